@@ -1,0 +1,867 @@
+/* The evgraph command line: extract, graph, render, run. Reads articles or
+ * events documents, calls the public API, writes data to stdout or files
+ * (atomically) and diagnostics to stderr as "evgraph: ...". */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "evgraph/evgraph.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3, EXIT_DEP = 4 };
+
+enum {
+    C_EXTRACT = 1u << 0,
+    C_GRAPH = 1u << 1,
+    C_RENDER = 1u << 2,
+    C_RUN = 1u << 3,
+    C_ALL = 0xffu
+};
+
+enum {
+    O_DCT = 256, O_LENIENT, O_KEEP_BP, O_DICT, O_MAX_BYTES, O_MAX_SENT,
+    O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO
+};
+
+/* One table drives getopt_long and --help, so help never drifts. */
+typedef struct cli_opt {
+    const char *name;
+    int key;
+    int has_arg;
+    const char *arg;
+    unsigned commands;
+    const char *help;
+} cli_opt;
+
+static const cli_opt options[] = {
+    {"output", 'o', 1, "PATH", C_EXTRACT | C_GRAPH | C_RENDER,
+     "write to PATH instead of stdout (replaced atomically)"},
+    {"output", 'o', 1, "DIR", C_RUN, "write the outputs into DIR (default out/)"},
+    {"format", 'f', 1, "FMT", C_GRAPH, "graphml (default), gml or json"},
+    {"format", 'f', 1, "FMT", C_RENDER, "svg (default) or dot"},
+    {"dct", O_DCT, 1, "YYYY-MM-DD", C_EXTRACT | C_RUN,
+     "document creation date (overrides datelines and records)"},
+    {"lenient", O_LENIENT, 0, NULL, C_EXTRACT | C_RUN,
+     "replace invalid UTF-8 with U+FFFD and warn, instead of failing"},
+    {"keep-boilerplate", O_KEEP_BP, 0, NULL, C_EXTRACT | C_RUN,
+     "code events in teasers, captions and credits too"},
+    {"dict", O_DICT, 1, "FILE", C_EXTRACT | C_RUN,
+     "add a gazetteer or trigger file (repeatable)"},
+    {"max-bytes", O_MAX_BYTES, 1, "N", C_EXTRACT | C_RUN,
+     "largest article accepted, in bytes (default 16777216)"},
+    {"max-sentence", O_MAX_SENT, 1, "N", C_EXTRACT | C_RUN,
+     "longest sentence accepted, in bytes (default 65536)"},
+    {"max-events", O_MAX_EVENTS, 1, "N", C_EXTRACT | C_RUN,
+     "most events per article (default 100000)"},
+    {"pretty", O_PRETTY, 0, NULL, C_EXTRACT, "indent the JSON"},
+    {"lanes", O_LANES, 1, "N", C_RENDER | C_RUN,
+     "swimlanes for the N busiest actors (default 12)"},
+    {"show-uncertain", O_UNCERTAIN, 0, NULL, C_RENDER | C_RUN,
+     "also draw hypothetical and negated events"},
+    {"entity", O_ENTITY, 1, "NAME", C_GRAPH | C_RENDER,
+     "keep only this actor and its neighbourhood"},
+    {"from", O_FROM, 1, "YYYY-MM-DD", C_GRAPH | C_RENDER,
+     "keep events ending on or after this date"},
+    {"to", O_TO, 1, "YYYY-MM-DD", C_GRAPH | C_RENDER,
+     "keep events starting on or before this date"},
+    {"quiet", 'q', 0, NULL, C_ALL, "print no warnings or progress"},
+    {"help", 'h', 0, NULL, C_ALL, "show this help and exit"},
+};
+#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
+
+typedef struct command {
+    const char *name;
+    unsigned bit;
+    const char *usage;
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"extract", C_EXTRACT, "extract [OPTIONS] [FILE|DIR|-]...",
+     "print the events document of each article (JSON; one line each)"},
+    {"graph", C_GRAPH, "graph [OPTIONS] [EVENTS.json|-]...",
+     "build the relationship graph from events documents and export it"},
+    {"render", C_RENDER, "render [OPTIONS] [EVENTS.json|-]...",
+     "draw the timeline of events documents as SVG or DOT"},
+    {"run", C_RUN, "run [OPTIONS] FILE|DIR...",
+     "extract, graph and render in one go into a folder"},
+};
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const char exit_help[] =
+    "Exit status: 0 ok, 1 bad input or processing error, 2 usage error,\n"
+    "3 input/output error, 4 dependency failure (igraph, Graphviz, cJSON).\n";
+
+static const char input_help[] =
+    "Articles: plain UTF-8 text files (a first line such as\n"
+    "'date 2019-05-23 TOKYO (Sputnik) -' gives the date), stdin ('-'),\n"
+    "folders (walked for *.txt, *.jsonl, *.tml), JSON Lines records\n"
+    "(id, date, title, text, url, source) and TimeML .tml files.\n";
+
+static int quiet;
+
+static void msg(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+static void msg(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("evgraph: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static int exit_for(int code)
+{
+    switch (code) {
+    case EVG_OK: return EXIT_OK;
+    case EVG_EIO: return EXIT_IO;
+    case EVG_EDEP: return EXIT_DEP;
+    default: return EXIT_INPUT;
+    }
+}
+
+static int fail(const evg_error *err, int code)
+{
+    msg("%s", err->message[0] ? err->message : evg_strerror(code));
+    return exit_for(code);
+}
+
+static void print_help(FILE *f, const command *cmd)
+{
+    if (!cmd) {
+        fprintf(f, "Usage: evgraph COMMAND [OPTIONS] [INPUT]...\n\n"
+                   "Turns English news articles into an event timeline and a "
+                   "relationship graph.\n\nCommands:\n");
+        for (size_t i = 0; i < N_COMMANDS; i++)
+            fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-8s %s\n", "help", "help COMMAND: that command's options");
+        fprintf(f, "\nOptions: --help, --version\n\n%s\n%s", input_help,
+                exit_help);
+        return;
+    }
+    fprintf(f, "Usage: evgraph %s\n\n%s.\n\nOptions:\n", cmd->usage,
+            cmd->summary);
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const cli_opt *o = &options[i];
+        if (!(o->commands & cmd->bit))
+            continue;
+        char left[64];
+        if (o->key < 256)
+            snprintf(left, sizeof(left), "-%c, --%s%s%s", o->key, o->name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        else
+            snprintf(left, sizeof(left), "    --%s%s%s", o->name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        fprintf(f, "  %-30s %s\n", left, o->help);
+    }
+    if (cmd->bit & (C_EXTRACT | C_RUN))
+        fprintf(f, "\n%s", input_help);
+    fprintf(f, "\n%s", exit_help);
+}
+
+typedef struct settings {
+    const char *output;
+    const char *format;
+    int pretty;
+    evg_extract_opts ex;
+    const char **dicts;
+    size_t n_dicts;
+    evg_graph_opts gr;
+    evg_render_opts rd;
+} settings;
+
+static int parse_size(const char *name, const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || end == s || *end || v <= 0) {
+        msg("--%s: '%s' is not a positive number", name, s);
+        return -1;
+    }
+    *out = (size_t)v;
+    return 0;
+}
+
+static int is_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    return 1;
+}
+
+/* Parses the options of `cmd`; returns the index of the first operand, or
+ * -1 after a usage error, or -2 after --help. */
+static int parse_options(const command *cmd, int argc, char **argv,
+                         settings *st)
+{
+    struct option longopts[N_OPTIONS + 1];
+    char shortopts[64];
+    size_t nl = 0, ns = 0;
+    shortopts[ns++] = ':';
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const cli_opt *o = &options[i];
+        if (!(o->commands & cmd->bit))
+            continue;
+        longopts[nl].name = o->name;
+        longopts[nl].has_arg = o->has_arg ? required_argument : no_argument;
+        longopts[nl].flag = NULL;
+        longopts[nl].val = o->key;
+        nl++;
+        if (o->key < 256 && ns + 2 < sizeof(shortopts)) {
+            shortopts[ns++] = (char)o->key;
+            if (o->has_arg)
+                shortopts[ns++] = ':';
+        }
+    }
+    memset(&longopts[nl], 0, sizeof(longopts[nl]));
+    shortopts[ns] = '\0';
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h': print_help(stdout, cmd); return -2;
+        case 'q': quiet = 1; break;
+        case 'o': st->output = optarg; break;
+        case 'f': st->format = optarg; break;
+        case O_DCT:
+            if (!is_date(optarg)) {
+                msg("--dct: '%s' is not a date (YYYY-MM-DD)", optarg);
+                return -1;
+            }
+            st->ex.dct = optarg;
+            break;
+        case O_LENIENT: st->ex.lenient = 1; break;
+        case O_KEEP_BP: st->ex.keep_boilerplate = 1; break;
+        case O_DICT: {
+            const char **d = realloc(st->dicts, (st->n_dicts + 1) * sizeof(*d));
+            if (!d) {
+                msg("out of memory");
+                return -1;
+            }
+            st->dicts = d;
+            st->dicts[st->n_dicts++] = optarg;
+            break;
+        }
+        case O_MAX_BYTES:
+            if (parse_size("max-bytes", optarg, &st->ex.max_bytes))
+                return -1;
+            break;
+        case O_MAX_SENT:
+            if (parse_size("max-sentence", optarg, &st->ex.max_sentence))
+                return -1;
+            break;
+        case O_MAX_EVENTS:
+            if (parse_size("max-events", optarg, &st->ex.max_events))
+                return -1;
+            break;
+        case O_PRETTY: st->pretty = 1; break;
+        case O_LANES:
+            if (parse_size("lanes", optarg, &st->rd.lanes))
+                return -1;
+            break;
+        case O_UNCERTAIN: st->rd.show_uncertain = 1; break;
+        case O_ENTITY: st->gr.entity = optarg; break;
+        case O_FROM:
+        case O_TO:
+            if (!is_date(optarg)) {
+                msg("--%s: '%s' is not a date (YYYY-MM-DD)",
+                    c == O_FROM ? "from" : "to", optarg);
+                return -1;
+            }
+            if (c == O_FROM)
+                st->gr.from = optarg;
+            else
+                st->gr.to = optarg;
+            break;
+        case ':':
+            msg("%s: option '%s' needs an argument", cmd->name, argv[optind - 1]);
+            return -1;
+        default:
+            msg("%s: unknown option '%s' (see 'evgraph help %s')", cmd->name,
+                argv[optind - 1], cmd->name);
+            return -1;
+        }
+    }
+    return optind;
+}
+
+/* ---- reading inputs ---- */
+
+typedef struct doclist {
+    evg_doc **v;
+    size_t n, cap;
+} doclist;
+
+static int doclist_push(doclist *l, evg_doc *d)
+{
+    if (l->n == l->cap) {
+        size_t ncap = l->cap ? l->cap * 2 : 8;
+        evg_doc **p = realloc(l->v, ncap * sizeof(*p));
+        if (!p)
+            return EVG_ENOMEM;
+        l->v = p;
+        l->cap = ncap;
+    }
+    l->v[l->n++] = d;
+    return 0;
+}
+
+static void doclist_dispose(doclist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        evg_doc_free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof(*l));
+}
+
+/* Extracts every article under `paths` into `docs`. Bad articles are
+ * reported and skipped; the worst exit status is returned. */
+static int extract_all(char **paths, int n_paths, settings *st,
+                       const evg_lexicon *lex, doclist *docs,
+                       int (*each)(evg_doc *, void *), void *ctx)
+{
+    static char dash[] = "-";
+    static char *stdin_only[] = {dash};
+    if (n_paths == 0) {
+        paths = stdin_only;
+        n_paths = 1;
+    }
+    int status = EXIT_OK;
+    size_t done = 0;
+    int progress = !quiet && isatty(STDERR_FILENO);
+    for (int p = 0; p < n_paths; p++) {
+        evg_error err;
+        evg_error_clear(&err);
+        evg_input *in;
+        size_t max = st->ex.max_bytes ? st->ex.max_bytes : EVG_DEFAULT_MAX_BYTES;
+        int rc = evg_input_open(paths[p], max, &in, &err);
+        if (rc) {
+            fail(&err, rc);
+            if (exit_for(rc) > status)
+                status = exit_for(rc);
+            continue;
+        }
+        for (;;) {
+            evg_article art;
+            evg_error_clear(&err);
+            rc = evg_input_next(in, &art, &err);
+            if (rc == 0)
+                break;
+            if (rc < 0) {
+                fail(&err, rc);
+                if (exit_for(rc) > status)
+                    status = exit_for(rc);
+                if (rc == EVG_EPARSE || rc == EVG_ELIMIT)
+                    continue; /* a bad record: go on with the next one */
+                break;
+            }
+            evg_extract_opts ex = st->ex;
+            ex.lexicon = lex;
+            ex.path = art.path;
+            ex.id = art.id;
+            ex.title = art.title;
+            ex.url = art.url;
+            ex.source = art.source;
+            if (!ex.dct && art.dct) {
+                ex.dct = art.dct;
+                ex.dct_from_metadata = 1;
+            }
+            evg_doc *doc;
+            evg_error_clear(&err);
+            rc = evg_extract_text(art.text, art.len, &ex, &doc, &err);
+            if (rc) {
+                fail(&err, rc);
+                if (exit_for(rc) > status)
+                    status = exit_for(rc);
+                continue;
+            }
+            if (!quiet)
+                for (size_t w = 0; w < evg_doc_warning_count(doc); w++)
+                    msg("warning: %s", evg_doc_warning(doc, w));
+            done++;
+            if (progress && done % 100 == 0)
+                fprintf(stderr, "\revgraph: %zu articles", done);
+            if (each) {
+                rc = each(doc, ctx);
+                evg_doc_free(doc);
+                if (rc) {
+                    evg_input_free(in);
+                    return rc;
+                }
+            } else if (doclist_push(docs, doc)) {
+                evg_doc_free(doc);
+                msg("out of memory");
+                evg_input_free(in);
+                return EXIT_INPUT;
+            }
+        }
+        evg_input_free(in);
+    }
+    if (progress && done >= 100)
+        fprintf(stderr, "\revgraph: %zu articles\n", done);
+    return status;
+}
+
+/* Reads events documents: one JSON object, or JSON Lines. */
+static int read_events_file(const char *path, doclist *docs)
+{
+    evg_error err;
+    evg_error_clear(&err);
+    char *data;
+    size_t len;
+    int rc = evg_read_file(path, (size_t)1 << 31, &data, &len, &err);
+    if (rc)
+        return fail(&err, rc);
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    evg_doc *doc;
+    rc = evg_doc_from_json(data, len, &doc, &err);
+    if (rc == 0) {
+        free(data);
+        if (doclist_push(docs, doc)) {
+            evg_doc_free(doc);
+            msg("out of memory");
+            return EXIT_INPUT;
+        }
+        return EXIT_OK;
+    }
+    /* not one document: try JSON Lines when there are several lines */
+    int status = EXIT_OK;
+    const char *nl = memchr(data, '\n', len);
+    int several = nl && (size_t)(nl - data) + 1 < len;
+    if (!several) {
+        msg("%s: %s", name, err.message);
+        free(data);
+        return EXIT_INPUT;
+    }
+    size_t line = 0, pos = 0, found = 0;
+    while (pos < len) {
+        const char *s = data + pos;
+        const char *e = memchr(s, '\n', len - pos);
+        size_t n = e ? (size_t)(e - s) : len - pos;
+        line++;
+        pos += n + 1;
+        size_t k = 0;
+        while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+            k++;
+        if (k == n)
+            continue;
+        evg_error_clear(&err);
+        if (evg_doc_from_json(s, n, &doc, &err)) {
+            msg("%s:%zu: %s", name, line, err.message);
+            status = EXIT_INPUT;
+            continue;
+        }
+        if (doclist_push(docs, doc)) {
+            evg_doc_free(doc);
+            free(data);
+            msg("out of memory");
+            return EXIT_INPUT;
+        }
+        found++;
+    }
+    free(data);
+    return status;
+}
+
+static int read_events(char **paths, int n, doclist *docs)
+{
+    int status = EXIT_OK;
+    if (n == 0)
+        return read_events_file("-", docs);
+    for (int i = 0; i < n; i++) {
+        int rc = read_events_file(paths[i], docs);
+        if (rc > status)
+            status = rc;
+    }
+    return status;
+}
+
+/* ---- commands ---- */
+
+typedef struct extract_ctx {
+    const char *out;
+    int pretty;
+    FILE *tmp;   /* collects output for -o before the atomic write */
+    char *buf;
+    size_t len;
+} extract_ctx;
+
+static int print_doc(evg_doc *doc, void *p)
+{
+    extract_ctx *c = p;
+    evg_error err;
+    evg_error_clear(&err);
+    char *json;
+    int rc = evg_doc_to_json(doc, c->pretty, &json, &err);
+    if (rc)
+        return fail(&err, rc);
+    FILE *f = c->tmp ? c->tmp : stdout;
+    int bad = fputs(json, f) == EOF || fputc('\n', f) == EOF;
+    free(json);
+    if (bad) {
+        msg("%s: write failed: %s", c->out ? c->out : "<stdout>",
+            strerror(errno));
+        return EXIT_IO;
+    }
+    return 0;
+}
+
+static int open_capture(extract_ctx *c)
+{
+    if (!c->out || strcmp(c->out, "-") == 0)
+        return 0;
+    c->tmp = open_memstream(&c->buf, &c->len);
+    if (!c->tmp) {
+        msg("out of memory");
+        return EXIT_INPUT;
+    }
+    return 0;
+}
+
+static int close_capture(extract_ctx *c, int status)
+{
+    if (!c->tmp)
+        return status;
+    int bad = fclose(c->tmp) != 0;
+    c->tmp = NULL;
+    if (bad) {
+        free(c->buf);
+        msg("out of memory");
+        return EXIT_INPUT;
+    }
+    if (status == EXIT_OK || c->len) {
+        evg_error err;
+        evg_error_clear(&err);
+        int rc = evg_write_file_atomic(c->out, c->buf, c->len, &err);
+        if (rc)
+            status = fail(&err, rc);
+    }
+    free(c->buf);
+    c->buf = NULL;
+    return status;
+}
+
+static int load_lexicon(settings *st, evg_lexicon **lex)
+{
+    evg_error err;
+    evg_error_clear(&err);
+    int rc = evg_lexicon_load(st->dicts, st->n_dicts, lex, &err);
+    return rc ? fail(&err, rc) : 0;
+}
+
+static int cmd_extract(int argc, char **argv, settings *st)
+{
+    evg_lexicon *lex;
+    int rc = load_lexicon(st, &lex);
+    if (rc)
+        return rc;
+    extract_ctx c = {st->output, st->pretty, NULL, NULL, 0};
+    rc = open_capture(&c);
+    if (rc) {
+        evg_lexicon_free(lex);
+        return rc;
+    }
+    int status = extract_all(argv, argc, st, lex, NULL, print_doc, &c);
+    evg_lexicon_free(lex);
+    return close_capture(&c, status);
+}
+
+static int build_graph(doclist *docs, settings *st, evg_graph **g)
+{
+    evg_error err;
+    evg_error_clear(&err);
+    int rc = evg_graph_build((const evg_doc *const *)docs->v, docs->n, &st->gr,
+                             g, &err);
+    return rc ? fail(&err, rc) : 0;
+}
+
+/* Writes a graph export to `path` ("-": stdout) atomically. */
+static int write_graph(const evg_graph *g, evg_graph_format fmt,
+                       const char *path)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) {
+        msg("out of memory");
+        return EXIT_INPUT;
+    }
+    evg_error err;
+    evg_error_clear(&err);
+    int rc = evg_graph_write(g, fmt, f, &err);
+    if (fclose(f) != 0 && !rc)
+        rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
+    if (!rc)
+        rc = evg_write_file_atomic(path, buf, len, &err);
+    free(buf);
+    return rc ? fail(&err, rc) : 0;
+}
+
+static int write_render(const evg_graph *g, const evg_render_opts *ro,
+                        const char *path)
+{
+    char *buf;
+    size_t len;
+    evg_error err;
+    evg_error_clear(&err);
+    int rc = evg_render_timeline(g, ro, &buf, &len, &err);
+    if (!rc) {
+        rc = evg_write_file_atomic(path, buf, len, &err);
+        free(buf);
+    }
+    return rc ? fail(&err, rc) : 0;
+}
+
+static int cmd_graph(int argc, char **argv, settings *st)
+{
+    int fmt = evg_graph_format_parse(st->format ? st->format : "graphml");
+    if (fmt < 0) {
+        msg("graph: unknown format '%s' (graphml, gml, json)", st->format);
+        return EXIT_USAGE;
+    }
+    doclist docs = {0};
+    int status = read_events(argv, argc, &docs);
+    if (status == EXIT_OK || docs.n) {
+        evg_graph *g;
+        int rc = build_graph(&docs, st, &g);
+        if (!rc) {
+            rc = write_graph(g, (evg_graph_format)fmt,
+                             st->output ? st->output : "-");
+            evg_graph_free(g);
+        }
+        if (rc > status)
+            status = rc;
+    }
+    doclist_dispose(&docs);
+    return status;
+}
+
+static int cmd_render(int argc, char **argv, settings *st)
+{
+    int fmt = evg_render_format_parse(st->format ? st->format : "svg");
+    if (fmt < 0) {
+        msg("render: unknown format '%s' (svg, dot)", st->format);
+        return EXIT_USAGE;
+    }
+    st->rd.format = (evg_render_format)fmt;
+    doclist docs = {0};
+    int status = read_events(argv, argc, &docs);
+    if (status == EXIT_OK || docs.n) {
+        evg_graph *g;
+        int rc = build_graph(&docs, st, &g);
+        if (!rc) {
+            rc = write_render(g, &st->rd, st->output ? st->output : "-");
+            evg_graph_free(g);
+        }
+        if (rc > status)
+            status = rc;
+    }
+    doclist_dispose(&docs);
+    return status;
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static void print_names(FILE *f, const evg_graph *g, const size_t *ids,
+                        size_t n, int width)
+{
+    char line[256];
+    size_t used = 0;
+    line[0] = '\0';
+    for (size_t i = 0; i < n && used < sizeof(line) - 1; i++) {
+        const evg_gactor *a = evg_graph_actor(g, ids[i]);
+        int w = snprintf(line + used, sizeof(line) - used, "%s%s",
+                         i ? ", " : "", a ? a->name : "?");
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    if (n == 0)
+        snprintf(line, sizeof(line), "-");
+    if ((int)strlen(line) > width && width > 3) {
+        line[width - 3] = '\0';
+        strcat(line, "...");
+    }
+    fprintf(f, "%-*s", width, line);
+}
+
+static void print_table(const evg_graph *g)
+{
+    size_t n = evg_graph_event_count(g);
+    printf("%-12s %-30s %-24s %s\n", "DATE", "WHO", "TO WHOM", "WHAT");
+    for (size_t i = 0; i < n; i++) {
+        const evg_gevent *e = evg_graph_event(g, i);
+        printf("%-12s ", e->time_value ? e->time_value : "?");
+        print_names(stdout, g, e->sources, e->n_sources, 30);
+        putchar(' ');
+        print_names(stdout, g, e->targets, e->n_targets, 24);
+        int flagged = strcmp(e->modality, "asserted") != 0;
+        printf(" %s %s%s%s%s\n", e->cameo, e->summary, flagged ? " [" : "",
+               flagged ? e->modality : "", flagged ? "]" : "");
+    }
+}
+
+static int cmd_run(int argc, char **argv, settings *st)
+{
+    if (argc == 0) {
+        msg("run: no input (give article files or folders; see 'evgraph help run')");
+        return EXIT_USAGE;
+    }
+    const char *dir = st->output ? st->output : "out";
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        msg("%s: cannot create folder: %s", dir, strerror(errno));
+        return EXIT_IO;
+    }
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        msg("%s: not a folder", dir);
+        return EXIT_IO;
+    }
+    evg_lexicon *lex;
+    int rc = load_lexicon(st, &lex);
+    if (rc)
+        return rc;
+    doclist docs = {0};
+    int status = extract_all(argv, argc, st, lex, &docs, NULL, NULL);
+    evg_lexicon_free(lex);
+    if (docs.n == 0) {
+        msg("run: no article could be read");
+        doclist_dispose(&docs);
+        return status ? status : EXIT_INPUT;
+    }
+    char *p_events = join(dir, "events.json"), *p_graph = join(dir, "graph.graphml");
+    char *p_dot = join(dir, "timeline.dot"), *p_svg = join(dir, "timeline.svg");
+    evg_graph *g = NULL;
+    if (!p_events || !p_graph || !p_dot || !p_svg) {
+        msg("out of memory");
+        rc = EXIT_INPUT;
+        goto done;
+    }
+    extract_ctx c = {p_events, 0, NULL, NULL, 0};
+    if ((rc = open_capture(&c)))
+        goto done;
+    for (size_t i = 0; i < docs.n && !rc; i++)
+        rc = print_doc(docs.v[i], &c);
+    if ((rc = close_capture(&c, rc)))
+        goto done;
+    if ((rc = build_graph(&docs, st, &g)) ||
+        (rc = write_graph(g, EVG_GRAPH_GRAPHML, p_graph)))
+        goto done;
+    evg_render_opts ro = st->rd;
+    ro.format = EVG_RENDER_DOT;
+    if ((rc = write_render(g, &ro, p_dot)))
+        goto done;
+    ro.format = EVG_RENDER_SVG;
+    if ((rc = write_render(g, &ro, p_svg)))
+        goto done;
+    print_table(g);
+    if (!quiet)
+        msg("%zu article%s, %zu events, %zu actors -> %s/{events.json,"
+            "graph.graphml,timeline.dot,timeline.svg}",
+            docs.n, docs.n == 1 ? "" : "s", evg_graph_event_count(g),
+            evg_graph_actor_count(g), dir);
+done:
+    evg_graph_free(g);
+    free(p_events);
+    free(p_graph);
+    free(p_dot);
+    free(p_svg);
+    doclist_dispose(&docs);
+    return rc > status ? rc : status;
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int finish(int status)
+{
+    if (ferror(stdout) || fclose(stdout) != 0) {
+        msg("<stdout>: write failed: %s", strerror(errno));
+        return EXIT_IO;
+    }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_help(stderr, NULL);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        print_help(stdout, NULL);
+        return finish(EXIT_OK);
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("evgraph %s\n", EVG_VERSION);
+        return finish(EXIT_OK);
+    }
+    if (strcmp(name, "help") == 0) {
+        if (argc < 3) {
+            print_help(stdout, NULL);
+            return finish(EXIT_OK);
+        }
+        const command *c = find_command(argv[2]);
+        if (!c) {
+            msg("help: unknown command '%s'", argv[2]);
+            return EXIT_USAGE;
+        }
+        print_help(stdout, c);
+        return finish(EXIT_OK);
+    }
+    const command *cmd = find_command(name);
+    if (!cmd) {
+        msg("unknown command '%s' (try 'evgraph --help')", name);
+        return EXIT_USAGE;
+    }
+    settings st;
+    memset(&st, 0, sizeof(st));
+    evg_extract_opts_init(&st.ex);
+    evg_graph_opts_init(&st.gr);
+    evg_render_opts_init(&st.rd);
+    int first = parse_options(cmd, argc - 1, argv + 1, &st);
+    int status;
+    if (first == -2)
+        status = EXIT_OK;
+    else if (first < 0)
+        status = EXIT_USAGE;
+    else {
+        int n = argc - 1 - first;
+        char **ops = argv + 1 + first;
+        switch (cmd->bit) {
+        case C_EXTRACT: status = cmd_extract(n, ops, &st); break;
+        case C_GRAPH: status = cmd_graph(n, ops, &st); break;
+        case C_RENDER: status = cmd_render(n, ops, &st); break;
+        default: status = cmd_run(n, ops, &st); break;
+        }
+    }
+    free(st.dicts);
+    return finish(status);
+}

@@ -1,0 +1,82 @@
+/* A bump allocator: the per-document memory that is freed all at once. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+#define BLOCK_MIN ((size_t)16 << 10)
+
+typedef struct block {
+    struct block *next;
+    size_t used;
+    size_t size;
+    _Alignas(16) unsigned char data[];
+} block;
+
+struct evg_arena {
+    block *head;
+    size_t total;
+};
+
+evg_arena *evg_arena_new(void)
+{
+    return calloc(1, sizeof(evg_arena));
+}
+
+void evg_arena_free(evg_arena *a)
+{
+    if (!a)
+        return;
+    block *b = a->head;
+    while (b) {
+        block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(a);
+}
+
+void *evg_arena_alloc(evg_arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (n == 0)
+        n = 16;
+    if (!a->head || a->head->size - a->head->used < n) {
+        size_t size = n > BLOCK_MIN ? n : BLOCK_MIN;
+        if (a->head && a->head->size * 2 > size && a->head->size < ((size_t)1 << 24))
+            size = a->head->size * 2 > n ? a->head->size * 2 : n;
+        if (size > SIZE_MAX - sizeof(block))
+            return NULL;
+        block *b = malloc(sizeof(block) + size);
+        if (!b)
+            return NULL;
+        b->next = a->head;
+        b->used = 0;
+        b->size = size;
+        a->head = b;
+    }
+    void *p = a->head->data + a->head->used;
+    a->head->used += n;
+    a->total += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *evg_arena_strndup(evg_arena *a, const char *s, size_t n)
+{
+    if (n == SIZE_MAX)
+        return NULL;
+    char *p = evg_arena_alloc(a, n + 1);
+    if (!p)
+        return NULL;
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+size_t evg_arena_used(const evg_arena *a)
+{
+    return a ? a->total : 0;
+}

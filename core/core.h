@@ -1,0 +1,58 @@
+/* Private helpers shared by every module: arena, growable buffer, UTF-8
+ * decoding and text escaping. Not part of the public API. */
+#ifndef EVG_CORE_H
+#define EVG_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "evgraph/error.h"
+
+/* Arena: many small allocations freed at once. */
+typedef struct evg_arena evg_arena;
+
+evg_arena *evg_arena_new(void);
+void evg_arena_free(evg_arena *a);
+/* Zeroed, 16-byte aligned memory, or NULL on out-of-memory. */
+void *evg_arena_alloc(evg_arena *a, size_t n);
+char *evg_arena_strndup(evg_arena *a, const char *s, size_t n);
+/* Bytes handed out so far (for limits and benchmarks). */
+size_t evg_arena_used(const evg_arena *a);
+
+/* Growable byte buffer with a cap; always NUL-terminated once non-empty. */
+typedef struct evg_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    size_t max;   /* 0: no cap */
+    int failed;   /* sticky: an append ran out of memory or past `max` */
+} evg_buf;
+
+void evg_buf_init(evg_buf *b, size_t max);
+void evg_buf_dispose(evg_buf *b);
+int evg_buf_append(evg_buf *b, const char *s, size_t n);
+int evg_buf_puts(evg_buf *b, const char *s);
+int evg_buf_putc(evg_buf *b, char c);
+int evg_buf_printf(evg_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Hands the buffer's memory to the caller (NUL-terminated) and resets `b`. */
+char *evg_buf_steal(evg_buf *b, size_t *len);
+
+/* Escapes `s` (`n` bytes, valid UTF-8) for XML text and attribute values. */
+int evg_buf_xml(evg_buf *b, const char *s, size_t n);
+/* Escapes for a JSON string body (no quotes added). */
+int evg_buf_json(evg_buf *b, const char *s, size_t n);
+
+/* Decodes one UTF-8 code point at s[*i] (bounded by n), advancing *i; returns
+ * the code point, or -1 (advancing one byte) on an invalid sequence. */
+int32_t evg_utf8_next(const char *s, size_t n, size_t *i);
+
+/* Copies `s` into a malloc'd string that is valid UTF-8 with control
+ * characters (other than tab and newline) replaced by spaces; invalid bytes
+ * become U+FFFD. Returns NULL on out-of-memory. */
+char *evg_text_clean(const char *s, size_t n);
+
+#endif

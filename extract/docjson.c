@@ -1,0 +1,689 @@
+/* The events document as JSON (schema evgraph-events/1): written with a
+ * fixed key order so outputs are stable, and read back for `graph` and
+ * `render`. cJSON builds and parses; every text was validated as UTF-8. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "evgraph/io.h"
+#include "internal.h"
+
+/* cJSON_AddItemTo* does not take ownership when it fails: free it here. */
+static int add(cJSON *obj, const char *key, cJSON *item)
+{
+    if (!item)
+        return EVG_ENOMEM;
+    int ok = key ? cJSON_AddItemToObject(obj, key, item)
+                 : cJSON_AddItemToArray(obj, item);
+    if (!ok) {
+        cJSON_Delete(item);
+        return EVG_ENOMEM;
+    }
+    return 0;
+}
+
+static int add_str(cJSON *obj, const char *key, const char *s)
+{
+    return add(obj, key, s ? cJSON_CreateString(s) : cJSON_CreateNull());
+}
+
+static int add_num(cJSON *obj, const char *key, double v)
+{
+    return add(obj, key, cJSON_CreateNumber(v));
+}
+
+static int add_id(cJSON *obj, const char *key, char prefix, size_t i)
+{
+    char id[32];
+    if (i == EVG_NONE)
+        return add(obj, key, cJSON_CreateNull());
+    snprintf(id, sizeof(id), "%c%zu", prefix, i + 1);
+    return add_str(obj, key, id);
+}
+
+static int add_span(cJSON *obj, const evg_span *s, int with_text)
+{
+    int rc = 0;
+    if (with_text)
+        rc = add_str(obj, "text", s->text ? s->text : "");
+    if (!rc)
+        rc = add_num(obj, "start", (double)s->start);
+    if (!rc)
+        rc = add_num(obj, "end", (double)s->end);
+    return rc;
+}
+
+static int add_ids(cJSON *obj, const char *key, char prefix,
+                   const size_t *ids, size_t n)
+{
+    cJSON *arr = cJSON_CreateArray();
+    int rc = add(obj, key, arr);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = add_id(arr, NULL, prefix, ids[i]);
+    return rc;
+}
+
+static cJSON *new_obj_in(cJSON *parent, const char *key, int *rc)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!*rc)
+        *rc = add(parent, key, o);
+    else
+        cJSON_Delete(o);
+    return *rc ? NULL : o;
+}
+
+static int write_document(cJSON *root, const evg_doc *doc)
+{
+    int rc = 0;
+    cJSON *d = new_obj_in(root, "document", &rc);
+    if (rc)
+        return rc;
+    if ((rc = add_str(d, "id", doc->id)) || (rc = add_str(d, "path", doc->path)) ||
+        (rc = add_str(d, "dct", doc->dct[0] ? doc->dct : NULL)) ||
+        (rc = add_str(d, "dct_source", evg_dct_source_name(doc->dct_source))) ||
+        (rc = add_str(d, "place", doc->place)) ||
+        (rc = add_str(d, "source", doc->source)) ||
+        (rc = add_str(d, "title", doc->title)) ||
+        (rc = add_str(d, "url", doc->url)))
+        return rc;
+    cJSON *w = cJSON_CreateArray();
+    if ((rc = add(d, "warnings", w)))
+        return rc;
+    for (size_t i = 0; !rc && i < doc->n_warnings; i++)
+        rc = add_str(w, NULL, doc->warnings[i]);
+    return rc;
+}
+
+static int write_sentences(cJSON *root, const evg_doc *doc)
+{
+    cJSON *arr = cJSON_CreateArray();
+    int rc = add(root, "sentences", arr);
+    for (size_t i = 0; !rc && i < doc->n_sentences; i++) {
+        const evg_sentence *s = &doc->sentences[i];
+        cJSON *o = new_obj_in(arr, NULL, &rc);
+        if (rc || (rc = add_id(o, "id", 's', i)) ||
+            (rc = add_num(o, "start", (double)s->start)) ||
+            (rc = add_num(o, "end", (double)s->end)) ||
+            (rc = add(o, "boilerplate", cJSON_CreateBool(s->boilerplate))))
+            break;
+        rc = add_str(o, "text", s->text ? s->text : "");
+    }
+    return rc;
+}
+
+static int write_timexes(cJSON *root, const evg_doc *doc)
+{
+    cJSON *arr = cJSON_CreateArray();
+    int rc = add(root, "timexes", arr);
+    for (size_t i = 0; !rc && i < doc->n_timexes; i++) {
+        const evg_timex *t = &doc->timexes[i];
+        cJSON *o = new_obj_in(arr, NULL, &rc);
+        if (rc || (rc = add_id(o, "id", 't', i)) ||
+            (rc = add_span(o, &t->span, 1)) ||
+            (rc = add_str(o, "type", evg_timex_type_name(t->type))) ||
+            (rc = add_str(o, "value", t->value)) ||
+            (rc = add_str(o, "mod", t->mod)))
+            break;
+        if (t->lo || t->hi) {
+            cJSON *b = new_obj_in(o, "bounds", &rc);
+            if (rc || (rc = add_str(b, "start", t->lo)) ||
+                (rc = add_str(b, "end", t->hi)))
+                break;
+        } else if ((rc = add(o, "bounds", cJSON_CreateNull()))) {
+            break;
+        }
+        rc = add_id(o, "sentence", 's', t->sentence);
+    }
+    return rc;
+}
+
+static int write_entities(cJSON *root, const evg_doc *doc)
+{
+    cJSON *arr = cJSON_CreateArray();
+    int rc = add(root, "entities", arr);
+    for (size_t i = 0; !rc && i < doc->n_entities; i++) {
+        const evg_entity *e = &doc->entities[i];
+        cJSON *o = new_obj_in(arr, NULL, &rc);
+        if (rc || (rc = add_id(o, "id", 'e', i)) ||
+            (rc = add_str(o, "name", e->name)) ||
+            (rc = add_str(o, "kind", evg_entity_kind_name(e->kind))) ||
+            (rc = add_str(o, "code", e->code)) ||
+            (rc = add_str(o, "country", e->country)))
+            break;
+        cJSON *al = cJSON_CreateArray();
+        if ((rc = add(o, "aliases", al)))
+            break;
+        for (size_t k = 0; !rc && k < e->n_aliases; k++)
+            rc = add_str(al, NULL, e->aliases[k]);
+        cJSON *ms = cJSON_CreateArray();
+        if (rc || (rc = add(o, "mentions", ms)))
+            break;
+        for (size_t k = 0; !rc && k < e->n_mentions; k++) {
+            cJSON *m = new_obj_in(ms, NULL, &rc);
+            if (!rc)
+                rc = add_span(m, &e->mentions[k], 1);
+        }
+    }
+    return rc;
+}
+
+static int write_time(cJSON *o, const evg_event_time *t)
+{
+    int rc = 0;
+    cJSON *tm = new_obj_in(o, "time", &rc);
+    if (rc || (rc = add_str(tm, "value", t->value)) ||
+        (rc = add_str(tm, "start", t->lo)) || (rc = add_str(tm, "end", t->hi)) ||
+        (rc = add_id(tm, "timex", 't', t->timex)))
+        return rc;
+    return add_str(tm, "basis", evg_basis_name(t->basis));
+}
+
+static int write_events(cJSON *root, const evg_doc *doc)
+{
+    cJSON *arr = cJSON_CreateArray();
+    int rc = add(root, "events", arr);
+    for (size_t i = 0; !rc && i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        cJSON *o = new_obj_in(arr, NULL, &rc);
+        if (rc || (rc = add_id(o, "id", 'v', i)) ||
+            (rc = add_str(o, "cameo", e->cameo)) ||
+            (rc = add_str(o, "label", e->label)) ||
+            (rc = add_num(o, "quad_class", e->quad_class)) ||
+            (rc = add_num(o, "goldstein", e->goldstein)) ||
+            (rc = add_str(o, "summary", e->summary)))
+            break;
+        cJSON *tr = new_obj_in(o, "trigger", &rc);
+        if (rc || (rc = add_span(tr, &e->trigger, 1)) ||
+            (rc = add_ids(o, "source", 'e', e->source, e->n_source)) ||
+            (rc = add_ids(o, "target", 'e', e->target, e->n_target)) ||
+            (rc = write_time(o, &e->time)) ||
+            (rc = add_id(o, "duration", 't', e->duration)) ||
+            (rc = add_str(o, "modality", evg_modality_name(e->modality))) ||
+            (rc = add_id(o, "attributed_to", 'e', e->attributed)) ||
+            (rc = add_id(o, "sentence", 's', e->sentence)) ||
+            (rc = add_num(o, "confidence", e->confidence)))
+            break;
+        cJSON *ms = cJSON_CreateArray();
+        if ((rc = add(o, "mentions", ms)))
+            break;
+        for (size_t k = 0; !rc && k < e->n_mentions; k++) {
+            cJSON *m = new_obj_in(ms, NULL, &rc);
+            if (!rc)
+                rc = add_span(m, &e->mentions[k], 1);
+        }
+    }
+    return rc;
+}
+
+static int write_relations(cJSON *root, const evg_doc *doc)
+{
+    cJSON *arr = cJSON_CreateArray();
+    int rc = add(root, "relations", arr);
+    for (size_t i = 0; !rc && i < doc->n_relations; i++) {
+        const evg_relation *r = &doc->relations[i];
+        cJSON *o = new_obj_in(arr, NULL, &rc);
+        if (rc || (rc = add_str(o, "type", evg_rel_type_name(r->type))) ||
+            (rc = add_id(o, "from", 'v', r->from)))
+            break;
+        rc = add_id(o, "to", 'v', r->to);
+    }
+    return rc;
+}
+
+int evg_doc_to_json(const evg_doc *doc, int pretty, char **out,
+                    evg_error *err)
+{
+    *out = NULL;
+    cJSON *root = cJSON_CreateObject();
+    int rc = root ? 0 : EVG_ENOMEM;
+    if (!rc)
+        rc = add_str(root, "schema", EVG_SCHEMA);
+    if (!rc && !(rc = write_document(root, doc)) &&
+        !(rc = write_sentences(root, doc)) && !(rc = write_timexes(root, doc)) &&
+        !(rc = write_entities(root, doc)) && !(rc = write_events(root, doc)))
+        rc = write_relations(root, doc);
+    if (!rc) {
+        *out = pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
+        if (!*out)
+            rc = EVG_ENOMEM;
+    }
+    cJSON_Delete(root);
+    if (rc)
+        return evg_error_set(err, rc, "cannot serialize events document: %s",
+                             evg_strerror(rc));
+    return 0;
+}
+
+/* ---- reading ---- */
+
+typedef struct reader {
+    evg_doc *doc;
+    evg_error *err;
+    const char *where; /* key path for messages */
+} reader;
+
+static int bad(reader *r, const char *what)
+{
+    return evg_error_set(r->err, EVG_EPARSE, "events document: %s: %s",
+                         r->where, what);
+}
+
+static const char *get_str(reader *r, const cJSON *o, const char *key,
+                           int required, int *rc)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v || cJSON_IsNull(v)) {
+        if (required && !*rc) {
+            char m[96];
+            snprintf(m, sizeof(m), "missing '%s'", key);
+            *rc = bad(r, m);
+        }
+        return NULL;
+    }
+    if (!cJSON_IsString(v)) {
+        if (!*rc) {
+            char m[96];
+            snprintf(m, sizeof(m), "'%s' must be a string", key);
+            *rc = bad(r, m);
+        }
+        return NULL;
+    }
+    if (!evg_utf8_valid(v->valuestring, strlen(v->valuestring), NULL)) {
+        if (!*rc)
+            *rc = bad(r, "text is not valid UTF-8");
+        return NULL;
+    }
+    const char *s = evg_doc_strdup(r->doc, v->valuestring);
+    if (!s && !*rc)
+        *rc = EVG_ENOMEM;
+    return s;
+}
+
+static double get_num(reader *r, const cJSON *o, const char *key, double def,
+                      int *rc)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v || cJSON_IsNull(v))
+        return def;
+    if (!cJSON_IsNumber(v)) {
+        if (!*rc) {
+            char m[96];
+            snprintf(m, sizeof(m), "'%s' must be a number", key);
+            *rc = bad(r, m);
+        }
+        return def;
+    }
+    return v->valuedouble;
+}
+
+static size_t get_offset(reader *r, const cJSON *o, const char *key, int *rc)
+{
+    double v = get_num(r, o, key, 0, rc);
+    if (v < 0 || v > 1e15) {
+        if (!*rc)
+            *rc = bad(r, "offset out of range");
+        return 0;
+    }
+    return (size_t)v;
+}
+
+/* "e12" -> 11 when it is below `n`; EVG_NONE for null. */
+static size_t get_ref(reader *r, const cJSON *v, char prefix, size_t n,
+                      int *rc)
+{
+    if (!v || cJSON_IsNull(v))
+        return EVG_NONE;
+    const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
+    char *end = NULL;
+    long k = (s && s[0] == prefix) ? strtol(s + 1, &end, 10) : 0;
+    if (!s || !end || *end || k < 1 || (size_t)k > n) {
+        if (!*rc) {
+            char m[96];
+            snprintf(m, sizeof(m), "bad reference '%.40s'",
+                     s ? s : "(not a string)");
+            *rc = bad(r, m);
+        }
+        return EVG_NONE;
+    }
+    return (size_t)(k - 1);
+}
+
+static const cJSON *get_array(reader *r, const cJSON *o, const char *key,
+                              int *rc)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v || cJSON_IsNull(v))
+        return NULL;
+    if (!cJSON_IsArray(v)) {
+        if (!*rc) {
+            char m[96];
+            snprintf(m, sizeof(m), "'%s' must be an array", key);
+            *rc = bad(r, m);
+        }
+        return NULL;
+    }
+    return v;
+}
+
+static void read_span(reader *r, const cJSON *o, evg_span *s, int *rc)
+{
+    s->text = get_str(r, o, "text", 0, rc);
+    s->start = get_offset(r, o, "start", rc);
+    s->end = get_offset(r, o, "end", rc);
+    if (!s->text && !*rc)
+        s->text = "";
+}
+
+static int read_enum(reader *r, const cJSON *o, const char *key,
+                     int (*parse)(const char *), int def, int *rc)
+{
+    const char *s = get_str(r, o, key, 0, rc);
+    if (!s)
+        return def;
+    int v = parse(s);
+    if (v < 0 && !*rc) {
+        char m[128];
+        snprintf(m, sizeof(m), "unknown %s '%.40s'", key, s);
+        *rc = bad(r, m);
+    }
+    return v < 0 ? def : v;
+}
+
+static void read_doc_meta(reader *r, const cJSON *root, int *rc)
+{
+    evg_doc *doc = r->doc;
+    const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "document");
+    r->where = "document";
+    if (!cJSON_IsObject(d)) {
+        *rc = bad(r, "missing");
+        return;
+    }
+    doc->id = get_str(r, d, "id", 1, rc);
+    doc->path = get_str(r, d, "path", 0, rc);
+    doc->place = get_str(r, d, "place", 0, rc);
+    doc->source = get_str(r, d, "source", 0, rc);
+    doc->title = get_str(r, d, "title", 0, rc);
+    doc->url = get_str(r, d, "url", 0, rc);
+    const char *dct = get_str(r, d, "dct", 0, rc);
+    if (dct) {
+        if (strlen(dct) != 10 && !*rc)
+            *rc = bad(r, "'dct' must be YYYY-MM-DD");
+        else
+            memcpy(doc->dct, dct, 11);
+    }
+    doc->dct_source = (evg_dct_source)read_enum(r, d, "dct_source",
+                                                evg_dct_source_parse, 0, rc);
+    const cJSON *w = get_array(r, d, "warnings", rc), *it;
+    cJSON_ArrayForEach(it, w)
+    {
+        const char **slot = EVG_DOC_PUSH(doc, doc->warnings, doc->n_warnings,
+                                         doc->cap_warnings);
+        if (!slot || !cJSON_IsString(it)) {
+            if (!*rc)
+                *rc = slot ? bad(r, "warnings must be strings") : EVG_ENOMEM;
+            return;
+        }
+        *slot = evg_doc_strdup(doc, it->valuestring);
+    }
+}
+
+static void read_sentences(reader *r, const cJSON *root, int *rc)
+{
+    evg_doc *doc = r->doc;
+    r->where = "sentences";
+    const cJSON *arr = get_array(r, root, "sentences", rc), *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (*rc)
+            return;
+        evg_sentence *s = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
+                                       doc->cap_sentences);
+        if (!s) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        s->start = get_offset(r, it, "start", rc);
+        s->end = get_offset(r, it, "end", rc);
+        s->text = get_str(r, it, "text", 0, rc);
+        s->boilerplate =
+            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "boilerplate"));
+    }
+}
+
+static void read_timexes(reader *r, const cJSON *root, int *rc)
+{
+    evg_doc *doc = r->doc;
+    r->where = "timexes";
+    const cJSON *arr = get_array(r, root, "timexes", rc), *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (*rc)
+            return;
+        evg_timex *t = EVG_DOC_PUSH(doc, doc->timexes, doc->n_timexes,
+                                    doc->cap_timexes);
+        if (!t) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        read_span(r, it, &t->span, rc);
+        t->type = (evg_timex_type)read_enum(r, it, "type",
+                                            evg_timex_type_parse, 0, rc);
+        t->value = get_str(r, it, "value", 0, rc);
+        t->mod = get_str(r, it, "mod", 0, rc);
+        const cJSON *b = cJSON_GetObjectItemCaseSensitive(it, "bounds");
+        if (cJSON_IsObject(b)) {
+            t->lo = get_str(r, b, "start", 0, rc);
+            t->hi = get_str(r, b, "end", 0, rc);
+        }
+        t->sentence = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "sentence"),
+                              's', doc->n_sentences, rc);
+    }
+}
+
+static void read_entities(reader *r, const cJSON *root, int *rc)
+{
+    evg_doc *doc = r->doc;
+    r->where = "entities";
+    const cJSON *arr = get_array(r, root, "entities", rc), *it, *m;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (*rc)
+            return;
+        evg_entity *e = EVG_DOC_PUSH(doc, doc->entities, doc->n_entities,
+                                     doc->cap_entities);
+        if (!e) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        e->name = get_str(r, it, "name", 1, rc);
+        e->kind = (evg_entity_kind)read_enum(r, it, "kind",
+                                             evg_entity_kind_parse, 0, rc);
+        e->code = get_str(r, it, "code", 0, rc);
+        e->country = get_str(r, it, "country", 0, rc);
+        const cJSON *al = get_array(r, it, "aliases", rc);
+        cJSON_ArrayForEach(m, al)
+        {
+            const char **slot =
+                EVG_DOC_PUSH(doc, e->aliases, e->n_aliases, e->cap_aliases);
+            if (!slot || !cJSON_IsString(m)) {
+                if (!*rc)
+                    *rc = slot ? bad(r, "aliases must be strings") : EVG_ENOMEM;
+                return;
+            }
+            *slot = evg_doc_strdup(doc, m->valuestring);
+        }
+        const cJSON *ms = get_array(r, it, "mentions", rc);
+        cJSON_ArrayForEach(m, ms)
+        {
+            evg_span *s =
+                EVG_DOC_PUSH(doc, e->mentions, e->n_mentions, e->cap_mentions);
+            if (!s) {
+                *rc = EVG_ENOMEM;
+                return;
+            }
+            read_span(r, m, s, rc);
+        }
+    }
+}
+
+static void read_refs(reader *r, const cJSON *o, const char *key,
+                      size_t **ids, size_t *n, size_t *cap, int *rc)
+{
+    const cJSON *arr = get_array(r, o, key, rc), *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        size_t ref = get_ref(r, it, 'e', r->doc->n_entities, rc);
+        if (*rc)
+            return;
+        size_t *slot = evg_doc_push(r->doc, ids, n, cap, sizeof(size_t));
+        if (!slot) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        *slot = ref;
+    }
+}
+
+static void read_events(reader *r, const cJSON *root, int *rc)
+{
+    evg_doc *doc = r->doc;
+    r->where = "events";
+    const cJSON *arr = get_array(r, root, "events", rc), *it, *m;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (*rc)
+            return;
+        evg_event *e = EVG_DOC_PUSH(doc, doc->events, doc->n_events,
+                                    doc->cap_events);
+        if (!e) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        e->cameo = get_str(r, it, "cameo", 1, rc);
+        e->label = get_str(r, it, "label", 0, rc);
+        e->summary = get_str(r, it, "summary", 0, rc);
+        e->quad_class = (int)get_num(r, it, "quad_class", 0, rc);
+        e->goldstein = get_num(r, it, "goldstein", 0, rc);
+        e->confidence = get_num(r, it, "confidence", 0, rc);
+        const cJSON *tr = cJSON_GetObjectItemCaseSensitive(it, "trigger");
+        if (cJSON_IsObject(tr))
+            read_span(r, tr, &e->trigger, rc);
+        else
+            e->trigger.text = "";
+        read_refs(r, it, "source", &e->source, &e->n_source, &e->cap_source, rc);
+        read_refs(r, it, "target", &e->target, &e->n_target, &e->cap_target, rc);
+        const cJSON *tm = cJSON_GetObjectItemCaseSensitive(it, "time");
+        e->time.timex = EVG_NONE;
+        if (cJSON_IsObject(tm)) {
+            e->time.value = get_str(r, tm, "value", 0, rc);
+            e->time.lo = get_str(r, tm, "start", 0, rc);
+            e->time.hi = get_str(r, tm, "end", 0, rc);
+            e->time.timex =
+                get_ref(r, cJSON_GetObjectItemCaseSensitive(tm, "timex"), 't',
+                        doc->n_timexes, rc);
+            e->time.basis = (evg_time_basis)read_enum(r, tm, "basis",
+                                                      evg_basis_parse, 0, rc);
+        }
+        e->duration = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "duration"),
+                              't', doc->n_timexes, rc);
+        e->modality = (evg_modality)read_enum(r, it, "modality",
+                                              evg_modality_parse, 0, rc);
+        e->attributed =
+            get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "attributed_to"),
+                    'e', doc->n_entities, rc);
+        e->sentence = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "sentence"),
+                              's', doc->n_sentences, rc);
+        const cJSON *ms = get_array(r, it, "mentions", rc);
+        cJSON_ArrayForEach(m, ms)
+        {
+            evg_span *s =
+                EVG_DOC_PUSH(doc, e->mentions, e->n_mentions, e->cap_mentions);
+            if (!s) {
+                *rc = EVG_ENOMEM;
+                return;
+            }
+            read_span(r, m, s, rc);
+        }
+    }
+}
+
+static void read_relations(reader *r, const cJSON *root, int *rc)
+{
+    evg_doc *doc = r->doc;
+    r->where = "relations";
+    const cJSON *arr = get_array(r, root, "relations", rc), *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (*rc)
+            return;
+        evg_relation *rel = EVG_DOC_PUSH(doc, doc->relations, doc->n_relations,
+                                         doc->cap_relations);
+        if (!rel) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        rel->type = (evg_rel_type)read_enum(r, it, "type", evg_rel_type_parse,
+                                            0, rc);
+        rel->from = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "from"),
+                            'v', doc->n_events, rc);
+        rel->to = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "to"), 'v',
+                          doc->n_events, rc);
+        if (!*rc && (rel->from == EVG_NONE || rel->to == EVG_NONE))
+            *rc = bad(r, "relation needs 'from' and 'to'");
+    }
+}
+
+int evg_doc_from_json(const char *json, size_t len, evg_doc **out,
+                      evg_error *err)
+{
+    *out = NULL;
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    if (!root) {
+        size_t at = end && end >= json ? (size_t)(end - json) : 0;
+        if (err)
+            err->offset = (long long)at;
+        return evg_error_set(err, EVG_EPARSE,
+                             "events document: malformed JSON near byte %zu",
+                             at);
+    }
+    int rc = 0;
+    evg_doc *doc = NULL;
+    const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
+    if (!cJSON_IsObject(root) || !cJSON_IsString(schema) ||
+        strcmp(schema->valuestring, EVG_SCHEMA) != 0) {
+        rc = evg_error_set(err, EVG_EPARSE,
+                           "not an events document (schema is not '%s')",
+                           EVG_SCHEMA);
+        goto done;
+    }
+    if (evg_doc_new(&doc)) {
+        rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+        goto done;
+    }
+    reader r = {doc, err, "document"};
+    read_doc_meta(&r, root, &rc);
+    if (!rc)
+        read_sentences(&r, root, &rc);
+    if (!rc)
+        read_timexes(&r, root, &rc);
+    if (!rc)
+        read_entities(&r, root, &rc);
+    if (!rc)
+        read_events(&r, root, &rc);
+    if (!rc)
+        read_relations(&r, root, &rc);
+    if (rc == EVG_ENOMEM)
+        evg_error_set(err, EVG_ENOMEM, "out of memory");
+done:
+    cJSON_Delete(root);
+    if (rc) {
+        evg_doc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return 0;
+}

@@ -1,0 +1,101 @@
+/* The events document's memory and enum names; every stage appends into it
+ * through these calls, and everything lives in the document's arena. */
+#include <string.h>
+
+#include "core.h"
+#include "evgraph/document.h"
+
+int evg_doc_new(evg_doc **out)
+{
+    *out = NULL;
+    evg_arena *a = evg_arena_new();
+    if (!a)
+        return EVG_ENOMEM;
+    evg_doc *d = evg_arena_alloc(a, sizeof(*d));
+    if (!d) {
+        evg_arena_free(a);
+        return EVG_ENOMEM;
+    }
+    d->arena = a;
+    *out = d;
+    return 0;
+}
+
+void evg_doc_free(evg_doc *doc)
+{
+    if (doc)
+        evg_arena_free(doc->arena);
+}
+
+const char *evg_doc_strndup(evg_doc *doc, const char *s, size_t n)
+{
+    return evg_arena_strndup(doc->arena, s, n);
+}
+
+const char *evg_doc_strdup(evg_doc *doc, const char *s)
+{
+    return s ? evg_arena_strndup(doc->arena, s, strlen(s)) : NULL;
+}
+
+void *evg_doc_push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
+                   size_t size)
+{
+    void **items = items_ptr;
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 8;
+        if (ncap > ((size_t)-1) / size)
+            return NULL;
+        void *p = evg_arena_alloc(doc->arena, ncap * size);
+        if (!p)
+            return NULL;
+        if (*n)
+            memcpy(p, *items, *n * size);
+        *items = p;
+        *cap = ncap;
+    }
+    char *slot = (char *)*items + *n * size;
+    memset(slot, 0, size);
+    (*n)++;
+    return slot;
+}
+
+int evg_doc_span(evg_doc *doc, evg_span *span, size_t start, size_t end)
+{
+    span->start = start;
+    span->end = end;
+    span->text = NULL;
+    if (!doc->text || end > doc->text_len || start > end)
+        return EVG_EINVAL;
+    span->text = evg_doc_strndup(doc, doc->text + start, end - start);
+    return span->text ? 0 : EVG_ENOMEM;
+}
+
+#define NAMES(fn, pfn, T, ...)                                             \
+    static const char *const fn##_names[] = {__VA_ARGS__};                 \
+    const char *fn(T v)                                                    \
+    {                                                                      \
+        size_t n = sizeof(fn##_names) / sizeof(fn##_names[0]);             \
+        return (size_t)v < n ? fn##_names[v] : "unknown";                  \
+    }                                                                      \
+    int pfn(const char *s)                                                 \
+    {                                                                      \
+        size_t n = sizeof(fn##_names) / sizeof(fn##_names[0]);             \
+        for (size_t i = 0; s && i < n; i++)                                \
+            if (strcmp(s, fn##_names[i]) == 0)                             \
+                return (int)i;                                             \
+        return -1;                                                         \
+    }
+
+NAMES(evg_timex_type_name, evg_timex_type_parse, evg_timex_type, "DATE",
+      "TIME", "DURATION", "SET")
+NAMES(evg_entity_kind_name, evg_entity_kind_parse, evg_entity_kind,
+      "country", "organization", "person", "government", "group",
+      "location")
+NAMES(evg_modality_name, evg_modality_parse, evg_modality, "asserted",
+      "reported", "planned", "hypothetical", "negated")
+NAMES(evg_basis_name, evg_basis_parse, evg_time_basis, "none", "timex",
+      "dct", "relation")
+NAMES(evg_rel_type_name, evg_rel_type_parse, evg_rel_type, "causes",
+      "before", "after", "overlaps")
+NAMES(evg_dct_source_name, evg_dct_source_parse, evg_dct_source, "none",
+      "dateline", "option", "metadata")

@@ -1,0 +1,201 @@
+/* The extraction driver: checks and copies the input, then runs the stages
+ * (dateline, sentences, timexes, entities, events) in order. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "evgraph/io.h"
+#include "internal.h"
+
+void evg_extract_opts_init(evg_extract_opts *opts)
+{
+    memset(opts, 0, sizeof(*opts));
+    opts->max_bytes = EVG_DEFAULT_MAX_BYTES;
+    opts->max_sentence = EVG_DEFAULT_MAX_SENTENCE;
+    opts->max_events = EVG_DEFAULT_MAX_EVENTS;
+}
+
+int evg_extract__warn(evg_doc *doc, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    const char **slot =
+        EVG_DOC_PUSH(doc, doc->warnings, doc->n_warnings, doc->cap_warnings);
+    if (!slot)
+        return EVG_ENOMEM;
+    *slot = evg_doc_strdup(doc, msg);
+    return *slot ? 0 : EVG_ENOMEM;
+}
+
+size_t evg_doc_warning_count(const evg_doc *doc)
+{
+    return doc ? doc->n_warnings : 0;
+}
+
+const char *evg_doc_warning(const evg_doc *doc, size_t i)
+{
+    return doc && i < doc->n_warnings ? doc->warnings[i] : NULL;
+}
+
+static int valid_date(const char *s)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* Copies the text in, replacing invalid UTF-8 with U+FFFD when lenient. */
+static int load_text(evg_doc *doc, const char *text, size_t len,
+                     const evg_extract_opts *opts, evg_error *err)
+{
+    const char *name = opts->path ? opts->path : "<input>";
+    size_t bad;
+    if (evg_utf8_valid(text, len, &bad)) {
+        doc->text = evg_doc_strndup(doc, text, len);
+        doc->text_len = len;
+        return doc->text ? 0 : EVG_ENOMEM;
+    }
+    if (!opts->lenient) {
+        if (err)
+            err->offset = (long long)bad;
+        return evg_error_set(err, EVG_EUTF8,
+                             "%s: invalid UTF-8 at byte %zu (use --lenient "
+                             "to replace bad bytes)",
+                             name, bad);
+    }
+    evg_buf b;
+    evg_buf_init(&b, 0);
+    size_t i = 0, replaced = 0;
+    while (i < len) {
+        size_t at = i;
+        if (evg_utf8_next(text, len, &i) < 0) {
+            evg_buf_puts(&b, "\xef\xbf\xbd");
+            replaced++;
+        } else {
+            evg_buf_append(&b, text + at, i - at);
+        }
+    }
+    if (b.failed) {
+        evg_buf_dispose(&b);
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
+    doc->text = evg_doc_strndup(doc, b.data, b.len);
+    doc->text_len = b.len;
+    evg_buf_dispose(&b);
+    if (!doc->text)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    return evg_extract__warn(doc,
+                             "%s: replaced %zu invalid UTF-8 sequence%s "
+                             "(first at byte %zu)",
+                             name, replaced, replaced == 1 ? "" : "s", bad);
+}
+
+static int only_space(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n\f\v", s[i]))
+            return 0;
+    return 1;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+int evg_extract_text(const char *text, size_t len,
+                     const evg_extract_opts *opts_in, evg_doc **out,
+                     evg_error *err)
+{
+    evg_extract_opts defaults;
+    const evg_extract_opts *opts = opts_in;
+    if (!opts) {
+        evg_extract_opts_init(&defaults);
+        opts = &defaults;
+    }
+    *out = NULL;
+    const char *name = opts->path ? opts->path : "<input>";
+    size_t max = opts->max_bytes ? opts->max_bytes : EVG_DEFAULT_MAX_BYTES;
+    if (len > max)
+        return evg_error_set(err, EVG_ELIMIT,
+                             "%s: %zu bytes is over the document limit of "
+                             "%zu bytes (--max-bytes)",
+                             name, len, max);
+    if (len == 0 || only_space(text, len))
+        return evg_error_set(err, EVG_EEMPTY, "%s: no text", name);
+    if (opts->dct && !valid_date(opts->dct))
+        return evg_error_set(err, EVG_EINVAL,
+                             "%s: document date '%s' is not YYYY-MM-DD", name,
+                             opts->dct);
+
+    const evg_lexicon *lex = opts->lexicon;
+    if (!lex && !(lex = evg_extract__default_lexicon(err)))
+        return err ? err->code : EVG_EDEP;
+
+    evg_doc *doc;
+    if (evg_doc_new(&doc))
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    int rc = load_text(doc, text, len, opts, err);
+    if (rc)
+        goto done;
+    rc = EVG_ENOMEM;
+    if (opts->path && !(doc->path = evg_doc_strdup(doc, opts->path)))
+        goto done;
+    const char *id = opts->id ? opts->id
+                              : (opts->path ? base_name(opts->path) : "doc");
+    if (!(doc->id = evg_doc_strdup(doc, id)))
+        goto done;
+    if ((opts->title && !(doc->title = evg_doc_strdup(doc, opts->title))) ||
+        (opts->url && !(doc->url = evg_doc_strdup(doc, opts->url))) ||
+        (opts->source && !(doc->source = evg_doc_strdup(doc, opts->source))))
+        goto done;
+    if (opts->dct) {
+        memcpy(doc->dct, opts->dct, 10);
+        doc->dct[10] = '\0';
+        doc->dct_source =
+            opts->dct_from_metadata ? EVG_DCT_METADATA : EVG_DCT_OPTION;
+    }
+
+    size_t body = 0;
+    if ((rc = evg_extract__dateline(doc, &body, err)))
+        goto done;
+    if (!doc->dct[0] &&
+        (rc = evg_extract__warn(doc,
+                                "%s: no document date (dateline, record or "
+                                "--dct); relative dates stay unanchored",
+                                name)))
+        goto done;
+    if ((rc = evg_extract__sentences(doc, body, opts, err)) ||
+        (rc = evg_extract__timexes(doc, err)) ||
+        (rc = evg_extract__entities(doc, lex, err)) ||
+        (rc = evg_extract__events(doc, lex, opts, err)))
+        goto done;
+    size_t max_events =
+        opts->max_events ? opts->max_events : EVG_DEFAULT_MAX_EVENTS;
+    if (doc->n_events > max_events) {
+        rc = evg_error_set(err, EVG_ELIMIT,
+                           "%s: %zu events is over the limit of %zu "
+                           "(--max-events)",
+                           name, doc->n_events, max_events);
+        goto done;
+    }
+    rc = 0;
+done:
+    if (rc) {
+        if (rc == EVG_ENOMEM && (!err || !err->message[0]))
+            evg_error_set(err, EVG_ENOMEM, "%s: out of memory", name);
+        evg_doc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return 0;
+}

@@ -1,0 +1,244 @@
+/* Tokenizer: words, numbers and punctuation with byte offsets, shared by the
+ * time tagger, the actor finder and the event coder. News text brings
+ * abbreviations (U.S.), possessives ('s, ’s), hyphenated words and Unicode
+ * spaces and dashes; offsets always point into the original bytes. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int is_space_cp(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+           cp == '\f' || cp == '\v' || cp == 0xa0 ||
+           (cp >= 0x2000 && cp <= 0x200b) || cp == 0x202f || cp == 0x205f ||
+           cp == 0x3000 || cp == 0xfeff || cp < 0;
+}
+
+/* Letters: ASCII letters and every non-ASCII code point that is not a
+ * space, symbol or punctuation block. */
+static int is_letter_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return isalpha((unsigned char)cp);
+    if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
+        return 0;
+    if (cp >= 0x2000 && cp <= 0x2bff) /* punctuation, symbols, arrows */
+        return 0;
+    if (cp >= 0x3000 && cp <= 0x303f)
+        return 0;
+    if (cp >= 0xfe30 && cp <= 0xfe4f)
+        return 0;
+    if (cp >= 0xff00 && cp <= 0xff0f)
+        return 0;
+    if (cp >= 0x1f000)
+        return 0; /* emoji and pictographs */
+    return !is_space_cp(cp);
+}
+
+static int is_apos_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    if (i < n && s[i] == '\'') {
+        *len = 1;
+        return 1;
+    }
+    if (i + 2 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0) {
+        *len = 3;
+        return 1;
+    }
+    return 0;
+}
+
+static int32_t peek(const char *s, size_t n, size_t i, size_t *next)
+{
+    size_t j = i;
+    int32_t cp = i < n ? evg_utf8_next(s, n, &j) : -1;
+    if (next)
+        *next = j;
+    return cp;
+}
+
+static int push(evg_tokens *out, size_t start, size_t end, unsigned flags)
+{
+    if (out->n == out->cap) {
+        size_t ncap = out->cap ? out->cap * 2 : 64;
+        evg_token *p = realloc(out->v, ncap * sizeof(*p));
+        if (!p)
+            return EVG_ENOMEM;
+        out->v = p;
+        out->cap = ncap;
+    }
+    out->v[out->n].start = start;
+    out->v[out->n].end = end;
+    out->v[out->n].flags = flags;
+    out->n++;
+    return 0;
+}
+
+static unsigned case_flags(const char *s, size_t start, size_t end)
+{
+    unsigned f = 0;
+    int letters = 0, upper = 0;
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isalpha(c)) {
+            letters++;
+            if (isupper(c))
+                upper++;
+            if (letters == 1 && isupper(c))
+                f |= EVG_TOK_CAP;
+        } else if (c >= 0x80 && letters == 0 && i == start) {
+            /* non-ASCII first letter: treat Latin-1 capitals as capitals */
+            size_t j = i;
+            int32_t cp = evg_utf8_next(s, end, &j);
+            if ((cp >= 0xc0 && cp <= 0xde && cp != 0xd7) ||
+                (cp >= 0x410 && cp <= 0x42f))
+                f |= EVG_TOK_CAP;
+        }
+    }
+    if (letters >= 1 && upper == letters && (letters > 1 || f & EVG_TOK_CAP))
+        f |= EVG_TOK_UPPER;
+    return f;
+}
+
+static size_t scan_word(const char *s, size_t n, size_t i)
+{
+    size_t start = i;
+    int dotted = 0;
+    for (;;) {
+        size_t next;
+        int32_t cp = peek(s, n, i, &next);
+        if (cp >= 0 && (is_letter_cp(cp) || (cp < 0x80 && isdigit(cp)))) {
+            i = next;
+            continue;
+        }
+        size_t alen;
+        if (is_apos_at(s, n, i, &alen)) {
+            /* possessive 's / s' ends the word; n't and o' stay inside */
+            size_t after;
+            int32_t c2 = peek(s, n, i + alen, &after);
+            if ((c2 == 's' || c2 == 'S') &&
+                !is_letter_cp(peek(s, n, after, NULL)))
+                break;
+            if (c2 >= 0 && is_letter_cp(c2)) {
+                i += alen;
+                continue;
+            }
+            break;
+        }
+        if (cp == '-') {
+            int32_t c2 = peek(s, n, i + 1, NULL);
+            if (c2 >= 0 && (is_letter_cp(c2) || (c2 < 0x80 && isdigit(c2)))) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (cp == '.') {
+            /* U.S., U.K., e.g.: single letters joined by dots */
+            size_t seglen = i - start;
+            size_t k = i;
+            while (k > start && s[k - 1] != '.')
+                k--;
+            seglen = i - k;
+            if (seglen == 1 && isalpha((unsigned char)s[i - 1])) {
+                int32_t c2 = peek(s, n, i + 1, NULL);
+                int32_t c3 = peek(s, n, i + 2, NULL);
+                if (c2 >= 0 && c2 < 0x80 && isalpha(c2) &&
+                    (c3 == '.' || (dotted && !isalpha(c3 < 0 ? 0 : c3)))) {
+                    dotted = 1;
+                    i++;
+                    continue;
+                }
+                if (dotted) {
+                    i++; /* the final dot of U.S. */
+                    break;
+                }
+            }
+            break;
+        }
+        break;
+    }
+    return i;
+}
+
+static size_t scan_number(const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (isdigit(c)) {
+            i++;
+        } else if ((c == '.' || c == ',' || c == ':' || c == '/' ||
+                    c == '-') &&
+                   i + 1 < n && isdigit((unsigned char)s[i + 1])) {
+            i++;
+        } else if (isalpha(c)) {
+            /* 1990s, 3rd, 15th, 5pm */
+            while (i < n && isalpha((unsigned char)s[i]))
+                i++;
+            break;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+int evg_extract__tokenize(const char *text, size_t start, size_t end,
+                          evg_tokens *out)
+{
+    size_t i = start;
+    while (i < end) {
+        size_t next;
+        int32_t cp = peek(text, end, i, &next);
+        if (is_space_cp(cp)) {
+            i = next;
+            continue;
+        }
+        size_t tok_end;
+        unsigned flags;
+        size_t alen;
+        if (cp < 0x80 && isdigit(cp)) {
+            tok_end = scan_number(text, end, i);
+            flags = EVG_TOK_NUM;
+        } else if (is_letter_cp(cp)) {
+            tok_end = scan_word(text, end, i);
+            flags = EVG_TOK_WORD | case_flags(text, i, tok_end);
+        } else if (is_apos_at(text, end, i, &alen) &&
+                   (peek(text, end, i + alen, NULL) == 's' ||
+                    peek(text, end, i + alen, NULL) == 'S') &&
+                   !is_letter_cp(peek(text, end, i + alen + 1, NULL)) &&
+                   out->n && out->v[out->n - 1].end == i) {
+            tok_end = i + alen + 1; /* possessive 's */
+            flags = EVG_TOK_WORD;
+        } else {
+            tok_end = next;
+            flags = EVG_TOK_PUNCT;
+        }
+        if (push(out, i, tok_end, flags))
+            return EVG_ENOMEM;
+        i = tok_end;
+    }
+    return 0;
+}
+
+void evg_extract__tokens_dispose(evg_tokens *t)
+{
+    if (!t)
+        return;
+    free(t->v);
+    memset(t, 0, sizeof(*t));
+}
+
+int evg_extract__tok_is(const char *text, const evg_token *t, const char *w)
+{
+    size_t n = strlen(w);
+    if (t->end - t->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)text[t->start + i]) !=
+            tolower((unsigned char)w[i]))
+            return 0;
+    return 1;
+}

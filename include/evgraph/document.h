@@ -1,0 +1,221 @@
+/* The events document: what extraction finds in one article (sentences, time
+ * expressions, entities, events, relations) and its JSON form, schema
+ * `evgraph-events/1`. It is the contract between extract, graph and render. */
+#ifndef EVGRAPH_DOCUMENT_H
+#define EVGRAPH_DOCUMENT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "evgraph/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define EVG_SCHEMA "evgraph-events/1"
+#define EVG_NONE ((size_t)-1) /* "no index" for optional references */
+
+typedef struct evg_arena evg_arena;
+
+typedef enum {
+    EVG_DCT_NONE = 0,
+    EVG_DCT_DATELINE,
+    EVG_DCT_OPTION,
+    EVG_DCT_METADATA
+} evg_dct_source;
+
+typedef enum {
+    EVG_TIMEX_DATE = 0,
+    EVG_TIMEX_TIME,
+    EVG_TIMEX_DURATION,
+    EVG_TIMEX_SET
+} evg_timex_type;
+
+typedef enum {
+    EVG_KIND_COUNTRY = 0,
+    EVG_KIND_ORGANIZATION,
+    EVG_KIND_PERSON,
+    EVG_KIND_GOVERNMENT,
+    EVG_KIND_GROUP,
+    EVG_KIND_LOCATION
+} evg_entity_kind;
+
+typedef enum {
+    EVG_MOD_ASSERTED = 0,
+    EVG_MOD_REPORTED,
+    EVG_MOD_PLANNED,
+    EVG_MOD_HYPOTHETICAL,
+    EVG_MOD_NEGATED
+} evg_modality;
+
+typedef enum {
+    EVG_BASIS_NONE = 0,
+    EVG_BASIS_TIMEX,
+    EVG_BASIS_DCT,
+    EVG_BASIS_RELATION
+} evg_time_basis;
+
+typedef enum {
+    EVG_REL_CAUSES = 0,
+    EVG_REL_BEFORE,
+    EVG_REL_AFTER,
+    EVG_REL_OVERLAPS
+} evg_rel_type;
+
+/* A span of the input: UTF-8 byte offsets, `end` exclusive, and its text
+ * (NUL-terminated copy, owned by the document). */
+typedef struct evg_span {
+    size_t start;
+    size_t end;
+    const char *text;
+} evg_span;
+
+typedef struct evg_sentence {
+    size_t start;
+    size_t end;
+    const char *text; /* copy of the sentence text */
+    int boilerplate;  /* teaser, credit, caption, copyright line */
+} evg_sentence;
+
+typedef struct evg_timex {
+    evg_span span;
+    evg_timex_type type;
+    const char *value;    /* TimeML value: "2019-W20", "P90D", "PAST_REF" */
+    const char *mod;      /* TimeML mod ("START", "APPROX") or NULL */
+    const char *lo;       /* first calendar day covered, "YYYY-MM-DD", or NULL */
+    const char *hi;       /* last calendar day covered (inclusive), or NULL */
+    size_t sentence;      /* index of the sentence holding it */
+} evg_timex;
+
+typedef struct evg_entity {
+    const char *name;      /* canonical name */
+    evg_entity_kind kind;
+    const char *code;      /* CAMEO actor code: "USAGOV", "CHNBUS", "IGO" */
+    const char *country;   /* ISO 3166 alpha-3, "IGO", or NULL */
+    const char **aliases;  /* distinct surface forms other than `name` */
+    size_t n_aliases, cap_aliases;
+    evg_span *mentions;
+    size_t n_mentions, cap_mentions;
+} evg_entity;
+
+typedef struct evg_event_time {
+    const char *value;    /* TimeML value or NULL */
+    const char *lo;       /* "YYYY-MM-DD" or NULL */
+    const char *hi;       /* "YYYY-MM-DD" (inclusive) or NULL */
+    size_t timex;         /* index into timexes or EVG_NONE */
+    evg_time_basis basis;
+} evg_event_time;
+
+typedef struct evg_event {
+    const char *cameo;      /* CAMEO event code, "163" */
+    const char *label;      /* CAMEO label */
+    int quad_class;         /* 1 verbal coop .. 4 material conflict */
+    double goldstein;
+    evg_span trigger;
+    size_t *source;         /* entity indexes */
+    size_t n_source, cap_source;
+    size_t *target;
+    size_t n_target, cap_target;
+    evg_event_time time;
+    size_t duration;        /* timex index of a bounding duration or EVG_NONE */
+    evg_modality modality;
+    size_t attributed;      /* entity that reported it, or EVG_NONE */
+    size_t sentence;
+    double confidence;
+    const char *summary;    /* a few words: "adds Huawei to blacklist" or NULL */
+    evg_span *mentions;     /* further mentions of the same event */
+    size_t n_mentions, cap_mentions;
+} evg_event;
+
+typedef struct evg_relation {
+    evg_rel_type type;
+    size_t from; /* event index */
+    size_t to;
+} evg_relation;
+
+/* One article and everything found in it. All memory, strings included,
+ * lives in the document's arena and goes with evg_doc_free(). */
+typedef struct evg_doc {
+    evg_arena *arena;
+    const char *id;
+    const char *path;
+    const char *title;
+    const char *url;
+    const char *text;      /* the input text (NULL when read back from JSON) */
+    size_t text_len;
+    char dct[11];          /* "YYYY-MM-DD" or "" */
+    evg_dct_source dct_source;
+    const char *place;
+    const char *source;
+    evg_sentence *sentences;
+    size_t n_sentences, cap_sentences;
+    evg_timex *timexes;
+    size_t n_timexes, cap_timexes;
+    evg_entity *entities;
+    size_t n_entities, cap_entities;
+    evg_event *events;
+    size_t n_events, cap_events;
+    evg_relation *relations;
+    size_t n_relations, cap_relations;
+    const char **warnings; /* one-line notes for the user (no DCT ...) */
+    size_t n_warnings, cap_warnings;
+} evg_doc;
+
+/* Creates an empty document in `*out`. EVG_ENOMEM. The caller frees it with
+ * evg_doc_free(). */
+int evg_doc_new(evg_doc **out);
+
+/* Frees `doc` and everything it owns. Accepts NULL. */
+void evg_doc_free(evg_doc *doc);
+
+/* Copies `n` bytes of `s` into the document's arena, NUL-terminated.
+ * Returns NULL on out-of-memory. The copy lives as long as `doc`. */
+const char *evg_doc_strndup(evg_doc *doc, const char *s, size_t n);
+const char *evg_doc_strdup(evg_doc *doc, const char *s);
+
+/* Appends a zeroed element to one of the document's arrays (or an entity's or
+ * event's) and returns it, or NULL on out-of-memory. `*items`, `*n` and `*cap`
+ * are the array's fields; `size` the element size. Pointers to elements stay
+ * valid only until the next append to the same array. */
+void *evg_doc_push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
+                   size_t size);
+
+#define EVG_DOC_PUSH(doc, arr, n, cap) \
+    evg_doc_push((doc), &(arr), &(n), &(cap), sizeof(*(arr)))
+
+/* Fills `span` with [start, end) of the document text and a copy of it.
+ * EVG_ENOMEM. */
+int evg_doc_span(evg_doc *doc, evg_span *span, size_t start, size_t end);
+
+/* Names of enum values as written in JSON ("asserted", "country" ...), and
+ * the reverse; the parse functions return -1 for unknown names. */
+const char *evg_timex_type_name(evg_timex_type t);
+const char *evg_entity_kind_name(evg_entity_kind k);
+const char *evg_modality_name(evg_modality m);
+const char *evg_basis_name(evg_time_basis b);
+const char *evg_rel_type_name(evg_rel_type r);
+const char *evg_dct_source_name(evg_dct_source s);
+int evg_timex_type_parse(const char *s);
+int evg_entity_kind_parse(const char *s);
+int evg_modality_parse(const char *s);
+int evg_basis_parse(const char *s);
+int evg_rel_type_parse(const char *s);
+int evg_dct_source_parse(const char *s);
+
+/* Serializes `doc` as one line of JSON (schema evgraph-events/1, stable key
+ * order, no trailing newline) into a malloc'd string in `*out`. With
+ * `pretty`, indents it. EVG_ENOMEM, EVG_EDEP. The caller frees `*out`. */
+int evg_doc_to_json(const evg_doc *doc, int pretty, char **out,
+                    evg_error *err);
+
+/* Parses one events document from `json` (`len` bytes) into `*out`.
+ * EVG_EPARSE with a message naming the bad key, EVG_ENOMEM. The caller frees
+ * `*out` with evg_doc_free(). */
+int evg_doc_from_json(const char *json, size_t len, evg_doc **out,
+                      evg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

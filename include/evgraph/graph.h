@@ -1,0 +1,112 @@
+/* Events documents -> relationship graph: actors and events as vertices,
+ * who-did-what-to-whom and event relations as edges, merged across
+ * documents, with analytics and exports. igraph stays behind this API. */
+#ifndef EVGRAPH_GRAPH_H
+#define EVGRAPH_GRAPH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "evgraph/document.h"
+#include "evgraph/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct evg_graph evg_graph;
+
+/* An actor vertex. Strings are owned by the graph. */
+typedef struct evg_gactor {
+    const char *id;       /* "a1" ... stable across runs on the same input */
+    const char *name;
+    const char *kind;     /* "country", "person" ... */
+    const char *code;     /* CAMEO actor code */
+    const char *country;  /* ISO alpha-3, "IGO" or NULL */
+    size_t mentions;
+    size_t degree;
+    double pagerank;
+    double betweenness;
+    long community;       /* -1 until analysed */
+    long component;       /* -1 until analysed */
+} evg_gactor;
+
+/* An event vertex, possibly merged from several documents' mentions. */
+typedef struct evg_gevent {
+    const char *id;        /* "v1" ... */
+    const char *cameo;
+    const char *label;
+    const char *summary;   /* a few words for display, never NULL */
+    int quad_class;
+    double goldstein;
+    const char *time_value; /* TimeML value or NULL */
+    const char *lo;         /* "YYYY-MM-DD" or NULL */
+    const char *hi;         /* "YYYY-MM-DD" inclusive, or NULL */
+    const char *basis;      /* "timex", "dct", ... */
+    const char *modality;
+    double confidence;
+    const char *trigger;
+    const char *evidence;   /* the sentence */
+    const char *doc;        /* document id of the first mention */
+    const char *doc_path;   /* its path, for links */
+    size_t mentions;        /* how many reports merged into it */
+    size_t *sources;        /* actor indexes */
+    size_t n_sources;
+    size_t *targets;
+    size_t n_targets;
+} evg_gevent;
+
+typedef struct evg_glink {
+    const char *type;      /* "causes", "before", "after", "overlaps" */
+    size_t from;           /* event indexes */
+    size_t to;
+} evg_glink;
+
+typedef struct evg_graph_opts {
+    int merge;              /* merge equal events across documents (1) */
+    const char *entity;     /* keep only this actor and its neighbourhood */
+    const char *from;       /* keep events ending on/after this date */
+    const char *to;         /* keep events starting on/before this date */
+    const char *roots;      /* comma list of CAMEO roots ("16,17") or NULL */
+    int quad_class;         /* 0 for all, else 1..4 */
+    unsigned modalities;    /* bit set of (1u << evg_modality); 0: all */
+    int analyse;            /* compute degree, PageRank, communities (1) */
+} evg_graph_opts;
+
+/* Fills `opts` with the defaults. */
+void evg_graph_opts_init(evg_graph_opts *opts);
+
+/* Builds the graph from `n` documents. EVG_ENOMEM, EVG_EDEP (igraph's
+ * message in err). The documents may be freed afterwards; the caller frees
+ * `*out` with evg_graph_free(). */
+int evg_graph_build(const evg_doc *const *docs, size_t n,
+                    const evg_graph_opts *opts, evg_graph **out,
+                    evg_error *err);
+void evg_graph_free(evg_graph *g);
+
+/* Read access for renderers; pointers are borrowed and live as long as `g`. */
+size_t evg_graph_actor_count(const evg_graph *g);
+const evg_gactor *evg_graph_actor(const evg_graph *g, size_t i);
+size_t evg_graph_event_count(const evg_graph *g);
+const evg_gevent *evg_graph_event(const evg_graph *g, size_t i);
+size_t evg_graph_link_count(const evg_graph *g);
+const evg_glink *evg_graph_link(const evg_graph *g, size_t i);
+
+/* Export formats. */
+typedef enum {
+    EVG_GRAPH_GRAPHML = 0,
+    EVG_GRAPH_GML,
+    EVG_GRAPH_JSON
+} evg_graph_format;
+
+/* Parses a format name ("graphml", ...); -1 if unknown. */
+int evg_graph_format_parse(const char *name);
+
+/* Writes `g` in `format` to `out`. EVG_EIO, EVG_EDEP, EVG_ENOMEM. */
+int evg_graph_write(const evg_graph *g, evg_graph_format format, FILE *out,
+                    evg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

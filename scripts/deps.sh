@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages evgraph needs, only those that are missing.
+# Usage: scripts/deps.sh [build|test]  (test adds what the test suite uses)
+set -euo pipefail
+
+build_pkgs=(pkg-config libigraph-dev libcjson-dev libgraphviz-dev graphviz)
+test_pkgs=(libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph)
+
+want=("${build_pkgs[@]}")
+if [ "${1:-build}" = test ]; then
+  want+=("${test_pkgs[@]}")
+fi
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "evgraph: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "evgraph: need root (or sudo) to install: ${missing[*]}" >&2; exit 4; }
+  sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
