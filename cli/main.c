@@ -365,9 +365,9 @@ static int extract_all(char **paths, int n_paths, settings *st,
                 fail(&err, rc);
                 if (exit_for(rc) > status)
                     status = exit_for(rc);
-                if (rc == EVG_EPARSE || rc == EVG_ELIMIT)
-                    continue; /* a bad record: go on with the next one */
-                break;
+                if (rc == EVG_ENOMEM)
+                    break;
+                continue; /* a bad record or file: go on with the next */
             }
             evg_extract_opts ex = st->ex;
             ex.lexicon = lex;

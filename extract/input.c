@@ -1,31 +1,174 @@
-/* Article readers: plain text files and stdin for now. */
+/* Article readers: plain text files, stdin, folders (walked recursively in
+ * name order), JSON Lines records and TimeML .tml files. Each yields
+ * evg_article records for the extraction driver. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <cjson/cJSON.h>
 
 #include "evgraph/input.h"
 #include "evgraph/io.h"
 #include "internal.h"
 
+typedef enum { K_TEXT, K_JSONL, K_TML } kind;
+
+typedef struct pathlist {
+    char **v;
+    size_t n, cap, next;
+} pathlist;
+
 struct evg_input {
-    char *path;
     size_t max;
-    int done;
+    pathlist files;     /* files still to read, in order */
+    /* the file being read */
+    char *path;
+    kind k;
+    FILE *jsonl;        /* open JSON Lines file */
+    long line;
+    char *linebuf;
+    size_t linecap;
+    /* what the current article borrows */
     char *text;
     size_t len;
+    cJSON *record;
+    char dct[11];
+    char id[64];
 };
+
+static int push_path(pathlist *l, const char *p)
+{
+    if (l->n == l->cap) {
+        size_t ncap = l->cap ? l->cap * 2 : 16;
+        char **v = realloc(l->v, ncap * sizeof(*v));
+        if (!v)
+            return EVG_ENOMEM;
+        l->v = v;
+        l->cap = ncap;
+    }
+    if (!(l->v[l->n] = strdup(p)))
+        return EVG_ENOMEM;
+    l->n++;
+    return 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int wanted(const char *name)
+{
+    return ends_with(name, ".txt") || ends_with(name, ".jsonl") ||
+           ends_with(name, ".ndjson") || ends_with(name, ".tml");
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the wanted files under `dir`, sorted, depth first. */
+static int walk(pathlist *out, const char *dir, int depth, evg_error *err)
+{
+    if (depth > 64)
+        return evg_error_set(err, EVG_ELIMIT, "%s: folders nested too deep",
+                             dir);
+    DIR *d = opendir(dir);
+    if (!d)
+        return evg_error_set(err, EVG_EIO, "%s: cannot read folder: %s", dir,
+                             strerror(errno));
+    pathlist here = {0};
+    int rc = 0;
+    struct dirent *de;
+    while (!rc && (de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue; /* hidden files, . and .. */
+        size_t n = strlen(dir) + strlen(de->d_name) + 2;
+        char *p = malloc(n);
+        if (!p) {
+            rc = EVG_ENOMEM;
+            break;
+        }
+        snprintf(p, n, "%s/%s", dir, de->d_name);
+        rc = push_path(&here, p);
+        free(p);
+    }
+    closedir(d);
+    if (here.n)
+        qsort(here.v, here.n, sizeof(char *), cmp_str);
+    for (size_t i = 0; !rc && i < here.n; i++) {
+        struct stat st;
+        if (stat(here.v[i], &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            rc = walk(out, here.v[i], depth + 1, err);
+        else if (S_ISREG(st.st_mode) && wanted(here.v[i]))
+            rc = push_path(out, here.v[i]);
+    }
+    for (size_t i = 0; i < here.n; i++)
+        free(here.v[i]);
+    free(here.v);
+    if (rc == EVG_ENOMEM)
+        evg_error_set(err, rc, "out of memory");
+    return rc;
+}
 
 int evg_input_open(const char *path, size_t max_bytes, evg_input **out,
                    evg_error *err)
 {
     *out = NULL;
+    if (!path)
+        path = "-";
     evg_input *in = calloc(1, sizeof(*in));
-    if (!in || !(in->path = strdup(path ? path : "-"))) {
-        free(in);
+    if (!in)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    in->max = max_bytes ? max_bytes : EVG_DEFAULT_MAX_BYTES;
+    struct stat st;
+    int rc;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        rc = walk(&in->files, path, 0, err);
+        if (!rc && in->files.n == 0)
+            rc = evg_error_set(err, EVG_EIO,
+                               "%s: no *.txt, *.jsonl or *.tml files in folder",
+                               path);
+    } else if (strcmp(path, "-") != 0 && stat(path, &st) != 0) {
+        rc = evg_error_set(err, EVG_EIO, "%s: cannot open: %s", path,
+                           strerror(errno));
+    } else {
+        rc = push_path(&in->files, path);
+        if (rc)
+            evg_error_set(err, rc, "out of memory");
     }
-    in->max = max_bytes;
+    if (rc) {
+        evg_input_free(in);
+        return rc;
+    }
     *out = in;
     return 0;
+}
+
+static void release_current(evg_input *in)
+{
+    free(in->text);
+    in->text = NULL;
+    in->len = 0;
+    cJSON_Delete(in->record);
+    in->record = NULL;
+}
+
+static void close_file(evg_input *in)
+{
+    if (in->jsonl && in->jsonl != stdin)
+        fclose(in->jsonl);
+    in->jsonl = NULL;
+    free(in->path);
+    in->path = NULL;
 }
 
 static const char *base_name(const char *p)
@@ -34,29 +177,274 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
+/* ---- TimeML ---- */
+
+static int append_unescaped(evg_buf *b, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] != '&') {
+            size_t j = i;
+            while (j < n && s[j] != '&')
+                j++;
+            evg_buf_append(b, s + i, j - i);
+            i = j;
+            continue;
+        }
+        const char *semi = memchr(s + i, ';', n - i < 12 ? n - i : 12);
+        if (!semi) {
+            evg_buf_putc(b, '&');
+            i++;
+            continue;
+        }
+        size_t len = (size_t)(semi - (s + i)) + 1;
+        const char *ent = s + i;
+        char utf[5] = {0};
+        if (len == 5 && memcmp(ent, "&amp;", 5) == 0)
+            evg_buf_putc(b, '&');
+        else if (len == 4 && memcmp(ent, "&lt;", 4) == 0)
+            evg_buf_putc(b, '<');
+        else if (len == 4 && memcmp(ent, "&gt;", 4) == 0)
+            evg_buf_putc(b, '>');
+        else if (len == 6 && memcmp(ent, "&quot;", 6) == 0)
+            evg_buf_putc(b, '"');
+        else if (len == 6 && memcmp(ent, "&apos;", 6) == 0)
+            evg_buf_putc(b, '\'');
+        else if (len > 3 && ent[1] == '#') {
+            char *end;
+            long cp = ent[2] == 'x' || ent[2] == 'X'
+                          ? strtol(ent + 3, &end, 16)
+                          : strtol(ent + 2, &end, 10);
+            if (end != semi || cp <= 0 || cp > 0x10ffff ||
+                (cp >= 0xd800 && cp <= 0xdfff)) {
+                evg_buf_append(b, ent, len);
+            } else if (cp < 0x80) {
+                utf[0] = (char)cp;
+                evg_buf_putc(b, utf[0]);
+            } else if (cp < 0x800) {
+                utf[0] = (char)(0xc0 | (cp >> 6));
+                utf[1] = (char)(0x80 | (cp & 0x3f));
+                evg_buf_append(b, utf, 2);
+            } else if (cp < 0x10000) {
+                utf[0] = (char)(0xe0 | (cp >> 12));
+                utf[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+                utf[2] = (char)(0x80 | (cp & 0x3f));
+                evg_buf_append(b, utf, 3);
+            } else {
+                utf[0] = (char)(0xf0 | (cp >> 18));
+                utf[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+                utf[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+                utf[3] = (char)(0x80 | (cp & 0x3f));
+                evg_buf_append(b, utf, 4);
+            }
+        } else {
+            evg_buf_append(b, ent, len);
+        }
+        i += len;
+    }
+    return b->failed;
+}
+
+/* The DCT: the value of the TIMEX3 marked as the creation time. */
+static void tml_dct(const char *s, char dct[11])
+{
+    dct[0] = '\0';
+    const char *t = strstr(s, "functionInDocument=\"CREATION_TIME\"");
+    if (!t)
+        return;
+    const char *open = t;
+    while (open > s && *open != '<')
+        open--;
+    const char *close = strchr(t, '>');
+    const char *v = strstr(open, "value=\"");
+    if (!v || (close && v > close))
+        return;
+    v += 7;
+    if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' &&
+        isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[9])) {
+        memcpy(dct, v, 10);
+        dct[10] = '\0';
+    } else if (strlen(v) >= 8 && isdigit((unsigned char)v[0]) &&
+               isdigit((unsigned char)v[7])) { /* 19980108 */
+        snprintf(dct, 11, "%.4s-%.2s-%.2s", v, v + 4, v + 6);
+    }
+}
+
+static int tml_text(evg_input *in, const char *name, evg_error *err)
+{
+    const char *s = in->text;
+    const char *open = strstr(s, "<TEXT>");
+    const char *close = open ? strstr(open, "</TEXT>") : NULL;
+    if (!open || !close)
+        return evg_error_set(err, EVG_EPARSE, "%s: TimeML file has no <TEXT>",
+                             name);
+    tml_dct(s, in->dct);
+    evg_buf b;
+    evg_buf_init(&b, in->max);
+    const char *p = open + 6;
+    while (p < close) {
+        const char *lt = memchr(p, '<', (size_t)(close - p));
+        const char *stop = lt ? lt : close;
+        append_unescaped(&b, p, (size_t)(stop - p));
+        if (!lt)
+            break;
+        const char *gt = memchr(lt, '>', (size_t)(close - lt));
+        p = gt ? gt + 1 : close;
+    }
+    if (b.failed) {
+        int code = b.failed;
+        evg_buf_dispose(&b);
+        return evg_error_set(err, code, "%s: %s", name, evg_strerror(code));
+    }
+    free(in->text);
+    in->text = evg_buf_steal(&b, &in->len);
+    return in->text ? 0 : evg_error_set(err, EVG_ENOMEM, "out of memory");
+}
+
+/* ---- JSON Lines ---- */
+
+static const char *rec_str(const cJSON *rec, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int next_record(evg_input *in, evg_article *art, evg_error *err)
+{
+    for (;;) {
+        errno = 0;
+        ssize_t n = getline(&in->linebuf, &in->linecap, in->jsonl);
+        if (n < 0) {
+            if (ferror(in->jsonl))
+                return evg_error_set(err, EVG_EIO, "%s: read failed: %s",
+                                     in->path, strerror(errno));
+            return 0;
+        }
+        in->line++;
+        size_t k = 0;
+        while (k < (size_t)n && isspace((unsigned char)in->linebuf[k]))
+            k++;
+        if (k == (size_t)n)
+            continue;
+        if ((size_t)n > in->max)
+            return evg_error_set(err, EVG_ELIMIT,
+                                 "%s:%ld: record larger than the limit of %zu "
+                                 "bytes",
+                                 in->path, in->line, in->max);
+        in->record = cJSON_ParseWithLength(in->linebuf, (size_t)n);
+        if (!cJSON_IsObject(in->record))
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%ld: not a JSON object", in->path,
+                                 in->line);
+        const char *text = rec_str(in->record, "text");
+        if (!text)
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%ld: record has no \"text\" string",
+                                 in->path, in->line);
+        const char *date = rec_str(in->record, "dct");
+        if (!date)
+            date = rec_str(in->record, "date");
+        if (date) {
+            if (strlen(date) < 10 || date[4] != '-' || date[7] != '-' ||
+                !isdigit((unsigned char)date[0]) ||
+                (date[10] && date[10] != 'T' && date[10] != ' '))
+                return evg_error_set(err, EVG_EPARSE,
+                                     "%s:%ld: \"date\" '%.32s' is not "
+                                     "YYYY-MM-DD",
+                                     in->path, in->line, date);
+            memcpy(in->dct, date, 10);
+            in->dct[10] = '\0';
+            art->dct = in->dct;
+        }
+        const char *id = rec_str(in->record, "id");
+        if (!id) {
+            snprintf(in->id, sizeof(in->id), "%s:%ld", base_name(in->path),
+                     in->line);
+            id = in->id;
+        }
+        art->id = id;
+        art->path = in->path;
+        art->text = text;
+        art->len = strlen(text);
+        art->title = rec_str(in->record, "title");
+        art->url = rec_str(in->record, "url");
+        art->source = rec_str(in->record, "source");
+        art->line = in->line;
+        return 1;
+    }
+}
+
+static kind sniff(const char *path, FILE *f)
+{
+    if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson"))
+        return K_JSONL;
+    if (ends_with(path, ".tml"))
+        return K_TML;
+    if (strcmp(path, "-") == 0) {
+        int c;
+        while ((c = getc(f)) != EOF && isspace(c))
+            ;
+        if (c != EOF)
+            ungetc(c, f);
+        if (c == '{')
+            return K_JSONL;
+        if (c == '<')
+            return K_TML;
+    }
+    return K_TEXT;
+}
+
 int evg_input_next(evg_input *in, evg_article *art, evg_error *err)
 {
     memset(art, 0, sizeof(*art));
-    if (in->done)
-        return 0;
-    in->done = 1;
-    free(in->text);
-    in->text = NULL;
-    int rc = evg_read_file(in->path, in->max, &in->text, &in->len, err);
-    if (rc)
-        return rc;
-    art->path = in->path;
-    art->id = strcmp(in->path, "-") == 0 ? "stdin" : base_name(in->path);
-    art->text = in->text;
-    art->len = in->len;
-    return 1;
+    release_current(in);
+    for (;;) {
+        if (in->jsonl) {
+            int rc = next_record(in, art, err);
+            if (rc != 0)
+                return rc;
+            close_file(in);
+            continue;
+        }
+        close_file(in);
+        if (in->files.next >= in->files.n)
+            return 0;
+        const char *p = in->files.v[in->files.next++];
+        if (!(in->path = strdup(p)))
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        int is_stdin = strcmp(p, "-") == 0;
+        in->k = sniff(p, stdin);
+        if (in->k == K_JSONL) {
+            in->jsonl = is_stdin ? stdin : fopen(p, "rb");
+            in->line = 0;
+            if (!in->jsonl)
+                return evg_error_set(err, EVG_EIO, "%s: cannot open: %s", p,
+                                     strerror(errno));
+            continue;
+        }
+        int rc = evg_read_file(p, in->max, &in->text, &in->len, err);
+        if (rc)
+            return rc;
+        if (in->k == K_TML && (rc = tml_text(in, p, err)))
+            return rc;
+        art->path = in->path;
+        art->id = is_stdin ? "stdin" : base_name(in->path);
+        art->text = in->text;
+        art->len = in->len;
+        art->dct = in->k == K_TML && in->dct[0] ? in->dct : NULL;
+        return 1;
+    }
 }
 
 void evg_input_free(evg_input *in)
 {
     if (!in)
         return;
-    free(in->text);
-    free(in->path);
+    release_current(in);
+    close_file(in);
+    for (size_t i = 0; i < in->files.n; i++)
+        free(in->files.v[i]);
+    free(in->files.v);
+    free(in->linebuf);
     free(in);
 }
