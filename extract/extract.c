@@ -58,7 +58,16 @@ static int load_text(evg_doc *doc, const char *text, size_t len,
 {
     const char *name = opts->path ? opts->path : "<input>";
     size_t bad;
-    if (evg_utf8_valid(text, len, &bad)) {
+    const char *nul = memchr(text, '\0', len);
+    if (nul && !opts->lenient) {
+        if (err)
+            err->offset = (long long)(nul - text);
+        return evg_error_set(err, EVG_EUTF8,
+                             "%s: NUL byte at byte %zu: binary data, not "
+                             "text (use --lenient to replace it)",
+                             name, (size_t)(nul - text));
+    }
+    if (!nul && evg_utf8_valid(text, len, &bad)) {
         doc->text = evg_doc_strndup(doc, text, len);
         doc->text_len = len;
         return doc->text ? 0 : EVG_ENOMEM;
@@ -74,9 +83,13 @@ static int load_text(evg_doc *doc, const char *text, size_t len,
     evg_buf b;
     evg_buf_init(&b, 0);
     size_t i = 0, replaced = 0;
+    bad = len;
     while (i < len) {
         size_t at = i;
-        if (evg_utf8_next(text, len, &i) < 0) {
+        if (text[i] == '\0' || evg_utf8_next(text, len, &i) < 0) {
+            if (at < bad)
+                bad = at;
+            i = at + 1;
             evg_buf_puts(&b, "\xef\xbf\xbd");
             replaced++;
         } else {
