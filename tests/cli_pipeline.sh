@@ -20,13 +20,13 @@ check_run() {
     xmllint --noout "$out/timeline.svg" 2>"$WORK/xml.err" && ok ||
       bad "$name: xmllint rejects timeline.svg: $(head -c 300 "$WORK/xml.err")"
   fi
-  if python3 -c 'import networkx' 2>/dev/null; then
-    python3 "$SRC/tests/check_graphml.py" "$out/graph.graphml" && ok ||
+  if "$PY" -c 'import networkx' 2>/dev/null; then
+    "$PY" "$SRC/tests/check_graphml.py" "$out/graph.graphml" && ok ||
       bad "$name: networkx check of graph.graphml"
   else
     echo "SKIP: python3-networkx not installed, GraphML not read back"
   fi
-  python3 "$SRC/tests/check_core_events.py" "$out/events.json" && ok ||
+  "$PY" "$SRC/tests/check_core_events.py" "$out/events.json" && ok ||
     bad "$name: core events"
 }
 

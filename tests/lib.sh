@@ -5,6 +5,10 @@ SRC=$2
 SHARED=$3
 WORK=$4
 rm -rf "$WORK" && mkdir -p "$WORK"
+# Debian's python3-* packages (networkx, igraph) belong to /usr/bin/python3,
+# which may not be the first python3 on PATH.
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 failures=0
 checks=0
 
