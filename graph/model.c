@@ -1,6 +1,9 @@
 /* Builds the graph model from events documents: one vertex per actor (the
- * same code and name across documents is one actor) and one per event, with
- * source/target lists and event-event links. */
+ * same code and name or alias across documents is one actor), one per
+ * event (the same event reported by several documents is one vertex with
+ * all its reports), event-event links; then filters, the actor dyads and
+ * the analytics (analyse.c). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +32,27 @@ void *evg_graph__push(evg_graph *g, void *items_ptr, size_t *n, size_t *cap,
 
 const char *evg_graph__strdup(evg_graph *g, const char *s)
 {
-    return s ? evg_arena_strndup(g->arena, s, strlen(s)) : NULL;
+    if (!s)
+        return NULL;
+    size_t n = strlen(s), i = 0;
+    int clean = 1;
+    while (i < n && clean) {
+        int32_t cp = evg_utf8_next(s, n, &i);
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+            cp == 0xfffe || cp == 0xffff)
+            clean = 0;
+    }
+    if (clean)
+        return evg_arena_strndup(g->arena, s, n);
+    char *c = evg_text_clean(s, n);
+    if (!c)
+        return NULL;
+    for (char *p = c; *p; p++) /* tabs and newlines too: one-line fields */
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+    const char *r = evg_arena_strndup(g->arena, c, strlen(c));
+    free(c);
+    return r;
 }
 
 void evg_graph_opts_init(evg_graph_opts *opts)
@@ -37,59 +60,521 @@ void evg_graph_opts_init(evg_graph_opts *opts)
     memset(opts, 0, sizeof(*opts));
     opts->merge = 1;
     opts->analyse = 1;
+    opts->projection = EVG_PROJ_NONE;
 }
 
-static int same(const char *a, const char *b)
+/* ---- a small hash index: 64-bit key hash -> chain of item indexes ---- */
+
+typedef struct hnode {
+    uint64_t h;
+    size_t item;
+    const char *key; /* for string keys, else NULL */
+    size_t next;     /* index + 1 of the next node in the chain, 0 = end */
+} hnode;
+
+typedef struct hindex {
+    size_t *heads; /* node index + 1 */
+    size_t n_heads;
+    hnode *nodes;
+    size_t n, cap;
+} hindex;
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
-    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+#define FNV0 14695981039346656037ull
+
+static int hindex_add(hindex *x, uint64_t h, const char *key, size_t item)
+{
+    if (x->n == x->cap) {
+        size_t ncap = x->cap ? x->cap * 2 : 64;
+        hnode *p = realloc(x->nodes, ncap * sizeof(*p));
+        if (!p)
+            return EVG_ENOMEM;
+        x->nodes = p;
+        x->cap = ncap;
+    }
+    if (x->n >= x->n_heads) { /* rehash at load 1 */
+        size_t nh = x->n_heads ? x->n_heads * 4 : 256;
+        size_t *heads = calloc(nh, sizeof(*heads));
+        if (!heads)
+            return EVG_ENOMEM;
+        for (size_t i = 0; i < x->n; i++) {
+            size_t b = (size_t)(x->nodes[i].h % nh);
+            x->nodes[i].next = heads[b];
+            heads[b] = i + 1;
+        }
+        free(x->heads);
+        x->heads = heads;
+        x->n_heads = nh;
+    }
+    size_t b = (size_t)(h % x->n_heads);
+    x->nodes[x->n] = (hnode){h, item, key, x->heads[b]};
+    x->heads[b] = ++x->n;
+    return 0;
 }
 
-/* Index of the actor for entity `e`, adding it if new. */
-static size_t actor_for(evg_graph *g, const evg_entity *e, int *rc)
+/* First node of the chain that may hold `h` (index + 1, 0 if none). */
+static size_t hindex_first(const hindex *x, uint64_t h)
 {
-    for (size_t i = 0; i < g->n_actors; i++) {
-        evg_gactor *a = &g->actors[i];
-        if (same(a->code, e->code) && same(a->name, e->name)) {
-            a->mentions += e->n_mentions;
-            return i;
+    return x->n_heads ? x->heads[h % x->n_heads] : 0;
+}
+
+static void hindex_dispose(hindex *x)
+{
+    free(x->heads);
+    free(x->nodes);
+    memset(x, 0, sizeof(*x));
+}
+
+/* ---- build state ---- */
+
+typedef struct strlist {
+    const char **v;
+    size_t n, cap;
+} strlist;
+
+static int strlist_push(strlist *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t ncap = l->cap ? l->cap * 2 : 4;
+        const char **p = realloc(l->v, ncap * sizeof(*p));
+        if (!p)
+            return EVG_ENOMEM;
+        l->v = p;
+        l->cap = ncap;
+    }
+    l->v[l->n++] = s;
+    return 0;
+}
+
+typedef struct actor_x {
+    strlist aliases;
+    size_t last_doc; /* +1; to count documents */
+} actor_x;
+
+typedef struct event_x {
+    strlist docs, sentences, evidence;
+    size_t last_doc; /* +1 */
+    int mod_rank;
+} event_x;
+
+typedef struct builder {
+    evg_graph *g;
+    hindex actor_keys; /* normalized name/alias -> actor */
+    hindex event_keys; /* cameo + actors -> event */
+    hindex link_keys;
+    actor_x *ax;
+    size_t cap_ax;
+    event_x *ex;
+    size_t cap_ex;
+    int merge;
+} builder;
+
+/* Lower-cases ASCII, drops dots and apostrophes ("U.S." = "US"), turns
+ * other punctuation into single spaces, drops a leading "the ". Returns a
+ * malloc'd string ("" when nothing is left) or NULL on no memory. */
+static char *normalize(const char *s)
+{
+    size_t n = strlen(s);
+    char *o = malloc(n + 1);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.' || c == '\'')
+            continue;
+        if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+            (c >= 'A' && c <= 'Z')) {
+            if (space && k)
+                o[k++] = ' ';
+            space = 0;
+            o[k++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        } else {
+            space = 1;
         }
     }
-    evg_gactor *a = EVG_GRAPH_PUSH(g, g->actors, g->n_actors, g->cap_actors);
-    char id[32];
-    if (!a) {
-        *rc = EVG_ENOMEM;
-        return 0;
-    }
-    snprintf(id, sizeof(id), "a%zu", g->n_actors);
-    a->id = evg_graph__strdup(g, id);
-    a->name = evg_graph__strdup(g, e->name ? e->name : "?");
-    a->kind = evg_entity_kind_name(e->kind);
-    a->code = evg_graph__strdup(g, e->code);
-    a->country = evg_graph__strdup(g, e->country);
-    a->mentions = e->n_mentions;
-    a->community = -1;
-    a->component = -1;
-    if (!a->id || !a->name)
-        *rc = EVG_ENOMEM;
-    return g->n_actors - 1;
+    o[k] = '\0';
+    if (strncmp(o, "the ", 4) == 0)
+        memmove(o, o + 4, k - 3);
+    return o;
 }
 
+static int codes_agree(const char *a, const char *b)
+{
+    return !a || !b || !*a || !*b || strcmp(a, b) == 0;
+}
+
+static int grow_x(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    while (ncap < need)
+        ncap *= 2;
+    void *q = realloc(*p, ncap * size);
+    if (!q)
+        return EVG_ENOMEM;
+    memset((char *)q + *cap * size, 0, (ncap - *cap) * size);
+    *p = q;
+    *cap = ncap;
+    return 0;
+}
+
+static int has_alias(const actor_x *x, const evg_gactor *a, const char *s)
+{
+    if (strcmp(a->name, s) == 0)
+        return 1;
+    for (size_t i = 0; i < x->aliases.n; i++)
+        if (strcmp(x->aliases.v[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* Adds the normalized form of `name` as a key of actor `ai`. */
+static int add_key(builder *b, size_t ai, const char *name)
+{
+    char *k = normalize(name);
+    if (!k)
+        return EVG_ENOMEM;
+    int rc = 0;
+    if (*k) {
+        uint64_t h = fnv(FNV0, k, strlen(k));
+        int known = 0;
+        for (size_t j = hindex_first(&b->actor_keys, h); j && !known;
+             j = b->actor_keys.nodes[j - 1].next) {
+            const hnode *nd = &b->actor_keys.nodes[j - 1];
+            known = nd->item == ai && strcmp(nd->key, k) == 0;
+        }
+        const char *kk = known ? NULL : evg_arena_strndup(b->g->arena, k,
+                                                          strlen(k));
+        if (!known)
+            rc = kk ? hindex_add(&b->actor_keys, h, kk, ai) : EVG_ENOMEM;
+    }
+    free(k);
+    return rc;
+}
+
+/* The actor an entity belongs to: the lowest-numbered actor sharing a
+ * normalized name or alias with it whose code does not disagree. */
+static int find_actor(builder *b, const evg_entity *e, size_t *found)
+{
+    *found = EVG_NONE;
+    for (size_t i = 0; i <= e->n_aliases; i++) {
+        const char *nm = i == 0 ? e->name : e->aliases[i - 1];
+        if (!nm)
+            continue;
+        char *k = normalize(nm);
+        if (!k)
+            return EVG_ENOMEM;
+        if (*k) {
+            uint64_t h = fnv(FNV0, k, strlen(k));
+            for (size_t j = hindex_first(&b->actor_keys, h); j;
+                 j = b->actor_keys.nodes[j - 1].next) {
+                const hnode *nd = &b->actor_keys.nodes[j - 1];
+                if (nd->h == h && strcmp(nd->key, k) == 0 &&
+                    codes_agree(b->g->actors[nd->item].code, e->code) &&
+                    nd->item < *found)
+                    *found = nd->item;
+            }
+        }
+        free(k);
+    }
+    return 0;
+}
+
+static int actor_for(builder *b, const evg_entity *e, size_t doc_no,
+                     size_t *out)
+{
+    evg_graph *g = b->g;
+    size_t ai;
+    int rc = find_actor(b, e, &ai);
+    if (rc)
+        return rc;
+    const char *name = e->name && *e->name ? e->name : "?";
+    if (ai == EVG_NONE) {
+        evg_gactor *a = EVG_GRAPH_PUSH(g, g->actors, g->n_actors, g->cap_actors);
+        if (!a || grow_x((void **)&b->ax, &b->cap_ax, g->n_actors,
+                         sizeof(*b->ax)))
+            return EVG_ENOMEM;
+        ai = g->n_actors - 1;
+        a->name = evg_graph__strdup(g, name);
+        a->kind = evg_entity_kind_name(e->kind);
+        a->code = evg_graph__strdup(g, e->code && *e->code ? e->code : NULL);
+        a->country =
+            evg_graph__strdup(g, e->country && *e->country ? e->country : NULL);
+        a->community = -1;
+        a->component = -1;
+        if (!a->name || (e->code && *e->code && !a->code) ||
+            (e->country && *e->country && !a->country))
+            return EVG_ENOMEM;
+    }
+    evg_gactor *a = &g->actors[ai];
+    actor_x *x = &b->ax[ai];
+    if (!a->code && e->code && *e->code &&
+        !(a->code = evg_graph__strdup(g, e->code)))
+        return EVG_ENOMEM;
+    if (!a->country && e->country && *e->country &&
+        !(a->country = evg_graph__strdup(g, e->country)))
+        return EVG_ENOMEM;
+    a->mentions += e->n_mentions;
+    if (x->last_doc != doc_no + 1) {
+        x->last_doc = doc_no + 1;
+        a->documents++;
+    }
+    for (size_t i = 0; i <= e->n_aliases; i++) {
+        const char *nm = i == 0 ? name : e->aliases[i - 1];
+        if (!nm || !*nm)
+            continue;
+        const char *c = evg_graph__strdup(g, nm);
+        if (!c)
+            return EVG_ENOMEM;
+        if (!has_alias(x, a, c) && strlist_push(&x->aliases, c))
+            return EVG_ENOMEM;
+        if ((rc = add_key(b, ai, c)))
+            return rc;
+    }
+    *out = ai;
+    return 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Maps entity indexes to sorted, distinct actor indexes in the arena. */
 static size_t *map_ids(evg_graph *g, const size_t *ids, size_t n,
-                       const size_t *actor_of, size_t n_ent, size_t *n_out)
+                       const size_t *actor_of, size_t n_ent, size_t *n_out,
+                       int *rc)
 {
     *n_out = 0;
     if (!n)
         return NULL;
     size_t *v = evg_arena_alloc(g->arena, n * sizeof(size_t));
-    if (!v)
+    if (!v) {
+        *rc = EVG_ENOMEM;
         return NULL;
+    }
     for (size_t i = 0; i < n; i++)
         if (ids[i] < n_ent)
             v[(*n_out)++] = actor_of[ids[i]];
+    qsort(v, *n_out, sizeof(size_t), cmp_size);
+    size_t k = 0;
+    for (size_t i = 0; i < *n_out; i++)
+        if (k == 0 || v[k - 1] != v[i])
+            v[k++] = v[i];
+    *n_out = k;
     return v;
 }
 
-static int add_doc(evg_graph *g, const evg_doc *doc)
+/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian). */
+static long days_of(const char *s)
+{
+    if (!s || strlen(s) < 10)
+        return 0;
+    long y = strtol(s, NULL, 10), m = strtol(s + 5, NULL, 10),
+         d = strtol(s + 8, NULL, 10);
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static const char *hi_of(const evg_gevent *v) { return v->hi ? v->hi : v->lo; }
+
+/* Same event? Same CAMEO code and actors (the hash checked those's
+ * hash), compatible polarity, dates overlapping or both unknown. */
+static int same_event(const evg_gevent *v, const evg_event *e,
+                      const size_t *src, size_t ns, const size_t *tgt,
+                      size_t nt, const char *lo, const char *hi)
+{
+    if (strcmp(v->cameo, e->cameo ? e->cameo : "") != 0 ||
+        v->n_sources != ns || v->n_targets != nt)
+        return 0;
+    if (ns && memcmp(v->sources, src, ns * sizeof(size_t)) != 0)
+        return 0;
+    if (nt && memcmp(v->targets, tgt, nt * sizeof(size_t)) != 0)
+        return 0;
+    if ((strcmp(v->modality, "negated") == 0) !=
+        (e->modality == EVG_MOD_NEGATED))
+        return 0;
+    if (!v->lo && !lo)
+        return 1;
+    if (!v->lo || !lo)
+        return 0;
+    return strcmp(v->lo, hi) <= 0 && strcmp(lo, hi_of(v)) <= 0;
+}
+
+static int mod_rank(evg_modality m)
+{
+    switch (m) {
+    case EVG_MOD_ASSERTED: return 0;
+    case EVG_MOD_REPORTED: return 1;
+    case EVG_MOD_PLANNED: return 2;
+    case EVG_MOD_HYPOTHETICAL: return 3;
+    default: return 4;
+    }
+}
+
+static uint64_t event_hash(const char *cameo, const size_t *src, size_t ns,
+                           const size_t *tgt, size_t nt)
+{
+    uint64_t h = fnv(FNV0, cameo, strlen(cameo) + 1);
+    h = fnv(h, &ns, sizeof(ns));
+    if (ns)
+        h = fnv(h, src, ns * sizeof(size_t));
+    if (nt)
+        h = fnv(h, tgt, nt * sizeof(size_t));
+    return h;
+}
+
+static char *sentence_id(char *buf, size_t n, size_t i)
+{
+    snprintf(buf, n, "s%zu", i + 1);
+    return buf;
+}
+
+/* Adds one report of event `e` of `doc`; merges it into an earlier vertex
+ * from another document when it is the same event. */
+static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
+                     const evg_event *e, const size_t *actor_of, size_t *out)
+{
+    evg_graph *g = b->g;
+    int rc = 0;
+    size_t ns, nt;
+    size_t *src = map_ids(g, e->source, e->n_source, actor_of,
+                          doc->n_entities, &ns, &rc);
+    size_t *tgt = map_ids(g, e->target, e->n_target, actor_of,
+                          doc->n_entities, &nt, &rc);
+    if (rc)
+        return rc;
+    const char *cameo = e->cameo ? e->cameo : "";
+    const char *lo = e->time.lo && *e->time.lo ? e->time.lo : NULL;
+    const char *hi = lo ? (e->time.hi && *e->time.hi ? e->time.hi : lo) : NULL;
+    uint64_t h = event_hash(cameo, src, ns, tgt, nt);
+    size_t vi = EVG_NONE;
+    if (b->merge)
+        for (size_t j = hindex_first(&b->event_keys, h); j;
+             j = b->event_keys.nodes[j - 1].next) {
+            const hnode *nd = &b->event_keys.nodes[j - 1];
+            if (nd->h == h && nd->item < vi &&
+                b->ex[nd->item].last_doc != doc_no + 1 &&
+                same_event(&g->events[nd->item], e, src, ns, tgt, nt, lo, hi))
+                vi = nd->item;
+        }
+    char sid[32];
+    sentence_id(sid, sizeof(sid), e->sentence);
+    const char *evidence =
+        e->sentence < doc->n_sentences && doc->sentences[e->sentence].text
+            ? doc->sentences[e->sentence].text
+            : "";
+    const char *c_doc = evg_graph__strdup(g, doc->id ? doc->id : "");
+    const char *c_sid = evg_graph__strdup(g, sid);
+    const char *c_evi = evg_graph__strdup(g, evidence);
+    if (!c_doc || !c_sid || !c_evi)
+        return EVG_ENOMEM;
+    evg_gevent *v;
+    if (vi == EVG_NONE) {
+        v = EVG_GRAPH_PUSH(g, g->events, g->n_events, g->cap_events);
+        if (!v || grow_x((void **)&b->ex, &b->cap_ex, g->n_events,
+                         sizeof(*b->ex)))
+            return EVG_ENOMEM;
+        vi = g->n_events - 1;
+        if ((rc = hindex_add(&b->event_keys, h, NULL, vi)))
+            return rc;
+        v->cameo = evg_graph__strdup(g, cameo);
+        v->label = evg_graph__strdup(g, e->label ? e->label : "");
+        v->summary = evg_graph__strdup(
+            g, e->summary ? e->summary
+                          : (e->label ? e->label
+                                      : (e->trigger.text ? e->trigger.text : "")));
+        v->quad_class = e->quad_class;
+        v->goldstein = e->goldstein;
+        v->time_value = evg_graph__strdup(g, e->time.value);
+        v->lo = evg_graph__strdup(g, lo);
+        v->hi = evg_graph__strdup(g, hi);
+        v->basis = evg_basis_name(e->time.basis);
+        v->modality = evg_modality_name(e->modality);
+        v->confidence = e->confidence;
+        v->trigger = evg_graph__strdup(g, e->trigger.text ? e->trigger.text : "");
+        v->evidence = c_evi;
+        v->doc = c_doc;
+        v->doc_path = evg_graph__strdup(g, doc->path);
+        v->sentence = c_sid;
+        v->sources = src;
+        v->n_sources = ns;
+        v->targets = tgt;
+        v->n_targets = nt;
+        v->component = -1;
+        b->ex[vi].mod_rank = mod_rank(e->modality);
+        if (!v->cameo || !v->label || !v->summary || !v->trigger ||
+            (e->time.value && !v->time_value) || (lo && (!v->lo || !v->hi)) ||
+            (doc->path && !v->doc_path))
+            return EVG_ENOMEM;
+    } else {
+        v = &g->events[vi];
+        event_x *x = &b->ex[vi];
+        /* keep the most precise date and the most certain modality */
+        if (lo && days_of(hi) - days_of(lo) < days_of(hi_of(v)) - days_of(v->lo)) {
+            v->lo = evg_graph__strdup(g, lo);
+            v->hi = evg_graph__strdup(g, hi);
+            v->time_value = evg_graph__strdup(g, e->time.value);
+            v->basis = evg_basis_name(e->time.basis);
+            if (!v->lo || !v->hi || (e->time.value && !v->time_value))
+                return EVG_ENOMEM;
+        }
+        if (mod_rank(e->modality) < x->mod_rank) {
+            x->mod_rank = mod_rank(e->modality);
+            v->modality = evg_modality_name(e->modality);
+        }
+        if (e->confidence > v->confidence)
+            v->confidence = e->confidence;
+    }
+    event_x *x = &b->ex[vi];
+    x->last_doc = doc_no + 1;
+    v->mentions += 1 + e->n_mentions;
+    if (strlist_push(&x->docs, c_doc) || strlist_push(&x->sentences, c_sid) ||
+        strlist_push(&x->evidence, c_evi))
+        return EVG_ENOMEM;
+    *out = vi;
+    return 0;
+}
+
+static int add_link(builder *b, const char *type, size_t from, size_t to)
+{
+    evg_graph *g = b->g;
+    uint64_t h = fnv(fnv(fnv(FNV0, type, strlen(type)), &from, sizeof(from)),
+                     &to, sizeof(to));
+    for (size_t j = hindex_first(&b->link_keys, h); j;
+         j = b->link_keys.nodes[j - 1].next) {
+        const hnode *nd = &b->link_keys.nodes[j - 1];
+        const evg_glink *l = &g->links[nd->item];
+        if (nd->h == h && l->from == from && l->to == to &&
+            strcmp(l->type, type) == 0)
+            return 0;
+    }
+    evg_glink *l = EVG_GRAPH_PUSH(g, g->links, g->n_links, g->cap_links);
+    if (!l)
+        return EVG_ENOMEM;
+    l->type = type;
+    l->from = from;
+    l->to = to;
+    return hindex_add(&b->link_keys, h, NULL, g->n_links - 1);
+}
+
+static int add_doc(builder *b, const evg_doc *doc, size_t doc_no)
 {
     int rc = 0;
     size_t *actor_of = NULL, *event_of = NULL;
@@ -101,71 +586,325 @@ static int add_doc(evg_graph *g, const evg_doc *doc)
         return EVG_ENOMEM;
     }
     for (size_t i = 0; !rc && i < doc->n_entities; i++)
-        actor_of[i] = actor_for(g, &doc->entities[i], &rc);
-    for (size_t i = 0; !rc && i < doc->n_events; i++) {
-        const evg_event *e = &doc->events[i];
-        evg_gevent *v = EVG_GRAPH_PUSH(g, g->events, g->n_events, g->cap_events);
-        if (!v) {
-            rc = EVG_ENOMEM;
-            break;
-        }
-        char id[32];
-        snprintf(id, sizeof(id), "v%zu", g->n_events);
-        event_of[i] = g->n_events - 1;
-        v->id = evg_graph__strdup(g, id);
-        v->cameo = evg_graph__strdup(g, e->cameo ? e->cameo : "");
-        v->label = evg_graph__strdup(g, e->label ? e->label : "");
-        v->summary = evg_graph__strdup(
-            g, e->summary ? e->summary
-                          : (e->label ? e->label
-                                      : (e->trigger.text ? e->trigger.text : "")));
-        v->quad_class = e->quad_class;
-        v->goldstein = e->goldstein;
-        v->time_value = evg_graph__strdup(g, e->time.value);
-        v->lo = evg_graph__strdup(g, e->time.lo);
-        v->hi = evg_graph__strdup(g, e->time.hi);
-        v->basis = evg_basis_name(e->time.basis);
-        v->modality = evg_modality_name(e->modality);
-        v->confidence = e->confidence;
-        v->trigger = evg_graph__strdup(g, e->trigger.text ? e->trigger.text : "");
-        v->evidence = evg_graph__strdup(
-            g, e->sentence < doc->n_sentences && doc->sentences[e->sentence].text
-                   ? doc->sentences[e->sentence].text
-                   : "");
-        v->doc = evg_graph__strdup(g, doc->id ? doc->id : "");
-        v->doc_path = evg_graph__strdup(g, doc->path);
-        v->mentions = 1 + e->n_mentions;
-        v->sources = map_ids(g, e->source, e->n_source, actor_of,
-                             doc->n_entities, &v->n_sources);
-        v->targets = map_ids(g, e->target, e->n_target, actor_of,
-                             doc->n_entities, &v->n_targets);
-        if (!v->id || !v->cameo || !v->summary || !v->evidence || !v->doc ||
-            (e->n_source && !v->sources) || (e->n_target && !v->targets))
-            rc = EVG_ENOMEM;
-    }
+        rc = actor_for(b, &doc->entities[i], doc_no, &actor_of[i]);
+    for (size_t i = 0; !rc && i < doc->n_events; i++)
+        rc = add_event(b, doc, doc_no, &doc->events[i], actor_of, &event_of[i]);
     for (size_t i = 0; !rc && i < doc->n_relations; i++) {
         const evg_relation *r = &doc->relations[i];
-        if (r->from >= doc->n_events || r->to >= doc->n_events)
+        if (r->from >= doc->n_events || r->to >= doc->n_events ||
+            event_of[r->from] == event_of[r->to])
             continue;
-        evg_glink *l = EVG_GRAPH_PUSH(g, g->links, g->n_links, g->cap_links);
-        if (!l) {
-            rc = EVG_ENOMEM;
-            break;
-        }
-        l->type = evg_rel_type_name(r->type);
-        l->from = event_of[r->from];
-        l->to = event_of[r->to];
+        rc = add_link(b, evg_rel_type_name(r->type), event_of[r->from],
+                      event_of[r->to]);
     }
+    b->g->summary.reports += doc->n_events;
     free(actor_of);
     free(event_of);
     return rc;
+}
+
+/* Joins a list with "; " into the arena. */
+static const char *join_list(evg_graph *g, const char **v, size_t n)
+{
+    evg_buf b;
+    evg_buf_init(&b, 0);
+    evg_buf_puts(&b, "");
+    for (size_t i = 0; i < n; i++) {
+        if (b.len)
+            evg_buf_puts(&b, "; ");
+        evg_buf_puts(&b, v[i]);
+    }
+    const char *r = b.failed ? NULL : evg_arena_strndup(g->arena, b.data, b.len);
+    evg_buf_dispose(&b);
+    return r;
+}
+
+static const char **copy_list(evg_graph *g, const strlist *l)
+{
+    const char **v = evg_arena_alloc(g->arena, (l->n ? l->n : 1) * sizeof(*v));
+    if (v && l->n)
+        memcpy(v, l->v, l->n * sizeof(*v));
+    return v;
+}
+
+/* Moves the build-time lists into the public structs. */
+static int finish_lists(builder *b)
+{
+    evg_graph *g = b->g;
+    for (size_t i = 0; i < g->n_actors; i++) {
+        const char *s = join_list(g, b->ax[i].aliases.v, b->ax[i].aliases.n);
+        if (!s)
+            return EVG_ENOMEM;
+        g->actors[i].aliases = s;
+    }
+    for (size_t i = 0; i < g->n_events; i++) {
+        evg_gevent *v = &g->events[i];
+        event_x *x = &b->ex[i];
+        v->n_reports = x->docs.n;
+        v->report_docs = copy_list(g, &x->docs);
+        v->report_sentences = copy_list(g, &x->sentences);
+        v->report_evidence = copy_list(g, &x->evidence);
+        if (!v->report_docs || !v->report_sentences || !v->report_evidence)
+            return EVG_ENOMEM;
+    }
+    return 0;
+}
+
+/* ---- filters ---- */
+
+static int ci_equal(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        int x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (y >= 'A' && y <= 'Z')
+            y += 32;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+static int root_listed(const char *roots, const char *cameo)
+{
+    size_t cl = strlen(cameo);
+    const char *p = roots;
+    while (*p) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        while (n && *p == ' ')
+            p++, n--;
+        while (n && p[n - 1] == ' ')
+            n--;
+        if (n && n <= cl && strncmp(cameo, p, n) == 0)
+            return 1;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    return 0;
+}
+
+static int event_passes(const evg_gevent *v, const evg_graph_opts *o)
+{
+    if ((o->from || o->to) && !v->lo)
+        return 0;
+    if (o->from && strcmp(hi_of(v), o->from) < 0)
+        return 0;
+    if (o->to && strcmp(v->lo, o->to) > 0)
+        return 0;
+    if (o->roots && *o->roots && !root_listed(o->roots, v->cameo))
+        return 0;
+    if (o->quad_class && v->quad_class != o->quad_class)
+        return 0;
+    if (o->modalities) {
+        int m = evg_modality_parse(v->modality);
+        if (m < 0 || !(o->modalities & (1u << m)))
+            return 0;
+    }
+    return 1;
+}
+
+static int actor_matches(const evg_gactor *a, const char *q, const char *nq)
+{
+    if (ci_equal(a->name, q) || (a->code && ci_equal(a->code, q)))
+        return 1;
+    char *n = normalize(a->name);
+    int hit = n && *nq && strcmp(n, nq) == 0;
+    free(n);
+    const char *p = a->aliases;
+    while (!hit && p && *p) {
+        const char *e = strstr(p, "; ");
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        char *one = malloc(len + 1);
+        if (!one)
+            return -1;
+        memcpy(one, p, len);
+        one[len] = '\0';
+        char *n1 = normalize(one);
+        hit = n1 && *nq && strcmp(n1, nq) == 0;
+        free(one);
+        free(n1);
+        p = e ? e + 2 : NULL;
+    }
+    return hit;
+}
+
+static int involves(const evg_gevent *v, const unsigned char *mark)
+{
+    for (size_t i = 0; i < v->n_sources; i++)
+        if (mark[v->sources[i]])
+            return 1;
+    for (size_t i = 0; i < v->n_targets; i++)
+        if (mark[v->targets[i]])
+            return 1;
+    return 0;
+}
+
+static int renumber(size_t *ids, size_t n, const size_t *map)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (map[ids[i]] != EVG_NONE)
+            ids[k++] = map[ids[i]];
+    return (int)(n - k);
+}
+
+/* Applies the filters of `o`, keeping the order of what stays. */
+static int apply_filters(evg_graph *g, const evg_graph_opts *o, evg_error *err)
+{
+    int active = o->from || o->to || (o->roots && *o->roots) ||
+                 o->quad_class || o->modalities || (o->entity && *o->entity);
+    if (!active)
+        return 0;
+    int rc = 0;
+    unsigned char *keep_e = calloc(g->n_events + 1, 1);
+    unsigned char *keep_a = calloc(g->n_actors + 1, 1);
+    unsigned char *seed = calloc(g->n_actors + 1, 1);
+    size_t *amap = malloc((g->n_actors + 1) * sizeof(size_t));
+    size_t *emap = malloc((g->n_events + 1) * sizeof(size_t));
+    char *nq = NULL;
+    if (!keep_e || !keep_a || !seed || !amap || !emap) {
+        rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < g->n_events; i++)
+        keep_e[i] = (unsigned char)event_passes(&g->events[i], o);
+    if (o->entity && *o->entity) {
+        if (!(nq = normalize(o->entity))) {
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+            goto done;
+        }
+        size_t hits = 0;
+        for (size_t i = 0; i < g->n_actors; i++) {
+            int m = actor_matches(&g->actors[i], o->entity, nq);
+            if (m < 0) {
+                rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+                goto done;
+            }
+            seed[i] = (unsigned char)m;
+            hits += (size_t)m;
+        }
+        if (!hits) {
+            rc = evg_error_set(err, EVG_EINVAL,
+                               "--entity: no actor named '%.60s' in the graph",
+                               o->entity);
+            goto done;
+        }
+        for (size_t i = 0; i < g->n_events; i++)
+            if (keep_e[i] && !involves(&g->events[i], seed))
+                keep_e[i] = 0;
+        for (size_t i = 0; i < g->n_actors; i++)
+            keep_a[i] = seed[i];
+    }
+    for (size_t i = 0; i < g->n_events; i++) {
+        if (!keep_e[i])
+            continue;
+        const evg_gevent *v = &g->events[i];
+        for (size_t k = 0; k < v->n_sources; k++)
+            keep_a[v->sources[k]] = 1;
+        for (size_t k = 0; k < v->n_targets; k++)
+            keep_a[v->targets[k]] = 1;
+    }
+    size_t na = 0, ne = 0, nl = 0;
+    for (size_t i = 0; i < g->n_actors; i++) {
+        amap[i] = keep_a[i] ? na : EVG_NONE;
+        if (keep_a[i])
+            g->actors[na++] = g->actors[i];
+    }
+    for (size_t i = 0; i < g->n_events; i++) {
+        emap[i] = keep_e[i] ? ne : EVG_NONE;
+        if (keep_e[i])
+            g->events[ne++] = g->events[i];
+    }
+    for (size_t i = 0; i < ne; i++) {
+        evg_gevent *v = &g->events[i];
+        v->n_sources -= (size_t)renumber(v->sources, v->n_sources, amap);
+        v->n_targets -= (size_t)renumber(v->targets, v->n_targets, amap);
+    }
+    for (size_t i = 0; i < g->n_links; i++) {
+        evg_glink l = g->links[i];
+        if (emap[l.from] == EVG_NONE || emap[l.to] == EVG_NONE)
+            continue;
+        l.from = emap[l.from];
+        l.to = emap[l.to];
+        g->links[nl++] = l;
+    }
+    g->n_actors = na;
+    g->n_events = ne;
+    g->n_links = nl;
+done:
+    free(keep_e);
+    free(keep_a);
+    free(seed);
+    free(amap);
+    free(emap);
+    free(nq);
+    return rc;
+}
+
+/* Ids, event counts and date spans of actors; the summary's date range. */
+static int finish_fields(evg_graph *g)
+{
+    char id[32];
+    for (size_t i = 0; i < g->n_actors; i++) {
+        evg_gactor *a = &g->actors[i];
+        snprintf(id, sizeof(id), "a%zu", i + 1);
+        if (!(a->id = evg_graph__strdup(g, id)))
+            return EVG_ENOMEM;
+        a->events = 0;
+        a->first = a->last = NULL;
+    }
+    evg_graph_summary *s = &g->summary;
+    s->undated = 0;
+    s->first = s->last = NULL;
+    for (size_t i = 0; i < g->n_events; i++) {
+        evg_gevent *v = &g->events[i];
+        snprintf(id, sizeof(id), "v%zu", i + 1);
+        if (!(v->id = evg_graph__strdup(g, id)))
+            return EVG_ENOMEM;
+        if (!v->lo)
+            s->undated++;
+        else {
+            if (!s->first || strcmp(v->lo, s->first) < 0)
+                s->first = v->lo;
+            if (!s->last || strcmp(hi_of(v), s->last) > 0)
+                s->last = hi_of(v);
+        }
+        for (int side = 0; side < 2; side++) {
+            const size_t *ids = side ? v->targets : v->sources;
+            size_t n = side ? v->n_targets : v->n_sources;
+            for (size_t k = 0; k < n; k++) {
+                evg_gactor *a = &g->actors[ids[k]];
+                /* an actor on both sides of one event counts once */
+                int dup = 0;
+                if (side)
+                    for (size_t j = 0; j < v->n_sources && !dup; j++)
+                        dup = v->sources[j] == ids[k];
+                if (!dup)
+                    a->events++;
+                if (v->lo) {
+                    if (!a->first || strcmp(v->lo, a->first) < 0)
+                        a->first = v->lo;
+                    if (!a->last || strcmp(hi_of(v), a->last) > 0)
+                        a->last = hi_of(v);
+                }
+            }
+        }
+    }
+    return 0;
 }
 
 int evg_graph_build(const evg_doc *const *docs, size_t n,
                     const evg_graph_opts *opts, evg_graph **out,
                     evg_error *err)
 {
-    (void)opts;
+    evg_graph_opts defaults;
+    if (!opts) {
+        evg_graph_opts_init(&defaults);
+        opts = &defaults;
+    }
     *out = NULL;
     evg_arena *a = evg_arena_new();
     evg_graph *g = a ? evg_arena_alloc(a, sizeof(*g)) : NULL;
@@ -174,13 +913,44 @@ int evg_graph_build(const evg_doc *const *docs, size_t n,
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     }
     g->arena = a;
-    for (size_t i = 0; i < n; i++) {
-        int rc = add_doc(g, docs[i]);
-        if (rc) {
-            evg_graph_free(g);
-            return evg_error_set(err, rc, "building the graph: %s",
-                                 evg_strerror(rc));
-        }
+    g->projection = opts->projection;
+    g->summary.documents = n;
+    g->summary.components = -1;
+    g->summary.communities = -1;
+    builder b;
+    memset(&b, 0, sizeof(b));
+    b.g = g;
+    b.merge = opts->merge;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = add_doc(&b, docs[i], i);
+    if (!rc)
+        rc = finish_lists(&b);
+    if (rc)
+        evg_error_set(err, rc, "building the graph: %s", evg_strerror(rc));
+    for (size_t i = 0; i < g->n_actors && b.ax; i++)
+        free(b.ax[i].aliases.v);
+    for (size_t i = 0; i < g->n_events && b.ex; i++) {
+        free(b.ex[i].docs.v);
+        free(b.ex[i].sentences.v);
+        free(b.ex[i].evidence.v);
+    }
+    free(b.ax);
+    free(b.ex);
+    hindex_dispose(&b.actor_keys);
+    hindex_dispose(&b.event_keys);
+    hindex_dispose(&b.link_keys);
+    if (!rc)
+        rc = apply_filters(g, opts, err);
+    if (!rc && (rc = finish_fields(g)))
+        evg_error_set(err, rc, "building the graph: %s", evg_strerror(rc));
+    if (!rc && (rc = evg_graph__dyads(g)))
+        evg_error_set(err, rc, "building the graph: %s", evg_strerror(rc));
+    if (!rc && opts->analyse)
+        rc = evg_graph__analyse(g, err);
+    if (rc) {
+        evg_graph_free(g);
+        return rc;
     }
     *out = g;
     return 0;
@@ -206,4 +976,13 @@ size_t evg_graph_link_count(const evg_graph *g) { return g->n_links; }
 const evg_glink *evg_graph_link(const evg_graph *g, size_t i)
 {
     return i < g->n_links ? &g->links[i] : NULL;
+}
+size_t evg_graph_dyad_count(const evg_graph *g) { return g->n_dyads; }
+const evg_gdyad *evg_graph_dyad(const evg_graph *g, size_t i)
+{
+    return i < g->n_dyads ? &g->dyads[i] : NULL;
+}
+const evg_graph_summary *evg_graph_summary_get(const evg_graph *g)
+{
+    return &g->summary;
 }

@@ -29,6 +29,11 @@ typedef struct evg_gactor {
     double betweenness;
     long community;       /* -1 until analysed */
     long component;       /* -1 until analysed */
+    const char *aliases;  /* other names, "; "-joined, or "" */
+    size_t events;        /* events it takes part in */
+    const char *first;    /* earliest event date "YYYY-MM-DD" or NULL */
+    const char *last;     /* latest event date or NULL */
+    size_t documents;     /* documents that name it */
 } evg_gactor;
 
 /* An event vertex, possibly merged from several documents' mentions. */
@@ -54,6 +59,12 @@ typedef struct evg_gevent {
     size_t n_sources;
     size_t *targets;
     size_t n_targets;
+    const char *sentence;   /* sentence id ("s3") of the first mention */
+    size_t n_reports;       /* reports merged into it (one per document) */
+    const char **report_docs;      /* each report's document id */
+    const char **report_sentences; /* each report's sentence id */
+    const char **report_evidence;  /* each report's sentence text */
+    long component;         /* -1 until analysed */
 } evg_gevent;
 
 typedef struct evg_glink {
@@ -61,6 +72,24 @@ typedef struct evg_glink {
     size_t from;           /* event indexes */
     size_t to;
 } evg_glink;
+
+/* A directed actor -> actor dyad of the projected actor graph: the events
+ * in which `from` is a source and `to` a target. */
+typedef struct evg_gdyad {
+    size_t from;           /* actor indexes */
+    size_t to;
+    size_t events;         /* event count (the edge weight) */
+    size_t quad[5];        /* events per quad class, quad[1]..quad[4] */
+    double goldstein;      /* summed Goldstein scores */
+    const char *first;     /* earliest event date or NULL */
+    const char *last;      /* latest event date or NULL */
+} evg_gdyad;
+
+/* Which graph the exports write. */
+typedef enum {
+    EVG_PROJ_NONE = 0,     /* actors and events, source/target/relation edges */
+    EVG_PROJ_ACTORS        /* actors only, one weighted edge per dyad */
+} evg_graph_projection;
 
 typedef struct evg_graph_opts {
     int merge;              /* merge equal events across documents (1) */
@@ -71,6 +100,7 @@ typedef struct evg_graph_opts {
     int quad_class;         /* 0 for all, else 1..4 */
     unsigned modalities;    /* bit set of (1u << evg_modality); 0: all */
     int analyse;            /* compute degree, PageRank, communities (1) */
+    evg_graph_projection projection; /* what the exports write */
 } evg_graph_opts;
 
 /* Fills `opts` with the defaults. */
@@ -91,18 +121,52 @@ size_t evg_graph_event_count(const evg_graph *g);
 const evg_gevent *evg_graph_event(const evg_graph *g, size_t i);
 size_t evg_graph_link_count(const evg_graph *g);
 const evg_glink *evg_graph_link(const evg_graph *g, size_t i);
+/* Dyads of the projected actor graph, busiest first (ties: actor order). */
+size_t evg_graph_dyad_count(const evg_graph *g);
+const evg_gdyad *evg_graph_dyad(const evg_graph *g, size_t i);
+
+/* Graph-wide figures, filled by evg_graph_build(). */
+typedef struct evg_graph_summary {
+    size_t documents;       /* documents read */
+    size_t reports;         /* event reports before merging */
+    size_t undated;         /* events without a date */
+    const char *first;      /* earliest event date or NULL */
+    const char *last;       /* latest event date or NULL */
+    long components;        /* weakly connected components; -1 unanalysed */
+    long communities;       /* Louvain communities of actors; -1 unanalysed */
+    double modularity;      /* of those communities */
+} evg_graph_summary;
+const evg_graph_summary *evg_graph_summary_get(const evg_graph *g);
+
+/* Writes a readable summary of `g` (sizes, date range, top `top` actors by
+ * degree and PageRank, busiest dyads, communities) to `out`. EVG_EIO. */
+int evg_graph_stats_write(const evg_graph *g, size_t top, FILE *out,
+                          evg_error *err);
 
 /* Export formats. */
 typedef enum {
     EVG_GRAPH_GRAPHML = 0,
     EVG_GRAPH_GML,
-    EVG_GRAPH_JSON
+    EVG_GRAPH_JSON,        /* node-link JSON (networkx, d3) */
+    EVG_GRAPH_GEXF,        /* GEXF 1.3, dynamic (Gephi) */
+    EVG_GRAPH_CYTOSCAPE,   /* Cytoscape.js elements JSON */
+    EVG_GRAPH_JGF,         /* JSON Graph Format v2 */
+    EVG_GRAPH_CSV,         /* events table (dyads under EVG_PROJ_ACTORS) */
+    EVG_GRAPH_CSV_NODES,   /* nodes table */
+    EVG_GRAPH_TIMELINEJS   /* TimelineJS JSON, one slide per dated event */
 } evg_graph_format;
+
+/* Comma-separated names of all formats, for messages. */
+#define EVG_GRAPH_FORMAT_NAMES \
+    "graphml, gml, json, gexf, cytoscape, jgf, csv, csv-nodes, timelinejs"
+
 
 /* Parses a format name ("graphml", ...); -1 if unknown. */
 int evg_graph_format_parse(const char *name);
 
-/* Writes `g` in `format` to `out`. EVG_EIO, EVG_EDEP, EVG_ENOMEM. */
+/* Writes `g` in `format` to `out`: the projection chosen in the build
+ * options decides whether actors and events or only actors are written.
+ * EVG_EIO, EVG_EDEP (igraph's message), EVG_ENOMEM. */
 int evg_graph_write(const evg_graph *g, evg_graph_format format, FILE *out,
                     evg_error *err);
 
