@@ -19,12 +19,14 @@ enum {
     C_GRAPH = 1u << 1,
     C_RENDER = 1u << 2,
     C_RUN = 1u << 3,
+    C_STATS = 1u << 4,
     C_ALL = 0xffu
 };
 
 enum {
     O_DCT = 256, O_LENIENT, O_KEEP_BP, O_DICT, O_MAX_BYTES, O_MAX_SENT,
-    O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO
+    O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO,
+    O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_TOP
 };
 
 /* One table drives getopt_long and --help, so help never drifts. */
@@ -38,10 +40,12 @@ typedef struct cli_opt {
 } cli_opt;
 
 static const cli_opt options[] = {
-    {"output", 'o', 1, "PATH", C_EXTRACT | C_GRAPH | C_RENDER,
+    {"output", 'o', 1, "PATH", C_EXTRACT | C_GRAPH | C_RENDER | C_STATS,
      "write to PATH instead of stdout (replaced atomically)"},
     {"output", 'o', 1, "DIR", C_RUN, "write the outputs into DIR (default out/)"},
-    {"format", 'f', 1, "FMT", C_GRAPH, "graphml (default), gml or json"},
+    {"format", 'f', 1, "FMT", C_GRAPH,
+     "graphml (default), gml, gexf, json, cytoscape, jgf, csv (events; "
+     "dyads with --projection actors), csv-nodes or timelinejs"},
     {"format", 'f', 1, "FMT", C_RENDER, "svg (default) or dot"},
     {"dct", O_DCT, 1, "YYYY-MM-DD", C_EXTRACT | C_RUN,
      "document creation date (overrides datelines and records)"},
@@ -62,12 +66,21 @@ static const cli_opt options[] = {
      "swimlanes for the N busiest actors (default 12)"},
     {"show-uncertain", O_UNCERTAIN, 0, NULL, C_RENDER | C_RUN,
      "also draw hypothetical and negated events"},
-    {"entity", O_ENTITY, 1, "NAME", C_GRAPH | C_RENDER,
+    {"entity", O_ENTITY, 1, "NAME", C_GRAPH | C_RENDER | C_STATS,
      "keep only this actor and its neighbourhood"},
-    {"from", O_FROM, 1, "YYYY-MM-DD", C_GRAPH | C_RENDER,
+    {"from", O_FROM, 1, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS,
      "keep events ending on or after this date"},
-    {"to", O_TO, 1, "YYYY-MM-DD", C_GRAPH | C_RENDER,
+    {"to", O_TO, 1, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS,
      "keep events starting on or before this date"},
+    {"root", O_ROOT, 1, "LIST", C_GRAPH | C_STATS,
+     "keep events whose CAMEO code starts with one of these (\"16,17\")"},
+    {"quad", O_QUAD, 1, "N", C_GRAPH | C_STATS,
+     "keep events of quad class N (1 verbal coop .. 4 material conflict)"},
+    {"modality", O_MODALITY, 1, "LIST", C_GRAPH | C_STATS,
+     "keep events of these modalities (\"asserted,reported\")"},
+    {"projection", O_PROJECTION, 1, "VIEW", C_GRAPH,
+     "none (actors and events, default) or actors (weighted dyads)"},
+    {"top", O_TOP, 1, "N", C_STATS, "rows in each ranking (default 10)"},
     {"quiet", 'q', 0, NULL, C_ALL, "print no warnings or progress"},
     {"help", 'h', 0, NULL, C_ALL, "show this help and exit"},
 };
@@ -89,6 +102,8 @@ static const command commands[] = {
      "draw the timeline of events documents as SVG or DOT"},
     {"run", C_RUN, "run [OPTIONS] FILE|DIR...",
      "extract, graph and render in one go into a folder"},
+    {"stats", C_STATS, "stats [OPTIONS] [EVENTS.json|-]...",
+     "summarise the graph: sizes, dates, top actors, busiest dyads"},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -177,6 +192,7 @@ typedef struct settings {
     size_t n_dicts;
     evg_graph_opts gr;
     evg_render_opts rd;
+    size_t top; /* stats: rows per ranking */
 } settings;
 
 static int parse_size(const char *name, const char *s, size_t *out)
@@ -200,6 +216,35 @@ static int is_date(const char *s)
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
             return 0;
     return 1;
+}
+
+/* "asserted,reported" -> bit set of (1u << evg_modality). */
+static int parse_modalities(const char *s, unsigned *bits)
+{
+    *bits = 0;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        char one[32];
+        int m = -1;
+        if (n < sizeof(one)) {
+            memcpy(one, s, n);
+            one[n] = '\0';
+            m = evg_modality_parse(one);
+        }
+        if (m < 0) {
+            msg("--modality: '%.*s' is not one of asserted, reported, "
+                "planned, hypothetical, negated", (int)(n < 40 ? n : 40), s);
+            return -1;
+        }
+        *bits |= 1u << m;
+        s += n + (e ? 1 : 0);
+    }
+    if (!*bits) {
+        msg("--modality: empty list");
+        return -1;
+    }
+    return 0;
 }
 
 /* Parses the options of `cmd`; returns the index of the first operand, or
@@ -275,6 +320,32 @@ static int parse_options(const command *cmd, int argc, char **argv,
             break;
         case O_UNCERTAIN: st->rd.show_uncertain = 1; break;
         case O_ENTITY: st->gr.entity = optarg; break;
+        case O_ROOT: st->gr.roots = optarg; break;
+        case O_QUAD:
+            if (strlen(optarg) != 1 || optarg[0] < '1' || optarg[0] > '4') {
+                msg("--quad: '%s' is not a quad class (1 to 4)", optarg);
+                return -1;
+            }
+            st->gr.quad_class = optarg[0] - '0';
+            break;
+        case O_MODALITY:
+            if (parse_modalities(optarg, &st->gr.modalities))
+                return -1;
+            break;
+        case O_PROJECTION:
+            if (strcmp(optarg, "actors") == 0)
+                st->gr.projection = EVG_PROJ_ACTORS;
+            else if (strcmp(optarg, "none") == 0)
+                st->gr.projection = EVG_PROJ_NONE;
+            else {
+                msg("--projection: '%s' is not 'actors' or 'none'", optarg);
+                return -1;
+            }
+            break;
+        case O_TOP:
+            if (parse_size("top", optarg, &st->top))
+                return -1;
+            break;
         case O_FROM:
         case O_TO:
             if (!is_date(optarg)) {
@@ -630,7 +701,8 @@ static int cmd_graph(int argc, char **argv, settings *st)
 {
     int fmt = evg_graph_format_parse(st->format ? st->format : "graphml");
     if (fmt < 0) {
-        msg("graph: unknown format '%s' (graphml, gml, json)", st->format);
+        msg("graph: unknown format '%s' (%s)", st->format,
+            EVG_GRAPH_FORMAT_NAMES);
         return EXIT_USAGE;
     }
     doclist docs = {0};
@@ -641,6 +713,32 @@ static int cmd_graph(int argc, char **argv, settings *st)
         if (!rc) {
             rc = write_graph(g, (evg_graph_format)fmt,
                              st->output ? st->output : "-");
+            evg_graph_free(g);
+        }
+        if (rc > status)
+            status = rc;
+    }
+    doclist_dispose(&docs);
+    return status;
+}
+
+static int cmd_stats(int argc, char **argv, settings *st)
+{
+    doclist docs = {0};
+    int status = read_events(argv, argc, &docs);
+    if (status == EXIT_OK || docs.n) {
+        evg_graph *g;
+        int rc = build_graph(&docs, st, &g);
+        if (!rc) {
+            extract_ctx c = {st->output, 0, NULL, NULL, 0};
+            rc = open_capture(&c);
+            if (!rc) {
+                evg_error err;
+                evg_error_clear(&err);
+                int e = evg_graph_stats_write(g, st->top, c.tmp ? c.tmp : stdout,
+                                              &err);
+                rc = close_capture(&c, e ? fail(&err, e) : 0);
+            }
             evg_graph_free(g);
         }
         if (rc > status)
@@ -859,6 +957,7 @@ int main(int argc, char **argv)
         case C_EXTRACT: status = cmd_extract(n, ops, &st); break;
         case C_GRAPH: status = cmd_graph(n, ops, &st); break;
         case C_RENDER: status = cmd_render(n, ops, &st); break;
+        case C_STATS: status = cmd_stats(n, ops, &st); break;
         default: status = cmd_run(n, ops, &st); break;
         }
     }
