@@ -1,0 +1,448 @@
+/* Shared pieces of the renderers: options, calendar arithmetic, escaping of
+ * article text for Graphviz strings and URLs, event texts (dates,
+ * tooltips), and running Graphviz in-process with its messages captured. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *const evg_render__quad_stroke[5] = {
+    "#6b6b6b", "#1b7837", "#2166ac", "#c2650a", "#b2182b"};
+const char *const evg_render__quad_fill[5] = {
+    "#eeeeee", "#d9f0d3", "#d1e5f0", "#fde0bd", "#f6cfcb"};
+const char *const evg_render__quad_name[5] = {
+    "other", "verbal cooperation", "material cooperation", "verbal conflict",
+    "material conflict"};
+const char *const evg_render__month_abbr[12] = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+void evg_render_opts_init(evg_render_opts *opts)
+{
+    memset(opts, 0, sizeof(*opts));
+    opts->format = EVG_RENDER_SVG;
+    opts->view = EVG_VIEW_TIMELINE;
+    opts->lanes = 12;
+}
+
+static const char *const format_names[] = {"dot", "svg", "png", "pdf", "html"};
+
+int evg_render_format_parse(const char *name)
+{
+    for (int i = 0; i < 5; i++)
+        if (name && strcmp(name, format_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *evg_render_format_ext(evg_render_format format)
+{
+    return (unsigned)format < 5 ? format_names[format] : "out";
+}
+
+int evg_render_view_parse(const char *name)
+{
+    if (!name)
+        return -1;
+    if (strcmp(name, "timeline") == 0)
+        return EVG_VIEW_TIMELINE;
+    if (strcmp(name, "graph") == 0)
+        return EVG_VIEW_GRAPH;
+    if (strcmp(name, "actors") == 0)
+        return EVG_VIEW_ACTORS;
+    return -1;
+}
+
+int evg_render(const evg_graph *g, const evg_render_opts *opts, char **out,
+               size_t *len, evg_error *err)
+{
+    if (opts && opts->view != EVG_VIEW_TIMELINE)
+        return evg_render_network(g, opts, out, len, err);
+    return evg_render_timeline(g, opts, out, len, err);
+}
+
+/* ---- calendar ---- */
+
+/* Howard Hinnant's days_from_civil / civil_from_days. */
+long evg_render__day_of(int y, int m, int d)
+{
+    long yy = (long)y - (m <= 2);
+    long era = (yy >= 0 ? yy : yy - 399) / 400;
+    long yoe = yy - era * 400;
+    long mp = (m + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void evg_render__civil(long day, int *y, int *m, int *d)
+{
+    long z = day + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int evg_render__weekday(long day)
+{
+    long w = (day + 3) % 7; /* 1970-01-01 was a Thursday */
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+int evg_render__parse_day(const char *s, long *day)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    int v[3] = {0, 0, 0};
+    const int at[3] = {0, 5, 8}, n[3] = {4, 2, 2};
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < n[k]; i++) {
+            char c = s[at[k] + i];
+            if (c < '0' || c > '9')
+                return -1;
+            v[k] = v[k] * 10 + (c - '0');
+        }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in_month(v[0], v[1]))
+        return -1;
+    *day = evg_render__day_of(v[0], v[1], v[2]);
+    return 0;
+}
+
+/* ---- text ---- */
+
+int evg_render__gv_text(evg_buf *b, const char *s, size_t max_chars)
+{
+    if (!s)
+        return b->failed;
+    size_t n = strlen(s), i = 0, chars = 0, start = b->len;
+    int space = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+                     s[i] == '\r'))
+        i++;
+    while (i < n) {
+        size_t at = i;
+        int32_t cp = evg_utf8_next(s, n, &i);
+        int bad = cp < 0;
+        if (bad)
+            cp = 0xfffd;
+        if (cp < 0x20 || cp == 0x7f || cp == ' ' ||
+            (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029) {
+            space = 1;
+            continue;
+        }
+        if (max_chars && chars + (space ? 1 : 0) >= max_chars) {
+            evg_buf_puts(b, "\xe2\x80\xa6"); /* ... */
+            break;
+        }
+        if (space) {
+            evg_buf_putc(b, ' ');
+            chars++;
+            space = 0;
+        }
+        chars++;
+        if (cp == '\\')
+            evg_buf_puts(b, "\\\\");
+        else if (bad)
+            evg_buf_puts(b, "\xef\xbf\xbd"); /* invalid byte */
+        else
+            evg_buf_append(b, s + at, i - at);
+    }
+    /* A value ending in a backslash would escape the closing quote when
+     * agwrite() prints it: end with a space instead. */
+    if (!b->failed && b->len > start && b->data[b->len - 1] == '\\')
+        evg_buf_putc(b, ' ');
+    return b->failed;
+}
+
+int evg_render__url(evg_buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    if (!s)
+        return b->failed;
+    if (s[0] == '/')
+        evg_buf_puts(b, "file://");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+            (c >= '0' && c <= '9') || strchr("/:.-_~", c))
+            evg_buf_putc(b, (char)c);
+        else {
+            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+            evg_buf_append(b, e, 3);
+        }
+    }
+    return b->failed;
+}
+
+static void put_day(evg_buf *b, long day, int weekday, int year)
+{
+    int y, m, d;
+    evg_render__civil(day, &y, &m, &d);
+    static const char *const wd[7] = {"Mon", "Tue", "Wed", "Thu",
+                                      "Fri", "Sat", "Sun"};
+    if (weekday)
+        evg_buf_printf(b, "%s ", wd[evg_render__weekday(day)]);
+    evg_buf_printf(b, "%d %s", d, evg_render__month_abbr[m - 1]);
+    if (year)
+        evg_buf_printf(b, " %d", y);
+}
+
+int evg_render__date_text(evg_buf *b, const evg_gevent *e)
+{
+    long lo, hi;
+    if (evg_render__parse_day(e->lo, &lo) != 0)
+        return evg_buf_puts(b, "undated");
+    if (evg_render__parse_day(e->hi, &hi) != 0 || hi < lo)
+        hi = lo;
+    int y1, m1, d1, y2, m2, d2;
+    evg_render__civil(lo, &y1, &m1, &d1);
+    evg_render__civil(hi, &y2, &m2, &d2);
+    if (lo == hi) {
+        put_day(b, lo, 1, 1);
+    } else if (hi - lo == 6 && evg_render__weekday(lo) == 0) {
+        evg_buf_puts(b, "week of ");
+        put_day(b, lo, 0, 1);
+    } else if (d1 == 1 && m1 == 1 && m2 == 12 && d2 == 31) {
+        if (y1 == y2)
+            evg_buf_printf(b, "%d", y1);
+        else
+            evg_buf_printf(b, "%d\xe2\x80\x93%d", y1, y2);
+    } else if (y1 == y2 && m1 == m2 && d1 == 1 &&
+               d2 == days_in_month(y2, m2)) {
+        evg_buf_printf(b, "%s %d", evg_render__month_abbr[m1 - 1], y1);
+    } else if (d1 == 1 && d2 == days_in_month(y2, m2)) {
+        evg_buf_printf(b, "%s %d\xe2\x80\x93%s %d",
+                       evg_render__month_abbr[m1 - 1], y1,
+                       evg_render__month_abbr[m2 - 1], y2);
+    } else {
+        put_day(b, lo, 0, y1 != y2);
+        evg_buf_puts(b, "\xe2\x80\x93");
+        put_day(b, hi, 0, 1);
+    }
+    return b->failed;
+}
+
+int evg_render__names(evg_buf *b, const evg_graph *g, const size_t *ids,
+                      size_t n, size_t max)
+{
+    size_t shown = max && n > max ? max : n;
+    for (size_t i = 0; i < shown; i++) {
+        const evg_gactor *a = evg_graph_actor(g, ids[i]);
+        if (i)
+            evg_buf_puts(b, ", ");
+        evg_buf_puts(b, a && a->name ? a->name : "?");
+    }
+    if (shown < n)
+        evg_buf_printf(b, " +%zu", n - shown);
+    return b->failed;
+}
+
+int evg_render__tooltip(evg_buf *b, const evg_graph *g, size_t i)
+{
+    const evg_gevent *e = evg_graph_event(g, i);
+    if (!e)
+        return b->failed;
+    evg_render__date_text(b, e);
+    if (e->time_value)
+        evg_buf_printf(b, " (%s)", e->time_value);
+    evg_buf_puts(b, ": ");
+    if (e->n_sources)
+        evg_render__names(b, g, e->sources, e->n_sources, 0);
+    else
+        evg_buf_puts(b, "(no source)");
+    if (e->n_targets) {
+        evg_buf_puts(b, " \xe2\x86\x92 ");
+        evg_render__names(b, g, e->targets, e->n_targets, 0);
+    }
+    evg_buf_printf(b, " \xe2\x80\x94 %s", e->summary ? e->summary : "");
+    if (e->label && e->label[0])
+        evg_buf_printf(b, " [CAMEO %s %s]", e->cameo ? e->cameo : "",
+                       e->label);
+    if (e->modality && strcmp(e->modality, "asserted") != 0)
+        evg_buf_printf(b, " (%s)", e->modality);
+    if (e->evidence && e->evidence[0])
+        evg_buf_printf(b, "\nEvidence: \xe2\x80\x9c%s\xe2\x80\x9d", e->evidence);
+    if (e->doc_path && e->doc_path[0])
+        evg_buf_printf(b, "\nSource: %s", e->doc_path);
+    else if (e->doc && e->doc[0])
+        evg_buf_printf(b, "\nSource: %s", e->doc);
+    return b->failed;
+}
+
+int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts)
+{
+    if (opts->show_uncertain || !e->modality)
+        return 1;
+    return strcmp(e->modality, "hypothetical") != 0 &&
+           strcmp(e->modality, "negated") != 0;
+}
+
+/* ---- Graphviz ---- */
+
+/* Graphviz reports through a global hook: collect its messages here while a
+ * render runs (Graphviz is not thread-safe anyway). */
+static char *capture_to;
+
+static int capture(char *message)
+{
+    if (capture_to && !capture_to[0] && message) {
+        snprintf(capture_to, 256, "%s", message);
+        size_t n = strlen(capture_to);
+        while (n && (capture_to[n - 1] == '\n' || capture_to[n - 1] == ' '))
+            capture_to[--n] = '\0';
+    }
+    return 0;
+}
+
+int evg_render__gv_open(evg_render__gv *gv, const char *name, evg_error *err)
+{
+    memset(gv, 0, sizeof(*gv));
+    capture_to = gv->errbuf;
+    agseterrf(capture);
+    agseterr(AGERR);
+    gv->gvc = gvContext();
+    if (!gv->gvc)
+        return evg_error_set(err, EVG_EDEP, "graphviz: cannot create context");
+    char nm[64];
+    snprintf(nm, sizeof(nm), "%s", name);
+    gv->g = agopen(nm, Agdirected, NULL);
+    if (!gv->g) {
+        gvFreeContext(gv->gvc);
+        gv->gvc = NULL;
+        return evg_error_set(err, EVG_EDEP, "graphviz: cannot create graph");
+    }
+    return 0;
+}
+
+void evg_render__gv_close(evg_render__gv *gv)
+{
+    if (gv->g)
+        agclose(gv->g);
+    if (gv->gvc)
+        gvFreeContext(gv->gvc);
+    gv->g = NULL;
+    gv->gvc = NULL;
+    if (capture_to == gv->errbuf) {
+        capture_to = NULL;
+        agseterrf(NULL);
+    }
+}
+
+void evg_render__set(void *obj, const char *name, const char *value)
+{
+    static char empty[] = "";
+    agsafeset(obj, (char *)(uintptr_t)name, (char *)(uintptr_t)value, empty);
+}
+
+/* Rewrites <title>NAME</title> of the nodes `title` knows about. */
+static int retitle(const char *svg, size_t n, evg_render__title_fn title,
+                   void *ctx, evg_buf *out)
+{
+    evg_buf scratch;
+    evg_buf_init(&scratch, 0);
+    size_t pos = 0;
+    for (;;) {
+        const char *t = pos < n ? strstr(svg + pos, "<title>") : NULL;
+        if (!t)
+            break;
+        size_t open = (size_t)(t - svg) + 7;
+        const char *c = strstr(svg + open, "</title>");
+        if (!c)
+            break;
+        size_t close = (size_t)(c - svg);
+        scratch.len = 0;
+        const char *text =
+            title ? title(ctx, svg + open, close - open, &scratch) : NULL;
+        evg_buf_append(out, svg + pos, open - pos);
+        if (text)
+            evg_buf_xml(out, text, strlen(text));
+        else
+            evg_buf_append(out, svg + open, close - open);
+        pos = close;
+    }
+    evg_buf_append(out, svg + pos, n - pos);
+    int rc = out->failed ? out->failed : scratch.failed;
+    evg_buf_dispose(&scratch);
+    return rc;
+}
+
+static int gv_fail(evg_render__gv *gv, evg_error *err, const char *what)
+{
+    return evg_error_set(err, EVG_EDEP, "graphviz: %s%s%s", what,
+                         gv->errbuf[0] ? ": " : "", gv->errbuf);
+}
+
+int evg_render__gv_emit(evg_render__gv *gv, const char *engine,
+                        evg_render_format fmt, evg_render__title_fn title,
+                        void *ctx, char **out, size_t *len, evg_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    if (fmt == EVG_RENDER_DOT) {
+        char *buf = NULL;
+        size_t n = 0;
+        FILE *f = open_memstream(&buf, &n);
+        if (!f)
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        int bad = agwrite(gv->g, f) != 0;
+        if (fclose(f) != 0 || !buf) {
+            free(buf);
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        }
+        if (bad) {
+            free(buf);
+            return gv_fail(gv, err, "writing the DOT source failed");
+        }
+        *out = buf;
+        *len = n;
+        return 0;
+    }
+    const char *device = fmt == EVG_RENDER_PNG   ? "png:cairo"
+                         : fmt == EVG_RENDER_PDF ? "pdf:cairo"
+                                                 : "svg";
+    if (gvLayout(gv->gvc, gv->g, engine) != 0)
+        return gv_fail(gv, err, "layout failed");
+    char *data = NULL;
+    unsigned int dlen = 0;
+    int rc = gvRenderData(gv->gvc, gv->g, device, &data, &dlen);
+    if (rc != 0 || !data) {
+        gvFreeLayout(gv->gvc, gv->g);
+        if (data)
+            gvFreeRenderData(data);
+        if (fmt == EVG_RENDER_PNG || fmt == EVG_RENDER_PDF)
+            return evg_error_set(err, EVG_EDEP,
+                                 "graphviz: cannot write %s (is Graphviz's "
+                                 "cairo plugin, libgvplugin_pango, "
+                                 "installed?)%s%s",
+                                 format_names[fmt], gv->errbuf[0] ? ": " : "",
+                                 gv->errbuf);
+        return gv_fail(gv, err, "rendering failed");
+    }
+    evg_buf b;
+    evg_buf_init(&b, 0);
+    if (fmt == EVG_RENDER_SVG || fmt == EVG_RENDER_HTML)
+        rc = retitle(data, dlen, title, ctx, &b);
+    else
+        rc = evg_buf_append(&b, data, dlen);
+    gvFreeRenderData(data);
+    gvFreeLayout(gv->gvc, gv->g);
+    if (rc || !b.data) {
+        evg_buf_dispose(&b);
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
+    *out = evg_buf_steal(&b, len);
+    return 0;
+}

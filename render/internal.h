@@ -1,0 +1,126 @@
+/* Private helpers of the renderers: calendar arithmetic, escaping for
+ * Graphviz strings and URLs, event texts, running Graphviz in-process and
+ * the HTML page. Only render/ includes Graphviz. */
+#ifndef EVG_RENDER_INTERNAL_H
+#define EVG_RENDER_INTERNAL_H
+
+#include <stdint.h>
+
+#include <gvc.h>
+
+#include "core.h"
+#include "evgraph/render.h"
+
+/* ---- calendar (proleptic Gregorian, day 0 = 1970-01-01) ---- */
+
+/* Parses "YYYY-MM-DD" into a day number; -1 if it is not a valid date. */
+int evg_render__parse_day(const char *s, long *day);
+void evg_render__civil(long day, int *y, int *m, int *d);
+long evg_render__day_of(int y, int m, int d);
+/* 0 = Monday .. 6 = Sunday. */
+int evg_render__weekday(long day);
+extern const char *const evg_render__month_abbr[12];
+
+/* ---- text ---- */
+
+/* Appends `s` cleaned (valid UTF-8, no control characters, runs of space
+ * squashed) and escaped for a Graphviz escString (backslashes doubled, never
+ * ending in a backslash). At most `max_chars` code points, with an ellipsis
+ * when cut (0: no limit). */
+int evg_render__gv_text(evg_buf *b, const char *s, size_t max_chars);
+/* Appends `s` percent-encoded for a URL: unreserved characters and
+ * "/:.-_~" stay, everything else (& " < > \ space ...) becomes %XX. An
+ * absolute path gets "file://" in front. */
+int evg_render__url(evg_buf *b, const char *s);
+/* Appends a short date text for event `e`: "Thu 23 May 2019", "week of 13
+ * May 2019", "May 2019", "2018", "13 May - 2 Jun 2019" or "undated". */
+int evg_render__date_text(evg_buf *b, const evg_gevent *e);
+/* Appends plain (unescaped) text describing event `i` for a tooltip: date,
+ * who -> whom, what, modality, the evidence sentence and the document. */
+int evg_render__tooltip(evg_buf *b, const evg_graph *g, size_t i);
+/* Appends the names of actors `ids` joined by ", " (plain text), at most
+ * `max` of them and "+N" for the rest (0: all). */
+int evg_render__names(evg_buf *b, const evg_graph *g, const size_t *ids,
+                      size_t n, size_t max);
+/* Whether event `e` is drawn under `opts` (hypothetical and negated events
+ * only with show_uncertain). */
+int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts);
+
+/* Quad class colours: stroke and fill, for 0 (unknown) .. 4. */
+extern const char *const evg_render__quad_stroke[5];
+extern const char *const evg_render__quad_fill[5];
+extern const char *const evg_render__quad_name[5];
+
+/* ---- Graphviz ---- */
+
+/* Returns text for the SVG <title> of node `name` (`n` bytes), or NULL to
+ * keep Graphviz's own title; the text is plain and gets XML-escaped. */
+typedef const char *(*evg_render__title_fn)(void *ctx, const char *name,
+                                            size_t n, evg_buf *scratch);
+
+typedef struct evg_render__gv {
+    GVC_t *gvc;
+    Agraph_t *g;
+    char errbuf[256];
+} evg_render__gv;
+
+/* Creates the Graphviz context and an empty directed graph `name`, with
+ * Graphviz's messages captured instead of printed. EVG_EDEP. */
+int evg_render__gv_open(evg_render__gv *gv, const char *name, evg_error *err);
+/* Lays out the graph with `engine` (not for DOT: the source is written as
+ * built) and renders it in `fmt` (DOT, SVG, PNG or PDF) into a malloc'd
+ * buffer. SVG node titles are rewritten through `title`. EVG_EDEP,
+ * EVG_ENOMEM. */
+int evg_render__gv_emit(evg_render__gv *gv, const char *engine,
+                        evg_render_format fmt, evg_render__title_fn title,
+                        void *ctx, char **out, size_t *len, evg_error *err);
+/* Frees the graph and the context. Accepts a zeroed struct. */
+void evg_render__gv_close(evg_render__gv *gv);
+
+/* Small maths without libm (the render target does not link it). */
+static inline double evg_render__max(double a, double b) { return a > b ? a : b; }
+static inline double evg_render__min(double a, double b) { return a < b ? a : b; }
+/* log2(x) for x > 0, to about 0.01: enough for sizes and widths. */
+static inline double evg_render__log2(double x)
+{
+    if (!(x > 0))
+        return 0;
+    double e = 0;
+    while (x >= 2) {
+        x /= 2;
+        e += 1;
+    }
+    while (x < 1) {
+        x *= 2;
+        e -= 1;
+    }
+    double f = x - 1; /* log2(1+f) on [0,1) */
+    return e + f * (1.4425 - f * (0.7213 - f * (0.4808 - f * 0.2206)));
+}
+
+/* Graphviz 2.42 takes `char *` for strings it never modifies. */
+static inline Agsym_t *gv_attr(Agraph_t *g, int kind, const char *name,
+                               const char *value)
+{
+    return agattr(g, kind, (char *)(uintptr_t)name, (char *)(uintptr_t)value);
+}
+
+static inline void gv_xset(void *obj, Agsym_t *sym, const char *value)
+{
+    agxset(obj, sym, (char *)(uintptr_t)value);
+}
+
+/* Sets attribute `name` of object `obj` to `value` (declaring it with
+ * default `dflt` on first use). */
+void evg_render__set(void *obj, const char *name, const char *value);
+
+/* ---- HTML ---- */
+
+/* Writes the self-contained HTML page: `svg` (the picture), a legend, the
+ * table of the events with `shown[i]` set and the filter script. */
+int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
+                     const char *svg, size_t svg_len,
+                     const unsigned char *shown, char **out, size_t *len,
+                     evg_error *err);
+
+#endif
