@@ -26,7 +26,7 @@ enum {
 enum {
     O_DCT = 256, O_LENIENT, O_KEEP_BP, O_DICT, O_MAX_BYTES, O_MAX_SENT,
     O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO,
-    O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_TOP
+    O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_TOP, O_VIEW
 };
 
 /* One table drives getopt_long and --help, so help never drifts. */
@@ -46,7 +46,10 @@ static const cli_opt options[] = {
     {"format", 'f', 1, "FMT", C_GRAPH,
      "graphml (default), gml, gexf, json, cytoscape, jgf, csv (events; "
      "dyads with --projection actors), csv-nodes or timelinejs"},
-    {"format", 'f', 1, "FMT", C_RENDER, "svg (default) or dot"},
+    {"format", 'f', 1, "FMT", C_RENDER,
+     "svg (default), dot, png, pdf or html (one page with filters)"},
+    {"view", O_VIEW, 1, "VIEW", C_RENDER,
+     "timeline (default), graph (actors and events) or actors"},
     {"dct", O_DCT, 1, "YYYY-MM-DD", C_EXTRACT | C_RUN,
      "document creation date (overrides datelines and records)"},
     {"lenient", O_LENIENT, 0, NULL, C_EXTRACT | C_RUN,
@@ -99,7 +102,7 @@ static const command commands[] = {
     {"graph", C_GRAPH, "graph [OPTIONS] [EVENTS.json|-]...",
      "build the relationship graph from events documents and export it"},
     {"render", C_RENDER, "render [OPTIONS] [EVENTS.json|-]...",
-     "draw the timeline of events documents as SVG or DOT"},
+     "draw the timeline (or relationship view) as SVG, DOT, PNG, PDF or HTML"},
     {"run", C_RUN, "run [OPTIONS] FILE|DIR...",
      "extract, graph and render in one go into a folder"},
     {"stats", C_STATS, "stats [OPTIONS] [EVENTS.json|-]...",
@@ -319,7 +322,20 @@ static int parse_options(const command *cmd, int argc, char **argv,
                 return -1;
             break;
         case O_UNCERTAIN: st->rd.show_uncertain = 1; break;
-        case O_ENTITY: st->gr.entity = optarg; break;
+        case O_ENTITY:
+            st->gr.entity = optarg;
+            st->rd.entity = optarg; /* its lane comes first */
+            break;
+        case O_VIEW: {
+            int v = evg_render_view_parse(optarg);
+            if (v < 0) {
+                msg("--view: unknown view '%s' (timeline, graph, actors)",
+                    optarg);
+                return -1;
+            }
+            st->rd.view = (evg_render_view)v;
+            break;
+        }
         case O_ROOT: st->gr.roots = optarg; break;
         case O_QUAD:
             if (strlen(optarg) != 1 || optarg[0] < '1' || optarg[0] > '4') {
@@ -689,7 +705,7 @@ static int write_render(const evg_graph *g, const evg_render_opts *ro,
     size_t len;
     evg_error err;
     evg_error_clear(&err);
-    int rc = evg_render_timeline(g, ro, &buf, &len, &err);
+    int rc = evg_render(g, ro, &buf, &len, &err);
     if (!rc) {
         rc = evg_write_file_atomic(path, buf, len, &err);
         free(buf);
@@ -752,7 +768,8 @@ static int cmd_render(int argc, char **argv, settings *st)
 {
     int fmt = evg_render_format_parse(st->format ? st->format : "svg");
     if (fmt < 0) {
-        msg("render: unknown format '%s' (svg, dot)", st->format);
+        msg("render: unknown format '%s' (svg, dot, png, pdf, html)",
+            st->format);
         return EXIT_USAGE;
     }
     st->rd.format = (evg_render_format)fmt;
