@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Browser reader tests: writes an HTML page that loads an evgraph export
+into Cytoscape.js or TimelineJS (npm packages) and reports what the library
+saw, then checks the report that headless Chromium's --dump-dom prints
+against evgraph's own node-link JSON.
+
+Usage: browser_page.py page cytoscape|timelinejs EXPORT NPM_DIR OUT.html
+       browser_page.py check cytoscape|timelinejs DUMPED.html REFERENCE.json
+"""
+import html
+import json
+import re
+import sys
+
+CYTOSCAPE = """<!doctype html>
+<html><head><meta charset="utf-8">
+<script src="file://%(npm)s/node_modules/cytoscape/dist/cytoscape.min.js"></script>
+</head><body>
+<div id="cy" style="width:600px;height:400px"></div>
+<pre id="result">pending</pre>
+<script>
+var DATA = %(data)s;
+function keys(col) {
+  var seen = {};
+  col.forEach(function (x) {
+    Object.keys(x.data()).forEach(function (k) { seen[k] = 1; });
+  });
+  return Object.keys(seen).sort().join(',');
+}
+try {
+  var cy = cytoscape({container: document.getElementById('cy'),
+                      elements: DATA.elements, layout: {name: 'grid'}});
+  document.getElementById('result').textContent = JSON.stringify({
+    nodes: cy.nodes().length, edges: cy.edges().length,
+    actors: cy.nodes('[type = "actor"]').length,
+    node_attrs: keys(cy.nodes()), edge_attrs: keys(cy.edges()),
+    dangling: cy.edges().filter(function (e) {
+      return e.source().empty() || e.target().empty(); }).length});
+} catch (e) {
+  document.getElementById('result').textContent = 'ERROR ' + e;
+}
+</script></body></html>
+"""
+
+TIMELINE = """<!doctype html>
+<html><head><meta charset="utf-8">
+<link rel="stylesheet" href="file://%(npm)s/node_modules/@knight-lab/timelinejs/dist/css/timeline.css">
+<script src="file://%(npm)s/node_modules/@knight-lab/timelinejs/dist/js/timeline.js"></script>
+</head><body>
+<div id="tl" style="width:900px;height:600px"></div>
+<pre id="result">pending</pre>
+<script>
+var DATA = %(data)s;
+var errors = [];
+window.onerror = function (m) { errors.push(String(m)); };
+try {
+  var tl = new TL.Timeline('tl', DATA, {});
+  setTimeout(function () {
+    var root = document.getElementById('tl');
+    document.getElementById('result').textContent = JSON.stringify({
+      events: tl.config ? tl.config.events.length : -1,
+      slides: root.querySelectorAll('.tl-slide').length,
+      blockquotes: root.querySelectorAll('.tl-slide blockquote').length,
+      injected: root.querySelectorAll('.tl-slide b, .tl-slide script').length,
+      errors: errors});
+  }, 2000);
+} catch (e) {
+  document.getElementById('result').textContent = 'ERROR ' + e;
+}
+</script></body></html>
+"""
+
+
+def page(kind, export, npm, out):
+    with open(export, encoding="utf-8") as f:
+        data = f.read().strip()
+    json.loads(data)  # it must be JSON before any browser sees it
+    # evgraph escapes "<" inside JSON strings, so the data cannot close the
+    # script element; make sure of it
+    if "</" in data:
+        print("PROBLEM: export contains '</', unsafe to inline")
+        return 1
+    tpl = CYTOSCAPE if kind == "cytoscape" else TIMELINE
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(tpl % {"npm": npm, "data": data})
+    return 0
+
+
+def check(kind, dumped, refpath):
+    with open(dumped, encoding="utf-8", errors="replace") as f:
+        dom = f.read()
+    m = re.search(r'<pre id="result">(.*?)</pre>', dom, re.S)
+    if not m:
+        print("PROBLEM: the page printed no result")
+        return 1
+    text = html.unescape(m.group(1))
+    if not text.startswith("{"):
+        print("PROBLEM: the page reported:", text[:300])
+        return 1
+    got = json.loads(text)
+    with open(refpath, encoding="utf-8") as f:
+        ref = json.load(f)
+    problems = []
+
+    def expect(what, g, w):
+        if g != w:
+            problems.append(f"{what}: got {g!r}, want {w!r}")
+
+    if kind == "cytoscape":
+        nattrs, eattrs = set(), set()
+        for n in ref["nodes"]:
+            nattrs |= set(n)
+        for e in ref["links"]:
+            eattrs |= set(e) - {"key"}
+        expect("cytoscape nodes", got["nodes"], len(ref["nodes"]))
+        expect("cytoscape edges", got["edges"], len(ref["links"]))
+        expect("cytoscape actors", got["actors"],
+               sum(1 for n in ref["nodes"] if n["type"] == "actor"))
+        expect("cytoscape node attributes", got["node_attrs"],
+               ",".join(sorted(nattrs)))
+        expect("cytoscape edge attributes", got["edge_attrs"],
+               ",".join(sorted(eattrs | ({"id"} if ref["links"] else set()))))
+        expect("cytoscape dangling edges", got["dangling"], 0)
+    else:
+        dated = [n for n in ref["nodes"]
+                 if n["type"] == "event" and "start" in n]
+        reports = sum(n["reports"] for n in dated)
+        expect("timelinejs events", got["events"], len(dated))
+        # one slide per event plus the title slide; with no event at all
+        # TimelineJS draws nothing
+        if dated or got["slides"] not in (0, 1):
+            expect("timelinejs slides", got["slides"], len(dated) + 1)
+        expect("timelinejs evidence quotes", got["blockquotes"], reports)
+        expect("timelinejs elements injected by article text",
+               got["injected"], 0)
+        expect("timelinejs script errors", got["errors"], [])
+    for p in problems:
+        print("PROBLEM:", p)
+    print(f"{kind}: {json.dumps(got)}: {'mismatch' if problems else 'match'}")
+    return 1 if problems else 0
+
+
+def main():
+    if sys.argv[1] == "page":
+        return page(*sys.argv[2:6])
+    return check(*sys.argv[2:5])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+# Sourced by the tests/cli_graph_*.sh reader tests after tests/lib.sh: builds
+# the test inputs and runs a check over every case. A case is a set of
+# events documents plus graph options; each is exported in the format under
+# test and compared with evgraph's own node-link JSON of the same graph.
+#   cases: story (three team-written documents about one story, merged),
+#   story-actors (their actor projection), story-entity (--entity Huawei),
+#   story-asserted (--modality asserted --from 2019-01-01), fixtures (the
+#   `evgraph extract` output of fixtures/*.txt, when there are any).
+DATA="$SRC/tests/data"
+CASES=(story story-actors story-entity story-asserted)
+case_args() {
+  case $1 in
+    story) echo "" ;;
+    story-actors) echo "--projection actors" ;;
+    story-entity) echo "--entity Huawei" ;;
+    story-asserted) echo "--modality asserted --from 2019-01-01" ;;
+    fixtures) echo "" ;;
+  esac
+}
+case_inputs() {
+  case $1 in
+    fixtures) echo "$WORK/fixtures.jsonl" ;;
+    *) echo "$DATA/graph_story_a.json $DATA/graph_story_b.json $DATA/graph_story_c.json" ;;
+  esac
+}
+shopt -s nullglob
+fixtures=("$SRC"/fixtures/*.txt)
+if [ ${#fixtures[@]} -gt 0 ]; then
+  if "$EVG" extract -q "${fixtures[@]}" >"$WORK/fixtures.jsonl" 2>"$WORK/extract.err"; then
+    CASES+=(fixtures)
+  else
+    bad "evgraph extract fixtures/*.txt: $(head -c 300 "$WORK/extract.err")"
+  fi
+fi
+shopt -u nullglob
+
+# export CASE FORMAT OUT: writes CASE in FORMAT to OUT.
+export_case() {
+  # shellcheck disable=SC2046
+  "$EVG" graph $(case_args "$1") -f "$2" -o "$3" $(case_inputs "$1") 2>"$WORK/graph.err"
+}
+
+# reference CASE: writes $WORK/CASE.ref.json (node-link JSON).
+reference() {
+  export_case "$1" json "$WORK/$1.ref.json" ||
+    bad "$1: graph -f json failed: $(head -c 300 "$WORK/graph.err")"
+}
+
+# run_python_readers READER:FORMAT...: exports every case in each FORMAT and
+# has readers/check_graph.py load it with READER and compare it.
+run_python_readers() {
+  local c pair reader fmt out rc
+  for c in "${CASES[@]}"; do
+    reference "$c"
+    for pair in "$@"; do
+      reader=${pair%%:*} fmt=${pair#*:}
+      out="$WORK/$c.$fmt"
+      if ! export_case "$c" "$fmt" "$out"; then
+        bad "$c: graph -f $fmt failed: $(head -c 300 "$WORK/graph.err")"
+        continue
+      fi
+      "$PY" "$SRC/tests/readers/check_graph.py" "$reader" "$out" \
+        "$WORK/$c.ref.json" >"$WORK/check.out" 2>&1
+      rc=$?
+      if [ $rc -eq 0 ]; then ok; else
+        bad "$c: $reader (exit $rc): $(head -c 2000 "$WORK/check.out")"
+      fi
+      sed "s/^/$c: /" "$WORK/check.out"
+    done
+  done
+}
+
+# need_module MODULE PACKAGE: skips the script (exit 77) without it.
+need_module() {
+  if ! "$PY" -c "import $1" 2>/dev/null; then
+    echo "SKIP: python module $1 missing (Debian $2; scripts/deps.sh test)"
+    exit 77
+  fi
+}
