@@ -64,8 +64,10 @@ typedef struct evg_render__gv {
     char errbuf[256];
 } evg_render__gv;
 
-/* Creates the Graphviz context and an empty directed graph `name`, with
- * Graphviz's messages captured instead of printed. EVG_EDEP. */
+/* Gets the process's Graphviz context (created on first use; Graphviz is
+ * not thread-safe, so neither are the renderers) and an empty directed
+ * graph `name`, with Graphviz's messages captured instead of printed.
+ * EVG_EDEP. */
 int evg_render__gv_open(evg_render__gv *gv, const char *name, evg_error *err);
 /* Lays out the graph with `engine` (not for DOT: the source is written as
  * built) and renders it in `fmt` (DOT, SVG, PNG or PDF) into a malloc'd
@@ -74,7 +76,8 @@ int evg_render__gv_open(evg_render__gv *gv, const char *name, evg_error *err);
 int evg_render__gv_emit(evg_render__gv *gv, const char *engine,
                         evg_render_format fmt, evg_render__title_fn title,
                         void *ctx, char **out, size_t *len, evg_error *err);
-/* Frees the graph and the context. Accepts a zeroed struct. */
+/* Frees the graph (the context is shared and stays). Accepts a zeroed
+ * struct. */
 void evg_render__gv_close(evg_render__gv *gv);
 
 /* Small maths without libm (the render target does not link it). */

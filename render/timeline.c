@@ -42,7 +42,8 @@ typedef struct tl_event {
 
 typedef struct tl_lane {
     size_t actor;        /* EVG_NONE: "other actors" */
-    size_t count;
+    size_t count;        /* events drawn in the lane */
+    size_t n_src, n_tgt; /* events the actor does / undergoes */
     size_t rows;
     double y, h;         /* top and height */
 } tl_lane;
@@ -63,6 +64,7 @@ typedef struct tl {
     double ppd;
     double x_end;        /* right end of the dated part */
     double und_x;        /* start of the undated zone, 0 if none */
+    size_t und_cols;     /* columns used there */
     double width, height;
     evg_buf text;        /* scratch */
 } tl;
@@ -303,7 +305,7 @@ static int actor_matches(const evg_gactor *a, const char *want)
 }
 
 typedef struct rank {
-    size_t actor, count;
+    size_t actor, count, n_src, n_tgt;
 } rank;
 
 static int cmp_rank(const void *a, const void *b)
@@ -336,25 +338,33 @@ static int choose_lanes(tl *t, const unsigned char *shown)
             continue;
         const evg_gevent *e = evg_graph_event(t->g, i);
         for (size_t k = 0; k < e->n_sources; k++)
-            if (e->sources[k] < na)
+            if (e->sources[k] < na) {
                 r[e->sources[k]].count += 2; /* acting weighs more */
+                r[e->sources[k]].n_src++;
+            }
         for (size_t k = 0; k < e->n_targets; k++)
-            if (e->targets[k] < na)
+            if (e->targets[k] < na) {
                 r[e->targets[k]].count += 1;
+                r[e->targets[k]].n_tgt++;
+            }
     }
     size_t focus = EVG_NONE;
     for (size_t i = 0; i < na && focus == EVG_NONE; i++)
         if (actor_matches(evg_graph_actor(t->g, i), t->opts->entity))
             focus = i;
-    qsort(r, na, sizeof(*r), cmp_rank);
     if (focus != EVG_NONE) {
         t->lanes[t->n_lanes].actor = focus;
+        t->lanes[t->n_lanes].n_src = r[focus].n_src;
+        t->lanes[t->n_lanes].n_tgt = r[focus].n_tgt;
         t->lane_of[focus] = t->n_lanes++;
     }
+    qsort(r, na, sizeof(*r), cmp_rank);
     for (size_t i = 0; i < na && t->n_lanes < want; i++) {
         if (!r[i].count || r[i].actor == focus)
             continue;
         t->lanes[t->n_lanes].actor = r[i].actor;
+        t->lanes[t->n_lanes].n_src = r[i].n_src;
+        t->lanes[t->n_lanes].n_tgt = r[i].n_tgt;
         t->lane_of[r[i].actor] = t->n_lanes++;
     }
     free(r);
@@ -866,8 +876,8 @@ static const char *lane_sub(tl *t, size_t l, char *buf, size_t n)
         !(a->code && strcmp(a->code, a->country) == 0 && a->kind &&
           strcmp(a->kind, "country") == 0))
         evg_buf_printf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", a->country);
-    evg_buf_printf(&b, "%s%zu event%s", b.len ? " \xc2\xb7 " : "", ln->count,
-                   ln->count == 1 ? "" : "s");
+    evg_buf_printf(&b, "%s%zu by, %zu to", b.len ? " \xc2\xb7 " : "",
+                   ln->n_src, ln->n_tgt);
     size_t k = 0;
     if (b.data) {
         evg_buf e;
@@ -907,8 +917,12 @@ static const char *tl_title(void *ctx, const char *name, size_t n,
         }
         return "";
     }
-    if (strncmp(nm, "lab", 3) == 0 || strncmp(nm, "rail", 4) == 0) {
-        unsigned long long l = strtoull(nm + (nm[0] == 'l' ? 3 : 4), &end, 10);
+    size_t skip = strncmp(nm, "lab", 3) == 0    ? 3
+                  : strncmp(nm, "rail", 4) == 0 ? 4
+                  : strncmp(nm, "lane", 4) == 0 ? 4
+                                                : 0;
+    if (skip && nm[skip] >= '0' && nm[skip] <= '9') {
+        unsigned long long l = strtoull(nm + skip, &end, 10);
         if (*end == '\0' && l < t->n_lanes) {
             if (t->lanes[l].actor == EVG_NONE)
                 return "Other actors";
@@ -930,7 +944,8 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
     size_t hidden = 0;
     for (size_t i = 0; i < ne; i++)
         hidden += !shown[i];
-    double right = t->und_x ? t->und_x + 4 * 150.0 + 40 : t->x_end + 90.0;
+    double right = t->und_x ? t->und_x + (double)t->und_cols * 150.0 + 40
+                            : t->x_end + 90.0;
     double bottom = t->height - 14.0;
     char buf[256];
     evg_buf b;
@@ -943,8 +958,12 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                     actor_matches(evg_graph_actor(t->g, ln->actor),
                                   t->opts->entity);
         snprintf(d->name, sizeof(d->name), "lane%zu", l);
-        rect(d, 0, ln->y, right, ln->y + ln->h,
-             focus ? "#fff6dc" : (l % 2 ? "#ffffff" : "#f4f6f9"));
+        Agnode_t *n = rect(d, 0, ln->y, right, ln->y + ln->h,
+                           focus ? "#fff6dc" : (l % 2 ? "#ffffff" : "#f4f6f9"));
+        if (n) {
+            gv_xset(n, d->s.id, d->name);
+            gv_xset(n, d->s.cls, "lane");
+        }
     }
     /* compressed stretches and the undated zone */
     for (size_t i = 0; i + 1 < t->n_key; i++) {
@@ -1038,7 +1057,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                            b.data ? b.data : "", 11, "Helvetica-Bold",
                            "#1a1a1a", LABEL_W - 16, 30);
         if (n)
-            gv_xset(n, d->s.cls, "lane");
+            gv_xset(n, d->s.id, d->name);
         snprintf(d->name, sizeof(d->name), "sub%zu", l);
         text(d, LABEL_W / 2, ln->y + RAIL_DY + 26, lane_sub(t, l, buf, sizeof(buf)),
              8, NULL, "#666666", LABEL_W - 16, 12);
@@ -1254,6 +1273,8 @@ static int layout(tl *t, const unsigned char *shown)
         } else {
             /* undated events fill a few columns of their own */
             size_t j = und[te->lane]++;
+            if (j % 4 + 1 > t->und_cols)
+                t->und_cols = j % 4 + 1;
             te->x = t->und_x + 75.0 + (double)(j % 4) * 150.0;
             te->left = te->x - te->w / 2;
             te->right = te->x + te->w / 2;
