@@ -1074,12 +1074,14 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
         double y = row_y(t, te);
         snprintf(buf, sizeof(buf), "of_ev%zu", te->idx);
         if (te->dated && te->hi > te->lo) {
-            snprintf(d->name, sizeof(d->name), "span%zu", te->idx);
+            snprintf(d->name, sizeof(d->name), "ev%zu_span", te->idx);
             double x0 = te->sx0, x1 = evg_render__max(te->sx1, te->sx0 + 3);
             Agnode_t *n = rect(d, x0, y - te->h / 2 - 7, x1, y - te->h / 2 - 3,
                                evg_render__quad_stroke[q]);
-            if (n)
+            if (n) {
                 gv_xset(n, d->s.cls, buf);
+                gv_xset(n, d->s.id, d->name);
+            }
         }
         snprintf(d->name, sizeof(d->name), "ev%zu", te->idx);
         Agnode_t *n = pin(d, te->x, y, te->w, te->h);

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Checks an evgraph timeline SVG against the events documents it was drawn
+from, as a reader would: every shown event is there, inside the lane of one
+of its sources (or "Other actors"), point events run left to right in date
+order, and imprecise dates are spans that sit between the right neighbours.
+
+usage: check_timeline.py TIMELINE.svg EVENTS.json... [--show-uncertain]
+Prints one line per problem and exits 1 if there is any."""
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+NS = {"s": "http://www.w3.org/2000/svg"}
+problems = []
+
+
+def load_docs(paths):
+    docs = []
+    for p in paths:
+        text = open(p, encoding="utf-8").read()
+        try:
+            docs.append(json.loads(text))
+        except json.JSONDecodeError:
+            docs.extend(json.loads(l) for l in text.splitlines() if l.strip())
+    return docs
+
+
+def points(g):
+    """All x, y coordinates of the shapes in group g (SVG coordinates)."""
+    xs, ys = [], []
+    for el in g.iter():
+        tag = el.tag.split("}")[1]
+        if tag == "polygon":
+            for pair in el.get("points").split():
+                x, y = pair.split(",")
+                xs.append(float(x))
+                ys.append(float(y))
+        elif tag == "path":
+            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", el.get("d"))]
+            xs.extend(nums[0::2])
+            ys.extend(nums[1::2])
+        elif tag == "ellipse":
+            xs.append(float(el.get("cx")))
+            ys.append(float(el.get("cy")))
+    return xs, ys
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    show_uncertain = "--show-uncertain" in sys.argv
+    svg, paths = args[0], args[1:]
+    root = ET.parse(svg).getroot()
+    groups = {g.get("id"): g for g in root.iter("{%s}g" % NS["s"]) if g.get("id")}
+    lanes = {}  # lane index -> (actor name, top, bottom)
+    for gid, g in groups.items():
+        m = re.fullmatch(r"lane(\d+)", gid)
+        if not m:
+            continue
+        title = g.find("s:title", NS).text or ""
+        name = "Other actors" if title == "Other actors" else title.rsplit(" (", 1)[0]
+        _, ys = points(g)
+        lanes[int(m.group(1))] = (name, min(ys), max(ys))
+    boxes = []  # (title, x, y, gid)
+    for gid, g in groups.items():
+        if not re.fullmatch(r"ev\d+", gid):
+            continue
+        title = g.find("s:title", NS).text or ""
+        t = g.find(".//s:text", NS)
+        boxes.append((title, float(t.get("x")), float(t.get("y")), gid))
+    spans = {}
+    for gid, g in groups.items():
+        m = re.fullmatch(r"(ev\d+)_span", gid)
+        if m:
+            xs, _ = points(g)
+            spans[m.group(1)] = (min(xs), max(xs))
+
+    placed = []  # (event, box)
+    for doc in load_docs(paths):
+        ents = {e["id"]: e["name"] for e in doc.get("entities", [])}
+        for ev in doc.get("events", []):
+            summary = ev.get("summary") or ev.get("label") or ""
+            hidden = ev.get("modality") in ("hypothetical", "negated")
+            key = "\u2014 " + " ".join(summary.split())
+            found = [b for b in boxes if key in " ".join(b[0].split())]
+            if hidden and not show_uncertain:
+                if found:
+                    problems.append("%s: %s event drawn" % (summary, ev["modality"]))
+                continue
+            if not found:
+                problems.append("%s: not drawn" % summary)
+                continue
+            box = found[0]
+            sources = [ents.get(s, "?") for s in ev.get("source", [])]
+            lane = [l for l in lanes.values() if l[1] <= box[2] <= l[2]]
+            if not lane:
+                problems.append("%s: outside every lane" % summary)
+            elif lane[0][0] not in sources and not (
+                    lane[0][0] == "Other actors"
+                    and not any(l[0] in sources for l in lanes.values())):
+                problems.append("%s: in lane %r, sources %r" % (summary, lane[0][0], sources))
+            placed.append((ev, box))
+
+    points_ = sorted((p for p in placed if p[0].get("time", {}).get("start")
+                      and p[0]["time"]["start"] == p[0]["time"].get("end")),
+                     key=lambda p: p[0]["time"]["start"])
+    for a, b in zip(points_, points_[1:]):
+        da, db = a[0]["time"]["start"], b[0]["time"]["start"]
+        if da < db and not a[1][1] < b[1][1]:
+            problems.append("x order: %s (%s) at %.1f, %s (%s) at %.1f"
+                            % (a[0]["summary"], da, a[1][1], b[0]["summary"], db, b[1][1]))
+        if da == db and abs(a[1][1] - b[1][1]) > 0.5:
+            problems.append("same date %s drawn at %.1f and %.1f" % (da, a[1][1], b[1][1]))
+    for ev, box in placed:
+        t = ev.get("time", {})
+        lo, hi = t.get("start"), t.get("end")
+        if not lo or not hi or lo == hi:
+            continue
+        if box[3] not in spans:
+            problems.append("%s: imprecise date %s..%s without a span" % (ev["summary"], lo, hi))
+            continue
+        x0, x1 = spans[box[3]]
+        if not x0 - 1 <= box[1] <= x1 + 1:
+            problems.append("%s: box outside its span" % ev["summary"])
+        for p, pb in points_:
+            d = p["time"]["start"]
+            if d < lo and not pb[1] < x0:
+                problems.append("%s (%s) not left of span %s" % (p["summary"], d, ev["summary"]))
+            if d > hi and not pb[1] > x1:
+                problems.append("%s (%s) not right of span %s" % (p["summary"], d, ev["summary"]))
+    for p in problems:
+        print("PROBLEM:", p)
+    print("timeline: %d events placed, %d lanes, %d spans" % (len(placed), len(lanes), len(spans)))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

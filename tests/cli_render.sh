@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The rendered timeline checked as a reader would: every format renders,
+# the SVG is well-formed XML, the DOT re-renders with the dot program,
+# events sit in their source's lane in date order (tests/browser/
+# check_timeline.py), article text cannot break out of SVG/HTML/DOT, bad
+# options are usage errors; then the seed article end to end.
+source "$2/tests/lib.sh"
+D="$SRC/tests/data"
+IN=("$D/render_story.json" "$D/render_story2.json")
+CHECK="$SRC/tests/browser/check_timeline.py"
+command -v xmllint >/dev/null || { echo "SKIP: no xmllint (libxml2-utils)"; exit 77; }
+
+for f in svg dot html png pdf; do
+  expect_exit 0 "render -f $f" -- "$EVG" render -f "$f" -o "$WORK/t.$f" "${IN[@]}"
+  if [ -s "$WORK/t.$f" ]; then ok; else bad "render -f $f wrote nothing"; fi
+done
+head -c 8 "$WORK/t.png" | od -c | grep -q 'P   N   G' && ok || bad "t.png is not a PNG"
+head -c 5 "$WORK/t.pdf" | grep -q '%PDF-' && ok || bad "t.pdf is not a PDF"
+xmllint --noout "$WORK/t.svg" 2>"$WORK/xml.err" && ok || bad "xmllint t.svg: $(head -c 300 "$WORK/xml.err")"
+if command -v dot >/dev/null; then
+  timeout 60 dot -Tsvg "$WORK/t.dot" -o "$WORK/t.dot.svg" 2>"$WORK/dot.err" && ok ||
+    bad "dot -Tsvg t.dot: $(head -c 300 "$WORK/dot.err")"
+  [ -s "$WORK/dot.err" ] && bad "dot warns on t.dot: $(head -c 300 "$WORK/dot.err")"
+  xmllint --noout "$WORK/t.dot.svg" && ok || bad "dot's SVG of t.dot is not XML"
+fi
+# the same picture twice: byte for byte
+"$EVG" render -o "$WORK/t2.svg" "${IN[@]}" && cmp -s "$WORK/t.svg" "$WORK/t2.svg" && ok ||
+  bad "two renders of the same input differ"
+
+# geometry: lanes, date order, spans; also with other lane counts
+"$PY" "$CHECK" "$WORK/t.svg" "${IN[@]}" >"$WORK/check.out" 2>&1 && ok ||
+  bad "timeline geometry: $(cat "$WORK/check.out")"
+for opt in "--lanes 2" "--lanes 1" "--show-uncertain" "--entity Google"; do
+  # shellcheck disable=SC2086
+  "$EVG" render $opt -o "$WORK/o.svg" "${IN[@]}" 2>"$WORK/o.err" || bad "render $opt failed"
+  flag=""
+  [ "$opt" = "--show-uncertain" ] && flag=--show-uncertain
+  if [ "$opt" = "--entity Google" ]; then continue; fi  # the graph keeps Google's neighbourhood only
+  "$PY" "$CHECK" "$WORK/o.svg" "${IN[@]}" $flag >"$WORK/check.out" 2>&1 && ok ||
+    bad "timeline geometry with $opt: $(cat "$WORK/check.out")"
+done
+
+# escaping: nothing from the articles turns into markup
+grep -q '<script' "$WORK/t.svg" && bad "raw <script in the SVG" || ok
+[ "$(grep -o '<script' "$WORK/t.html" | wc -l)" -eq 1 ] && ok || bad "the HTML has a <script> besides its own"
+grep -q '&lt;script&gt;alert(&quot;x&quot;)' "$WORK/t.html" && ok || bad "the HTML lost the escaped text"
+grep -q 'news/a%26b%20%22story%22%20%3C1%3E.txt' "$WORK/t.svg" && ok || bad "document URL not percent-encoded"
+"$PY" - "$WORK/t.html" <<'PYEOF' && ok || bad "the HTML does not parse into the expected elements"
+import sys, html.parser
+class P(html.parser.HTMLParser):
+    def __init__(s):
+        super().__init__(); s.tags = {}; s.scripts = 0
+    def handle_starttag(s, tag, attrs):
+        s.tags[tag] = s.tags.get(tag, 0) + 1
+p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read())
+assert p.tags.get("script") == 1, p.tags
+assert p.tags.get("svg") == 1 and p.tags.get("table") == 1, p.tags
+assert "b" not in p.tags, "an article's <b> became a tag"
+PYEOF
+
+# views
+for v in graph actors; do
+  expect_exit 0 "render --view $v" -- "$EVG" render --view "$v" -o "$WORK/$v.svg" "${IN[@]}"
+  xmllint --noout "$WORK/$v.svg" && ok || bad "--view $v: SVG is not XML"
+done
+# usage errors
+expect_exit 2 "unknown format" -- "$EVG" render -f gif "${IN[@]}"
+one_line "unknown format"
+expect_exit 2 "unknown view" -- "$EVG" render --view tree "${IN[@]}"
+one_line "unknown view"
+expect_exit 2 "bad --lanes" -- "$EVG" render --lanes 0 "${IN[@]}"
+
+# the seed article end to end (needs the extraction stages)
+SEED="$SHARED/seed/000_2a0cd735b0f74530.txt"
+if [ -f "$SEED" ]; then
+  expect_exit 0 "run seed" -- "$EVG" run -q "$SEED" -o "$WORK/seed"
+  for f in timeline.dot timeline.svg; do
+    [ -s "$WORK/seed/$f" ] && ok || bad "run seed: no $f"
+  done
+  xmllint --noout "$WORK/seed/timeline.svg" && ok || bad "seed timeline.svg is not XML"
+  timeout 60 dot -Tsvg "$WORK/seed/timeline.dot" -o /dev/null && ok || bad "dot rejects the seed timeline.dot"
+  if grep -q '"events": *\[ *{' "$WORK/seed/events.json" 2>/dev/null; then
+    "$PY" "$CHECK" "$WORK/seed/timeline.svg" "$WORK/seed/events.json" >"$WORK/check.out" 2>&1 && ok ||
+      bad "seed timeline geometry: $(cat "$WORK/check.out")"
+    cat "$WORK/check.out"
+  else
+    echo "NOTE: the seed article gave no events yet (extraction): geometry not checked"
+  fi
+else
+  echo "SKIP: seed article not found at $SEED (seed part only)"
+fi
+finish
