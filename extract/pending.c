@@ -57,9 +57,3 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
     (void)doc, (void)lex, (void)opts, (void)err;
     return 0;
 }
-
-int evg_extract__timexes(evg_doc *doc, evg_error *err)
-{
-    (void)doc, (void)err;
-    return 0;
-}

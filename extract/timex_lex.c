@@ -1,0 +1,118 @@
+/* The time tagger's word list: extract/data/timex.tsv (compiled in) parsed
+ * once into a sorted table that the recognizer searches per token. */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timex.h"
+
+#define MAX_WORDS 512
+
+static const char *const class_names[TX_NCLASS] = {
+    "month",  "wday",   "unit", "num",   "ord",    "season", "pod",  "rel",
+    "dayrel", "ref",    "set",  "fuzzy", "approx", "less",   "more", "eqless",
+    "pos",    "fut",    "past", "ago",   "tz",     "fiscal", "ampm", "clock"};
+
+static tx_word words[MAX_WORDS];
+static size_t n_words;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static int class_of(const char *s, size_t n)
+{
+    for (int i = 0; i < TX_NCLASS; i++)
+        if (strlen(class_names[i]) == n && memcmp(class_names[i], s, n) == 0)
+            return i;
+    return -1;
+}
+
+static tx_word *find_or_add(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n_words; i++)
+        if (strlen(words[i].word) == n && memcmp(words[i].word, w, n) == 0)
+            return &words[i];
+    if (n_words == MAX_WORDS || n >= sizeof(words[0].word))
+        return NULL;
+    tx_word *e = &words[n_words++];
+    for (size_t i = 0; i < n; i++)
+        e->word[i] = (char)tolower((unsigned char)w[i]);
+    return e;
+}
+
+/* One line "word<TAB>class<TAB>value"; malformed lines are skipped (the
+ * unit tests check that the built-in file has none). */
+static void parse_line(const char *s, size_t n)
+{
+    if (n == 0 || s[0] == '#')
+        return;
+    const char *t1 = memchr(s, '\t', n);
+    if (!t1)
+        return;
+    const char *rest = t1 + 1;
+    const char *t2 = memchr(rest, '\t', (size_t)(s + n - rest));
+    if (!t2)
+        return;
+    int cls = class_of(rest, (size_t)(t2 - rest));
+    char num[16];
+    size_t vl = (size_t)(s + n - t2 - 1);
+    if (cls < 0 || vl == 0 || vl >= sizeof(num))
+        return;
+    memcpy(num, t2 + 1, vl);
+    num[vl] = '\0';
+    char *end;
+    long v = strtol(num, &end, 10);
+    if (*end != '\0' && *end != '\r')
+        return;
+    tx_word *e = find_or_add(s, (size_t)(t1 - s));
+    if (!e)
+        return;
+    e->cls |= 1u << cls;
+    e->val[cls] = (short)v;
+}
+
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(((const tx_word *)a)->word, ((const tx_word *)b)->word);
+}
+
+static void load(void)
+{
+    const evg_embedded *f = evg_extract__embedded("timex.tsv");
+    if (!f)
+        return;
+    const char *p = f->data, *end = f->data + f->len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        parse_line(p, n);
+        p += n + 1;
+    }
+    qsort(words, n_words, sizeof(words[0]), cmp_word);
+}
+
+const tx_word *evg_timex__lookup(const char *s, size_t n)
+{
+    char key[16];
+    if (n == 0 || n >= sizeof(key))
+        return NULL;
+    pthread_once(&once, load);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        key[i] = (char)(c == 0xe2 ? '\'' : tolower(c));
+        if (c >= 0x80)
+            return NULL;
+    }
+    key[n] = '\0';
+    size_t lo = 0, hi = n_words;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(key, words[mid].word);
+        if (c == 0)
+            return &words[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
