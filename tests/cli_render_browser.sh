@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The HTML timeline in headless Chromium: the page's own script applies the
+# filter given in the URL hash (actor, type, dates); the dumped DOM must show
+# exactly the events tests/browser/filter_check.py expects. Also saves
+# screenshots (fixture and seed timelines) under BUILD/screenshots/.
+source "$2/tests/lib.sh"
+CHROME=$(command -v chromium || command -v chromium-browser || true)
+[ -n "$CHROME" ] || { echo "SKIP: no chromium (Debian chromium; scripts/deps.sh test)"; exit 77; }
+command -v "$PY" >/dev/null || { echo "SKIP: no python3"; exit 77; }
+D="$SRC/tests/data"
+IN=("$D/render_story.json" "$D/render_story2.json")
+SHOTS="$(cd "$(dirname "$WORK")/.." && pwd)/screenshots"
+mkdir -p "$SHOTS"
+
+chrome() { # chrome OPTION... URL: one fresh headless browser
+  local prof="$WORK/profile"
+  rm -rf "$prof"
+  timeout 90 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic \
+    --no-first-run --disable-background-networking --disable-component-update \
+    --disable-sync --hide-scrollbars --user-data-dir="$prof" \
+    --virtual-time-budget=5000 "$@" 2>>"$WORK/chrome.err"
+  local rc=$?
+  rm -rf "$prof"
+  return $rc
+}
+
+"$EVG" render -f html -o "$WORK/t.html" "${IN[@]}" || { bad "render -f html failed"; finish; exit 1; }
+n=0
+for flt in "" "quad=4" "actor=Google" "actor=Huawei&quad=3" "from=2019-05-20&to=2019-05-31" "to=2018-12-31"; do
+  n=$((n + 1))
+  chrome --dump-dom "file://$WORK/t.html${flt:+#$flt}" >"$WORK/dom$n.html"
+  if "$PY" "$SRC/tests/browser/filter_check.py" "$WORK/dom$n.html" "$flt" "${IN[@]}" \
+       >"$WORK/check.out" 2>&1; then ok; else bad "filter '$flt': $(cat "$WORK/check.out")"; fi
+  cat "$WORK/check.out"
+done
+
+chrome --screenshot="$SHOTS/fixture-timeline.png" --window-size=1600,1000 \
+  "file://$WORK/t.html" >/dev/null && [ -s "$SHOTS/fixture-timeline.png" ] && ok ||
+  bad "no screenshot of the fixture timeline"
+
+SEED="$SHARED/seed/000_2a0cd735b0f74530.txt"
+if [ -f "$SEED" ]; then
+  if "$EVG" run -q "$SEED" -o "$WORK/seed" >/dev/null 2>"$WORK/run.err" &&
+     "$EVG" render -f html -o "$WORK/seed/timeline.html" "$WORK/seed/events.json" 2>>"$WORK/run.err" &&
+     "$EVG" render -f png -o "$SHOTS/seed-timeline-graphviz.png" "$WORK/seed/events.json" 2>>"$WORK/run.err"; then
+    ok
+    chrome --screenshot="$SHOTS/seed-timeline.png" --window-size=1600,900 \
+      "file://$WORK/seed/timeline.html" >/dev/null && [ -s "$SHOTS/seed-timeline.png" ] && ok ||
+      bad "no screenshot of the seed timeline"
+    echo "screenshots: $SHOTS/seed-timeline.png (page), $SHOTS/seed-timeline-graphviz.png (PNG output)"
+  else
+    bad "seed: run/render failed: $(head -c 300 "$WORK/run.err")"
+  fi
+else
+  echo "SKIP: seed article not found at $SEED (no seed screenshot)"
+fi
+finish
