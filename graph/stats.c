@@ -66,7 +66,7 @@ static void actor_table(evg_buf *b, const evg_graph *g, const rank *idx,
         cell(b, a->code ? a->code : "-", 8);
         evg_buf_printf(b, " %6zu %6zu %8.4f %11.2f %9ld\n", a->degree,
                        a->events, a->pagerank, a->betweenness,
-                       a->community + 1);
+                       a->community);
     }
 }
 
@@ -146,7 +146,7 @@ static int communities(evg_buf *b, const evg_graph *g, size_t top)
         size_t c = order[k];
         if (size[c] < 2 && k > 0)
             break; /* singletons are not worth listing */
-        evg_buf_printf(b, "  %zu (%zu actor%s): ", c + 1, size[c],
+        evg_buf_printf(b, "  %zu (%zu actor%s): ", c, size[c],
                        size[c] == 1 ? "" : "s");
         size_t listed = 0;
         for (size_t i = 0; i < g->n_actors && listed < 8; i++)
