@@ -501,11 +501,12 @@ int evg_graph__write_timelinejs(const evg_graph *g, evg_buf *b)
     qsort(items, n, sizeof(*items), cmp_tl);
     evg_buf h;
     evg_buf_init(&h, 0);
-    evg_buf_printf(&h, "<p>%zu dated events from %zu documents", n,
-                   g->summary.documents);
+    evg_buf_printf(&h, "<p>%zu dated event%s from %zu document%s", n,
+                   n == 1 ? "" : "s", g->summary.documents,
+                   g->summary.documents == 1 ? "" : "s");
     if (g->summary.undated)
-        evg_buf_printf(&h, " (%zu undated events not shown)",
-                       g->summary.undated);
+        evg_buf_printf(&h, " (%zu undated event%s not shown)",
+                       g->summary.undated, g->summary.undated == 1 ? "" : "s");
     evg_buf_puts(&h, ".</p>");
     evg_buf_puts(b, "{\"title\":{\"text\":{\"headline\":\"Events\",\"text\":");
     put_html_json(b, h.data);
