@@ -8,9 +8,6 @@
 struct evg_gazetteer {
     int unused;
 };
-struct evg_triggers {
-    int unused;
-};
 
 int evg_extract__gazetteer_new(evg_gazetteer **out, evg_error *err)
 {
@@ -32,28 +29,5 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
                           evg_error *err)
 {
     (void)doc, (void)lex, (void)err;
-    return 0;
-}
-
-int evg_extract__triggers_new(evg_triggers **out, evg_error *err)
-{
-    (void)err;
-    *out = calloc(1, sizeof(**out));
-    return *out ? 0 : EVG_ENOMEM;
-}
-int evg_extract__triggers_add(evg_triggers *t, const char *data, size_t len,
-                              const char *name, evg_error *err)
-{
-    (void)t, (void)data, (void)len, (void)name, (void)err;
-    return 0;
-}
-void evg_extract__triggers_free(evg_triggers *t)
-{
-    free(t);
-}
-int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
-                        const evg_extract_opts *opts, evg_error *err)
-{
-    (void)doc, (void)lex, (void)opts, (void)err;
     return 0;
 }

@@ -1,0 +1,907 @@
+/* The event coder, last stage of extraction: finds trigger patterns in each
+ * sentence, takes their source and target actors from the entities found
+ * before (subject/object, passive by-phrases, prepositions, coordination),
+ * decides modality, attribution and time, then merges mentions of the same
+ * event and links events by cause and date (events_rel.c). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "events.h"
+
+/* ---- word classes ---- */
+
+static int word_in(const char *text, const evg_token *t,
+                   const char *const *set)
+{
+    for (; *set; set++)
+        if (evg_extract__tok_is(text, t, *set))
+            return 1;
+    return 0;
+}
+
+static const char *const DETERMINERS[] = {
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my",
+    "this", "these", "those", "any", "no", "every", "each", "some",
+    "another", "'s", "’s", "such", NULL};
+static const char *const PRONOUNS[] = {"they", "he", "she", "it", "we", "i",
+                                       "you", "who", "that", "which", NULL};
+static const char *const AUX[] = {
+    "to", "will", "would", "shall", "should", "can", "could", "may",
+    "might", "must", "do", "does", "did", "not", "never", "also", "has",
+    "have", "had", "then", "later", "now", "already", "jointly", "again",
+    "formally", "once", "still", "just", "today", "yesterday", NULL};
+static const char *const BE[] = {"is",    "are",  "was",   "were", "be",
+                                 "been", "being", "'s",   "’s",   NULL};
+static const char *const BOUNDARY[] = {
+    ";", ":", "that", "which", "who", "whom", "whose", "because",
+    "while", "although", "though", "but", "whereas", "if", "unless",
+    "when", "after", "before", "since", "\"", "“", "”", "(", ")", "as",
+    "following", "amid", "despite", "where", "until", "once", NULL};
+static const char *const PREPOSITIONS[] = {
+    "in", "at", "on", "into", "near", "against", "across", "to", "toward",
+    "towards", "with", "from", "about", "over", "under", "through",
+    "within", "between", "among", "despite", "for", "by", "via", "like",
+    "than", "upon", "onto", "outside", "inside", NULL};
+
+static int tok_punct(const sent_ctx *s, size_t i, char c)
+{
+    const evg_token *t = &s->tok.v[i];
+    return (t->flags & EVG_TOK_PUNCT) && t->end - t->start == 1 &&
+           s->text[t->start] == c;
+}
+
+int evg_events__is(const sent_ctx *s, size_t i, const char *w)
+{
+    return i < s->tok.n && evg_extract__tok_is(s->text, &s->tok.v[i], w);
+}
+
+static int is_boundary(const sent_ctx *s, size_t i)
+{
+    return word_in(s->text, &s->tok.v[i], BOUNDARY);
+}
+
+size_t evg_events__barriers(const sent_ctx *s, size_t a, size_t b)
+{
+    if (a > b) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
+    if (b <= a + 1)
+        return 0;
+    return s->bar[b] - s->bar[a + 1];
+}
+
+/* ---- actors in the sentence ---- */
+
+/* First and last token of the mention holding token i. */
+static void mention_span(const sent_ctx *s, size_t i, size_t *a, size_t *b)
+{
+    size_t m = s->mid[i];
+    *a = i;
+    *b = i;
+    while (*a > 0 && s->mid[*a - 1] == m)
+        (*a)--;
+    while (*b + 1 < s->tok.n && s->mid[*b + 1] == m)
+        (*b)++;
+}
+
+static void add_actor(actor_set *as, size_t e)
+{
+    for (size_t i = 0; i < as->n; i++)
+        if (as->v[i] == e)
+            return;
+    if (as->n < ACTORS_MAX)
+        as->v[as->n++] = e;
+}
+
+/* The mention ending at token b (start a): follows coordination ("A, B
+ * and the C") in direction `dir` (-1 left, +1 right), adding every actor.
+ * Adjacent mentions joined only by capitalized title words count as one. */
+static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
+                   actor_set *out)
+{
+    add_actor(out, s->ent[a]);
+    if (dir < 0) {
+        size_t i = a;
+        for (;;) {
+            /* skip "," "and" "or" and determiners, need one connector */
+            size_t j = i;
+            int conn = 0;
+            while (j > 0) {
+                size_t k = j - 1;
+                if (tok_punct(s, k, ',') || evg_events__is(s, k, "and") ||
+                    evg_events__is(s, k, "or")) {
+                    conn = 1;
+                    j = k;
+                } else if (evg_events__is(s, k, "the") && !conn) {
+                    j = k;
+                } else {
+                    break;
+                }
+            }
+            if (!conn || j == 0 || s->ent[j - 1] == EVG_NONE)
+                break;
+            size_t na, nb;
+            mention_span(s, j - 1, &na, &nb);
+            add_actor(out, s->ent[na]);
+            i = na;
+        }
+    } else {
+        size_t i = b;
+        for (;;) {
+            size_t j = i + 1;
+            int conn = 0;
+            while (j < s->tok.n) {
+                if (tok_punct(s, j, ',') || evg_events__is(s, j, "and") ||
+                    evg_events__is(s, j, "or")) {
+                    conn = 1;
+                    j++;
+                } else if (conn && s->ent[j] == EVG_NONE &&
+                           word_in(s->text, &s->tok.v[j], DETERMINERS)) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            if (!conn || j >= s->tok.n || s->ent[j] == EVG_NONE)
+                break;
+            size_t na, nb;
+            mention_span(s, j, &na, &nb);
+            add_actor(out, s->ent[na]);
+            i = nb;
+        }
+    }
+}
+
+/* Whether a comma lies between tokens a and b (a parenthetical "X, in
+ * particular, did"). */
+static int comma_between(const sent_ctx *s, size_t a, size_t b)
+{
+    for (size_t j = a + 1; j < b && j < a + 5; j++)
+        if (tok_punct(s, j, ','))
+            return 1;
+    return 0;
+}
+
+/* Subject: the nearest actor left of token h in the same clause, skipping
+ * objects of prepositions. */
+static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
+{
+    size_t lim = h > SUBJ_WINDOW ? h - SUBJ_WINDOW : 0;
+    for (size_t j = h; j-- > lim;) {
+        if (s->ent[j] == EVG_NONE) {
+            /* "an order that put X on a list": a relative pronoun right
+             * before the verb; the agent is further left */
+            if (j + 1 == h && (evg_events__is(s, j, "that") ||
+                               evg_events__is(s, j, "which") ||
+                               evg_events__is(s, j, "who")))
+                continue;
+            if (is_boundary(s, j) && !evg_events__is(s, j, "who"))
+                return EVG_NONE;
+            /* "..., with the two sides having discussed": the subject is
+             * inside the phrase, not before it */
+            if (word_in(s->text, &s->tok.v[j], PREPOSITIONS) &&
+                !evg_events__is(s, j, "of") && !evg_events__is(s, j, "to") &&
+                !(j + 1 < s->tok.n && s->in_tx[j + 1]) &&
+                !(j > 0 && tok_punct(s, j - 1, ',') && comma_between(s, j, h)))
+                return EVG_NONE;
+            continue;
+        }
+        size_t a, b;
+        mention_span(s, j, &a, &b);
+        if (a > 0 && word_in(s->text, &s->tok.v[a - 1], PREPOSITIONS) &&
+            !evg_events__is(s, a - 1, "of")) {
+            j = a;
+            continue;
+        }
+        gather(s, a, b, -1, out);
+        return a;
+    }
+    return EVG_NONE;
+}
+
+/* Object: the first actor right of token `from` (exclusive) before a clause
+ * boundary, within `window` tokens. */
+static size_t find_object(const sent_ctx *s, size_t from, size_t window,
+                          actor_set *out)
+{
+    size_t lim = from + window < s->tok.n ? from + window : s->tok.n;
+    for (size_t j = from + 1; j < lim; j++) {
+        if (s->ent[j] != EVG_NONE) {
+            size_t a, b;
+            mention_span(s, j, &a, &b);
+            gather(s, a, b, +1, out);
+            return a;
+        }
+        if (is_boundary(s, j) || tok_punct(s, j, '.') ||
+            s->trig_at[j] != NULL)
+            return EVG_NONE;
+    }
+    return EVG_NONE;
+}
+
+/* Target through a preposition `p` after token `from`. */
+static size_t find_prep(const sent_ctx *s, size_t from, const char *p,
+                        actor_set *out)
+{
+    size_t lim = from + PREP_WINDOW < s->tok.n ? from + PREP_WINDOW
+                                               : s->tok.n;
+    for (size_t j = from + 1; j < lim; j++) {
+        if (evg_events__is(s, j, p))
+            return find_object(s, j, 6, out);
+        if (is_boundary(s, j) || tok_punct(s, j, '.'))
+            return EVG_NONE;
+    }
+    return EVG_NONE;
+}
+
+/* ---- trigger matching ---- */
+
+static int tok_matches(const sent_ctx *s, size_t i, const char *w)
+{
+    const evg_token *t = &s->tok.v[i];
+    if (!(t->flags & EVG_TOK_WORD))
+        return 0;
+    if (evg_extract__tok_is(s->text, t, w))
+        return 1;
+    char lem[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
+    size_t n = evg_events__lemmas(s->text + t->start, t->end - t->start, lem);
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(lem[k], w) == 0)
+            return 1;
+    return 0;
+}
+
+/* Matches pattern words [w, n_words) from token i; returns the last token
+ * matched + 1 in *end. Gaps skip up to GAP_MAX tokens within the clause. */
+static int match_rest(const sent_ctx *s, const evg_trig_pat *p, size_t w,
+                      size_t i, size_t *end)
+{
+    if (w == p->n_words) {
+        *end = i;
+        return 1;
+    }
+    if (strcmp(p->words[w], "_") == 0) {
+        for (size_t g = 0; g <= GAP_MAX && i + g < s->tok.n; g++) {
+            if (g > 0) {
+                size_t k = i + g - 1;
+                if (tok_punct(s, k, ',') || tok_punct(s, k, '.') ||
+                    is_boundary(s, k))
+                    break;
+            }
+            if (match_rest(s, p, w + 1, i + g, end))
+                return 1;
+        }
+        return 0;
+    }
+    if (i >= s->tok.n || !tok_matches(s, i, p->words[w]))
+        return 0;
+    return match_rest(s, p, w + 1, i + 1, end);
+}
+
+/* Whether token h reads as a noun here (after a determiner or possessive,
+ * or a bare form not preceded by anything verbal). */
+static int noun_reading(const sent_ctx *s, size_t h, int infl)
+{
+    if (h == 0)
+        return 0;
+    const evg_token *prev = &s->tok.v[h - 1];
+    if (word_in(s->text, prev, DETERMINERS))
+        return 1;
+    if (infl == 'd' || infl == 'g')
+        return 0;
+    if (s->ent[h - 1] != EVG_NONE) {
+        /* "US sanctions" vs "Iran rejects": a bare -s form after an actor
+         * is a verb only when nothing but the actor precedes it */
+        return 0;
+    }
+    if (word_in(s->text, prev, PRONOUNS) || word_in(s->text, prev, AUX))
+        return 0;
+    size_t pl = prev->end - prev->start;
+    if (pl > 3 && s->text[prev->end - 2] == 'l' &&
+        s->text[prev->end - 1] == 'y')
+        return 0; /* adverb: "repeatedly calls" */
+    if (tok_punct(s, h - 1, ',') || evg_events__is(s, h - 1, "and") ||
+        evg_events__is(s, h - 1, "or"))
+        return infl != 's';
+    return 1;
+}
+
+/* Finds the best pattern with its head at token h; fills *end (exclusive). */
+static const evg_trig_pat *match_at(const sent_ctx *s,
+                                    const evg_triggers *trig, size_t h,
+                                    size_t *end, int *noun)
+{
+    const evg_token *t = &s->tok.v[h];
+    if (!(t->flags & EVG_TOK_WORD) || s->ent[h] != EVG_NONE)
+        return NULL;
+    size_t len = t->end - t->start;
+    int infl = evg_events__inflection(s->text + t->start, len);
+    int nr = noun_reading(s, h, infl);
+    char lem[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
+    size_t nl = evg_events__lemmas(s->text + t->start, len, lem);
+    const evg_trig_pat *best = NULL;
+    size_t best_end = 0;
+    for (size_t k = 0; k < nl; k++) {
+        const evg_trig_pat *const *pats;
+        size_t np = evg_events__patterns(trig, lem[k], strlen(lem[k]), &pats);
+        for (size_t q = 0; q < np; q++) {
+            const evg_trig_pat *p = pats[q];
+            int is_noun = p->kind == EVG_TK_NOUN;
+            if (p->kind == EVG_TK_NONE)
+                is_noun = nr; /* blocks either reading */
+            if (is_noun != nr)
+                continue;
+            /* a noun head keeps its own spelling or a plural */
+            if (is_noun && infl == 'd')
+                continue;
+            size_t e;
+            if (!match_rest(s, p, 1, h + 1, &e))
+                continue;
+            if (!best || p->n_words > best->n_words ||
+                (p->n_words == best->n_words && e > best_end)) {
+                best = p;
+                best_end = e;
+            }
+            break; /* longest first: the first match of a head wins */
+        }
+    }
+    if (best) {
+        *end = best_end;
+        *noun = nr;
+    }
+    return best;
+}
+
+/* ---- modality ---- */
+
+static const char *const PLANNED[] = {"will", "'ll", "shall", "would",
+                                      "going", "plans", "plan", "planned",
+                                      "planning", "intends", "intend",
+                                      "intended", "set", "expected",
+                                      "aims", "aim", "prepared", "ready",
+                                      "willing", "scheduled", "due", NULL};
+static const char *const HYPO[] = {"could", "may", "might", "can", "should",
+                                   "possibly", "perhaps", "consider",
+                                   "considering", "considers", NULL};
+static const char *const NEG[] = {"not", "never", "no", "cannot", "neither",
+                                  "nor", "without", NULL};
+
+static evg_modality find_modality(const sent_ctx *s, size_t h, int *would)
+{
+    int planned = 0, hypo = 0, neg = 0;
+    *would = 0;
+    size_t lim = h > MOD_WINDOW ? h - MOD_WINDOW : 0;
+    for (size_t j = h; j-- > lim;) {
+        const evg_token *t = &s->tok.v[j];
+        if (s->ent[j] != EVG_NONE || tok_punct(s, j, ','))
+            break;
+        if (is_boundary(s, j)) {
+            if (evg_events__is(s, j, "if") || evg_events__is(s, j, "unless"))
+                hypo = 1;
+            break;
+        }
+        size_t n = t->end - t->start;
+        if (word_in(s->text, t, NEG) ||
+            (n > 3 && (memcmp(s->text + t->end - 3, "n't", 3) == 0 ||
+                       (n > 5 && memcmp(s->text + t->end - 5,
+                                        "n\xe2\x80\x99t", 5) == 0))))
+            neg = 1;
+        else if (word_in(s->text, t, HYPO))
+            hypo = 1;
+        else if (word_in(s->text, t, PLANNED)) {
+            planned = 1;
+            *would |= evg_extract__tok_is(s->text, t, "would");
+        }
+        else if (s->trig_at[j] && !evg_events__is(s, j + 1, "to"))
+            break;
+    }
+    /* "refused to", "failed to" name a rejection, coded by its trigger */
+    if (h >= 2 && evg_events__is(s, h - 1, "to") &&
+        (evg_events__is(s, h - 2, "failed") ||
+         evg_events__is(s, h - 2, "fails")))
+        neg = 1;
+    /* a clause opened by "if" or "whether" anywhere before */
+    for (size_t j = h; j-- > 0;) {
+        if (evg_events__is(s, j, "if") || evg_events__is(s, j, "unless") ||
+            evg_events__is(s, j, "whether")) {
+            hypo = 1;
+            break;
+        }
+        if (tok_punct(s, j, ',') || tok_punct(s, j, ';'))
+            break;
+    }
+    if (s->question)
+        hypo = 1;
+    if (neg)
+        return EVG_MOD_NEGATED;
+    if (hypo)
+        return EVG_MOD_HYPOTHETICAL;
+    if (planned)
+        return EVG_MOD_PLANNED;
+    return EVG_MOD_ASSERTED;
+}
+
+static int is_passive(const sent_ctx *s, size_t h)
+{
+    const evg_token *t = &s->tok.v[h];
+    if (evg_events__inflection(s->text + t->start, t->end - t->start) != 'd')
+        return 0;
+    for (size_t k = 1; k <= 3 && k <= h; k++) {
+        size_t j = h - k;
+        if (word_in(s->text, &s->tok.v[j], BE))
+            return 1;
+        size_t n = s->tok.v[j].end - s->tok.v[j].start;
+        int adverb = n > 3 && s->text[s->tok.v[j].end - 2] == 'l' &&
+                     s->text[s->tok.v[j].end - 1] == 'y';
+        if (!adverb && !evg_events__is(s, j, "not") &&
+            !evg_events__is(s, j, "also"))
+            return 0;
+    }
+    return 0;
+}
+
+/* ---- building candidates ---- */
+
+static void fill_args(sent_ctx *s, size_t ci)
+{
+    cand *c = &s->cand[ci];
+    const evg_trig_pat *p = c->pat;
+    size_t h = c->head;
+    if (c->noun) {
+        /* "Washington's ban", "US sanctions", "an attack by X on Y" */
+        size_t j = h;
+        int steps = 0;
+        while (j > 0 && steps < 3) {
+            j--;
+            steps++;
+            if (s->ent[j] != EVG_NONE) {
+                size_t a, b;
+                mention_span(s, j, &a, &b);
+                gather(s, a, b, -1, &c->src);
+                break;
+            }
+            if (!(evg_events__is(s, j, "'s") || evg_events__is(s, j, "’s") ||
+                  (s->tok.v[j].flags & EVG_TOK_WORD)) ||
+                is_boundary(s, j) || evg_events__is(s, j, "the"))
+                break;
+        }
+        if (!c->src.n)
+            find_prep(s, h, "by", &c->src);
+    } else if (c->passive) {
+        find_subject(s, h, &c->tgt);
+        find_prep(s, h, "by", &c->src);
+    } else {
+        int participle =
+            h > 0 && (evg_events__is(s, h - 1, "thereby") ||
+                      evg_events__is(s, h - 1, "thus") ||
+                      (tok_punct(s, h - 1, ',') &&
+                       evg_events__inflection(
+                           s->text + s->tok.v[h].start,
+                           s->tok.v[h].end - s->tok.v[h].start) == 'g'));
+        const cand *conj = NULL;
+        for (size_t k = ci; k-- > 0;) {
+            const cand *p2 = &s->cand[k];
+            if (p2->noun || p2->absorbed)
+                continue;
+            /* "criticized X on Thursday and urged Y": the subject of the
+             * first verb */
+            for (size_t j = h; j-- > p2->end;) {
+                if (s->ent[j] != EVG_NONE || is_boundary(s, j))
+                    break;
+                if (evg_events__is(s, j, "and") || evg_events__is(s, j, "or") ||
+                    evg_events__is(s, j, "but")) {
+                    conj = p2;
+                    break;
+                }
+            }
+            break;
+        }
+        if (participle && ci > 0) {
+            cand *prev = &s->cand[ci - 1];
+            c->src = prev->src;
+            c->inherits = 1;
+        } else if (conj) {
+            c->src = conj->src;
+            c->inherits = 1;
+        } else {
+            find_subject(s, h, &c->src);
+        }
+    }
+    if (c->passive && c->tgt.n)
+        goto clean;
+    for (size_t k = 0; k < p->n_targets && !c->tgt.n; k++) {
+        if (strcmp(p->targets[k], "obj") == 0)
+            find_object(s, h, OBJ_WINDOW + (c->end - h), &c->tgt);
+        else
+            find_prep(s, h, p->targets[k], &c->tgt);
+    }
+clean:
+    /* an actor is not its own target */
+    for (size_t i = 0; i < c->tgt.n;) {
+        int dup = 0;
+        for (size_t k = 0; k < c->src.n; k++)
+            dup |= c->src.v[k] == c->tgt.v[i];
+        if (dup) {
+            memmove(&c->tgt.v[i], &c->tgt.v[i + 1],
+                    (c->tgt.n - i - 1) * sizeof(size_t));
+            c->tgt.n--;
+        } else {
+            i++;
+        }
+    }
+}
+
+/* Marks the event a complement-taking or reporting verb governs. */
+static void link_complements(sent_ctx *s)
+{
+    for (size_t i = 0; i < s->n_cand; i++) {
+        cand *c = &s->cand[i];
+        if (c->pat->kind != EVG_TK_COMPL)
+            continue;
+        for (size_t k = i + 1; k < s->n_cand; k++) {
+            cand *d = &s->cand[k];
+            if (d->head > c->end + COMPL_WINDOW)
+                break;
+            if (d->pat->kind == EVG_TK_REPORT || d->absorbed)
+                continue;
+            if (d->noun && d->head > c->end + 3)
+                continue;
+            d->absorbed = 1;
+            if (!c->tgt.n) {
+                /* "insisted that X be restricted": X; "agreed to aid X" */
+                c->tgt = d->passive ? d->tgt : (d->tgt.n ? d->tgt : d->src);
+                for (size_t q = 0; q < c->tgt.n;) {
+                    int same = 0;
+                    for (size_t r = 0; r < c->src.n; r++)
+                        same |= c->src.v[r] == c->tgt.v[q];
+                    if (same) {
+                        c->tgt.v[q] = c->tgt.v[--c->tgt.n];
+                    } else {
+                        q++;
+                    }
+                }
+            }
+            if (!c->src.n && !c->passive)
+                c->src = d->src;
+            break;
+        }
+    }
+    /* nouns right after a verb trigger are its object ("denied the
+     * accusations", "delay the implementation of the ban") */
+    for (size_t i = 0; i < s->n_cand; i++) {
+        cand *c = &s->cand[i];
+        if (c->noun || c->absorbed)
+            continue;
+        for (size_t k = i + 1; k < s->n_cand; k++) {
+            cand *d = &s->cand[k];
+            if (!d->noun)
+                break;
+            if (d->head <= c->end + NOUN_OBJ_WINDOW &&
+                evg_events__barriers(s, c->head, d->head) == 0)
+                d->absorbed = 1;
+        }
+    }
+}
+
+static int has_must(const sent_ctx *s, size_t from, size_t to)
+{
+    static const char *const MUST[] = {"must", "should", "ought", NULL};
+    for (size_t j = from; j < to && j < s->tok.n; j++)
+        if (word_in(s->text, &s->tok.v[j], MUST) ||
+            (evg_events__is(s, j, "has") && evg_events__is(s, j + 1, "to")) ||
+            (evg_events__is(s, j, "have") && evg_events__is(s, j + 1, "to")))
+            return 1;
+    return 0;
+}
+
+/* Attribution: reporting verbs, "according to", "citing". */
+static void attribute(sent_ctx *s)
+{
+    size_t speaker = EVG_NONE;
+    size_t first_report = EVG_NONE;
+    int reported = 0;
+    for (size_t i = 0; i < s->n_cand; i++) {
+        cand *c = &s->cand[i];
+        if (c->pat->kind != EVG_TK_REPORT)
+            continue;
+        if (first_report == EVG_NONE)
+            first_report = i;
+        /* the outermost reporter (the last one) is the attributed source */
+        if (c->src.n)
+            speaker = c->src.v[0];
+        reported = 1;
+    }
+    for (size_t j = 0; j + 1 < s->tok.n; j++) {
+        if ((evg_events__is(s, j, "according") &&
+             evg_events__is(s, j + 1, "to"))) {
+            actor_set a = {0};
+            find_object(s, j + 1, 6, &a);
+            if (a.n)
+                speaker = a.v[0];
+            reported = 1;
+        } else if (evg_events__is(s, j, "reportedly") ||
+                   evg_events__is(s, j, "allegedly")) {
+            reported = 1;
+        }
+    }
+    if (!reported)
+        return;
+    size_t n_other = 0;
+    for (size_t i = 0; i < s->n_cand; i++) {
+        cand *c = &s->cand[i];
+        if (c->pat->kind == EVG_TK_REPORT || c->absorbed)
+            continue;
+        if (c->noun && !c->src.n)
+            continue;
+        n_other++;
+        c->attributed = speaker;
+        /* "said Y would do Z": the backshifted "would" of reported speech
+         * reports the act; "will", "plans to" keep it planned */
+        if (c->mod == EVG_MOD_ASSERTED ||
+            (c->mod == EVG_MOD_PLANNED && c->would))
+            c->mod = EVG_MOD_REPORTED;
+    }
+    for (size_t i = 0; i < s->n_cand; i++) {
+        cand *c = &s->cand[i];
+        if (c->pat->kind != EVG_TK_REPORT)
+            continue;
+        /* the statement is an event only when it reports nothing codable,
+         * and only the innermost one */
+        if (n_other || i != first_report) {
+            c->absorbed = 1;
+            continue;
+        }
+        if (c->src.v[0] != speaker && speaker != EVG_NONE && c->src.n)
+            c->attributed = speaker;
+        if (c->attributed != EVG_NONE && c->mod == EVG_MOD_ASSERTED)
+            c->mod = EVG_MOD_REPORTED;
+        /* "X said Y must ..." is a demand on Y */
+        size_t stop = s->tok.n;
+        if (has_must(s, c->end, stop)) {
+            c->demand = 1;
+            size_t j = c->end;
+            while (j < s->tok.n && (evg_events__is(s, j, "that") ||
+                                    !(s->ent[j] != EVG_NONE)))
+                j++;
+            if (j < s->tok.n && !c->tgt.n) {
+                size_t a, b;
+                mention_span(s, j, &a, &b);
+                gather(s, a, b, +1, &c->tgt);
+            }
+        }
+    }
+}
+
+/* Codes the candidates of one sentence. */
+static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
+{
+    s->n_cand = 0;
+    size_t i = 0;
+    while (i < s->tok.n) {
+        size_t end;
+        int noun = 0;
+        const evg_trig_pat *p = match_at(s, trig, i, &end, &noun);
+        if (!p) {
+            i++;
+            continue;
+        }
+        if (p->kind == EVG_TK_NONE) {
+            i = end > i ? end : i + 1;
+            continue;
+        }
+        if (s->n_cand == s->cap_cand) {
+            size_t ncap = s->cap_cand ? s->cap_cand * 2 : 16;
+            cand *v = realloc(s->cand, ncap * sizeof(*v));
+            if (!v)
+                return EVG_ENOMEM;
+            s->cand = v;
+            s->cap_cand = ncap;
+        }
+        if (!noun && i > 0 &&
+            evg_events__inflection(s->text + s->tok.v[i].start,
+                                   s->tok.v[i].end - s->tok.v[i].start) ==
+                'g' &&
+            word_in(s->text, &s->tok.v[i - 1], PREPOSITIONS)) {
+            /* "permission for trading with", "by avoiding": a gerund after
+             * a preposition names an activity, not an event */
+            i++;
+            continue;
+        }
+        cand *c = &s->cand[s->n_cand];
+        memset(c, 0, sizeof(*c));
+        c->pat = p;
+        c->head = i;
+        c->end = end;
+        c->noun = noun;
+        c->attributed = EVG_NONE;
+        s->trig_at[i] = p;
+        c->passive = !noun && is_passive(s, i);
+        s->n_cand++;
+        /* tokens inside a multi-word pattern are not heads of their own
+         * (but a gap may hold another trigger: "add X to the list") */
+        if (p->n_words > 1 && strcmp(p->words[1], "_") != 0)
+            i = end;
+        else
+            i++;
+    }
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        c->mod = find_modality(s, c->head, &c->would);
+        fill_args(s, k);
+    }
+    link_complements(s);
+    /* an -ing form with no subject of its own ("companies trading with
+     * X") modifies a noun: it is not an event */
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        const evg_token *t = &s->tok.v[c->head];
+        if (!c->noun && !c->src.n && !c->passive &&
+            evg_events__inflection(s->text + t->start, t->end - t->start) ==
+                'g')
+            c->absorbed = 1;
+    }
+    attribute(s);
+    return 0;
+}
+
+/* ---- per-sentence context ---- */
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const ment *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : (x->end < y->end);
+}
+
+static int ensure(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : 64;
+    while (ncap < n)
+        ncap *= 2;
+    void *p = realloc(*v, ncap * size);
+    if (!p)
+        return EVG_ENOMEM;
+    *v = p;
+    *cap = ncap;
+    return 0;
+}
+
+static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
+{
+    const evg_sentence *sen = &st->doc->sentences[si];
+    s->tok.n = 0;
+    if (evg_extract__tokenize(st->doc->text, sen->start, sen->end, &s->tok))
+        return EVG_ENOMEM;
+    size_t n = s->tok.n;
+    if (ensure((void **)&s->ent, &s->cap_ent, n + 1, sizeof(size_t)) ||
+        ensure((void **)&s->mid, &s->cap_mid, n + 1, sizeof(size_t)) ||
+        ensure((void **)&s->bar, &s->cap_bar, n + 2, sizeof(size_t)) ||
+        ensure((void **)&s->trig_at, &s->cap_trig, n + 1,
+               sizeof(*s->trig_at)) ||
+        ensure((void **)&s->in_tx, &s->cap_tx, n + 1, 1))
+        return EVG_ENOMEM;
+    memset(s->in_tx, 0, n + 1);
+    for (size_t k = st->tx_first[si]; k < st->tx_first[si + 1]; k++) {
+        const evg_timex *tx = &st->doc->timexes[st->tx_order[k]];
+        for (size_t i = 0; i < n; i++)
+            if (s->tok.v[i].start >= tx->span.start &&
+                s->tok.v[i].end <= tx->span.end)
+                s->in_tx[i] = 1;
+    }
+    s->text = st->doc->text;
+    s->index = si;
+    /* map tokens onto mentions (sorted, non-overlapping) */
+    while (st->mpos < st->n_ment && st->ment[st->mpos].end <= sen->start)
+        st->mpos++;
+    size_t m = st->mpos;
+    for (size_t i = 0; i < n; i++) {
+        const evg_token *t = &s->tok.v[i];
+        while (m < st->n_ment && st->ment[m].end <= t->start)
+            m++;
+        if (m < st->n_ment && st->ment[m].start < t->end &&
+            t->start < st->ment[m].end) {
+            s->ent[i] = st->ment[m].entity;
+            s->mid[i] = m;
+        } else {
+            s->ent[i] = EVG_NONE;
+            s->mid[i] = EVG_NONE - 1 - i; /* unique per token */
+        }
+        s->trig_at[i] = NULL;
+    }
+    s->bar[0] = 0;
+    for (size_t i = 0; i < n; i++)
+        s->bar[i + 1] = s->bar[i] + (size_t)is_boundary(s, i);
+    s->question = n > 0 && tok_punct(s, n - 1, '?');
+    if (n > 1 && !s->question) {
+        /* a closing quote after the question mark */
+        const evg_token *t = &s->tok.v[n - 1];
+        s->question = t->flags & EVG_TOK_PUNCT && tok_punct(s, n - 2, '?');
+    }
+    return 0;
+}
+
+static void sent_dispose(sent_ctx *s)
+{
+    evg_extract__tokens_dispose(&s->tok);
+    free(s->ent);
+    free(s->mid);
+    free(s->bar);
+    free(s->trig_at);
+    free(s->in_tx);
+    free(s->cand);
+}
+
+static int collect_mentions(ev_state *st)
+{
+    const evg_doc *doc = st->doc;
+    size_t total = 0;
+    for (size_t e = 0; e < doc->n_entities; e++)
+        total += doc->entities[e].n_mentions;
+    st->ment = malloc((total ? total : 1) * sizeof(*st->ment));
+    if (!st->ment)
+        return EVG_ENOMEM;
+    for (size_t e = 0; e < doc->n_entities; e++)
+        for (size_t k = 0; k < doc->entities[e].n_mentions; k++) {
+            const evg_span *sp = &doc->entities[e].mentions[k];
+            if (sp->end <= sp->start || sp->end > doc->text_len)
+                continue;
+            ment *m = &st->ment[st->n_ment++];
+            m->start = sp->start;
+            m->end = sp->end;
+            m->entity = e;
+        }
+    qsort(st->ment, st->n_ment, sizeof(*st->ment), cmp_mention);
+    /* drop overlaps so the token map stays simple */
+    size_t w = 0;
+    for (size_t r = 0; r < st->n_ment; r++) {
+        if (w && st->ment[r].start < st->ment[w - 1].end)
+            continue;
+        st->ment[w++] = st->ment[r];
+    }
+    st->n_ment = w;
+    return 0;
+}
+
+int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
+                        const evg_extract_opts *opts, evg_error *err)
+{
+    if (!doc || !doc->text)
+        return 0;
+    if (!lex || !lex->trig)
+        return evg_error_set(err, EVG_EINVAL, "no trigger lexicon");
+    ev_state st;
+    memset(&st, 0, sizeof(st));
+    st.doc = doc;
+    st.trig = lex->trig;
+    sent_ctx s;
+    memset(&s, 0, sizeof(s));
+    int rc = collect_mentions(&st);
+    if (rc)
+        goto done;
+    if ((rc = evg_events__timex_index(&st)))
+        goto done;
+    for (size_t si = 0; si < doc->n_sentences; si++) {
+        const evg_sentence *sen = &doc->sentences[si];
+        if (sen->boilerplate && !(opts && opts->keep_boilerplate))
+            continue;
+        if (sen->end <= sen->start || sen->end > doc->text_len)
+            continue;
+        if ((rc = prepare_sentence(&st, &s, si)) ||
+            (rc = scan_sentence(&s, st.trig)) ||
+            (rc = evg_events__emit(&st, &s)))
+            goto done;
+    }
+    rc = evg_events__finish(&st);
+done:
+    sent_dispose(&s);
+    evg_events__state_dispose(&st);
+    if (rc == EVG_ENOMEM)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    return rc;
+}

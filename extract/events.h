@@ -1,0 +1,158 @@
+/* Private to the event coder: the trigger lexicon (triggers.c) as the
+ * coder (events*.c) reads it. The lexicon maps word patterns to CAMEO event
+ * codes; lookups go through a hash of head lemmas. */
+#ifndef EVG_EXTRACT_EVENTS_H
+#define EVG_EXTRACT_EVENTS_H
+
+#include <stddef.h>
+
+#include "internal.h"
+
+#define EVG_LEMMA_MAX 40  /* longest word the lemmatizer handles */
+#define EVG_LEMMAS_MAX 6  /* candidate lemmas per word */
+#define EVG_PAT_WORDS 8   /* words per pattern */
+#define EVG_PAT_TARGETS 4 /* target roles per pattern */
+
+typedef enum {
+    EVG_TK_VERB = 0, /* v: event verb */
+    EVG_TK_NOUN,     /* n: nominalization */
+    EVG_TK_COMPL,    /* c: verb whose complement event it absorbs */
+    EVG_TK_REPORT,   /* r: reporting verb */
+    EVG_TK_NONE      /* x: no event ("sign an executive order"); code "-" */
+} evg_trig_kind;
+
+/* One CAMEO event code (cameo.tsv). */
+typedef struct evg_cameo {
+    char code[6];
+    const char *label;
+    int quad_class;
+    double goldstein;
+} evg_cameo;
+
+/* One trigger pattern (triggers.tsv). words[0] is the head; "_" is a gap. */
+typedef struct evg_trig_pat {
+    const char *words[EVG_PAT_WORDS];
+    size_t n_words;
+    const evg_cameo *cameo; /* NULL for kind x */
+    const char *targets[EVG_PAT_TARGETS]; /* "obj" or a preposition */
+    size_t n_targets;
+    evg_trig_kind kind;
+    size_t order; /* line order, for deterministic ties */
+} evg_trig_pat;
+
+/* The CAMEO entry for `code`, or NULL. Borrowed from `t`. */
+const evg_cameo *evg_events__cameo(const evg_triggers *t, const char *code);
+
+/* Patterns whose head is `lemma` (`n` bytes, lower case), longest first;
+ * sets *out to a borrowed array valid while `t` lives. Returns the count. */
+size_t evg_events__patterns(const evg_triggers *t, const char *lemma,
+                            size_t n, const evg_trig_pat *const **out);
+
+/* Candidate base forms of the word `w` (`n` bytes): the word itself lower
+ * cased, then forms with -s/-es/-ies, -ed/-ied, -ing stripped (doubled
+ * consonants and a dropped -e restored) and irregular past forms.
+ * Writes at most EVG_LEMMAS_MAX NUL-terminated strings; returns the count
+ * (0 for words longer than EVG_LEMMA_MAX). */
+size_t evg_events__lemmas(const char *w, size_t n,
+                          char out[][EVG_LEMMA_MAX + 1]);
+
+/* How the word is inflected, from its ending: 'd' past/participle,
+ * 'g' -ing, 's' -s, 0 base form. Irregular pasts give 'd'. */
+int evg_events__inflection(const char *w, size_t n);
+
+/* ---- the coder's working state (events.c, events_emit.c, events_rel.c) */
+
+#define ACTORS_MAX 16     /* actors per event side */
+#define SUBJ_WINDOW 20    /* tokens searched left for a subject */
+#define OBJ_WINDOW 10     /* tokens searched right for an object */
+#define PREP_WINDOW 12    /* tokens searched right for a preposition */
+#define GAP_MAX 6         /* tokens a "_" in a pattern may skip */
+#define MOD_WINDOW 6      /* tokens searched left for modal words */
+#define COMPL_WINDOW 10   /* tokens from a verb to the event it governs */
+#define NOUN_OBJ_WINDOW 6 /* a noun trigger this close after a verb is its
+                             object */
+#define MERGE_BACK 64     /* earlier events a mention is compared with */
+
+typedef struct actor_set {
+    size_t v[ACTORS_MAX];
+    size_t n;
+} actor_set;
+
+/* A trigger found in a sentence, before it becomes an event. */
+typedef struct cand {
+    const evg_trig_pat *pat;
+    size_t head, end;  /* token of the head; token after the match */
+    int noun;          /* read as a nominalization */
+    int passive;
+    int absorbed;      /* governed by another trigger: not coded */
+    int inherits;      /* "thereby restricting": subject of the previous */
+    int demand;        /* "X said Y must ...": coded as a demand */
+    int would;         /* planned through "would" */
+    actor_set src, tgt;
+    evg_modality mod;
+    size_t attributed;
+    size_t ev;         /* index in doc->events once emitted, or EVG_NONE */
+} cand;
+
+typedef struct ment {
+    size_t start, end, entity;
+} ment;
+
+typedef struct sent_ctx {
+    const char *text;
+    size_t index;
+    evg_tokens tok;
+    size_t *ent, cap_ent;    /* entity of each token or EVG_NONE */
+    size_t *mid, cap_mid;    /* mention of each token (unique if none) */
+    size_t *bar, cap_bar;    /* prefix counts of clause boundaries */
+    unsigned char *in_tx;    /* token lies inside a time expression */
+    size_t cap_tx;
+    const evg_trig_pat **trig_at;
+    size_t cap_trig;
+    int question;
+    cand *cand;
+    size_t n_cand, cap_cand;
+} sent_ctx;
+
+typedef struct ev_meta {
+    size_t sentence;
+    int noun;         /* nominal mention */
+    int statement;    /* a reporting verb coded as a statement */
+    int mention_only; /* nominal without an actor: merged or dropped */
+    int dead;         /* merged into another event */
+} ev_meta;
+
+typedef struct ev_rel {
+    evg_rel_type type;
+    size_t from, to;
+} ev_rel;
+
+typedef struct ev_state {
+    evg_doc *doc;
+    const evg_triggers *trig;
+    ment *ment;
+    size_t n_ment, mpos;
+    size_t *tx_order;  /* timex indexes sorted by start */
+    size_t *tx_first;  /* per sentence: first position in tx_order */
+    ev_meta *meta;
+    size_t n_meta, cap_meta;
+    ev_rel *rels;
+    size_t n_rels, cap_rels;
+    size_t prev_first; /* first event of the last sentence with events */
+    const char *dct;   /* doc-owned copy of the DCT or NULL */
+} ev_state;
+
+int evg_events__is(const sent_ctx *s, size_t i, const char *w);
+/* Clause boundaries strictly between tokens a and b. */
+size_t evg_events__barriers(const sent_ctx *s, size_t a, size_t b);
+/* Sorts the timexes and indexes them by sentence. */
+int evg_events__timex_index(ev_state *st);
+/* Turns the sentence's candidates into events and relations. */
+int evg_events__emit(ev_state *st, sent_ctx *s);
+/* Merges mentions, resolves relations and times across the document. */
+int evg_events__finish(ev_state *st);
+int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
+                        size_t to);
+void evg_events__state_dispose(ev_state *st);
+
+#endif

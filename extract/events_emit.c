@@ -1,0 +1,555 @@
+/* The event coder, second half of a sentence: turns trigger candidates into
+ * evg_event entries with time (the governing timex, else the sentence's,
+ * else the DCT), duration, confidence and a short summary, and records the
+ * causal and temporal cues between them for events_rel.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "events.h"
+
+typedef struct tx_key {
+    size_t sentence, start, index;
+} tx_key;
+
+static int cmp_timex(const void *a, const void *b)
+{
+    const tx_key *x = a, *y = b;
+    if (x->sentence != y->sentence)
+        return x->sentence < y->sentence ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+int evg_events__timex_index(ev_state *st)
+{
+    evg_doc *doc = st->doc;
+    size_t nt = doc->n_timexes;
+    st->tx_order = malloc((nt ? nt : 1) * sizeof(size_t));
+    st->tx_first = calloc(doc->n_sentences + 2, sizeof(size_t));
+    tx_key *keys = malloc((nt ? nt : 1) * sizeof(*keys));
+    if (!st->tx_order || !st->tx_first || !keys) {
+        free(keys);
+        return EVG_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < nt; i++)
+        if (doc->timexes[i].sentence < doc->n_sentences) {
+            keys[k].sentence = doc->timexes[i].sentence;
+            keys[k].start = doc->timexes[i].span.start;
+            keys[k].index = i;
+            k++;
+        }
+    qsort(keys, k, sizeof(*keys), cmp_timex);
+    for (size_t i = 0; i < k; i++)
+        st->tx_order[i] = keys[i].index;
+    size_t pos = 0;
+    for (size_t si = 0; si <= doc->n_sentences; si++) {
+        while (pos < k && keys[pos].sentence < si)
+            pos++;
+        st->tx_first[si] = pos;
+    }
+    free(keys);
+    st->tx_first[doc->n_sentences] = k;
+    st->tx_first[doc->n_sentences + 1] = k;
+    st->prev_first = EVG_NONE;
+    if (doc->dct[0] && !(st->dct = evg_doc_strdup(doc, doc->dct)))
+        return EVG_ENOMEM;
+    return 0;
+}
+
+int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
+                        size_t to)
+{
+    if (from == EVG_NONE || to == EVG_NONE || from == to)
+        return 0;
+    if (st->n_rels == st->cap_rels) {
+        size_t ncap = st->cap_rels ? st->cap_rels * 2 : 16;
+        ev_rel *v = realloc(st->rels, ncap * sizeof(*v));
+        if (!v)
+            return EVG_ENOMEM;
+        st->rels = v;
+        st->cap_rels = ncap;
+    }
+    st->rels[st->n_rels].type = type;
+    st->rels[st->n_rels].from = from;
+    st->rels[st->n_rels].to = to;
+    st->n_rels++;
+    return 0;
+}
+
+/* Token holding byte `off`, or the first token after it. */
+static size_t token_at(const sent_ctx *s, size_t off)
+{
+    size_t lo = 0, hi = s->tok.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->tok.v[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A timex right after a reporting verb ("said on Thursday") dates the
+ * report, not what it reports. */
+static int report_time(const sent_ctx *s, size_t tt, size_t *reporter)
+{
+    static const char *const FILL[] = {"on", "late", "early", "earlier",
+                                       "in", "this", "last", NULL};
+    for (size_t i = 0; i < s->n_cand; i++) {
+        const cand *c = &s->cand[i];
+        if (c->pat->kind != EVG_TK_REPORT || c->head >= tt ||
+            tt > c->end + 3)
+            continue;
+        int ok = 1;
+        for (size_t j = c->end; j < tt && ok; j++) {
+            int fill = 0;
+            for (const char *const *f = FILL; *f; f++)
+                fill |= evg_events__is(s, j, *f);
+            ok = fill;
+        }
+        if (ok) {
+            *reporter = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void pick_time(ev_state *st, const sent_ctx *s, size_t ci,
+                      evg_event *ev)
+{
+    const cand *c = &s->cand[ci];
+    evg_doc *doc = st->doc;
+    size_t best = EVG_NONE, best_bar = 0, best_dist = 0;
+    for (size_t k = st->tx_first[s->index]; k < st->tx_first[s->index + 1];
+         k++) {
+        size_t ti = st->tx_order[k];
+        const evg_timex *tx = &doc->timexes[ti];
+        if (tx->type == EVG_TIMEX_DURATION || tx->type == EVG_TIMEX_SET)
+            continue;
+        size_t tt = token_at(s, tx->span.start);
+        size_t rep;
+        if (report_time(s, tt, &rep) && rep != ci)
+            continue;
+        size_t bar = evg_events__barriers(s, c->head, tt);
+        size_t dist = tt > c->head ? tt - c->head : c->head - tt;
+        if (best == EVG_NONE || bar < best_bar ||
+            (bar == best_bar && dist < best_dist)) {
+            best = ti;
+            best_bar = bar;
+            best_dist = dist;
+        }
+    }
+    ev->duration = EVG_NONE;
+    if (best != EVG_NONE) {
+        const evg_timex *tx = &doc->timexes[best];
+        ev->time.value = tx->value;
+        ev->time.lo = tx->lo;
+        ev->time.hi = tx->hi;
+        ev->time.timex = best;
+        ev->time.basis = EVG_BASIS_TIMEX;
+    } else if (st->dct) {
+        ev->time.value = st->dct;
+        ev->time.lo = st->dct;
+        ev->time.hi = st->dct;
+        ev->time.timex = EVG_NONE;
+        ev->time.basis = EVG_BASIS_DCT;
+    } else {
+        ev->time.timex = EVG_NONE;
+        ev->time.basis = EVG_BASIS_NONE;
+    }
+}
+
+/* Durations ("for another 90 days") bound the nearest event before them
+ * in the same clause. */
+static void attach_durations(ev_state *st, const sent_ctx *s)
+{
+    evg_doc *doc = st->doc;
+    for (size_t k = st->tx_first[s->index]; k < st->tx_first[s->index + 1];
+         k++) {
+        size_t ti = st->tx_order[k];
+        if (doc->timexes[ti].type != EVG_TIMEX_DURATION)
+            continue;
+        size_t tt = token_at(s, doc->timexes[ti].span.start);
+        const cand *best = NULL;
+        for (size_t i = 0; i < s->n_cand; i++) {
+            const cand *c = &s->cand[i];
+            if (c->ev == EVG_NONE || c->head >= tt || tt > c->head + 20 ||
+                evg_events__barriers(s, c->head, tt))
+                continue;
+            best = c;
+        }
+        if (best && doc->events[best->ev].duration == EVG_NONE)
+            doc->events[best->ev].duration = ti;
+    }
+}
+
+/* ---- summary ---- */
+
+static void put_third_person(evg_buf *b, const char *lemma)
+{
+    size_t n = strlen(lemma);
+    evg_buf_puts(b, lemma);
+    if (n == 0)
+        return;
+    char last = lemma[n - 1];
+    char prev = n > 1 ? lemma[n - 2] : 0;
+    if (last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+        (last == 'h' && (prev == 's' || prev == 'c')))
+        evg_buf_puts(b, "es");
+    else if (last == 'y' && prev && !strchr("aeiou", prev)) {
+        b->len--;
+        evg_buf_puts(b, "ies");
+    } else {
+        evg_buf_putc(b, 's');
+    }
+}
+
+static const char *make_summary(ev_state *st, const sent_ctx *s,
+                                const cand *c)
+{
+    evg_buf b;
+    evg_buf_init(&b, 160);
+    const evg_trig_pat *p = c->pat;
+    if (c->noun) {
+        const evg_token *t = &s->tok.v[c->head];
+        evg_buf_append(&b, s->text + t->start, t->end - t->start);
+    } else {
+        /* multi-word heads ("call on", "hold talks"): the first word
+         * inflected, the rest of the literal run as written */
+        put_third_person(&b, p->words[0]);
+        for (size_t w = 1; w < p->n_words && strcmp(p->words[w], "_"); w++) {
+            evg_buf_putc(&b, ' ');
+            evg_buf_puts(&b, p->words[w]);
+        }
+    }
+    size_t first = c->head + 1;
+    if (p->n_words > 1 && strcmp(p->words[1], "_") != 0)
+        first = c->end;
+    size_t stop = c->end;
+    /* reach the target's mention when it comes soon after */
+    for (size_t j = first; j < s->tok.n && j < c->head + 10; j++) {
+        int hit = 0;
+        if (s->ent[j] != EVG_NONE)
+            for (size_t k = 0; k < c->tgt.n; k++)
+                hit |= s->ent[j] == c->tgt.v[k];
+        if (hit) {
+            while (j + 1 < s->tok.n && s->mid[j + 1] == s->mid[j])
+                j++;
+            /* "its activity": the possessed noun too */
+            if (j + 1 < s->tok.n && !(s->tok.v[j].flags & EVG_TOK_CAP) &&
+                s->tok.v[j].end - s->tok.v[j].start <= 5)
+                j++;
+            if (j + 1 > stop)
+                stop = j + 1;
+            break;
+        }
+    }
+    if (c->passive && c->tgt.n) {
+        const evg_entity *e = &st->doc->entities[c->tgt.v[0]];
+        evg_buf_putc(&b, ' ');
+        evg_buf_puts(&b, e->name ? e->name : "");
+        stop = first;
+    }
+    size_t words = 0;
+    size_t last_m = EVG_NONE;
+    for (size_t j = first; j < stop && j < s->tok.n && words < 8; j++) {
+        const evg_token *t = &s->tok.v[j];
+        if (evg_events__is(s, j, "a") || evg_events__is(s, j, "an") ||
+            evg_events__is(s, j, "the"))
+            continue;
+        if (t->flags & EVG_TOK_PUNCT && !(s->text[t->start] == '-'))
+            continue;
+        if (s->ent[j] != EVG_NONE) {
+            if (s->mid[j] == last_m)
+                continue;
+            last_m = s->mid[j];
+            const evg_entity *e = &st->doc->entities[s->ent[j]];
+            int pron = t->end - t->start <= 5 &&
+                       !(t->flags & EVG_TOK_CAP);
+            evg_buf_putc(&b, ' ');
+            if (pron || !e->name)
+                evg_buf_append(&b, s->text + t->start, t->end - t->start);
+            else
+                evg_buf_puts(&b, e->name);
+            words++;
+            continue;
+        }
+        evg_buf_putc(&b, ' ');
+        evg_buf_append(&b, s->text + t->start, t->end - t->start);
+        words++;
+    }
+    const char *out = NULL;
+    if (!b.failed && b.len)
+        out = evg_doc_strndup(st->doc, b.data, b.len);
+    else if (!b.failed)
+        out = NULL;
+    evg_buf_dispose(&b);
+    return out;
+}
+
+static double confidence(const cand *c)
+{
+    double v = 0.45;
+    if (c->src.n)
+        v += 0.25;
+    if (c->tgt.n || c->pat->n_targets == 0)
+        v += 0.15;
+    if (!c->noun)
+        v += 0.1;
+    if (c->pat->n_words > 1)
+        v += 0.05;
+    if (c->pat->kind == EVG_TK_REPORT)
+        v -= 0.2;
+    return v > 0.95 ? 0.95 : v;
+}
+
+static int push_actors(evg_doc *doc, size_t **v, size_t *n, size_t *cap,
+                       const actor_set *as)
+{
+    for (size_t i = 0; i < as->n; i++) {
+        size_t *slot = evg_doc_push(doc, v, n, cap, sizeof(size_t));
+        if (!slot)
+            return EVG_ENOMEM;
+        *slot = as->v[i];
+    }
+    return 0;
+}
+
+static int push_meta(ev_state *st, const ev_meta *m)
+{
+    if (st->n_meta == st->cap_meta) {
+        size_t ncap = st->cap_meta ? st->cap_meta * 2 : 32;
+        ev_meta *v = realloc(st->meta, ncap * sizeof(*v));
+        if (!v)
+            return EVG_ENOMEM;
+        st->meta = v;
+        st->cap_meta = ncap;
+    }
+    st->meta[st->n_meta++] = *m;
+    return 0;
+}
+
+static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
+{
+    cand *c = &s->cand[ci];
+    evg_doc *doc = st->doc;
+    const evg_cameo *code = c->pat->cameo;
+    if (c->demand) {
+        const evg_cameo *d = evg_events__cameo(st->trig, "100");
+        if (d)
+            code = d;
+    }
+    evg_event *ev =
+        EVG_DOC_PUSH(doc, doc->events, doc->n_events, doc->cap_events);
+    if (!ev)
+        return EVG_ENOMEM;
+    c->ev = doc->n_events - 1;
+    if (!(ev->cameo = evg_doc_strdup(doc, code->code)) ||
+        !(ev->label = evg_doc_strdup(doc, code->label)))
+        return EVG_ENOMEM;
+    ev->quad_class = code->quad_class;
+    ev->goldstein = code->goldstein;
+    const evg_token *h = &s->tok.v[c->head];
+    size_t tend = h->end;
+    int gap = 0;
+    for (size_t w = 1; w < c->pat->n_words; w++)
+        gap |= strcmp(c->pat->words[w], "_") == 0;
+    if (!gap && c->end > c->head)
+        tend = s->tok.v[c->end - 1].end;
+    if (evg_doc_span(doc, &ev->trigger, h->start, tend))
+        return EVG_ENOMEM;
+    if (push_actors(doc, &ev->source, &ev->n_source, &ev->cap_source,
+                    &c->src) ||
+        push_actors(doc, &ev->target, &ev->n_target, &ev->cap_target,
+                    &c->tgt))
+        return EVG_ENOMEM;
+    pick_time(st, s, ci, ev);
+    ev->modality = c->mod;
+    ev->attributed = c->attributed;
+    ev->sentence = s->index;
+    ev->confidence = confidence(c);
+    ev->summary = make_summary(st, s, c);
+    ev_meta m = {0};
+    m.sentence = s->index;
+    m.noun = c->noun;
+    m.statement = c->pat->kind == EVG_TK_REPORT;
+    m.mention_only = c->noun && !c->src.n;
+    return push_meta(st, &m);
+}
+
+/* Cue phrases inside the sentence: the event after the cue causes (or
+ * precedes) the one it modifies. Returns the number of tokens of the cue
+ * at token j, and its relation in *type (causes or before-reversed). */
+static size_t cue_at(const sent_ctx *s, size_t j, int *kind)
+{
+    /* kind 1: causes (cause follows the cue), 2: after (the event after the
+     * cue came first), 3: before (the event after the cue came later) */
+    if (evg_events__is(s, j, "because") && evg_events__is(s, j + 1, "of")) {
+        *kind = 1;
+        return 2;
+    }
+    if (evg_events__is(s, j, "due") && evg_events__is(s, j + 1, "to")) {
+        *kind = 1;
+        return 2;
+    }
+    if (evg_events__is(s, j, "in") && evg_events__is(s, j + 1, "the") &&
+        evg_events__is(s, j + 2, "wake") && evg_events__is(s, j + 3, "of")) {
+        *kind = 1;
+        return 4;
+    }
+    if (evg_events__is(s, j, "as") && evg_events__is(s, j + 1, "a") &&
+        (evg_events__is(s, j + 2, "result") ||
+         evg_events__is(s, j + 2, "consequence")) &&
+        evg_events__is(s, j + 3, "of")) {
+        *kind = 1;
+        return 4;
+    }
+    if (evg_events__is(s, j, "in") &&
+        (evg_events__is(s, j + 1, "response") ||
+         evg_events__is(s, j + 1, "retaliation") ||
+         evg_events__is(s, j + 1, "reaction")) &&
+        (evg_events__is(s, j + 2, "to") || evg_events__is(s, j + 2, "for"))) {
+        *kind = 1;
+        return 3;
+    }
+    if (evg_events__is(s, j, "because") || evg_events__is(s, j, "following")) {
+        *kind = 1;
+        return 1;
+    }
+    if (evg_events__is(s, j, "after")) {
+        *kind = 2;
+        return 1;
+    }
+    if (evg_events__is(s, j, "before")) {
+        *kind = 3;
+        return 1;
+    }
+    return 0;
+}
+
+static int sentence_cues(ev_state *st, sent_ctx *s, size_t first_ev)
+{
+    int rc = 0;
+    /* "As a result, ...": the previous sentence's main event causes this
+     * sentence's first */
+    size_t lim = s->tok.n < 5 ? s->tok.n : 5;
+    for (size_t j = 0; j < lim; j++) {
+        int res = (evg_events__is(s, j, "as") &&
+                   evg_events__is(s, j + 1, "a") &&
+                   (evg_events__is(s, j + 2, "result") ||
+                    evg_events__is(s, j + 2, "consequence")) &&
+                   !evg_events__is(s, j + 3, "of")) ||
+                  evg_events__is(s, j, "consequently") ||
+                  evg_events__is(s, j, "therefore") ||
+                  evg_events__is(s, j, "hence");
+        if (res && first_ev != EVG_NONE && st->prev_first != EVG_NONE) {
+            if ((rc = evg_events__add_rel(st, EVG_REL_CAUSES, st->prev_first,
+                                          first_ev)))
+                return rc;
+            break;
+        }
+    }
+    /* "thereby restricting": the previous event causes this one */
+    for (size_t i = 1; i < s->n_cand; i++) {
+        cand *c = &s->cand[i];
+        if (c->ev == EVG_NONE || c->head == 0 ||
+            !(evg_events__is(s, c->head - 1, "thereby") ||
+              evg_events__is(s, c->head - 1, "thus")))
+            continue;
+        for (size_t k = i; k-- > 0;)
+            if (s->cand[k].ev != EVG_NONE) {
+                if ((rc = evg_events__add_rel(st, EVG_REL_CAUSES,
+                                              s->cand[k].ev, c->ev)))
+                    return rc;
+                break;
+            }
+    }
+    for (size_t j = 0; j < s->tok.n; j++) {
+        int kind = 0;
+        size_t len = cue_at(s, j, &kind);
+        if (!len)
+            continue;
+        size_t ce = j + len;
+        /* the event introduced by the cue */
+        const cand *inner = NULL;
+        for (size_t i = 0; i < s->n_cand; i++) {
+            const cand *c = &s->cand[i];
+            if (c->head >= ce && c->head < ce + 15 &&
+                (c->ev != EVG_NONE || c->noun)) {
+                if (c->ev != EVG_NONE)
+                    inner = c;
+                break;
+            }
+        }
+        if (!inner)
+            continue;
+        /* the event it modifies: the nearest before the cue, else the
+         * first one after the cue's clause */
+        const cand *outer = NULL;
+        for (size_t i = 0; i < s->n_cand; i++) {
+            const cand *c = &s->cand[i];
+            if (c->ev == EVG_NONE)
+                continue;
+            if (c->head < j)
+                outer = c;
+        }
+        if (!outer) {
+            for (size_t i = 0; i < s->n_cand; i++) {
+                const cand *c = &s->cand[i];
+                if (c->ev != EVG_NONE && c->head > inner->head &&
+                    c != inner) {
+                    int comma = 0;
+                    for (size_t q = inner->head; q < c->head; q++)
+                        comma |= s->tok.v[q].flags & EVG_TOK_PUNCT &&
+                                 s->text[s->tok.v[q].start] == ',';
+                    if (comma) {
+                        outer = c;
+                        break;
+                    }
+                }
+            }
+        }
+        if (!outer)
+            continue;
+        if (kind == 1)
+            rc = evg_events__add_rel(st, EVG_REL_CAUSES, inner->ev,
+                                     outer->ev);
+        else if (kind == 2)
+            rc = evg_events__add_rel(st, EVG_REL_BEFORE, inner->ev,
+                                     outer->ev);
+        else
+            rc = evg_events__add_rel(st, EVG_REL_BEFORE, outer->ev,
+                                     inner->ev);
+        if (rc)
+            return rc;
+        j = ce - 1;
+    }
+    return 0;
+}
+
+int evg_events__emit(ev_state *st, sent_ctx *s)
+{
+    size_t first_ev = EVG_NONE;
+    for (size_t i = 0; i < s->n_cand; i++) {
+        cand *c = &s->cand[i];
+        c->ev = EVG_NONE;
+        if (c->absorbed || (!c->src.n && !c->tgt.n))
+            continue;
+        int rc = emit_one(st, s, i);
+        if (rc)
+            return rc;
+        if (first_ev == EVG_NONE && !st->meta[c->ev].mention_only)
+            first_ev = c->ev;
+    }
+    attach_durations(st, s);
+    int rc = sentence_cues(st, s, first_ev);
+    if (rc)
+        return rc;
+    if (first_ev != EVG_NONE)
+        st->prev_first = first_ev;
+    return 0;
+}

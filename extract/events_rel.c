@@ -1,0 +1,341 @@
+/* The event coder across the document: merges mentions of one event
+ * ("Washington's decision to add the company to the list" and the executive
+ * order that did it), drops nominal mentions that match nothing, then
+ * writes the relations: causes from cue phrases, after for effects without
+ * a date of their own, before from the events' dates. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "events.h"
+
+void evg_events__state_dispose(ev_state *st)
+{
+    free(st->ment);
+    free(st->tx_order);
+    free(st->tx_first);
+    free(st->meta);
+    free(st->rels);
+    memset(st, 0, sizeof(*st));
+}
+
+/* The country an actor stands for when it acts as a state: countries,
+ * governments and their officials, not companies or media of it. */
+static const char *country_of(const evg_doc *doc, size_t e)
+{
+    if (e >= doc->n_entities)
+        return NULL;
+    const evg_entity *en = &doc->entities[e];
+    if (en->code && strlen(en->code) > 3) {
+        const char *sector = en->code + 3;
+        if (strncmp(sector, "GOV", 3) != 0 && strncmp(sector, "MIL", 3) != 0 &&
+            strncmp(sector, "LEG", 3) != 0 && strncmp(sector, "JUD", 3) != 0)
+            return NULL;
+    }
+    return en->country;
+}
+
+/* 1: the two actor lists share an entity or a country, 0: both non-empty
+ * and disjoint, -1: one is empty. */
+static int actors_meet(const evg_doc *doc, const size_t *a, size_t na,
+                       const size_t *b, size_t nb)
+{
+    if (!na || !nb)
+        return -1;
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nb; k++) {
+            if (a[i] == b[k])
+                return 1;
+            const char *ca = country_of(doc, a[i]);
+            const char *cb = country_of(doc, b[k]);
+            if (ca && cb && strcmp(ca, cb) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+static int times_meet(const evg_event *a, const evg_event *b)
+{
+    if (a->time.basis != EVG_BASIS_TIMEX || b->time.basis != EVG_BASIS_TIMEX)
+        return 1;
+    if (!a->time.lo || !a->time.hi || !b->time.lo || !b->time.hi)
+        return 1;
+    return strcmp(a->time.lo, b->time.hi) <= 0 &&
+           strcmp(b->time.lo, a->time.hi) <= 0;
+}
+
+static int same_event(const ev_state *st, size_t i, size_t j)
+{
+    const evg_doc *doc = st->doc;
+    const evg_event *a = &doc->events[i], *b = &doc->events[j];
+    const ev_meta *ma = &st->meta[i], *mb = &st->meta[j];
+    if (ma->statement || mb->statement)
+        return 0;
+    if (strncmp(a->cameo, b->cameo, 3) != 0)
+        return 0;
+    if (ma->sentence == mb->sentence && !ma->noun && !mb->noun)
+        return 0;
+    if ((a->modality == EVG_MOD_NEGATED) != (b->modality == EVG_MOD_NEGATED))
+        return 0;
+    int t = actors_meet(doc, a->target, a->n_target, b->target, b->n_target);
+    int s = actors_meet(doc, a->source, a->n_source, b->source, b->n_source);
+    if (t == 0 || s == 0)
+        return 0;
+    if (t < 0 && s < 0)
+        return 0;
+    if (t < 0 && !(ma->noun || mb->noun))
+        return 0; /* two verbs with one shared side: maybe two events */
+    return times_meet(a, b);
+}
+
+/* A statement between the same actors as an earlier event elaborates it
+ * ("the US keeps telling the ministry ..." after "the US called on South
+ * Korea ..."). */
+static int same_exchange(const ev_state *st, size_t keep, size_t stmt)
+{
+    const evg_doc *doc = st->doc;
+    const evg_event *a = &doc->events[keep], *b = &doc->events[stmt];
+    if (st->meta[keep].statement)
+        return 0;
+    return actors_meet(doc, a->source, a->n_source, b->source,
+                       b->n_source) == 1 &&
+           actors_meet(doc, a->target, a->n_target, b->target,
+                       b->n_target) == 1;
+}
+
+static int better(const ev_state *st, size_t i, size_t j)
+{
+    const evg_event *a = &st->doc->events[i], *b = &st->doc->events[j];
+    int sa = (a->time.basis == EVG_BASIS_TIMEX) * 4 + !st->meta[i].noun * 2 +
+             (a->n_source > 0);
+    int sb = (b->time.basis == EVG_BASIS_TIMEX) * 4 + !st->meta[j].noun * 2 +
+             (b->n_source > 0);
+    if (sa != sb)
+        return sa > sb;
+    return i < j;
+}
+
+static int add_mention(evg_doc *doc, evg_event *keep, const evg_span *sp)
+{
+    evg_span *m = EVG_DOC_PUSH(doc, keep->mentions, keep->n_mentions,
+                               keep->cap_mentions);
+    if (!m)
+        return EVG_ENOMEM;
+    *m = *sp;
+    return 0;
+}
+
+/* Folds event `drop` into `keep`. */
+static int fold(ev_state *st, size_t keep, size_t drop)
+{
+    evg_doc *doc = st->doc;
+    evg_event *k = &doc->events[keep];
+    evg_event *d = &doc->events[drop];
+    if (add_mention(doc, k, &d->trigger))
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < d->n_mentions; i++)
+        if (add_mention(doc, k, &d->mentions[i]))
+            return EVG_ENOMEM;
+    if (!k->n_source && d->n_source) {
+        k->source = d->source;
+        k->n_source = d->n_source;
+        k->cap_source = d->cap_source;
+    }
+    if (!k->n_target && d->n_target) {
+        k->target = d->target;
+        k->n_target = d->n_target;
+        k->cap_target = d->cap_target;
+    }
+    if (k->time.basis != EVG_BASIS_TIMEX && d->time.basis == EVG_BASIS_TIMEX)
+        k->time = d->time;
+    if (k->duration == EVG_NONE)
+        k->duration = d->duration;
+    if (k->attributed == EVG_NONE && d->attributed != EVG_NONE) {
+        k->attributed = d->attributed;
+        if (k->modality == EVG_MOD_ASSERTED)
+            k->modality = EVG_MOD_REPORTED;
+    }
+    if (d->confidence > k->confidence)
+        k->confidence = d->confidence;
+    if (!k->summary || st->meta[keep].noun)
+        k->summary = d->summary ? d->summary : k->summary;
+    st->meta[drop].dead = 1;
+    st->meta[keep].mention_only = 0;
+    return 0;
+}
+
+static int merge_all(ev_state *st, size_t *alias)
+{
+    evg_doc *doc = st->doc;
+    size_t n = doc->n_events;
+    for (size_t i = 0; i < n; i++)
+        alias[i] = i;
+    for (size_t i = 0; i < n; i++) {
+        size_t lim = i > MERGE_BACK ? i - MERGE_BACK : 0;
+        for (size_t j = i; j-- > lim;) {
+            if (st->meta[j].dead || st->meta[i].dead)
+                continue;
+            int stmt = st->meta[i].statement && same_exchange(st, j, i);
+            if (!stmt && !same_event(st, j, i))
+                continue;
+            size_t keep = stmt ? j : (better(st, j, i) ? j : i);
+            size_t drop = keep == j ? i : j;
+            int rc = fold(st, keep, drop);
+            if (rc)
+                return rc;
+            alias[drop] = keep;
+            if (keep == i)
+                continue; /* i lives on: look for further partners */
+            break;
+        }
+    }
+    /* nominal mentions without an actor that matched nothing */
+    for (size_t i = 0; i < n; i++)
+        if (st->meta[i].mention_only && !st->meta[i].dead) {
+            st->meta[i].dead = 1;
+            alias[i] = EVG_NONE;
+        }
+    return 0;
+}
+
+static size_t resolve(const size_t *alias, size_t i)
+{
+    for (int guard = 0; i != EVG_NONE && alias[i] != i && guard < 64;
+         guard++)
+        i = alias[i];
+    return i;
+}
+
+typedef struct dated {
+    const char *lo, *hi;
+    size_t index;
+} dated;
+
+static int cmp_dated(const void *a, const void *b)
+{
+    const dated *x = a, *y = b;
+    int c = strcmp(x->lo, y->lo);
+    if (c)
+        return c;
+    if ((c = strcmp(x->hi, y->hi)))
+        return c;
+    return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+static int has_rel(const evg_doc *doc, evg_rel_type t, size_t from,
+                   size_t to, size_t since)
+{
+    /* duplicates come from the same sentence: look at the recent ones */
+    if (doc->n_relations > since + 32)
+        since = doc->n_relations - 32;
+    for (size_t i = since; i < doc->n_relations; i++)
+        if (doc->relations[i].type == t && doc->relations[i].from == from &&
+            doc->relations[i].to == to)
+            return 1;
+    return 0;
+}
+
+static int push_rel(evg_doc *doc, evg_rel_type t, size_t from, size_t to,
+                    size_t since)
+{
+    if (from == to || has_rel(doc, t, from, to, since))
+        return 0;
+    evg_relation *r =
+        EVG_DOC_PUSH(doc, doc->relations, doc->n_relations,
+                     doc->cap_relations);
+    if (!r)
+        return EVG_ENOMEM;
+    r->type = t;
+    r->from = from;
+    r->to = to;
+    return 0;
+}
+
+int evg_events__finish(ev_state *st)
+{
+    evg_doc *doc = st->doc;
+    size_t n = doc->n_events;
+    size_t first_new = 0;
+    if (n == 0)
+        return 0;
+    size_t *alias = malloc(n * sizeof(size_t));
+    size_t *newidx = malloc(n * sizeof(size_t));
+    dated *ds = malloc(n * sizeof(dated));
+    int rc = EVG_ENOMEM;
+    if (!alias || !newidx || !ds)
+        goto done;
+    if ((rc = merge_all(st, alias)))
+        goto done;
+    /* compact */
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (st->meta[i].dead) {
+            newidx[i] = EVG_NONE;
+            continue;
+        }
+        newidx[i] = w;
+        if (w != i) {
+            doc->events[w] = doc->events[i];
+            st->meta[w] = st->meta[i];
+        }
+        w++;
+    }
+    doc->n_events = w;
+    first_new = doc->n_relations;
+    /* cue relations; effects without a date of their own follow their
+     * cause */
+    for (size_t r = 0; r < st->n_rels; r++) {
+        size_t f = resolve(alias, st->rels[r].from);
+        size_t t = resolve(alias, st->rels[r].to);
+        if (f == EVG_NONE || t == EVG_NONE)
+            continue;
+        f = newidx[f];
+        t = newidx[t];
+        if (f == EVG_NONE || t == EVG_NONE || f == t)
+            continue;
+        if ((rc = push_rel(doc, st->rels[r].type, f, t, first_new)))
+            goto done;
+        if (st->rels[r].type != EVG_REL_CAUSES)
+            continue;
+        evg_event *eff = &doc->events[t];
+        const evg_event *cause = &doc->events[f];
+        if (eff->time.basis != EVG_BASIS_TIMEX && cause->time.lo) {
+            eff->time.basis = EVG_BASIS_RELATION;
+            eff->time.value = NULL;
+            eff->time.timex = EVG_NONE;
+            eff->time.lo = cause->time.lo;
+            eff->time.hi = st->dct && strcmp(st->dct, cause->time.lo) >= 0
+                               ? st->dct
+                               : NULL;
+            if ((rc = push_rel(doc, EVG_REL_AFTER, t, f, first_new)))
+                goto done;
+        }
+    }
+    /* before, from dates: consecutive events in time order */
+    size_t nd = 0;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        if (e->time.basis == EVG_BASIS_TIMEX && e->time.lo && e->time.hi) {
+            ds[nd].lo = e->time.lo;
+            ds[nd].hi = e->time.hi;
+            ds[nd].index = i;
+            nd++;
+        }
+    }
+    qsort(ds, nd, sizeof(*ds), cmp_dated);
+    for (size_t i = 0; i + 1 < nd; i++) {
+        /* link to the next event that starts after this one ends */
+        for (size_t k = i + 1; k < nd && k < i + 8; k++)
+            if (strcmp(ds[i].hi, ds[k].lo) < 0) {
+                if ((rc = push_rel(doc, EVG_REL_BEFORE, ds[i].index,
+                                   ds[k].index, first_new)))
+                    goto done;
+                break;
+            }
+    }
+    rc = 0;
+done:
+    free(alias);
+    free(newidx);
+    free(ds);
+    return rc;
+}

@@ -1,0 +1,518 @@
+/* The trigger lexicon of the event coder: CAMEO codes (cameo.tsv) and word
+ * patterns (triggers.tsv), both compiled in, plus user files that start
+ * with "#evgraph:triggers". Patterns are found through a hash of their head
+ * lemma; a small lemmatizer maps inflected words (issued, banned, denied,
+ * adding, sanctions) onto those heads. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "events.h"
+
+#define MAX_PATTERNS ((size_t)1 << 20)
+
+typedef struct head_slot {
+    const char *key; /* head lemma, NULL when empty */
+    size_t first;    /* index into `byhead` */
+    size_t count;
+} head_slot;
+
+struct evg_triggers {
+    evg_arena *arena;
+    evg_cameo *codes; /* sorted by code */
+    size_t n_codes, cap_codes;
+    evg_trig_pat *pats;
+    size_t n_pats, cap_pats;
+    const evg_trig_pat **byhead; /* grouped by head, longest first */
+    head_slot *slots;
+    size_t n_slots; /* power of two */
+};
+
+static size_t hash_str(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+static int grow(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    void *p = realloc(*v, ncap * size);
+    if (!p)
+        return EVG_ENOMEM;
+    *v = p;
+    *cap = ncap;
+    return 0;
+}
+
+/* Splits `line` on tabs into at most `max` fields (in place). */
+static size_t split_tabs(char *line, char **f, size_t max)
+{
+    size_t n = 0;
+    char *p = line;
+    while (n < max) {
+        f[n++] = p;
+        char *tab = strchr(p, '\t');
+        if (!tab)
+            break;
+        *tab = '\0';
+        p = tab + 1;
+    }
+    return n;
+}
+
+static void trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '\r' || s[n - 1] == ' '))
+        s[--n] = '\0';
+}
+
+static int cmp_code(const void *a, const void *b)
+{
+    return strcmp(((const evg_cameo *)a)->code, ((const evg_cameo *)b)->code);
+}
+
+const evg_cameo *evg_events__cameo(const evg_triggers *t, const char *code)
+{
+    if (!t || !code)
+        return NULL;
+    size_t lo = 0, hi = t->n_codes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(t->codes[mid].code, code);
+        if (c == 0)
+            return &t->codes[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static int valid_code(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 2 || n > 4)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static int load_cameo(evg_triggers *t, const char *data, size_t len,
+                      evg_error *err)
+{
+    size_t line_no = 0, i = 0;
+    while (i < len) {
+        size_t eol = i;
+        while (eol < len && data[eol] != '\n')
+            eol++;
+        line_no++;
+        char buf[512];
+        size_t n = eol - i < sizeof(buf) - 1 ? eol - i : sizeof(buf) - 1;
+        memcpy(buf, data + i, n);
+        buf[n] = '\0';
+        i = eol + 1;
+        trim(buf);
+        if (!buf[0] || buf[0] == '#')
+            continue;
+        char *f[4];
+        if (split_tabs(buf, f, 4) != 4 || !valid_code(f[0]))
+            return evg_error_set(err, EVG_EPARSE,
+                                 "cameo.tsv:%zu: expected code, label, quad "
+                                 "class, goldstein",
+                                 line_no);
+        if (grow((void **)&t->codes, &t->cap_codes, t->n_codes,
+                 sizeof(*t->codes)))
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        evg_cameo *c = &t->codes[t->n_codes];
+        memset(c, 0, sizeof(*c));
+        memcpy(c->code, f[0], strlen(f[0]));
+        c->label = evg_arena_strndup(t->arena, f[1], strlen(f[1]));
+        char *end;
+        long q = strtol(f[2], &end, 10);
+        double g = strtod(f[3], &end);
+        if (!c->label)
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        if (q < 1 || q > 4 || *end)
+            return evg_error_set(err, EVG_EPARSE,
+                                 "cameo.tsv:%zu: bad quad class or goldstein",
+                                 line_no);
+        c->quad_class = (int)q;
+        c->goldstein = g;
+        t->n_codes++;
+    }
+    qsort(t->codes, t->n_codes, sizeof(*t->codes), cmp_code);
+    return 0;
+}
+
+static int parse_kind(const char *s, evg_trig_kind *k)
+{
+    if (strcmp(s, "v") == 0)
+        *k = EVG_TK_VERB;
+    else if (strcmp(s, "n") == 0)
+        *k = EVG_TK_NOUN;
+    else if (strcmp(s, "c") == 0)
+        *k = EVG_TK_COMPL;
+    else if (strcmp(s, "r") == 0)
+        *k = EVG_TK_REPORT;
+    else if (strcmp(s, "x") == 0)
+        *k = EVG_TK_NONE;
+    else
+        return -1;
+    return 0;
+}
+
+/* Adds the patterns of one triggers file; the hash is rebuilt later. */
+static int load_patterns(evg_triggers *t, const char *data, size_t len,
+                         const char *name, evg_error *err)
+{
+    size_t line_no = 0, i = 0;
+    while (i < len) {
+        size_t eol = i;
+        while (eol < len && data[eol] != '\n')
+            eol++;
+        line_no++;
+        char buf[512];
+        if (eol - i >= sizeof(buf))
+            return evg_error_set(err, EVG_EPARSE, "%s:%zu: line too long",
+                                 name, line_no);
+        memcpy(buf, data + i, eol - i);
+        buf[eol - i] = '\0';
+        i = eol + 1;
+        trim(buf);
+        if (!buf[0] || buf[0] == '#')
+            continue;
+        char *f[4];
+        if (split_tabs(buf, f, 4) != 4)
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%zu: expected pattern, code, target, "
+                                 "kind separated by tabs",
+                                 name, line_no);
+        if (t->n_pats >= MAX_PATTERNS)
+            return evg_error_set(err, EVG_ELIMIT,
+                                 "%s:%zu: more than %zu trigger patterns",
+                                 name, line_no, MAX_PATTERNS);
+        if (grow((void **)&t->pats, &t->cap_pats, t->n_pats,
+                 sizeof(*t->pats)))
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        evg_trig_pat *p = &t->pats[t->n_pats];
+        memset(p, 0, sizeof(*p));
+        p->order = t->n_pats;
+        if (parse_kind(f[3], &p->kind))
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%zu: kind must be v, n, c, r or x",
+                                 name, line_no);
+        if (!(p->cameo = evg_events__cameo(t, f[1])) &&
+            !(p->kind == EVG_TK_NONE && strcmp(f[1], "-") == 0))
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%zu: unknown CAMEO code '%s'", name,
+                                 line_no, f[1]);
+        /* words, lower-cased */
+        char *w = f[0];
+        while (*w) {
+            while (*w == ' ')
+                w++;
+            if (!*w)
+                break;
+            char *e = w;
+            while (*e && *e != ' ') {
+                *e = (char)tolower((unsigned char)*e);
+                e++;
+            }
+            if (p->n_words == EVG_PAT_WORDS || e - w > EVG_LEMMA_MAX)
+                return evg_error_set(err, EVG_EPARSE,
+                                     "%s:%zu: pattern too long", name,
+                                     line_no);
+            if (!(p->words[p->n_words++] =
+                      evg_arena_strndup(t->arena, w, (size_t)(e - w))))
+                return evg_error_set(err, EVG_ENOMEM, "out of memory");
+            w = e;
+        }
+        if (!p->n_words || strcmp(p->words[0], "_") == 0 ||
+            strcmp(p->words[p->n_words - 1], "_") == 0)
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%zu: a pattern must start and end with "
+                                 "a word",
+                                 name, line_no);
+        char *r = f[2];
+        while (*r) {
+            char *e = strchr(r, ',');
+            size_t n = e ? (size_t)(e - r) : strlen(r);
+            if (n && !(n == 4 && memcmp(r, "none", 4) == 0)) {
+                if (p->n_targets == EVG_PAT_TARGETS)
+                    return evg_error_set(err, EVG_EPARSE,
+                                         "%s:%zu: too many targets", name,
+                                         line_no);
+                if (!(p->targets[p->n_targets++] =
+                          evg_arena_strndup(t->arena, r, n)))
+                    return evg_error_set(err, EVG_ENOMEM, "out of memory");
+            }
+            r += n + (e ? 1 : 0);
+        }
+        t->n_pats++;
+    }
+    return 0;
+}
+
+static int cmp_pat(const void *a, const void *b)
+{
+    const evg_trig_pat *x = *(const evg_trig_pat *const *)a;
+    const evg_trig_pat *y = *(const evg_trig_pat *const *)b;
+    int c = strcmp(x->words[0], y->words[0]);
+    if (c)
+        return c;
+    if (x->n_words != y->n_words)
+        return x->n_words > y->n_words ? -1 : 1;
+    /* later lines (user files) win over earlier ones */
+    return x->order > y->order ? -1 : (x->order < y->order);
+}
+
+static int rebuild(evg_triggers *t, evg_error *err)
+{
+    free(t->byhead);
+    free(t->slots);
+    t->byhead = NULL;
+    t->slots = NULL;
+    t->byhead = malloc((t->n_pats ? t->n_pats : 1) * sizeof(*t->byhead));
+    size_t ns = 64;
+    while (ns < t->n_pats * 2)
+        ns *= 2;
+    t->slots = calloc(ns, sizeof(*t->slots));
+    t->n_slots = ns;
+    if (!t->byhead || !t->slots)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < t->n_pats; i++)
+        t->byhead[i] = &t->pats[i];
+    qsort(t->byhead, t->n_pats, sizeof(*t->byhead), cmp_pat);
+    for (size_t i = 0; i < t->n_pats;) {
+        size_t j = i;
+        const char *key = t->byhead[i]->words[0];
+        while (j < t->n_pats && strcmp(t->byhead[j]->words[0], key) == 0)
+            j++;
+        size_t h = hash_str(key, strlen(key)) & (ns - 1);
+        while (t->slots[h].key)
+            h = (h + 1) & (ns - 1);
+        t->slots[h].key = key;
+        t->slots[h].first = i;
+        t->slots[h].count = j - i;
+        i = j;
+    }
+    return 0;
+}
+
+size_t evg_events__patterns(const evg_triggers *t, const char *lemma,
+                            size_t n, const evg_trig_pat *const **out)
+{
+    *out = NULL;
+    if (!t || !t->n_slots)
+        return 0;
+    size_t h = hash_str(lemma, n) & (t->n_slots - 1);
+    while (t->slots[h].key) {
+        const char *k = t->slots[h].key;
+        if (strlen(k) == n && memcmp(k, lemma, n) == 0) {
+            *out = t->byhead + t->slots[h].first;
+            return t->slots[h].count;
+        }
+        h = (h + 1) & (t->n_slots - 1);
+    }
+    return 0;
+}
+
+void evg_extract__triggers_free(evg_triggers *t)
+{
+    if (!t)
+        return;
+    evg_arena_free(t->arena);
+    free(t->codes);
+    free(t->pats);
+    free(t->byhead);
+    free(t->slots);
+    free(t);
+}
+
+int evg_extract__triggers_new(evg_triggers **out, evg_error *err)
+{
+    *out = NULL;
+    evg_triggers *t = calloc(1, sizeof(*t));
+    if (!t || !(t->arena = evg_arena_new())) {
+        free(t);
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
+    const evg_embedded *codes = evg_extract__embedded("cameo.tsv");
+    const evg_embedded *pats = evg_extract__embedded("triggers.tsv");
+    int rc;
+    if (!codes || !pats) {
+        rc = evg_error_set(err, EVG_EDEP,
+                           "built-in cameo.tsv or triggers.tsv is missing");
+        goto done;
+    }
+    if ((rc = load_cameo(t, codes->data, codes->len, err)) ||
+        (rc = load_patterns(t, pats->data, pats->len, "triggers.tsv",
+                            err)) ||
+        (rc = rebuild(t, err)))
+        goto done;
+done:
+    if (rc) {
+        evg_extract__triggers_free(t);
+        return rc;
+    }
+    *out = t;
+    return 0;
+}
+
+int evg_extract__triggers_add(evg_triggers *t, const char *data, size_t len,
+                              const char *name, evg_error *err)
+{
+    if (!t || (!data && len))
+        return evg_error_set(err, EVG_EINVAL, "no trigger lexicon");
+    int rc = load_patterns(t, data, len, name ? name : "<triggers>", err);
+    if (rc)
+        return rc;
+    return rebuild(t, err);
+}
+
+/* ---- lemmatizer ---- */
+
+static const char *const irregular[][2] = {
+    {"arose", "arise"},     {"beaten", "beat"},       {"began", "begin"},
+    {"begun", "begin"},     {"bore", "bear"},         {"broke", "break"},
+    {"broken", "break"},    {"brought", "bring"},     {"built", "build"},
+    {"came", "come"},       {"caught", "catch"},      {"chose", "choose"},
+    {"chosen", "choose"},   {"did", "do"},            {"done", "do"},
+    {"drew", "draw"},       {"drawn", "draw"},        {"drove", "drive"},
+    {"driven", "drive"},    {"fell", "fall"},         {"fallen", "fall"},
+    {"fled", "flee"},       {"flew", "fly"},          {"flown", "fly"},
+    {"forbade", "forbid"},  {"forbidden", "forbid"},  {"forgave", "forgive"},
+    {"forgiven", "forgive"}, {"fought", "fight"},     {"found", "find"},
+    {"froze", "freeze"},    {"frozen", "freeze"},     {"gave", "give"},
+    {"given", "give"},      {"got", "get"},           {"gotten", "get"},
+    {"had", "have"},        {"has", "have"},          {"held", "hold"},
+    {"hid", "hide"},        {"hidden", "hide"},       {"kept", "keep"},
+    {"knew", "know"},       {"known", "know"},        {"laid", "lay"},
+    {"led", "lead"},        {"left", "leave"},        {"lent", "lend"},
+    {"lost", "lose"},       {"made", "make"},         {"meant", "mean"},
+    {"met", "meet"},        {"paid", "pay"},          {"ran", "run"},
+    {"rang", "ring"},       {"rose", "rise"},         {"risen", "rise"},
+    {"said", "say"},        {"says", "say"},          {"saw", "see"},
+    {"seen", "see"},        {"sent", "send"},         {"shot", "shoot"},
+    {"sold", "sell"},       {"sought", "seek"},       {"spoke", "speak"},
+    {"spoken", "speak"},    {"stole", "steal"},       {"stolen", "steal"},
+    {"stood", "stand"},     {"struck", "strike"},     {"stricken", "strike"},
+    {"swore", "swear"},     {"sworn", "swear"},       {"taken", "take"},
+    {"took", "take"},       {"taught", "teach"},      {"thought", "think"},
+    {"threw", "throw"},     {"thrown", "throw"},      {"told", "tell"},
+    {"tore", "tear"},       {"torn", "tear"},         {"undertook", "undertake"},
+    {"undertaken", "undertake"}, {"went", "go"},      {"gone", "go"},
+    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"won", "win"},
+    {"wrote", "write"},     {"written", "write"},     {"overthrew", "overthrow"},
+    {"overthrown", "overthrow"}, {"retook", "retake"}, {"retaken", "retake"},
+    {"shook", "shake"},     {"slew", "slay"},         {"slain", "slay"},
+    {"spent", "spend"},     {"stuck", "stick"},       {"woke", "wake"},
+    {"blew", "blow"},       {"blown", "blow"},        {"sank", "sink"},
+    {"sunk", "sink"},       {"spun", "spin"},         {"bid", "bid"},
+    {"heard", "hear"},      {"felt", "feel"},         {"fed", "feed"},
+    {"bought", "buy"},      {"upheld", "uphold"},     {"withheld", "withhold"},
+};
+#define N_IRREGULAR (sizeof(irregular) / sizeof(irregular[0]))
+
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static size_t add_lemma(char out[][EVG_LEMMA_MAX + 1], size_t k,
+                        const char *s, size_t n, const char *suffix)
+{
+    if (k >= EVG_LEMMAS_MAX || n == 0)
+        return k;
+    size_t sl = strlen(suffix);
+    if (n + sl > EVG_LEMMA_MAX)
+        return k;
+    char tmp[EVG_LEMMA_MAX + 1];
+    memcpy(tmp, s, n);
+    memcpy(tmp + n, suffix, sl);
+    tmp[n + sl] = '\0';
+    for (size_t i = 0; i < k; i++)
+        if (strcmp(out[i], tmp) == 0)
+            return k;
+    memcpy(out[k], tmp, n + sl + 1);
+    return k + 1;
+}
+
+static int ends(const char *w, size_t n, const char *suf)
+{
+    size_t s = strlen(suf);
+    return n > s && memcmp(w + n - s, suf, s) == 0;
+}
+
+size_t evg_events__lemmas(const char *word, size_t n,
+                          char out[][EVG_LEMMA_MAX + 1])
+{
+    if (n == 0 || n > EVG_LEMMA_MAX)
+        return 0;
+    char w[EVG_LEMMA_MAX + 1];
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)word[i]);
+    w[n] = '\0';
+    size_t k = add_lemma(out, 0, w, n, "");
+    for (size_t i = 0; i < N_IRREGULAR; i++)
+        if (strcmp(irregular[i][0], w) == 0)
+            k = add_lemma(out, k, irregular[i][1], strlen(irregular[i][1]),
+                          "");
+    if (n < 4)
+        return k;
+    if (ends(w, n, "ies")) {
+        k = add_lemma(out, k, w, n - 3, "y");
+    } else if (ends(w, n, "ied")) {
+        k = add_lemma(out, k, w, n - 3, "y");
+    } else if (ends(w, n, "ed")) {
+        k = add_lemma(out, k, w, n - 1, ""); /* issued -> issue */
+        k = add_lemma(out, k, w, n - 2, ""); /* added -> add */
+        if (n >= 5 && w[n - 3] == w[n - 4] && !is_vowel(w[n - 3]))
+            k = add_lemma(out, k, w, n - 3, ""); /* banned -> ban */
+    } else if (ends(w, n, "ing")) {
+        k = add_lemma(out, k, w, n - 3, "");  /* adding -> add */
+        k = add_lemma(out, k, w, n - 3, "e"); /* issuing -> issue */
+        if (n >= 6 && w[n - 4] == w[n - 5] && !is_vowel(w[n - 4]))
+            k = add_lemma(out, k, w, n - 4, ""); /* banning -> ban */
+    } else if (ends(w, n, "es") && !ends(w, n, "ss")) {
+        k = add_lemma(out, k, w, n - 1, ""); /* issues -> issue */
+        k = add_lemma(out, k, w, n - 2, ""); /* pushes -> push */
+    } else if (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+               w[n - 2] != 'i') {
+        k = add_lemma(out, k, w, n - 1, "");
+    }
+    return k;
+}
+
+int evg_events__inflection(const char *word, size_t n)
+{
+    if (n == 0 || n > EVG_LEMMA_MAX)
+        return 0;
+    char w[EVG_LEMMA_MAX + 1];
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)word[i]);
+    w[n] = '\0';
+    if (strcmp(w, "says") == 0 || strcmp(w, "has") == 0)
+        return 's';
+    for (size_t i = 0; i < N_IRREGULAR; i++)
+        if (strcmp(irregular[i][0], w) == 0)
+            return 'd';
+    if (n >= 4 && ends(w, n, "ed"))
+        return 'd';
+    if (n >= 5 && ends(w, n, "ing"))
+        return 'g';
+    if (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's')
+        return 's';
+    return 0;
+}

@@ -1,0 +1,669 @@
+/* Unit tests of the event coder (extract/events*.c, triggers.c). Most tests
+ * build a document by hand (sentences, timexes, entities) so that each rule
+ * is tested alone, whatever the other stages do; the last ones run the
+ * whole pipeline on the seed article when ../shared is there. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "events.h"
+#include "evgraph/extract.h"
+#include "evgraph/io.h"
+#include "internal.h"
+
+/* ---- building documents by hand ---- */
+
+typedef struct ent_spec {
+    const char *name;
+    const char *code;    /* CAMEO actor code */
+    const char *country; /* ISO alpha-3 or NULL */
+    const char *forms;   /* surface forms separated by '|' */
+} ent_spec;
+
+typedef struct tx_spec {
+    const char *text;
+    evg_timex_type type;
+    const char *value, *lo, *hi;
+} tx_spec;
+
+static int word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/* Sentences end at ". ", "? " or the end of the text. */
+static void add_sentences(evg_doc *doc)
+{
+    size_t start = 0, n = doc->text_len;
+    for (size_t i = 0; i < n; i++) {
+        int end = (doc->text[i] == '.' || doc->text[i] == '?') &&
+                  (i + 1 == n || doc->text[i + 1] == ' ');
+        if (!end && i + 1 != n)
+            continue;
+        evg_sentence *s = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
+                                       doc->cap_sentences);
+        assert_non_null(s);
+        s->start = start;
+        s->end = i + 1;
+        s->text = evg_doc_strndup(doc, doc->text + start, i + 1 - start);
+        start = i + 2;
+    }
+}
+
+static size_t sentence_of(const evg_doc *doc, size_t off)
+{
+    for (size_t i = 0; i < doc->n_sentences; i++)
+        if (off >= doc->sentences[i].start && off < doc->sentences[i].end)
+            return i;
+    return 0;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const evg_span *x = a, *y = b;
+    return x->start < y->start ? -1 : (x->start > y->start);
+}
+
+static evg_doc *make_doc(const char *text, const char *dct,
+                         const ent_spec *ents, size_t n_ents,
+                         const tx_spec *txs, size_t n_txs)
+{
+    evg_doc *doc;
+    assert_int_equal(evg_doc_new(&doc), 0);
+    doc->text = evg_doc_strdup(doc, text);
+    doc->text_len = strlen(text);
+    if (dct) {
+        memcpy(doc->dct, dct, 10);
+        doc->dct[10] = '\0';
+        doc->dct_source = EVG_DCT_OPTION;
+    }
+    add_sentences(doc);
+    for (size_t i = 0; i < n_txs; i++) {
+        const char *at = strstr(text, txs[i].text);
+        assert_non_null(at);
+        evg_timex *t = EVG_DOC_PUSH(doc, doc->timexes, doc->n_timexes,
+                                    doc->cap_timexes);
+        assert_non_null(t);
+        size_t s = (size_t)(at - text);
+        assert_int_equal(evg_doc_span(doc, &t->span, s,
+                                      s + strlen(txs[i].text)),
+                         0);
+        t->type = txs[i].type;
+        t->value = txs[i].value;
+        t->lo = txs[i].lo;
+        t->hi = txs[i].hi;
+        t->sentence = sentence_of(doc, s);
+    }
+    for (size_t i = 0; i < n_ents; i++) {
+        evg_entity *e = EVG_DOC_PUSH(doc, doc->entities, doc->n_entities,
+                                     doc->cap_entities);
+        assert_non_null(e);
+        e->name = ents[i].name;
+        e->code = ents[i].code;
+        e->country = ents[i].country;
+        e->kind = EVG_KIND_COUNTRY;
+        const char *f = ents[i].forms;
+        while (*f) {
+            const char *bar = strchr(f, '|');
+            size_t fl = bar ? (size_t)(bar - f) : strlen(f);
+            for (const char *p = text; *p; p++) {
+                if (strncmp(p, f, fl) != 0 ||
+                    (p > text && word_char(p[-1])) || word_char(p[fl]))
+                    continue;
+                evg_span *m = EVG_DOC_PUSH(doc, e->mentions, e->n_mentions,
+                                           e->cap_mentions);
+                assert_non_null(m);
+                size_t s = (size_t)(p - text);
+                assert_int_equal(evg_doc_span(doc, m, s, s + fl), 0);
+            }
+            f += fl + (bar ? 1 : 0);
+        }
+        if (e->n_mentions)
+            qsort(e->mentions, e->n_mentions, sizeof(evg_span), cmp_span);
+    }
+    return doc;
+}
+
+static evg_doc *code(const char *text, const ent_spec *ents, size_t n_ents,
+                     const tx_spec *txs, size_t n_txs)
+{
+    evg_doc *doc = make_doc(text, "2019-05-23", ents, n_ents, txs, n_txs);
+    evg_error err;
+    memset(&err, 0, sizeof(err));
+    const evg_lexicon *lex = evg_extract__default_lexicon(&err);
+    assert_non_null(lex);
+    int rc = evg_extract__events(doc, lex, NULL, &err);
+    if (rc)
+        fprintf(stderr, "events: %s\n", err.message);
+    assert_int_equal(rc, 0);
+    return doc;
+}
+
+static void dump(const evg_doc *doc)
+{
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        fprintf(stderr, "  v%zu %s '%s' src", i + 1, e->cameo,
+                e->trigger.text);
+        for (size_t k = 0; k < e->n_source; k++)
+            fprintf(stderr, " %s", doc->entities[e->source[k]].name);
+        fprintf(stderr, " tgt");
+        for (size_t k = 0; k < e->n_target; k++)
+            fprintf(stderr, " %s", doc->entities[e->target[k]].name);
+        fprintf(stderr, " mod=%s time=%s basis=%s summary=%s\n",
+                evg_modality_name(e->modality),
+                e->time.value ? e->time.value : "-",
+                evg_basis_name(e->time.basis),
+                e->summary ? e->summary : "-");
+    }
+}
+
+/* The event whose CAMEO code starts with `prefix`, or NULL. */
+static const evg_event *find(const evg_doc *doc, const char *prefix)
+{
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (strncmp(doc->events[i].cameo, prefix, strlen(prefix)) == 0)
+            return &doc->events[i];
+    return NULL;
+}
+
+static const evg_event *must_find(const evg_doc *doc, const char *prefix)
+{
+    const evg_event *e = find(doc, prefix);
+    if (!e) {
+        fprintf(stderr, "no event %s* among:\n", prefix);
+        dump(doc);
+    }
+    assert_non_null(e);
+    return e;
+}
+
+static int has_actor(const evg_doc *doc, const size_t *v, size_t n,
+                     const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(doc->entities[v[i]].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+#define SRC(doc, e, name) \
+    assert_true(has_actor((doc), (e)->source, (e)->n_source, (name)))
+#define TGT(doc, e, name) \
+    assert_true(has_actor((doc), (e)->target, (e)->n_target, (name)))
+
+static const ent_spec WORLD[] = {
+    {"United States", "USA", "USA", "United States|US|U.S.|Washington"},
+    {"Huawei", "CHNBUS", "CHN", "Huawei|the company|its"},
+    {"South Korea", "KOR", "KOR", "South Korea"},
+    {"Japan", "JPN", "JPN", "Japan"},
+    {"Australia", "AUS", "AUS", "Australia"},
+    {"New Zealand", "NZL", "NZL", "New Zealand"},
+    {"Iran", "IRN", "IRN", "Iran|Tehran"},
+    {"Israel", "ISR", "ISR", "Israel"},
+    {"Reuters", "MED", NULL, "Reuters"},
+    {"Donald Trump", "USAGOV", "USA", "US President Donald Trump"},
+    {"Commerce Department", "USAGOV", "USA", "the US Commerce Department"},
+    {"Google", "USABUS", "USA", "Google"},
+};
+#define N_WORLD (sizeof(WORLD) / sizeof(WORLD[0]))
+
+/* ---- triggers ---- */
+
+static void events_lemmas(void **state)
+{
+    (void)state;
+    char lem[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
+    const char *cases[][2] = {{"issued", "issue"},  {"adding", "add"},
+                              {"banned", "ban"},    {"denied", "deny"},
+                              {"sanctions", "sanction"}, {"met", "meet"},
+                              {"pushes", "push"},   {"banning", "ban"},
+                              {"criticizes", "criticize"}};
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        size_t n = evg_events__lemmas(cases[i][0], strlen(cases[i][0]), lem);
+        int found = 0;
+        for (size_t k = 0; k < n; k++)
+            found |= strcmp(lem[k], cases[i][1]) == 0;
+        if (!found)
+            fprintf(stderr, "%s -> no %s\n", cases[i][0], cases[i][1]);
+        assert_true(found);
+    }
+    assert_int_equal(evg_events__inflection("banned", 6), 'd');
+    assert_int_equal(evg_events__inflection("adding", 6), 'g');
+    assert_int_equal(evg_events__inflection("ban", 3), 0);
+}
+
+static void events_lexicon_user_file(void **state)
+{
+    (void)state;
+    evg_triggers *t;
+    evg_error err;
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(evg_extract__triggers_new(&t, &err), 0);
+    const evg_trig_pat *const *pats;
+    assert_int_equal(evg_events__patterns(t, "snub", 4, &pats), 0);
+    const char user[] = "#evgraph:triggers\nsnub\t111\tobj\tv\n";
+    assert_int_equal(
+        evg_extract__triggers_add(t, user, strlen(user), "user.tsv", &err),
+        0);
+    assert_int_equal(evg_events__patterns(t, "snub", 4, &pats), 1);
+    assert_string_equal(pats[0]->cameo->code, "111");
+    assert_int_equal(pats[0]->cameo->quad_class, 3);
+    const char bad[] = "#evgraph:triggers\nsnub\t999\tobj\tv\n";
+    assert_int_equal(
+        evg_extract__triggers_add(t, bad, strlen(bad), "bad.tsv", &err),
+        EVG_EPARSE);
+    assert_non_null(strstr(err.message, "bad.tsv:2"));
+    const char bad2[] = "#evgraph:triggers\nsnub 111 obj v\n";
+    assert_int_equal(
+        evg_extract__triggers_add(t, bad2, strlen(bad2), "b2.tsv", &err),
+        EVG_EPARSE);
+    /* every CAMEO root is there with its quad class */
+    for (int r = 1; r <= 20; r++) {
+        char c[3] = {(char)('0' + r / 10), (char)('0' + r % 10), 0};
+        const evg_cameo *k = evg_events__cameo(t, c);
+        assert_non_null(k);
+        assert_int_equal(k->quad_class,
+                         r <= 5 ? 1 : r <= 8 ? 2 : r <= 13 ? 3 : 4);
+    }
+    evg_extract__triggers_free(t);
+    evg_extract__triggers_free(NULL);
+}
+
+/* ---- rules ---- */
+
+static void events_active_clause(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Israel attacked Iran.", WORLD, N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "18");
+    SRC(doc, e, "Israel");
+    TGT(doc, e, "Iran");
+    assert_int_equal(e->n_source, 1);
+    assert_int_equal(e->modality, EVG_MOD_ASSERTED);
+    assert_int_equal(e->time.basis, EVG_BASIS_DCT);
+    assert_string_equal(e->time.value, "2019-05-23");
+    assert_string_equal(e->trigger.text, "attacked");
+    assert_non_null(e->summary);
+    evg_doc_free(doc);
+}
+
+static void events_passive(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Huawei has been accused by the United States of "
+                        "spying.",
+                        WORLD, N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "112");
+    SRC(doc, e, "United States");
+    TGT(doc, e, "Huawei");
+    assert_int_equal(e->n_source, 1);
+    evg_doc_free(doc);
+}
+
+static void events_coordination(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Australia, Japan, New Zealand and the United States "
+                        "banned the company from government contracts.",
+                        WORLD, N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "17");
+    assert_int_equal(e->n_source, 4);
+    SRC(doc, e, "Australia");
+    SRC(doc, e, "Japan");
+    SRC(doc, e, "New Zealand");
+    SRC(doc, e, "United States");
+    TGT(doc, e, "Huawei");
+    evg_doc_free(doc);
+}
+
+static void events_title_and_nominal_object(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("US President Donald Trump issued an executive order "
+                        "adding Huawei to a trade blacklist.",
+                        WORLD, N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "163");
+    SRC(doc, e, "Donald Trump");
+    TGT(doc, e, "Huawei");
+    assert_non_null(strstr(e->summary, "Huawei"));
+    assert_non_null(strstr(e->summary, "blacklist"));
+    /* "order" here is a noun: no demand */
+    assert_null(find(doc, "10"));
+    evg_doc_free(doc);
+}
+
+static void events_attribution(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Reuters reported that Israel will attack Iran.",
+                        WORLD, N_WORLD, NULL, 0);
+    const evg_event *p = must_find(doc, "18");
+    assert_int_equal(p->modality, EVG_MOD_PLANNED);
+    evg_doc_free(doc);
+    doc = code("Reuters reported that Israel would attack Iran.", WORLD,
+               N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "18");
+    SRC(doc, e, "Israel");
+    TGT(doc, e, "Iran");
+    assert_int_equal(e->modality, EVG_MOD_REPORTED);
+    assert_true(e->attributed != EVG_NONE);
+    assert_string_equal(doc->entities[e->attributed].name, "Reuters");
+    /* the report itself is not coded when it reports an event */
+    assert_null(find(doc, "01"));
+    evg_doc_free(doc);
+
+    doc = code("According to Reuters, Israel attacked Iran.", WORLD, N_WORLD,
+               NULL, 0);
+    e = must_find(doc, "18");
+    assert_int_equal(e->modality, EVG_MOD_REPORTED);
+    assert_string_equal(doc->entities[e->attributed].name, "Reuters");
+    evg_doc_free(doc);
+
+    /* a statement with nothing codable inside is coded as such */
+    doc = code("Israel said the weather was fine.", WORLD, N_WORLD, NULL, 0);
+    e = must_find(doc, "010");
+    SRC(doc, e, "Israel");
+    evg_doc_free(doc);
+
+    /* "X said Y must ..." is a demand on Y */
+    doc = code("Israel said Iran must stop enrichment.", WORLD, N_WORLD, NULL,
+               0);
+    e = must_find(doc, "10");
+    SRC(doc, e, "Israel");
+    TGT(doc, e, "Iran");
+    evg_doc_free(doc);
+}
+
+static void events_modality(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Israel will attack Iran. Israel could attack Iran. "
+                        "If Iran attacks, Israel might retaliate.",
+                        WORLD, N_WORLD, NULL, 0);
+    assert_true(doc->n_events >= 2);
+    assert_int_equal(doc->events[0].modality, EVG_MOD_PLANNED);
+    assert_int_equal(doc->events[1].modality, EVG_MOD_HYPOTHETICAL);
+    for (size_t i = 2; i < doc->n_events; i++)
+        assert_int_equal(doc->events[i].modality, EVG_MOD_HYPOTHETICAL);
+    evg_doc_free(doc);
+}
+
+static void events_negation(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Israel did not attack Iran.", WORLD, N_WORLD, NULL,
+                        0);
+    const evg_event *e = must_find(doc, "18");
+    assert_int_equal(e->modality, EVG_MOD_NEGATED);
+    evg_doc_free(doc);
+    doc = code("Israel never attacked Iran.", WORLD, N_WORLD, NULL, 0);
+    assert_int_equal(must_find(doc, "18")->modality, EVG_MOD_NEGATED);
+    evg_doc_free(doc);
+    /* "refused to" is a rejection, not a negated event */
+    doc = code("Iran refused to meet Israel.", WORLD, N_WORLD, NULL, 0);
+    const evg_event *r = must_find(doc, "12");
+    SRC(doc, r, "Iran");
+    TGT(doc, r, "Israel");
+    assert_null(find(doc, "04"));
+    evg_doc_free(doc);
+}
+
+static void events_delay_is_easing(void **state)
+{
+    (void)state;
+    const tx_spec tx[] = {
+        {"earlier this week", EVG_TIMEX_DATE, "2019-W21", "2019-05-20",
+         "2019-05-26"},
+        {"another 90 days", EVG_TIMEX_DURATION, "P90D", NULL, NULL}};
+    evg_doc *doc = code("However, earlier this week, the US Commerce "
+                        "Department said in a notice that the US government "
+                        "would delay the implementation of the ban on trading "
+                        "with Huawei for another 90 days.",
+                        WORLD, N_WORLD, tx, 2);
+    const evg_event *e = must_find(doc, "08");
+    assert_null(find(doc, "12"));
+    assert_null(find(doc, "17"));
+    TGT(doc, e, "Huawei");
+    assert_string_equal(e->time.value, "2019-W21");
+    assert_int_equal(e->time.basis, EVG_BASIS_TIMEX);
+    assert_int_equal(e->duration, 1);
+    assert_int_equal(e->modality, EVG_MOD_REPORTED);
+    assert_string_equal(doc->entities[e->attributed].name,
+                        "Commerce Department");
+    evg_doc_free(doc);
+}
+
+static void events_time_attachment(void **state)
+{
+    (void)state;
+    const tx_spec tx[] = {{"Last year", EVG_TIMEX_DATE, "2018", "2018-01-01",
+                           "2018-12-31"},
+                          {"on Thursday", EVG_TIMEX_DATE, "2019-05-23",
+                           "2019-05-23", "2019-05-23"}};
+    evg_doc *doc = code("Last year, Japan banned Huawei. Reuters reported on "
+                        "Thursday that Israel attacked Iran.",
+                        WORLD, N_WORLD, tx, 2);
+    const evg_event *b = must_find(doc, "17");
+    assert_string_equal(b->time.value, "2018");
+    assert_int_equal(b->time.timex, 0);
+    /* the reporting verb's time does not leak into the report */
+    const evg_event *a = must_find(doc, "18");
+    assert_int_equal(a->time.basis, EVG_BASIS_DCT);
+    assert_int_equal(a->time.timex, EVG_NONE);
+    /* dates order the events */
+    int before = 0;
+    for (size_t i = 0; i < doc->n_relations; i++)
+        before |= doc->relations[i].type == EVG_REL_BEFORE &&
+                  &doc->events[doc->relations[i].from] == b;
+    assert_true(before || a->time.basis != EVG_BASIS_TIMEX);
+    evg_doc_free(doc);
+}
+
+static void events_causal_cues(void **state)
+{
+    (void)state;
+    const tx_spec tx[] = {{"last week", EVG_TIMEX_DATE, "2019-W20",
+                           "2019-05-13", "2019-05-19"}};
+    evg_doc *doc = code("The United States sanctioned Huawei last week. As a "
+                        "result, Google suspended business with Huawei.",
+                        WORLD, N_WORLD, tx, 1);
+    const evg_event *s = must_find(doc, "163");
+    const evg_event *g = must_find(doc, "160");
+    SRC(doc, g, "Google");
+    TGT(doc, g, "Huawei");
+    int causes = 0;
+    for (size_t i = 0; i < doc->n_relations; i++)
+        causes |= doc->relations[i].type == EVG_REL_CAUSES &&
+                  &doc->events[doc->relations[i].from] == s &&
+                  &doc->events[doc->relations[i].to] == g;
+    assert_true(causes);
+    assert_int_equal(g->time.basis, EVG_BASIS_RELATION);
+    assert_string_equal(g->time.lo, "2019-05-13");
+    evg_doc_free(doc);
+
+    doc = code("Israel attacked Iran because of the sanctions on Israel by "
+               "Iran.",
+               WORLD, N_WORLD, NULL, 0);
+    const evg_event *atk = must_find(doc, "18");
+    causes = 0;
+    for (size_t i = 0; i < doc->n_relations; i++)
+        causes |= doc->relations[i].type == EVG_REL_CAUSES &&
+                  &doc->events[doc->relations[i].to] == atk;
+    assert_true(causes);
+    evg_doc_free(doc);
+}
+
+static void events_merge_mentions(void **state)
+{
+    (void)state;
+    const tx_spec tx[] = {{"last week", EVG_TIMEX_DATE, "2019-W20",
+                           "2019-05-13", "2019-05-19"}};
+    evg_doc *doc = code("South Korea acted in the wake of Washington's "
+                        "decision to add the company to the list. US "
+                        "President Donald Trump last week added Huawei to a "
+                        "trade blacklist.",
+                        WORLD, N_WORLD, tx, 1);
+    size_t n163 = 0;
+    const evg_event *e = NULL;
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (strcmp(doc->events[i].cameo, "163") == 0) {
+            n163++;
+            e = &doc->events[i];
+        }
+    if (n163 != 1)
+        dump(doc);
+    assert_int_equal(n163, 1);
+    assert_int_equal(e->n_mentions, 1);
+    assert_string_equal(e->time.value, "2019-W20");
+    evg_doc_free(doc);
+}
+
+static void events_quiet(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("The weather in Japan was fine. Prices rose in "
+                        "Australia.",
+                        WORLD, N_WORLD, NULL, 0);
+    if (doc->n_events)
+        dump(doc);
+    assert_int_equal(doc->n_events, 0);
+    evg_doc_free(doc);
+    /* no actors at all: nothing coded */
+    doc = code("They attacked and condemned.", WORLD, N_WORLD, NULL, 0);
+    assert_int_equal(doc->n_events, 0);
+    evg_doc_free(doc);
+}
+
+static void events_boilerplate(void **state)
+{
+    (void)state;
+    evg_doc *doc = make_doc("Israel attacked Iran.", NULL, WORLD, N_WORLD,
+                            NULL, 0);
+    doc->sentences[0].boilerplate = 1;
+    evg_error err;
+    memset(&err, 0, sizeof(err));
+    const evg_lexicon *lex = evg_extract__default_lexicon(&err);
+    assert_int_equal(evg_extract__events(doc, lex, NULL, &err), 0);
+    assert_int_equal(doc->n_events, 0);
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.keep_boilerplate = 1;
+    assert_int_equal(evg_extract__events(doc, lex, &o, &err), 0);
+    assert_int_equal(doc->n_events, 1);
+    /* no DCT: no time */
+    assert_int_equal(doc->events[0].time.basis, EVG_BASIS_NONE);
+    evg_doc_free(doc);
+}
+
+static void events_bad_input(void **state)
+{
+    (void)state;
+    /* mentions out of range, empty sentences and odd bytes never crash */
+    evg_doc *doc = make_doc("\"\" ; , attacked by by by . ? Israel.", NULL,
+                            WORLD, N_WORLD, NULL, 0);
+    evg_span *m = EVG_DOC_PUSH(doc, doc->entities[0].mentions,
+                               doc->entities[0].n_mentions,
+                               doc->entities[0].cap_mentions);
+    m->start = 5000;
+    m->end = 6000;
+    evg_error err;
+    memset(&err, 0, sizeof(err));
+    const evg_lexicon *lex = evg_extract__default_lexicon(&err);
+    assert_int_equal(evg_extract__events(doc, lex, NULL, &err), 0);
+    evg_doc_free(doc);
+}
+
+/* ---- the whole pipeline on the seed article ---- */
+
+static const evg_event *find_root_actor(const evg_doc *doc, const char *root,
+                                        const char *country_src)
+{
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        if (strncmp(e->cameo, root, strlen(root)) != 0)
+            continue;
+        if (!country_src)
+            return e;
+        for (size_t k = 0; k < e->n_source; k++) {
+            const char *c = doc->entities[e->source[k]].country;
+            if (c && strcmp(c, country_src) == 0)
+                return e;
+        }
+    }
+    return NULL;
+}
+
+static void events_seed_article(void **state)
+{
+    (void)state;
+    const char *path = EVG_SHARED_DIR "/seed/000_2a0cd735b0f74530.txt";
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        printf("SKIP: %s is absent\n", path);
+        skip();
+        return;
+    }
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof(buf), f);
+    fclose(f);
+    evg_doc *doc;
+    evg_error err;
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(evg_extract_text(buf, n, NULL, &doc, &err), 0);
+    if (doc->n_entities == 0) {
+        printf("SKIP: the actor finder found no entities yet\n");
+        evg_doc_free(doc);
+        skip();
+        return;
+    }
+    dump(doc);
+    /* the sanctions: executive order and the 2018 bans */
+    const evg_event *order = find_root_actor(doc, "16", "USA");
+    if (!order)
+        order = find_root_actor(doc, "17", "USA");
+    assert_non_null(order);
+    const evg_event *delay = find_root_actor(doc, "08", NULL);
+    assert_non_null(delay);
+    assert_true(delay->duration != EVG_NONE);
+    const evg_event *deny = find_root_actor(doc, "01", "CHN");
+    assert_non_null(deny);
+    /* every event has evidence, modality and a time basis */
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        assert_true(e->trigger.end > e->trigger.start);
+        assert_false(doc->sentences[e->sentence].boilerplate);
+        assert_true(e->confidence > 0 && e->confidence <= 1);
+    }
+    evg_doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(events_lemmas),
+        cmocka_unit_test(events_lexicon_user_file),
+        cmocka_unit_test(events_active_clause),
+        cmocka_unit_test(events_passive),
+        cmocka_unit_test(events_coordination),
+        cmocka_unit_test(events_title_and_nominal_object),
+        cmocka_unit_test(events_attribution),
+        cmocka_unit_test(events_modality),
+        cmocka_unit_test(events_negation),
+        cmocka_unit_test(events_delay_is_easing),
+        cmocka_unit_test(events_time_attachment),
+        cmocka_unit_test(events_causal_cues),
+        cmocka_unit_test(events_merge_mentions),
+        cmocka_unit_test(events_quiet),
+        cmocka_unit_test(events_boilerplate),
+        cmocka_unit_test(events_bad_input),
+        cmocka_unit_test(events_seed_article),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
