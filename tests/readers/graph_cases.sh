@@ -19,7 +19,7 @@ case_args() {
 }
 case_inputs() {
   case $1 in
-    fixtures) echo "$WORK/fixtures.jsonl" ;;
+    fixtures) echo "$WORK"/fixture-*.json ;;
     *) echo "$DATA/graph_story_a.json $DATA/graph_story_b.json $DATA/graph_story_c.json" ;;
   esac
 }
@@ -27,6 +27,9 @@ shopt -s nullglob
 fixtures=("$SRC"/fixtures/*.txt)
 if [ ${#fixtures[@]} -gt 0 ]; then
   if "$EVG" extract -q "${fixtures[@]}" >"$WORK/fixtures.jsonl" 2>"$WORK/extract.err"; then
+    # one file per document, so that every one of them is read whatever
+    # the JSON Lines reader does
+    split -l 1 -d -a 3 --additional-suffix=.json "$WORK/fixtures.jsonl" "$WORK/fixture-"
     CASES+=(fixtures)
   else
     bad "evgraph extract fixtures/*.txt: $(head -c 300 "$WORK/extract.err")"
