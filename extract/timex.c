@@ -190,6 +190,13 @@ static int tense_cue(const tagger *c, size_t i)
         return 1;
     if (has(c, i, TX_PAST))
         return -1;
+    /* "set to resume Monday", "is to meet Tuesday": an infinitive */
+    if (is(c, i, "to") && i + 1 < c->n && c->t[i + 1].kind == K_WORD &&
+        !c->t[i + 1].cap && !c->t[i + 1].w && tok_len(c, i + 1) > 2 &&
+        !is(c, i + 1, "the") && !is(c, i + 1, "his") &&
+        !is(c, i + 1, "her") && !is(c, i + 1, "its") &&
+        !is(c, i + 1, "their") && !is(c, i + 1, "date"))
+        return 1;
     if (n > 4 && memcmp(p + n - 2, "ed", 2) == 0)
         return 2;
     return 0;
@@ -218,7 +225,7 @@ static int tense(const tagger *c, size_t a, size_t b)
         int t = tense_cue(c, i);
         if (t == 1 && fut == 99)
             fut = (int)k + 1;
-        else if (t == -1 && past == 99)
+        else if ((t == -1 || t == 2) && past == 99)
             past = (int)k + 1;
     }
     if (fut < 99 && fut <= past)
@@ -226,9 +233,16 @@ static int tense(const tagger *c, size_t a, size_t b)
     return past < 99 ? -1 : 0;
 }
 
+/* A reference point still in view: a quarter or month stays the topic of a
+ * report for a few sentences, a day or year for the next one. */
 static int anchor_recent(const tagger *c)
 {
-    return c->has_anchor && c->sent - c->anchor_sent <= 1;
+    if (!c->has_anchor)
+        return 0;
+    size_t reach = c->anchor.gran > TX_G_YEAR && c->anchor.gran <= TX_G_MONTH
+                       ? 3
+                       : 1;
+    return c->sent - c->anchor_sent <= reach;
 }
 
 /* ---- quantities ---- */
@@ -353,9 +367,10 @@ static void set_date_dct(const tagger *c, match *m, int gran, int shift)
         evg_timex__shift(&m->v, shift);
 }
 
-/* Year for a month (and day) without one. Past tense: the latest such
- * date on or before the DCT; future: the first on or after it; unknown:
- * the nearest one. `strict` ("last May") excludes the DCT's own month. */
+/* Year for a month (and day) without one. Future tense: the first such
+ * date on or after the DCT; otherwise (news reports the past) the latest
+ * one on or before it. Both allow 60 days of slack, for deadlines and
+ * plans near the DCT; `strict` ("last May") excludes the DCT itself. */
 static int infer_year(const tagger *c, int month, int day, int t,
                       int strict)
 {
@@ -366,17 +381,12 @@ static int infer_year(const tagger *c, int month, int day, int t,
     if (d > evg_timex__mdays(c->dy, month))
         d = evg_timex__mdays(c->dy, month);
     long z = evg_timex__days(c->dy, month, d);
-    if (t < 0)
-        return z > dct || (strict && z >= dct) ? c->dy - 1 : c->dy;
-    if (t > 0)
-        return z < dct || (strict && z <= dct) ? c->dy + 1 : c->dy;
-    long before = z <= dct ? dct - z
-                           : dct - evg_timex__days(c->dy - 1, month, d);
-    long after = z >= dct ? z - dct
-                          : evg_timex__days(c->dy + 1, month, d) - dct;
-    if (before <= after)
-        return z <= dct ? c->dy : c->dy - 1;
-    return z >= dct ? c->dy : c->dy + 1;
+    /* deadlines reported in the past tense ("was extended to Nov. 20")
+     * and plans in the future tense stay near the DCT */
+    int slack = strict ? 0 : 60;
+    if (t <= 0)
+        return z > dct + slack || (strict && z >= dct) ? c->dy - 1 : c->dy;
+    return z < dct - slack || (strict && z <= dct) ? c->dy + 1 : c->dy;
 }
 
 static int is_year_tok(const tagger *c, size_t i)
@@ -854,8 +864,16 @@ static int m_ref_period(const tagger *c, size_t i, match *m)
         m->end = j;
         return 1;
     }
+    int latest = is(c, i + 1, "latest");
+    tx_val prev;
+    at_dct(c, &prev, TX_G_QUARTER);
+    evg_timex__shift(&prev, -1);
+    if (shift)
+        m->anchored = 1;
     if (c->has_anchor && c->anchor.gran == gran && !cur &&
-        (year == TX_X || gran != TX_G_YEAR)) {
+        (gran != TX_G_YEAR || that) &&
+        !(latest && gran == TX_G_QUARTER && c->has_dct &&
+          c->anchor.y * 4 + c->anchor.m > prev.y * 4 + prev.m)) {
         m->v = c->anchor;
         m->v.mod = NULL;
         m->anchored = 1;
@@ -898,10 +916,15 @@ static int m_the_unit(const tagger *c, size_t i, match *m)
     if (c->text[c->t[i + 1].e - 1] == 's' || is(c, i + 2, "of") ||
         punct(c, i + 2, '-') || has(c, i + 2, TX_AGO))
         return 0;
-    if (u == TX_U_WEEKEND)
+    if (u == TX_U_YEAR && (is(c, i + 2, "ended") || is(c, i + 2, "ending"))) {
+        val_init(&m->v, EVG_TIMEX_DURATION); /* "the year ended June 30" */
+        m->v.n2 = 2;
+        m->v.unit = TX_U_YEAR;
+    } else if (u == TX_U_WEEKEND) {
         weekend(c, m, 0, tense(c, i, i + 2));
-    else
+    } else {
         set_date_dct(c, m, unit_gran(u), 0);
+    }
     m->end = i + 2;
     return 1;
 }
@@ -1163,17 +1186,18 @@ static void shift_from(const tagger *c, match *m, int gran, int unit, int n,
 {
     int recent = anchored && anchor_recent(c);
     if (recent && unit == TX_U_YEAR && c->anchor.gran > TX_G_YEAR &&
-        c->anchor.gran <= TX_G_MONTH) {
+        c->anchor.gran <= TX_G_MONTH && c->anchor.gran != TX_G_SEASON) {
         /* "a year earlier" after "the third quarter": that quarter */
         m->v = c->anchor;
         m->v.y += n;
         m->anchored = 1;
-    } else if (recent && c->anchor.gran == gran) {
+    } else if (recent && c->anchor.gran == gran && unit != TX_U_YEAR) {
         m->v = c->anchor;
         evg_timex__shift(&m->v, n);
         m->anchored = 1;
     } else {
         set_date_dct(c, m, gran, n);
+        m->anchored = anchored;
     }
     m->v.mod = NULL;
 }
@@ -1259,6 +1283,23 @@ static int m_year_end(const tagger *c, size_t i, match *m)
     return 1;
 }
 
+/* A word that can follow an adverb but not an adjective: "rise 8.5%
+ * annually through 1992" vs "quarterly dividend". */
+static int function_word(const tagger *c, size_t i)
+{
+    static const char *const w[] = {"in",   "on",    "at",      "by",
+                                    "for",  "since", "through", "until",
+                                    "and",  "or",    "to",      "from",
+                                    "with", "over",  "as",      "but",
+                                    "after", "before", "during", NULL};
+    if (i >= c->n || c->t[i].kind == K_PUNCT)
+        return 1;
+    for (int k = 0; w[k]; k++)
+        if (is(c, i, w[k]))
+            return 1;
+    return 0;
+}
+
 /* "seats a week", "$1.76 a year": a rate, not a duration. */
 static int rate_before(const tagger *c, size_t i)
 {
@@ -1321,6 +1362,9 @@ unit:
         return 0;
     int u = val(c, j, TX_UNIT);
     j++;
+    if (u == TX_U_SEC && n2 == 2 && !function_word(c, j) &&
+        !has(c, j, TX_AGO))
+        return 0; /* "a second group" */
     if ((punct(c, j, '-') && has(c, j + 1, TX_AGO)) || is(c, j, "old") ||
         (punct(c, j, '-') && is(c, j + 1, "old")) ||
         (u == TX_U_QUARTER && is(c, j, "of")))
@@ -1532,7 +1576,7 @@ static int m_set(const tagger *c, size_t i, match *m)
 {
     size_t j = i;
     val_init(&m->v, EVG_TIMEX_SET);
-    if (has(c, j, TX_SET)) {
+    if (has(c, j, TX_SET) && function_word(c, j + 1)) {
         m->v.n2 = 2;
         m->v.unit = val(c, j, TX_SET);
         m->end = j + 1;
@@ -1743,23 +1787,28 @@ static size_t trim_end(const tagger *c, size_t a, size_t b)
     return b;
 }
 
+/* Words outside the word list that may begin an expression. */
+static int starter(const tagger *c, size_t i)
+{
+    static const char *const w[] = {
+        "the",     "a",      "an",     "at",     "more",     "less",
+        "up",      "another", "its",   "every",  "each",     "per",
+        "half",    "right",  "these",  "no",     "not",      "additional",
+        "that",    "their",  "recent", "fy",     "fewer",    "couple",
+        "latest",  "o'clock", "future", "year-end", NULL};
+    for (int k = 0; w[k]; k++)
+        if (is(c, i, w[k]))
+            return 1;
+    return 0;
+}
+
 static int tag_sentence(evg_doc *doc, tagger *c)
 {
     size_t i = 0;
     while (i < c->n) {
         const tok *t = &c->t[i];
         match m;
-        if ((t->kind == K_WORD && !t->w && !is(c, i, "the") &&
-             !is(c, i, "a") && !is(c, i, "an") && !is(c, i, "at") &&
-             !is(c, i, "more") && !is(c, i, "less") && !is(c, i, "up") &&
-             !is(c, i, "another") && !is(c, i, "its") &&
-             !is(c, i, "every") && !is(c, i, "each") && !is(c, i, "per") &&
-             !is(c, i, "half") && !is(c, i, "right") && !is(c, i, "these") &&
-             !is(c, i, "no") && !is(c, i, "not") && !is(c, i, "additional") &&
-             !is(c, i, "that") && !is(c, i, "their") && !is(c, i, "recent") &&
-             !is(c, i, "fy") && !is(c, i, "under") && !is(c, i, "fewer") &&
-             !is(c, i, "couple") && !is(c, i, "latest") &&
-             !is(c, i, "o'clock")) ||
+        if ((t->kind == K_WORD && !t->w && !starter(c, i)) ||
             t->kind == K_PUNCT || !expression(c, i, &m)) {
             i++;
             continue;
