@@ -1,91 +1,370 @@
-/* Sentence splitting: full stops, question and exclamation marks and
- * paragraph breaks end sentences, except after known abbreviations. */
+/* Sentence splitting for news English, after the dateline and before every
+ * other stage. Full stops, question and exclamation marks (with any closing
+ * quotes and brackets) end sentences except after abbreviations (Mr., Gen.,
+ * Jan., Inc.), initials (Donald J. Trump), acronyms inside a sentence
+ * (U.S.), decimals and ellipses that continue in lower case. Blank lines end
+ * sentences, and so does a headline-like line without a final stop. Each
+ * sentence is then checked for boilerplate: teasers ("READ MORE:"), photo
+ * credits and the headline glued after them, captions, "Follow us" and
+ * copyright lines. */
 #include <ctype.h>
 #include <string.h>
 
 #include "internal.h"
 
-static const char *const abbrevs[] = {"mr", "mrs", "ms", "dr", "gen", "sen",
-    "rep", "gov", "st", "jan", "feb", "mar", "apr", "aug", "sep", "sept",
-    "oct", "nov", "dec", "inc", "corp", "co", "ltd", "jr", "sr", "vs", "no",
-    "prof", "lt", "col", "capt", "sgt", "u.s", "u.k", "u.n", "e.g", "i.e",
-    NULL};
+/* Never end a sentence: titles and abbreviations followed by a name or
+ * a number. */
+static const char *const abbrev_hard[] = {"mr", "mrs", "ms", "dr", "gen",
+    "sen", "rep", "gov", "lt", "col", "capt", "sgt", "cpl", "maj", "adm",
+    "cmdr", "prof", "rev", "fr", "st", "mt", "ft", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "dept", "gov't", "pres",
+    "supt", "insp", "det", "sr", "jr", "messrs", "mmes", "msgr", "hon",
+    "atty", "brig", "gens", "reps", "sens", "al", NULL};
 
-static int is_abbrev(const char *t, size_t word, size_t dot)
+/* Abbreviations only before a number: "No. 10", "Vol. 3". */
+static const char *const abbrev_num[] = {"no", "nos", "vol", "fig", "pp",
+                                         "art", "sec", NULL};
+
+/* End a sentence only when a typical sentence opener follows. */
+static const char *const abbrev_soft[] = {"inc", "corp", "co", "ltd", "llc",
+    "plc", "bros", "etc", "p.m", "a.m", "u.s", "u.k", "u.n", "e.u", "d.c",
+    "u.s.a", NULL};
+
+static const char *const openers[] = {"the", "a", "an", "he", "she", "it",
+    "they", "we", "i", "you", "this", "that", "these", "those", "there",
+    "in", "on", "at", "but", "and", "or", "so", "yet", "however", "after",
+    "before", "when", "while", "if", "as", "his", "her", "its", "their",
+    "our", "my", "meanwhile", "according", "last", "earlier", "later",
+    "officials", "some", "many", "most", "for", "from", "since", "during",
+    "under", "with", "by", "one", "two", "no", NULL};
+
+static int word_eq(const char *t, size_t s, size_t e, const char *w)
 {
-    size_t n = dot - word;
-    if (n == 1 && isupper((unsigned char)t[word]))
-        return 1; /* an initial: Donald J. Trump */
-    for (const char *const *a = abbrevs; *a; a++) {
-        if (strlen(*a) != n)
-            continue;
-        size_t k = 0;
-        while (k < n && tolower((unsigned char)t[word + k]) == (*a)[k])
-            k++;
-        if (k == n)
+    size_t n = strlen(w);
+    if (e - s != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)t[s + i]) != w[i])
+            return 0;
+    return 1;
+}
+
+static int in_list(const char *t, size_t s, size_t e,
+                   const char *const *list)
+{
+    for (const char *const *w = list; *w; w++)
+        if (word_eq(t, s, e, *w))
             return 1;
+    return 0;
+}
+
+static int is_space_at(const char *t, size_t n, size_t i, size_t *len)
+{
+    if (i >= n)
+        return 0;
+    unsigned char c = (unsigned char)t[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+        c == '\v') {
+        *len = 1;
+        return 1;
+    }
+    if (c == 0xc2 && i + 1 < n && (unsigned char)t[i + 1] == 0xa0) {
+        *len = 2; /* no-break space */
+        return 1;
+    }
+    if (c == 0xe2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
+        (((unsigned char)t[i + 2] >= 0x80 && (unsigned char)t[i + 2] <= 0x8a) ||
+         (unsigned char)t[i + 2] == 0xaf)) {
+        *len = 3;
+        return 1;
     }
     return 0;
 }
 
-static int add(evg_doc *doc, size_t s, size_t e)
+/* Closing quotes and brackets after a stop: " ' ) ] ” ’ » */
+static size_t closers(const char *t, size_t n, size_t i)
 {
-    const char *t = doc->text;
-    while (s < e && isspace((unsigned char)t[s]))
-        s++;
+    for (;;) {
+        if (i < n && (t[i] == '"' || t[i] == '\'' || t[i] == ')' ||
+                      t[i] == ']')) {
+            i++;
+        } else if (i + 2 < n && (unsigned char)t[i] == 0xe2 &&
+                   (unsigned char)t[i + 1] == 0x80 &&
+                   ((unsigned char)t[i + 2] == 0x9d ||
+                    (unsigned char)t[i + 2] == 0x99)) {
+            i += 3;
+        } else if (i + 1 < n && (unsigned char)t[i] == 0xc2 &&
+                   (unsigned char)t[i + 1] == 0xbb) {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
+}
+
+/* The next word after position i (skipping spaces and opening quotes and
+ * brackets): its span, or s == e at the end. */
+static void next_word(const char *t, size_t n, size_t i, size_t *s,
+                      size_t *e)
+{
+    size_t l;
+    for (;;) {
+        if (is_space_at(t, n, i, &l)) {
+            i += l;
+        } else if (i < n && (t[i] == '"' || t[i] == '\'' || t[i] == '(' ||
+                             t[i] == '[')) {
+            i++;
+        } else if (i + 2 < n && (unsigned char)t[i] == 0xe2 &&
+                   (unsigned char)t[i + 1] == 0x80 &&
+                   ((unsigned char)t[i + 2] == 0x9c ||
+                    (unsigned char)t[i + 2] == 0x98)) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    *s = i;
+    while (i < n && (isalnum((unsigned char)t[i]) || t[i] == '.' ||
+                     t[i] == '\'' || (unsigned char)t[i] >= 0x80)) {
+        if (t[i] == '.' && !(i + 1 < n && isalpha((unsigned char)t[i + 1])))
+            break;
+        i++;
+    }
+    *e = i;
+}
+
+/* Decides whether the stop at t[i] ('.', '?', '!' or the last dot of an
+ * ellipsis) ends a sentence; `word` is where the word before it starts. */
+static int ends_sentence(const char *t, size_t n, size_t word, size_t i,
+                         size_t after)
+{
+    size_t ns, ne;
+    next_word(t, n, after, &ns, &ne);
+    if (ns >= n)
+        return 1;
+    unsigned char first = (unsigned char)t[ns];
+    if (islower(first))
+        return 0; /* "Why?" he asked. / "... and then" */
+    if (t[i] != '.')
+        return 1;
+    /* the word before the dot */
+    size_t wl = i - word;
+    if (wl == 0)
+        return 1; /* "..." or ". ." */
+    if (wl == 1 && isupper((unsigned char)t[word]))
+        return 0; /* an initial: Donald J. Trump */
+    if (in_list(t, word, i, abbrev_hard))
+        return 0;
+    if (in_list(t, word, i, abbrev_num))
+        return !isdigit(first);
+    if (in_list(t, word, i, abbrev_soft) ||
+        (wl >= 3 && memchr(t + word, '.', wl) &&
+         isupper((unsigned char)t[word])))
+        return in_list(t, ns, ne, openers);
+    if (isdigit(first) && wl <= 4 && isupper((unsigned char)t[word]))
+        return 0; /* "Jan. 5", "No. 10" not in the lists */
+    return 1;
+}
+
+/* A line that reads as a headline: no final stop and mostly capitalized
+ * words (at least two), or all upper case. */
+static int headline_like(const char *t, size_t s, size_t e)
+{
     while (e > s && isspace((unsigned char)t[e - 1]))
         e--;
-    if (s == e)
+    while (s < e && isspace((unsigned char)t[s]))
+        s++;
+    if (e <= s)
         return 0;
+    char last = t[e - 1];
+    if (last == '.' || last == ',' || last == ';' || last == '"' ||
+        last == '!' || last == '?')
+        return 0;
+    size_t words = 0, caps = 0, lower_letters = 0;
+    size_t i = s;
+    while (i < e) {
+        while (i < e && isspace((unsigned char)t[i]))
+            i++;
+        if (i >= e)
+            break;
+        size_t ws = i;
+        while (i < e && !isspace((unsigned char)t[i])) {
+            if (islower((unsigned char)t[i]))
+                lower_letters++;
+            i++;
+        }
+        unsigned char c = (unsigned char)t[ws];
+        if (isalpha(c) || c >= 0x80) {
+            words++;
+            if (isupper(c) || c >= 0x80)
+                caps++;
+            else if (i - ws <= 3)
+                caps++; /* short function words in title case: of, to */
+        }
+    }
+    if (words < 2)
+        return words == 1 && lower_letters == 0;
+    return caps * 10 >= words * 8 || lower_letters == 0;
+}
+
+static int starts_with(const char *t, size_t s, size_t e, const char *p)
+{
+    size_t n = strlen(p);
+    if (e - s < n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)t[s + i]) != tolower((unsigned char)p[i]))
+            return 0;
+    return 1;
+}
+
+static int contains(const char *t, size_t s, size_t e, const char *p)
+{
+    size_t n = strlen(p);
+    for (size_t i = s; i + n <= e; i++)
+        if (starts_with(t, i, e, p))
+            return 1;
+    return 0;
+}
+
+/* Boilerplate: teasers, credits, captions, calls to follow, copyright. */
+static int boilerplate(const evg_doc *doc, size_t s, size_t e, int first)
+{
+    const char *t = doc->text;
+    static const char *const lead[] = {"read more", "read also",
+        "also read", "see also", "related:", "related coverage",
+        "related stories", "recommended:", "more:", "watch:", "listen:",
+        "photo:", "photo credit", "photos:", "image:", "picture:",
+        "caption:", "file photo", "file -", "file:", "pictured:",
+        "in this photo", "in this file photo", "in this image",
+        "follow us", "follow @", "follow the", "subscribe to",
+        "sign up for", "sign up to", "click here", "share this",
+        "share on", "copyright", "(c) ", "all rights reserved",
+        "reporting by", "editing by", "writing by", "additional reporting",
+        "this article was", "this story has been", "advertisement",
+        "getty images", "afp photo", "ap photo", "reuters/", "credit:",
+        NULL};
+    for (const char *const *p = lead; *p; p++)
+        if (starts_with(t, s, e, *p))
+            return 1;
+    /* a credit line: "© Sputnik / ..." anywhere makes the sentence one */
+    if (contains(t, s, e, "\xc2\xa9") || contains(t, s, e, "all rights reserved"))
+        return 1;
+    if (contains(t, s, e, "follow us on") || contains(t, s, e, "/ reuters") ||
+        contains(t, s, e, "/ afp") || contains(t, s, e, "/ ap photo") ||
+        contains(t, s, e, "getty images"))
+        return 1;
+    /* a headline inside the body: another article's title, a caption */
+    if (!first && headline_like(t, s, e))
+        return 1;
+    return 0;
+}
+
+static int add(evg_doc *doc, size_t s, size_t e, const evg_extract_opts *opts,
+               evg_error *err)
+{
+    const char *t = doc->text;
+    size_t l;
+    while (s < e && is_space_at(t, e, s, &l))
+        s += l;
+    while (e > s && isspace((unsigned char)t[e - 1]))
+        e--;
+    while (e > s + 1 && (unsigned char)t[e - 2] == 0xc2 &&
+           (unsigned char)t[e - 1] == 0xa0)
+        e -= 2;
+    if (s >= e)
+        return 0;
+    size_t max = opts && opts->max_sentence ? opts->max_sentence
+                                            : EVG_DEFAULT_MAX_SENTENCE;
+    if (e - s > max) {
+        if (err)
+            err->offset = (long long)s;
+        return evg_error_set(err, EVG_ELIMIT,
+                             "%s: sentence at byte %zu is %zu bytes, over the "
+                             "limit of %zu bytes (--max-sentence)",
+                             opts && opts->path ? opts->path : "<input>", s,
+                             e - s, max);
+    }
     evg_sentence *sn = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
                                     doc->cap_sentences);
     if (!sn)
-        return EVG_ENOMEM;
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
     sn->start = s;
     sn->end = e;
     sn->text = evg_doc_strndup(doc, t + s, e - s);
-    return sn->text ? 0 : EVG_ENOMEM;
+    if (!sn->text)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    sn->boilerplate = boilerplate(doc, s, e, doc->n_sentences == 1);
+    return 0;
 }
 
 int evg_extract__sentences(evg_doc *doc, size_t body,
                            const evg_extract_opts *opts, evg_error *err)
 {
-    (void)opts;
-    (void)err;
     const char *t = doc->text;
     size_t n = doc->text_len, start = body;
+    int rc;
+    if (!t)
+        return 0;
+    size_t line_start = body;
     for (size_t i = body; i < n; i++) {
         char c = t[i];
         if (c == '\n') {
-            size_t j = i + 1;
-            while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
-                j++;
-            if (j < n && t[j] == '\n') {
-                if (add(doc, start, i))
-                    return EVG_ENOMEM;
-                start = j;
+            size_t j = i + 1, l;
+            while (j < n && t[j] != '\n' && is_space_at(t, n, j, &l))
+                j += l;
+            int para = j < n && t[j] == '\n';
+            /* a headline line without a stop ends where the line ends */
+            int head = !para && line_start >= start &&
+                       headline_like(t, line_start, i) &&
+                       (line_start == start);
+            if (para || head) {
+                if ((rc = add(doc, start, i, opts, err)))
+                    return rc;
+                start = i + 1;
             }
+            line_start = i + 1;
+            continue;
+        }
+        if (c == '\xe2' && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0xa6) {
+            /* a Unicode ellipsis: a stop only before a capital */
+            size_t after = closers(t, n, i + 3), l;
+            i += 2;
+            if (after < n && !is_space_at(t, n, after, &l))
+                continue;
+            if (!ends_sentence(t, n, i, i, after))
+                continue;
+            if ((rc = add(doc, start, after, opts, err)))
+                return rc;
+            start = after;
             continue;
         }
         if (c != '.' && c != '?' && c != '!')
             continue;
-        size_t j = i + 1;
-        while (j < n && (t[j] == '"' || t[j] == ')' || t[j] == '\''))
-            j++;
-        if (j + 2 < n && memcmp(t + j, "\xe2\x80\x9d", 3) == 0)
-            j += 3;
-        if (j < n && !isspace((unsigned char)t[j]))
+        size_t stop = i;
+        /* ellipsis: treat its last dot as the stop */
+        while (c == '.' && i + 1 < n && t[i + 1] == '.')
+            i++;
+        if (i + 3 < n && (unsigned char)t[i + 1] == 0xe2 &&
+            (unsigned char)t[i + 2] == 0x80 && (unsigned char)t[i + 3] == 0xa6)
+            i += 3; /* "?…" */
+        size_t after = closers(t, n, i + 1);
+        size_t l;
+        if (after < n && !is_space_at(t, n, after, &l))
+            continue; /* 3.5, U.S.-led, e-mail.com */
+        size_t word = stop;
+        while (word > body && (isalpha((unsigned char)t[word - 1]) ||
+                               t[word - 1] == '.' || t[word - 1] == '\''))
+            word--;
+        int ends = i > stop ? ends_sentence(t, n, i, i, after) /* ellipsis */
+                            : ends_sentence(t, n, word, stop, after);
+        if (!ends)
             continue;
-        if (c == '.') {
-            size_t w = i;
-            while (w > body && (isalpha((unsigned char)t[w - 1]) || t[w - 1] == '.'))
-                w--;
-            if (is_abbrev(t, w, i))
-                continue;
-        }
-        if (add(doc, start, j))
-            return EVG_ENOMEM;
-        start = j;
+        if ((rc = add(doc, start, after, opts, err)))
+            return rc;
+        start = after;
+        i = after > 0 ? after - 1 : after;
     }
-    return add(doc, start, n);
+    return add(doc, start, n, opts, err);
 }

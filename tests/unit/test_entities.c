@@ -1,0 +1,402 @@
+/* Unit tests of the actor finder: gazetteer names, role words and CAMEO
+ * codes, unknown names, coreference (pronouns, definite descriptions,
+ * capitals as metonyms), the --dict format and the seed article's actors.
+ * Each test runs the whole pipeline through evg_extract_text(). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "entities.h"
+#include "evgraph/evgraph.h"
+
+static evg_doc *extract_with(const char *text, const evg_lexicon *lex)
+{
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = "2019-05-23";
+    o.lexicon = lex;
+    evg_doc *doc = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    if (evg_extract_text(text, strlen(text), &o, &doc, &err))
+        fail_msg("extract failed: %s", err.message);
+    return doc;
+}
+
+static evg_doc *extract(const char *text)
+{
+    return extract_with(text, NULL);
+}
+
+static const evg_entity *by_name(const evg_doc *doc, const char *name)
+{
+    for (size_t i = 0; i < doc->n_entities; i++)
+        if (!strcmp(doc->entities[i].name, name))
+            return &doc->entities[i];
+    fail_msg("no entity named '%s'", name);
+    return NULL;
+}
+
+/* The entity with a mention whose text is `m`, or NULL. */
+static const evg_entity *by_mention(const evg_doc *doc, const char *m)
+{
+    for (size_t i = 0; i < doc->n_entities; i++)
+        for (size_t k = 0; k < doc->entities[i].n_mentions; k++)
+            if (!strcmp(doc->entities[i].mentions[k].text, m))
+                return &doc->entities[i];
+    return NULL;
+}
+
+static int has_mention(const evg_entity *e, const char *m)
+{
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (!strcmp(e->mentions[k].text, m))
+            return 1;
+    return 0;
+}
+
+static void expect(const evg_doc *doc, const char *name, const char *code,
+                   evg_entity_kind kind)
+{
+    const evg_entity *e = by_name(doc, name);
+    assert_string_equal(e->code, code);
+    assert_int_equal(e->kind, kind);
+}
+
+static void entities_country_names_are_one_entity(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("The United States warned Iran. The U.S. said "
+                           "Washington's patience was thin, and US "
+                           "officials agreed.");
+    const evg_entity *us = by_name(doc, "United States");
+    assert_string_equal(us->code, "USA");
+    assert_string_equal(us->country, "USA");
+    assert_int_equal(us->kind, EVG_KIND_COUNTRY);
+    assert_true(has_mention(us, "United States"));
+    assert_true(has_mention(us, "U.S."));
+    assert_true(has_mention(us, "Washington"));
+    expect(doc, "Iran", "IRN", EVG_KIND_COUNTRY);
+    expect(doc, "US officials", "USAGOV", EVG_KIND_GOVERNMENT);
+    evg_doc_free(doc);
+}
+
+static void entities_demonym_and_role_code_a_company(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("South Korean operator Zentrix Mobile signed a "
+                           "deal. The mobile operator said it was glad.");
+    const evg_entity *e = by_name(doc, "Zentrix Mobile");
+    assert_string_equal(e->code, "KORBUS");
+    assert_int_equal(e->kind, EVG_KIND_ORGANIZATION);
+    assert_true(has_mention(e, "the mobile operator") ||
+                has_mention(e, "The mobile operator"));
+    assert_true(has_mention(e, "it"));
+    evg_doc_free(doc);
+}
+
+static void entities_title_before_person(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Israeli Prime Minister Yosef Amrani met "
+                           "President Ana Souza of Brazil. Amrani said he "
+                           "was pleased.");
+    const evg_entity *p = by_name(doc, "Yosef Amrani");
+    assert_string_equal(p->code, "ISRGOV");
+    assert_int_equal(p->kind, EVG_KIND_PERSON);
+    assert_true(has_mention(p, "Amrani"));
+    assert_true(has_mention(p, "he"));
+    const evg_entity *q = by_name(doc, "Ana Souza");
+    assert_string_equal(q->code, "BRAGOV"); /* "of Brazil" */
+    evg_doc_free(doc);
+}
+
+static void entities_known_person_with_title(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("US President Donald Trump signed the order.");
+    const evg_entity *p = by_name(doc, "Donald Trump");
+    assert_string_equal(p->code, "USAGOV");
+    assert_int_equal(p->kind, EVG_KIND_PERSON);
+    assert_true(has_mention(p, "US President Donald Trump"));
+    evg_doc_free(doc);
+}
+
+static void entities_igo_codes_and_roles(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("UN peacekeepers left Darfur. NATO and the "
+                           "European Union protested, and the IAEA "
+                           "called for talks.");
+    const evg_entity *pk = by_mention(doc, "UN peacekeepers");
+    assert_non_null(pk);
+    assert_string_equal(pk->code, "IGOMIL");
+    assert_string_equal(pk->country, "IGO");
+    expect(doc, "NATO", "IGOMIL", EVG_KIND_GROUP);
+    expect(doc, "European Union", "IGO", EVG_KIND_ORGANIZATION);
+    expect(doc, "International Atomic Energy Agency", "IGO",
+           EVG_KIND_ORGANIZATION);
+    expect(doc, "Darfur", "SDN", EVG_KIND_LOCATION);
+    evg_doc_free(doc);
+}
+
+static void entities_unknown_country_keeps_role(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Rebels attacked a convoy at dawn.");
+    const evg_entity *r = by_mention(doc, "Rebels");
+    assert_non_null(r);
+    assert_string_equal(r->code, "---REB");
+    assert_null(r->country);
+    evg_doc_free(doc);
+}
+
+static void entities_context_gives_country(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Fighting spread across Senegal on Monday. "
+                           "Rebels attacked a convoy, and Moussa Diallo "
+                           "condemned it.");
+    assert_string_equal(by_mention(doc, "Rebels")->code, "SENREB");
+    const evg_entity *p = by_name(doc, "Moussa Diallo");
+    assert_string_equal(p->country, "SEN");
+    assert_int_equal(p->kind, EVG_KIND_PERSON);
+    evg_doc_free(doc);
+}
+
+static void entities_company_suffix_and_orgwords(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Qorvane Holdings Inc. sued the Kenyan "
+                           "Anti-Corruption Commission, and the Nigerian "
+                           "Union of Teachers went on strike.");
+    const evg_entity *c = by_name(doc, "Qorvane Holdings Inc");
+    assert_string_equal(c->code + 3, "BUS");
+    const evg_entity *k = by_name(doc, "Anti-Corruption Commission");
+    assert_string_equal(k->code, "KENGOV");
+    const evg_entity *u = by_name(doc, "Union of Teachers");
+    assert_string_equal(u->code, "NGALAB");
+    evg_doc_free(doc);
+}
+
+static void entities_possessive_country_and_bodies(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Burundi's government rejected the plan. The "
+                           "Foreign Ministry said a Japanese Foreign "
+                           "Ministry official had agreed.");
+    const evg_entity *g = by_mention(doc, "Burundi's government");
+    assert_non_null(g);
+    assert_string_equal(g->code, "BDIGOV");
+    const evg_entity *fm = by_name(doc, "Foreign Ministry");
+    assert_string_equal(fm->code, "JPNGOV"); /* from its other mention */
+    assert_int_equal(fm->n_mentions, 2);
+    evg_doc_free(doc);
+}
+
+static void entities_coordinated_adjectives_share_role(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Senior Hungarian and Romanian officials met.");
+    assert_string_equal(by_mention(doc, "Hungarian")->code, "HUNGOV");
+    assert_string_equal(by_mention(doc, "Romanian officials")->code,
+                        "ROUGOV");
+    evg_doc_free(doc);
+}
+
+static void entities_acronym_in_brackets(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("The Ceasefire Monitoring Committee (CMC) met in "
+                           "Juba. The CMC said talks would resume.");
+    const evg_entity *e = by_name(doc, "Ceasefire Monitoring Committee");
+    assert_int_equal(e->n_mentions, 3);
+    assert_true(has_mention(e, "CMC"));
+    evg_doc_free(doc);
+}
+
+static void entities_hyphenated_prefix(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Vietnamese-led forces entered the city.");
+    const evg_entity *e = by_mention(doc, "Vietnamese-led forces");
+    assert_non_null(e);
+    assert_string_equal(e->code, "VNMMIL");
+    evg_doc_free(doc);
+}
+
+static void entities_lowercase_words_are_not_names(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("It said us and them were fine, and the "
+                           "government contracts were signed.");
+    assert_null(by_mention(doc, "us"));
+    assert_null(by_mention(doc, "government"));
+    assert_null(by_mention(doc, "It")); /* expletive or no antecedent */
+    evg_doc_free(doc);
+}
+
+static void entities_mentions_sorted_and_disjoint(const evg_doc *doc)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < doc->n_entities; i++) {
+        const evg_entity *e = &doc->entities[i];
+        assert_true(e->n_mentions > 0);
+        for (size_t k = 0; k < e->n_mentions; k++) {
+            total++;
+            assert_true(e->mentions[k].start < e->mentions[k].end);
+            if (k)
+                assert_true(e->mentions[k - 1].end <= e->mentions[k].start);
+            size_t m;
+            assert_int_equal(
+                evg_extract__entity_at(doc, e->mentions[k].start, &m), i);
+            assert_int_equal(m, k);
+        }
+    }
+    /* no overlaps across entities: every byte belongs to one mention */
+    for (size_t i = 0; i < doc->n_entities; i++)
+        for (size_t j = i + 1; j < doc->n_entities; j++)
+            for (size_t a = 0; a < doc->entities[i].n_mentions; a++)
+                for (size_t b = 0; b < doc->entities[j].n_mentions; b++) {
+                    const evg_span *x = &doc->entities[i].mentions[a];
+                    const evg_span *y = &doc->entities[j].mentions[b];
+                    assert_false(x->start < y->end && y->start < x->end);
+                }
+    assert_true(total > 0);
+}
+
+static void entities_seed_article(void **state)
+{
+    (void)state;
+    const char *path = EVG_SHARED_DIR "/seed/000_2a0cd735b0f74530.txt";
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        printf("SKIP: %s not found (no ../shared)\n", path);
+        skip();
+    }
+    char buf[16384];
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    evg_doc *doc = extract(buf);
+    expect(doc, "Huawei", "CHNBUS", EVG_KIND_ORGANIZATION);
+    expect(doc, "United States", "USA", EVG_KIND_COUNTRY);
+    expect(doc, "South Korea", "KOR", EVG_KIND_COUNTRY);
+    expect(doc, "LG Uplus", "KORBUS", EVG_KIND_ORGANIZATION);
+    expect(doc, "Google", "USABUS", EVG_KIND_ORGANIZATION);
+    expect(doc, "Commerce Department", "USAGOV", EVG_KIND_GOVERNMENT);
+    expect(doc, "State Department", "USAGOV", EVG_KIND_GOVERNMENT);
+    expect(doc, "Foreign Ministry", "KORGOV", EVG_KIND_GOVERNMENT);
+    expect(doc, "Donald Trump", "USAGOV", EVG_KIND_PERSON);
+    expect(doc, "Australia", "AUS", EVG_KIND_COUNTRY);
+    expect(doc, "Japan", "JPN", EVG_KIND_COUNTRY);
+    expect(doc, "New Zealand", "NZL", EVG_KIND_COUNTRY);
+    expect(doc, "Chosun Ilbo", "KORMED", EVG_KIND_ORGANIZATION);
+    const evg_entity *h = by_name(doc, "Huawei");
+    assert_true(has_mention(h, "the company"));
+    assert_true(has_mention(h, "its"));
+    assert_true(has_mention(h, "Chinese telecom giant"));
+    assert_true(has_mention(h, "Chinese telecommunications giant Huawei"));
+    const evg_entity *us = by_name(doc, "United States");
+    assert_true(has_mention(us, "US"));
+    assert_true(has_mention(us, "U.S."));
+    assert_true(has_mention(us, "Washington"));
+    assert_true(has_mention(by_name(doc, "LG Uplus"), "the mobile operator"));
+    assert_true(has_mention(by_name(doc, "Chosun Ilbo"), "the media outlet"));
+    assert_int_equal(by_name(doc, "Foreign Ministry")->n_mentions, 2);
+    /* one entity per actor */
+    size_t huawei = 0;
+    for (size_t i = 0; i < doc->n_entities; i++)
+        huawei += !strcmp(doc->entities[i].name, "Huawei");
+    assert_int_equal(huawei, 1);
+    /* the photo credit's name is boilerplate, not an actor */
+    assert_null(by_mention(doc, "\xd0\x9a\xd0\xb8\xd1\x80\xd0\xb8\xd0\xbb"
+                                "\xd0\xbb \xd0\x9a\xd0\xb0\xd0\xbb\xd0\xbb"
+                                "\xd0\xb8\xd0\xbd\xd0\xb8\xd0\xba\xd0\xbe"
+                                "\xd0\xb2"));
+    entities_mentions_sorted_and_disjoint(doc);
+    evg_doc_free(doc);
+}
+
+static void entities_invariants_on_mixed_text(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract(
+        "Russian President Vladimir Putin met Chinese leader Xi Jinping in "
+        "Beijing. Putin said the two countries would cooperate. The "
+        "Kremlin and the State Department traded barbs, while Hamas and "
+        "Israeli troops clashed in the Gaza Strip. The group said its "
+        "fighters would respond.");
+    expect(doc, "Vladimir Putin", "RUSGOV", EVG_KIND_PERSON);
+    expect(doc, "Xi Jinping", "CHNGOV", EVG_KIND_PERSON);
+    assert_true(has_mention(by_name(doc, "Vladimir Putin"), "Putin"));
+    assert_true(has_mention(by_name(doc, "Russia"), "Kremlin"));
+    expect(doc, "Hamas", "PSEREB", EVG_KIND_GROUP);
+    assert_string_equal(by_mention(doc, "Israeli troops")->code, "ISRMIL");
+    entities_mentions_sorted_and_disjoint(doc);
+    evg_doc_free(doc);
+}
+
+static void entities_user_dict_extends_gazetteer(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/evg_dict_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *data = "# my actors\nZorblax Dynamics\torg\tFRABUS\tZorblax\n"
+                       "Velmora\tcountry\tVLM\tVelmora\n";
+    assert_int_equal(write(fd, data, strlen(data)), (ssize_t)strlen(data));
+    close(fd);
+    const char *files[] = {path};
+    evg_lexicon *lex = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_lexicon_load(files, 1, &lex, &err), 0);
+    evg_doc *doc = extract_with("Zorblax Dynamics signed a deal with "
+                                "Velmora.", lex);
+    expect(doc, "Zorblax", "FRABUS", EVG_KIND_ORGANIZATION);
+    expect(doc, "Velmora", "VLM", EVG_KIND_COUNTRY);
+    evg_doc_free(doc);
+    evg_lexicon_free(lex);
+
+    /* a malformed line names the file and line */
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("Good\torg\tUSABUS\tGood\nBad line without tabs\n", f);
+    fclose(f);
+    evg_error_clear(&err);
+    assert_int_equal(evg_lexicon_load(files, 1, &lex, &err), EVG_EPARSE);
+    assert_null(lex);
+    assert_non_null(strstr(err.message, ":2:"));
+    unlink(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(entities_country_names_are_one_entity),
+        cmocka_unit_test(entities_demonym_and_role_code_a_company),
+        cmocka_unit_test(entities_title_before_person),
+        cmocka_unit_test(entities_known_person_with_title),
+        cmocka_unit_test(entities_igo_codes_and_roles),
+        cmocka_unit_test(entities_unknown_country_keeps_role),
+        cmocka_unit_test(entities_context_gives_country),
+        cmocka_unit_test(entities_company_suffix_and_orgwords),
+        cmocka_unit_test(entities_possessive_country_and_bodies),
+        cmocka_unit_test(entities_coordinated_adjectives_share_role),
+        cmocka_unit_test(entities_acronym_in_brackets),
+        cmocka_unit_test(entities_hyphenated_prefix),
+        cmocka_unit_test(entities_lowercase_words_are_not_names),
+        cmocka_unit_test(entities_seed_article),
+        cmocka_unit_test(entities_invariants_on_mixed_text),
+        cmocka_unit_test(entities_user_dict_extends_gazetteer),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

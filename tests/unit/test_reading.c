@@ -1,0 +1,287 @@
+/* Unit tests of reading an article: datelines (DCT, place, source),
+ * sentence splitting for news English, boilerplate marking and the
+ * sentence length limit. Each test runs the whole pipeline through
+ * evg_extract_text(). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "evgraph/evgraph.h"
+
+static evg_doc *extract(const char *text, const char *dct)
+{
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = dct;
+    evg_doc *doc = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    int rc = evg_extract_text(text, strlen(text), &o, &doc, &err);
+    if (rc)
+        fail_msg("extract failed: %s", err.message);
+    return doc;
+}
+
+/* The sentence texts joined by " | ". */
+static void sentences(const evg_doc *doc, char *out, size_t cap)
+{
+    size_t k = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < doc->n_sentences; i++) {
+        int w = snprintf(out + k, cap - k, "%s%s", i ? " | " : "",
+                         doc->sentences[i].text);
+        if (w < 0 || (size_t)w >= cap - k)
+            break;
+        k += (size_t)w;
+    }
+}
+
+static void expect_split(const char *text, const char *want)
+{
+    evg_doc *doc = extract(text, "2019-05-23");
+    char got[2048];
+    sentences(doc, got, sizeof(got));
+    assert_string_equal(got, want);
+    evg_doc_free(doc);
+}
+
+static void reading_abbreviations_do_not_split(void **state)
+{
+    (void)state;
+    expect_split("Mr. Smith met Gen. Jones on Jan. 5 at Acme Inc. in "
+                 "Washington. They talked.",
+                 "Mr. Smith met Gen. Jones on Jan. 5 at Acme Inc. in "
+                 "Washington. | They talked.");
+}
+
+static void reading_us_inside_and_at_end(void **state)
+{
+    (void)state;
+    expect_split("The U.S. Navy sailed. Officials moved to the U.S. The "
+                 "talks ended.",
+                 "The U.S. Navy sailed. | Officials moved to the U.S. | The "
+                 "talks ended.");
+}
+
+static void reading_initials_and_decimals(void **state)
+{
+    (void)state;
+    expect_split("Donald J. Trump said growth was 3.5 percent. Prices rose.",
+                 "Donald J. Trump said growth was 3.5 percent. | Prices "
+                 "rose.");
+}
+
+static void reading_ellipses(void **state)
+{
+    (void)state;
+    expect_split("He waited... and waited. Then... Nothing happened.",
+                 "He waited... and waited. | Then... | Nothing happened.");
+}
+
+static void reading_quotes(void **state)
+{
+    (void)state;
+    expect_split("\"We will win,\" he said. \"Why?\" she asked. "
+                 "\xe2\x80\x9cNo.\xe2\x80\x9d The end.",
+                 "\"We will win,\" he said. | \"Why?\" she asked. | "
+                 "\xe2\x80\x9cNo.\xe2\x80\x9d | The end.");
+}
+
+static void reading_paragraphs_and_headlines(void **state)
+{
+    (void)state;
+    expect_split("Talks Collapse in Geneva\nThe talks collapsed on "
+                 "Monday\nafter hours of debate.\n\nA second paragraph "
+                 "without a stop\n\nThird one.",
+                 "Talks Collapse in Geneva | The talks collapsed on "
+                 "Monday\nafter hours of debate. | A second paragraph "
+                 "without a stop | Third one.");
+}
+
+static void reading_offsets_point_into_text(void **state)
+{
+    (void)state;
+    const char *text = "First one. Second one.";
+    evg_doc *doc = extract(text, "2019-05-23");
+    assert_int_equal(doc->n_sentences, 2);
+    assert_int_equal(doc->sentences[1].start, 11);
+    assert_int_equal(doc->sentences[1].end, strlen(text));
+    evg_doc_free(doc);
+}
+
+static void reading_dateline_seed_form(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract(" date 2019-05-23 TOKYO (Sputnik) - The talks "
+                           "ended.", NULL);
+    assert_string_equal(doc->dct, "2019-05-23");
+    assert_int_equal(doc->dct_source, EVG_DCT_DATELINE);
+    assert_string_equal(doc->place, "TOKYO");
+    assert_string_equal(doc->source, "Sputnik");
+    assert_int_equal(doc->n_sentences, 1);
+    assert_string_equal(doc->sentences[0].text, "The talks ended.");
+    evg_doc_free(doc);
+}
+
+static void reading_dateline_wire_with_date(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("WASHINGTON, May 23, 2019 (Reuters) - The "
+                           "talks ended.", NULL);
+    assert_string_equal(doc->dct, "2019-05-23");
+    assert_string_equal(doc->place, "WASHINGTON");
+    assert_string_equal(doc->source, "Reuters");
+    assert_string_equal(doc->sentences[0].text, "The talks ended.");
+    evg_doc_free(doc);
+}
+
+static void reading_dateline_place_source_dash(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("LONDON (AP) \xe2\x80\x94 The talks ended.", NULL);
+    assert_string_equal(doc->dct, "");
+    assert_int_equal(doc->dct_source, EVG_DCT_NONE);
+    assert_string_equal(doc->place, "LONDON");
+    assert_string_equal(doc->source, "AP");
+    assert_string_equal(doc->sentences[0].text, "The talks ended.");
+    assert_true(evg_doc_warning_count(doc) >= 1); /* no DCT */
+    evg_doc_free(doc);
+}
+
+static void reading_dateline_date_line(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Thursday, May 23, 2019\nThe talks ended.", NULL);
+    assert_string_equal(doc->dct, "2019-05-23");
+    assert_string_equal(doc->sentences[0].text, "The talks ended.");
+    evg_doc_free(doc);
+    doc = extract("23 May 2019\n\nThe talks ended.", NULL);
+    assert_string_equal(doc->dct, "2019-05-23");
+    evg_doc_free(doc);
+}
+
+static void reading_dateline_option_wins(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("date 2019-05-23 TOKYO (Sputnik) - Text.",
+                           "2020-01-02");
+    assert_string_equal(doc->dct, "2020-01-02");
+    assert_int_equal(doc->dct_source, EVG_DCT_OPTION);
+    assert_string_equal(doc->place, "TOKYO");
+    evg_doc_free(doc);
+}
+
+static void reading_no_dateline_in_ordinary_text(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("NATO said on Monday it would meet.", NULL);
+    assert_null(doc->place);
+    assert_string_equal(doc->sentences[0].text,
+                        "NATO said on Monday it would meet.");
+    evg_doc_free(doc);
+    doc = extract("May 2019 was warm. It rained.", NULL);
+    assert_string_equal(doc->dct, "");
+    evg_doc_free(doc);
+}
+
+static void reading_boilerplate_marked(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract(
+        "The talks ended on Monday.\n\n"
+        "READ MORE: Who Won the Talks?\n\n"
+        "\xc2\xa9 Sputnik / John Smith Lawmakers Introduce Bill to Ban "
+        "Imports\n\n"
+        "The ministers left.\n\n"
+        "Follow us on Twitter for more.\n\n"
+        "Copyright 2019 Example News. All rights reserved.",
+        "2019-05-23");
+    assert_int_equal(doc->n_sentences, 7);
+    assert_false(doc->sentences[0].boilerplate);
+    assert_true(doc->sentences[1].boilerplate);
+    assert_true(doc->sentences[2].boilerplate);
+    assert_false(doc->sentences[3].boilerplate);
+    assert_true(doc->sentences[4].boilerplate);
+    assert_true(doc->sentences[5].boilerplate);
+    assert_true(doc->sentences[6].boilerplate); /* All rights reserved. */
+    evg_doc_free(doc);
+}
+
+static void reading_seed_boilerplate(void **state)
+{
+    (void)state;
+    const char *path = EVG_SHARED_DIR "/seed/000_2a0cd735b0f74530.txt";
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        printf("SKIP: %s not found (no ../shared)\n", path);
+        skip();
+    }
+    char buf[16384];
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    evg_doc *doc = extract(buf, NULL);
+    assert_string_equal(doc->dct, "2019-05-23");
+    assert_string_equal(doc->place, "TOKYO");
+    assert_string_equal(doc->source, "Sputnik");
+    size_t boiler = 0;
+    for (size_t i = 0; i < doc->n_sentences; i++) {
+        const evg_sentence *s = &doc->sentences[i];
+        int teaser = strncmp(s->text, "READ MORE", 9) == 0;
+        int credit = strstr(s->text, "\xc2\xa9 Sputnik") != NULL;
+        assert_int_equal(s->boilerplate, teaser || credit);
+        boiler += (size_t)s->boilerplate;
+        if (credit) /* the glued headline belongs to the credit */
+            assert_non_null(strstr(s->text, "Remove Huawei Equipment"));
+    }
+    assert_int_equal(boiler, 2);
+    evg_doc_free(doc);
+}
+
+static void reading_sentence_limit(void **state)
+{
+    (void)state;
+    char text[400];
+    memset(text, 'a', sizeof(text) - 1);
+    text[sizeof(text) - 1] = '\0';
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.max_sentence = 100;
+    o.dct = "2019-05-23";
+    evg_doc *doc = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err),
+                     EVG_ELIMIT);
+    assert_null(doc);
+    assert_non_null(strstr(err.message, "--max-sentence"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reading_abbreviations_do_not_split),
+        cmocka_unit_test(reading_us_inside_and_at_end),
+        cmocka_unit_test(reading_initials_and_decimals),
+        cmocka_unit_test(reading_ellipses),
+        cmocka_unit_test(reading_quotes),
+        cmocka_unit_test(reading_paragraphs_and_headlines),
+        cmocka_unit_test(reading_offsets_point_into_text),
+        cmocka_unit_test(reading_dateline_seed_form),
+        cmocka_unit_test(reading_dateline_wire_with_date),
+        cmocka_unit_test(reading_dateline_place_source_dash),
+        cmocka_unit_test(reading_dateline_date_line),
+        cmocka_unit_test(reading_dateline_option_wins),
+        cmocka_unit_test(reading_no_dateline_in_ordinary_text),
+        cmocka_unit_test(reading_boilerplate_marked),
+        cmocka_unit_test(reading_seed_boilerplate),
+        cmocka_unit_test(reading_sentence_limit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Scores evgraph's actors against the PLOVER gold standard record set.
+
+For each gold source and target actor (actorText, code, sector) of each
+record, the actor counts as found when some evgraph entity has a mention
+overlapping the actorText's place in the record's text and that entity's
+country part (first three letters of its code) equals the gold code.
+Also reports sector agreement: among found actors whose gold sector is a
+CAMEO sector (GOV, MIL, REB ...), how many entity codes carry the same
+sector.
+
+Gold quirks, mapped and counted in the output:
+- non-ISO country codes in the gold: JAP -> JPN, ITL -> ITA, VTN -> VNM
+  (old CAMEO/KEDS codes for the same countries);
+- transnational CAMEO codes IGO, NGO and IMG are compared as they are;
+- an actorText that does not occur in the text (e.g. "Afganistan" for
+  "Afghanistan") is located by its first word group around "..." and, if
+  still absent, case-insensitively; actors that cannot be located are
+  reported and left out of the denominator.
+
+Usage: score_plover_actors.py EVGRAPH GOLD.json [--floor F] [--misses]
+Exit status: 0 ok, 1 below the floor, 2 usage or run failure.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CODE_MAP = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
+def actors(rec, key):
+    v = rec.get(key)
+    if not v or isinstance(v, str):
+        return []
+    if isinstance(v, dict):
+        v = [v]
+    return [a for a in v if isinstance(a, dict) and a.get("actorText")]
+
+
+def locate(text, actor):
+    """Character span of the actor text in text, or None."""
+    a = actor.strip()
+    for cand in (a, a.split("...")[0].strip(), a.split("..")[0].strip()):
+        if not cand:
+            continue
+        i = text.find(cand)
+        if i >= 0:
+            return i, i + len(cand)
+        i = text.lower().find(cand.lower())
+        if i >= 0:
+            return i, i + len(cand)
+    return None
+
+
+def byte_span(text, span):
+    s, e = span
+    return len(text[:s].encode("utf-8")), len(text[:e].encode("utf-8"))
+
+
+def main(argv):
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    floor = None
+    show = "--misses" in argv
+    for i, a in enumerate(argv):
+        if a == "--floor" and i + 1 < len(argv):
+            floor = float(argv[i + 1])
+            args = [x for x in args if x != argv[i + 1]]
+    if len(args) != 2:
+        print(__doc__.strip().splitlines()[-3], file=sys.stderr)
+        return 2
+    evgraph, gold_path = args
+    with open(gold_path, encoding="utf-8") as f:
+        gold = json.load(f)
+    recs = [r for r in gold if r.get("event") != "DOCUMENT" and r.get("text")]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "plover.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for r in recs:
+                f.write(json.dumps({"id": r["id"], "date": r.get("date"),
+                                    "text": r["text"]}) + "\n")
+        p = subprocess.run([evgraph, "extract", "-q", path],
+                           capture_output=True, text=True)
+    if p.returncode != 0:
+        print("evgraph failed (%d): %s" % (p.returncode, p.stderr.strip()),
+              file=sys.stderr)
+        return 2
+    docs = {}
+    for line in p.stdout.splitlines():
+        if line.strip():
+            d = json.loads(line)
+            docs[d["document"]["id"]] = d
+    total = found = unlocated = 0
+    sec_total = sec_ok = 0
+    misses = []
+    for r in recs:
+        d = docs.get(r["id"])
+        text = r["text"]
+        for key in ("source", "target"):
+            for a in actors(r, key):
+                span = locate(text, a["actorText"])
+                if span is None:
+                    unlocated += 1
+                    continue
+                total += 1
+                bs, be = byte_span(text, span)
+                want = CODE_MAP.get(a.get("code", ""), a.get("code", ""))
+                hit = None
+                for e in (d or {}).get("entities", []):
+                    code = e.get("code") or "---"
+                    if code[:3] != want:
+                        continue
+                    if any(m["start"] < be and bs < m["end"]
+                           for m in e["mentions"]):
+                        hit = e
+                        break
+                if hit is None:
+                    misses.append((r["id"], a["actorText"], want, [
+                        (e["name"], e["code"]) for e in (d or {}).get(
+                            "entities", []) if any(
+                                m["start"] < be and bs < m["end"]
+                                for m in e["mentions"])]))
+                    continue
+                found += 1
+                gs = (a.get("sector") or "")[:3].upper()
+                if len(gs) == 3 and gs.isalpha():
+                    sec_total += 1
+                    if hit["code"][3:6] == gs:
+                        sec_ok += 1
+    frac = found / total if total else 0.0
+    print("plover actors: %d/%d found with the right country = %.3f "
+          "(%d actor texts not located in their text, left out)"
+          % (found, total, frac, unlocated))
+    print("plover sectors: %d/%d found actors with a gold sector carry it "
+          "= %.3f" % (sec_ok, sec_total, sec_ok / sec_total if sec_total
+                      else 0.0))
+    if show:
+        for m in misses:
+            print("miss: %s %r want %s got %s" % m)
+    if floor is not None and frac < floor:
+        print("below the floor %.3f" % floor, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
