@@ -155,21 +155,12 @@ static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
     }
 }
 
-/* Whether a comma lies between tokens a and b (a parenthetical "X, in
- * particular, did"). */
-static int comma_between(const sent_ctx *s, size_t a, size_t b)
-{
-    for (size_t j = a + 1; j < b && j < a + 5; j++)
-        if (tok_punct(s, j, ','))
-            return 1;
-    return 0;
-}
-
 /* Subject: the nearest actor left of token h in the same clause, skipping
  * objects of prepositions. */
 static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
 {
     size_t lim = h > SUBJ_WINDOW ? h - SUBJ_WINDOW : 0;
+    size_t fallback = EVG_NONE; /* "groups in Zimbabwe are demanding" */
     for (size_t j = h; j-- > lim;) {
         if (s->ent[j] == EVG_NONE) {
             /* "an order that put X on a list": a relative pronoun right
@@ -178,24 +169,56 @@ static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
                                evg_events__is(s, j, "which") ||
                                evg_events__is(s, j, "who")))
                 continue;
+            /* a parenthesis: "APEC (Asia-Pacific ...) forum" */
+            if (tok_punct(s, j, ')')) {
+                size_t k = j;
+                while (k > lim && !tok_punct(s, k, '('))
+                    k--;
+                if (tok_punct(s, k, '(')) {
+                    j = k;
+                    continue;
+                }
+            }
             if (is_boundary(s, j) && !evg_events__is(s, j, "who"))
-                return EVG_NONE;
+                break;
             /* "..., with the two sides having discussed": the subject is
              * inside the phrase, not before it */
-            if (word_in(s->text, &s->tok.v[j], PREPOSITIONS) &&
-                !evg_events__is(s, j, "of") && !evg_events__is(s, j, "to") &&
-                !(j + 1 < s->tok.n && s->in_tx[j + 1]) &&
-                !(j > 0 && tok_punct(s, j - 1, ',') && comma_between(s, j, h)))
-                return EVG_NONE;
+            if (evg_events__is(s, j, "with") && j > 0 &&
+                tok_punct(s, j - 1, ','))
+                break;
             continue;
         }
         size_t a, b;
         mention_span(s, j, &a, &b);
         if (a > 0 && word_in(s->text, &s->tok.v[a - 1], PREPOSITIONS) &&
             !evg_events__is(s, a - 1, "of")) {
+            if (fallback == EVG_NONE && !evg_events__is(s, a - 1, "by") &&
+                !s->in_tx[a - 1])
+                fallback = a;
             j = a;
             continue;
         }
+        if (a > 0 && evg_events__is(s, a - 1, "of")) {
+            /* "the Turkish and Greek sides of Cyprus": the actors before
+             * "of" when there are any */
+            for (size_t k = a - 1; k-- > lim && k + 5 > a;) {
+                if (is_boundary(s, k) || tok_punct(s, k, ',') ||
+                    word_in(s->text, &s->tok.v[k], PREPOSITIONS))
+                    break;
+                if (s->ent[k] != EVG_NONE) {
+                    size_t a2, b2;
+                    mention_span(s, k, &a2, &b2);
+                    gather(s, a2, b2, -1, out);
+                    return a2;
+                }
+            }
+        }
+        gather(s, a, b, -1, out);
+        return a;
+    }
+    if (fallback != EVG_NONE) {
+        size_t a, b;
+        mention_span(s, fallback, &a, &b);
         gather(s, a, b, -1, out);
         return a;
     }
@@ -204,8 +227,8 @@ static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
 
 /* Object: the first actor right of token `from` (exclusive) before a clause
  * boundary, within `window` tokens. */
-static size_t find_object(const sent_ctx *s, size_t from, size_t window,
-                          actor_set *out)
+static size_t find_object_x(const sent_ctx *s, size_t from, size_t window,
+                            int through_triggers, actor_set *out)
 {
     size_t lim = from + window < s->tok.n ? from + window : s->tok.n;
     for (size_t j = from + 1; j < lim; j++) {
@@ -215,11 +238,20 @@ static size_t find_object(const sent_ctx *s, size_t from, size_t window,
             gather(s, a, b, +1, out);
             return a;
         }
-        if (is_boundary(s, j) || tok_punct(s, j, '.') ||
-            s->trig_at[j] != NULL)
+        if ((is_boundary(s, j) && !(through_triggers &&
+                                    evg_events__is(s, j, "that") &&
+                                    j == from + 1)) ||
+            tok_punct(s, j, '.') || tok_punct(s, j, ',') ||
+            (s->trig_at[j] != NULL && !through_triggers))
             return EVG_NONE;
     }
     return EVG_NONE;
+}
+
+static size_t find_object(const sent_ctx *s, size_t from, size_t window,
+                          actor_set *out)
+{
+    return find_object_x(s, from, window, 0, out);
 }
 
 /* Target through a preposition `p` after token `from`. */
@@ -510,7 +542,7 @@ static void fill_args(sent_ctx *s, size_t ci)
             find_subject(s, h, &c->src);
         }
     }
-    if (c->passive && c->tgt.n)
+    if (c->passive)
         goto clean;
     for (size_t k = 0; k < p->n_targets && !c->tgt.n; k++) {
         if (strcmp(p->targets[k], "obj") == 0)
@@ -534,16 +566,44 @@ clean:
     }
 }
 
+/* CAMEO codes a statement about an act (appeal, intent, demand,
+ * disapproval, rejection, threat, investigation, praise) as that statement. */
+static int verbal_act(const evg_trig_pat *p)
+{
+    if (!p->cameo)
+        return 0;
+    int root = (p->cameo->code[0] - '0') * 10 + (p->cameo->code[1] - '0');
+    return root == 2 || root == 3 || root == 5 || (root >= 9 && root <= 13);
+}
+
+static int comma_in(const sent_ctx *s, size_t a, size_t b)
+{
+    for (size_t j = a; j < b && j < s->tok.n; j++)
+        if (tok_punct(s, j, ',') || tok_punct(s, j, ';'))
+            return 1;
+    return 0;
+}
+
 /* Marks the event a complement-taking or reporting verb governs. */
 static void link_complements(sent_ctx *s)
 {
     for (size_t i = 0; i < s->n_cand; i++) {
         cand *c = &s->cand[i];
-        if (c->pat->kind != EVG_TK_COMPL)
+        if (c->absorbed)
             continue;
+        if (c->pat->kind != EVG_TK_COMPL &&
+            !(c->pat->kind == EVG_TK_VERB && verbal_act(c->pat)))
+            continue;
+        int compl = c->pat->kind == EVG_TK_COMPL;
         for (size_t k = i + 1; k < s->n_cand; k++) {
             cand *d = &s->cand[k];
             if (d->head > c->end + COMPL_WINDOW)
+                break;
+            /* a verbal act ("accused X of spying", "rejected a call for
+             * troops to be deployed") governs the act it is about, within
+             * its clause */
+            if (!compl && (evg_events__barriers(s, c->head, d->head) ||
+                           comma_in(s, c->end, d->head)))
                 break;
             if (d->pat->kind == EVG_TK_REPORT || d->absorbed)
                 continue;
@@ -567,6 +627,20 @@ static void link_complements(sent_ctx *s)
             if (!c->src.n && !c->passive)
                 c->src = d->src;
             break;
+        }
+        if (!c->tgt.n && compl) {
+            /* "agreed to provide aid for Romania", "demanded that the US
+             * cancel": the first actor of the complement */
+            find_object_x(s, c->end - 1, COMPL_WINDOW + 5, 1, &c->tgt);
+            for (size_t q = 0; q < c->tgt.n;) {
+                int same = 0;
+                for (size_t r = 0; r < c->src.n; r++)
+                    same |= c->src.v[r] == c->tgt.v[q];
+                if (same)
+                    c->tgt.v[q] = c->tgt.v[--c->tgt.n];
+                else
+                    q++;
+            }
         }
     }
     /* nouns right after a verb trigger are its object ("denied the
@@ -627,16 +701,39 @@ static void attribute(sent_ctx *s)
             reported = 1;
         }
     }
+    /* "X said (that) Y must do Z" is X's demand on Y */
+    for (size_t i = 0; i < s->n_cand; i++) {
+        cand *r = &s->cand[i];
+        if (r->pat->kind != EVG_TK_REPORT || r->absorbed)
+            continue;
+        for (size_t k = i + 1; k < s->n_cand; k++) {
+            cand *c = &s->cand[k];
+            if (c->absorbed || c->noun || c->pat->kind == EVG_TK_REPORT)
+                continue;
+            if (c->head > r->end + COMPL_WINDOW + 5 ||
+                !has_must(s, r->end, c->head))
+                break;
+            r->demand = 1;
+            r->tgt = c->passive ? c->tgt : (c->src.n ? c->src : c->tgt);
+            c->absorbed = 1;
+            break;
+        }
+    }
     if (!reported)
         return;
     size_t n_other = 0;
     for (size_t i = 0; i < s->n_cand; i++) {
         cand *c = &s->cand[i];
-        if (c->pat->kind == EVG_TK_REPORT || c->absorbed)
+        if ((c->pat->kind == EVG_TK_REPORT && !c->demand) || c->absorbed)
             continue;
         if (c->noun && !c->src.n)
             continue;
         n_other++;
+        if (c->demand) {
+            if (c->src.n && c->src.v[0] != speaker && speaker != EVG_NONE)
+                c->attributed = speaker;
+            continue;
+        }
         c->attributed = speaker;
         /* "said Y would do Z": the backshifted "would" of reported speech
          * reports the act; "will", "plans to" keep it planned */
@@ -646,7 +743,7 @@ static void attribute(sent_ctx *s)
     }
     for (size_t i = 0; i < s->n_cand; i++) {
         cand *c = &s->cand[i];
-        if (c->pat->kind != EVG_TK_REPORT)
+        if (c->pat->kind != EVG_TK_REPORT || c->demand)
             continue;
         /* the statement is an event only when it reports nothing codable,
          * and only the innermost one */
@@ -733,6 +830,14 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         fill_args(s, k);
     }
     link_complements(s);
+    /* ", killing 20": a participle that names no target of its own is a
+     * detail of the main event */
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        if (c->inherits && !c->tgt.n && c->head > 0 &&
+            tok_punct(s, c->head - 1, ','))
+            c->absorbed = 1;
+    }
     /* an -ing form with no subject of its own ("companies trading with
      * X") modifies a noun: it is not an event */
     for (size_t k = 0; k < s->n_cand; k++) {

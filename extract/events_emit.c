@@ -338,6 +338,19 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
     cand *c = &s->cand[ci];
     evg_doc *doc = st->doc;
     const evg_cameo *code = c->pat->cameo;
+    /* killing and attacking by armed forces is conventional military
+     * force (19), not unconventional violence (18) */
+    if (code->code[0] == '1' && code->code[1] == '8') {
+        for (size_t i = 0; i < c->src.n; i++) {
+            const char *ac = doc->entities[c->src.v[i]].code;
+            if (ac && strlen(ac) >= 6 && memcmp(ac + 3, "MIL", 3) == 0) {
+                const evg_cameo *f = evg_events__cameo(st->trig, "190");
+                if (f)
+                    code = f;
+                break;
+            }
+        }
+    }
     if (c->demand) {
         const evg_cameo *d = evg_events__cameo(st->trig, "100");
         if (d)

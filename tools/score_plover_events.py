@@ -17,7 +17,8 @@ Counting (see docs/events.md):
   target gives target ""); an event without a source gives source "";
   triples are a set per record;
 - events whose CAMEO root has no PLOVER category (01 statements, 02 appeals)
-  are not counted; negated events are not counted; planned or hypothetical
+  are not counted; negated cooperation (03-08) counts as REJECT, other
+  negated events are not counted; planned or hypothetical
   material conflict (14-20) counts as THREATEN and planned cooperation
   (04-08) as AGREE, as CAMEO codes intentions; hypothetical cooperation is
   not counted.
@@ -98,9 +99,13 @@ def system_triples(doc, table):
         code = ev.get("cameo", "")
         mod = ev.get("modality", "asserted")
         root = int(code[:2]) if code[:2].isdigit() else 0
-        if mod == "negated":
-            continue
         cat = category(code, table)
+        if mod == "negated":
+            # a cooperative act that did not happen is coded as its refusal
+            if 3 <= root <= 8:
+                cat = "REJECT"
+            else:
+                continue
         if mod in ("planned", "hypothetical") and 14 <= root <= 20:
             cat = "THREATEN"
         elif mod == "planned" and 4 <= root <= 8:
@@ -156,6 +161,8 @@ def main():
                     help="exit 1 when triple F1 is below this")
     ap.add_argument("--show", type=int, default=0,
                     help="print this many records with errors")
+    ap.add_argument("--category", default=None,
+                    help="with --show: only records of this gold category")
     ap.add_argument("--json", action="store_true",
                     help="print the figures as one JSON object")
     args = ap.parse_args()
@@ -187,7 +194,8 @@ def main():
         c = per_cat.setdefault(r["event"], [0, 0])
         c[0] += mg
         c[1] += len(g)
-        if (ms < len(s) or mg < len(g)) and shown < args.show:
+        if ((ms < len(s) or mg < len(g)) and shown < args.show and
+                (not args.category or r["event"] == args.category)):
             shown += 1
             print("--", r["id"], r["text"])
             print("   gold:", sorted(g))
