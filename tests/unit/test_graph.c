@@ -621,6 +621,31 @@ static void graph_exports_counts_agree(void **state)
     free_docs(docs, 2);
 }
 
+/* A failing stream: igraph's writer reports the error through the
+ * handler evgraph installs (no abort), text writers return EVG_EIO. */
+static void graph_export_write_errors_are_reported(void **state)
+{
+    (void)state;
+    evg_doc *docs[2];
+    story(docs);
+    evg_graph *g = build(docs, 2, NULL);
+    for (size_t i = 0; i < N_FORMATS; i++) {
+        FILE *ro = fopen("/dev/null", "r");
+        assert_non_null(ro);
+        evg_error err;
+        evg_error_clear(&err);
+        int rc = evg_graph_write(g, all_formats[i], ro, &err);
+        fclose(ro);
+        assert_true(rc == EVG_EDEP || rc == EVG_EIO);
+        assert_int_equal(err.code, rc);
+        assert_true(err.message[0] != '\0');
+        if (rc == EVG_EDEP)
+            assert_non_null(strstr(err.message, "igraph"));
+    }
+    evg_graph_free(g);
+    free_docs(docs, 2);
+}
+
 static void graph_projection_exports_actors_only(void **state)
 {
     (void)state;
@@ -722,6 +747,7 @@ int main(void)
         cmocka_unit_test(graph_exports_are_deterministic),
         cmocka_unit_test(graph_exports_empty_graph),
         cmocka_unit_test(graph_exports_counts_agree),
+        cmocka_unit_test(graph_export_write_errors_are_reported),
         cmocka_unit_test(graph_projection_exports_actors_only),
         cmocka_unit_test(graph_timelinejs_date_precision),
         cmocka_unit_test(graph_stats_summarise),
