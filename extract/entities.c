@@ -18,6 +18,8 @@
 #define M_ALL 0xffffffffu
 #define MAX_MODS 3
 #define COREF_WINDOW 4 /* sentences a description or pronoun looks back */
+#define NAME_WINDOW 4096 /* mentions a repeated name looks back (bounds
+                          * the cost on very long documents) */
 
 enum { REF_NONE = 0, REF_PRONOUN_THING, REF_PRONOUN_PERSON, REF_DESC };
 
@@ -374,7 +376,8 @@ static int pronoun(ctx *x, size_t i)
 static size_t same_name(const ctx *x, size_t upto, size_t s, size_t e)
 {
     size_t n = e - s;
-    for (size_t k = upto; k-- > 0;) {
+    size_t stop = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
+    for (size_t k = upto; k-- > stop;) {
         const cand *a = &x->c.v[k];
         size_t r = a->ante != EVG_NONE ? a->ante : k;
         size_t an = a->nend - a->nstart;
@@ -863,7 +866,9 @@ static int build(ctx *x)
         if (d->ante != EVG_NONE || d->kk != 'b' || d->country[0])
             continue;
         size_t best = EVG_NONE, bd = (size_t)-1;
-        for (size_t j = 0; j < c->n; j++) {
+        size_t lo = k > NAME_WINDOW ? k - NAME_WINDOW : 0;
+        size_t hi = c->n - k > NAME_WINDOW ? k + NAME_WINDOW : c->n;
+        for (size_t j = lo; j < hi; j++) {
             const cand *a = &c->v[j];
             if (a->kk != 'b' || !a->explicit_country || !a->name ||
                 strcmp(a->name, d->name) != 0)
