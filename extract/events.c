@@ -227,6 +227,16 @@ static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
 
 /* Object: the first actor right of token `from` (exclusive) before a clause
  * boundary, within `window` tokens. */
+/* Whether tokens [a, b) all belong to time expressions ("demanded Friday
+ * that"). */
+static int only_time(const sent_ctx *s, size_t a, size_t b)
+{
+    for (size_t j = a; j < b; j++)
+        if (!s->in_tx[j])
+            return 0;
+    return 1;
+}
+
 static size_t find_object_x(const sent_ctx *s, size_t from, size_t window,
                             int through_triggers, actor_set *out)
 {
@@ -238,9 +248,9 @@ static size_t find_object_x(const sent_ctx *s, size_t from, size_t window,
             gather(s, a, b, +1, out);
             return a;
         }
-        if ((is_boundary(s, j) && !(through_triggers &&
-                                    evg_events__is(s, j, "that") &&
-                                    j == from + 1)) ||
+        if ((is_boundary(s, j) &&
+             !(through_triggers && evg_events__is(s, j, "that") &&
+               only_time(s, from + 1, j))) ||
             tok_punct(s, j, '.') || tok_punct(s, j, ',') ||
             (s->trig_at[j] != NULL && !through_triggers))
             return EVG_NONE;
@@ -780,7 +790,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
     while (i < s->tok.n) {
         size_t end;
         int noun = 0;
-        const evg_trig_pat *p = match_at(s, trig, i, &end, &noun);
+        const evg_trig_pat *p =
+            s->used[i] ? NULL : match_at(s, trig, i, &end, &noun);
         if (!p) {
             i++;
             continue;
@@ -819,10 +830,13 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         s->n_cand++;
         /* tokens inside a multi-word pattern are not heads of their own
          * (but a gap may hold another trigger: "add X to the list") */
-        if (p->n_words > 1 && strcmp(p->words[1], "_") != 0)
+        if (p->n_words > 1 && strcmp(p->words[1], "_") != 0) {
             i = end;
-        else
+        } else {
+            if (end > i + 1)
+                s->used[end - 1] = 1; /* "attempted to assassinate" */
             i++;
+        }
     }
     for (size_t k = 0; k < s->n_cand; k++) {
         cand *c = &s->cand[k];
@@ -830,6 +844,43 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         fill_args(s, k);
     }
     link_complements(s);
+    /* no target where the pattern said: the first actor after the trigger
+     * in its clause ("promised to continue military aid to Mozambique",
+     * "conceded to demands from UNITA") */
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        if (c->absorbed || c->noun || c->tgt.n || !c->pat->n_targets ||
+            c->passive || c->pat->kind == EVG_TK_REPORT)
+            continue;
+        find_object_x(s, c->end - 1, FALLBACK_WINDOW, 1, &c->tgt);
+        for (size_t q = 0; q < c->tgt.n;) {
+            int same = 0;
+            for (size_t r = 0; r < c->src.n; r++)
+                same |= c->src.v[r] == c->tgt.v[q];
+            if (same)
+                c->tgt.v[q] = c->tgt.v[--c->tgt.n];
+            else
+                q++;
+        }
+    }
+    /* "staged rallies to demand reforms": an infinitive of purpose after
+     * an event in the same clause is part of it */
+    for (size_t k = 1; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        if (c->absorbed || c->noun || c->pat->kind == EVG_TK_REPORT ||
+            !evg_events__is(s, c->head - 1, "to"))
+            continue;
+        for (size_t q = k; q-- > 0;) {
+            const cand *p2 = &s->cand[q];
+            if (p2->absorbed || p2->noun)
+                continue;
+            if (p2->head + PURPOSE_WINDOW >= c->head &&
+                !evg_events__barriers(s, p2->head, c->head) &&
+                p2->pat->kind != EVG_TK_REPORT)
+                c->absorbed = 1;
+            break;
+        }
+    }
     /* ", killing 20": a participle that names no target of its own is a
      * detail of the main event */
     for (size_t k = 0; k < s->n_cand; k++) {
@@ -889,9 +940,11 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
         ensure((void **)&s->bar, &s->cap_bar, n + 2, sizeof(size_t)) ||
         ensure((void **)&s->trig_at, &s->cap_trig, n + 1,
                sizeof(*s->trig_at)) ||
-        ensure((void **)&s->in_tx, &s->cap_tx, n + 1, 1))
+        ensure((void **)&s->in_tx, &s->cap_tx, n + 1, 1) ||
+        ensure((void **)&s->used, &s->cap_used, n + 1, 1))
         return EVG_ENOMEM;
     memset(s->in_tx, 0, n + 1);
+    memset(s->used, 0, n + 1);
     for (size_t k = st->tx_first[si]; k < st->tx_first[si + 1]; k++) {
         const evg_timex *tx = &st->doc->timexes[st->tx_order[k]];
         for (size_t i = 0; i < n; i++)
@@ -939,6 +992,7 @@ static void sent_dispose(sent_ctx *s)
     free(s->bar);
     free(s->trig_at);
     free(s->in_tx);
+    free(s->used);
     free(s->cand);
 }
 

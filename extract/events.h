@@ -71,6 +71,8 @@ int evg_events__inflection(const char *w, size_t n);
 #define COMPL_WINDOW 10   /* tokens from a verb to the event it governs */
 #define NOUN_OBJ_WINDOW 6 /* a noun trigger this close after a verb is its
                              object */
+#define FALLBACK_WINDOW 15 /* tokens searched for a target anywhere */
+#define PURPOSE_WINDOW 12 /* "staged rallies ... to demand": purpose */
 #define MERGE_BACK 64     /* earlier events a mention is compared with */
 
 typedef struct actor_set {
@@ -107,6 +109,8 @@ typedef struct sent_ctx {
     size_t *bar, cap_bar;    /* prefix counts of clause boundaries */
     unsigned char *in_tx;    /* token lies inside a time expression */
     size_t cap_tx;
+    unsigned char *used;     /* last word of a matched pattern */
+    size_t cap_used;
     const evg_trig_pat **trig_at;
     size_t cap_trig;
     int question;

@@ -216,7 +216,11 @@ static const char *make_summary(ev_state *st, const sent_ctx *s,
     const evg_trig_pat *p = c->pat;
     if (c->noun) {
         const evg_token *t = &s->tok.v[c->head];
-        evg_buf_append(&b, s->text + t->start, t->end - t->start);
+        const evg_token *e = t;
+        if (p->n_words > 1 && strcmp(p->words[1], "_") != 0 &&
+            c->end > c->head)
+            e = &s->tok.v[c->end - 1]; /* "hunger strike" */
+        evg_buf_append(&b, s->text + t->start, e->end - t->start);
     } else {
         /* multi-word heads ("call on", "hold talks"): the first word
          * inflected, the rest of the literal run as written */
@@ -340,7 +344,7 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
     const evg_cameo *code = c->pat->cameo;
     /* killing and attacking by armed forces is conventional military
      * force (19), not unconventional violence (18) */
-    if (code->code[0] == '1' && code->code[1] == '8') {
+    if (strcmp(code->code, "180") == 0) {
         for (size_t i = 0; i < c->src.n; i++) {
             const char *ac = doc->entities[c->src.v[i]].code;
             if (ac && strlen(ac) >= 6 && memcmp(ac + 3, "MIL", 3) == 0) {
