@@ -3,6 +3,7 @@
  * time, the tense of the clause and the last date mentioned. Runs after the
  * sentence splitter; its results place events on the time axis. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -631,6 +632,8 @@ static int decade_tok(const tagger *c, size_t i, int *y)
                                    (unsigned char)c->t[i - 1].ch == 0xe2))) {
         int cent = c->has_dct ? c->dy / 100 * 100 : 1900;
         *y = cent + (int)strtol(p, NULL, 10);
+        if (c->has_dct && *y > c->dy)
+            *y -= 100; /* "the '80s" said in 2019 */
         return 1;
     }
     return 0;
@@ -645,7 +648,11 @@ static int m_year(const tagger *c, size_t i, match *m)
         j++;
     }
     int dec;
-    if (decade_tok(c, j, &dec)) {
+    size_t d0 = is(c, j, "the") ? j + 1 : j;
+    if (!fiscal && punct(c, d0, '\'') && decade_tok(c, d0 + 1, &dec))
+        d0++;
+    if (decade_tok(c, d0, &dec)) {
+        j = d0;
         val_init(&m->v, EVG_TIMEX_DATE);
         m->v.gran = TX_G_DECADE;
         m->v.y = dec;
@@ -1739,6 +1746,72 @@ static int expression(const tagger *c, size_t i, match *out)
 
 /* ---- output ---- */
 
+/* Calendar days a duration spans, from `from` (days) forward or back. */
+static long add_units(long from, int unit, long n, int dir)
+{
+    int y, m, d;
+    evg_timex__civil(from, &y, &m, &d);
+    long months = 0;
+    switch (unit) {
+    case TX_U_DAY:
+        return from + dir * n;
+    case TX_U_WEEK:
+        return from + dir * 7 * n;
+    case TX_U_MONTH:
+        months = n;
+        break;
+    case TX_U_QUARTER:
+        months = 3 * n;
+        break;
+    case TX_U_YEAR:
+        months = 12 * n;
+        break;
+    case TX_U_DECADE:
+        months = 120 * n;
+        break;
+    default:
+        return from;
+    }
+    long k = (long)y * 12 + (m - 1) + dir * months;
+    int ny = (int)(k / 12), nm = (int)(k % 12) + 1;
+    int nd = d > evg_timex__mdays(ny, nm) ? evg_timex__mdays(ny, nm) : d;
+    return evg_timex__days(ny, nm, nd);
+}
+
+/* Bounds a duration gets from the DCT when the clause ties it there:
+ * "(for) another 90 days", "the next two weeks" run from the DCT on,
+ * "the past two months" up to it. Returns 0 when not tied. */
+static int duration_bounds(const tagger *c, size_t a, size_t b,
+                           const tx_val *v, char lo[11], char hi[11])
+{
+    if (!c->has_dct || v->type != EVG_TIMEX_DURATION || v->n2 == TX_X ||
+        v->n2 % 2 || v->unit < TX_U_DAY || v->unit == TX_U_WEEKEND)
+        return 0;
+    int dir = 0;
+    for (size_t k = a; k < b && k < a + 3; k++) {
+        if (is(c, k, "next") || is(c, k, "coming") || is(c, k, "another") ||
+            is(c, k, "additional"))
+            dir = 1;
+        else if (is(c, k, "past") || is(c, k, "last"))
+            dir = -1;
+    }
+    if (!dir && a > 0 && is(c, a - 1, "for") && tense(c, a, b) > 0)
+        dir = 1;
+    if (!dir)
+        return 0;
+    long dct = evg_timex__days(c->dy, c->dm, c->dd);
+    long other = add_units(dct, v->unit, v->n2 / 2, dir);
+    long first = dir > 0 ? dct : other + 1, last = dir > 0 ? other - 1 : dct;
+    if (last < first)
+        return 0;
+    int y, m, d;
+    evg_timex__civil(first, &y, &m, &d);
+    snprintf(lo, 11, "%04d-%02d-%02d", y, m, d);
+    evg_timex__civil(last, &y, &m, &d);
+    snprintf(hi, 11, "%04d-%02d-%02d", y, m, d);
+    return y >= 0 && y <= 9999;
+}
+
 static void update_anchor(tagger *c, const tx_val *v)
 {
     if (v->type != EVG_TIMEX_DATE || v->y == TX_X || v->gran < TX_G_YEAR ||
@@ -1767,7 +1840,7 @@ static int emit(evg_doc *doc, tagger *c, size_t a, size_t b,
         return EVG_ENOMEM;
     t->mod = v->mod ? evg_doc_strdup(doc, v->mod) : NULL;
     t->sentence = c->sent;
-    if (evg_timex__bounds(v, lo, hi)) {
+    if (evg_timex__bounds(v, lo, hi) || duration_bounds(c, a, b, v, lo, hi)) {
         t->lo = evg_doc_strdup(doc, lo);
         t->hi = evg_doc_strdup(doc, hi);
         if (!t->lo || !t->hi)
