@@ -239,12 +239,9 @@ static int has_alias(const actor_x *x, const evg_gactor *a, const char *s)
     return 0;
 }
 
-/* Adds the normalized form of `name` as a key of actor `ai`. */
-static int add_key(builder *b, size_t ai, const char *name)
+/* Adds `k` (normalized) as a key of actor `ai`. */
+static int add_norm_key(builder *b, size_t ai, const char *k)
 {
-    char *k = normalize(name);
-    if (!k)
-        return EVG_ENOMEM;
     int rc = 0;
     if (*k) {
         uint64_t h = fnv(FNV0, k, strlen(k));
@@ -259,8 +256,110 @@ static int add_key(builder *b, size_t ai, const char *name)
         if (!known)
             rc = kk ? hindex_add(&b->actor_keys, h, kk, ai) : EVG_ENOMEM;
     }
+    return rc;
+}
+
+/* Does actor `ai` have the key `k`? */
+static int has_key(const builder *b, size_t ai, const char *k)
+{
+    uint64_t h = fnv(FNV0, k, strlen(k));
+    for (size_t j = hindex_first(&b->actor_keys, h); j;
+         j = b->actor_keys.nodes[j - 1].next) {
+        const hnode *nd = &b->actor_keys.nodes[j - 1];
+        if (nd->item == ai && nd->h == h && strcmp(nd->key, k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Adds `name` as a key of actor `ai`; for a person with a first and last
+ * name also "~last", so that a later bare "Last" can find them. */
+static int add_key(builder *b, size_t ai, const char *name, int person)
+{
+    char *k = normalize(name);
+    if (!k)
+        return EVG_ENOMEM;
+    int rc = add_norm_key(b, ai, k);
+    const char *sp = strrchr(k, ' ');
+    if (!rc && person && sp) {
+        size_t n = strlen(sp + 1);
+        char *sk = malloc(n + 2);
+        if (!sk)
+            rc = EVG_ENOMEM;
+        else {
+            sk[0] = '~';
+            memcpy(sk + 1, sp + 1, n + 1);
+            rc = add_norm_key(b, ai, sk);
+            free(sk);
+        }
+    }
     free(k);
     return rc;
+}
+
+static int is_person(const evg_gactor *a)
+{
+    return strcmp(a->kind, "person") == 0;
+}
+
+/* Actors whose key is `k`, that pass `ok`, into the unique candidate
+ * `*cand` (EVG_NONE: none yet; `*many` set when there are several). */
+static void surname_candidates(const builder *b, const evg_entity *e,
+                               const char *k, const char *forbid,
+                               size_t *cand, int *many)
+{
+    uint64_t h = fnv(FNV0, k, strlen(k));
+    for (size_t j = hindex_first(&b->actor_keys, h); j;
+         j = b->actor_keys.nodes[j - 1].next) {
+        const hnode *nd = &b->actor_keys.nodes[j - 1];
+        const evg_gactor *a = &b->g->actors[nd->item];
+        if (nd->h != h || strcmp(nd->key, k) != 0 || !is_person(a) ||
+            !codes_agree(a->code, e->code) ||
+            (forbid && has_key(b, nd->item, forbid)))
+            continue;
+        if (*cand == EVG_NONE)
+            *cand = nd->item;
+        else if (*cand != nd->item)
+            *many = 1;
+    }
+}
+
+/* A person not found by name: "Trump" is the one earlier "Donald Trump" (or
+ * "Donald Trump" the one earlier bare "Trump") when exactly one person
+ * actor fits. Two different full names never merge ("Jeb Bush" does not
+ * join an actor that already is "George Bush"). */
+static int find_person(builder *b, const evg_entity *e, size_t *found)
+{
+    size_t cand = EVG_NONE;
+    int many = 0;
+    for (size_t i = 0; i <= e->n_aliases && !many; i++) {
+        const char *nm = i == 0 ? e->name : e->aliases[i - 1];
+        char *k = nm ? normalize(nm) : NULL;
+        if (nm && !k)
+            return EVG_ENOMEM;
+        if (!k || !*k) {
+            free(k);
+            continue;
+        }
+        const char *sp = strrchr(k, ' ');
+        char *sk = malloc(strlen(k) + 2);
+        if (!sk) {
+            free(k);
+            return EVG_ENOMEM;
+        }
+        const char *last = sp ? sp + 1 : k;
+        sk[0] = '~';
+        memcpy(sk + 1, last, strlen(last) + 1);
+        if (!sp)
+            surname_candidates(b, e, sk, NULL, &cand, &many);
+        else
+            surname_candidates(b, e, sk + 1, sk, &cand, &many);
+        free(sk);
+        free(k);
+    }
+    if (!many && cand != EVG_NONE)
+        *found = cand;
+    return 0;
 }
 
 /* The actor an entity belongs to: the lowest-numbered actor sharing a
@@ -288,6 +387,8 @@ static int find_actor(builder *b, const evg_entity *e, size_t *found)
         }
         free(k);
     }
+    if (*found == EVG_NONE && e->kind == EVG_KIND_PERSON)
+        return find_person(b, e, found);
     return 0;
 }
 
@@ -326,6 +427,13 @@ static int actor_for(builder *b, const evg_entity *e, size_t doc_no,
         !(a->country = evg_graph__strdup(g, e->country)))
         return EVG_ENOMEM;
     a->mentions += e->n_mentions;
+    /* a person is shown by the full name once one is known */
+    if (is_person(a) && !strchr(a->name, ' ') && strchr(name, ' ')) {
+        const char *full = evg_graph__strdup(g, name);
+        if (!full || strlist_push(&x->aliases, a->name))
+            return EVG_ENOMEM;
+        a->name = full;
+    }
     if (x->last_doc != doc_no + 1) {
         x->last_doc = doc_no + 1;
         a->documents++;
@@ -339,7 +447,7 @@ static int actor_for(builder *b, const evg_entity *e, size_t doc_no,
             return EVG_ENOMEM;
         if (!has_alias(x, a, c) && strlist_push(&x->aliases, c))
             return EVG_ENOMEM;
-        if ((rc = add_key(b, ai, c)))
+        if ((rc = add_key(b, ai, c, is_person(a))))
             return rc;
     }
     *out = ai;

@@ -230,6 +230,33 @@ static void graph_keeps_actors_with_other_codes_apart(void **state)
     free_docs(docs, 2);
 }
 
+static void graph_merges_people_by_surname_when_unambiguous(void **state)
+{
+    (void)state;
+    evg_doc *a = doc_new("a"), *b = doc_new("b"), *c = doc_new("c");
+    ent(a, "Donald Trump", EVG_KIND_PERSON, "USAGOV", NULL);
+    ent(a, "George Bush", EVG_KIND_PERSON, "USAELI", NULL);
+    ent(a, "Merkel", EVG_KIND_PERSON, "DEUGOV", NULL);
+    ent(b, "Trump", EVG_KIND_PERSON, "USAGOV", NULL);     /* joins Donald */
+    ent(b, "Jeb Bush", EVG_KIND_PERSON, "USAELI", NULL);  /* another Bush */
+    ent(b, "Angela Merkel", EVG_KIND_PERSON, "DEUGOV", NULL); /* joins */
+    ent(c, "Bush", EVG_KIND_PERSON, "USAELI", NULL);      /* ambiguous */
+    ent(c, "Trump Tower", EVG_KIND_ORGANIZATION, "USABUS", NULL);
+    evg_doc *docs[3] = {a, b, c};
+    evg_graph *g = build(docs, 3, NULL);
+    assert_int_equal(evg_graph_actor_count(g), 6);
+    assert_int_equal(find_actor(g, "Trump"), EVG_NONE);
+    assert_int_equal(evg_graph_actor(g, find_actor(g, "Donald Trump"))->documents, 2);
+    assert_int_not_equal(find_actor(g, "Jeb Bush"), EVG_NONE);
+    assert_int_not_equal(find_actor(g, "Bush"), EVG_NONE);
+    /* the full name becomes the name, the bare one an alias */
+    assert_int_equal(find_actor(g, "Merkel"), EVG_NONE);
+    assert_string_equal(
+        evg_graph_actor(g, find_actor(g, "Angela Merkel"))->aliases, "Merkel");
+    evg_graph_free(g);
+    free_docs(docs, 3);
+}
+
 static void graph_merges_event_reports_across_documents(void **state)
 {
     (void)state;
@@ -734,6 +761,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(graph_merges_actors_by_name_alias_and_code),
         cmocka_unit_test(graph_keeps_actors_with_other_codes_apart),
+        cmocka_unit_test(graph_merges_people_by_surname_when_unambiguous),
         cmocka_unit_test(graph_merges_event_reports_across_documents),
         cmocka_unit_test(graph_merge_needs_overlap_polarity_and_other_document),
         cmocka_unit_test(graph_links_follow_merged_events),
