@@ -188,8 +188,10 @@ static size_t place_at(const char *t, size_t n, size_t i)
              * test here */
             j++;
             last = j;
-        } else if ((c == ' ' || c == '.' || c == '-' || c == '\'') &&
-                   letters) {
+        } else if (c == '.' && letters && isupper((unsigned char)t[j - 1])) {
+            j++;
+            last = j; /* D.C. */
+        } else if ((c == ' ' || c == '-' || c == '\'') && letters) {
             j++;
         } else {
             break;

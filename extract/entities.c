@@ -18,8 +18,8 @@
 #define M_ALL 0xffffffffu
 #define MAX_MODS 3
 #define COREF_WINDOW 4 /* sentences a description or pronoun looks back */
-#define NAME_WINDOW 4096 /* mentions a repeated name looks back (bounds
-                          * the cost on very long documents) */
+#define NAME_WINDOW 4096 /* mentions a body looks at for its country
+                          * (bounds the cost on very long documents) */
 
 enum { REF_NONE = 0, REF_PRONOUN_THING, REF_PRONOUN_PERSON, REF_DESC };
 
@@ -46,7 +46,17 @@ typedef struct cands {
     size_t n, cap;
 } cands;
 
+typedef struct nslot {
+    const char *s; /* name bytes (in the text or the gazetteer) */
+    size_t n;
+    size_t hash;
+    size_t root;
+} nslot;
+
 typedef struct ctx {
+    nslot *ntab;   /* names seen so far -> root cand (latest wins) */
+    size_t ncap, nused, indexed;
+    int nfail;     /* out of memory while indexing */
     evg_doc *doc;
     const evg_gazetteer *g;
     const char *t;
@@ -59,30 +69,31 @@ typedef struct ctx {
 
 /* Capitalized words that start sentences or name times, never actors. */
 static const char *const stop_caps[] = {
-    "a", "an", "the", "in", "on", "at", "for", "from", "to", "of", "by",
-    "with", "and", "but", "or", "nor", "so", "yet", "as", "if", "when",
-    "while", "after", "before", "since", "until", "during", "however",
-    "meanwhile", "according", "although", "though", "because", "despite",
-    "last", "earlier", "later", "next", "this", "that", "these", "those",
-    "there", "here", "it", "its", "he", "she", "they", "we", "i", "you",
-    "his", "her", "their", "our", "my", "your", "who", "what", "which",
-    "where", "why", "how", "some", "many", "most", "all", "both", "each",
-    "several", "other", "another", "such", "no", "not", "one", "two",
-    "three", "four", "five", "first", "second", "third", "new", "also",
-    "still", "now", "then", "thus", "instead", "yesterday", "today",
-    "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "read", "more", "follow", "photo", "file",
-    "update", "breaking", "exclusive", "opinion", "analysis", "video",
-    "under", "over", "about", "against", "between", "among", "through",
-    "without", "within", "into", "onto", "upon", "would", "will", "could",
-    "should", "can", "may", "might", "must", "is", "are", "was", "were",
-    "be", "been", "has", "have", "had", "do", "does", "did", "said",
-    "says", "senior", "former", "top", "chief", "mr", "mrs", "ms", "dr",
-    "islamic", "moslem", "muslim", "christian", "jewish", "internet", "web",
-    NULL};
+    "a", "about", "according", "after", "against", "all", "also", "although",
+    "among", "an", "analysis", "and", "another", "apr", "april", "are", "as",
+    "at", "aug", "august", "be", "because", "been", "before", "between",
+    "both", "breaking", "but", "by", "can", "chief", "christian", "could",
+    "dec", "december", "despite", "did", "do", "does", "dr", "during", "each",
+    "earlier", "exclusive", "feb", "february", "file", "first", "five",
+    "follow", "for", "former", "four", "friday", "from", "had", "has", "have",
+    "he", "her", "here", "his", "how", "however", "i", "if", "in", "instead",
+    "internet", "into", "is", "islamic", "it", "its", "jan", "january",
+    "jewish", "jul", "july", "jun", "june", "last", "later", "many", "mar",
+    "march", "may", "meanwhile", "might", "monday", "more", "moslem", "most",
+    "mr", "mrs", "ms", "muslim", "must", "my", "new", "next", "no", "nor",
+    "not", "nov", "november", "now", "oct", "october", "of", "on", "one",
+    "onto", "opinion", "or", "other", "our", "over", "photo", "read", "said",
+    "saturday", "says", "second", "senior", "sep", "sept", "september",
+    "several", "she", "should", "since", "so", "some", "still", "such",
+    "sunday", "that", "the", "their", "then", "there", "these", "they",
+    "third", "this", "those", "though", "three", "through", "thursday",
+    "thus", "to", "today", "tomorrow", "tonight", "top", "tuesday", "two",
+    "under", "until", "update", "upon", "video", "was", "we", "web",
+    "wednesday", "were", "what", "when", "where", "which", "while", "who",
+    "why", "will", "with", "within", "without", "would", "yesterday", "yet",
+    "you", "your",
+};
+#define N_STOP_CAPS (sizeof(stop_caps) / sizeof(stop_caps[0]))
 
 static int word_in(const char *t, const evg_token *k, const char *const *list)
 {
@@ -90,6 +101,26 @@ static int word_in(const char *t, const evg_token *k, const char *const *list)
         if (evg_extract__tok_is(t, k, *w))
             return 1;
     return 0;
+}
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
+/* A capitalized word that is never an actor on its own (binary search in
+ * the sorted table). */
+static int stop_word(const char *t, const evg_token *k)
+{
+    char w[16];
+    size_t n = k->end - k->start;
+    if (n >= sizeof(w))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)t[k->start + i]);
+    w[n] = '\0';
+    return bsearch(w, stop_caps, N_STOP_CAPS, sizeof(stop_caps[0]),
+                   cmp_word) != NULL;
 }
 
 static int is_word(const evg_token *k)
@@ -236,7 +267,7 @@ static size_t cap_span(const ctx *x, size_t i)
             const evg_gz_entry *e;
             if (j > i && gz(x, j, M_NAME | B(ADJ) | B(TITLE), &e))
                 break;
-            if (word_in(x->t, k, stop_caps) &&
+            if (stop_word(x->t, k) &&
                 !(j > i && j + 1 < x->n && (x->tk[j + 1].flags & EVG_TOK_CAP)))
                 break;
             j++;
@@ -371,24 +402,90 @@ static int pronoun(ctx *x, size_t i)
     return push_ref(x, k->start, k->end, r) ? EVG_ENOMEM : 1;
 }
 
-/* An earlier mention with the same text, or an earlier person whose last
- * name this is: the root cand to merge with, or EVG_NONE. */
-static size_t same_name(const ctx *x, size_t upto, size_t s, size_t e)
+static size_t bytes_hash(const char *p, size_t n)
 {
-    size_t n = e - s;
-    size_t stop = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
-    for (size_t k = upto; k-- > stop;) {
-        const cand *a = &x->c.v[k];
-        size_t r = a->ante != EVG_NONE ? a->ante : k;
-        size_t an = a->nend - a->nstart;
-        if (an == n && memcmp(x->t + a->nstart, x->t + s, n) == 0)
-            return r;
-        if (x->c.v[r].kind == EVG_KIND_PERSON && an > n + 1 &&
-            memcmp(x->t + a->nend - n, x->t + s, n) == 0 &&
-            x->t[a->nend - n - 1] == ' ')
-            return r;
-        if (a->name && strlen(a->name) == n && memcmp(a->name, x->t + s, n) == 0)
-            return r;
+    size_t h = 5381;
+    for (size_t i = 0; i < n; i++)
+        h = h * 33 + (unsigned char)p[i];
+    return h;
+}
+
+static int nput(ctx *x, const char *p, size_t n, size_t root)
+{
+    if (!n)
+        return 0;
+    if ((x->nused + 1) * 2 > x->ncap) {
+        size_t ncap = x->ncap ? x->ncap * 2 : 256;
+        nslot *nt = calloc(ncap, sizeof(*nt));
+        if (!nt)
+            return EVG_ENOMEM;
+        for (size_t i = 0; i < x->ncap; i++) {
+            if (!x->ntab[i].s)
+                continue;
+            size_t j = x->ntab[i].hash & (ncap - 1);
+            while (nt[j].s)
+                j = (j + 1) & (ncap - 1);
+            nt[j] = x->ntab[i];
+        }
+        free(x->ntab);
+        x->ntab = nt;
+        x->ncap = ncap;
+    }
+    size_t h = bytes_hash(p, n), j = h & (x->ncap - 1);
+    while (x->ntab[j].s) {
+        nslot *sl = &x->ntab[j];
+        if (sl->hash == h && sl->n == n && memcmp(sl->s, p, n) == 0) {
+            sl->root = root; /* the latest mention wins */
+            return 0;
+        }
+        j = (j + 1) & (x->ncap - 1);
+    }
+    x->ntab[j].s = p;
+    x->ntab[j].n = n;
+    x->ntab[j].hash = h;
+    x->ntab[j].root = root;
+    x->nused++;
+    return 0;
+}
+
+/* Indexes the names of cands [x->indexed, upto): their text, their
+ * canonical name and, for people, their last name. */
+static void index_names(ctx *x, size_t upto)
+{
+    for (; x->indexed < upto; x->indexed++) {
+        const cand *a = &x->c.v[x->indexed];
+        size_t r = a->ante != EVG_NONE ? a->ante : x->indexed;
+        const cand *root = &x->c.v[r];
+        const char *p = x->t + a->nstart;
+        size_t n = a->nend - a->nstart;
+        if (nput(x, p, n, r) || (a->name && nput(x, a->name, strlen(a->name), r)))
+            x->nfail = 1;
+        if (root->kind == EVG_KIND_PERSON && a == root) {
+            const char *sp = NULL;
+            for (size_t i = 0; i < n; i++)
+                if (p[i] == ' ')
+                    sp = p + i;
+            if (sp && nput(x, sp + 1, (size_t)(p + n - sp - 1), r))
+                x->nfail = 1;
+        }
+    }
+}
+
+/* An earlier mention (before cand `upto`) with the same text or canonical
+ * name, or an earlier person whose last name this is: the root cand to
+ * merge with, or EVG_NONE. */
+static size_t same_name(ctx *x, size_t upto, size_t s, size_t e)
+{
+    if (upto > x->indexed)
+        index_names(x, upto);
+    if (!x->ncap)
+        return EVG_NONE;
+    size_t n = e - s, h = bytes_hash(x->t + s, n), j = h & (x->ncap - 1);
+    while (x->ntab[j].s) {
+        const nslot *sl = &x->ntab[j];
+        if (sl->hash == h && sl->n == n && memcmp(sl->s, x->t + s, n) == 0)
+            return sl->root < upto ? sl->root : EVG_NONE;
+        j = (j + 1) & (x->ncap - 1);
     }
     return EVG_NONE;
 }
@@ -434,7 +531,7 @@ static int mod_ok(const ctx *x, size_t j)
     size_t n = k->end - k->start;
     if (n > 2 && memcmp(x->t + k->end - 2, "ly", 2) == 0)
         return 0;
-    return !word_in(x->t, k, stop_caps);
+    return !stop_word(x->t, k);
 }
 
 /* The gazetteer name before the hyphen of a token such as "Chinese-made"
@@ -1064,9 +1161,12 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     evg_extract__tokens_dispose(&toks);
     if (!rc)
         rc = build(&x);
+    if (!rc && x.nfail)
+        rc = EVG_ENOMEM;
     for (size_t k = 0; k < x.c.n; k++)
         free(x.c.v[k].key);
     free(x.c.v);
+    free(x.ntab);
     if (rc)
         return evg_error_set(err, rc, "actor finder: out of memory");
     return 0;

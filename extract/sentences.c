@@ -221,8 +221,9 @@ static int starts_with(const char *t, size_t s, size_t e, const char *p)
 static int contains(const char *t, size_t s, size_t e, const char *p)
 {
     size_t n = strlen(p);
+    int c0 = tolower((unsigned char)p[0]);
     for (size_t i = s; i + n <= e; i++)
-        if (starts_with(t, i, e, p))
+        if (tolower((unsigned char)t[i]) == c0 && starts_with(t, i, e, p))
             return 1;
     return 0;
 }
