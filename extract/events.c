@@ -31,6 +31,9 @@ static const char *const AUX[] = {
     "might", "must", "do", "does", "did", "not", "never", "also", "has",
     "have", "had", "then", "later", "now", "already", "jointly", "again",
     "formally", "once", "still", "just", "today", "yesterday", NULL};
+static const char *const FINITE[] = {
+    "has", "have", "had", "will", "would", "shall", "did", "does", "do",
+    "can", "could", "may", "might", "must", "should", NULL};
 static const char *const BE[] = {"is",    "are",  "was",   "were", "be",
                                  "been", "being", "'s",   "’s",   NULL};
 static const char *const BOUNDARY[] = {
@@ -180,12 +183,12 @@ static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
                 }
             }
             if (is_boundary(s, j) && !evg_events__is(s, j, "who"))
-                break;
+                return EVG_NONE;
             /* "..., with the two sides having discussed": the subject is
              * inside the phrase, not before it */
             if (evg_events__is(s, j, "with") && j > 0 &&
                 tok_punct(s, j - 1, ','))
-                break;
+                return EVG_NONE;
             continue;
         }
         size_t a, b;
@@ -599,8 +602,6 @@ static void link_complements(sent_ctx *s)
 {
     for (size_t i = 0; i < s->n_cand; i++) {
         cand *c = &s->cand[i];
-        if (c->absorbed)
-            continue;
         if (c->pat->kind != EVG_TK_COMPL &&
             !(c->pat->kind == EVG_TK_VERB && verbal_act(c->pat)))
             continue;
@@ -747,8 +748,11 @@ static void attribute(sent_ctx *s)
         c->attributed = speaker;
         /* "said Y would do Z": the backshifted "would" of reported speech
          * reports the act; "will", "plans to" keep it planned */
+        int own = 0; /* "X said they would ...": X's own intent */
+        for (size_t q = 0; q < c->src.n; q++)
+            own |= c->src.v[q] == speaker;
         if (c->mod == EVG_MOD_ASSERTED ||
-            (c->mod == EVG_MOD_PLANNED && c->would))
+            (c->mod == EVG_MOD_PLANNED && c->would && !own))
             c->mod = EVG_MOD_REPORTED;
     }
     for (size_t i = 0; i < s->n_cand; i++) {
@@ -812,7 +816,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             evg_events__inflection(s->text + s->tok.v[i].start,
                                    s->tok.v[i].end - s->tok.v[i].start) ==
                 'g' &&
-            word_in(s->text, &s->tok.v[i - 1], PREPOSITIONS)) {
+            (word_in(s->text, &s->tok.v[i - 1], PREPOSITIONS) ||
+             evg_events__is(s, i - 1, "of"))) {
             /* "permission for trading with", "by avoiding": a gerund after
              * a preposition names an activity, not an event */
             i++;
@@ -877,6 +882,33 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             if (p2->head + PURPOSE_WINDOW >= c->head &&
                 !evg_events__barriers(s, p2->head, c->head) &&
                 p2->pat->kind != EVG_TK_REPORT)
+                c->absorbed = 1;
+            break;
+        }
+    }
+    /* "nationals suspected by the West", "equipment seized from": a past
+     * participle after the clause's verb, with no conjunction or comma
+     * between, modifies a noun */
+    for (size_t k = 1; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        const evg_token *t = &s->tok.v[c->head];
+        if (c->absorbed || c->noun || c->pat->kind == EVG_TK_REPORT ||
+            evg_events__inflection(s->text + t->start, t->end - t->start) !=
+                'd' ||
+            (c->head > 0 && word_in(s->text, &s->tok.v[c->head - 1], BE)))
+            continue;
+        for (size_t q = k; q-- > 0;) {
+            const cand *p2 = &s->cand[q];
+            if (p2->noun || p2->pat->kind == EVG_TK_REPORT)
+                continue;
+            int sep = evg_events__barriers(s, p2->head, c->head) > 0;
+            for (size_t j = p2->end; j < c->head && !sep; j++)
+                sep = tok_punct(s, j, ',') || evg_events__is(s, j, "and") ||
+                      evg_events__is(s, j, "or") ||
+                      evg_events__is(s, j, "but") ||
+                      word_in(s->text, &s->tok.v[j], BE) ||
+                      word_in(s->text, &s->tok.v[j], FINITE);
+            if (!sep)
                 c->absorbed = 1;
             break;
         }
