@@ -525,13 +525,16 @@ typedef struct chain {
 
 static int mod_ok(const ctx *x, size_t j)
 {
+    static const char *const adjectives[] = {"new", "former", "senior",
+        "top", "chief", "interim", "acting", "deputy", "ousted", "exiled",
+        "first", "second", "third", "other", "several", "many", NULL};
     if (j >= x->n || !is_lower_word(x->t, &x->tk[j]))
         return 0;
     const evg_token *k = &x->tk[j];
     size_t n = k->end - k->start;
     if (n > 2 && memcmp(x->t + k->end - 2, "ly", 2) == 0)
         return 0;
-    return !stop_word(x->t, k);
+    return !stop_word(x->t, k) || word_in(x->t, k, adjectives);
 }
 
 /* The gazetteer name before the hyphen of a token such as "Chinese-made"
@@ -621,7 +624,9 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
                                                cap_span(x, j) > len)) {
             if (!any && !ch->det)
                 ch->start = j;
-            if (!ch->role)
+            /* the head noun decides ("paper workers": LAB), except that
+             * "rebel leaders" stay rebels */
+            if (!ch->role || strcmp(e->sector, "GOV") != 0)
                 ch->role = e;
             j += len;
             commit = j;
