@@ -7,16 +7,16 @@
 
 #include "internal.h"
 
-const char *const evg_render__quad_stroke[5] = {
-    "#6b6b6b", "#1b7837", "#2166ac", "#c2650a", "#b2182b"};
-const char *const evg_render__quad_fill[5] = {
-    "#eeeeee", "#d9f0d3", "#d1e5f0", "#fde0bd", "#f6cfcb"};
+const char *const evg_render__quad_stroke[5] = {"#6b6b6b", "#1b7837", "#2166ac",
+                                                "#c2650a", "#b2182b"};
+const char *const evg_render__quad_fill[5] = {"#eeeeee", "#d9f0d3", "#d1e5f0",
+                                              "#fde0bd", "#f6cfcb"};
 const char *const evg_render__quad_name[5] = {
     "other", "verbal cooperation", "material cooperation", "verbal conflict",
     "material conflict"};
-const char *const evg_render__month_abbr[12] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char *const evg_render__month_abbr[12] = {"Jan", "Feb", "Mar", "Apr",
+                                                "May", "Jun", "Jul", "Aug",
+                                                "Sep", "Oct", "Nov", "Dec"};
 
 void evg_render_opts_init(evg_render_opts *opts)
 {
@@ -138,8 +138,8 @@ int evg_render__gv_text(evg_buf *b, const char *s, size_t max_chars)
         return b->failed;
     size_t n = strlen(s), i = 0, chars = 0, start = b->len;
     int space = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-                     s[i] == '\r'))
+    while (i < n &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
         i++;
     while (i < n) {
         size_t at = i;
@@ -147,8 +147,8 @@ int evg_render__gv_text(evg_buf *b, const char *s, size_t max_chars)
         int bad = cp < 0;
         if (bad)
             cp = 0xfffd;
-        if (cp < 0x20 || cp == 0x7f || cp == ' ' ||
-            (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029) {
+        if (cp < 0x20 || cp == 0x7f || cp == ' ' || (cp >= 0x80 && cp < 0xa0) ||
+            cp == 0x2028 || cp == 0x2029) {
             space = 1;
             continue;
         }
@@ -233,8 +233,7 @@ int evg_render__date_text(evg_buf *b, const evg_gevent *e)
             evg_buf_printf(b, "%d", y1);
         else
             evg_buf_printf(b, "%d\xe2\x80\x93%d", y1, y2);
-    } else if (y1 == y2 && m1 == m2 && d1 == 1 &&
-               d2 == days_in_month(y2, m2)) {
+    } else if (y1 == y2 && m1 == m2 && d1 == 1 && d2 == days_in_month(y2, m2)) {
         evg_buf_printf(b, "%s %d", evg_render__month_abbr[m1 - 1], y1);
     } else if (d1 == 1 && d2 == days_in_month(y2, m2)) {
         evg_buf_printf(b, "%s %d\xe2\x80\x93%s %d",
@@ -282,12 +281,12 @@ int evg_render__tooltip(evg_buf *b, const evg_graph *g, size_t i)
     }
     evg_buf_printf(b, " \xe2\x80\x94 %s", e->summary ? e->summary : "");
     if (e->label && e->label[0])
-        evg_buf_printf(b, " [CAMEO %s %s]", e->cameo ? e->cameo : "",
-                       e->label);
+        evg_buf_printf(b, " [CAMEO %s %s]", e->cameo ? e->cameo : "", e->label);
     if (e->modality && strcmp(e->modality, "asserted") != 0)
         evg_buf_printf(b, " (%s)", e->modality);
     if (e->evidence && e->evidence[0])
-        evg_buf_printf(b, "\nEvidence: \xe2\x80\x9c%s\xe2\x80\x9d", e->evidence);
+        evg_buf_printf(b, "\nEvidence: \xe2\x80\x9c%s\xe2\x80\x9d",
+                       e->evidence);
     if (e->doc_path && e->doc_path[0])
         evg_buf_printf(b, "\nSource: %s", e->doc_path);
     else if (e->doc && e->doc[0])

@@ -164,7 +164,7 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
         }
     qsort(acts, nact, sizeof(*acts), cmp_actor);
 
-    const char *title = opts->title ? opts->title
+    const char *title = opts->title                       ? opts->title
                         : opts->view == EVG_VIEW_TIMELINE ? "Event timeline"
                                                           : "Event graph";
     evg_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
@@ -172,12 +172,15 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
                      "content=\"width=device-width, initial-scale=1\">\n"
                      "<title>");
     esc(&b, title);
-    evg_buf_printf(&b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-                       "<header><h1>", style_css);
+    evg_buf_printf(&b,
+                   "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+                   "<header><h1>",
+                   style_css);
     esc(&b, title);
-    evg_buf_printf(&b, "</h1><p class=\"sub\">%zu events, %zu actors. Hover "
-                       "over a box for the evidence sentence; click it for "
-                       "the source document.</p></header>\n",
+    evg_buf_printf(&b,
+                   "</h1><p class=\"sub\">%zu events, %zu actors. Hover "
+                   "over a box for the evidence sentence; click it for "
+                   "the source document.</p></header>\n",
                    nshown, nact);
     evg_buf_puts(&b, "<form id=\"filters\" onsubmit=\"return false\">\n"
                      "<label>Actor <select id=\"f-actor\"><option "
@@ -195,36 +198,47 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
     for (int q = 1; q <= 4; q++)
         evg_buf_printf(&b, "<option value=\"%d\">%s</option>", q,
                        evg_render__quad_name[q]);
-    evg_buf_puts(&b, "</select></label>\n"
-                     "<label>From <input type=\"date\" id=\"f-from\"></label>\n"
-                     "<label>To <input type=\"date\" id=\"f-to\"></label>\n"
-                     "<button type=\"button\" id=\"f-reset\">Show all</button>\n"
-                     "<span id=\"count\"></span>\n</form>\n<div class=\"legend\">");
-    for (int q = 1; q <= 4; q++)
-        evg_buf_printf(&b, "<span><span class=\"sw\" style=\"background:%s;"
+    evg_buf_puts(&b,
+                 "</select></label>\n"
+                 "<label>From <input type=\"date\" id=\"f-from\"></label>\n"
+                 "<label>To <input type=\"date\" id=\"f-to\"></label>\n"
+                 "<button type=\"button\" id=\"f-reset\">Show all</button>\n"
+                 "<span id=\"count\"></span>\n</form>\n");
+    /* the timeline draws its own legend; the network views do not */
+    if (opts->view != EVG_VIEW_TIMELINE) {
+        evg_buf_puts(&b, "<div class=\"legend\">");
+        for (int q = 1; q <= 4; q++)
+            evg_buf_printf(&b,
+                           "<span><span class=\"sw\" style=\"background:%s;"
                            "border-color:%s\"></span>%s</span>",
-                       evg_render__quad_fill[q], evg_render__quad_stroke[q],
-                       evg_render__quad_name[q]);
-    evg_buf_puts(&b, "<span><span class=\"sw\" style=\"border-style:dashed\">"
+                           evg_render__quad_fill[q], evg_render__quad_stroke[q],
+                           evg_render__quad_name[q]);
+        evg_buf_puts(&b,
+                     "<span><span class=\"sw\" style=\"border-style:dashed\">"
                      "</span>reported</span><span><span class=\"sw\" "
                      "style=\"border-style:dotted\"></span>planned</span>"
                      "<span style=\"color:#6a3d9a\">&#10230; causes</span>"
-                     "</div>\n<div id=\"picture\">\n");
+                     "</div>\n");
+    }
+    evg_buf_puts(&b, "<div id=\"picture\">\n");
     /* the SVG inline, without its XML prolog and doctype */
     const char *s = svg_len ? strstr(svg, "<svg") : NULL;
     if (s)
         evg_buf_append(&b, s, svg_len - (size_t)(s - svg));
-    evg_buf_puts(&b, "</div>\n<table id=\"events\">\n<thead><tr><th>Date</th>"
-                     "<th>Who</th><th>What</th><th>To whom</th><th>Type</th>"
-                     "<th>Evidence</th><th>Source</th></tr></thead>\n<tbody>\n");
+    evg_buf_puts(&b,
+                 "</div>\n<table id=\"events\">\n<thead><tr><th>Date</th>"
+                 "<th>Who</th><th>What</th><th>To whom</th><th>Type</th>"
+                 "<th>Evidence</th><th>Source</th></tr></thead>\n<tbody>\n");
     evg_buf text;
     evg_buf_init(&text, 0);
     for (size_t k = 0; k < n; k++) {
         size_t i = ord[k].i;
         const evg_gevent *e = evg_graph_event(g, i);
         int q = e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
-        evg_buf_printf(&b, "<tr id=\"row-ev%zu\" class=\"q%d\" data-ev=\"ev%zu\" "
-                           "data-quad=\"%d\" data-actors=\"|", i, q, i, q);
+        evg_buf_printf(&b,
+                       "<tr id=\"row-ev%zu\" class=\"q%d\" data-ev=\"ev%zu\" "
+                       "data-quad=\"%d\" data-actors=\"|",
+                       i, q, i, q);
         for (int side = 0; side < 2; side++) {
             const size_t *ids = side ? e->targets : e->sources;
             size_t nids = side ? e->n_targets : e->n_sources;
@@ -283,8 +297,10 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
         evg_buf_puts(&b, "</td></tr>\n");
     }
     evg_buf_dispose(&text);
-    evg_buf_printf(&b, "</tbody>\n</table>\n<script>\n%s</script>\n"
-                       "</body>\n</html>\n", script_js);
+    evg_buf_printf(&b,
+                   "</tbody>\n</table>\n<script>\n%s</script>\n"
+                   "</body>\n</html>\n",
+                   script_js);
     rc = b.failed;
 done:
     free(ord);

@@ -81,8 +81,14 @@ int evg_render__gv_emit(evg_render__gv *gv, const char *engine,
 void evg_render__gv_close(evg_render__gv *gv);
 
 /* Small maths without libm (the render target does not link it). */
-static inline double evg_render__max(double a, double b) { return a > b ? a : b; }
-static inline double evg_render__min(double a, double b) { return a < b ? a : b; }
+static inline double evg_render__max(double a, double b)
+{
+    return a > b ? a : b;
+}
+static inline double evg_render__min(double a, double b)
+{
+    return a < b ? a : b;
+}
 /* log2(x) for x > 0, to about 0.01: enough for sizes and widths. */
 static inline double evg_render__log2(double x)
 {

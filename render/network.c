@@ -32,8 +32,8 @@ static const char *net_title(void *ctx, const char *name, size_t n,
     }
     if (strncmp(nm, "actor", 5) == 0 && nm[5] >= '0' && nm[5] <= '9') {
         unsigned long long i = strtoull(nm + 5, &end, 10);
-        const evg_gactor *a = *end == '\0' ? evg_graph_actor(t->g, (size_t)i)
-                                           : NULL;
+        const evg_gactor *a =
+            *end == '\0' ? evg_graph_actor(t->g, (size_t)i) : NULL;
         if (a) {
             evg_buf_printf(scratch, "%s (%s, %s)", a->name ? a->name : "?",
                            a->kind ? a->kind : "actor",
@@ -85,7 +85,8 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
             if (!shown[i])
                 continue;
             const evg_gevent *e = evg_graph_event(g, i);
-            int q = e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
+            int q =
+                e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
             snprintf(name, sizeof(name), "ev%zu", i);
             Agnode_t *ev = agnode(gr, name, 1);
             if (!ev)
@@ -99,9 +100,10 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
             set(ev, "label", b.data ? b.data : "");
             set(ev, "shape", "box");
             const char *mod = e->modality ? e->modality : "asserted";
-            set(ev, "style", strcmp(mod, "reported") == 0 ? "rounded,filled,dashed"
-                             : strcmp(mod, "asserted") == 0 ? "rounded,filled"
-                                                            : "rounded,filled,dotted");
+            set(ev, "style",
+                strcmp(mod, "reported") == 0   ? "rounded,filled,dashed"
+                : strcmp(mod, "asserted") == 0 ? "rounded,filled"
+                                               : "rounded,filled,dotted");
             set(ev, "fillcolor", evg_render__quad_fill[q]);
             set(ev, "color", evg_render__quad_stroke[q]);
             set(ev, "fontsize", "9");
@@ -129,7 +131,7 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
                     if (ids[k] >= na)
                         continue;
                     Agnode_t *a = actor_node(gr, g, ids[k], &b);
-                    Agedge_t *ed = !a ? NULL
+                    Agedge_t *ed = !a     ? NULL
                                    : side ? agedge(gr, ev, a, NULL, 1)
                                           : agedge(gr, a, ev, NULL, 1);
                     if (!ed)
@@ -174,7 +176,8 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
             if (!shown[i])
                 continue;
             const evg_gevent *e = evg_graph_event(g, i);
-            int q = e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
+            int q =
+                e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
             for (size_t s = 0; s < e->n_sources; s++)
                 for (size_t k = 0; k < e->n_targets; k++) {
                     size_t x = e->sources[s], y = e->targets[k];
@@ -238,9 +241,12 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
         set(n, "style", "filled");
         set(n, "fillcolor", "#ffffff");
         set(n, "color", "#34495e");
-        snprintf(buf, sizeof(buf), "%.1f", 10.0 + evg_render__min(8.0, 2.0 * evg_render__log2(1.0 + deg)));
+        snprintf(buf, sizeof(buf), "%.1f",
+                 10.0 +
+                     evg_render__min(8.0, 2.0 * evg_render__log2(1.0 + deg)));
         set(n, "fontsize", buf);
-        snprintf(buf, sizeof(buf), "%.2f", 1.0 + evg_render__min(3.0, evg_render__log2(1.0 + deg) / 2));
+        snprintf(buf, sizeof(buf), "%.2f",
+                 1.0 + evg_render__min(3.0, evg_render__log2(1.0 + deg) / 2));
         set(n, "penwidth", buf);
         set(n, "class", "actor");
     }
@@ -272,8 +278,8 @@ int evg_render_network(const evg_graph *g, const evg_render_opts *opts,
     if (!shown)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     for (size_t i = 0; i < ne; i++)
-        shown[i] = (unsigned char)evg_render__visible(evg_graph_event(g, i),
-                                                      opts);
+        shown[i] =
+            (unsigned char)evg_render__visible(evg_graph_event(g, i), opts);
     net t = {g, opts};
     evg_render__gv gv;
     char *svg = NULL;
@@ -304,10 +310,11 @@ int evg_render_network(const evg_graph *g, const evg_render_opts *opts,
     {
         evg_buf b;
         evg_buf_init(&b, 0);
-        evg_render__gv_text(&b, opts->title ? opts->title
-                                : opts->view == EVG_VIEW_ACTORS
-                                    ? "Who acts on whom"
-                                    : "Actors and events",
+        evg_render__gv_text(&b,
+                            opts->title ? opts->title
+                            : opts->view == EVG_VIEW_ACTORS
+                                ? "Who acts on whom"
+                                : "Actors and events",
                             120);
         gv_attr(gv.g, AGRAPH, "label", b.data ? b.data : "");
         evg_buf_dispose(&b);

@@ -10,7 +10,7 @@
 #include "internal.h"
 
 /* Geometry, in points (1/72 in), y growing downwards until converted. */
-#define LABEL_W 170.0   /* lane label column */
+#define LABEL_W 170.0 /* lane label column */
 #define X0 (LABEL_W + 40.0)
 #define TITLE_Y 18.0
 #define LEGEND_Y 46.0
@@ -18,26 +18,26 @@
 #define AXIS_Y 92.0
 #define GAP_LABEL_Y 101.0
 #define LANES_Y 110.0
-#define RAIL_DY 13.0    /* rail below the lane top */
-#define ROWS_DY 28.0    /* first row below the lane top */
-#define ROW_H 60.0      /* span bar + box + space */
-#define BOX_FS 10.0     /* box font size */
-#define CHAR_W 0.56     /* mean glyph width, em */
+#define RAIL_DY 13.0 /* rail below the lane top */
+#define ROWS_DY 28.0 /* first row below the lane top */
+#define ROW_H 60.0   /* span bar + box + space */
+#define BOX_FS 10.0  /* box font size */
+#define CHAR_W 0.56  /* mean glyph width, em */
 #define LINE_H 12.5
-#define WRAP 21         /* characters per summary line */
-#define MAX_PPD 90.0    /* points per day at most */
+#define WRAP 23      /* characters per summary line */
+#define MAX_PPD 90.0 /* points per day at most */
 #define MIN_PPD 0.02
 
 typedef struct tl_event {
-    size_t idx;          /* graph event */
+    size_t idx; /* graph event */
     size_t lane;
     int dated;
     long lo, hi;
-    double x, w, h;      /* box centre and size */
-    double sx0, sx1;     /* span bar, when hi > lo */
-    double left, right;  /* what the event occupies on its row */
+    double x, w, h;     /* box centre and size */
+    double sx0, sx1;    /* span bar, when hi > lo */
+    double left, right; /* what the event occupies on its row */
     size_t row;
-    char *label;         /* escaped for Graphviz */
+    char *label; /* escaped for Graphviz */
 } tl_event;
 
 typedef struct tl_lane {
@@ -45,7 +45,7 @@ typedef struct tl_lane {
     size_t count;        /* events drawn in the lane */
     size_t n_src, n_tgt; /* events the actor does / undergoes */
     size_t rows;
-    double y, h;         /* top and height */
+    double y, h; /* top and height */
 } tl_lane;
 
 typedef struct tl {
@@ -53,20 +53,20 @@ typedef struct tl {
     const evg_render_opts *opts;
     tl_event *ev;
     size_t n_ev;
-    size_t *ev_of;       /* graph event -> tl event or EVG_NONE */
+    size_t *ev_of; /* graph event -> tl event or EVG_NONE */
     tl_lane *lanes;
     size_t n_lanes;
-    size_t *lane_of;     /* actor -> lane or EVG_NONE */
-    long *key;           /* distinct days, sorted */
-    double *kx;          /* their x */
+    size_t *lane_of;        /* actor -> lane or EVG_NONE */
+    long *key;              /* distinct days, sorted */
+    double *kx;             /* their x */
     unsigned char *gap_cut; /* gap after key[i] compressed */
     size_t n_key;
     double ppd;
-    double x_end;        /* right end of the dated part */
-    double und_x;        /* start of the undated zone, 0 if none */
-    size_t und_cols;     /* columns used there */
+    double x_end;    /* right end of the dated part */
+    double und_x;    /* start of the undated zone, 0 if none */
+    size_t und_cols; /* columns used there */
     double width, height;
-    evg_buf text;        /* scratch */
+    evg_buf text; /* scratch */
 } tl;
 
 static int cmp_long(const void *a, const void *b)
@@ -98,8 +98,7 @@ static double day_x(const tl *t, double d)
         else
             hi = mid;
     }
-    double f = (d - (double)t->key[lo]) /
-               (double)(t->key[lo + 1] - t->key[lo]);
+    double f = (d - (double)t->key[lo]) / (double)(t->key[lo + 1] - t->key[lo]);
     return t->kx[lo] + f * (t->kx[lo + 1] - t->kx[lo]);
 }
 
@@ -114,8 +113,7 @@ static int count_chars(const char *s)
 /* Appends up to `max` characters of the words of `s` starting at *pos as
  * one line (escaped); advances *pos. On the `last` line, text that does not
  * fit is cut with an ellipsis. Returns the characters used. */
-static int wrap_line(evg_buf *b, const char *s, size_t *pos, int max,
-                     int last)
+static int wrap_line(evg_buf *b, const char *s, size_t *pos, int max, int last)
 {
     size_t n = strlen(s), i = *pos, end;
     int chars = 0;
@@ -422,7 +420,8 @@ static int build_axis(tl *t)
         if (!t->gap_cut[i])
             kept += gaps[i];
     }
-    double target = evg_render__min(40000.0, evg_render__max(900.0, (double)m * 110.0));
+    double target =
+        evg_render__min(40000.0, evg_render__max(900.0, (double)m * 110.0));
     t->ppd = kept > 0 ? target / kept : MAX_PPD;
     t->ppd = evg_render__min(MAX_PPD, evg_render__max(MIN_PPD, t->ppd));
     double x = X0;
@@ -430,7 +429,8 @@ static int build_axis(tl *t)
         t->kx[i] = x;
         if (i < ng) {
             if (t->gap_cut[i])
-                x += evg_render__min(110.0, 54.0 + 12.0 * evg_render__log2(gaps[i] / cut));
+                x += evg_render__min(
+                    110.0, 54.0 + 12.0 * evg_render__log2(gaps[i] / cut));
             else
                 x += gaps[i] * t->ppd;
         }
@@ -518,10 +518,10 @@ done:
 
 typedef struct syms {
     Agsym_t *pos, *width, *height, *label, *style, *color, *fillcolor,
-        *fontsize, *fontcolor, *fontname, *tooltip, *url, *id, *cls,
-        *fixedsize, *shape, *penwidth;
-    Agsym_t *e_color, *e_penwidth, *e_arrowhead, *e_arrowsize, *e_style,
-        *e_id, *e_cls, *e_tooltip;
+        *fontsize, *fontcolor, *fontname, *tooltip, *url, *id, *cls, *fixedsize,
+        *shape, *penwidth;
+    Agsym_t *e_color, *e_penwidth, *e_arrowhead, *e_arrowsize, *e_style, *e_id,
+        *e_cls, *e_tooltip;
 } syms;
 
 /* Sets a number attribute with `digits` decimals. */
@@ -532,12 +532,11 @@ static void setf(Agnode_t *n, Agsym_t *s, int digits, double v)
     gv_xset(n, s, b);
 }
 
-
 typedef struct dr {
     tl *t;
     Agraph_t *g;
     syms s;
-    double H;           /* total height: y is flipped for Graphviz */
+    double H; /* total height: y is flipped for Graphviz */
     char name[64];
 } dr;
 
@@ -568,8 +567,7 @@ static Agnode_t *rect(dr *d, double x0, double y0, double x1, double y1,
 
 /* Plain text centred at (x, y); `text` is already escaped. */
 static Agnode_t *text(dr *d, double x, double y, const char *txt, double fs,
-                      const char *font, const char *colour, double w,
-                      double h)
+                      const char *font, const char *colour, double w, double h)
 {
     Agnode_t *n = pin(d, x, y, w, h);
     if (n) {
@@ -601,7 +599,9 @@ static void declare(dr *d)
     Agraph_t *g = d->g;
     gv_attr(g, AGRAPH, "layout", "nop2");
     gv_attr(g, AGRAPH, "splines", "line");
-    gv_attr(g, AGRAPH, "outputorder", "nodesfirst");
+    /* edges under the nodes: boxes stay readable where joins cross them;
+     * bands are translucent so the edges show through */
+    gv_attr(g, AGRAPH, "outputorder", "edgesfirst");
     gv_attr(g, AGRAPH, "bgcolor", "white");
     gv_attr(g, AGRAPH, "pad", "0.15");
     gv_attr(g, AGRAPH, "fontname", "Helvetica");
@@ -633,7 +633,7 @@ static void declare(dr *d)
     s->e_tooltip = gv_attr(g, AGEDGE, "tooltip", "");
 }
 
-static const char *const unit_label[] = {"day", "week", "month", "quarter",
+static const char *const unit_label[] = {"day",  "week",    "month", "quarter",
                                          "year", "5 years", "decade"};
 
 /* First tick day >= s for unit u, and the next one after d. */
@@ -642,8 +642,10 @@ static long tick_first(long s, int u)
     int y, m, dd;
     evg_render__civil(s, &y, &m, &dd);
     switch (u) {
-    case 0: return s;
-    case 1: return s + (7 - evg_render__weekday(s)) % 7;
+    case 0:
+        return s;
+    case 1:
+        return s + (7 - evg_render__weekday(s)) % 7;
     case 2:
     case 3: {
         int step = u == 2 ? 1 : 3;
@@ -672,8 +674,10 @@ static long tick_next(long d, int u)
     int y, m, dd;
     evg_render__civil(d, &y, &m, &dd);
     switch (u) {
-    case 0: return d + 1;
-    case 1: return d + 7;
+    case 0:
+        return d + 1;
+    case 1:
+        return d + 7;
     case 2:
     case 3:
         m += u == 2 ? 1 : 3;
@@ -690,8 +694,7 @@ static long tick_next(long d, int u)
 static int draw_ticks(dr *d, double bottom)
 {
     tl *t = d->t;
-    static const double unit_days[] = {1, 7, 30.44, 91.3, 365.25, 1826,
-                                       3652.5};
+    static const double unit_days[] = {1, 7, 30.44, 91.3, 365.25, 1826, 3652.5};
     int u = 0;
     while (u < 6 && unit_days[u] * t->ppd < 64.0)
         u++;
@@ -720,8 +723,9 @@ static int draw_ticks(dr *d, double bottom)
             static const char *const wd[7] = {"Mon", "Tue", "Wed", "Thu",
                                               "Fri", "Sat", "Sun"};
             if (u == 0)
-                snprintf(buf, sizeof(buf), "%s %d %s", wd[evg_render__weekday(day)],
-                         dd, evg_render__month_abbr[m - 1]);
+                snprintf(buf, sizeof(buf), "%s %d %s",
+                         wd[evg_render__weekday(day)], dd,
+                         evg_render__month_abbr[m - 1]);
             else if (u == 1)
                 snprintf(buf, sizeof(buf), "%d %s", dd,
                          evg_render__month_abbr[m - 1]);
@@ -780,8 +784,8 @@ static void draw_legend(dr *d, double x, double y)
         }
         double w = est_w(evg_render__quad_name[q], 9);
         snprintf(d->name, sizeof(d->name), "legend_q%d_t", q);
-        text(d, x + 22 + w / 2, y, evg_render__quad_name[q], 9, NULL, NULL,
-             w, 14);
+        text(d, x + 22 + w / 2, y, evg_render__quad_name[q], 9, NULL, NULL, w,
+             14);
         x += 22 + w + 14;
     }
     static const char *const mods[][3] = {
@@ -864,7 +868,8 @@ static const char *lane_sub(tl *t, size_t l, char *buf, size_t n)
 {
     const tl_lane *ln = &t->lanes[l];
     if (ln->actor == EVG_NONE) {
-        snprintf(buf, n, "%zu event%s\\r", ln->count, ln->count == 1 ? "" : "s");
+        snprintf(buf, n, "%zu event%s\\r", ln->count,
+                 ln->count == 1 ? "" : "s");
         return buf;
     }
     const evg_gactor *a = evg_graph_actor(t->g, ln->actor);
@@ -876,7 +881,7 @@ static const char *lane_sub(tl *t, size_t l, char *buf, size_t n)
         !(a->code && strcmp(a->code, a->country) == 0 && a->kind &&
           strcmp(a->kind, "country") == 0))
         evg_buf_printf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", a->country);
-    evg_buf_printf(&b, "%s%zu by, %zu to", b.len ? " \xc2\xb7 " : "",
+    evg_buf_printf(&b, "%ssource %zu, target %zu", b.len ? " \xc2\xb7 " : "",
                    ln->n_src, ln->n_tgt);
     size_t k = 0;
     if (b.data) {
@@ -954,12 +959,13 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
     /* lane bands, highlighted for the entity */
     for (size_t l = 0; l < t->n_lanes; l++) {
         const tl_lane *ln = &t->lanes[l];
-        int focus = l == 0 && t->opts->entity && ln->actor != EVG_NONE &&
-                    actor_matches(evg_graph_actor(t->g, ln->actor),
-                                  t->opts->entity);
+        int focus =
+            l == 0 && t->opts->entity && ln->actor != EVG_NONE &&
+            actor_matches(evg_graph_actor(t->g, ln->actor), t->opts->entity);
         snprintf(d->name, sizeof(d->name), "lane%zu", l);
-        Agnode_t *n = rect(d, 0, ln->y, right, ln->y + ln->h,
-                           focus ? "#fff6dc" : (l % 2 ? "#ffffff" : "#f4f6f9"));
+        Agnode_t *n =
+            rect(d, 0, ln->y, right, ln->y + ln->h,
+                 focus ? "#ffd9664d" : (l % 2 ? "#ffffff00" : "#c8d3e04d"));
         if (n) {
             gv_xset(n, d->s.id, d->name);
             gv_xset(n, d->s.cls, "lane");
@@ -975,7 +981,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
             x1 = x0 + 6;
         }
         snprintf(d->name, sizeof(d->name), "gap%zu", i);
-        Agnode_t *n = rect(d, x0, AXIS_Y, x1, bottom, "#e9e9e9");
+        Agnode_t *n = rect(d, x0, AXIS_Y, x1, bottom, "#8c8c8c2e");
         if (n) {
             gv_xset(n, d->s.style, "filled,dashed");
             gv_xset(n, d->s.color, "#b0b0b0");
@@ -988,8 +994,8 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
     }
     if (t->und_x) {
         snprintf(d->name, sizeof(d->name), "undated");
-        Agnode_t *n = rect(d, t->und_x - 30, AXIS_Y, right - 10, bottom,
-                           "#f2f2f2");
+        Agnode_t *n =
+            rect(d, t->und_x - 30, AXIS_Y, right - 10, bottom, "#a0a0a01f");
         if (n) {
             gv_xset(n, d->s.style, "filled,dashed");
             gv_xset(n, d->s.color, "#b0b0b0");
@@ -1005,14 +1011,16 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
         rect(d, X0 - 24, AXIS_Y - 0.6, t->x_end + 24, AXIS_Y + 0.6, "#777777");
     }
 
-    /* title, subtitle, legend */
+    /* title, subtitle, legend (the HTML page has its own title) */
+    int titled = t->opts->format != EVG_RENDER_HTML;
     evg_buf_puts(&b, "");
     evg_render__gv_text(&b, t->opts->title ? t->opts->title : "Event timeline",
                         120);
     snprintf(d->name, sizeof(d->name), "title");
-    double tw = est_w(b.data ? b.data : "", 15) + 10;
-    text(d, 12 + tw / 2, TITLE_Y, b.data ? b.data : "", 15, "Helvetica-Bold",
-         "#111111", tw, 20);
+    double tw = titled ? est_w(b.data ? b.data : "", 15) + 10 : -24;
+    if (titled)
+        text(d, 12 + tw / 2, TITLE_Y, b.data ? b.data : "", 15,
+             "Helvetica-Bold", "#111111", tw, 20);
     {
         long lo = 0, hi = 0;
         int any = 0;
@@ -1024,8 +1032,8 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                     hi = t->ev[i].hi;
                 any = 1;
             }
-        int n = snprintf(buf, sizeof(buf), "%zu event%s, %zu lane%s",
-                         t->n_ev, t->n_ev == 1 ? "" : "s", t->n_lanes,
+        int n = snprintf(buf, sizeof(buf), "%zu event%s, %zu lane%s", t->n_ev,
+                         t->n_ev == 1 ? "" : "s", t->n_lanes,
                          t->n_lanes == 1 ? "" : "s");
         if (any && n > 0 && (size_t)n < sizeof(buf)) {
             int y1, m1, d1, y2, m2, d2;
@@ -1053,14 +1061,15 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
         if (b.failed)
             break;
         snprintf(d->name, sizeof(d->name), "lab%zu", l);
-        Agnode_t *n = text(d, LABEL_W / 2, ln->y + RAIL_DY + 6,
-                           b.data ? b.data : "", 11, "Helvetica-Bold",
-                           "#1a1a1a", LABEL_W - 16, 30);
+        Agnode_t *n =
+            text(d, LABEL_W / 2, ln->y + RAIL_DY + 6, b.data ? b.data : "", 11,
+                 "Helvetica-Bold", "#1a1a1a", LABEL_W - 16, 30);
         if (n)
             gv_xset(n, d->s.id, d->name);
         snprintf(d->name, sizeof(d->name), "sub%zu", l);
-        text(d, LABEL_W / 2, ln->y + RAIL_DY + 26, lane_sub(t, l, buf, sizeof(buf)),
-             8, NULL, "#666666", LABEL_W - 16, 12);
+        text(d, LABEL_W / 2, ln->y + RAIL_DY + 26,
+             lane_sub(t, l, buf, sizeof(buf)), 8, NULL, "#666666", LABEL_W - 16,
+             12);
         snprintf(d->name, sizeof(d->name), "rail%zu", l);
         rect(d, X0 - 24, ln->y + RAIL_DY - 0.7, right - 12,
              ln->y + RAIL_DY + 0.7, "#b9c0c8");
@@ -1162,7 +1171,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                 gv_xset(ed, d->s.e_color, stroke);
                 gv_xset(ed, d->s.e_cls, buf);
                 if (side) {
-                    gv_xset(ed, d->s.e_penwidth, "1.1");
+                    gv_xset(ed, d->s.e_penwidth, "1.4");
                 } else {
                     gv_xset(ed, d->s.e_penwidth, "1.8");
                     gv_xset(ed, d->s.e_arrowhead, "none");
@@ -1247,8 +1256,8 @@ static int layout(tl *t, const unsigned char *shown)
         }
         t->lanes[te->lane].count++;
         te->dated = evg_render__parse_day(e->lo, &te->lo) == 0;
-        if (te->dated && (evg_render__parse_day(e->hi, &te->hi) != 0 ||
-                          te->hi < te->lo))
+        if (te->dated &&
+            (evg_render__parse_day(e->hi, &te->hi) != 0 || te->hi < te->lo))
             te->hi = te->lo;
         t->ev_of[i] = t->n_ev++;
     }
@@ -1331,8 +1340,8 @@ int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
         goto done;
     }
     for (size_t i = 0; i < ne; i++)
-        shown[i] = (unsigned char)evg_render__visible(evg_graph_event(g, i),
-                                                      opts);
+        shown[i] =
+            (unsigned char)evg_render__visible(evg_graph_event(g, i), opts);
     if ((rc = layout(&t, shown))) {
         rc = evg_error_set(err, rc, "render: %s", evg_strerror(rc));
         goto done;
@@ -1349,8 +1358,8 @@ int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
         rc = evg_error_set(err, rc, "render: %s", evg_strerror(rc));
         goto done;
     }
-    evg_render_format f = opts->format == EVG_RENDER_HTML ? EVG_RENDER_SVG
-                                                         : opts->format;
+    evg_render_format f =
+        opts->format == EVG_RENDER_HTML ? EVG_RENDER_SVG : opts->format;
     rc = evg_render__gv_emit(&gv, "nop2", f, tl_title, &t,
                              opts->format == EVG_RENDER_HTML ? &svg : out,
                              opts->format == EVG_RENDER_HTML ? &svg_len : len,

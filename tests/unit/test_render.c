@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "evgraph/evgraph.h"
 #include "../../render/internal.h" /* extract/ has an internal.h too */
+#include "evgraph/evgraph.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -100,7 +100,8 @@ static size_t count(const char *hay, const char *needle)
 static size_t event_named(const evg_graph *g, const char *prefix)
 {
     for (size_t i = 0; i < evg_graph_event_count(g); i++)
-        if (strncmp(evg_graph_event(g, i)->summary, prefix, strlen(prefix)) == 0)
+        if (strncmp(evg_graph_event(g, i)->summary, prefix, strlen(prefix)) ==
+            0)
             return i;
     fail_msg("no event '%s'", prefix);
     return 0;
@@ -199,14 +200,14 @@ static void render_escaping(void **state)
     snprintf(name, sizeof(name), "ev%zu", event_named(g, "rejects"));
     Agnode_t *node = agnode(back, name, 0);
     assert_non_null(node);
-    char *tip = agget(node, (char *)(uintptr_t)"tooltip");
+    char *tip = agget(node, (char *)(uintptr_t) "tooltip");
     assert_non_null(tip);
     assert_non_null(strstr(tip, "<script>alert(\"x\")</script> it \"rejects\" "
                                 "the claims ]\" &amp; more \\\\ end."));
-    char *label = agget(node, (char *)(uintptr_t)"label");
+    char *label = agget(node, (char *)(uintptr_t) "label");
     assert_non_null(label);
     assert_non_null(strstr(label, "rejects\\n<script>al"));
-    assert_non_null(agget(node, (char *)(uintptr_t)"pos"));
+    assert_non_null(agget(node, (char *)(uintptr_t) "pos"));
     agclose(back);
     free(dot);
     evg_graph_free(g);
@@ -261,9 +262,10 @@ static void render_empty(void **state)
 {
     (void)state;
     evg_doc *doc;
-    const char *json = "{\"schema\": \"evgraph-events/1\", \"document\": "
-                       "{\"id\": \"empty\"}, \"sentences\": [], \"timexes\": "
-                       "[], \"entities\": [], \"events\": [], \"relations\": []}";
+    const char *json =
+        "{\"schema\": \"evgraph-events/1\", \"document\": "
+        "{\"id\": \"empty\"}, \"sentences\": [], \"timexes\": "
+        "[], \"entities\": [], \"events\": [], \"relations\": []}";
     evg_error err;
     evg_error_clear(&err);
     int rc = evg_doc_from_json(json, strlen(json), &doc, &err);
@@ -273,9 +275,8 @@ static void render_empty(void **state)
     evg_graph_opts go;
     evg_graph_opts_init(&go);
     evg_graph *g;
-    assert_int_equal(evg_graph_build((const evg_doc *const *)&doc, 1, &go, &g,
-                                     &err),
-                     0);
+    assert_int_equal(
+        evg_graph_build((const evg_doc *const *)&doc, 1, &go, &g, &err), 0);
     evg_doc_free(doc);
     evg_render_opts o;
     evg_render_opts_init(&o);
@@ -379,7 +380,9 @@ static void render_calendar(void **state)
         {"2019-05-13", "2019-05-19", "week of 13 May 2019"},
         {"2018-01-01", "2018-12-31", "2018"},
         {"2019-06-01", "2019-06-30", "Jun 2019"},
-        {"2019-05-30", "2019-06-02", "30 May\xe2\x80\x93" "2 Jun 2019"},
+        {"2019-05-30", "2019-06-02",
+         "30 May\xe2\x80\x93"
+         "2 Jun 2019"},
         {NULL, NULL, "undated"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
