@@ -32,6 +32,7 @@ typedef struct cand {
     int explicit_country;
     int needs_country;   /* take the country from context if unknown */
     int is_place;        /* a country, capital or adjective mention */
+    int cprefix;         /* a country named before it ("US President") */
     char kk;             /* key kind: g gazetteer name, b body of any
                           * country, r role group, n unknown name */
     int adj_only;        /* a bare adjective ("Hungarian") */
@@ -348,6 +349,17 @@ static size_t antecedent(const ctx *x, int want_person, const char *sector,
             break;
         size_t r = a->ante != EVG_NONE ? a->ante : k;
         const cand *root = &x->c.v[r];
+        if (want_country && a->cprefix && a->country[0]) {
+            /* "US President Donald Trump ... in the country": the US */
+            for (size_t j = k; j-- > 0;) {
+                const cand *b = &x->c.v[j];
+                size_t br = b->ante != EVG_NONE ? b->ante : j;
+                if (x->c.v[br].kind == EVG_KIND_COUNTRY &&
+                    !x->c.v[br].adj_only &&
+                    !strcmp(x->c.v[br].country, a->country))
+                    return br;
+            }
+        }
         if (root->adj_only || a->adj_only ||
             (root->kk == 'r' && !allow_groups))
             continue;
@@ -715,8 +727,10 @@ static long emit(ctx *x, const chain *ch)
             return EVG_ENOMEM;
         d->nstart = tk[ch->name_s].start;
         d->nend = tk[ch->name_e - 1].end;
-        if (ch->c)
+        if (ch->c) {
             set_country(d, ch->c->country, 1);
+            d->cprefix = ch->c->cls != EVG_GZ_IGO;
+        }
         const evg_gz_entry *after = country_after(x, endtok);
         if (ch->name) {
             const evg_gz_entry *n = ch->name;
