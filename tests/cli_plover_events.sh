@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Event coding quality on the PLOVER gold standard: runs
+# tools/score_plover_events.py (which runs `evgraph extract` on every record)
+# and fails when the (source country, target country, category) triple F1
+# drops below the floor the event coder has reached. Skips (exit 77) when
+# ../shared is absent. Also checks that sentences with no codable event stay
+# quiet and that a user trigger file extends the lexicon.
+EVG=$1
+SRC=$2
+SHARED=$3
+WORK=$4
+FLOOR=0.58
+DATA="$SHARED/data/plover-gsr"
+if [ ! -f "$DATA/PLOVER_GSR_CAMEO.txt" ]; then
+  echo "SKIP: $DATA is absent"
+  exit 77
+fi
+rm -rf "$WORK" && mkdir -p "$WORK"
+fail=0
+
+python3 "$SRC/tools/score_plover_events.py" --evgraph "$EVG" --data "$DATA" \
+  --floor "$FLOOR" >"$WORK/score.txt" 2>&1
+rc=$?
+cat "$WORK/score.txt"
+if [ "$rc" -ne 0 ]; then
+  echo "FAIL: PLOVER triple F1 below $FLOOR (exit $rc)"
+  fail=1
+fi
+
+# quiet: no actor, or nothing that happens between actors
+printf 'The weather in Japan was mild on Monday. Prices rose in Australia.\n' \
+  >"$WORK/quiet.txt"
+"$EVG" extract -q --dct 2020-01-01 "$WORK/quiet.txt" >"$WORK/quiet.json"
+n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["events"]))' "$WORK/quiet.json")
+if [ "$n" != "0" ]; then
+  echo "FAIL: $n events from sentences with no codable event"
+  fail=1
+fi
+
+# a user trigger file: a new verb becomes an event
+printf 'Japan snubbed Australia on Monday.\n' >"$WORK/snub.txt"
+printf '#evgraph:triggers\nsnub\t111\tobj\tv\n' >"$WORK/snub.tsv"
+"$EVG" extract -q --dct 2020-01-01 --dict "$WORK/snub.tsv" "$WORK/snub.txt" \
+  >"$WORK/snub.json"
+python3 - "$WORK/snub.json" <<'PY' || fail=1
+import json, sys
+d = json.load(open(sys.argv[1]))
+ents = {e["id"]: e for e in d["entities"]}
+ok = any(e["cameo"] == "111" and
+         [ents[i]["country"] for i in e["source"]] == ["JPN"] and
+         [ents[i]["country"] for i in e["target"]] == ["AUS"]
+         for e in d["events"])
+if not ok:
+    print("FAIL: user trigger 'snub' did not code Japan -> Australia 111")
+    sys.exit(1)
+PY
+# a malformed trigger file is a clear error, not a crash
+printf '#evgraph:triggers\nsnub\t999\tobj\tv\n' >"$WORK/bad.tsv"
+"$EVG" extract -q --dict "$WORK/bad.tsv" "$WORK/snub.txt" >/dev/null 2>"$WORK/bad.err"
+rc=$?
+if [ "$rc" -eq 0 ] || ! grep -q 'bad.tsv:2' "$WORK/bad.err"; then
+  echo "FAIL: bad trigger file: exit $rc, stderr: $(head -c 200 "$WORK/bad.err")"
+  fail=1
+fi
+exit $fail
