@@ -14,9 +14,20 @@
 static int word_in(const char *text, const evg_token *t,
                    const char *const *set)
 {
-    for (; *set; set++)
-        if (evg_extract__tok_is(text, t, *set))
+    size_t n = t->end - t->start;
+    unsigned char first = (unsigned char)tolower((unsigned char)text[t->start]);
+    for (; *set; set++) {
+        /* most words differ in their first letter: check it inline */
+        if ((unsigned char)(*set)[0] != first)
+            continue;
+        size_t k = 1;
+        while (k < n && (*set)[k] &&
+               tolower((unsigned char)text[t->start + k]) ==
+                   (unsigned char)(*set)[k])
+            k++;
+        if (k == n && (*set)[k] == '\0')
             return 1;
+    }
     return 0;
 }
 
@@ -61,7 +72,7 @@ int evg_events__is(const sent_ctx *s, size_t i, const char *w)
 
 static int is_boundary(const sent_ctx *s, size_t i)
 {
-    return word_in(s->text, &s->tok.v[i], BOUNDARY);
+    return s->bar[i + 1] != s->bar[i];
 }
 
 size_t evg_events__barriers(const sent_ctx *s, size_t a, size_t b)
@@ -1006,7 +1017,8 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     }
     s->bar[0] = 0;
     for (size_t i = 0; i < n; i++)
-        s->bar[i + 1] = s->bar[i] + (size_t)is_boundary(s, i);
+        s->bar[i + 1] =
+            s->bar[i] + (size_t)word_in(s->text, &s->tok.v[i], BOUNDARY);
     s->question = n > 0 && tok_punct(s, n - 1, '?');
     if (n > 1 && !s->question) {
         /* a closing quote after the question mark */

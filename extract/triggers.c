@@ -383,47 +383,60 @@ int evg_extract__triggers_add(evg_triggers *t, const char *data, size_t len,
 
 /* ---- lemmatizer ---- */
 
+/* Irregular past forms, sorted for binary search. */
 static const char *const irregular[][2] = {
-    {"arose", "arise"},     {"beaten", "beat"},       {"began", "begin"},
-    {"begun", "begin"},     {"bore", "bear"},         {"broke", "break"},
-    {"broken", "break"},    {"brought", "bring"},     {"built", "build"},
-    {"came", "come"},       {"caught", "catch"},      {"chose", "choose"},
-    {"chosen", "choose"},   {"did", "do"},            {"done", "do"},
-    {"drew", "draw"},       {"drawn", "draw"},        {"drove", "drive"},
-    {"driven", "drive"},    {"fell", "fall"},         {"fallen", "fall"},
-    {"fled", "flee"},       {"flew", "fly"},          {"flown", "fly"},
-    {"forbade", "forbid"},  {"forbidden", "forbid"},  {"forgave", "forgive"},
-    {"forgiven", "forgive"}, {"fought", "fight"},     {"found", "find"},
-    {"froze", "freeze"},    {"frozen", "freeze"},     {"gave", "give"},
-    {"given", "give"},      {"got", "get"},           {"gotten", "get"},
-    {"had", "have"},        {"has", "have"},          {"held", "hold"},
-    {"hid", "hide"},        {"hidden", "hide"},       {"kept", "keep"},
-    {"knew", "know"},       {"known", "know"},        {"laid", "lay"},
-    {"led", "lead"},        {"left", "leave"},        {"lent", "lend"},
-    {"lost", "lose"},       {"made", "make"},         {"meant", "mean"},
-    {"met", "meet"},        {"paid", "pay"},          {"ran", "run"},
-    {"rang", "ring"},       {"rose", "rise"},         {"risen", "rise"},
-    {"said", "say"},        {"says", "say"},          {"saw", "see"},
-    {"seen", "see"},        {"sent", "send"},         {"shot", "shoot"},
-    {"sold", "sell"},       {"sought", "seek"},       {"spoke", "speak"},
-    {"spoken", "speak"},    {"stole", "steal"},       {"stolen", "steal"},
-    {"stood", "stand"},     {"struck", "strike"},     {"stricken", "strike"},
-    {"swore", "swear"},     {"sworn", "swear"},       {"taken", "take"},
-    {"took", "take"},       {"taught", "teach"},      {"thought", "think"},
-    {"threw", "throw"},     {"thrown", "throw"},      {"told", "tell"},
-    {"tore", "tear"},       {"torn", "tear"},         {"undertook", "undertake"},
-    {"undertaken", "undertake"}, {"went", "go"},      {"gone", "go"},
-    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"won", "win"},
-    {"wrote", "write"},     {"written", "write"},     {"overthrew", "overthrow"},
-    {"overthrown", "overthrow"}, {"retook", "retake"}, {"retaken", "retake"},
-    {"shook", "shake"},     {"slew", "slay"},         {"slain", "slay"},
-    {"spent", "spend"},     {"stuck", "stick"},       {"woke", "wake"},
-    {"blew", "blow"},       {"blown", "blow"},        {"sank", "sink"},
-    {"sunk", "sink"},       {"spun", "spin"},         {"bid", "bid"},
-    {"heard", "hear"},      {"felt", "feel"},         {"fed", "feed"},
-    {"bought", "buy"},      {"upheld", "uphold"},     {"withheld", "withhold"},
+    {"arose", "arise"}, {"beaten", "beat"}, {"began", "begin"},
+    {"begun", "begin"}, {"bid", "bid"}, {"blew", "blow"}, {"blown", "blow"},
+    {"bore", "bear"}, {"bought", "buy"}, {"broke", "break"},
+    {"broken", "break"}, {"brought", "bring"}, {"built", "build"},
+    {"came", "come"}, {"caught", "catch"}, {"chose", "choose"},
+    {"chosen", "choose"}, {"did", "do"}, {"done", "do"}, {"drawn", "draw"},
+    {"drew", "draw"}, {"driven", "drive"}, {"drove", "drive"},
+    {"fallen", "fall"}, {"fed", "feed"}, {"fell", "fall"}, {"felt", "feel"},
+    {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"},
+    {"forbade", "forbid"}, {"forbidden", "forbid"}, {"forgave", "forgive"},
+    {"forgiven", "forgive"}, {"fought", "fight"}, {"found", "find"},
+    {"froze", "freeze"}, {"frozen", "freeze"}, {"gave", "give"},
+    {"given", "give"}, {"gone", "go"}, {"got", "get"}, {"gotten", "get"},
+    {"had", "have"}, {"has", "have"}, {"heard", "hear"}, {"held", "hold"},
+    {"hid", "hide"}, {"hidden", "hide"}, {"kept", "keep"}, {"knew", "know"},
+    {"known", "know"}, {"laid", "lay"}, {"led", "lead"}, {"left", "leave"},
+    {"lent", "lend"}, {"lost", "lose"}, {"made", "make"}, {"meant", "mean"},
+    {"met", "meet"}, {"overthrew", "overthrow"}, {"overthrown", "overthrow"},
+    {"paid", "pay"}, {"ran", "run"}, {"rang", "ring"}, {"retaken", "retake"},
+    {"retook", "retake"}, {"risen", "rise"}, {"rose", "rise"},
+    {"said", "say"}, {"sank", "sink"}, {"saw", "see"}, {"says", "say"},
+    {"seen", "see"}, {"sent", "send"}, {"shook", "shake"}, {"shot", "shoot"},
+    {"slain", "slay"}, {"slew", "slay"}, {"sold", "sell"}, {"sought", "seek"},
+    {"spent", "spend"}, {"spoke", "speak"}, {"spoken", "speak"},
+    {"spun", "spin"}, {"stole", "steal"}, {"stolen", "steal"},
+    {"stood", "stand"}, {"stricken", "strike"}, {"struck", "strike"},
+    {"stuck", "stick"}, {"sunk", "sink"}, {"swore", "swear"},
+    {"sworn", "swear"}, {"taken", "take"}, {"taught", "teach"},
+    {"thought", "think"}, {"threw", "throw"}, {"thrown", "throw"},
+    {"told", "tell"}, {"took", "take"}, {"tore", "tear"}, {"torn", "tear"},
+    {"undertaken", "undertake"}, {"undertook", "undertake"},
+    {"upheld", "uphold"}, {"went", "go"}, {"withdrawn", "withdraw"},
+    {"withdrew", "withdraw"}, {"withheld", "withhold"}, {"woke", "wake"},
+    {"won", "win"}, {"written", "write"}, {"wrote", "write"},
 };
 #define N_IRREGULAR (sizeof(irregular) / sizeof(irregular[0]))
+
+static const char *irregular_base(const char *w)
+{
+    size_t lo = 0, hi = N_IRREGULAR;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(irregular[mid][0], w);
+        if (c == 0)
+            return irregular[mid][1];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
 
 static int is_vowel(char c)
 {
@@ -465,10 +478,9 @@ size_t evg_events__lemmas(const char *word, size_t n,
         w[i] = (char)tolower((unsigned char)word[i]);
     w[n] = '\0';
     size_t k = add_lemma(out, 0, w, n, "");
-    for (size_t i = 0; i < N_IRREGULAR; i++)
-        if (strcmp(irregular[i][0], w) == 0)
-            k = add_lemma(out, k, irregular[i][1], strlen(irregular[i][1]),
-                          "");
+    const char *base = irregular_base(w);
+    if (base)
+        k = add_lemma(out, k, base, strlen(base), "");
     if (n < 4)
         return k;
     if (ends(w, n, "ies")) {
@@ -505,9 +517,8 @@ int evg_events__inflection(const char *word, size_t n)
     w[n] = '\0';
     if (strcmp(w, "says") == 0 || strcmp(w, "has") == 0)
         return 's';
-    for (size_t i = 0; i < N_IRREGULAR; i++)
-        if (strcmp(irregular[i][0], w) == 0)
-            return 'd';
+    if (irregular_base(w))
+        return 'd';
     if (n >= 4 && ends(w, n, "ed"))
         return 'd';
     if (n >= 5 && ends(w, n, "ing"))
