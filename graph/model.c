@@ -548,9 +548,13 @@ static uint64_t event_hash(const char *cameo, const size_t *src, size_t ns,
     return h;
 }
 
-static char *sentence_id(char *buf, size_t n, size_t i)
+/* "s3" for sentence index 2; "" when the event names no sentence. */
+static char *sentence_id(char *buf, size_t n, size_t i, size_t n_sentences)
 {
-    snprintf(buf, n, "s%zu", i + 1);
+    if (i < n_sentences)
+        snprintf(buf, n, "s%zu", i + 1);
+    else
+        buf[0] = '\0';
     return buf;
 }
 
@@ -583,7 +587,7 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
                 vi = nd->item;
         }
     char sid[32];
-    sentence_id(sid, sizeof(sid), e->sentence);
+    sentence_id(sid, sizeof(sid), e->sentence, doc->n_sentences);
     const char *evidence =
         e->sentence < doc->n_sentences && doc->sentences[e->sentence].text
             ? doc->sentences[e->sentence].text
