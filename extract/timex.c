@@ -51,12 +51,10 @@ static int val(const tagger *c, size_t i, int cls)
     return c->t[i].w->val[cls];
 }
 
-static int is(const tagger *c, size_t i, const char *w)
+/* Token i is the lower-case word `w` (`n` bytes), in any case. */
+static int is_n(const tagger *c, size_t i, const char *w, size_t n)
 {
-    if (i >= c->n || c->t[i].kind != K_WORD)
-        return 0;
-    size_t n = strlen(w);
-    if (c->t[i].e - c->t[i].s != n)
+    if (i >= c->n || c->t[i].kind != K_WORD || c->t[i].e - c->t[i].s != n)
         return 0;
     const char *s = c->text + c->t[i].s;
     for (size_t k = 0; k < n; k++)
@@ -64,6 +62,14 @@ static int is(const tagger *c, size_t i, const char *w)
             return 0;
     return 1;
 }
+
+static int is_str(const tagger *c, size_t i, const char *w)
+{
+    return is_n(c, i, w, strlen(w));
+}
+
+/* `w` must be a string literal. */
+#define is(c, i, w) is_n((c), (i), "" w, sizeof(w) - 1)
 
 static int punct(const tagger *c, size_t i, char ch)
 {
@@ -430,7 +436,7 @@ static size_t skip_dot(const tagger *c, size_t i, size_t word)
     /* the dot of "Sept." belongs to the abbreviation, not that of "May." */
     static const char *const full[] = {"may", "june", "july", NULL};
     for (int k = 0; full[k]; k++)
-        if (is(c, word, full[k]))
+        if (is_str(c, word, full[k]))
             return i;
     return punct(c, i, '.') && tok_len(c, word) <= 4 ? i + 1 : i;
 }
@@ -472,7 +478,7 @@ static int month_cue(const tagger *c, size_t i)
     if (punct(c, i - 1, '-') && i >= 2 && is(c, i - 2, "mid"))
         return 1;
     for (int k = 0; cues[k]; k++)
-        if (is(c, i - 1, cues[k]))
+        if (is_str(c, i - 1, cues[k]))
             return 1;
     return 0;
 }
@@ -1302,7 +1308,7 @@ static int function_word(const tagger *c, size_t i)
     if (i >= c->n || c->t[i].kind == K_PUNCT)
         return 1;
     for (int k = 0; w[k]; k++)
-        if (is(c, i, w[k]))
+        if (is_str(c, i, w[k]))
             return 1;
     return 0;
 }
@@ -1860,20 +1866,10 @@ static size_t trim_end(const tagger *c, size_t a, size_t b)
     return b;
 }
 
-/* Words outside the word list that may begin an expression. */
-static int starter(const tagger *c, size_t i)
-{
-    static const char *const w[] = {
-        "the",     "a",      "an",     "at",     "more",     "less",
-        "up",      "another", "its",   "every",  "each",     "per",
-        "half",    "right",  "these",  "no",     "not",      "additional",
-        "that",    "their",  "recent", "fy",     "fewer",    "couple",
-        "latest",  "o'clock", "future", "year-end", NULL};
-    for (int k = 0; w[k]; k++)
-        if (is(c, i, w[k]))
-            return 1;
-    return 0;
-}
+/* Classes of words that can begin an expression (not the tense cues). */
+#define START_CLASSES                                                     \
+    (~((1u << TX_FUT) | (1u << TX_PAST) | (1u << TX_AGO) | (1u << TX_TZ) | \
+       (1u << TX_AMPM)))
 
 static int tag_sentence(evg_doc *doc, tagger *c)
 {
@@ -1881,7 +1877,7 @@ static int tag_sentence(evg_doc *doc, tagger *c)
     while (i < c->n) {
         const tok *t = &c->t[i];
         match m;
-        if ((t->kind == K_WORD && !t->w && !starter(c, i)) ||
+        if ((t->kind == K_WORD && !(t->w && (t->w->cls & START_CLASSES))) ||
             t->kind == K_PUNCT || !expression(c, i, &m)) {
             i++;
             continue;

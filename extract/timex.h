@@ -35,6 +35,7 @@ enum {
     TX_FISCAL,
     TX_AMPM,
     TX_CLOCK,
+    TX_LEAD, /* may begin an expression ("the", "every") */
     TX_NCLASS
 };
 

@@ -1,5 +1,5 @@
 /* The time tagger's word list: extract/data/timex.tsv (compiled in) parsed
- * once into a sorted table that the recognizer searches per token. */
+ * once into a hash table that the recognizer consults per token. */
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -12,7 +12,8 @@
 static const char *const class_names[TX_NCLASS] = {
     "month",  "wday",   "unit", "num",   "ord",    "season", "pod",  "rel",
     "dayrel", "ref",    "set",  "fuzzy", "approx", "less",   "more", "eqless",
-    "pos",    "fut",    "past", "ago",   "tz",     "fiscal", "ampm", "clock"};
+    "pos",    "fut",    "past", "ago",   "tz",     "fiscal", "ampm", "clock",
+    "lead"};
 
 static tx_word words[MAX_WORDS];
 static size_t n_words;
@@ -70,9 +71,26 @@ static void parse_line(const char *s, size_t n)
     e->val[cls] = (short)v;
 }
 
-static int cmp_word(const void *a, const void *b)
+#define TABLE_SIZE 2048 /* power of two, over 2 x MAX_WORDS */
+static short table[TABLE_SIZE]; /* index + 1 into words, 0 = empty */
+
+static unsigned hash(const char *s, size_t n)
 {
-    return strcmp(((const tx_word *)a)->word, ((const tx_word *)b)->word);
+    unsigned h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void index_words(void)
+{
+    for (size_t i = 0; i < n_words; i++) {
+        size_t n = strlen(words[i].word);
+        unsigned h = hash(words[i].word, n) & (TABLE_SIZE - 1);
+        while (table[h])
+            h = (h + 1) & (TABLE_SIZE - 1);
+        table[h] = (short)(i + 1);
+    }
 }
 
 static void load(void)
@@ -87,7 +105,7 @@ static void load(void)
         parse_line(p, n);
         p += n + 1;
     }
-    qsort(words, n_words, sizeof(words[0]), cmp_word);
+    index_words();
 }
 
 const tx_word *evg_timex__lookup(const char *s, size_t n)
@@ -98,21 +116,16 @@ const tx_word *evg_timex__lookup(const char *s, size_t n)
     pthread_once(&once, load);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        key[i] = (char)(c == 0xe2 ? '\'' : tolower(c));
         if (c >= 0x80)
             return NULL;
+        key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    key[n] = '\0';
-    size_t lo = 0, hi = n_words;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(key, words[mid].word);
-        if (c == 0)
-            return &words[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    unsigned h = hash(key, n) & (TABLE_SIZE - 1);
+    while (table[h]) {
+        const tx_word *w = &words[table[h] - 1];
+        if (memcmp(w->word, key, n) == 0 && w->word[n] == '\0')
+            return w;
+        h = (h + 1) & (TABLE_SIZE - 1);
     }
     return NULL;
 }
