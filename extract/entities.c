@@ -396,6 +396,9 @@ static int pronoun(ctx *x, size_t i)
         "also", "now", "only", NULL};
     const evg_token *k = &x->tk[i];
     int want_person;
+    size_t kl = k->end - k->start;
+    if (kl < 2 || kl > 3 || !is_word(k))
+        return 0; /* every pronoun here has two or three letters */
     if (word_in(x->t, k, thing)) {
         if (evg_extract__tok_is(x->t, k, "it") && i + 1 < x->n &&
             (word_in(x->t, &x->tk[i + 1], raising) ||
@@ -924,8 +927,9 @@ static size_t kmap_get(kmap *m, char *key, size_t val, int *inserted)
 static int national(const cand *a)
 {
     return a->country[0] && a->explicit_country && a->ante == EVG_NONE &&
-           strcmp(a->country, "IGO") && strcmp(a->country, "IMG") &&
-           strcmp(a->country, "NGO");
+           memcmp(a->country, "IGO", 4) != 0 &&
+           memcmp(a->country, "IMG", 4) != 0 &&
+           memcmp(a->country, "NGO", 4) != 0;
 }
 
 static const char *place_near(const ctx *x, size_t k)
@@ -998,24 +1002,30 @@ static int build(ctx *x)
         if (best != EVG_NONE)
             set_country(d, c->v[best].country, 1);
     }
-    /* 2. the document's main country: the most mentioned place */
+    /* 2. the document's main country: the most mentioned nation (ties:
+     *    the first mentioned) */
     const char *main_country = NULL;
     {
-        size_t bestn = 0;
+        enum { MAXC = 64 };
+        const char *code[MAXC];
+        size_t cnt[MAXC], nc = 0, bestn = 0;
         for (size_t k = 0; k < c->n; k++) {
             const cand *d = &c->v[k];
             if (!national(d))
                 continue;
-            size_t cnt = 0;
-            for (size_t j = 0; j < c->n; j++)
-                if (national(&c->v[j]) && !strcmp(c->v[j].country, d->country))
-                    cnt++;
-            if (cnt > bestn) {
-                bestn = cnt;
-                main_country = d->country;
+            size_t j = 0;
+            while (j < nc && memcmp(code[j], d->country, 4) != 0)
+                j++;
+            if (j == nc) {
+                if (nc == MAXC)
+                    continue;
+                code[nc] = d->country;
+                cnt[nc++] = 0;
             }
-            if (c->n > 4096)
-                break; /* huge document: first place is good enough */
+            if (++cnt[j] > bestn) {
+                bestn = cnt[j];
+                main_country = code[j];
+            }
         }
     }
     /* 3. context countries */
