@@ -116,10 +116,13 @@ static void add_actor(actor_set *as, size_t e)
 static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
                    actor_set *out)
 {
-    add_actor(out, s->ent[a]);
+    size_t items[ACTORS_MAX];
+    size_t n = 0;
+    int and_seen = 0;
+    items[n++] = s->ent[a];
     if (dir < 0) {
         size_t i = a;
-        for (;;) {
+        while (n < ACTORS_MAX) {
             /* skip "," "and" "or" and determiners, need one connector */
             size_t j = i;
             int conn = 0;
@@ -127,6 +130,7 @@ static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
                 size_t k = j - 1;
                 if (tok_punct(s, k, ',') || evg_events__is(s, k, "and") ||
                     evg_events__is(s, k, "or")) {
+                    and_seen |= !tok_punct(s, k, ',');
                     conn = 1;
                     j = k;
                 } else if (evg_events__is(s, k, "the") && !conn) {
@@ -139,17 +143,18 @@ static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
                 break;
             size_t na, nb;
             mention_span(s, j - 1, &na, &nb);
-            add_actor(out, s->ent[na]);
+            items[n++] = s->ent[na];
             i = na;
         }
     } else {
         size_t i = b;
-        for (;;) {
+        while (n < ACTORS_MAX) {
             size_t j = i + 1;
             int conn = 0;
             while (j < s->tok.n) {
                 if (tok_punct(s, j, ',') || evg_events__is(s, j, "and") ||
                     evg_events__is(s, j, "or")) {
+                    and_seen |= !tok_punct(s, j, ',');
                     conn = 1;
                     j++;
                 } else if (conn && s->ent[j] == EVG_NONE &&
@@ -163,20 +168,37 @@ static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
                 break;
             size_t na, nb;
             mention_span(s, j, &na, &nb);
-            add_actor(out, s->ent[na]);
+            items[n++] = s->ent[na];
             i = nb;
         }
     }
+    /* commas alone make an apposition ("Kenzo Oshima, the UN relief
+     * coordinator,") or end the clause (", a Saudi weekly reports"): only
+     * the nearest actor is the argument */
+    if (n > 1 && !and_seen)
+        n = 1;
+    for (size_t k = 0; k < n; k++)
+        add_actor(out, items[k]);
 }
 
 /* Subject: the nearest actor left of token h in the same clause, skipping
  * objects of prepositions. */
-static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
+static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
+                              size_t *verb)
 {
     size_t lim = h > SUBJ_WINDOW ? h - SUBJ_WINDOW : 0;
     size_t fallback = EVG_NONE; /* "groups in Zimbabwe are demanding" */
+    if (verb)
+        *verb = EVG_NONE;
     for (size_t j = h; j-- > lim;) {
         if (s->ent[j] == EVG_NONE) {
+            /* another verb before any actor: "they said they would ..." */
+            if (s->trig_at[j] && s->trig_at[j]->kind != EVG_TK_NOUN &&
+                !s->used[j]) {
+                if (verb)
+                    *verb = j;
+                return EVG_NONE;
+            }
             /* "an order that put X on a list": a relative pronoun right
              * before the verb; the agent is further left */
             if (j + 1 == h && (evg_events__is(s, j, "that") ||
@@ -227,6 +249,25 @@ static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
                 }
             }
         }
+        /* "Pakistan, a key U.S. ally in the war, has refused": the actor
+         * is a modifier inside an apposition; the subject is before it */
+        if (b + 1 < h && s->ent[b + 1] == EVG_NONE &&
+            !tok_punct(s, b + 1, ',')) {
+            int comma_after = 0;
+            for (size_t k = b + 1; k < h; k++)
+                comma_after |= tok_punct(s, k, ',');
+            size_t k = a;
+            while (k > lim && k + 6 > a && s->ent[k - 1] == EVG_NONE &&
+                   !tok_punct(s, k - 1, ',') && !is_boundary(s, k - 1))
+                k--;
+            if (comma_after && k > lim + 1 && tok_punct(s, k - 1, ',') &&
+                s->ent[k - 2] != EVG_NONE) {
+                size_t a2, b2;
+                mention_span(s, k - 2, &a2, &b2);
+                gather(s, a2, b2, -1, out);
+                return a2;
+            }
+        }
         gather(s, a, b, -1, out);
         return a;
     }
@@ -237,6 +278,11 @@ static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
         return a;
     }
     return EVG_NONE;
+}
+
+static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
+{
+    return find_subject_at(s, h, out, NULL);
 }
 
 /* Object: the first actor right of token `from` (exclusive) before a clause
@@ -482,8 +528,14 @@ static evg_modality find_modality(const sent_ctx *s, size_t h, int *would)
 
 static int is_passive(const sent_ctx *s, size_t h)
 {
+    /* "were engaged in", "is committed to", "is opposed to": adjectives */
+    static const char *const ADJ[] = {"engaged",  "committed", "opposed",
+                                      "prepared", "involved",  "determined",
+                                      "willing",  "ready",     NULL};
     const evg_token *t = &s->tok.v[h];
     if (evg_events__inflection(s->text + t->start, t->end - t->start) != 'd')
+        return 0;
+    if (word_in(s->text, t, ADJ) && !evg_events__is(s, h + 1, "by"))
         return 0;
     for (size_t k = 1; k <= 3 && k <= h; k++) {
         size_t j = h - k;
@@ -563,7 +615,20 @@ static void fill_args(sent_ctx *s, size_t ci)
             c->src = conj->src;
             c->inherits = 1;
         } else {
-            find_subject(s, h, &c->src);
+            size_t verb;
+            find_subject_at(s, h, &c->src, &verb);
+            /* "X said they would ...": the reporter speaks of itself */
+            for (size_t k = 0; !c->src.n && verb != EVG_NONE && k < ci; k++)
+                if (s->cand[k].head == verb &&
+                    s->cand[k].pat->kind == EVG_TK_REPORT &&
+                    h > 0 && (evg_events__is(s, verb + 1, "they") ||
+                              evg_events__is(s, verb + 1, "it") ||
+                              evg_events__is(s, verb + 1, "he") ||
+                              evg_events__is(s, verb + 1, "she") ||
+                              evg_events__is(s, verb + 1, "we"))) {
+                    c->src = s->cand[k].src;
+                    c->inherits = 1;
+                }
         }
     }
     if (c->passive)
@@ -740,6 +805,39 @@ static void attribute(sent_ctx *s)
             c->absorbed = 1;
             break;
         }
+    }
+    /* "issued a reminder to Iraq that it must cooperate", "concluded that
+     * the US must allocate": the main clause's subject demands */
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        if (c->absorbed || c->noun || c->demand ||
+            c->pat->kind == EVG_TK_REPORT)
+            continue;
+        size_t lim = c->head > 6 ? c->head - 6 : 0, m = EVG_NONE;
+        for (size_t j = c->head; j-- > lim;)
+            if (has_must(s, j, j + 1)) {
+                m = j;
+                break;
+            }
+        if (m == EVG_NONE)
+            continue;
+        size_t that = EVG_NONE;
+        for (size_t j = m; j-- > (m > 10 ? m - 10 : 0);)
+            if (evg_events__is(s, j, "that")) {
+                that = j;
+                break;
+            }
+        if (that == EVG_NONE)
+            continue;
+        actor_set who = {0};
+        find_subject(s, that, &who);
+        if (!who.n)
+            continue;
+        actor_set on = c->passive ? c->tgt : (c->src.n ? c->src : c->tgt);
+        c->demand = 1;
+        c->src = who;
+        c->tgt = on;
+        c->mod = EVG_MOD_ASSERTED;
     }
     if (!reported)
         return;

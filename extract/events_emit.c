@@ -548,6 +548,25 @@ static int sentence_cues(ev_state *st, sent_ctx *s, size_t first_ev)
     return 0;
 }
 
+/* Whether the clause of token h is subordinate: the nearest clause
+ * boundary before it opens a relative or adverbial clause. */
+static int subordinate(const sent_ctx *s, size_t h)
+{
+    static const char *const SUB[] = {
+        "who", "which", "whom", "whose", "when", "where", "while", "as",
+        "after", "before", "since", "until", "although", "though",
+        "because", "if", "unless", "whereas", "once", NULL};
+    for (size_t j = h; j-- > 0;) {
+        if (s->bar[j + 1] == s->bar[j])
+            continue; /* not a clause boundary */
+        for (const char *const *w = SUB; *w; w++)
+            if (evg_events__is(s, j, *w))
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 int evg_events__emit(ev_state *st, sent_ctx *s)
 {
     size_t first_ev = EVG_NONE;
@@ -562,6 +581,15 @@ int evg_events__emit(ev_state *st, sent_ctx *s)
         if (first_ev == EVG_NONE && !st->meta[c->ev].mention_only)
             first_ev = c->ev;
     }
+    /* background: events of subordinate clauses are less sure to be news
+     * of their own when the sentence has a main-clause event */
+    int main_ev = 0;
+    for (size_t i = 0; i < s->n_cand; i++)
+        if (s->cand[i].ev != EVG_NONE && !subordinate(s, s->cand[i].head))
+            main_ev = 1;
+    for (size_t i = 0; i < s->n_cand && main_ev; i++)
+        if (s->cand[i].ev != EVG_NONE && subordinate(s, s->cand[i].head))
+            st->doc->events[s->cand[i].ev].confidence *= 0.5;
     attach_durations(st, s);
     int rc = sentence_cues(st, s, first_ev);
     if (rc)
