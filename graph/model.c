@@ -548,6 +548,19 @@ static uint64_t event_hash(const char *cameo, const size_t *src, size_t ns,
     return h;
 }
 
+/* "YYYY-MM-DD" with a month 01-12 and a day 01-31? */
+static int is_ymd(const char *s)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
 /* "s3" for sentence index 2; "" when the event names no sentence. */
 static char *sentence_id(char *buf, size_t n, size_t i, size_t n_sentences)
 {
@@ -573,8 +586,12 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
     if (rc)
         return rc;
     const char *cameo = e->cameo ? e->cameo : "";
-    const char *lo = e->time.lo && *e->time.lo ? e->time.lo : NULL;
-    const char *hi = lo ? (e->time.hi && *e->time.hi ? e->time.hi : lo) : NULL;
+    /* dates go into GEXF and TimelineJS as they are: only well-formed
+     * ones count, and a span never ends before it starts */
+    const char *lo = is_ymd(e->time.lo) ? e->time.lo : NULL;
+    const char *hi = lo && is_ymd(e->time.hi) && strcmp(e->time.hi, lo) >= 0
+                         ? e->time.hi
+                         : lo;
     uint64_t h = event_hash(cameo, src, ns, tgt, nt);
     size_t vi = EVG_NONE;
     if (b->merge)

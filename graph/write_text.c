@@ -519,7 +519,8 @@ int evg_graph__write_timelinejs(const evg_graph *g, evg_buf *b)
         put_json_str(b, v->id);
         evg_buf_putc(b, ',');
         tl_dates(b, v->lo, v->hi ? v->hi : v->lo);
-        if (v->time_value) {
+        /* a TimeML date ("2019-W20"); not "PAST_REF" and the like */
+        if (v->time_value && v->time_value[0] >= '0' && v->time_value[0] <= '9') {
             evg_buf_puts(b, ",\"display_date\":");
             put_json_str(b, v->time_value);
         }

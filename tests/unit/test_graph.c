@@ -166,6 +166,12 @@ static size_t count(const char *hay, const char *needle)
     return n;
 }
 
+static const evg_graph_format all_formats[] = {
+    EVG_GRAPH_GRAPHML, EVG_GRAPH_GML, EVG_GRAPH_JSON, EVG_GRAPH_GEXF,
+    EVG_GRAPH_CYTOSCAPE, EVG_GRAPH_JGF, EVG_GRAPH_CSV, EVG_GRAPH_CSV_NODES,
+    EVG_GRAPH_TIMELINEJS};
+#define N_FORMATS (sizeof(all_formats) / sizeof(all_formats[0]))
+
 /* Two documents about one story: the same actors under other names, the
  * same sanction reported twice with overlapping dates. */
 static void story(evg_doc **docs)
@@ -313,6 +319,27 @@ static void graph_merge_needs_overlap_polarity_and_other_document(void **state)
     assert_int_equal(evg_graph_event_count(g), 6);
     evg_graph_free(g);
     free_docs(docs, 2);
+}
+
+static void graph_ignores_malformed_dates(void **state)
+{
+    (void)state;
+    evg_doc *a = doc_new("a");
+    size_t x = ent(a, "X", EVG_KIND_COUNTRY, "XXX", NULL);
+    event(a, "010", 1, 0, x, EVG_NONE, "2019", "2019-12-31", EVG_MOD_ASSERTED, NULL);
+    event(a, "011", 1, 0, x, EVG_NONE, "2019-05-20", "2019-05-02", EVG_MOD_ASSERTED, NULL);
+    event(a, "012", 1, 0, x, EVG_NONE, "2019-13-01", NULL, EVG_MOD_ASSERTED, NULL);
+    evg_doc *docs[1] = {a};
+    evg_graph *g = build(docs, 1, NULL);
+    assert_null(evg_graph_event(g, 0)->lo);
+    assert_string_equal(evg_graph_event(g, 1)->lo, "2019-05-20");
+    assert_string_equal(evg_graph_event(g, 1)->hi, "2019-05-20");
+    assert_null(evg_graph_event(g, 2)->lo);
+    assert_int_equal(evg_graph_summary_get(g)->undated, 2);
+    for (size_t i = 0; i < N_FORMATS; i++)
+        free(export(g, all_formats[i], NULL));
+    evg_graph_free(g);
+    free_docs(docs, 1);
 }
 
 static void graph_links_follow_merged_events(void **state)
@@ -513,11 +540,6 @@ static void graph_format_names_parse(void **state)
     assert_int_equal(evg_graph_format_parse("dot"), -1);
 }
 
-static const evg_graph_format all_formats[] = {
-    EVG_GRAPH_GRAPHML, EVG_GRAPH_GML, EVG_GRAPH_JSON, EVG_GRAPH_GEXF,
-    EVG_GRAPH_CYTOSCAPE, EVG_GRAPH_JGF, EVG_GRAPH_CSV, EVG_GRAPH_CSV_NODES,
-    EVG_GRAPH_TIMELINEJS};
-#define N_FORMATS (sizeof(all_formats) / sizeof(all_formats[0]))
 
 static int valid_text(const char *s, size_t n, int allow_newline)
 {
@@ -764,6 +786,7 @@ int main(void)
         cmocka_unit_test(graph_merges_people_by_surname_when_unambiguous),
         cmocka_unit_test(graph_merges_event_reports_across_documents),
         cmocka_unit_test(graph_merge_needs_overlap_polarity_and_other_document),
+        cmocka_unit_test(graph_ignores_malformed_dates),
         cmocka_unit_test(graph_links_follow_merged_events),
         cmocka_unit_test(graph_projection_weights_dyads),
         cmocka_unit_test(graph_analytics_fill_attributes),
