@@ -64,11 +64,12 @@ typedef struct evg_render__gv {
     char errbuf[256];
 } evg_render__gv;
 
-/* Gets the process's Graphviz context (created on first use; Graphviz is
- * not thread-safe, so neither are the renderers) and an empty directed
- * graph `name`, with Graphviz's messages captured instead of printed.
- * EVG_EDEP. */
-int evg_render__gv_open(evg_render__gv *gv, const char *name, evg_error *err);
+/* Gets a Graphviz context for output format `fmt` (created on first use
+ * and kept; Graphviz is not thread-safe, so neither are the renderers) and
+ * an empty directed graph `name`, with Graphviz's messages captured instead
+ * of printed. EVG_EDEP. */
+int evg_render__gv_open(evg_render__gv *gv, const char *name,
+                        evg_render_format fmt, evg_error *err);
 /* Lays out the graph with `engine` (not for DOT: the source is written as
  * built) and renders it in `fmt` (DOT, SVG, PNG or PDF) into a malloc'd
  * buffer. SVG node titles are rewritten through `title`. EVG_EDEP,

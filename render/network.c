@@ -284,7 +284,7 @@ int evg_render_network(const evg_graph *g, const evg_render_opts *opts,
     evg_render__gv gv;
     char *svg = NULL;
     size_t svg_len = 0, n_nodes = 0;
-    int rc = evg_render__gv_open(&gv, "network", err);
+    int rc = evg_render__gv_open(&gv, "network", opts->format, err);
     if (rc)
         goto done;
     gv_attr(gv.g, AGRAPH, "fontname", "Helvetica");

@@ -27,6 +27,7 @@
 #define WRAP 23      /* characters per summary line */
 #define MAX_PPD 90.0 /* points per day at most */
 #define MIN_PPD 0.02
+#define DETAIL_MAX 5000 /* events drawn with joins and tooltip attributes */
 
 typedef struct tl_event {
     size_t idx; /* graph event */
@@ -945,6 +946,7 @@ static const char *tl_title(void *ctx, const char *name, size_t n,
 
 static int draw(tl *t, dr *d, const unsigned char *shown)
 {
+    int big = t->n_ev > DETAIL_MAX;
     size_t ne = evg_graph_event_count(t->g);
     size_t hidden = 0;
     for (size_t i = 0; i < ne; i++)
@@ -1045,8 +1047,12 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                           evg_render__month_abbr[m2 - 1], y2);
         }
         if (hidden && n > 0 && (size_t)n < sizeof(buf))
+            n += snprintf(buf + n, sizeof(buf) - (size_t)n,
+                          "; %zu hypothetical or negated not shown", hidden);
+        if (t->n_ev > DETAIL_MAX && n > 0 && (size_t)n < sizeof(buf))
             snprintf(buf + n, sizeof(buf) - (size_t)n,
-                     "; %zu hypothetical or negated not shown", hidden);
+                     "; joins to targets not drawn above %d events",
+                     DETAIL_MAX);
         snprintf(d->name, sizeof(d->name), "subtitle");
         double sw = est_w(buf, 9.5);
         text(d, 12 + tw + 12 + sw / 2, TITLE_Y + 2, buf, 9.5, NULL, "#555555",
@@ -1123,22 +1129,27 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
         char cls[96];
         snprintf(cls, sizeof(cls), "event q%d %s", q, mod);
         gv_xset(n, d->s.cls, cls);
-        b.len = 0;
-        evg_buf_puts(&b, "");
-        evg_buf tip;
-        evg_buf_init(&tip, 0);
-        evg_render__tooltip(&tip, t->g, te->idx);
-        evg_render__gv_text(&b, tip.data ? tip.data : "", 0);
-        evg_buf_dispose(&tip);
-        gv_xset(n, d->s.tooltip, b.data ? b.data : "");
+        /* big timelines keep the evidence in the SVG <title> only */
+        if (!big) {
+            b.len = 0;
+            evg_buf_puts(&b, "");
+            evg_buf tip;
+            evg_buf_init(&tip, 0);
+            evg_render__tooltip(&tip, t->g, te->idx);
+            evg_render__gv_text(&b, tip.data ? tip.data : "", 0);
+            evg_buf_dispose(&tip);
+            gv_xset(n, d->s.tooltip, b.data ? b.data : "");
+        }
         if (e->doc_path && e->doc_path[0]) {
             b.len = 0;
             evg_render__url(&b, e->doc_path);
             gv_xset(n, d->s.url, b.data ? b.data : "");
         }
     }
-    /* joins: co-sources and targets, on the rails of their lanes */
-    for (size_t k = 0; k < t->n_ev; k++) {
+    /* joins: co-sources and targets, on the rails of their lanes (left out
+     * of big timelines: thousands of crossing lines say nothing and cost
+     * half the drawing; the HTML table and the tooltips still name them) */
+    for (size_t k = 0; k < t->n_ev && !big; k++) {
         tl_event *te = &t->ev[k];
         const evg_gevent *e = evg_graph_event(t->g, te->idx);
         const char *stroke = evg_render__quad_stroke[quad_of(e)];
@@ -1346,7 +1357,7 @@ int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
         rc = evg_error_set(err, rc, "render: %s", evg_strerror(rc));
         goto done;
     }
-    if ((rc = evg_render__gv_open(&gv, "timeline", err)))
+    if ((rc = evg_render__gv_open(&gv, "timeline", opts->format, err)))
         goto done;
     dr d;
     memset(&d, 0, sizeof(d));

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the benchmarks without sanitizers (Release) and runs every
+# bench/bench_* executable of that build, one after the other; the
+# arguments after the build folder go to every benchmark.
+# usage: bench/run.sh [BUILD_DIR [ARGS...]]   (default BUILD_DIR: build-bench)
+set -euo pipefail
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$src/build-bench}
+[ $# -gt 0 ] && shift
+cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DEVG_SANITIZE=OFF >/dev/null
+cmake --build "$build" --target benchmarks -j"$(nproc)" >/dev/null
+status=0
+for b in "$build"/bench/bench_*; do
+  [ -f "$b" ] && [ -x "$b" ] || continue
+  echo "== $(basename "$b")"
+  "$b" "$@" || status=1
+done
+exit $status
