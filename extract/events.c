@@ -1001,9 +1001,10 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
     for (size_t k = 1; k < s->n_cand; k++) {
         cand *c = &s->cand[k];
         const evg_token *t = &s->tok.v[c->head];
+        int infl =
+            evg_events__inflection(s->text + t->start, t->end - t->start);
         if (c->absorbed || c->noun || c->pat->kind == EVG_TK_REPORT ||
-            evg_events__inflection(s->text + t->start, t->end - t->start) !=
-                'd' ||
+            (infl != 'd' && infl != 'g') ||
             (c->head > 0 && word_in(s->text, &s->tok.v[c->head - 1], BE)))
             continue;
         for (size_t q = k; q-- > 0;) {
