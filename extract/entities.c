@@ -660,6 +660,28 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             if (mods)
                 break; /* "United States warned Iran": two actors */
         }
+        if (len && !ch->c && !ch->title &&
+            (e->cls == EVG_GZ_GOV || e->cls == EVG_GZ_IGO ||
+             e->cls == EVG_GZ_MEDIA || e->cls == EVG_GZ_ORG ||
+             e->cls == EVG_GZ_GROUP)) {
+            /* "Pentagon spokesman Kenneth Bacon": the body gives the
+             * person's country */
+            const evg_gz_entry *t2;
+            size_t tl = gz(x, j + len, B(TITLE), &t2);
+            if (tl && j + len + tl < x->n && is_word(&x->tk[j + len + tl]) &&
+                (x->tk[j + len + tl].flags & EVG_TOK_CAP)) {
+                if (!any)
+                    ch->start = j;
+                ch->c = e;
+                ch->c_start = j;
+                ch->c_end = j + len;
+                j += len;
+                commit = j;
+                mods = 0;
+                any = 1;
+                continue;
+            }
+        }
         if (len && (M_NAME & EVG_GZ_BIT(e->cls))) {
             if (!any)
                 ch->start = j;
@@ -739,7 +761,9 @@ static long emit(ctx *x, const chain *ch)
             const evg_gz_entry *n = ch->name;
             if (memcmp(n->country, "---", 3) != 0)
                 set_country(d, n->country, 1);
-            d->kk = memcmp(n->country, "---", 3) != 0 ? 'g' : 'b';
+            d->kk = memcmp(n->country, "---", 3) != 0 || n->cls == EVG_GZ_CITY
+                        ? 'g'
+                        : 'b';
             set_sector(d, n->sector);
             if (ch->title)
                 set_sector(d, ch->title->sector);
@@ -786,7 +810,8 @@ static long emit(ctx *x, const chain *ch)
         }
         if (!d->country[0] && after)
             set_country(d, after->country, 1);
-        d->needs_country = 1;
+        /* a region across countries ("the Gulf") keeps none */
+        d->needs_country = !(ch->name && ch->name->cls == EVG_GZ_CITY);
         /* "Asia-Pacific Economic Cooperation (APEC)" */
         size_t k = endtok;
         if (k + 2 < x->n && x->t[tk[k].start] == '(' &&

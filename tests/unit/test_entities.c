@@ -232,6 +232,21 @@ static void entities_hyphenated_prefix(void **state)
     evg_doc_free(doc);
 }
 
+static void entities_body_before_title_gives_country(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Pentagon spokesman Kenneth Bacon said ships "
+                           "left the Gulf for Basra.");
+    const evg_entity *p = by_name(doc, "Kenneth Bacon");
+    assert_string_equal(p->country, "USA");
+    assert_int_equal(p->kind, EVG_KIND_PERSON);
+    const evg_entity *g = by_name(doc, "Gulf");
+    assert_null(g->country); /* a region across countries */
+    assert_int_equal(g->kind, EVG_KIND_LOCATION);
+    expect(doc, "Basra", "IRQ", EVG_KIND_LOCATION);
+    evg_doc_free(doc);
+}
+
 static void entities_lowercase_words_are_not_names(void **state)
 {
     (void)state;
@@ -393,6 +408,7 @@ int main(void)
         cmocka_unit_test(entities_coordinated_adjectives_share_role),
         cmocka_unit_test(entities_acronym_in_brackets),
         cmocka_unit_test(entities_hyphenated_prefix),
+        cmocka_unit_test(entities_body_before_title_gives_country),
         cmocka_unit_test(entities_lowercase_words_are_not_names),
         cmocka_unit_test(entities_seed_article),
         cmocka_unit_test(entities_invariants_on_mixed_text),
