@@ -210,34 +210,39 @@ static int tense_cue(const tagger *c, size_t i)
 }
 
 /* Tense of the clause around tokens [a, b): 1 future, -1 past, 0 unknown.
- * Looks back to the clause start (8 tokens at most) and 4 tokens ahead;
- * the nearest explicit cue wins, an -ed verb right before counts too. */
+ * The words before the expression, back to the clause start (8 tokens at
+ * most), decide when they hold a cue (the nearest wins; an -ed verb or an
+ * infinitive counts only close by); else the 4 tokens after it. */
 static int tense(const tagger *c, size_t a, size_t b)
 {
-    int fut = 99, past = 99;
+    int comma = 0;
     for (size_t k = 1; k <= 8 && k <= a; k++) {
         size_t i = a - k;
         if (clause_break(c, i))
             break;
+        if (punct(c, i, ','))
+            comma = 1;
         int t = tense_cue(c, i);
-        if (t == 1 && fut == 99)
-            fut = (int)k;
-        else if ((t == -1 || (t == 2 && k <= 3)) && past == 99)
-            past = (int)k;
+        if (t == 1 && (!is(c, i, "to") || (k <= 4 && !comma)))
+            return 1;
+        if (t == -1 || (t == 2 && k <= 3))
+            return -1;
     }
-    for (size_t k = 1; k <= 4 && b + k - 1 < c->n; k++) {
-        size_t i = b + k - 1;
+    for (size_t k = 0; k < 4 && b + k < c->n; k++) {
+        size_t i = b + k;
         if (clause_break(c, i))
             break;
         int t = tense_cue(c, i);
-        if (t == 1 && fut == 99)
-            fut = (int)k + 1;
-        else if ((t == -1 || t == 2) && past == 99)
-            past = (int)k + 1;
+        if (t == 1)
+            return 1;
+        if (t == -1 || t == 2)
+            return -1;
     }
-    if (fut < 99 && fut <= past)
+    /* "by February", "until June": a deadline ahead */
+    if (a > 0 && (is(c, a - 1, "by") || is(c, a - 1, "until") ||
+                  is(c, a - 1, "till") || is(c, a - 1, "through")))
         return 1;
-    return past < 99 ? -1 : 0;
+    return 0;
 }
 
 /* A reference point still in view: a quarter or month stays the topic of a
@@ -247,7 +252,7 @@ static int anchor_recent(const tagger *c)
     if (!c->has_anchor)
         return 0;
     size_t reach = c->anchor.gran > TX_G_YEAR && c->anchor.gran <= TX_G_MONTH
-                       ? 3
+                       ? 4
                        : 1;
     return c->sent - c->anchor_sent <= reach;
 }
@@ -1534,6 +1539,9 @@ static int m_ref(const tagger *c, size_t i, match *m)
         ref = val(c, j, TX_REF);
         if (punct(c, j + 1, '-'))
             return 0; /* "now-defunct" */
+        if (ref == 3 && ((i > 0 && is(c, i - 1, "as")) || is(c, j + 1, "after") ||
+                         is(c, j + 1, "before")))
+            return 0; /* "as soon as", "soon after": not a time */
         j++;
     } else if (is(c, j, "right") && is(c, j + 1, "now")) {
         ref = 1;
@@ -1569,11 +1577,6 @@ static int m_ref(const tagger *c, size_t i, match *m)
                is(c, j + 2, "term")) {
         ref = 3;
         j += 3;
-    } else if (is(c, j, "future") && j + 1 < c->n &&
-               c->t[j + 1].kind == K_WORD && !is(c, j + 1, "of") &&
-               !(i > 0 && (is(c, i - 1, "the") || is(c, i - 1, "a")))) {
-        ref = 3; /* "future losses" */
-        j++;
     } else {
         return 0;
     }
