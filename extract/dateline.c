@@ -166,9 +166,28 @@ static size_t dash_at(const char *t, size_t n, size_t i)
         (unsigned char)t[i + 1] == 0x80 &&
         ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94))
         return i + 3;
-    if (i < n && t[i] == ':')
-        return i + 1;
+    if (i < n && (t[i] == ':' || t[i] == '_'))
+        return i + 1; /* "_" is the old AP dash: "BAGHDAD, Iraq (AP)_" */
     return i;
+}
+
+/* Capitalized words ("Iraq", "Calif.") at t[i..] followed by " (": the
+ * second part of "BAGHDAD, Iraq (AP)"; returns the end or i. */
+static size_t region_at(const char *t, size_t n, size_t i)
+{
+    size_t j = i, last = i;
+    while (j < n && isupper((unsigned char)t[j])) {
+        j++;
+        while (j < n && (isalpha((unsigned char)t[j]) || t[j] == '.'))
+            j++;
+        last = j;
+        if (j + 1 < n && t[j] == ' ' && isupper((unsigned char)t[j + 1]))
+            j++;
+        else
+            break;
+    }
+    size_t k = skip_sp(t, n, last);
+    return last > i && k < n && t[k] == '(' ? last : i;
 }
 
 /* An upper-case place at t[i..] ("WASHINGTON", "NEW DELHI", "ST. LOUIS");
@@ -310,6 +329,8 @@ int evg_extract__dateline(evg_doc *doc, size_t *body, evg_error *err)
         if (e == q) {
             /* "WASHINGTON, D.C. (AP) -": a second place part */
             size_t e2 = place_at(t, n, q);
+            if (e2 == q)
+                e2 = region_at(t, n, q);
             if (e2 == q)
                 goto done;
             pe = e2;

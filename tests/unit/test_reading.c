@@ -154,6 +154,18 @@ static void reading_dateline_place_source_dash(void **state)
     evg_doc_free(doc);
 }
 
+static void reading_dateline_place_with_region(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("BAGHDAD, Iraq (AP)_ An inspector resumed work.",
+                           "1998-03-06");
+    assert_string_equal(doc->place, "BAGHDAD, Iraq");
+    assert_string_equal(doc->source, "AP");
+    assert_string_equal(doc->sentences[0].text,
+                        "An inspector resumed work.");
+    evg_doc_free(doc);
+}
+
 static void reading_dateline_date_line(void **state)
 {
     (void)state;
@@ -276,6 +288,7 @@ int main(void)
         cmocka_unit_test(reading_dateline_seed_form),
         cmocka_unit_test(reading_dateline_wire_with_date),
         cmocka_unit_test(reading_dateline_place_source_dash),
+        cmocka_unit_test(reading_dateline_place_with_region),
         cmocka_unit_test(reading_dateline_date_line),
         cmocka_unit_test(reading_dateline_option_wins),
         cmocka_unit_test(reading_no_dateline_in_ordinary_text),
