@@ -370,7 +370,7 @@ static int match_rest(const sent_ctx *s, const evg_trig_pat *p, size_t w,
             if (g > 0) {
                 size_t k = i + g - 1;
                 if (tok_punct(s, k, ',') || tok_punct(s, k, '.') ||
-                    is_boundary(s, k))
+                    (is_boundary(s, k) && !evg_events__is(s, k, "as")))
                     break;
             }
             if (match_rest(s, p, w + 1, i + g, end))
@@ -537,6 +537,14 @@ static int is_passive(const sent_ctx *s, size_t h)
         return 0;
     if (word_in(s->text, t, ADJ) && !evg_events__is(s, h + 1, "by"))
         return 0;
+    /* "a bill signed by the minister": a participle right after a noun,
+     * with its agent */
+    if (h > 0 && evg_events__is(s, h + 1, "by") &&
+        (s->tok.v[h - 1].flags & EVG_TOK_WORD) &&
+        !(s->tok.v[h - 1].flags & EVG_TOK_CAP) &&
+        !word_in(s->text, &s->tok.v[h - 1], AUX) &&
+        !word_in(s->text, &s->tok.v[h - 1], BE))
+        return 2;
     for (size_t k = 1; k <= 3 && k <= h; k++) {
         size_t j = h - k;
         if (word_in(s->text, &s->tok.v[j], BE))
@@ -740,9 +748,17 @@ static void link_complements(sent_ctx *s)
             cand *d = &s->cand[k];
             if (!d->noun)
                 break;
-            if (d->head <= c->end + NOUN_OBJ_WINDOW &&
-                evg_events__barriers(s, c->head, d->head) == 0)
-                d->absorbed = 1;
+            if (d->head > c->end + NOUN_OBJ_WINDOW ||
+                evg_events__barriers(s, c->head, d->head) != 0)
+                continue;
+            if (c->pat->kind == EVG_TK_REPORT) {
+                /* "Italy announced a suspension of air links with Serbia":
+                 * the announced act is the event, by the announcer */
+                if (!d->src.n)
+                    d->src = c->src;
+                continue;
+            }
+            d->absorbed = 1;
         }
     }
 }
@@ -940,7 +956,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         c->noun = noun;
         c->attributed = EVG_NONE;
         s->trig_at[i] = p;
-        c->passive = !noun && is_passive(s, i);
+        c->passive = noun ? 0 : is_passive(s, i);
+        c->background = c->passive == 2;
         s->n_cand++;
         /* tokens inside a multi-word pattern are not heads of their own
          * (but a gap may hold another trigger: "add X to the list") */

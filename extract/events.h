@@ -72,7 +72,7 @@ int evg_events__inflection(const char *w, size_t n);
 #define NOUN_OBJ_WINDOW 6 /* a noun trigger this close after a verb is its
                              object */
 #define FALLBACK_WINDOW 15 /* tokens searched for a target anywhere */
-#define PURPOSE_WINDOW 12 /* "staged rallies ... to demand": purpose */
+#define PURPOSE_WINDOW 20 /* "staged rallies ... to demand": purpose */
 #define MERGE_BACK 64     /* earlier events a mention is compared with */
 
 typedef struct actor_set {
@@ -90,6 +90,7 @@ typedef struct cand {
     int inherits;      /* "thereby restricting": subject of the previous */
     int demand;        /* "X said Y must ...": coded as a demand */
     int would;         /* planned through "would" */
+    int background;    /* reduced relative ("a bill signed by X") */
     actor_set src, tgt;
     evg_modality mod;
     size_t attributed;

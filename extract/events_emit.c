@@ -562,6 +562,12 @@ static int subordinate(const sent_ctx *s, size_t h)
         for (const char *const *w = SUB; *w; w++)
             if (evg_events__is(s, j, *w))
                 return 1;
+        /* "a general strike that shut down the city": "that" after a noun
+         * opens a relative clause, after a verb a complement */
+        if (evg_events__is(s, j, "that") && j > 0 && !s->trig_at[j - 1] &&
+            (s->tok.v[j - 1].flags & EVG_TOK_WORD) &&
+            !(s->tok.v[j - 1].flags & EVG_TOK_CAP))
+            return 1;
         return 0;
     }
     return 0;
@@ -585,10 +591,12 @@ int evg_events__emit(ev_state *st, sent_ctx *s)
      * of their own when the sentence has a main-clause event */
     int main_ev = 0;
     for (size_t i = 0; i < s->n_cand; i++)
-        if (s->cand[i].ev != EVG_NONE && !subordinate(s, s->cand[i].head))
+        if (s->cand[i].ev != EVG_NONE && !subordinate(s, s->cand[i].head) &&
+            !s->cand[i].background)
             main_ev = 1;
     for (size_t i = 0; i < s->n_cand && main_ev; i++)
-        if (s->cand[i].ev != EVG_NONE && subordinate(s, s->cand[i].head))
+        if (s->cand[i].ev != EVG_NONE &&
+            (subordinate(s, s->cand[i].head) || s->cand[i].background))
             st->doc->events[s->cand[i].ev].confidence *= 0.5;
     attach_durations(st, s);
     int rc = sentence_cues(st, s, first_ev);
