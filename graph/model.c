@@ -536,8 +536,17 @@ static int mod_rank(evg_modality m)
     }
 }
 
+/* Events are indexed by code, actors and each calendar month they cover,
+ * so that a story told thousands of times (the same two actors meeting
+ * every week for years) does not make the lookup quadratic. Spans longer
+ * than LONG_SPAN months go into one shared bucket; undated events into
+ * another. */
+#define LONG_SPAN 36
+#define MONTH_UNDATED (-1L)
+#define MONTH_LONG (-2L)
+
 static uint64_t event_hash(const char *cameo, const size_t *src, size_t ns,
-                           const size_t *tgt, size_t nt)
+                           const size_t *tgt, size_t nt, long month)
 {
     uint64_t h = fnv(FNV0, cameo, strlen(cameo) + 1);
     h = fnv(h, &ns, sizeof(ns));
@@ -545,7 +554,12 @@ static uint64_t event_hash(const char *cameo, const size_t *src, size_t ns,
         h = fnv(h, src, ns * sizeof(size_t));
     if (nt)
         h = fnv(h, tgt, nt * sizeof(size_t));
-    return h;
+    return fnv(h, &month, sizeof(month));
+}
+
+static long month_of(const char *ymd)
+{
+    return strtol(ymd, NULL, 10) * 12 + strtol(ymd + 5, NULL, 10) - 1;
 }
 
 /* "YYYY-MM-DD" with a month 01-12 and a day 01-31? */
@@ -592,9 +606,14 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
     const char *hi = lo && is_ymd(e->time.hi) && strcmp(e->time.hi, lo) >= 0
                          ? e->time.hi
                          : lo;
-    uint64_t h = event_hash(cameo, src, ns, tgt, nt);
+    long m0 = lo ? month_of(lo) : MONTH_UNDATED;
+    long m1 = lo ? month_of(hi) : MONTH_UNDATED;
+    int long_span = m1 - m0 >= LONG_SPAN;
     size_t vi = EVG_NONE;
-    if (b->merge)
+    /* buckets to search: every month of the span, and the long spans */
+    for (long m = m0; b->merge && m <= m1 + (lo ? 1 : 0); m++) {
+        long month = m > m1 ? MONTH_LONG : m;
+        uint64_t h = event_hash(cameo, src, ns, tgt, nt, month);
         for (size_t j = hindex_first(&b->event_keys, h); j;
              j = b->event_keys.nodes[j - 1].next) {
             const hnode *nd = &b->event_keys.nodes[j - 1];
@@ -603,6 +622,7 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
                 same_event(&g->events[nd->item], e, src, ns, tgt, nt, lo, hi))
                 vi = nd->item;
         }
+    }
     char sid[32];
     sentence_id(sid, sizeof(sid), e->sentence, doc->n_sentences);
     const char *evidence =
@@ -621,7 +641,14 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
                          sizeof(*b->ex)))
             return EVG_ENOMEM;
         vi = g->n_events - 1;
-        if ((rc = hindex_add(&b->event_keys, h, NULL, vi)))
+        if (long_span)
+            rc = hindex_add(&b->event_keys,
+                            event_hash(cameo, src, ns, tgt, nt, MONTH_LONG),
+                            NULL, vi);
+        for (long m = m0; !rc && !long_span && m <= m1; m++)
+            rc = hindex_add(&b->event_keys,
+                            event_hash(cameo, src, ns, tgt, nt, m), NULL, vi);
+        if (rc)
             return rc;
         v->cameo = evg_graph__strdup(g, cameo);
         v->label = evg_graph__strdup(g, e->label ? e->label : "");
