@@ -154,6 +154,8 @@ static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
             while (j < s->tok.n) {
                 if (tok_punct(s, j, ',') || evg_events__is(s, j, "and") ||
                     evg_events__is(s, j, "or")) {
+                    if (and_seen && tok_punct(s, j, ','))
+                        break; /* "A and B, a weekly reports" */
                     and_seen |= !tok_punct(s, j, ',');
                     conn = 1;
                     j++;
@@ -234,10 +236,18 @@ static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
             j = a;
             continue;
         }
-        if (a > 0 && evg_events__is(s, a - 1, "of")) {
+        size_t of = a;
+        while (of > lim && of + 4 > a && s->ent[of - 1] == EVG_NONE &&
+               (s->tok.v[of - 1].flags & EVG_TOK_WORD) &&
+               !(s->tok.v[of - 1].flags & EVG_TOK_CAP) &&
+               !evg_events__is(s, of - 1, "of") &&
+               !word_in(s->text, &s->tok.v[of - 1], PREPOSITIONS) &&
+               !is_boundary(s, of - 1) && !s->trig_at[of - 1])
+            of--; /* "of the divided Mediterranean island of Cyprus" */
+        if (of > 0 && evg_events__is(s, of - 1, "of")) {
             /* "the Turkish and Greek sides of Cyprus": the actors before
              * "of" when there are any */
-            for (size_t k = a - 1; k-- > lim && k + 5 > a;) {
+            for (size_t k = of - 1; k-- > lim && k + 5 > of;) {
                 if (is_boundary(s, k) || tok_punct(s, k, ',') ||
                     word_in(s->text, &s->tok.v[k], PREPOSITIONS))
                     break;
@@ -706,8 +716,17 @@ static void link_complements(sent_ctx *s)
                 continue;
             d->absorbed = 1;
             if (!c->tgt.n) {
-                /* "insisted that X be restricted": X; "agreed to aid X" */
-                c->tgt = d->passive ? d->tgt : (d->tgt.n ? d->tgt : d->src);
+                /* "insisted that X be restricted": X; "agreed to aid X";
+                 * "demanded that X refuse ...": X */
+                int root = c->pat->cameo ? (c->pat->cameo->code[0] - '0') * 10 +
+                                               (c->pat->cameo->code[1] - '0')
+                                         : 0;
+                int subj_first = (root == 10 || root == 2) && d->src.n &&
+                                 !(c->src.n && d->src.v[0] == c->src.v[0]);
+                c->tgt = d->passive ? d->tgt
+                                    : (subj_first ? d->src
+                                                  : (d->tgt.n ? d->tgt
+                                                              : d->src));
                 for (size_t q = 0; q < c->tgt.n;) {
                     int same = 0;
                     for (size_t r = 0; r < c->src.n; r++)

@@ -295,20 +295,23 @@ static const char *make_summary(ev_state *st, const sent_ctx *s,
     return out;
 }
 
+/* How sure the coder is of the record as a whole: who did what to whom.
+ * An event whose agent is unknown stays below 0.5, as do bare statements;
+ * both actors, a verb and a multi-word pattern bring it near 0.9. */
 static double confidence(const cand *c)
 {
-    double v = 0.45;
+    double v = 0.1;
     if (c->src.n)
-        v += 0.25;
+        v += 0.45;
     if (c->tgt.n || c->pat->n_targets == 0)
-        v += 0.15;
+        v += 0.2;
     if (!c->noun)
         v += 0.1;
     if (c->pat->n_words > 1)
         v += 0.05;
-    if (c->pat->kind == EVG_TK_REPORT)
+    if (c->pat->kind == EVG_TK_REPORT && !c->demand)
         v -= 0.2;
-    return v > 0.95 ? 0.95 : v;
+    return v > 0.95 ? 0.95 : (v < 0.05 ? 0.05 : v);
 }
 
 static int push_actors(evg_doc *doc, size_t **v, size_t *n, size_t *cap,
