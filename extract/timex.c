@@ -1327,6 +1327,9 @@ static int rate_before(const tagger *c, size_t i)
     if (p->kind == K_NUM || p->kind == K_NUMX ||
         (p->kind == K_PUNCT && p->ch == '%'))
         return 1;
+    if (is(c, i - 1, "million") || is(c, i - 1, "billion") ||
+        is(c, i - 1, "thousand") || is(c, i - 1, "percent"))
+        return 1;
     if (p->kind != K_WORD || p->w || p->e - p->s < 4)
         return 0;
     const char *w = c->text + p->s;
@@ -1426,6 +1429,9 @@ static int m_bare_units(const tagger *c, size_t i, match *m)
         is(c, j + 1, "of") || is(c, j + 1, "ago") || is(c, j, "weekends") ||
         is(c, j, "seconds") || is(c, j, "halves"))
         return 0;
+    int u = val(c, j, TX_UNIT);
+    if (ref == 2 && u != TX_U_YEAR && u != TX_U_DAY && u != TX_U_DECADE)
+        ref = 0; /* "recent months": a vague duration; "recent years" */
     if (ref) {
         val_init(&m->v, EVG_TIMEX_DATE);
         m->v.gran = TX_G_REF;
@@ -1433,7 +1439,7 @@ static int m_bare_units(const tagger *c, size_t i, match *m)
     } else {
         val_init(&m->v, EVG_TIMEX_DURATION);
         m->v.n2 = TX_X;
-        m->v.unit = val(c, j, TX_UNIT);
+        m->v.unit = u;
     }
     m->end = j + 1;
     return 1;
@@ -1617,6 +1623,14 @@ static int m_set(const tagger *c, size_t i, match *m)
         m->v.gran = TX_G_DAY;
         m->v.wday = val(c, j, TX_WDAY);
         m->end = j + 1;
+        return 1;
+    }
+    if (month_word_ok(c, j)) { /* "each July": XXXX-07 */
+        m->v.unit = 0;
+        m->v.gran = TX_G_MONTH;
+        m->v.y = TX_X;
+        m->v.m = val(c, j, TX_MONTH);
+        m->end = skip_dot(c, j + 1, j);
         return 1;
     }
     return 0;
