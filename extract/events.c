@@ -201,6 +201,17 @@ static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
                     *verb = j;
                 return EVG_NONE;
             }
+            /* "US Predator attacks have killed": the agent of an event
+             * noun heading the subject */
+            if (s->trig_at[j] && s->trig_at[j]->kind == EVG_TK_NOUN &&
+                j + 1 < h && !tok_punct(s, j + 1, ',')) {
+                for (size_t k = 0; k < s->n_cand; k++)
+                    if (s->cand[k].head == j && s->cand[k].src.n) {
+                        for (size_t q = 0; q < s->cand[k].src.n; q++)
+                            add_actor(out, s->cand[k].src.v[q]);
+                        return j;
+                    }
+            }
             /* "an order that put X on a list": a relative pronoun right
              * before the verb; the agent is further left */
             if (j + 1 == h && (evg_events__is(s, j, "that") ||
@@ -571,6 +582,22 @@ static int is_passive(const sent_ctx *s, size_t h)
 
 /* ---- building candidates ---- */
 
+/* "said (on Friday) (that) they would": a pronoun opening the reported
+ * clause, which in news refers to the reporter */
+static int self_pronoun(const sent_ctx *s, size_t from, size_t to)
+{
+    static const char *const PRON[] = {"they", "it", "he", "she", "we",
+                                       NULL};
+    for (size_t j = from; j < to && j < from + 6; j++) {
+        if (word_in(s->text, &s->tok.v[j], PRON))
+            return 1;
+        if (!s->in_tx[j] && !evg_events__is(s, j, "that") &&
+            !evg_events__is(s, j, "on") && !evg_events__is(s, j, "yesterday"))
+            return 0;
+    }
+    return 0;
+}
+
 static void fill_args(sent_ctx *s, size_t ci)
 {
     cand *c = &s->cand[ci];
@@ -639,11 +666,7 @@ static void fill_args(sent_ctx *s, size_t ci)
             for (size_t k = 0; !c->src.n && verb != EVG_NONE && k < ci; k++)
                 if (s->cand[k].head == verb &&
                     s->cand[k].pat->kind == EVG_TK_REPORT &&
-                    h > 0 && (evg_events__is(s, verb + 1, "they") ||
-                              evg_events__is(s, verb + 1, "it") ||
-                              evg_events__is(s, verb + 1, "he") ||
-                              evg_events__is(s, verb + 1, "she") ||
-                              evg_events__is(s, verb + 1, "we"))) {
+                    self_pronoun(s, s->cand[k].end, h)) {
                     c->src = s->cand[k].src;
                     c->inherits = 1;
                 }
