@@ -5,7 +5,8 @@
 #   cases: story (three team-written documents about one story, merged),
 #   story-actors (their actor projection), story-entity (--entity Huawei),
 #   story-asserted (--modality asserted --from 2019-01-01), fixtures (the
-#   `evgraph extract` output of fixtures/*.txt, when there are any).
+#   `evgraph extract` output of fixtures/*.txt and of the seed article in
+#   ../shared/seed when it is there).
 DATA="$SRC/tests/data"
 CASES=(story story-actors story-entity story-asserted)
 case_args() {
@@ -24,7 +25,7 @@ case_inputs() {
   esac
 }
 shopt -s nullglob
-fixtures=("$SRC"/fixtures/*.txt)
+fixtures=("$SRC"/fixtures/*.txt "$SHARED"/seed/*.txt)
 if [ ${#fixtures[@]} -gt 0 ]; then
   if "$EVG" extract -q "${fixtures[@]}" >"$WORK/fixtures.jsonl" 2>"$WORK/extract.err"; then
     # one file per document, so that every one of them is read whatever
