@@ -58,6 +58,7 @@ typedef struct tl {
     tl_lane *lanes;
     size_t n_lanes;
     size_t *lane_of;        /* actor -> lane or EVG_NONE */
+    size_t n_actors;        /* entries of lane_of */
     long *key;              /* distinct days, sorted */
     double *kx;             /* their x */
     unsigned char *gap_cut; /* gap after key[i] compressed */
@@ -69,6 +70,12 @@ typedef struct tl {
     double width, height;
     evg_buf text; /* scratch */
 } tl;
+
+/* The lane of actor `a`, or EVG_NONE (also for an index out of range). */
+static size_t lane_of(const tl *t, size_t a)
+{
+    return a < t->n_actors ? t->lane_of[a] : EVG_NONE;
+}
 
 static int cmp_long(const void *a, const void *b)
 {
@@ -201,7 +208,7 @@ static int make_label(tl *t, tl_event *te)
     /* sources that have no lane of their own are named in the box */
     size_t extra_src = 0, extra_tgt = 0;
     for (size_t k = 0; k < e->n_sources; k++)
-        if (t->lane_of[e->sources[k]] == EVG_NONE)
+        if (lane_of(t, e->sources[k]) == EVG_NONE)
             extra_src++;
     if (ln->actor == EVG_NONE && e->n_sources) {
         evg_buf nb;
@@ -222,7 +229,7 @@ static int make_label(tl *t, tl_event *te)
         evg_buf_puts(&nb, "with ");
         size_t shown = 0;
         for (size_t k = 0; k < e->n_sources; k++) {
-            if (t->lane_of[e->sources[k]] == te->lane &&
+            if (lane_of(t, e->sources[k]) == te->lane &&
                 ln->actor == e->sources[k])
                 continue;
             if (shown == 2) {
@@ -247,7 +254,7 @@ static int make_label(tl *t, tl_event *te)
     }
     (void)extra_src;
     for (size_t k = 0; k < e->n_targets; k++)
-        if (t->lane_of[e->targets[k]] == EVG_NONE)
+        if (lane_of(t, e->targets[k]) == EVG_NONE)
             extra_tgt++;
     if (extra_tgt) {
         evg_buf nb;
@@ -255,7 +262,7 @@ static int make_label(tl *t, tl_event *te)
         evg_buf_puts(&nb, "\xe2\x86\x92 ");
         size_t shown = 0;
         for (size_t k = 0; k < e->n_targets; k++) {
-            if (t->lane_of[e->targets[k]] != EVG_NONE)
+            if (lane_of(t, e->targets[k]) != EVG_NONE)
                 continue;
             if (shown == 2)
                 break;
@@ -327,6 +334,7 @@ static int choose_lanes(tl *t, const unsigned char *shown)
         free(r);
         return EVG_ENOMEM;
     }
+    t->n_actors = na;
     for (size_t i = 0; i < na; i++) {
         r[i].actor = i;
         t->lane_of[i] = EVG_NONE;
@@ -1162,7 +1170,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
             const size_t *ids = side ? e->targets : e->sources;
             size_t nids = side ? e->n_targets : e->n_sources;
             for (size_t j = 0; j < nids; j++) {
-                size_t l = t->lane_of[ids[j]];
+                size_t l = lane_of(t, ids[j]);
                 if (l == EVG_NONE || l == te->lane)
                     continue;
                 snprintf(d->name, sizeof(d->name), "ev%zu_%c%zu", te->idx,
@@ -1254,7 +1262,7 @@ static int layout(tl *t, const unsigned char *shown)
         te->idx = i;
         te->lane = EVG_NONE;
         for (size_t k = 0; k < e->n_sources; k++) {
-            size_t l = t->lane_of[e->sources[k]];
+            size_t l = lane_of(t, e->sources[k]);
             if (l != EVG_NONE && (te->lane == EVG_NONE || l < te->lane))
                 te->lane = l;
         }
