@@ -223,7 +223,12 @@ static int tense(const tagger *c, size_t a, size_t b)
         if (punct(c, i, ','))
             comma = 1;
         int t = tense_cue(c, i);
-        if (t == 1 && (!is(c, i, "to") || (k <= 4 && !comma)))
+        if (t == 1 && !is(c, i, "to") && !is(c, i, "will") &&
+            !is(c, i, "would") && i >= 1 &&
+            (is(c, i - 1, "had") || is(c, i - 1, "was") ||
+             is(c, i - 1, "were") || is(c, i - 1, "been")))
+            return -1; /* "had been due to expire Friday" */
+        if (t == 1 && (!is(c, i, "to") || (k <= 6 && !comma)))
             return 1;
         if (t == -1 || (t == 2 && k <= 3))
             return -1;
