@@ -525,6 +525,60 @@ static void events_merge_mentions(void **state)
     evg_doc_free(doc);
 }
 
+static void events_apposition_and_reporter(void **state)
+{
+    (void)state;
+    /* the apposition's inner actor is not the subject */
+    evg_doc *doc = code("Japan, a key US ally in the region, has refused to "
+                        "meet Iran.",
+                        WORLD, N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "12");
+    SRC(doc, e, "Japan");
+    TGT(doc, e, "Iran");
+    assert_int_equal(e->n_source, 1);
+    evg_doc_free(doc);
+    /* "X said on Friday they would ...": X's own plan */
+    const tx_spec tx[] = {{"on Friday", EVG_TIMEX_DATE, "2019-05-17",
+                           "2019-05-17", "2019-05-17"}};
+    doc = code("Israel said on Friday they would attack Iran.", WORLD,
+               N_WORLD, tx, 1);
+    e = must_find(doc, "18");
+    SRC(doc, e, "Israel");
+    assert_int_equal(e->modality, EVG_MOD_PLANNED);
+    /* and the report's time stays with the report */
+    assert_int_equal(e->time.basis, EVG_BASIS_DCT);
+    evg_doc_free(doc);
+    /* "X reminded Y that it must ...": X's demand on Y */
+    doc = code("Japan sent a reminder to Iran that Iran must cooperate with "
+               "Israel.",
+               WORLD, N_WORLD, NULL, 0);
+    e = must_find(doc, "100");
+    SRC(doc, e, "Japan");
+    TGT(doc, e, "Iran");
+    evg_doc_free(doc);
+}
+
+static void events_confidence(void **state)
+{
+    (void)state;
+    /* an unknown agent keeps the record below 0.5 */
+    evg_doc *doc = code("Iran was attacked on the border.", WORLD, N_WORLD,
+                        NULL, 0);
+    const evg_event *e = must_find(doc, "18");
+    assert_true(e->confidence < 0.5);
+    evg_doc_free(doc);
+    doc = code("Israel attacked Iran.", WORLD, N_WORLD, NULL, 0);
+    assert_true(must_find(doc, "18")->confidence >= 0.8);
+    evg_doc_free(doc);
+    /* the event of a relative clause is background */
+    doc = code("Japan condemned Israel, which attacked Iran.", WORLD, N_WORLD,
+               NULL, 0);
+    const evg_event *main_ev = must_find(doc, "111");
+    const evg_event *sub = must_find(doc, "18");
+    assert_true(sub->confidence < main_ev->confidence);
+    evg_doc_free(doc);
+}
+
 static void events_quiet(void **state)
 {
     (void)state;
@@ -634,6 +688,27 @@ static void events_seed_article(void **state)
     assert_true(delay->duration != EVG_NONE);
     const evg_event *deny = find_root_actor(doc, "01", "CHN");
     assert_non_null(deny);
+    /* the 2018 bans by four governments, dated by "Last year" */
+    const evg_event *bans = NULL;
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (doc->events[i].n_source >= 4)
+            bans = &doc->events[i];
+    assert_non_null(bans);
+    if (doc->n_timexes) {
+        assert_string_equal(bans->time.value, "2018");
+        assert_string_equal(order->time.value, "2019-W20");
+        assert_string_equal(delay->time.value, "2019-W21");
+    }
+    /* Google's suspension is caused by the order and comes after it */
+    int caused = 0;
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const evg_relation *r = &doc->relations[i];
+        if (r->type == EVG_REL_CAUSES && doc->events[r->to].summary &&
+            strncmp(doc->events[r->to].summary, "suspends", 8) == 0 &&
+            strncmp(doc->events[r->from].cameo, "16", 2) == 0)
+            caused = 1;
+    }
+    assert_true(caused);
     /* every event has evidence, modality and a time basis */
     for (size_t i = 0; i < doc->n_events; i++) {
         const evg_event *e = &doc->events[i];
@@ -660,6 +735,8 @@ int main(void)
         cmocka_unit_test(events_time_attachment),
         cmocka_unit_test(events_causal_cues),
         cmocka_unit_test(events_merge_mentions),
+        cmocka_unit_test(events_apposition_and_reporter),
+        cmocka_unit_test(events_confidence),
         cmocka_unit_test(events_quiet),
         cmocka_unit_test(events_boilerplate),
         cmocka_unit_test(events_bad_input),
