@@ -536,6 +536,7 @@ typedef struct chain {
     size_t c_start, c_end;
     size_t name_s, name_e;
     int unknown, possessive;
+    int hyphen; /* "Huawei-made": a mention, never an antecedent */
 } chain;
 
 static int mod_ok(const ctx *x, size_t j)
@@ -600,6 +601,7 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             ch->start = ch->name_s = j;
             ch->name = e;
             ch->name_e = commit = j + 1;
+            ch->hyphen = 1;
             break;
         }
         if (len && (e->cls == EVG_GZ_ADJ ||
@@ -774,6 +776,7 @@ static long emit(ctx *x, const chain *ch)
                 n->cls == EVG_GZ_CITY)
                 d->is_place = 1;
             d->name = n->name;
+            d->adj_only = ch->hyphen;
         } else {
             int org;
             const char *sec = name_sector(x, ch->name_s,
@@ -951,7 +954,10 @@ static size_t kmap_get(kmap *m, char *key, size_t val, int *inserted)
 
 static int national(const cand *a)
 {
+    /* not a newspaper's or agency's home country: they report from
+     * abroad */
     return a->country[0] && a->explicit_country && a->ante == EVG_NONE &&
+           memcmp(a->sector, "MED", 4) != 0 &&
            memcmp(a->country, "IGO", 4) != 0 &&
            memcmp(a->country, "IMG", 4) != 0 &&
            memcmp(a->country, "NGO", 4) != 0;
