@@ -858,8 +858,8 @@ static long emit(ctx *x, const chain *ch)
                 return (long)(e - ch->i0);
             }
         }
-        if (want_country || (want_person && !c3))
-            return 0;
+        if (want_country || (want_person && !c3) || (x->boiler && !c3))
+            return 0; /* boilerplate: no actors guessed from role words */
         if (!c3 && strcmp(r->country, "---") == 0 &&
             (!strong_sector(sec) ||
              (!ch->det && !plural && strcmp(r->name, "police") != 0)))
