@@ -621,8 +621,11 @@ static void fill_args(sent_ctx *s, size_t ci)
                 is_boundary(s, j) || evg_events__is(s, j, "the"))
                 break;
         }
-        if (!c->src.n)
-            find_prep(s, h, "by", &c->src);
+        /* "an attack by X", "sanctions on Israel by Iran": a by-phrase
+         * close to the noun */
+        for (size_t k = h + 1; !c->src.n && k <= h + 4 && k < s->tok.n; k++)
+            if (evg_events__is(s, k, "by"))
+                find_object(s, k, 6, &c->src);
     } else if (c->passive) {
         find_subject(s, h, &c->tgt);
         find_prep(s, h, "by", &c->src);
@@ -1075,7 +1078,9 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
                 sep = tok_punct(s, j, ',') || evg_events__is(s, j, "and") ||
                       evg_events__is(s, j, "or") ||
                       evg_events__is(s, j, "but") ||
-                      word_in(s->text, &s->tok.v[j], BE) ||
+                      (word_in(s->text, &s->tok.v[j], BE) &&
+                       !evg_events__is(s, j, "'s") &&
+                       !evg_events__is(s, j, "\xe2\x80\x99s")) ||
                       word_in(s->text, &s->tok.v[j], FINITE);
             if (!sep)
                 c->absorbed = 1;
