@@ -1105,6 +1105,18 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                 gv_xset(n, d->s.cls, buf);
                 gv_xset(n, d->s.id, d->name);
             }
+            /* bracket ends: the span reads as "somewhere in here" */
+            for (int end = 0; end < 2 && !big; end++) {
+                double xe = end ? x1 : x0;
+                snprintf(d->name, sizeof(d->name), "ev%zu_end%d", te->idx,
+                         end);
+                Agnode_t *c =
+                    rect(d, xe - (end ? 1.6 : 0), y - te->h / 2 - 11,
+                         xe + (end ? 0 : 1.6), y - te->h / 2 - 1,
+                         evg_render__quad_stroke[q]);
+                if (c)
+                    gv_xset(c, d->s.cls, buf);
+            }
         }
         snprintf(d->name, sizeof(d->name), "ev%zu", te->idx);
         Agnode_t *n = pin(d, te->x, y, te->w, te->h);
