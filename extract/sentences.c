@@ -244,6 +244,7 @@ static int boilerplate(const evg_doc *doc, size_t s, size_t e, int first)
         "reporting by", "editing by", "writing by", "additional reporting",
         "this article was", "this story has been", "advertisement",
         "getty images", "afp photo", "ap photo", "reuters/", "credit:",
+        "image copyright", "image caption", "media caption", "photo by",
         NULL};
     for (const char *const *p = lead; *p; p++)
         if (starts_with(t, s, e, *p))
@@ -253,12 +254,23 @@ static int boilerplate(const evg_doc *doc, size_t s, size_t e, int first)
         return 1;
     if (contains(t, s, e, "follow us on") || contains(t, s, e, "/ reuters") ||
         contains(t, s, e, "/ afp") || contains(t, s, e, "/ ap photo") ||
-        contains(t, s, e, "getty images"))
+        contains(t, s, e, "getty images") || contains(t, s, e, "(photo") ||
+        contains(t, s, e, "(file photo") || contains(t, s, e, "[photo"))
         return 1;
     /* a headline inside the body: another article's title, a caption */
     if (!first && headline_like(t, s, e))
         return 1;
     return 0;
+}
+
+/* A photo credit: the caption text before it in the same paragraph is
+ * boilerplate too. */
+static int credit(const char *t, size_t s, size_t e)
+{
+    return contains(t, s, e, "\xc2\xa9") || contains(t, s, e, "(photo") ||
+           contains(t, s, e, "(file photo") || contains(t, s, e, "[photo") ||
+           contains(t, s, e, "/ reuters") || contains(t, s, e, "/ afp") ||
+           contains(t, s, e, "getty images") || starts_with(t, s, e, "photo:");
 }
 
 static int add(evg_doc *doc, size_t s, size_t e, const evg_extract_opts *opts,
@@ -296,6 +308,16 @@ static int add(evg_doc *doc, size_t s, size_t e, const evg_extract_opts *opts,
     if (!sn->text)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     sn->boilerplate = boilerplate(doc, s, e, doc->n_sentences == 1);
+    if (sn->boilerplate && doc->n_sentences >= 2 && credit(t, s, e)) {
+        evg_sentence *prev = &doc->sentences[doc->n_sentences - 2];
+        int same_para = 1;
+        for (size_t i = prev->end; i + 1 < s; i++)
+            if (t[i] == '\n' && memchr(t + i + 1, '\n', s - i - 1))
+                same_para = 0;
+        if (same_para && prev->end - prev->start < 400 &&
+            doc->n_sentences >= 3)
+            prev->boilerplate = 1; /* the caption the credit belongs to */
+    }
     return 0;
 }
 

@@ -225,6 +225,27 @@ static void reading_boilerplate_marked(void **state)
     evg_doc_free(doc);
 }
 
+static void reading_captions_marked(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Talks resumed in Geneva.\n\nProtesters gather "
+                           "outside the venue on Monday. (Photo: AFP)\n\n"
+                           "Image caption The delegates arrived late.\n\n"
+                           "The talks ended.",
+                           "2019-05-23");
+    size_t marked = 0;
+    for (size_t i = 0; i < doc->n_sentences; i++)
+        marked += (size_t)doc->sentences[i].boilerplate;
+    assert_int_equal(doc->n_sentences, 5);
+    assert_false(doc->sentences[0].boilerplate);
+    assert_true(doc->sentences[1].boilerplate); /* the caption */
+    assert_true(doc->sentences[2].boilerplate); /* its credit */
+    assert_true(doc->sentences[3].boilerplate);
+    assert_false(doc->sentences[4].boilerplate);
+    assert_int_equal(marked, 3);
+    evg_doc_free(doc);
+}
+
 static void reading_seed_boilerplate(void **state)
 {
     (void)state;
@@ -293,6 +314,7 @@ int main(void)
         cmocka_unit_test(reading_dateline_option_wins),
         cmocka_unit_test(reading_no_dateline_in_ordinary_text),
         cmocka_unit_test(reading_boilerplate_marked),
+        cmocka_unit_test(reading_captions_marked),
         cmocka_unit_test(reading_seed_boilerplate),
         cmocka_unit_test(reading_sentence_limit),
     };
