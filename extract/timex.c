@@ -675,6 +675,22 @@ static int m_year(const tagger *c, size_t i, match *m)
         m->end = j + 1;
         return 1;
     }
+    static const char *const decades[] = {"twenties", "thirties", "forties",
+                                          "fifties",  "sixties",  "seventies",
+                                          "eighties", "nineties", NULL};
+    for (int k = 0; decades[k] && is(c, j, "the"); k++) {
+        if (!is_str(c, j + 1, decades[k]))
+            continue;
+        int cent = c->has_dct ? c->dy / 100 * 100 : 1900;
+        int y = cent + 20 + 10 * k;
+        if (c->has_dct && y > c->dy)
+            y -= 100; /* "the nineties" said in 2019 */
+        val_init(&m->v, EVG_TIMEX_DATE);
+        m->v.gran = TX_G_DECADE;
+        m->v.y = y;
+        m->end = j + 2;
+        return 1;
+    }
     int cue = fiscal || (i > 0 && (is(c, i - 1, "in") || is(c, i - 1, "since") ||
                                    is(c, i - 1, "of") || is(c, i - 1, "year")));
     if (!plausible_year(c, j, cue))
@@ -872,6 +888,8 @@ static int m_ref_period(const tagger *c, size_t i, match *m)
         gran = c->anchor.gran;
     else if (is(c, j, "period") && year != TX_X)
         gran = TX_G_YEAR;
+    else if (is(c, j, "period") && is(c, i + 1, "latest"))
+        gran = TX_G_QUARTER; /* reports cover the quarter just ended */
     else if (is(c, j, "year") && (cur || shift || fiscal || that))
         gran = TX_G_YEAR;
     else
@@ -1296,7 +1314,7 @@ static int m_year_end(const tagger *c, size_t i, match *m)
     if (!is(c, j, "year"))
         return 0;
     j++;
-    if (punct(c, j, '-'))
+    if (punct(c, j, '-') || is(c, j, "'s"))
         j++;
     if (!is(c, j, "end"))
         return 0;
@@ -1583,6 +1601,18 @@ static int m_ref(const tagger *c, size_t i, match *m)
     } else if (is(c, j, "at") && is(c, j + 1, "present")) {
         ref = 1;
         j += 2;
+    } else if (is(c, j, "as") && is(c, j + 1, "soon") && is(c, j + 2, "as") &&
+               is(c, j + 3, "possible")) {
+        ref = 3;
+        j += 4;
+    } else if (is(c, j, "a") && is(c, j + 1, "later") &&
+               is(c, j + 2, "date")) {
+        ref = 3;
+        j += 3;
+    } else if (i > 0 && is(c, i - 1, "at") && is(c, j, "the") &&
+               is(c, j + 1, "time") && !is(c, j + 2, "of")) {
+        ref = 2; /* "saying at the time" */
+        j += 2;
     } else if (is(c, j, "the") &&
                (is(c, j + 1, "near") || is(c, j + 1, "short")) &&
                is(c, j + 2, "term")) {
@@ -1604,8 +1634,13 @@ static int m_set(const tagger *c, size_t i, match *m)
     size_t j = i;
     val_init(&m->v, EVG_TIMEX_SET);
     if (has(c, j, TX_SET) && function_word(c, j + 1)) {
+        /* "daily" is every calendar day, XXXX-XX-XX, as TimeBank writes
+         * it; "hourly" a period, PT1H */
+        int u = val(c, j, TX_SET);
         m->v.n2 = 2;
-        m->v.unit = val(c, j, TX_SET);
+        m->v.gran = unit_gran(u);
+        if (m->v.gran == TX_G_TIME || !m->v.gran)
+            m->v.unit = u;
         m->end = j + 1;
         return 1;
     }
