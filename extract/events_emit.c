@@ -590,6 +590,22 @@ int evg_events__emit(ev_state *st, sent_ctx *s)
         if (first_ev == EVG_NONE && !st->meta[c->ev].mention_only)
             first_ev = c->ev;
     }
+    /* ", a member of the team trying to broker a pact has said": events
+     * inside a trailing attribution describe the reporter */
+    for (size_t i = 0; i < s->n_cand; i++) {
+        const cand *r = &s->cand[i];
+        if (r->pat->kind != EVG_TK_REPORT || !r->absorbed)
+            continue;
+        size_t cm = r->head;
+        while (cm > 0 && !(s->tok.v[cm - 1].flags & EVG_TOK_PUNCT &&
+                           s->text[s->tok.v[cm - 1].start] == ','))
+            cm--;
+        if (cm == 0)
+            continue;
+        for (size_t k = 0; k < s->n_cand; k++)
+            if (s->cand[k].head >= cm && s->cand[k].head < r->head)
+                s->cand[k].background = 1;
+    }
     /* background: events of subordinate clauses are less sure to be news
      * of their own when the sentence has a main-clause event */
     int main_ev = 0;
