@@ -374,6 +374,17 @@ int evg_extract__sentences(evg_doc *doc, size_t body,
             i += 3; /* "?…" */
         size_t after = closers(t, n, i + 1);
         size_t l;
+        /* tokenized text glued at sentence ends: "processors .The" */
+        int glued = c == '.' && i == stop && stop > body &&
+                    t[stop - 1] == ' ' && after < n &&
+                    isupper((unsigned char)t[after]) && after + 1 < n &&
+                    islower((unsigned char)t[after + 1]);
+        if (glued) {
+            if ((rc = add(doc, start, after, opts, err)))
+                return rc;
+            start = after;
+            continue;
+        }
         if (after < n && !is_space_at(t, n, after, &l))
             continue; /* 3.5, U.S.-led, e-mail.com */
         size_t word = stop;

@@ -104,6 +104,15 @@ static void reading_paragraphs_and_headlines(void **state)
                  "without a stop | Third one.");
 }
 
+static void reading_tokenized_text_glued_at_stops(void **state)
+{
+    (void)state;
+    expect_split("It used Intel processors .The iMac is faster , they said "
+                 ".",
+                 "It used Intel processors . | The iMac is faster , they "
+                 "said .");
+}
+
 static void reading_offsets_point_into_text(void **state)
 {
     (void)state;
@@ -305,6 +314,7 @@ int main(void)
         cmocka_unit_test(reading_ellipses),
         cmocka_unit_test(reading_quotes),
         cmocka_unit_test(reading_paragraphs_and_headlines),
+        cmocka_unit_test(reading_tokenized_text_glued_at_stops),
         cmocka_unit_test(reading_offsets_point_into_text),
         cmocka_unit_test(reading_dateline_seed_form),
         cmocka_unit_test(reading_dateline_wire_with_date),
