@@ -89,6 +89,11 @@ int evg_graph__dyads(evg_graph *g)
     }
     qsort(t, k, sizeof(*t), cmp_triple);
     int rc = 0;
+    size_t *ev = evg_arena_alloc(g->arena, (k ? k : 1) * sizeof(size_t));
+    if (!ev) {
+        free(t);
+        return EVG_ENOMEM;
+    }
     for (size_t i = 0; i < k && !rc; i++) {
         evg_gdyad *d;
         if (i == 0 || t[i].from != t[i - 1].from || t[i].to != t[i - 1].to) {
@@ -99,8 +104,10 @@ int evg_graph__dyads(evg_graph *g)
             }
             d->from = t[i].from;
             d->to = t[i].to;
+            d->event_list = ev + i; /* the run of triples that follows */
         }
         d = &g->dyads[g->n_dyads - 1];
+        ev[i] = t[i].event;
         const evg_gevent *v = &g->events[t[i].event];
         d->events++;
         if (v->quad_class >= 1 && v->quad_class <= 4)

@@ -80,6 +80,8 @@ typedef struct evg_table {
     double *edge_weight;
     const char **edge_start;
     const char **edge_end;
+    const evg_gdyad **edge_dyad;/* projection: the edge's dyad, else NULL */
+    const evg_graph *graph;
     size_t n_ecols;
     const evg_col *ecols;
     evg_val *evals;             /* n_edges x n_ecols */

@@ -178,10 +178,13 @@ int evg_graph__table(const evg_graph *g, evg_table **out)
     t->edge_weight = ALLOC(a, nE, double);
     t->edge_start = ALLOC(a, nE, const char *);
     t->edge_end = ALLOC(a, nE, const char *);
+    t->edge_dyad = ALLOC(a, nE, const evg_gdyad *);
+    t->graph = g;
     t->evals = ALLOC(a, nE * t->n_ecols, evg_val);
     if (!t->node_id || !t->node_label || !t->node_start || !t->node_end ||
         !t->nvals || !t->edge_id || !t->edge_from || !t->edge_to ||
         !t->edge_type || !t->edge_weight || !t->edge_start || !t->edge_end ||
+        !t->edge_dyad ||
         !t->evals)
         goto nomem;
     for (size_t i = 0; i < na; i++) {
@@ -240,6 +243,7 @@ int evg_graph__table(const evg_graph *g, evg_table **out)
             t->edge_from[k] = d->from;
             t->edge_to[k] = d->to;
             t->edge_type[k] = "dyad";
+            t->edge_dyad[k] = d;
             t->edge_weight[k] = (double)d->events;
             t->edge_start[k] = d->first;
             t->edge_end[k] = d->last;

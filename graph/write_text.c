@@ -116,6 +116,51 @@ static void spell(evg_buf *b, const char *start, const char *end)
     }
 }
 
+typedef struct span {
+    const char *lo, *hi;
+} span;
+
+static int cmp_span(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    int c = strcmp(x->lo, y->lo);
+    return c ? c : strcmp(x->hi, y->hi);
+}
+
+/* A dyad edge is present while its events happen: one spell per event
+ * (overlapping ones joined), so Gephi's timeline shows each interaction
+ * when it takes place. */
+static int dyad_spells(evg_buf *b, const evg_graph *g, const evg_gdyad *d)
+{
+    span *v = malloc((d->events ? d->events : 1) * sizeof(*v));
+    if (!v)
+        return EVG_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < d->events; i++) {
+        const evg_gevent *e = &g->events[d->event_list[i]];
+        if (e->lo)
+            v[n++] = (span){e->lo, e->hi ? e->hi : e->lo};
+    }
+    qsort(v, n, sizeof(*v), cmp_span);
+    if (n)
+        evg_buf_puts(b, "        <spells>\n");
+    for (size_t i = 0; i < n;) {
+        span cur = v[i++];
+        while (i < n && strcmp(v[i].lo, cur.hi) <= 0) {
+            if (strcmp(v[i].hi, cur.hi) > 0)
+                cur.hi = v[i].hi;
+            i++;
+        }
+        evg_buf_puts(b, "          <spell");
+        spell(b, cur.lo, cur.hi);
+        evg_buf_puts(b, "/>\n");
+    }
+    if (n)
+        evg_buf_puts(b, "        </spells>\n");
+    free(v);
+    return 0;
+}
+
 int evg_graph__write_gexf(const evg_table *t, evg_buf *b)
 {
     evg_buf_puts(b,
@@ -154,8 +199,11 @@ int evg_graph__write_gexf(const evg_table *t, evg_buf *b)
         evg_buf_puts(b, "\" weight=\"");
         put_num(b, t->edge_weight[i]);
         evg_buf_putc(b, '"');
-        spell(b, t->edge_start[i], t->edge_end[i]);
+        if (!t->edge_dyad[i])
+            spell(b, t->edge_start[i], t->edge_end[i]);
         evg_buf_puts(b, ">\n");
+        if (t->edge_dyad[i] && dyad_spells(b, t->graph, t->edge_dyad[i]))
+            return EVG_ENOMEM;
         gexf_values(b, t->ecols, t->n_ecols, &t->evals[i * t->n_ecols], 1);
         evg_buf_puts(b, "      </edge>\n");
     }

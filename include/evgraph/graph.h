@@ -83,6 +83,7 @@ typedef struct evg_gdyad {
     double goldstein;      /* summed Goldstein scores */
     const char *first;     /* earliest event date or NULL */
     const char *last;      /* latest event date or NULL */
+    const size_t *event_list; /* its `events` event indexes, ascending */
 } evg_gdyad;
 
 /* Which graph the exports write. */

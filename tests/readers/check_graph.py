@@ -102,6 +102,18 @@ def networkx_gexf(path, ref, rnodes, nattrs, eattrs):
     got_e = set()
     for _, _, d in g.edges(data=True):
         got_e |= set(d)
+    if "spells" in got_e:
+        # dyad edges carry one spell per event instead of start/end
+        got_e = (got_e - {"spells"}) | {"start", "end"}
+        links = {l["key"]: l for l in ref["links"]}
+        for u, v, d in g.edges(data=True):
+            link = links.get(d.get("id"), {})
+            if "start" in link:
+                spells = d.get("spells") or []
+                if not spells or spells[0][0] != link["start"] or \
+                        max(s[1] for s in spells) != link["end"]:
+                    problems.append(f"gexf dyad {u}->{v}: spells {spells} "
+                                    f"do not span {link['start']}..{link['end']}")
     expect("gexf edge attributes", sorted(got_e - {"id"}), sorted(eattrs))
     check_values("gexf", dict(g.nodes(data=True)), rnodes)
     spells = sum(1 for _, d in g.nodes(data=True) if "start" in d)
