@@ -125,6 +125,13 @@ int evg_render__parse_day(const char *s, long *day)
 
 /* ---- text ---- */
 
+/* Bidirectional embedding, override and isolate controls: dropped, so an
+ * article cannot reverse the text drawn after it. */
+static int bidi_control(int32_t cp)
+{
+    return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* Whether `s` holds nothing but white space and control characters. */
 static int blank(const char *s, size_t n)
 {
@@ -149,6 +156,8 @@ int evg_render__gv_text(evg_buf *b, const char *s, size_t max_chars)
         int bad = cp < 0;
         if (bad)
             cp = 0xfffd;
+        if (bidi_control(cp))
+            continue;
         if (cp < 0x20 || cp == 0x7f || cp == ' ' || (cp >= 0x80 && cp < 0xa0) ||
             cp == 0x2028 || cp == 0x2029) {
             space = 1;

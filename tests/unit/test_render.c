@@ -413,6 +413,9 @@ static void render_gv_text(void **state)
     evg_render__gv_text(&b, "abcd  ", 4);
     assert_string_equal(b.data, "abcd");
     b.len = 0;
+    evg_render__gv_text(&b, "a\xe2\x80\xae" "b\xe2\x81\xa6" "c", 0); /* RLO, LRI */
+    assert_string_equal(b.data, "abc");
+    b.len = 0;
     evg_render__gv_text(&b, "bad \xff byte", 0);
     assert_string_equal(b.data, "bad \xef\xbf\xbd byte");
     b.len = 0;
