@@ -51,7 +51,9 @@ expect_exit 3 "folder without articles" -- "$EVG" extract "$WORK/nothing"
 python3 -c 'import sys; sys.stdout.write("word " * 400000)' >"$WORK/huge.txt"
 expect_exit 1 "over --max-bytes" -- "$EVG" extract --max-bytes 1000 "$WORK/huge.txt"
 one_line "over --max-bytes"; expect_stderr "limit" "limit named"
-expect_exit 0 "enormous line within limits" -- "$EVG" extract --dct 2019-05-23 "$WORK/huge.txt"
+expect_exit 1 "enormous sentence" -- "$EVG" extract --dct 2019-05-23 "$WORK/huge.txt"
+one_line "enormous sentence"; expect_stderr "over the limit .*--max-sentence" "sentence limit named"
+expect_exit 0 "enormous line within raised limits" -- "$EVG" extract --max-sentence 4000000 --dct 2019-05-23 "$WORK/huge.txt"
 
 # one bad file among good ones: the good ones still come out, status 1
 expect_exit 1 "mixed inputs" -- "$EVG" extract "$FIX" "$WORK/empty.txt"
