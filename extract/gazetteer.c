@@ -27,6 +27,7 @@ struct evg_gazetteer {
     size_t cap; /* power of two */
     size_t n;
     size_t n_entries;
+    int user; /* loading --dict files: their entries go first */
 };
 
 static const char *const builtin_files[] = {
@@ -204,11 +205,16 @@ static int add_phrase(evg_gazetteer *g, const char *raw, size_t rawlen,
     e->exact = (unsigned char)has_upper_word(rkey, rk);
     e->capfirst = (unsigned char)(isupper((unsigned char)rkey[0]) ||
                                   (unsigned char)rkey[0] >= 0x80);
-    if (nd->last)
-        nd->last->next = e;
-    else
+    if (g->user && nd->entries) {
+        e->next = nd->entries; /* the user's entry wins */
         nd->entries = e;
-    nd->last = e;
+    } else {
+        if (nd->last)
+            nd->last->next = e;
+        else
+            nd->entries = e;
+        nd->last = e;
+    }
     g->n_entries++;
 done:
     evg_extract__tokens_dispose(&toks);
@@ -260,7 +266,8 @@ int evg_extract__gazetteer_add(evg_gazetteer *g, const char *data, size_t len,
         }
         const char *nm = nf >= 4 && fl[3] ? f[3] : f[0];
         size_t nml = nf >= 4 && fl[3] ? fl[3] : fl[0];
-        if (cls >= EVG_GZ_TITLE && !(nf >= 4 && fl[3]))
+        if (cls >= EVG_GZ_TITLE && cls <= EVG_GZ_SUFFIX &&
+            !(nf >= 4 && fl[3]))
             nml = 0;
         if (add_phrase(g, f[0], fl[0], cls, f[2], fl[2], nm, nml))
             return evg_error_set(err, EVG_ENOMEM, "out of memory");
@@ -289,6 +296,7 @@ int evg_extract__gazetteer_new(evg_gazetteer **out, evg_error *err)
             return rc;
         }
     }
+    g->user = 1;
     *out = g;
     return 0;
 }

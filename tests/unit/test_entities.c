@@ -366,7 +366,8 @@ static void entities_user_dict_extends_gazetteer(void **state)
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     const char *data = "# my actors\nZorblax Dynamics\torg\tFRABUS\tZorblax\n"
-                       "Velmora\tcountry\tVLM\tVelmora\n";
+                       "Velmora\tcountry\tVLM\tVelmora\n"
+                       "Google\torg\tIRLBUS\tGoogle Ireland\n";
     assert_int_equal(write(fd, data, strlen(data)), (ssize_t)strlen(data));
     close(fd);
     const char *files[] = {path};
@@ -375,9 +376,10 @@ static void entities_user_dict_extends_gazetteer(void **state)
     evg_error_clear(&err);
     assert_int_equal(evg_lexicon_load(files, 1, &lex, &err), 0);
     evg_doc *doc = extract_with("Zorblax Dynamics signed a deal with "
-                                "Velmora.", lex);
+                                "Velmora and Google.", lex);
     expect(doc, "Zorblax", "FRABUS", EVG_KIND_ORGANIZATION);
     expect(doc, "Velmora", "VLM", EVG_KIND_COUNTRY);
+    expect(doc, "Google Ireland", "IRLBUS", EVG_KIND_ORGANIZATION);
     evg_doc_free(doc);
     evg_lexicon_free(lex);
 
