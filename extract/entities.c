@@ -1176,6 +1176,23 @@ done:
     return rc;
 }
 
+/* A headline: no final stop, at least three words, most of them
+ * capitalized. */
+static int title_case(const ctx *x)
+{
+    size_t words = 0, caps = 0;
+    if (!x->n || (x->tk[x->n - 1].flags & EVG_TOK_PUNCT))
+        return 0;
+    for (size_t i = 0; i < x->n; i++) {
+        const evg_token *k = &x->tk[i];
+        if (!is_word(k) || k->end - k->start <= 3)
+            continue; /* short function words: of, to, the */
+        words++;
+        caps += (k->flags & EVG_TOK_CAP) != 0;
+    }
+    return words >= 3 && caps * 10 >= words * 8;
+}
+
 int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
                           evg_error *err)
 {
@@ -1194,9 +1211,11 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         if ((rc = evg_extract__tokenize(doc->text, sn->start, sn->end, &toks)))
             break;
         x.sent = s;
-        x.boiler = sn->boilerplate;
         x.tk = toks.v;
         x.n = toks.n;
+        /* boilerplate and title-case lines (headlines) name no new actors
+         * from capitalized words alone */
+        x.boiler = sn->boilerplate || title_case(&x);
         size_t i = 0;
         while (i < x.n) {
             int p = pronoun(&x, i);

@@ -247,6 +247,18 @@ static void entities_body_before_title_gives_country(void **state)
     evg_doc_free(doc);
 }
 
+static void entities_headline_invents_no_actors(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Talks Collapse as Huawei Rejects Zorblax Offer\n"
+                           "Huawei said on Monday it rejected the offer.");
+    assert_null(by_mention(doc, "Talks Collapse"));
+    assert_null(by_mention(doc, "Zorblax Offer"));
+    const evg_entity *h = by_name(doc, "Huawei");
+    assert_int_equal(h->n_mentions, 3); /* headline, body, "it" */
+    evg_doc_free(doc);
+}
+
 static void entities_lowercase_words_are_not_names(void **state)
 {
     (void)state;
@@ -411,6 +423,7 @@ int main(void)
         cmocka_unit_test(entities_acronym_in_brackets),
         cmocka_unit_test(entities_hyphenated_prefix),
         cmocka_unit_test(entities_body_before_title_gives_country),
+        cmocka_unit_test(entities_headline_invents_no_actors),
         cmocka_unit_test(entities_lowercase_words_are_not_names),
         cmocka_unit_test(entities_seed_article),
         cmocka_unit_test(entities_invariants_on_mixed_text),
