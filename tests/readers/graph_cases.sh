@@ -4,23 +4,33 @@
 # test and compared with evgraph's own node-link JSON of the same graph.
 #   cases: story (three team-written documents about one story, merged),
 #   story-actors (their actor projection), story-entity (--entity Huawei),
-#   story-asserted (--modality asserted --from 2019-01-01), fixtures (the
+#   story-asserted (--modality asserted --from 2019-01-01), synthetic and
+#   synthetic-actors (readers/gen_events.py, 1,000 reports), fixtures (the
 #   `evgraph extract` output of fixtures/*.txt and of the seed article in
 #   ../shared/seed when it is there).
 DATA="$SRC/tests/data"
 CASES=(story story-actors story-entity story-asserted)
+# 20 synthetic documents of 50 events each (readers/gen_events.py): scale,
+# merging and escaping beyond the hand-written story
+if "$PY" "$SRC/tests/readers/gen_events.py" 20 50 "$WORK/synthetic" 2>"$WORK/gen.err"; then
+  CASES+=(synthetic synthetic-actors)
+else
+  bad "gen_events.py failed: $(head -c 300 "$WORK/gen.err")"
+fi
 case_args() {
   case $1 in
     story) echo "" ;;
     story-actors) echo "--projection actors" ;;
     story-entity) echo "--entity Huawei" ;;
     story-asserted) echo "--modality asserted --from 2019-01-01" ;;
-    fixtures) echo "" ;;
+    fixtures|synthetic) echo "" ;;
+    synthetic-actors) echo "--projection actors" ;;
   esac
 }
 case_inputs() {
   case $1 in
     fixtures) echo "$WORK"/fixture-*.json ;;
+    synthetic*) echo "$WORK"/synthetic/*.json ;;
     *) echo "$DATA/graph_story_a.json $DATA/graph_story_b.json $DATA/graph_story_c.json" ;;
   esac
 }
