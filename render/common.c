@@ -388,7 +388,7 @@ int evg_render__gv_open(evg_render__gv *gv, const char *name,
     memset(gv, 0, sizeof(*gv));
     capture_to = gv->errbuf;
     agseterrf(capture);
-    agseterr(AGERR);
+    gv->errlevel = agseterr(AGERR);
     if (fmt != EVG_RENDER_PNG && fmt != EVG_RENDER_PDF)
         gv->gvc = plain_context();
     if (!gv->gvc) {
@@ -417,6 +417,7 @@ void evg_render__gv_close(evg_render__gv *gv)
     if (capture_to == gv->errbuf) {
         capture_to = NULL;
         agseterrf(NULL);
+        agseterr(gv->errlevel);
     }
 }
 

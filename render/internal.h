@@ -62,6 +62,7 @@ typedef struct evg_render__gv {
     GVC_t *gvc;
     Agraph_t *g;
     char errbuf[256];
+    agerrlevel_t errlevel; /* Graphviz's message level before, restored */
 } evg_render__gv;
 
 /* Gets a Graphviz context for output format `fmt` (created on first use
