@@ -311,6 +311,8 @@ static int tense_cue(const tagger *c, size_t i)
         return 0;
     const char *p = c->text + c->t[i].s;
     size_t n = tok_len(c, i);
+    if ((is(c, i, "plan") || is(c, i, "plans")) && !is(c, i + 1, "to"))
+        return 0; /* "the plan": a noun */
     if (has(c, i, TX_FUT) || is(c, i, "next") ||
         (n > 3 && (memcmp(p + n - 3, "'ll", 3) == 0 ||
                    memcmp(p, "won'", 4) == 0)) ||
@@ -351,7 +353,14 @@ static int tense(const tagger *c, size_t a, size_t b)
             return -1; /* "had been due to expire Friday" */
         if (t == 1 && (!is(c, i, "to") || (k <= 6 && !comma)))
             return 1;
-        if (t == -1 || (t == 2 && k <= 3))
+        if (t == 2 && k <= 3) {
+            /* a participle after "will be", "to be": still future */
+            for (size_t q = 1; q <= 3 && q <= i; q++)
+                if (tense_cue(c, i - q) == 1)
+                    return 1;
+            return -1;
+        }
+        if (t == -1)
             return -1;
     }
     for (size_t k = 0; k < 4 && b + k < c->n; k++) {
@@ -366,7 +375,7 @@ static int tense(const tagger *c, size_t a, size_t b)
     }
     /* "by February", "until June": a deadline ahead */
     if (a > 0 && (is(c, a - 1, "by") || is(c, a - 1, "until") ||
-                  is(c, a - 1, "till") || is(c, a - 1, "through")))
+                  is(c, a - 1, "till")))
         return 1;
     return 0;
 }
@@ -1543,9 +1552,18 @@ unit:
         approx = 1;
         j += 2;
     }
-    val_init(&m->v, EVG_TIMEX_DURATION);
-    m->v.n2 = n2;
-    m->v.unit = u;
+    int gran = unit_gran(u);
+    if (i > 0 && is(c, i - 1, "in") && !det && n2 != TX_X && n2 % 2 == 0 &&
+        gran >= TX_G_YEAR && gran <= TX_G_DAY && gran != TX_G_WEEKEND &&
+        c->has_dct && tense(c, i, j) > 0) {
+        /* "will be redeemed in five years": the date it points to */
+        set_date_dct(c, m, gran, n2 / 2);
+        m->anchored = 1;
+    } else {
+        val_init(&m->v, EVG_TIMEX_DURATION);
+        m->v.n2 = n2;
+        m->v.unit = u;
+    }
     if (approx)
         m->v.mod = "APPROX";
     m->end = j;

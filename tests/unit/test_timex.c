@@ -284,6 +284,9 @@ static void timex_durations(void **state)
            NULL);
     expect("Sales fell in the past two months.", SEED, "the past two months",
            U, "P2M", NULL);
+    /* a future "in N units" points to a date */
+    expect("The bonds will be redeemed in five years.", SEED, "five years", D,
+           "2024", NULL);
 }
 
 static void timex_sets(void **state)
