@@ -1039,6 +1039,29 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
                 q++;
         }
     }
+    /* "threatened to launch an offensive unless Baghdad accepted": a threat
+     * is aimed at whoever the condition names */
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        if (c->absorbed || !c->pat->cameo || c->pat->cameo->code[0] != '1' ||
+            c->pat->cameo->code[1] != '3')
+            continue;
+        for (size_t j = c->end; j < s->tok.n && j < c->end + 25; j++) {
+            if (tok_punct(s, j, ';') || tok_punct(s, j, '.'))
+                break;
+            if (!evg_events__is(s, j, "unless") && !evg_events__is(s, j, "if"))
+                continue;
+            actor_set cond = {0};
+            find_object(s, j, 6, &cond);
+            int self = 0;
+            for (size_t q = 0; q < cond.n; q++)
+                for (size_t r = 0; r < c->src.n; r++)
+                    self |= cond.v[q] == c->src.v[r];
+            if (cond.n && !self)
+                c->tgt = cond;
+            break;
+        }
+    }
     /* "staged rallies to demand reforms": an infinitive of purpose after
      * an event in the same clause is part of it */
     for (size_t k = 1; k < s->n_cand; k++) {

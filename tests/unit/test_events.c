@@ -558,6 +558,22 @@ static void events_apposition_and_reporter(void **state)
     evg_doc_free(doc);
 }
 
+static void events_conditional_threat(void **state)
+{
+    (void)state;
+    /* a threat is aimed at whoever its condition names */
+    evg_doc *doc = code("Israel threatened to launch an offensive unless "
+                        "Iran accepted the terms.",
+                        WORLD, N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "13");
+    SRC(doc, e, "Israel");
+    TGT(doc, e, "Iran");
+    /* the threatened act is part of the threat, not an event */
+    assert_null(find(doc, "19"));
+    assert_null(find(doc, "18"));
+    evg_doc_free(doc);
+}
+
 static void events_confidence(void **state)
 {
     (void)state;
@@ -736,6 +752,7 @@ int main(void)
         cmocka_unit_test(events_causal_cues),
         cmocka_unit_test(events_merge_mentions),
         cmocka_unit_test(events_apposition_and_reporter),
+        cmocka_unit_test(events_conditional_threat),
         cmocka_unit_test(events_confidence),
         cmocka_unit_test(events_quiet),
         cmocka_unit_test(events_boilerplate),
