@@ -218,14 +218,55 @@ static int starts_with(const char *t, size_t s, size_t e, const char *p)
     return 1;
 }
 
-static int contains(const char *t, size_t s, size_t e, const char *p)
+enum { MARK_CREDIT = 1, MARK_OTHER = 2 };
+
+/* One pass over a sentence for the markers that may sit anywhere in it:
+ * MARK_CREDIT for photo credits (©, "(Photo", "/ Reuters", "Getty
+ * Images"), MARK_OTHER for "follow us on" and "all rights reserved". */
+static int markers(const char *t, size_t s, size_t e)
 {
-    size_t n = strlen(p);
-    int c0 = tolower((unsigned char)p[0]);
-    for (size_t i = s; i + n <= e; i++)
-        if (tolower((unsigned char)t[i]) == c0 && starts_with(t, i, e, p))
-            return 1;
-    return 0;
+    int m = 0;
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c | 0x20);
+        switch (c) {
+        case 0xc2:
+            if (i + 1 < e && (unsigned char)t[i + 1] == 0xa9)
+                m |= MARK_CREDIT;
+            break;
+        case '(':
+            if (starts_with(t, i, e, "(photo") ||
+                starts_with(t, i, e, "(file photo"))
+                m |= MARK_CREDIT;
+            break;
+        case '[':
+            if (starts_with(t, i, e, "[photo"))
+                m |= MARK_CREDIT;
+            break;
+        case '/':
+            if (starts_with(t, i, e, "/ reuters") ||
+                starts_with(t, i, e, "/ afp") ||
+                starts_with(t, i, e, "/ ap photo"))
+                m |= MARK_CREDIT;
+            break;
+        case 'g':
+            if (starts_with(t, i, e, "getty images"))
+                m |= MARK_CREDIT;
+            break;
+        case 'f':
+            if (starts_with(t, i, e, "follow us on"))
+                m |= MARK_OTHER;
+            break;
+        case 'a':
+            if (starts_with(t, i, e, "all rights reserved"))
+                m |= MARK_OTHER;
+            break;
+        default:
+            break;
+        }
+    }
+    return m;
 }
 
 /* Boilerplate: teasers, credits, captions, calls to follow, copyright. */
@@ -250,12 +291,7 @@ static int boilerplate(const evg_doc *doc, size_t s, size_t e, int first)
         if (starts_with(t, s, e, *p))
             return 1;
     /* a credit line: "© Sputnik / ..." anywhere makes the sentence one */
-    if (contains(t, s, e, "\xc2\xa9") || contains(t, s, e, "all rights reserved"))
-        return 1;
-    if (contains(t, s, e, "follow us on") || contains(t, s, e, "/ reuters") ||
-        contains(t, s, e, "/ afp") || contains(t, s, e, "/ ap photo") ||
-        contains(t, s, e, "getty images") || contains(t, s, e, "(photo") ||
-        contains(t, s, e, "(file photo") || contains(t, s, e, "[photo"))
+    if (markers(t, s, e))
         return 1;
     /* a headline inside the body: another article's title, a caption */
     if (!first && headline_like(t, s, e))
@@ -267,10 +303,7 @@ static int boilerplate(const evg_doc *doc, size_t s, size_t e, int first)
  * boilerplate too. */
 static int credit(const char *t, size_t s, size_t e)
 {
-    return contains(t, s, e, "\xc2\xa9") || contains(t, s, e, "(photo") ||
-           contains(t, s, e, "(file photo") || contains(t, s, e, "[photo") ||
-           contains(t, s, e, "/ reuters") || contains(t, s, e, "/ afp") ||
-           contains(t, s, e, "getty images") || starts_with(t, s, e, "photo:");
+    return (markers(t, s, e) & MARK_CREDIT) || starts_with(t, s, e, "photo:");
 }
 
 static int add(evg_doc *doc, size_t s, size_t e, const evg_extract_opts *opts,
