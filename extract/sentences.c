@@ -371,9 +371,13 @@ int evg_extract__sentences(evg_doc *doc, size_t body,
                 j += l;
             int para = j < n && t[j] == '\n';
             /* a headline line without a stop ends where the line ends */
-            int head = !para && line_start >= start &&
-                       headline_like(t, line_start, i) &&
-                       (line_start == start);
+            /* a wrapped line goes on in lower case; after a headline a
+             * new sentence starts with a capital */
+            size_t ns, ne;
+            next_word(t, n, i + 1, &ns, &ne);
+            int head = !para && line_start == start && ns < n &&
+                       !islower((unsigned char)t[ns]) &&
+                       headline_like(t, line_start, i);
             if (para || head) {
                 if ((rc = add(doc, start, i, opts, err)))
                     return rc;

@@ -113,6 +113,15 @@ static void reading_tokenized_text_glued_at_stops(void **state)
                  "said .");
 }
 
+static void reading_wrapped_lines_do_not_split(void **state)
+{
+    (void)state;
+    expect_split("The U.S. Navy and the Japanese Self Defense Forces\n"
+                 "conducted exercises on Monday.",
+                 "The U.S. Navy and the Japanese Self Defense Forces\n"
+                 "conducted exercises on Monday.");
+}
+
 static void reading_offsets_point_into_text(void **state)
 {
     (void)state;
@@ -315,6 +324,7 @@ int main(void)
         cmocka_unit_test(reading_quotes),
         cmocka_unit_test(reading_paragraphs_and_headlines),
         cmocka_unit_test(reading_tokenized_text_glued_at_stops),
+        cmocka_unit_test(reading_wrapped_lines_do_not_split),
         cmocka_unit_test(reading_offsets_point_into_text),
         cmocka_unit_test(reading_dateline_seed_form),
         cmocka_unit_test(reading_dateline_wire_with_date),
