@@ -915,6 +915,20 @@ static void attribute(sent_ctx *s)
                 c->attributed = speaker;
             continue;
         }
+        /* "China condemned X and said it would ...": the first verb is the
+         * narrator's, coordinated with the report, not reported by it */
+        int coord = 0;
+        for (size_t r = 0; r < s->n_cand && !coord; r++) {
+            const cand *rep = &s->cand[r];
+            if (rep->pat->kind != EVG_TK_REPORT || rep->head <= c->head)
+                continue;
+            /* "... and (also) said": and right before the report */
+            for (size_t j = rep->head > 2 ? rep->head - 2 : 0;
+                 j < rep->head && !coord; j++)
+                coord = j >= c->end && evg_events__is(s, j, "and");
+        }
+        if (coord)
+            continue;
         c->attributed = speaker;
         /* "said Y would do Z": the backshifted "would" of reported speech
          * reports the act; "will", "plans to" keep it planned */

@@ -366,6 +366,14 @@ static void events_attribution(void **state)
     assert_string_equal(doc->entities[e->attributed].name, "Reuters");
     evg_doc_free(doc);
 
+    /* "X condemned Y and said ...": the condemnation is not reported */
+    doc = code("Israel condemned Iran and said it would respond.", WORLD,
+               N_WORLD, NULL, 0);
+    e = must_find(doc, "111");
+    assert_int_equal(e->modality, EVG_MOD_ASSERTED);
+    assert_int_equal(e->attributed, EVG_NONE);
+    evg_doc_free(doc);
+
     /* a statement with nothing codable inside is coded as such */
     doc = code("Israel said the weather was fine.", WORLD, N_WORLD, NULL, 0);
     e = must_find(doc, "010");
