@@ -652,6 +652,18 @@ int evg_doc_from_json(const char *json, size_t len, evg_doc **out,
     }
     int rc = 0;
     evg_doc *doc = NULL;
+    /* one document only: JSON Lines input is split by the caller */
+    size_t used = end && end >= json ? (size_t)(end - json) : len;
+    while (used < len && (json[used] == ' ' || json[used] == '\t' ||
+                          json[used] == '\r' || json[used] == '\n'))
+        used++;
+    if (used < len) {
+        if (err)
+            err->offset = (long long)used;
+        rc = evg_error_set(err, EVG_EPARSE,
+                           "events document: trailing data at byte %zu", used);
+        goto done;
+    }
     const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
     if (!cJSON_IsObject(root) || !cJSON_IsString(schema) ||
         strcmp(schema->valuestring, EVG_SCHEMA) != 0) {

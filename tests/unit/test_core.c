@@ -224,6 +224,9 @@ static void document_json_rejects_bad_input(void **state)
         "\"events\":[{\"cameo\":\"01\",\"modality\":\"maybe\"}]}",
         "{\"schema\":\"evgraph-events/1\",\"document\":{\"id\":\"x\"},"
         "\"sentences\":[{\"start\":-4,\"end\":2}]}",
+        /* JSON Lines is not one document */
+        "{\"schema\":\"evgraph-events/1\",\"document\":{\"id\":\"x\"}}\n"
+        "{\"schema\":\"evgraph-events/1\",\"document\":{\"id\":\"y\"}}\n",
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         evg_error_clear(&err);
