@@ -1554,6 +1554,7 @@ unit:
     }
     int gran = unit_gran(u);
     if (i > 0 && is(c, i - 1, "in") && !det && n2 != TX_X && n2 % 2 == 0 &&
+        !is(c, i, "a") && !is(c, i, "an") &&
         gran >= TX_G_YEAR && gran <= TX_G_DAY && gran != TX_G_WEEKEND &&
         c->has_dct && tense(c, i, j) > 0) {
         /* "will be redeemed in five years": the date it points to */
