@@ -290,6 +290,11 @@ static int tml_text(evg_input *in, const char *name, evg_error *err)
             break;
         const char *gt = memchr(lt, '>', (size_t)(close - lt));
         p = gt ? gt + 1 : close;
+        /* sentence elements (<s>...</s>, as in tokenized corpora) may be
+         * glued together: keep them apart */
+        if (gt && gt - lt == 3 && memcmp(lt, "</s>", 4) == 0 && p < close &&
+            !isspace((unsigned char)*p))
+            evg_buf_putc(&b, '\n');
     }
     if (b.failed) {
         int code = b.failed;

@@ -262,7 +262,8 @@ static void input_reads_jsonl_tml_and_folders(void **state)
                           "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" "
                           "value=\"1998-01-08\" functionInDocument=\"CREATION_TIME\">"
                           "01/08/98</TIMEX3></DCT><TEXT>Rates &amp; <TIMEX3 "
-                          "tid=\"t1\">today</TIMEX3>.</TEXT></TimeML>");
+                          "tid=\"t1\">today</TIMEX3>.<s>A .</s><s>B</s></TEXT>"
+                          "</TimeML>");
     char *p3 = write_temp(dir, "c.md", "ignored");
     evg_input *in;
     evg_error err;
@@ -272,7 +273,7 @@ static void input_reads_jsonl_tml_and_folders(void **state)
     assert_int_equal(evg_input_next(in, &art, &err), 1);
     assert_string_equal(art.id, "a.tml");
     assert_string_equal(art.dct, "1998-01-08");
-    assert_string_equal(art.text, "Rates & today.");
+    assert_string_equal(art.text, "Rates & today.A .\nB");
     assert_int_equal(evg_input_next(in, &art, &err), 1);
     assert_string_equal(art.id, "r1");
     assert_string_equal(art.dct, "2019-05-23");
