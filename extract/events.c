@@ -67,7 +67,16 @@ static int tok_punct(const sent_ctx *s, size_t i, char c)
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w)
 {
-    return i < s->tok.n && evg_extract__tok_is(s->text, &s->tok.v[i], w);
+    if (i >= s->tok.n)
+        return 0;
+    /* `w` is lower case: compare without measuring it first */
+    const evg_token *t = &s->tok.v[i];
+    size_t n = t->end - t->start;
+    for (size_t k = 0; k < n; k++)
+        if (!w[k] ||
+            tolower((unsigned char)s->text[t->start + k]) != (unsigned char)w[k])
+            return 0;
+    return w[n] == '\0';
 }
 
 static int is_boundary(const sent_ctx *s, size_t i)

@@ -2,6 +2,7 @@
  * evg_event entries with time (the governing timex, else the sentence's,
  * else the DCT), duration, confidence and a short summary, and records the
  * causal and temporal cues between them for events_rel.c. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -406,6 +407,10 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
  * at token j, and its relation in *type (causes or before-reversed). */
 static size_t cue_at(const sent_ctx *s, size_t j, int *kind)
 {
+    /* every cue starts with one of these letters: skip the rest fast */
+    char c0 = (char)tolower((unsigned char)s->text[s->tok.v[j].start]);
+    if (!strchr("abdfi", c0) || !(s->tok.v[j].flags & EVG_TOK_WORD))
+        return 0;
     /* kind 1: causes (cause follows the cue), 2: after (the event after the
      * cue came first), 3: before (the event after the cue came later) */
     if (evg_events__is(s, j, "because") && evg_events__is(s, j + 1, "of")) {
