@@ -159,3 +159,10 @@ int evg_buf_json(evg_buf *b, const char *s, size_t n)
     }
     return evg_buf_append(b, s + run, n - run);
 }
+
+void evg_sort(void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}

@@ -46,6 +46,10 @@ int evg_buf_xml(evg_buf *b, const char *s, size_t n);
 /* Escapes for a JSON string body (no quotes added). */
 int evg_buf_json(evg_buf *b, const char *s, size_t n);
 
+/* qsort that accepts an empty array (qsort's base must never be NULL). */
+void evg_sort(void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *));
+
 /* Decodes one UTF-8 code point at s[*i] (bounded by n), advancing *i; returns
  * the code point, or -1 (advancing one byte) on an invalid sequence. */
 int32_t evg_utf8_next(const char *s, size_t n, size_t *i);

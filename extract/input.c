@@ -101,7 +101,7 @@ static int walk(pathlist *out, const char *dir, int depth, evg_error *err)
     }
     closedir(d);
     if (here.n)
-        qsort(here.v, here.n, sizeof(char *), cmp_str);
+        evg_sort(here.v, here.n, sizeof(char *), cmp_str);
     for (size_t i = 0; !rc && i < here.n; i++) {
         struct stat st;
         if (stat(here.v[i], &st) != 0)

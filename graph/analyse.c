@@ -87,7 +87,7 @@ int evg_graph__dyads(evg_graph *g)
                 if (v->sources[s] != v->targets[r])
                     t[k++] = (triple){v->sources[s], v->targets[r], i};
     }
-    qsort(t, k, sizeof(*t), cmp_triple);
+    evg_sort(t, k, sizeof(*t), cmp_triple);
     int rc = 0;
     size_t *ev = evg_arena_alloc(g->arena, (k ? k : 1) * sizeof(size_t));
     if (!ev) {
@@ -123,7 +123,7 @@ int evg_graph__dyads(evg_graph *g)
     }
     free(t);
     if (!rc)
-        qsort(g->dyads, g->n_dyads, sizeof(*g->dyads), cmp_dyad);
+        evg_sort(g->dyads, g->n_dyads, sizeof(*g->dyads), cmp_dyad);
     return rc;
 }
 

@@ -476,7 +476,7 @@ static size_t *map_ids(evg_graph *g, const size_t *ids, size_t n,
     for (size_t i = 0; i < n; i++)
         if (ids[i] < n_ent)
             v[(*n_out)++] = actor_of[ids[i]];
-    qsort(v, *n_out, sizeof(size_t), cmp_size);
+    evg_sort(v, *n_out, sizeof(size_t), cmp_size);
     size_t k = 0;
     for (size_t i = 0; i < *n_out; i++)
         if (k == 0 || v[k - 1] != v[i])

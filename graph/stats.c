@@ -177,7 +177,7 @@ static int components(evg_buf *b, const evg_graph *g)
     for (size_t i = 0; i < g->n_events; i++)
         if (g->events[i].component >= 0 && g->events[i].component < nc)
             sz[g->events[i].component]++;
-    qsort(sz, (size_t)nc, sizeof(size_t), cmp_size);
+    evg_sort(sz, (size_t)nc, sizeof(size_t), cmp_size);
     evg_buf_printf(b, "components: %ld", nc);
     if (nc > 0)
         evg_buf_printf(b, " (largest has %zu of %zu nodes)", sz[nc - 1],
@@ -210,10 +210,10 @@ int evg_graph_stats_write(const evg_graph *g, size_t top, FILE *out,
     for (size_t i = 0; i < na; i++)
         idx[i] = (rank){i, g->actors[i].degree, g->actors[i].pagerank};
     if (na) {
-        qsort(idx, na, sizeof(rank), by_degree);
+        evg_sort(idx, na, sizeof(rank), by_degree);
         evg_buf_puts(&b, "\ntop actors by degree:\n");
         actor_table(&b, g, idx, n);
-        qsort(idx, na, sizeof(rank), by_pagerank);
+        evg_sort(idx, na, sizeof(rank), by_pagerank);
         evg_buf_puts(&b, "\ntop actors by PageRank:\n");
         actor_table(&b, g, idx, n);
     }

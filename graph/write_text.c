@@ -141,7 +141,7 @@ static int dyad_spells(evg_buf *b, const evg_graph *g, const evg_gdyad *d)
         if (e->lo)
             v[n++] = (span){e->lo, e->hi ? e->hi : e->lo};
     }
-    qsort(v, n, sizeof(*v), cmp_span);
+    evg_sort(v, n, sizeof(*v), cmp_span);
     if (n)
         evg_buf_puts(b, "        <spells>\n");
     for (size_t i = 0; i < n;) {
@@ -546,7 +546,7 @@ int evg_graph__write_timelinejs(const evg_graph *g, evg_buf *b)
     for (size_t i = 0; i < g->n_events; i++)
         if (g->events[i].lo)
             items[n++] = (tl_item){g->events[i].lo, i};
-    qsort(items, n, sizeof(*items), cmp_tl);
+    evg_sort(items, n, sizeof(*items), cmp_tl);
     evg_buf h;
     evg_buf_init(&h, 0);
     evg_buf_printf(&h, "<p>%zu dated event%s from %zu document%s", n,

@@ -154,7 +154,7 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
                 used[e->targets[k]] = 1;
     }
     nshown = n;
-    qsort(ord, n, sizeof(*ord), cmp_order);
+    evg_sort(ord, n, sizeof(*ord), cmp_order);
     size_t nact = 0;
     for (size_t i = 0; i < na; i++)
         if (used[i]) {
@@ -162,7 +162,7 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
             acts[nact].name = a->name ? a->name : "?";
             acts[nact++].i = i;
         }
-    qsort(acts, nact, sizeof(*acts), cmp_actor);
+    evg_sort(acts, nact, sizeof(*acts), cmp_actor);
 
     const char *title = opts->title                       ? opts->title
                         : opts->view == EVG_VIEW_TIMELINE ? "Event timeline"

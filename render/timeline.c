@@ -365,7 +365,7 @@ static int choose_lanes(tl *t, const unsigned char *shown)
         t->lanes[t->n_lanes].n_tgt = r[focus].n_tgt;
         t->lane_of[focus] = t->n_lanes++;
     }
-    qsort(r, na, sizeof(*r), cmp_rank);
+    evg_sort(r, na, sizeof(*r), cmp_rank);
     for (size_t i = 0; i < na && t->n_lanes < want; i++) {
         if (!r[i].count || r[i].actor == focus)
             continue;
@@ -399,7 +399,7 @@ static int build_axis(tl *t)
             t->key[n++] = t->ev[i].lo;
             t->key[n++] = t->ev[i].hi;
         }
-    qsort(t->key, n, sizeof(long), cmp_long);
+    evg_sort(t->key, n, sizeof(long), cmp_long);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (m == 0 || t->key[m - 1] != t->key[i])
@@ -416,7 +416,7 @@ static int build_axis(tl *t)
             return EVG_ENOMEM;
         }
         memcpy(s, gaps, ng * sizeof(double));
-        qsort(s, ng, sizeof(double), cmp_double);
+        evg_sort(s, ng, sizeof(double), cmp_double);
         median = s[ng / 2];
         free(s);
     }
@@ -491,7 +491,7 @@ static int pack_rows(tl *t)
     free(fill);
     for (size_t l = 0; l < t->n_lanes; l++) {
         size_t a = start[l], b = l + 1 < t->n_lanes ? start[l + 1] : t->n_ev;
-        qsort(it + a, b - a, sizeof(*it), cmp_item);
+        evg_sort(it + a, b - a, sizeof(*it), cmp_item);
         size_t rows = 0;
         for (size_t k = a; k < b; k++) {
             tl_event *te = &t->ev[it[k].ev];
