@@ -1075,6 +1075,37 @@ static void weekend(const tagger *c, match *m, int rel, int t)
     evg_timex__shift(&m->v, shift);
 }
 
+/* "that day", "that night", "that week": the day or period of the last
+ * date mentioned. */
+static int m_that(const tagger *c, size_t i, match *m)
+{
+    if (!is(c, i, "that") || !c->has_anchor || !anchor_recent(c) ||
+        c->anchor.gran < TX_G_YEAR || c->anchor.gran > TX_G_DAY)
+        return 0;
+    int gran, pod = 0;
+    if (is(c, i + 1, "day"))
+        gran = TX_G_DAY;
+    else if (has(c, i + 1, TX_POD) && c->text[c->t[i + 1].e - 1] != 's')
+        gran = TX_G_DAY, pod = val(c, i + 1, TX_POD);
+    else if (is(c, i + 1, "week"))
+        gran = TX_G_WEEK;
+    else if (is(c, i + 1, "month"))
+        gran = TX_G_MONTH;
+    else
+        return 0;
+    if (c->anchor.gran != TX_G_DAY && c->anchor.gran != gran)
+        return 0;
+    val_init(&m->v, EVG_TIMEX_DATE);
+    evg_timex__at(&m->v, gran, c->anchor.y, c->anchor.m, c->anchor.d);
+    if (pod) {
+        m->v.pod = pod;
+        m->v.type = EVG_TIMEX_TIME;
+    }
+    m->anchored = 1;
+    m->end = i + 2;
+    return 1;
+}
+
 /* "the year", "the week", "the month" alone: the DCT's */
 static int m_the_unit(const tagger *c, size_t i, match *m)
 {
@@ -1822,7 +1853,8 @@ static const matcher core_matchers[] = {
     m_time,     m_month,    m_numeric_date, m_quarter, m_ref_period,
     m_century,  m_year,     m_spoken_year,  m_season,  m_wday,
     m_dayrel,   m_pod,      m_rel,          m_ago,     m_year_end,
-    m_duration, m_bare_units, m_ref,        m_set,     m_the_unit};
+    m_duration, m_bare_units, m_ref,        m_set,     m_the_unit,
+    m_that};
 
 static int core(const tagger *c, size_t i, match *best)
 {

@@ -345,6 +345,8 @@ static void timex_anchored_to_last_date(void **state)
     assert_string_equal(q->value, "1989-Q3");
     assert_string_equal(y->value, "1988-Q3");
     evg_doc_free(doc);
+    expect("He arrived on Feb. 3. Later that day he left.", "1998-02-27",
+           "Later that day", D, "1998-02-03", "END");
 }
 
 static void timex_false_alarms(void **state)
