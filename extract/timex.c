@@ -386,6 +386,8 @@ static int anchor_recent(const tagger *c)
 {
     if (!c->has_anchor)
         return 0;
+    if (c->has_dct && c->anchor.y > c->dy)
+        return 0; /* a plan for next year is no point of comparison */
     size_t reach = c->anchor.gran > TX_G_YEAR && c->anchor.gran <= TX_G_MONTH
                        ? 4
                        : 1;
@@ -1053,6 +1055,12 @@ static int m_ref_period(const tagger *c, size_t i, match *m)
     }
     if (year != TX_X)
         m->v.y = year;
+    if (!shift && is(c, j, "a") && is(c, j + 1, "year") &&
+        (is(c, j + 2, "ago") || is(c, j + 2, "earlier"))) {
+        shift = -1; /* "the quarter a year ago" */
+        j += 3;
+        m->anchored = 1;
+    }
     if (shift && m->v.y != TX_X)
         m->v.y -= 1;
     m->end = j;
