@@ -10,7 +10,7 @@ shared=$3
 work=$4
 
 # Floors: about 0.01 below the figures in docs/timex.md.
-min_value_f1=0.824
+min_value_f1=0.825
 min_relaxed_f1=0.938
 
 data=$shared/data/timebank
