@@ -1265,6 +1265,29 @@ static int m_pod(const tagger *c, size_t i, match *m)
     return 1;
 }
 
+/* "(mid-)afternoon yesterday", "(early) morning": a part of day after a
+ * position word, on the day named next or the DCT. */
+static int m_bare_pod(const tagger *c, size_t i, match *m)
+{
+    size_t b = i > 0 && punct(c, i - 1, '-') ? i - 2 : i - 1;
+    if (i == 0 || b >= i || !has(c, b, TX_POS) || !has(c, i, TX_POD) ||
+        is(c, i, "overnight") || c->text[c->t[i].e - 1] == 's')
+        return 0;
+    size_t j = i + 1;
+    match day;
+    if ((m_dayrel(c, j, &day) || m_wday(c, j, &day)) &&
+        day.v.gran == TX_G_DAY && !day.v.pod) {
+        m->v = day.v;
+        j = day.end;
+    } else {
+        set_date_dct(c, m, TX_G_DAY, 0);
+    }
+    m->v.type = EVG_TIMEX_TIME;
+    m->v.pod = val(c, i, TX_POD);
+    m->end = j;
+    return 1;
+}
+
 static int season_at(const tagger *c, size_t i)
 {
     return has(c, i, TX_SEASON) && c->text[c->t[i].e - 1] != 's';
@@ -1862,7 +1885,7 @@ static const matcher core_matchers[] = {
     m_century,  m_year,     m_spoken_year,  m_season,  m_wday,
     m_dayrel,   m_pod,      m_rel,          m_ago,     m_year_end,
     m_duration, m_bare_units, m_ref,        m_set,     m_the_unit,
-    m_that};
+    m_that,     m_bare_pod};
 
 static int core(const tagger *c, size_t i, match *best)
 {

@@ -183,6 +183,8 @@ static void timex_relative_days(void **state)
            NULL);
     expect("He spoke yesterday afternoon.", SEED, "yesterday afternoon", T,
            "2019-05-22TAF", NULL);
+    expect("Shares rose at mid-afternoon yesterday.", SEED,
+           "mid-afternoon yesterday", T, "2019-05-22TAF", "MID");
 }
 
 static void timex_relative_periods(void **state)
