@@ -256,17 +256,21 @@ static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
             j = a;
             continue;
         }
-        size_t of = a;
-        while (of > lim && of + 4 > a && s->ent[of - 1] == EVG_NONE &&
-               (s->tok.v[of - 1].flags & EVG_TOK_WORD) &&
-               !(s->tok.v[of - 1].flags & EVG_TOK_CAP) &&
-               !evg_events__is(s, of - 1, "of") &&
-               !word_in(s->text, &s->tok.v[of - 1], PREPOSITIONS) &&
-               !is_boundary(s, of - 1) && !s->trig_at[of - 1])
-            of--; /* "of the divided Mediterranean island of Cyprus" */
-        if (of > 0 && evg_events__is(s, of - 1, "of")) {
-            /* "the Turkish and Greek sides of Cyprus": the actors before
-             * "of" when there are any */
+        /* "the Turkish and Greek sides of the divided Mediterranean
+         * island of Cyprus": the actors before each "of", outermost */
+        size_t pick = EVG_NONE, cur = a;
+        for (int hop = 0; hop < 3; hop++) {
+            size_t of = cur;
+            while (of > lim && of + 4 > cur && s->ent[of - 1] == EVG_NONE &&
+                   (s->tok.v[of - 1].flags & EVG_TOK_WORD) &&
+                   !(s->tok.v[of - 1].flags & EVG_TOK_CAP) &&
+                   !evg_events__is(s, of - 1, "of") &&
+                   !word_in(s->text, &s->tok.v[of - 1], PREPOSITIONS) &&
+                   !is_boundary(s, of - 1) && !s->trig_at[of - 1])
+                of--;
+            if (!(of > 0 && evg_events__is(s, of - 1, "of")))
+                break;
+            size_t found = EVG_NONE;
             for (size_t k = of - 1; k-- > lim && k + 5 > of;) {
                 if (is_boundary(s, k) || tok_punct(s, k, ',') ||
                     word_in(s->text, &s->tok.v[k], PREPOSITIONS))
@@ -274,10 +278,19 @@ static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
                 if (s->ent[k] != EVG_NONE) {
                     size_t a2, b2;
                     mention_span(s, k, &a2, &b2);
-                    gather(s, a2, b2, -1, out);
-                    return a2;
+                    found = a2;
+                    break;
                 }
             }
+            if (found == EVG_NONE)
+                break;
+            pick = cur = found;
+        }
+        if (pick != EVG_NONE) {
+            size_t a2, b2;
+            mention_span(s, pick, &a2, &b2);
+            gather(s, a2, b2, -1, out);
+            return a2;
         }
         /* "Pakistan, a key U.S. ally in the war, has refused": the actor
          * is a modifier inside an apposition; the subject is before it */
