@@ -9,7 +9,7 @@ EVG=$1
 SRC=$2
 SHARED=$3
 WORK=$4
-FLOOR=0.64
+FLOOR=0.65
 DATA="$SHARED/data/plover-gsr"
 if [ ! -f "$DATA/PLOVER_GSR_CAMEO.txt" ]; then
   echo "SKIP: $DATA is absent"
