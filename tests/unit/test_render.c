@@ -46,7 +46,7 @@ static evg_graph *story_graph(int both)
         char path[512];
         snprintf(path, sizeof(path), "%s/tests/data/%s", EVG_SOURCE_DIR,
                  names[i]);
-        size_t len;
+        size_t len = 0;
         char *json = slurp(path, &len);
         assert_non_null(json);
         evg_error err;
