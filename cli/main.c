@@ -824,10 +824,17 @@ static void print_names(FILE *f, const evg_graph *g, const size_t *ids,
 static void print_table(const evg_graph *g)
 {
     size_t n = evg_graph_event_count(g);
-    printf("%-12s %-30s %-24s %s\n", "DATE", "WHO", "TO WHOM", "WHAT");
+    printf("%-18s %-30s %-24s %s\n", "DATE", "WHO", "TO WHOM", "WHAT");
     for (size_t i = 0; i < n; i++) {
         const evg_gevent *e = evg_graph_event(g, i);
-        printf("%-12s ", e->time_value ? e->time_value : "?");
+        char when[32];
+        if (e->time_value)
+            snprintf(when, sizeof(when), "%s", e->time_value);
+        else if (e->lo && e->hi && strcmp(e->lo, e->hi) != 0)
+            snprintf(when, sizeof(when), "%s..%s", e->lo, e->hi + 5);
+        else
+            snprintf(when, sizeof(when), "%s", e->lo ? e->lo : "?");
+        printf("%-18s ", when);
         print_names(stdout, g, e->sources, e->n_sources, 30);
         putchar(' ');
         print_names(stdout, g, e->targets, e->n_targets, 24);
