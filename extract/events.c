@@ -681,6 +681,22 @@ static void fill_args(sent_ctx *s, size_t ci)
             cand *prev = &s->cand[ci - 1];
             c->src = prev->src;
             c->inherits = 1;
+        } else if (participle) {
+            /* "Forces launched rocket fire against camps near the border,
+             * killing 50": the sentence's subject, not the nearest actor */
+            for (size_t j = 0; j < h; j++) {
+                if (is_boundary(s, j))
+                    break;
+                if (s->ent[j] != EVG_NONE) {
+                    size_t a, b;
+                    mention_span(s, j, &a, &b);
+                    if (a == 0 || !word_in(s->text, &s->tok.v[a - 1],
+                                           PREPOSITIONS))
+                        gather(s, a, b, +1, &c->src);
+                    break;
+                }
+            }
+            c->inherits = 1;
         } else if (conj) {
             c->src = conj->src;
             c->inherits = 1;

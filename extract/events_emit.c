@@ -611,6 +611,21 @@ int evg_events__emit(ev_state *st, sent_ctx *s)
             if (s->cand[k].head >= cm && s->cand[k].head < r->head)
                 s->cand[k].background = 1;
     }
+    /* ", saying he would ...": a participial report elaborates the main
+     * event */
+    for (size_t i = 0; i < s->n_cand; i++) {
+        const cand *r = &s->cand[i];
+        const evg_token *t = &s->tok.v[r->head];
+        if (r->pat->kind != EVG_TK_REPORT || r->head == 0 ||
+            !(s->tok.v[r->head - 1].flags & EVG_TOK_PUNCT &&
+              s->text[s->tok.v[r->head - 1].start] == ',') ||
+            evg_events__inflection(s->text + t->start, t->end - t->start) !=
+                'g')
+            continue;
+        for (size_t k = 0; k < s->n_cand; k++)
+            if (s->cand[k].head > r->head)
+                s->cand[k].background = 1;
+    }
     /* background: events of subordinate clauses are less sure to be news
      * of their own when the sentence has a main-clause event */
     int main_ev = 0;
