@@ -39,7 +39,7 @@ for c in "${CASES[@]}"; do
     timeout 90 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic \
       --no-first-run --disable-background-networking --disable-component-update \
       --disable-sync --user-data-dir="$WORK/chrome$n" --allow-file-access-from-files \
-      --virtual-time-budget=10000 --dump-dom "file://$WORK/$c.$kind.html" \
+      --virtual-time-budget=30000 --dump-dom "file://$WORK/$c.$kind.html" \
       >"$WORK/$c.$kind.dom" 2>"$WORK/chrome.err"
     rm -rf "$WORK/chrome$n"
     if "$PY" "$PAGE" check "$kind" "$WORK/$c.$kind.dom" "$WORK/$c.ref.json" \

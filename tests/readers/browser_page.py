@@ -55,15 +55,24 @@ var errors = [];
 window.onerror = function (m) { errors.push(String(m)); };
 try {
   var tl = new TL.Timeline('tl', DATA, {});
-  setTimeout(function () {
+  /* report once the slides are built (a loaded machine builds 1,000
+     slides slowly), or after 20 s of page time at the latest */
+  var waited = 0;
+  var poll = setInterval(function () {
+    waited += 250;
     var root = document.getElementById('tl');
+    var events = tl.config ? tl.config.events.length : -1;
+    var slides = root.querySelectorAll('.tl-slide').length;
+    if (slides < events && waited < 20000)
+      return;
+    clearInterval(poll);
     document.getElementById('result').textContent = JSON.stringify({
-      events: tl.config ? tl.config.events.length : -1,
-      slides: root.querySelectorAll('.tl-slide').length,
+      events: events,
+      slides: slides,
       blockquotes: root.querySelectorAll('.tl-slide blockquote').length,
       injected: root.querySelectorAll('.tl-slide b, .tl-slide script').length,
       errors: errors});
-  }, 2000);
+  }, 250);
 } catch (e) {
   document.getElementById('result').textContent = 'ERROR ' + e;
 }
