@@ -351,6 +351,11 @@ static int tense(const tagger *c, size_t a, size_t b)
             (is(c, i - 1, "had") || is(c, i - 1, "was") ||
              is(c, i - 1, "were") || is(c, i - 1, "been")))
             return -1; /* "had been due to expire Friday" */
+        if (t == 1 && is(c, i, "to"))
+            for (size_t q = 1; q <= 4 && q <= i; q++)
+                if ((is(c, i - q, "had") || is(c, i - q, "hadn't")) &&
+                    is(c, i - q + 1, "been"))
+                    return -1; /* "had been scheduled to expire Friday" */
         if (t == 1 && (!is(c, i, "to") || (k <= 6 && !comma)))
             return 1;
         if (t == 2 && k <= 3) {
@@ -519,7 +524,9 @@ static void set_date_dct(const tagger *c, match *m, int gran, int shift)
 /* Year for a month (and day) without one. Future tense: the first such
  * date on or after the DCT; otherwise (news reports the past) the latest
  * one on or before it. Both allow 60 days of slack, for deadlines and
- * plans near the DCT; `strict` ("last May") excludes the DCT itself. */
+ * plans near the DCT; `strict` ("last May") excludes the DCT itself. A
+ * bare month up to three months ahead with no tense cue is the coming one
+ * ("through January" said in October). */
 static int infer_year(const tagger *c, int month, int day, int t,
                       int strict)
 {
@@ -533,6 +540,9 @@ static int infer_year(const tagger *c, int month, int day, int t,
     /* deadlines reported in the past tense ("was extended to Nov. 20")
      * and plans in the future tense stay near the DCT */
     int slack = strict ? 0 : 60;
+    if (t == 0 && !strict && day == 0 && month < c->dm &&
+        month + 12 - c->dm <= 3)
+        return c->dy + 1;
     if (t <= 0)
         return z > dct + slack || (strict && z >= dct) ? c->dy - 1 : c->dy;
     return z < dct - slack || (strict && z <= dct) ? c->dy + 1 : c->dy;
@@ -1402,6 +1412,15 @@ static int m_rel(const tagger *c, size_t i, match *m)
     if (from_anchor && c->has_anchor && c->anchor.gran == gran) {
         m->v = c->anchor;
         m->v.mod = NULL;
+        evg_timex__shift(&m->v, rel);
+        m->anchored = 1;
+    } else if (from_anchor && c->has_anchor && gran <= TX_G_MONTH &&
+               gran != TX_G_SEASON &&
+               (c->anchor.gran == TX_G_MONTH || c->anchor.gran == TX_G_DAY)) {
+        /* "in March 1995 ... the following year": 1996 */
+        val_init(&m->v, EVG_TIMEX_DATE);
+        evg_timex__at(&m->v, gran, c->anchor.y, c->anchor.m,
+                      c->anchor.gran == TX_G_DAY ? c->anchor.d : 1);
         evg_timex__shift(&m->v, rel);
         m->anchored = 1;
     } else if (gran == TX_G_WEEKEND) {
