@@ -80,3 +80,25 @@ size_t evg_arena_used(const evg_arena *a)
 {
     return a ? a->total : 0;
 }
+
+void *evg_arena_push(evg_arena *a, void *items_ptr, size_t *n, size_t *cap,
+                     size_t size)
+{
+    void **items = items_ptr;
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 8;
+        if (ncap > SIZE_MAX / size)
+            return NULL;
+        void *p = evg_arena_alloc(a, ncap * size);
+        if (!p)
+            return NULL;
+        if (*n)
+            memcpy(p, *items, *n * size);
+        *items = p;
+        *cap = ncap;
+    }
+    char *slot = (char *)*items + *n * size;
+    memset(slot, 0, size);
+    (*n)++;
+    return slot;
+}

@@ -16,6 +16,12 @@ void evg_arena_free(evg_arena *a);
 /* Zeroed, 16-byte aligned memory, or NULL on out-of-memory. */
 void *evg_arena_alloc(evg_arena *a, size_t n);
 char *evg_arena_strndup(evg_arena *a, const char *s, size_t n);
+/* Appends a zeroed element of `size` bytes to an arena-backed array whose
+ * fields are `*items_ptr` (a `T **`), `*n` and `*cap`, doubling it when
+ * full; returns the element, or NULL on out-of-memory. Earlier element
+ * pointers stay valid only until the array grows. */
+void *evg_arena_push(evg_arena *a, void *items_ptr, size_t *n, size_t *cap,
+                     size_t size);
 /* Bytes handed out so far (for limits and benchmarks). */
 size_t evg_arena_used(const evg_arena *a);
 

@@ -40,23 +40,7 @@ const char *evg_doc_strdup(evg_doc *doc, const char *s)
 void *evg_doc_push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
                    size_t size)
 {
-    void **items = items_ptr;
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 8;
-        if (ncap > ((size_t)-1) / size)
-            return NULL;
-        void *p = evg_arena_alloc(doc->arena, ncap * size);
-        if (!p)
-            return NULL;
-        if (*n)
-            memcpy(p, *items, *n * size);
-        *items = p;
-        *cap = ncap;
-    }
-    char *slot = (char *)*items + *n * size;
-    memset(slot, 0, size);
-    (*n)++;
-    return slot;
+    return evg_arena_push(doc->arena, items_ptr, n, cap, size);
 }
 
 int evg_doc_span(evg_doc *doc, evg_span *span, size_t start, size_t end)

@@ -13,21 +13,7 @@
 void *evg_graph__push(evg_graph *g, void *items_ptr, size_t *n, size_t *cap,
                       size_t size)
 {
-    void **items = items_ptr;
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        void *p = evg_arena_alloc(g->arena, ncap * size);
-        if (!p)
-            return NULL;
-        if (*n)
-            memcpy(p, *items, *n * size);
-        *items = p;
-        *cap = ncap;
-    }
-    char *slot = (char *)*items + *n * size;
-    memset(slot, 0, size);
-    (*n)++;
-    return slot;
+    return evg_arena_push(g->arena, items_ptr, n, cap, size);
 }
 
 const char *evg_graph__strdup(evg_graph *g, const char *s)
