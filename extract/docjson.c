@@ -430,6 +430,24 @@ static void read_doc_meta(reader *r, const cJSON *root, int *rc)
     }
 }
 
+/* Reads the "mentions" array of `o` into a span array. */
+static void read_mentions(reader *r, const cJSON *o, evg_span **spans,
+                          size_t *n, size_t *cap, int *rc)
+{
+    const cJSON *ms = get_array(r, o, "mentions", rc), *m;
+    cJSON_ArrayForEach(m, ms)
+    {
+        if (*rc)
+            return;
+        evg_span *s = evg_doc_push(r->doc, spans, n, cap, sizeof(*s));
+        if (!s) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        read_span(r, m, s, rc);
+    }
+}
+
 static void read_sentences(reader *r, const cJSON *root, int *rc)
 {
     evg_doc *doc = r->doc;
@@ -515,17 +533,8 @@ static void read_entities(reader *r, const cJSON *root, int *rc)
             }
             *slot = evg_doc_strdup(doc, m->valuestring);
         }
-        const cJSON *ms = get_array(r, it, "mentions", rc);
-        cJSON_ArrayForEach(m, ms)
-        {
-            evg_span *s =
-                EVG_DOC_PUSH(doc, e->mentions, e->n_mentions, e->cap_mentions);
-            if (!s) {
-                *rc = EVG_ENOMEM;
-                return;
-            }
-            read_span(r, m, s, rc);
-        }
+        read_mentions(r, it, &e->mentions, &e->n_mentions, &e->cap_mentions,
+                      rc);
     }
 }
 
@@ -551,7 +560,7 @@ static void read_events(reader *r, const cJSON *root, int *rc)
 {
     evg_doc *doc = r->doc;
     r->where = "events";
-    const cJSON *arr = get_array(r, root, "events", rc), *it, *m;
+    const cJSON *arr = get_array(r, root, "events", rc), *it;
     cJSON_ArrayForEach(it, arr)
     {
         if (*rc)
@@ -596,17 +605,8 @@ static void read_events(reader *r, const cJSON *root, int *rc)
                     'e', doc->n_entities, rc);
         e->sentence = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "sentence"),
                               's', doc->n_sentences, rc);
-        const cJSON *ms = get_array(r, it, "mentions", rc);
-        cJSON_ArrayForEach(m, ms)
-        {
-            evg_span *s =
-                EVG_DOC_PUSH(doc, e->mentions, e->n_mentions, e->cap_mentions);
-            if (!s) {
-                *rc = EVG_ENOMEM;
-                return;
-            }
-            read_span(r, m, s, rc);
-        }
+        read_mentions(r, it, &e->mentions, &e->n_mentions, &e->cap_mentions,
+                      rc);
     }
 }
 
