@@ -1297,7 +1297,7 @@ static int collect_mentions(ev_state *st)
             m->end = sp->end;
             m->entity = e;
         }
-    qsort(st->ment, st->n_ment, sizeof(*st->ment), cmp_mention);
+    evg_sort(st->ment, st->n_ment, sizeof(*st->ment), cmp_mention);
     /* drop overlaps so the token map stays simple */
     size_t w = 0;
     for (size_t r = 0; r < st->n_ment; r++) {

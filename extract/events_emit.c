@@ -41,7 +41,7 @@ int evg_events__timex_index(ev_state *st)
             keys[k].index = i;
             k++;
         }
-    qsort(keys, k, sizeof(*keys), cmp_timex);
+    evg_sort(keys, k, sizeof(*keys), cmp_timex);
     for (size_t i = 0; i < k; i++)
         st->tx_order[i] = keys[i].index;
     size_t pos = 0;

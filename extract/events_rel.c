@@ -321,7 +321,7 @@ int evg_events__finish(ev_state *st)
             nd++;
         }
     }
-    qsort(ds, nd, sizeof(*ds), cmp_dated);
+    evg_sort(ds, nd, sizeof(*ds), cmp_dated);
     for (size_t i = 0; i + 1 < nd; i++) {
         /* link to the next event that starts after this one ends */
         for (size_t k = i + 1; k < nd && k < i + 8; k++)

@@ -151,7 +151,7 @@ static int load_cameo(evg_triggers *t, const char *data, size_t len,
         c->goldstein = g;
         t->n_codes++;
     }
-    qsort(t->codes, t->n_codes, sizeof(*t->codes), cmp_code);
+    evg_sort(t->codes, t->n_codes, sizeof(*t->codes), cmp_code);
     return 0;
 }
 
@@ -293,7 +293,7 @@ static int rebuild(evg_triggers *t, evg_error *err)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     for (size_t i = 0; i < t->n_pats; i++)
         t->byhead[i] = &t->pats[i];
-    qsort(t->byhead, t->n_pats, sizeof(*t->byhead), cmp_pat);
+    evg_sort(t->byhead, t->n_pats, sizeof(*t->byhead), cmp_pat);
     for (size_t i = 0; i < t->n_pats;) {
         size_t j = i;
         const char *key = t->byhead[i]->words[0];
