@@ -31,6 +31,8 @@ typedef struct tagger {
     tx_val anchor; /* last date mentioned, for "a year earlier" */
     int has_anchor;
     size_t anchor_sent;
+    tx_val topic; /* first past quarter: an earnings report's period */
+    int has_topic;
 } tagger;
 
 typedef struct match {
@@ -1053,7 +1055,17 @@ static int m_ref_period(const tagger *c, size_t i, match *m)
     evg_timex__shift(&prev, -1);
     if (shift)
         m->anchored = 1;
-    if (c->has_anchor && c->anchor.gran == gran && !cur &&
+    if (gran == TX_G_QUARTER && !cur && !that && c->has_topic &&
+        (shift || year == c->topic.y || year == c->topic.y - 1 ||
+         is(c, i + 1, "comparable") || is(c, i + 1, "corresponding") ||
+         is(c, i + 1, "same")) &&
+        c->topic.y >= c->dy - 1) {
+        /* "the year-earlier period", "the 1988 quarter": compared with
+         * the period the report is about */
+        m->v = c->topic;
+        m->anchored = 1;
+    } else if (c->has_anchor && c->anchor.gran == gran && !cur &&
+        (!c->has_dct || c->anchor.y <= c->dy) &&
         (gran != TX_G_YEAR || that) &&
         !(latest && gran == TX_G_QUARTER && c->has_dct &&
           c->anchor.y * 4 + c->anchor.m > prev.y * 4 + prev.m)) {
@@ -2105,6 +2117,12 @@ static void update_anchor(tagger *c, const tx_val *v)
     c->anchor = *v;
     c->has_anchor = 1;
     c->anchor_sent = c->sent;
+    if (v->gran == TX_G_QUARTER && !c->has_topic && c->has_dct &&
+        v->y * 4 + v->m <= c->dy * 4 + (c->dm - 1) / 3 + 1) {
+        c->topic = *v;
+        c->topic.mod = NULL;
+        c->has_topic = 1;
+    }
 }
 
 static int emit(evg_doc *doc, tagger *c, size_t a, size_t b,
