@@ -188,6 +188,7 @@ static void print_help(FILE *f, const command *cmd)
 
 typedef struct settings {
     const char *output;
+    evg_graph_format graph_format;
     const char *format;
     int pretty;
     evg_extract_opts ex;
@@ -713,22 +714,18 @@ static int write_render(const evg_graph *g, const evg_render_opts *ro,
     return rc ? fail(&err, rc) : 0;
 }
 
-static int cmd_graph(int argc, char **argv, settings *st)
+/* Reads events documents, builds the graph and hands it to `action`; the
+ * worst exit status of reading and acting is returned. */
+static int with_graph(int argc, char **argv, settings *st,
+                      int (*action)(const evg_graph *, settings *))
 {
-    int fmt = evg_graph_format_parse(st->format ? st->format : "graphml");
-    if (fmt < 0) {
-        msg("graph: unknown format '%s' (%s)", st->format,
-            EVG_GRAPH_FORMAT_NAMES);
-        return EXIT_USAGE;
-    }
     doclist docs = {0};
     int status = read_events(argv, argc, &docs);
     if (status == EXIT_OK || docs.n) {
         evg_graph *g;
         int rc = build_graph(&docs, st, &g);
         if (!rc) {
-            rc = write_graph(g, (evg_graph_format)fmt,
-                             st->output ? st->output : "-");
+            rc = action(g, st);
             evg_graph_free(g);
         }
         if (rc > status)
@@ -738,30 +735,43 @@ static int cmd_graph(int argc, char **argv, settings *st)
     return status;
 }
 
+static int export_graph(const evg_graph *g, settings *st)
+{
+    return write_graph(g, st->graph_format, st->output ? st->output : "-");
+}
+
+static int render_graph(const evg_graph *g, settings *st)
+{
+    return write_render(g, &st->rd, st->output ? st->output : "-");
+}
+
+static int cmd_graph(int argc, char **argv, settings *st)
+{
+    int fmt = evg_graph_format_parse(st->format ? st->format : "graphml");
+    if (fmt < 0) {
+        msg("graph: unknown format '%s' (%s)", st->format,
+            EVG_GRAPH_FORMAT_NAMES);
+        return EXIT_USAGE;
+    }
+    st->graph_format = (evg_graph_format)fmt;
+    return with_graph(argc, argv, st, export_graph);
+}
+
+static int print_stats(const evg_graph *g, settings *st)
+{
+    extract_ctx c = {st->output, 0, NULL, NULL, 0};
+    int rc = open_capture(&c);
+    if (rc)
+        return rc;
+    evg_error err;
+    evg_error_clear(&err);
+    int e = evg_graph_stats_write(g, st->top, c.tmp ? c.tmp : stdout, &err);
+    return close_capture(&c, e ? fail(&err, e) : 0);
+}
+
 static int cmd_stats(int argc, char **argv, settings *st)
 {
-    doclist docs = {0};
-    int status = read_events(argv, argc, &docs);
-    if (status == EXIT_OK || docs.n) {
-        evg_graph *g;
-        int rc = build_graph(&docs, st, &g);
-        if (!rc) {
-            extract_ctx c = {st->output, 0, NULL, NULL, 0};
-            rc = open_capture(&c);
-            if (!rc) {
-                evg_error err;
-                evg_error_clear(&err);
-                int e = evg_graph_stats_write(g, st->top, c.tmp ? c.tmp : stdout,
-                                              &err);
-                rc = close_capture(&c, e ? fail(&err, e) : 0);
-            }
-            evg_graph_free(g);
-        }
-        if (rc > status)
-            status = rc;
-    }
-    doclist_dispose(&docs);
-    return status;
+    return with_graph(argc, argv, st, print_stats);
 }
 
 static int cmd_render(int argc, char **argv, settings *st)
@@ -773,20 +783,7 @@ static int cmd_render(int argc, char **argv, settings *st)
         return EXIT_USAGE;
     }
     st->rd.format = (evg_render_format)fmt;
-    doclist docs = {0};
-    int status = read_events(argv, argc, &docs);
-    if (status == EXIT_OK || docs.n) {
-        evg_graph *g;
-        int rc = build_graph(&docs, st, &g);
-        if (!rc) {
-            rc = write_render(g, &st->rd, st->output ? st->output : "-");
-            evg_graph_free(g);
-        }
-        if (rc > status)
-            status = rc;
-    }
-    doclist_dispose(&docs);
-    return status;
+    return with_graph(argc, argv, st, render_graph);
 }
 
 static char *join(const char *dir, const char *name)
