@@ -212,16 +212,6 @@ static int parse_size(const char *name, const char *s, size_t *out)
     return 0;
 }
 
-static int is_date(const char *s)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    return 1;
-}
-
 /* "asserted,reported" -> bit set of (1u << evg_modality). */
 static int parse_modalities(const char *s, unsigned *bits)
 {
@@ -287,7 +277,7 @@ static int parse_options(const command *cmd, int argc, char **argv,
         case 'o': st->output = optarg; break;
         case 'f': st->format = optarg; break;
         case O_DCT:
-            if (!is_date(optarg)) {
+            if (!evg_date_valid(optarg)) {
                 msg("--dct: '%s' is not a date (YYYY-MM-DD)", optarg);
                 return -1;
             }
@@ -365,7 +355,7 @@ static int parse_options(const command *cmd, int argc, char **argv,
             break;
         case O_FROM:
         case O_TO:
-            if (!is_date(optarg)) {
+            if (!evg_date_valid(optarg)) {
                 msg("--%s: '%s' is not a date (YYYY-MM-DD)",
                     c == O_FROM ? "from" : "to", optarg);
                 return -1;

@@ -52,6 +52,13 @@ int evg_buf_xml(evg_buf *b, const char *s, size_t n);
 /* Escapes for a JSON string body (no quotes added). */
 int evg_buf_json(evg_buf *b, const char *s, size_t n);
 
+/* Calendar: days since 1970-01-01 and back, month lengths, and strict
+ * "YYYY-MM-DD" parsing (real dates only; returns 1 if valid). */
+long evg_date_days(int y, int m, int d);
+void evg_date_civil(long days, int *y, int *m, int *d);
+int evg_date_days_in_month(int y, int m);
+int evg_date_parse(const char *s, int *y, int *m, int *d);
+
 /* qsort that accepts an empty array (qsort's base must never be NULL). */
 void evg_sort(void *base, size_t n, size_t size,
               int (*cmp)(const void *, const void *));

@@ -40,18 +40,6 @@ const char *evg_doc_warning(const evg_doc *doc, size_t i)
     return doc && i < doc->n_warnings ? doc->warnings[i] : NULL;
 }
 
-static int valid_date(const char *s)
-{
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int m = (s[5] - '0') * 10 + (s[6] - '0');
-    int d = (s[8] - '0') * 10 + (s[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 /* Copies the text in, replacing invalid UTF-8 with U+FFFD when lenient. */
 static int load_text(evg_doc *doc, const char *text, size_t len,
                      const evg_extract_opts *opts, evg_error *err)
@@ -145,7 +133,7 @@ int evg_extract_text(const char *text, size_t len,
                              name, len, max);
     if (len == 0 || only_space(text, len))
         return evg_error_set(err, EVG_EEMPTY, "%s: no text", name);
-    if (opts->dct && !valid_date(opts->dct))
+    if (opts->dct && !evg_date_valid(opts->dct))
         return evg_error_set(err, EVG_EINVAL,
                              "%s: document date '%s' is not YYYY-MM-DD", name,
                              opts->dct);

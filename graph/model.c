@@ -548,19 +548,6 @@ static long month_of(const char *ymd)
     return strtol(ymd, NULL, 10) * 12 + strtol(ymd + 5, NULL, 10) - 1;
 }
 
-/* "YYYY-MM-DD" with a month 01-12 and a day 01-31? */
-static int is_ymd(const char *s)
-{
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int m = (s[5] - '0') * 10 + (s[6] - '0');
-    int d = (s[8] - '0') * 10 + (s[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 /* "s3" for sentence index 2; "" when the event names no sentence. */
 static char *sentence_id(char *buf, size_t n, size_t i, size_t n_sentences)
 {
@@ -588,8 +575,8 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
     const char *cameo = e->cameo ? e->cameo : "";
     /* dates go into GEXF and TimelineJS as they are: only well-formed
      * ones count, and a span never ends before it starts */
-    const char *lo = is_ymd(e->time.lo) ? e->time.lo : NULL;
-    const char *hi = lo && is_ymd(e->time.hi) && strcmp(e->time.hi, lo) >= 0
+    const char *lo = evg_date_valid(e->time.lo) ? e->time.lo : NULL;
+    const char *hi = lo && evg_date_valid(e->time.hi) && strcmp(e->time.hi, lo) >= 0
                          ? e->time.hi
                          : lo;
     long m0 = lo ? month_of(lo) : MONTH_UNDATED;

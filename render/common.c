@@ -66,29 +66,14 @@ int evg_render(const evg_graph *g, const evg_render_opts *opts, char **out,
 
 /* ---- calendar ---- */
 
-/* Howard Hinnant's days_from_civil / civil_from_days. */
 long evg_render__day_of(int y, int m, int d)
 {
-    long yy = (long)y - (m <= 2);
-    long era = (yy >= 0 ? yy : yy - 399) / 400;
-    long yoe = yy - era * 400;
-    long mp = (m + 9) % 12;
-    long doy = (153 * mp + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return evg_date_days(y, m, d);
 }
 
 void evg_render__civil(long day, int *y, int *m, int *d)
 {
-    long z = day + 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
+    evg_date_civil(day, y, m, d);
 }
 
 int evg_render__weekday(long day)

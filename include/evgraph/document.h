@@ -188,6 +188,9 @@ void *evg_doc_push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
  * EVG_ENOMEM. */
 int evg_doc_span(evg_doc *doc, evg_span *span, size_t start, size_t end);
 
+/* Returns 1 if `s` is a real calendar date written "YYYY-MM-DD". */
+int evg_date_valid(const char *s);
+
 /* Names of enum values as written in JSON ("asserted", "country" ...), and
  * the reverse; the parse functions return -1 for unknown names. */
 const char *evg_timex_type_name(evg_timex_type t);

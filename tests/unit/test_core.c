@@ -86,6 +86,28 @@ static void core_text_clean_replaces_bad_bytes(void **state)
     free(s);
 }
 
+static void core_dates(void **state)
+{
+    (void)state;
+    assert_true(evg_date_valid("2020-02-29"));
+    assert_false(evg_date_valid("2019-02-29"));
+    assert_false(evg_date_valid("1900-02-29"));
+    assert_true(evg_date_valid("2000-02-29"));
+    assert_false(evg_date_valid("2019-04-31"));
+    assert_false(evg_date_valid("2019-13-01"));
+    assert_false(evg_date_valid("2019-05-2"));
+    assert_false(evg_date_valid("2019-05-233"));
+    assert_false(evg_date_valid(NULL));
+    assert_int_equal(evg_date_days(1970, 1, 1), 0);
+    assert_int_equal(evg_date_days(2019, 5, 23), 18039);
+    for (long day = -800000; day < 800000; day += 997) {
+        int y, m, d;
+        evg_date_civil(day, &y, &m, &d);
+        assert_int_equal(evg_date_days(y, m, d), day);
+        assert_true(d >= 1 && d <= evg_date_days_in_month(y, m));
+    }
+}
+
 static void core_arena_aligns_and_zeroes(void **state)
 {
     (void)state;
@@ -333,6 +355,7 @@ int main(void)
         cmocka_unit_test(core_buf_printf_grows),
         cmocka_unit_test(core_utf8_validation),
         cmocka_unit_test(core_text_clean_replaces_bad_bytes),
+        cmocka_unit_test(core_dates),
         cmocka_unit_test(core_arena_aligns_and_zeroes),
         cmocka_unit_test(core_atomic_write_replaces_whole),
         cmocka_unit_test(document_json_round_trip),
