@@ -25,9 +25,8 @@ test:
 	cmake --build build-test -j $(JOBS) -- --no-print-directory
 	cd build-test && ctest --output-on-failure -j $(JOBS)
 
-bench: build/evgraph
-	cmake --build build -j $(JOBS) --target benchmarks -- --no-print-directory >/dev/null
-	bench/run.sh build
+bench: deps
+	bench/run.sh build-bench
 
 clean:
 	rm -rf build build-test out

@@ -15,25 +15,7 @@
 #include "core.h"
 #include "evgraph/evgraph.h"
 #include "internal.h"
-
-static unsigned long long rng_state = 0x2545F4914F6CDD1DULL;
-
-static unsigned rnd(unsigned n)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (unsigned)((rng_state * 2685821657736338717ULL) >> 33) % n;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-#define PICK(a) (a)[rnd((unsigned)(sizeof(a) / sizeof((a)[0])))]
+#include "bench_util.h"
 
 static const char *const places[] = {
     "the United States", "South Korea", "Japan", "the U.S.", "Washington",
@@ -155,14 +137,14 @@ int main(int argc, char **argv)
         doc->text = docs[i];
         doc->text_len = lens[i];
         size_t body = 0;
-        double t0 = now();
+        double t0 = wall_now();
         if (evg_extract__dateline(doc, &body, &err) ||
             evg_extract__sentences(doc, body, &o, &err))
             return 1;
-        double t1 = now();
+        double t1 = wall_now();
         if (evg_extract__entities(doc, lex, &err))
             return 1;
-        double t2 = now();
+        double t2 = wall_now();
         t_split += t1 - t0;
         t_ent += t2 - t1;
         n_sent += doc->n_sentences;
@@ -172,12 +154,12 @@ int main(int argc, char **argv)
         doc->text = NULL;
         evg_doc_free(doc);
         evg_doc *full;
-        double t3 = now();
+        double t3 = wall_now();
         if (evg_extract_text(docs[i], lens[i], &o, &full, &err)) {
             fprintf(stderr, "bench_actors: %s\n", err.message);
             return 1;
         }
-        t_all += now() - t3;
+        t_all += wall_now() - t3;
         evg_doc_free(full);
     }
     double m = (double)total / (1024.0 * 1024.0);

@@ -18,26 +18,9 @@
 #include <unistd.h>
 
 #include "evgraph/evgraph.h"
+#include "bench_util.h"
 
 #define N_ACTORS 60
-
-static unsigned long long rng_state = 0x2545F4914F6CDD1DULL;
-
-static unsigned rnd(unsigned n)
-{
-    /* xorshift64*: the same numbers on every run */
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (unsigned)((rng_state * 2685821657736338717ULL) >> 33) % n;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* CPU seconds of this process (user + system): the machine may be busy. */
 static double cpu(void)
@@ -268,7 +251,7 @@ static double time_dot(const char *path, int limit)
 {
     char lim[32];
     snprintf(lim, sizeof(lim), "%d", limit);
-    double t0 = now();
+    double t0 = wall_now();
     pid_t pid = fork();
     if (pid == 0) {
         execlp("timeout", "timeout", lim, "dot", "-Tsvg", "-o", "/dev/null",
@@ -351,27 +334,27 @@ int main(int argc, char **argv)
         evg_graph *g;
         evg_error err;
         evg_error_clear(&err);
-        double t0 = now();
+        double t0 = wall_now();
         if (evg_graph_build((const evg_doc *const *)&doc, 1, &go, &g, &err)) {
             fprintf(stderr, "bench_render: %s\n", err.message);
             evg_doc_free(doc);
             return 1;
         }
-        double t_build = now() - t0;
+        double t_build = wall_now() - t0;
         evg_doc_free(doc);
         evg_render_opts ro;
         evg_render_opts_init(&ro);
         char *svg = NULL, *dot = NULL;
         size_t svg_len = 0, dot_len = 0;
-        t0 = now();
+        t0 = wall_now();
         double c0 = cpu();
         int rc = evg_render_timeline(g, &ro, &svg, &svg_len, &err);
-        double t_svg = now() - t0, c_svg = cpu() - c0;
+        double t_svg = wall_now() - t0, c_svg = cpu() - c0;
         ro.format = EVG_RENDER_DOT;
-        t0 = now();
+        t0 = wall_now();
         if (!rc)
             rc = evg_render_timeline(g, &ro, &dot, &dot_len, &err);
-        double t_dot_src = now() - t0;
+        double t_dot_src = wall_now() - t0;
         if (rc) {
             fprintf(stderr, "bench_render: %s\n", err.message);
             status = 1;

@@ -16,28 +16,7 @@
 
 #include "evgraph/evgraph.h"
 #include "internal.h"
-
-static unsigned long long rng_state = 0x9E3779B97F4A7C15ULL;
-
-static unsigned rnd(unsigned n)
-{
-    /* xorshift64*: the same corpus on every run */
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (unsigned)((rng_state * 2685821657736338717ULL) >> 33) % n;
-}
-
-/* CPU time of this thread: the figure per core, and less disturbed by
- * other processes than wall time. */
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-#define PICK(a) (a)[rnd((unsigned)(sizeof(a) / sizeof((a)[0])))]
+#include "bench_util.h"
 
 static const char *const actors[] = {
     "The Commerce Department", "Huawei",        "The central bank",
@@ -207,9 +186,9 @@ static int bench_tagger(const corpus *c, size_t *n_timexes, double *secs)
         }
         evg_error err;
         memset(&err, 0, sizeof(err));
-        double t0 = now();
+        double t0 = cpu_now();
         int rc = evg_extract__timexes(doc, &err);
-        *secs += now() - t0;
+        *secs += cpu_now() - t0;
         *n_timexes += doc->n_timexes;
         evg_doc_free(doc);
         if (rc) {
@@ -228,7 +207,7 @@ static int bench_whole(const corpus *c, size_t max_bytes, size_t *bytes,
     o.dct = "2019-05-23";
     *bytes = 0;
     *n_timexes = 0;
-    double t0 = now();
+    double t0 = cpu_now();
     for (size_t i = 0; i < c->n && *bytes < max_bytes; i++) {
         evg_doc *doc;
         evg_error err;
@@ -241,7 +220,7 @@ static int bench_whole(const corpus *c, size_t max_bytes, size_t *bytes,
         *bytes += c->lens[i];
         evg_doc_free(doc);
     }
-    *secs = now() - t0;
+    *secs = cpu_now() - t0;
     return 0;
 }
 
@@ -268,12 +247,12 @@ int main(int argc, char **argv)
             doc_kb = arg_mb(argv[i + 1], "--doc-kb");
     }
     corpus c;
-    double t0 = now();
+    double t0 = cpu_now();
     if (!mb || !doc_kb || make_corpus(&c, mb << 20, doc_kb << 10)) {
         fprintf(stderr, "bench_timex: out of memory\n");
         return 1;
     }
-    double gen = now() - t0;
+    double gen = cpu_now() - t0;
     printf("corpus: %zu documents, %.1f MB generated in %.2f s\n", c.n,
            (double)c.bytes / 1048576.0, gen);
     size_t nt, wb, wn;
