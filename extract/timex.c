@@ -1542,7 +1542,17 @@ static int m_year_end(const tagger *c, size_t i, match *m)
     if (!is(c, j, "end"))
         return 0;
     set_date_dct(c, m, TX_G_YEAR, 0);
-    m->v.mod = "END";
+    if (punct(c, i + 1, '-') && c->has_dct) {
+        /* "year-end", the closing date of the books: Dec. 31; "since
+         * year-end" the last one */
+        int past = i > 0 && is(c, i - 1, "since");
+        m->v.gran = TX_G_DAY;
+        m->v.y = c->dy - past;
+        m->v.m = 12;
+        m->v.d = 31;
+    } else {
+        m->v.mod = "END";
+    }
     m->end = j + 1;
     return 1;
 }
@@ -1909,6 +1919,27 @@ static int m_set(const tagger *c, size_t i, match *m)
     return 0;
 }
 
+/* "for a while", "for some time", "in a while": a duration of no stated
+ * unit, PXX. */
+static int m_while(const tagger *c, size_t i, match *m)
+{
+    if (i == 0 || !(is(c, i - 1, "for") || is(c, i - 1, "in") ||
+                    is(c, i - 1, "after") || is(c, i - 1, "within")))
+        return 0;
+    size_t j = i;
+    if (is(c, j, "a") && is(c, j + 1, "while"))
+        j += 2;
+    else if (is(c, j, "some") && is(c, j + 1, "time") && is(c, i - 1, "for"))
+        j += 2;
+    else
+        return 0;
+    val_init(&m->v, EVG_TIMEX_DURATION);
+    m->v.n2 = TX_X;
+    m->v.unit = 0;
+    m->end = j;
+    return 1;
+}
+
 typedef int (*matcher)(const tagger *, size_t, match *);
 
 static const matcher core_matchers[] = {
@@ -1916,7 +1947,7 @@ static const matcher core_matchers[] = {
     m_century,  m_year,     m_spoken_year,  m_season,  m_wday,
     m_dayrel,   m_pod,      m_rel,          m_ago,     m_year_end,
     m_duration, m_bare_units, m_ref,        m_set,     m_the_unit,
-    m_that,     m_bare_pod};
+    m_that,     m_bare_pod, m_while};
 
 static int core(const tagger *c, size_t i, match *best)
 {

@@ -246,6 +246,10 @@ static void format_duration(const tx_val *v, char *buf, size_t cap)
 {
     int unit = v->unit;
     const char *t = unit_is_time(unit) ? "T" : "";
+    if (unit == 0 && v->n2 == TX_X) {
+        snprintf(buf, cap, "PXX"); /* "a while": no unit at all */
+        return;
+    }
     if (unit < TX_U_SEC || unit > TX_U_HALF)
         unit = TX_U_YEAR;
     if (v->n2 == TX_X) {

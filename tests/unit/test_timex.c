@@ -349,6 +349,36 @@ static void timex_anchored_to_last_date(void **state)
     evg_doc_free(doc);
     expect("He arrived on Feb. 3. Later that day he left.", "1998-02-27",
            "Later that day", D, "1998-02-03", "END");
+    /* the report's own quarter, not one mentioned in passing or ahead */
+    expect("Net rose in the third quarter. After a flat second quarter, "
+           "sales grew. Charges hit the year-earlier period.",
+           "1989-11-01", "the year-earlier period", D, "1988-Q3", NULL);
+    expect("Profit fell in the third quarter. Losses may last through the "
+           "third quarter of 1990. In the year-ago period, it earned $1.",
+           "1989-10-26", "the year-ago period", D, "1988-Q3", NULL);
+    expect("He was promoted in March 1995, and the following year he "
+           "retired.", "1998-04-18", "the following year", D, "1996", NULL);
+}
+
+static void timex_nearby_months_and_year_end(void **state)
+{
+    (void)state;
+    /* no tense cue: a month up to three months ahead is the coming one */
+    expect("The loans run through January.", "1989-10-30", "January", D,
+           "1990-01", NULL);
+    expect("Its shares peaked in March.", "1989-11-02", "March", D,
+           "1989-03", NULL);
+    expect("The deal had been due to expire Friday evening.", "1989-10-30",
+           "Friday evening", EVG_TIMEX_TIME, "1989-10-27TEV", NULL);
+    /* "year-end" is the closing date of the books */
+    expect("It hopes to close the sale by year-end.", "1989-11-02",
+           "year-end", D, "1989-12-31", NULL);
+    expect("The index is up 4% since year-end.", "1989-10-30", "year-end",
+           D, "1988-12-31", NULL);
+    expect("The sale should close by year end.", "1989-10-30",
+           "year end", D, "1989", "END");
+    expect("They will live without it for a while.", "1998-01-11",
+           "a while", EVG_TIMEX_DURATION, "PXX", NULL);
 }
 
 static void timex_false_alarms(void **state)
@@ -472,6 +502,7 @@ int main(void)
         cmocka_unit_test(timex_modifiers),
         cmocka_unit_test(timex_reference_words),
         cmocka_unit_test(timex_anchored_to_last_date),
+        cmocka_unit_test(timex_nearby_months_and_year_end),
         cmocka_unit_test(timex_false_alarms),
         cmocka_unit_test(timex_without_dct_uses_x),
         cmocka_unit_test(timex_calendar_bounds),
