@@ -948,7 +948,14 @@ static int m_quarter(const tagger *c, size_t i, match *m)
     if (has(c, j, TX_FISCAL) || punct(c, j, '-'))
         j++;
     int k;
-    if (has(c, j, TX_ORD))
+    int two_q = det && is(c, j + 1, "two") && is(c, j + 2, "quarters") &&
+                (is(c, j, "first") ||
+                 (is(c, j, "last") && is(c, j + 3, "of") &&
+                  is_year_tok(c, j + 4)));
+    if (two_q) {
+        k = is(c, j, "first") ? 1 : 2; /* "the first two quarters": H1 */
+        j++;
+    } else if (has(c, j, TX_ORD))
         k = val(c, j, TX_ORD);
     else if (is(c, j, "last") && is(c, j + 1, "half"))
         k = 2;
@@ -961,7 +968,9 @@ static int m_quarter(const tagger *c, size_t i, match *m)
         j++;
     }
     int gran;
-    if (is(c, j, "quarter") && k <= 4)
+    if (two_q)
+        gran = TX_G_HALF;
+    else if (is(c, j, "quarter") && k <= 4)
         gran = TX_G_QUARTER;
     else if (is(c, j, "half") && k <= 2)
         gran = TX_G_HALF;
@@ -1601,6 +1610,16 @@ static int m_duration(const tagger *c, size_t i, match *m)
 {
     size_t j = i;
     int n2 = 2, approx = 0, det = 0;
+    if (is(c, i, "one") && is(c, i + 1, "day") && i > 0 &&
+        (is(c, i - 1, "will") || is(c, i - 1, "would") ||
+         is(c, i - 1, "could") || is(c, i - 1, "might") ||
+         is(c, i - 1, "may") || is(c, i - 1, "can"))) {
+        val_init(&m->v, EVG_TIMEX_DATE); /* "will one day be": some day */
+        m->v.gran = TX_G_REF;
+        m->v.ref = 3;
+        m->end = i + 2;
+        return 1;
+    }
     if (is(c, j, "the")) {
         det = 1;
         j++;
@@ -1642,10 +1661,17 @@ unit:
     if (u == TX_U_SEC && n2 == 2 && !function_word(c, j) &&
         !has(c, j, TX_AGO))
         return 0; /* "a second group" */
-    if ((punct(c, j, '-') && has(c, j + 1, TX_AGO)) || is(c, j, "old") ||
-        (punct(c, j, '-') && is(c, j + 1, "old")) ||
-        (u == TX_U_QUARTER && is(c, j, "of")))
+    int hyph_old = punct(c, j, '-') && is(c, j + 1, "old") &&
+                   punct(c, j - 2, '-') && u != TX_U_YEAR &&
+                   u != TX_U_DECADE;
+    if (hyph_old) {
+        j += 2; /* "an 8-month-old truce": its age (not a person's years) */
+    } else if ((punct(c, j, '-') && has(c, j + 1, TX_AGO)) ||
+               is(c, j, "old") ||
+               (punct(c, j, '-') && is(c, j + 1, "old")) ||
+               (u == TX_U_QUARTER && is(c, j, "of"))) {
         return 0; /* "year-earlier", "37 years old", "three-quarters of" */
+    }
     if (is(c, j, "and") && is(c, j + 1, "a") && is(c, j + 2, "half") &&
         n2 != TX_X) {
         n2 += 1;
@@ -1691,6 +1717,11 @@ static int m_bare_units(const tagger *c, size_t i, match *m)
                            is(c, i - 1, "over") || is(c, i - 1, "in"))) {
         return 0;
     }
+    int ahead = 0;
+    if (!ref && is(c, j, "the") && is(c, j + 2, "ahead")) {
+        ahead = 1; /* "in the weeks ahead": a vague duration */
+        j++;
+    }
     if (!has(c, j, TX_UNIT) || c->text[c->t[j].e - 1] != 's' ||
         is(c, j + 1, "of") || is(c, j + 1, "ago") || is(c, j, "weekends") ||
         is(c, j, "seconds") || is(c, j, "halves"))
@@ -1707,7 +1738,7 @@ static int m_bare_units(const tagger *c, size_t i, match *m)
         m->v.n2 = TX_X;
         m->v.unit = u;
     }
-    m->end = j + 1;
+    m->end = j + 1 + ahead;
     return 1;
 }
 

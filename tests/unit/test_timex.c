@@ -379,6 +379,16 @@ static void timex_nearby_months_and_year_end(void **state)
            "year end", D, "1989", "END");
     expect("They will live without it for a while.", "1998-01-11",
            "a while", EVG_TIMEX_DURATION, "PXX", NULL);
+    expect("Funds will sell bonds in the weeks ahead.", "1989-10-27",
+           "the weeks ahead", EVG_TIMEX_DURATION, "PXW", NULL);
+    expect("The bomb hit the 8-month-old truce.", "1998-03-22",
+           "8-month-old", EVG_TIMEX_DURATION, "P8M", NULL);
+    expect_none("He is a 37-year-old lawyer.");
+    expect("Islam will one day be the largest faith there.", "1998-03-03",
+           "one day", D, "FUTURE_REF", NULL);
+    expect("Losses will last through the first two quarters of 1990.",
+           "1989-10-26", "the first two quarters of 1990", D, "1990-H1",
+           NULL);
 }
 
 static void timex_false_alarms(void **state)
