@@ -988,6 +988,19 @@ static int m_quarter(const tagger *c, size_t i, match *m)
         have_year = 1;
         j = e + 3;
     }
+    int dec;
+    size_t de = decade_tok(c, e + 2, &dec) ? e + 3
+                : decade_tok(c, e + 3, &dec) ? e + 4 : 0;
+    if (gran == TX_G_HALF && !have_year && is(c, e, "of") &&
+        is(c, e + 1, "the") && de) {
+        /* "the last half of the '80s": the decade's end */
+        val_init(&m->v, EVG_TIMEX_DATE);
+        m->v.gran = TX_G_DECADE;
+        m->v.y = dec / 10 * 10;
+        m->v.mod = k == 1 ? "START" : "END";
+        m->end = de;
+        return 1;
+    }
     val_init(&m->v, EVG_TIMEX_DATE);
     m->v.gran = gran;
     m->v.m = k;
@@ -1091,6 +1104,19 @@ static int m_ref_period(const tagger *c, size_t i, match *m)
         shift = -1; /* "the quarter a year ago" */
         j += 3;
         m->anchored = 1;
+    }
+    match ended;
+    if (gran == TX_G_QUARTER && !shift && year == TX_X && !cur &&
+        (is(c, j, "ended") || is(c, j, "ending")) &&
+        m_month(c, j + 1, &ended) && ended.v.gran == TX_G_DAY &&
+        ended.v.y != TX_X) {
+        /* "the quarter ended July 31": the calendar quarter most of it
+         * falls in, six weeks before its last day */
+        long z = evg_timex__days(ended.v.y, ended.v.m, ended.v.d) - 45;
+        int y, mo, d;
+        evg_timex__civil(z, &y, &mo, &d);
+        val_init(&m->v, EVG_TIMEX_DATE);
+        evg_timex__at(&m->v, TX_G_QUARTER, y, mo, d);
     }
     if (shift && m->v.y != TX_X)
         m->v.y -= 1;
@@ -1246,7 +1272,21 @@ static int m_wday(const tagger *c, size_t i, match *m)
     int wd = val(c, j, TX_WDAY);
     j = skip_dot(c, j + 1, j);
     int t = rel == 2 ? tense(c, i, j) : 0;
-    if (rel == -1 || (rel == 2 && t <= 0))
+    size_t r = is(c, i, "the") ? i + 1 : i;
+    if (rel == -1 && (is(c, r, "previous") || is(c, r, "preceding")) &&
+        c->has_anchor && c->anchor.gran == TX_G_DAY && !c->anchor.wday &&
+        c->anchor.y != TX_X && anchor_recent(c)) {
+        /* "down from the previous Friday": the one before the date just
+         * mentioned */
+        long z = evg_timex__days(c->anchor.y, c->anchor.m, c->anchor.d);
+        int cur = evg_timex__weekday(c->anchor.y, c->anchor.m, c->anchor.d);
+        int diff = (cur - wd + 7) % 7;
+        z -= diff ? diff : 7;
+        val_init(&m->v, EVG_TIMEX_DATE);
+        m->v.gran = TX_G_DAY;
+        evg_timex__civil(z, &m->v.y, &m->v.m, &m->v.d);
+        m->anchored = 1;
+    } else if (rel == -1 || (rel == 2 && t <= 0))
         wday_from_dct(c, &m->v, wd, -1, rel == 2);
     else if (rel == 1 || rel == 2)
         wday_from_dct(c, &m->v, wd, 1, rel == 2);
@@ -1258,7 +1298,16 @@ static int m_wday(const tagger *c, size_t i, match *m)
                 wday_from_dct(c, &m->v, wd, 1, 1);
         }
     }
+    size_t before_pod = j;
     add_pod(c, &j, &m->v);
+    if (rel == 2 && j > before_pod && c->text[c->t[j - 1].e - 1] == 's') {
+        /* "Tuesday nights": every one, XXXX-WXX-2TNI */
+        int pod = m->v.pod;
+        val_init(&m->v, EVG_TIMEX_SET);
+        m->v.gran = TX_G_DAY;
+        m->v.wday = wd;
+        m->v.pod = pod;
+    }
     m->end = j;
     return 1;
 }
@@ -1268,6 +1317,9 @@ static int m_dayrel(const tagger *c, size_t i, match *m)
 {
     if (!has(c, i, TX_DAYREL))
         return 0;
+    if (c->t[i].cap && i >= 2 && c->t[i - 1].kind == K_WORD &&
+        c->t[i - 1].cap && !c->t[i - 1].w)
+        return 0; /* "This is VOA Today": a programme's name */
     size_t j = i + 1;
     set_date_dct(c, m, TX_G_DAY, val(c, i, TX_DAYREL));
     if (is(c, i, "tonight")) {

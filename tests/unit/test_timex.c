@@ -389,6 +389,15 @@ static void timex_nearby_months_and_year_end(void **state)
     expect("Losses will last through the first two quarters of 1990.",
            "1989-10-26", "the first two quarters of 1990", D, "1990-H1",
            NULL);
+    expect("Sales stalled in the last half of the '80s.", "1989-10-26",
+           "the last half of the '80s", D, "198", "END");
+    expect("In the quarter ended July 31, Jayark had a loss.", "1989-10-30",
+           "the quarter", D, "1989-Q2", NULL);
+    expect("Flights leave on Tuesday nights from March 30.", "1998-02-13",
+           "Tuesday nights", EVG_TIMEX_SET, "XXXX-WXX-2TNI", NULL);
+    expect("Stocks fell Friday, down 4.5% from the previous Friday.",
+           "1989-10-30", "previous Friday", D, "1989-10-20", NULL);
+    expect_none("This is VOA Today.");
 }
 
 static void timex_false_alarms(void **state)
