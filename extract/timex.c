@@ -2023,6 +2023,51 @@ static int m_while(const tagger *c, size_t i, match *m)
     return 1;
 }
 
+/* "until then", "by then", "since then": the date just mentioned. */
+static int m_then(const tagger *c, size_t i, match *m)
+{
+    if (!is(c, i, "then") || i == 0 ||
+        !(is(c, i - 1, "until") || is(c, i - 1, "till") ||
+          is(c, i - 1, "by") || is(c, i - 1, "since")) ||
+        !c->has_anchor || !anchor_recent(c) ||
+        c->anchor.gran < TX_G_YEAR || c->anchor.gran > TX_G_DAY)
+        return 0;
+    m->v = c->anchor;
+    m->v.mod = NULL;
+    m->anchored = 1;
+    m->end = i + 1;
+    return 1;
+}
+
+/* "Oct. 12, the day before ...": the date itself; "later in the day":
+ * the day just mentioned, or the DCT's. */
+static int m_the_day(const tagger *c, size_t i, match *m)
+{
+    if (!is(c, i, "the") || !is(c, i + 1, "day") || i < 2)
+        return 0;
+    int day_anchor = c->has_anchor && c->anchor.gran == TX_G_DAY &&
+                     !c->anchor.wday && c->anchor.y != TX_X;
+    if (punct(c, i - 1, ',') && day_anchor && c->anchor_sent == c->sent &&
+        (is(c, i + 2, "before") || is(c, i + 2, "after") ||
+         is(c, i + 2, "when") || is(c, i + 2, "that"))) {
+        m->v = c->anchor;
+    } else if (is(c, i - 1, "in") &&
+               (is(c, i - 2, "later") || is(c, i - 2, "earlier"))) {
+        if (day_anchor && anchor_recent(c))
+            m->v = c->anchor;
+        else if (c->has_dct)
+            set_date_dct(c, m, TX_G_DAY, 0);
+        else
+            return 0;
+    } else {
+        return 0;
+    }
+    m->v.mod = NULL;
+    m->anchored = 1;
+    m->end = i + 2;
+    return 1;
+}
+
 typedef int (*matcher)(const tagger *, size_t, match *);
 
 static const matcher core_matchers[] = {
@@ -2030,7 +2075,7 @@ static const matcher core_matchers[] = {
     m_century,  m_year,     m_spoken_year,  m_season,  m_wday,
     m_dayrel,   m_pod,      m_rel,          m_ago,     m_year_end,
     m_duration, m_bare_units, m_ref,        m_set,     m_the_unit,
-    m_that,     m_bare_pod, m_while};
+    m_that,     m_bare_pod, m_while,        m_then,    m_the_day};
 
 static int core(const tagger *c, size_t i, match *best)
 {

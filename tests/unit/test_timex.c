@@ -398,6 +398,10 @@ static void timex_nearby_months_and_year_end(void **state)
     expect("Stocks fell Friday, down 4.5% from the previous Friday.",
            "1989-10-30", "previous Friday", D, "1989-10-20", NULL);
     expect_none("This is VOA Today.");
+    expect("The stock will terminate on Nov. 30. Until then, it trades.",
+           "1989-10-30", "then", D, "1989-11-30", NULL);
+    expect("Eight days after Oct. 12, the day before the plunge, it fell.",
+           "1989-10-30", "the day", D, "1989-10-12", NULL);
 }
 
 static void timex_false_alarms(void **state)
