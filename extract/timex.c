@@ -1860,14 +1860,17 @@ static int m_time(const tagger *c, size_t i, match *m)
     if (has(c, j, TX_TZ))
         j++;
     match day;
-    size_t k = is(c, j, "on") ? j + 1 : j;
+    /* "5 p.m. EST, Nov. 6", "10 a.m. on Friday" */
+    size_t k = is(c, j, "on") || (punct(c, j, ',') && month_word_ok(c, j + 1))
+                   ? j + 1
+                   : j;
     if (m_wday(c, k, &day) || m_dayrel(c, k, &day) || m_month(c, k, &day)) {
         if (day.v.gran != TX_G_DAY)
             day.end = 0;
     } else {
         day.end = 0;
     }
-    if (day.end && k == j + 1 && !is(c, j, "on"))
+    if (day.end && k == j + 1 && !is(c, j, "on") && !punct(c, j, ','))
         day.end = 0;
     if (day.end) {
         m->v = day.v;

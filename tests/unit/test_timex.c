@@ -402,6 +402,8 @@ static void timex_nearby_months_and_year_end(void **state)
            "1989-10-30", "then", D, "1989-11-30", NULL);
     expect("Eight days after Oct. 12, the day before the plunge, it fell.",
            "1989-10-30", "the day", D, "1989-10-12", NULL);
+    expect("The offer runs until 5 p.m. EST, Nov. 6.", "1989-10-30",
+           "5 p.m. EST, Nov. 6", EVG_TIMEX_TIME, "1989-11-06T17:00", NULL);
 }
 
 static void timex_false_alarms(void **state)
