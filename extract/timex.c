@@ -1516,6 +1516,19 @@ static void shift_from(const tagger *c, match *m, int gran, int unit, int n,
         m->v = c->anchor;
         m->v.y += n;
         m->anchored = 1;
+    } else if (recent && unit == TX_U_YEAR && n == -1 &&
+               c->anchor.gran == TX_G_DAY && !c->anchor.wday &&
+               c->anchor_sent == c->sent && c->anchor.y != TX_X &&
+               !(c->anchor.m == 2 && c->anchor.d == 29) &&
+               (!c->has_dct ||
+                labs(evg_timex__days(c->anchor.y, c->anchor.m,
+                                     c->anchor.d) -
+                     evg_timex__days(c->dy, c->dm, c->dd)) > 7)) {
+        /* "for the quarter ended Sept. 30, ... a year earlier": that day
+         * (a day of the DCT's week is news of the day, not a period) */
+        m->v = c->anchor;
+        m->v.y += n;
+        m->anchored = 1;
     } else if (recent && c->anchor.gran == gran && unit != TX_U_YEAR) {
         m->v = c->anchor;
         evg_timex__shift(&m->v, n);

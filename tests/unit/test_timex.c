@@ -402,6 +402,9 @@ static void timex_nearby_months_and_year_end(void **state)
            "1989-10-30", "then", D, "1989-11-30", NULL);
     expect("Eight days after Oct. 12, the day before the plunge, it fell.",
            "1989-10-30", "the day", D, "1989-10-12", NULL);
+    expect("For the quarter ended Sept. 30, net rose to $133 million from "
+           "$100 million a year earlier.", "1989-10-26", "a year earlier", D,
+           "1988-09-30", NULL);
     expect("The offer runs until 5 p.m. EST, Nov. 6.", "1989-10-30",
            "5 p.m. EST, Nov. 6", EVG_TIMEX_TIME, "1989-11-06T17:00", NULL);
 }
