@@ -1786,6 +1786,9 @@ static int m_bare_units(const tagger *c, size_t i, match *m)
     if (!ref && is(c, j, "the") && is(c, j + 2, "ahead")) {
         ahead = 1; /* "in the weeks ahead": a vague duration */
         j++;
+    } else if (!ref && is(c, j, "the") && is(c, i - 1, "over") &&
+               !is(c, j + 2, "of") && !is(c, j + 2, "since")) {
+        j++; /* "over the years" */
     }
     if (!has(c, j, TX_UNIT) || c->text[c->t[j].e - 1] != 's' ||
         is(c, j + 1, "of") || is(c, j + 1, "ago") || is(c, j, "weekends") ||

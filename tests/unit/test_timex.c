@@ -405,6 +405,8 @@ static void timex_nearby_months_and_year_end(void **state)
     expect("For the quarter ended Sept. 30, net rose to $133 million from "
            "$100 million a year earlier.", "1989-10-26", "a year earlier", D,
            "1988-09-30", NULL);
+    expect("Over the years many more patients survived.", "1998-03-31",
+           "the years", EVG_TIMEX_DURATION, "PXY", NULL);
     expect("The offer runs until 5 p.m. EST, Nov. 6.", "1989-10-30",
            "5 p.m. EST, Nov. 6", EVG_TIMEX_TIME, "1989-11-06T17:00", NULL);
 }
