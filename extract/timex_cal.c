@@ -6,39 +6,21 @@
 
 #include "timex.h"
 
-/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+/* Day numbers come from core's calendar (days since 1970-01-01). */
 long evg_timex__days(int y, int m, int d)
 {
-    long yy = (long)y - (m <= 2);
-    long era = (yy >= 0 ? yy : yy - 399) / 400;
-    long yoe = yy - era * 400;
-    long mp = (m + 9) % 12;
-    long doy = (153 * mp + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return evg_date_days(y, m, d);
 }
 
 void evg_timex__civil(long z, int *y, int *m, int *d)
 {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
+    evg_date_civil(z, y, m, d);
 }
 
 int evg_timex__mdays(int y, int m)
 {
-    static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12)
-        return 31;
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return len[m - 1];
+    int n = evg_date_days_in_month(y, m);
+    return n ? n : 31;
 }
 
 int evg_timex__weekday(int y, int m, int d)

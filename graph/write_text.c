@@ -468,12 +468,10 @@ static const char *quad_name(int q)
     return q >= 1 && q <= 4 ? names[q] : names[0];
 }
 
-static int leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 static int month_days(long y, long m)
 {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : (m >= 1 && m <= 12 ? d[m - 1] : 31);
+    int n = evg_date_days_in_month((int)y, (int)m);
+    return n ? n : 31;
 }
 
 static void ymd(const char *s, long *y, long *m, long *d)

@@ -82,13 +82,6 @@ int evg_render__weekday(long day)
     return (int)(w < 0 ? w + 7 : w);
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : dm[m - 1];
-}
-
 int evg_render__parse_day(const char *s, long *day)
 {
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
@@ -102,7 +95,7 @@ int evg_render__parse_day(const char *s, long *day)
                 return -1;
             v[k] = v[k] * 10 + (c - '0');
         }
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in_month(v[0], v[1]))
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > evg_date_days_in_month(v[0], v[1]))
         return -1;
     *day = evg_render__day_of(v[0], v[1], v[2]);
     return 0;
@@ -229,9 +222,9 @@ int evg_render__date_text(evg_buf *b, const evg_gevent *e)
             evg_buf_printf(b, "%d", y1);
         else
             evg_buf_printf(b, "%d\xe2\x80\x93%d", y1, y2);
-    } else if (y1 == y2 && m1 == m2 && d1 == 1 && d2 == days_in_month(y2, m2)) {
+    } else if (y1 == y2 && m1 == m2 && d1 == 1 && d2 == evg_date_days_in_month(y2, m2)) {
         evg_buf_printf(b, "%s %d", evg_render__month_abbr[m1 - 1], y1);
-    } else if (d1 == 1 && d2 == days_in_month(y2, m2)) {
+    } else if (d1 == 1 && d2 == evg_date_days_in_month(y2, m2)) {
         evg_buf_printf(b, "%s %d\xe2\x80\x93%s %d",
                        evg_render__month_abbr[m1 - 1], y1,
                        evg_render__month_abbr[m2 - 1], y2);
