@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core.h"
 #include "evgraph/evgraph.h"
 #include "bench_util.h"
 
@@ -40,15 +41,8 @@ static double peak_mb(void)
 
 static void day_str(long day, char out[16])
 {
-    long z = day + 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    int y = (int)(yoe + era * 400 + (m <= 2));
+    int y, m, d;
+    evg_date_civil(day, &y, &m, &d);
     snprintf(out, 16, "%04u-%02u-%02u", (unsigned)y % 10000u,
              (unsigned)m % 100u, (unsigned)d % 100u);
 }

@@ -10,6 +10,7 @@
 
 #include <igraph.h>
 
+#include "igraph_call.h"
 #include "internal.h"
 
 static _Thread_local char igraph_msg[EVG_ERROR_MSG_MAX];
@@ -158,21 +159,6 @@ static long *renumber(const igraph_vector_int_t *m, size_t n, long *count)
     return out;
 }
 
-static int dep(evg_error *err, igraph_error_t code)
-{
-    if (code == IGRAPH_ENOMEM)
-        return evg_error_set(err, EVG_ENOMEM, "out of memory (igraph)");
-    return evg_error_set(err, EVG_EDEP, "%s", evg_graph__igraph_message());
-}
-
-#define IG(call)                                                          \
-    do {                                                                  \
-        igraph_error_t e_ = (call);                                       \
-        if (e_ != IGRAPH_SUCCESS) {                                       \
-            rc = dep(err, e_);                                            \
-            goto done;                                                    \
-        }                                                                 \
-    } while (0)
 
 int evg_graph__analyse(evg_graph *g, evg_error *err)
 {

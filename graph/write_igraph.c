@@ -7,23 +7,9 @@
 
 #include <igraph.h>
 
+#include "igraph_call.h"
 #include "internal.h"
 
-static int dep(evg_error *err, igraph_error_t code)
-{
-    if (code == IGRAPH_ENOMEM)
-        return evg_error_set(err, EVG_ENOMEM, "out of memory (igraph)");
-    return evg_error_set(err, EVG_EDEP, "%s", evg_graph__igraph_message());
-}
-
-#define IG(call)                                                          \
-    do {                                                                  \
-        igraph_error_t e_ = (call);                                       \
-        if (e_ != IGRAPH_SUCCESS) {                                       \
-            rc = dep(err, e_);                                            \
-            goto done;                                                    \
-        }                                                                 \
-    } while (0)
 
 /* Sets one string or number attribute column on every vertex (`edges` 0)
  * or edge at once: per-element setters look the name up on each call. */
