@@ -209,6 +209,32 @@ static void put_third_person(evg_buf *b, const char *lemma)
     }
 }
 
+/* A summary cut at its word limit must not end on a word that leads into
+ * what was cut ("postpones restrictions ... for"). */
+static void trim_dangling(evg_buf *b)
+{
+    static const char *const lead[] = {"to", "for", "of", "with", "and", "or",
+        "on", "in", "by", "from", "at", "as", "that", "its", "their", "his",
+        "her", "into", "over", "against", "about", NULL};
+    for (int again = 1; again && !b->failed && b->len;) {
+        again = 0;
+        size_t sp = b->len;
+        while (sp > 0 && b->data[sp - 1] != ' ')
+            sp--;
+        if (sp == 0)
+            break; /* never drop the trigger itself */
+        for (const char *const *w = lead; *w; w++) {
+            if (strlen(*w) == b->len - sp &&
+                strncmp(b->data + sp, *w, b->len - sp) == 0) {
+                b->len = sp - 1;
+                b->data[b->len] = '\0';
+                again = 1;
+                break;
+            }
+        }
+    }
+}
+
 static const char *make_summary(ev_state *st, const sent_ctx *s,
                                 const cand *c)
 {
@@ -287,6 +313,7 @@ static const char *make_summary(ev_state *st, const sent_ctx *s,
         evg_buf_append(&b, s->text + t->start, t->end - t->start);
         words++;
     }
+    trim_dangling(&b);
     const char *out = NULL;
     if (!b.failed && b.len)
         out = evg_doc_strndup(st->doc, b.data, b.len);
