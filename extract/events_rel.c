@@ -3,8 +3,10 @@
  * order that did it), drops nominal mentions that match nothing, then
  * writes the relations: causes from cue phrases, after for effects without
  * a date of their own, before from the events' dates. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "events.h"
 
@@ -210,6 +212,37 @@ typedef struct dated {
     size_t index;
 } dated;
 
+/* Is the trigger of `e` a present perfect ("has repeatedly called")? Such
+ * an event reaches up to the time of the report, so it keeps the document
+ * date; only a simple-past effect takes its dates from its cause. */
+static int present_perfect(const evg_doc *doc, const evg_event *e)
+{
+    const char *t = doc->text;
+    size_t p = e->trigger.start;
+    if (!t || p > doc->text_len)
+        return 0;
+    for (int words = 0; words < 3; words++) {
+        while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\n'))
+            p--;
+        size_t end = p;
+        while (p > 0 && (isalpha((unsigned char)t[p - 1]) || t[p - 1] == '\''))
+            p--;
+        size_t n = end - p;
+        if (n == 0)
+            return 0;
+        if ((n == 3 && strncasecmp(t + p, "has", 3) == 0) ||
+            (n == 4 && strncasecmp(t + p, "have", 4) == 0) ||
+            (n >= 3 && strncasecmp(t + end - 3, "'ve", 3) == 0))
+            return 1;
+        /* adverbs between auxiliary and participle: "has repeatedly" */
+        if (!(n > 3 && strncasecmp(t + end - 2, "ly", 2) == 0) &&
+            !(n == 4 && strncasecmp(t + p, "also", 4) == 0) &&
+            !(n == 7 && strncasecmp(t + p, "already", 7) == 0))
+            return 0;
+    }
+    return 0;
+}
+
 static int cmp_dated(const void *a, const void *b)
 {
     const dated *x = a, *y = b;
@@ -299,13 +332,15 @@ int evg_events__finish(ev_state *st)
         evg_event *eff = &doc->events[t];
         const evg_event *cause = &doc->events[f];
         if (eff->time.basis != EVG_BASIS_TIMEX && cause->time.lo) {
-            eff->time.basis = EVG_BASIS_RELATION;
-            eff->time.value = NULL;
-            eff->time.timex = EVG_NONE;
-            eff->time.lo = cause->time.lo;
-            eff->time.hi = st->dct && strcmp(st->dct, cause->time.lo) >= 0
-                               ? st->dct
-                               : NULL;
+            if (!present_perfect(doc, eff)) {
+                eff->time.basis = EVG_BASIS_RELATION;
+                eff->time.value = NULL;
+                eff->time.timex = EVG_NONE;
+                eff->time.lo = cause->time.lo;
+                eff->time.hi = st->dct && strcmp(st->dct, cause->time.lo) >= 0
+                                   ? st->dct
+                                   : NULL;
+            }
             if ((rc = push_rel(doc, EVG_REL_AFTER, t, f, first_new)))
                 goto done;
         }

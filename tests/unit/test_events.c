@@ -496,6 +496,23 @@ static void events_causal_cues(void **state)
     assert_string_equal(g->time.lo, "2019-05-13");
     evg_doc_free(doc);
 
+    /* a present perfect effect reaches up to the report: it keeps the
+     * document date, and is still after its cause */
+    doc = code("The United States sanctioned Huawei last week. As a "
+               "result, Google has quietly suspended business with Huawei.",
+               WORLD, N_WORLD, tx, 1);
+    s = must_find(doc, "163");
+    g = must_find(doc, "160");
+    assert_int_equal(g->time.basis, EVG_BASIS_DCT);
+    assert_string_equal(g->time.value, "2019-05-23");
+    int after = 0;
+    for (size_t i = 0; i < doc->n_relations; i++)
+        after |= doc->relations[i].type == EVG_REL_AFTER &&
+                 &doc->events[doc->relations[i].from] == g &&
+                 &doc->events[doc->relations[i].to] == s;
+    assert_true(after);
+    evg_doc_free(doc);
+
     doc = code("Israel attacked Iran because of the sanctions on Israel by "
                "Iran.",
                WORLD, N_WORLD, NULL, 0);
