@@ -755,6 +755,21 @@ static int comma_in(const sent_ctx *s, size_t a, size_t b)
     return 0;
 }
 
+/* An actor is not the target of its own act: drops targets that are also
+ * sources. */
+static void drop_self_targets(cand *c)
+{
+    for (size_t q = 0; q < c->tgt.n;) {
+        int same = 0;
+        for (size_t r = 0; r < c->src.n; r++)
+            same |= c->src.v[r] == c->tgt.v[q];
+        if (same)
+            c->tgt.v[q] = c->tgt.v[--c->tgt.n];
+        else
+            q++;
+    }
+}
+
 /* Marks the event a complement-taking or reporting verb governs. */
 static void link_complements(sent_ctx *s)
 {
@@ -810,15 +825,7 @@ static void link_complements(sent_ctx *s)
             /* "agreed to provide aid for Romania", "demanded that the US
              * cancel": the first actor of the complement */
             find_object_x(s, c->end - 1, COMPL_WINDOW + 5, 1, &c->tgt);
-            for (size_t q = 0; q < c->tgt.n;) {
-                int same = 0;
-                for (size_t r = 0; r < c->src.n; r++)
-                    same |= c->src.v[r] == c->tgt.v[q];
-                if (same)
-                    c->tgt.v[q] = c->tgt.v[--c->tgt.n];
-                else
-                    q++;
-            }
+            drop_self_targets(c);
         }
     }
     /* nouns right after a verb trigger are its object ("denied the
@@ -1081,15 +1088,7 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             c->passive || c->pat->kind == EVG_TK_REPORT)
             continue;
         find_object_x(s, c->end - 1, FALLBACK_WINDOW, 1, &c->tgt);
-        for (size_t q = 0; q < c->tgt.n;) {
-            int same = 0;
-            for (size_t r = 0; r < c->src.n; r++)
-                same |= c->src.v[r] == c->tgt.v[q];
-            if (same)
-                c->tgt.v[q] = c->tgt.v[--c->tgt.n];
-            else
-                q++;
-        }
+        drop_self_targets(c);
     }
     /* "threatened to launch an offensive unless Baghdad accepted": a threat
      * is aimed at whoever the condition names */

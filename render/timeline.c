@@ -166,6 +166,20 @@ static int wrap_line(evg_buf *b, const char *s, size_t *pos, int max, int last)
     return used;
 }
 
+/* Appends the text of `nb` (which it disposes of) as one more escaped label
+ * line, keeping count of lines and of the widest line. */
+static void add_line(evg_buf *b, evg_buf *nb, int *widest, int *lines)
+{
+    size_t at = b->len;
+    evg_render__gv_text(b, nb->data ? nb->data : "", WRAP + 3);
+    evg_buf_dispose(nb);
+    int w = count_chars(b->data + at);
+    if (w > *widest)
+        *widest = w;
+    evg_buf_puts(b, "\\n");
+    (*lines)++;
+}
+
 /* Builds the escaped, multi-line label of event `te` and its box size. */
 static int make_label(tl *t, tl_event *te)
 {
@@ -214,14 +228,7 @@ static int make_label(tl *t, tl_event *te)
         evg_buf nb;
         evg_buf_init(&nb, 0);
         evg_render__names(&nb, t->g, e->sources, e->n_sources, 2);
-        size_t at = b->len;
-        evg_render__gv_text(b, nb.data ? nb.data : "", WRAP + 3);
-        evg_buf_dispose(&nb);
-        int w = count_chars(b->data + at);
-        if (w > widest)
-            widest = w;
-        evg_buf_puts(b, "\\n");
-        lines++;
+        add_line(b, &nb, &widest, &lines);
     } else if (e->n_sources > 1) {
         /* coordinated sources: name the others */
         evg_buf nb;
@@ -243,14 +250,7 @@ static int make_label(tl *t, tl_event *te)
         }
         if (shown > 2)
             evg_buf_printf(&nb, " +%zu", e->n_sources - 3);
-        size_t at = b->len;
-        evg_render__gv_text(b, nb.data ? nb.data : "", WRAP + 3);
-        evg_buf_dispose(&nb);
-        int w = count_chars(b->data + at);
-        if (w > widest)
-            widest = w;
-        evg_buf_puts(b, "\\n");
-        lines++;
+        add_line(b, &nb, &widest, &lines);
     }
     (void)extra_src;
     for (size_t k = 0; k < e->n_targets; k++)
@@ -273,14 +273,7 @@ static int make_label(tl *t, tl_event *te)
         }
         if (extra_tgt > shown)
             evg_buf_printf(&nb, " +%zu", extra_tgt - shown);
-        size_t at = b->len;
-        evg_render__gv_text(b, nb.data ? nb.data : "", WRAP + 3);
-        evg_buf_dispose(&nb);
-        int w = count_chars(b->data + at);
-        if (w > widest)
-            widest = w;
-        evg_buf_puts(b, "\\n");
-        lines++;
+        add_line(b, &nb, &widest, &lines);
     }
     size_t at = b->len;
     evg_render__date_text(b, e);
