@@ -1,6 +1,7 @@
 /* The evgraph command line: extract, graph, render, run. Reads articles or
  * events documents, calls the public API, writes data to stdout or files
  * (atomically) and diagnostics to stderr as "evgraph: ...". */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -166,8 +167,8 @@ static void print_help(FILE *f, const command *cmd)
                 exit_help);
         return;
     }
-    fprintf(f, "Usage: evgraph %s\n\n%s.\n\nOptions:\n", cmd->usage,
-            cmd->summary);
+    fprintf(f, "Usage: evgraph %s\n\n%c%s.\n\nOptions:\n", cmd->usage,
+            toupper((unsigned char)cmd->summary[0]), cmd->summary + 1);
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const cli_opt *o = &options[i];
         if (!(o->commands & cmd->bit))
