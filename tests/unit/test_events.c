@@ -525,6 +525,33 @@ static void events_causal_cues(void **state)
     evg_doc_free(doc);
 }
 
+/* "the two sides" as a subject stands for the two parties just named */
+static void events_dual_subject(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Japan met South Korea on Monday, with the two sides "
+                        "having discussed the sanctions on Iran.",
+                        WORLD, N_WORLD, NULL, 0);
+    int found = 0;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        if (strcmp(e->trigger.text, "discussed") != 0)
+            continue;
+        found = 1;
+        assert_int_equal(e->n_source, 2);
+        int jpn = 0, kor = 0;
+        for (size_t k = 0; k < e->n_source; k++) {
+            jpn |= strcmp(doc->entities[e->source[k]].name, "Japan") == 0;
+            kor |= strcmp(doc->entities[e->source[k]].name, "South Korea") == 0;
+        }
+        assert_true(jpn && kor);
+        for (size_t k = 0; k < e->n_target; k++)
+            assert_string_not_equal(doc->entities[e->target[k]].name, "Japan");
+    }
+    assert_true(found);
+    evg_doc_free(doc);
+}
+
 static void events_merge_mentions(void **state)
 {
     (void)state;
@@ -775,6 +802,7 @@ int main(void)
         cmocka_unit_test(events_delay_is_easing),
         cmocka_unit_test(events_time_attachment),
         cmocka_unit_test(events_causal_cues),
+        cmocka_unit_test(events_dual_subject),
         cmocka_unit_test(events_merge_mentions),
         cmocka_unit_test(events_apposition_and_reporter),
         cmocka_unit_test(events_conditional_threat),
