@@ -504,3 +504,24 @@ int evg_render__gv_emit(evg_render__gv *gv, const char *engine,
     *out = evg_buf_steal(&b, len);
     return 0;
 }
+
+int evg_render__begin(const evg_graph *g, const evg_render_opts **opts,
+                      evg_render_opts *defaults, evg_render_view view,
+                      char **out, size_t *len, evg_error *err)
+{
+    if (!out || !len)
+        return evg_error_set(err, EVG_EINVAL, "render: no output given");
+    *out = NULL;
+    *len = 0;
+    if (!g)
+        return evg_error_set(err, EVG_EINVAL, "render: no graph given");
+    if (!*opts) {
+        evg_render_opts_init(defaults);
+        defaults->view = view;
+        *opts = defaults;
+    }
+    if ((unsigned)(*opts)->format > EVG_RENDER_HTML)
+        return evg_error_set(err, EVG_EINVAL, "render: unknown format %d",
+                             (int)(*opts)->format);
+    return 0;
+}

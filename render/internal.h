@@ -46,6 +46,12 @@ int evg_render__names(evg_buf *b, const evg_graph *g, const size_t *ids,
  * only with show_uncertain). */
 int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts);
 
+/* Checks the arguments every renderer takes and clears `*out`/`*len`; with
+ * no `*opts`, points it at `defaults` filled for `view`. EVG_EINVAL. */
+int evg_render__begin(const evg_graph *g, const evg_render_opts **opts,
+                      evg_render_opts *defaults, evg_render_view view,
+                      char **out, size_t *len, evg_error *err);
+
 /* Quad class colours: stroke and fill, for 0 (unknown) .. 4. */
 extern const char *const evg_render__quad_stroke[5];
 extern const char *const evg_render__quad_fill[5];

@@ -258,21 +258,11 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
 int evg_render_network(const evg_graph *g, const evg_render_opts *opts,
                        char **out, size_t *len, evg_error *err)
 {
-    if (!out || !len)
-        return evg_error_set(err, EVG_EINVAL, "render: no output given");
-    *out = NULL;
-    *len = 0;
-    if (!g)
-        return evg_error_set(err, EVG_EINVAL, "render: no graph given");
     evg_render_opts defaults;
-    if (!opts) {
-        evg_render_opts_init(&defaults);
-        defaults.view = EVG_VIEW_GRAPH;
-        opts = &defaults;
-    }
-    if ((unsigned)opts->format > EVG_RENDER_HTML)
-        return evg_error_set(err, EVG_EINVAL, "render: unknown format %d",
-                             (int)opts->format);
+    int rc = evg_render__begin(g, &opts, &defaults, EVG_VIEW_GRAPH,
+                               out, len, err);
+    if (rc)
+        return rc;
     size_t ne = evg_graph_event_count(g);
     unsigned char *shown = malloc(ne ? ne : 1);
     if (!shown)
@@ -284,7 +274,7 @@ int evg_render_network(const evg_graph *g, const evg_render_opts *opts,
     evg_render__gv gv;
     char *svg = NULL;
     size_t svg_len = 0, n_nodes = 0;
-    int rc = evg_render__gv_open(&gv, "network", opts->format, err);
+    rc = evg_render__gv_open(&gv, "network", opts->format, err);
     if (rc)
         goto done;
     gv_attr(gv.g, AGRAPH, "fontname", "Helvetica");

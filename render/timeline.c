@@ -1333,20 +1333,11 @@ static int layout(tl *t, const unsigned char *shown)
 int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
                         char **out, size_t *len, evg_error *err)
 {
-    if (!out || !len)
-        return evg_error_set(err, EVG_EINVAL, "render: no output given");
-    *out = NULL;
-    *len = 0;
-    if (!g)
-        return evg_error_set(err, EVG_EINVAL, "render: no graph given");
     evg_render_opts defaults;
-    if (!opts) {
-        evg_render_opts_init(&defaults);
-        opts = &defaults;
-    }
-    if ((unsigned)opts->format > EVG_RENDER_HTML)
-        return evg_error_set(err, EVG_EINVAL, "render: unknown format %d",
-                             (int)opts->format);
+    int rc = evg_render__begin(g, &opts, &defaults, EVG_VIEW_TIMELINE,
+                               out, len, err);
+    if (rc)
+        return rc;
     size_t ne = evg_graph_event_count(g);
     unsigned char *shown = malloc(ne ? ne : 1);
     tl t;
@@ -1358,7 +1349,6 @@ int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
     memset(&gv, 0, sizeof(gv));
     char *svg = NULL;
     size_t svg_len = 0;
-    int rc;
     if (!shown) {
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         goto done;
