@@ -162,9 +162,14 @@ static int write_entities(cJSON *root, const evg_doc *doc)
         if (rc || (rc = add(o, "mentions", ms)))
             break;
         for (size_t k = 0; !rc && k < e->n_mentions; k++) {
+            const evg_mention *mn = &e->mentions[k];
             cJSON *m = new_obj_in(ms, NULL, &rc);
             if (!rc)
-                rc = add_span(m, &e->mentions[k], 1);
+                rc = add_span(m, &mn->span, 1);
+            if (!rc && mn->code)
+                rc = add_str(m, "code", mn->code);
+            if (!rc && mn->with != EVG_NONE)
+                rc = add_id(m, "with", 'e', mn->with);
         }
     }
     return rc;
@@ -448,6 +453,32 @@ static void read_mentions(reader *r, const cJSON *o, evg_span **spans,
     }
 }
 
+/* Reads an entity's "mentions": spans with an optional own "code" and the
+ * other entity ("with") of a mention shared by two. `n_entities` is the
+ * length of the whole entities array, so "with" may point forward. */
+static void read_entity_mentions(reader *r, const cJSON *o, evg_entity *e,
+                                 size_t self, size_t n_entities, int *rc)
+{
+    const cJSON *ms = get_array(r, o, "mentions", rc), *m;
+    cJSON_ArrayForEach(m, ms)
+    {
+        if (*rc)
+            return;
+        evg_mention *mn = EVG_DOC_PUSH(r->doc, e->mentions, e->n_mentions,
+                                       e->cap_mentions);
+        if (!mn) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        read_span(r, m, &mn->span, rc);
+        mn->code = get_str(r, m, "code", 0, rc);
+        mn->with = get_ref(r, cJSON_GetObjectItemCaseSensitive(m, "with"), 'e',
+                           n_entities, rc);
+        if (!*rc && mn->with == self)
+            *rc = bad(r, "a mention cannot be shared with its own entity");
+    }
+}
+
 static void read_sentences(reader *r, const cJSON *root, int *rc)
 {
     evg_doc *doc = r->doc;
@@ -533,8 +564,8 @@ static void read_entities(reader *r, const cJSON *root, int *rc)
             }
             *slot = evg_doc_strdup(doc, m->valuestring);
         }
-        read_mentions(r, it, &e->mentions, &e->n_mentions, &e->cap_mentions,
-                      rc);
+        read_entity_mentions(r, it, e, doc->n_entities - 1,
+                             (size_t)cJSON_GetArraySize(arr), rc);
     }
 }
 

@@ -36,6 +36,8 @@ typedef struct cand {
     char kk;             /* key kind: g gazetteer name, b body of any
                           * country, r role group, n unknown name */
     int adj_only;        /* a bare adjective ("Hungarian") */
+    int metonym;         /* a capital speaking for its government
+                          * ("Washington's decision") */
     evg_entity_kind kind;
     char *key;           /* merge key (malloc'd) */
     const char *name;    /* canonical name proposal (borrowed or NULL) */
@@ -724,6 +726,18 @@ static void copy3(char dst[4], const char *src)
 
 /* Turns a parsed chain into a mention. Returns tokens consumed (>= 1
  * when a mention was made, 0 when none) or a negative error. */
+/* Is the word before token `i` one that makes a capital a place ("in
+ * Washington", "visited Seoul") rather than its government? */
+static int locative(const ctx *x, size_t i)
+{
+    static const char *const words[] = {
+        "in", "at", "near", "from", "to", "into", "outside", "around",
+        "across", "via", "through", "toward", "towards", "within", "inside",
+        "visit", "visits", "visited", "visiting", "of", "left", "leaving",
+        "reached", "arrived", "based", "downtown", "central", NULL};
+    return i > 0 && word_in(x->t, &x->tk[i - 1], words);
+}
+
 static long emit(ctx *x, const chain *ch)
 {
     const evg_token *tk = x->tk;
@@ -775,6 +789,10 @@ static long emit(ctx *x, const chain *ch)
             if (n->cls == EVG_GZ_COUNTRY || n->cls == EVG_GZ_CAPITAL ||
                 n->cls == EVG_GZ_CITY)
                 d->is_place = 1;
+            d->metonym = n->cls == EVG_GZ_CAPITAL && !ch->hyphen &&
+                         !role && !ch->title &&
+                         (is_possessive(x, ch->name_e) ||
+                          !locative(x, ch->start));
             d->name = n->name;
             d->adj_only = ch->hyphen;
         } else {
@@ -910,6 +928,8 @@ static long emit(ctx *x, const chain *ch)
         }
         d->kind = kind_of_class(c->cls, d->sector);
         d->is_place = c->cls != EVG_GZ_IGO;
+        d->metonym = c->cls == EVG_GZ_CAPITAL &&
+                     (is_possessive(x, ch->c_end) || !locative(x, ch->c_start));
         d->adj_only = c->cls == EVG_GZ_ADJ;
         d->name = c->name;
         d->kk = 'g';
@@ -1162,11 +1182,18 @@ static int build(ctx *x)
         }
         ent_of[k] = ei;
         evg_entity *en = &doc->entities[ei];
-        evg_span *sp = EVG_DOC_PUSH(doc, en->mentions, en->n_mentions,
-                                    en->cap_mentions);
-        if (!sp || evg_doc_span(doc, sp, d->start, d->end) ||
-            add_alias(doc, en, sp->text))
+        evg_mention *mn = EVG_DOC_PUSH(doc, en->mentions, en->n_mentions,
+                                       en->cap_mentions);
+        if (!mn || evg_doc_span(doc, &mn->span, d->start, d->end) ||
+            add_alias(doc, en, mn->span.text))
             goto done;
+        mn->with = EVG_NONE;
+        if (d->metonym && d->country[0] && en->code && strlen(en->code) == 3) {
+            char code[8];
+            snprintf(code, sizeof(code), "%sGOV", d->country);
+            if (!(mn->code = evg_doc_strdup(doc, code)))
+                goto done;
+        }
     }
     rc = 0;
 done:
@@ -1258,7 +1285,7 @@ static size_t mention_at(const evg_entity *e, size_t off)
     size_t lo = 0, hi = e->n_mentions;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (e->mentions[mid].end <= off)
+        if (e->mentions[mid].span.end <= off)
             lo = mid + 1;
         else
             hi = mid;
@@ -1279,11 +1306,11 @@ size_t evg_extract__entity_in(const evg_doc *doc, size_t start, size_t end,
     for (size_t i = 0; i < doc->n_entities; i++) {
         const evg_entity *e = &doc->entities[i];
         size_t m = mention_at(e, start);
-        if (m < e->n_mentions && e->mentions[m].start < end &&
-            e->mentions[m].start < bstart) {
+        if (m < e->n_mentions && e->mentions[m].span.start < end &&
+            e->mentions[m].span.start < bstart) {
             best = i;
             bm = m;
-            bstart = e->mentions[m].start;
+            bstart = e->mentions[m].span.start;
         }
     }
     if (mention)

@@ -2,7 +2,8 @@
  * event coder. After evg_extract__entities():
  *  - doc->entities holds one entity per actor, in order of first mention;
  *  - each entity's mentions are sorted by start offset, and no two mentions
- *    (of the same or of different entities) overlap; a mention may include
+ *    (of the same or of different entities) overlap (only the dual phrases
+ *    added later by duals.c are shared by two entities); a mention may include
  *    the words that qualified it ("US President Donald Trump", "South
  *    Korean operator LG Uplus", "the company");
  *  - coreferent mentions ("its", "the company", "the Chinese telecom

@@ -1288,7 +1288,7 @@ static int collect_mentions(ev_state *st)
         return EVG_ENOMEM;
     for (size_t e = 0; e < doc->n_entities; e++)
         for (size_t k = 0; k < doc->entities[e].n_mentions; k++) {
-            const evg_span *sp = &doc->entities[e].mentions[k];
+            const evg_span *sp = &doc->entities[e].mentions[k].span;
             if (sp->end <= sp->start || sp->end > doc->text_len)
                 continue;
             ment *m = &st->ment[st->n_ment++];

@@ -212,75 +212,6 @@ typedef struct dated {
     size_t index;
 } dated;
 
-/* Subjects that stand for the two parties just named ("met ..., with the
- * two sides having discussed ..."). */
-static const char *const dual_phrases[] = {
-    "the two sides", "both sides", "the two countries", "both countries",
-    "the two governments", "both governments", "the two leaders",
-    "both leaders", "the two ministers", "the two men", "the two parties",
-    "both parties", NULL};
-
-/* Does a dual phrase end shortly before the trigger of `e`, in its
- * sentence (the subject position: "the two sides (have) discussed")? */
-static int dual_subject(const evg_doc *doc, const evg_event *e)
-{
-    if (!doc->text || e->sentence >= doc->n_sentences)
-        return 0;
-    size_t lo = doc->sentences[e->sentence].start;
-    size_t hi = e->trigger.start;
-    if (hi > doc->text_len || hi <= lo)
-        return 0;
-    size_t from = hi - lo > 40 ? hi - 40 : lo;
-    for (const char *const *p = dual_phrases; *p; p++) {
-        size_t n = strlen(*p);
-        for (size_t at = from; at + n <= hi; at++) {
-            if (strncasecmp(doc->text + at, *p, n) != 0)
-                continue;
-            /* only auxiliaries and adverbs between phrase and trigger */
-            size_t words = 0;
-            for (size_t k = at + n; k < hi; k++)
-                if (doc->text[k] == ' ' && k + 1 < hi && doc->text[k + 1] != ' ')
-                    words++;
-            if (words <= 2)
-                return 1;
-        }
-    }
-    return 0;
-}
-
-/* Gives an agentless event whose subject is a dual phrase the source and
- * target of the latest two-party event of its sentence or the one before. */
-static int resolve_dual(evg_doc *doc, size_t i)
-{
-    evg_event *e = &doc->events[i];
-    if (e->n_source || !dual_subject(doc, e))
-        return 0;
-    for (size_t k = i; k-- > 0;) {
-        const evg_event *p = &doc->events[k];
-        if (p->sentence + 1 < e->sentence)
-            break;
-        if (!p->n_source || !p->n_target || p->source[0] == p->target[0])
-            continue;
-        size_t party[2] = {p->source[0], p->target[0]};
-        for (int j = 0; j < 2; j++) {
-            size_t *slot = evg_doc_push(doc, &e->source, &e->n_source,
-                                        &e->cap_source, sizeof(size_t));
-            if (!slot)
-                return EVG_ENOMEM;
-            *slot = party[j];
-            for (size_t q = 0; q < e->n_target;)
-                if (e->target[q] == party[j])
-                    e->target[q] = e->target[--e->n_target];
-                else
-                    q++;
-        }
-        /* an agent found through an anaphor: less sure than a named one */
-        e->confidence = e->confidence + 0.35 > 0.95 ? 0.95 : e->confidence + 0.35;
-        return 0;
-    }
-    return 0;
-}
-
 /* Is the trigger of `e` a present perfect ("has repeatedly called")? Such
  * an event reaches up to the time of the report, so it keeps the document
  * date; only a simple-past effect takes its dates from its cause. */
@@ -382,9 +313,6 @@ int evg_events__finish(ev_state *st)
         w++;
     }
     doc->n_events = w;
-    for (size_t i = 0; i < doc->n_events; i++)
-        if ((rc = resolve_dual(doc, i)))
-            goto done;
     first_new = doc->n_relations;
     /* cue relations; effects without a date of their own follow their
      * cause */

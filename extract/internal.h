@@ -85,6 +85,11 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
 int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
                         const evg_extract_opts *opts, evg_error *err);
 
+/* Resolves dual phrases ("the two sides") to the two actors they stand
+ * for: a mention shared by both entities, and both as the sources of an
+ * event the phrase is the subject of. EVG_ENOMEM. */
+int evg_extract__duals(evg_doc *doc);
+
 /* Adds a warning line to the document. EVG_ENOMEM. */
 int evg_extract__warn(evg_doc *doc, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -6,7 +6,8 @@ record, the actor counts as found when some evgraph entity has a mention
 overlapping the actorText's place in the record's text and that entity's
 country part (first three letters of its code) equals the gold code.
 Also reports sector agreement: among found actors whose gold sector is a
-CAMEO sector (GOV, MIL, REB ...), how many entity codes carry the same
+CAMEO sector (GOV, MIL, REB ...), how many entity codes (or the matched
+mention's own code, for a capital speaking for its government) carry the same
 sector.
 
 Gold quirks, mapped and counted in the output:
@@ -107,14 +108,18 @@ def main(argv):
                 total += 1
                 bs, be = byte_span(text, span)
                 want = CODE_MAP.get(a.get("code", ""), a.get("code", ""))
-                hit = None
+                hit = hit_code = None
                 for e in (d or {}).get("entities", []):
                     code = e.get("code") or "---"
                     if code[:3] != want:
                         continue
-                    if any(m["start"] < be and bs < m["end"]
-                           for m in e["mentions"]):
+                    over = [m for m in e["mentions"]
+                            if m["start"] < be and bs < m["end"]]
+                    if over:
                         hit = e
+                        # a mention may carry its own code (a capital
+                        # speaking for its government: USAGOV in USA)
+                        hit_code = over[0].get("code") or code
                         break
                 if hit is None:
                     misses.append((r["id"], a["actorText"], want, [
@@ -127,7 +132,7 @@ def main(argv):
                 gs = (a.get("sector") or "")[:3].upper()
                 if len(gs) == 3 and gs.isalpha():
                     sec_total += 1
-                    if hit["code"][3:6] == gs:
+                    if hit_code[3:6] == gs:
                         sec_ok += 1
     frac = found / total if total else 0.0
     print("plover actors: %d/%d found with the right country = %.3f "

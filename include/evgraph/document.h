@@ -88,6 +88,18 @@ typedef struct evg_timex {
     size_t sentence;      /* index of the sentence holding it */
 } evg_timex;
 
+/* One mention of an entity. `code` is the mention's own CAMEO actor code
+ * where it differs from the entity's ("Washington" in "Washington's
+ * decision" speaks for the US government, USAGOV, inside the United States
+ * entity, USA), else NULL. `with` is the other entity of a mention that
+ * stands for two at once ("the two sides"): both entities hold the same
+ * span. EVG_NONE for an ordinary mention. */
+typedef struct evg_mention {
+    evg_span span;
+    const char *code;
+    size_t with;
+} evg_mention;
+
 typedef struct evg_entity {
     const char *name;      /* canonical name */
     evg_entity_kind kind;
@@ -95,7 +107,7 @@ typedef struct evg_entity {
     const char *country;   /* ISO 3166 alpha-3, "IGO", or NULL */
     const char **aliases;  /* distinct surface forms other than `name` */
     size_t n_aliases, cap_aliases;
-    evg_span *mentions;
+    evg_mention *mentions; /* in text order */
     size_t n_mentions, cap_mentions;
 } evg_entity;
 

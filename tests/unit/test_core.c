@@ -182,8 +182,13 @@ static evg_doc *sample_doc(void)
         e->kind = i ? EVG_KIND_ORGANIZATION : EVG_KIND_PERSON;
         e->code = i ? "CHNBUS" : "USAGOV";
         e->country = i ? "CHN" : "USA";
-        evg_span *m = EVG_DOC_PUSH(d, e->mentions, e->n_mentions, e->cap_mentions);
-        assert_int_equal(evg_doc_span(d, m, i ? 14 : 0, i ? 20 : 5), 0);
+        evg_mention *m = EVG_DOC_PUSH(d, e->mentions, e->n_mentions,
+                                      e->cap_mentions);
+        assert_int_equal(evg_doc_span(d, &m->span, i ? 14 : 0, i ? 20 : 5), 0);
+        /* a mention's own code and its other entity survive the trip */
+        m->with = i ? 0 : EVG_NONE;
+        if (!i)
+            m->code = "USAGOV";
     }
     evg_event *v = EVG_DOC_PUSH(d, d->events, d->n_events, d->cap_events);
     v->cameo = "1721";
@@ -222,6 +227,9 @@ static void document_json_round_trip(void **state)
     assert_int_equal(back->events[0].source[0], 0);
     assert_int_equal(back->events[0].target[0], 1);
     assert_string_equal(back->timexes[0].hi, "2019-05-19");
+    assert_string_equal(back->entities[0].mentions[0].code, "USAGOV");
+    assert_int_equal(back->entities[0].mentions[0].with, EVG_NONE);
+    assert_int_equal(back->entities[1].mentions[0].with, 0);
     free(a);
     free(b);
     evg_doc_free(back);

@@ -49,7 +49,7 @@ static const evg_entity *by_mention(const evg_doc *doc, const char *m)
 {
     for (size_t i = 0; i < doc->n_entities; i++)
         for (size_t k = 0; k < doc->entities[i].n_mentions; k++)
-            if (!strcmp(doc->entities[i].mentions[k].text, m))
+            if (!strcmp(doc->entities[i].mentions[k].span.text, m))
                 return &doc->entities[i];
     return NULL;
 }
@@ -57,7 +57,7 @@ static const evg_entity *by_mention(const evg_doc *doc, const char *m)
 static int has_mention(const evg_entity *e, const char *m)
 {
     for (size_t k = 0; k < e->n_mentions; k++)
-        if (!strcmp(e->mentions[k].text, m))
+        if (!strcmp(e->mentions[k].span.text, m))
             return 1;
     return 0;
 }
@@ -278,22 +278,32 @@ static void entities_mentions_sorted_and_disjoint(const evg_doc *doc)
         assert_true(e->n_mentions > 0);
         for (size_t k = 0; k < e->n_mentions; k++) {
             total++;
-            assert_true(e->mentions[k].start < e->mentions[k].end);
+            const evg_span *sp = &e->mentions[k].span;
+            assert_true(sp->start < sp->end);
             if (k)
-                assert_true(e->mentions[k - 1].end <= e->mentions[k].start);
+                assert_true(e->mentions[k - 1].span.end <= sp->start);
+            if (e->mentions[k].with != EVG_NONE)
+                continue; /* shared by two entities: checked below */
             size_t m;
-            assert_int_equal(
-                evg_extract__entity_at(doc, e->mentions[k].start, &m), i);
+            assert_int_equal(evg_extract__entity_at(doc, sp->start, &m), i);
             assert_int_equal(m, k);
         }
     }
-    /* no overlaps across entities: every byte belongs to one mention */
+    /* no overlaps across entities: every byte belongs to one mention, but
+     * for a dual phrase, which belongs to both of its entities */
     for (size_t i = 0; i < doc->n_entities; i++)
         for (size_t j = i + 1; j < doc->n_entities; j++)
             for (size_t a = 0; a < doc->entities[i].n_mentions; a++)
                 for (size_t b = 0; b < doc->entities[j].n_mentions; b++) {
-                    const evg_span *x = &doc->entities[i].mentions[a];
-                    const evg_span *y = &doc->entities[j].mentions[b];
+                    const evg_mention *mx = &doc->entities[i].mentions[a];
+                    const evg_mention *my = &doc->entities[j].mentions[b];
+                    const evg_span *x = &mx->span, *y = &my->span;
+                    if (mx->with == j && my->with == i) {
+                        /* a dual phrase: the same span in both */
+                        assert_int_equal(x->start, y->start);
+                        assert_int_equal(x->end, y->end);
+                        continue;
+                    }
                     assert_false(x->start < y->end && y->start < x->end);
                 }
     assert_true(total > 0);
@@ -337,7 +347,23 @@ static void entities_seed_article(void **state)
     assert_true(has_mention(us, "Washington"));
     assert_true(has_mention(by_name(doc, "LG Uplus"), "the mobile operator"));
     assert_true(has_mention(by_name(doc, "Chosun Ilbo"), "the media outlet"));
-    assert_int_equal(by_name(doc, "Foreign Ministry")->n_mentions, 2);
+    /* "Washington's decision": the capital speaks for the government */
+    for (size_t k = 0; k < us->n_mentions; k++)
+        if (!strcmp(us->mentions[k].span.text, "Washington"))
+            assert_string_equal(us->mentions[k].code, "USAGOV");
+    /* "the two sides": one mention of both parties of the meeting */
+    const evg_entity *fm = by_name(doc, "Foreign Ministry");
+    const evg_entity *sd = by_name(doc, "State Department");
+    assert_int_equal(fm->n_mentions, 3);
+    size_t shared = 0;
+    for (size_t k = 0; k < fm->n_mentions; k++)
+        if (fm->mentions[k].with != EVG_NONE) {
+            shared++;
+            assert_string_equal(fm->mentions[k].span.text, "the two sides");
+            assert_ptr_equal(&doc->entities[fm->mentions[k].with], sd);
+            assert_true(has_mention(sd, "the two sides"));
+        }
+    assert_int_equal(shared, 1);
     /* one entity per actor */
     size_t huawei = 0;
     for (size_t i = 0; i < doc->n_entities; i++)

@@ -64,10 +64,11 @@ static size_t sentence_of(const evg_doc *doc, size_t off)
     return 0;
 }
 
-static int cmp_span(const void *a, const void *b)
+static int cmp_mention(const void *a, const void *b)
 {
-    const evg_span *x = a, *y = b;
-    return x->start < y->start ? -1 : (x->start > y->start);
+    const evg_mention *x = a, *y = b;
+    return x->span.start < y->span.start ? -1
+                                         : (x->span.start > y->span.start);
 }
 
 static evg_doc *make_doc(const char *text, const char *dct,
@@ -116,16 +117,18 @@ static evg_doc *make_doc(const char *text, const char *dct,
                 if (strncmp(p, f, fl) != 0 ||
                     (p > text && word_char(p[-1])) || word_char(p[fl]))
                     continue;
-                evg_span *m = EVG_DOC_PUSH(doc, e->mentions, e->n_mentions,
-                                           e->cap_mentions);
+                evg_mention *m = EVG_DOC_PUSH(doc, e->mentions,
+                                              e->n_mentions, e->cap_mentions);
                 assert_non_null(m);
                 size_t s = (size_t)(p - text);
-                assert_int_equal(evg_doc_span(doc, m, s, s + fl), 0);
+                assert_int_equal(evg_doc_span(doc, &m->span, s, s + fl), 0);
+                m->with = EVG_NONE;
             }
             f += fl + (bar ? 1 : 0);
         }
         if (e->n_mentions)
-            qsort(e->mentions, e->n_mentions, sizeof(evg_span), cmp_span);
+            qsort(e->mentions, e->n_mentions, sizeof(evg_mention),
+                  cmp_mention);
     }
     return doc;
 }
@@ -142,6 +145,7 @@ static evg_doc *code(const char *text, const ent_spec *ents, size_t n_ents,
     if (rc)
         fprintf(stderr, "events: %s\n", err.message);
     assert_int_equal(rc, 0);
+    assert_int_equal(evg_extract__duals(doc), 0);
     return doc;
 }
 
@@ -525,6 +529,27 @@ static void events_causal_cues(void **state)
     evg_doc_free(doc);
 }
 
+static const evg_entity *entity_named(const evg_doc *doc, const char *name)
+{
+    for (size_t i = 0; i < doc->n_entities; i++)
+        if (strcmp(doc->entities[i].name, name) == 0)
+            return &doc->entities[i];
+    fail_msg("no entity %s", name);
+    return NULL;
+}
+
+/* The mention of `e` shared with another entity whose text is `text`. */
+static const evg_mention *shared_mention(const evg_entity *e,
+                                         const char *text)
+{
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].with != EVG_NONE &&
+            strcmp(e->mentions[k].span.text, text) == 0)
+            return &e->mentions[k];
+    fail_msg("%s has no shared mention '%s'", e->name, text);
+    return NULL;
+}
+
 /* "the two sides" as a subject stands for the two parties just named */
 static void events_dual_subject(void **state)
 {
@@ -549,6 +574,34 @@ static void events_dual_subject(void **state)
             assert_string_not_equal(doc->entities[e->target[k]].name, "Japan");
     }
     assert_true(found);
+    /* the phrase is a mention of both entities, each naming the other */
+    const evg_entity *jp = entity_named(doc, "Japan");
+    const evg_entity *kr = entity_named(doc, "South Korea");
+    const evg_mention *mj = shared_mention(jp, "the two sides");
+    const evg_mention *mk = shared_mention(kr, "the two sides");
+    assert_int_equal(mj->with, (size_t)(kr - doc->entities));
+    assert_int_equal(mk->with, (size_t)(jp - doc->entities));
+    assert_int_equal(mj->span.start, mk->span.start);
+    evg_doc_free(doc);
+
+    /* no two-party event before it: the two countries named last */
+    doc = code("Iran stayed silent. Japan and Australia talked for years. "
+               "The two countries condemned Israel on Monday.",
+               WORLD, N_WORLD, NULL, 0);
+    const evg_event *sg = must_find(doc, "11");
+    assert_int_equal(sg->n_source, 2);
+    SRC(doc, sg, "Japan");
+    SRC(doc, sg, "Australia");
+    shared_mention(entity_named(doc, "Australia"), "The two countries");
+    evg_doc_free(doc);
+
+    /* "both sides of the border" is a place */
+    doc = code("Japan met South Korea. Troops gathered on both sides of the "
+               "border.",
+               WORLD, N_WORLD, NULL, 0);
+    for (size_t i = 0; i < doc->n_entities; i++)
+        for (size_t k = 0; k < doc->entities[i].n_mentions; k++)
+            assert_int_equal(doc->entities[i].mentions[k].with, EVG_NONE);
     evg_doc_free(doc);
 }
 
@@ -690,11 +743,12 @@ static void events_bad_input(void **state)
     /* mentions out of range, empty sentences and odd bytes never crash */
     evg_doc *doc = make_doc("\"\" ; , attacked by by by . ? Israel.", NULL,
                             WORLD, N_WORLD, NULL, 0);
-    evg_span *m = EVG_DOC_PUSH(doc, doc->entities[0].mentions,
-                               doc->entities[0].n_mentions,
-                               doc->entities[0].cap_mentions);
-    m->start = 5000;
-    m->end = 6000;
+    evg_mention *m = EVG_DOC_PUSH(doc, doc->entities[0].mentions,
+                                  doc->entities[0].n_mentions,
+                                  doc->entities[0].cap_mentions);
+    m->span.start = 5000;
+    m->span.end = 6000;
+    m->with = EVG_NONE;
     evg_error err;
     memset(&err, 0, sizeof(err));
     const evg_lexicon *lex = evg_extract__default_lexicon(&err);

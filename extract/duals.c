@@ -1,0 +1,240 @@
+/* Dual phrases: "the two sides", "both countries", "the two leaders" stand
+ * for two actors named just before. Runs after the event coder, because the
+ * best clue to the pair is the latest event with a source and a target ("a
+ * US official met a Foreign Ministry official, with the two sides having
+ * discussed ..."); without one, the two latest actors of a fitting kind.
+ * The phrase becomes a mention of both entities (each points to the other
+ * through `with`), and an event the phrase is the subject of takes both as
+ * its sources. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+enum { WANT_ANY = 0, WANT_COUNTRY, WANT_PERSON };
+
+static const struct {
+    const char *phrase;
+    int want;
+} duals[] = {
+    {"the two sides", WANT_ANY},          {"both sides", WANT_ANY},
+    {"the two parties", WANT_ANY},        {"both parties", WANT_ANY},
+    {"the two governments", WANT_COUNTRY}, {"both governments", WANT_COUNTRY},
+    {"the two countries", WANT_COUNTRY},  {"both countries", WANT_COUNTRY},
+    {"the two nations", WANT_COUNTRY},    {"both nations", WANT_COUNTRY},
+    {"the two leaders", WANT_PERSON},     {"both leaders", WANT_PERSON},
+    {"the two ministers", WANT_PERSON},   {"both ministers", WANT_PERSON},
+    {"the two men", WANT_PERSON},         {"the two presidents", WANT_PERSON},
+};
+#define N_DUALS (sizeof(duals) / sizeof(duals[0]))
+
+#define SUBJECT_REACH 40 /* bytes from the phrase's end to its verb */
+
+static int word_byte(char c)
+{
+    return isalnum((unsigned char)c) || c == '-' || c == '\'';
+}
+
+/* Does the entity fit what the phrase asks for? */
+static int fits(const evg_entity *e, int want)
+{
+    switch (want) {
+    case WANT_COUNTRY:
+        return e->kind == EVG_KIND_COUNTRY || e->kind == EVG_KIND_GOVERNMENT;
+    case WANT_PERSON:
+        return e->kind == EVG_KIND_PERSON;
+    default:
+        return e->kind != EVG_KIND_LOCATION;
+    }
+}
+
+/* The latest mention of entity `e` that ends at or before `before` and
+ * starts at or after `from`, or 0 when there is none; its end + 1
+ * otherwise (so that 0 means none). */
+static size_t last_end(const evg_entity *e, size_t from, size_t before)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        const evg_mention *m = &e->mentions[k];
+        if (m->span.start >= before)
+            break;
+        if (m->span.start >= from && m->span.end <= before &&
+            m->with == EVG_NONE)
+            best = m->span.end + 1;
+    }
+    return best;
+}
+
+/* The pair the phrase at [at, ..) of sentence `s` stands for: the parties
+ * of the latest two-party event before it in this sentence or the one
+ * before; else the two actors mentioned last. 0 on success. */
+static int find_pair(const evg_doc *doc, size_t s, size_t at, int want,
+                     size_t pair[2])
+{
+    size_t from = doc->sentences[s > 0 ? s - 1 : 0].start;
+    size_t best = EVG_NONE, bstart = 0;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        if (e->trigger.start >= at || e->trigger.start < from ||
+            !e->n_source || !e->n_target || e->source[0] == e->target[0] ||
+            e->modality == EVG_MOD_NEGATED ||
+            e->modality == EVG_MOD_HYPOTHETICAL)
+            continue;
+        if (best == EVG_NONE || e->trigger.start > bstart) {
+            best = i;
+            bstart = e->trigger.start;
+        }
+    }
+    if (best != EVG_NONE) {
+        const evg_event *e = &doc->events[best];
+        pair[0] = e->source[0];
+        pair[1] = e->target[0];
+        if (fits(&doc->entities[pair[0]], want) &&
+            fits(&doc->entities[pair[1]], want))
+            return 0;
+    }
+    size_t end1 = 0, end2 = 0;
+    pair[0] = pair[1] = EVG_NONE;
+    for (size_t i = 0; i < doc->n_entities; i++) {
+        const evg_entity *e = &doc->entities[i];
+        if (!fits(e, want))
+            continue;
+        size_t end = last_end(e, from, at);
+        if (end > end1) {
+            end2 = end1;
+            pair[1] = pair[0];
+            end1 = end;
+            pair[0] = i;
+        } else if (end > end2) {
+            end2 = end;
+            pair[1] = i;
+        }
+    }
+    if (pair[1] == EVG_NONE)
+        return -1;
+    /* name them in text order */
+    size_t t = pair[0];
+    pair[0] = pair[1];
+    pair[1] = t;
+    return 0;
+}
+
+/* Adds [start, end) as a mention of entity `e` shared with `other`,
+ * keeping the mentions in text order. */
+static int add_shared(evg_doc *doc, size_t e, size_t other, size_t start,
+                      size_t end)
+{
+    evg_entity *en = &doc->entities[e];
+    evg_mention *m =
+        EVG_DOC_PUSH(doc, en->mentions, en->n_mentions, en->cap_mentions);
+    if (!m)
+        return EVG_ENOMEM;
+    size_t k = en->n_mentions - 1;
+    while (k > 0 && en->mentions[k - 1].span.start > start) {
+        en->mentions[k] = en->mentions[k - 1];
+        k--;
+    }
+    m = &en->mentions[k];
+    memset(m, 0, sizeof(*m));
+    m->with = other;
+    return evg_doc_span(doc, &m->span, start, end);
+}
+
+/* Is [start, end) inside a mention of some entity already? */
+static int taken(const evg_doc *doc, size_t start, size_t end)
+{
+    for (size_t i = 0; i < doc->n_entities; i++) {
+        const evg_entity *e = &doc->entities[i];
+        for (size_t k = 0; k < e->n_mentions; k++) {
+            const evg_span *sp = &e->mentions[k].span;
+            if (sp->start >= end)
+                break;
+            if (start < sp->end)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Gives the events whose subject is the phrase ending at `end`
+ * (only auxiliaries and adverbs between: "the two sides (have) discussed")
+ * the pair as their sources. */
+static int give_sources(evg_doc *doc, size_t s, size_t end,
+                        const size_t pair[2])
+{
+    for (size_t i = 0; i < doc->n_events; i++) {
+        evg_event *e = &doc->events[i];
+        if (e->sentence != s || e->trigger.start < end ||
+            e->trigger.start - end > SUBJECT_REACH)
+            continue;
+        size_t words = 0;
+        for (size_t k = end; k < e->trigger.start; k++)
+            if (doc->text[k] == ' ' && k + 1 < e->trigger.start &&
+                doc->text[k + 1] != ' ')
+                words++;
+        if (words > 2)
+            continue;
+        /* the phrase is the subject: it overrides an agent carried over
+         * from an earlier clause ("X met Y, and the two sides discussed") */
+        int had_agent = e->n_source > 0;
+        e->n_source = 0;
+        for (int j = 0; j < 2; j++) {
+            size_t *slot = EVG_DOC_PUSH(doc, e->source, e->n_source,
+                                        e->cap_source);
+            if (!slot)
+                return EVG_ENOMEM;
+            *slot = pair[j];
+            for (size_t q = 0; q < e->n_target;)
+                if (e->target[q] == pair[j])
+                    e->target[q] = e->target[--e->n_target];
+                else
+                    q++;
+        }
+        /* an agent found through an anaphor: less sure than a named one */
+        if (!had_agent)
+            e->confidence =
+                e->confidence + 0.35 > 0.95 ? 0.95 : e->confidence + 0.35;
+    }
+    return 0;
+}
+
+int evg_extract__duals(evg_doc *doc)
+{
+    if (!doc->text)
+        return 0;
+    for (size_t s = 0; s < doc->n_sentences; s++) {
+        const evg_sentence *sn = &doc->sentences[s];
+        if (sn->boilerplate || sn->end > doc->text_len)
+            continue;
+        for (size_t p = sn->start; p < sn->end; p++) {
+            if ((p > sn->start && word_byte(doc->text[p - 1])) ||
+                (doc->text[p] != 't' && doc->text[p] != 'T' &&
+                 doc->text[p] != 'b' && doc->text[p] != 'B'))
+                continue;
+            for (size_t d = 0; d < N_DUALS; d++) {
+                size_t n = strlen(duals[d].phrase);
+                size_t q = p + n;
+                if (q > sn->end ||
+                    strncasecmp(doc->text + p, duals[d].phrase, n) != 0 ||
+                    (q < sn->end && word_byte(doc->text[q])))
+                    continue;
+                /* "both sides of the border" is a place, not actors */
+                if (q + 3 < sn->end && strncasecmp(doc->text + q, " of ", 4) == 0)
+                    break;
+                size_t pair[2];
+                if (taken(doc, p, q) ||
+                    find_pair(doc, s, p, duals[d].want, pair))
+                    break;
+                int rc;
+                if ((rc = add_shared(doc, pair[0], pair[1], p, q)) ||
+                    (rc = add_shared(doc, pair[1], pair[0], p, q)) ||
+                    (rc = give_sources(doc, s, q, pair)))
+                    return rc;
+                p = q - 1;
+                break;
+            }
+        }
+    }
+    return 0;
+}
