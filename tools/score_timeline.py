@@ -377,8 +377,15 @@ def locate(text, b2c, start, end, want):
 # ---- entities ----
 
 def words(s):
-    return [w for w in WORD_RE.findall(s.lower().replace("\u2019", "'"))
-            if w not in STOP]
+    """Content words, lower case, a plural s dropped (`Dreamliners`,
+    `A380s` name the Dreamliner, the A380)."""
+    out = []
+    for w in WORD_RE.findall(s.lower().replace("\u2019", "'")):
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        if w not in STOP:
+            out.append(w)
+    return out
 
 
 def initials(ws):
