@@ -69,7 +69,7 @@ static const cli_opt options[] = {
     {"lanes", O_LANES, 1, "N", C_RENDER | C_RUN,
      "swimlanes for the N busiest actors (default 12)"},
     {"show-uncertain", O_UNCERTAIN, 0, NULL, C_RENDER | C_RUN,
-     "also draw hypothetical and negated events"},
+     "also draw hypothetical, negated and low-confidence (< 0.5) events"},
     {"entity", O_ENTITY, 1, "NAME", C_GRAPH | C_RENDER | C_STATS,
      "keep only this actor and its neighbourhood"},
     {"from", O_FROM, 1, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS,

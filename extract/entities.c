@@ -724,8 +724,6 @@ static void copy3(char dst[4], const char *src)
     dst[3] = '\0';
 }
 
-/* Turns a parsed chain into a mention. Returns tokens consumed (>= 1
- * when a mention was made, 0 when none) or a negative error. */
 /* Is the word before token `i` one that makes a capital a place ("in
  * Washington", "visited Seoul") rather than its government? */
 static int locative(const ctx *x, size_t i)
@@ -738,6 +736,56 @@ static int locative(const ctx *x, size_t i)
     return i > 0 && word_in(x->t, &x->tk[i - 1], words);
 }
 
+/* The first token of a quantifier right before token `i` ("several",
+ * "many other", "a number of", "five"), or EVG_NONE. "the two" and "both"
+ * are not quantifiers here: they name a known pair (duals.c). */
+static size_t quantified(const ctx *x, size_t i)
+{
+    static const char *const q[] = {
+        "several", "many", "some", "other", "numerous", "various",
+        "multiple", "few", "most", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "dozen", "western", "neighbouring",
+        "neighboring", "foreign", "allied", NULL};
+    static const char *const of[] = {"number", "dozens", "dozen", "handful",
+                                     "majority", "group", "host", NULL};
+    if (i == 0)
+        return EVG_NONE;
+    size_t k = i - 1;
+    if (tok_is(x, k, "of") && k > 0 && word_in(x->t, &x->tk[k - 1], of)) {
+        k--;
+        if (k > 0 && (tok_is(x, k - 1, "a") || tok_is(x, k - 1, "the")))
+            k--;
+        return k;
+    }
+    if (!word_in(x->t, &x->tk[k], q))
+        return EVG_NONE;
+    /* "many other countries" */
+    if (k > 0 && word_in(x->t, &x->tk[k - 1], q))
+        k--;
+    if (k > 0 && (tok_is(x, k - 1, "the") || tok_is(x, k - 1, "these") ||
+                  tok_is(x, k - 1, "those") || tok_is(x, k - 1, "both")))
+        return EVG_NONE;
+    return k;
+}
+
+/* "several countries", "many governments": states the text does not name,
+ * one group actor of no country (code --- plus the role's sector), never
+ * given a country from the context. */
+static long group_of_states(ctx *x, const chain *ch, size_t q,
+                            const char *sector)
+{
+    cand *d = push(x, x->tk[q].start, x->tk[ch->end - 1].end);
+    if (!d)
+        return EVG_ENOMEM;
+    set_sector(d, sector);
+    d->kind = EVG_KIND_GROUP;
+    d->kk = 'n';
+    d->needs_country = 0;
+    return (long)(ch->end - ch->i0);
+}
+
+/* Turns a parsed chain into a mention. Returns tokens consumed (>= 1
+ * when a mention was made, 0 when none) or a negative error. */
 static long emit(ctx *x, const chain *ch)
 {
     const evg_token *tk = x->tk;
@@ -849,7 +897,9 @@ static long emit(ctx *x, const chain *ch)
         const evg_gz_entry *r = ch->role ? ch->role : ch->title;
         int want_person = !ch->role;
         int want_country = !r->sector[0] && (!strcmp(r->name, "country") ||
-                                             !strcmp(r->name, "nation"));
+                                             !strcmp(r->name, "nation") ||
+                                             !strcmp(r->name, "countries") ||
+                                             !strcmp(r->name, "nations"));
         const char *sec = r->sector;
         const char *c3 = NULL;
         size_t rl = strlen(r->name);
@@ -875,6 +925,16 @@ static long emit(ctx *x, const chain *ch)
                     return EVG_ENOMEM;
                 return (long)(e - ch->i0);
             }
+        }
+        const evg_token *head = &tk[ch->end - 1];
+        int plural_word = head->end - head->start > 3 &&
+                          x->t[head->end - 1] == 's';
+        static const char *const govs[] = {"governments", "regimes", NULL};
+        if ((want_country || word_in(x->t, head, govs)) &&
+            (plural || plural_word) && !ch->c && !ch->det && !x->boiler) {
+            size_t q = quantified(x, ch->start);
+            if (q != EVG_NONE)
+                return group_of_states(x, ch, q, sec);
         }
         if (want_country || (want_person && !c3) || (x->boiler && !c3))
             return 0; /* boilerplate: no actors guessed from role words */

@@ -5,7 +5,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "entities.h"
 #include "events.h"
 
 typedef struct tx_key {
@@ -323,6 +325,47 @@ static const char *make_summary(ev_state *st, const sent_ctx *s,
     return out;
 }
 
+
+/* Is entity `e` a government named only as such ("the US government",
+ * "the administration", "Chinese authorities")? */
+static int generic_government(const evg_entity *e)
+{
+    static const char *const words[] = {"government", "administration",
+                                        "authorities", "leadership", NULL};
+    if (!e->name || e->kind != EVG_KIND_GOVERNMENT)
+        return 0;
+    const char *last = strrchr(e->name, ' ');
+    last = last ? last + 1 : e->name;
+    for (const char *const *w = words; *w; w++)
+        if (strcasecmp(last, *w) == 0)
+            return 1;
+    return 0;
+}
+
+/* "The US Commerce Department said ... the US government would delay the
+ * ban": a government body or official that reports what its own
+ * government will do speaks of its own act, so it is the source (and
+ * still the attributed reporter). */
+static void speaker_acts(evg_doc *doc, evg_event *ev)
+{
+    if (ev->attributed == EVG_NONE || ev->n_source != 1 ||
+        ev->source[0] >= doc->n_entities ||
+        ev->attributed >= doc->n_entities)
+        return;
+    const evg_entity *agent = &doc->entities[ev->source[0]];
+    const evg_entity *sp = &doc->entities[ev->attributed];
+    if (!generic_government(agent) || !agent->country || !sp->country ||
+        strcmp(agent->country, sp->country) != 0 || !sp->code ||
+        strcmp(evg_extract__entity_sector(sp), "GOV") != 0)
+        return;
+    ev->source[0] = ev->attributed;
+    for (size_t q = 0; q < ev->n_target;)
+        if (ev->target[q] == ev->attributed)
+            ev->target[q] = ev->target[--ev->n_target];
+        else
+            q++;
+}
+
 /* How sure the coder is of the record as a whole: who did what to whom.
  * An event whose agent is unknown stays below 0.5, as do bare statements;
  * both actors, a verb and a multi-word pattern bring it near 0.9. */
@@ -418,6 +461,7 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
     pick_time(st, s, ci, ev);
     ev->modality = c->mod;
     ev->attributed = c->attributed;
+    speaker_acts(doc, ev);
     ev->sentence = s->index;
     ev->confidence = confidence(c);
     ev->summary = make_summary(st, s, c);

@@ -285,10 +285,14 @@ int evg_render__tooltip(evg_buf *b, const evg_graph *g, size_t i)
 
 int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts)
 {
-    if (opts->show_uncertain || !e->modality)
+    if (opts->show_uncertain)
         return 1;
-    return strcmp(e->modality, "hypothetical") != 0 &&
-           strcmp(e->modality, "negated") != 0;
+    /* an event the coder is unsure of (no agent found, a nominal mention
+     * with nothing to attach to) is evidence, not a fact to draw */
+    if (e->confidence < EVG_RENDER_MIN_CONFIDENCE)
+        return 0;
+    return !e->modality || (strcmp(e->modality, "hypothetical") != 0 &&
+                            strcmp(e->modality, "negated") != 0);
 }
 
 /* ---- Graphviz ---- */

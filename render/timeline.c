@@ -1049,7 +1049,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
         }
         if (hidden && n > 0 && (size_t)n < sizeof(buf))
             n += snprintf(buf + n, sizeof(buf) - (size_t)n,
-                          "; %zu hypothetical or negated not shown", hidden);
+                          "; %zu uncertain not shown", hidden);
         if (t->n_ev > DETAIL_MAX && n > 0 && (size_t)n < sizeof(buf))
             snprintf(buf + n, sizeof(buf) - (size_t)n,
                      "; joins to targets not drawn above %d events",

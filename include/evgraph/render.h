@@ -27,10 +27,15 @@ typedef enum {
     EVG_VIEW_ACTORS        /* projected actor-actor network */
 } evg_render_view;
 
+/* Events the coder is less sure of than this (see docs/events.md) are left
+ * out of pictures unless show_uncertain is set. */
+#define EVG_RENDER_MIN_CONFIDENCE 0.5
+
 typedef struct evg_render_opts {
     evg_render_format format;
     size_t lanes;          /* busiest actors given a lane (0: default 12) */
-    int show_uncertain;    /* draw hypothetical and negated events too */
+    int show_uncertain;    /* draw hypothetical and negated events, and
+                              events under EVG_RENDER_MIN_CONFIDENCE, too */
     evg_render_view view;  /* used by evg_render() */
     const char *entity;    /* actor (name, id or code) put in the first,
                               highlighted lane; NULL for none */

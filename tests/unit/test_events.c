@@ -776,6 +776,67 @@ static const evg_event *find_root_actor(const evg_doc *doc, const char *root,
     return NULL;
 }
 
+static evg_doc *extract_all(const char *text)
+{
+    evg_doc *doc;
+    evg_error err;
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(evg_extract_text(text, strlen(text), NULL, &doc, &err),
+                     0);
+    return doc;
+}
+
+static const evg_event *event_by_trigger(const evg_doc *doc, const char *t)
+{
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (strcmp(doc->events[i].trigger.text, t) == 0)
+            return &doc->events[i];
+    dump(doc);
+    fail_msg("no event triggered by '%s'", t);
+    return NULL;
+}
+
+/* A government body reporting what its own government will do is the
+ * source; another reporter (a newspaper) is only the attributed one. A
+ * quantified group of states is an actor of no country. */
+static void events_reporter_and_groups(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract_all(
+        "date 2021-03-04 SEOUL (AP) - The South Korean Foreign Ministry said "
+        "on Wednesday that the South Korean government would lift the "
+        "sanctions on Iran.");
+    const evg_event *e = event_by_trigger(doc, "lift");
+    assert_int_equal(e->n_source, 1);
+    assert_string_equal(doc->entities[e->source[0]].name, "Foreign Ministry");
+    assert_int_equal(e->attributed, e->source[0]);
+    evg_doc_free(doc);
+
+    doc = extract_all(
+        "date 2021-03-04 SEOUL (AP) - The Chosun Ilbo newspaper said on "
+        "Wednesday that the South Korean government would lift the "
+        "sanctions on Iran.");
+    e = event_by_trigger(doc, "lift");
+    assert_int_equal(e->n_source, 1);
+    assert_string_equal(doc->entities[e->source[0]].code, "KORGOV");
+    assert_string_not_equal(doc->entities[e->source[0]].name, "Chosun Ilbo");
+    assert_string_equal(doc->entities[e->attributed].name, "Chosun Ilbo");
+    evg_doc_free(doc);
+
+    doc = extract_all("date 2021-03-04 PARIS (AP) - Several countries "
+                      "condemned Iran. A number of governments criticized "
+                      "Israel.");
+    e = event_by_trigger(doc, "condemned");
+    assert_int_equal(e->n_source, 1);
+    const evg_entity *g = &doc->entities[e->source[0]];
+    assert_string_equal(g->code, "---");
+    assert_int_equal(g->kind, EVG_KIND_GROUP);
+    assert_null(g->country);
+    e = event_by_trigger(doc, "criticized");
+    assert_string_equal(doc->entities[e->source[0]].code, "---GOV");
+    evg_doc_free(doc);
+}
+
 static void events_seed_article(void **state)
 {
     (void)state;
@@ -808,6 +869,15 @@ static void events_seed_article(void **state)
     const evg_event *delay = find_root_actor(doc, "08", NULL);
     assert_non_null(delay);
     assert_true(delay->duration != EVG_NONE);
+    /* the Commerce Department reports its own government's act */
+    assert_int_equal(delay->n_source, 1);
+    assert_string_equal(doc->entities[delay->source[0]].name,
+                        "Commerce Department");
+    /* "accused by several countries": a group of states, no country */
+    const evg_event *acc = find_root_actor(doc, "11", NULL);
+    assert_non_null(acc);
+    assert_int_equal(acc->n_source, 1);
+    assert_string_equal(doc->entities[acc->source[0]].code, "---");
     const evg_event *deny = find_root_actor(doc, "01", "CHN");
     assert_non_null(deny);
     /* the 2018 bans by four governments, dated by "Last year" */
@@ -864,6 +934,7 @@ int main(void)
         cmocka_unit_test(events_quiet),
         cmocka_unit_test(events_boilerplate),
         cmocka_unit_test(events_bad_input),
+        cmocka_unit_test(events_reporter_and_groups),
         cmocka_unit_test(events_seed_article),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,6 +37,10 @@ static char *slurp(const char *path, size_t *len)
 
 /* Builds the graph of tests/data/render_story*.json (both documents, or
  * only the first). */
+/* Confidence given to the story's "urges ..." event before the graph is
+ * built (negative: as in the file). */
+static double urge_confidence = -1;
+
 static evg_graph *story_graph(int both)
 {
     const char *names[2] = {"render_story.json", "render_story2.json"};
@@ -56,6 +60,9 @@ static evg_graph *story_graph(int both)
             fprintf(stderr, "%s: %s\n", path, err.message);
         assert_int_equal(rc, 0);
         free(json);
+        for (size_t k = 0; urge_confidence >= 0 && k < docs[i]->n_events; k++)
+            if (strncmp(docs[i]->events[k].summary, "urges", 5) == 0)
+                docs[i]->events[k].confidence = urge_confidence;
     }
     evg_graph_opts go;
     evg_graph_opts_init(&go);
@@ -127,7 +134,7 @@ static void render_formats(void **state)
     assert_null(strstr(svg, id));
     snprintf(id, sizeof(id), "id=\"ev%zu\"", neg);
     assert_null(strstr(svg, id));
-    assert_non_null(strstr(svg, "hypothetical or negated not shown"));
+    assert_non_null(strstr(svg, "2 uncertain not shown"));
     free(svg);
 
     o.show_uncertain = 1;
@@ -424,10 +431,35 @@ static void render_gv_text(void **state)
     evg_buf_dispose(&b);
 }
 
+/* An event the coder is unsure of (confidence under 0.5) is left out like
+ * a hypothetical one, and drawn with --show-uncertain. */
+static void render_low_confidence(void **state)
+{
+    (void)state;
+    urge_confidence = 0.4;
+    evg_graph *g = story_graph(0);
+    urge_confidence = -1;
+    evg_render_opts o;
+    evg_render_opts_init(&o);
+    size_t n;
+    char id[32];
+    snprintf(id, sizeof(id), "id=\"ev%zu\"", event_named(g, "urges"));
+    char *svg = render(g, &o, &n);
+    assert_null(strstr(svg, id));
+    assert_non_null(strstr(svg, "3 uncertain not shown"));
+    free(svg);
+    o.show_uncertain = 1;
+    svg = render(g, &o, &n);
+    assert_non_null(strstr(svg, id));
+    free(svg);
+    evg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(render_formats),
+        cmocka_unit_test(render_low_confidence),
         cmocka_unit_test(render_escaping),
         cmocka_unit_test(render_deterministic),
         cmocka_unit_test(render_lanes_and_entity),
