@@ -573,6 +573,41 @@ static const evg_gz_entry *hyphen_prefix(const ctx *x, size_t j)
     return NULL;
 }
 
+/* Is token i the last word of an organization's name (an organization
+ * word such as "Airlines", "Bank", "Forces", or a company suffix)? */
+static int org_word(const ctx *x, size_t i)
+{
+    const evg_gz_entry *e;
+    return i < x->n && (x->tk[i].flags & EVG_TOK_CAP) &&
+           gz(x, i, B(ORGWORD) | B(SUFFIX), &e) == 1;
+}
+
+/* Length of a run of capitalized words at i, not gazetteer names, that
+ * ends with an organization word ("Eastern Airlines" after "China"), or
+ * 0. */
+static size_t org_after(const ctx *x, size_t i)
+{
+    const evg_gz_entry *e;
+    if (i >= x->n || !is_word(&x->tk[i]) || !(x->tk[i].flags & EVG_TOK_CAP) ||
+        gz(x, i, M_NAME | B(ADJ) | B(TITLE) | B(ROLE), &e))
+        return 0;
+    size_t l = cap_span(x, i);
+    return l && org_word(x, i + l - 1) ? l : 0;
+}
+
+/* After a capitalized name ending with an organization word at i - 1:
+ * "of" and a country's name ("Bank | of England"). Returns the tokens of
+ * "of" + country and the country's entry, or 0. */
+static size_t of_country(const ctx *x, size_t i, const evg_gz_entry **c)
+{
+    if (i == 0 || !org_word(x, i - 1) || !tok_is(x, i, "of"))
+        return 0;
+    size_t l = gz(x, i + 1, B(COUNTRY), c);
+    if (!l || is_possessive(x, i + 1 + l))
+        return 0;
+    return 1 + l;
+}
+
 static void parse_chain(const ctx *x, size_t i, chain *ch)
 {
     memset(ch, 0, sizeof(*ch));
@@ -606,6 +641,19 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             ch->hyphen = 1;
             break;
         }
+        if (len && !any && e->cls == EVG_GZ_COUNTRY && !is_possessive(x, j + len)) {
+            /* "China Eastern Airlines", "Korea Telecom": a country name
+             * opening an organization's own name */
+            size_t l2 = org_after(x, j + len);
+            if (l2) {
+                ch->start = ch->c_start = ch->name_s = j;
+                ch->c = e;
+                ch->c_end = j + len;
+                ch->unknown = 1;
+                ch->name_e = commit = j + len + l2;
+                break;
+            }
+        }
         if (len && (e->cls == EVG_GZ_ADJ ||
                     (!any && (e->cls == EVG_GZ_COUNTRY ||
                               e->cls == EVG_GZ_CAPITAL ||
@@ -637,6 +685,32 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             mods = 0;
             any = 1;
             continue;
+        }
+        const evg_gz_entry *of_c = NULL;
+        size_t of_l = 0;
+        if (!any && !mods && j < x->n && (x->tk[j].flags & EVG_TOK_CAP) &&
+            !(len && (M_NAME & EVG_GZ_BIT(e->cls)))) {
+            /* "the Bank of England", "Central Bank of Nigeria": an
+             * organization of a country, named after it */
+            size_t l = cap_span(x, j);
+            if (len && e->cls == EVG_GZ_ROLE && l > len &&
+                org_word(x, j + l - 1)) {
+                /* "the Government Accountability Office": a role word
+                 * opening an organization's name */
+                ch->start = ch->name_s = j;
+                ch->unknown = 1;
+                ch->name_e = commit = j + l;
+                break;
+            }
+            if (l && (of_l = of_country(x, j + l, &of_c)) != 0) {
+                ch->start = ch->name_s = j;
+                ch->c = of_c;
+                ch->c_start = j + l + 1;
+                ch->c_end = j + l + of_l;
+                ch->unknown = 1;
+                ch->name_e = commit = j + l + of_l;
+                break;
+            }
         }
         if (len && e->cls == EVG_GZ_ROLE && !(any && !mods &&
                                                (x->tk[j].flags & EVG_TOK_CAP) &&

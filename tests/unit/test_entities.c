@@ -30,6 +30,8 @@ static evg_doc *extract_with(const char *text, const evg_lexicon *lex)
     return doc;
 }
 
+static void entities_mentions_sorted_and_disjoint(const evg_doc *doc);
+
 static evg_doc *extract(const char *text)
 {
     return extract_with(text, NULL);
@@ -270,6 +272,49 @@ static void entities_lowercase_words_are_not_names(void **state)
     evg_doc_free(doc);
 }
 
+/* A country's name inside an organization's own name stays in it; "<org
+ * word> of <country>" is that country's organization; a role word opening
+ * an organization's name is part of it. */
+static void entities_country_inside_org_names(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("China Eastern Airlines ordered jets. Korea "
+                           "Telecom signed a deal with the Bank of England. "
+                           "The Government Accountability Office criticized "
+                           "the plan. China protested.");
+    expect(doc, "China Eastern Airlines", "CHNBUS", EVG_KIND_ORGANIZATION);
+    expect(doc, "Korea Telecom", "KORBUS", EVG_KIND_ORGANIZATION);
+    expect(doc, "Bank of England", "GBRBUS", EVG_KIND_ORGANIZATION);
+    /* its country comes from the context (here China, the main one) */
+    const evg_entity *gao = by_name(doc, "Government Accountability Office");
+    assert_string_equal(gao->code + 3, "GOV");
+    assert_int_equal(gao->kind, EVG_KIND_GOVERNMENT);
+    /* the country on its own is still the country */
+    const evg_entity *cn = by_name(doc, "China");
+    assert_string_equal(cn->code, "CHN");
+    assert_int_equal(cn->n_mentions, 1);
+    entities_mentions_sorted_and_disjoint(doc);
+    evg_doc_free(doc);
+}
+
+/* A capital speaks for its government unless the words make it a place. */
+static void entities_capital_metonym_code(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Washington has pressed Seoul to act. Officials "
+                           "in Washington said Tokyo's decision was wrong.");
+    const evg_entity *us = by_name(doc, "United States");
+    assert_int_equal(us->n_mentions, 2);
+    assert_string_equal(us->mentions[0].code, "USAGOV");
+    assert_null(us->mentions[1].code); /* "in Washington": a place */
+    const evg_entity *kr = by_name(doc, "South Korea");
+    assert_string_equal(kr->mentions[0].code, "KORGOV");
+    const evg_entity *jp = by_name(doc, "Japan");
+    assert_string_equal(jp->mentions[0].code, "JPNGOV");
+    assert_string_equal(us->code, "USA");
+    evg_doc_free(doc);
+}
+
 static void entities_mentions_sorted_and_disjoint(const evg_doc *doc)
 {
     size_t total = 0;
@@ -451,6 +496,8 @@ int main(void)
         cmocka_unit_test(entities_body_before_title_gives_country),
         cmocka_unit_test(entities_headline_invents_no_actors),
         cmocka_unit_test(entities_lowercase_words_are_not_names),
+        cmocka_unit_test(entities_country_inside_org_names),
+        cmocka_unit_test(entities_capital_metonym_code),
         cmocka_unit_test(entities_seed_article),
         cmocka_unit_test(entities_invariants_on_mixed_text),
         cmocka_unit_test(entities_user_dict_extends_gazetteer),
