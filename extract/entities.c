@@ -319,8 +319,10 @@ static int all_caps_acronym(const ctx *x, size_t i, size_t len)
 static int compatible(const cand *a, int want_person, const char *sector,
                       const char *country, int want_country_kind)
 {
-    if (want_person)
-        return a->kind == EVG_KIND_PERSON;
+    if (want_person) /* "the president of Armenia" is not Putin */
+        return a->kind == EVG_KIND_PERSON &&
+               !(country && country[0] && a->country[0] &&
+                 strcmp(country, a->country) != 0);
     if (a->kind == EVG_KIND_PERSON)
         return 0;
     if (want_country_kind)
@@ -786,6 +788,23 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             mods++;
             j++;
             continue;
+        }
+        if ((ch->title || ch->role) && !ch->c && !ch->name && j == commit &&
+            tok_is(x, j, "of")) {
+            /* "the president of Armenia", "the government of Sudan":
+             * the role belongs to the country named after it */
+            size_t k = j + 1;
+            if (tok_is(x, k, "the"))
+                k++;
+            const evg_gz_entry *c;
+            size_t l = gz(x, k, B(COUNTRY), &c);
+            if (l && !is_possessive(x, k + l) &&
+                !(k + l < x->n && (x->tk[k + l].flags & EVG_TOK_CAP) &&
+                  is_word(&x->tk[k + l]))) {
+                ch->c = c;
+                ch->c_start = k;
+                ch->c_end = commit = k + l;
+            }
         }
         break;
     }

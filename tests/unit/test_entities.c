@@ -297,6 +297,22 @@ static void entities_country_inside_org_names(void **state)
     evg_doc_free(doc);
 }
 
+/* "the president of Armenia": a role or title followed by "of" and a
+ * country is that country's, and never refers back to another country's
+ * person. */
+static void entities_role_of_country(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Putin offered to negotiate with the president "
+                           "of Armenia. The government of Sudan lifted the "
+                           "curfew. Troops of Nigeria attacked the rebels.");
+    expect(doc, "president of Armenia", "ARMGOV", EVG_KIND_PERSON);
+    expect(doc, "government of Sudan", "SDNGOV", EVG_KIND_GOVERNMENT);
+    expect(doc, "Troops of Nigeria", "NGAMIL", EVG_KIND_GROUP);
+    assert_int_equal(by_name(doc, "Vladimir Putin")->n_mentions, 1);
+    evg_doc_free(doc);
+}
+
 /* A capital speaks for its government unless the words make it a place. */
 static void entities_capital_metonym_code(void **state)
 {
@@ -498,6 +514,7 @@ int main(void)
         cmocka_unit_test(entities_lowercase_words_are_not_names),
         cmocka_unit_test(entities_country_inside_org_names),
         cmocka_unit_test(entities_capital_metonym_code),
+        cmocka_unit_test(entities_role_of_country),
         cmocka_unit_test(entities_seed_article),
         cmocka_unit_test(entities_invariants_on_mixed_text),
         cmocka_unit_test(entities_user_dict_extends_gazetteer),
