@@ -36,6 +36,8 @@ typedef struct cand {
     char kk;             /* key kind: g gazetteer name, b body of any
                           * country, r role group, n unknown name */
     int adj_only;        /* a bare adjective ("Hungarian") */
+    char avoid[4];       /* "ethnic Albanians": not this country's own
+                          * actors; the country comes from the context */
     int metonym;         /* a capital speaking for its government
                           * ("Washington's decision") */
     evg_entity_kind kind;
@@ -817,6 +819,12 @@ static void copy3(char dst[4], const char *src)
     dst[3] = '\0';
 }
 
+/* Is token i - 1 "ethnic" ("ethnic Albanians", "ethnic Turks")? */
+static int ethnic_before(const ctx *x, size_t i)
+{
+    return i > 0 && tok_is(x, i - 1, "ethnic");
+}
+
 /* Is the word before token `i` one that makes a capital a place ("in
  * Washington", "visited Seoul") rather than its government? */
 static int locative(const ctx *x, size_t i)
@@ -1004,7 +1012,8 @@ static long emit(ctx *x, const chain *ch)
         if (gov && !ch->c)
             want_country = 1;
         char cbuf[4] = "";
-        if (ch->c && memcmp(ch->c->country, "---", 3) != 0) {
+        int ethnic = ch->c && ethnic_before(x, ch->c_start);
+        if (ch->c && memcmp(ch->c->country, "---", 3) != 0 && !ethnic) {
             copy3(cbuf, ch->c->country);
             c3 = cbuf;
         }
@@ -1049,6 +1058,8 @@ static long emit(ctx *x, const chain *ch)
         d->kind = want_person ? EVG_KIND_PERSON
                               : kind_of_sector(sec, EVG_KIND_GROUP);
         d->needs_country = 1;
+        if (ethnic)
+            copy3(d->avoid, ch->c->country);
         d->name = r->name; /* role canonical: key part */
         d->kk = 'r';
         return (long)(e - ch->i0);
@@ -1066,6 +1077,19 @@ static long emit(ctx *x, const chain *ch)
             size_t l2 = gz(x, k + 1, B(ADJ), &a2);
             if (l2)
                 gz(x, k + 1 + l2, B(ROLE), &r);
+        }
+        if (c->cls == EVG_GZ_ADJ && !r && !ch->possessive &&
+            ethnic_before(x, ch->c_start)) {
+            /* "ethnic Albanians": a minority, of the country it lives in */
+            cand *d = push(x, tk[ch->c_start - 1].start, tk[ch->c_end - 1].end);
+            if (!d)
+                return EVG_ENOMEM;
+            copy3(d->avoid, c->country);
+            d->kind = EVG_KIND_GROUP;
+            d->needs_country = 1;
+            d->name = c->name;
+            d->kk = 'r';
+            return (long)(ch->c_end - ch->i0);
         }
         cand *d = push(x, tk[ch->c_start].start, tk[ch->c_end - 1].end);
         if (!d)
@@ -1238,9 +1262,9 @@ static int build(ctx *x)
         if (d->ante != EVG_NONE || d->country[0] || !d->needs_country)
             continue;
         const char *cc = place_near(x, k);
-        if (!cc)
+        if (!cc || (d->avoid[0] && strcmp(cc, d->avoid) == 0))
             cc = main_country;
-        if (cc)
+        if (cc && !(d->avoid[0] && strcmp(cc, d->avoid) == 0))
             set_country(d, cc, 0);
     }
     /* 4. keys and entities */

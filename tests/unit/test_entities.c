@@ -313,6 +313,30 @@ static void entities_role_of_country(void **state)
     evg_doc_free(doc);
 }
 
+/* "ethnic Albanians" are a minority: their country is the one they live
+ * in, from the context, never the demonym's own. */
+static void entities_ethnic_groups(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Ethnic Albanians in Kosovo protested against "
+                           "Serbia. Serbian police arrested ethnic Albanian "
+                           "guerrillas.");
+    const evg_entity *e = by_mention(doc, "Ethnic Albanians");
+    assert_non_null(e);
+    assert_string_equal(e->code, "SRB");
+    assert_int_equal(e->kind, EVG_KIND_GROUP);
+    e = by_mention(doc, "Albanian guerrillas");
+    assert_non_null(e);
+    assert_string_equal(e->code, "SRBREB");
+    evg_doc_free(doc);
+    /* nothing else in the text: no country rather than the wrong one */
+    doc = extract("Ethnic Albanians protested.");
+    e = by_mention(doc, "Ethnic Albanians");
+    assert_non_null(e);
+    assert_null(e->country);
+    evg_doc_free(doc);
+}
+
 /* A capital speaks for its government unless the words make it a place. */
 static void entities_capital_metonym_code(void **state)
 {
@@ -515,6 +539,7 @@ int main(void)
         cmocka_unit_test(entities_country_inside_org_names),
         cmocka_unit_test(entities_capital_metonym_code),
         cmocka_unit_test(entities_role_of_country),
+        cmocka_unit_test(entities_ethnic_groups),
         cmocka_unit_test(entities_seed_article),
         cmocka_unit_test(entities_invariants_on_mixed_text),
         cmocka_unit_test(entities_user_dict_extends_gazetteer),
