@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "entities.h"
 #include "internal.h"
 
 enum { WANT_ANY = 0, WANT_COUNTRY, WANT_PERSON };
@@ -50,20 +51,26 @@ static int fits(const evg_entity *e, int want)
 }
 
 /* The latest mention of entity `e` that ends at or before `before` and
- * starts at or after `from`, or 0 when there is none; its end + 1
- * otherwise (so that 0 means none). */
+ * starts at or after `from`: its end + 1, or 0 when there is none.
+ * Mentions are in text order: binary search, then a short walk back. */
 static size_t last_end(const evg_entity *e, size_t from, size_t before)
 {
-    size_t best = 0;
-    for (size_t k = 0; k < e->n_mentions; k++) {
-        const evg_mention *m = &e->mentions[k];
-        if (m->span.start >= before)
-            break;
-        if (m->span.start >= from && m->span.end <= before &&
-            m->with == EVG_NONE)
-            best = m->span.end + 1;
+    size_t lo = 0, hi = e->n_mentions;
+    while (lo < hi) { /* first mention starting at or after `before` */
+        size_t mid = lo + (hi - lo) / 2;
+        if (e->mentions[mid].span.start < before)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return best;
+    for (size_t k = lo; k-- > 0;) {
+        const evg_mention *m = &e->mentions[k];
+        if (m->span.start < from)
+            break;
+        if (m->span.end <= before && m->with == EVG_NONE)
+            return m->span.end + 1;
+    }
+    return 0;
 }
 
 /* The pair the phrase at [at, ..) of sentence `s` stands for: the parties
@@ -141,20 +148,10 @@ static int add_shared(evg_doc *doc, size_t e, size_t other, size_t start,
     return evg_doc_span(doc, &m->span, start, end);
 }
 
-/* Is [start, end) inside a mention of some entity already? */
+/* Does [start, end) overlap a mention of some entity already? */
 static int taken(const evg_doc *doc, size_t start, size_t end)
 {
-    for (size_t i = 0; i < doc->n_entities; i++) {
-        const evg_entity *e = &doc->entities[i];
-        for (size_t k = 0; k < e->n_mentions; k++) {
-            const evg_span *sp = &e->mentions[k].span;
-            if (sp->start >= end)
-                break;
-            if (start < sp->end)
-                return 1;
-        }
-    }
-    return 0;
+    return evg_extract__entity_in(doc, start, end, NULL) != EVG_NONE;
 }
 
 /* Gives the events whose subject is the phrase ending at `end`
