@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks that an events document (one JSON object, or JSON Lines: the first
-record is used) holds the three events every run of the Huawei story must
-find: the executive order (2019-W20), the 90-day delay (2019-W21, P90D) and
-the 2018 bans by four governments. Exit 0 when all three are there."""
+record is used) holds the events every run of the Huawei story must find:
+the executive order (2019-W20), the Commerce Department's 90-day delay
+(2019-W21, P90D), the accusation by several countries and the 2018 bans by
+four governments. Exit 0 when all are there."""
 import json
 import sys
 
@@ -37,10 +38,16 @@ def check(doc):
         problems.append("no sanctions event USA -> Huawei dated 2019-W20 (the executive order)")
 
     delay = [e for e in evs if e["time"]["value"] == "2019-W21"
-             and "USA" in countries(e["source"])
+             and e["cameo"][:2] == "08"
+             and "Commerce Department" in names(e["source"])
              and e.get("duration") and tmx.get(e["duration"], {}).get("value") == "P90D"]
     if not delay:
-        problems.append("no event by the US dated 2019-W21 with duration P90D (the delay)")
+        problems.append("no easing (08x) by the Commerce Department dated 2019-W21 with duration P90D (the delay)")
+
+    accuse = [e for e in evs if e["cameo"][:2] == "11" and e["source"]
+              and "Huawei" in names(e["target"])]
+    if not accuse:
+        problems.append("no accusation (11x) of Huawei with a source (several countries)")
 
     bans = [e for e in evs if e["cameo"][:2] in ("16", "17")
             and e["time"]["value"] == "2018"
@@ -57,7 +64,7 @@ def main():
     for p in problems:
         print("MISSING:", p)
     if not problems:
-        print("all three core events found")
+        print("all core events found")
     return 1 if problems else 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End to end, as a user would: `evgraph run` on the team's fixture and on the
 # seed article writes the four outputs; dot re-renders the DOT, xmllint
-# accepts the SVG, networkx reads the GraphML, and the three core events of
+# accepts the SVG, networkx reads the GraphML, and the core events of
 # the story are there with their actors and times.
 source "$(dirname "$0")/lib.sh"
 
