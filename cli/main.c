@@ -27,7 +27,7 @@ enum {
 enum {
     O_DCT = 256, O_LENIENT, O_KEEP_BP, O_DICT, O_MAX_BYTES, O_MAX_SENT,
     O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO,
-    O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_TOP, O_VIEW
+    O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_MIN_CONF, O_TOP, O_VIEW
 };
 
 /* One table drives getopt_long and --help, so help never drifts. */
@@ -82,6 +82,9 @@ static const cli_opt options[] = {
      "keep events of quad class N (1 verbal coop .. 4 material conflict)"},
     {"modality", O_MODALITY, 1, "LIST", C_GRAPH | C_STATS,
      "keep events of these modalities (\"asserted,reported\")"},
+    {"min-confidence", O_MIN_CONF, 1, "X", C_GRAPH | C_STATS,
+     "keep events the coder is at least this sure of, 0 to 1 (default 0: all; "
+     "pictures leave out those under 0.5)"},
     {"projection", O_PROJECTION, 1, "VIEW", C_GRAPH,
      "none (actors and events, default) or actors (weighted dyads)"},
     {"top", O_TOP, 1, "N", C_STATS, "rows in each ranking (default 10)"},
@@ -340,6 +343,17 @@ static int parse_options(const command *cmd, int argc, char **argv,
             if (parse_modalities(optarg, &st->gr.modalities))
                 return -1;
             break;
+        case O_MIN_CONF: {
+            char *end = NULL;
+            double v = strtod(optarg, &end);
+            if (!end || end == optarg || *end || !(v >= 0 && v <= 1)) {
+                msg("--min-confidence: '%s' is not a number from 0 to 1",
+                    optarg);
+                return -1;
+            }
+            st->gr.min_confidence = v;
+            break;
+        }
         case O_PROJECTION:
             if (strcmp(optarg, "actors") == 0)
                 st->gr.projection = EVG_PROJ_ACTORS;

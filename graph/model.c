@@ -827,6 +827,8 @@ static int event_passes(const evg_gevent *v, const evg_graph_opts *o)
         return 0;
     if (o->quad_class && v->quad_class != o->quad_class)
         return 0;
+    if (v->confidence < o->min_confidence)
+        return 0;
     if (o->modalities) {
         int m = evg_modality_parse(v->modality);
         if (m < 0 || !(o->modalities & (1u << m)))
@@ -884,7 +886,8 @@ static int renumber(size_t *ids, size_t n, const size_t *map)
 static int apply_filters(evg_graph *g, const evg_graph_opts *o, evg_error *err)
 {
     int active = o->from || o->to || (o->roots && *o->roots) ||
-                 o->quad_class || o->modalities || (o->entity && *o->entity);
+                 o->quad_class || o->modalities || o->min_confidence > 0 ||
+                 (o->entity && *o->entity);
     if (!active)
         return 0;
     int rc = 0;

@@ -64,6 +64,12 @@ expect_exit 0 "graph --from --to --modality" -- \
 if [ "$(grep -c '^v[0-9]' "$WORK/stdout")" -eq 4 ]; then ok; else
   bad "--from/--to/--modality: want 4 events: $(cat "$WORK/stdout")"
 fi
+expect_exit 0 "graph --min-confidence" -- \
+  "$EVG" graph -f csv --min-confidence 0.5 "${IN[@]}"
+if [ "$(grep -c '^v[0-9]' "$WORK/stdout")" -eq 6 ] &&
+   ! grep -q "may hold talks" "$WORK/stdout"; then ok; else
+  bad "--min-confidence 0.5: want 6 events, without the 0.4 one: $(cat "$WORK/stdout")"
+fi
 
 # failures
 expect_exit 2 "unknown format" -- "$EVG" graph -f dot "${IN[@]}"
@@ -73,6 +79,8 @@ expect_exit 2 "bad --quad" -- "$EVG" graph --quad 7 "${IN[@]}"
 one_line "bad --quad"
 expect_exit 2 "bad --modality" -- "$EVG" graph --modality certain "${IN[@]}"
 one_line "bad --modality"
+expect_exit 2 "bad --min-confidence" -- "$EVG" graph --min-confidence 1.5 "${IN[@]}"
+one_line "bad --min-confidence"
 expect_exit 2 "bad --projection" -- "$EVG" graph --projection events "${IN[@]}"
 one_line "bad --projection"
 expect_exit 2 "bad --top" -- "$EVG" stats --top 0 "${IN[@]}"

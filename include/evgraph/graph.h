@@ -100,6 +100,7 @@ typedef struct evg_graph_opts {
     const char *roots;      /* comma list of CAMEO roots ("16,17") or NULL */
     int quad_class;         /* 0 for all, else 1..4 */
     unsigned modalities;    /* bit set of (1u << evg_modality); 0: all */
+    double min_confidence;  /* keep events at least this sure (0: all) */
     int analyse;            /* compute degree, PageRank, communities (1) */
     evg_graph_projection projection; /* what the exports write */
 } evg_graph_opts;
