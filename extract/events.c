@@ -197,12 +197,33 @@ static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
 static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
                               size_t *verb)
 {
+    static const char *const SUBJ_PRON[] = {"he", "she", "they", "we", "i",
+                                            NULL};
     size_t lim = h > SUBJ_WINDOW ? h - SUBJ_WINDOW : 0;
     size_t fallback = EVG_NONE; /* "groups in Zimbabwe are demanding" */
+    /* a subject pronoun no actor was found for ("He said that the App
+     * Store will ...") is the subject: no other actor is, though a verb
+     * further left may still give it a referent ("X said they would") */
+    int pron = 0;
     if (verb)
         *verb = EVG_NONE;
     for (size_t j = h; j-- > lim;) {
+        if (pron) {
+            if (s->ent[j] == EVG_NONE && s->trig_at[j] &&
+                s->trig_at[j]->kind != EVG_TK_NOUN && !s->used[j]) {
+                if (verb)
+                    *verb = j;
+                return EVG_NONE;
+            }
+            if (s->ent[j] != EVG_NONE || is_boundary(s, j))
+                return EVG_NONE;
+            continue;
+        }
         if (s->ent[j] == EVG_NONE) {
+            if (word_in(s->text, &s->tok.v[j], SUBJ_PRON)) {
+                pron = 1;
+                continue;
+            }
             /* another verb before any actor: "they said they would ..." */
             if (s->trig_at[j] && s->trig_at[j]->kind != EVG_TK_NOUN &&
                 !s->used[j]) {
@@ -314,7 +335,7 @@ static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
         gather(s, a, b, -1, out);
         return a;
     }
-    if (fallback != EVG_NONE) {
+    if (fallback != EVG_NONE && !pron) {
         size_t a, b;
         mention_span(s, fallback, &a, &b);
         gather(s, a, b, -1, out);
@@ -460,7 +481,9 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
                                     size_t *end, int *noun)
 {
     const evg_token *t = &s->tok.v[h];
-    if (!(t->flags & EVG_TOK_WORD) || s->ent[h] != EVG_NONE)
+    /* a word of a time expression is never a trigger ("March 19", "the
+     * Fall of 2008", "Independence Day") */
+    if (!(t->flags & EVG_TOK_WORD) || s->ent[h] != EVG_NONE || s->in_tx[h])
         return NULL;
     size_t len = t->end - t->start;
     int infl = evg_events__inflection(s->text + t->start, len);

@@ -121,6 +121,106 @@ static int report_time(const sent_ctx *s, size_t tt, size_t *reporter)
     return 0;
 }
 
+static int word_any(const sent_ctx *s, size_t j, const char *const *w)
+{
+    for (; *w; w++)
+        if (evg_events__is(s, j, *w))
+            return 1;
+    return 0;
+}
+
+static int is_comma(const sent_ctx *s, size_t j)
+{
+    return (s->tok.v[j].flags & EVG_TOK_PUNCT) &&
+           s->text[s->tok.v[j].start] == ',';
+}
+
+static const char *const DET_PREP[] = {
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
+    "these", "those", "in", "at", "on", "during", "to", "with", "from",
+    "for", "of", "by", "late", "early", "earlier", "last", "next", NULL};
+
+/* Whether tokens [a, b) (outside time expressions) hold a clause of their
+ * own: a comma or dash, a clause boundary, another trigger, an auxiliary, a
+ * pronoun subject, a conjunction, or a past form after a noun ("the
+ * company sold"); an adverbial ("at a news conference") or a subject
+ * ("Apple CEO Steve Jobs") does not. */
+static int clausal(const sent_ctx *s, size_t a, size_t b, size_t head)
+{
+    static const char *const W[] = {
+        "will", "would", "shall", "can", "could", "may", "might", "must",
+        "should", "has", "have", "had", "did", "does", "do", "is", "are",
+        "was", "were", "be", "been", "being", "and", "or", "but", "he",
+        "she", "it", "they", "we", "i", "you", "'ll", "'s", "’s", "not",
+        NULL};
+    if (b <= a)
+        return 0;
+    if (s->bar[b] != s->bar[a])
+        return 1;
+    for (size_t j = a; j < b; j++) {
+        if (s->in_tx[j])
+            continue;
+        const evg_token *t = &s->tok.v[j];
+        /* a comma or dash sets off a clause or an aside; a symbol ("$",
+         * "%") does not */
+        int sep = (t->flags & EVG_TOK_PUNCT) &&
+                  strchr(",-;:", s->text[t->start]) != NULL;
+        if (sep || (t->flags & EVG_TOK_PUNCT &&
+                    (unsigned char)s->text[t->start] >= 0x80 &&
+                    t->end - t->start == 3 &&
+                    memcmp(s->text + t->start, "\xe2\x80", 2) == 0) ||
+            (s->trig_at[j] && j != head) ||
+            word_any(s, j, W))
+            return 1;
+        if (j > a && !word_any(s, j - 1, DET_PREP) &&
+            evg_events__inflection(s->text + t->start, t->end - t->start) ==
+                'd')
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the timex at tokens [tt, te) is the reporting verb ci's own
+ * time, not one of what it reports. A reporter takes a time of its own
+ * clause only: right after it ("said on Thursday", "announced Tuesday",
+ * "said in a statement on Thursday", "announced new laptops on
+ * Wednesday"), between subject and verb ("Apple on Tuesday announced"),
+ * or in an adverbial opening the sentence ("On Tuesday, Apple said").
+ * The time of its complement ("said that his company sold ... last
+ * year", "announced that X would be soon available", "announced X, on
+ * sale now") or of a report it follows ("The switch will happen next
+ * year, he said") is not its own. */
+static int own_report_time(const sent_ctx *s, size_t ci, size_t tt,
+                           size_t te)
+{
+    const cand *c = &s->cand[ci];
+    size_t rep;
+    if (tt >= c->end) {
+        if (report_time(s, tt, &rep) && rep == ci)
+            return 1;
+        return tt <= c->end + 8 && !clausal(s, c->end, tt, c->head);
+    }
+    if (te > c->head)
+        return 0;
+    size_t comma = EVG_NONE;
+    for (size_t j = te; j < c->head; j++)
+        if (is_comma(s, j)) {
+            comma = j;
+            break;
+        }
+    if (comma == EVG_NONE)
+        return !clausal(s, te, c->head, c->head);
+    /* an opening adverbial: from the sentence start or a comma, made of
+     * a preposition or the time itself, then the subject */
+    size_t cs = tt;
+    while (cs > 0 && !is_comma(s, cs - 1))
+        cs--;
+    if (!s->in_tx[cs] && !word_any(s, cs, DET_PREP))
+        return 0;
+    return !clausal(s, cs, tt, c->head) && !clausal(s, te, comma, c->head) &&
+           !clausal(s, comma + 1, c->head, c->head);
+}
+
 static void pick_time(ev_state *st, const sent_ctx *s, size_t ci,
                       evg_event *ev)
 {
@@ -136,6 +236,9 @@ static void pick_time(ev_state *st, const sent_ctx *s, size_t ci,
         size_t tt = token_at(s, tx->span.start);
         size_t rep;
         if (report_time(s, tt, &rep) && rep != ci)
+            continue;
+        if (c->pat->kind == EVG_TK_REPORT &&
+            !own_report_time(s, ci, tt, token_at(s, tx->span.end)))
             continue;
         size_t bar = evg_events__barriers(s, c->head, tt);
         size_t dist = tt > c->head ? tt - c->head : c->head - tt;

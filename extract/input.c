@@ -290,11 +290,12 @@ static int tml_text(evg_input *in, const char *name, evg_error *err)
             break;
         const char *gt = memchr(lt, '>', (size_t)(close - lt));
         p = gt ? gt + 1 : close;
-        /* sentence elements (<s>...</s>, as in tokenized corpora) may be
-         * glued together: keep them apart */
-        if (gt && gt - lt == 3 && memcmp(lt, "</s>", 4) == 0 && p < close &&
-            !isspace((unsigned char)*p))
-            evg_buf_putc(&b, '\n');
+        /* sentence elements (<s>...</s>, as in tokenized corpora) are
+         * the corpus's sentences, often glued together or one per line: a
+         * paragraph break after each keeps a headline, a date line and the
+         * first sentence apart (a single line break would not) */
+        if (gt && gt - lt == 3 && memcmp(lt, "</s>", 4) == 0 && p < close)
+            evg_buf_append(&b, "\n\n", 2);
     }
     if (b.failed) {
         int code = b.failed;

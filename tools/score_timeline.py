@@ -337,11 +337,11 @@ def parse_tml(path):
             if sent is not None:
                 spans.append((sent[0], sent[1], length))
             sent = None
-            # evgraph's reader keeps glued sentence elements apart
-            if pos < len(body) and not body[pos].isspace() and \
-                    m.end() < len(body):
-                out.append("\n")
-                length += 1
+            # evgraph's reader ends each sentence element with a
+            # paragraph break (a blank line) unless </TEXT> follows
+            if m.end() < len(body):
+                out.append("\n\n")
+                length += 2
     out.append(unescape(body[pos:]))
     text = "".join(out)
     tokens = []

@@ -478,6 +478,125 @@ static void events_time_attachment(void **state)
     evg_doc_free(doc);
 }
 
+/* A statement (a reporting verb coded for want of anything codable in
+ * what it reports) is dated by a time of its own clause, never by one
+ * inside the reported complement or the report it follows. */
+static const char *statement_time(const char *text, const tx_spec *tx)
+{
+    evg_doc *doc = code(text, WORLD, N_WORLD, tx, 1);
+    const evg_event *e = must_find(doc, "01");
+    static char got[32];
+    snprintf(got, sizeof(got), "%s",
+             e->time.basis == EVG_BASIS_DCT     ? "dct"
+             : e->time.basis == EVG_BASIS_TIMEX ? e->time.value
+                                                : "other");
+    evg_doc_free(doc);
+    return got;
+}
+
+static void events_statement_time(void **state)
+{
+    (void)state;
+    const tx_spec last_year = {"last year", EVG_TIMEX_DATE, "2018",
+                               "2018-01-01", "2018-12-31"};
+    const tx_spec next_year = {"next year", EVG_TIMEX_DATE, "2020",
+                               "2020-01-01", "2020-12-31"};
+    const tx_spec soon = {"soon", EVG_TIMEX_DATE, "FUTURE_REF", NULL, NULL};
+    const tx_spec now = {"now", EVG_TIMEX_DATE, "PRESENT_REF", NULL, NULL};
+    const tx_spec thu = {"Thursday", EVG_TIMEX_DATE, "2019-05-23",
+                         "2019-05-23", "2019-05-23"};
+    /* the complement's time is not the statement's */
+    assert_string_equal(
+        statement_time("Google said that its sales rose 20 percent last "
+                       "year.",
+                       &last_year),
+        "dct");
+    assert_string_equal(
+        statement_time("Google said the company sold 13 million phones "
+                       "last year.",
+                       &last_year),
+        "dct");
+    assert_string_equal(
+        statement_time("Google also announced that the new phone would be "
+                       "available soon.",
+                       &soon),
+        "dct");
+    assert_string_equal(
+        statement_time("Google announced a new laptop, on sale now.", &now),
+        "dct");
+    assert_string_equal(
+        statement_time("This switch, Google said, would happen beginning "
+                       "next year.",
+                       &next_year),
+        "dct");
+    assert_string_equal(
+        statement_time("The switch will happen next year, Google said.",
+                       &next_year),
+        "dct");
+    /* its own time */
+    assert_string_equal(
+        statement_time("Google said on Thursday that its sales rose.", &thu),
+        "2019-05-23");
+    assert_string_equal(
+        statement_time("Google announced Thursday that its sales rose.",
+                       &thu),
+        "2019-05-23");
+    assert_string_equal(
+        statement_time("On Thursday, Google said that its sales rose.", &thu),
+        "2019-05-23");
+    assert_string_equal(
+        statement_time("Google on Thursday said that its sales rose.", &thu),
+        "2019-05-23");
+    assert_string_equal(
+        statement_time("Google said in a statement on Thursday that its "
+                       "sales rose.",
+                       &thu),
+        "2019-05-23");
+    assert_string_equal(
+        statement_time("Google announced a new laptop on Thursday.", &thu),
+        "2019-05-23");
+}
+
+/* A word of a time expression is never a trigger: "March" of a date line
+ * glued to a headline is not the verb "march". */
+static void events_no_trigger_in_timex(void **state)
+{
+    (void)state;
+    const tx_spec tx[] = {{"March 19, 2007", EVG_TIMEX_DATE, "2007-03-19",
+                           "2007-03-19", "2007-03-19"}};
+    evg_doc *doc = code("Talks with Iran March 19, 2007 Israel attacked Iran.",
+                        WORLD, N_WORLD, tx, 1);
+    assert_null(find(doc, "14"));
+    must_find(doc, "1");
+    evg_doc_free(doc);
+}
+
+/* A subject pronoun that no actor stands for is still the subject: the
+ * coder does not take another actor of the sentence as the source. */
+static void events_unresolved_pronoun_subject(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("In Japan, he criticized Iran.", WORLD, N_WORLD,
+                        NULL, 0);
+    const evg_event *e = must_find(doc, "11");
+    assert_int_equal(e->n_source, 0);
+    TGT(doc, e, "Iran");
+    evg_doc_free(doc);
+    doc = code("Speaking to Google on Friday, she criticized Iran.", WORLD,
+               N_WORLD, NULL, 0);
+    e = must_find(doc, "11");
+    assert_false(has_actor(doc, e->source, e->n_source, "Google"));
+    TGT(doc, e, "Iran");
+    evg_doc_free(doc);
+    /* a pronoun resolved to an actor is that actor */
+    const ent_spec ents[] = {{"Iran", "IRN", "IRN", "Iran|he"},
+                             {"Japan", "JPN", "JPN", "Japan"}};
+    doc = code("In Japan, he criticized Israel.", ents, 2, NULL, 0);
+    e = must_find(doc, "11");
+    SRC(doc, e, "Iran");
+    evg_doc_free(doc);
+}
+
 static void events_causal_cues(void **state)
 {
     (void)state;
@@ -925,6 +1044,9 @@ int main(void)
         cmocka_unit_test(events_negation),
         cmocka_unit_test(events_delay_is_easing),
         cmocka_unit_test(events_time_attachment),
+        cmocka_unit_test(events_statement_time),
+        cmocka_unit_test(events_no_trigger_in_timex),
+        cmocka_unit_test(events_unresolved_pronoun_subject),
         cmocka_unit_test(events_causal_cues),
         cmocka_unit_test(events_dual_subject),
         cmocka_unit_test(events_merge_mentions),

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -111,6 +112,50 @@ static void reading_tokenized_text_glued_at_stops(void **state)
                  ".",
                  "It used Intel processors . | The iMac is faster , they "
                  "said .");
+}
+
+/* Each <s> element of a tokenized TimeML file is a sentence of its own,
+ * glued to the next one or one per line: a headline, a date line and the
+ * first sentence stay apart. */
+static void reading_timeml_sentences(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/evgrdXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof(path), "%s/a.tml", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("<TimeML><DOCID>7</DOCID><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" "
+          "value=\"2007-03-19\" functionInDocument=\"CREATION_TIME\">"
+          "2007-03-19</TIMEX3></DCT><TEXT><s id=\"0\">Talks resume in "
+          "Geneva</s><s id=\"1\">March 19 , 2007</s><s id=\"2\">The "
+          "talks resumed on Monday .</s>\n<s id=\"3\">Officials met at "
+          "the UN</s>\n<s id=\"4\">They agreed .</s></TEXT></TimeML>",
+          f);
+    fclose(f);
+    evg_input *in;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_input_open(path, 0, &in, &err), 0);
+    evg_article art;
+    assert_int_equal(evg_input_next(in, &art, &err), 1);
+    /* a blank line after each element: offsets count it */
+    assert_non_null(strstr(art.text, "Geneva\n\nMarch 19 , 2007\n\nThe"));
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = art.dct;
+    evg_doc *doc = NULL;
+    assert_int_equal(evg_extract_text(art.text, art.len, &o, &doc, &err), 0);
+    char got[512];
+    sentences(doc, got, sizeof(got));
+    assert_string_equal(got, "Talks resume in Geneva | March 19 , 2007 | The "
+                             "talks resumed on Monday . | Officials met at "
+                             "the UN | They agreed .");
+    evg_doc_free(doc);
+    evg_input_free(in);
+    unlink(path);
+    rmdir(dir);
 }
 
 static void reading_wrapped_lines_do_not_split(void **state)
@@ -324,6 +369,7 @@ int main(void)
         cmocka_unit_test(reading_quotes),
         cmocka_unit_test(reading_paragraphs_and_headlines),
         cmocka_unit_test(reading_tokenized_text_glued_at_stops),
+        cmocka_unit_test(reading_timeml_sentences),
         cmocka_unit_test(reading_wrapped_lines_do_not_split),
         cmocka_unit_test(reading_offsets_point_into_text),
         cmocka_unit_test(reading_dateline_seed_form),
