@@ -102,6 +102,57 @@ static size_t closers(const char *t, size_t n, size_t i)
     }
 }
 
+/* Closing quotes and brackets that tokenized text sets off from the stop
+ * by a space (". \"", ". ''", ". )"): returns the end of the last one
+ * that is followed by white space or the end, or `after` when there is
+ * none. A straight double quote closes when the sentence from `start`
+ * has an odd number of them or when it ends the line (a quotation over
+ * several sentences), a bracket only when one is open. */
+static size_t spaced_closers(const char *t, size_t n, size_t start,
+                             size_t after)
+{
+    size_t end = after, l;
+    size_t quotes = 0, paren = 0, brack = 0;
+    if (after >= n || t[after] != ' ')
+        return after;
+    for (size_t q = start; q < after; q++) {
+        quotes += t[q] == '"';
+        paren += t[q] == '(';
+        paren -= paren && t[q] == ')';
+        brack += t[q] == '[';
+        brack -= brack && t[q] == ']';
+    }
+    for (size_t j = after; j < n && t[j] == ' ';) {
+        size_t k = j + 1, c = 0;
+        size_t eol = k + 1;
+        while (eol < n && (t[eol] == ' ' || t[eol] == '\t'))
+            eol++;
+        if (k + 1 < n && t[k] == '\'' && t[k + 1] == '\'')
+            c = k + 2;
+        else if (k < n && t[k] == '"' && (eol == n || t[eol] == '\n' ||
+                                          t[eol] == '\r'))
+            c = k + 1; /* a quote ending the paragraph closes one */
+        else if (k < n && ((t[k] == ')' && paren) || (t[k] == ']' && brack) ||
+                           (t[k] == '"' && quotes % 2)))
+            c = k + 1;
+        else if (k + 2 < n && (unsigned char)t[k] == 0xe2 &&
+                 (unsigned char)t[k + 1] == 0x80 &&
+                 ((unsigned char)t[k + 2] == 0x9d ||
+                  (unsigned char)t[k + 2] == 0x99))
+            c = k + 3;
+        else if (k + 1 < n && (unsigned char)t[k] == 0xc2 &&
+                 (unsigned char)t[k + 1] == 0xbb)
+            c = k + 2;
+        if (!c || (c < n && !is_space_at(t, n, c, &l)))
+            break;
+        quotes += t[k] == '"';
+        paren -= paren && t[k] == ')';
+        brack -= brack && t[k] == ']';
+        end = j = c;
+    }
+    return end;
+}
+
 /* The next word after position i (skipping spaces and opening quotes and
  * brackets): its span, or s == e at the end. */
 static void next_word(const char *t, size_t n, size_t i, size_t *s,
@@ -145,6 +196,8 @@ static int ends_sentence(const char *t, size_t n, size_t word, size_t i,
     unsigned char first = (unsigned char)t[ns];
     if (islower(first))
         return 0; /* "Why?" he asked. / "... and then" */
+    if (first == ',' || first == ';' || first == ':')
+        return 0; /* "One more thing ..." , the tagline */
     if (t[i] != '.')
         return 1;
     /* the word before the dot */
@@ -432,6 +485,7 @@ int evg_extract__sentences(evg_doc *doc, size_t body,
                             : ends_sentence(t, n, word, stop, after);
         if (!ends)
             continue;
+        after = spaced_closers(t, n, start, after);
         if ((rc = add(doc, start, after, opts, err)))
             return rc;
         start = after;

@@ -158,6 +158,26 @@ static void reading_timeml_sentences(void **state)
     rmdir(dir);
 }
 
+/* Tokenized text sets closing quotes and brackets off from the stop: they
+ * stay with their sentence, an opening quote goes with the next one. */
+static void reading_tokenized_closers(void **state)
+{
+    (void)state;
+    expect_split("He said , \" We won . \" Then he left .",
+                 "He said , \" We won . \" | Then he left .");
+    expect_split("He said `` We won . '' Then he left .",
+                 "He said `` We won . '' | Then he left .");
+    expect_split("They are faster ( up to four times . ) The iMac sold .",
+                 "They are faster ( up to four times . ) | The iMac sold .");
+    expect_split("He won . \" We are happy , \" he said .",
+                 "He won . | \" We are happy , \" he said .");
+    /* a quotation over several sentences closes at the paragraph end */
+    expect_split("He said : \" We won . We are happy . \"\n\nThey left .",
+                 "He said : \" We won . | We are happy . \" | They left .");
+    expect_split("It reads , \" One more thing ... \" , the tagline .",
+                 "It reads , \" One more thing ... \" , the tagline .");
+}
+
 static void reading_wrapped_lines_do_not_split(void **state)
 {
     (void)state;
@@ -370,6 +390,7 @@ int main(void)
         cmocka_unit_test(reading_paragraphs_and_headlines),
         cmocka_unit_test(reading_tokenized_text_glued_at_stops),
         cmocka_unit_test(reading_timeml_sentences),
+        cmocka_unit_test(reading_tokenized_closers),
         cmocka_unit_test(reading_wrapped_lines_do_not_split),
         cmocka_unit_test(reading_offsets_point_into_text),
         cmocka_unit_test(reading_dateline_seed_form),
