@@ -332,6 +332,35 @@ static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
                 return a2;
             }
         }
+        /* "EADS, the parent company of Airbus, has won a contract to
+         * supply": the actor ends an apposition (a comma, a determiner,
+         * words without a conjunction, the actor, a comma); the subject
+         * is before it */
+        if (b + 1 < h && tok_punct(s, b + 1, ',')) {
+            size_t k = a;
+            while (k > lim && k + 10 > a && !tok_punct(s, k - 1, ',') &&
+                   !is_boundary(s, k - 1) && !evg_events__is(s, k - 1, "and") &&
+                   !evg_events__is(s, k - 1, "or"))
+                k--;
+            size_t q = k > 1 ? k - 2 : 0;
+            /* "European Aeronautic Defence & Space (EADS), the ..." */
+            if (k > lim + 1 && tok_punct(s, q, ')')) {
+                size_t o = q;
+                while (o > lim && o + 8 > q && !tok_punct(s, o, '('))
+                    o--;
+                if (tok_punct(s, o, '(') && o > 0)
+                    q = s->ent[o - 1] != EVG_NONE ? o - 1 : q - 1;
+            }
+            if (k > lim + 1 && k + 1 < a && tok_punct(s, k - 1, ',') &&
+                s->ent[q] != EVG_NONE &&
+                (evg_events__is(s, k, "the") || evg_events__is(s, k, "a") ||
+                 evg_events__is(s, k, "an"))) {
+                size_t a2, b2;
+                mention_span(s, q, &a2, &b2);
+                gather(s, a2, b2, -1, out);
+                return a2;
+            }
+        }
         gather(s, a, b, -1, out);
         return a;
     }

@@ -597,6 +597,39 @@ static void events_unresolved_pronoun_subject(void **state)
     evg_doc_free(doc);
 }
 
+/* An actor ending an apposition set off by commas is not the subject:
+ * the actor before the apposition is. */
+static void events_apposition_ending_in_actor(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Japan, a close partner of Australia, criticized "
+                        "Iran.",
+                        WORLD, N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "11");
+    SRC(doc, e, "Japan");
+    assert_int_equal(e->n_source, 1);
+    evg_doc_free(doc);
+    const ent_spec ents[] = {
+        {"EADS", "---BUS", NULL,
+         "European Aeronautic Defence and Space Company|EADS"},
+        {"Airbus", "---BUS", NULL, "Airbus"},
+        {"Iran", "IRN", "IRN", "Iran"}};
+    doc = code("European Aeronautic Defence and Space Company (EADS), the "
+               "parent company of Airbus, criticized Iran.",
+               ents, 3, NULL, 0);
+    e = must_find(doc, "11");
+    SRC(doc, e, "EADS");
+    assert_int_equal(e->n_source, 1);
+    evg_doc_free(doc);
+    /* a list is not an apposition */
+    doc = code("Japan, the United States and Australia, criticized Iran.",
+               WORLD, N_WORLD, NULL, 0);
+    e = must_find(doc, "11");
+    SRC(doc, e, "Australia");
+    SRC(doc, e, "United States");
+    evg_doc_free(doc);
+}
+
 static void events_causal_cues(void **state)
 {
     (void)state;
@@ -1047,6 +1080,7 @@ int main(void)
         cmocka_unit_test(events_statement_time),
         cmocka_unit_test(events_no_trigger_in_timex),
         cmocka_unit_test(events_unresolved_pronoun_subject),
+        cmocka_unit_test(events_apposition_ending_in_actor),
         cmocka_unit_test(events_causal_cues),
         cmocka_unit_test(events_dual_subject),
         cmocka_unit_test(events_merge_mentions),
