@@ -301,7 +301,7 @@ static const char *name_sector(const ctx *x, size_t i, size_t len, int *org)
     *org = 0;
     for (size_t j = i; j < i + len; j++) {
         const evg_gz_entry *e;
-        if (gz(x, j, B(ORGWORD) | B(SUFFIX), &e) == 1) {
+        if (gz(x, j, B(ORGWORD) | B(SUFFIX), &e) != 0) {
             *org = 1;
             if (!sec && e->sector[0])
                 sec = e->sector;
@@ -583,7 +583,7 @@ static int org_word(const ctx *x, size_t i)
 {
     const evg_gz_entry *e;
     return i < x->n && (x->tk[i].flags & EVG_TOK_CAP) &&
-           gz(x, i, B(ORGWORD) | B(SUFFIX), &e) == 1;
+           gz(x, i, B(ORGWORD) | B(SUFFIX), &e) != 0;
 }
 
 /* Length of a run of capitalized words at i, not gazetteer names, that
@@ -610,6 +610,35 @@ static size_t of_country(const ctx *x, size_t i, const evg_gz_entry **c)
     if (!l || is_possessive(x, i + 1 + l))
         return 0;
     return 1 + l;
+}
+
+/* Tokens of a portfolio before a minister's title at i ("Trade and
+ * Industry | Minister", "Planning and Investment | Minister"): unknown
+ * capitalized words, "and", "&" or a comma between them, then a title
+ * naming a minister, secretary or commissioner. 0 when there is none. */
+static size_t portfolio(const ctx *x, size_t i)
+{
+    size_t j = i, words = 0;
+    while (j < x->n && j < i + 8) {
+        const evg_token *k = &x->tk[j];
+        const evg_gz_entry *e;
+        size_t len = gz(x, j, M_ALL, &e);
+        if (len && e->cls == EVG_GZ_TITLE) {
+            if (!words || !e->name ||
+                !(strstr(e->name, "minister") || strstr(e->name, "secretary") ||
+                  strstr(e->name, "commissioner")))
+                return 0;
+            return j - i;
+        }
+        if (len)
+            return 0;
+        if (is_word(k) && (k->flags & EVG_TOK_CAP) && !stop_word(x->t, k))
+            words++;
+        else if (!(words && (tok_is(x, j, "and") || tok_is(x, j, "&"))))
+            return 0;
+        j++;
+    }
+    return 0;
 }
 
 static void parse_chain(const ctx *x, size_t i, chain *ch)
@@ -772,6 +801,19 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             ch->name_e = j + len;
             commit = j + len;
             break;
+        }
+        if (!len && !ch->title && !ch->role && !ch->name) {
+            size_t pl = portfolio(x, j);
+            if (pl) {
+                /* "Planning and Investment Minister Tran Xuan Gia": the
+                 * capitalized words name the ministry, not an actor */
+                if (!any)
+                    ch->start = j;
+                j += pl;
+                any = 1;
+                mods = 0;
+                continue;
+            }
         }
         if (!len && !x->boiler && j < x->n && is_word(&x->tk[j]) &&
             (x->tk[j].flags & EVG_TOK_CAP)) {

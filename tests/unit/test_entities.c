@@ -337,6 +337,24 @@ static void entities_ethnic_groups(void **state)
     evg_doc_free(doc);
 }
 
+/* "Planning and Investment Minister Tran Xuan Gia": the portfolio is part
+ * of the title, not an actor; a company suffix before the final stop
+ * ("Acme Corp.") still makes a company. */
+static void entities_portfolio_and_final_suffix(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Planning and Investment Minister Tran Xuan Gia "
+                           "said Vietnam will open its economy. Britain sued "
+                           "Zenvo Corp.");
+    expect(doc, "Tran Xuan Gia", "VNMGOV", EVG_KIND_PERSON);
+    assert_null(by_mention(doc, "Investment"));
+    assert_null(by_mention(doc, "Planning"));
+    assert_true(has_mention(by_name(doc, "Tran Xuan Gia"),
+                            "Planning and Investment Minister Tran Xuan Gia"));
+    expect(doc, "Zenvo Corp", "GBRBUS", EVG_KIND_ORGANIZATION);
+    evg_doc_free(doc);
+}
+
 /* A capital speaks for its government unless the words make it a place. */
 static void entities_capital_metonym_code(void **state)
 {
@@ -540,6 +558,7 @@ int main(void)
         cmocka_unit_test(entities_capital_metonym_code),
         cmocka_unit_test(entities_role_of_country),
         cmocka_unit_test(entities_ethnic_groups),
+        cmocka_unit_test(entities_portfolio_and_final_suffix),
         cmocka_unit_test(entities_seed_article),
         cmocka_unit_test(entities_invariants_on_mixed_text),
         cmocka_unit_test(entities_user_dict_extends_gazetteer),
