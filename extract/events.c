@@ -672,6 +672,37 @@ static int self_pronoun(const sent_ctx *s, size_t from, size_t to)
     return 0;
 }
 
+/* "... the future of notebooks," said Jobs. / "..., said Apple CEO Steve
+ * Jobs during the keynote": a reporting verb right after a comma or a
+ * closing quote, with no subject before it, has its speaker after it; of
+ * adjacent mentions joined by title words the last is the speaker. */
+static void inverted_speaker(const sent_ctx *s, cand *c)
+{
+    size_t h = c->head;
+    if (h == 0 || !(tok_punct(s, h - 1, ',') || tok_punct(s, h - 1, '"') ||
+                    evg_events__is(s, h - 1, "''") ||
+                    evg_events__is(s, h - 1, "\xe2\x80\x9d")))
+        return;
+    size_t j = c->end, last = EVG_NONE;
+    while (j < s->tok.n && j < c->end + 8) {
+        if (s->ent[j] != EVG_NONE) {
+            size_t a, b;
+            mention_span(s, j, &a, &b);
+            last = a;
+            j = b + 1;
+        } else if (last == EVG_NONE && evg_events__is(s, j, "the")) {
+            j++;
+        } else if ((s->tok.v[j].flags & EVG_TOK_WORD) &&
+                   (s->tok.v[j].flags & EVG_TOK_CAP) && !s->trig_at[j]) {
+            j++; /* a title: "CEO", "Chief Executive" */
+        } else {
+            break;
+        }
+    }
+    if (last != EVG_NONE)
+        add_actor(&c->src, s->ent[last]);
+}
+
 static void fill_args(sent_ctx *s, size_t ci)
 {
     cand *c = &s->cand[ci];
@@ -755,6 +786,8 @@ static void fill_args(sent_ctx *s, size_t ci)
         } else {
             size_t verb;
             find_subject_at(s, h, &c->src, &verb);
+            if (!c->src.n && p->kind == EVG_TK_REPORT)
+                inverted_speaker(s, c);
             /* "X said they would ...": the reporter speaks of itself */
             for (size_t k = 0; !c->src.n && verb != EVG_NONE && k < ci; k++)
                 if (s->cand[k].head == verb &&

@@ -630,6 +630,28 @@ static void events_apposition_ending_in_actor(void **state)
     evg_doc_free(doc);
 }
 
+/* "..., said X": a reporting verb after a comma or closing quote with no
+ * subject before it has its speaker after it. */
+static void events_inverted_speaker(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("The weather was fine, said Japan.", WORLD, N_WORLD,
+                        NULL, 0);
+    const evg_event *e = must_find(doc, "010");
+    SRC(doc, e, "Japan");
+    evg_doc_free(doc);
+    doc = code("\"The weather was fine,\" said US President Donald Trump "
+               "during a visit.",
+               WORLD, N_WORLD, NULL, 0);
+    e = must_find(doc, "010");
+    SRC(doc, e, "Donald Trump");
+    evg_doc_free(doc);
+    /* not after a subject: "Officials said Japan ..." is about Japan */
+    doc = code("Officials said Japan was fine.", WORLD, N_WORLD, NULL, 0);
+    assert_null(find(doc, "010"));
+    evg_doc_free(doc);
+}
+
 static void events_causal_cues(void **state)
 {
     (void)state;
@@ -1081,6 +1103,7 @@ int main(void)
         cmocka_unit_test(events_no_trigger_in_timex),
         cmocka_unit_test(events_unresolved_pronoun_subject),
         cmocka_unit_test(events_apposition_ending_in_actor),
+        cmocka_unit_test(events_inverted_speaker),
         cmocka_unit_test(events_causal_cues),
         cmocka_unit_test(events_dual_subject),
         cmocka_unit_test(events_merge_mentions),
