@@ -215,6 +215,10 @@ static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
                     *verb = j;
                 return EVG_NONE;
             }
+            /* "X said that they would": on to the verb */
+            if (j > 0 && evg_events__is(s, j, "that") && s->trig_at[j - 1] &&
+                s->trig_at[j - 1]->kind != EVG_TK_NOUN)
+                continue;
             if (s->ent[j] != EVG_NONE || is_boundary(s, j))
                 return EVG_NONE;
             continue;
@@ -991,6 +995,17 @@ static void attribute(sent_ctx *s)
             if (c->head > r->end + COMPL_WINDOW + 5 ||
                 !has_must(s, r->end, c->head))
                 break;
+            /* "Israel said they must attack Iran": its own necessity, no
+             * demand on anyone */
+            const actor_set *on = c->passive ? &c->tgt
+                                  : c->src.n ? &c->src
+                                             : &c->tgt;
+            int self = 0;
+            for (size_t q = 0; q < on->n; q++)
+                for (size_t t = 0; t < r->src.n; t++)
+                    self |= on->v[q] == r->src.v[t];
+            if (self)
+                break;
             r->demand = 1;
             r->tgt = c->passive ? c->tgt : (c->src.n ? c->src : c->tgt);
             c->absorbed = 1;
@@ -1039,6 +1054,9 @@ static void attribute(sent_ctx *s)
             continue;
         if (c->noun && !c->src.n)
             continue;
+        /* an event with no actor is not coded: it leaves the statement */
+        if (!c->demand && !c->src.n && !c->tgt.n)
+            continue;
         n_other++;
         if (c->demand) {
             if (c->src.n && c->src.v[0] != speaker && speaker != EVG_NONE)
@@ -1085,7 +1103,8 @@ static void attribute(sent_ctx *s)
             c->mod = EVG_MOD_REPORTED;
         /* "X said Y must ..." is a demand on Y */
         size_t stop = s->tok.n;
-        if (has_must(s, c->end, stop)) {
+        /* "Boeing says they must increase production" is about itself */
+        if (has_must(s, c->end, stop) && !self_pronoun(s, c->end, stop)) {
             c->demand = 1;
             size_t j = c->end;
             while (j < s->tok.n && (evg_events__is(s, j, "that") ||

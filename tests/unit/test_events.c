@@ -652,6 +652,39 @@ static void events_inverted_speaker(void **state)
     evg_doc_free(doc);
 }
 
+/* A reporter speaking of itself: "X said (that) they would ...", "X said
+ * they must ..." is X's own act, not a demand; and a reported event no
+ * actor takes part in is not coded, so the statement stays. */
+static void events_reporter_speaks_of_itself(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Israel said that they would attack Iran.", WORLD,
+                        N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "18");
+    SRC(doc, e, "Israel");
+    TGT(doc, e, "Iran");
+    assert_int_equal(e->modality, EVG_MOD_PLANNED);
+    evg_doc_free(doc);
+    doc = code("Israel said they must attack Iran.", WORLD, N_WORLD, NULL,
+               0);
+    assert_null(find(doc, "10"));
+    e = must_find(doc, "18");
+    SRC(doc, e, "Israel");
+    TGT(doc, e, "Iran");
+    evg_doc_free(doc);
+    doc = code("Israel said they must increase production.", WORLD, N_WORLD,
+               NULL, 0);
+    assert_null(find(doc, "10"));
+    e = must_find(doc, "010");
+    SRC(doc, e, "Israel");
+    evg_doc_free(doc);
+    doc = code("Israel said that the weather would meet expectations.",
+               WORLD, N_WORLD, NULL, 0);
+    e = must_find(doc, "010");
+    SRC(doc, e, "Israel");
+    evg_doc_free(doc);
+}
+
 static void events_causal_cues(void **state)
 {
     (void)state;
@@ -1104,6 +1137,7 @@ int main(void)
         cmocka_unit_test(events_unresolved_pronoun_subject),
         cmocka_unit_test(events_apposition_ending_in_actor),
         cmocka_unit_test(events_inverted_speaker),
+        cmocka_unit_test(events_reporter_speaks_of_itself),
         cmocka_unit_test(events_causal_cues),
         cmocka_unit_test(events_dual_subject),
         cmocka_unit_test(events_merge_mentions),
