@@ -1057,8 +1057,8 @@ static void attribute(sent_ctx *s)
         /* an event with no actor is not coded: it leaves the statement */
         if (!c->demand && !c->src.n && !c->tgt.n)
             continue;
-        n_other++;
         if (c->demand) {
+            n_other++;
             if (c->src.n && c->src.v[0] != speaker && speaker != EVG_NONE)
                 c->attributed = speaker;
             continue;
@@ -1075,8 +1075,11 @@ static void attribute(sent_ctx *s)
                  j < rep->head && !coord; j++)
                 coord = j >= c->end && evg_events__is(s, j, "and");
         }
+        /* ... and it reports nothing: the statement is an act of its own
+         * ("Jobs welcomed everyone and announced that ...") */
         if (coord)
             continue;
+        n_other++;
         c->attributed = speaker;
         /* "said Y would do Z": the backshifted "would" of reported speech
          * reports the act; "will", "plans to" keep it planned */

@@ -683,6 +683,14 @@ static void events_reporter_speaks_of_itself(void **state)
     e = must_find(doc, "010");
     SRC(doc, e, "Israel");
     evg_doc_free(doc);
+    /* a verb coordinated before the report is not reported by it: the
+     * statement is coded too */
+    doc = code("Israel condemned Iran and said the weather was fine.", WORLD,
+               N_WORLD, NULL, 0);
+    must_find(doc, "111");
+    e = must_find(doc, "010");
+    SRC(doc, e, "Israel");
+    evg_doc_free(doc);
 }
 
 static void events_causal_cues(void **state)
