@@ -79,6 +79,21 @@ int evg_events__is(const sent_ctx *s, size_t i, const char *w)
     return w[n] == '\0';
 }
 
+/* The first character of a tokenized-text quote, `` or '' (two tokens
+ * of one character each), which is a clause boundary like a quote mark. */
+static int ptb_quote(const sent_ctx *s, size_t i)
+{
+    char c = s->text[s->tok.v[i].start];
+    if (!(s->tok.v[i].flags & EVG_TOK_PUNCT) || (c != '`' && c != '\''))
+        return 0;
+    if (i > 0 && s->tok.v[i - 1].end == s->tok.v[i].start &&
+        s->text[s->tok.v[i - 1].start] == c)
+        return 0; /* the second of the pair */
+    return i + 1 < s->tok.n && s->tok.v[i + 1].start == s->tok.v[i].end &&
+           s->text[s->tok.v[i + 1].start] == c &&
+           (s->tok.v[i + 1].flags & EVG_TOK_PUNCT);
+}
+
 static int is_boundary(const sent_ctx *s, size_t i)
 {
     return s->bar[i + 1] != s->bar[i];
@@ -684,7 +699,7 @@ static void inverted_speaker(const sent_ctx *s, cand *c)
 {
     size_t h = c->head;
     if (h == 0 || !(tok_punct(s, h - 1, ',') || tok_punct(s, h - 1, '"') ||
-                    evg_events__is(s, h - 1, "''") ||
+                    (h > 1 && ptb_quote(s, h - 2)) ||
                     evg_events__is(s, h - 1, "\xe2\x80\x9d")))
         return;
     size_t j = c->end, last = EVG_NONE;
@@ -963,7 +978,10 @@ static void attribute(sent_ctx *s)
         cand *c = &s->cand[i];
         if (c->pat->kind != EVG_TK_REPORT)
             continue;
-        if (first_report == EVG_NONE)
+        /* the innermost report with a speaker ("In response to critics
+         * saying that ..., Jobs said that ...": Jobs's) */
+        if (first_report == EVG_NONE ||
+            (!s->cand[first_report].src.n && c->src.n))
             first_report = i;
         /* the outermost reporter (the last one) is the attributed source */
         if (c->src.n)
@@ -1361,8 +1379,9 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     }
     s->bar[0] = 0;
     for (size_t i = 0; i < n; i++)
-        s->bar[i + 1] =
-            s->bar[i] + (size_t)word_in(s->text, &s->tok.v[i], BOUNDARY);
+        s->bar[i + 1] = s->bar[i] +
+                        (size_t)(word_in(s->text, &s->tok.v[i], BOUNDARY) ||
+                                 ptb_quote(s, i));
     s->question = n > 0 && tok_punct(s, n - 1, '?');
     if (n > 1 && !s->question) {
         /* a closing quote after the question mark */

@@ -646,6 +646,20 @@ static void events_inverted_speaker(void **state)
     e = must_find(doc, "010");
     SRC(doc, e, "Donald Trump");
     evg_doc_free(doc);
+    /* tokenized quotes (`` '') are quotes too */
+    doc = code("`` The weather was fine , '' said Japan .", WORLD, N_WORLD,
+               NULL, 0);
+    e = must_find(doc, "010");
+    SRC(doc, e, "Japan");
+    evg_doc_free(doc);
+    /* the report with a speaker is the statement, not a speakerless one
+     * before it */
+    doc = code("In response to critics saying that the weather was bad, "
+               "Japan said that the weather was fine.",
+               WORLD, N_WORLD, NULL, 0);
+    e = must_find(doc, "010");
+    SRC(doc, e, "Japan");
+    evg_doc_free(doc);
     /* not after a subject: "Officials said Japan ..." is about Japan */
     doc = code("Officials said Japan was fine.", WORLD, N_WORLD, NULL, 0);
     assert_null(find(doc, "010"));
