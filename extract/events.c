@@ -207,6 +207,21 @@ static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
         add_actor(out, items[k]);
 }
 
+/* Whether tokens (j, h) hold more than auxiliaries and adverbs ("but
+ * has also said": no; "but the company said": yes). */
+static int verb_gap(const sent_ctx *s, size_t j, size_t h)
+{
+    for (size_t k = j + 1; k < h; k++) {
+        const evg_token *t = &s->tok.v[k];
+        size_t n = t->end - t->start;
+        int adverb = n > 3 && s->text[t->end - 2] == 'l' &&
+                     s->text[t->end - 1] == 'y';
+        if (!word_in(s->text, t, AUX) && !adverb)
+            return 1;
+    }
+    return 0;
+}
+
 /* Subject: the nearest actor left of token h in the same clause, skipping
  * objects of prepositions. */
 static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
@@ -276,6 +291,13 @@ static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
                     j = k;
                     continue;
                 }
+            }
+            /* "Jobs has not yet said why, but said he will stay": a verb
+             * right after "but" (auxiliaries and adverbs aside) shares
+             * the subject of the clause before */
+            if (evg_events__is(s, j, "but") && j > lim && !verb_gap(s, j, h)) {
+                size_t r = find_subject_at(s, j, out, NULL);
+                return r;
             }
             if (is_boundary(s, j) && !evg_events__is(s, j, "who"))
                 return EVG_NONE;
@@ -769,13 +791,18 @@ static void fill_args(sent_ctx *s, size_t ci)
             /* "criticized X on Thursday and urged Y": the subject of the
              * first verb */
             for (size_t j = h; j-- > p2->end;) {
-                if (s->ent[j] != EVG_NONE || is_boundary(s, j))
+                if (s->ent[j] != EVG_NONE)
                     break;
+                /* "but" is also a clause boundary: test it first */
                 if (evg_events__is(s, j, "and") || evg_events__is(s, j, "or") ||
                     evg_events__is(s, j, "but")) {
-                    conj = p2;
+                    conj = evg_events__is(s, j, "but") && verb_gap(s, j, h)
+                               ? NULL
+                               : p2;
                     break;
                 }
+                if (is_boundary(s, j))
+                    break;
             }
             break;
         }

@@ -621,6 +621,19 @@ static void events_apposition_ending_in_actor(void **state)
     SRC(doc, e, "EADS");
     assert_int_equal(e->n_source, 1);
     evg_doc_free(doc);
+    /* "X did A, but (also) did B": B shares X; another subject does not */
+    doc = code("Japan has not yet explained the plan, but also criticized "
+               "Iran.",
+               WORLD, N_WORLD, NULL, 0);
+    e = must_find(doc, "11");
+    SRC(doc, e, "Japan");
+    evg_doc_free(doc);
+    doc = code("Japan has not yet explained the plan, but the government "
+               "criticized Iran.",
+               WORLD, N_WORLD, NULL, 0);
+    e = must_find(doc, "11");
+    assert_int_equal(e->n_source, 0);
+    evg_doc_free(doc);
     /* a list is not an apposition */
     doc = code("Japan, the United States and Australia, criticized Iran.",
                WORLD, N_WORLD, NULL, 0);
