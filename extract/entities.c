@@ -612,6 +612,51 @@ static size_t of_country(const ctx *x, size_t i, const evg_gz_entry **c)
     return 1 + l;
 }
 
+/* Does the unknown name of `nl` words at i look like a thing or a place
+ * rather than a person? Its last word is a common head of such names
+ * ("App Store", "Mission Control", "Trade Center"), its first a place
+ * prefix ("San Francisco", "Port Harcourt"), or a word is spelled as no
+ * name is ("iPhone", "PowerPC": lower case first, or two capitals inside). */
+static int thing_name(const ctx *x, size_t i, size_t nl)
+{
+    static const char *const heads[] = {
+        "store", "control", "management", "center", "centre", "street",
+        "square", "park", "road", "avenue", "bridge", "airport", "station",
+        "hotel", "tower", "towers", "hall", "museum", "stadium", "island",
+        "islands", "river", "lake", "mountain", "mountains", "valley",
+        "beach", "coast", "plaza", "festival", "cup", "games", "award",
+        "awards", "prize", "act", "bill", "treaty", "accord", "agreement",
+        "plan", "program", "programme", "project", "network", "service",
+        "services", "edition", "series", "phone", "book", "air", "pro",
+        "mini", "max", "plus", "player", "music", "online", "live",
+        "conference", "summit", "expo", "show", "day", "week", "war",
+        "province", "state", "county", "district", "region", "city", "bay",
+        "gulf", "sea", "ocean", "desert", "strait", "canal", "port",
+        "province", "square", "building", "palace", "house", "church",
+        "mosque", "temple", "cathedral", "hospital", "prison", "camp",
+        "base", "field", "zone", "line", "system", "platform", "engine",
+        NULL};
+    static const char *const prefixes[] = {
+        "san", "santa", "saint", "st", "los", "las", "el", "fort", "port",
+        "mount", "lake", "cape", "new", "north", "south", "east", "west",
+        "upper", "lower", "greater", "central", NULL};
+    const evg_token *last = &x->tk[i + nl - 1];
+    if (word_in(x->t, last, heads) || word_in(x->t, &x->tk[i], prefixes))
+        return 1;
+    for (size_t j = i; j < i + nl; j++) {
+        const char *w = x->t + x->tk[j].start;
+        size_t n = x->tk[j].end - x->tk[j].start, caps = 0;
+        if (islower((unsigned char)w[0]))
+            return 1;
+        for (size_t k = 1; k < n; k++)
+            caps += isupper((unsigned char)w[k]) && islower((unsigned char)w[k - 1]);
+        if (caps >= 2 || (caps == 1 && n > 2 &&
+                          isupper((unsigned char)w[n - 1]))) /* "PowerPC" */
+            return 1;
+    }
+    return 0;
+}
+
 /* Tokens of a portfolio before a minister's title at i ("Trade and
  * Industry | Minister", "Planning and Investment | Minister"): unknown
  * capitalized words, "and", "&" or a comma between them, then a title
@@ -1002,16 +1047,17 @@ static long emit(ctx *x, const chain *ch)
                 d->kind = kind_of_sector(role->sector, EVG_KIND_ORGANIZATION);
             } else if (all_caps_acronym(x, ch->name_s, nl)) {
                 d->kind = EVG_KIND_ORGANIZATION;
-            } else if (nl >= 2 && nl <= 4 && !ch->det) {
+            } else if (ch->name_s > 0 &&
+                       (tok_is(x, ch->name_s - 1, "in") ||
+                        tok_is(x, ch->name_s - 1, "at") ||
+                        tok_is(x, ch->name_s - 1, "near") ||
+                        tok_is(x, ch->name_s - 1, "from"))) {
+                d->kind = EVG_KIND_LOCATION; /* "in San Francisco" */
+            } else if (nl >= 2 && nl <= 4 && !ch->det &&
+                       !thing_name(x, ch->name_s, nl)) {
                 d->kind = EVG_KIND_PERSON;
             } else {
-                size_t p = ch->name_s;
-                d->kind = p > 0 && (tok_is(x, p - 1, "in") ||
-                                    tok_is(x, p - 1, "at") ||
-                                    tok_is(x, p - 1, "near") ||
-                                    tok_is(x, p - 1, "from"))
-                              ? EVG_KIND_LOCATION
-                              : EVG_KIND_ORGANIZATION;
+                d->kind = EVG_KIND_ORGANIZATION;
             }
             d->kk = 'n';
             size_t r0 = same_name(x, x->c.n - 1, d->nstart, d->nend);
@@ -1281,7 +1327,11 @@ static int build(ctx *x)
         size_t cnt[MAXC], nc = 0, bestn = 0;
         for (size_t k = 0; k < c->n; k++) {
             const cand *d = &c->v[k];
-            if (!national(d))
+            /* places and states only: a foreign company named once
+             * ("would sue Samsung") says nothing of where the story is */
+            if (!national(d) ||
+                !(d->is_place || d->kind == EVG_KIND_COUNTRY ||
+                  d->kind == EVG_KIND_GOVERNMENT))
                 continue;
             size_t j = 0;
             while (j < nc && memcmp(code[j], d->country, 4) != 0)

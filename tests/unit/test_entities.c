@@ -355,6 +355,31 @@ static void entities_portfolio_and_final_suffix(void **state)
     evg_doc_free(doc);
 }
 
+/* Unknown names of two to four words are persons unless they look like a
+ * thing or a place, so "he" finds the person; a company of another
+ * country named once does not give the story its country. */
+static void entities_person_names_and_things(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Steve Jobs spoke in San Francisco. The App Store "
+                           "and Mission Control opened, and he said Current "
+                           "PowerPC chips are slow. Jobs said he would sue "
+                           "Samsung.");
+    const evg_entity *jobs = by_name(doc, "Steve Jobs");
+    assert_int_equal(jobs->kind, EVG_KIND_PERSON);
+    assert_true(has_mention(jobs, "he"));
+    assert_true(has_mention(jobs, "Jobs"));
+    assert_int_equal(by_name(doc, "San Francisco")->kind, EVG_KIND_LOCATION);
+    assert_int_equal(by_name(doc, "App Store")->kind, EVG_KIND_ORGANIZATION);
+    assert_int_equal(by_name(doc, "Mission Control")->kind,
+                     EVG_KIND_ORGANIZATION);
+    assert_int_not_equal(by_mention(doc, "Current PowerPC")->kind,
+                         EVG_KIND_PERSON);
+    assert_null(jobs->country); /* not Samsung's Korea */
+    expect(doc, "Samsung", "KORBUS", EVG_KIND_ORGANIZATION);
+    evg_doc_free(doc);
+}
+
 /* A capital speaks for its government unless the words make it a place. */
 static void entities_capital_metonym_code(void **state)
 {
@@ -559,6 +584,7 @@ int main(void)
         cmocka_unit_test(entities_role_of_country),
         cmocka_unit_test(entities_ethnic_groups),
         cmocka_unit_test(entities_portfolio_and_final_suffix),
+        cmocka_unit_test(entities_person_names_and_things),
         cmocka_unit_test(entities_seed_article),
         cmocka_unit_test(entities_invariants_on_mixed_text),
         cmocka_unit_test(entities_user_dict_extends_gazetteer),

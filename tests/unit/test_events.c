@@ -956,6 +956,21 @@ static void events_quiet(void **state)
     doc = code("They attacked and condemned.", WORLD, N_WORLD, NULL, 0);
     assert_int_equal(doc->n_events, 0);
     evg_doc_free(doc);
+    /* showing a product is no protest, market demand no political one */
+    doc = code("Google demonstrated the new phone in Japan. Google will meet "
+               "growing demand in Japan.",
+               WORLD, N_WORLD, NULL, 0);
+    if (doc->n_events)
+        dump(doc);
+    assert_null(find(doc, "14"));
+    assert_null(find(doc, "08"));
+    evg_doc_free(doc);
+    doc = code("Israel met the demands of Iran. Workers in Israel "
+               "demonstrated against Iran.",
+               WORLD, N_WORLD, NULL, 0);
+    assert_non_null(find(doc, "083"));
+    assert_non_null(find(doc, "141"));
+    evg_doc_free(doc);
 }
 
 static void events_boilerplate(void **state)
