@@ -6,7 +6,7 @@
 # Called by ctest as: bash cli_plover_actors.sh EVGRAPH SOURCE_DIR SHARED_DIR WORK_DIR
 EVG=$1 SRC=$2 SHARED=$3 WORK=$4
 GOLD="$SHARED/data/plover-gsr/PLOVER_GSR_CAMEO.txt"
-FLOOR=0.93
+FLOOR=0.95
 if [ ! -f "$GOLD" ]; then
     echo "SKIP: $GOLD not found (no ../shared gold data)"
     exit 77
