@@ -967,7 +967,7 @@ static long group_of_states(ctx *x, const chain *ch, size_t q,
         return EVG_ENOMEM;
     set_sector(d, sector);
     d->kind = EVG_KIND_GROUP;
-    d->kk = 'n';
+    d->kk = 'r'; /* a plural: never what "it" or "its" refers to */
     d->needs_country = 0;
     return (long)(ch->end - ch->i0);
 }

@@ -479,6 +479,11 @@ static void entities_seed_article(void **state)
     for (size_t k = 0; k < us->n_mentions; k++)
         if (!strcmp(us->mentions[k].span.text, "Washington"))
             assert_string_equal(us->mentions[k].code, "USAGOV");
+    /* "accused by several countries of ... spying on its behalf through
+     * its devices": a group of states, never what "its" refers to */
+    const evg_entity *sc = by_name(doc, "several countries");
+    assert_string_equal(sc->code, "---");
+    assert_int_equal(sc->n_mentions, 1);
     /* "the two sides": one mention of both parties of the meeting */
     const evg_entity *fm = by_name(doc, "Foreign Ministry");
     const evg_entity *sd = by_name(doc, "State Department");
