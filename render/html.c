@@ -272,6 +272,9 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
             esc(&b, e->modality);
             evg_buf_puts(&b, ")</span>");
         }
+        if (e->confidence < EVG_RENDER_MIN_CONFIDENCE)
+            evg_buf_printf(&b, " <span class=\"mod\">(uncertain: %.2f)</span>",
+                           e->confidence);
         evg_buf_puts(&b, "</td>");
         names_cell(&b, g, e->targets, e->n_targets);
         evg_buf_printf(&b, "<td>%s", evg_render__quad_name[q]);
