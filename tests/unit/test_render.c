@@ -452,6 +452,11 @@ static void render_low_confidence(void **state)
     svg = render(g, &o, &n);
     assert_non_null(strstr(svg, id));
     free(svg);
+    /* the page's table marks it */
+    o.format = EVG_RENDER_HTML;
+    char *html = render(g, &o, &n);
+    assert_non_null(strstr(html, "(uncertain: 0.40)"));
+    free(html);
     evg_graph_free(g);
 }
 
