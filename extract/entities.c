@@ -657,6 +657,18 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
     return 0;
 }
 
+/* Is the name at i introduced as a place: "the city of Kharkiv", "the
+ * town of Gorazde", "Sindh province of"? */
+static int place_of(const ctx *x, size_t i)
+{
+    static const char *const kinds[] = {
+        "city", "town", "village", "province", "region", "district",
+        "port", "capital", "state", "county", "island", "municipality",
+        "enclave", "suburb", NULL};
+    return i >= 2 && tok_is(x, i - 1, "of") &&
+           word_in(x->t, &x->tk[i - 2], kinds);
+}
+
 /* Tokens of a portfolio before a minister's title at i ("Trade and
  * Industry | Minister", "Planning and Investment | Minister"): unknown
  * capitalized words, "and", "&" or a comma between them, then a title
@@ -1051,8 +1063,10 @@ static long emit(ctx *x, const chain *ch)
                        (tok_is(x, ch->name_s - 1, "in") ||
                         tok_is(x, ch->name_s - 1, "at") ||
                         tok_is(x, ch->name_s - 1, "near") ||
-                        tok_is(x, ch->name_s - 1, "from"))) {
-                d->kind = EVG_KIND_LOCATION; /* "in San Francisco" */
+                        tok_is(x, ch->name_s - 1, "from") ||
+                        place_of(x, ch->name_s))) {
+                /* "in San Francisco", "the city of Kharkiv" */
+                d->kind = EVG_KIND_LOCATION;
             } else if (nl >= 2 && nl <= 4 && !ch->det &&
                        !thing_name(x, ch->name_s, nl)) {
                 d->kind = EVG_KIND_PERSON;
