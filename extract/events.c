@@ -475,6 +475,21 @@ static size_t find_prep(const sent_ctx *s, size_t from, const char *p,
 
 /* ---- trigger matching ---- */
 
+#define LEMMAS_UNSET 0xff
+
+/* The candidate lemmas of token i; each token is lemmatized once per
+ * sentence, however many patterns try it. */
+static size_t token_lemmas(const sent_ctx *s, size_t i,
+                           char (**out)[EVG_LEMMA_MAX + 1])
+{
+    const evg_token *t = &s->tok.v[i];
+    *out = s->lem[i];
+    if (s->n_lem[i] == LEMMAS_UNSET)
+        s->n_lem[i] = (unsigned char)evg_events__lemmas(
+            s->text + t->start, t->end - t->start, s->lem[i]);
+    return s->n_lem[i];
+}
+
 static int tok_matches(const sent_ctx *s, size_t i, const char *w)
 {
     const evg_token *t = &s->tok.v[i];
@@ -482,8 +497,8 @@ static int tok_matches(const sent_ctx *s, size_t i, const char *w)
         return 0;
     if (evg_extract__tok_is(s->text, t, w))
         return 1;
-    char lem[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
-    size_t n = evg_events__lemmas(s->text + t->start, t->end - t->start, lem);
+    char (*lem)[EVG_LEMMA_MAX + 1];
+    size_t n = token_lemmas(s, i, &lem);
     for (size_t k = 0; k < n; k++)
         if (strcmp(lem[k], w) == 0)
             return 1;
@@ -555,16 +570,22 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
      * Fall of 2008", "Independence Day") */
     if (!(t->flags & EVG_TOK_WORD) || s->ent[h] != EVG_NONE || s->in_tx[h])
         return NULL;
-    size_t len = t->end - t->start;
-    int infl = evg_events__inflection(s->text + t->start, len);
-    int nr = noun_reading(s, h, infl);
-    char lem[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
-    size_t nl = evg_events__lemmas(s->text + t->start, len, lem);
+    char (*lem)[EVG_LEMMA_MAX + 1];
+    size_t nl = token_lemmas(s, h, &lem);
     const evg_trig_pat *best = NULL;
     size_t best_end = 0;
+    /* most words head no pattern: read the inflection and the noun
+     * reading only for those that do */
+    int infl = 0, nr = 0, read = 0;
     for (size_t k = 0; k < nl; k++) {
         const evg_trig_pat *const *pats;
         size_t np = evg_events__patterns(trig, lem[k], strlen(lem[k]), &pats);
+        if (np && !read) {
+            infl = evg_events__inflection(s->text + t->start,
+                                          t->end - t->start);
+            nr = noun_reading(s, h, infl);
+            read = 1;
+        }
         for (size_t q = 0; q < np; q++) {
             const evg_trig_pat *p = pats[q];
             int is_noun = p->kind == EVG_TK_NOUN;
@@ -1373,8 +1394,11 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
         ensure((void **)&s->trig_at, &s->cap_trig, n + 1,
                sizeof(*s->trig_at)) ||
         ensure((void **)&s->in_tx, &s->cap_tx, n + 1, 1) ||
-        ensure((void **)&s->used, &s->cap_used, n + 1, 1))
+        ensure((void **)&s->used, &s->cap_used, n + 1, 1) ||
+        ensure((void **)&s->lem, &s->cap_lem, n + 1, sizeof(*s->lem)) ||
+        ensure((void **)&s->n_lem, &s->cap_n_lem, n + 1, 1))
         return EVG_ENOMEM;
+    memset(s->n_lem, LEMMAS_UNSET, n + 1);
     memset(s->in_tx, 0, n + 1);
     memset(s->used, 0, n + 1);
     for (size_t k = st->tx_first[si]; k < st->tx_first[si + 1]; k++) {
@@ -1427,6 +1451,8 @@ static void sent_dispose(sent_ctx *s)
     free(s->trig_at);
     free(s->in_tx);
     free(s->used);
+    free(s->lem);
+    free(s->n_lem);
     free(s->cand);
 }
 

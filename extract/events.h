@@ -112,6 +112,11 @@ typedef struct sent_ctx {
     size_t cap_tx;
     unsigned char *used;     /* last word of a matched pattern */
     size_t cap_used;
+    /* candidate lemmas of each token, computed on first use (a cache:
+     * filled through const pointers too) */
+    char (*lem)[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
+    unsigned char *n_lem;    /* lemmas of each token, LEMMAS_UNSET before */
+    size_t cap_lem, cap_n_lem;
     const evg_trig_pat **trig_at;
     size_t cap_trig;
     int question;

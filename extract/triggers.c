@@ -13,6 +13,7 @@
 
 typedef struct head_slot {
     const char *key; /* head lemma, NULL when empty */
+    size_t klen;
     size_t first;    /* index into `byhead` */
     size_t count;
 } head_slot;
@@ -303,6 +304,7 @@ static int rebuild(evg_triggers *t, evg_error *err)
         while (t->slots[h].key)
             h = (h + 1) & (ns - 1);
         t->slots[h].key = key;
+        t->slots[h].klen = strlen(key);
         t->slots[h].first = i;
         t->slots[h].count = j - i;
         i = j;
@@ -319,7 +321,7 @@ size_t evg_events__patterns(const evg_triggers *t, const char *lemma,
     size_t h = hash_str(lemma, n) & (t->n_slots - 1);
     while (t->slots[h].key) {
         const char *k = t->slots[h].key;
-        if (strlen(k) == n && memcmp(k, lemma, n) == 0) {
+        if (t->slots[h].klen == n && memcmp(k, lemma, n) == 0) {
             *out = t->byhead + t->slots[h].first;
             return t->slots[h].count;
         }
@@ -427,7 +429,13 @@ static const char *irregular_base(const char *w)
     size_t lo = 0, hi = N_IRREGULAR;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(irregular[mid][0], w);
+        /* strcmp inline: every word of a sentence comes here, and most
+         * differ from the probe in their first letter */
+        const char *f = irregular[mid][0];
+        size_t i = 0;
+        while (f[i] && f[i] == w[i])
+            i++;
+        int c = (unsigned char)f[i] - (unsigned char)w[i];
         if (c == 0)
             return irregular[mid][1];
         if (c < 0)
