@@ -38,15 +38,15 @@ static const char *const openers[] = {"the", "a", "an", "he", "she", "it",
     "officials", "some", "many", "most", "for", "from", "since", "during",
     "under", "with", "by", "one", "two", "no", NULL};
 
+/* The word lists are tried in full at every period and sentence start:
+ * compare up to the first difference instead of measuring each word. */
 static int word_eq(const char *t, size_t s, size_t e, const char *w)
 {
-    size_t n = strlen(w);
-    if (e - s != n)
-        return 0;
+    size_t n = e - s;
     for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)t[s + i]) != w[i])
+        if (!w[i] || tolower((unsigned char)t[s + i]) != w[i])
             return 0;
-    return 1;
+    return w[n] == '\0';
 }
 
 static int in_list(const char *t, size_t s, size_t e,
@@ -262,11 +262,9 @@ static int headline_like(const char *t, size_t s, size_t e)
 
 static int starts_with(const char *t, size_t s, size_t e, const char *p)
 {
-    size_t n = strlen(p);
-    if (e - s < n)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)t[s + i]) != tolower((unsigned char)p[i]))
+    for (size_t i = 0; p[i]; i++)
+        if (s + i >= e ||
+            tolower((unsigned char)t[s + i]) != tolower((unsigned char)p[i]))
             return 0;
     return 1;
 }

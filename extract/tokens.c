@@ -52,6 +52,12 @@ static int is_apos_at(const char *s, size_t n, size_t i, size_t *len)
 
 static int32_t peek(const char *s, size_t n, size_t i, size_t *next)
 {
+    if (i < n && (unsigned char)s[i] < 0x80) {
+        /* ASCII, most of the text: no decoder call */
+        if (next)
+            *next = i + 1;
+        return (unsigned char)s[i];
+    }
     size_t j = i;
     int32_t cp = i < n ? evg_utf8_next(s, n, &j) : -1;
     if (next)
@@ -107,6 +113,11 @@ static size_t scan_word(const char *s, size_t n, size_t i)
     size_t start = i;
     int dotted = 0;
     for (;;) {
+        if (i < n && (unsigned char)s[i] < 0x80 &&
+            isalnum((unsigned char)s[i])) {
+            i++; /* the common case: an ASCII letter or digit */
+            continue;
+        }
         size_t next;
         int32_t cp = peek(s, n, i, &next);
         if (cp >= 0 && (is_letter_cp(cp) || (cp < 0x80 && isdigit(cp)))) {
@@ -233,12 +244,12 @@ void evg_extract__tokens_dispose(evg_tokens *t)
 
 int evg_extract__tok_is(const char *text, const evg_token *t, const char *w)
 {
-    size_t n = strlen(w);
-    if (t->end - t->start != n)
-        return 0;
+    /* callers try many words on one token: stop at the first difference
+     * instead of measuring `w` first */
+    size_t n = t->end - t->start;
     for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)text[t->start + i]) !=
-            tolower((unsigned char)w[i]))
+        if (!w[i] || tolower((unsigned char)text[t->start + i]) !=
+                         tolower((unsigned char)w[i]))
             return 0;
-    return 1;
+    return w[n] == '\0';
 }
