@@ -333,14 +333,20 @@ size_t evg_gz_match(const evg_gazetteer *g, const char *text,
     for (size_t j = i; j < n; j++) {
         size_t k0 = k;
         k = norm_append(key, k, text, &toks[j], 1);
-        rk = norm_append(rkey, rk, text, &toks[j], 0);
-        if (!k || !rk)
+        if (!k)
             break;
         h = fnv(h, key + k0, k - k0);
         const gz_node *nd = find(g, key, k, h);
         if (!nd)
             break;
         for (const evg_gz_entry *e = nd->entries; e; e = e->next) {
+            if (e->exact && (mask & EVG_GZ_BIT(e->cls)) && rk != k) {
+                /* the phrase as written (as long as `key`): only
+                 * case-sensitive entries need it, so build it late */
+                rk = 0;
+                for (size_t q = i; q <= j; q++)
+                    rk = norm_append(rkey, rk, text, &toks[q], 0);
+            }
             if (fits(e, mask, rkey, rk, &toks[i])) {
                 best = j - i + 1;
                 *out = e;
