@@ -69,7 +69,9 @@ static size_t norm_append(char *key, size_t k, const char *text,
         }
         if (k + 1 >= KEY_MAX)
             return 0;
-        key[k++] = (char)(lower ? tolower(c) : c);
+        if (lower && c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c | 0x20); /* ASCII only, as documented */
+        key[k++] = (char)c;
     }
     return k;
 }

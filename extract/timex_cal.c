@@ -317,7 +317,18 @@ static void put_day(char out[11], long z)
         m = y ? 12 : 1;
         d = y ? 31 : 1;
     }
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    /* "%04d-%02d-%02d" by hand: two calls for each time expression */
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
 }
 
 /* First and last day of the period, as day numbers. */

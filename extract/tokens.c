@@ -16,12 +16,30 @@ static int is_space_cp(int32_t cp)
            cp == 0x3000 || cp == 0xfeff || cp < 0;
 }
 
+/* ASCII classes without the locale tables, for the loops that run once
+ * per byte (no setlocale: the same answers as <ctype.h> in the C locale,
+ * and no byte above 0x7f is a letter or a capital). */
+static int ascii_alpha(unsigned c)
+{
+    return (c | 0x20) - 'a' < 26;
+}
+
+static int ascii_upper(unsigned c)
+{
+    return c - 'A' < 26;
+}
+
+static int ascii_alnum(unsigned c)
+{
+    return ascii_alpha(c) || c - '0' < 10;
+}
+
 /* Letters: ASCII letters and every non-ASCII code point that is not a
  * space, symbol or punctuation block. */
 static int is_letter_cp(int32_t cp)
 {
     if (cp < 0x80)
-        return isalpha((unsigned char)cp);
+        return ascii_alpha((unsigned)cp);
     if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
         return 0;
     if (cp >= 0x2000 && cp <= 0x2bff) /* punctuation, symbols, arrows */
@@ -88,11 +106,11 @@ static unsigned case_flags(const char *s, size_t start, size_t end)
     int letters = 0, upper = 0;
     for (size_t i = start; i < end; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (isalpha(c)) {
+        if (ascii_alpha(c)) {
             letters++;
-            if (isupper(c))
+            if (ascii_upper(c))
                 upper++;
-            if (letters == 1 && isupper(c))
+            if (letters == 1 && ascii_upper(c))
                 f |= EVG_TOK_CAP;
         } else if (c >= 0x80 && letters == 0 && i == start) {
             /* non-ASCII first letter: treat Latin-1 capitals as capitals */
@@ -113,8 +131,7 @@ static size_t scan_word(const char *s, size_t n, size_t i)
     size_t start = i;
     int dotted = 0;
     for (;;) {
-        if (i < n && (unsigned char)s[i] < 0x80 &&
-            isalnum((unsigned char)s[i])) {
+        if (i < n && ascii_alnum((unsigned char)s[i])) {
             i++; /* the common case: an ASCII letter or digit */
             continue;
         }
