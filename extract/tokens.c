@@ -34,6 +34,11 @@ static int ascii_alnum(unsigned c)
     return ascii_alpha(c) || c - '0' < 10;
 }
 
+static unsigned ascii_lower(unsigned c)
+{
+    return ascii_upper(c) ? c | 0x20 : c;
+}
+
 /* Letters: ASCII letters and every non-ASCII code point that is not a
  * space, symbol or punctuation block. */
 static int is_letter_cp(int32_t cp)
@@ -265,8 +270,8 @@ int evg_extract__tok_is(const char *text, const evg_token *t, const char *w)
      * instead of measuring `w` first */
     size_t n = t->end - t->start;
     for (size_t i = 0; i < n; i++)
-        if (!w[i] || tolower((unsigned char)text[t->start + i]) !=
-                         tolower((unsigned char)w[i]))
+        if (!w[i] || ascii_lower((unsigned char)text[t->start + i]) !=
+                         ascii_lower((unsigned char)w[i]))
             return 0;
     return w[n] == '\0';
 }

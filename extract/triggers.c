@@ -446,6 +446,17 @@ static const char *irregular_base(const char *w)
     return NULL;
 }
 
+/* The word in ASCII lower case (tolower of the C locale, inline: every
+ * word of a sentence comes here), NUL-terminated. */
+static void lower_copy(char *w, const char *word, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)word[i];
+        w[i] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+    w[n] = '\0';
+}
+
 static int is_vowel(char c)
 {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
@@ -482,9 +493,7 @@ size_t evg_events__lemmas(const char *word, size_t n,
     if (n == 0 || n > EVG_LEMMA_MAX)
         return 0;
     char w[EVG_LEMMA_MAX + 1];
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)tolower((unsigned char)word[i]);
-    w[n] = '\0';
+    lower_copy(w, word, n);
     size_t k = add_lemma(out, 0, w, n, "");
     const char *base = irregular_base(w);
     if (base)
@@ -520,9 +529,7 @@ int evg_events__inflection(const char *word, size_t n)
     if (n == 0 || n > EVG_LEMMA_MAX)
         return 0;
     char w[EVG_LEMMA_MAX + 1];
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)tolower((unsigned char)word[i]);
-    w[n] = '\0';
+    lower_copy(w, word, n);
     if (strcmp(w, "says") == 0 || strcmp(w, "has") == 0)
         return 's';
     if (irregular_base(w))
