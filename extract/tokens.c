@@ -10,10 +10,11 @@
 
 static int is_space_cp(int32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-           cp == '\f' || cp == '\v' || cp == 0xa0 ||
+    if (cp < 0x80) /* ASCII first: \t \n \v \f \r are 9 to 13 */
+        return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp < 0;
+    return cp == 0xa0 ||
            (cp >= 0x2000 && cp <= 0x200b) || cp == 0x202f || cp == 0x205f ||
-           cp == 0x3000 || cp == 0xfeff || cp < 0;
+           cp == 0x3000 || cp == 0xfeff;
 }
 
 /* ASCII classes without the locale tables, for the loops that run once
@@ -29,9 +30,14 @@ static int ascii_upper(unsigned c)
     return c - 'A' < 26;
 }
 
+static int ascii_digit(unsigned c)
+{
+    return c - '0' < 10;
+}
+
 static int ascii_alnum(unsigned c)
 {
-    return ascii_alpha(c) || c - '0' < 10;
+    return ascii_alpha(c) || ascii_digit(c);
 }
 
 static unsigned ascii_lower(unsigned c)
@@ -142,7 +148,7 @@ static size_t scan_word(const char *s, size_t n, size_t i)
         }
         size_t next;
         int32_t cp = peek(s, n, i, &next);
-        if (cp >= 0 && (is_letter_cp(cp) || (cp < 0x80 && isdigit(cp)))) {
+        if (cp >= 0 && (is_letter_cp(cp) || ascii_digit((unsigned)cp))) {
             i = next;
             continue;
         }
@@ -232,7 +238,7 @@ int evg_extract__tokenize(const char *text, size_t start, size_t end,
         size_t tok_end;
         unsigned flags;
         size_t alen;
-        if (cp < 0x80 && isdigit(cp)) {
+        if (ascii_digit((unsigned)cp)) {
             tok_end = scan_number(text, end, i);
             flags = EVG_TOK_NUM;
         } else if (is_letter_cp(cp)) {
