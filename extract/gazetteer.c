@@ -39,25 +39,22 @@ static const char *const class_names[EVG_GZ_NCLASS] = {
     "org",   "group",   "person", "title",  "role",    "orgword",
     "suffix", "city"};
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
+#define FNV_PRIME 0x100000001b3ull
 #define FNV_INIT 0xcbf29ce484222325ull
 
 /* Appends the normalized form of text[t] (ASCII lower case, curly
- * apostrophe as ') to key; returns the new length or 0 when too long. */
+ * apostrophe as ') to key; returns the new length or 0 when too long.
+ * With `h`, folds the appended bytes (the separating space too) into the
+ * key's FNV-1a hash in the same pass. */
 static size_t norm_append(char *key, size_t k, const char *text,
-                          const evg_token *t, int lower)
+                          const evg_token *t, int lower, uint64_t *h)
 {
     if (k) {
         if (k + 1 >= KEY_MAX)
             return 0;
         key[k++] = ' ';
+        if (h)
+            *h = (*h ^ (unsigned char)' ') * FNV_PRIME;
     }
     for (size_t i = t->start; i < t->end; i++) {
         unsigned char c = (unsigned char)text[i];
@@ -72,6 +69,8 @@ static size_t norm_append(char *key, size_t k, const char *text,
         if (lower && c >= 'A' && c <= 'Z')
             c = (unsigned char)(c | 0x20); /* ASCII only, as documented */
         key[k++] = (char)c;
+        if (h)
+            *h = (*h ^ c) * FNV_PRIME;
     }
     return k;
 }
@@ -181,12 +180,10 @@ static int add_phrase(evg_gazetteer *g, const char *raw, size_t rawlen,
     uint64_t h = FNV_INIT;
     gz_node *nd = NULL;
     for (size_t i = 0; i < toks.n; i++) {
-        size_t k0 = k;
-        k = norm_append(key, k, raw, &toks.v[i], 1);
-        rk = norm_append(rkey, rk, raw, &toks.v[i], 0);
+        k = norm_append(key, k, raw, &toks.v[i], 1, &h);
+        rk = norm_append(rkey, rk, raw, &toks.v[i], 0, NULL);
         if (!k || !rk)
             goto done; /* absurdly long phrase: ignored */
-        h = fnv(h, key + k0, k - k0);
         if (!(nd = insert(g, key, k, h))) {
             rc = EVG_ENOMEM;
             goto done;
@@ -333,11 +330,9 @@ size_t evg_gz_match(const evg_gazetteer *g, const char *text,
     uint64_t h = FNV_INIT;
     *out = NULL;
     for (size_t j = i; j < n; j++) {
-        size_t k0 = k;
-        k = norm_append(key, k, text, &toks[j], 1);
+        k = norm_append(key, k, text, &toks[j], 1, &h);
         if (!k)
             break;
-        h = fnv(h, key + k0, k - k0);
         const gz_node *nd = find(g, key, k, h);
         if (!nd)
             break;
@@ -347,7 +342,7 @@ size_t evg_gz_match(const evg_gazetteer *g, const char *text,
                  * case-sensitive entries need it, so build it late */
                 rk = 0;
                 for (size_t q = i; q <= j; q++)
-                    rk = norm_append(rkey, rk, text, &toks[q], 0);
+                    rk = norm_append(rkey, rk, text, &toks[q], 0, NULL);
             }
             if (fits(e, mask, rkey, rk, &toks[i])) {
                 best = j - i + 1;
