@@ -470,14 +470,14 @@ static size_t add_lemma(char out[][EVG_LEMMA_MAX + 1], size_t k,
     size_t sl = strlen(suffix);
     if (n + sl > EVG_LEMMA_MAX)
         return k;
-    char tmp[EVG_LEMMA_MAX + 1];
+    /* built in place: out[k] is free, and a duplicate is not counted */
+    char *tmp = out[k];
     memcpy(tmp, s, n);
     memcpy(tmp + n, suffix, sl);
     tmp[n + sl] = '\0';
     for (size_t i = 0; i < k; i++)
         if (strcmp(out[i], tmp) == 0)
             return k;
-    memcpy(out[k], tmp, n + sl + 1);
     return k + 1;
 }
 
