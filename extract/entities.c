@@ -1121,8 +1121,13 @@ static long emit(ctx *x, const chain *ch)
         }
         size_t s = ch->definite && !ch->c ? ch->i0 : ch->start;
         size_t e = ch->end;
+        /* "the alliance", "the bloc": an international organization
+         * named just before, or nobody */
+        int igo_only = !c3 && memcmp(r->country, "IGO", 3) == 0 &&
+                       !r->sector[0];
         if (ch->definite && !(gov && ch->c)) {
-            size_t root = antecedent(x, want_person, sec, c3, want_country,
+            size_t root = antecedent(x, want_person, sec,
+                                     igo_only ? "IGO" : c3, want_country,
                                      plural);
             if (root != EVG_NONE) {
                 if (push_ref(x, tk[s].start, tk[e - 1].end, root))
@@ -1130,6 +1135,8 @@ static long emit(ctx *x, const chain *ch)
                 return (long)(e - ch->i0);
             }
         }
+        if (igo_only)
+            return 0;
         const evg_token *head = &tk[ch->end - 1];
         int plural_word = head->end - head->start > 3 &&
                           x->t[head->end - 1] == 's';

@@ -385,6 +385,23 @@ static void entities_person_names_and_things(void **state)
     evg_doc_free(doc);
 }
 
+/* "the alliance", "the bloc", "the world body" refer back to an
+ * international organization, or to nobody. */
+static void entities_igo_descriptions(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("NATO met Russia. The alliance said it would "
+                           "wait. Hungary criticized the European Union, "
+                           "and the bloc replied.");
+    assert_true(has_mention(by_name(doc, "NATO"), "The alliance"));
+    assert_true(has_mention(by_name(doc, "European Union"), "the bloc"));
+    evg_doc_free(doc);
+    doc = extract("The ruling alliance in India won the vote.");
+    assert_null(by_mention(doc, "The ruling alliance"));
+    assert_null(by_mention(doc, "alliance"));
+    evg_doc_free(doc);
+}
+
 /* A capital speaks for its government unless the words make it a place. */
 static void entities_capital_metonym_code(void **state)
 {
@@ -595,6 +612,7 @@ int main(void)
         cmocka_unit_test(entities_ethnic_groups),
         cmocka_unit_test(entities_portfolio_and_final_suffix),
         cmocka_unit_test(entities_person_names_and_things),
+        cmocka_unit_test(entities_igo_descriptions),
         cmocka_unit_test(entities_seed_article),
         cmocka_unit_test(entities_invariants_on_mixed_text),
         cmocka_unit_test(entities_user_dict_extends_gazetteer),
