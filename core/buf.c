@@ -20,6 +20,29 @@ void evg_buf_dispose(evg_buf *b)
     memset(b, 0, sizeof(*b));
 }
 
+int evg_reserve(void *items_ptr, size_t *cap, size_t need, size_t size,
+                size_t first)
+{
+    void **items = items_ptr;
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : (first ? first : 1);
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return EVG_ENOMEM;
+        ncap *= 2;
+    }
+    if (ncap > SIZE_MAX / size)
+        return EVG_ENOMEM;
+    void *p = realloc(*items, ncap * size);
+    if (!p)
+        return EVG_ENOMEM;
+    memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
+    *items = p;
+    *cap = ncap;
+    return 0;
+}
+
 static int reserve(evg_buf *b, size_t extra)
 {
     if (b->failed)

@@ -22,6 +22,12 @@ char *evg_arena_strndup(evg_arena *a, const char *s, size_t n);
  * pointers stay valid only until the array grows. */
 void *evg_arena_push(evg_arena *a, void *items_ptr, size_t *n, size_t *cap,
                      size_t size);
+/* Makes room for `need` elements of `size` bytes in a malloc'd array whose
+ * fields are `*items_ptr` (a `T **`) and `*cap`: the capacity doubles from
+ * `first` (or from `*cap`) until it holds `need`, and new room is zeroed.
+ * EVG_ENOMEM leaves the array as it was. */
+int evg_reserve(void *items_ptr, size_t *cap, size_t need, size_t size,
+                size_t first);
 /* Bytes handed out so far (for limits and benchmarks). */
 size_t evg_arena_used(const evg_arena *a);
 

@@ -181,14 +181,8 @@ static char *keydup(const char *a, const char *b, size_t bn)
 static cand *push(ctx *x, size_t start, size_t end)
 {
     cands *c = &x->c;
-    if (c->n == c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 64;
-        cand *p = realloc(c->v, ncap * sizeof(*p));
-        if (!p)
-            return NULL;
-        c->v = p;
-        c->cap = ncap;
-    }
+    if (evg_reserve(&c->v, &c->cap, c->n + 1, sizeof(*c->v), 64))
+        return NULL;
     cand *d = &c->v[c->n++];
     memset(d, 0, sizeof(*d));
     d->start = d->nstart = start;

@@ -1212,14 +1212,9 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             i = end > i ? end : i + 1;
             continue;
         }
-        if (s->n_cand == s->cap_cand) {
-            size_t ncap = s->cap_cand ? s->cap_cand * 2 : 16;
-            cand *v = realloc(s->cand, ncap * sizeof(*v));
-            if (!v)
-                return EVG_ENOMEM;
-            s->cand = v;
-            s->cap_cand = ncap;
-        }
+        if (evg_reserve(&s->cand, &s->cap_cand, s->n_cand + 1,
+                        sizeof(*s->cand), 16))
+            return EVG_ENOMEM;
         if (!noun && i > 0 &&
             evg_events__inflection(s->text + s->tok.v[i].start,
                                    s->tok.v[i].end - s->tok.v[i].start) ==
@@ -1372,21 +1367,6 @@ static int cmp_mention(const void *a, const void *b)
     return x->end > y->end ? -1 : (x->end < y->end);
 }
 
-static int ensure(void **v, size_t *cap, size_t n, size_t size)
-{
-    if (n <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap : 64;
-    while (ncap < n)
-        ncap *= 2;
-    void *p = realloc(*v, ncap * size);
-    if (!p)
-        return EVG_ENOMEM;
-    *v = p;
-    *cap = ncap;
-    return 0;
-}
-
 static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
 {
     const evg_sentence *sen = &st->doc->sentences[si];
@@ -1394,15 +1374,15 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     if (evg_extract__tokenize(st->doc->text, sen->start, sen->end, &s->tok))
         return EVG_ENOMEM;
     size_t n = s->tok.n;
-    if (ensure((void **)&s->ent, &s->cap_ent, n + 1, sizeof(size_t)) ||
-        ensure((void **)&s->mid, &s->cap_mid, n + 1, sizeof(size_t)) ||
-        ensure((void **)&s->bar, &s->cap_bar, n + 2, sizeof(size_t)) ||
-        ensure((void **)&s->trig_at, &s->cap_trig, n + 1,
-               sizeof(*s->trig_at)) ||
-        ensure((void **)&s->in_tx, &s->cap_tx, n + 1, 1) ||
-        ensure((void **)&s->used, &s->cap_used, n + 1, 1) ||
-        ensure((void **)&s->lem, &s->cap_lem, n + 1, sizeof(*s->lem)) ||
-        ensure((void **)&s->n_lem, &s->cap_n_lem, n + 1, 1))
+    if (evg_reserve(&s->ent, &s->cap_ent, n + 1, sizeof(size_t), 64) ||
+        evg_reserve(&s->mid, &s->cap_mid, n + 1, sizeof(size_t), 64) ||
+        evg_reserve(&s->bar, &s->cap_bar, n + 2, sizeof(size_t), 64) ||
+        evg_reserve(&s->trig_at, &s->cap_trig, n + 1, sizeof(*s->trig_at),
+                    64) ||
+        evg_reserve(&s->in_tx, &s->cap_tx, n + 1, 1, 64) ||
+        evg_reserve(&s->used, &s->cap_used, n + 1, 1, 64) ||
+        evg_reserve(&s->lem, &s->cap_lem, n + 1, sizeof(*s->lem), 64) ||
+        evg_reserve(&s->n_lem, &s->cap_n_lem, n + 1, 1, 64))
         return EVG_ENOMEM;
     memset(s->n_lem, LEMMAS_UNSET, n + 1);
     memset(s->in_tx, 0, n + 1);

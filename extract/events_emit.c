@@ -66,14 +66,9 @@ int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
 {
     if (from == EVG_NONE || to == EVG_NONE || from == to)
         return 0;
-    if (st->n_rels == st->cap_rels) {
-        size_t ncap = st->cap_rels ? st->cap_rels * 2 : 16;
-        ev_rel *v = realloc(st->rels, ncap * sizeof(*v));
-        if (!v)
-            return EVG_ENOMEM;
-        st->rels = v;
-        st->cap_rels = ncap;
-    }
+    if (evg_reserve(&st->rels, &st->cap_rels, st->n_rels + 1,
+                    sizeof(*st->rels), 16))
+        return EVG_ENOMEM;
     st->rels[st->n_rels].type = type;
     st->rels[st->n_rels].from = from;
     st->rels[st->n_rels].to = to;
@@ -502,14 +497,9 @@ static int push_actors(evg_doc *doc, size_t **v, size_t *n, size_t *cap,
 
 static int push_meta(ev_state *st, const ev_meta *m)
 {
-    if (st->n_meta == st->cap_meta) {
-        size_t ncap = st->cap_meta ? st->cap_meta * 2 : 32;
-        ev_meta *v = realloc(st->meta, ncap * sizeof(*v));
-        if (!v)
-            return EVG_ENOMEM;
-        st->meta = v;
-        st->cap_meta = ncap;
-    }
+    if (evg_reserve(&st->meta, &st->cap_meta, st->n_meta + 1,
+                    sizeof(*st->meta), 32))
+        return EVG_ENOMEM;
     st->meta[st->n_meta++] = *m;
     return 0;
 }

@@ -42,14 +42,8 @@ struct evg_input {
 
 static int push_path(pathlist *l, const char *p)
 {
-    if (l->n == l->cap) {
-        size_t ncap = l->cap ? l->cap * 2 : 16;
-        char **v = realloc(l->v, ncap * sizeof(*v));
-        if (!v)
-            return EVG_ENOMEM;
-        l->v = v;
-        l->cap = ncap;
-    }
+    if (evg_reserve(&l->v, &l->cap, l->n + 1, sizeof(*l->v), 16))
+        return EVG_ENOMEM;
     if (!(l->v[l->n] = strdup(p)))
         return EVG_ENOMEM;
     l->n++;

@@ -91,14 +91,8 @@ static size_t tok_len(const tagger *c, size_t i)
 
 static int push_tok(tagger *c, size_t s, size_t e, unsigned char kind)
 {
-    if (c->n == c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 256;
-        tok *p = realloc(c->t, ncap * sizeof(*p));
-        if (!p)
-            return EVG_ENOMEM;
-        c->t = p;
-        c->cap = ncap;
-    }
+    if (evg_reserve(&c->t, &c->cap, c->n + 1, sizeof(*c->t), 256))
+        return EVG_ENOMEM;
     tok *t = &c->t[c->n++];
     const char *p = c->text + s;
     memset(t, 0, sizeof(*t));

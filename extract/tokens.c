@@ -96,14 +96,8 @@ static int32_t peek(const char *s, size_t n, size_t i, size_t *next)
 
 static int push(evg_tokens *out, size_t start, size_t end, unsigned flags)
 {
-    if (out->n == out->cap) {
-        size_t ncap = out->cap ? out->cap * 2 : 64;
-        evg_token *p = realloc(out->v, ncap * sizeof(*p));
-        if (!p)
-            return EVG_ENOMEM;
-        out->v = p;
-        out->cap = ncap;
-    }
+    if (evg_reserve(&out->v, &out->cap, out->n + 1, sizeof(*out->v), 64))
+        return EVG_ENOMEM;
     out->v[out->n].start = start;
     out->v[out->n].end = end;
     out->v[out->n].flags = flags;

@@ -39,19 +39,6 @@ static size_t hash_str(const char *s, size_t n)
     return h;
 }
 
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    void *p = realloc(*v, ncap * size);
-    if (!p)
-        return EVG_ENOMEM;
-    *v = p;
-    *cap = ncap;
-    return 0;
-}
-
 /* Splits `line` on tabs into at most `max` fields (in place). */
 static size_t split_tabs(char *line, char **f, size_t max)
 {
@@ -132,8 +119,8 @@ static int load_cameo(evg_triggers *t, const char *data, size_t len,
                                  "cameo.tsv:%zu: expected code, label, quad "
                                  "class, goldstein",
                                  line_no);
-        if (grow((void **)&t->codes, &t->cap_codes, t->n_codes,
-                 sizeof(*t->codes)))
+        if (evg_reserve(&t->codes, &t->cap_codes, t->n_codes + 1,
+                        sizeof(*t->codes), 64))
             return evg_error_set(err, EVG_ENOMEM, "out of memory");
         evg_cameo *c = &t->codes[t->n_codes];
         memset(c, 0, sizeof(*c));
@@ -203,8 +190,8 @@ static int load_patterns(evg_triggers *t, const char *data, size_t len,
             return evg_error_set(err, EVG_ELIMIT,
                                  "%s:%zu: more than %zu trigger patterns",
                                  name, line_no, MAX_PATTERNS);
-        if (grow((void **)&t->pats, &t->cap_pats, t->n_pats,
-                 sizeof(*t->pats)))
+        if (evg_reserve(&t->pats, &t->cap_pats, t->n_pats + 1,
+                        sizeof(*t->pats), 64))
             return evg_error_set(err, EVG_ENOMEM, "out of memory");
         evg_trig_pat *p = &t->pats[t->n_pats];
         memset(p, 0, sizeof(*p));

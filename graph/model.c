@@ -78,14 +78,8 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 
 static int hindex_add(hindex *x, uint64_t h, const char *key, size_t item)
 {
-    if (x->n == x->cap) {
-        size_t ncap = x->cap ? x->cap * 2 : 64;
-        hnode *p = realloc(x->nodes, ncap * sizeof(*p));
-        if (!p)
-            return EVG_ENOMEM;
-        x->nodes = p;
-        x->cap = ncap;
-    }
+    if (evg_reserve(&x->nodes, &x->cap, x->n + 1, sizeof(*x->nodes), 64))
+        return EVG_ENOMEM;
     if (x->n >= x->n_heads) { /* rehash at load 1 */
         size_t nh = x->n_heads ? x->n_heads * 4 : 256;
         size_t *heads = calloc(nh, sizeof(*heads));
@@ -128,14 +122,8 @@ typedef struct strlist {
 
 static int strlist_push(strlist *l, const char *s)
 {
-    if (l->n == l->cap) {
-        size_t ncap = l->cap ? l->cap * 2 : 4;
-        const char **p = realloc(l->v, ncap * sizeof(*p));
-        if (!p)
-            return EVG_ENOMEM;
-        l->v = p;
-        l->cap = ncap;
-    }
+    if (evg_reserve(&l->v, &l->cap, l->n + 1, sizeof(*l->v), 4))
+        return EVG_ENOMEM;
     l->v[l->n++] = s;
     return 0;
 }
@@ -197,22 +185,6 @@ static char *normalize(const char *s)
 static int codes_agree(const char *a, const char *b)
 {
     return !a || !b || !*a || !*b || strcmp(a, b) == 0;
-}
-
-static int grow_x(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    while (ncap < need)
-        ncap *= 2;
-    void *q = realloc(*p, ncap * size);
-    if (!q)
-        return EVG_ENOMEM;
-    memset((char *)q + *cap * size, 0, (ncap - *cap) * size);
-    *p = q;
-    *cap = ncap;
-    return 0;
 }
 
 static int has_alias(const actor_x *x, const evg_gactor *a, const char *s)
@@ -389,8 +361,8 @@ static int actor_for(builder *b, const evg_entity *e, size_t doc_no,
     const char *name = e->name && *e->name ? e->name : "?";
     if (ai == EVG_NONE) {
         evg_gactor *a = EVG_GRAPH_PUSH(g, g->actors, g->n_actors, g->cap_actors);
-        if (!a || grow_x((void **)&b->ax, &b->cap_ax, g->n_actors,
-                         sizeof(*b->ax)))
+        if (!a || evg_reserve(&b->ax, &b->cap_ax, g->n_actors,
+                              sizeof(*b->ax), 64))
             return EVG_ENOMEM;
         ai = g->n_actors - 1;
         a->name = evg_graph__strdup(g, name);
@@ -610,8 +582,8 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
     evg_gevent *v;
     if (vi == EVG_NONE) {
         v = EVG_GRAPH_PUSH(g, g->events, g->n_events, g->cap_events);
-        if (!v || grow_x((void **)&b->ex, &b->cap_ex, g->n_events,
-                         sizeof(*b->ex)))
+        if (!v || evg_reserve(&b->ex, &b->cap_ex, g->n_events,
+                              sizeof(*b->ex), 64))
             return EVG_ENOMEM;
         vi = g->n_events - 1;
         if (long_span)

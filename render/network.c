@@ -187,18 +187,11 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
                     while (j < np && !(p[j].a == x && p[j].b == y))
                         j++;
                     if (j == np) {
-                        if (np == cap) {
-                            size_t nc = cap ? cap * 2 : 32;
-                            pair *r = realloc(p, nc * sizeof(*p));
-                            if (!r) {
-                                free(p);
-                                evg_buf_dispose(&b);
-                                return EVG_ENOMEM;
-                            }
-                            p = r;
-                            cap = nc;
+                        if (evg_reserve(&p, &cap, np + 1, sizeof(*p), 32)) {
+                            free(p);
+                            evg_buf_dispose(&b);
+                            return EVG_ENOMEM;
                         }
-                        memset(&p[np], 0, sizeof(p[np]));
                         p[np].a = x;
                         p[np++].b = y;
                     }

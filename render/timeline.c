@@ -492,15 +492,10 @@ static int pack_rows(tl *t)
             while (r < rows && ends[r] + 8.0 > te->left)
                 r++;
             if (r == rows) {
-                if (rows == cap_ends) {
-                    size_t nc = cap_ends ? cap_ends * 2 : 16;
-                    double *p = realloc(ends, nc * sizeof(double));
-                    if (!p) {
-                        rc = EVG_ENOMEM;
-                        goto done;
-                    }
-                    ends = p;
-                    cap_ends = nc;
+                if (evg_reserve(&ends, &cap_ends, rows + 1, sizeof(*ends),
+                                16)) {
+                    rc = EVG_ENOMEM;
+                    goto done;
                 }
                 rows++;
             }
