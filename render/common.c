@@ -283,7 +283,7 @@ int evg_render__tooltip(evg_buf *b, const evg_graph *g, size_t i)
     return b->failed;
 }
 
-int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts)
+static int visible(const evg_gevent *e, const evg_render_opts *opts)
 {
     if (opts->show_uncertain)
         return 1;
@@ -293,6 +293,16 @@ int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts)
         return 0;
     return !e->modality || (strcmp(e->modality, "hypothetical") != 0 &&
                             strcmp(e->modality, "negated") != 0);
+}
+
+unsigned char *evg_render__shown(const evg_graph *g,
+                                 const evg_render_opts *opts)
+{
+    size_t ne = evg_graph_event_count(g);
+    unsigned char *shown = malloc(ne ? ne : 1);
+    for (size_t i = 0; shown && i < ne; i++)
+        shown[i] = (unsigned char)visible(evg_graph_event(g, i), opts);
+    return shown;
 }
 
 /* ---- Graphviz ---- */

@@ -42,9 +42,11 @@ int evg_render__tooltip(evg_buf *b, const evg_graph *g, size_t i);
  * `max` of them and "+N" for the rest (0: all). */
 int evg_render__names(evg_buf *b, const evg_graph *g, const size_t *ids,
                       size_t n, size_t max);
-/* Whether event `e` is drawn under `opts` (hypothetical and negated events
- * only with show_uncertain). */
-int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts);
+/* Which events of `g` are drawn under `opts`: a malloc'd array of one flag
+ * per event (hypothetical, negated and low-confidence events only with
+ * show_uncertain), or NULL on out-of-memory. The caller frees it. */
+unsigned char *evg_render__shown(const evg_graph *g,
+                                 const evg_render_opts *opts);
 
 /* Checks the arguments every renderer takes and clears `*out`/`*len`; with
  * no `*opts`, points it at `defaults` filled for `view`. EVG_EINVAL. */

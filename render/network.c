@@ -256,13 +256,9 @@ int evg_render_network(const evg_graph *g, const evg_render_opts *opts,
                                out, len, err);
     if (rc)
         return rc;
-    size_t ne = evg_graph_event_count(g);
-    unsigned char *shown = malloc(ne ? ne : 1);
+    unsigned char *shown = evg_render__shown(g, opts);
     if (!shown)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    for (size_t i = 0; i < ne; i++)
-        shown[i] =
-            (unsigned char)evg_render__visible(evg_graph_event(g, i), opts);
     net t = {g, opts};
     evg_render__gv gv;
     char *svg = NULL;

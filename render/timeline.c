@@ -1333,8 +1333,7 @@ int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
                                out, len, err);
     if (rc)
         return rc;
-    size_t ne = evg_graph_event_count(g);
-    unsigned char *shown = malloc(ne ? ne : 1);
+    unsigned char *shown = evg_render__shown(g, opts);
     tl t;
     memset(&t, 0, sizeof(t));
     t.g = g;
@@ -1348,9 +1347,6 @@ int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         goto done;
     }
-    for (size_t i = 0; i < ne; i++)
-        shown[i] =
-            (unsigned char)evg_render__visible(evg_graph_event(g, i), opts);
     if ((rc = layout(&t, shown))) {
         rc = evg_error_set(err, rc, "render: %s", evg_strerror(rc));
         goto done;
