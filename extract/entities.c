@@ -770,12 +770,8 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             any = 1;
             continue;
         }
-        const evg_gz_entry *of_c = NULL;
-        size_t of_l = 0;
         if (!any && !mods && j < x->n && (x->tk[j].flags & EVG_TOK_CAP) &&
             !(len && (M_NAME & EVG_GZ_BIT(e->cls)))) {
-            /* "the Bank of England", "Central Bank of Nigeria": an
-             * organization of a country, named after it */
             size_t l = cap_span(x, j);
             if (len && e->cls == EVG_GZ_ROLE && l > len &&
                 org_word(x, j + l - 1)) {
@@ -786,7 +782,11 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
                 ch->name_e = commit = j + l;
                 break;
             }
-            if (l && (of_l = of_country(x, j + l, &of_c)) != 0) {
+            /* "the Bank of England", "Central Bank of Nigeria": an
+             * organization of a country, named after it */
+            const evg_gz_entry *of_c = NULL;
+            size_t of_l = l ? of_country(x, j + l, &of_c) : 0;
+            if (of_l) {
                 ch->start = ch->name_s = j;
                 ch->c = of_c;
                 ch->c_start = j + l + 1;
