@@ -626,7 +626,7 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
         "conference", "summit", "expo", "show", "day", "week", "war",
         "province", "state", "county", "district", "region", "city", "bay",
         "gulf", "sea", "ocean", "desert", "strait", "canal", "port",
-        "province", "square", "building", "palace", "house", "church",
+        "building", "palace", "house", "church",
         "mosque", "temple", "cathedral", "hospital", "prison", "camp",
         "base", "field", "zone", "line", "system", "platform", "engine",
         NULL};
