@@ -14,7 +14,7 @@
 
 #include "core.h"
 #include "evgraph/evgraph.h"
-#include "internal.h"
+#include "pipeline.h"
 #include "bench_util.h"
 
 static const char *const places[] = {

@@ -15,7 +15,7 @@
 #include <time.h>
 
 #include "evgraph/evgraph.h"
-#include "internal.h"
+#include "pipeline.h"
 #include "bench_util.h"
 
 static const char *const actors[] = {

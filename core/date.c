@@ -2,7 +2,7 @@
  * renderer: proleptic Gregorian days since 1970-01-01 (Howard Hinnant's
  * days_from_civil / civil_from_days) and YYYY-MM-DD validation. */
 #include "core.h"
-#include "evgraph/document.h"
+#include "evgraph/date.h"
 
 long evg_date_days(int y, int m, int d)
 {

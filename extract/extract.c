@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "evgraph/io.h"
-#include "internal.h"
+#include "pipeline.h"
 
 void evg_extract_opts_init(evg_extract_opts *opts)
 {

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "evgraph/date.h"
 #include "evgraph/error.h"
 
 #ifdef __cplusplus
@@ -199,9 +200,6 @@ void *evg_doc_push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
 /* Fills `span` with [start, end) of the document text and a copy of it.
  * EVG_ENOMEM. */
 int evg_doc_span(evg_doc *doc, evg_span *span, size_t start, size_t end);
-
-/* Returns 1 if `s` is a real calendar date written "YYYY-MM-DD". */
-int evg_date_valid(const char *s);
 
 /* Names of enum values as written in JSON ("asserted", "country" ...), and
  * the reverse; the parse functions return -1 for unknown names. */

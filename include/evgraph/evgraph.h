@@ -3,6 +3,7 @@
 #ifndef EVGRAPH_H
 #define EVGRAPH_H
 
+#include "evgraph/date.h"
 #include "evgraph/document.h"
 #include "evgraph/error.h"
 #include "evgraph/extract.h"

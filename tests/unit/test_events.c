@@ -1,4 +1,5 @@
-/* Unit tests of the event coder (extract/events*.c, triggers.c). Most tests
+/* Unit tests of the event coder (extract/events/) and its trigger lexicon
+ * (extract/lexicon/triggers.c). Most tests
  * build a document by hand (sentences, timexes, entities) so that each rule
  * is tested alone, whatever the other stages do; the last ones run the
  * whole pipeline on the seed article when ../shared is there. */
@@ -14,7 +15,7 @@
 #include "events.h"
 #include "evgraph/extract.h"
 #include "evgraph/io.h"
-#include "internal.h"
+#include "pipeline.h"
 
 /* ---- building documents by hand ---- */
 

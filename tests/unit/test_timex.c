@@ -12,7 +12,8 @@
 #include <cmocka.h>
 
 #include "evgraph/evgraph.h"
-#include "internal.h"
+#include "pipeline.h"
+#include "words.h"
 
 /* Runs the pipeline on `text` with `dct` (NULL: none). */
 static evg_doc *run(const char *text, const char *dct)

@@ -7,7 +7,11 @@
 #include <limits.h>
 #include <stddef.h>
 
-#include "internal.h"
+#include "core.h"
+#include "evgraph/document.h"
+
+/* The stage: finds and normalizes time expressions against doc->dct. */
+int evg_extract__timexes(evg_doc *doc, evg_error *err);
 
 /* Word classes of extract/data/timex.tsv; one word may have several. */
 enum {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gazetteer.h"
+#include "words.h"
 
 #define KEY_MAX 256
 

@@ -10,8 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "duals.h"
 #include "entities.h"
-#include "internal.h"
 
 enum { WANT_ANY = 0, WANT_COUNTRY, WANT_PERSON };
 

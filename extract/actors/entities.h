@@ -17,7 +17,14 @@
 
 #include <stddef.h>
 
-#include "internal.h"
+#include "core.h"
+#include "evgraph/document.h"
+#include "lexicon.h"
+
+/* The stage: finds actors, merges their mentions, gives them CAMEO actor
+ * codes. */
+int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
+                          evg_error *err);
 
 /* The index of the entity with a mention covering byte `offset` of the
  * text, or EVG_NONE. When `mention` is not NULL it receives the index of

@@ -10,7 +10,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "internal.h"
+#include "sentences.h"
 
 /* Never end a sentence: titles and abbreviations followed by a name or
  * a number. */

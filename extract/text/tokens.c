@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "tokens.h"
 
 static int is_space_cp(int32_t cp)
 {

@@ -7,8 +7,9 @@
 
 #include <cjson/cJSON.h>
 
+#include "core.h"
+#include "evgraph/document.h"
 #include "evgraph/io.h"
-#include "internal.h"
 
 /* cJSON_AddItemTo* does not take ownership when it fails: free it here. */
 static int add(cJSON *obj, const char *key, cJSON *item)

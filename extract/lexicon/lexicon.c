@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "evgraph/io.h"
-#include "internal.h"
+#include "lexicon.h"
 
 #define DICT_MAX ((size_t)64 << 20)
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "timex.h"
+#include "words.h"
 
 #define MAX_WORDS 512
 

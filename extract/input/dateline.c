@@ -9,7 +9,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "internal.h"
+#include "dateline.h"
 
 static const char *const months[] = {"january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october",

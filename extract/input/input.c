@@ -11,9 +11,10 @@
 
 #include <cjson/cJSON.h>
 
+#include "core.h"
+#include "evgraph/extract.h"
 #include "evgraph/input.h"
 #include "evgraph/io.h"
-#include "internal.h"
 
 typedef enum { K_TEXT, K_JSONL, K_TML } kind;
 

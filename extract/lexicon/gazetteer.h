@@ -7,7 +7,8 @@
 
 #include <stddef.h>
 
-#include "internal.h"
+#include "lexicon.h"
+#include "tokens.h"
 
 typedef enum {
     EVG_GZ_COUNTRY = 1, /* a country or territory name */

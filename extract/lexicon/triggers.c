@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "events.h"
+#include "triggers.h"
+#include "words.h"
 
 #define MAX_PATTERNS ((size_t)1 << 20)
 

@@ -1,0 +1,39 @@
+/* Tokens (tokens.c): words, numbers and punctuation with byte offsets into
+ * the text, shared by the dictionaries and every later stage. */
+#ifndef EVG_EXTRACT_TOKENS_H
+#define EVG_EXTRACT_TOKENS_H
+
+#include <stddef.h>
+
+#include "core.h"
+
+enum {
+    EVG_TOK_WORD = 1u << 0,   /* letters (may hold ' - . inside: U.S., don't) */
+    EVG_TOK_NUM = 1u << 1,    /* starts with a digit: 90, 2019-05-23, 3.5 */
+    EVG_TOK_PUNCT = 1u << 2,  /* one punctuation character or symbol */
+    EVG_TOK_CAP = 1u << 3,    /* first letter upper case */
+    EVG_TOK_UPPER = 1u << 4   /* all letters upper case (US, NATO) */
+};
+
+typedef struct evg_token {
+    size_t start;
+    size_t end;
+    unsigned flags;
+} evg_token;
+
+typedef struct evg_tokens {
+    evg_token *v;
+    size_t n;
+    size_t cap;
+} evg_tokens;
+
+/* Appends the tokens of text[start, end) to `out` (malloc'd storage).
+ * Curly apostrophes count as apostrophes. EVG_ENOMEM. */
+int evg_extract__tokenize(const char *text, size_t start, size_t end,
+                          evg_tokens *out);
+void evg_extract__tokens_dispose(evg_tokens *t);
+
+/* Case-insensitive comparison of token `t` with the ASCII word `w`. */
+int evg_extract__tok_is(const char *text, const evg_token *t, const char *w);
+
+#endif

@@ -1,0 +1,16 @@
+/* Calendar dates as the events document writes them, "YYYY-MM-DD";
+ * implemented in core/, below every module. */
+#ifndef EVGRAPH_DATE_H
+#define EVGRAPH_DATE_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Returns 1 if `s` is a real calendar date written "YYYY-MM-DD". */
+int evg_date_valid(const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
