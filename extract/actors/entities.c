@@ -7,503 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "entities.h"
-#include "gazetteer.h"
 
-#define B(c) EVG_GZ_BIT(EVG_GZ_##c)
-#define M_PREFIX (B(COUNTRY) | B(ADJ) | B(CAPITAL) | B(IGO))
-#define M_NAME                                                              \
-    (B(COUNTRY) | B(CAPITAL) | B(IGO) | B(GOV) | B(MEDIA) | B(ORG) |         \
-     B(GROUP) | B(PERSON) | B(CITY))
-#define M_ALL 0xffffffffu
-#define MAX_MODS 3
-#define COREF_WINDOW 4 /* sentences a description or pronoun looks back */
-#define NAME_WINDOW 4096 /* mentions a body looks at for its country
-                          * (bounds the cost on very long documents) */
-
-enum { REF_NONE = 0, REF_PRONOUN_THING, REF_PRONOUN_PERSON, REF_DESC };
-
-typedef struct cand {
-    size_t start, end;   /* mention span */
-    size_t nstart, nend; /* the name inside it (aliases), or = span */
-    size_t sent;
-    char country[4];     /* "" while unknown */
-    char sector[4];
-    int explicit_country;
-    int needs_country;   /* take the country from context if unknown */
-    int is_place;        /* a country, capital or adjective mention */
-    int cprefix;         /* a country named before it ("US President") */
-    char kk;             /* key kind: g gazetteer name, b body of any
-                          * country, r role group, n unknown name */
-    int adj_only;        /* a bare adjective ("Hungarian") */
-    char avoid[4];       /* "ethnic Albanians": not this country's own
-                          * actors; the country comes from the context */
-    int metonym;         /* a capital speaking for its government
-                          * ("Washington's decision") */
-    evg_entity_kind kind;
-    char *key;           /* merge key (malloc'd) */
-    const char *name;    /* canonical name proposal (borrowed or NULL) */
-    size_t ante;         /* antecedent cand for references, or EVG_NONE */
-} cand;
-
-typedef struct cands {
-    cand *v;
-    size_t n, cap;
-} cands;
-
-typedef struct nslot {
-    const char *s; /* name bytes (in the text or the gazetteer) */
-    size_t n;
-    size_t hash;
-    size_t root;
-} nslot;
-
-typedef struct ctx {
-    nslot *ntab;   /* names seen so far -> root cand (latest wins) */
-    size_t ncap, nused, indexed;
-    int nfail;     /* out of memory while indexing */
-    evg_doc *doc;
-    const evg_gazetteer *g;
-    const char *t;
-    cands c;
-    size_t sent;
-    int boiler;
-    const evg_token *tk;
-    size_t n;
-} ctx;
-
-/* Capitalized words that start sentences or name times, never actors. */
-static const char *const stop_caps[] = {
-    "a", "about", "according", "after", "against", "all", "also", "although",
-    "among", "an", "analysis", "and", "another", "apr", "april", "are", "as",
-    "at", "aug", "august", "be", "because", "been", "before", "between",
-    "both", "breaking", "but", "by", "can", "chief", "christian", "could",
-    "dec", "december", "despite", "did", "do", "does", "dr", "during", "each",
-    "earlier", "exclusive", "feb", "february", "file", "first", "five",
-    "follow", "for", "former", "four", "friday", "from", "had", "has", "have",
-    "he", "her", "here", "his", "how", "however", "i", "if", "in", "instead",
-    "internet", "into", "is", "islamic", "it", "its", "jan", "january",
-    "jewish", "jul", "july", "jun", "june", "last", "later", "many", "mar",
-    "march", "may", "meanwhile", "might", "monday", "more", "moslem", "most",
-    "mr", "mrs", "ms", "muslim", "must", "my", "new", "next", "no", "nor",
-    "not", "nov", "november", "now", "oct", "october", "of", "on", "one",
-    "onto", "opinion", "or", "other", "our", "over", "photo", "read", "said",
-    "saturday", "says", "second", "senior", "sep", "sept", "september",
-    "several", "she", "should", "since", "so", "some", "still", "such",
-    "sunday", "that", "the", "their", "then", "there", "these", "they",
-    "third", "this", "those", "though", "three", "through", "thursday",
-    "thus", "to", "today", "tomorrow", "tonight", "top", "tuesday", "two",
-    "under", "until", "update", "upon", "video", "was", "we", "web",
-    "wednesday", "were", "what", "when", "where", "which", "while", "who",
-    "why", "will", "with", "within", "without", "would", "yesterday", "yet",
-    "you", "your",
-};
-#define N_STOP_CAPS (sizeof(stop_caps) / sizeof(stop_caps[0]))
-
-static int word_in(const char *t, const evg_token *k, const char *const *list)
-{
-    for (const char *const *w = list; *w; w++)
-        if (evg_extract__tok_is(t, k, *w))
-            return 1;
-    return 0;
-}
-
-static int cmp_word(const void *key, const void *elem)
-{
-    return strcmp(key, *(const char *const *)elem);
-}
-
-/* A capitalized word that is never an actor on its own (binary search in
- * the sorted table). */
-static int stop_word(const char *t, const evg_token *k)
-{
-    char w[16];
-    size_t n = k->end - k->start;
-    if (n >= sizeof(w))
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)tolower((unsigned char)t[k->start + i]);
-    w[n] = '\0';
-    return bsearch(w, stop_caps, N_STOP_CAPS, sizeof(stop_caps[0]),
-                   cmp_word) != NULL;
-}
-
-static int is_word(const evg_token *k)
-{
-    return (k->flags & EVG_TOK_WORD) != 0;
-}
-
-static int is_lower_word(const char *t, const evg_token *k)
-{
-    return is_word(k) && !(k->flags & EVG_TOK_CAP) &&
-           islower((unsigned char)t[k->start]);
-}
-
-static int tok_is(const ctx *x, size_t i, const char *w)
-{
-    return i < x->n && evg_extract__tok_is(x->t, &x->tk[i], w);
-}
-
-static int is_possessive(const ctx *x, size_t i)
-{
-    if (i >= x->n)
-        return 0;
-    const evg_token *k = &x->tk[i];
-    const char *s = x->t + k->start;
-    size_t n = k->end - k->start;
-    return (n == 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S')) ||
-           (n == 4 && memcmp(s, "\xe2\x80\x99", 3) == 0 &&
-            (s[3] == 's' || s[3] == 'S'));
-}
-
-static size_t gz(const ctx *x, size_t i, unsigned mask,
-                 const evg_gz_entry **e)
-{
-    *e = NULL;
-    if (i >= x->n || (x->tk[i].flags & EVG_TOK_PUNCT))
-        return 0;
-    return evg_gz_match(x->g, x->t, x->tk, x->n, i, mask, e);
-}
-
-static char *keydup(const char *a, const char *b, size_t bn)
-{
-    size_t an = strlen(a);
-    char *k = malloc(an + bn + 1);
-    if (!k)
-        return NULL;
-    memcpy(k, a, an);
-    for (size_t i = 0; i < bn; i++)
-        k[an + i] = (char)tolower((unsigned char)b[i]);
-    k[an + bn] = '\0';
-    return k;
-}
-
-static cand *push(ctx *x, size_t start, size_t end)
-{
-    cands *c = &x->c;
-    if (evg_reserve(&c->v, &c->cap, c->n + 1, sizeof(*c->v), 64))
-        return NULL;
-    cand *d = &c->v[c->n++];
-    memset(d, 0, sizeof(*d));
-    d->start = d->nstart = start;
-    d->end = d->nend = end;
-    d->sent = x->sent;
-    d->ante = EVG_NONE;
-    return d;
-}
-
-static void set_country(cand *d, const char *c3, int explicit_)
-{
-    if (!c3 || !c3[0] || memcmp(c3, "---", 3) == 0)
-        return;
-    memcpy(d->country, c3, 3);
-    d->country[3] = '\0';
-    d->explicit_country = explicit_;
-}
-
-static void set_sector(cand *d, const char *s)
-{
-    if (s && s[0] && !d->sector[0]) {
-        memcpy(d->sector, s, 3);
-        d->sector[3] = '\0';
-    }
-}
-
-static evg_entity_kind kind_of_sector(const char *s, evg_entity_kind dflt)
-{
-    if (!s || !s[0])
-        return dflt;
-    if (!strcmp(s, "GOV") || !strcmp(s, "LEG") || !strcmp(s, "JUD"))
-        return EVG_KIND_GOVERNMENT;
-    if (!strcmp(s, "BUS") || !strcmp(s, "MED") || !strcmp(s, "EDU") ||
-        !strcmp(s, "NGO"))
-        return EVG_KIND_ORGANIZATION;
-    return EVG_KIND_GROUP;
-}
-
-static evg_entity_kind kind_of_class(unsigned cls, const char *sector)
-{
-    switch (cls) {
-    case EVG_GZ_COUNTRY:
-    case EVG_GZ_CAPITAL:
-    case EVG_GZ_ADJ:
-        return EVG_KIND_COUNTRY;
-    case EVG_GZ_PERSON:
-        return EVG_KIND_PERSON;
-    case EVG_GZ_CITY:
-        return EVG_KIND_LOCATION;
-    case EVG_GZ_GOV:
-        return EVG_KIND_GOVERNMENT;
-    case EVG_GZ_GROUP:
-        return EVG_KIND_GROUP;
-    case EVG_GZ_IGO:
-    case EVG_GZ_MEDIA:
-    case EVG_GZ_ORG:
-    default:
-        return kind_of_sector(sector, EVG_KIND_ORGANIZATION);
-    }
-}
-
-/* ---- unknown names ---- */
-
-static int name_connector(const ctx *x, size_t i)
-{
-    static const char *const conn[] = {"of", "for", "de", "al", "bin",
-                                       "van", "von", "du", "da", "la",
-                                       "el", "le", "del", "der", NULL};
-    return i < x->n && is_lower_word(x->t, &x->tk[i]) &&
-           word_in(x->t, &x->tk[i], conn);
-}
-
-/* Length of a run of capitalized words at i that is not a gazetteer name
- * (connectors allowed inside: "Union of Teachers"). */
-static size_t cap_span(const ctx *x, size_t i)
-{
-    size_t j = i, last = i;
-    while (j < x->n) {
-        const evg_token *k = &x->tk[j];
-        if (is_word(k) && (k->flags & EVG_TOK_CAP)) {
-            const evg_gz_entry *e;
-            if (j > i && gz(x, j, M_NAME | B(ADJ) | B(TITLE), &e))
-                break;
-            if (stop_word(x->t, k) &&
-                !(j > i && j + 1 < x->n && (x->tk[j + 1].flags & EVG_TOK_CAP)))
-                break;
-            j++;
-            last = j;
-            continue;
-        }
-        if (j > i && name_connector(x, j)) {
-            size_t m = j + 1;
-            if (tok_is(x, m, "the"))
-                m++;
-            if (m < x->n && (x->tk[m].flags & EVG_TOK_CAP)) {
-                j = m;
-                continue;
-            }
-        }
-        break;
-    }
-    return last - i;
-}
-
-/* Sector of an unknown name from the organization words and company
- * suffixes in it; sets *org when it has any. */
-static const char *name_sector(const ctx *x, size_t i, size_t len, int *org)
-{
-    const char *sec = NULL;
-    *org = 0;
-    for (size_t j = i; j < i + len; j++) {
-        const evg_gz_entry *e;
-        if (gz(x, j, B(ORGWORD) | B(SUFFIX), &e) != 0) {
-            *org = 1;
-            if (!sec && e->sector[0])
-                sec = e->sector;
-        }
-    }
-    return sec;
-}
-
-static int all_caps_acronym(const ctx *x, size_t i, size_t len)
-{
-    return len == 1 && (x->tk[i].flags & EVG_TOK_UPPER) &&
-           x->tk[i].end - x->tk[i].start >= 2;
-}
-
-/* ---- references ---- */
-
-static int compatible(const cand *a, int want_person, const char *sector,
-                      const char *country, int want_country_kind)
-{
-    if (want_person) /* "the president of Armenia" is not Putin */
-        return a->kind == EVG_KIND_PERSON &&
-               !(country && country[0] && a->country[0] &&
-                 strcmp(country, a->country) != 0);
-    if (a->kind == EVG_KIND_PERSON)
-        return 0;
-    if (want_country_kind)
-        return a->kind == EVG_KIND_COUNTRY && !a->adj_only;
-    if (country && country[0] && a->country[0] &&
-        strcmp(country, a->country) != 0)
-        return 0;
-    if (country && country[0] && !a->country[0])
-        return 0;
-    if (sector && sector[0]) {
-        if (!strcmp(sector, "GOV"))
-            return a->kind == EVG_KIND_GOVERNMENT ||
-                   a->kind == EVG_KIND_COUNTRY || !strcmp(a->sector, "GOV");
-        return !strcmp(a->sector, sector);
-    }
-    return 1;
-}
-
-/* The most recent earlier mention (within COREF_WINDOW sentences) that a
- * pronoun or description can refer to; returns its root cand or EVG_NONE. */
-static size_t antecedent(const ctx *x, int want_person, const char *sector,
-                         const char *country, int want_country,
-                         int allow_groups)
-{
-    for (size_t k = x->c.n; k-- > 0;) {
-        const cand *a = &x->c.v[k];
-        if (a->sent + COREF_WINDOW < x->sent)
-            break;
-        size_t r = a->ante != EVG_NONE ? a->ante : k;
-        const cand *root = &x->c.v[r];
-        if (want_country && a->cprefix && a->country[0]) {
-            /* "US President Donald Trump ... in the country": the US */
-            for (size_t j = k; j-- > 0;) {
-                const cand *b = &x->c.v[j];
-                size_t br = b->ante != EVG_NONE ? b->ante : j;
-                if (x->c.v[br].kind == EVG_KIND_COUNTRY &&
-                    !x->c.v[br].adj_only &&
-                    !strcmp(x->c.v[br].country, a->country))
-                    return br;
-            }
-        }
-        if (root->adj_only || a->adj_only ||
-            (root->kk == 'r' && !allow_groups))
-            continue;
-        if (compatible(root, want_person, sector, country, want_country))
-            return r;
-    }
-    return EVG_NONE;
-}
-
-static int push_ref(ctx *x, size_t s, size_t e, size_t root)
-{
-    cand *d = push(x, s, e);
-    if (!d)
-        return EVG_ENOMEM;
-    d->ante = root;
-    d->kind = x->c.v[root].kind;
-    return 0;
-}
-
-static int pronoun(ctx *x, size_t i)
-{
-    static const char *const thing[] = {"its", "it", NULL};
-    static const char *const person[] = {"he", "his", "him", "she", "her",
-                                         NULL};
-    static const char *const raising[] = {"seems", "seemed", "appears",
-                                          "appeared", "takes", "took", NULL};
-    static const char *const be[] = {"is", "was", "'s", "\xe2\x80\x99s",
-                                     "would", "will", "remains", NULL};
-    static const char *const expl_adj[] = {"likely", "unlikely", "possible",
-        "impossible", "clear", "unclear", "important", "necessary", "time",
-        "expected", "reported", "said", "believed", "thought", "feared",
-        "hoped", "understood", "known", "estimated", "true", "hard",
-        "difficult", "easy", "not", "be", "too", "a", "an", "the", "still",
-        "also", "now", "only", NULL};
-    const evg_token *k = &x->tk[i];
-    int want_person;
-    size_t kl = k->end - k->start;
-    if (kl < 2 || kl > 3 || !is_word(k))
-        return 0; /* every pronoun here has two or three letters */
-    if (word_in(x->t, k, thing)) {
-        if (evg_extract__tok_is(x->t, k, "it") && i + 1 < x->n &&
-            (word_in(x->t, &x->tk[i + 1], raising) ||
-             (word_in(x->t, &x->tk[i + 1], be) && i + 2 < x->n &&
-              word_in(x->t, &x->tk[i + 2], expl_adj))))
-            return 0;
-        want_person = 0;
-    } else if (word_in(x->t, k, person)) {
-        want_person = 1;
-    } else {
-        return 0;
-    }
-    size_t r = antecedent(x, want_person, NULL, NULL, 0, 0);
-    if (r == EVG_NONE)
-        return 0;
-    return push_ref(x, k->start, k->end, r) ? EVG_ENOMEM : 1;
-}
-
-static size_t bytes_hash(const char *p, size_t n)
-{
-    size_t h = 5381;
-    for (size_t i = 0; i < n; i++)
-        h = h * 33 + (unsigned char)p[i];
-    return h;
-}
-
-static int nput(ctx *x, const char *p, size_t n, size_t root)
-{
-    if (!n)
-        return 0;
-    if ((x->nused + 1) * 2 > x->ncap) {
-        size_t ncap = x->ncap ? x->ncap * 2 : 256;
-        nslot *nt = calloc(ncap, sizeof(*nt));
-        if (!nt)
-            return EVG_ENOMEM;
-        for (size_t i = 0; i < x->ncap; i++) {
-            if (!x->ntab[i].s)
-                continue;
-            size_t j = x->ntab[i].hash & (ncap - 1);
-            while (nt[j].s)
-                j = (j + 1) & (ncap - 1);
-            nt[j] = x->ntab[i];
-        }
-        free(x->ntab);
-        x->ntab = nt;
-        x->ncap = ncap;
-    }
-    size_t h = bytes_hash(p, n), j = h & (x->ncap - 1);
-    while (x->ntab[j].s) {
-        nslot *sl = &x->ntab[j];
-        if (sl->hash == h && sl->n == n && memcmp(sl->s, p, n) == 0) {
-            sl->root = root; /* the latest mention wins */
-            return 0;
-        }
-        j = (j + 1) & (x->ncap - 1);
-    }
-    x->ntab[j].s = p;
-    x->ntab[j].n = n;
-    x->ntab[j].hash = h;
-    x->ntab[j].root = root;
-    x->nused++;
-    return 0;
-}
-
-/* Indexes the names of cands [x->indexed, upto): their text, their
- * canonical name and, for people, their last name. */
-static void index_names(ctx *x, size_t upto)
-{
-    for (; x->indexed < upto; x->indexed++) {
-        const cand *a = &x->c.v[x->indexed];
-        size_t r = a->ante != EVG_NONE ? a->ante : x->indexed;
-        const cand *root = &x->c.v[r];
-        const char *p = x->t + a->nstart;
-        size_t n = a->nend - a->nstart;
-        if (nput(x, p, n, r) || (a->name && nput(x, a->name, strlen(a->name), r)))
-            x->nfail = 1;
-        if (root->kind == EVG_KIND_PERSON && a == root) {
-            const char *sp = NULL;
-            for (size_t i = 0; i < n; i++)
-                if (p[i] == ' ')
-                    sp = p + i;
-            if (sp && nput(x, sp + 1, (size_t)(p + n - sp - 1), r))
-                x->nfail = 1;
-        }
-    }
-}
-
-/* An earlier mention (before cand `upto`) with the same text or canonical
- * name, or an earlier person whose last name this is: the root cand to
- * merge with, or EVG_NONE. */
-static size_t same_name(ctx *x, size_t upto, size_t s, size_t e)
-{
-    if (upto > x->indexed)
-        index_names(x, upto);
-    if (!x->ncap)
-        return EVG_NONE;
-    size_t n = e - s, h = bytes_hash(x->t + s, n), j = h & (x->ncap - 1);
-    while (x->ntab[j].s) {
-        const nslot *sl = &x->ntab[j];
-        if (sl->hash == h && sl->n == n && memcmp(sl->s, x->t + s, n) == 0)
-            return sl->root < upto ? sl->root : EVG_NONE;
-        j = (j + 1) & (x->ncap - 1);
-    }
-    return EVG_NONE;
-}
+#include "entities_finder.h"
 
 static int strong_sector(const char *s)
 {
@@ -524,7 +29,7 @@ static const evg_gz_entry *country_after(const ctx *x, size_t j)
     if (tok_is(x, j, "the"))
         j++;
     const evg_gz_entry *e;
-    if (gz(x, j, B(COUNTRY) | B(CAPITAL), &e))
+    if (evg_actors__gz(x, j, B(COUNTRY) | B(CAPITAL), &e))
         return e;
     return NULL;
 }
@@ -550,7 +55,7 @@ static int mod_ok(const ctx *x, size_t j)
     size_t n = k->end - k->start;
     if (n > 2 && memcmp(x->t + k->end - 2, "ly", 2) == 0)
         return 0;
-    return !stop_word(x->t, k) || word_in(x->t, k, adjectives);
+    return !evg_actors__stop_word(x->t, k) || word_in(x->t, k, adjectives);
 }
 
 /* The gazetteer name before the hyphen of a token such as "Chinese-made"
@@ -577,7 +82,7 @@ static int org_word(const ctx *x, size_t i)
 {
     const evg_gz_entry *e;
     return i < x->n && (x->tk[i].flags & EVG_TOK_CAP) &&
-           gz(x, i, B(ORGWORD) | B(SUFFIX), &e) != 0;
+           evg_actors__gz(x, i, B(ORGWORD) | B(SUFFIX), &e) != 0;
 }
 
 /* Length of a run of capitalized words at i, not gazetteer names, that
@@ -587,9 +92,9 @@ static size_t org_after(const ctx *x, size_t i)
 {
     const evg_gz_entry *e;
     if (i >= x->n || !is_word(&x->tk[i]) || !(x->tk[i].flags & EVG_TOK_CAP) ||
-        gz(x, i, M_NAME | B(ADJ) | B(TITLE) | B(ROLE), &e))
+        evg_actors__gz(x, i, M_NAME | B(ADJ) | B(TITLE) | B(ROLE), &e))
         return 0;
-    size_t l = cap_span(x, i);
+    size_t l = evg_actors__cap_span(x, i);
     return l && org_word(x, i + l - 1) ? l : 0;
 }
 
@@ -600,7 +105,7 @@ static size_t of_country(const ctx *x, size_t i, const evg_gz_entry **c)
 {
     if (i == 0 || !org_word(x, i - 1) || !tok_is(x, i, "of"))
         return 0;
-    size_t l = gz(x, i + 1, B(COUNTRY), c);
+    size_t l = evg_actors__gz(x, i + 1, B(COUNTRY), c);
     if (!l || is_possessive(x, i + 1 + l))
         return 0;
     return 1 + l;
@@ -673,7 +178,7 @@ static size_t portfolio(const ctx *x, size_t i)
     while (j < x->n && j < i + 8) {
         const evg_token *k = &x->tk[j];
         const evg_gz_entry *e;
-        size_t len = gz(x, j, M_ALL, &e);
+        size_t len = evg_actors__gz(x, j, M_ALL, &e);
         if (len && e->cls == EVG_GZ_TITLE) {
             if (!words || !e->name ||
                 !(strstr(e->name, "minister") || strstr(e->name, "secretary") ||
@@ -683,7 +188,8 @@ static size_t portfolio(const ctx *x, size_t i)
         }
         if (len)
             return 0;
-        if (is_word(k) && (k->flags & EVG_TOK_CAP) && !stop_word(x->t, k))
+        if (is_word(k) && (k->flags & EVG_TOK_CAP) &&
+            !evg_actors__stop_word(x->t, k))
             words++;
         else if (!(words && (tok_is(x, j, "and") || tok_is(x, j, "&"))))
             return 0;
@@ -708,7 +214,7 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
     int any = 0;
     for (;;) {
         const evg_gz_entry *e;
-        size_t len = gz(x, j, M_ALL, &e);
+        size_t len = evg_actors__gz(x, j, M_ALL, &e);
         if (!len && !any && (e = hyphen_prefix(x, j)) != NULL) {
             /* "Vietnamese-led forces", "Huawei-made equipment" */
             if (e->cls == EVG_GZ_ADJ || e->cls == EVG_GZ_COUNTRY ||
@@ -772,7 +278,7 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
         }
         if (!any && !mods && j < x->n && (x->tk[j].flags & EVG_TOK_CAP) &&
             !(len && (M_NAME & EVG_GZ_BIT(e->cls)))) {
-            size_t l = cap_span(x, j);
+            size_t l = evg_actors__cap_span(x, j);
             if (len && e->cls == EVG_GZ_ROLE && l > len &&
                 org_word(x, j + l - 1)) {
                 /* "the Government Accountability Office": a role word
@@ -798,7 +304,8 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
         }
         if (len && e->cls == EVG_GZ_ROLE && !(any && !mods &&
                                                (x->tk[j].flags & EVG_TOK_CAP) &&
-                                               cap_span(x, j) > len)) {
+                                               evg_actors__cap_span(x,
+                                                                    j) > len)) {
             if (!any && !ch->det)
                 ch->start = j;
             /* the head noun decides ("paper workers": LAB), except that
@@ -812,7 +319,8 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             continue;
         }
         if (len && e->cls == EVG_GZ_ROLE && any && !mods &&
-            (x->tk[j].flags & EVG_TOK_CAP) && cap_span(x, j) > len) {
+            (x->tk[j].flags & EVG_TOK_CAP) && evg_actors__cap_span(x,
+                                                                   j) > len) {
             /* "Nigerian Union of Teachers": the role word starts a name */
             len = 0;
         }
@@ -829,7 +337,7 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             /* "Pentagon spokesman Kenneth Bacon": the body gives the
              * person's country */
             const evg_gz_entry *t2;
-            size_t tl = gz(x, j + len, B(TITLE), &t2);
+            size_t tl = evg_actors__gz(x, j + len, B(TITLE), &t2);
             if (tl && j + len + tl < x->n && is_word(&x->tk[j + len + tl]) &&
                 (x->tk[j + len + tl].flags & EVG_TOK_CAP)) {
                 if (!any)
@@ -868,7 +376,7 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
         }
         if (!len && !x->boiler && j < x->n && is_word(&x->tk[j]) &&
             (x->tk[j].flags & EVG_TOK_CAP)) {
-            size_t l = cap_span(x, j);
+            size_t l = evg_actors__cap_span(x, j);
             if (l) {
                 if (!any)
                     ch->start = j;
@@ -892,7 +400,7 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             if (tok_is(x, k, "the"))
                 k++;
             const evg_gz_entry *c;
-            size_t l = gz(x, k, B(COUNTRY), &c);
+            size_t l = evg_actors__gz(x, k, B(COUNTRY), &c);
             if (l && !is_possessive(x, k + l) &&
                 !(k + l < x->n && (x->tk[k + l].flags & EVG_TOK_CAP) &&
                   is_word(&x->tk[k + l]))) {
@@ -968,10 +476,10 @@ static size_t quantified(const ctx *x, size_t i)
 static long group_of_states(ctx *x, const chain *ch, size_t q,
                             const char *sector)
 {
-    cand *d = push(x, x->tk[q].start, x->tk[ch->end - 1].end);
+    cand *d = evg_actors__push(x, x->tk[q].start, x->tk[ch->end - 1].end);
     if (!d)
         return EVG_ENOMEM;
-    set_sector(d, sector);
+    evg_actors__set_sector(d, sector);
     d->kind = EVG_KIND_GROUP;
     d->kk = 'r'; /* a plural: never what "it" or "its" refers to */
     d->needs_country = 0;
@@ -988,7 +496,7 @@ static long emit(ctx *x, const chain *ch)
     if (has_name) {
         /* "the Chosun Ilbo newspaper", "Foreign Ministry official" */
         const evg_gz_entry *r;
-        size_t rl = gz(x, endtok, B(ROLE) | B(TITLE), &r);
+        size_t rl = evg_actors__gz(x, endtok, B(ROLE) | B(TITLE), &r);
         const evg_gz_entry *role = ch->role;
         if (rl && !(r->cls == EVG_GZ_TITLE && endtok + rl < x->n &&
                     (tk[endtok + rl].flags & EVG_TOK_CAP))) {
@@ -1003,31 +511,32 @@ static long emit(ctx *x, const chain *ch)
             !(tk[s].flags & EVG_TOK_UPPER) &&
             (s == 0 || x->t[tk[s - 1].start] == '"' ||
              (unsigned char)x->t[tk[s - 1].start] == 0xe2) &&
-            same_name(x, x->c.n, tk[s].start, tk[s].end) == EVG_NONE)
+            evg_actors__same_name(x, x->c.n, tk[s].start,
+                                  tk[s].end) == EVG_NONE)
             return 0;
-        cand *d = push(x, tk[s].start, tk[e - 1].end);
+        cand *d = evg_actors__push(x, tk[s].start, tk[e - 1].end);
         if (!d)
             return EVG_ENOMEM;
         d->nstart = tk[ch->name_s].start;
         d->nend = tk[ch->name_e - 1].end;
         if (ch->c) {
-            set_country(d, ch->c->country, 1);
+            evg_actors__set_country(d, ch->c->country, 1);
             d->cprefix = ch->c->cls != EVG_GZ_IGO;
         }
         const evg_gz_entry *after = country_after(x, endtok);
         if (ch->name) {
             const evg_gz_entry *n = ch->name;
             if (memcmp(n->country, "---", 3) != 0)
-                set_country(d, n->country, 1);
+                evg_actors__set_country(d, n->country, 1);
             d->kk = memcmp(n->country, "---", 3) != 0 || n->cls == EVG_GZ_CITY
                         ? 'g'
                         : 'b';
-            set_sector(d, n->sector);
+            evg_actors__set_sector(d, n->sector);
             if (ch->title)
-                set_sector(d, ch->title->sector);
+                evg_actors__set_sector(d, ch->title->sector);
             if (role)
-                set_sector(d, role->sector);
-            d->kind = kind_of_class(n->cls, d->sector);
+                evg_actors__set_sector(d, role->sector);
+            d->kind = evg_actors__kind_of_class(n->cls, d->sector);
             if (n->cls == EVG_GZ_COUNTRY || n->cls == EVG_GZ_CAPITAL ||
                 n->cls == EVG_GZ_CITY)
                 d->is_place = 1;
@@ -1039,19 +548,21 @@ static long emit(ctx *x, const chain *ch)
             d->adj_only = ch->hyphen;
         } else {
             int org;
-            const char *sec = name_sector(x, ch->name_s,
-                                          ch->name_e - ch->name_s, &org);
+            const char *sec = evg_actors__name_sector(x, ch->name_s,
+                                                      ch->name_e - ch->name_s, &org);
             size_t nl = ch->name_e - ch->name_s;
             if (org) {
-                set_sector(d, sec);
-                d->kind = kind_of_sector(sec, EVG_KIND_ORGANIZATION);
+                evg_actors__set_sector(d, sec);
+                d->kind = evg_actors__kind_of_sector(sec,
+                                                     EVG_KIND_ORGANIZATION);
             } else if (ch->title) {
-                set_sector(d, ch->title->sector);
+                evg_actors__set_sector(d, ch->title->sector);
                 d->kind = EVG_KIND_PERSON;
             } else if (role) {
-                set_sector(d, role->sector);
-                d->kind = kind_of_sector(role->sector, EVG_KIND_ORGANIZATION);
-            } else if (all_caps_acronym(x, ch->name_s, nl)) {
+                evg_actors__set_sector(d, role->sector);
+                d->kind = evg_actors__kind_of_sector(role->sector,
+                                                     EVG_KIND_ORGANIZATION);
+            } else if (evg_actors__all_caps_acronym(x, ch->name_s, nl)) {
                 d->kind = EVG_KIND_ORGANIZATION;
             } else if (ch->name_s > 0 &&
                        (tok_is(x, ch->name_s - 1, "in") ||
@@ -1068,14 +579,15 @@ static long emit(ctx *x, const chain *ch)
                 d->kind = EVG_KIND_ORGANIZATION;
             }
             d->kk = 'n';
-            size_t r0 = same_name(x, x->c.n - 1, d->nstart, d->nend);
+            size_t r0 = evg_actors__same_name(x, x->c.n - 1, d->nstart,
+                                              d->nend);
             if (r0 != EVG_NONE && !ch->c && !ch->title && !role) {
                 d->ante = r0;
                 d->kind = x->c.v[r0].kind;
             }
         }
         if (!d->country[0] && after)
-            set_country(d, after->country, 1);
+            evg_actors__set_country(d, after->country, 1);
         /* a region across countries ("the Gulf") keeps none */
         d->needs_country = !(ch->name && ch->name->cls == EVG_GZ_CITY);
         /* "Asia-Pacific Economic Cooperation (APEC)" */
@@ -1084,7 +596,7 @@ static long emit(ctx *x, const chain *ch)
             (tk[k + 1].flags & EVG_TOK_UPPER) &&
             x->t[tk[k + 2].start] == ')') {
             size_t root = x->c.n - 1;
-            if (push_ref(x, tk[k + 1].start, tk[k + 1].end, root))
+            if (evg_actors__push_ref(x, tk[k + 1].start, tk[k + 1].end, root))
                 return EVG_ENOMEM;
             endtok = k + 3;
         }
@@ -1120,11 +632,11 @@ static long emit(ctx *x, const chain *ch)
         int igo_only = !c3 && memcmp(r->country, "IGO", 3) == 0 &&
                        !r->sector[0];
         if (ch->definite && !(gov && ch->c)) {
-            size_t root = antecedent(x, want_person, sec,
-                                     igo_only ? "IGO" : c3, want_country,
-                                     plural);
+            size_t root = evg_actors__antecedent(x, want_person, sec,
+                                                 igo_only ? "IGO" : c3, want_country,
+                                                 plural);
             if (root != EVG_NONE) {
-                if (push_ref(x, tk[s].start, tk[e - 1].end, root))
+                if (evg_actors__push_ref(x, tk[s].start, tk[e - 1].end, root))
                     return EVG_ENOMEM;
                 return (long)(e - ch->i0);
             }
@@ -1148,18 +660,19 @@ static long emit(ctx *x, const chain *ch)
              (!ch->det && !plural && strcmp(r->name, "police") != 0)))
             return 0;
         const evg_gz_entry *after = country_after(x, e);
-        cand *d = push(x, tk[ch->start].start, tk[e - 1].end);
+        cand *d = evg_actors__push(x, tk[ch->start].start, tk[e - 1].end);
         if (!d)
             return EVG_ENOMEM;
         if (c3)
-            set_country(d, c3, 1);
+            evg_actors__set_country(d, c3, 1);
         else if (memcmp(r->country, "---", 3) != 0)
-            set_country(d, r->country, 1);
+            evg_actors__set_country(d, r->country, 1);
         else if (after)
-            set_country(d, after->country, 1);
-        set_sector(d, sec);
+            evg_actors__set_country(d, after->country, 1);
+        evg_actors__set_sector(d, sec);
         d->kind = want_person ? EVG_KIND_PERSON
-                              : kind_of_sector(sec, EVG_KIND_GROUP);
+                              : evg_actors__kind_of_sector(sec,
+                                                           EVG_KIND_GROUP);
         d->needs_country = 1;
         if (ethnic)
             copy3(d->avoid, ch->c->country);
@@ -1177,14 +690,15 @@ static long emit(ctx *x, const chain *ch)
         if (c->cls == EVG_GZ_ADJ && !ch->possessive &&
             (tok_is(x, k, "and") || tok_is(x, k, "or") ||
              (k < x->n && x->t[tk[k].start] == ','))) {
-            size_t l2 = gz(x, k + 1, B(ADJ), &a2);
+            size_t l2 = evg_actors__gz(x, k + 1, B(ADJ), &a2);
             if (l2)
-                gz(x, k + 1 + l2, B(ROLE), &r);
+                evg_actors__gz(x, k + 1 + l2, B(ROLE), &r);
         }
         if (c->cls == EVG_GZ_ADJ && !r && !ch->possessive &&
             ethnic_before(x, ch->c_start)) {
             /* "ethnic Albanians": a minority, of the country it lives in */
-            cand *d = push(x, tk[ch->c_start - 1].start, tk[ch->c_end - 1].end);
+            cand *d = evg_actors__push(x, tk[ch->c_start - 1].start,
+                                       tk[ch->c_end - 1].end);
             if (!d)
                 return EVG_ENOMEM;
             copy3(d->avoid, c->country);
@@ -1194,19 +708,20 @@ static long emit(ctx *x, const chain *ch)
             d->kk = 'r';
             return (long)(ch->c_end - ch->i0);
         }
-        cand *d = push(x, tk[ch->c_start].start, tk[ch->c_end - 1].end);
+        cand *d = evg_actors__push(x, tk[ch->c_start].start,
+                                   tk[ch->c_end - 1].end);
         if (!d)
             return EVG_ENOMEM;
-        set_country(d, c->country, 1);
-        set_sector(d, c->sector);
+        evg_actors__set_country(d, c->country, 1);
+        evg_actors__set_sector(d, c->sector);
         if (r) {
-            set_sector(d, r->sector);
-            d->kind = kind_of_sector(r->sector, EVG_KIND_GROUP);
+            evg_actors__set_sector(d, r->sector);
+            d->kind = evg_actors__kind_of_sector(r->sector, EVG_KIND_GROUP);
             d->name = r->name;
             d->kk = 'r';
             return (long)(ch->c_end - ch->i0);
         }
-        d->kind = kind_of_class(c->cls, d->sector);
+        d->kind = evg_actors__kind_of_class(c->cls, d->sector);
         d->is_place = c->cls != EVG_GZ_IGO;
         d->metonym = c->cls == EVG_GZ_CAPITAL &&
                      (is_possessive(x, ch->c_end) || !locative(x, ch->c_start));
@@ -1218,277 +733,7 @@ static long emit(ctx *x, const chain *ch)
     return 0;
 }
 
-/* ---- merging ---- */
 
-typedef struct kmap {
-    char **keys;
-    size_t *vals;
-    size_t cap;
-} kmap;
-
-static size_t khash(const char *s)
-{
-    size_t h = 5381;
-    for (; *s; s++)
-        h = h * 33 + (unsigned char)*s;
-    return h;
-}
-
-/* Finds `key`; inserts it with value `val` when absent. Returns the slot's
- * value, or EVG_NONE - 1 on out-of-memory. */
-static size_t kmap_get(kmap *m, char *key, size_t val, int *inserted)
-{
-    size_t i = khash(key) & (m->cap - 1);
-    while (m->keys[i]) {
-        if (!strcmp(m->keys[i], key)) {
-            *inserted = 0;
-            return m->vals[i];
-        }
-        i = (i + 1) & (m->cap - 1);
-    }
-    m->keys[i] = key;
-    m->vals[i] = val;
-    *inserted = 1;
-    return val;
-}
-
-static int national(const cand *a)
-{
-    /* not a newspaper's or agency's home country: they report from
-     * abroad */
-    return a->country[0] && a->explicit_country && a->ante == EVG_NONE &&
-           memcmp(a->sector, "MED", 4) != 0 &&
-           memcmp(a->country, "IGO", 4) != 0 &&
-           memcmp(a->country, "IMG", 4) != 0 &&
-           memcmp(a->country, "NGO", 4) != 0;
-}
-
-static const char *place_near(const ctx *x, size_t k)
-{
-    const cand *d = &x->c.v[k];
-    const cand *best = NULL;
-    size_t bestdist = (size_t)-1;
-    for (size_t j = k; j-- > 0;) {
-        const cand *a = &x->c.v[j];
-        if (a->sent != d->sent)
-            break;
-        if (national(a)) {
-            best = a;
-            bestdist = d->start - a->end;
-            break;
-        }
-    }
-    for (size_t j = k + 1; j < x->c.n; j++) {
-        const cand *a = &x->c.v[j];
-        if (a->sent != d->sent)
-            break;
-        if (national(a)) {
-            if (a->start - d->end < bestdist)
-                best = a;
-            break;
-        }
-    }
-    return best ? best->country : NULL;
-}
-
-static int add_alias(evg_doc *doc, evg_entity *en, const char *s)
-{
-    if (!strcmp(s, en->name))
-        return 0;
-    for (size_t i = 0; i < en->n_aliases; i++)
-        if (!strcmp(en->aliases[i], s))
-            return 0;
-    const char **slot =
-        EVG_DOC_PUSH(doc, en->aliases, en->n_aliases, en->cap_aliases);
-    if (!slot)
-        return EVG_ENOMEM;
-    *slot = s;
-    return 0;
-}
-
-static int build(ctx *x)
-{
-    cands *c = &x->c;
-    evg_doc *doc = x->doc;
-    /* 1. a body named without a country takes it from another mention of
-     *    the same body that has one (nearest first) */
-    for (size_t k = 0; k < c->n; k++) {
-        cand *d = &c->v[k];
-        if (d->ante != EVG_NONE || d->kk != 'b' || d->country[0])
-            continue;
-        size_t best = EVG_NONE, bd = (size_t)-1;
-        size_t lo = k > NAME_WINDOW ? k - NAME_WINDOW : 0;
-        size_t hi = c->n - k > NAME_WINDOW ? k + NAME_WINDOW : c->n;
-        for (size_t j = lo; j < hi; j++) {
-            const cand *a = &c->v[j];
-            if (a->kk != 'b' || !a->explicit_country || !a->name ||
-                strcmp(a->name, d->name) != 0)
-                continue;
-            size_t dist = j < k ? k - j : j - k;
-            if (dist < bd) {
-                bd = dist;
-                best = j;
-            }
-        }
-        if (best != EVG_NONE)
-            set_country(d, c->v[best].country, 1);
-    }
-    /* 2. the document's main country: the most mentioned nation (ties:
-     *    the first mentioned) */
-    const char *main_country = NULL;
-    {
-        enum { MAXC = 64 };
-        const char *code[MAXC];
-        size_t cnt[MAXC], nc = 0, bestn = 0;
-        for (size_t k = 0; k < c->n; k++) {
-            const cand *d = &c->v[k];
-            /* places and states only: a foreign company named once
-             * ("would sue Samsung") says nothing of where the story is */
-            if (!national(d) ||
-                !(d->is_place || d->kind == EVG_KIND_COUNTRY ||
-                  d->kind == EVG_KIND_GOVERNMENT))
-                continue;
-            size_t j = 0;
-            while (j < nc && memcmp(code[j], d->country, 4) != 0)
-                j++;
-            if (j == nc) {
-                if (nc == MAXC)
-                    continue;
-                code[nc] = d->country;
-                cnt[nc++] = 0;
-            }
-            if (++cnt[j] > bestn) {
-                bestn = cnt[j];
-                main_country = code[j];
-            }
-        }
-    }
-    /* 3. context countries */
-    for (size_t k = 0; k < c->n; k++) {
-        cand *d = &c->v[k];
-        if (d->ante != EVG_NONE || d->country[0] || !d->needs_country)
-            continue;
-        const char *cc = place_near(x, k);
-        if (!cc || (d->avoid[0] && strcmp(cc, d->avoid) == 0))
-            cc = main_country;
-        if (cc && !(d->avoid[0] && strcmp(cc, d->avoid) == 0))
-            set_country(d, cc, 0);
-    }
-    /* 4. keys and entities */
-    kmap m = {0};
-    m.cap = 16;
-    while (m.cap < c->n * 2 + 2)
-        m.cap *= 2;
-    m.keys = calloc(m.cap, sizeof(*m.keys));
-    m.vals = calloc(m.cap, sizeof(*m.vals));
-    size_t *ent_of = malloc((c->n + 1) * sizeof(*ent_of));
-    int rc = EVG_ENOMEM;
-    if (!m.keys || !m.vals || !ent_of)
-        goto done;
-    for (size_t k = 0; k < c->n; k++) {
-        cand *d = &c->v[k];
-        size_t ei;
-        if (d->ante != EVG_NONE) {
-            ei = ent_of[d->ante];
-        } else {
-            const char *cc = d->country[0] ? d->country : "---";
-            char pre[16];
-            const char *base = d->name;
-            size_t bl = base ? strlen(base) : 0;
-            switch (d->kk) {
-            case 'b':
-                snprintf(pre, sizeof(pre), "b:%s|", cc);
-                break;
-            case 'r':
-                snprintf(pre, sizeof(pre), "r:%s|%s|", cc, d->sector);
-                break;
-            case 'g':
-                snprintf(pre, sizeof(pre), "g:");
-                break;
-            default:
-                snprintf(pre, sizeof(pre), "n:");
-                base = x->t + d->nstart;
-                bl = d->nend - d->nstart;
-                break;
-            }
-            if (!base) {
-                base = x->t + d->nstart;
-                bl = d->nend - d->nstart;
-            }
-            d->key = keydup(pre, base, bl);
-            if (!d->key)
-                goto done;
-            int ins;
-            ei = kmap_get(&m, d->key, doc->n_entities, &ins);
-            if (ins) {
-                evg_entity *en = EVG_DOC_PUSH(doc, doc->entities,
-                                              doc->n_entities,
-                                              doc->cap_entities);
-                if (!en)
-                    goto done;
-                if (d->kk == 'r' || (d->kk != 'g' && d->kk != 'b'))
-                    en->name = evg_doc_strndup(doc, x->t + d->nstart,
-                                               d->nend - d->nstart);
-                else
-                    en->name = evg_doc_strdup(doc, d->name);
-                if (d->kk == 'r')
-                    en->name = evg_doc_strndup(doc, x->t + d->start,
-                                               d->end - d->start);
-                if (!en->name)
-                    goto done;
-                en->kind = d->kind;
-                if (d->country[0] && !(en->country = evg_doc_strdup(doc, d->country)))
-                    goto done;
-                char code[8];
-                snprintf(code, sizeof(code), "%s%s",
-                         d->country[0] ? d->country : "---", d->sector);
-                if (!(en->code = evg_doc_strdup(doc, code)))
-                    goto done;
-            } else {
-                /* a later mention may know the sector or country first */
-                evg_entity *en = &doc->entities[ei];
-                if ((d->sector[0] && strlen(en->code) == 3 &&
-                     en->kind != EVG_KIND_COUNTRY) ||
-                    (!en->country && d->country[0])) {
-                    char code[8];
-                    const char *cc2 = en->country ? en->country
-                                                  : (d->country[0] ? d->country
-                                                                   : "---");
-                    snprintf(code, sizeof(code), "%s%s", cc2,
-                             strlen(en->code) > 3 ? en->code + 3 : d->sector);
-                    if (!(en->code = evg_doc_strdup(doc, code)))
-                        goto done;
-                    if (!en->country && d->country[0] &&
-                        !(en->country = evg_doc_strdup(doc, d->country)))
-                        goto done;
-                }
-            }
-        }
-        ent_of[k] = ei;
-        evg_entity *en = &doc->entities[ei];
-        evg_mention *mn = EVG_DOC_PUSH(doc, en->mentions, en->n_mentions,
-                                       en->cap_mentions);
-        if (!mn || evg_doc_span(doc, &mn->span, d->start, d->end) ||
-            add_alias(doc, en, mn->span.text))
-            goto done;
-        mn->with = EVG_NONE;
-        if (d->metonym && d->country[0] && en->code && strlen(en->code) == 3) {
-            char code[8];
-            snprintf(code, sizeof(code), "%sGOV", d->country);
-            if (!(mn->code = evg_doc_strdup(doc, code)))
-                goto done;
-        }
-    }
-    rc = 0;
-done:
-    free(m.keys);
-    free(m.vals);
-    free(ent_of);
-    return rc;
-}
-
-/* A headline: no final stop, at least three words, most of them
- * capitalized. */
 static int title_case(const ctx *x)
 {
     size_t words = 0, caps = 0;
@@ -1529,7 +774,7 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         x.boiler = sn->boilerplate || title_case(&x);
         size_t i = 0;
         while (i < x.n) {
-            int p = pronoun(&x, i);
+            int p = evg_actors__pronoun(&x, i);
             if (p < 0) {
                 rc = p;
                 break;
@@ -1550,7 +795,7 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     }
     evg_extract__tokens_dispose(&toks);
     if (!rc)
-        rc = build(&x);
+        rc = evg_actors__build(&x);
     if (!rc && x.nfail)
         rc = EVG_ENOMEM;
     for (size_t k = 0; k < x.c.n; k++)
@@ -1560,49 +805,4 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     if (rc)
         return evg_error_set(err, rc, "actor finder: out of memory");
     return 0;
-}
-
-/* ---- lookups for later stages ---- */
-
-static size_t mention_at(const evg_entity *e, size_t off)
-{
-    size_t lo = 0, hi = e->n_mentions;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (e->mentions[mid].span.end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-size_t evg_extract__entity_at(const evg_doc *doc, size_t offset,
-                              size_t *mention)
-{
-    return evg_extract__entity_in(doc, offset, offset + 1, mention);
-}
-
-size_t evg_extract__entity_in(const evg_doc *doc, size_t start, size_t end,
-                              size_t *mention)
-{
-    size_t best = EVG_NONE, bm = 0, bstart = (size_t)-1;
-    for (size_t i = 0; i < doc->n_entities; i++) {
-        const evg_entity *e = &doc->entities[i];
-        size_t m = mention_at(e, start);
-        if (m < e->n_mentions && e->mentions[m].span.start < end &&
-            e->mentions[m].span.start < bstart) {
-            best = i;
-            bm = m;
-            bstart = e->mentions[m].span.start;
-        }
-    }
-    if (mention)
-        *mention = bm;
-    return best;
-}
-
-const char *evg_extract__entity_sector(const evg_entity *e)
-{
-    return e && e->code && strlen(e->code) > 3 ? e->code + 3 : "";
 }

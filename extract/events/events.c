@@ -2,482 +2,14 @@
  * sentence, takes their source and target actors from the entities found
  * before (subject/object, passive by-phrases, prepositions, coordination),
  * decides modality, attribution and time, then merges mentions of the same
- * event and links events by cause and date (events_rel.c). */
+ * event and links events by cause and date (events_rel.c). This file
+ * matches the trigger patterns, decides modality and builds the candidate
+ * events of each sentence; events.h lists the other parts. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "events.h"
-
-/* ---- word classes ---- */
-
-/* tolower of the C locale (the program never calls setlocale), inline:
- * the word-class tests below run for nearly every token */
-static unsigned char lower(char c)
-{
-    unsigned char u = (unsigned char)c;
-    return (unsigned)u - 'A' < 26u ? (unsigned char)(u | 0x20) : u;
-}
-
-static int word_in(const char *text, const evg_token *t,
-                   const char *const *set)
-{
-    size_t n = t->end - t->start;
-    unsigned char first = lower(text[t->start]);
-    for (; *set; set++) {
-        /* most words differ in their first letter: check it inline */
-        if ((unsigned char)(*set)[0] != first)
-            continue;
-        size_t k = 1;
-        while (k < n && (*set)[k] &&
-               lower(text[t->start + k]) == (unsigned char)(*set)[k])
-            k++;
-        if (k == n && (*set)[k] == '\0')
-            return 1;
-    }
-    return 0;
-}
-
-static const char *const DETERMINERS[] = {
-    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my",
-    "this", "these", "those", "any", "no", "every", "each", "some",
-    "another", "'s", "’s", "such", NULL};
-static const char *const PRONOUNS[] = {"they", "he", "she", "it", "we", "i",
-                                       "you", "who", "that", "which", NULL};
-static const char *const AUX[] = {
-    "to", "will", "would", "shall", "should", "can", "could", "may",
-    "might", "must", "do", "does", "did", "not", "never", "also", "has",
-    "have", "had", "then", "later", "now", "already", "jointly", "again",
-    "formally", "once", "still", "just", "today", "yesterday", NULL};
-static const char *const FINITE[] = {
-    "has", "have", "had", "will", "would", "shall", "did", "does", "do",
-    "can", "could", "may", "might", "must", "should", NULL};
-static const char *const BE[] = {"is",    "are",  "was",   "were", "be",
-                                 "been", "being", "'s",   "’s",   NULL};
-static const char *const BOUNDARY[] = {
-    ";", ":", "that", "which", "who", "whom", "whose", "because",
-    "while", "although", "though", "but", "whereas", "if", "unless",
-    "when", "after", "before", "since", "\"", "“", "”", "(", ")", "as",
-    "following", "amid", "despite", "where", "until", "once", NULL};
-static const char *const PREPOSITIONS[] = {
-    "in", "at", "on", "into", "near", "against", "across", "to", "toward",
-    "towards", "with", "from", "about", "over", "under", "through",
-    "within", "between", "among", "despite", "for", "by", "via", "like",
-    "than", "upon", "onto", "outside", "inside", NULL};
-
-static int tok_punct(const sent_ctx *s, size_t i, char c)
-{
-    const evg_token *t = &s->tok.v[i];
-    return (t->flags & EVG_TOK_PUNCT) && t->end - t->start == 1 &&
-           s->text[t->start] == c;
-}
-
-int evg_events__is(const sent_ctx *s, size_t i, const char *w)
-{
-    if (i >= s->tok.n)
-        return 0;
-    /* `w` is lower case: compare without measuring it first */
-    const evg_token *t = &s->tok.v[i];
-    size_t n = t->end - t->start;
-    for (size_t k = 0; k < n; k++)
-        if (!w[k] || lower(s->text[t->start + k]) != (unsigned char)w[k])
-            return 0;
-    return w[n] == '\0';
-}
-
-/* The first character of a tokenized-text quote, `` or '' (two tokens
- * of one character each), which is a clause boundary like a quote mark. */
-static int ptb_quote(const sent_ctx *s, size_t i)
-{
-    char c = s->text[s->tok.v[i].start];
-    if (!(s->tok.v[i].flags & EVG_TOK_PUNCT) || (c != '`' && c != '\''))
-        return 0;
-    if (i > 0 && s->tok.v[i - 1].end == s->tok.v[i].start &&
-        s->text[s->tok.v[i - 1].start] == c)
-        return 0; /* the second of the pair */
-    return i + 1 < s->tok.n && s->tok.v[i + 1].start == s->tok.v[i].end &&
-           s->text[s->tok.v[i + 1].start] == c &&
-           (s->tok.v[i + 1].flags & EVG_TOK_PUNCT);
-}
-
-static int is_boundary(const sent_ctx *s, size_t i)
-{
-    return s->bar[i + 1] != s->bar[i];
-}
-
-size_t evg_events__barriers(const sent_ctx *s, size_t a, size_t b)
-{
-    if (a > b) {
-        size_t t = a;
-        a = b;
-        b = t;
-    }
-    if (b <= a + 1)
-        return 0;
-    return s->bar[b] - s->bar[a + 1];
-}
-
-/* ---- actors in the sentence ---- */
-
-/* First and last token of the mention holding token i. */
-static void mention_span(const sent_ctx *s, size_t i, size_t *a, size_t *b)
-{
-    size_t m = s->mid[i];
-    *a = i;
-    *b = i;
-    while (*a > 0 && s->mid[*a - 1] == m)
-        (*a)--;
-    while (*b + 1 < s->tok.n && s->mid[*b + 1] == m)
-        (*b)++;
-}
-
-static void add_actor(actor_set *as, size_t e)
-{
-    for (size_t i = 0; i < as->n; i++)
-        if (as->v[i] == e)
-            return;
-    if (as->n < ACTORS_MAX)
-        as->v[as->n++] = e;
-}
-
-/* The mention ending at token b (start a): follows coordination ("A, B
- * and the C") in direction `dir` (-1 left, +1 right), adding every actor.
- * Adjacent mentions joined only by capitalized title words count as one. */
-static void gather(const sent_ctx *s, size_t a, size_t b, int dir,
-                   actor_set *out)
-{
-    size_t items[ACTORS_MAX];
-    size_t n = 0;
-    int and_seen = 0;
-    items[n++] = s->ent[a];
-    if (dir < 0) {
-        size_t i = a;
-        while (n < ACTORS_MAX) {
-            /* skip "," "and" "or" and determiners, need one connector */
-            size_t j = i;
-            int conn = 0;
-            while (j > 0) {
-                size_t k = j - 1;
-                if (tok_punct(s, k, ',') || evg_events__is(s, k, "and") ||
-                    evg_events__is(s, k, "or")) {
-                    and_seen |= !tok_punct(s, k, ',');
-                    conn = 1;
-                    j = k;
-                } else if (evg_events__is(s, k, "the") && !conn) {
-                    j = k;
-                } else {
-                    break;
-                }
-            }
-            if (!conn || j == 0 || s->ent[j - 1] == EVG_NONE)
-                break;
-            size_t na, nb;
-            mention_span(s, j - 1, &na, &nb);
-            items[n++] = s->ent[na];
-            i = na;
-        }
-    } else {
-        size_t i = b;
-        while (n < ACTORS_MAX) {
-            size_t j = i + 1;
-            int conn = 0;
-            while (j < s->tok.n) {
-                if (tok_punct(s, j, ',') || evg_events__is(s, j, "and") ||
-                    evg_events__is(s, j, "or")) {
-                    if (and_seen && tok_punct(s, j, ','))
-                        break; /* "A and B, a weekly reports" */
-                    and_seen |= !tok_punct(s, j, ',');
-                    conn = 1;
-                    j++;
-                } else if (conn && s->ent[j] == EVG_NONE &&
-                           word_in(s->text, &s->tok.v[j], DETERMINERS)) {
-                    j++;
-                } else {
-                    break;
-                }
-            }
-            if (!conn || j >= s->tok.n || s->ent[j] == EVG_NONE)
-                break;
-            size_t na, nb;
-            mention_span(s, j, &na, &nb);
-            items[n++] = s->ent[na];
-            i = nb;
-        }
-    }
-    /* commas alone make an apposition ("Kenzo Oshima, the UN relief
-     * coordinator,") or end the clause (", a Saudi weekly reports"): only
-     * the nearest actor is the argument */
-    if (n > 1 && !and_seen)
-        n = 1;
-    for (size_t k = 0; k < n; k++)
-        add_actor(out, items[k]);
-}
-
-/* Whether tokens (j, h) hold more than auxiliaries and adverbs ("but
- * has also said": no; "but the company said": yes). */
-static int verb_gap(const sent_ctx *s, size_t j, size_t h)
-{
-    for (size_t k = j + 1; k < h; k++) {
-        const evg_token *t = &s->tok.v[k];
-        size_t n = t->end - t->start;
-        int adverb = n > 3 && s->text[t->end - 2] == 'l' &&
-                     s->text[t->end - 1] == 'y';
-        if (!word_in(s->text, t, AUX) && !adverb)
-            return 1;
-    }
-    return 0;
-}
-
-/* Subject: the nearest actor left of token h in the same clause, skipping
- * objects of prepositions. */
-static size_t find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
-                              size_t *verb)
-{
-    static const char *const SUBJ_PRON[] = {"he", "she", "they", "we", "i",
-                                            NULL};
-    size_t lim = h > SUBJ_WINDOW ? h - SUBJ_WINDOW : 0;
-    size_t fallback = EVG_NONE; /* "groups in Zimbabwe are demanding" */
-    /* a subject pronoun no actor was found for ("He said that the App
-     * Store will ...") is the subject: no other actor is, though a verb
-     * further left may still give it a referent ("X said they would") */
-    int pron = 0;
-    if (verb)
-        *verb = EVG_NONE;
-    for (size_t j = h; j-- > lim;) {
-        if (pron) {
-            if (s->ent[j] == EVG_NONE && s->trig_at[j] &&
-                s->trig_at[j]->kind != EVG_TK_NOUN && !s->used[j]) {
-                if (verb)
-                    *verb = j;
-                return EVG_NONE;
-            }
-            /* "X said that they would": on to the verb */
-            if (j > 0 && evg_events__is(s, j, "that") && s->trig_at[j - 1] &&
-                s->trig_at[j - 1]->kind != EVG_TK_NOUN)
-                continue;
-            if (s->ent[j] != EVG_NONE || is_boundary(s, j))
-                return EVG_NONE;
-            continue;
-        }
-        if (s->ent[j] == EVG_NONE) {
-            if (word_in(s->text, &s->tok.v[j], SUBJ_PRON)) {
-                pron = 1;
-                continue;
-            }
-            /* another verb before any actor: "they said they would ..." */
-            if (s->trig_at[j] && s->trig_at[j]->kind != EVG_TK_NOUN &&
-                !s->used[j]) {
-                if (verb)
-                    *verb = j;
-                return EVG_NONE;
-            }
-            /* "US Predator attacks have killed": the agent of an event
-             * noun heading the subject */
-            if (s->trig_at[j] && s->trig_at[j]->kind == EVG_TK_NOUN &&
-                j + 1 < h && !tok_punct(s, j + 1, ',')) {
-                for (size_t k = 0; k < s->n_cand; k++)
-                    if (s->cand[k].head == j && s->cand[k].src.n) {
-                        for (size_t q = 0; q < s->cand[k].src.n; q++)
-                            add_actor(out, s->cand[k].src.v[q]);
-                        return j;
-                    }
-            }
-            /* "an order that put X on a list": a relative pronoun right
-             * before the verb; the agent is further left */
-            if (j + 1 == h && (evg_events__is(s, j, "that") ||
-                               evg_events__is(s, j, "which") ||
-                               evg_events__is(s, j, "who")))
-                continue;
-            /* a parenthesis: "APEC (Asia-Pacific ...) forum" */
-            if (tok_punct(s, j, ')')) {
-                size_t k = j;
-                while (k > lim && !tok_punct(s, k, '('))
-                    k--;
-                if (tok_punct(s, k, '(')) {
-                    j = k;
-                    continue;
-                }
-            }
-            /* "Jobs has not yet said why, but said he will stay": a verb
-             * right after "but" (auxiliaries and adverbs aside) shares
-             * the subject of the clause before */
-            if (evg_events__is(s, j, "but") && j > lim && !verb_gap(s, j, h)) {
-                size_t r = find_subject_at(s, j, out, NULL);
-                return r;
-            }
-            if (is_boundary(s, j) && !evg_events__is(s, j, "who"))
-                return EVG_NONE;
-            /* "..., with the two sides having discussed": the subject is
-             * inside the phrase, not before it */
-            if (evg_events__is(s, j, "with") && j > 0 &&
-                tok_punct(s, j - 1, ','))
-                return EVG_NONE;
-            continue;
-        }
-        size_t a, b;
-        mention_span(s, j, &a, &b);
-        if (a > 0 && word_in(s->text, &s->tok.v[a - 1], PREPOSITIONS) &&
-            !evg_events__is(s, a - 1, "of")) {
-            if (fallback == EVG_NONE && !evg_events__is(s, a - 1, "by") &&
-                !s->in_tx[a - 1])
-                fallback = a;
-            j = a;
-            continue;
-        }
-        /* "the Turkish and Greek sides of the divided Mediterranean
-         * island of Cyprus": the actors before each "of", outermost */
-        size_t pick = EVG_NONE, cur = a;
-        for (int hop = 0; hop < 3; hop++) {
-            size_t of = cur;
-            while (of > lim && of + 4 > cur && s->ent[of - 1] == EVG_NONE &&
-                   (s->tok.v[of - 1].flags & EVG_TOK_WORD) &&
-                   !(s->tok.v[of - 1].flags & EVG_TOK_CAP) &&
-                   !evg_events__is(s, of - 1, "of") &&
-                   !word_in(s->text, &s->tok.v[of - 1], PREPOSITIONS) &&
-                   !is_boundary(s, of - 1) && !s->trig_at[of - 1])
-                of--;
-            if (!(of > 0 && evg_events__is(s, of - 1, "of")))
-                break;
-            size_t found = EVG_NONE;
-            for (size_t k = of - 1; k-- > lim && k + 5 > of;) {
-                if (is_boundary(s, k) || tok_punct(s, k, ',') ||
-                    word_in(s->text, &s->tok.v[k], PREPOSITIONS))
-                    break;
-                if (s->ent[k] != EVG_NONE) {
-                    size_t a2, b2;
-                    mention_span(s, k, &a2, &b2);
-                    found = a2;
-                    break;
-                }
-            }
-            if (found == EVG_NONE)
-                break;
-            pick = cur = found;
-        }
-        if (pick != EVG_NONE) {
-            size_t a2, b2;
-            mention_span(s, pick, &a2, &b2);
-            gather(s, a2, b2, -1, out);
-            return a2;
-        }
-        /* "Pakistan, a key U.S. ally in the war, has refused": the actor
-         * is a modifier inside an apposition; the subject is before it */
-        if (b + 1 < h && s->ent[b + 1] == EVG_NONE &&
-            !tok_punct(s, b + 1, ',')) {
-            int comma_after = 0;
-            for (size_t k = b + 1; k < h; k++)
-                comma_after |= tok_punct(s, k, ',');
-            size_t k = a;
-            while (k > lim && k + 6 > a && s->ent[k - 1] == EVG_NONE &&
-                   !tok_punct(s, k - 1, ',') && !is_boundary(s, k - 1))
-                k--;
-            if (comma_after && k > lim + 1 && tok_punct(s, k - 1, ',') &&
-                s->ent[k - 2] != EVG_NONE) {
-                size_t a2, b2;
-                mention_span(s, k - 2, &a2, &b2);
-                gather(s, a2, b2, -1, out);
-                return a2;
-            }
-        }
-        /* "EADS, the parent company of Airbus, has won a contract to
-         * supply": the actor ends an apposition (a comma, a determiner,
-         * words without a conjunction, the actor, a comma); the subject
-         * is before it */
-        if (b + 1 < h && tok_punct(s, b + 1, ',')) {
-            size_t k = a;
-            while (k > lim && k + 10 > a && !tok_punct(s, k - 1, ',') &&
-                   !is_boundary(s, k - 1) && !evg_events__is(s, k - 1, "and") &&
-                   !evg_events__is(s, k - 1, "or"))
-                k--;
-            size_t q = k > 1 ? k - 2 : 0;
-            /* "European Aeronautic Defence & Space (EADS), the ..." */
-            if (k > lim + 1 && tok_punct(s, q, ')')) {
-                size_t o = q;
-                while (o > lim && o + 8 > q && !tok_punct(s, o, '('))
-                    o--;
-                if (tok_punct(s, o, '(') && o > 0)
-                    q = s->ent[o - 1] != EVG_NONE ? o - 1 : q - 1;
-            }
-            if (k > lim + 1 && k + 1 < a && tok_punct(s, k - 1, ',') &&
-                s->ent[q] != EVG_NONE &&
-                (evg_events__is(s, k, "the") || evg_events__is(s, k, "a") ||
-                 evg_events__is(s, k, "an"))) {
-                size_t a2, b2;
-                mention_span(s, q, &a2, &b2);
-                gather(s, a2, b2, -1, out);
-                return a2;
-            }
-        }
-        gather(s, a, b, -1, out);
-        return a;
-    }
-    if (fallback != EVG_NONE && !pron) {
-        size_t a, b;
-        mention_span(s, fallback, &a, &b);
-        gather(s, a, b, -1, out);
-        return a;
-    }
-    return EVG_NONE;
-}
-
-static size_t find_subject(const sent_ctx *s, size_t h, actor_set *out)
-{
-    return find_subject_at(s, h, out, NULL);
-}
-
-/* Object: the first actor right of token `from` (exclusive) before a clause
- * boundary, within `window` tokens. */
-/* Whether tokens [a, b) all belong to time expressions ("demanded Friday
- * that"). */
-static int only_time(const sent_ctx *s, size_t a, size_t b)
-{
-    for (size_t j = a; j < b; j++)
-        if (!s->in_tx[j])
-            return 0;
-    return 1;
-}
-
-static size_t find_object_x(const sent_ctx *s, size_t from, size_t window,
-                            int through_triggers, actor_set *out)
-{
-    size_t lim = from + window < s->tok.n ? from + window : s->tok.n;
-    for (size_t j = from + 1; j < lim; j++) {
-        if (s->ent[j] != EVG_NONE) {
-            size_t a, b;
-            mention_span(s, j, &a, &b);
-            gather(s, a, b, +1, out);
-            return a;
-        }
-        if ((is_boundary(s, j) &&
-             !(through_triggers && evg_events__is(s, j, "that") &&
-               only_time(s, from + 1, j))) ||
-            tok_punct(s, j, '.') || tok_punct(s, j, ',') ||
-            (s->trig_at[j] != NULL && !through_triggers))
-            return EVG_NONE;
-    }
-    return EVG_NONE;
-}
-
-static size_t find_object(const sent_ctx *s, size_t from, size_t window,
-                          actor_set *out)
-{
-    return find_object_x(s, from, window, 0, out);
-}
-
-/* Target through a preposition `p` after token `from`. */
-static size_t find_prep(const sent_ctx *s, size_t from, const char *p,
-                        actor_set *out)
-{
-    size_t lim = from + PREP_WINDOW < s->tok.n ? from + PREP_WINDOW
-                                               : s->tok.n;
-    for (size_t j = from + 1; j < lim; j++) {
-        if (evg_events__is(s, j, p))
-            return find_object(s, j, 6, out);
-        if (is_boundary(s, j) || tok_punct(s, j, '.'))
-            return EVG_NONE;
-    }
-    return EVG_NONE;
-}
 
 /* ---- trigger matching ---- */
 
@@ -524,8 +56,8 @@ static int match_rest(const sent_ctx *s, const evg_trig_pat *p, size_t w,
         for (size_t g = 0; g <= GAP_MAX && i + g < s->tok.n; g++) {
             if (g > 0) {
                 size_t k = i + g - 1;
-                if (tok_punct(s, k, ',') || tok_punct(s, k, '.') ||
-                    (is_boundary(s, k) && !evg_events__is(s, k, "as")))
+                if (ev_tok_punct(s, k, ',') || ev_tok_punct(s, k, '.') ||
+                    (ev_is_boundary(s, k) && !evg_events__is(s, k, "as")))
                     break;
             }
             if (match_rest(s, p, w + 1, i + g, end))
@@ -545,7 +77,7 @@ static int noun_reading(const sent_ctx *s, size_t h, int infl)
     if (h == 0)
         return 0;
     const evg_token *prev = &s->tok.v[h - 1];
-    if (word_in(s->text, prev, DETERMINERS))
+    if (ev_word_in(s->text, prev, evg_events__determiners))
         return 1;
     if (infl == 'd' || infl == 'g')
         return 0;
@@ -554,13 +86,14 @@ static int noun_reading(const sent_ctx *s, size_t h, int infl)
          * is a verb only when nothing but the actor precedes it */
         return 0;
     }
-    if (word_in(s->text, prev, PRONOUNS) || word_in(s->text, prev, AUX))
+    if (ev_word_in(s->text, prev, evg_events__pronouns) ||
+        ev_word_in(s->text, prev, evg_events__aux))
         return 0;
     size_t pl = prev->end - prev->start;
     if (pl > 3 && s->text[prev->end - 2] == 'l' &&
         s->text[prev->end - 1] == 'y')
         return 0; /* adverb: "repeatedly calls" */
-    if (tok_punct(s, h - 1, ',') || evg_events__is(s, h - 1, "and") ||
+    if (ev_tok_punct(s, h - 1, ',') || evg_events__is(s, h - 1, "and") ||
         evg_events__is(s, h - 1, "or"))
         return infl != 's';
     return 1;
@@ -641,22 +174,22 @@ static evg_modality find_modality(const sent_ctx *s, size_t h, int *would)
     size_t lim = h > MOD_WINDOW ? h - MOD_WINDOW : 0;
     for (size_t j = h; j-- > lim;) {
         const evg_token *t = &s->tok.v[j];
-        if (s->ent[j] != EVG_NONE || tok_punct(s, j, ','))
+        if (s->ent[j] != EVG_NONE || ev_tok_punct(s, j, ','))
             break;
-        if (is_boundary(s, j)) {
+        if (ev_is_boundary(s, j)) {
             if (evg_events__is(s, j, "if") || evg_events__is(s, j, "unless"))
                 hypo = 1;
             break;
         }
         size_t n = t->end - t->start;
-        if (word_in(s->text, t, NEG) ||
+        if (ev_word_in(s->text, t, NEG) ||
             (n > 3 && (memcmp(s->text + t->end - 3, "n't", 3) == 0 ||
                        (n > 5 && memcmp(s->text + t->end - 5,
                                         "n\xe2\x80\x99t", 5) == 0))))
             neg = 1;
-        else if (word_in(s->text, t, HYPO))
+        else if (ev_word_in(s->text, t, HYPO))
             hypo = 1;
-        else if (word_in(s->text, t, PLANNED)) {
+        else if (ev_word_in(s->text, t, PLANNED)) {
             planned = 1;
             *would |= evg_extract__tok_is(s->text, t, "would");
         }
@@ -675,7 +208,7 @@ static evg_modality find_modality(const sent_ctx *s, size_t h, int *would)
             hypo = 1;
             break;
         }
-        if (tok_punct(s, j, ',') || tok_punct(s, j, ';'))
+        if (ev_tok_punct(s, j, ',') || ev_tok_punct(s, j, ';'))
             break;
     }
     if (s->question)
@@ -698,19 +231,19 @@ static int is_passive(const sent_ctx *s, size_t h)
     const evg_token *t = &s->tok.v[h];
     if (evg_events__inflection(s->text + t->start, t->end - t->start) != 'd')
         return 0;
-    if (word_in(s->text, t, ADJ) && !evg_events__is(s, h + 1, "by"))
+    if (ev_word_in(s->text, t, ADJ) && !evg_events__is(s, h + 1, "by"))
         return 0;
     /* "a bill signed by the minister": a participle right after a noun,
      * with its agent */
     if (h > 0 && evg_events__is(s, h + 1, "by") &&
         (s->tok.v[h - 1].flags & EVG_TOK_WORD) &&
         !(s->tok.v[h - 1].flags & EVG_TOK_CAP) &&
-        !word_in(s->text, &s->tok.v[h - 1], AUX) &&
-        !word_in(s->text, &s->tok.v[h - 1], BE))
+        !ev_word_in(s->text, &s->tok.v[h - 1], evg_events__aux) &&
+        !ev_word_in(s->text, &s->tok.v[h - 1], evg_events__be))
         return 2;
     for (size_t k = 1; k <= 3 && k <= h; k++) {
         size_t j = h - k;
-        if (word_in(s->text, &s->tok.v[j], BE))
+        if (ev_word_in(s->text, &s->tok.v[j], evg_events__be))
             return 1;
         size_t n = s->tok.v[j].end - s->tok.v[j].start;
         int adverb = n > 3 && s->text[s->tok.v[j].end - 2] == 'l' &&
@@ -731,7 +264,7 @@ static int self_pronoun(const sent_ctx *s, size_t from, size_t to)
     static const char *const PRON[] = {"they", "it", "he", "she", "we",
                                        NULL};
     for (size_t j = from; j < to && j < from + 6; j++) {
-        if (word_in(s->text, &s->tok.v[j], PRON))
+        if (ev_word_in(s->text, &s->tok.v[j], PRON))
             return 1;
         if (!s->in_tx[j] && !evg_events__is(s, j, "that") &&
             !evg_events__is(s, j, "on") && !evg_events__is(s, j, "yesterday"))
@@ -747,15 +280,16 @@ static int self_pronoun(const sent_ctx *s, size_t from, size_t to)
 static void inverted_speaker(const sent_ctx *s, cand *c)
 {
     size_t h = c->head;
-    if (h == 0 || !(tok_punct(s, h - 1, ',') || tok_punct(s, h - 1, '"') ||
-                    (h > 1 && ptb_quote(s, h - 2)) ||
+    if (h == 0 || !(ev_tok_punct(s, h - 1, ',') ||
+                    ev_tok_punct(s, h - 1, '"') ||
+                    (h > 1 && evg_events__ptb_quote(s, h - 2)) ||
                     evg_events__is(s, h - 1, "\xe2\x80\x9d")))
         return;
     size_t j = c->end, last = EVG_NONE;
     while (j < s->tok.n && j < c->end + 8) {
         if (s->ent[j] != EVG_NONE) {
             size_t a, b;
-            mention_span(s, j, &a, &b);
+            evg_events__mention_span(s, j, &a, &b);
             last = a;
             j = b + 1;
         } else if (last == EVG_NONE && evg_events__is(s, j, "the")) {
@@ -768,7 +302,7 @@ static void inverted_speaker(const sent_ctx *s, cand *c)
         }
     }
     if (last != EVG_NONE)
-        add_actor(&c->src, s->ent[last]);
+        evg_events__add_actor(&c->src, s->ent[last]);
 }
 
 static void fill_args(sent_ctx *s, size_t ci)
@@ -785,28 +319,28 @@ static void fill_args(sent_ctx *s, size_t ci)
             steps++;
             if (s->ent[j] != EVG_NONE) {
                 size_t a, b;
-                mention_span(s, j, &a, &b);
-                gather(s, a, b, -1, &c->src);
+                evg_events__mention_span(s, j, &a, &b);
+                evg_events__gather(s, a, b, -1, &c->src);
                 break;
             }
             if (!(evg_events__is(s, j, "'s") || evg_events__is(s, j, "’s") ||
                   (s->tok.v[j].flags & EVG_TOK_WORD)) ||
-                is_boundary(s, j) || evg_events__is(s, j, "the"))
+                ev_is_boundary(s, j) || evg_events__is(s, j, "the"))
                 break;
         }
         /* "an attack by X", "sanctions on Israel by Iran": a by-phrase
          * close to the noun */
         for (size_t k = h + 1; !c->src.n && k <= h + 4 && k < s->tok.n; k++)
             if (evg_events__is(s, k, "by"))
-                find_object(s, k, 6, &c->src);
+                evg_events__find_object(s, k, 6, &c->src);
     } else if (c->passive) {
-        find_subject(s, h, &c->tgt);
-        find_prep(s, h, "by", &c->src);
+        evg_events__find_subject(s, h, &c->tgt);
+        evg_events__find_prep(s, h, "by", &c->src);
     } else {
         int participle =
             h > 0 && (evg_events__is(s, h - 1, "thereby") ||
                       evg_events__is(s, h - 1, "thus") ||
-                      (tok_punct(s, h - 1, ',') &&
+                      (ev_tok_punct(s, h - 1, ',') &&
                        evg_events__inflection(
                            s->text + s->tok.v[h].start,
                            s->tok.v[h].end - s->tok.v[h].start) == 'g'));
@@ -821,14 +355,17 @@ static void fill_args(sent_ctx *s, size_t ci)
                 if (s->ent[j] != EVG_NONE)
                     break;
                 /* "but" is also a clause boundary: test it first */
-                if (evg_events__is(s, j, "and") || evg_events__is(s, j, "or") ||
+                if (evg_events__is(s, j, "and") ||
+                    evg_events__is(s, j, "or") ||
                     evg_events__is(s, j, "but")) {
-                    conj = evg_events__is(s, j, "but") && verb_gap(s, j, h)
+                    conj = evg_events__is(s, j,
+                                          "but") && evg_events__verb_gap(s, j,
+                                                                         h)
                                ? NULL
                                : p2;
                     break;
                 }
-                if (is_boundary(s, j))
+                if (ev_is_boundary(s, j))
                     break;
             }
             break;
@@ -841,14 +378,14 @@ static void fill_args(sent_ctx *s, size_t ci)
             /* "Forces launched rocket fire against camps near the border,
              * killing 50": the sentence's subject, not the nearest actor */
             for (size_t j = 0; j < h; j++) {
-                if (is_boundary(s, j))
+                if (ev_is_boundary(s, j))
                     break;
                 if (s->ent[j] != EVG_NONE) {
                     size_t a, b;
-                    mention_span(s, j, &a, &b);
-                    if (a == 0 || !word_in(s->text, &s->tok.v[a - 1],
-                                           PREPOSITIONS))
-                        gather(s, a, b, +1, &c->src);
+                    evg_events__mention_span(s, j, &a, &b);
+                    if (a == 0 || !ev_word_in(s->text, &s->tok.v[a - 1],
+                                           evg_events__prepositions))
+                        evg_events__gather(s, a, b, +1, &c->src);
                     break;
                 }
             }
@@ -858,7 +395,7 @@ static void fill_args(sent_ctx *s, size_t ci)
             c->inherits = 1;
         } else {
             size_t verb;
-            find_subject_at(s, h, &c->src, &verb);
+            evg_events__find_subject_at(s, h, &c->src, &verb);
             if (!c->src.n && p->kind == EVG_TK_REPORT)
                 inverted_speaker(s, c);
             /* "X said they would ...": the reporter speaks of itself */
@@ -875,9 +412,9 @@ static void fill_args(sent_ctx *s, size_t ci)
         goto clean;
     for (size_t k = 0; k < p->n_targets && !c->tgt.n; k++) {
         if (strcmp(p->targets[k], "obj") == 0)
-            find_object(s, h, OBJ_WINDOW + (c->end - h), &c->tgt);
+            evg_events__find_object(s, h, OBJ_WINDOW + (c->end - h), &c->tgt);
         else
-            find_prep(s, h, p->targets[k], &c->tgt);
+            evg_events__find_prep(s, h, p->targets[k], &c->tgt);
     }
 clean:
     /* an actor is not its own target */
@@ -908,7 +445,7 @@ static int verbal_act(const evg_trig_pat *p)
 static int comma_in(const sent_ctx *s, size_t a, size_t b)
 {
     for (size_t j = a; j < b && j < s->tok.n; j++)
-        if (tok_punct(s, j, ',') || tok_punct(s, j, ';'))
+        if (ev_tok_punct(s, j, ',') || ev_tok_punct(s, j, ';'))
             return 1;
     return 0;
 }
@@ -982,7 +519,8 @@ static void link_complements(sent_ctx *s)
         if (!c->tgt.n && compl) {
             /* "agreed to provide aid for Romania", "demanded that the US
              * cancel": the first actor of the complement */
-            find_object_x(s, c->end - 1, COMPL_WINDOW + 5, 1, &c->tgt);
+            evg_events__find_object_x(s, c->end - 1, COMPL_WINDOW + 5, 1,
+                                      &c->tgt);
             drop_self_targets(c);
         }
     }
@@ -1015,7 +553,7 @@ static int has_must(const sent_ctx *s, size_t from, size_t to)
 {
     static const char *const MUST[] = {"must", "should", "ought", NULL};
     for (size_t j = from; j < to && j < s->tok.n; j++)
-        if (word_in(s->text, &s->tok.v[j], MUST) ||
+        if (ev_word_in(s->text, &s->tok.v[j], MUST) ||
             (evg_events__is(s, j, "has") && evg_events__is(s, j + 1, "to")) ||
             (evg_events__is(s, j, "have") && evg_events__is(s, j + 1, "to")))
             return 1;
@@ -1046,7 +584,7 @@ static void attribute(sent_ctx *s)
         if ((evg_events__is(s, j, "according") &&
              evg_events__is(s, j + 1, "to"))) {
             actor_set a = {0};
-            find_object(s, j + 1, 6, &a);
+            evg_events__find_object(s, j + 1, 6, &a);
             if (a.n)
                 speaker = a.v[0];
             reported = 1;
@@ -1108,7 +646,7 @@ static void attribute(sent_ctx *s)
         if (that == EVG_NONE)
             continue;
         actor_set who = {0};
-        find_subject(s, that, &who);
+        evg_events__find_subject(s, that, &who);
         if (!who.n)
             continue;
         actor_set on = c->passive ? c->tgt : (c->src.n ? c->src : c->tgt);
@@ -1187,8 +725,8 @@ static void attribute(sent_ctx *s)
                 j++;
             if (j < s->tok.n && !c->tgt.n) {
                 size_t a, b;
-                mention_span(s, j, &a, &b);
-                gather(s, a, b, +1, &c->tgt);
+                evg_events__mention_span(s, j, &a, &b);
+                evg_events__gather(s, a, b, +1, &c->tgt);
             }
         }
     }
@@ -1219,7 +757,7 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             evg_events__inflection(s->text + s->tok.v[i].start,
                                    s->tok.v[i].end - s->tok.v[i].start) ==
                 'g' &&
-            (word_in(s->text, &s->tok.v[i - 1], PREPOSITIONS) ||
+            (ev_word_in(s->text, &s->tok.v[i - 1], evg_events__prepositions) ||
              evg_events__is(s, i - 1, "of"))) {
             /* "permission for trading with", "by avoiding": a gerund after
              * a preposition names an activity, not an event */
@@ -1261,7 +799,7 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         if (c->absorbed || c->noun || c->tgt.n || !c->pat->n_targets ||
             c->passive || c->pat->kind == EVG_TK_REPORT)
             continue;
-        find_object_x(s, c->end - 1, FALLBACK_WINDOW, 1, &c->tgt);
+        evg_events__find_object_x(s, c->end - 1, FALLBACK_WINDOW, 1, &c->tgt);
         drop_self_targets(c);
     }
     /* "threatened to launch an offensive unless Baghdad accepted": a threat
@@ -1272,12 +810,12 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             c->pat->cameo->code[1] != '3')
             continue;
         for (size_t j = c->end; j < s->tok.n && j < c->end + 25; j++) {
-            if (tok_punct(s, j, ';') || tok_punct(s, j, '.'))
+            if (ev_tok_punct(s, j, ';') || ev_tok_punct(s, j, '.'))
                 break;
             if (!evg_events__is(s, j, "unless") && !evg_events__is(s, j, "if"))
                 continue;
             actor_set cond = {0};
-            find_object(s, j, 6, &cond);
+            evg_events__find_object(s, j, 6, &cond);
             int self = 0;
             for (size_t q = 0; q < cond.n; q++)
                 for (size_t r = 0; r < c->src.n; r++)
@@ -1315,7 +853,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             evg_events__inflection(s->text + t->start, t->end - t->start);
         if (c->absorbed || c->noun || c->pat->kind == EVG_TK_REPORT ||
             (infl != 'd' && infl != 'g') ||
-            (c->head > 0 && word_in(s->text, &s->tok.v[c->head - 1], BE)))
+            (c->head > 0 &&
+             ev_word_in(s->text, &s->tok.v[c->head - 1], evg_events__be)))
             continue;
         for (size_t q = k; q-- > 0;) {
             const cand *p2 = &s->cand[q];
@@ -1323,13 +862,13 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
                 continue;
             int sep = evg_events__barriers(s, p2->head, c->head) > 0;
             for (size_t j = p2->end; j < c->head && !sep; j++)
-                sep = tok_punct(s, j, ',') || evg_events__is(s, j, "and") ||
+                sep = ev_tok_punct(s, j, ',') || evg_events__is(s, j, "and") ||
                       evg_events__is(s, j, "or") ||
                       evg_events__is(s, j, "but") ||
-                      (word_in(s->text, &s->tok.v[j], BE) &&
+                      (ev_word_in(s->text, &s->tok.v[j], evg_events__be) &&
                        !evg_events__is(s, j, "'s") &&
                        !evg_events__is(s, j, "\xe2\x80\x99s")) ||
-                      word_in(s->text, &s->tok.v[j], FINITE);
+                      ev_word_in(s->text, &s->tok.v[j], evg_events__finite);
             if (!sep)
                 c->absorbed = 1;
             break;
@@ -1340,7 +879,7 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
     for (size_t k = 0; k < s->n_cand; k++) {
         cand *c = &s->cand[k];
         if (c->inherits && !c->tgt.n && c->head > 0 &&
-            tok_punct(s, c->head - 1, ','))
+            ev_tok_punct(s, c->head - 1, ','))
             c->absorbed = 1;
     }
     /* an -ing form with no subject of its own ("companies trading with
@@ -1417,13 +956,14 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     s->bar[0] = 0;
     for (size_t i = 0; i < n; i++)
         s->bar[i + 1] = s->bar[i] +
-                        (size_t)(word_in(s->text, &s->tok.v[i], BOUNDARY) ||
-                                 ptb_quote(s, i));
-    s->question = n > 0 && tok_punct(s, n - 1, '?');
+                        (size_t)(ev_word_in(s->text, &s->tok.v[i],
+                                            evg_events__boundary) ||
+                                 evg_events__ptb_quote(s, i));
+    s->question = n > 0 && ev_tok_punct(s, n - 1, '?');
     if (n > 1 && !s->question) {
         /* a closing quote after the question mark */
         const evg_token *t = &s->tok.v[n - 1];
-        s->question = t->flags & EVG_TOK_PUNCT && tok_punct(s, n - 2, '?');
+        s->question = t->flags & EVG_TOK_PUNCT && ev_tok_punct(s, n - 2, '?');
     }
     return 0;
 }

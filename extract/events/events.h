@@ -1,5 +1,8 @@
-/* Private to the event coder (events.c, events_emit.c, events_rel.c): its
- * working state, and the stage it offers the pipeline. */
+/* Private to the event coder: its working state, and the stage it offers
+ * the pipeline. The parts: events_words.c (word classes), events_args.c
+ * (the actors of a trigger), events.c (triggers, modality, candidates, the
+ * stage), events_emit.c (events of a sentence), events_rel.c (across the
+ * document). */
 #ifndef EVG_EXTRACT_EVENTS_H
 #define EVG_EXTRACT_EVENTS_H
 
@@ -118,5 +121,72 @@ int evg_events__finish(ev_state *st);
 int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
                         size_t to);
 void evg_events__state_dispose(ev_state *st);
+
+/* ---- events_words.c: the coder's word classes ---- */
+extern const char *const evg_events__determiners[];
+extern const char *const evg_events__pronouns[];
+extern const char *const evg_events__aux[];
+extern const char *const evg_events__finite[];
+extern const char *const evg_events__be[];
+extern const char *const evg_events__boundary[];
+extern const char *const evg_events__prepositions[];
+
+/* tolower of the C locale (the program never calls setlocale), inline:
+ * the word-class tests below run for nearly every token */
+static inline unsigned char ev_lower(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (unsigned)u - 'A' < 26u ? (unsigned char)(u | 0x20) : u;
+}
+
+static inline int ev_word_in(const char *text, const evg_token *t,
+                             const char *const *set)
+{
+    size_t n = t->end - t->start;
+    unsigned char first = ev_lower(text[t->start]);
+    for (; *set; set++) {
+        /* most words differ in their first letter: check it inline */
+        if ((unsigned char)(*set)[0] != first)
+            continue;
+        size_t k = 1;
+        while (k < n && (*set)[k] &&
+               ev_lower(text[t->start + k]) == (unsigned char)(*set)[k])
+            k++;
+        if (k == n && (*set)[k] == '\0')
+            return 1;
+    }
+    return 0;
+}
+
+static inline int ev_tok_punct(const sent_ctx *s, size_t i, char c)
+{
+    const evg_token *t = &s->tok.v[i];
+    return (t->flags & EVG_TOK_PUNCT) && t->end - t->start == 1 &&
+           s->text[t->start] == c;
+}
+
+static inline int ev_is_boundary(const sent_ctx *s, size_t i)
+{
+    return s->bar[i + 1] != s->bar[i];
+}
+
+int evg_events__ptb_quote(const sent_ctx *s, size_t i);
+
+/* ---- events_args.c: the actors of a trigger ---- */
+void evg_events__mention_span(const sent_ctx *s, size_t i, size_t *a,
+                              size_t *b);
+void evg_events__add_actor(actor_set *as, size_t e);
+void evg_events__gather(const sent_ctx *s, size_t a, size_t b, int dir,
+                        actor_set *out);
+int evg_events__verb_gap(const sent_ctx *s, size_t j, size_t h);
+size_t evg_events__find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
+                                   size_t *verb);
+size_t evg_events__find_subject(const sent_ctx *s, size_t h, actor_set *out);
+size_t evg_events__find_object_x(const sent_ctx *s, size_t from, size_t window,
+                                 int through_triggers, actor_set *out);
+size_t evg_events__find_object(const sent_ctx *s, size_t from, size_t window,
+                               actor_set *out);
+size_t evg_events__find_prep(const sent_ctx *s, size_t from, const char *p,
+                             actor_set *out);
 
 #endif

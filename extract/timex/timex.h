@@ -1,6 +1,7 @@
 /* Private interfaces of the time-expression tagger: the word list
  * (timex_lex.c), calendar arithmetic and TimeML value formatting
- * (timex_cal.c) and the recognizer (timex.c). */
+ * (timex_cal.c) and the recognizer (timex.c and the parts listed in
+ * timex_tagger.h). */
 #ifndef EVG_EXTRACT_TIMEX_H
 #define EVG_EXTRACT_TIMEX_H
 

@@ -1,0 +1,145 @@
+/* The actor finder's working state, private to extract/actors/: the
+ * candidate mentions, the finder's context, and what each part offers the
+ * others. The parts, each using only those before it: entities_words.c
+ * (word tests, candidates, unknown names), entities_refs.c (pronouns and
+ * descriptions that refer back, names seen before), entities_merge.c (one
+ * entity per actor, and the lookups of later stages), entities.c (role
+ * words, descriptions and names in chains; the stage). */
+#ifndef EVG_EXTRACT_ENTITIES_FINDER_H
+#define EVG_EXTRACT_ENTITIES_FINDER_H
+
+#include <ctype.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "entities.h"
+#include "gazetteer.h"
+
+#define B(c) EVG_GZ_BIT(EVG_GZ_##c)
+#define M_PREFIX (B(COUNTRY) | B(ADJ) | B(CAPITAL) | B(IGO))
+#define M_NAME                                                              \
+    (B(COUNTRY) | B(CAPITAL) | B(IGO) | B(GOV) | B(MEDIA) | B(ORG) |         \
+     B(GROUP) | B(PERSON) | B(CITY))
+#define M_ALL 0xffffffffu
+#define MAX_MODS 3
+#define COREF_WINDOW 4 /* sentences a description or pronoun looks back */
+#define NAME_WINDOW 4096 /* mentions a body looks at for its country
+                          * (bounds the cost on very long documents) */
+
+enum { REF_NONE = 0, REF_PRONOUN_THING, REF_PRONOUN_PERSON, REF_DESC };
+
+typedef struct cand {
+    size_t start, end;   /* mention span */
+    size_t nstart, nend; /* the name inside it (aliases), or = span */
+    size_t sent;
+    char country[4];     /* "" while unknown */
+    char sector[4];
+    int explicit_country;
+    int needs_country;   /* take the country from context if unknown */
+    int is_place;        /* a country, capital or adjective mention */
+    int cprefix;         /* a country named before it ("US President") */
+    char kk;             /* key kind: g gazetteer name, b body of any
+                          * country, r role group, n unknown name */
+    int adj_only;        /* a bare adjective ("Hungarian") */
+    char avoid[4];       /* "ethnic Albanians": not this country's own
+                          * actors; the country comes from the context */
+    int metonym;         /* a capital speaking for its government
+                          * ("Washington's decision") */
+    evg_entity_kind kind;
+    char *key;           /* merge key (malloc'd) */
+    const char *name;    /* canonical name proposal (borrowed or NULL) */
+    size_t ante;         /* antecedent cand for references, or EVG_NONE */
+} cand;
+
+typedef struct cands {
+    cand *v;
+    size_t n, cap;
+} cands;
+
+typedef struct nslot {
+    const char *s; /* name bytes (in the text or the gazetteer) */
+    size_t n;
+    size_t hash;
+    size_t root;
+} nslot;
+
+typedef struct ctx {
+    nslot *ntab;   /* names seen so far -> root cand (latest wins) */
+    size_t ncap, nused, indexed;
+    int nfail;     /* out of memory while indexing */
+    evg_doc *doc;
+    const evg_gazetteer *g;
+    const char *t;
+    cands c;
+    size_t sent;
+    int boiler;
+    const evg_token *tk;
+    size_t n;
+} ctx;
+
+static inline int word_in(const char *t, const evg_token *k,
+                         const char *const *list)
+{
+    for (const char *const *w = list; *w; w++)
+        if (evg_extract__tok_is(t, k, *w))
+            return 1;
+    return 0;
+}
+
+static inline int is_word(const evg_token *k)
+{
+    return (k->flags & EVG_TOK_WORD) != 0;
+}
+
+static inline int is_lower_word(const char *t, const evg_token *k)
+{
+    return is_word(k) && !(k->flags & EVG_TOK_CAP) &&
+           islower((unsigned char)t[k->start]);
+}
+
+static inline int tok_is(const ctx *x, size_t i, const char *w)
+{
+    return i < x->n && evg_extract__tok_is(x->t, &x->tk[i], w);
+}
+
+static inline int is_possessive(const ctx *x, size_t i)
+{
+    if (i >= x->n)
+        return 0;
+    const evg_token *k = &x->tk[i];
+    const char *s = x->t + k->start;
+    size_t n = k->end - k->start;
+    return (n == 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S')) ||
+           (n == 4 && memcmp(s, "\xe2\x80\x99", 3) == 0 &&
+            (s[3] == 's' || s[3] == 'S'));
+}
+
+/* ---- entities_words.c: word tests, candidates, unknown names ---- */
+int evg_actors__stop_word(const char *t, const evg_token *k);
+size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,
+                      const evg_gz_entry **e);
+char *evg_actors__keydup(const char *a, const char *b, size_t bn);
+cand *evg_actors__push(ctx *x, size_t start, size_t end);
+void evg_actors__set_country(cand *d, const char *c3, int explicit_);
+void evg_actors__set_sector(cand *d, const char *s);
+evg_entity_kind evg_actors__kind_of_sector(const char *s,
+                                           evg_entity_kind dflt);
+evg_entity_kind evg_actors__kind_of_class(unsigned cls, const char *sector);
+size_t evg_actors__cap_span(const ctx *x, size_t i);
+const char *evg_actors__name_sector(const ctx *x, size_t i, size_t len,
+                                    int *org);
+int evg_actors__all_caps_acronym(const ctx *x, size_t i, size_t len);
+
+/* ---- entities_refs.c: references and names seen before ---- */
+size_t evg_actors__antecedent(const ctx *x, int want_person,
+                              const char *sector,
+                              const char *country, int want_country,
+                              int allow_groups);
+int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root);
+int evg_actors__pronoun(ctx *x, size_t i);
+size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e);
+
+/* ---- entities_merge.c: merging ---- */
+int evg_actors__build(ctx *x);
+
+#endif

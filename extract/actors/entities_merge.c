@@ -1,0 +1,324 @@
+/* Merging in the actor finder: the candidate mentions become one entity per
+ * actor (merge keys, canonical names, aliases, the country of a body from
+ * its context), written into doc->entities; then the lookups the later
+ * stages make in them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities_finder.h"
+
+typedef struct kmap {
+    char **keys;
+    size_t *vals;
+    size_t cap;
+} kmap;
+
+static size_t khash(const char *s)
+{
+    size_t h = 5381;
+    for (; *s; s++)
+        h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+/* Finds `key`; inserts it with value `val` when absent. Returns the slot's
+ * value, or EVG_NONE - 1 on out-of-memory. */
+static size_t kmap_get(kmap *m, char *key, size_t val, int *inserted)
+{
+    size_t i = khash(key) & (m->cap - 1);
+    while (m->keys[i]) {
+        if (!strcmp(m->keys[i], key)) {
+            *inserted = 0;
+            return m->vals[i];
+        }
+        i = (i + 1) & (m->cap - 1);
+    }
+    m->keys[i] = key;
+    m->vals[i] = val;
+    *inserted = 1;
+    return val;
+}
+
+static int national(const cand *a)
+{
+    /* not a newspaper's or agency's home country: they report from
+     * abroad */
+    return a->country[0] && a->explicit_country && a->ante == EVG_NONE &&
+           memcmp(a->sector, "MED", 4) != 0 &&
+           memcmp(a->country, "IGO", 4) != 0 &&
+           memcmp(a->country, "IMG", 4) != 0 &&
+           memcmp(a->country, "NGO", 4) != 0;
+}
+
+static const char *place_near(const ctx *x, size_t k)
+{
+    const cand *d = &x->c.v[k];
+    const cand *best = NULL;
+    size_t bestdist = (size_t)-1;
+    for (size_t j = k; j-- > 0;) {
+        const cand *a = &x->c.v[j];
+        if (a->sent != d->sent)
+            break;
+        if (national(a)) {
+            best = a;
+            bestdist = d->start - a->end;
+            break;
+        }
+    }
+    for (size_t j = k + 1; j < x->c.n; j++) {
+        const cand *a = &x->c.v[j];
+        if (a->sent != d->sent)
+            break;
+        if (national(a)) {
+            if (a->start - d->end < bestdist)
+                best = a;
+            break;
+        }
+    }
+    return best ? best->country : NULL;
+}
+
+static int add_alias(evg_doc *doc, evg_entity *en, const char *s)
+{
+    if (!strcmp(s, en->name))
+        return 0;
+    for (size_t i = 0; i < en->n_aliases; i++)
+        if (!strcmp(en->aliases[i], s))
+            return 0;
+    const char **slot =
+        EVG_DOC_PUSH(doc, en->aliases, en->n_aliases, en->cap_aliases);
+    if (!slot)
+        return EVG_ENOMEM;
+    *slot = s;
+    return 0;
+}
+
+int evg_actors__build(ctx *x)
+{
+    cands *c = &x->c;
+    evg_doc *doc = x->doc;
+    /* 1. a body named without a country takes it from another mention of
+     *    the same body that has one (nearest first) */
+    for (size_t k = 0; k < c->n; k++) {
+        cand *d = &c->v[k];
+        if (d->ante != EVG_NONE || d->kk != 'b' || d->country[0])
+            continue;
+        size_t best = EVG_NONE, bd = (size_t)-1;
+        size_t lo = k > NAME_WINDOW ? k - NAME_WINDOW : 0;
+        size_t hi = c->n - k > NAME_WINDOW ? k + NAME_WINDOW : c->n;
+        for (size_t j = lo; j < hi; j++) {
+            const cand *a = &c->v[j];
+            if (a->kk != 'b' || !a->explicit_country || !a->name ||
+                strcmp(a->name, d->name) != 0)
+                continue;
+            size_t dist = j < k ? k - j : j - k;
+            if (dist < bd) {
+                bd = dist;
+                best = j;
+            }
+        }
+        if (best != EVG_NONE)
+            evg_actors__set_country(d, c->v[best].country, 1);
+    }
+    /* 2. the document's main country: the most mentioned nation (ties:
+     *    the first mentioned) */
+    const char *main_country = NULL;
+    {
+        enum { MAXC = 64 };
+        const char *code[MAXC];
+        size_t cnt[MAXC], nc = 0, bestn = 0;
+        for (size_t k = 0; k < c->n; k++) {
+            const cand *d = &c->v[k];
+            /* places and states only: a foreign company named once
+             * ("would sue Samsung") says nothing of where the story is */
+            if (!national(d) ||
+                !(d->is_place || d->kind == EVG_KIND_COUNTRY ||
+                  d->kind == EVG_KIND_GOVERNMENT))
+                continue;
+            size_t j = 0;
+            while (j < nc && memcmp(code[j], d->country, 4) != 0)
+                j++;
+            if (j == nc) {
+                if (nc == MAXC)
+                    continue;
+                code[nc] = d->country;
+                cnt[nc++] = 0;
+            }
+            if (++cnt[j] > bestn) {
+                bestn = cnt[j];
+                main_country = code[j];
+            }
+        }
+    }
+    /* 3. context countries */
+    for (size_t k = 0; k < c->n; k++) {
+        cand *d = &c->v[k];
+        if (d->ante != EVG_NONE || d->country[0] || !d->needs_country)
+            continue;
+        const char *cc = place_near(x, k);
+        if (!cc || (d->avoid[0] && strcmp(cc, d->avoid) == 0))
+            cc = main_country;
+        if (cc && !(d->avoid[0] && strcmp(cc, d->avoid) == 0))
+            evg_actors__set_country(d, cc, 0);
+    }
+    /* 4. keys and entities */
+    kmap m = {0};
+    m.cap = 16;
+    while (m.cap < c->n * 2 + 2)
+        m.cap *= 2;
+    m.keys = calloc(m.cap, sizeof(*m.keys));
+    m.vals = calloc(m.cap, sizeof(*m.vals));
+    size_t *ent_of = malloc((c->n + 1) * sizeof(*ent_of));
+    int rc = EVG_ENOMEM;
+    if (!m.keys || !m.vals || !ent_of)
+        goto done;
+    for (size_t k = 0; k < c->n; k++) {
+        cand *d = &c->v[k];
+        size_t ei;
+        if (d->ante != EVG_NONE) {
+            ei = ent_of[d->ante];
+        } else {
+            const char *cc = d->country[0] ? d->country : "---";
+            char pre[16];
+            const char *base = d->name;
+            size_t bl = base ? strlen(base) : 0;
+            switch (d->kk) {
+            case 'b':
+                snprintf(pre, sizeof(pre), "b:%s|", cc);
+                break;
+            case 'r':
+                snprintf(pre, sizeof(pre), "r:%s|%s|", cc, d->sector);
+                break;
+            case 'g':
+                snprintf(pre, sizeof(pre), "g:");
+                break;
+            default:
+                snprintf(pre, sizeof(pre), "n:");
+                base = x->t + d->nstart;
+                bl = d->nend - d->nstart;
+                break;
+            }
+            if (!base) {
+                base = x->t + d->nstart;
+                bl = d->nend - d->nstart;
+            }
+            d->key = evg_actors__keydup(pre, base, bl);
+            if (!d->key)
+                goto done;
+            int ins;
+            ei = kmap_get(&m, d->key, doc->n_entities, &ins);
+            if (ins) {
+                evg_entity *en = EVG_DOC_PUSH(doc, doc->entities,
+                                              doc->n_entities,
+                                              doc->cap_entities);
+                if (!en)
+                    goto done;
+                if (d->kk == 'r' || (d->kk != 'g' && d->kk != 'b'))
+                    en->name = evg_doc_strndup(doc, x->t + d->nstart,
+                                               d->nend - d->nstart);
+                else
+                    en->name = evg_doc_strdup(doc, d->name);
+                if (d->kk == 'r')
+                    en->name = evg_doc_strndup(doc, x->t + d->start,
+                                               d->end - d->start);
+                if (!en->name)
+                    goto done;
+                en->kind = d->kind;
+                if (d->country[0] && !(en->country = evg_doc_strdup(doc, d->country)))
+                    goto done;
+                char code[8];
+                snprintf(code, sizeof(code), "%s%s",
+                         d->country[0] ? d->country : "---", d->sector);
+                if (!(en->code = evg_doc_strdup(doc, code)))
+                    goto done;
+            } else {
+                /* a later mention may know the sector or country first */
+                evg_entity *en = &doc->entities[ei];
+                if ((d->sector[0] && strlen(en->code) == 3 &&
+                     en->kind != EVG_KIND_COUNTRY) ||
+                    (!en->country && d->country[0])) {
+                    char code[8];
+                    const char *cc2 = en->country ? en->country
+                                                  : (d->country[0] ? d->country
+                                                                   : "---");
+                    snprintf(code, sizeof(code), "%s%s", cc2,
+                             strlen(en->code) > 3 ? en->code + 3 : d->sector);
+                    if (!(en->code = evg_doc_strdup(doc, code)))
+                        goto done;
+                    if (!en->country && d->country[0] &&
+                        !(en->country = evg_doc_strdup(doc, d->country)))
+                        goto done;
+                }
+            }
+        }
+        ent_of[k] = ei;
+        evg_entity *en = &doc->entities[ei];
+        evg_mention *mn = EVG_DOC_PUSH(doc, en->mentions, en->n_mentions,
+                                       en->cap_mentions);
+        if (!mn || evg_doc_span(doc, &mn->span, d->start, d->end) ||
+            add_alias(doc, en, mn->span.text))
+            goto done;
+        mn->with = EVG_NONE;
+        if (d->metonym && d->country[0] && en->code && strlen(en->code) == 3) {
+            char code[8];
+            snprintf(code, sizeof(code), "%sGOV", d->country);
+            if (!(mn->code = evg_doc_strdup(doc, code)))
+                goto done;
+        }
+    }
+    rc = 0;
+done:
+    free(m.keys);
+    free(m.vals);
+    free(ent_of);
+    return rc;
+}
+
+/* A headline: no final stop, at least three words, most of them
+ * capitalized. */
+
+/* ---- lookups for later stages ---- */
+
+static size_t mention_at(const evg_entity *e, size_t off)
+{
+    size_t lo = 0, hi = e->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e->mentions[mid].span.end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t evg_extract__entity_at(const evg_doc *doc, size_t offset,
+                              size_t *mention)
+{
+    return evg_extract__entity_in(doc, offset, offset + 1, mention);
+}
+
+size_t evg_extract__entity_in(const evg_doc *doc, size_t start, size_t end,
+                              size_t *mention)
+{
+    size_t best = EVG_NONE, bm = 0, bstart = (size_t)-1;
+    for (size_t i = 0; i < doc->n_entities; i++) {
+        const evg_entity *e = &doc->entities[i];
+        size_t m = mention_at(e, start);
+        if (m < e->n_mentions && e->mentions[m].span.start < end &&
+            e->mentions[m].span.start < bstart) {
+            best = i;
+            bm = m;
+            bstart = e->mentions[m].span.start;
+        }
+    }
+    if (mention)
+        *mention = bm;
+    return best;
+}
+
+const char *evg_extract__entity_sector(const evg_entity *e)
+{
+    return e && e->code && strlen(e->code) > 3 ? e->code + 3 : "";
+}

@@ -1,0 +1,201 @@
+/* References in the actor finder: pronouns ("its", "he") and definite
+ * descriptions ("the company") that refer back to an earlier actor, and the
+ * index of names seen so far ("Huawei" after "Huawei Technologies"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities_finder.h"
+
+static int compatible(const cand *a, int want_person, const char *sector,
+                      const char *country, int want_country_kind)
+{
+    if (want_person) /* "the president of Armenia" is not Putin */
+        return a->kind == EVG_KIND_PERSON &&
+               !(country && country[0] && a->country[0] &&
+                 strcmp(country, a->country) != 0);
+    if (a->kind == EVG_KIND_PERSON)
+        return 0;
+    if (want_country_kind)
+        return a->kind == EVG_KIND_COUNTRY && !a->adj_only;
+    if (country && country[0] && a->country[0] &&
+        strcmp(country, a->country) != 0)
+        return 0;
+    if (country && country[0] && !a->country[0])
+        return 0;
+    if (sector && sector[0]) {
+        if (!strcmp(sector, "GOV"))
+            return a->kind == EVG_KIND_GOVERNMENT ||
+                   a->kind == EVG_KIND_COUNTRY || !strcmp(a->sector, "GOV");
+        return !strcmp(a->sector, sector);
+    }
+    return 1;
+}
+
+/* The most recent earlier mention (within COREF_WINDOW sentences) that a
+ * pronoun or description can refer to; returns its root cand or EVG_NONE. */
+size_t evg_actors__antecedent(const ctx *x, int want_person,
+                              const char *sector,
+                              const char *country, int want_country,
+                              int allow_groups)
+{
+    for (size_t k = x->c.n; k-- > 0;) {
+        const cand *a = &x->c.v[k];
+        if (a->sent + COREF_WINDOW < x->sent)
+            break;
+        size_t r = a->ante != EVG_NONE ? a->ante : k;
+        const cand *root = &x->c.v[r];
+        if (want_country && a->cprefix && a->country[0]) {
+            /* "US President Donald Trump ... in the country": the US */
+            for (size_t j = k; j-- > 0;) {
+                const cand *b = &x->c.v[j];
+                size_t br = b->ante != EVG_NONE ? b->ante : j;
+                if (x->c.v[br].kind == EVG_KIND_COUNTRY &&
+                    !x->c.v[br].adj_only &&
+                    !strcmp(x->c.v[br].country, a->country))
+                    return br;
+            }
+        }
+        if (root->adj_only || a->adj_only ||
+            (root->kk == 'r' && !allow_groups))
+            continue;
+        if (compatible(root, want_person, sector, country, want_country))
+            return r;
+    }
+    return EVG_NONE;
+}
+
+int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root)
+{
+    cand *d = evg_actors__push(x, s, e);
+    if (!d)
+        return EVG_ENOMEM;
+    d->ante = root;
+    d->kind = x->c.v[root].kind;
+    return 0;
+}
+
+int evg_actors__pronoun(ctx *x, size_t i)
+{
+    static const char *const thing[] = {"its", "it", NULL};
+    static const char *const person[] = {"he", "his", "him", "she", "her",
+                                         NULL};
+    static const char *const raising[] = {"seems", "seemed", "appears",
+                                          "appeared", "takes", "took", NULL};
+    static const char *const be[] = {"is", "was", "'s", "\xe2\x80\x99s",
+                                     "would", "will", "remains", NULL};
+    static const char *const expl_adj[] = {"likely", "unlikely", "possible",
+        "impossible", "clear", "unclear", "important", "necessary", "time",
+        "expected", "reported", "said", "believed", "thought", "feared",
+        "hoped", "understood", "known", "estimated", "true", "hard",
+        "difficult", "easy", "not", "be", "too", "a", "an", "the", "still",
+        "also", "now", "only", NULL};
+    const evg_token *k = &x->tk[i];
+    int want_person;
+    size_t kl = k->end - k->start;
+    if (kl < 2 || kl > 3 || !is_word(k))
+        return 0; /* every pronoun here has two or three letters */
+    if (word_in(x->t, k, thing)) {
+        if (evg_extract__tok_is(x->t, k, "it") && i + 1 < x->n &&
+            (word_in(x->t, &x->tk[i + 1], raising) ||
+             (word_in(x->t, &x->tk[i + 1], be) && i + 2 < x->n &&
+              word_in(x->t, &x->tk[i + 2], expl_adj))))
+            return 0;
+        want_person = 0;
+    } else if (word_in(x->t, k, person)) {
+        want_person = 1;
+    } else {
+        return 0;
+    }
+    size_t r = evg_actors__antecedent(x, want_person, NULL, NULL, 0, 0);
+    if (r == EVG_NONE)
+        return 0;
+    return evg_actors__push_ref(x, k->start, k->end, r) ? EVG_ENOMEM : 1;
+}
+
+static size_t bytes_hash(const char *p, size_t n)
+{
+    size_t h = 5381;
+    for (size_t i = 0; i < n; i++)
+        h = h * 33 + (unsigned char)p[i];
+    return h;
+}
+
+static int nput(ctx *x, const char *p, size_t n, size_t root)
+{
+    if (!n)
+        return 0;
+    if ((x->nused + 1) * 2 > x->ncap) {
+        size_t ncap = x->ncap ? x->ncap * 2 : 256;
+        nslot *nt = calloc(ncap, sizeof(*nt));
+        if (!nt)
+            return EVG_ENOMEM;
+        for (size_t i = 0; i < x->ncap; i++) {
+            if (!x->ntab[i].s)
+                continue;
+            size_t j = x->ntab[i].hash & (ncap - 1);
+            while (nt[j].s)
+                j = (j + 1) & (ncap - 1);
+            nt[j] = x->ntab[i];
+        }
+        free(x->ntab);
+        x->ntab = nt;
+        x->ncap = ncap;
+    }
+    size_t h = bytes_hash(p, n), j = h & (x->ncap - 1);
+    while (x->ntab[j].s) {
+        nslot *sl = &x->ntab[j];
+        if (sl->hash == h && sl->n == n && memcmp(sl->s, p, n) == 0) {
+            sl->root = root; /* the latest mention wins */
+            return 0;
+        }
+        j = (j + 1) & (x->ncap - 1);
+    }
+    x->ntab[j].s = p;
+    x->ntab[j].n = n;
+    x->ntab[j].hash = h;
+    x->ntab[j].root = root;
+    x->nused++;
+    return 0;
+}
+
+/* Indexes the names of cands [x->indexed, upto): their text, their
+ * canonical name and, for people, their last name. */
+static void index_names(ctx *x, size_t upto)
+{
+    for (; x->indexed < upto; x->indexed++) {
+        const cand *a = &x->c.v[x->indexed];
+        size_t r = a->ante != EVG_NONE ? a->ante : x->indexed;
+        const cand *root = &x->c.v[r];
+        const char *p = x->t + a->nstart;
+        size_t n = a->nend - a->nstart;
+        if (nput(x, p, n, r) || (a->name && nput(x, a->name, strlen(a->name), r)))
+            x->nfail = 1;
+        if (root->kind == EVG_KIND_PERSON && a == root) {
+            const char *sp = NULL;
+            for (size_t i = 0; i < n; i++)
+                if (p[i] == ' ')
+                    sp = p + i;
+            if (sp && nput(x, sp + 1, (size_t)(p + n - sp - 1), r))
+                x->nfail = 1;
+        }
+    }
+}
+
+/* An earlier mention (before cand `upto`) with the same text or canonical
+ * name, or an earlier person whose last name this is: the root cand to
+ * merge with, or EVG_NONE. */
+size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e)
+{
+    if (upto > x->indexed)
+        index_names(x, upto);
+    if (!x->ncap)
+        return EVG_NONE;
+    size_t n = e - s, h = bytes_hash(x->t + s, n), j = h & (x->ncap - 1);
+    while (x->ntab[j].s) {
+        const nslot *sl = &x->ntab[j];
+        if (sl->hash == h && sl->n == n && memcmp(sl->s, x->t + s, n) == 0)
+            return sl->root < upto ? sl->root : EVG_NONE;
+        j = (j + 1) & (x->ncap - 1);
+    }
+    return EVG_NONE;
+}

@@ -1,0 +1,214 @@
+/* The actor finder's word tests and candidate mentions: stop words,
+ * gazetteer lookups at a token, the country, sector and kind of a
+ * candidate, and unknown names (capitalized spans, acronyms). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities_finder.h"
+
+/* Capitalized words that start sentences or name times, never actors. */
+static const char *const stop_caps[] = {
+    "a", "about", "according", "after", "against", "all", "also", "although",
+    "among", "an", "analysis", "and", "another", "apr", "april", "are", "as",
+    "at", "aug", "august", "be", "because", "been", "before", "between",
+    "both", "breaking", "but", "by", "can", "chief", "christian", "could",
+    "dec", "december", "despite", "did", "do", "does", "dr", "during", "each",
+    "earlier", "exclusive", "feb", "february", "file", "first", "five",
+    "follow", "for", "former", "four", "friday", "from", "had", "has", "have",
+    "he", "her", "here", "his", "how", "however", "i", "if", "in", "instead",
+    "internet", "into", "is", "islamic", "it", "its", "jan", "january",
+    "jewish", "jul", "july", "jun", "june", "last", "later", "many", "mar",
+    "march", "may", "meanwhile", "might", "monday", "more", "moslem", "most",
+    "mr", "mrs", "ms", "muslim", "must", "my", "new", "next", "no", "nor",
+    "not", "nov", "november", "now", "oct", "october", "of", "on", "one",
+    "onto", "opinion", "or", "other", "our", "over", "photo", "read", "said",
+    "saturday", "says", "second", "senior", "sep", "sept", "september",
+    "several", "she", "should", "since", "so", "some", "still", "such",
+    "sunday", "that", "the", "their", "then", "there", "these", "they",
+    "third", "this", "those", "though", "three", "through", "thursday",
+    "thus", "to", "today", "tomorrow", "tonight", "top", "tuesday", "two",
+    "under", "until", "update", "upon", "video", "was", "we", "web",
+    "wednesday", "were", "what", "when", "where", "which", "while", "who",
+    "why", "will", "with", "within", "without", "would", "yesterday", "yet",
+    "you", "your",
+};
+#define N_STOP_CAPS (sizeof(stop_caps) / sizeof(stop_caps[0]))
+
+
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
+/* A capitalized word that is never an actor on its own (binary search in
+ * the sorted table). */
+int evg_actors__stop_word(const char *t, const evg_token *k)
+{
+    char w[16];
+    size_t n = k->end - k->start;
+    if (n >= sizeof(w))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)t[k->start + i]);
+    w[n] = '\0';
+    return bsearch(w, stop_caps, N_STOP_CAPS, sizeof(stop_caps[0]),
+                   cmp_word) != NULL;
+}
+
+
+size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,
+                      const evg_gz_entry **e)
+{
+    *e = NULL;
+    if (i >= x->n || (x->tk[i].flags & EVG_TOK_PUNCT))
+        return 0;
+    return evg_gz_match(x->g, x->t, x->tk, x->n, i, mask, e);
+}
+
+char *evg_actors__keydup(const char *a, const char *b, size_t bn)
+{
+    size_t an = strlen(a);
+    char *k = malloc(an + bn + 1);
+    if (!k)
+        return NULL;
+    memcpy(k, a, an);
+    for (size_t i = 0; i < bn; i++)
+        k[an + i] = (char)tolower((unsigned char)b[i]);
+    k[an + bn] = '\0';
+    return k;
+}
+
+cand *evg_actors__push(ctx *x, size_t start, size_t end)
+{
+    cands *c = &x->c;
+    if (evg_reserve(&c->v, &c->cap, c->n + 1, sizeof(*c->v), 64))
+        return NULL;
+    cand *d = &c->v[c->n++];
+    memset(d, 0, sizeof(*d));
+    d->start = d->nstart = start;
+    d->end = d->nend = end;
+    d->sent = x->sent;
+    d->ante = EVG_NONE;
+    return d;
+}
+
+void evg_actors__set_country(cand *d, const char *c3, int explicit_)
+{
+    if (!c3 || !c3[0] || memcmp(c3, "---", 3) == 0)
+        return;
+    memcpy(d->country, c3, 3);
+    d->country[3] = '\0';
+    d->explicit_country = explicit_;
+}
+
+void evg_actors__set_sector(cand *d, const char *s)
+{
+    if (s && s[0] && !d->sector[0]) {
+        memcpy(d->sector, s, 3);
+        d->sector[3] = '\0';
+    }
+}
+
+evg_entity_kind evg_actors__kind_of_sector(const char *s, evg_entity_kind dflt)
+{
+    if (!s || !s[0])
+        return dflt;
+    if (!strcmp(s, "GOV") || !strcmp(s, "LEG") || !strcmp(s, "JUD"))
+        return EVG_KIND_GOVERNMENT;
+    if (!strcmp(s, "BUS") || !strcmp(s, "MED") || !strcmp(s, "EDU") ||
+        !strcmp(s, "NGO"))
+        return EVG_KIND_ORGANIZATION;
+    return EVG_KIND_GROUP;
+}
+
+evg_entity_kind evg_actors__kind_of_class(unsigned cls, const char *sector)
+{
+    switch (cls) {
+    case EVG_GZ_COUNTRY:
+    case EVG_GZ_CAPITAL:
+    case EVG_GZ_ADJ:
+        return EVG_KIND_COUNTRY;
+    case EVG_GZ_PERSON:
+        return EVG_KIND_PERSON;
+    case EVG_GZ_CITY:
+        return EVG_KIND_LOCATION;
+    case EVG_GZ_GOV:
+        return EVG_KIND_GOVERNMENT;
+    case EVG_GZ_GROUP:
+        return EVG_KIND_GROUP;
+    case EVG_GZ_IGO:
+    case EVG_GZ_MEDIA:
+    case EVG_GZ_ORG:
+    default:
+        return evg_actors__kind_of_sector(sector, EVG_KIND_ORGANIZATION);
+    }
+}
+
+/* ---- unknown names ---- */
+
+static int name_connector(const ctx *x, size_t i)
+{
+    static const char *const conn[] = {"of", "for", "de", "al", "bin",
+                                       "van", "von", "du", "da", "la",
+                                       "el", "le", "del", "der", NULL};
+    return i < x->n && is_lower_word(x->t, &x->tk[i]) &&
+           word_in(x->t, &x->tk[i], conn);
+}
+
+/* Length of a run of capitalized words at i that is not a gazetteer name
+ * (connectors allowed inside: "Union of Teachers"). */
+size_t evg_actors__cap_span(const ctx *x, size_t i)
+{
+    size_t j = i, last = i;
+    while (j < x->n) {
+        const evg_token *k = &x->tk[j];
+        if (is_word(k) && (k->flags & EVG_TOK_CAP)) {
+            const evg_gz_entry *e;
+            if (j > i && evg_actors__gz(x, j, M_NAME | B(ADJ) | B(TITLE), &e))
+                break;
+            if (evg_actors__stop_word(x->t, k) &&
+                !(j > i && j + 1 < x->n && (x->tk[j + 1].flags & EVG_TOK_CAP)))
+                break;
+            j++;
+            last = j;
+            continue;
+        }
+        if (j > i && name_connector(x, j)) {
+            size_t m = j + 1;
+            if (tok_is(x, m, "the"))
+                m++;
+            if (m < x->n && (x->tk[m].flags & EVG_TOK_CAP)) {
+                j = m;
+                continue;
+            }
+        }
+        break;
+    }
+    return last - i;
+}
+
+/* Sector of an unknown name from the organization words and company
+ * suffixes in it; sets *org when it has any. */
+const char *evg_actors__name_sector(const ctx *x, size_t i, size_t len,
+                                    int *org)
+{
+    const char *sec = NULL;
+    *org = 0;
+    for (size_t j = i; j < i + len; j++) {
+        const evg_gz_entry *e;
+        if (evg_actors__gz(x, j, B(ORGWORD) | B(SUFFIX), &e) != 0) {
+            *org = 1;
+            if (!sec && e->sector[0])
+                sec = e->sector;
+        }
+    }
+    return sec;
+}
+
+int evg_actors__all_caps_acronym(const ctx *x, size_t i, size_t len)
+{
+    return len == 1 && (x->tk[i].flags & EVG_TOK_UPPER) &&
+           x->tk[i].end - x->tk[i].start >= 2;
+}

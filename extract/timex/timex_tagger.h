@@ -1,0 +1,140 @@
+/* The time tagger's working state, private to extract/timex/: its own
+ * tokens, the tagger and a match, the token tests every matcher uses, and
+ * what each part offers the others. The parts, each using only those
+ * before it: timex_scan.c (tokens), timex_values.c (values, tense, anchors,
+ * quantities), timex_dates.c (calendar dates and periods), timex_amounts.c
+ * (durations, clock times, references, sets), timex.c (expressions,
+ * output, the stage). */
+#ifndef EVG_EXTRACT_TIMEX_TAGGER_H
+#define EVG_EXTRACT_TIMEX_TAGGER_H
+
+#include <ctype.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "timex.h"
+
+enum { K_WORD, K_NUM, K_NUMX, K_PUNCT };
+
+typedef struct tok {
+    size_t s, e;
+    const tx_word *w; /* word-list entry or NULL */
+    long num;         /* value of an all-digit token, else -1 */
+    unsigned char ndig;
+    unsigned char kind;
+    unsigned char cap; /* first letter upper case */
+    char ch;           /* the character of a punctuation token */
+} tok;
+
+typedef struct tagger {
+    const char *text;
+    tok *t;
+    size_t n, cap;
+    size_t sent;
+    int has_dct, dy, dm, dd;
+    tx_val anchor; /* last date mentioned, for "a year earlier" */
+    int has_anchor;
+    size_t anchor_sent;
+    tx_val topic; /* first past quarter: an earnings report's period */
+    int has_topic;
+} tagger;
+
+typedef struct match {
+    size_t end;   /* token after the expression */
+    int anchored; /* value taken from an earlier expression */
+    tx_val v;
+} match;
+
+
+/* ---- tokens ---- */
+
+static inline int has(const tagger *c, size_t i, int cls)
+{
+    return i < c->n && c->t[i].w && (c->t[i].w->cls & (1u << cls));
+}
+
+static inline int val(const tagger *c, size_t i, int cls)
+{
+    return c->t[i].w->val[cls];
+}
+
+/* Token i is the lower-case word `w` (`n` bytes), in any case. */
+static inline int is_n(const tagger *c, size_t i, const char *w, size_t n)
+{
+    if (i >= c->n || c->t[i].kind != K_WORD || c->t[i].e - c->t[i].s != n)
+        return 0;
+    const char *s = c->text + c->t[i].s;
+    for (size_t k = 0; k < n; k++)
+        if (tolower((unsigned char)s[k]) != w[k])
+            return 0;
+    return 1;
+}
+
+static inline int is_str(const tagger *c, size_t i, const char *w)
+{
+    return is_n(c, i, w, strlen(w));
+}
+
+/* `w` must be a string literal. */
+#define is(c, i, w) is_n((c), (i), "" w, sizeof(w) - 1)
+
+static inline int punct(const tagger *c, size_t i, char ch)
+{
+    return i < c->n && c->t[i].kind == K_PUNCT && c->t[i].ch == ch;
+}
+
+static inline int is_num(const tagger *c, size_t i, long lo, long hi)
+{
+    return i < c->n && c->t[i].kind == K_NUM && c->t[i].num >= lo &&
+           c->t[i].num <= hi;
+}
+
+static inline size_t tok_len(const tagger *c, size_t i)
+{
+    return c->t[i].e - c->t[i].s;
+}
+
+
+/* ---- timex_scan.c: the tagger's tokens ---- */
+int evg_timex__scan(tagger *c, size_t start, size_t end);
+
+/* ---- timex_values.c: values, tense, anchors and quantities ---- */
+void evg_timex__val_init(tx_val *v, int type);
+void evg_timex__at_dct(const tagger *c, tx_val *v, int gran);
+int evg_timex__unit_gran(int unit);
+int evg_timex__tense(const tagger *c, size_t a, size_t b);
+int evg_timex__anchor_recent(const tagger *c);
+size_t evg_timex__numwords(const tagger *c, size_t i, long *out);
+size_t evg_timex__quantity(const tagger *c, size_t i, int *n2, int *approx);
+
+/* ---- timex_dates.c: calendar dates and periods ---- */
+void evg_timex__set_date_dct(const tagger *c, match *m, int gran, int shift);
+size_t evg_timex__skip_dot(const tagger *c, size_t i, size_t word);
+int evg_timex__month_word_ok(const tagger *c, size_t i);
+int evg_timex__m_month(const tagger *c, size_t i, match *m);
+int evg_timex__m_numeric_date(const tagger *c, size_t i, match *m);
+int evg_timex__m_year(const tagger *c, size_t i, match *m);
+int evg_timex__m_spoken_year(const tagger *c, size_t i, match *m);
+int evg_timex__m_century(const tagger *c, size_t i, match *m);
+int evg_timex__m_quarter(const tagger *c, size_t i, match *m);
+int evg_timex__m_ref_period(const tagger *c, size_t i, match *m);
+int evg_timex__m_that(const tagger *c, size_t i, match *m);
+int evg_timex__m_the_unit(const tagger *c, size_t i, match *m);
+int evg_timex__wday_ok(const tagger *c, size_t i);
+int evg_timex__m_wday(const tagger *c, size_t i, match *m);
+int evg_timex__m_dayrel(const tagger *c, size_t i, match *m);
+int evg_timex__m_pod(const tagger *c, size_t i, match *m);
+int evg_timex__m_bare_pod(const tagger *c, size_t i, match *m);
+int evg_timex__m_season(const tagger *c, size_t i, match *m);
+int evg_timex__m_rel(const tagger *c, size_t i, match *m);
+int evg_timex__m_ago(const tagger *c, size_t i, match *m);
+int evg_timex__m_year_end(const tagger *c, size_t i, match *m);
+
+/* ---- timex_amounts.c: durations, clock times, references and sets ---- */
+int evg_timex__m_duration(const tagger *c, size_t i, match *m);
+int evg_timex__m_bare_units(const tagger *c, size_t i, match *m);
+int evg_timex__m_time(const tagger *c, size_t i, match *m);
+int evg_timex__m_ref(const tagger *c, size_t i, match *m);
+int evg_timex__m_set(const tagger *c, size_t i, match *m);
+
+#endif
