@@ -113,6 +113,17 @@ static void summary(evg_buf *b, const evg_graph *g)
                    merged, merged == 1 ? "" : "s");
 }
 
+/* qsort has no context argument: the community sizes by_size compares */
+static _Thread_local const size_t *sort_size;
+
+static int by_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (sort_size[x] != sort_size[y])
+        return sort_size[x] > sort_size[y] ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
 static int communities(evg_buf *b, const evg_graph *g, size_t top)
 {
     long nc = g->summary.communities;
@@ -131,16 +142,13 @@ static int communities(evg_buf *b, const evg_graph *g, size_t top)
     /* largest first; ties by number */
     for (long c = 0; c < nc; c++)
         order[c] = (size_t)c;
-    for (size_t i = 1; i < (size_t)nc; i++)
-        for (size_t j = i; j > 0 && size[order[j]] > size[order[j - 1]]; j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
+    sort_size = size;
+    evg_sort(order, (size_t)nc, sizeof(size_t), by_size);
     evg_buf_printf(b,
-                   "\ncommunities: %ld (Louvain on the actor projection, "
+                   "\ncommunities: %ld (%s on the actor projection, "
                    "modularity %.4f)\n",
-                   nc, g->summary.modularity);
+                   nc, g->summary.leiden ? "Leiden" : "Louvain",
+                   g->summary.modularity);
     size_t shown = 0;
     for (size_t k = 0; k < (size_t)nc && shown < top; k++) {
         size_t c = order[k];
@@ -216,6 +224,11 @@ int evg_graph_stats_write(const evg_graph *g, size_t top, FILE *out,
         evg_sort(idx, na, sizeof(rank), by_pagerank);
         evg_buf_puts(&b, "\ntop actors by PageRank:\n");
         actor_table(&b, g, idx, n);
+        if (g->summary.betweenness_sources)
+            evg_buf_printf(&b,
+                           "  (betweenness estimated from %zu of %zu "
+                           "actors as path sources)\n",
+                           g->summary.betweenness_sources, na);
     }
     if (g->n_dyads) {
         evg_buf_printf(&b, "\nbusiest dyads (source -> target):\n"

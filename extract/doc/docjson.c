@@ -538,6 +538,10 @@ static void read_entities(reader *r, const cJSON *root, int *rc)
     evg_doc *doc = r->doc;
     r->where = "entities";
     const cJSON *arr = get_array(r, root, "entities", rc), *it, *m;
+    /* counted once: cJSON_GetArraySize walks the whole list */
+    size_t n_all = 0;
+    cJSON_ArrayForEach(it, arr)
+        n_all++;
     cJSON_ArrayForEach(it, arr)
     {
         if (*rc)
@@ -565,8 +569,7 @@ static void read_entities(reader *r, const cJSON *root, int *rc)
             }
             *slot = evg_doc_strdup(doc, m->valuestring);
         }
-        read_entity_mentions(r, it, e, doc->n_entities - 1,
-                             (size_t)cJSON_GetArraySize(arr), rc);
+        read_entity_mentions(r, it, e, doc->n_entities - 1, n_all, rc);
     }
 }
 

@@ -137,6 +137,10 @@ typedef struct evg_graph_summary {
     long components;        /* weakly connected components; -1 unanalysed */
     long communities;       /* Louvain communities of actors; -1 unanalysed */
     double modularity;      /* of those communities */
+    size_t betweenness_sources; /* 0: betweenness is exact; otherwise
+                                   estimated from this many sources */
+    int leiden;             /* communities by Leiden (large graphs), not
+                               Louvain */
 } evg_graph_summary;
 const evg_graph_summary *evg_graph_summary_get(const evg_graph *g);
 
