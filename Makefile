@@ -1,9 +1,13 @@
 # The two commands a new user needs: `make demo` and `make test`.
 # Both install missing Debian packages first and are quick when nothing changed.
+# `make install [PREFIX=/usr/local] [DESTDIR=...]` installs the program, the
+# library (shared and static), headers, pkg-config and CMake files, man pages
+# and shell completion; `make uninstall` removes what it installed.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FIXTURE ?= fixtures/huawei-south-korea.txt
+PREFIX ?= /usr/local
 
-.PHONY: all deps demo test bench clean
+.PHONY: all deps demo test bench clean install uninstall
 
 all: build/evgraph
 
@@ -24,6 +28,13 @@ test:
 	cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DEVG_SANITIZE=ON -DEVG_WERROR=ON >/dev/null
 	cmake --build build-test -j $(JOBS) -- --no-print-directory
 	cd build-test && ctest --output-on-failure -j $(JOBS)
+
+install: build/evgraph
+	DESTDIR="$(DESTDIR)" cmake --install build --prefix "$(PREFIX)"
+
+uninstall:
+	@test -f build/install_manifest.txt || { echo "nothing installed from build/"; exit 1; }
+	xargs -d '\n' rm -f -- < build/install_manifest.txt
 
 bench: deps
 	bench/run.sh build-bench

@@ -13,116 +13,7 @@
 
 #include "evgraph/evgraph.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3, EXIT_DEP = 4 };
-
-enum {
-    C_EXTRACT = 1u << 0,
-    C_GRAPH = 1u << 1,
-    C_RENDER = 1u << 2,
-    C_RUN = 1u << 3,
-    C_STATS = 1u << 4,
-    C_ALL = 0xffu
-};
-
-enum {
-    O_DCT = 256, O_LENIENT, O_KEEP_BP, O_DICT, O_MAX_BYTES, O_MAX_SENT,
-    O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO,
-    O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_MIN_CONF, O_TOP, O_VIEW
-};
-
-/* One table drives getopt_long and --help, so help never drifts. */
-typedef struct cli_opt {
-    const char *name;
-    int key;
-    int has_arg;
-    const char *arg;
-    unsigned commands;
-    const char *help;
-} cli_opt;
-
-static const cli_opt options[] = {
-    {"output", 'o', 1, "PATH", C_EXTRACT | C_GRAPH | C_RENDER | C_STATS,
-     "write to PATH instead of stdout (replaced atomically)"},
-    {"output", 'o', 1, "DIR", C_RUN, "write the outputs into DIR (default out/)"},
-    {"format", 'f', 1, "FMT", C_GRAPH,
-     "graphml (default), gml, gexf, json, cytoscape, jgf, csv (events; "
-     "dyads with --projection actors), csv-nodes or timelinejs"},
-    {"format", 'f', 1, "FMT", C_RENDER,
-     "svg (default), dot, png, pdf or html (one page with filters)"},
-    {"view", O_VIEW, 1, "VIEW", C_RENDER,
-     "timeline (default), graph (actors and events) or actors"},
-    {"dct", O_DCT, 1, "YYYY-MM-DD", C_EXTRACT | C_RUN,
-     "document creation date (overrides datelines and records)"},
-    {"lenient", O_LENIENT, 0, NULL, C_EXTRACT | C_RUN,
-     "replace invalid UTF-8 with U+FFFD and warn, instead of failing"},
-    {"keep-boilerplate", O_KEEP_BP, 0, NULL, C_EXTRACT | C_RUN,
-     "code events in teasers, captions and credits too"},
-    {"dict", O_DICT, 1, "FILE", C_EXTRACT | C_RUN,
-     "add a gazetteer or trigger file (repeatable)"},
-    {"max-bytes", O_MAX_BYTES, 1, "N", C_EXTRACT | C_RUN,
-     "largest article accepted, in bytes (default 16777216)"},
-    {"max-sentence", O_MAX_SENT, 1, "N", C_EXTRACT | C_RUN,
-     "longest sentence accepted, in bytes (default 65536)"},
-    {"max-events", O_MAX_EVENTS, 1, "N", C_EXTRACT | C_RUN,
-     "most events per article (default 100000)"},
-    {"pretty", O_PRETTY, 0, NULL, C_EXTRACT, "indent the JSON"},
-    {"lanes", O_LANES, 1, "N", C_RENDER | C_RUN,
-     "swimlanes for the N busiest actors (default 12)"},
-    {"show-uncertain", O_UNCERTAIN, 0, NULL, C_RENDER | C_RUN,
-     "also draw hypothetical, negated and low-confidence (< 0.5) events"},
-    {"entity", O_ENTITY, 1, "NAME", C_GRAPH | C_RENDER | C_STATS,
-     "keep only this actor and its neighbourhood"},
-    {"from", O_FROM, 1, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS,
-     "keep events ending on or after this date"},
-    {"to", O_TO, 1, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS,
-     "keep events starting on or before this date"},
-    {"root", O_ROOT, 1, "LIST", C_GRAPH | C_STATS,
-     "keep events whose CAMEO code starts with one of these (\"16,17\")"},
-    {"quad", O_QUAD, 1, "N", C_GRAPH | C_STATS,
-     "keep events of quad class N (1 verbal coop .. 4 material conflict)"},
-    {"modality", O_MODALITY, 1, "LIST", C_GRAPH | C_STATS,
-     "keep events of these modalities (\"asserted,reported\")"},
-    {"min-confidence", O_MIN_CONF, 1, "X", C_GRAPH | C_STATS,
-     "keep events the coder is at least this sure of, 0 to 1 (default 0: all; "
-     "pictures leave out those under 0.5)"},
-    {"projection", O_PROJECTION, 1, "VIEW", C_GRAPH,
-     "none (actors and events, default) or actors (weighted dyads)"},
-    {"top", O_TOP, 1, "N", C_STATS, "rows in each ranking (default 10)"},
-    {"quiet", 'q', 0, NULL, C_ALL, "print no warnings or progress"},
-    {"help", 'h', 0, NULL, C_ALL, "show this help and exit"},
-};
-#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
-
-typedef struct command {
-    const char *name;
-    unsigned bit;
-    const char *usage;
-    const char *summary;
-} command;
-
-static const command commands[] = {
-    {"extract", C_EXTRACT, "extract [OPTIONS] [FILE|DIR|-]...",
-     "print the events document of each article (JSON; one line each)"},
-    {"graph", C_GRAPH, "graph [OPTIONS] [EVENTS.json|-]...",
-     "build the relationship graph from events documents and export it"},
-    {"render", C_RENDER, "render [OPTIONS] [EVENTS.json|-]...",
-     "draw the timeline (or relationship view) as SVG, DOT, PNG, PDF or HTML"},
-    {"run", C_RUN, "run [OPTIONS] FILE|DIR...",
-     "extract, graph and render in one go into a folder"},
-    {"stats", C_STATS, "stats [OPTIONS] [EVENTS.json|-]...",
-     "summarise the graph: sizes, dates, top actors, busiest dyads"},
-};
-#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
-
-static const char exit_help[] =
-    "Exit status: 0 ok, 1 bad input or processing error, 2 usage error,\n"
-    "3 input/output error, 4 dependency failure (igraph, Graphviz, cJSON).\n";
-
-static const char input_help[] =
-    "Articles: plain UTF-8 text files (a first line such as\n"
-    "'date 2019-05-23 TOKYO (Sputnik) -' gives the date), stdin ('-'),\n"
-    "folders (walked for *.txt, *.jsonl, *.tml), JSON Lines records\n"
-    "(id, date, title, text, url, source) and TimeML .tml files.\n";
+#include "cli.h"
 
 static int quiet;
 
@@ -155,39 +46,6 @@ static int fail(const evg_error *err, int code)
 {
     msg("%s", err->message[0] ? err->message : evg_strerror(code));
     return exit_for(code);
-}
-
-static void print_help(FILE *f, const command *cmd)
-{
-    if (!cmd) {
-        fprintf(f, "Usage: evgraph COMMAND [OPTIONS] [INPUT]...\n\n"
-                   "Turns English news articles into an event timeline and a "
-                   "relationship graph.\n\nCommands:\n");
-        for (size_t i = 0; i < N_COMMANDS; i++)
-            fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
-        fprintf(f, "  %-8s %s\n", "help", "help COMMAND: that command's options");
-        fprintf(f, "\nOptions: --help, --version\n\n%s\n%s", input_help,
-                exit_help);
-        return;
-    }
-    fprintf(f, "Usage: evgraph %s\n\n%c%s.\n\nOptions:\n", cmd->usage,
-            toupper((unsigned char)cmd->summary[0]), cmd->summary + 1);
-    for (size_t i = 0; i < N_OPTIONS; i++) {
-        const cli_opt *o = &options[i];
-        if (!(o->commands & cmd->bit))
-            continue;
-        char left[64];
-        if (o->key < 256)
-            snprintf(left, sizeof(left), "-%c, --%s%s%s", o->key, o->name,
-                     o->arg ? " " : "", o->arg ? o->arg : "");
-        else
-            snprintf(left, sizeof(left), "    --%s%s%s", o->name,
-                     o->arg ? " " : "", o->arg ? o->arg : "");
-        fprintf(f, "  %-30s %s\n", left, o->help);
-    }
-    if (cmd->bit & (C_EXTRACT | C_RUN))
-        fprintf(f, "\n%s", input_help);
-    fprintf(f, "\n%s", exit_help);
 }
 
 typedef struct settings {
@@ -247,25 +105,24 @@ static int parse_modalities(const char *s, unsigned *bits)
 
 /* Parses the options of `cmd`; returns the index of the first operand, or
  * -1 after a usage error, or -2 after --help. */
-static int parse_options(const command *cmd, int argc, char **argv,
-                         settings *st)
+static int parse_with(const cli_command *cmd, int argc, char **argv,
+                      settings *st, struct option *longopts)
 {
-    struct option longopts[N_OPTIONS + 1];
     char shortopts[64];
     size_t nl = 0, ns = 0;
     shortopts[ns++] = ':';
-    for (size_t i = 0; i < N_OPTIONS; i++) {
-        const cli_opt *o = &options[i];
+    for (size_t i = 0; i < cli_n_options; i++) {
+        const cli_opt *o = &cli_options[i];
         if (!(o->commands & cmd->bit))
             continue;
         longopts[nl].name = o->name;
-        longopts[nl].has_arg = o->has_arg ? required_argument : no_argument;
+        longopts[nl].has_arg = o->kind != A_NONE ? required_argument : no_argument;
         longopts[nl].flag = NULL;
         longopts[nl].val = o->key;
         nl++;
         if (o->key < 256 && ns + 2 < sizeof(shortopts)) {
             shortopts[ns++] = (char)o->key;
-            if (o->has_arg)
+            if (o->kind != A_NONE)
                 shortopts[ns++] = ':';
         }
     }
@@ -276,7 +133,7 @@ static int parse_options(const command *cmd, int argc, char **argv,
     int c;
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
-        case 'h': print_help(stdout, cmd); return -2;
+        case 'h': cli_print_help(stdout, cmd); return -2;
         case 'q': quiet = 1; break;
         case 'o': st->output = optarg; break;
         case 'f': st->format = optarg; break;
@@ -332,6 +189,7 @@ static int parse_options(const command *cmd, int argc, char **argv,
             break;
         }
         case O_ROOT: st->gr.roots = optarg; break;
+
         case O_QUAD:
             if (strlen(optarg) != 1 || optarg[0] < '1' || optarg[0] > '4') {
                 msg("--quad: '%s' is not a quad class (1 to 4)", optarg);
@@ -390,6 +248,19 @@ static int parse_options(const command *cmd, int argc, char **argv,
         }
     }
     return optind;
+}
+
+static int parse_options(const cli_command *cmd, int argc, char **argv,
+                         settings *st)
+{
+    struct option *longopts = calloc(cli_n_options + 1, sizeof(*longopts));
+    if (!longopts) {
+        msg("out of memory");
+        return -1;
+    }
+    int rc = parse_with(cmd, argc, argv, st, longopts);
+    free(longopts);
+    return rc;
 }
 
 /* ---- reading inputs ---- */
@@ -759,6 +630,7 @@ static int cmd_graph(int argc, char **argv, settings *st)
         return EXIT_USAGE;
     }
     st->graph_format = (evg_graph_format)fmt;
+
     return with_graph(argc, argv, st, export_graph);
 }
 
@@ -915,14 +787,6 @@ done:
     return rc > status ? rc : status;
 }
 
-static const command *find_command(const char *name)
-{
-    for (size_t i = 0; i < N_COMMANDS; i++)
-        if (strcmp(commands[i].name, name) == 0)
-            return &commands[i];
-    return NULL;
-}
-
 static int finish(int status)
 {
     if (ferror(stdout) || fclose(stdout) != 0) {
@@ -935,32 +799,34 @@ static int finish(int status)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        print_help(stderr, NULL);
+        cli_print_help(stderr, NULL);
         return EXIT_USAGE;
     }
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
-        print_help(stdout, NULL);
+        cli_print_help(stdout, NULL);
         return finish(EXIT_OK);
     }
-    if (strcmp(name, "--version") == 0) {
-        printf("evgraph %s\n", EVG_VERSION);
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("evgraph %s\n", evg_version());
         return finish(EXIT_OK);
     }
     if (strcmp(name, "help") == 0) {
         if (argc < 3) {
-            print_help(stdout, NULL);
+            cli_print_help(stdout, NULL);
             return finish(EXIT_OK);
         }
-        const command *c = find_command(argv[2]);
+        const cli_command *c = cli_find_command(argv[2]);
         if (!c) {
             msg("help: unknown command '%s'", argv[2]);
             return EXIT_USAGE;
         }
-        print_help(stdout, c);
+        cli_print_help(stdout, c);
         return finish(EXIT_OK);
     }
-    const command *cmd = find_command(name);
+    if (strcmp(name, "completion") == 0)
+        return finish(cli_completion(argc - 2, argv + 2));
+    const cli_command *cmd = cli_find_command(name);
     if (!cmd) {
         msg("unknown command '%s' (try 'evgraph --help')", name);
         return EXIT_USAGE;

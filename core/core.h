@@ -78,4 +78,14 @@ int32_t evg_utf8_next(const char *s, size_t n, size_t *i);
  * become U+FFFD. Returns NULL on out-of-memory. */
 char *evg_text_clean(const char *s, size_t n);
 
+/* The public options structs begin with `size_t size`, which their _init
+ * function sets to sizeof the struct as the caller compiled it. Copies the
+ * caller's `given` over `full` (holding this library's defaults), only the
+ * bytes the caller's version of the struct has, so a program built against
+ * older headers keeps working when fields are added. EVG_EINVAL (message
+ * naming `what`, e.g. "evg_graph_opts") when `size` is 0 (never
+ * initialised) or larger than this library's struct. */
+int evg_opts_adopt(void *full, size_t full_size, const void *given,
+                   const char *what, evg_error *err);
+
 #endif

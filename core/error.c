@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "evgraph/error.h"
+#include "evgraph/version.h"
+#include "core.h"
 
 void evg_error_clear(evg_error *err)
 {
@@ -39,4 +41,23 @@ const char *evg_strerror(int code)
     case EVG_EEMPTY: return "empty input";
     default: return "unknown error";
     }
+}
+
+int evg_opts_adopt(void *full, size_t full_size, const void *given,
+                   const char *what, evg_error *err)
+{
+    size_t size;
+    memcpy(&size, given, sizeof(size));
+    if (size < sizeof(size_t))
+        return evg_error_set(err, EVG_EINVAL,
+                             "%s: options not initialised (call %s_init "
+                             "first)",
+                             what, what);
+    if (size > full_size)
+        return evg_error_set(err, EVG_EINVAL,
+                             "%s: options of %zu bytes come from a newer "
+                             "evgraph than this library (%s, %zu bytes)",
+                             what, size, EVG_VERSION, full_size);
+    memcpy(full, given, size);
+    return 0;
 }

@@ -10,6 +10,7 @@
 void evg_extract_opts_init(evg_extract_opts *opts)
 {
     memset(opts, 0, sizeof(*opts));
+    opts->size = sizeof(*opts);
     opts->max_bytes = EVG_DEFAULT_MAX_BYTES;
     opts->max_sentence = EVG_DEFAULT_MAX_SENTENCE;
     opts->max_events = EVG_DEFAULT_MAX_EVENTS;
@@ -118,12 +119,12 @@ int evg_extract_text(const char *text, size_t len,
                      evg_error *err)
 {
     evg_extract_opts defaults;
-    const evg_extract_opts *opts = opts_in;
-    if (!opts) {
-        evg_extract_opts_init(&defaults);
-        opts = &defaults;
-    }
+    const evg_extract_opts *opts = &defaults;
     *out = NULL;
+    evg_extract_opts_init(&defaults);
+    if (opts_in && evg_opts_adopt(&defaults, sizeof(defaults), opts_in,
+                                  "evg_extract_opts", err))
+        return EVG_EINVAL;
     const char *name = opts->path ? opts->path : "<input>";
     size_t max = opts->max_bytes ? opts->max_bytes : EVG_DEFAULT_MAX_BYTES;
     if (len > max)

@@ -44,6 +44,7 @@ const char *evg_graph__strdup(evg_graph *g, const char *s)
 void evg_graph_opts_init(evg_graph_opts *opts)
 {
     memset(opts, 0, sizeof(*opts));
+    opts->size = sizeof(*opts);
     opts->merge = 1;
     opts->analyse = 1;
     opts->projection = EVG_PROJ_NONE;
@@ -1005,11 +1006,12 @@ int evg_graph_build(const evg_doc *const *docs, size_t n,
                     evg_error *err)
 {
     evg_graph_opts defaults;
-    if (!opts) {
-        evg_graph_opts_init(&defaults);
-        opts = &defaults;
-    }
     *out = NULL;
+    evg_graph_opts_init(&defaults);
+    if (opts && evg_opts_adopt(&defaults, sizeof(defaults), opts,
+                               "evg_graph_opts", err))
+        return EVG_EINVAL;
+    opts = &defaults;
     evg_arena *a = evg_arena_new();
     evg_graph *g = a ? evg_arena_alloc(a, sizeof(*g)) : NULL;
     if (!g) {

@@ -23,6 +23,7 @@ const char *const evg_render__month_abbr[12] = {"Jan", "Feb", "Mar", "Apr",
 void evg_render_opts_init(evg_render_opts *opts)
 {
     memset(opts, 0, sizeof(*opts));
+    opts->size = sizeof(*opts);
     opts->format = EVG_RENDER_SVG;
     opts->view = EVG_VIEW_TIMELINE;
     opts->lanes = 12;
@@ -529,11 +530,12 @@ int evg_render__begin(const evg_graph *g, const evg_render_opts **opts,
     *len = 0;
     if (!g)
         return evg_error_set(err, EVG_EINVAL, "render: no graph given");
-    if (!*opts) {
-        evg_render_opts_init(defaults);
-        defaults->view = view;
-        *opts = defaults;
-    }
+    evg_render_opts_init(defaults);
+    defaults->view = view;
+    if (*opts && evg_opts_adopt(defaults, sizeof(*defaults), *opts,
+                                "evg_render_opts", err))
+        return EVG_EINVAL;
+    *opts = defaults;
     if ((unsigned)(*opts)->format > EVG_RENDER_HTML)
         return evg_error_set(err, EVG_EINVAL, "render: unknown format %d",
                              (int)(*opts)->format);

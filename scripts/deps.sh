@@ -4,7 +4,8 @@
 set -euo pipefail
 
 build_pkgs=(pkg-config libigraph-dev libcjson-dev libgraphviz-dev graphviz)
-test_pkgs=(libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph chromium)
+test_pkgs=(libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph chromium
+           g++ zsh)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = test ]; then
@@ -17,6 +18,11 @@ for p in "${want[@]}"; do
     missing+=("$p")
   fi
 done
+# node and npm (the graphology and Cytoscape.js reader tests): Debian's
+# packages unless a node with npm is already there (e.g. from NodeSource)
+if [ "${1:-build}" = test ] && ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "evgraph: installing ${missing[*]}" >&2

@@ -4,6 +4,8 @@
 #ifndef EVGRAPH_DOCUMENT_H
 #define EVGRAPH_DOCUMENT_H
 
+#include "evgraph/export.h"
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -177,21 +179,21 @@ typedef struct evg_doc {
 
 /* Creates an empty document in `*out`. EVG_ENOMEM. The caller frees it with
  * evg_doc_free(). */
-int evg_doc_new(evg_doc **out);
+EVG_API int evg_doc_new(evg_doc **out);
 
 /* Frees `doc` and everything it owns. Accepts NULL. */
-void evg_doc_free(evg_doc *doc);
+EVG_API void evg_doc_free(evg_doc *doc);
 
 /* Copies `n` bytes of `s` into the document's arena, NUL-terminated.
  * Returns NULL on out-of-memory. The copy lives as long as `doc`. */
-const char *evg_doc_strndup(evg_doc *doc, const char *s, size_t n);
-const char *evg_doc_strdup(evg_doc *doc, const char *s);
+EVG_API const char *evg_doc_strndup(evg_doc *doc, const char *s, size_t n);
+EVG_API const char *evg_doc_strdup(evg_doc *doc, const char *s);
 
 /* Appends a zeroed element to one of the document's arrays (or an entity's or
  * event's) and returns it, or NULL on out-of-memory. `*items`, `*n` and `*cap`
  * are the array's fields; `size` the element size. Pointers to elements stay
  * valid only until the next append to the same array. */
-void *evg_doc_push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
+EVG_API void *evg_doc_push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
                    size_t size);
 
 #define EVG_DOC_PUSH(doc, arr, n, cap) \
@@ -199,33 +201,33 @@ void *evg_doc_push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
 
 /* Fills `span` with [start, end) of the document text and a copy of it.
  * EVG_ENOMEM. */
-int evg_doc_span(evg_doc *doc, evg_span *span, size_t start, size_t end);
+EVG_API int evg_doc_span(evg_doc *doc, evg_span *span, size_t start, size_t end);
 
 /* Names of enum values as written in JSON ("asserted", "country" ...), and
  * the reverse; the parse functions return -1 for unknown names. */
-const char *evg_timex_type_name(evg_timex_type t);
-const char *evg_entity_kind_name(evg_entity_kind k);
-const char *evg_modality_name(evg_modality m);
-const char *evg_basis_name(evg_time_basis b);
-const char *evg_rel_type_name(evg_rel_type r);
-const char *evg_dct_source_name(evg_dct_source s);
-int evg_timex_type_parse(const char *s);
-int evg_entity_kind_parse(const char *s);
-int evg_modality_parse(const char *s);
-int evg_basis_parse(const char *s);
-int evg_rel_type_parse(const char *s);
-int evg_dct_source_parse(const char *s);
+EVG_API const char *evg_timex_type_name(evg_timex_type t);
+EVG_API const char *evg_entity_kind_name(evg_entity_kind k);
+EVG_API const char *evg_modality_name(evg_modality m);
+EVG_API const char *evg_basis_name(evg_time_basis b);
+EVG_API const char *evg_rel_type_name(evg_rel_type r);
+EVG_API const char *evg_dct_source_name(evg_dct_source s);
+EVG_API int evg_timex_type_parse(const char *s);
+EVG_API int evg_entity_kind_parse(const char *s);
+EVG_API int evg_modality_parse(const char *s);
+EVG_API int evg_basis_parse(const char *s);
+EVG_API int evg_rel_type_parse(const char *s);
+EVG_API int evg_dct_source_parse(const char *s);
 
 /* Serializes `doc` as one line of JSON (schema evgraph-events/1, stable key
  * order, no trailing newline) into a malloc'd string in `*out`. With
  * `pretty`, indents it. EVG_ENOMEM, EVG_EDEP. The caller frees `*out`. */
-int evg_doc_to_json(const evg_doc *doc, int pretty, char **out,
+EVG_API int evg_doc_to_json(const evg_doc *doc, int pretty, char **out,
                     evg_error *err);
 
 /* Parses one events document from `json` (`len` bytes) into `*out`.
  * EVG_EPARSE with a message naming the bad key, EVG_ENOMEM. The caller frees
  * `*out` with evg_doc_free(). */
-int evg_doc_from_json(const char *json, size_t len, evg_doc **out,
+EVG_API int evg_doc_from_json(const char *json, size_t len, evg_doc **out,
                       evg_error *err);
 
 #ifdef __cplusplus

@@ -3,6 +3,8 @@
 #ifndef EVGRAPH_ERROR_H
 #define EVGRAPH_ERROR_H
 
+#include "evgraph/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -33,18 +35,18 @@ typedef struct evg_error {
 } evg_error;
 
 /* Resets `err` to "no error". Accepts NULL. */
-void evg_error_clear(evg_error *err);
+EVG_API void evg_error_clear(evg_error *err);
 
 /* Records `code` and a printf-style message in `err` (if not NULL) and
  * returns `code`, so callers can write `return evg_error_set(...)`. */
-int evg_error_set(evg_error *err, int code, const char *fmt, ...)
+EVG_API int evg_error_set(evg_error *err, int code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
 /* A short static description of an EVG_E* code. */
-const char *evg_strerror(int code);
+EVG_API const char *evg_strerror(int code);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,8 @@
 #ifndef EVGRAPH_H
 #define EVGRAPH_H
 
+#include "evgraph/version.h"
+#include "evgraph/export.h"
 #include "evgraph/date.h"
 #include "evgraph/document.h"
 #include "evgraph/error.h"
@@ -12,6 +14,18 @@
 #include "evgraph/io.h"
 #include "evgraph/render.h"
 
-#define EVG_VERSION "0.1.0"
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The version of the library actually loaded ("0.1.0"), which may differ
+ * from the EVG_VERSION a program was compiled against; and the same as
+ * EVG_VERSION_NUMBER. */
+EVG_API const char *evg_version(void);
+EVG_API int evg_version_number(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -3,6 +3,8 @@
 #ifndef EVGRAPH_EXTRACT_H
 #define EVGRAPH_EXTRACT_H
 
+#include "evgraph/export.h"
+
 #include <stddef.h>
 
 #include "evgraph/document.h"
@@ -15,6 +17,8 @@ extern "C" {
 typedef struct evg_lexicon evg_lexicon;
 
 typedef struct evg_extract_opts {
+    size_t size;              /* sizeof(evg_extract_opts), set by evg_extract_opts_init():
+                                 call it before setting any field */
     const char *dct;          /* "YYYY-MM-DD" given by the user, or NULL */
     int dct_from_metadata;    /* `dct` came from the record, not --dct */
     const char *title;        /* record metadata, each NULL when unknown */
@@ -35,28 +39,28 @@ typedef struct evg_extract_opts {
 #define EVG_DEFAULT_MAX_EVENTS ((size_t)100000)
 
 /* Fills `opts` with the defaults. */
-void evg_extract_opts_init(evg_extract_opts *opts);
+EVG_API void evg_extract_opts_init(evg_extract_opts *opts);
 
 /* Loads the built-in dictionaries (gazetteer, trigger lexicon) plus each of
  * the `n_user` user files in `user_files` into `*out`. EVG_EIO, EVG_EPARSE
  * (naming file and line), EVG_ENOMEM. The caller frees it with
  * evg_lexicon_free(); it may be shared by any number of extractions. */
-int evg_lexicon_load(const char *const *user_files, size_t n_user,
+EVG_API int evg_lexicon_load(const char *const *user_files, size_t n_user,
                      evg_lexicon **out, evg_error *err);
-void evg_lexicon_free(evg_lexicon *lex);
+EVG_API void evg_lexicon_free(evg_lexicon *lex);
 
 /* Extracts the events document from `len` bytes of article `text` into
  * `*out`. The text is copied; a dateline on its first line gives the DCT
  * unless opts->dct does. EVG_EUTF8 (offset in err), EVG_ELIMIT, EVG_EEMPTY,
  * EVG_ENOMEM. The caller frees `*out` with evg_doc_free(). */
-int evg_extract_text(const char *text, size_t len,
+EVG_API int evg_extract_text(const char *text, size_t len,
                      const evg_extract_opts *opts, evg_doc **out,
                      evg_error *err);
 
 /* Warnings an extraction produced (e.g. "no document date"), borrowed from
  * `doc`, valid until it is freed. */
-size_t evg_doc_warning_count(const evg_doc *doc);
-const char *evg_doc_warning(const evg_doc *doc, size_t i);
+EVG_API size_t evg_doc_warning_count(const evg_doc *doc);
+EVG_API const char *evg_doc_warning(const evg_doc *doc, size_t i);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,8 @@
 #ifndef EVGRAPH_GRAPH_H
 #define EVGRAPH_GRAPH_H
 
+#include "evgraph/export.h"
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -93,6 +95,8 @@ typedef enum {
 } evg_graph_projection;
 
 typedef struct evg_graph_opts {
+    size_t size;              /* sizeof(evg_graph_opts), set by evg_graph_opts_init():
+                                 call it before setting any field */
     int merge;              /* merge equal events across documents (1) */
     const char *entity;     /* keep only this actor and its neighbourhood */
     const char *from;       /* keep events ending on/after this date */
@@ -106,26 +110,26 @@ typedef struct evg_graph_opts {
 } evg_graph_opts;
 
 /* Fills `opts` with the defaults. */
-void evg_graph_opts_init(evg_graph_opts *opts);
+EVG_API void evg_graph_opts_init(evg_graph_opts *opts);
 
 /* Builds the graph from `n` documents. EVG_ENOMEM, EVG_EDEP (igraph's
  * message in err). The documents may be freed afterwards; the caller frees
  * `*out` with evg_graph_free(). */
-int evg_graph_build(const evg_doc *const *docs, size_t n,
+EVG_API int evg_graph_build(const evg_doc *const *docs, size_t n,
                     const evg_graph_opts *opts, evg_graph **out,
                     evg_error *err);
-void evg_graph_free(evg_graph *g);
+EVG_API void evg_graph_free(evg_graph *g);
 
 /* Read access for renderers; pointers are borrowed and live as long as `g`. */
-size_t evg_graph_actor_count(const evg_graph *g);
-const evg_gactor *evg_graph_actor(const evg_graph *g, size_t i);
-size_t evg_graph_event_count(const evg_graph *g);
-const evg_gevent *evg_graph_event(const evg_graph *g, size_t i);
-size_t evg_graph_link_count(const evg_graph *g);
-const evg_glink *evg_graph_link(const evg_graph *g, size_t i);
+EVG_API size_t evg_graph_actor_count(const evg_graph *g);
+EVG_API const evg_gactor *evg_graph_actor(const evg_graph *g, size_t i);
+EVG_API size_t evg_graph_event_count(const evg_graph *g);
+EVG_API const evg_gevent *evg_graph_event(const evg_graph *g, size_t i);
+EVG_API size_t evg_graph_link_count(const evg_graph *g);
+EVG_API const evg_glink *evg_graph_link(const evg_graph *g, size_t i);
 /* Dyads of the projected actor graph, busiest first (ties: actor order). */
-size_t evg_graph_dyad_count(const evg_graph *g);
-const evg_gdyad *evg_graph_dyad(const evg_graph *g, size_t i);
+EVG_API size_t evg_graph_dyad_count(const evg_graph *g);
+EVG_API const evg_gdyad *evg_graph_dyad(const evg_graph *g, size_t i);
 
 /* Graph-wide figures, filled by evg_graph_build(). */
 typedef struct evg_graph_summary {
@@ -142,11 +146,11 @@ typedef struct evg_graph_summary {
     int leiden;             /* communities by Leiden (large graphs), not
                                Louvain */
 } evg_graph_summary;
-const evg_graph_summary *evg_graph_summary_get(const evg_graph *g);
+EVG_API const evg_graph_summary *evg_graph_summary_get(const evg_graph *g);
 
 /* Writes a readable summary of `g` (sizes, date range, top `top` actors by
  * degree and PageRank, busiest dyads, communities) to `out`. EVG_EIO. */
-int evg_graph_stats_write(const evg_graph *g, size_t top, FILE *out,
+EVG_API int evg_graph_stats_write(const evg_graph *g, size_t top, FILE *out,
                           evg_error *err);
 
 /* Export formats. */
@@ -168,12 +172,12 @@ typedef enum {
 
 
 /* Parses a format name ("graphml", ...); -1 if unknown. */
-int evg_graph_format_parse(const char *name);
+EVG_API int evg_graph_format_parse(const char *name);
 
 /* Writes `g` in `format` to `out`: the projection chosen in the build
  * options decides whether actors and events or only actors are written.
  * EVG_EIO, EVG_EDEP (igraph's message), EVG_ENOMEM. */
-int evg_graph_write(const evg_graph *g, evg_graph_format format, FILE *out,
+EVG_API int evg_graph_write(const evg_graph *g, evg_graph_format format, FILE *out,
                     evg_error *err);
 
 #ifdef __cplusplus

@@ -3,6 +3,8 @@
 #ifndef EVGRAPH_INPUT_H
 #define EVGRAPH_INPUT_H
 
+#include "evgraph/export.h"
+
 #include <stddef.h>
 
 #include "evgraph/error.h"
@@ -30,15 +32,15 @@ typedef struct evg_input evg_input;
 /* Opens `path` ("-" for stdin; a folder is walked recursively for *.txt,
  * *.jsonl and *.tml in name order). Records of `max_bytes` or more are an
  * error. EVG_EIO, EVG_ENOMEM. Free with evg_input_free(). */
-int evg_input_open(const char *path, size_t max_bytes, evg_input **out,
+EVG_API int evg_input_open(const char *path, size_t max_bytes, evg_input **out,
                    evg_error *err);
 
 /* Reads the next article into `art`: returns 1, or 0 at the end, or a
  * negative EVG_E* code (EVG_EPARSE for a malformed record, which skips it:
  * the caller may go on). */
-int evg_input_next(evg_input *in, evg_article *art, evg_error *err);
+EVG_API int evg_input_next(evg_input *in, evg_article *art, evg_error *err);
 
-void evg_input_free(evg_input *in);
+EVG_API void evg_input_free(evg_input *in);
 
 #ifdef __cplusplus
 }

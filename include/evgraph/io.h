@@ -3,6 +3,8 @@
 #ifndef EVGRAPH_IO_H
 #define EVGRAPH_IO_H
 
+#include "evgraph/export.h"
+
 #include <stddef.h>
 
 #include "evgraph/error.h"
@@ -14,18 +16,18 @@ extern "C" {
 /* Reads all of `path` ("-" or NULL: stdin) into a malloc'd, NUL-terminated
  * buffer `*out` of `*len` bytes. More than `max` bytes: EVG_ELIMIT. Failure
  * to read: EVG_EIO with the system's reason. The caller frees `*out`. */
-int evg_read_file(const char *path, size_t max, char **out, size_t *len,
+EVG_API int evg_read_file(const char *path, size_t max, char **out, size_t *len,
                   evg_error *err);
 
 /* Writes `len` bytes to `path` through a temporary file in the same folder
  * and a rename, so an existing file is replaced whole or not at all.
  * "-" writes to stdout. EVG_EIO. */
-int evg_write_file_atomic(const char *path, const void *data, size_t len,
+EVG_API int evg_write_file_atomic(const char *path, const void *data, size_t len,
                           evg_error *err);
 
 /* Checks that `s` (`len` bytes) is valid UTF-8. Returns 1 if it is; else 0
  * with the offset of the first bad byte in `*bad` (if not NULL). */
-int evg_utf8_valid(const char *s, size_t len, size_t *bad);
+EVG_API int evg_utf8_valid(const char *s, size_t len, size_t *bad);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,8 @@
 #ifndef EVGRAPH_RENDER_H
 #define EVGRAPH_RENDER_H
 
+#include "evgraph/export.h"
+
 #include <stddef.h>
 
 #include "evgraph/error.h"
@@ -32,6 +34,8 @@ typedef enum {
 #define EVG_RENDER_MIN_CONFIDENCE 0.5
 
 typedef struct evg_render_opts {
+    size_t size;              /* sizeof(evg_render_opts), set by evg_render_opts_init():
+                                 call it before setting any field */
     evg_render_format format;
     size_t lanes;          /* busiest actors given a lane (0: default 12) */
     int show_uncertain;    /* draw hypothetical and negated events, and
@@ -43,33 +47,33 @@ typedef struct evg_render_opts {
 } evg_render_opts;
 
 /* Fills `opts` with the defaults (SVG timeline, 12 lanes). */
-void evg_render_opts_init(evg_render_opts *opts);
+EVG_API void evg_render_opts_init(evg_render_opts *opts);
 
 /* Parses a format name ("dot", "svg", "png", "pdf", "html"); -1 if
  * unknown. */
-int evg_render_format_parse(const char *name);
+EVG_API int evg_render_format_parse(const char *name);
 
 /* Parses a view name ("timeline", "graph", "actors"); -1 if unknown. */
-int evg_render_view_parse(const char *name);
+EVG_API int evg_render_view_parse(const char *name);
 
 /* The usual file name extension of `format` ("svg"...). */
-const char *evg_render_format_ext(evg_render_format format);
+EVG_API const char *evg_render_format_ext(evg_render_format format);
 
 /* Renders the timeline of `g` into a malloc'd buffer `*out` of `*len` bytes
  * (NUL-terminated; PNG and PDF are binary). EVG_EDEP (Graphviz failed, or
  * the cairo plugin for PNG/PDF is missing), EVG_ENOMEM, EVG_EINVAL. The
  * caller frees `*out`. */
-int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
+EVG_API int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
                         char **out, size_t *len, evg_error *err);
 
 /* Renders the relationship view of `g` (opts->view GRAPH or ACTORS;
  * TIMELINE is taken as GRAPH) like evg_render_timeline. Laid out by neato,
  * or sfdp for large graphs. Same errors and ownership. */
-int evg_render_network(const evg_graph *g, const evg_render_opts *opts,
+EVG_API int evg_render_network(const evg_graph *g, const evg_render_opts *opts,
                        char **out, size_t *len, evg_error *err);
 
 /* Renders the view chosen by opts->view. Same errors and ownership. */
-int evg_render(const evg_graph *g, const evg_render_opts *opts, char **out,
+EVG_API int evg_render(const evg_graph *g, const evg_render_opts *opts, char **out,
                size_t *len, evg_error *err);
 
 #ifdef __cplusplus

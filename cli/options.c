@@ -1,0 +1,143 @@
+/* The tables of commands and options, and --help printed from them. */
+#include <ctype.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define GRAPH_FORMATS \
+    "graphml gml gexf json cytoscape jgf csv csv-nodes timelinejs"
+
+const cli_opt cli_options[] = {
+    {"output", 'o', A_FILE, "PATH", C_EXTRACT | C_GRAPH | C_RENDER | C_STATS,
+     "write to PATH instead of stdout (replaced atomically)", NULL},
+    {"output", 'o', A_DIR, "DIR", C_RUN,
+     "write the outputs into DIR (default out/)", NULL},
+    {"format", 'f', A_CHOICE, "FMT", C_GRAPH,
+     "graphml (default), gml, gexf, json, cytoscape, jgf, csv (events; "
+     "dyads with --projection actors), csv-nodes or timelinejs",
+     GRAPH_FORMATS},
+    {"format", 'f', A_CHOICE, "FMT", C_RENDER,
+     "svg (default), dot, png, pdf or html (one page with filters)",
+     "svg dot png pdf html"},
+    {"view", O_VIEW, A_CHOICE, "VIEW", C_RENDER,
+     "timeline (default), graph (actors and events) or actors",
+     "timeline graph actors"},
+    {"dct", O_DCT, A_WORD, "YYYY-MM-DD", C_EXTRACT | C_RUN,
+     "document creation date (overrides datelines and records)", NULL},
+    {"lenient", O_LENIENT, A_NONE, NULL, C_EXTRACT | C_RUN,
+     "replace invalid UTF-8 with U+FFFD and warn, instead of failing", NULL},
+    {"keep-boilerplate", O_KEEP_BP, A_NONE, NULL, C_EXTRACT | C_RUN,
+     "code events in teasers, captions and credits too", NULL},
+    {"dict", O_DICT, A_FILE, "FILE", C_EXTRACT | C_RUN,
+     "add a gazetteer or trigger file (repeatable)", NULL},
+    {"max-bytes", O_MAX_BYTES, A_WORD, "N", C_EXTRACT | C_RUN,
+     "largest article accepted, in bytes (default 16777216)", NULL},
+    {"max-sentence", O_MAX_SENT, A_WORD, "N", C_EXTRACT | C_RUN,
+     "longest sentence accepted, in bytes (default 65536)", NULL},
+    {"max-events", O_MAX_EVENTS, A_WORD, "N", C_EXTRACT | C_RUN,
+     "most events per article (default 100000)", NULL},
+    {"pretty", O_PRETTY, A_NONE, NULL, C_EXTRACT, "indent the JSON", NULL},
+    {"lanes", O_LANES, A_WORD, "N", C_RENDER | C_RUN,
+     "swimlanes for the N busiest actors (default 12)", NULL},
+    {"show-uncertain", O_UNCERTAIN, A_NONE, NULL, C_RENDER | C_RUN,
+     "also draw hypothetical, negated and low-confidence (< 0.5) events",
+     NULL},
+    {"entity", O_ENTITY, A_WORD, "NAME", C_GRAPH | C_RENDER | C_STATS,
+     "keep only this actor and its neighbourhood", NULL},
+    {"from", O_FROM, A_WORD, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS,
+     "keep events ending on or after this date", NULL},
+    {"to", O_TO, A_WORD, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS,
+     "keep events starting on or before this date", NULL},
+    {"root", O_ROOT, A_WORD, "LIST", C_GRAPH | C_STATS,
+     "keep events whose CAMEO code starts with one of these (\"16,17\")",
+     NULL},
+    {"quad", O_QUAD, A_CHOICE, "N", C_GRAPH | C_STATS,
+     "keep events of quad class N (1 verbal coop .. 4 material conflict)",
+     "1 2 3 4"},
+    {"modality", O_MODALITY, A_WORD, "LIST", C_GRAPH | C_STATS,
+     "keep events of these modalities (\"asserted,reported\")", NULL},
+    {"min-confidence", O_MIN_CONF, A_WORD, "X", C_GRAPH | C_STATS,
+     "keep events the coder is at least this sure of, 0 to 1 (default 0: "
+     "all; pictures leave out those under 0.5)",
+     NULL},
+    {"projection", O_PROJECTION, A_CHOICE, "VIEW", C_GRAPH,
+     "none (actors and events, default) or actors (weighted dyads)",
+     "none actors"},
+    {"top", O_TOP, A_WORD, "N", C_STATS, "rows in each ranking (default 10)",
+     NULL},
+    {"quiet", 'q', A_NONE, NULL, C_ALL, "print no warnings or progress", NULL},
+    {"help", 'h', A_NONE, NULL, C_ALL, "show this help and exit", NULL},
+};
+const size_t cli_n_options = sizeof(cli_options) / sizeof(cli_options[0]);
+
+const cli_command cli_commands[] = {
+    {"extract", C_EXTRACT, "extract [OPTIONS] [FILE|DIR|-]...",
+     "print the events document of each article (JSON; one line each)",
+     A_FILE},
+    {"graph", C_GRAPH, "graph [OPTIONS] [EVENTS.json|-]...",
+     "build the relationship graph from events documents and export it",
+     A_FILE},
+    {"render", C_RENDER, "render [OPTIONS] [EVENTS.json|-]...",
+     "draw the timeline (or relationship view) as SVG, DOT, PNG, PDF or HTML",
+     A_FILE},
+    {"run", C_RUN, "run [OPTIONS] FILE|DIR...",
+     "extract, graph and render in one go into a folder", A_FILE},
+    {"stats", C_STATS, "stats [OPTIONS] [EVENTS.json|-]...",
+     "summarise the graph: sizes, dates, top actors, busiest dyads", A_FILE},
+};
+const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
+
+const char cli_exit_help[] =
+    "Exit status: 0 ok, 1 bad input or processing error, 2 usage error,\n"
+    "3 input/output error, 4 dependency failure (igraph, Graphviz, cJSON).\n";
+
+const char cli_input_help[] =
+    "Articles: plain UTF-8 text files (a first line such as\n"
+    "'date 2019-05-23 TOKYO (Sputnik) -' gives the date), stdin ('-'),\n"
+    "folders (walked for *.txt, *.jsonl, *.tml), JSON Lines records\n"
+    "(id, date, title, text, url, source) and TimeML .tml files.\n";
+
+const cli_command *cli_find_command(const char *name)
+{
+    for (size_t i = 0; i < cli_n_commands; i++)
+        if (strcmp(cli_commands[i].name, name) == 0)
+            return &cli_commands[i];
+    return NULL;
+}
+
+void cli_print_help(FILE *f, const cli_command *cmd)
+{
+    if (!cmd) {
+        fprintf(f, "Usage: evgraph COMMAND [OPTIONS] [INPUT]...\n\n"
+                   "Turns English news articles into an event timeline and a "
+                   "relationship graph.\n\nCommands:\n");
+        for (size_t i = 0; i < cli_n_commands; i++)
+            fprintf(f, "  %-10s %s\n", cli_commands[i].name,
+                    cli_commands[i].summary);
+        fprintf(f, "  %-10s %s\n", "help",
+                "help COMMAND: that command's options");
+        fprintf(f, "  %-10s %s\n", "completion",
+                "completion bash|zsh: print the shell completion script");
+        fprintf(f, "\nOptions: -h, --help; -V, --version\n\n%s\n%s",
+                cli_input_help, cli_exit_help);
+        return;
+    }
+    fprintf(f, "Usage: evgraph %s\n\n%c%s.\n\nOptions:\n", cmd->usage,
+            toupper((unsigned char)cmd->summary[0]), cmd->summary + 1);
+    for (size_t i = 0; i < cli_n_options; i++) {
+        const cli_opt *o = &cli_options[i];
+        if (!(o->commands & cmd->bit))
+            continue;
+        char left[64];
+        if (o->key < 256)
+            snprintf(left, sizeof(left), "-%c, --%s%s%s", o->key, o->name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        else
+            snprintf(left, sizeof(left), "    --%s%s%s", o->name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        fprintf(f, "  %-30s %s\n", left, o->help);
+    }
+    if (cmd->bit & (C_EXTRACT | C_RUN))
+        fprintf(f, "\n%s", cli_input_help);
+    fprintf(f, "\n%s", cli_exit_help);
+}
