@@ -170,10 +170,37 @@ int evg_render__gv_text(evg_buf *b, const char *s, size_t max_chars)
     return b->failed;
 }
 
+int evg_render__linkable(const char *s)
+{
+    if (!s || !s[0])
+        return 0;
+    /* a scheme is a letter, then letters, digits, + - or ., then ':'
+     * (RFC 3986); without one the path is relative or absolute */
+    char low[8];
+    size_t n = 0;
+    for (;; n++) {
+        char c = s[n];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        int letter = c >= 'a' && c <= 'z';
+        if (!(letter || (n > 0 && ((c >= '0' && c <= '9') || c == '+' ||
+                                   c == '-' || c == '.'))))
+            break;
+        if (n < sizeof(low) - 1)
+            low[n] = c;
+    }
+    if (n == 0 || s[n] != ':')
+        return 1;
+    low[n < sizeof(low) - 1 ? n : sizeof(low) - 1] = '\0';
+    return n < sizeof(low) - 1 && (strcmp(low, "file") == 0 ||
+                                   strcmp(low, "http") == 0 ||
+                                   strcmp(low, "https") == 0);
+}
+
 int evg_render__url(evg_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
-    if (!s)
+    if (!evg_render__linkable(s))
         return b->failed;
     if (s[0] == '/')
         evg_buf_puts(b, "file://");

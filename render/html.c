@@ -286,7 +286,7 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
         evg_buf_puts(&b, "</td><td class=\"ev\">");
         esc(&b, e->evidence);
         evg_buf_puts(&b, "</td><td>");
-        if (e->doc_path && e->doc_path[0]) {
+        if (evg_render__linkable(e->doc_path)) {
             text.len = 0;
             evg_render__url(&text, e->doc_path);
             evg_buf_puts(&b, "<a href=\"");

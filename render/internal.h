@@ -28,9 +28,14 @@ extern const char *const evg_render__month_abbr[12];
  * ending in a backslash). At most `max_chars` code points, with an ellipsis
  * when cut (0: no limit). */
 int evg_render__gv_text(evg_buf *b, const char *s, size_t max_chars);
+/* Whether a document path may become a link: a relative or absolute path,
+ * or a file:, http: or https: URL. Any other scheme (javascript:, data:,
+ * vbscript: ...) is shown as text only. */
+int evg_render__linkable(const char *s);
 /* Appends `s` percent-encoded for a URL: unreserved characters and
  * "/:.-_~" stay, everything else (& " < > \ space ...) becomes %XX. An
- * absolute path gets "file://" in front. */
+ * absolute path gets "file://" in front. Appends nothing when `s` is not
+ * linkable. */
 int evg_render__url(evg_buf *b, const char *s);
 /* Appends a short date text for event `e`: "Thu 23 May 2019", "week of 13
  * May 2019", "May 2019", "2018", "13 May - 2 Jun 2019" or "undated". */

@@ -118,7 +118,7 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
             evg_render__gv_text(&b, tip.data ? tip.data : "", 0);
             evg_buf_dispose(&tip);
             set(ev, "tooltip", b.data ? b.data : "");
-            if (e->doc_path && e->doc_path[0]) {
+            if (evg_render__linkable(e->doc_path)) {
                 b.len = 0;
                 evg_render__url(&b, e->doc_path);
                 set(ev, "URL", b.data ? b.data : "");

@@ -1148,7 +1148,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
             evg_buf_dispose(&tip);
             gv_xset(n, d->s.tooltip, b.data ? b.data : "");
         }
-        if (e->doc_path && e->doc_path[0]) {
+        if (evg_render__linkable(e->doc_path)) {
             b.len = 0;
             evg_render__url(&b, e->doc_path);
             gv_xset(n, d->s.url, b.data ? b.data : "");

@@ -428,6 +428,21 @@ static void render_gv_text(void **state)
     b.len = 0;
     evg_render__url(&b, "/data/a&b c\"<>\\.txt");
     assert_string_equal(b.data, "file:///data/a%26b%20c%22%3C%3E%5C.txt");
+    /* only file:, http:, https: and scheme-less paths become links */
+    static const char *const links[] = {
+        "news/a.txt", "/srv/a.txt", "HTTPS://example.org/a", "http://x/y",
+        "file:///a", "a/b:c", "./javascript:x", "1ab:c"};
+    for (size_t i = 0; i < sizeof(links) / sizeof(*links); i++)
+        assert_true(evg_render__linkable(links[i]));
+    static const char *const texts[] = {
+        "javascript:document.title='PWNED'", "JavaScript:alert(1)",
+        "data:text/html,<b>", "vbscript:x", "jav.a+s-c:x", "", NULL};
+    for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+        assert_false(evg_render__linkable(texts[i]));
+        b.len = 0;
+        evg_render__url(&b, texts[i]);
+        assert_int_equal(b.len, 0);
+    }
     evg_buf_dispose(&b);
 }
 
