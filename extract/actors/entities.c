@@ -759,8 +759,10 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     x.t = doc->text;
     if (!x.g || !doc->text)
         return 0;
+    int rc = evg_actors__load_words(err);
+    if (rc)
+        return rc;
     evg_tokens toks = {0};
-    int rc = 0;
     for (size_t s = 0; s < doc->n_sentences && !rc; s++) {
         const evg_sentence *sn = &doc->sentences[s];
         toks.n = 0;

@@ -115,6 +115,8 @@ static inline int is_possessive(const ctx *x, size_t i)
 }
 
 /* ---- entities_words.c: word tests, candidates, unknown names ---- */
+/* Reads the finder's word lists (once); EVG_EPARSE, EVG_ENOMEM. */
+int evg_actors__load_words(evg_error *err);
 int evg_actors__stop_word(const char *t, const evg_token *k);
 size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,
                       const evg_gz_entry **e);

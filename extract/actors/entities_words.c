@@ -2,38 +2,40 @@
  * gazetteer lookups at a token, the country, sector and kind of a
  * candidate, and unknown names (capitalized spans, acronyms). */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "entities_finder.h"
+#include "words.h"
 
-/* Capitalized words that start sentences or name times, never actors. */
-static const char *const stop_caps[] = {
-    "a", "about", "according", "after", "against", "all", "also", "although",
-    "among", "an", "analysis", "and", "another", "apr", "april", "are", "as",
-    "at", "aug", "august", "be", "because", "been", "before", "between",
-    "both", "breaking", "but", "by", "can", "chief", "christian", "could",
-    "dec", "december", "despite", "did", "do", "does", "dr", "during", "each",
-    "earlier", "exclusive", "feb", "february", "file", "first", "five",
-    "follow", "for", "former", "four", "friday", "from", "had", "has", "have",
-    "he", "her", "here", "his", "how", "however", "i", "if", "in", "instead",
-    "internet", "into", "is", "islamic", "it", "its", "jan", "january",
-    "jewish", "jul", "july", "jun", "june", "last", "later", "many", "mar",
-    "march", "may", "meanwhile", "might", "monday", "more", "moslem", "most",
-    "mr", "mrs", "ms", "muslim", "must", "my", "new", "next", "no", "nor",
-    "not", "nov", "november", "now", "oct", "october", "of", "on", "one",
-    "onto", "opinion", "or", "other", "our", "over", "photo", "read", "said",
-    "saturday", "says", "second", "senior", "sep", "sept", "september",
-    "several", "she", "should", "since", "so", "some", "still", "such",
-    "sunday", "that", "the", "their", "then", "there", "these", "they",
-    "third", "this", "those", "though", "three", "through", "thursday",
-    "thus", "to", "today", "tomorrow", "tonight", "top", "tuesday", "two",
-    "under", "until", "update", "upon", "video", "was", "we", "web",
-    "wednesday", "were", "what", "when", "where", "which", "while", "who",
-    "why", "will", "with", "within", "without", "would", "yesterday", "yet",
-    "you", "your",
-};
-#define N_STOP_CAPS (sizeof(stop_caps) / sizeof(stop_caps[0]))
+/* The finder's word lists (extract/data/): capitalized words that start
+ * sentences or name times, never actors (sorted: searched by halves), and
+ * the lower-case words inside a name ("Bank of China"). */
+static const char *const *stop_caps;
+static size_t n_stop_caps;
+static const char *const *connectors;
+
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+static int words_rc;
+static evg_error words_err;
+
+static void load_words(void)
+{
+    words_rc = evg_words_list("never_actors.words", EVG_WORDS_SORTED,
+                              &stop_caps, &n_stop_caps, &words_err);
+    if (!words_rc)
+        words_rc = evg_words_list("name_connectors.words", 0, &connectors,
+                                  NULL, &words_err);
+}
+
+int evg_actors__load_words(evg_error *err)
+{
+    pthread_once(&words_once, load_words);
+    if (words_rc && err)
+        *err = words_err;
+    return words_rc;
+}
 
 
 
@@ -53,7 +55,7 @@ int evg_actors__stop_word(const char *t, const evg_token *k)
     for (size_t i = 0; i < n; i++)
         w[i] = (char)tolower((unsigned char)t[k->start + i]);
     w[n] = '\0';
-    return bsearch(w, stop_caps, N_STOP_CAPS, sizeof(stop_caps[0]),
+    return bsearch(w, stop_caps, n_stop_caps, sizeof(stop_caps[0]),
                    cmp_word) != NULL;
 }
 
@@ -150,11 +152,8 @@ evg_entity_kind evg_actors__kind_of_class(unsigned cls, const char *sector)
 
 static int name_connector(const ctx *x, size_t i)
 {
-    static const char *const conn[] = {"of", "for", "de", "al", "bin",
-                                       "van", "von", "du", "da", "la",
-                                       "el", "le", "del", "der", NULL};
     return i < x->n && is_lower_word(x->t, &x->tk[i]) &&
-           word_in(x->t, &x->tk[i], conn);
+           word_in(x->t, &x->tk[i], connectors);
 }
 
 /* Length of a run of capitalized words at i that is not a gazetteer name

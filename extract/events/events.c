@@ -1020,13 +1020,16 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
         return 0;
     if (!lex || !lex->trig)
         return evg_error_set(err, EVG_EINVAL, "no trigger lexicon");
+    int rc = evg_events__load_words(err);
+    if (rc)
+        return rc;
     ev_state st;
     memset(&st, 0, sizeof(st));
     st.doc = doc;
     st.trig = lex->trig;
     sent_ctx s;
     memset(&s, 0, sizeof(s));
-    int rc = collect_mentions(&st);
+    rc = collect_mentions(&st);
     if (rc)
         goto done;
     if ((rc = evg_events__timex_index(&st)))

@@ -123,13 +123,16 @@ int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
 void evg_events__state_dispose(ev_state *st);
 
 /* ---- events_words.c: the coder's word classes ---- */
-extern const char *const evg_events__determiners[];
-extern const char *const evg_events__pronouns[];
-extern const char *const evg_events__aux[];
-extern const char *const evg_events__finite[];
-extern const char *const evg_events__be[];
-extern const char *const evg_events__boundary[];
-extern const char *const evg_events__prepositions[];
+/* The word lists, NULL-terminated, set by evg_events__load_words(). */
+extern const char *const *evg_events__determiners;
+extern const char *const *evg_events__pronouns;
+extern const char *const *evg_events__aux;
+extern const char *const *evg_events__finite;
+extern const char *const *evg_events__be;
+extern const char *const *evg_events__boundary;
+extern const char *const *evg_events__prepositions;
+/* Reads the coder's word lists (once); EVG_EPARSE, EVG_ENOMEM. */
+int evg_events__load_words(evg_error *err);
 
 /* tolower of the C locale (the program never calls setlocale), inline:
  * the word-class tests below run for nearly every token */

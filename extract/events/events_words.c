@@ -1,36 +1,49 @@
 /* The event coder's word classes: determiners, pronouns, auxiliaries,
- * finite verbs, forms of "be", clause boundaries and prepositions, and the
- * token tests built on them (events.h holds the inline ones). */
+ * finite verbs, forms of "be", clause boundaries and prepositions, read
+ * from the .words files of extract/data/, and the token tests built on
+ * them (events.h holds the inline ones). */
+#include <pthread.h>
 #include <stddef.h>
 
 #include "events.h"
+#include "words.h"
 
-const char *const evg_events__determiners[] = {
-    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my",
-    "this", "these", "those", "any", "no", "every", "each", "some",
-    "another", "'s", "’s", "such", NULL};
-const char *const evg_events__pronouns[] = {
-    "they", "he", "she", "it", "we", "i", "you", "who", "that", "which", NULL};
-const char *const evg_events__aux[] = {
-    "to", "will", "would", "shall", "should", "can", "could", "may",
-    "might", "must", "do", "does", "did", "not", "never", "also", "has",
-    "have", "had", "then", "later", "now", "already", "jointly", "again",
-    "formally", "once", "still", "just", "today", "yesterday", NULL};
-const char *const evg_events__finite[] = {
-    "has", "have", "had", "will", "would", "shall", "did", "does", "do",
-    "can", "could", "may", "might", "must", "should", NULL};
-const char *const evg_events__be[] = {"is",    "are",   "was", "were", "be",
-                                      "been", "being", "'s",  "’s",   NULL};
-const char *const evg_events__boundary[] = {
-    ";", ":", "that", "which", "who", "whom", "whose", "because",
-    "while", "although", "though", "but", "whereas", "if", "unless",
-    "when", "after", "before", "since", "\"", "“", "”", "(", ")", "as",
-    "following", "amid", "despite", "where", "until", "once", NULL};
-const char *const evg_events__prepositions[] = {
-    "in", "at", "on", "into", "near", "against", "across", "to", "toward",
-    "towards", "with", "from", "about", "over", "under", "through",
-    "within", "between", "among", "despite", "for", "by", "via", "like",
-    "than", "upon", "onto", "outside", "inside", NULL};
+const char *const *evg_events__determiners;
+const char *const *evg_events__pronouns;
+const char *const *evg_events__aux;
+const char *const *evg_events__finite;
+const char *const *evg_events__be;
+const char *const *evg_events__boundary;
+const char *const *evg_events__prepositions;
+
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+static int words_rc;
+static evg_error words_err;
+
+static void load_words(void)
+{
+    static const struct {
+        const char *file;
+        const char *const **list;
+    } lists[] = {{"determiners.words", &evg_events__determiners},
+                 {"pronouns.words", &evg_events__pronouns},
+                 {"auxiliaries.words", &evg_events__aux},
+                 {"finite_auxiliaries.words", &evg_events__finite},
+                 {"be.words", &evg_events__be},
+                 {"clause_boundaries.words", &evg_events__boundary},
+                 {"prepositions.words", &evg_events__prepositions}};
+    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]) && !words_rc; i++)
+        words_rc = evg_words_list(lists[i].file, 0, lists[i].list, NULL,
+                                  &words_err);
+}
+
+int evg_events__load_words(evg_error *err)
+{
+    pthread_once(&words_once, load_words);
+    if (words_rc && err)
+        *err = words_err;
+    return words_rc;
+}
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w)
 {

@@ -16,6 +16,7 @@
 #include "evgraph/extract.h"
 #include "evgraph/io.h"
 #include "pipeline.h"
+#include "words.h"
 
 /* ---- building documents by hand ---- */
 
@@ -1169,6 +1170,48 @@ static void events_seed_article(void **state)
     evg_doc_free(doc);
 }
 
+/* The word lists of extract/data/ load through the one loader: each shipped
+ * list is non-empty, lower case and NULL-terminated; the sorted one is in
+ * order; a list that is not there is an EVG_EPARSE naming it. */
+static void events_word_lists(void **state)
+{
+    (void)state;
+    static const char *const names[] = {
+        "determiners.words",     "pronouns.words",
+        "auxiliaries.words",     "finite_auxiliaries.words",
+        "be.words",              "clause_boundaries.words",
+        "prepositions.words",    "never_actors.words",
+        "name_connectors.words"};
+    evg_error err;
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        const char *const *w = NULL;
+        size_t n = 0;
+        assert_int_equal(evg_words_list(names[i], 0, &w, &n, &err), 0);
+        assert_true(n > 0);
+        assert_null(w[n]);
+        for (size_t k = 0; k < n; k++)
+            for (const char *c = w[k]; *c; c++)
+                assert_false(*c >= 'A' && *c <= 'Z');
+    }
+    const char *const *w = NULL;
+    size_t n = 0;
+    assert_int_equal(evg_words_list("never_actors.words", EVG_WORDS_SORTED,
+                                    &w, &n, &err),
+                     0);
+    for (size_t k = 1; k < n; k++)
+        assert_true(strcmp(w[k - 1], w[k]) < 0);
+    /* parsed on first use, then shared */
+    const char *const *again = NULL;
+    assert_int_equal(evg_words_list("be.words", 0, &again, NULL, &err), 0);
+    assert_int_equal(evg_words_list("be.words", 0, &w, NULL, &err), 0);
+    assert_ptr_equal(w, again);
+    assert_int_equal(evg_words_list("no_such.words", 0, &w, NULL, &err),
+                     EVG_EPARSE);
+    assert_non_null(strstr(err.message, "extract/data/no_such.words"));
+    assert_int_equal(evg_events__load_words(&err), 0);
+    assert_string_equal(evg_events__determiners[0], "the");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1200,6 +1243,7 @@ int main(void)
         cmocka_unit_test(events_bad_input),
         cmocka_unit_test(events_reporter_and_groups),
         cmocka_unit_test(events_seed_article),
+        cmocka_unit_test(events_word_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
