@@ -308,11 +308,13 @@ int main(int argc, char **argv)
     }
     const size_t sizes[] = {100, 1000, 10000, 50000};
     const long spans[] = {20, 90, 365, 730};
-    printf("bench_render: timeline of synthetic news, %d actors, 12 lanes; "
-           "SVG and DOT rendered in-process with pinned positions\n",
+    printf("bench_render: timeline of synthetic news, %d actors, default "
+           "lanes and width; SVG, DOT, HTML and PDF rendered in-process with "
+           "pinned positions\n",
            N_ACTORS);
-    printf("%8s %8s %9s %9s %9s %9s %8s | %11s %8s | %11s %8s\n", "events",
-           "svg_MB", "build_s", "svg_s", "svg_cpu_s", "dotsrc_s", "peak_MB",
+    printf("%8s %8s %9s %9s %9s %9s %8s %8s %8s | %11s %8s | %11s %8s\n",
+           "events", "svg_MB", "build_s", "svg_s", "svg_cpu_s", "dotsrc_s",
+           "html_s", "pdf_s", "peak_MB",
            "dot_same_s", "speedup", "dot_chain_s", "speedup");
     int status = 0;
     for (size_t k = 0; k < 4 && sizes[k] <= max; k++) {
@@ -349,6 +351,23 @@ int main(int argc, char **argv)
         if (!rc)
             rc = evg_render_timeline(g, &ro, &dot, &dot_len, &err);
         double t_dot_src = wall_now() - t0;
+        /* the HTML page (SVG + table + script) and the PDF (cairo) */
+        double t_html = -1, t_pdf = -1;
+        char *other = NULL;
+        size_t other_len = 0;
+        ro.format = EVG_RENDER_HTML;
+        t0 = wall_now();
+        if (!rc && (rc = evg_render_timeline(g, &ro, &other, &other_len,
+                                             &err)) == 0)
+            t_html = wall_now() - t0;
+        free(other);
+        other = NULL;
+        ro.format = EVG_RENDER_PDF;
+        t0 = wall_now();
+        if (!rc && (rc = evg_render_timeline(g, &ro, &other, &other_len,
+                                             &err)) == 0)
+            t_pdf = wall_now() - t0;
+        free(other);
         if (rc) {
             fprintf(stderr, "bench_render: %s\n", err.message);
             status = 1;
@@ -376,10 +395,10 @@ int main(int argc, char **argv)
         char dcol[32], scol[32], ccol[32], s2col[32];
         fmt_dot(dot_prog, c_svg, dcol, scol);
         fmt_dot(dot_chain, c_svg, ccol, s2col);
-        printf("%8zu %8.1f %9.3f %9.3f %9.3f %9.3f %8.1f | %11s %8s | %11s "
-               "%8s\n",
+        printf("%8zu %8.1f %9.3f %9.3f %9.3f %9.3f %8.3f %8.3f %8.1f | %11s "
+               "%8s | %11s %8s\n",
                sizes[k], (double)svg_len / 1e6, t_build, t_svg, c_svg,
-               t_dot_src, peak_mb(), dcol, scol, ccol, s2col);
+               t_dot_src, t_html, t_pdf, peak_mb(), dcol, scol, ccol, s2col);
         fflush(stdout);
         free(svg);
         free(dot);

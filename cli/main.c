@@ -174,6 +174,15 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
                 return -1;
             break;
         case O_UNCERTAIN: st->rd.show_uncertain = 1; break;
+        case O_ABS_LINKS: st->rd.absolute_links = 1; break;
+        case O_WIDTH:
+            if (parse_size("width", optarg, &st->rd.width))
+                return -1;
+            if (st->rd.width < 600 || st->rd.width > 20000) {
+                msg("--width: %s is not between 600 and 20000 pixels", optarg);
+                return -1;
+            }
+            break;
         case O_ENTITY:
             st->gr.entity = optarg;
             st->rd.entity = optarg; /* its lane comes first */
@@ -582,7 +591,17 @@ static int write_render(const evg_graph *g, const evg_render_opts *ro,
     size_t len;
     evg_error err;
     evg_error_clear(&err);
-    int rc = evg_render(g, ro, &buf, &len, &err);
+    /* links to the source documents are relative to the output's folder */
+    evg_render_opts o = *ro;
+    char *dir = NULL;
+    if (strcmp(path, "-") != 0) {
+        const char *slash = strrchr(path, '/');
+        dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path))
+                    : strdup(".");
+        o.link_base = dir;
+    }
+    int rc = evg_render(g, &o, &buf, &len, &err);
+    free(dir);
     if (!rc) {
         rc = evg_write_file_atomic(path, buf, len, &err);
         free(buf);
@@ -643,6 +662,17 @@ static int print_stats(const evg_graph *g, settings *st)
     evg_error err;
     evg_error_clear(&err);
     int e = evg_graph_stats_write(g, st->top, c.tmp ? c.tmp : stdout, &err);
+    if (!e) {
+        /* the same counts every picture prints */
+        evg_render_counts cn;
+        evg_render_count(g, &st->rd, &cn);
+        char counts[256];
+        evg_render_counts_text(&cn, counts, sizeof(counts));
+        fprintf(c.tmp ? c.tmp : stdout,
+                "\npictures (render, run): %s; %zu of %zu actors take part "
+                "in the events drawn\n",
+                counts, cn.actors_shown, cn.actors);
+    }
     return close_capture(&c, e ? fail(&err, e) : 0);
 }
 
@@ -746,43 +776,83 @@ static int cmd_run(int argc, char **argv, settings *st)
         doclist_dispose(&docs);
         return status ? status : EXIT_INPUT;
     }
-    char *p_events = join(dir, "events.json"), *p_graph = join(dir, "graph.graphml");
-    char *p_dot = join(dir, "timeline.dot"), *p_svg = join(dir, "timeline.svg");
-    evg_graph *g = NULL;
-    if (!p_events || !p_graph || !p_dot || !p_svg) {
-        msg("out of memory");
-        rc = EXIT_INPUT;
-        goto done;
+    /* the outputs chosen with -f (default: events, graph, HTML page, SVG
+     * and DOT timelines) */
+    static const char *const kinds[] = {"events", "graphml", "html", "svg",
+                                        "dot", "png", "pdf"};
+    static const char *const files[] = {"events.json", "graph.graphml",
+                                        "timeline.html", "timeline.svg",
+                                        "timeline.dot", "timeline.png",
+                                        "timeline.pdf"};
+    enum { N_KINDS = 7 };
+    int want[N_KINDS] = {1, 1, 1, 1, 1, 0, 0};
+    if (st->format) {
+        memset(want, 0, sizeof(want));
+        const char *p = st->format;
+        while (*p) {
+            size_t n = strcspn(p, ",");
+            int k = 0;
+            while (k < N_KINDS &&
+                   !(strlen(kinds[k]) == n && strncmp(p, kinds[k], n) == 0))
+                k++;
+            if (k == N_KINDS) {
+                msg("run: -f: unknown output '%.*s' (events, graphml, html, "
+                    "svg, dot, png, pdf)", (int)(n < 40 ? n : 40), p);
+                doclist_dispose(&docs);
+                return EXIT_USAGE;
+            }
+            want[k] = 1;
+            p += n + (p[n] == ',');
+        }
     }
-    extract_ctx c = {p_events, 0, NULL, NULL, 0};
-    if ((rc = open_capture(&c)))
+    evg_graph *g = NULL;
+    char written[256] = "";
+    if ((rc = build_graph(&docs, st, &g)))
         goto done;
-    for (size_t i = 0; i < docs.n && !rc; i++)
-        rc = print_doc(docs.v[i], &c);
-    if ((rc = close_capture(&c, rc)))
-        goto done;
-    if ((rc = build_graph(&docs, st, &g)) ||
-        (rc = write_graph(g, EVG_GRAPH_GRAPHML, p_graph)))
-        goto done;
-    evg_render_opts ro = st->rd;
-    ro.format = EVG_RENDER_DOT;
-    if ((rc = write_render(g, &ro, p_dot)))
-        goto done;
-    ro.format = EVG_RENDER_SVG;
-    if ((rc = write_render(g, &ro, p_svg)))
+    for (int k = 0; k < N_KINDS && !rc; k++) {
+        if (!want[k])
+            continue;
+        char *path = join(dir, files[k]);
+        if (!path) {
+            msg("out of memory");
+            rc = EXIT_INPUT;
+            break;
+        }
+        if (k == 0) {
+            extract_ctx c = {path, 0, NULL, NULL, 0};
+            if (!(rc = open_capture(&c))) {
+                for (size_t i = 0; i < docs.n && !rc; i++)
+                    rc = print_doc(docs.v[i], &c);
+                rc = close_capture(&c, rc);
+            }
+        } else if (k == 1) {
+            rc = write_graph(g, EVG_GRAPH_GRAPHML, path);
+        } else {
+            evg_render_opts ro = st->rd;
+            ro.format = (evg_render_format)evg_render_format_parse(kinds[k]);
+            rc = write_render(g, &ro, path);
+        }
+        free(path);
+        if (!rc) {
+            size_t at = strlen(written);
+            snprintf(written + at, sizeof(written) - at, "%s%s",
+                     at ? "," : "", files[k]);
+        }
+    }
+    if (rc)
         goto done;
     print_table(g);
-    if (!quiet)
-        msg("%zu article%s, %zu events, %zu actors -> %s/{events.json,"
-            "graph.graphml,timeline.dot,timeline.svg}",
-            docs.n, docs.n == 1 ? "" : "s", evg_graph_event_count(g),
-            evg_graph_actor_count(g), dir);
+    if (!quiet) {
+        evg_render_counts cn;
+        evg_render_count(g, &st->rd, &cn);
+        char counts[256];
+        evg_render_counts_text(&cn, counts, sizeof(counts));
+        msg("%zu article%s, %zu events (%s), %zu actors -> %s/{%s}",
+            docs.n, docs.n == 1 ? "" : "s", evg_graph_event_count(g), counts,
+            evg_graph_actor_count(g), dir, written);
+    }
 done:
     evg_graph_free(g);
-    free(p_events);
-    free(p_graph);
-    free(p_dot);
-    free(p_svg);
     doclist_dispose(&docs);
     return rc > status ? rc : status;
 }

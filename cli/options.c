@@ -19,6 +19,14 @@ const cli_opt cli_options[] = {
     {"format", 'f', A_CHOICE, "FMT", C_RENDER,
      "svg (default), dot, png, pdf or html (one page with filters)",
      "svg dot png pdf html"},
+    {"format", 'f', A_WORD, "LIST", C_RUN,
+     "outputs to write, of events, graphml, html, svg, dot, png, pdf "
+     "(default \"events,graphml,html,svg,dot\")", NULL},
+    {"width", O_WIDTH, A_WORD, "PX", C_RENDER | C_RUN,
+     "fit the timeline to this width in pixels (default 1600)", NULL},
+    {"absolute-links", O_ABS_LINKS, A_NONE, NULL, C_RENDER | C_RUN,
+     "link source documents by absolute file: URLs (default: relative to "
+     "the output file)", NULL},
     {"view", O_VIEW, A_CHOICE, "VIEW", C_RENDER,
      "timeline (default), graph (actors and events) or actors",
      "timeline graph actors"},
@@ -38,7 +46,7 @@ const cli_opt cli_options[] = {
      "most events per article (default 100000)", NULL},
     {"pretty", O_PRETTY, A_NONE, NULL, C_EXTRACT, "indent the JSON", NULL},
     {"lanes", O_LANES, A_WORD, "N", C_RENDER | C_RUN,
-     "swimlanes for the N busiest actors (default 12)", NULL},
+     "swimlanes for the N busiest actors (default 10)", NULL},
     {"show-uncertain", O_UNCERTAIN, A_NONE, NULL, C_RENDER | C_RUN,
      "also draw hypothetical, negated and low-confidence (< 0.5) events",
      NULL},

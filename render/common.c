@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -26,7 +28,90 @@ void evg_render_opts_init(evg_render_opts *opts)
     opts->size = sizeof(*opts);
     opts->format = EVG_RENDER_SVG;
     opts->view = EVG_VIEW_TIMELINE;
-    opts->lanes = 12;
+    opts->lanes = 10;
+    opts->width = 1600;
+    opts->paper = EVG_PAPER_A4;
+}
+
+int evg_render_paper_parse(const char *name)
+{
+    if (name && strcasecmp(name, "a4") == 0)
+        return EVG_PAPER_A4;
+    if (name && strcasecmp(name, "letter") == 0)
+        return EVG_PAPER_LETTER;
+    return -1;
+}
+
+void evg_render_count(const evg_graph *g, const evg_render_opts *opts,
+                      evg_render_counts *c)
+{
+    memset(c, 0, sizeof(*c));
+    if (!g)
+        return;
+    evg_render_opts d;
+    if (!opts) {
+        evg_render_opts_init(&d);
+        opts = &d;
+    }
+    size_t na = evg_graph_actor_count(g);
+    unsigned char *used = calloc(na ? na : 1, 1);
+    c->events = evg_graph_event_count(g);
+    c->actors = na;
+    for (size_t i = 0; i < c->events; i++) {
+        const evg_gevent *e = evg_graph_event(g, i);
+        const char *m = e->modality ? e->modality : "";
+        if (opts->show_uncertain)
+            c->shown++;
+        else if (strcmp(m, "hypothetical") == 0)
+            c->hypothetical++;
+        else if (strcmp(m, "negated") == 0)
+            c->negated++;
+        else if (e->confidence < EVG_RENDER_MIN_CONFIDENCE)
+            c->unsure++;
+        else
+            c->shown++;
+        if (!used || !evg_render__visible(e, opts))
+            continue;
+        for (size_t k = 0; k < e->n_sources; k++)
+            if (e->sources[k] < na)
+                used[e->sources[k]] = 1;
+        for (size_t k = 0; k < e->n_targets; k++)
+            if (e->targets[k] < na)
+                used[e->targets[k]] = 1;
+    }
+    for (size_t i = 0; used && i < na; i++)
+        c->actors_shown += used[i];
+    free(used);
+}
+
+void evg_render_counts_text(const evg_render_counts *c, char *buf, size_t n)
+{
+    if (!n)
+        return;
+    size_t left = c->events - c->shown;
+    int k = snprintf(buf, n, "%zu event%s drawn", c->shown,
+                     c->shown == 1 ? "" : "s");
+    if (k < 0 || (size_t)k >= n)
+        return;
+    if (!left)
+        return;
+    k += snprintf(buf + k, n - (size_t)k, ", %zu left out (", left);
+    const char *sep = "";
+    if (c->unsure && (size_t)k < n) {
+        k += snprintf(buf + k, n - (size_t)k, "%zu under confidence %.1f",
+                      c->unsure, EVG_RENDER_MIN_CONFIDENCE);
+        sep = ", ";
+    }
+    if (c->hypothetical && (size_t)k < n) {
+        k += snprintf(buf + k, n - (size_t)k, "%s%zu hypothetical", sep,
+                      c->hypothetical);
+        sep = ", ";
+    }
+    if (c->negated && (size_t)k < n)
+        k += snprintf(buf + k, n - (size_t)k, "%s%zu negated", sep,
+                      c->negated);
+    if ((size_t)k < n)
+        snprintf(buf + k, n - (size_t)k, ")");
 }
 
 static const char *const format_names[] = {"dot", "svg", "png", "pdf", "html"};
@@ -311,7 +396,7 @@ int evg_render__tooltip(evg_buf *b, const evg_graph *g, size_t i)
     return b->failed;
 }
 
-static int visible(const evg_gevent *e, const evg_render_opts *opts)
+int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts)
 {
     if (opts->show_uncertain)
         return 1;
@@ -329,7 +414,8 @@ unsigned char *evg_render__shown(const evg_graph *g,
     size_t ne = evg_graph_event_count(g);
     unsigned char *shown = malloc(ne ? ne : 1);
     for (size_t i = 0; shown && i < ne; i++)
-        shown[i] = (unsigned char)visible(evg_graph_event(g, i), opts);
+        shown[i] =
+            (unsigned char)evg_render__visible(evg_graph_event(g, i), opts);
     return shown;
 }
 
@@ -567,4 +653,160 @@ int evg_render__begin(const evg_graph *g, const evg_render_opts **opts,
         return evg_error_set(err, EVG_EINVAL, "render: unknown format %d",
                              (int)(*opts)->format);
     return 0;
+}
+
+/* ---- text widths ---- */
+
+/* Advance widths of ASCII 32..126 in 1/2048 em, those of DejaVu Sans (the
+ * font a Debian browser substitutes for Helvetica, and wider than
+ * Helvetica), so that a box sized with them holds its text with either. */
+static const unsigned short glyph_w[95] = {
+    651,  821,  942,  1716, 1303, 1946, 1597, 563,  799,  799,  1024, 1716,
+    651,  739,  651,  690,  1303, 1303, 1303, 1303, 1303, 1303, 1303, 1303,
+    1303, 1303, 690,  690,  1716, 1716, 1716, 1087, 2048, 1401, 1405, 1430,
+    1577, 1294, 1178, 1587, 1540, 604,  604,  1343, 1141, 1767, 1532, 1612,
+    1235, 1612, 1423, 1300, 1251, 1499, 1401, 2025, 1403, 1251, 1403, 799,
+    690,  799,  1716, 1024, 1024, 1255, 1300, 1126, 1300, 1260, 721,  1300,
+    1298, 569,  569,  1186, 569,  1995, 1298, 1253, 1300, 842,  1067, 803,
+    1298, 1212, 1675, 1212, 1212, 1075, 1303, 690,  1303, 1716};
+
+double evg_render__text_w(const char *s, size_t n, double fs, int bold)
+{
+    double units = 0;
+    size_t i = 0;
+    while (i < n && s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\' && i + 1 < n) { /* Graphviz escape: one character */
+            i++;
+            c = (unsigned char)s[i];
+        } else if (c == '&' && i + 4 < n && memcmp(s + i, "&amp;", 5) == 0) {
+            i += 4;
+        }
+        if (c < 0x80) {
+            units += c >= 32 && c < 127 ? glyph_w[c - 32] : 0;
+            i++;
+            continue;
+        }
+        int32_t cp = evg_utf8_next(s, n, &i);
+        units += cp >= 0x2e80 ? 2048 : 1716; /* wide scripts; others */
+    }
+    return units / 2048.0 * fs * (bold ? 1.12 : 1.0);
+}
+
+/* ---- dates ---- */
+
+int evg_render__range_text(evg_buf *b, long lo, long hi)
+{
+    if (hi < lo)
+        hi = lo;
+    int y1, m1, d1, y2, m2, d2;
+    evg_render__civil(lo, &y1, &m1, &d1);
+    evg_render__civil(hi, &y2, &m2, &d2);
+    if (lo == hi)
+        put_day(b, lo, 0, 1);
+    else if (y1 == y2 && m1 == m2)
+        evg_buf_printf(b, "%d\xe2\x80\x93%d %s %d", d1, d2,
+                       evg_render__month_abbr[m1 - 1], y1);
+    else {
+        put_day(b, lo, 0, y1 != y2);
+        evg_buf_puts(b, " \xe2\x80\x93 ");
+        put_day(b, hi, 0, 1);
+    }
+    return b->failed;
+}
+
+/* ---- links to source documents ---- */
+
+/* Makes `p` absolute (against the working directory) and normal: no "."
+ * or ".." components, no doubled slashes. malloc'd, NULL on failure. */
+static char *absolute(const char *p)
+{
+    char *real = realpath(p, NULL);
+    if (real)
+        return real;
+    char cwd[4096];
+    if (p[0] != '/' && !getcwd(cwd, sizeof(cwd)))
+        return NULL;
+    size_t n = strlen(p) + (p[0] == '/' ? 0 : strlen(cwd)) + 2;
+    char *in = malloc(n), *out = malloc(n);
+    if (!in || !out) {
+        free(in);
+        free(out);
+        return NULL;
+    }
+    snprintf(in, n, "%s/%s", p[0] == '/' ? "" : cwd, p);
+    size_t o = 0;
+    for (char *tok = strtok(in, "/"); tok; tok = strtok(NULL, "/")) {
+        if (strcmp(tok, ".") == 0)
+            continue;
+        if (strcmp(tok, "..") == 0) {
+            while (o > 0 && out[o - 1] != '/')
+                o--;
+            if (o > 0)
+                o--;
+            continue;
+        }
+        out[o++] = '/';
+        size_t k = strlen(tok);
+        memcpy(out + o, tok, k);
+        o += k;
+    }
+    if (o == 0)
+        out[o++] = '/';
+    out[o] = '\0';
+    free(in);
+    return out;
+}
+
+/* Whether `s` starts with a URL scheme ("https:"). */
+static int has_scheme(const char *s)
+{
+    size_t i = 0;
+    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+           (i && ((s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
+                  s[i] == '-' || s[i] == '.')))
+        i++;
+    return i > 1 && s[i] == ':';
+}
+
+int evg_render__doc_link(evg_buf *b, const evg_render_opts *opts,
+                         const char *doc_path)
+{
+    if (!doc_path || !doc_path[0])
+        return b->failed;
+    if (has_scheme(doc_path) || (!opts->absolute_links &&
+                                 (!opts->link_base || !opts->link_base[0])))
+        return evg_render__url(b, doc_path);
+    char *doc = absolute(doc_path);
+    char *base = opts->absolute_links ? NULL : absolute(opts->link_base);
+    if (!doc || (!opts->absolute_links && !base)) {
+        free(doc);
+        free(base);
+        return evg_render__url(b, doc_path);
+    }
+    if (opts->absolute_links) {
+        int rc = evg_render__url(b, doc);
+        free(doc);
+        return rc;
+    }
+    /* common leading components, then ".." for each left in the base */
+    size_t i = 0, common = 0;
+    while (doc[i] && doc[i] == base[i]) {
+        if (doc[i] == '/')
+            common = i;
+        i++;
+    }
+    if (!base[i] && (doc[i] == '/' || !doc[i]))
+        common = i;
+    evg_buf rel;
+    evg_buf_init(&rel, 0);
+    for (const char *p = base + common; *p; p++)
+        if (*p == '/' && p[1])
+            evg_buf_puts(&rel, "../");
+    evg_buf_puts(&rel, doc[common] == '/' ? doc + common + 1 : doc + common);
+    int rc = rel.failed ? rel.failed : evg_render__url(b, rel.data ? rel.data : "");
+    evg_buf_dispose(&rel);
+    free(doc);
+    free(base);
+    return rc;
 }

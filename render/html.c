@@ -22,8 +22,17 @@ static const char style_css[] =
     "gap:14px}\n"
     ".sw{display:inline-block;width:14px;height:10px;border:1.5px solid;"
     "border-radius:3px;vertical-align:middle;margin-right:4px}\n"
-    "#picture{overflow:auto;border-bottom:1px solid #dde;padding:0 10px}\n"
+    "#picture{overflow:auto;border-bottom:1px solid #dde;height:calc(100vh - "
+    "150px);min-height:320px;cursor:grab;position:relative;outline:none}\n"
+    "#picture.drag{cursor:grabbing}\n"
     "#picture svg{display:block}\n"
+    "#zoom{display:flex;gap:4px;align-items:center}\n"
+    "#zoom button{min-width:2.2em}\n"
+    "g.group{cursor:pointer}\n"
+    "#grouplist{position:fixed;right:16px;top:60px;max-width:560px;"
+    "max-height:70vh;overflow:auto;background:#fff;border:1px solid #99a;"
+    "box-shadow:0 4px 18px #0003;padding:8px 12px;z-index:5;font-size:12.5px}"
+    "\n#grouplist table{margin:4px 0;width:100%}\n"
     "table{border-collapse:collapse;margin:12px 20px 40px;font-size:12.5px;"
     "width:calc(100% - 40px)}\n"
     "th,td{border-bottom:1px solid #e3e6ea;padding:5px 8px;text-align:left;"
@@ -39,44 +48,122 @@ static const char style_css[] =
 
 /* Filters rows and the SVG elements of each event (box id "evN", joins
  * and causes edges class "of_evN"). */
-static const char script_js[] =
-    "(function(){\n"
-    "var rows=[].slice.call(document.querySelectorAll('#events tbody tr'));\n"
-    "var fa=document.getElementById('f-actor'),"
-    "fq=document.getElementById('f-quad'),\n"
-    "ff=document.getElementById('f-from'),ft=document.getElementById('f-to'),\n"
-    "cnt=document.getElementById('count');\n"
-    "function show(id,on){var g=document.getElementById(id);\n"
-    " if(g)g.style.display=on?'':'none';\n"
-    " [].forEach.call(document.querySelectorAll('.of_'+id),function(e){"
-    "e.style.display=on?'':'none';});}\n"
-    "function apply(){var a=fa.value,q=fq.value,f=ff.value,t=ft.value,n=0,"
-    "off=[];\n"
-    " rows.forEach(function(r){var d=r.dataset;\n"
-    "  var ok=(!a||d.actors.indexOf('|'+a+'|')>=0)&&(!q||d.quad===q)&&\n"
-    "   (!f||(d.hi!==''&&d.hi>=f))&&(!t||(d.lo!==''&&d.lo<=t));\n"
-    "  r.hidden=!ok;if(ok){n++;show(d.ev,true);}else off.push(d.ev);});\n"
-    " off.forEach(function(id){show(id,false);});\n"
-    " cnt.textContent=n+' of '+rows.length+' events shown';\n"
-    " document.body.setAttribute('data-shown',String(n));\n"
-    " var h=[];if(a)h.push('actor='+encodeURIComponent(a));\n"
-    " if(q)h.push('quad='+q);if(f)h.push('from='+f);if(t)h.push('to='+t);\n"
-    " if(history.replaceState)history.replaceState(null,'',"
-    "h.length?'#'+h.join('&'):location.pathname+location.search);}\n"
-    "function fromHash(){var p=location.hash.replace(/^#/,'').split('&');\n"
-    " p.forEach(function(kv){var i=kv.indexOf('=');if(i<0)return;\n"
-    "  var k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1));\n"
-    "  if(k==='actor'){[].forEach.call(fa.options,function(o){\n"
-    "    if(o.value===v||o.text.toLowerCase()===v.toLowerCase())"
-    "fa.value=o.value;});}\n"
-    "  else if(k==='quad')fq.value=v;else if(k==='from')ff.value=v;\n"
-    "  else if(k==='to')ft.value=v;});}\n"
-    "[fa,fq,ff,ft].forEach(function(e){e.addEventListener('change',apply);"
-    "e.addEventListener('input',apply);});\n"
-    "document.getElementById('f-reset').addEventListener('click',function(){\n"
-    " fa.value='';fq.value='';ff.value='';ft.value='';apply();});\n"
-    "fromHash();apply();\n"
-    "})();\n";
+/* The script, in pieces (C compilers need not take long literals). */
+static const char *const script_js[] = {
+    "(function(){\n",
+    "var rows=[].slice.call(document.querySelectorAll('#events tbody tr'));\n",
+    "var fa=document.getElementById('f-actor'),",
+    "fq=document.getElementById('f-quad'),\n",
+    "ff=document.getElementById('f-from'),ft=document.getElementById('f-to'),\n",
+    "cnt=document.getElementById('count'),pic=document.getElementById('picture'),",
+    "svg=pic.querySelector('svg');\n",
+    "function all(s){return [].slice.call(document.querySelectorAll(s));}\n",
+    /* lanes: band, labels, rail; y range in SVG units */
+    "var lanes=all('g.lane').map(function(g){var i=g.id.slice(4),b=g.getBBox();",
+    "return {i:i,top:b.y,h:b.height,els:[g,document.getElementById('lab'+i),",
+    "document.getElementById('sub'+i),document.getElementById('rail'+i)]};});\n",
+    "var base=all('#graph0 > g').map(function(g){var b=g.getBBox();",
+    "return {g:g,y:b.y+b.height/2,p:[].slice.call(g.querySelectorAll(",
+    "'path,polygon'))};});\n",
+    "base.forEach(function(o){o.p.forEach(function(e){e.d0=e.getAttribute(",
+    "e.tagName==='path'?'d':'points');});});\n",
+    "var vb=svg.viewBox.baseVal,H0=vb.height,W0=vb.width,hAttr=svg.getAttribute('height');\n",
+    "function show(id,on){var g=document.getElementById(id);\n",
+    " if(g)g.style.display=on?'':'none';\n",
+    " all('.of_'+id).forEach(function(e){e.style.display=on?'':'none';});}\n",
+    /* shift everything under hidden lanes up; joins are redrawn point by point */
+    "function relayout(){var hid=lanes.filter(function(l){return l.off;});\n",
+    " function dy(y){var d=0;hid.forEach(function(l){if(y>=l.top+l.h-0.5)d+=l.h;});return d;}\n",
+    " base.forEach(function(o){if(o.g.classList.contains('lane')||o.g.classList.contains('gap'))return;\n",
+    "  if(o.g.classList.contains('edge')){o.p.forEach(function(e){var k=0;\n",
+    "   e.setAttribute(e.tagName==='path'?'d':'points',e.d0.replace(/(-?[0-9.]+),(-?[0-9.]+)/g,",
+    "function(m,x,y){return x+','+(parseFloat(y)-dy(parseFloat(y)));}));});return;}\n",
+    "  var d=dy(o.y);o.g.setAttribute('transform',d?'translate(0,'+(-d)+')':'');});\n",
+    " var total=0;hid.forEach(function(l){total+=l.h;});\n",
+    " lanes.forEach(function(l){var d=dy(l.top);l.els.forEach(function(e){if(!e)return;\n",
+    "  e.style.display=l.off?'none':'';e.setAttribute('transform',d?'translate(0,'+(-d)+')':'');});\n",
+    "  if(!l.off){var b=l.els[0];b.setAttribute('transform',d?'translate(0,'+(-d)+')':'');}});\n",
+    " all('g.gap polygon,g.gap path').forEach(function(e){if(e.d1===undefined)e.d1=e.getAttribute(",
+    "e.tagName==='path'?'d':'points');var ys=e.d1.match(/-?[0-9.]+,(-?[0-9.]+)/g)||[];\n",
+    "  var lo=Math.max.apply(null,ys.map(function(p){return parseFloat(p.split(',')[1]);}));\n",
+    "  e.setAttribute(e.tagName==='path'?'d':'points',e.d1.replace(/(-?[0-9.]+),(-?[0-9.]+)/g,",
+    "function(m,x,y){y=parseFloat(y);return x+','+(y>=lo-0.5?y-total:y);}));});\n",
+    " vb.height=H0-total;zoom(Z);}\n",
+    "function apply(){var a=fa.value,q=fq.value,f=ff.value,t=ft.value,n=0,",
+    "off=[],vis={};\n",
+    " rows.forEach(function(r){var d=r.dataset;\n",
+    "  var ok=(!a||d.actors.indexOf('|'+a+'|')>=0)&&(!q||d.quad===q)&&\n",
+    "   (!f||(d.hi!==''&&d.hi>=f))&&(!t||(d.lo!==''&&d.lo<=t));\n",
+    "  r.hidden=!ok;if(ok){n++;vis[d.ev]=1;show(d.ev,true);}else off.push(d.ev);});\n",
+    " off.forEach(function(id){show(id,false);});\n",
+    /* a group stays while one of its events does */
+    " all('g.group').forEach(function(g){var on=[].some.call(g.classList,function(c){",
+    "return c.slice(0,3)==='in_'&&vis[c.slice(3)];});g.style.display=on?'':'none';});\n",
+    " lanes.forEach(function(l){l.off=!all('.inlane'+l.i).some(function(e){",
+    "return e.style.display!=='none';});});\n",
+    " relayout();\n",
+    " cnt.textContent=n+' of '+rows.length+' events shown';\n",
+    " document.body.setAttribute('data-shown',String(n));\n",
+    " var h=[];if(a)h.push('actor='+encodeURIComponent(a));\n",
+    " if(q)h.push('quad='+q);if(f)h.push('from='+f);if(t)h.push('to='+t);\n",
+    " if(history.replaceState)history.replaceState(null,'',",
+    "h.length?'#'+h.join('&'):location.pathname+location.search);}\n",
+    /* actor= takes what --entity takes: a name, an alias, an id, a code */
+    "function actorKey(v){v=v.toLowerCase();var hit='';\n",
+    " [].forEach.call(fa.options,function(o){if(hit||!o.value)return;\n",
+    "  if((o.getAttribute('data-keys')||'').split('|').indexOf(v)>=0)hit=o.value;});\n",
+    " return hit;}\n",
+    "function fromHash(){var p=location.hash.replace(/^#/,'').split('&');\n",
+    " p.forEach(function(kv){var i=kv.indexOf('=');if(i<0)return;\n",
+    "  var k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1));\n",
+    "  if(k==='actor'){var m=actorKey(v);fa.value=m;\n",
+    "   if(!m)cnt.setAttribute('data-unknown',v);}\n",
+    "  else if(k==='quad')fq.value=v;else if(k==='from')ff.value=v;\n",
+    "  else if(k==='to')ft.value=v;});}\n",
+    /* zoom and pan: buttons, ctrl+wheel, keys + - 0 1 and arrows, drag */
+    "var Z=1;function fitW(){return (pic.clientWidth-4)/W0;}\n",
+    "function zoom(z,cx,cy){var old=Z;Z=Math.max(0.05,Math.min(8,z));\n",
+    " var sl=pic.scrollLeft,st=pic.scrollTop;cx=cx===undefined?pic.clientWidth/2:cx;",
+    "cy=cy===undefined?pic.clientHeight/2:cy;\n",
+    " svg.setAttribute('width',(vb.width*Z)+'pt');svg.setAttribute('height',(vb.height*Z)+'pt');\n",
+    " pic.scrollLeft=(sl+cx)*Z/old-cx;pic.scrollTop=(st+cy)*Z/old-cy;\n",
+    " document.getElementById('zl').textContent=Math.round(Z*100)+'%';}\n",
+    "function fit(page){var zw=fitW()*0.75,zh=(pic.clientHeight-4)/vb.height*0.75;",
+    "zoom(page?Math.min(zw,zh):zw);pic.scrollLeft=0;pic.scrollTop=0;}\n",
+    "document.getElementById('z-in').onclick=function(){zoom(Z*1.25);};\n",
+    "document.getElementById('z-out').onclick=function(){zoom(Z/1.25);};\n",
+    "document.getElementById('z-fit').onclick=function(){fit(false);};\n",
+    "document.getElementById('z-page').onclick=function(){fit(true);};\n",
+    "document.getElementById('z-one').onclick=function(){zoom(1);};\n",
+    "pic.addEventListener('wheel',function(e){if(!e.ctrlKey)return;e.preventDefault();\n",
+    " var r=pic.getBoundingClientRect();zoom(Z*(e.deltaY<0?1.15:1/1.15),e.clientX-r.left,e.clientY-r.top);},{passive:false});\n",
+    "pic.addEventListener('keydown',function(e){var s=60;\n",
+    " if(e.key==='+'||e.key==='=')zoom(Z*1.25);else if(e.key==='-')zoom(Z/1.25);\n",
+    " else if(e.key==='0')fit(false);else if(e.key==='1')zoom(1);\n",
+    " else if(e.key==='ArrowLeft')pic.scrollLeft-=s;else if(e.key==='ArrowRight')pic.scrollLeft+=s;\n",
+    " else if(e.key==='ArrowUp')pic.scrollTop-=s;else if(e.key==='ArrowDown')pic.scrollTop+=s;\n",
+    " else return;e.preventDefault();});\n",
+    "var drag=null;pic.addEventListener('mousedown',function(e){if(e.button)return;",
+    "drag={x:e.clientX,y:e.clientY,l:pic.scrollLeft,t:pic.scrollTop,m:0};pic.classList.add('drag');});\n",
+    "window.addEventListener('mousemove',function(e){if(!drag)return;drag.m=1;",
+    "pic.scrollLeft=drag.l-(e.clientX-drag.x);pic.scrollTop=drag.t-(e.clientY-drag.y);});\n",
+    "window.addEventListener('mouseup',function(){drag=null;pic.classList.remove('drag');});\n",
+    /* a group box lists its events on click */
+    "var gl=document.getElementById('grouplist');\n",
+    "all('g.group').forEach(function(g){g.addEventListener('click',function(e){\n",
+    " e.preventDefault();var ids=[].filter.call(g.classList,function(c){return c.slice(0,3)==='in_';});\n",
+    " var h='<button type=\"button\" id=\"gl-close\">close</button> <b>'+ids.length+' events</b><table>';\n",
+    " ids.forEach(function(c){var r=document.getElementById('row-'+c.slice(3));if(!r||r.hidden)return;\n",
+    "  h+='<tr>'+[0,1,2,3].map(function(k){return '<td>'+r.cells[k].innerHTML+'</td>';}).join('')+'</tr>';});\n",
+    " gl.innerHTML=h+'</table>';gl.hidden=false;\n",
+    " document.getElementById('gl-close').onclick=function(){gl.hidden=true;};});});\n",
+    "[fa,fq,ff,ft].forEach(function(e){e.addEventListener('change',apply);",
+    "e.addEventListener('input',apply);});\n",
+    "document.getElementById('f-reset').addEventListener('click',function(){\n",
+    " fa.value='';fq.value='';ff.value='';ft.value='';apply();});\n",
+    "fromHash();apply();fit(false);\n",
+    "})();\n",
+    NULL};
 
 typedef struct order {
     long lo;
@@ -177,11 +264,24 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
                    "<header><h1>",
                    style_css);
     esc(&b, title);
-    evg_buf_printf(&b,
-                   "</h1><p class=\"sub\">%zu events, %zu actors. Hover "
-                   "over a box for the evidence sentence; click it for "
-                   "the source document.</p></header>\n",
-                   nshown, nact);
+    {
+        evg_render_counts c;
+        evg_render_count(g, opts, &c);
+        char counts[256];
+        evg_render_counts_text(&c, counts, sizeof(counts));
+        evg_buf_puts(&b, "</h1><p class=\"sub\">");
+        esc(&b, counts);
+        evg_buf_printf(&b,
+                       "; %zu of %zu actors. Hover over a box for the "
+                       "evidence sentence; click it for the source document"
+                       "%s. Zoom: ctrl+wheel, + and &minus; keys; drag to "
+                       "pan.</p></header>\n",
+                       c.actors_shown, c.actors,
+                       opts->view == EVG_VIEW_TIMELINE
+                           ? ", or a box of several events for their list"
+                           : "");
+        (void)nshown;
+    }
     evg_buf_puts(&b, "<form id=\"filters\" onsubmit=\"return false\">\n"
                      "<label>Actor <select id=\"f-actor\"><option "
                      "value=\"\">all actors</option>");
@@ -189,6 +289,27 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
         const evg_gactor *a = evg_graph_actor(g, acts[k].i);
         evg_buf_puts(&b, "<option value=\"");
         esc(&b, a->id);
+        /* the keys --entity takes: name, aliases, id, CAMEO code */
+        evg_buf_puts(&b, "\" data-keys=\"");
+        evg_buf keys;
+        evg_buf_init(&keys, 0);
+        evg_buf_printf(&keys, "%s|%s|%s", a->name ? a->name : "",
+                       a->id ? a->id : "", a->code ? a->code : "");
+        for (const char *p = a->aliases; p && *p;) {
+            size_t span = strcspn(p, ";");
+            evg_buf_putc(&keys, '|');
+            while (span && *p == ' ') {
+                p++;
+                span--;
+            }
+            evg_buf_append(&keys, p, span);
+            p += span + (p[span] == ';');
+        }
+        for (size_t q = 0; keys.data && q < keys.len; q++)
+            if (keys.data[q] >= 'A' && keys.data[q] <= 'Z')
+                keys.data[q] = (char)(keys.data[q] - 'A' + 'a');
+        esc(&b, keys.data ? keys.data : "");
+        evg_buf_dispose(&keys);
         evg_buf_puts(&b, "\">");
         esc(&b, acts[k].name);
         evg_buf_puts(&b, "</option>");
@@ -203,7 +324,16 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
                  "<label>From <input type=\"date\" id=\"f-from\"></label>\n"
                  "<label>To <input type=\"date\" id=\"f-to\"></label>\n"
                  "<button type=\"button\" id=\"f-reset\">Show all</button>\n"
-                 "<span id=\"count\"></span>\n</form>\n");
+                 "<span id=\"count\"></span>\n"
+                 "<span id=\"zoom\">Zoom <button type=\"button\" "
+                 "id=\"z-out\" title=\"zoom out (-)\">&minus;</button>"
+                 "<span id=\"zl\">100%</span><button type=\"button\" "
+                 "id=\"z-in\" title=\"zoom in (+)\">+</button><button "
+                 "type=\"button\" id=\"z-fit\" title=\"fit the width (0)\">"
+                 "fit width</button><button type=\"button\" id=\"z-page\">"
+                 "whole picture</button><button type=\"button\" "
+                 "id=\"z-one\" title=\"actual size (1)\">1:1</button>"
+                 "</span>\n</form>\n<div id=\"grouplist\" hidden></div>\n");
     /* the timeline draws its own legend; the network views do not */
     if (opts->view != EVG_VIEW_TIMELINE) {
         evg_buf_puts(&b, "<div class=\"legend\">");
@@ -220,7 +350,7 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
                      "<span style=\"color:#6a3d9a\">&#10230; causes</span>"
                      "</div>\n");
     }
-    evg_buf_puts(&b, "<div id=\"picture\">\n");
+    evg_buf_puts(&b, "<div id=\"picture\" tabindex=\"0\">\n");
     /* the SVG inline, without its XML prolog and doctype */
     const char *s = svg_len ? strstr(svg, "<svg") : NULL;
     if (s)
@@ -288,7 +418,7 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
         evg_buf_puts(&b, "</td><td>");
         if (evg_render__linkable(e->doc_path)) {
             text.len = 0;
-            evg_render__url(&text, e->doc_path);
+            evg_render__doc_link(&text, opts, e->doc_path);
             evg_buf_puts(&b, "<a href=\"");
             esc(&b, text.data);
             evg_buf_puts(&b, "\">");
@@ -300,10 +430,10 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
         evg_buf_puts(&b, "</td></tr>\n");
     }
     evg_buf_dispose(&text);
-    evg_buf_printf(&b,
-                   "</tbody>\n</table>\n<script>\n%s</script>\n"
-                   "</body>\n</html>\n",
-                   script_js);
+    evg_buf_puts(&b, "</tbody>\n</table>\n<script>\n");
+    for (size_t k = 0; script_js[k]; k++)
+        evg_buf_puts(&b, script_js[k]);
+    evg_buf_puts(&b, "</script>\n</body>\n</html>\n");
     rc = b.failed;
 done:
     free(ord);

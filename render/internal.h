@@ -37,6 +37,20 @@ int evg_render__linkable(const char *s);
  * absolute path gets "file://" in front. Appends nothing when `s` is not
  * linkable. */
 int evg_render__url(evg_buf *b, const char *s);
+/* Appends the link to source document `doc_path` for a page written into
+ * opts->link_base (relative to it; an absolute file: URL with
+ * opts->absolute_links; URLs with a scheme as they are), percent-encoded. */
+int evg_render__doc_link(evg_buf *b, const evg_render_opts *opts,
+                         const char *doc_path);
+/* Width in points of `n` bytes of text `s` (Graphviz escapes count as the
+ * character they stand for) at font size `fs`: DejaVu Sans advance widths,
+ * wider than Helvetica's, so boxes hold their text in either. */
+double evg_render__text_w(const char *s, size_t n, double fs, int bold);
+/* Appends "23 May 2019", "13-19 May 2019" or "30 Apr - 2 Jun 2019" (en
+ * dashes) for the days lo..hi. */
+int evg_render__range_text(evg_buf *b, long lo, long hi);
+/* Whether event `e` is drawn under `opts`. */
+int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts);
 /* Appends a short date text for event `e`: "Thu 23 May 2019", "week of 13
  * May 2019", "May 2019", "2018", "13 May - 2 Jun 2019" or "undated". */
 int evg_render__date_text(evg_buf *b, const evg_gevent *e);

@@ -120,7 +120,7 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
             set(ev, "tooltip", b.data ? b.data : "");
             if (evg_render__linkable(e->doc_path)) {
                 b.len = 0;
-                evg_render__url(&b, e->doc_path);
+                evg_render__doc_link(&b, t->opts, e->doc_path);
                 set(ev, "URL", b.data ? b.data : "");
             }
             snprintf(cls, sizeof(cls), "of_ev%zu", i);

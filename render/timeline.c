@@ -11,33 +11,51 @@
 
 /* Geometry, in points (1/72 in), y growing downwards until converted. */
 #define LABEL_W 170.0 /* lane label column */
-#define X0 (LABEL_W + 40.0)
+#define X0 (LABEL_W + 24.0)
+#define BOX_MIN_X (LABEL_W + 8.0) /* no box reaches into the labels */
 #define TITLE_Y 18.0
-#define LEGEND_Y 46.0
-#define TICK_Y 74.0
-#define AXIS_Y 92.0
-#define GAP_LABEL_Y 101.0
-#define LANES_Y 110.0
+#define SUB_Y 37.0
+#define LEGEND_Y 56.0
+#define TICK_Y 82.0
+#define AXIS_Y 100.0
+#define GAP_LABEL_Y 109.0
+#define LANES_Y 118.0
 #define RAIL_DY 13.0 /* rail below the lane top */
-#define ROWS_DY 28.0 /* first row below the lane top */
-#define ROW_H 60.0   /* span bar + box + space */
+#define ROWS_DY 24.0 /* first row below the lane top */
+#define SPAN_ROOM 14.0 /* above a box: its date span bar */
+#define ROW_GAP 6.0
 #define BOX_FS 10.0  /* box font size */
-#define CHAR_W 0.56  /* mean glyph width, em */
+#define BOX_PAD 14.0 /* box width beyond its widest line */
 #define LINE_H 12.5
 #define WRAP 23      /* characters per summary line */
 #define MAX_PPD 90.0 /* points per day at most */
-#define MIN_PPD 0.02
-#define DETAIL_MAX 5000 /* events drawn with joins and tooltip attributes */
+#define ISLAND_PAD 44.0 /* room left and right of each run of dates */
+#define BAND_W 50.0  /* a compressed stretch */
+#define UND_W 176.0  /* the "no date" zone */
+#define ZONE_W 176.0 /* the "earlier" and "later" zones */
+#define CLUSTER_W 164.0
+#define MAX_ROWS 3       /* rows of boxes in an actor's lane */
+#define MAX_ROWS_OTHER 4 /* in "Other actors" */
+#define LONG_SPAN 400    /* days: longer spans reaching out of the story
+                            are cut at its ends */
+#define MIN_WIDTH 600    /* px */
 
 typedef struct tl_event {
     size_t idx; /* graph event */
     size_t lane;
     int dated;
-    long lo, hi;
+    int clip;   /* 1: starts before the axis, 2: ends after it */
+    int zone;   /* 0: on the axis, 1: "earlier", 2: "later" (outliers) */
+    long lo, hi; /* days drawn (clipped) */
     double x, w, h;     /* box centre and size */
     double sx0, sx1;    /* span bar, when hi > lo */
     double left, right; /* what the event occupies on its row */
+    double jx;          /* x of its joins to other lanes */
     size_t row;
+    size_t head;  /* EVG_NONE, or the box (tl event) it is grouped into */
+    size_t n_in;  /* events in its box: 1, or more for a group */
+    long clo, chi; /* dates of a group */
+    int c_dated, c_undated; /* a group holds dated / undated events */
     char *label; /* escaped for Graphviz */
 } tl_event;
 
@@ -46,7 +64,9 @@ typedef struct tl_lane {
     size_t count;        /* events drawn in the lane */
     size_t n_src, n_tgt; /* events the actor does / undergoes */
     size_t rows;
-    double y, h; /* top and height */
+    double row_h; /* height of a row */
+    double box_h; /* tallest box */
+    double y, h;  /* top and height */
 } tl_lane;
 
 typedef struct tl {
@@ -63,10 +83,16 @@ typedef struct tl {
     double *kx;             /* their x */
     unsigned char *gap_cut; /* gap after key[i] compressed */
     size_t n_key;
-    double ppd;
+    size_t *isl_first;      /* runs of dates between compressed gaps: */
+    double *isl_ppd;        /* first key and points per day */
+    size_t n_isl;
+    double page_w;   /* width the picture is fitted to */
     double x_end;    /* right end of the dated part */
     double und_x;    /* start of the undated zone, 0 if none */
-    size_t und_cols; /* columns used there */
+    double right;    /* right end of lanes */
+    size_t n_boxes, n_groups, n_grouped, n_clipped;
+    double early_x, late_x; /* left ends of the outlier zones, 0: none */
+    long early_hi, late_lo; /* last day before, first day after the axis */
     double width, height;
     evg_buf text; /* scratch */
 } tl;
@@ -95,10 +121,10 @@ static double day_x(const tl *t, double d)
     if (t->n_key == 0)
         return X0;
     if (d <= (double)t->key[0])
-        return t->kx[0] - ((double)t->key[0] - d) * t->ppd;
+        return t->kx[0] - ((double)t->key[0] - d) * t->isl_ppd[0];
     size_t lo = 0, hi = t->n_key - 1;
     if (d >= (double)t->key[hi])
-        return t->kx[hi] + (d - (double)t->key[hi]) * t->ppd;
+        return t->kx[hi] + (d - (double)t->key[hi]) * t->isl_ppd[t->n_isl - 1];
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
         if ((double)t->key[mid] <= d)
@@ -116,6 +142,36 @@ static int count_chars(const char *s)
     for (; *s; s++)
         n += ((unsigned char)*s & 0xc0) != 0x80;
     return n;
+}
+
+/* Width of the widest line of escaped label `s` ("\\n", "\\l", "\\r" end
+ * lines). */
+static double label_w(const char *s, double fs, int bold)
+{
+    double best = 0;
+    size_t start = 0, i = 0, n = strlen(s);
+    while (i <= n) {
+        int end = i == n;
+        if (!end && s[i] == '\\' && i + 1 < n) {
+            char c = s[i + 1];
+            if (c == 'n' || c == 'l' || c == 'r')
+                end = 1;
+            else {
+                i += 2;
+                continue;
+            }
+        }
+        if (end) {
+            double w = evg_render__text_w(s + start, i - start, fs, bold);
+            if (w > best)
+                best = w;
+            i += 2;
+            start = i;
+            continue;
+        }
+        i++;
+    }
+    return best;
 }
 
 /* Appends up to `max` characters of the words of `s` starting at *pos as
@@ -287,7 +343,8 @@ static int make_label(tl *t, tl_event *te)
     if (!te->label)
         return EVG_ENOMEM;
     memcpy(te->label, b->data, b->len + 1);
-    te->w = (double)widest * BOX_FS * CHAR_W + 16.0;
+    (void)widest;
+    te->w = label_w(te->label, BOX_FS, 0) + BOX_PAD;
     te->h = (double)lines * LINE_H + 8.0;
     return 0;
 }
@@ -319,7 +376,9 @@ static int cmp_rank(const void *a, const void *b)
 static int choose_lanes(tl *t, const unsigned char *shown)
 {
     size_t na = evg_graph_actor_count(t->g);
-    size_t want = t->opts->lanes ? t->opts->lanes : 12;
+    size_t want = t->opts->lanes ? t->opts->lanes : 10;
+    if (want > na)
+        want = na; /* never more lanes than actors, whatever --lanes says */
     rank *r = calloc(na ? na : 1, sizeof(*r));
     t->lane_of = malloc((na ? na : 1) * sizeof(size_t));
     t->lanes = calloc(want + 2, sizeof(tl_lane));
@@ -332,10 +391,11 @@ static int choose_lanes(tl *t, const unsigned char *shown)
         r[i].actor = i;
         t->lane_of[i] = EVG_NONE;
     }
-    size_t ne = evg_graph_event_count(t->g);
+    size_t ne = evg_graph_event_count(t->g), n_shown = 0;
     for (size_t i = 0; i < ne; i++) {
         if (!shown[i])
             continue;
+        n_shown++;
         const evg_gevent *e = evg_graph_event(t->g, i);
         for (size_t k = 0; k < e->n_sources; k++)
             if (e->sources[k] < na) {
@@ -359,8 +419,10 @@ static int choose_lanes(tl *t, const unsigned char *shown)
         t->lane_of[focus] = t->n_lanes++;
     }
     evg_sort(r, na, sizeof(*r), cmp_rank);
+    /* in a story, an actor of a single event shares "Other actors" */
+    size_t min_count = n_shown > 40 ? 3 : 1;
     for (size_t i = 0; i < na && t->n_lanes < want; i++) {
-        if (!r[i].count || r[i].actor == focus)
+        if (r[i].count < min_count || r[i].actor == focus)
             continue;
         t->lanes[t->n_lanes].actor = r[i].actor;
         t->lanes[t->n_lanes].n_src = r[i].n_src;
@@ -371,24 +433,174 @@ static int choose_lanes(tl *t, const unsigned char *shown)
     return 0;
 }
 
-/* Places dated events on a proportional axis whose long empty stretches
- * are compressed to a fixed width. */
-static int build_axis(tl *t)
+/* Cuts spans longer than LONG_SPAN days ("since 1901") at the first and
+ * last day of the other events, so that one open-ended date does not
+ * stretch the axis; the cut ends are drawn open. */
+static void clip_spans(tl *t)
+{
+    long rlo = 0, rhi = 0;
+    int any = 0;
+    for (size_t i = 0; i < t->n_ev; i++) {
+        tl_event *te = &t->ev[i];
+        if (!te->dated || te->hi - te->lo > LONG_SPAN)
+            continue;
+        if (!any || te->lo < rlo)
+            rlo = te->lo;
+        if (!any || te->hi > rhi)
+            rhi = te->hi;
+        any = 1;
+    }
+    if (!any)
+        return;
+    for (size_t i = 0; i < t->n_ev; i++) {
+        tl_event *te = &t->ev[i];
+        if (!te->dated || te->hi - te->lo <= LONG_SPAN)
+            continue;
+        if (te->hi < rlo) { /* wholly before the story */
+            te->lo = te->hi = rlo;
+            te->clip = 3;
+        } else if (te->lo > rhi) {
+            te->lo = te->hi = rhi;
+            te->clip = 3;
+        } else {
+            if (te->lo < rlo) {
+                te->lo = rlo;
+                te->clip |= 1;
+            }
+            if (te->hi > rhi) {
+                te->hi = rhi;
+                te->clip |= 2;
+            }
+        }
+        t->n_clipped += te->clip != 0;
+    }
+}
+
+typedef struct by_day {
+    long lo, hi;
+    size_t ev;
+} by_day;
+
+static int cmp_by_day(const void *a, const void *b)
+{
+    const by_day *x = a, *y = b;
+    if (x->lo != y->lo)
+        return x->lo < y->lo ? -1 : 1;
+    return (x->ev > y->ev) - (x->ev < y->ev);
+}
+
+/* Outliers: a few events far before (or after) the rest of the story, such
+ * as a treaty of 1901 recalled in a story of 1998, go to an "earlier"
+ * ("later") zone at the edge, behind a marked break, instead of stretching
+ * the axis. An outlying run holds at most a twentieth of the dated events
+ * (at least one), all outliers at most a tenth, and a gap of at least half
+ * a year and ten typical gaps separates them from the rest. */
+static int find_outliers(tl *t)
 {
     size_t n = 0;
     for (size_t i = 0; i < t->n_ev; i++)
-        n += t->ev[i].dated ? 2 : 0;
-    t->key = malloc((n ? n : 1) * sizeof(long));
-    t->kx = malloc((n ? n : 1) * sizeof(double));
-    t->gap_cut = calloc(n ? n : 1, 1);
-    double *gaps = malloc((n ? n : 1) * sizeof(double));
-    if (!t->key || !t->kx || !t->gap_cut || !gaps) {
-        free(gaps);
+        n += t->ev[i].dated;
+    if (n < 3)
+        return 0;
+    by_day *v = malloc(n * sizeof(*v));
+    double *g = malloc(n * sizeof(*g));
+    if (!v || !g) {
+        free(v);
+        free(g);
         return EVG_ENOMEM;
     }
     n = 0;
     for (size_t i = 0; i < t->n_ev; i++)
-        if (t->ev[i].dated) {
+        if (t->ev[i].dated)
+            v[n++] = (by_day){t->ev[i].lo, t->ev[i].hi, i};
+    evg_sort(v, n, sizeof(*v), cmp_by_day);
+    /* gap before v[i+1]: from the latest end so far */
+    long reach = v[0].hi;
+    size_t ng = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (v[i].hi > reach)
+            reach = v[i].hi;
+        g[i] = (double)(v[i + 1].lo - reach);
+        if (g[i] > 0)
+            ng++;
+    }
+    double *pos = malloc((ng ? ng : 1) * sizeof(double));
+    if (!pos) {
+        free(v);
+        free(g);
+        return EVG_ENOMEM;
+    }
+    ng = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (g[i] > 0)
+            pos[ng++] = g[i];
+    evg_sort(pos, ng, sizeof(double), cmp_double);
+    double median = ng ? pos[ng / 2] : 1;
+    free(pos);
+    double wide = evg_render__max(183.0, 10.0 * evg_render__max(14.0, median));
+    size_t run_max = n / 20 ? n / 20 : 1, all_max = n / 10 ? n / 10 : 1;
+    /* from the left: the last wide gap whose left side is small enough */
+    size_t cut_l = 0; /* events v[0..cut_l) are early */
+    for (size_t i = 0, run = 0; i + 1 < n && i + 1 <= all_max; i++) {
+        run++;
+        if (run > run_max)
+            break;
+        if (g[i] > wide) {
+            cut_l = i + 1;
+            run = 0;
+        }
+    }
+    size_t cut_r = n; /* events v[cut_r..n) are late */
+    for (size_t i = n - 1, run = 0; i > cut_l && n - i <= all_max; i--) {
+        run++;
+        if (run > run_max)
+            break;
+        if (g[i - 1] > wide)
+            cut_r = i;
+        if (g[i - 1] > wide)
+            run = 0;
+    }
+    /* a span that reaches into the story is not an outlier */
+    for (size_t i = 0; i < cut_l; i++)
+        t->ev[v[i].ev].zone = 1;
+    for (size_t i = cut_r; i < n; i++)
+        t->ev[v[i].ev].zone = 2;
+    if (cut_l)
+        t->early_hi = v[cut_l - 1].hi;
+    if (cut_r < n)
+        t->late_lo = v[cut_r].lo;
+    free(v);
+    free(g);
+    return 0;
+}
+
+/* Places dated events on an axis fitted to the page: runs of dates
+ * ("islands") separated by long empty stretches, each stretch compressed to
+ * a band of fixed width; inside an island the axis is proportional, and the
+ * islands share the width by their length in days and their number of
+ * dates. Too many islands for the width: the threshold for "long" is raised
+ * until they fit. */
+static int build_axis(tl *t, double x0, double x1)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n_ev; i++)
+        n += t->ev[i].dated && !t->ev[i].zone ? 2 : 0;
+    t->key = malloc((n ? n : 1) * sizeof(long));
+    t->kx = malloc((n ? n : 1) * sizeof(double));
+    t->gap_cut = calloc(n ? n : 1, 1);
+    t->isl_first = malloc((n ? n : 1) * sizeof(size_t));
+    t->isl_ppd = malloc((n ? n : 1) * sizeof(double));
+    double *gaps = malloc((n ? n : 1) * sizeof(double));
+    double *isl_w = malloc((n ? n : 1) * sizeof(double));
+    if (!t->key || !t->kx || !t->gap_cut || !gaps || !t->isl_first ||
+        !t->isl_ppd || !isl_w) {
+        free(gaps);
+        free(isl_w);
+        return EVG_ENOMEM;
+    }
+    n = 0;
+    for (size_t i = 0; i < t->n_ev; i++)
+        if (t->ev[i].dated && !t->ev[i].zone) {
             t->key[n++] = t->ev[i].lo;
             t->key[n++] = t->ev[i].hi;
         }
@@ -406,6 +618,7 @@ static int build_axis(tl *t)
         double *s = malloc(ng * sizeof(double));
         if (!s) {
             free(gaps);
+            free(isl_w);
             return EVG_ENOMEM;
         }
         memcpy(s, gaps, ng * sizeof(double));
@@ -414,31 +627,61 @@ static int build_axis(tl *t)
         free(s);
     }
     /* A stretch is "long and empty" when it is several times the typical
-     * gap between dates and at least two weeks. */
+     * gap between dates and at least two weeks; at most as many islands as
+     * the width holds. */
+    double avail = x1 - x0;
+    size_t kmax = (size_t)(avail / 150.0);
+    if (kmax < 1)
+        kmax = 1;
     double cut = evg_render__max(14.0, 4.0 * median);
-    double kept = 0;
-    for (size_t i = 0; i < ng; i++) {
-        t->gap_cut[i] = gaps[i] > cut;
-        if (!t->gap_cut[i])
-            kept += gaps[i];
+    size_t k;
+    for (;;) {
+        k = 1;
+        for (size_t i = 0; i < ng; i++)
+            k += gaps[i] > cut;
+        if (k <= kmax)
+            break;
+        cut *= 2;
     }
-    double target =
-        evg_render__min(40000.0, evg_render__max(900.0, (double)m * 110.0));
-    t->ppd = kept > 0 ? target / kept : MAX_PPD;
-    t->ppd = evg_render__min(MAX_PPD, evg_render__max(MIN_PPD, t->ppd));
-    double x = X0;
+    t->n_isl = 0;
+    double total_days = 0;
     for (size_t i = 0; i < m; i++) {
-        t->kx[i] = x;
+        if (i == 0 || t->gap_cut[i - 1])
+            t->isl_first[t->n_isl++] = i;
         if (i < ng) {
-            if (t->gap_cut[i])
-                x += evg_render__min(
-                    110.0, 54.0 + 12.0 * evg_render__log2(gaps[i] / cut));
-            else
-                x += gaps[i] * t->ppd;
+            t->gap_cut[i] = gaps[i] > cut;
+            if (!t->gap_cut[i])
+                total_days += gaps[i];
         }
     }
-    t->x_end = m ? x : X0;
+    double room = avail - (double)(t->n_isl ? t->n_isl - 1 : 0) * BAND_W -
+                  (double)t->n_isl * 2 * ISLAND_PAD;
+    if (room < 60)
+        room = 60;
+    for (size_t s = 0; s < t->n_isl; s++) {
+        size_t a = t->isl_first[s],
+               b = s + 1 < t->n_isl ? t->isl_first[s + 1] - 1 : m - 1;
+        double days = (double)(t->key[b] - t->key[a]);
+        double share = 0.8 * (double)(b - a + 1) / (double)m +
+                       (total_days > 0 ? 0.2 * days / total_days
+                                       : 0.2 / (double)t->n_isl);
+        double w = room * share;
+        t->isl_ppd[s] = days > 0 ? evg_render__min(MAX_PPD, w / days) : 0;
+        isl_w[s] = days * t->isl_ppd[s];
+    }
+    double x = x0 + ISLAND_PAD;
+    for (size_t s = 0; s < t->n_isl; s++) {
+        size_t a = t->isl_first[s],
+               b = s + 1 < t->n_isl ? t->isl_first[s + 1] - 1 : m - 1;
+        for (size_t i = a; i <= b; i++)
+            t->kx[i] = x + (double)(t->key[i] - t->key[a]) * t->isl_ppd[s];
+        x += isl_w[s] + ISLAND_PAD;
+        if (s + 1 < t->n_isl)
+            x += BAND_W + ISLAND_PAD;
+    }
+    t->x_end = m ? x : x0;
     free(gaps);
+    free(isl_w);
     return 0;
 }
 
@@ -455,35 +698,66 @@ static int cmp_item(const void *a, const void *b)
     return (x->ev > y->ev) - (x->ev < y->ev);
 }
 
-/* Stacks each lane's events into rows so that no two boxes overlap. */
+/* Puts event `te` into the box of `h`, which becomes a group: a box of
+ * fixed width at the same left edge, without a span bar. */
+static void absorb(tl *t, tl_event *h, tl_event *te)
+{
+    te->head = (size_t)(h - t->ev);
+    if (h->n_in == 1) {
+        h->w = evg_render__max(h->w, CLUSTER_W);
+        h->h = 4 * LINE_H + 8.0;
+        h->x = h->left + h->w / 2;
+        h->right = h->left + h->w;
+        h->clo = h->lo;
+        h->chi = h->hi;
+        h->c_dated = h->dated;
+        h->c_undated = !h->dated;
+        t->n_groups++;
+        t->n_grouped++;
+    }
+    h->n_in++;
+    t->n_grouped++;
+    if (!te->dated) {
+        h->c_undated = 1;
+    } else if (!h->c_dated) {
+        h->clo = te->lo;
+        h->chi = te->hi;
+        h->c_dated = 1;
+    } else {
+        if (te->lo < h->clo)
+            h->clo = te->lo;
+        if (te->hi > h->chi)
+            h->chi = te->hi;
+    }
+}
+
+/* Stacks each lane's events into rows so that no two boxes overlap. A lane
+ * holds at most MAX_ROWS rows (MAX_ROWS_OTHER for "Other actors"): an event
+ * that finds no room joins the box in its way, preferably one of the same
+ * day, which becomes a group ("5 events"). */
 static int pack_rows(tl *t)
 {
     row_item *it = malloc((t->n_ev ? t->n_ev : 1) * sizeof(*it));
     size_t *start = calloc(t->n_lanes + 1, sizeof(size_t));
-    double *ends = NULL;
-    size_t cap_ends = 0;
+    size_t *fill = calloc(t->n_lanes + 1, sizeof(size_t));
+    double ends[MAX_ROWS_OTHER];
+    size_t last[MAX_ROWS_OTHER];
     int rc = 0;
-    if (!it || !start) {
+    if (!it || !start || !fill) {
         rc = EVG_ENOMEM;
         goto done;
     }
-    /* counting sort by lane, then by left edge inside each lane */
     for (size_t i = 0; i < t->n_ev; i++)
         start[t->ev[i].lane + 1]++;
     for (size_t l = 0; l < t->n_lanes; l++)
         start[l + 1] += start[l];
-    size_t *fill = calloc(t->n_lanes + 1, sizeof(size_t));
-    if (!fill) {
-        rc = EVG_ENOMEM;
-        goto done;
-    }
     for (size_t i = 0; i < t->n_ev; i++) {
         size_t l = t->ev[i].lane;
         it[start[l] + fill[l]++] = (row_item){t->ev[i].left, i};
     }
-    free(fill);
     for (size_t l = 0; l < t->n_lanes; l++) {
-        size_t a = start[l], b = l + 1 < t->n_lanes ? start[l + 1] : t->n_ev;
+        size_t a = start[l], b = start[l + 1];
+        size_t cap = t->lanes[l].actor == EVG_NONE ? MAX_ROWS_OTHER : MAX_ROWS;
         evg_sort(it + a, b - a, sizeof(*it), cmp_item);
         size_t rows = 0;
         for (size_t k = a; k < b; k++) {
@@ -491,23 +765,41 @@ static int pack_rows(tl *t)
             size_t r = 0;
             while (r < rows && ends[r] + 8.0 > te->left)
                 r++;
-            if (r == rows) {
-                if (evg_reserve(&ends, &cap_ends, rows + 1, sizeof(*ends),
-                                16)) {
-                    rc = EVG_ENOMEM;
-                    goto done;
-                }
+            if (r == rows && rows < cap)
                 rows++;
+            if (r < rows) {
+                ends[r] = te->right;
+                last[r] = it[k].ev;
+                te->row = r;
+                continue;
             }
-            ends[r] = te->right;
-            te->row = r;
+            /* no room: join the box in the way, of the same day if any,
+             * else the nearest */
+            size_t best = 0;
+            double best_d = -1;
+            for (size_t q = 0; q < rows; q++) {
+                const tl_event *h = &t->ev[last[q]];
+                double d = h->dated == te->dated && h->lo == te->lo &&
+                                   h->hi == te->hi && h->n_in == 1
+                               ? -0.5
+                               : (h->x > te->x ? h->x - te->x : te->x - h->x);
+                if (best_d < 0 || d < best_d) {
+                    best_d = d < 0 ? 0 : d;
+                    best = q;
+                    if (d < 0)
+                        break;
+                }
+            }
+            tl_event *h = &t->ev[last[best]];
+            absorb(t, h, te);
+            ends[best] = h->right;
         }
         t->lanes[l].rows = rows;
     }
 done:
     free(it);
     free(start);
-    free(ends);
+    free(fill);
     return rc;
 }
 
@@ -583,7 +875,7 @@ static Agnode_t *text(dr *d, double x, double y, const char *txt, double fs,
 
 static double est_w(const char *s, double fs)
 {
-    return (double)count_chars(s) * fs * CHAR_W + 4.0;
+    return label_w(s, fs, 0) + 4.0;
 }
 
 static int quad_of(const evg_gevent *e)
@@ -629,9 +921,6 @@ static void declare(dr *d)
     s->e_cls = gv_attr(g, AGEDGE, "class", "");
     s->e_tooltip = gv_attr(g, AGEDGE, "tooltip", "");
 }
-
-static const char *const unit_label[] = {"day",  "week",    "month", "quarter",
-                                         "year", "5 years", "decade"};
 
 /* First tick day >= s for unit u, and the next one after d. */
 static long tick_first(long s, int u)
@@ -688,38 +977,39 @@ static long tick_next(long d, int u)
     }
 }
 
+/* The ticks of each island, at the granularity its scale leaves room for;
+ * a label carries the year at the first tick of an island and wherever the
+ * year changes. */
 static int draw_ticks(dr *d, double bottom)
 {
     tl *t = d->t;
     static const double unit_days[] = {1, 7, 30.44, 91.3, 365.25, 1826, 3652.5};
-    int u = 0;
-    while (u < 6 && unit_days[u] * t->ppd < 64.0)
-        u++;
-    double last_x = -1e9;
-    int last_year = -100000;
-    size_t nt = 0;
+    static const char *const wd[7] = {"Mon", "Tue", "Wed", "Thu",
+                                      "Fri", "Sat", "Sun"};
+    double last_right = -1e9;
+    size_t nt = 0, ng = 0;
     char buf[96];
-    for (size_t i = 0; i < t->n_key;) {
-        size_t j = i;
-        while (j + 1 < t->n_key && !t->gap_cut[j])
-            j++;
-        long s = t->key[i], e = t->key[j];
-        int any = 0;
-        for (long day = tick_first(s, u); day <= e || (!any && day == s);
-             day = tick_next(day, u)) {
-            any = 1;
+    for (size_t s = 0; s < t->n_isl; s++) {
+        size_t a = t->isl_first[s],
+               b = s + 1 < t->n_isl ? t->isl_first[s + 1] - 1 : t->n_key - 1;
+        long first = t->key[a], end = t->key[b];
+        double ppd = t->isl_ppd[s];
+        int u = 0;
+        while (u < 6 && unit_days[u] * ppd < 74.0)
+            u++;
+        int last_year = -100000, labelled = 0;
+        long day = ppd > 0 ? tick_first(first, u) : first;
+        for (; day <= end; day = ppd > 0 ? tick_next(day, u) : end + 1) {
             double x = day_x(t, (double)day);
-            snprintf(d->name, sizeof(d->name), "grid%zu", nt);
+            snprintf(d->name, sizeof(d->name), "grid%zu", ng++);
             rect(d, x - 0.3, AXIS_Y, x + 0.3, bottom, "#dcdcdc");
-            if (x - last_x < 50.0) {
-                nt++;
-                continue;
-            }
             int y, m, dd;
             evg_render__civil(day, &y, &m, &dd);
-            static const char *const wd[7] = {"Mon", "Tue", "Wed", "Thu",
-                                              "Fri", "Sat", "Sun"};
-            if (u == 0)
+            int with_year = y != last_year;
+            if (ppd <= 0 || (u == 0 && !labelled))
+                snprintf(buf, sizeof(buf), "%s %d %s", wd[evg_render__weekday(day)],
+                         dd, evg_render__month_abbr[m - 1]);
+            else if (u == 0)
                 snprintf(buf, sizeof(buf), "%s %d %s",
                          wd[evg_render__weekday(day)], dd,
                          evg_render__month_abbr[m - 1]);
@@ -728,33 +1018,38 @@ static int draw_ticks(dr *d, double bottom)
                          evg_render__month_abbr[m - 1]);
             else if (u <= 3)
                 snprintf(buf, sizeof(buf), "%s", evg_render__month_abbr[m - 1]);
-            else
+            else {
                 snprintf(buf, sizeof(buf), "%d", y);
-            if (u <= 3 && y != last_year) {
+                with_year = 0;
+            }
+            if (with_year) {
                 size_t l = strlen(buf);
                 snprintf(buf + l, sizeof(buf) - l, "\\n%d", y);
             }
-            last_year = y;
+            double w = est_w(buf, 9);
+            if (x - w / 2 < last_right + 8)
+                continue; /* no room: the grid line stays, unlabelled */
+            last_year = u <= 3 ? y : last_year;
+            labelled = 1;
             snprintf(d->name, sizeof(d->name), "tick%zu", nt++);
-            text(d, x, TICK_Y, buf, 9, NULL, "#444444", 64, 24);
-            last_x = x;
+            text(d, x, TICK_Y, buf, 9, NULL, "#444444", w, 24);
+            last_right = x + w / 2;
         }
-        /* islands whose dates fall between ticks still get their date */
-        if (!any) {
-            double x = day_x(t, (double)s);
+        if (!labelled) {
+            /* an island whose dates fall between ticks still gets its date */
+            double x = day_x(t, (double)first);
             int y, m, dd;
-            evg_render__civil(s, &y, &m, &dd);
+            evg_render__civil(first, &y, &m, &dd);
             snprintf(buf, sizeof(buf), "%d %s\\n%d", dd,
                      evg_render__month_abbr[m - 1], y);
-            snprintf(d->name, sizeof(d->name), "tick%zu", nt++);
-            if (x - last_x >= 50.0) {
-                text(d, x, TICK_Y, buf, 9, NULL, "#444444", 64, 24);
-                last_x = x;
+            double w = est_w(buf, 9);
+            if (x - w / 2 >= last_right + 8) {
+                snprintf(d->name, sizeof(d->name), "tick%zu", nt++);
+                text(d, x, TICK_Y, buf, 9, NULL, "#444444", w, 24);
+                last_right = x + w / 2;
             }
         }
-        i = j + 1;
     }
-    (void)unit_label;
     return 0;
 }
 
@@ -829,6 +1124,23 @@ static void draw_legend(dr *d, double x, double y)
     snprintf(d->name, sizeof(d->name), "legend_span_t");
     const char *sp = "imprecise date (week, year)";
     text(d, x + 28 + est_w(sp, 9) / 2, y, sp, 9, NULL, NULL, est_w(sp, 9), 14);
+    x += 28 + est_w(sp, 9) + 14;
+    if (d->t->n_groups) {
+        snprintf(d->name, sizeof(d->name), "legend_group");
+        Agnode_t *n = pin(d, x + 9, y, 18, 11);
+        if (n) {
+            gv_xset(n, d->s.fillcolor, "#ffffff");
+            gv_xset(n, d->s.color, "#333333");
+            gv_xset(n, d->s.penwidth, "2.4");
+            gv_xset(n, d->s.style, "rounded,filled");
+        }
+        const char *gt = d->t->opts->format == EVG_RENDER_HTML
+                             ? "several events (click to list them)"
+                             : "several events in one box";
+        snprintf(d->name, sizeof(d->name), "legend_group_t");
+        text(d, x + 22 + est_w(gt, 9) / 2, y, gt, 9, NULL, NULL, est_w(gt, 9),
+             14);
+    }
 }
 
 /* Escaped lane label: the actor's name wrapped, then kind and country. */
@@ -895,10 +1207,46 @@ static const char *lane_sub(tl *t, size_t l, char *buf, size_t n)
     return buf;
 }
 
+/* y of the centre of the box of `te`. */
 static double row_y(const tl *t, const tl_event *te)
 {
-    return t->lanes[te->lane].y + ROWS_DY + (double)te->row * ROW_H + 8.0 +
-           (ROW_H - 8.0) / 2.0 - 4.0;
+    const tl_lane *ln = &t->lanes[te->lane];
+    return ln->y + ROWS_DY + (double)te->row * ln->row_h + SPAN_ROOM +
+           ln->box_h / 2;
+}
+
+/* The tooltip of a group: how many events, their dates, then one line per
+ * event (the first 30). */
+static const char *group_title(tl *t, size_t h, evg_buf *b)
+{
+    const tl_event *he = &t->ev[h];
+    evg_buf_printf(b, "%zu events", he->n_in);
+    if (he->c_dated) {
+        evg_buf_puts(b, ", ");
+        evg_render__range_text(b, he->clo, he->chi);
+    }
+    if (he->c_undated)
+        evg_buf_puts(b, he->c_dated ? " and undated" : ", undated");
+    size_t shown = 0;
+    for (size_t k = 0; k < t->n_ev && shown < 30; k++) {
+        const tl_event *m = &t->ev[k];
+        if (k != h && m->head != h)
+            continue;
+        const evg_gevent *e = evg_graph_event(t->g, m->idx);
+        evg_buf_puts(b, "\n");
+        evg_render__date_text(b, e);
+        evg_buf_puts(b, ": ");
+        evg_render__names(b, t->g, e->sources, e->n_sources, 2);
+        if (e->n_targets) {
+            evg_buf_puts(b, " \xe2\x86\x92 ");
+            evg_render__names(b, t->g, e->targets, e->n_targets, 2);
+        }
+        evg_buf_printf(b, " \xe2\x80\x94 %s", e->summary ? e->summary : "");
+        shown++;
+    }
+    if (he->n_in > shown)
+        evg_buf_printf(b, "\n\xe2\x80\xa6 and %zu more", he->n_in - shown);
+    return b->data ? b->data : "";
 }
 
 static const char *tl_title(void *ctx, const char *name, size_t n,
@@ -911,6 +1259,13 @@ static const char *tl_title(void *ctx, const char *name, size_t n,
     memcpy(nm, name, n);
     nm[n] = '\0';
     char *end;
+    if (nm[0] == 'c' && nm[1] == 'l' && nm[2] >= '0' && nm[2] <= '9') {
+        unsigned long long i = strtoull(nm + 2, &end, 10);
+        if (*end == '\0' && i < evg_graph_event_count(t->g) &&
+            t->ev_of[i] != EVG_NONE)
+            return group_title(t, t->ev_of[i], scratch);
+        return "";
+    }
     if (nm[0] == 'e' && nm[1] == 'v' && nm[2] >= '0' && nm[2] <= '9') {
         unsigned long long i = strtoull(nm + 2, &end, 10);
         if (*end == '\0' && i < evg_graph_event_count(t->g)) {
@@ -940,19 +1295,83 @@ static const char *tl_title(void *ctx, const char *name, size_t n,
     return "";
 }
 
+/* The escaped label of group `h`: "5 events", the first event, "and 4
+ * more", the dates; each line cut to the box. */
+static int group_label(tl *t, tl_event *h)
+{
+    evg_buf *b = &t->text;
+    b->len = 0;
+    evg_buf line;
+    evg_buf_init(&line, 0);
+    double room = h->w - BOX_PAD;
+    for (int l = 0; l < 4; l++) {
+        line.len = 0;
+        if (line.data)
+            line.data[0] = '\0';
+        if (l == 0)
+            evg_buf_printf(&line, "%zu events", h->n_in);
+        else if (l == 1) {
+            const evg_gevent *e = evg_graph_event(t->g, h->idx);
+            evg_buf_puts(&line, e->summary ? e->summary : "");
+        } else if (l == 2)
+            evg_buf_printf(&line, "and %zu more", h->n_in - 1);
+        else if (h->c_dated) {
+            evg_render__range_text(&line, h->clo, h->chi);
+            if (h->c_undated)
+                evg_buf_puts(&line, " +");
+        } else
+            evg_buf_puts(&line, "undated");
+        /* cut to the box, a character at a time */
+        size_t at = b->len;
+        size_t max = 0;
+        for (;;) {
+            b->len = at;
+            evg_render__gv_text(b, line.data ? line.data : "", max);
+            double w = evg_render__text_w(b->data + at, b->len - at, BOX_FS,
+                                          l == 0);
+            if (w <= room || b->failed)
+                break;
+            size_t chars = (size_t)count_chars(b->data + at);
+            max = chars > 2 ? chars - 1 : 1;
+            if (chars <= 2)
+                break;
+        }
+        evg_buf_puts(b, "\\n");
+    }
+    evg_buf_dispose(&line);
+    if (b->failed)
+        return b->failed;
+    free(h->label);
+    h->label = malloc(b->len + 1);
+    if (!h->label)
+        return EVG_ENOMEM;
+    memcpy(h->label, b->data, b->len + 1);
+    return 0;
+}
+
+/* The commonest quad class among the events of group `h`. */
+static int group_quad(const tl *t, size_t h)
+{
+    size_t n[5] = {0, 0, 0, 0, 0};
+    for (size_t k = 0; k < t->n_ev; k++)
+        if (k == h || t->ev[k].head == h)
+            n[quad_of(evg_graph_event(t->g, t->ev[k].idx))]++;
+    int best = 0;
+    for (int q = 1; q < 5; q++)
+        if (n[q] > n[best])
+            best = q;
+    return best;
+}
+
 static int draw(tl *t, dr *d, const unsigned char *shown)
 {
-    int big = t->n_ev > DETAIL_MAX;
     size_t ne = evg_graph_event_count(t->g);
-    size_t hidden = 0;
-    for (size_t i = 0; i < ne; i++)
-        hidden += !shown[i];
-    double right = t->und_x ? t->und_x + (double)t->und_cols * 150.0 + 40
-                            : t->x_end + 90.0;
+    double right = t->right;
     double bottom = t->height - 14.0;
-    char buf[256];
+    char buf[512], cls[160];
     evg_buf b;
     evg_buf_init(&b, 0);
+    (void)shown;
 
     /* lane bands, highlighted for the entity */
     for (size_t l = 0; l < t->n_lanes; l++) {
@@ -966,93 +1385,142 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                  focus ? "#ffd9664d" : (l % 2 ? "#ffffff00" : "#c8d3e04d"));
         if (n) {
             gv_xset(n, d->s.id, d->name);
-            gv_xset(n, d->s.cls, "lane");
+            snprintf(buf, sizeof(buf), "lane lane_%s",
+                     ln->actor == EVG_NONE
+                         ? "other"
+                         : evg_graph_actor(t->g, ln->actor)->id);
+            gv_xset(n, d->s.cls, buf);
         }
     }
     /* compressed stretches and the undated zone */
     for (size_t i = 0; i + 1 < t->n_key; i++) {
         if (!t->gap_cut[i])
             continue;
-        double x0 = t->kx[i] + 10, x1 = t->kx[i + 1] - 10;
-        if (x1 - x0 < 6) {
-            x0 = (t->kx[i] + t->kx[i + 1]) / 2 - 3;
-            x1 = x0 + 6;
-        }
+        double x0 = t->kx[i] + ISLAND_PAD, x1 = t->kx[i + 1] - ISLAND_PAD;
         snprintf(d->name, sizeof(d->name), "gap%zu", i);
         Agnode_t *n = rect(d, x0, AXIS_Y, x1, bottom, "#8c8c8c2e");
         if (n) {
             gv_xset(n, d->s.style, "filled,dashed");
             gv_xset(n, d->s.color, "#b0b0b0");
             gv_xset(n, d->s.penwidth, "0.8");
+            gv_xset(n, d->s.cls, "gap");
         }
         gap_text(buf, sizeof(buf), t->key[i + 1] - t->key[i]);
         snprintf(d->name, sizeof(d->name), "gaplabel%zu", i);
-        text(d, (t->kx[i] + t->kx[i + 1]) / 2, GAP_LABEL_Y, buf, 7.5, NULL,
-             "#666666", evg_render__max(40, x1 - x0), 11);
+        text(d, (x0 + x1) / 2, GAP_LABEL_Y, buf, 7.5, NULL, "#666666",
+             x1 - x0, 11);
     }
-    if (t->und_x) {
-        snprintf(d->name, sizeof(d->name), "undated");
-        Agnode_t *n =
-            rect(d, t->und_x - 30, AXIS_Y, right - 10, bottom, "#a0a0a01f");
+    for (int z = 1; z <= 2; z++) {
+        double zx = z == 1 ? t->early_x : t->late_x;
+        if (!zx)
+            continue;
+        /* the zone, and the break between it and the axis */
+        snprintf(d->name, sizeof(d->name), "zone%d", z);
+        Agnode_t *n = rect(d, zx, AXIS_Y, zx + ZONE_W - 8, bottom, "#a0a0a01f");
         if (n) {
             gv_xset(n, d->s.style, "filled,dashed");
             gv_xset(n, d->s.color, "#b0b0b0");
             gv_xset(n, d->s.penwidth, "0.8");
+            gv_xset(n, d->s.cls, "gap");
+        }
+        const char *zl = z == 1 ? "earlier" : "later";
+        snprintf(d->name, sizeof(d->name), "zonelabel%d", z);
+        text(d, zx + (ZONE_W - 8) / 2, TICK_Y, zl, 9, "Helvetica-Oblique",
+             "#666666", est_w(zl, 9) + 6, 14);
+        double bx0 = z == 1 ? zx + ZONE_W - 8 + 10 : t->x_end + 10;
+        double bx1 = bx0 + BAND_W - 20;
+        snprintf(d->name, sizeof(d->name), "break%d", z);
+        n = rect(d, bx0, AXIS_Y, bx1, bottom, "#8c8c8c2e");
+        if (n) {
+            gv_xset(n, d->s.style, "filled,dashed");
+            gv_xset(n, d->s.color, "#b0b0b0");
+            gv_xset(n, d->s.penwidth, "0.8");
+            gv_xset(n, d->s.cls, "gap");
+        }
+        if (t->n_key) {
+            long days = z == 1 ? t->key[0] - t->early_hi
+                               : t->late_lo - t->key[t->n_key - 1];
+            gap_text(buf, sizeof(buf), days);
+            snprintf(d->name, sizeof(d->name), "breaklabel%d", z);
+            text(d, (bx0 + bx1) / 2, GAP_LABEL_Y, buf, 7.5, NULL, "#666666",
+                 BAND_W, 11);
+        }
+    }
+    if (t->und_x) {
+        snprintf(d->name, sizeof(d->name), "undated");
+        Agnode_t *n =
+            rect(d, t->und_x - 14, AXIS_Y, right - 8, bottom, "#a0a0a01f");
+        if (n) {
+            gv_xset(n, d->s.style, "filled,dashed");
+            gv_xset(n, d->s.color, "#b0b0b0");
+            gv_xset(n, d->s.penwidth, "0.8");
+            gv_xset(n, d->s.cls, "gap");
         }
         snprintf(d->name, sizeof(d->name), "undatedlabel");
-        text(d, (t->und_x - 30 + right - 10) / 2, TICK_Y, "no date", 9,
-             "Helvetica-Oblique", "#666666", 80, 14);
+        text(d, (t->und_x - 14 + right - 8) / 2, TICK_Y, "no date", 9,
+             "Helvetica-Oblique", "#666666", est_w("no date", 9) + 6, 14);
     }
     if (t->n_key) {
         draw_ticks(d, bottom);
         snprintf(d->name, sizeof(d->name), "axis");
-        rect(d, X0 - 24, AXIS_Y - 0.6, t->x_end + 24, AXIS_Y + 0.6, "#777777");
+        rect(d, X0, AXIS_Y - 0.6, t->x_end, AXIS_Y + 0.6, "#777777");
     }
 
-    /* title, subtitle, legend (the HTML page has its own title) */
-    int titled = t->opts->format != EVG_RENDER_HTML;
-    evg_buf_puts(&b, "");
+    /* title, subtitle (the counts), legend; the HTML page has its own
+     * title and counts */
+    int page = t->opts->format != EVG_RENDER_HTML;
     evg_render__gv_text(&b, t->opts->title ? t->opts->title : "Event timeline",
                         120);
-    snprintf(d->name, sizeof(d->name), "title");
-    double tw = titled ? est_w(b.data ? b.data : "", 15) + 10 : -24;
-    if (titled)
+    if (page) {
+        snprintf(d->name, sizeof(d->name), "title");
+        double tw = label_w(b.data ? b.data : "", 15, 1) + 10;
         text(d, 12 + tw / 2, TITLE_Y, b.data ? b.data : "", 15,
              "Helvetica-Bold", "#111111", tw, 20);
+    }
     {
+        evg_render_counts c;
+        evg_render_count(t->g, t->opts, &c);
+        evg_render_counts_text(&c, buf, sizeof(buf));
+        size_t n = strlen(buf);
         long lo = 0, hi = 0;
         int any = 0;
         for (size_t i = 0; i < t->n_ev; i++)
             if (t->ev[i].dated) {
-                if (!any || t->ev[i].lo < lo)
-                    lo = t->ev[i].lo;
-                if (!any || t->ev[i].hi > hi)
-                    hi = t->ev[i].hi;
+                const evg_gevent *e = evg_graph_event(t->g, t->ev[i].idx);
+                long a, z;
+                if (evg_render__parse_day(e->lo, &a) != 0)
+                    continue;
+                if (evg_render__parse_day(e->hi, &z) != 0 || z < a)
+                    z = a;
+                if (!any || a < lo)
+                    lo = a;
+                if (!any || z > hi)
+                    hi = z;
                 any = 1;
             }
-        int n = snprintf(buf, sizeof(buf), "%zu event%s, %zu lane%s", t->n_ev,
-                         t->n_ev == 1 ? "" : "s", t->n_lanes,
-                         t->n_lanes == 1 ? "" : "s");
-        if (any && n > 0 && (size_t)n < sizeof(buf)) {
-            int y1, m1, d1, y2, m2, d2;
-            evg_render__civil(lo, &y1, &m1, &d1);
-            evg_render__civil(hi, &y2, &m2, &d2);
-            n += snprintf(buf + n, sizeof(buf) - (size_t)n,
-                          ", %d %s %d \xe2\x80\x93 %d %s %d", d1,
-                          evg_render__month_abbr[m1 - 1], y1, d2,
-                          evg_render__month_abbr[m2 - 1], y2);
+        evg_buf sub;
+        evg_buf_init(&sub, 0);
+        evg_buf_append(&sub, buf, n);
+        if (any) {
+            evg_buf_puts(&sub, " \xc2\xb7 ");
+            evg_render__range_text(&sub, lo, hi);
         }
-        if (hidden && n > 0 && (size_t)n < sizeof(buf))
-            n += snprintf(buf + n, sizeof(buf) - (size_t)n,
-                          "; %zu uncertain not shown", hidden);
-        if (t->n_ev > DETAIL_MAX && n > 0 && (size_t)n < sizeof(buf))
-            snprintf(buf + n, sizeof(buf) - (size_t)n,
-                     "; joins to targets not drawn above %d events",
-                     DETAIL_MAX);
+        evg_buf_printf(&sub, " \xc2\xb7 %zu lane%s", t->n_lanes,
+                       t->n_lanes == 1 ? "" : "s");
+        if (t->n_groups)
+            evg_buf_printf(&sub, " \xc2\xb7 %zu events grouped in %zu boxes",
+                           t->n_grouped, t->n_groups);
+        if (t->n_clipped)
+            evg_buf_printf(&sub, " \xc2\xb7 %zu open-ended date%s cut at the "
+                                 "axis",
+                           t->n_clipped, t->n_clipped == 1 ? "" : "s");
+        b.len = 0;
+        evg_render__gv_text(&b, sub.data ? sub.data : "", 0);
+        evg_buf_dispose(&sub);
         snprintf(d->name, sizeof(d->name), "subtitle");
-        double sw = est_w(buf, 9.5);
-        text(d, 12 + tw + 12 + sw / 2, TITLE_Y + 2, buf, 9.5, NULL, "#555555",
-             sw, 14);
+        double sw = est_w(b.data ? b.data : "", 9.5);
+        text(d, 12 + sw / 2, SUB_Y, b.data ? b.data : "", 9.5, NULL,
+             "#555555", sw, 14);
     }
     draw_legend(d, 12, LEGEND_Y);
 
@@ -1066,24 +1534,52 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
         Agnode_t *n =
             text(d, LABEL_W / 2, ln->y + RAIL_DY + 6, b.data ? b.data : "", 11,
                  "Helvetica-Bold", "#1a1a1a", LABEL_W - 16, 30);
-        if (n)
+        if (n) {
             gv_xset(n, d->s.id, d->name);
+            gv_xset(n, d->s.cls, "lanelabel");
+        }
         snprintf(d->name, sizeof(d->name), "sub%zu", l);
-        text(d, LABEL_W / 2, ln->y + RAIL_DY + 26,
-             lane_sub(t, l, buf, sizeof(buf)), 8, NULL, "#666666", LABEL_W - 16,
-             12);
+        n = text(d, LABEL_W / 2, ln->y + RAIL_DY + 26,
+                 lane_sub(t, l, buf, sizeof(buf)), 8, NULL, "#666666",
+                 LABEL_W - 16, 12);
+        if (n)
+            gv_xset(n, d->s.cls, "lanelabel");
         snprintf(d->name, sizeof(d->name), "rail%zu", l);
-        rect(d, X0 - 24, ln->y + RAIL_DY - 0.7, right - 12,
-             ln->y + RAIL_DY + 0.7, "#b9c0c8");
+        rect(d, X0, ln->y + RAIL_DY - 0.7, right - 12, ln->y + RAIL_DY + 0.7,
+             "#b9c0c8");
     }
 
-    /* events: span bars, boxes */
+    /* events: span bars, boxes; groups */
     for (size_t k = 0; k < t->n_ev && !b.failed; k++) {
         tl_event *te = &t->ev[k];
+        if (te->head != EVG_NONE)
+            continue;
         const evg_gevent *e = evg_graph_event(t->g, te->idx);
-        int q = quad_of(e);
         double y = row_y(t, te);
-        snprintf(buf, sizeof(buf), "of_ev%zu", te->idx);
+        if (te->n_in > 1) {
+            int q = group_quad(t, k);
+            snprintf(d->name, sizeof(d->name), "cl%zu", te->idx);
+            Agnode_t *n = pin(d, te->x, y, te->w, te->h);
+            if (!n)
+                break;
+            gv_xset(n, d->s.style, "rounded,filled");
+            gv_xset(n, d->s.fillcolor, "#ffffff");
+            gv_xset(n, d->s.color, evg_render__quad_stroke[q]);
+            gv_xset(n, d->s.penwidth, "2.4");
+            gv_xset(n, d->s.fixedsize, "true");
+            gv_xset(n, d->s.fontsize, "10");
+            gv_xset(n, d->s.label, te->label);
+            gv_xset(n, d->s.id, d->name);
+            b.len = 0;
+            evg_buf_printf(&b, "group q%d inlane%zu", q, te->lane);
+            for (size_t m = 0; m < t->n_ev; m++)
+                if (m == k || t->ev[m].head == k)
+                    evg_buf_printf(&b, " in_ev%zu", t->ev[m].idx);
+            gv_xset(n, d->s.cls, b.data ? b.data : "");
+            continue;
+        }
+        int q = quad_of(e);
+        snprintf(buf, sizeof(buf), "of_ev%zu inlane%zu", te->idx, te->lane);
         if (te->dated && te->hi > te->lo) {
             snprintf(d->name, sizeof(d->name), "ev%zu_span", te->idx);
             double x0 = te->sx0, x1 = evg_render__max(te->sx1, te->sx0 + 3);
@@ -1092,9 +1588,14 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
             if (n) {
                 gv_xset(n, d->s.cls, buf);
                 gv_xset(n, d->s.id, d->name);
+                if (te->clip) /* cut at the axis: dashed, open ends */
+                    gv_xset(n, d->s.style, "filled,dashed");
             }
-            /* bracket ends: the span reads as "somewhere in here" */
-            for (int end = 0; end < 2 && !big; end++) {
+            /* bracket ends: the span reads as "somewhere in here"; a cut
+             * end has none */
+            for (int end = 0; end < 2; end++) {
+                if (te->clip & (1 << end))
+                    continue;
                 double xe = end ? x1 : x0;
                 snprintf(d->name, sizeof(d->name), "ev%zu_end%d", te->idx,
                          end);
@@ -1130,41 +1631,35 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
         gv_xset(n, d->s.fillcolor, fill);
         gv_xset(n, d->s.color, evg_render__quad_stroke[q]);
         gv_xset(n, d->s.penwidth, "1.3");
-        gv_xset(n, d->s.fixedsize, "false");
+        gv_xset(n, d->s.fixedsize, "true");
         gv_xset(n, d->s.fontsize, "10");
         gv_xset(n, d->s.label, te->label);
         gv_xset(n, d->s.id, d->name);
-        char cls[96];
-        snprintf(cls, sizeof(cls), "event q%d %s", q, mod);
+        snprintf(cls, sizeof(cls), "event q%d %s inlane%zu", q, mod, te->lane);
         gv_xset(n, d->s.cls, cls);
-        /* big timelines keep the evidence in the SVG <title> only */
-        if (!big) {
-            b.len = 0;
-            evg_buf_puts(&b, "");
-            evg_buf tip;
-            evg_buf_init(&tip, 0);
-            evg_render__tooltip(&tip, t->g, te->idx);
-            evg_render__gv_text(&b, tip.data ? tip.data : "", 0);
-            evg_buf_dispose(&tip);
-            gv_xset(n, d->s.tooltip, b.data ? b.data : "");
-        }
+        b.len = 0;
+        evg_buf tip;
+        evg_buf_init(&tip, 0);
+        evg_render__tooltip(&tip, t->g, te->idx);
+        evg_render__gv_text(&b, tip.data ? tip.data : "", 0);
+        evg_buf_dispose(&tip);
+        gv_xset(n, d->s.tooltip, b.data ? b.data : "");
         if (evg_render__linkable(e->doc_path)) {
             b.len = 0;
-            evg_render__url(&b, e->doc_path);
+            evg_render__doc_link(&b, t->opts, e->doc_path);
             gv_xset(n, d->s.url, b.data ? b.data : "");
         }
     }
-    /* joins: co-sources and targets, on the rails of their lanes (left out
-     * of big timelines: thousands of crossing lines say nothing and cost
-     * half the drawing; the HTML table and the tooltips still name them) */
-    for (size_t k = 0; k < t->n_ev && !big; k++) {
+    /* joins: co-sources and targets, on the rails of their lanes, each
+     * event at its own x (same-day events stacked in a lane do not share
+     * a line); they leave the box from its edge */
+    for (size_t k = 0; k < t->n_ev; k++) {
         tl_event *te = &t->ev[k];
+        if (te->head != EVG_NONE || te->n_in > 1)
+            continue;
         const evg_gevent *e = evg_graph_event(t->g, te->idx);
         const char *stroke = evg_render__quad_stroke[quad_of(e)];
-        snprintf(d->name, sizeof(d->name), "ev%zu", te->idx);
-        Agnode_t *box = agnode(d->g, d->name, 0);
-        if (!box)
-            continue;
+        double y = row_y(t, te);
         snprintf(buf, sizeof(buf), "of_ev%zu", te->idx);
         for (int side = 0; side < 2; side++) {
             const size_t *ids = side ? e->targets : e->sources;
@@ -1173,22 +1668,32 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                 size_t l = lane_of(t, ids[j]);
                 if (l == EVG_NONE || l == te->lane)
                     continue;
+                double ry = t->lanes[l].y + RAIL_DY;
+                snprintf(d->name, sizeof(d->name), "ev%zu_p%c%zu", te->idx,
+                         side ? 't' : 's', j);
+                Agnode_t *port =
+                    pin(d, te->jx, ry > y ? y + te->h / 2 : y - te->h / 2,
+                        0.5, 0.5);
                 snprintf(d->name, sizeof(d->name), "ev%zu_%c%zu", te->idx,
                          side ? 't' : 's', j);
-                Agnode_t *dot = pin(d, te->x, t->lanes[l].y + RAIL_DY, 7, 7);
-                if (!dot)
+                Agnode_t *dot = pin(d, te->jx, ry, 7, 7);
+                if (!dot || !port)
                     continue;
+                gv_xset(port, d->s.style, "invis");
+                gv_xset(port, d->s.shape, "point");
                 gv_xset(dot, d->s.shape, "circle");
                 gv_xset(dot, d->s.fillcolor, side ? "#ffffff" : stroke);
                 gv_xset(dot, d->s.color, stroke);
                 gv_xset(dot, d->s.penwidth, "1.5");
-                gv_xset(dot, d->s.cls, buf);
-                Agedge_t *ed = side ? agedge(d->g, box, dot, NULL, 1)
-                                    : agedge(d->g, dot, box, NULL, 1);
+                snprintf(cls, sizeof(cls), "of_ev%zu inlane%zu", te->idx, l);
+                gv_xset(dot, d->s.cls, cls);
+                Agedge_t *ed = side ? agedge(d->g, port, dot, NULL, 1)
+                                    : agedge(d->g, dot, port, NULL, 1);
                 if (!ed)
                     continue;
                 gv_xset(ed, d->s.e_color, stroke);
-                gv_xset(ed, d->s.e_cls, buf);
+                snprintf(cls, sizeof(cls), "join of_ev%zu", te->idx);
+                gv_xset(ed, d->s.e_cls, cls);
                 if (side) {
                     gv_xset(ed, d->s.e_penwidth, "1.4");
                 } else {
@@ -1198,7 +1703,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
             }
         }
     }
-    /* causes */
+    /* causes, between the boxes that hold the two events */
     size_t nl = evg_graph_link_count(t->g);
     for (size_t i = 0; i < nl; i++) {
         const evg_glink *lk = evg_graph_link(t->g, i);
@@ -1206,9 +1711,18 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
             lk->from >= ne || lk->to >= ne || t->ev_of[lk->from] == EVG_NONE ||
             t->ev_of[lk->to] == EVG_NONE)
             continue;
+        size_t fa = t->ev_of[lk->from], fb = t->ev_of[lk->to];
+        if (t->ev[fa].head != EVG_NONE)
+            fa = t->ev[fa].head;
+        if (t->ev[fb].head != EVG_NONE)
+            fb = t->ev[fb].head;
+        if (fa == fb)
+            continue;
         char na[32], nb[32];
-        snprintf(na, sizeof(na), "ev%zu", lk->from);
-        snprintf(nb, sizeof(nb), "ev%zu", lk->to);
+        snprintf(na, sizeof(na), "%s%zu", t->ev[fa].n_in > 1 ? "cl" : "ev",
+                 t->ev[fa].idx);
+        snprintf(nb, sizeof(nb), "%s%zu", t->ev[fb].n_in > 1 ? "cl" : "ev",
+                 t->ev[fb].idx);
         Agnode_t *a = agnode(d->g, na, 0), *c = agnode(d->g, nb, 0);
         Agedge_t *ed = a && c ? agedge(d->g, a, c, NULL, 1) : NULL;
         if (!ed)
@@ -1238,6 +1752,8 @@ static void tl_dispose(tl *t)
     free(t->key);
     free(t->kx);
     free(t->gap_cut);
+    free(t->isl_first);
+    free(t->isl_ppd);
     evg_buf_dispose(&t->text);
 }
 
@@ -1253,6 +1769,7 @@ static int layout(tl *t, const unsigned char *shown)
     if (!t->ev || !t->ev_of)
         return EVG_ENOMEM;
     size_t other = EVG_NONE;
+    int any_und = 0;
     for (size_t i = 0; i < ne; i++) {
         t->ev_of[i] = EVG_NONE;
         if (!shown[i])
@@ -1261,6 +1778,8 @@ static int layout(tl *t, const unsigned char *shown)
         tl_event *te = &t->ev[t->n_ev];
         te->idx = i;
         te->lane = EVG_NONE;
+        te->head = EVG_NONE;
+        te->n_in = 1;
         for (size_t k = 0; k < e->n_sources; k++) {
             size_t l = lane_of(t, e->sources[k]);
             if (l != EVG_NONE && (te->lane == EVG_NONE || l < te->lane))
@@ -1278,48 +1797,120 @@ static int layout(tl *t, const unsigned char *shown)
         if (te->dated &&
             (evg_render__parse_day(e->hi, &te->hi) != 0 || te->hi < te->lo))
             te->hi = te->lo;
+        any_und |= !te->dated;
         t->ev_of[i] = t->n_ev++;
     }
     for (size_t k = 0; k < t->n_ev; k++)
         if ((rc = make_label(t, &t->ev[k])))
             return rc;
-    if ((rc = build_axis(t)))
+    clip_spans(t);
+    if ((rc = find_outliers(t)))
         return rc;
-    size_t *und = calloc(t->n_lanes + 1, sizeof(size_t));
-    if (!und)
-        return EVG_ENOMEM;
-    int any_und = 0;
-    for (size_t k = 0; k < t->n_ev; k++)
-        any_und |= !t->ev[k].dated;
-    t->und_x = any_und ? t->x_end + 110.0 : 0;
+    int any_early = 0, any_late = 0, any_axis = 0;
     for (size_t k = 0; k < t->n_ev; k++) {
         tl_event *te = &t->ev[k];
-        if (te->dated) {
+        if (te->zone == 1 && (!any_early++ || te->hi > t->early_hi))
+            t->early_hi = te->hi;
+        if (te->zone == 2 && (!any_late++ || te->lo < t->late_lo))
+            t->late_lo = te->lo;
+        any_axis |= te->dated && !te->zone;
+    }
+    size_t wpx = t->opts->width ? t->opts->width : 1600;
+    if (wpx < MIN_WIDTH)
+        wpx = MIN_WIDTH;
+    t->page_w = (double)wpx * 0.75; /* CSS px -> pt */
+    double ax0 = X0, ax1 = t->page_w - 16 - (any_und ? UND_W : 0);
+    if (any_early) {
+        t->early_x = X0;
+        ax0 = X0 + ZONE_W + BAND_W;
+    }
+    if (any_late)
+        ax1 -= ZONE_W + BAND_W;
+    if ((rc = build_axis(t, ax0, ax1)))
+        return rc;
+    if (!any_axis)
+        t->x_end = ax0;
+    if (any_late)
+        t->late_x = t->x_end + BAND_W;
+    t->und_x = any_und ? (any_late ? t->late_x + ZONE_W : t->x_end) + 24 : 0;
+    for (size_t k = 0; k < t->n_ev; k++) {
+        tl_event *te = &t->ev[k];
+        if (te->zone) {
+            te->x = (te->zone == 1 ? t->early_x : t->late_x) + 12 + te->w / 2;
+            te->left = te->x - te->w / 2;
+            te->right = te->x + te->w / 2;
+            te->sx0 = te->sx1 = te->x;
+        } else if (te->dated) {
             te->sx0 = day_x(t, (double)te->lo);
             te->sx1 = day_x(t, (double)te->hi);
             te->x = (te->sx0 + te->sx1) / 2;
             te->left = evg_render__min(te->x - te->w / 2, te->sx0);
             te->right = evg_render__max(te->x + te->w / 2, te->sx1);
         } else {
-            /* undated events fill a few columns of their own */
-            size_t j = und[te->lane]++;
-            if (j % 4 + 1 > t->und_cols)
-                t->und_cols = j % 4 + 1;
-            te->x = t->und_x + 75.0 + (double)(j % 4) * 150.0;
+            te->x = t->und_x + 12 + te->w / 2;
             te->left = te->x - te->w / 2;
             te->right = te->x + te->w / 2;
         }
+        if (te->left < BOX_MIN_X) { /* never over the lane labels */
+            double dx = BOX_MIN_X - te->left;
+            te->x += dx;
+            te->left += dx;
+            te->right += dx;
+        }
     }
-    free(und);
     if ((rc = pack_rows(t)))
         return rc;
+    double right = t->und_x    ? t->und_x + UND_W
+                   : t->late_x ? t->late_x + ZONE_W
+                               : t->x_end + 24;
+    for (size_t k = 0; k < t->n_ev; k++) {
+        tl_event *te = &t->ev[k];
+        if (te->head != EVG_NONE)
+            continue;
+        t->n_boxes++;
+        if (te->n_in > 1 && (rc = group_label(t, te)))
+            return rc;
+        if (te->right + 12 > right)
+            right = te->right + 12;
+        tl_lane *ln = &t->lanes[te->lane];
+        if (te->h > ln->box_h)
+            ln->box_h = te->h;
+    }
+    /* joins leave each box at an x no other box's joins use (same-day
+     * events stacked in a lane, or in two lanes, get distinct lines) */
+    double *used = malloc((t->n_ev ? t->n_ev : 1) * sizeof(double));
+    size_t n_used = 0;
+    if (!used)
+        return EVG_ENOMEM;
+    for (size_t k = 0; k < t->n_ev; k++) {
+        tl_event *te = &t->ev[k];
+        if (te->head != EVG_NONE)
+            continue;
+        double step = evg_render__min(7.0, te->w / 10);
+        te->jx = te->x;
+        for (int s = 0; s < 12; s++) {
+            double cand = te->x + step * (double)((s + 1) / 2) * (s % 2 ? 1 : -1);
+            int clash = 0;
+            for (size_t u = 0; u < n_used && !clash; u++)
+                clash = used[u] > cand - 2 && used[u] < cand + 2;
+            if (!clash) {
+                te->jx = cand;
+                break;
+            }
+        }
+        used[n_used++] = te->jx;
+    }
+    free(used);
+    t->right = evg_render__max(right, t->page_w - 8);
     double y = LANES_Y;
     for (size_t l = 0; l < t->n_lanes; l++) {
-        t->lanes[l].y = y;
-        t->lanes[l].h = ROWS_DY + (double)t->lanes[l].rows * ROW_H + 6.0;
-        if (t->lanes[l].h < 48.0)
-            t->lanes[l].h = 48.0;
-        y += t->lanes[l].h;
+        tl_lane *ln = &t->lanes[l];
+        ln->row_h = SPAN_ROOM + ln->box_h + ROW_GAP;
+        ln->y = y;
+        ln->h = ROWS_DY + (double)ln->rows * ln->row_h + 4.0;
+        if (ln->h < 52.0)
+            ln->h = 52.0;
+        y += ln->h;
     }
     t->height = y + 24.0;
     return 0;

@@ -54,4 +54,30 @@ if [ -f "$SEED" ]; then
 else
   echo "SKIP: seed article not found at $SEED (no seed screenshot)"
 fi
+# a story: 20 TimeBank articles and the SemEval timeline trial set, as a
+# reader opens the page (fitted to the window)
+TB="$SHARED/data/timebank"
+SE="$SHARED/data/semeval2015-timeline/Corpus-trial-data_task4_TimeML"
+for story in timebank20 semeval; do
+  if [ $story = timebank20 ]; then
+    [ -d "$TB" ] || { echo "SKIP: no TimeBank at $TB"; continue; }
+    mapfile -t in < <(ls "$TB"/*.tml | head -20)
+  else
+    [ -d "$SE" ] || { echo "SKIP: no SemEval trial set at $SE"; continue; }
+    in=("$SE")
+  fi
+  if "$EVG" run -q -f events,html -o "$WORK/$story" "${in[@]}" >/dev/null 2>"$WORK/run.err"; then
+    ok
+    chrome --screenshot="$SHOTS/$story-timeline.png" --window-size=1600,1000 \
+      "file://$WORK/$story/timeline.html" >/dev/null && [ -s "$SHOTS/$story-timeline.png" ] && ok ||
+      bad "no screenshot of the $story timeline"
+    # links to the articles are relative to the page, and lead to them
+    href=$(grep -o '<a href="[^"#]*"' "$WORK/$story/timeline.html" | head -1 | sed 's/<a href="//; s/"$//')
+    if [ -n "$href" ] && [ -f "$WORK/$story/$(printf '%b' "${href//%/\\x}")" ]; then ok; else
+      bad "$story: source link '$href' does not lead to the article from the page's folder"; fi
+    echo "screenshot: $SHOTS/$story-timeline.png"
+  else
+    bad "$story: run failed: $(head -c 300 "$WORK/run.err")"
+  fi
+done
 finish

@@ -134,7 +134,7 @@ static void render_formats(void **state)
     assert_null(strstr(svg, id));
     snprintf(id, sizeof(id), "id=\"ev%zu\"", neg);
     assert_null(strstr(svg, id));
-    assert_non_null(strstr(svg, "2 uncertain not shown"));
+    assert_non_null(strstr(svg, "2 left out (1 hypothetical, 1 negated)"));
     free(svg);
 
     o.show_uncertain = 1;
@@ -249,7 +249,7 @@ static void render_lanes_and_entity(void **state)
     o.lanes = 2;
     char *svg = render(g, &o, NULL);
     /* two actor lanes and one for everybody else */
-    assert_int_equal(count(svg, "class=\"node lane\""), 3);
+    assert_int_equal(count(svg, "class=\"node lane lane_"), 3);
     assert_non_null(strstr(svg, "Other actors"));
     free(svg);
 
@@ -360,7 +360,8 @@ static void render_names(void **state)
     evg_render_opts o;
     evg_render_opts_init(&o);
     assert_int_equal(o.format, EVG_RENDER_SVG);
-    assert_int_equal(o.lanes, 12);
+    assert_int_equal(o.lanes, 10);
+    assert_int_equal(o.width, 1600);
 }
 
 static void render_calendar(void **state)
@@ -461,7 +462,7 @@ static void render_low_confidence(void **state)
     snprintf(id, sizeof(id), "id=\"ev%zu\"", event_named(g, "urges"));
     char *svg = render(g, &o, &n);
     assert_null(strstr(svg, id));
-    assert_non_null(strstr(svg, "3 uncertain not shown"));
+    assert_non_null(strstr(svg, "3 left out (1 under confidence 0.5, 1 hypothetical, 1 negated)"));
     free(svg);
     o.show_uncertain = 1;
     svg = render(g, &o, &n);
