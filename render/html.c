@@ -152,7 +152,7 @@ static const char *const script_js[] = {
     "var gl=document.getElementById('grouplist');\n",
     "all('g.group').forEach(function(g){g.addEventListener('click',function(e){\n",
     " e.preventDefault();var ids=[].filter.call(g.classList,function(c){return c.slice(0,3)==='in_';});\n",
-    " var h='<button type=\"button\" id=\"gl-close\">close</button> <b>'+ids.length+' events</b><table>';\n",
+    " var h='<button type=\"button\" id=\"gl-close\">close</button> <strong>'+ids.length+' events</strong><table>';\n",
     " ids.forEach(function(c){var r=document.getElementById('row-'+c.slice(3));if(!r||r.hidden)return;\n",
     "  h+='<tr>'+[0,1,2,3].map(function(k){return '<td>'+r.cells[k].innerHTML+'</td>';}).join('')+'</tr>';});\n",
     " gl.innerHTML=h+'</table>';gl.hidden=false;\n",
