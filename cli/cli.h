@@ -26,7 +26,7 @@ enum {
     O_DCT = 256, O_LENIENT, O_KEEP_BP, O_DICT, O_MAX_BYTES, O_MAX_SENT,
     O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO,
     O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_MIN_CONF, O_TOP, O_VIEW,
-    O_WIDTH, O_ABS_LINKS
+    O_WIDTH, O_ABS_LINKS, O_PAPER
 };
 
 /* What an option's argument is, for completion. */

@@ -175,6 +175,15 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
             break;
         case O_UNCERTAIN: st->rd.show_uncertain = 1; break;
         case O_ABS_LINKS: st->rd.absolute_links = 1; break;
+        case O_PAPER: {
+            int v = evg_render_paper_parse(optarg);
+            if (v < 0) {
+                msg("--paper: '%s' is not a4 or letter", optarg);
+                return -1;
+            }
+            st->rd.paper = (evg_render_paper)v;
+            break;
+        }
         case O_WIDTH:
             if (parse_size("width", optarg, &st->rd.width))
                 return -1;

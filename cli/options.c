@@ -24,6 +24,9 @@ const cli_opt cli_options[] = {
      "(default \"events,graphml,html,svg,dot\")", NULL},
     {"width", O_WIDTH, A_WORD, "PX", C_RENDER | C_RUN,
      "fit the timeline to this width in pixels (default 1600)", NULL},
+    {"paper", O_PAPER, A_CHOICE, "SIZE", C_RENDER | C_RUN,
+     "PDF pages: a4 (default) or letter, landscape; as many as the lanes "
+     "need, each with its own axis", "a4 letter"},
     {"absolute-links", O_ABS_LINKS, A_NONE, NULL, C_RENDER | C_RUN,
      "link source documents by absolute file: URLs (default: relative to "
      "the output file)", NULL},

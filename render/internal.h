@@ -152,6 +152,14 @@ static inline void gv_xset(void *obj, Agsym_t *sym, const char *value)
  * default `dflt` on first use). */
 void evg_render__set(void *obj, const char *name, const char *value);
 
+/* ---- PDF ---- */
+
+/* Joins `n` single-page PDF files written by Graphviz's cairo plugin into
+ * one document of `n` pages (malloc'd into *out). EVG_EPARSE if a file is
+ * not laid out as expected, EVG_ENOMEM. */
+int evg_render__pdf_join(char *const *pages, const size_t *lens, size_t n,
+                         char **out, size_t *len);
+
 /* ---- HTML ---- */
 
 /* Writes the self-contained HTML page: `svg` (the picture), a legend, the

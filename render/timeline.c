@@ -64,6 +64,7 @@ typedef struct tl_lane {
     size_t count;        /* events drawn in the lane */
     size_t n_src, n_tgt; /* events the actor does / undergoes */
     size_t rows;
+    int off;      /* not on this page */
     double row_h; /* height of a row */
     double box_h; /* tallest box */
     double y, h;  /* top and height */
@@ -94,6 +95,8 @@ typedef struct tl {
     double early_x, late_x; /* left ends of the outlier zones, 0: none */
     long early_hi, late_lo; /* last day before, first day after the axis */
     double width, height;
+    size_t page, n_pages;   /* PDF: page drawn (from 1) and how many */
+    double frame_w, frame_h; /* PDF: drawing area of a page */
     evg_buf text; /* scratch */
 } tl;
 
@@ -1363,6 +1366,68 @@ static int group_quad(const tl *t, size_t h)
     return best;
 }
 
+/* The subtitle: what is drawn and left out, the dates, lanes, groups. */
+static void subtitle(tl *t, evg_buf *out)
+{
+    char buf[256];
+    {
+        evg_render_counts c;
+        evg_render_count(t->g, t->opts, &c);
+        evg_render_counts_text(&c, buf, sizeof(buf));
+        size_t n = strlen(buf);
+        long lo = 0, hi = 0;
+        int any = 0;
+        for (size_t i = 0; i < t->n_ev; i++)
+            if (t->ev[i].dated) {
+                const evg_gevent *e = evg_graph_event(t->g, t->ev[i].idx);
+                long a, z;
+                if (evg_render__parse_day(e->lo, &a) != 0)
+                    continue;
+                if (evg_render__parse_day(e->hi, &z) != 0 || z < a)
+                    z = a;
+                if (!any || a < lo)
+                    lo = a;
+                if (!any || z > hi)
+                    hi = z;
+                any = 1;
+            }
+        evg_buf_append(out, buf, n);
+        if (any) {
+            evg_buf_puts(out, " \xc2\xb7 ");
+            evg_render__range_text(out, lo, hi);
+        }
+        evg_buf_printf(out, " \xc2\xb7 %zu lane%s", t->n_lanes,
+                       t->n_lanes == 1 ? "" : "s");
+        if (t->n_groups)
+            evg_buf_printf(out, " \xc2\xb7 %zu events grouped in %zu boxes",
+                           t->n_grouped, t->n_groups);
+        if (t->n_clipped)
+            evg_buf_printf(out, " \xc2\xb7 %zu open-ended date%s cut at the "
+                                 "axis",
+                           t->n_clipped, t->n_clipped == 1 ? "" : "s");
+        if (t->n_pages > 1)
+            evg_buf_printf(out, " \xc2\xb7 page %zu of %zu", t->page,
+                           t->n_pages);
+    }
+}
+
+/* Width of the legend drawn by draw_legend(). */
+static double legend_w(const tl *t)
+{
+    double x = 0;
+    for (int q = 1; q <= 4; q++)
+        x += 22 + est_w(evg_render__quad_name[q], 9) + 14;
+    static const char *const mods[] = {"reported", "planned", "hypothetical",
+                                       "negated"};
+    for (int k = 0; k < (t->opts->show_uncertain ? 4 : 2); k++)
+        x += 22 + est_w(mods[k], 9) + 14;
+    x += 28 + est_w("causes", 9) + 14;
+    x += 28 + est_w("imprecise date (week, year)", 9) + 14;
+    if (t->n_groups)
+        x += 22 + est_w("several events (click to list them)", 9);
+    return x;
+}
+
 static int draw(tl *t, dr *d, const unsigned char *shown)
 {
     size_t ne = evg_graph_event_count(t->g);
@@ -1376,6 +1441,8 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
     /* lane bands, highlighted for the entity */
     for (size_t l = 0; l < t->n_lanes; l++) {
         const tl_lane *ln = &t->lanes[l];
+        if (ln->off)
+            continue;
         int focus =
             l == 0 && t->opts->entity && ln->actor != EVG_NONE &&
             actor_matches(evg_graph_actor(t->g, ln->actor), t->opts->entity);
@@ -1478,42 +1545,9 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
              "Helvetica-Bold", "#111111", tw, 20);
     }
     {
-        evg_render_counts c;
-        evg_render_count(t->g, t->opts, &c);
-        evg_render_counts_text(&c, buf, sizeof(buf));
-        size_t n = strlen(buf);
-        long lo = 0, hi = 0;
-        int any = 0;
-        for (size_t i = 0; i < t->n_ev; i++)
-            if (t->ev[i].dated) {
-                const evg_gevent *e = evg_graph_event(t->g, t->ev[i].idx);
-                long a, z;
-                if (evg_render__parse_day(e->lo, &a) != 0)
-                    continue;
-                if (evg_render__parse_day(e->hi, &z) != 0 || z < a)
-                    z = a;
-                if (!any || a < lo)
-                    lo = a;
-                if (!any || z > hi)
-                    hi = z;
-                any = 1;
-            }
         evg_buf sub;
         evg_buf_init(&sub, 0);
-        evg_buf_append(&sub, buf, n);
-        if (any) {
-            evg_buf_puts(&sub, " \xc2\xb7 ");
-            evg_render__range_text(&sub, lo, hi);
-        }
-        evg_buf_printf(&sub, " \xc2\xb7 %zu lane%s", t->n_lanes,
-                       t->n_lanes == 1 ? "" : "s");
-        if (t->n_groups)
-            evg_buf_printf(&sub, " \xc2\xb7 %zu events grouped in %zu boxes",
-                           t->n_grouped, t->n_groups);
-        if (t->n_clipped)
-            evg_buf_printf(&sub, " \xc2\xb7 %zu open-ended date%s cut at the "
-                                 "axis",
-                           t->n_clipped, t->n_clipped == 1 ? "" : "s");
+        subtitle(t, &sub);
         b.len = 0;
         evg_render__gv_text(&b, sub.data ? sub.data : "", 0);
         evg_buf_dispose(&sub);
@@ -1527,6 +1561,8 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
     /* lanes: label and rail */
     for (size_t l = 0; l < t->n_lanes; l++) {
         const tl_lane *ln = &t->lanes[l];
+        if (ln->off)
+            continue;
         lane_label(t, l, &b);
         if (b.failed)
             break;
@@ -1552,7 +1588,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
     /* events: span bars, boxes; groups */
     for (size_t k = 0; k < t->n_ev && !b.failed; k++) {
         tl_event *te = &t->ev[k];
-        if (te->head != EVG_NONE)
+        if (te->head != EVG_NONE || t->lanes[te->lane].off)
             continue;
         const evg_gevent *e = evg_graph_event(t->g, te->idx);
         double y = row_y(t, te);
@@ -1655,7 +1691,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
      * a line); they leave the box from its edge */
     for (size_t k = 0; k < t->n_ev; k++) {
         tl_event *te = &t->ev[k];
-        if (te->head != EVG_NONE || te->n_in > 1)
+        if (te->head != EVG_NONE || te->n_in > 1 || t->lanes[te->lane].off)
             continue;
         const evg_gevent *e = evg_graph_event(t->g, te->idx);
         const char *stroke = evg_render__quad_stroke[quad_of(e)];
@@ -1666,7 +1702,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
             size_t nids = side ? e->n_targets : e->n_sources;
             for (size_t j = 0; j < nids; j++) {
                 size_t l = lane_of(t, ids[j]);
-                if (l == EVG_NONE || l == te->lane)
+                if (l == EVG_NONE || l == te->lane || t->lanes[l].off)
                     continue;
                 double ry = t->lanes[l].y + RAIL_DY;
                 snprintf(d->name, sizeof(d->name), "ev%zu_p%c%zu", te->idx,
@@ -1735,6 +1771,14 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                  lk->to);
         gv_xset(ed, d->s.e_cls, buf);
         gv_xset(ed, d->s.e_tooltip, "causes");
+    }
+    if (t->frame_w > 0) {
+        /* a page: an invisible frame makes every page the same size */
+        snprintf(d->name, sizeof(d->name), "frame");
+        Agnode_t *n = pin(d, t->frame_w / 2, t->frame_h / 2, t->frame_w,
+                          t->frame_h);
+        if (n)
+            gv_xset(n, d->s.style, "invis");
     }
     int rc = b.failed;
     evg_buf_dispose(&b);
@@ -1902,6 +1946,15 @@ static int layout(tl *t, const unsigned char *shown)
     }
     free(used);
     t->right = evg_render__max(right, t->page_w - 8);
+    /* the legend and the subtitle (with room for "page 1 of 9") fit too */
+    t->right = evg_render__max(t->right, 24 + legend_w(t));
+    evg_buf sub;
+    evg_buf_init(&sub, 0);
+    subtitle(t, &sub);
+    t->right = evg_render__max(
+        t->right, 24 + est_w(sub.data ? sub.data : "", 9.5) +
+                      (t->opts->format == EVG_RENDER_PDF ? 90 : 0));
+    evg_buf_dispose(&sub);
     double y = LANES_Y;
     for (size_t l = 0; l < t->n_lanes; l++) {
         tl_lane *ln = &t->lanes[l];
@@ -1914,6 +1967,108 @@ static int layout(tl *t, const unsigned char *shown)
     }
     t->height = y + 24.0;
     return 0;
+}
+
+#define PAGE_MARGIN 24.0
+
+/* Landscape paper sizes, in points. */
+static double paper_w(const evg_render_opts *o)
+{
+    return o->paper == EVG_PAPER_LETTER ? 792.0 : 841.89;
+}
+
+static double paper_h(const evg_render_opts *o)
+{
+    return o->paper == EVG_PAPER_LETTER ? 612.0 : 595.28;
+}
+
+/* PDF: the lanes go onto as many pages as they need, each page with the
+ * title, the counts, the legend and its own axis; the pages are drawn one
+ * by one and joined. */
+static int pdf_pages(tl *t, const unsigned char *shown, char **out,
+                     size_t *len, evg_error *err)
+{
+    /* a picture wider than the paper (zones for outliers and undated
+     * events) is scaled down to its width: the frame, in layout points,
+     * grows by as much */
+    double pw = paper_w(t->opts) - 2 * PAGE_MARGIN,
+           ph = paper_h(t->opts) - 2 * PAGE_MARGIN;
+    double scale = t->right > pw ? pw / t->right : 1.0;
+    t->frame_w = pw / scale;
+    t->frame_h = ph / scale;
+    double room = t->frame_h - LANES_Y - 20.0;
+    /* which lanes go on which page */
+    size_t *first = malloc((t->n_lanes + 2) * sizeof(size_t));
+    double *ys = malloc((t->n_lanes + 1) * sizeof(double));
+    if (!first || !ys) {
+        free(first);
+        free(ys);
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
+    size_t np = 0;
+    double used = 0;
+    for (size_t l = 0; l < t->n_lanes; l++) {
+        ys[l] = t->lanes[l].y;
+        if (l == 0 || used + t->lanes[l].h > room) {
+            first[np++] = l;
+            used = 0;
+        }
+        used += t->lanes[l].h;
+    }
+    if (np == 0)
+        first[np++] = 0;
+    first[np] = t->n_lanes;
+    t->n_pages = np;
+    char **pdf = calloc(np, sizeof(char *));
+    size_t *plen = calloc(np, sizeof(size_t));
+    int rc = pdf && plen ? 0 : evg_error_set(err, EVG_ENOMEM, "out of memory");
+    for (size_t p = 0; p < np && !rc; p++) {
+        t->page = p + 1;
+        double y = LANES_Y;
+        for (size_t l = 0; l < t->n_lanes; l++) {
+            t->lanes[l].off = l < first[p] || l >= first[p + 1];
+            if (!t->lanes[l].off) {
+                t->lanes[l].y = y;
+                y += t->lanes[l].h;
+            }
+        }
+        t->height = y + 24.0;
+        evg_render__gv gv;
+        memset(&gv, 0, sizeof(gv));
+        if ((rc = evg_render__gv_open(&gv, "timeline", EVG_RENDER_PDF, err)))
+            break;
+        dr d;
+        memset(&d, 0, sizeof(d));
+        d.t = t;
+        d.g = gv.g;
+        d.H = t->frame_h;
+        declare(&d);
+        char margin[32];
+        snprintf(margin, sizeof(margin), "%.3f", PAGE_MARGIN / 72.0);
+        gv_attr(gv.g, AGRAPH, "margin", margin);
+        gv_attr(gv.g, AGRAPH, "pad", "0");
+        char size[64];
+        snprintf(size, sizeof(size), "%.3f,%.3f", pw / 72.0, ph / 72.0);
+        gv_attr(gv.g, AGRAPH, "size", size);
+        if ((rc = draw(t, &d, shown)))
+            rc = evg_error_set(err, rc, "render: %s", evg_strerror(rc));
+        else {
+            rc = evg_render__gv_emit(&gv, "nop2", EVG_RENDER_PDF, NULL, NULL,
+                                     &pdf[p], &plen[p], err);
+        }
+        evg_render__gv_close(&gv);
+    }
+    if (!rc && (rc = evg_render__pdf_join(pdf, plen, np, out, len)))
+        rc = evg_error_set(err, rc == EVG_ENOMEM ? EVG_ENOMEM : EVG_EDEP,
+                           "render: cannot join the PDF pages (%s)",
+                           evg_strerror(rc));
+    for (size_t p = 0; pdf && p < np; p++)
+        free(pdf[p]);
+    free(pdf);
+    free(plen);
+    free(first);
+    free(ys);
+    return rc;
 }
 
 int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
@@ -1938,8 +2093,20 @@ int evg_render_timeline(const evg_graph *g, const evg_render_opts *opts,
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         goto done;
     }
+    evg_render_opts paged;
+    if (opts->format == EVG_RENDER_PDF) {
+        /* laid out at 1400 px and scaled to the width of the paper: text
+         * of 10 pt prints at about 7.5 pt */
+        paged = *opts;
+        paged.width = 1400;
+        t.opts = &paged;
+    }
     if ((rc = layout(&t, shown))) {
         rc = evg_error_set(err, rc, "render: %s", evg_strerror(rc));
+        goto done;
+    }
+    if (opts->format == EVG_RENDER_PDF) {
+        rc = pdf_pages(&t, shown, out, len, err);
         goto done;
     }
     if ((rc = evg_render__gv_open(&gv, "timeline", opts->format, err)))

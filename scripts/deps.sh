@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_pkgs=(pkg-config libigraph-dev libcjson-dev libgraphviz-dev graphviz)
 test_pkgs=(libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph chromium
-           g++ zsh)
+           g++ zsh poppler-utils fontconfig)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = test ]; then

@@ -34,6 +34,19 @@ if [ -d "$TB" ]; then
     render timebank20 "$WORK/timebank20.jsonl"
     render timebank20-iraq --entity Iraq "$WORK/timebank20.jsonl"
     render timebank20-uncertain --show-uncertain "$WORK/timebank20.jsonl"
+    # printed: landscape pages of the paper, several, each a whole picture
+    if command -v pdfinfo >/dev/null; then
+      for paper in a4 letter; do
+        "$EVG" render -q -f pdf --paper $paper -o "$WORK/tb-$paper.pdf" "$WORK/timebank20.jsonl" &&
+          pdfinfo "$WORK/tb-$paper.pdf" >"$WORK/pdfinfo" 2>&1 || bad "pdf ($paper) failed"
+        pages=$(awk '/^Pages:/ {print $2}' "$WORK/pdfinfo")
+        size=$(awk '/^Page size:/ {print $3 "x" $5}' "$WORK/pdfinfo")
+        want=$([ $paper = a4 ] && echo 841x595 || echo 792x612)
+        if [ "${pages:-0}" -ge 2 ] && [ "$size" = "$want" ] && ! grep -qi error "$WORK/pdfinfo"; then ok
+        else bad "pdf ($paper): $pages pages of $size, want several of $want: $(head -c 300 "$WORK/pdfinfo")"; fi
+        echo "pdf ($paper): $pages pages, $size pt"
+      done
+    else echo "SKIP: no pdfinfo (Debian poppler-utils): PDF pages not checked"; fi
   }
 else echo "SKIP: no TimeBank at $TB"; fi
 SE="$SHARED/data/semeval2015-timeline/Corpus-trial-data_task4_TimeML"
