@@ -2,7 +2,6 @@
  * gazetteer lookups at a token, the country, sector and kind of a
  * candidate, and unknown names (capitalized spans, acronyms). */
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,28 +15,15 @@ static const char *const *stop_caps;
 static size_t n_stop_caps;
 static const char *const *connectors;
 
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
-static int words_rc;
-static evg_error words_err;
-
-static void load_words(void)
-{
-    words_rc = evg_words_list("never_actors.words", EVG_WORDS_SORTED,
-                              &stop_caps, &n_stop_caps, &words_err);
-    if (!words_rc)
-        words_rc = evg_words_list("name_connectors.words", 0, &connectors,
-                                  NULL, &words_err);
-}
+static const evg_words_use uses[] = {
+    {"never_actors.words", EVG_WORDS_SORTED, &stop_caps, &n_stop_caps},
+    {"name_connectors.words", 0, &connectors, NULL}};
+static evg_words_set lists = EVG_WORDS_SET(uses);
 
 int evg_actors__load_words(evg_error *err)
 {
-    pthread_once(&words_once, load_words);
-    if (words_rc && err)
-        *err = words_err;
-    return words_rc;
+    return evg_words_load(&lists, err);
 }
-
-
 
 static int cmp_word(const void *key, const void *elem)
 {

@@ -2,7 +2,6 @@
  * finite verbs, forms of "be", clause boundaries and prepositions, read
  * from the .words files of extract/data/, and the token tests built on
  * them (events.h holds the inline ones). */
-#include <pthread.h>
 #include <stddef.h>
 
 #include "events.h"
@@ -16,33 +15,20 @@ const char *const *evg_events__be;
 const char *const *evg_events__boundary;
 const char *const *evg_events__prepositions;
 
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
-static int words_rc;
-static evg_error words_err;
-
-static void load_words(void)
-{
-    static const struct {
-        const char *file;
-        const char *const **list;
-    } lists[] = {{"determiners.words", &evg_events__determiners},
-                 {"pronouns.words", &evg_events__pronouns},
-                 {"auxiliaries.words", &evg_events__aux},
-                 {"finite_auxiliaries.words", &evg_events__finite},
-                 {"be.words", &evg_events__be},
-                 {"clause_boundaries.words", &evg_events__boundary},
-                 {"prepositions.words", &evg_events__prepositions}};
-    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]) && !words_rc; i++)
-        words_rc = evg_words_list(lists[i].file, 0, lists[i].list, NULL,
-                                  &words_err);
-}
+static const evg_words_use uses[] = {
+    {"determiners.words", 0, &evg_events__determiners, NULL},
+    {"pronouns.words", 0, &evg_events__pronouns, NULL},
+    {"auxiliaries.words", 0, &evg_events__aux, NULL},
+    {"finite_auxiliaries.words", 0, &evg_events__finite, NULL},
+    {"be.words", 0, &evg_events__be, NULL},
+    {"clause_boundaries.words", 0, &evg_events__boundary, NULL},
+    {"prepositions.words", 0, &evg_events__prepositions, NULL}};
+static evg_words_set lists = EVG_WORDS_SET(uses);
 
 int evg_events__load_words(evg_error *err)
 {
-    pthread_once(&words_once, load_words);
-    if (words_rc && err)
-        *err = words_err;
-    return words_rc;
+    int rc = evg_words_load(&lists, err);
+    return rc ? rc : evg_events__load_lemmas(err);
 }
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w)

@@ -340,7 +340,9 @@ int evg_extract__triggers_new(evg_triggers **out, evg_error *err)
     }
     const evg_embedded *codes = evg_extract__embedded("cameo.tsv");
     const evg_embedded *pats = evg_extract__embedded("triggers.tsv");
-    int rc;
+    int rc = evg_events__load_lemmas(err);
+    if (rc)
+        goto done;
     if (!codes || !pats) {
         rc = evg_error_set(err, EVG_EDEP,
                            "built-in cameo.tsv or triggers.tsv is missing");
@@ -373,59 +375,36 @@ int evg_extract__triggers_add(evg_triggers *t, const char *data, size_t len,
 
 /* ---- lemmatizer ---- */
 
-/* Irregular past forms, sorted for binary search. */
-static const char *const irregular[][2] = {
-    {"arose", "arise"}, {"beaten", "beat"}, {"began", "begin"},
-    {"begun", "begin"}, {"bid", "bid"}, {"blew", "blow"}, {"blown", "blow"},
-    {"bore", "bear"}, {"bought", "buy"}, {"broke", "break"},
-    {"broken", "break"}, {"brought", "bring"}, {"built", "build"},
-    {"came", "come"}, {"caught", "catch"}, {"chose", "choose"},
-    {"chosen", "choose"}, {"did", "do"}, {"done", "do"}, {"drawn", "draw"},
-    {"drew", "draw"}, {"driven", "drive"}, {"drove", "drive"},
-    {"fallen", "fall"}, {"fed", "feed"}, {"fell", "fall"}, {"felt", "feel"},
-    {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"},
-    {"forbade", "forbid"}, {"forbidden", "forbid"}, {"forgave", "forgive"},
-    {"forgiven", "forgive"}, {"fought", "fight"}, {"found", "find"},
-    {"froze", "freeze"}, {"frozen", "freeze"}, {"gave", "give"},
-    {"given", "give"}, {"gone", "go"}, {"got", "get"}, {"gotten", "get"},
-    {"had", "have"}, {"has", "have"}, {"heard", "hear"}, {"held", "hold"},
-    {"hid", "hide"}, {"hidden", "hide"}, {"kept", "keep"}, {"knew", "know"},
-    {"known", "know"}, {"laid", "lay"}, {"led", "lead"}, {"left", "leave"},
-    {"lent", "lend"}, {"lost", "lose"}, {"made", "make"}, {"meant", "mean"},
-    {"met", "meet"}, {"overthrew", "overthrow"}, {"overthrown", "overthrow"},
-    {"paid", "pay"}, {"ran", "run"}, {"rang", "ring"}, {"retaken", "retake"},
-    {"retook", "retake"}, {"risen", "rise"}, {"rose", "rise"},
-    {"said", "say"}, {"sank", "sink"}, {"saw", "see"}, {"says", "say"},
-    {"seen", "see"}, {"sent", "send"}, {"shook", "shake"}, {"shot", "shoot"},
-    {"slain", "slay"}, {"slew", "slay"}, {"sold", "sell"}, {"sought", "seek"},
-    {"spent", "spend"}, {"spoke", "speak"}, {"spoken", "speak"},
-    {"spun", "spin"}, {"stole", "steal"}, {"stolen", "steal"},
-    {"stood", "stand"}, {"stricken", "strike"}, {"struck", "strike"},
-    {"stuck", "stick"}, {"sunk", "sink"}, {"swore", "swear"},
-    {"sworn", "swear"}, {"taken", "take"}, {"taught", "teach"},
-    {"thought", "think"}, {"threw", "throw"}, {"thrown", "throw"},
-    {"told", "tell"}, {"took", "take"}, {"tore", "tear"}, {"torn", "tear"},
-    {"undertaken", "undertake"}, {"undertook", "undertake"},
-    {"upheld", "uphold"}, {"went", "go"}, {"withdrawn", "withdraw"},
-    {"withdrew", "withdraw"}, {"withheld", "withhold"}, {"woke", "wake"},
-    {"won", "win"}, {"written", "write"}, {"wrote", "write"},
-};
-#define N_IRREGULAR (sizeof(irregular) / sizeof(irregular[0]))
+/* Irregular past forms and their base forms (extract/data/
+ * irregular_verbs.words), pairs sorted by the past form for binary
+ * search: irregular[2 * i] is the past of irregular[2 * i + 1]. */
+static const char *const *irregular;
+static size_t n_irregular;
+
+static const evg_words_use uses[] = {
+    {"irregular_verbs.words", EVG_WORDS_SORTED | EVG_WORDS_PAIRS,
+     &irregular, &n_irregular}};
+static evg_words_set lists = EVG_WORDS_SET(uses);
+
+int evg_events__load_lemmas(evg_error *err)
+{
+    return evg_words_load(&lists, err);
+}
 
 static const char *irregular_base(const char *w)
 {
-    size_t lo = 0, hi = N_IRREGULAR;
+    size_t lo = 0, hi = n_irregular;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         /* strcmp inline: every word of a sentence comes here, and most
          * differ from the probe in their first letter */
-        const char *f = irregular[mid][0];
+        const char *f = irregular[2 * mid];
         size_t i = 0;
         while (f[i] && f[i] == w[i])
             i++;
         int c = (unsigned char)f[i] - (unsigned char)w[i];
         if (c == 0)
-            return irregular[mid][1];
+            return irregular[2 * mid + 1];
         if (c < 0)
             lo = mid + 1;
         else

@@ -48,6 +48,11 @@ const evg_cameo *evg_events__cameo(const evg_triggers *t, const char *code);
 size_t evg_events__patterns(const evg_triggers *t, const char *lemma,
                             size_t n, const evg_trig_pat *const **out);
 
+/* Loads the lemmatizer's list of irregular verbs (once; errors as
+ * evg_words_list()): evg_extract__triggers_new() and the event coder call
+ * it before evg_events__lemmas() and evg_events__inflection() may run. */
+int evg_events__load_lemmas(evg_error *err);
+
 /* Candidate base forms of the word `w` (`n` bytes): the word itself lower
  * cased, then forms with -s/-es/-ies, -ed/-ied, -ing stripped (doubled
  * consonants and a dropped -e restored) and irregular past forms.

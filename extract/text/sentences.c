@@ -11,32 +11,25 @@
 #include <string.h>
 
 #include "sentences.h"
+#include "words.h"
 
-/* Never end a sentence: titles and abbreviations followed by a name or
- * a number. */
-static const char *const abbrev_hard[] = {"mr", "mrs", "ms", "dr", "gen",
-    "sen", "rep", "gov", "lt", "col", "capt", "sgt", "cpl", "maj", "adm",
-    "cmdr", "prof", "rev", "fr", "st", "mt", "ft", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "dept", "gov't", "pres",
-    "supt", "insp", "det", "sr", "jr", "messrs", "mmes", "msgr", "hon",
-    "atty", "brig", "gens", "reps", "sens", "al", NULL};
+/* The splitter's word lists (extract/data/): abbreviations whose stop
+ * never ends a sentence, those that do not before a number ("No. 10"),
+ * those that end one only before a typical sentence opener ("Inc."), the
+ * openers, and how boilerplate sentences begin. */
+static const char *const *abbrev_hard;
+static const char *const *abbrev_num;
+static const char *const *abbrev_soft;
+static const char *const *openers;
+static const char *const *boiler_leads;
 
-/* Abbreviations only before a number: "No. 10", "Vol. 3". */
-static const char *const abbrev_num[] = {"no", "nos", "vol", "fig", "pp",
-                                         "art", "sec", NULL};
-
-/* End a sentence only when a typical sentence opener follows. */
-static const char *const abbrev_soft[] = {"inc", "corp", "co", "ltd", "llc",
-    "plc", "bros", "etc", "p.m", "a.m", "u.s", "u.k", "u.n", "e.u", "d.c",
-    "u.s.a", NULL};
-
-static const char *const openers[] = {"the", "a", "an", "he", "she", "it",
-    "they", "we", "i", "you", "this", "that", "these", "those", "there",
-    "in", "on", "at", "but", "and", "or", "so", "yet", "however", "after",
-    "before", "when", "while", "if", "as", "his", "her", "its", "their",
-    "our", "my", "meanwhile", "according", "last", "earlier", "later",
-    "officials", "some", "many", "most", "for", "from", "since", "during",
-    "under", "with", "by", "one", "two", "no", NULL};
+static const evg_words_use uses[] = {
+    {"abbreviations.words", 0, &abbrev_hard, NULL},
+    {"abbreviations_numeric.words", 0, &abbrev_num, NULL},
+    {"abbreviations_final.words", 0, &abbrev_soft, NULL},
+    {"sentence_openers.words", 0, &openers, NULL},
+    {"boilerplate_leads.words", 0, &boiler_leads, NULL}};
+static evg_words_set lists = EVG_WORDS_SET(uses);
 
 /* The word lists are tried in full at every period and sentence start:
  * compare up to the first difference instead of measuring each word. */
@@ -324,23 +317,11 @@ static int markers(const char *t, size_t s, size_t e)
 static int boilerplate(const evg_doc *doc, size_t s, size_t e, int first)
 {
     const char *t = doc->text;
-    static const char *const lead[] = {"read more", "read also",
-        "also read", "see also", "related:", "related coverage",
-        "related stories", "recommended:", "more:", "watch:", "listen:",
-        "photo:", "photo credit", "photos:", "image:", "picture:",
-        "caption:", "file photo", "file -", "file:", "pictured:",
-        "in this photo", "in this file photo", "in this image",
-        "follow us", "follow @", "follow the", "subscribe to",
-        "sign up for", "sign up to", "click here", "share this",
-        "share on", "copyright", "(c) ", "all rights reserved",
-        "reporting by", "editing by", "writing by", "additional reporting",
-        "this article was", "this story has been", "advertisement",
-        "getty images", "afp photo", "ap photo", "reuters/", "credit:",
-        "image copyright", "image caption", "media caption", "photo by",
-        NULL};
-    for (const char *const *p = lead; *p; p++)
+    for (const char *const *p = boiler_leads; *p; p++)
         if (starts_with(t, s, e, *p))
             return 1;
+    if (starts_with(t, s, e, "(c) "))
+        return 1; /* the copyright sign in ASCII */
     /* a credit line: "© Sputnik / ..." anywhere makes the sentence one */
     if (markers(t, s, e))
         return 1;
@@ -410,9 +391,9 @@ int evg_extract__sentences(evg_doc *doc, size_t body,
 {
     const char *t = doc->text;
     size_t n = doc->text_len, start = body;
-    int rc;
-    if (!t)
-        return 0;
+    int rc = evg_words_load(&lists, err);
+    if (rc || !t)
+        return rc;
     size_t line_start = body;
     for (size_t i = body; i < n; i++) {
         char c = t[i];

@@ -7,11 +7,12 @@
 
 #include "words.h"
 
-#define MAX_LISTS 64
+#define MAX_LISTS 128
 #define MAX_WORD 64
 
 typedef struct cached {
     const char *name;
+    int flags;
     const char **w; /* NULL-terminated, into `buf` */
     size_t n;
     char *buf;
@@ -30,89 +31,143 @@ static void free_lists(void)
     n_lists = 0;
 }
 
-static int parse(const char *name, int flags, cached *c, evg_error *err)
+/* A word: not empty, lower case, no tab, CR or outer space, short. */
+static int bad_word(const char *p)
 {
-    const evg_embedded *f = evg_extract__embedded(name);
-    if (!f)
-        return evg_error_set(err, EVG_EPARSE,
-                             "extract/data/%s: no such word list", name);
-    c->buf = malloc(f->len + 1);
-    if (!c->buf)
+    size_t n = strlen(p);
+    if (n == 0 || n > MAX_WORD || strchr(p, '\t') || strchr(p, '\r') ||
+        p[n - 1] == ' ' || p[0] == ' ')
+        return 1;
+    for (size_t k = 0; k < n; k++)
+        if (p[k] >= 'A' && p[k] <= 'Z')
+            return 1;
+    return 0;
+}
+
+int evg_words_parse(const char *name, const char *data, size_t len,
+                    int flags, char **buf, const char ***words, size_t *n,
+                    evg_error *err)
+{
+    int pairs = (flags & EVG_WORDS_PAIRS) != 0;
+    *buf = NULL;
+    *words = NULL;
+    *n = 0;
+    char *b = malloc(len + 1);
+    if (!b)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    memcpy(c->buf, f->data, f->len);
-    c->buf[f->len] = '\0';
+    memcpy(b, data, len);
+    b[len] = '\0';
+    *buf = b;
     size_t cap = 1;
-    for (size_t i = 0; i < f->len; i++)
-        cap += f->data[i] == '\n';
-    c->w = calloc(cap + 1, sizeof(*c->w));
-    if (!c->w)
+    for (size_t i = 0; i < len; i++)
+        cap += data[i] == '\n';
+    const char **w = calloc(cap * (pairs ? 2 : 1) + 1, sizeof(*w));
+    if (!w)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    *words = w;
+    size_t k = 0, lines = 0;
     long line = 0;
-    for (char *p = c->buf; *p;) {
+    for (char *p = b; *p;) {
         char *e = strchr(p, '\n');
         if (e)
             *e = '\0';
         line++;
-        size_t n = strlen(p);
-        if (n && p[0] != '#') {
-            int bad = n > MAX_WORD || strchr(p, '\t') || strchr(p, '\r') ||
-                      p[n - 1] == ' ' || p[0] == ' ';
-            for (size_t k = 0; k < n && !bad; k++)
-                bad = p[k] >= 'A' && p[k] <= 'Z';
-            if (bad)
-                return evg_error_set(err, EVG_EPARSE,
-                                     "extract/data/%s: line %ld: a word is "
-                                     "lower case, without tabs or outer "
-                                     "spaces, at most %d bytes",
-                                     name, line, MAX_WORD);
-            if ((flags & EVG_WORDS_SORTED) && c->n &&
-                strcmp(c->w[c->n - 1], p) >= 0)
+        if (*p && *p != '#') {
+            char *second = NULL;
+            if (pairs) {
+                second = strchr(p, '\t');
+                if (second)
+                    *second++ = '\0';
+            }
+            if (bad_word(p) || (pairs && (!second || bad_word(second))))
+                return evg_error_set(
+                    err, EVG_EPARSE,
+                    pairs ? "extract/data/%s: line %ld: a line is two words "
+                            "separated by one tab, each lower case, without "
+                            "outer spaces, at most %d bytes"
+                          : "extract/data/%s: line %ld: a word is lower "
+                            "case, without tabs or outer spaces, at most %d "
+                            "bytes",
+                    name, line, MAX_WORD);
+            if ((flags & EVG_WORDS_SORTED) && lines &&
+                strcmp(w[k - (pairs ? 2 : 1)], p) >= 0)
                 return evg_error_set(err, EVG_EPARSE,
                                      "extract/data/%s: line %ld: '%s' is "
                                      "out of order or repeated",
                                      name, line, p);
-            c->w[c->n++] = p;
+            w[k++] = p;
+            if (pairs)
+                w[k++] = second;
+            lines++;
         }
         if (!e)
             break;
         p = e + 1;
     }
-    if (c->n == 0)
+    if (lines == 0)
         return evg_error_set(err, EVG_EPARSE, "extract/data/%s: empty",
                              name);
-    c->name = name;
+    *n = lines;
+    return EVG_OK;
+}
+
+/* The list NAME read with FLAGS, parsed on first use; the caller holds
+ * the lock. */
+static int get(const char *name, int flags, const char *const **out,
+               size_t *n, evg_error *err)
+{
+    size_t i = 0;
+    while (i < n_lists &&
+           (lists[i].flags != flags || strcmp(lists[i].name, name) != 0))
+        i++;
+    if (i == n_lists) {
+        cached c = {0};
+        const evg_embedded *f = evg_extract__embedded(name);
+        int rc;
+        if (n_lists == MAX_LISTS)
+            rc = evg_error_set(err, EVG_ELIMIT, "more than %d word lists",
+                               MAX_LISTS);
+        else if (!f)
+            rc = evg_error_set(err, EVG_EPARSE,
+                               "extract/data/%s: no such word list", name);
+        else
+            rc = evg_words_parse(name, f->data, f->len, flags, &c.buf, &c.w,
+                                 &c.n, err);
+        if (rc) {
+            free(c.w);
+            free(c.buf);
+            return rc;
+        }
+        if (n_lists == 0)
+            atexit(free_lists); /* keeps LeakSanitizer honest */
+        c.name = f->name;
+        c.flags = flags;
+        lists[n_lists++] = c;
+    }
+    *out = lists[i].w;
+    if (n)
+        *n = lists[i].n;
     return EVG_OK;
 }
 
 int evg_words_list(const char *name, int flags, const char *const **out,
                    size_t *n, evg_error *err)
 {
+    pthread_mutex_lock(&lock);
+    int rc = get(name, flags, out, n, err);
+    pthread_mutex_unlock(&lock);
+    return rc;
+}
+
+int evg_words_load(evg_words_set *set, evg_error *err)
+{
     int rc = EVG_OK;
     pthread_mutex_lock(&lock);
-    size_t i = 0;
-    while (i < n_lists && strcmp(lists[i].name, name) != 0)
-        i++;
-    if (i == n_lists) {
-        cached c = {0};
-        if (n_lists == MAX_LISTS)
-            rc = evg_error_set(err, EVG_ELIMIT,
-                               "more than %d word lists", MAX_LISTS);
-        else
-            rc = parse(name, flags, &c, err);
-        if (rc) {
-            free(c.w);
-            free(c.buf);
-        } else {
-            if (n_lists == 0)
-                atexit(free_lists); /* keeps LeakSanitizer honest */
-            lists[n_lists++] = c;
-        }
-    }
-    if (!rc) {
-        *out = lists[i].w;
-        if (n)
-            *n = lists[i].n;
-    }
+    for (size_t i = 0; i < set->n && !set->loaded && !rc; i++)
+        rc = get(set->use[i].file, set->use[i].flags, set->use[i].list,
+                 set->use[i].n, err);
+    if (!rc)
+        set->loaded = 1;
     pthread_mutex_unlock(&lock);
     return rc;
 }

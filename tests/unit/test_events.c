@@ -225,6 +225,8 @@ static const ent_spec WORLD[] = {
 static void events_lemmas(void **state)
 {
     (void)state;
+    evg_error err;
+    assert_int_equal(evg_events__load_lemmas(&err), 0); /* irregular verbs */
     char lem[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
     const char *cases[][2] = {{"issued", "issue"},  {"adding", "add"},
                               {"banned", "ban"},    {"denied", "deny"},
