@@ -67,7 +67,7 @@ const cli_opt cli_options[] = {
      "1 2 3 4"},
     {"modality", O_MODALITY, A_WORD, "LIST", C_GRAPH | C_STATS,
      "keep events of these modalities (\"asserted,reported\")", NULL},
-    {"min-confidence", O_MIN_CONF, A_WORD, "X", C_GRAPH | C_STATS,
+    {"min-confidence", O_MIN_CONF, A_WORD, "X", C_GRAPH | C_RENDER | C_STATS,
      "keep events the coder is at least this sure of, 0 to 1 (default 0: "
      "all; pictures leave out those under 0.5)",
      NULL},

@@ -614,6 +614,9 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
         v->evidence = c_evi;
         v->doc = c_doc;
         v->doc_path = evg_graph__strdup(g, doc->path);
+        v->doc_title = doc->title && doc->title[0]
+                           ? evg_graph__strdup(g, doc->title)
+                           : NULL;
         v->sentence = c_sid;
         v->sources = src;
         v->n_sources = ns;
@@ -903,6 +906,14 @@ static int apply_filters(evg_graph *g, const evg_graph_opts *o, evg_error *err)
         for (size_t i = 0; i < g->n_actors; i++)
             keep_a[i] = seed[i];
     }
+    for (size_t i = 0; i < g->n_events; i++)
+        if (!keep_e[i]) {
+            /* why it goes: below --min-confidence, or another option */
+            if (g->events[i].confidence < o->min_confidence)
+                g->summary.below_confidence++;
+            else
+                g->summary.filtered++;
+        }
     for (size_t i = 0; i < g->n_events; i++) {
         if (!keep_e[i])
             continue;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -505,6 +506,66 @@ static void tl_dates(evg_buf *b, const char *lo, const char *hi)
                        y2, m2, d2);
 }
 
+/* A date a reader takes in at a glance: "Thu 23 May 2019", "week of 13 May
+ * 2019", "May 2019", "2019", "13\xe2\x80\x9319 May 2019" or "30 Apr \xe2\x80\x93 2 Jun 2019". */
+static void readable_date(evg_buf *b, const char *lo, const char *hi)
+{
+    static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr",
+                                        "May", "Jun", "Jul", "Aug",
+                                        "Sep", "Oct", "Nov", "Dec"};
+    static const char *const wd[7] = {"Mon", "Tue", "Wed", "Thu",
+                                      "Fri", "Sat", "Sun"};
+    int y1, m1, d1, y2, m2, d2;
+    if (!evg_date_parse(lo, &y1, &m1, &d1))
+        return;
+    if (!hi || !evg_date_parse(hi, &y2, &m2, &d2)) {
+        y2 = y1;
+        m2 = m1;
+        d2 = d1;
+    }
+    long a = evg_date_days(y1, m1, d1), z = evg_date_days(y2, m2, d2);
+    long w = ((a + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+    if (z <= a)
+        evg_buf_printf(b, "%s %d %s %d", wd[w], d1, mon[m1 - 1], y1);
+    else if (z - a == 6 && w == 0)
+        evg_buf_printf(b, "week of %d %s %d", d1, mon[m1 - 1], y1);
+    else if (m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31)
+        evg_buf_printf(b, y1 == y2 ? "%d" : "%d\xe2\x80\x93%d", y1, y2);
+    else if (y1 == y2 && m1 == m2 && d1 == 1 &&
+             d2 == evg_date_days_in_month(y2, m2))
+        evg_buf_printf(b, "%s %d", mon[m1 - 1], y1);
+    else if (y1 == y2 && m1 == m2)
+        evg_buf_printf(b, "%d\xe2\x80\x93%d %s %d", d1, d2, mon[m1 - 1], y1);
+    else if (y1 == y2)
+        evg_buf_printf(b, "%d %s \xe2\x80\x93 %d %s %d", d1, mon[m1 - 1], d2,
+                       mon[m2 - 1], y2);
+    else
+        evg_buf_printf(b, "%d %s %d \xe2\x80\x93 %d %s %d", d1, mon[m1 - 1], y1,
+                       d2, mon[m2 - 1], y2);
+}
+
+/* The name a reader knows a document by: its title, else its file name
+ * without the folders. */
+static const char *doc_name(const evg_graph *g, const evg_gevent *v,
+                            const char *doc)
+{
+    (void)g;
+    if (v->doc_title && doc && v->doc && strcmp(doc, v->doc) == 0)
+        return v->doc_title;
+    const char *slash = doc ? strrchr(doc, '/') : NULL;
+    return slash ? slash + 1 : doc ? doc : "";
+}
+
+/* Whether `hay` contains `needle`, ignoring ASCII case. */
+static int contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; n && *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* JSON string whose content is HTML: text is HTML-escaped first. */
 static void put_html_json(evg_buf *b, const char *html)
 {
@@ -565,18 +626,32 @@ int evg_graph__write_timelinejs(const evg_graph *g, evg_buf *b)
         put_json_str(b, v->id);
         evg_buf_putc(b, ',');
         tl_dates(b, v->lo, v->hi ? v->hi : v->lo);
-        /* a TimeML date ("2019-W20"); not "PAST_REF" and the like */
-        if (v->time_value && v->time_value[0] >= '0' && v->time_value[0] <= '9') {
-            evg_buf_puts(b, ",\"display_date\":");
-            put_json_str(b, v->time_value);
-        }
+        /* the date as a reader says it, not TimeML's "2019-W20" */
         h.len = 0;
         evg_buf_puts(&h, "");
-        html_names(&h, g, v->sources, v->n_sources);
-        evg_buf_puts(&h, " \xe2\x86\x92 ");
-        html_names(&h, g, v->targets, v->n_targets);
-        evg_buf_puts(&h, ": ");
+        readable_date(&h, v->lo, v->hi);
+        if (h.len) {
+            evg_buf_puts(b, ",\"display_date\":");
+            put_json_str(b, h.data);
+        }
+        /* "United States calls on South Korea", "Huawei denies
+         * accusations": who, what, and whom when the summary does not
+         * already name them; nobody unknown is shown as "?" */
+        h.len = 0;
+        evg_buf_puts(&h, "");
+        if (v->n_sources) {
+            html_names(&h, g, v->sources, v->n_sources);
+            evg_buf_putc(&h, ' ');
+        }
         put_xml(&h, v->summary);
+        int named = 0;
+        for (size_t t = 0; t < v->n_targets; t++)
+            named |= contains_ci(v->summary, g->actors[v->targets[t]].name);
+        if (v->n_targets && !named) {
+            evg_buf_puts(&h, " (\xe2\x86\x92 ");
+            html_names(&h, g, v->targets, v->n_targets);
+            evg_buf_puts(&h, ")");
+        }
         evg_buf_puts(b, ",\"text\":{\"headline\":");
         put_html_json(b, h.data);
         h.len = 0;
@@ -585,9 +660,7 @@ int evg_graph__write_timelinejs(const evg_graph *g, evg_buf *b)
             evg_buf_puts(&h, "<blockquote>");
             put_xml(&h, v->report_evidence[r]);
             evg_buf_puts(&h, "</blockquote><p class=\"evg-source\">");
-            put_xml(&h, v->report_docs[r]);
-            evg_buf_putc(&h, ' ');
-            put_xml(&h, v->report_sentences[r]);
+            put_xml(&h, doc_name(g, v, v->report_docs[r]));
             evg_buf_puts(&h, "</p>");
         }
         evg_buf_puts(&h, "<p class=\"evg-code\">CAMEO ");

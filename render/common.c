@@ -57,6 +57,11 @@ void evg_render_count(const evg_graph *g, const evg_render_opts *opts,
     unsigned char *used = calloc(na ? na : 1, 1);
     c->events = evg_graph_event_count(g);
     c->actors = na;
+    const evg_graph_summary *sum = evg_graph_summary_get(g);
+    if (sum) {
+        c->filtered = sum->filtered;
+        c->below_min = sum->below_confidence;
+    }
     for (size_t i = 0; i < c->events; i++) {
         const evg_gevent *e = evg_graph_event(g, i);
         const char *m = e->modality ? e->modality : "";
@@ -88,7 +93,7 @@ void evg_render_counts_text(const evg_render_counts *c, char *buf, size_t n)
 {
     if (!n)
         return;
-    size_t left = c->events - c->shown;
+    size_t left = c->events - c->shown + c->filtered + c->below_min;
     int k = snprintf(buf, n, "%zu event%s drawn", c->shown,
                      c->shown == 1 ? "" : "s");
     if (k < 0 || (size_t)k >= n)
@@ -97,9 +102,18 @@ void evg_render_counts_text(const evg_render_counts *c, char *buf, size_t n)
         return;
     k += snprintf(buf + k, n - (size_t)k, ", %zu left out (", left);
     const char *sep = "";
+    if (c->filtered && (size_t)k < n) {
+        k += snprintf(buf + k, n - (size_t)k, "%zu filtered", c->filtered);
+        sep = ", ";
+    }
+    if (c->below_min && (size_t)k < n) {
+        k += snprintf(buf + k, n - (size_t)k, "%s%zu below --min-confidence",
+                      sep, c->below_min);
+        sep = ", ";
+    }
     if (c->unsure && (size_t)k < n) {
-        k += snprintf(buf + k, n - (size_t)k, "%zu under confidence %.1f",
-                      c->unsure, EVG_RENDER_MIN_CONFIDENCE);
+        k += snprintf(buf + k, n - (size_t)k, "%s%zu under confidence %.1f",
+                      sep, c->unsure, EVG_RENDER_MIN_CONFIDENCE);
         sep = ", ";
     }
     if (c->hypothetical && (size_t)k < n) {

@@ -98,6 +98,20 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
             evg_buf_puts(&b, "\\n");
             evg_render__date_text(&b, e);
             set(ev, "label", b.data ? b.data : "");
+            {
+                /* the box holds its lines in the browser's font */
+                double w = 0;
+                const char *p = b.data ? b.data : "", *nl = strstr(p, "\\n");
+                w = evg_render__text_w(p, nl ? (size_t)(nl - p) : strlen(p), 9,
+                                       0);
+                if (nl) {
+                    double w2 = evg_render__text_w(nl + 2, strlen(nl + 2), 9, 0);
+                    w = evg_render__max(w, w2);
+                }
+                char wb[32];
+                snprintf(wb, sizeof(wb), "%.3f", (w + 14) / 72.0);
+                set(ev, "width", wb);
+            }
             set(ev, "shape", "box");
             const char *mod = e->modality ? e->modality : "asserted";
             set(ev, "style",
@@ -238,6 +252,17 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
                  10.0 +
                      evg_render__min(8.0, 2.0 * evg_render__log2(1.0 + deg)));
         set(n, "fontsize", buf);
+        /* wide enough for the name in the browser's font (DejaVu Sans is
+         * wider than the Helvetica metrics Graphviz lays out with): an
+         * ellipse holds a line of width w when it is w * 1.42 wide */
+        double fs = 10.0 + evg_render__min(8.0,
+                                           2.0 * evg_render__log2(1.0 + deg));
+        const char *lab = agget(n, (char *)(uintptr_t)"label");
+        double w = lab ? evg_render__text_w(lab, strlen(lab), fs, 0) : 0;
+        snprintf(buf, sizeof(buf), "%.3f", (w * 1.42 + 12) / 72.0);
+        set(n, "width", buf);
+        snprintf(buf, sizeof(buf), "%.3f", (fs * 1.2 * 1.42 + 6) / 72.0);
+        set(n, "height", buf);
         snprintf(buf, sizeof(buf), "%.2f",
                  1.0 + evg_render__min(3.0, evg_render__log2(1.0 + deg) / 2));
         set(n, "penwidth", buf);
@@ -295,6 +320,13 @@ int evg_render_network(const evg_graph *g, const evg_render_opts *opts,
                                 ? "Who acts on whom"
                                 : "Actors and events",
                             120);
+        /* the same counts as every view */
+        evg_render_counts c;
+        evg_render_count(g, opts, &c);
+        char counts[256];
+        evg_render_counts_text(&c, counts, sizeof(counts));
+        evg_buf_puts(&b, "\n");
+        evg_render__gv_text(&b, counts, 0);
         gv_attr(gv.g, AGRAPH, "label", b.data ? b.data : "");
         evg_buf_dispose(&b);
     }

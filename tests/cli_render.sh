@@ -89,4 +89,37 @@ if [ -f "$SEED" ]; then
 else
   echo "SKIP: seed article not found at $SEED (seed part only)"
 fi
+# TimelineJS slides a reader can read: dates as words ("week of 13 May
+# 2019", never "2019-W20"), headlines without "?", sources by title or
+# file name (no sentence ids)
+"$EVG" graph -f timelinejs -o "$WORK/tl.json" "${IN[@]}" && "$PY" - "$WORK/tl.json" <<'PYEOF' >"$WORK/tljs.out" 2>&1 && ok || bad "TimelineJS slides: $(cat "$WORK/tljs.out")"
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+bad = []
+for e in d["events"]:
+    dd = e.get("display_date", "")
+    if not dd or re.search(r"\d{4}-(W\d|\d\d)", dd):
+        bad.append("date %r" % dd)
+    if "?" in e["text"]["headline"]:
+        bad.append("headline %r" % e["text"]["headline"])
+    for src in re.findall(r'evg-source">([^<]*)<', e["text"]["text"]):
+        if re.search(r" s\d+$", src) or "/" in src:
+            bad.append("source %r" % src)
+print("\n".join(bad) or "%d slides readable" % len(d["events"]))
+sys.exit(1 if bad else 0)
+PYEOF
+cat "$WORK/tljs.out"
+# one truth for counts: stats, the SVG subtitle, the HTML page and the
+# relationship view say the same, also with the graph's own filters
+for opts in "" "--min-confidence 0.6" "--from 2019-05-20"; do
+  want=$("$EVG" stats $opts "${IN[@]}" | sed -n 's/^pictures (render, run): \([^;]*\);.*/\1/p')
+  [ -n "$want" ] || bad "counts ($opts): stats says nothing about pictures"
+  "$EVG" render $opts -o "$WORK/c.svg" "${IN[@]}" && "$EVG" render -f html $opts -o "$WORK/c.html" "${IN[@]}" &&
+    "$EVG" render --view graph $opts -o "$WORK/cg.svg" "${IN[@]}" || bad "counts ($opts): render failed"
+  for f in c.svg c.html cg.svg; do
+    if "$PY" -c "import html,sys; t=html.unescape(open(sys.argv[1]).read()); sys.exit(0 if sys.argv[2] in t else 1)" \
+         "$WORK/$f" "$want"; then ok; else bad "counts ($opts): $f does not say '$want'"; fi
+  done
+  echo "counts ($opts): $want"
+done
 finish

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The geometry of the timeline, checked over the SVG by
+# The geometry of the timeline (and the labels of the relationship views,
+# each inside its shape), checked over the SVG by
 # tests/browser/check_geometry.py with the metrics of the font a browser
 # here draws it in: no two boxes overlap, no text leaves its box, no box
 # covers a lane label, axis labels apart, joins of different events on
@@ -25,7 +26,8 @@ render synthetic-1000 "$WORK/synthetic.json"
 render synthetic-1000-narrow --width 800 "$WORK/synthetic.json"
 SEED="$SHARED/seed/000_2a0cd735b0f74530.txt"
 if [ -f "$SEED" ]; then
-  "$EVG" extract -q "$SEED" >"$WORK/seed.json" && render seed "$WORK/seed.json"
+  "$EVG" extract -q "$SEED" >"$WORK/seed.json" && render seed "$WORK/seed.json" &&
+    render seed-graph-view --view graph "$WORK/seed.json"
 else echo "SKIP: no seed article at $SEED"; fi
 TB="$SHARED/data/timebank"
 if [ -d "$TB" ]; then
@@ -34,6 +36,8 @@ if [ -d "$TB" ]; then
     render timebank20 "$WORK/timebank20.jsonl"
     render timebank20-iraq --entity Iraq "$WORK/timebank20.jsonl"
     render timebank20-uncertain --show-uncertain "$WORK/timebank20.jsonl"
+    render timebank20-graph-view --view graph "$WORK/timebank20.jsonl"
+    render timebank20-actors-view --view actors "$WORK/timebank20.jsonl"
     # printed: landscape pages of the paper, several, each a whole picture
     if command -v pdfinfo >/dev/null; then
       for paper in a4 letter; do

@@ -67,6 +67,8 @@ typedef struct evg_gevent {
     const char **report_sentences; /* each report's sentence id */
     const char **report_evidence;  /* each report's sentence text */
     long component;         /* -1 until analysed */
+    const char *doc_title;  /* title of the document of the first mention,
+                               or NULL */
 } evg_gevent;
 
 typedef struct evg_glink {
@@ -145,6 +147,9 @@ typedef struct evg_graph_summary {
                                    estimated from this many sources */
     int leiden;             /* communities by Leiden (large graphs), not
                                Louvain */
+    size_t filtered;        /* events the options left out (from, to,
+                               roots, quad_class, modalities, entity) */
+    size_t below_confidence; /* events left out by min_confidence */
 } evg_graph_summary;
 EVG_API const evg_graph_summary *evg_graph_summary_get(const evg_graph *g);
 

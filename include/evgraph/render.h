@@ -77,6 +77,9 @@ EVG_API const char *evg_render_format_ext(evg_render_format format);
  * leaves out, and why; every view and `evgraph stats` print these. */
 typedef struct evg_render_counts {
     size_t events;       /* events in the graph (after the graph filters) */
+    size_t filtered;     /* left out by the graph options (--from, --to,
+                            --entity, --quad, --root, --modality) */
+    size_t below_min;    /* left out by --min-confidence */
     size_t shown;        /* drawn */
     size_t hypothetical; /* left out: hypothetical (without show_uncertain) */
     size_t negated;      /* left out: negated */
@@ -89,8 +92,9 @@ typedef struct evg_render_counts {
 EVG_API void evg_render_count(const evg_graph *g, const evg_render_opts *opts,
                       evg_render_counts *c);
 
-/* Writes "N events drawn, M left out (a under confidence 0.5, b
- * hypothetical, c negated)" into buf (NUL-terminated, cut to n). */
+/* Writes "N events drawn, M left out (a filtered, b below
+ * --min-confidence, c under confidence 0.5, d hypothetical, e negated)"
+ * into buf (NUL-terminated, cut to n). */
 EVG_API void evg_render_counts_text(const evg_render_counts *c, char *buf, size_t n);
 
 /* Parses "a4" or "letter"; -1 if unknown. */

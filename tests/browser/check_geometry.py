@@ -121,9 +121,38 @@ def overlap(a, b, slack=0.0):
             a[1] < b[3] - slack and b[1] < a[3] - slack)
 
 
+def check_network(root, fonts):
+    """Relationship views: every label inside its own shape."""
+    problems, n = [], 0
+    for g in root.iter(SVG + "g"):
+        cls = (g.get("class") or "").split()
+        if "node" not in cls or not ("actor" in cls or "event" in cls):
+            continue
+        bb = bbox(g)
+        if not bb:
+            continue
+        n += 1
+        ell = g.find(".//" + SVG + "ellipse") is not None
+        for t in g.iter(SVG + "text"):
+            tb = text_box(t, fonts)
+            # an ellipse holds a line across its middle in 1/sqrt(2) of
+            # its width; a box in its whole width
+            half = (bb[2] - bb[0]) / 2 * (0.72 if ell else 1.0)
+            cx = (bb[0] + bb[2]) / 2
+            if tb[0] < cx - half - 0.5 or tb[2] > cx + half + 0.5:
+                problems.append("%s: text %r (%.1f wide) leaves its %s (%.1f wide)"
+                                % (g.get("id"), t.text, tb[2] - tb[0],
+                                   "ellipse" if ell else "box", 2 * half))
+    return problems, n, 0, 0
+
+
 def check(path, fonts):
     problems = []
     root = ET.parse(path).getroot()
+    if root.find(".//" + SVG + "g[@id='axis']") is None and \
+            root.find(".//" + SVG + "g[@class='node lane']") is None and \
+            not any("lane" in (g.get("class") or "") for g in root.iter(SVG + "g")):
+        return check_network(root, fonts)
     boxes, labels, ticks, joins = [], [], [], []
     for g in root.iter(SVG + "g"):
         cls = (g.get("class") or "").split()
