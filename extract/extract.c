@@ -181,7 +181,7 @@ int evg_extract_text(const char *text, size_t len,
         (rc = evg_extract__entities(doc, lex, err)) ||
         (rc = evg_extract__events(doc, lex, opts, err)))
         goto done;
-    if ((rc = evg_extract__duals(doc)))
+    if ((rc = evg_extract__duals(doc, err)))
         goto done;
     size_t max_events =
         opts->max_events ? opts->max_events : EVG_DEFAULT_MAX_EVENTS;

@@ -46,16 +46,14 @@ typedef struct chain {
 
 static int mod_ok(const ctx *x, size_t j)
 {
-    static const char *const adjectives[] = {"new", "former", "senior",
-        "top", "chief", "interim", "acting", "deputy", "ousted", "exiled",
-        "first", "second", "third", "other", "several", "many", NULL};
     if (j >= x->n || !is_lower_word(x->t, &x->tk[j]))
         return 0;
     const evg_token *k = &x->tk[j];
     size_t n = k->end - k->start;
     if (n > 2 && memcmp(x->t + k->end - 2, "ly", 2) == 0)
         return 0;
-    return !evg_actors__stop_word(x->t, k) || word_in(x->t, k, adjectives);
+    return !evg_actors__stop_word(x->t, k) ||
+           word_in(x->t, k, evg_actors__modifiers);
 }
 
 /* The gazetteer name before the hyphen of a token such as "Chinese-made"
@@ -118,29 +116,9 @@ static size_t of_country(const ctx *x, size_t i, const evg_gz_entry **c)
  * name is ("iPhone", "PowerPC": lower case first, or two capitals inside). */
 static int thing_name(const ctx *x, size_t i, size_t nl)
 {
-    static const char *const heads[] = {
-        "store", "control", "management", "center", "centre", "street",
-        "square", "park", "road", "avenue", "bridge", "airport", "station",
-        "hotel", "tower", "towers", "hall", "museum", "stadium", "island",
-        "islands", "river", "lake", "mountain", "mountains", "valley",
-        "beach", "coast", "plaza", "festival", "cup", "games", "award",
-        "awards", "prize", "act", "bill", "treaty", "accord", "agreement",
-        "plan", "program", "programme", "project", "network", "service",
-        "services", "edition", "series", "phone", "book", "air", "pro",
-        "mini", "max", "plus", "player", "music", "online", "live",
-        "conference", "summit", "expo", "show", "day", "week", "war",
-        "province", "state", "county", "district", "region", "city", "bay",
-        "gulf", "sea", "ocean", "desert", "strait", "canal", "port",
-        "building", "palace", "house", "church",
-        "mosque", "temple", "cathedral", "hospital", "prison", "camp",
-        "base", "field", "zone", "line", "system", "platform", "engine",
-        NULL};
-    static const char *const prefixes[] = {
-        "san", "santa", "saint", "st", "los", "las", "el", "fort", "port",
-        "mount", "lake", "cape", "new", "north", "south", "east", "west",
-        "upper", "lower", "greater", "central", NULL};
     const evg_token *last = &x->tk[i + nl - 1];
-    if (word_in(x->t, last, heads) || word_in(x->t, &x->tk[i], prefixes))
+    if (word_in(x->t, last, evg_actors__name_heads) ||
+        word_in(x->t, &x->tk[i], evg_actors__place_prefixes))
         return 1;
     for (size_t j = i; j < i + nl; j++) {
         const char *w = x->t + x->tk[j].start;
@@ -160,12 +138,8 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
  * town of Gorazde", "Sindh province of"? */
 static int place_of(const ctx *x, size_t i)
 {
-    static const char *const kinds[] = {
-        "city", "town", "village", "province", "region", "district",
-        "port", "capital", "state", "county", "island", "municipality",
-        "enclave", "suburb", NULL};
     return i >= 2 && tok_is(x, i - 1, "of") &&
-           word_in(x->t, &x->tk[i - 2], kinds);
+           word_in(x->t, &x->tk[i - 2], evg_actors__place_kinds);
 }
 
 /* Tokens of a portfolio before a minister's title at i ("Trade and
@@ -430,12 +404,7 @@ static int ethnic_before(const ctx *x, size_t i)
  * Washington", "visited Seoul") rather than its government? */
 static int locative(const ctx *x, size_t i)
 {
-    static const char *const words[] = {
-        "in", "at", "near", "from", "to", "into", "outside", "around",
-        "across", "via", "through", "toward", "towards", "within", "inside",
-        "visit", "visits", "visited", "visiting", "of", "left", "leaving",
-        "reached", "arrived", "based", "downtown", "central", NULL};
-    return i > 0 && word_in(x->t, &x->tk[i - 1], words);
+    return i > 0 && word_in(x->t, &x->tk[i - 1], evg_actors__locatives);
 }
 
 /* The first token of a quantifier right before token `i` ("several",
@@ -443,26 +412,20 @@ static int locative(const ctx *x, size_t i)
  * are not quantifiers here: they name a known pair (duals.c). */
 static size_t quantified(const ctx *x, size_t i)
 {
-    static const char *const q[] = {
-        "several", "many", "some", "other", "numerous", "various",
-        "multiple", "few", "most", "two", "three", "four", "five", "six",
-        "seven", "eight", "nine", "ten", "dozen", "western", "neighbouring",
-        "neighboring", "foreign", "allied", NULL};
-    static const char *const of[] = {"number", "dozens", "dozen", "handful",
-                                     "majority", "group", "host", NULL};
     if (i == 0)
         return EVG_NONE;
     size_t k = i - 1;
-    if (tok_is(x, k, "of") && k > 0 && word_in(x->t, &x->tk[k - 1], of)) {
+    if (tok_is(x, k, "of") && k > 0 &&
+        word_in(x->t, &x->tk[k - 1], evg_actors__quantity_nouns)) {
         k--;
         if (k > 0 && (tok_is(x, k - 1, "a") || tok_is(x, k - 1, "the")))
             k--;
         return k;
     }
-    if (!word_in(x->t, &x->tk[k], q))
+    if (!word_in(x->t, &x->tk[k], evg_actors__quantifiers))
         return EVG_NONE;
     /* "many other countries" */
-    if (k > 0 && word_in(x->t, &x->tk[k - 1], q))
+    if (k > 0 && word_in(x->t, &x->tk[k - 1], evg_actors__quantifiers))
         k--;
     if (k > 0 && (tok_is(x, k - 1, "the") || tok_is(x, k - 1, "these") ||
                   tok_is(x, k - 1, "those") || tok_is(x, k - 1, "both")))
@@ -613,10 +576,7 @@ static long emit(ctx *x, const chain *ch)
         const char *c3 = NULL;
         size_t rl = strlen(r->name);
         int plural = rl > 1 && r->name[rl - 1] == 's';
-        static const char *const govwords[] = {"government", "administration",
-                                               "authorities", "regime",
-                                               "leadership", NULL};
-        int gov = word_in(x->t, &tk[ch->end - 1], govwords);
+        int gov = word_in(x->t, &tk[ch->end - 1], evg_actors__government_heads);
         if (gov && !ch->c)
             want_country = 1;
         char cbuf[4] = "";
@@ -646,8 +606,8 @@ static long emit(ctx *x, const chain *ch)
         const evg_token *head = &tk[ch->end - 1];
         int plural_word = head->end - head->start > 3 &&
                           x->t[head->end - 1] == 's';
-        static const char *const govs[] = {"governments", "regimes", NULL};
-        if ((want_country || word_in(x->t, head, govs)) &&
+        if ((want_country ||
+             word_in(x->t, head, evg_actors__government_plurals)) &&
             (plural || plural_word) && !ch->c && !ch->det && !x->boiler) {
             size_t q = quantified(x, ch->start);
             if (q != EVG_NONE)

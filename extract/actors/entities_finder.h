@@ -117,6 +117,24 @@ static inline int is_possessive(const ctx *x, size_t i)
 /* ---- entities_words.c: word tests, candidates, unknown names ---- */
 /* Reads the finder's word lists (once); EVG_EPARSE, EVG_ENOMEM. */
 int evg_actors__load_words(evg_error *err);
+/* The finder's word lists of extract/data/ (NAME.words, NULL-terminated),
+ * set by evg_actors__load_words(). */
+extern const char *const *evg_actors__modifiers; /* role_modifiers.words */
+extern const char *const *evg_actors__name_heads;
+extern const char *const *evg_actors__place_prefixes;
+extern const char *const *evg_actors__place_kinds;
+extern const char *const *evg_actors__locatives;
+extern const char *const *evg_actors__quantifiers;
+extern const char *const *evg_actors__quantity_nouns;
+extern const char *const *evg_actors__government_heads;
+extern const char *const *evg_actors__government_plurals;
+extern const char *const *evg_actors__pronouns_thing;
+extern const char *const *evg_actors__pronouns_person;
+extern const char *const *evg_actors__raising; /* raising_verbs.words */
+extern const char *const *evg_actors__expletive_be;
+/* expletive_adjectives.words */
+extern const char *const *evg_actors__expletive_adj;
+
 int evg_actors__stop_word(const char *t, const evg_token *k);
 size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,
                       const evg_gz_entry **e);

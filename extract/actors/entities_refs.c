@@ -76,32 +76,20 @@ int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root)
 
 int evg_actors__pronoun(ctx *x, size_t i)
 {
-    static const char *const thing[] = {"its", "it", NULL};
-    static const char *const person[] = {"he", "his", "him", "she", "her",
-                                         NULL};
-    static const char *const raising[] = {"seems", "seemed", "appears",
-                                          "appeared", "takes", "took", NULL};
-    static const char *const be[] = {"is", "was", "'s", "\xe2\x80\x99s",
-                                     "would", "will", "remains", NULL};
-    static const char *const expl_adj[] = {"likely", "unlikely", "possible",
-        "impossible", "clear", "unclear", "important", "necessary", "time",
-        "expected", "reported", "said", "believed", "thought", "feared",
-        "hoped", "understood", "known", "estimated", "true", "hard",
-        "difficult", "easy", "not", "be", "too", "a", "an", "the", "still",
-        "also", "now", "only", NULL};
     const evg_token *k = &x->tk[i];
     int want_person;
     size_t kl = k->end - k->start;
     if (kl < 2 || kl > 3 || !is_word(k))
         return 0; /* every pronoun here has two or three letters */
-    if (word_in(x->t, k, thing)) {
+    if (word_in(x->t, k, evg_actors__pronouns_thing)) {
         if (evg_extract__tok_is(x->t, k, "it") && i + 1 < x->n &&
-            (word_in(x->t, &x->tk[i + 1], raising) ||
-             (word_in(x->t, &x->tk[i + 1], be) && i + 2 < x->n &&
-              word_in(x->t, &x->tk[i + 2], expl_adj))))
+            (word_in(x->t, &x->tk[i + 1], evg_actors__raising) ||
+             (word_in(x->t, &x->tk[i + 1], evg_actors__expletive_be) &&
+              i + 2 < x->n &&
+              word_in(x->t, &x->tk[i + 2], evg_actors__expletive_adj))))
             return 0;
         want_person = 0;
-    } else if (word_in(x->t, k, person)) {
+    } else if (word_in(x->t, k, evg_actors__pronouns_person)) {
         want_person = 1;
     } else {
         return 0;

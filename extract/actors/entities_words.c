@@ -9,15 +9,44 @@
 #include "words.h"
 
 /* The finder's word lists (extract/data/): capitalized words that start
- * sentences or name times, never actors (sorted: searched by halves), and
- * the lower-case words inside a name ("Bank of China"). */
+ * sentences or name times, never actors (sorted: searched by halves), the
+ * lower-case words inside a name ("Bank of China"), and those the rest of
+ * the finder reads (entities_finder.h). */
 static const char *const *stop_caps;
 static size_t n_stop_caps;
 static const char *const *connectors;
+const char *const *evg_actors__modifiers;
+const char *const *evg_actors__name_heads;
+const char *const *evg_actors__place_prefixes;
+const char *const *evg_actors__place_kinds;
+const char *const *evg_actors__locatives;
+const char *const *evg_actors__quantifiers;
+const char *const *evg_actors__quantity_nouns;
+const char *const *evg_actors__government_heads;
+const char *const *evg_actors__government_plurals;
+const char *const *evg_actors__pronouns_thing;
+const char *const *evg_actors__pronouns_person;
+const char *const *evg_actors__raising;
+const char *const *evg_actors__expletive_be;
+const char *const *evg_actors__expletive_adj;
 
 static const evg_words_use uses[] = {
     {"never_actors.words", EVG_WORDS_SORTED, &stop_caps, &n_stop_caps},
-    {"name_connectors.words", 0, &connectors, NULL}};
+    {"name_connectors.words", 0, &connectors, NULL},
+    {"role_modifiers.words", 0, &evg_actors__modifiers, NULL},
+    {"name_heads.words", 0, &evg_actors__name_heads, NULL},
+    {"place_prefixes.words", 0, &evg_actors__place_prefixes, NULL},
+    {"place_kinds.words", 0, &evg_actors__place_kinds, NULL},
+    {"locatives.words", 0, &evg_actors__locatives, NULL},
+    {"quantifiers.words", 0, &evg_actors__quantifiers, NULL},
+    {"quantity_nouns.words", 0, &evg_actors__quantity_nouns, NULL},
+    {"government_heads.words", 0, &evg_actors__government_heads, NULL},
+    {"government_plurals.words", 0, &evg_actors__government_plurals, NULL},
+    {"pronouns_thing.words", 0, &evg_actors__pronouns_thing, NULL},
+    {"pronouns_person.words", 0, &evg_actors__pronouns_person, NULL},
+    {"raising_verbs.words", 0, &evg_actors__raising, NULL},
+    {"expletive_be.words", 0, &evg_actors__expletive_be, NULL},
+    {"expletive_adjectives.words", 0, &evg_actors__expletive_adj, NULL}};
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
 int evg_actors__load_words(evg_error *err)

@@ -12,23 +12,28 @@
 
 #include "duals.h"
 #include "entities.h"
+#include "words.h"
 
 enum { WANT_ANY = 0, WANT_COUNTRY, WANT_PERSON };
 
-static const struct {
-    const char *phrase;
-    int want;
-} duals[] = {
-    {"the two sides", WANT_ANY},          {"both sides", WANT_ANY},
-    {"the two parties", WANT_ANY},        {"both parties", WANT_ANY},
-    {"the two governments", WANT_COUNTRY}, {"both governments", WANT_COUNTRY},
-    {"the two countries", WANT_COUNTRY},  {"both countries", WANT_COUNTRY},
-    {"the two nations", WANT_COUNTRY},    {"both nations", WANT_COUNTRY},
-    {"the two leaders", WANT_PERSON},     {"both leaders", WANT_PERSON},
-    {"the two ministers", WANT_PERSON},   {"both ministers", WANT_PERSON},
-    {"the two men", WANT_PERSON},         {"the two presidents", WANT_PERSON},
-};
-#define N_DUALS (sizeof(duals) / sizeof(duals[0]))
+/* The phrases and what each stands for (extract/data/dual_phrases.words,
+ * pairs: duals[2 * i] the phrase, duals[2 * i + 1] "any", "country" or
+ * "person"), tried in the order of the file. */
+static const char *const *duals;
+static size_t n_duals;
+
+static const evg_words_use uses[] = {
+    {"dual_phrases.words", EVG_WORDS_PAIRS, &duals, &n_duals}};
+static evg_words_set lists = EVG_WORDS_SET(uses);
+
+/* WANT_* of the second column of dual_phrases.words, or -1. */
+static int want_of(const char *w)
+{
+    return !strcmp(w, "any")       ? WANT_ANY
+           : !strcmp(w, "country") ? WANT_COUNTRY
+           : !strcmp(w, "person")  ? WANT_PERSON
+                                   : -1;
+}
 
 #define SUBJECT_REACH 40 /* bytes from the phrase's end to its verb */
 
@@ -196,24 +201,37 @@ static int give_sources(evg_doc *doc, size_t s, size_t end,
     return 0;
 }
 
-int evg_extract__duals(evg_doc *doc)
+int evg_extract__duals(evg_doc *doc, evg_error *err)
 {
-    if (!doc->text)
-        return 0;
+    int rc = evg_words_load(&lists, err);
+    if (rc || !doc->text)
+        return rc;
+    /* the bytes a phrase may start with, either case */
+    unsigned char first[256] = {0};
+    for (size_t d = 0; d < n_duals; d++) {
+        if (want_of(duals[2 * d + 1]) < 0)
+            return evg_error_set(err, EVG_EPARSE,
+                                 "extract/data/dual_phrases.words: '%s' "
+                                 "stands for '%s', not any, country or "
+                                 "person",
+                                 duals[2 * d], duals[2 * d + 1]);
+        first[(unsigned char)duals[2 * d][0]] = 1;
+        first[(unsigned char)toupper((unsigned char)duals[2 * d][0])] = 1;
+    }
     for (size_t s = 0; s < doc->n_sentences; s++) {
         const evg_sentence *sn = &doc->sentences[s];
         if (sn->boilerplate || sn->end > doc->text_len)
             continue;
         for (size_t p = sn->start; p < sn->end; p++) {
             if ((p > sn->start && word_byte(doc->text[p - 1])) ||
-                (doc->text[p] != 't' && doc->text[p] != 'T' &&
-                 doc->text[p] != 'b' && doc->text[p] != 'B'))
+                !first[(unsigned char)doc->text[p]])
                 continue;
-            for (size_t d = 0; d < N_DUALS; d++) {
-                size_t n = strlen(duals[d].phrase);
+            for (size_t d = 0; d < n_duals; d++) {
+                const char *phrase = duals[2 * d];
+                size_t n = strlen(phrase);
                 size_t q = p + n;
                 if (q > sn->end ||
-                    strncasecmp(doc->text + p, duals[d].phrase, n) != 0 ||
+                    strncasecmp(doc->text + p, phrase, n) != 0 ||
                     (q < sn->end && word_byte(doc->text[q])))
                     continue;
                 /* "both sides of the border" is a place, not actors */
@@ -221,13 +239,12 @@ int evg_extract__duals(evg_doc *doc)
                     break;
                 size_t pair[2];
                 if (taken(doc, p, q) ||
-                    find_pair(doc, s, p, duals[d].want, pair))
+                    find_pair(doc, s, p, want_of(duals[2 * d + 1]), pair))
                     break;
-                int rc;
                 if ((rc = add_shared(doc, pair[0], pair[1], p, q)) ||
                     (rc = add_shared(doc, pair[1], pair[0], p, q)) ||
                     (rc = give_sources(doc, s, q, pair)))
-                    return rc;
+                    return evg_error_set(err, rc, "out of memory");
                 p = q - 1;
                 break;
             }

@@ -7,7 +7,8 @@
 
 /* Resolves dual phrases ("the two sides") to the two actors they stand
  * for: a mention shared by both entities, and both as the sources of an
- * event the phrase is the subject of. EVG_ENOMEM. */
-int evg_extract__duals(evg_doc *doc);
+ * event the phrase is the subject of. EVG_ENOMEM; EVG_EPARSE when the
+ * phrase list (extract/data/dual_phrases.words) is broken. */
+int evg_extract__duals(evg_doc *doc, evg_error *err);
 
 #endif

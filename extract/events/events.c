@@ -155,17 +155,6 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
 
 /* ---- modality ---- */
 
-static const char *const PLANNED[] = {"will", "'ll", "shall", "would",
-                                      "going", "plans", "plan", "planned",
-                                      "planning", "intends", "intend",
-                                      "intended", "set", "expected",
-                                      "aims", "aim", "prepared", "ready",
-                                      "willing", "scheduled", "due", NULL};
-static const char *const HYPO[] = {"could", "may", "might", "can", "should",
-                                   "possibly", "perhaps", "consider",
-                                   "considering", "considers", NULL};
-static const char *const NEG[] = {"not", "never", "no", "cannot", "neither",
-                                  "nor", "without", NULL};
 
 static evg_modality find_modality(const sent_ctx *s, size_t h, int *would)
 {
@@ -182,14 +171,14 @@ static evg_modality find_modality(const sent_ctx *s, size_t h, int *would)
             break;
         }
         size_t n = t->end - t->start;
-        if (ev_word_in(s->text, t, NEG) ||
+        if (ev_word_in(s->text, t, evg_events__negations) ||
             (n > 3 && (memcmp(s->text + t->end - 3, "n't", 3) == 0 ||
                        (n > 5 && memcmp(s->text + t->end - 5,
                                         "n\xe2\x80\x99t", 5) == 0))))
             neg = 1;
-        else if (ev_word_in(s->text, t, HYPO))
+        else if (ev_word_in(s->text, t, evg_events__hypothetical))
             hypo = 1;
-        else if (ev_word_in(s->text, t, PLANNED)) {
+        else if (ev_word_in(s->text, t, evg_events__planned)) {
             planned = 1;
             *would |= evg_extract__tok_is(s->text, t, "would");
         }
@@ -225,13 +214,11 @@ static evg_modality find_modality(const sent_ctx *s, size_t h, int *would)
 static int is_passive(const sent_ctx *s, size_t h)
 {
     /* "were engaged in", "is committed to", "is opposed to": adjectives */
-    static const char *const ADJ[] = {"engaged",  "committed", "opposed",
-                                      "prepared", "involved",  "determined",
-                                      "willing",  "ready",     NULL};
     const evg_token *t = &s->tok.v[h];
     if (evg_events__inflection(s->text + t->start, t->end - t->start) != 'd')
         return 0;
-    if (ev_word_in(s->text, t, ADJ) && !evg_events__is(s, h + 1, "by"))
+    if (ev_word_in(s->text, t, evg_events__passive_adj) &&
+        !evg_events__is(s, h + 1, "by"))
         return 0;
     /* "a bill signed by the minister": a participle right after a noun,
      * with its agent */
@@ -261,10 +248,8 @@ static int is_passive(const sent_ctx *s, size_t h)
  * clause, which in news refers to the reporter */
 static int self_pronoun(const sent_ctx *s, size_t from, size_t to)
 {
-    static const char *const PRON[] = {"they", "it", "he", "she", "we",
-                                       NULL};
     for (size_t j = from; j < to && j < from + 6; j++) {
-        if (ev_word_in(s->text, &s->tok.v[j], PRON))
+        if (ev_word_in(s->text, &s->tok.v[j], evg_events__reporter_pron))
             return 1;
         if (!s->in_tx[j] && !evg_events__is(s, j, "that") &&
             !evg_events__is(s, j, "on") && !evg_events__is(s, j, "yesterday"))
@@ -551,9 +536,8 @@ static void link_complements(sent_ctx *s)
 
 static int has_must(const sent_ctx *s, size_t from, size_t to)
 {
-    static const char *const MUST[] = {"must", "should", "ought", NULL};
     for (size_t j = from; j < to && j < s->tok.n; j++)
-        if (ev_word_in(s->text, &s->tok.v[j], MUST) ||
+        if (ev_word_in(s->text, &s->tok.v[j], evg_events__obligation) ||
             (evg_events__is(s, j, "has") && evg_events__is(s, j + 1, "to")) ||
             (evg_events__is(s, j, "have") && evg_events__is(s, j + 1, "to")))
             return 1;

@@ -123,7 +123,8 @@ int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
 void evg_events__state_dispose(ev_state *st);
 
 /* ---- events_words.c: the coder's word classes ---- */
-/* The word lists, NULL-terminated, set by evg_events__load_words(). */
+/* The word lists, NULL-terminated, set by evg_events__load_words():
+ * extract/data/NAME.words, NAME as in the comment or the variable. */
 extern const char *const *evg_events__determiners;
 extern const char *const *evg_events__pronouns;
 extern const char *const *evg_events__aux;
@@ -131,6 +132,19 @@ extern const char *const *evg_events__finite;
 extern const char *const *evg_events__be;
 extern const char *const *evg_events__boundary;
 extern const char *const *evg_events__prepositions;
+extern const char *const *evg_events__planned; /* modal_planned */
+extern const char *const *evg_events__hypothetical; /* modal_hypothetical */
+extern const char *const *evg_events__negations;
+extern const char *const *evg_events__passive_adj; /* passive_adjectives */
+extern const char *const *evg_events__reporter_pron; /* reporter_pronouns */
+extern const char *const *evg_events__obligation; /* obligation_modals */
+extern const char *const *evg_events__subject_pron; /* subject_pronouns */
+extern const char *const *evg_events__report_fillers; /* report_time_fillers */
+extern const char *const *evg_events__phrase_openers;
+extern const char *const *evg_events__clause_markers;
+extern const char *const *evg_events__dangling; /* summary_dangling */
+extern const char *const *evg_events__generic_gov; /* generic_government */
+extern const char *const *evg_events__subordinators;
 /* Reads the coder's word lists (once); EVG_EPARSE, EVG_ENOMEM. */
 int evg_events__load_words(evg_error *err);
 

@@ -121,8 +121,6 @@ int evg_events__verb_gap(const sent_ctx *s, size_t j, size_t h)
 size_t evg_events__find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
                                    size_t *verb)
 {
-    static const char *const SUBJ_PRON[] = {"he", "she", "they", "we", "i",
-                                            NULL};
     size_t lim = h > SUBJ_WINDOW ? h - SUBJ_WINDOW : 0;
     size_t fallback = EVG_NONE; /* "groups in Zimbabwe are demanding" */
     /* a subject pronoun no actor was found for ("He said that the App
@@ -148,7 +146,7 @@ size_t evg_events__find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
             continue;
         }
         if (s->ent[j] == EVG_NONE) {
-            if (ev_word_in(s->text, &s->tok.v[j], SUBJ_PRON)) {
+            if (ev_word_in(s->text, &s->tok.v[j], evg_events__subject_pron)) {
                 pron = 1;
                 continue;
             }

@@ -94,8 +94,6 @@ static size_t token_at(const sent_ctx *s, size_t off)
  * report, not what it reports. */
 static int report_time(const sent_ctx *s, size_t tt, size_t *reporter)
 {
-    static const char *const FILL[] = {"on", "late", "early", "earlier",
-                                       "in", "this", "last", NULL};
     for (size_t i = 0; i < s->n_cand; i++) {
         const cand *c = &s->cand[i];
         if (c->pat->kind != EVG_TK_REPORT || c->head >= tt ||
@@ -104,7 +102,7 @@ static int report_time(const sent_ctx *s, size_t tt, size_t *reporter)
         int ok = 1;
         for (size_t j = c->end; j < tt && ok; j++) {
             int fill = 0;
-            for (const char *const *f = FILL; *f; f++)
+            for (const char *const *f = evg_events__report_fillers; *f; f++)
                 fill |= evg_events__is(s, j, *f);
             ok = fill;
         }
@@ -130,10 +128,6 @@ static int is_comma(const sent_ctx *s, size_t j)
            s->text[s->tok.v[j].start] == ',';
 }
 
-static const char *const DET_PREP[] = {
-    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that",
-    "these", "those", "in", "at", "on", "during", "to", "with", "from",
-    "for", "of", "by", "late", "early", "earlier", "last", "next", NULL};
 
 /* Whether tokens [a, b) (outside time expressions) hold a clause of their
  * own: a comma or dash, a clause boundary, another trigger, an auxiliary, a
@@ -142,12 +136,6 @@ static const char *const DET_PREP[] = {
  * ("Apple CEO Steve Jobs") does not. */
 static int clausal(const sent_ctx *s, size_t a, size_t b, size_t head)
 {
-    static const char *const W[] = {
-        "will", "would", "shall", "can", "could", "may", "might", "must",
-        "should", "has", "have", "had", "did", "does", "do", "is", "are",
-        "was", "were", "be", "been", "being", "and", "or", "but", "he",
-        "she", "it", "they", "we", "i", "you", "'ll", "'s", "’s", "not",
-        NULL};
     if (b <= a)
         return 0;
     if (s->bar[b] != s->bar[a])
@@ -165,9 +153,9 @@ static int clausal(const sent_ctx *s, size_t a, size_t b, size_t head)
                     t->end - t->start == 3 &&
                     memcmp(s->text + t->start, "\xe2\x80", 2) == 0) ||
             (s->trig_at[j] && j != head) ||
-            word_any(s, j, W))
+            word_any(s, j, evg_events__clause_markers))
             return 1;
-        if (j > a && !word_any(s, j - 1, DET_PREP) &&
+        if (j > a && !word_any(s, j - 1, evg_events__phrase_openers) &&
             evg_events__inflection(s->text + t->start, t->end - t->start) ==
                 'd')
             return 1;
@@ -210,7 +198,7 @@ static int own_report_time(const sent_ctx *s, size_t ci, size_t tt,
     size_t cs = tt;
     while (cs > 0 && !is_comma(s, cs - 1))
         cs--;
-    if (!s->in_tx[cs] && !word_any(s, cs, DET_PREP))
+    if (!s->in_tx[cs] && !word_any(s, cs, evg_events__phrase_openers))
         return 0;
     return !clausal(s, cs, tt, c->head) && !clausal(s, te, comma, c->head) &&
            !clausal(s, comma + 1, c->head, c->head);
@@ -313,9 +301,6 @@ static void put_third_person(evg_buf *b, const char *lemma)
  * what was cut ("postpones restrictions ... for"). */
 static void trim_dangling(evg_buf *b)
 {
-    static const char *const lead[] = {"to", "for", "of", "with", "and", "or",
-        "on", "in", "by", "from", "at", "as", "that", "its", "their", "his",
-        "her", "into", "over", "against", "about", NULL};
     for (int again = 1; again && !b->failed && b->len;) {
         again = 0;
         size_t sp = b->len;
@@ -323,7 +308,7 @@ static void trim_dangling(evg_buf *b)
             sp--;
         if (sp == 0)
             break; /* never drop the trigger itself */
-        for (const char *const *w = lead; *w; w++) {
+        for (const char *const *w = evg_events__dangling; *w; w++) {
             if (strlen(*w) == b->len - sp &&
                 strncmp(b->data + sp, *w, b->len - sp) == 0) {
                 b->len = sp - 1;
@@ -428,13 +413,11 @@ static const char *make_summary(ev_state *st, const sent_ctx *s,
  * "the administration", "Chinese authorities")? */
 static int generic_government(const evg_entity *e)
 {
-    static const char *const words[] = {"government", "administration",
-                                        "authorities", "leadership", NULL};
     if (!e->name || e->kind != EVG_KIND_GOVERNMENT)
         return 0;
     const char *last = strrchr(e->name, ' ');
     last = last ? last + 1 : e->name;
-    for (const char *const *w = words; *w; w++)
+    for (const char *const *w = evg_events__generic_gov; *w; w++)
         if (strcasecmp(last, *w) == 0)
             return 1;
     return 0;
@@ -724,14 +707,10 @@ static int sentence_cues(ev_state *st, sent_ctx *s, size_t first_ev)
  * boundary before it opens a relative or adverbial clause. */
 static int subordinate(const sent_ctx *s, size_t h)
 {
-    static const char *const SUB[] = {
-        "who", "which", "whom", "whose", "when", "where", "while", "as",
-        "after", "before", "since", "until", "although", "though",
-        "because", "if", "unless", "whereas", "once", NULL};
     for (size_t j = h; j-- > 0;) {
         if (s->bar[j + 1] == s->bar[j])
             continue; /* not a clause boundary */
-        for (const char *const *w = SUB; *w; w++)
+        for (const char *const *w = evg_events__subordinators; *w; w++)
             if (evg_events__is(s, j, *w))
                 return 1;
         /* "a general strike that shut down the city": "that" after a noun

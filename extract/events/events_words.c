@@ -14,6 +14,19 @@ const char *const *evg_events__finite;
 const char *const *evg_events__be;
 const char *const *evg_events__boundary;
 const char *const *evg_events__prepositions;
+const char *const *evg_events__planned;
+const char *const *evg_events__hypothetical;
+const char *const *evg_events__negations;
+const char *const *evg_events__passive_adj;
+const char *const *evg_events__reporter_pron;
+const char *const *evg_events__obligation;
+const char *const *evg_events__subject_pron;
+const char *const *evg_events__report_fillers;
+const char *const *evg_events__phrase_openers;
+const char *const *evg_events__clause_markers;
+const char *const *evg_events__dangling;
+const char *const *evg_events__generic_gov;
+const char *const *evg_events__subordinators;
 
 static const evg_words_use uses[] = {
     {"determiners.words", 0, &evg_events__determiners, NULL},
@@ -22,7 +35,20 @@ static const evg_words_use uses[] = {
     {"finite_auxiliaries.words", 0, &evg_events__finite, NULL},
     {"be.words", 0, &evg_events__be, NULL},
     {"clause_boundaries.words", 0, &evg_events__boundary, NULL},
-    {"prepositions.words", 0, &evg_events__prepositions, NULL}};
+    {"prepositions.words", 0, &evg_events__prepositions, NULL},
+    {"modal_planned.words", 0, &evg_events__planned, NULL},
+    {"modal_hypothetical.words", 0, &evg_events__hypothetical, NULL},
+    {"negations.words", 0, &evg_events__negations, NULL},
+    {"passive_adjectives.words", 0, &evg_events__passive_adj, NULL},
+    {"reporter_pronouns.words", 0, &evg_events__reporter_pron, NULL},
+    {"obligation_modals.words", 0, &evg_events__obligation, NULL},
+    {"subject_pronouns.words", 0, &evg_events__subject_pron, NULL},
+    {"report_time_fillers.words", 0, &evg_events__report_fillers, NULL},
+    {"phrase_openers.words", 0, &evg_events__phrase_openers, NULL},
+    {"clause_markers.words", 0, &evg_events__clause_markers, NULL},
+    {"summary_dangling.words", 0, &evg_events__dangling, NULL},
+    {"generic_government.words", 0, &evg_events__generic_gov, NULL},
+    {"subordinators.words", 0, &evg_events__subordinators, NULL}};
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
 int evg_events__load_words(evg_error *err)

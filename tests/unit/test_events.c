@@ -147,7 +147,7 @@ static evg_doc *code(const char *text, const ent_spec *ents, size_t n_ents,
     if (rc)
         fprintf(stderr, "events: %s\n", err.message);
     assert_int_equal(rc, 0);
-    assert_int_equal(evg_extract__duals(doc), 0);
+    assert_int_equal(evg_extract__duals(doc, &err), 0);
     return doc;
 }
 
