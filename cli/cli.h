@@ -26,7 +26,8 @@ enum {
     O_DCT = 256, O_LENIENT, O_KEEP_BP, O_DICT, O_MAX_BYTES, O_MAX_SENT,
     O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO,
     O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_MIN_CONF, O_TOP, O_VIEW,
-    O_WIDTH, O_ABS_LINKS, O_PAPER
+    O_WIDTH, O_ABS_LINKS, O_PAPER,
+    O_GEXF_VERSION
 };
 
 /* What an option's argument is, for completion. */
@@ -69,6 +70,13 @@ const cli_command *cli_find_command(const char *name);
 
 /* --help: the overview (`cmd` NULL) or one command's usage and options. */
 void cli_print_help(FILE *f, const cli_command *cmd);
+
+/* When `data` (the file `name`, as read) is plainly not an events document
+ * (an article, an SVG or PNG picture, another export, binary data), writes
+ * one line saying what it is and what to run into `buf` and returns it;
+ * NULL when it may be an events document (JSON the reader then checks). */
+const char *cli_sniff(const char *data, size_t len, const char *name,
+                      char *buf, size_t size);
 
 /* `evgraph completion SHELL`: writes the bash or zsh completion script, or
  * (`man`) the evgraph(1) man page, all from the tables above. Returns an

@@ -59,6 +59,7 @@ typedef struct settings {
     evg_graph_opts gr;
     evg_render_opts rd;
     size_t top; /* stats: rows per ranking */
+    int gexf13; /* --gexf-version 1.3 */
 } settings;
 
 static int parse_size(const char *name, const char *s, size_t *out)
@@ -207,6 +208,13 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
             break;
         }
         case O_ROOT: st->gr.roots = optarg; break;
+        case O_GEXF_VERSION:
+            if (strcmp(optarg, "1.2") != 0 && strcmp(optarg, "1.3") != 0) {
+                msg("--gexf-version: '%s' is not 1.2 or 1.3", optarg);
+                return -1;
+            }
+            st->gexf13 = optarg[2] == '3';
+            break;
 
         case O_QUAD:
             if (strlen(optarg) != 1 || optarg[0] < '1' || optarg[0] > '4') {
@@ -409,6 +417,12 @@ static int read_events_file(const char *path, doclist *docs)
     if (rc)
         return fail(&err, rc);
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char kind[1024];
+    if (cli_sniff(data, len, name, kind, sizeof(kind))) {
+        msg("%s", kind);
+        free(data);
+        return EXIT_INPUT;
+    }
     evg_doc *doc;
     rc = evg_doc_from_json(data, len, &doc, &err);
     if (rc == 0) {
@@ -429,7 +443,29 @@ static int read_events_file(const char *path, doclist *docs)
         free(data);
         return EXIT_INPUT;
     }
-    size_t line = 0, pos = 0, found = 0;
+    /* JSON Lines start with a whole record on the first line; anything
+     * else (a pretty-printed document with an error, say) is one error */
+    size_t at = 0;
+    while (at < len && (data[at] == ' ' || data[at] == '\t' ||
+                        data[at] == '\r' || data[at] == '\n'))
+        at++;
+    const char *first_end = memchr(data + at, '\n', len - at);
+    size_t first_len = first_end ? (size_t)(first_end - data) - at : len - at;
+    char one_err[sizeof(err.message)];
+    snprintf(one_err, sizeof(one_err), "%s", err.message);
+    evg_error_clear(&err);
+    if (evg_doc_from_json(data + at, first_len, &doc, &err) == 0)
+        evg_doc_free(doc);
+    else if (err.code == EVG_EPARSE) {
+        /* malformed: a multi-line document; otherwise the first record
+         * is no events document and the rest will not be either */
+        msg("%s: %s", name,
+            strstr(err.message, "malformed JSON") ? one_err : err.message);
+        free(data);
+        return EXIT_INPUT;
+    }
+    size_t line = 0, pos = 0, found = 0, bad_lines = 0;
+    enum { MAX_SHOWN = 10 };
     while (pos < len) {
         const char *s = data + pos;
         const char *e = memchr(s, '\n', len - pos);
@@ -443,7 +479,8 @@ static int read_events_file(const char *path, doclist *docs)
             continue;
         evg_error_clear(&err);
         if (evg_doc_from_json(s, n, &doc, &err)) {
-            msg("%s:%zu: %s", name, line, err.message);
+            if (++bad_lines <= MAX_SHOWN)
+                msg("%s:%zu: %s", name, line, err.message);
             status = EXIT_INPUT;
             continue;
         }
@@ -455,6 +492,9 @@ static int read_events_file(const char *path, doclist *docs)
         }
         found++;
     }
+    if (bad_lines > MAX_SHOWN)
+        msg("%s: %zu more bad lines not shown (%zu of %zu lines read)", name,
+            bad_lines - MAX_SHOWN, found, found + bad_lines);
     free(data);
     return status;
 }
@@ -658,6 +698,12 @@ static int cmd_graph(int argc, char **argv, settings *st)
         return EXIT_USAGE;
     }
     st->graph_format = (evg_graph_format)fmt;
+    if (st->gexf13 && fmt != EVG_GRAPH_GEXF) {
+        msg("graph: --gexf-version applies to -f gexf only");
+        return EXIT_USAGE;
+    }
+    if (st->gexf13)
+        st->graph_format = EVG_GRAPH_GEXF_1_3;
 
     return with_graph(argc, argv, st, export_graph);
 }

@@ -30,6 +30,10 @@ const cli_opt cli_options[] = {
     {"absolute-links", O_ABS_LINKS, A_NONE, NULL, C_RENDER | C_RUN,
      "link source documents by absolute file: URLs (default: relative to "
      "the output file)", NULL},
+    {"gexf-version", O_GEXF_VERSION, A_CHOICE, "V", C_GRAPH,
+     "GEXF flavour for -f gexf: 1.2 (default; networkx, Gephi, graphology "
+     "read it) or 1.3",
+     "1.2 1.3"},
     {"view", O_VIEW, A_CHOICE, "VIEW", C_RENDER,
      "timeline (default), graph (actors and events) or actors",
      "timeline graph actors"},

@@ -218,6 +218,15 @@ int evg_graph__analyse(evg_graph *g, evg_error *err)
     IG(igraph_degree(&full, &deg, igraph_vss_all(), IGRAPH_ALL, 1));
     for (size_t i = 0; i < na; i++)
         g->actors[i].degree = (size_t)VECTOR(deg)[i];
+    for (size_t i = 0; i < ne; i++)
+        g->events[i].degree = (size_t)VECTOR(deg)[na + i];
+    /* events have no place in the actor projection: their PageRank is
+     * that of the actor-event graph */
+    igraph_real_t full_value;
+    IG(igraph_pagerank(&full, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, &full_value,
+                       igraph_vss_all(), 1, 0.85, NULL, NULL));
+    for (size_t i = 0; i < ne; i++)
+        g->events[i].pagerank = VECTOR(pr)[na + i];
     igraph_integer_t ncomp = 0;
     IG(igraph_connected_components(&full, &comp, NULL, &ncomp, IGRAPH_WEAK));
     long count = 0;
@@ -314,6 +323,12 @@ int evg_graph__analyse(evg_graph *g, evg_error *err)
     }
     for (size_t i = 0; i < na; i++)
         g->actors[i].community = memb[i];
+    for (size_t i = 0; i < ne; i++) {
+        const evg_gevent *v = &g->events[i];
+        g->events[i].community = v->n_sources   ? memb[v->sources[0]]
+                                 : v->n_targets ? memb[v->targets[0]]
+                                                : -1;
+    }
     g->summary.communities = count;
     g->summary.modularity = q;
 done:

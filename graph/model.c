@@ -623,6 +623,7 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
         v->targets = tgt;
         v->n_targets = nt;
         v->component = -1;
+        v->community = -1;
         b->ex[vi].mod_rank = mod_rank(e->modality);
         if (!v->cameo || !v->label || !v->summary || !v->trigger ||
             (e->time.value && !v->time_value) || (lo && (!v->lo || !v->hi)) ||

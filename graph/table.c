@@ -206,6 +206,13 @@ int evg_graph__table(const evg_graph *g, evg_table **out)
         t->node_end[n] = hi;
         set_s(&r[N_TYPE], "event");
         set_s(&r[N_LABEL], v->summary);
+        set_s(&r[N_NAME], v->summary);
+        if (v->component >= 0) { /* analysed */
+            set_i(&r[N_DEGREE], (long long)v->degree);
+            set_d(&r[N_PAGERANK], v->pagerank);
+        }
+        if (v->community >= 0)
+            set_i(&r[N_COMMUNITY], v->community);
         set_i(&r[N_MENTIONS], (long long)v->mentions);
         set_i(&r[N_COMPONENT], v->component);
         set_s(&r[N_START], v->lo);

@@ -1,4 +1,4 @@
-/* GraphML and GML through igraph's own writers: the export table becomes an
+/* GraphML through igraph's own writer: the export table becomes an
  * igraph graph with C attributes (strings already cleaned to valid UTF-8
  * without control characters, which igraph's GraphML writer needs). */
 #include <math.h>
@@ -45,8 +45,7 @@ done:
     return rc;
 }
 
-int evg_graph__write_igraph(const evg_table *t, int gml, FILE *out,
-                            evg_error *err)
+int evg_graph__write_igraph(const evg_table *t, FILE *out, evg_error *err)
 {
     evg_graph__igraph_init();
     int rc = 0, have_graph = 0;
@@ -65,7 +64,7 @@ int evg_graph__write_igraph(const evg_table *t, int gml, FILE *out,
                      IGRAPH_DIRECTED));
     have_graph = 1;
     IG(igraph_cattribute_GAS_set(&ig, "creator", "evgraph"));
-    /* "key" carries our ids: GML's own `id` must be a number */
+    /* "key" carries our ids (GraphML node ids are igraph's n0, n1 ...) */
     if ((rc = set_column(&ig, 0, "key", EVG_COL_STR, t->n_nodes, NULL, 0,
                          t->node_id, &sv, &nv, err)))
         goto done;
@@ -82,11 +81,7 @@ int evg_graph__write_igraph(const evg_table *t, int gml, FILE *out,
                              t->n_edges, t->evals + c, t->n_ecols, NULL, &sv,
                              &nv, err)))
             goto done;
-    if (gml)
-        IG(igraph_write_graph_gml(&ig, out, IGRAPH_WRITE_GML_DEFAULT_SW, NULL,
-                                  "evgraph"));
-    else
-        IG(igraph_write_graph_graphml(&ig, out, 0));
+    IG(igraph_write_graph_graphml(&ig, out, 0));
     if (ferror(out))
         rc = evg_error_set(err, EVG_EIO, "writing the graph failed");
 done:

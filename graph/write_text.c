@@ -1,5 +1,5 @@
 /* The exports igraph cannot write, built as text with the shared escaping
- * helpers: GEXF 1.3 (dynamic, for Gephi's timeline), node-link JSON,
+ * helpers: GEXF 1.2draft or 1.3 (dynamic, for Gephi's timeline), GML, node-link JSON,
  * Cytoscape.js elements, JSON Graph Format v2, CSV tables (events in the
  * GDELT/Phoenix style, dyads, nodes) and TimelineJS; plus the format names
  * and evg_graph_write(), which dispatches. */
@@ -51,14 +51,15 @@ static void put_val_json(evg_buf *b, const evg_col *c, const evg_val *v)
         put_num(b, v->d);
 }
 
-/* ---- GEXF 1.3 ---- */
+/* ---- GEXF 1.2draft (default) and 1.3 ---- */
 
-/* Columns GEXF carries natively (label, spells, weight) are not repeated
- * as attvalues. */
+/* Columns GEXF carries natively (label, edge weight) are not repeated as
+ * attvalues. `start` and `end` are both: GEXF's own spell attributes (for
+ * Gephi's timeline and networkx) and attvalues, because readers such as
+ * graphology-gexf keep attvalues but drop the spell attributes. */
 static int gexf_native(const evg_col *c, int edge)
 {
-    return strcmp(c->name, "label") == 0 || strcmp(c->name, "start") == 0 ||
-           strcmp(c->name, "end") == 0 ||
+    return strcmp(c->name, "label") == 0 ||
            (edge && strcmp(c->name, "weight") == 0);
 }
 
@@ -162,14 +163,18 @@ static int dyad_spells(evg_buf *b, const evg_graph *g, const evg_gdyad *d)
     return 0;
 }
 
-int evg_graph__write_gexf(const evg_table *t, evg_buf *b)
+int evg_graph__write_gexf(const evg_table *t, int v13, evg_buf *b)
 {
-    evg_buf_puts(b,
+    /* 1.2draft is what networkx, Gephi and graphology all read; the
+     * elements evgraph writes are the same in 1.3 */
+    const char *ns = v13 ? "http://gexf.net/1.3" : "http://www.gexf.net/1.2draft";
+    evg_buf_printf(b,
                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                 "<gexf xmlns=\"http://gexf.net/1.3\" "
+                 "<gexf xmlns=\"%s\" "
                  "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-                 "xsi:schemaLocation=\"http://gexf.net/1.3 "
-                 "http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+                 "xsi:schemaLocation=\"%s %s/gexf.xsd\" version=\"%s\">\n",
+                 ns, ns, ns, v13 ? "1.3" : "1.2");
+    evg_buf_puts(b,
                  "  <meta>\n    <creator>evgraph</creator>\n"
                  "    <description>actors and events from news "
                  "articles</description>\n  </meta>\n"
@@ -726,10 +731,13 @@ int evg_graph_write(const evg_graph *g, evg_graph_format format, FILE *out,
     }
     switch (format) {
     case EVG_GRAPH_GRAPHML:
-    case EVG_GRAPH_GML:
-        rc = evg_graph__write_igraph(t, format == EVG_GRAPH_GML, out, err);
+        rc = evg_graph__write_igraph(t, out, err);
         goto done;
-    case EVG_GRAPH_GEXF: rc = evg_graph__write_gexf(t, &b); break;
+    case EVG_GRAPH_GML: rc = evg_graph__write_gml(t, &b); break;
+    case EVG_GRAPH_GEXF:
+    case EVG_GRAPH_GEXF_1_3:
+        rc = evg_graph__write_gexf(t, format == EVG_GRAPH_GEXF_1_3, &b);
+        break;
     case EVG_GRAPH_JSON: rc = evg_graph__write_json(t, STYLE_NODE_LINK, &b); break;
     case EVG_GRAPH_CYTOSCAPE:
         rc = evg_graph__write_json(t, STYLE_CYTOSCAPE, &b);

@@ -68,7 +68,7 @@ expect_exit 1 "not an events document" -- "$EVG" render "$WORK/other.json"
 expect_stderr "not an events document" "wrong schema named"
 printf '{"schema":"evgraph-events/1","document":{"id":"x"},"events":[{"cameo":"010","source":["e9"]}]}' >"$WORK/badref.json"
 expect_exit 1 "dangling reference" -- "$EVG" graph "$WORK/badref.json"
-expect_stderr "bad reference 'e9'" "dangling reference named"
+expect_stderr "reference 'e9' names no entity" "dangling reference named"
 
 # unwritable outputs: exit 3, and an existing output is not clobbered
 "$EVG" extract -q "$FIX" >"$WORK/good.json" 2>/dev/null

@@ -1,23 +1,16 @@
 #!/usr/bin/env bash
 # Reader test in headless Chromium: Cytoscape.js loads the cytoscape export
 # and TimelineJS renders the timelinejs export (npm packages installed under
-# the build folder); the counts the page reports must match evgraph's JSON.
+# the build folder by tests/readers/npm.sh); the counts the page reports
+# must match evgraph's JSON.
 source "$2/tests/lib.sh"
 source "$SRC/tests/readers/graph_cases.sh"
+source "$SRC/tests/readers/npm.sh"
 command -v "$PY" >/dev/null || { echo "SKIP: no python3"; exit 77; }
 CHROME=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$CHROME" ] || { echo "SKIP: no chromium (Debian chromium; scripts/deps.sh test)"; exit 77; }
-command -v npm >/dev/null || { echo "SKIP: no npm to install cytoscape and @knight-lab/timelinejs"; exit 77; }
-NPM="$(dirname "$WORK")/npm-readers"
-if [ ! -f "$NPM/node_modules/cytoscape/dist/cytoscape.min.js" ] ||
-   [ ! -f "$NPM/node_modules/@knight-lab/timelinejs/dist/js/timeline.js" ]; then
-  mkdir -p "$NPM"
-  if ! timeout 300 npm install --prefix "$NPM" --no-audit --no-fund --loglevel=error \
-       cytoscape@3 @knight-lab/timelinejs@3 >"$WORK/npm.log" 2>&1; then
-    echo "SKIP: npm install cytoscape @knight-lab/timelinejs failed: $(tail -3 "$WORK/npm.log")"
-    exit 77
-  fi
-fi
+need_npm
+NPM=$NPM_DIR
 PAGE="$SRC/tests/readers/browser_page.py"
 n=0
 for c in "${CASES[@]}"; do

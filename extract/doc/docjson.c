@@ -1,6 +1,7 @@
 /* The events document as JSON (schema evgraph-events/1): written with a
  * fixed key order so outputs are stable, and read back for `graph` and
  * `render`. cJSON builds and parses; every text was validated as UTF-8. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,11 +266,103 @@ int evg_doc_to_json(const evg_doc *doc, int pretty, char **out,
 
 /* ---- reading ---- */
 
+/* Ids are names, not positions: each list's "id" strings map to the items'
+ * indexes, and references are looked up by name, so documents edited,
+ * filtered or merged by other tools read back. An item without an id gets
+ * the one `extract` would give it ("e3" for the third entity). Output
+ * always numbers the ids afresh. */
+typedef struct idmap {
+    const char *list;    /* "entities", for messages */
+    const char *kind;    /* "entity" */
+    char prefix;         /* 'e': default ids */
+    const char **keys;   /* open addressing, `cap` slots (a power of 2) */
+    size_t *vals;
+    size_t cap;
+} idmap;
+
+enum { MAP_SENTENCES, MAP_TIMEXES, MAP_ENTITIES, MAP_EVENTS, N_MAPS };
+
 typedef struct reader {
     evg_doc *doc;
     evg_error *err;
     const char *where; /* key path for messages */
+    idmap maps[N_MAPS];
 } reader;
+
+static uint64_t id_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* The slot of `key` in `m`: its own, or the empty one where it would go. */
+static size_t id_slot(const idmap *m, const char *key)
+{
+    size_t i = (size_t)id_hash(key) & (m->cap - 1);
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static void idmap_dispose(idmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+    m->keys = NULL;
+    m->vals = NULL;
+    m->cap = 0;
+}
+
+static int bad(reader *r, const char *what);
+
+/* Reads the ids of the items of `arr` into `m` before any reference to
+ * them is resolved (an entity's mention may name a later entity). */
+static int idmap_build(reader *r, idmap *m, const cJSON *arr)
+{
+    size_t n = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+        n++;
+    m->cap = 16;
+    while (m->cap < 2 * n)
+        m->cap *= 2;
+    m->keys = calloc(m->cap, sizeof(*m->keys));
+    m->vals = malloc(m->cap * sizeof(*m->vals));
+    if (!m->keys || !m->vals)
+        return EVG_ENOMEM;
+    size_t i = 0;
+    cJSON_ArrayForEach(it, arr)
+    {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(it, "id");
+        const char *key;
+        if (!v || cJSON_IsNull(v)) {
+            char def[32];
+            snprintf(def, sizeof(def), "%c%zu", m->prefix, i + 1);
+            key = evg_doc_strdup(r->doc, def);
+            if (!key)
+                return EVG_ENOMEM;
+        } else if (!cJSON_IsString(v) || !v->valuestring[0]) {
+            char msg[96];
+            snprintf(msg, sizeof(msg), "item %zu: 'id' must be a non-empty "
+                                       "string", i + 1);
+            return bad(r, msg);
+        } else
+            key = v->valuestring;
+        size_t slot = id_slot(m, key);
+        if (m->keys[slot]) {
+            char msg[160];
+            snprintf(msg, sizeof(msg), "%s id '%.60s' is given twice (items "
+                                       "%zu and %zu)",
+                     m->kind, key, m->vals[slot] + 1, i + 1);
+            return bad(r, msg);
+        }
+        m->keys[slot] = key;
+        m->vals[slot] = i++;
+    }
+    return 0;
+}
 
 static int bad(reader *r, const char *what)
 {
@@ -336,25 +429,29 @@ static size_t get_offset(reader *r, const cJSON *o, const char *key, int *rc)
     return (size_t)v;
 }
 
-/* "e12" -> 11 when it is below `n`; EVG_NONE for null. */
-static size_t get_ref(reader *r, const cJSON *v, char prefix, size_t n,
-                      int *rc)
+/* The index of the item a reference names; EVG_NONE for null. */
+static size_t get_ref(reader *r, const cJSON *v, int map, int *rc)
 {
     if (!v || cJSON_IsNull(v))
         return EVG_NONE;
+    const idmap *m = &r->maps[map];
     const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
-    char *end = NULL;
-    long k = (s && s[0] == prefix) ? strtol(s + 1, &end, 10) : 0;
-    if (!s || !end || *end || k < 1 || (size_t)k > n) {
+    size_t slot = s && m->cap ? id_slot(m, s) : 0;
+    if (!s || !m->cap || !m->keys[slot]) {
         if (!*rc) {
-            char m[96];
-            snprintf(m, sizeof(m), "bad reference '%.40s'",
-                     s ? s : "(not a string)");
-            *rc = bad(r, m);
+            char msg[160];
+            if (s)
+                snprintf(msg, sizeof(msg), "reference '%.60s' names no %s "
+                                           "(no such id in '%s')",
+                         s, m->kind, m->list);
+            else
+                snprintf(msg, sizeof(msg), "a reference to a %s must be an "
+                                           "id string", m->kind);
+            *rc = bad(r, msg);
         }
         return EVG_NONE;
     }
-    return (size_t)(k - 1);
+    return m->vals[slot];
 }
 
 static const cJSON *get_array(reader *r, const cJSON *o, const char *key,
@@ -455,10 +552,10 @@ static void read_mentions(reader *r, const cJSON *o, evg_span **spans,
 }
 
 /* Reads an entity's "mentions": spans with an optional own "code" and the
- * other entity ("with") of a mention shared by two. `n_entities` is the
- * length of the whole entities array, so "with" may point forward. */
+ * other entity ("with") of a mention shared by two, which may be a later
+ * entity: every entity id is known before the first is read. */
 static void read_entity_mentions(reader *r, const cJSON *o, evg_entity *e,
-                                 size_t self, size_t n_entities, int *rc)
+                                 size_t self, int *rc)
 {
     const cJSON *ms = get_array(r, o, "mentions", rc), *m;
     cJSON_ArrayForEach(m, ms)
@@ -473,8 +570,8 @@ static void read_entity_mentions(reader *r, const cJSON *o, evg_entity *e,
         }
         read_span(r, m, &mn->span, rc);
         mn->code = get_str(r, m, "code", 0, rc);
-        mn->with = get_ref(r, cJSON_GetObjectItemCaseSensitive(m, "with"), 'e',
-                           n_entities, rc);
+        mn->with = get_ref(r, cJSON_GetObjectItemCaseSensitive(m, "with"),
+                           MAP_ENTITIES, rc);
         if (!*rc && mn->with == self)
             *rc = bad(r, "a mention cannot be shared with its own entity");
     }
@@ -529,7 +626,7 @@ static void read_timexes(reader *r, const cJSON *root, int *rc)
             t->hi = get_str(r, b, "end", 0, rc);
         }
         t->sentence = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "sentence"),
-                              's', doc->n_sentences, rc);
+                              MAP_SENTENCES, rc);
     }
 }
 
@@ -538,10 +635,6 @@ static void read_entities(reader *r, const cJSON *root, int *rc)
     evg_doc *doc = r->doc;
     r->where = "entities";
     const cJSON *arr = get_array(r, root, "entities", rc), *it, *m;
-    /* counted once: cJSON_GetArraySize walks the whole list */
-    size_t n_all = 0;
-    cJSON_ArrayForEach(it, arr)
-        n_all++;
     cJSON_ArrayForEach(it, arr)
     {
         if (*rc)
@@ -569,7 +662,7 @@ static void read_entities(reader *r, const cJSON *root, int *rc)
             }
             *slot = evg_doc_strdup(doc, m->valuestring);
         }
-        read_entity_mentions(r, it, e, doc->n_entities - 1, n_all, rc);
+        read_entity_mentions(r, it, e, doc->n_entities - 1, rc);
     }
 }
 
@@ -579,7 +672,7 @@ static void read_refs(reader *r, const cJSON *o, const char *key,
     const cJSON *arr = get_array(r, o, key, rc), *it;
     cJSON_ArrayForEach(it, arr)
     {
-        size_t ref = get_ref(r, it, 'e', r->doc->n_entities, rc);
+        size_t ref = get_ref(r, it, MAP_ENTITIES, rc);
         if (*rc)
             return;
         size_t *slot = evg_doc_push(r->doc, ids, n, cap, sizeof(size_t));
@@ -626,20 +719,20 @@ static void read_events(reader *r, const cJSON *root, int *rc)
             e->time.lo = get_str(r, tm, "start", 0, rc);
             e->time.hi = get_str(r, tm, "end", 0, rc);
             e->time.timex =
-                get_ref(r, cJSON_GetObjectItemCaseSensitive(tm, "timex"), 't',
-                        doc->n_timexes, rc);
+                get_ref(r, cJSON_GetObjectItemCaseSensitive(tm, "timex"),
+                        MAP_TIMEXES, rc);
             e->time.basis = (evg_time_basis)read_enum(r, tm, "basis",
                                                       evg_basis_parse, 0, rc);
         }
         e->duration = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "duration"),
-                              't', doc->n_timexes, rc);
+                              MAP_TIMEXES, rc);
         e->modality = (evg_modality)read_enum(r, it, "modality",
                                               evg_modality_parse, 0, rc);
         e->attributed =
             get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "attributed_to"),
-                    'e', doc->n_entities, rc);
+                    MAP_ENTITIES, rc);
         e->sentence = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "sentence"),
-                              's', doc->n_sentences, rc);
+                              MAP_SENTENCES, rc);
         read_mentions(r, it, &e->mentions, &e->n_mentions, &e->cap_mentions,
                       rc);
     }
@@ -663,9 +756,9 @@ static void read_relations(reader *r, const cJSON *root, int *rc)
         rel->type = (evg_rel_type)read_enum(r, it, "type", evg_rel_type_parse,
                                             0, rc);
         rel->from = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "from"),
-                            'v', doc->n_events, rc);
-        rel->to = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "to"), 'v',
-                          doc->n_events, rc);
+                            MAP_EVENTS, rc);
+        rel->to = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "to"),
+                          MAP_EVENTS, rc);
         if (!*rc && (rel->from == EVG_NONE || rel->to == EVG_NONE))
             *rc = bad(r, "relation needs 'from' and 'to'");
     }
@@ -711,8 +804,20 @@ int evg_doc_from_json(const char *json, size_t len, evg_doc **out,
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         goto done;
     }
-    reader r = {doc, err, "document"};
+    reader r = {doc, err, "document",
+                {{"sentences", "sentence", 's', NULL, NULL, 0},
+                 {"timexes", "time expression", 't', NULL, NULL, 0},
+                 {"entities", "entity", 'e', NULL, NULL, 0},
+                 {"events", "event", 'v', NULL, NULL, 0}}};
+    static const char *const lists[N_MAPS] = {"sentences", "timexes",
+                                              "entities", "events"};
     read_doc_meta(&r, root, &rc);
+    for (int k = 0; k < N_MAPS && !rc; k++) {
+        r.where = lists[k];
+        const cJSON *arr = get_array(&r, root, lists[k], &rc);
+        if (!rc)
+            rc = idmap_build(&r, &r.maps[k], arr);
+    }
     if (!rc)
         read_sentences(&r, root, &rc);
     if (!rc)
@@ -725,6 +830,8 @@ int evg_doc_from_json(const char *json, size_t len, evg_doc **out,
         read_relations(&r, root, &rc);
     if (rc == EVG_ENOMEM)
         evg_error_set(err, EVG_ENOMEM, "out of memory");
+    for (int k = 0; k < N_MAPS; k++)
+        idmap_dispose(&r.maps[k]);
 done:
     cJSON_Delete(root);
     if (rc) {

@@ -69,6 +69,12 @@ typedef struct evg_gevent {
     long component;         /* -1 until analysed */
     const char *doc_title;  /* title of the document of the first mention,
                                or NULL */
+    size_t degree;          /* its edges in the actor-event graph */
+    double pagerank;        /* PageRank in the actor-event graph (actors'
+                               pagerank is that of the actor projection) */
+    long community;         /* its first source's community, else its
+                               first target's; -1 without actors or until
+                               analysed */
 } evg_gevent;
 
 typedef struct evg_glink {
@@ -163,12 +169,14 @@ typedef enum {
     EVG_GRAPH_GRAPHML = 0,
     EVG_GRAPH_GML,
     EVG_GRAPH_JSON,        /* node-link JSON (networkx, d3) */
-    EVG_GRAPH_GEXF,        /* GEXF 1.3, dynamic (Gephi) */
+    EVG_GRAPH_GEXF,        /* GEXF 1.2draft, dynamic (Gephi, networkx,
+                              graphology) */
     EVG_GRAPH_CYTOSCAPE,   /* Cytoscape.js elements JSON */
     EVG_GRAPH_JGF,         /* JSON Graph Format v2 */
     EVG_GRAPH_CSV,         /* events table (dyads under EVG_PROJ_ACTORS) */
     EVG_GRAPH_CSV_NODES,   /* nodes table */
-    EVG_GRAPH_TIMELINEJS   /* TimelineJS JSON, one slide per dated event */
+    EVG_GRAPH_TIMELINEJS,  /* TimelineJS JSON, one slide per dated event */
+    EVG_GRAPH_GEXF_1_3     /* the same graph as GEXF 1.3 */
 } evg_graph_format;
 
 /* Comma-separated names of all formats, for messages. */

@@ -35,7 +35,10 @@ try {
     actors: cy.nodes('[type = "actor"]').length,
     node_attrs: keys(cy.nodes()), edge_attrs: keys(cy.edges()),
     dangling: cy.edges().filter(function (e) {
-      return e.source().empty() || e.target().empty(); }).length});
+      return e.source().empty() || e.target().empty(); }).length,
+    node_data: cy.nodes().map(function (n) { return n.data(); }),
+    edge_data: cy.edges().map(function (e) {
+      return [e.source().id(), e.target().id(), e.data()]; })});
 } catch (e) {
   document.getElementById('result').textContent = 'ERROR ' + e;
 }
@@ -71,6 +74,10 @@ try {
       slides: slides,
       blockquotes: root.querySelectorAll('.tl-slide blockquote').length,
       injected: root.querySelectorAll('.tl-slide b, .tl-slide script').length,
+      dates: tl.config ? tl.config.events.map(function (e) {
+        var d = e.start_date.data;
+        return [e.unique_id, d.year, d.month || null, d.day || null];
+      }) : [],
       errors: errors});
   }, 250);
 } catch (e) {
@@ -111,6 +118,12 @@ def check(kind, dumped, refpath):
         ref = json.load(f)
     problems = []
 
+    def same(g, w):
+        if isinstance(w, (int, float)) and not isinstance(w, bool):
+            return isinstance(g, (int, float)) and \
+                abs(g - w) <= 1e-5 * max(1.0, abs(w))
+        return g == w
+
     def expect(what, g, w):
         if g != w:
             problems.append(f"{what}: got {g!r}, want {w!r}")
@@ -130,6 +143,28 @@ def check(kind, dumped, refpath):
         expect("cytoscape edge attributes", got["edge_attrs"],
                ",".join(sorted(eattrs | ({"id"} if ref["links"] else set()))))
         expect("cytoscape dangling edges", got["dangling"], 0)
+        # every attribute value of every node and edge, as Cytoscape.js
+        # holds it, equals the node-link JSON's
+        byid = {d["id"]: d for d in got["node_data"]}
+        for n in ref["nodes"]:
+            d = byid.get(n["id"])
+            if d is None:
+                problems.append(f"cytoscape: no node {n['id']}")
+                break
+            bad = [k for k, v in n.items() if not same(d.get(k), v)]
+            if bad:
+                problems.append(f"cytoscape: node {n['id']} {bad[0]}: got "
+                                f"{d.get(bad[0])!r}, want {n[bad[0]]!r}")
+                break
+        edges = {d["id"]: (s, t, d) for s, t, d in got["edge_data"]}
+        for l in ref["links"]:
+            s, t, d = edges.get(l["key"], (None, None, {}))
+            bad = [k for k, v in l.items()
+                   if k not in ("key", "source", "target") and not same(d.get(k), v)]
+            if (s, t) != (l["source"], l["target"]) or bad:
+                problems.append(f"cytoscape: edge {l['key']}: {s}->{t} "
+                                f"{bad[:1]}")
+                break
     else:
         dated = [n for n in ref["nodes"]
                  if n["type"] == "event" and "start" in n]
@@ -143,9 +178,29 @@ def check(kind, dumped, refpath):
         expect("timelinejs elements injected by article text",
                got["injected"], 0)
         expect("timelinejs script errors", got["errors"], [])
+        # each slide's date, as TimelineJS parsed it, is the event's start
+        # (at the precision the event has)
+        starts = {n["id"]: n["start"] for n in dated}
+        for uid, year, month, day in got["dates"]:
+            want = starts.get(uid)
+            if want is None:
+                problems.append(f"timelinejs: slide {uid} is no dated event")
+                break
+            y, m, d = (int(x) for x in want.split("-"))
+            if int(year) != y or (month and int(month) != m) or \
+                    (day and int(day) != d):
+                problems.append(f"timelinejs: {uid} dated {year}-{month}-{day}, "
+                                f"want {want}")
+                break
     for p in problems:
         print("PROBLEM:", p)
-    print(f"{kind}: {json.dumps(got)}: {'mismatch' if problems else 'match'}")
+    summary = {k: v for k, v in got.items()
+               if k not in ("node_data", "edge_data", "dates")}
+    if kind == "cytoscape":
+        summary["values compared"] = len(got["node_data"]) + len(got["edge_data"])
+    else:
+        summary["dates compared"] = len(got["dates"])
+    print(f"{kind}: {json.dumps(summary)}: {'mismatch' if problems else 'match'}")
     return 1 if problems else 0
 
 

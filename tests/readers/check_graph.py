@@ -4,8 +4,11 @@ node, edge and attribute counts (and a few values) with evgraph's own
 node-link JSON of the same graph.
 
 Usage: check_graph.py READER FILE REFERENCE.json
-READER: networkx-graphml, networkx-gexf, igraph-graphml, igraph-gml, csv,
-csv-nodes, jgf. Exit 0 when everything matches, 1 with PROBLEM lines when
+READER: networkx-graphml, networkx-gexf, networkx-gml, networkx-json,
+igraph-graphml,
+igraph-gml, graphology-gexf, graphology-graphml (FILE: what
+readers/node/read_graph.js printed), csv, csv-nodes, jgf. Files are read
+as they are, with each reader's default call. Exit 0 when everything matches, 1 with PROBLEM lines when
 not, 77 when the reader's Python module is missing."""
 import csv
 import json
@@ -78,21 +81,48 @@ def networkx_graphml(path, ref, rnodes, nattrs, eattrs):
     expect("graphml edge attributes", sorted(got_e - {"key"}), sorted(eattrs))
     byid = {d["key"]: d for _, d in g.nodes(data=True)}
     check_values("graphml", byid, rnodes)
+    check_edges("graphml", [(g.nodes[u]["key"], g.nodes[v]["key"], d)
+                            for u, v, d in g.edges(data=True)], ref)
+
+
+def check_edges(what, got_edges, ref):
+    """got_edges: list of (source id, target id, attribute dict) as the
+    reader holds them. Compares every attribute of every link, matched by
+    the link's key."""
+    links = {l["key"]: l for l in ref["links"]}
+    seen = 0
+    for u, v, d in got_edges:
+        link = links.get(d.get("key", d.get("id")))
+        if link is None:
+            problems.append(f"{what}: edge {u}->{v} with unknown key {d!r}"[:300])
+            return
+        seen += 1
+        if (u, v) != (link["source"], link["target"]):
+            problems.append(f"{what}: edge {link['key']} joins {u}->{v}, want "
+                            f"{link['source']}->{link['target']}")
+            return
+        for k, want in link.items():
+            if k in ("key", "source", "target"):
+                continue
+            g = d.get(k)
+            ok = (g == want or (want == "" and g is None)) if isinstance(want, str) \
+                else (g is not None and close(g, want))
+            if not ok:
+                problems.append(f"{what}: edge {link['key']} {k}: got {g!r}, "
+                                f"want {want!r}")
+                return
+    expect(f"{what}: edges matched by key", seen, len(links))
 
 
 def networkx_gexf(path, ref, rnodes, nattrs, eattrs):
     import networkx
     with open(path, encoding="utf-8") as f:
-        text = f.read()
-    for need in ('version="1.3"', 'mode="dynamic"', 'timeformat="date"'):
-        if need not in text:
-            problems.append(f"gexf lacks {need}")
-    # networkx knows the GEXF 1.1 and 1.2 namespaces only; the elements
-    # and attributes evgraph writes are the same in 1.2 and 1.3.
-    text = text.replace("http://gexf.net/1.3", "http://www.gexf.net/1.2draft")
-    text = text.replace('version="1.3"', 'version="1.2"')
-    import io
-    g = networkx.read_gexf(io.BytesIO(text.encode("utf-8")))
+        head = f.read(400)
+    for need in ('version="1.2"', "http://www.gexf.net/1.2draft"):
+        if need not in head:
+            problems.append(f"gexf lacks {need} (the default is 1.2draft)")
+    # the default call: networkx reads GEXF 1.2draft (and 1.1draft) only
+    g = networkx.read_gexf(path)
     expect("gexf nodes", g.number_of_nodes(), len(ref["nodes"]))
     expect("gexf edges", g.number_of_edges(), len(ref["links"]))
     got_n = set()
@@ -103,8 +133,8 @@ def networkx_gexf(path, ref, rnodes, nattrs, eattrs):
     for _, _, d in g.edges(data=True):
         got_e |= set(d)
     if "spells" in got_e:
-        # dyad edges carry one spell per event instead of start/end
-        got_e = (got_e - {"spells"}) | {"start", "end"}
+        # dyad edges carry one spell per event besides start/end
+        got_e = got_e - {"spells"}
         links = {l["key"]: l for l in ref["links"]}
         for u, v, d in g.edges(data=True):
             link = links.get(d.get("id"), {})
@@ -116,9 +146,51 @@ def networkx_gexf(path, ref, rnodes, nattrs, eattrs):
                                     f"do not span {link['start']}..{link['end']}")
     expect("gexf edge attributes", sorted(got_e - {"id"}), sorted(eattrs))
     check_values("gexf", dict(g.nodes(data=True)), rnodes)
+    check_edges("gexf", [(u, v, {k: x for k, x in d.items() if k != "spells"})
+                         for u, v, d in g.edges(data=True)], ref)
     spells = sum(1 for _, d in g.nodes(data=True) if "start" in d)
     want = sum(1 for n in ref["nodes"] if "start" in n)
     expect("gexf nodes with a start date", spells, want)
+
+
+def networkx_gml(path, ref, rnodes, nattrs, eattrs):
+    import networkx
+    # the default call: label="label" keys the nodes, which must be unique;
+    # the file must be ASCII
+    g = networkx.read_gml(path)
+    expect("gml nodes", g.number_of_nodes(), len(ref["nodes"]))
+    expect("gml edges", g.number_of_edges(), len(ref["links"]))
+    got_n = set()
+    for _, d in g.nodes(data=True):
+        got_n |= set(d)
+    # `label` is the node id (networkx's key); the display label is `name`
+    expect("gml node attributes", sorted(got_n), sorted(nattrs - {"label"}))
+    for n in ref["nodes"]:
+        if n.get("label") != n.get("name"):
+            problems.append(f"gml: node {n['id']} label {n.get('label')!r} is "
+                            f"not its name {n.get('name')!r}")
+            break
+    got_e = set()
+    for _, _, d in g.edges(data=True):
+        got_e |= set(d)
+    expect("gml edge attributes", sorted(got_e), sorted(eattrs))
+    check_values("gml", {k: dict(d, label=d.get("name"))
+                         for k, d in g.nodes(data=True)}, rnodes)
+    check_edges("gml", [(u, v, dict(d, key=k))
+                        for u, v, k, d in g.edges(keys=True, data=True)], ref)
+
+
+def networkx_json(path, ref, rnodes, nattrs, eattrs):
+    import networkx
+    # what the README shows: nx.node_link_graph(json.load(open(path)))
+    with open(path, encoding="utf-8") as f:
+        g = networkx.node_link_graph(json.load(f))
+    expect("node-link nodes", g.number_of_nodes(), len(ref["nodes"]))
+    expect("node-link edges", g.number_of_edges(), len(ref["links"]))
+    check_values("node-link", dict(g.nodes(data=True)), rnodes)
+    check_edges("node-link", [(u, v, dict(d, key=k))
+                              for u, v, k, d in g.edges(keys=True, data=True)],
+                ref)
 
 
 def igraph_graphml(path, ref, rnodes, nattrs, eattrs):
@@ -137,36 +209,89 @@ def igraph_graphml(path, ref, rnodes, nattrs, eattrs):
              if not (isinstance(v[k], float) and math.isnan(v[k]))}
         got[v["key"]] = d
     check_values("igraph graphml", got, rnodes)
-
-
-def gml_name(k):
-    # GML keys are letters and digits only: igraph's writer drops the rest
-    return re.sub(r"[^A-Za-z0-9]", "", k)
+    edges = []
+    for e in g.es:
+        d = {k: e[k] for k in g.es.attributes()
+             if not (isinstance(e[k], float) and math.isnan(e[k]))}
+        edges.append((g.vs[e.source]["key"], g.vs[e.target]["key"], d))
+    check_edges("igraph graphml", edges, ref)
 
 
 def igraph_gml(path, ref, rnodes, nattrs, eattrs):
+    import html
     import igraph
     g = igraph.Graph.Read_GML(path)
     expect("igraph gml vertices", g.vcount(), len(ref["nodes"]))
     expect("igraph gml edges", g.ecount(), len(ref["links"]))
+    # igraph keeps GML's numeric `id`; `label` is our id, `name` the
+    # display label: every key as written (quad_class stays quad_class)
     expect("igraph gml vertex attributes",
-           sorted(set(g.vs.attributes()) - {"key", "id"}),
-           sorted(gml_name(k) for k in nattrs))
+           sorted(set(g.vs.attributes()) - {"id"}), sorted(nattrs))
     expect("igraph gml edge attributes",
-           sorted(set(g.es.attributes()) - {"key"}),
-           sorted(gml_name(k) for k in eattrs))
+           sorted(set(g.es.attributes()) - {"key"}), sorted(eattrs))
+    if any(not v["name"] for v in g.vs):
+        problems.append("igraph gml: a vertex has an empty name")
     got = {}
     for v in g.vs:
         d = {}
         for k in g.vs.attributes():
             x = v[k]
             if isinstance(x, float) and math.isnan(x):
-                continue
-            if isinstance(x, str):  # igraph's GML writer encodes & and "
-                x = x.replace("&quot;", '"').replace("&amp;", "&")
+                continue  # an attribute that does not apply to this vertex
+            if isinstance(x, str):
+                # igraph (C core 0.10) decodes &quot; &amp; &lt; &gt; &apos;
+                # and hands other character references over as they are,
+                # "left to be handled by the user": the user's unescape
+                x = html.unescape(x)
             d[k] = x
-        got[v["key"]] = d
-    check_values("igraph gml", got, rnodes, gml_name)
+        d["label"] = d.get("name")
+        got[v["label"]] = d
+    check_values("igraph gml", got, rnodes)
+    for v in g.vs:
+        if v["type"] == "event":
+            for k in ("degree", "pagerank"):
+                if isinstance(v[k], float) and math.isnan(v[k]):
+                    problems.append(f"igraph gml: event {v['label']} {k} is NaN")
+                    return
+
+
+def graphology(kind, path, ref, rnodes, nattrs, eattrs):
+    with open(path, encoding="utf-8") as f:
+        g = json.load(f)
+    expect(f"graphology-{kind} nodes", g["order"], len(ref["nodes"]))
+    expect(f"graphology-{kind} edges", g["size"], len(ref["links"]))
+    got_n = set()
+    for d in g["nodes"].values():
+        got_n |= set(d)
+    got_e = set()
+    for e in g["edges"]:
+        got_e |= set(e["attributes"])
+    if kind == "gexf":
+        # node keys are our ids; label, start and end kept
+        byid = g["nodes"]
+        extra_n, extra_e = set(), set()
+    else:
+        # GraphML node ids are igraph's n0, n1 ...: ours is `key`
+        byid = {d["key"]: d for d in g["nodes"].values()}
+        extra_n, extra_e = {"key"}, {"key"}
+    expect(f"graphology-{kind} node attributes", sorted(got_n - extra_n),
+           sorted(nattrs))
+    expect(f"graphology-{kind} edge attributes", sorted(got_e - extra_e),
+           sorted(eattrs))
+    check_values(f"graphology-{kind}", byid, rnodes)
+    ids = {k: (d["key"] if kind == "graphml" else k)
+           for k, d in g["nodes"].items()}
+    edges = []
+    for e in g["edges"]:
+        d = dict(e["attributes"])
+        if kind == "gexf":
+            d["key"] = e["key"]
+        edges.append((ids[e["source"]], ids[e["target"]], d))
+    check_edges(f"graphology-{kind}", edges, ref)
+    # GraphML gives every node every string column ("" where unset)
+    dated = sum(1 for d in byid.values() if d.get("start"))
+    want = sum(1 for n in ref["nodes"] if "start" in n)
+    expect(f"graphology-{kind} nodes with a start date", dated, want)
 
 
 def read_csv(path):
@@ -238,6 +363,10 @@ def jgf(path, ref, rnodes, nattrs, eattrs):
 READERS = {
     "networkx-graphml": networkx_graphml,
     "networkx-gexf": networkx_gexf,
+    "networkx-gml": networkx_gml,
+    "networkx-json": networkx_json,
+    "graphology-gexf": lambda *a: graphology("gexf", *a),
+    "graphology-graphml": lambda *a: graphology("graphml", *a),
     "igraph-graphml": igraph_graphml,
     "igraph-gml": igraph_gml,
     "csv": csv_events,

@@ -169,7 +169,7 @@ static size_t count(const char *hay, const char *needle)
 static const evg_graph_format all_formats[] = {
     EVG_GRAPH_GRAPHML, EVG_GRAPH_GML, EVG_GRAPH_JSON, EVG_GRAPH_GEXF,
     EVG_GRAPH_CYTOSCAPE, EVG_GRAPH_JGF, EVG_GRAPH_CSV, EVG_GRAPH_CSV_NODES,
-    EVG_GRAPH_TIMELINEJS};
+    EVG_GRAPH_TIMELINEJS, EVG_GRAPH_GEXF_1_3};
 #define N_FORMATS (sizeof(all_formats) / sizeof(all_formats[0]))
 
 /* Two documents about one story: the same actors under other names, the
@@ -632,6 +632,8 @@ static void graph_exports_counts_agree(void **state)
     evg_graph *g = build(docs, 2, NULL);
     /* 4 actors + 3 events; edges: 3 source + 3 target + 1 causes */
     char *s = export(g, EVG_GRAPH_GEXF, NULL);
+    assert_non_null(strstr(s, "xmlns=\"http://www.gexf.net/1.2draft\""));
+    assert_non_null(strstr(s, "version=\"1.2\""));
     assert_int_equal(count(s, "<node id="), 7);
     assert_int_equal(count(s, "<edge id="), 7);
     assert_non_null(strstr(s, "mode=\"dynamic\""));
@@ -643,8 +645,19 @@ static void graph_exports_counts_agree(void **state)
     assert_int_equal(count(s, "<edge "), 7);
     free(s);
     s = export(g, EVG_GRAPH_GML, NULL);
-    assert_int_equal(count(s, "  node\n"), 7);
-    assert_int_equal(count(s, "  edge\n"), 7);
+    assert_int_equal(count(s, "  node [\n"), 7);
+    assert_int_equal(count(s, "  edge [\n"), 7);
+    /* ASCII, labels are the (unique) ids, keys as named */
+    for (const char *p = s; *p; p++)
+        assert_true((unsigned char)*p < 0x80);
+    assert_non_null(strstr(s, "    label \"v3\"\n"));
+    assert_non_null(strstr(s, "    quad_class "));
+    assert_null(strstr(s, "nan"));
+    free(s);
+    s = export(g, EVG_GRAPH_GEXF_1_3, NULL);
+    assert_non_null(strstr(s, "xmlns=\"http://gexf.net/1.3\""));
+    assert_non_null(strstr(s, "version=\"1.3\""));
+    assert_int_equal(count(s, "<node id="), 7);
     free(s);
     s = export(g, EVG_GRAPH_CYTOSCAPE, NULL);
     assert_int_equal(count(s, "{\"data\":{\"id\":\"a"), 4);
