@@ -26,7 +26,8 @@ chrome() { # chrome OPTION... URL: one fresh headless browser
 
 "$EVG" render -f html -o "$WORK/t.html" "${IN[@]}" || { bad "render -f html failed"; finish; exit 1; }
 n=0
-for flt in "" "quad=4" "actor=Google" "actor=Huawei&quad=3" "from=2019-05-20&to=2019-05-31" "to=2018-12-31"; do
+for flt in "" "quad=4" "actor=Google" "actor=Huawei&quad=3" "from=2019-05-20&to=2019-05-31" "to=2018-12-31" \
+           "actor=USA" "actor=us" "actor=USABUS"; do
   n=$((n + 1))
   chrome --dump-dom "file://$WORK/t.html${flt:+#$flt}" >"$WORK/dom$n.html"
   if "$PY" "$SRC/tests/browser/filter_check.py" "$WORK/dom$n.html" "$flt" "${IN[@]}" \

@@ -26,14 +26,23 @@ def load(paths):
 
 def expected(docs, flt):
     n = 0
+    # an actor (one name across the documents) answers to what --entity
+    # takes: its name, its aliases in any document, its CAMEO code
+    keys = {}
     for d in docs:
-        names = {e["id"]: e["name"].lower() for e in d.get("entities", [])}
+        for e in d.get("entities", []):
+            keys.setdefault(e["name"], set()).update(
+                k.lower() for k in [e["name"], e.get("code") or ""] + list(e.get("aliases") or []) if k)
+    for d in docs:
+        names = {e["id"]: keys[e["name"]] for e in d.get("entities", [])}
         for ev in d.get("events", []):
             if ev.get("modality") in ("hypothetical", "negated"):
                 continue
             t = ev.get("time", {})
             lo, hi = t.get("start"), t.get("end") or t.get("start")
-            who = {names.get(x, "") for x in ev.get("source", []) + ev.get("target", [])}
+            who = set()
+            for x in ev.get("source", []) + ev.get("target", []):
+                who |= names.get(x, set())
             if "actor" in flt and flt["actor"].lower() not in who:
                 continue
             if "quad" in flt and str(ev.get("quad_class")) != flt["quad"]:
@@ -53,6 +62,8 @@ class Dom(html.parser.HTMLParser):
         self.rows = {}      # ev id -> hidden?
         self.boxes = {}     # ev id -> hidden?
         self.in_tbody = False
+        self.lanes = {}     # lane number -> hidden?
+        self.in_lane = {}   # lane number -> something visible in it?
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -62,8 +73,17 @@ class Dom(html.parser.HTMLParser):
             self.in_tbody = True
         elif tag == "tr" and self.in_tbody:
             self.rows[a.get("data-ev")] = "hidden" in a
-        elif tag == "g" and a.get("id", "").startswith("ev") and a["id"][2:].isdigit():
-            self.boxes[a["id"]] = "display: none" in (a.get("style") or "")
+        if tag == "g":
+            hidden = "display: none" in (a.get("style") or "")
+            cls = (a.get("class") or "").split()
+            gid = a.get("id", "")
+            if gid.startswith("ev") and gid[2:].isdigit():
+                self.boxes[gid] = hidden
+            if "lane" in cls and gid.startswith("lane"):
+                self.lanes[gid[4:]] = hidden
+            for c in cls:
+                if c.startswith("inlane") and not hidden:
+                    self.in_lane[c[6:]] = True
 
     def handle_endtag(self, tag):
         if tag == "tbody":
@@ -88,9 +108,17 @@ def main():
         if ev in p.boxes and p.boxes[ev] != hidden:
             problems.append("%s: row %s but box %s" % (ev, "hidden" if hidden else "shown",
                                                        "hidden" if p.boxes[ev] else "shown"))
+    # a lane stays exactly when something in it is shown
+    for lane, hidden in p.lanes.items():
+        if hidden == bool(p.in_lane.get(lane)):
+            problems.append("lane %s %s but %s in it" % (
+                lane, "hidden" if hidden else "shown",
+                "something is shown" if hidden else "nothing is shown"))
     for x in problems:
         print("PROBLEM:", x)
-    print("filter %s: %s shown of %d rows (want %d)" % (flt_s, p.shown, len(p.rows), want))
+    print("filter %s: %s shown of %d rows (want %d), %d of %d lanes shown"
+          % (flt_s, p.shown, len(p.rows), want,
+             sum(1 for h in p.lanes.values() if not h), len(p.lanes)))
     return 1 if problems else 0
 
 
