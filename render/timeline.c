@@ -1185,28 +1185,27 @@ static const char *lane_sub(tl *t, size_t l, char *buf, size_t n)
         return buf;
     }
     const evg_gactor *a = evg_graph_actor(t->g, ln->actor);
+    /* "organization \xc2\xb7 USABUS" (the code tells two actors of one name
+     * apart), then "source of 25, target of 3" */
     evg_buf b;
     evg_buf_init(&b, 0);
     if (a->kind)
         evg_buf_puts(&b, a->kind);
-    if (a->country && a->country[0] &&
-        !(a->code && strcmp(a->code, a->country) == 0 && a->kind &&
-          strcmp(a->kind, "country") == 0))
-        evg_buf_printf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", a->country);
-    evg_buf_printf(&b, "%ssource %zu, target %zu", b.len ? " \xc2\xb7 " : "",
-                   ln->n_src, ln->n_tgt);
-    size_t k = 0;
-    if (b.data) {
-        evg_buf e;
-        evg_buf_init(&e, 0);
-        evg_render__gv_text(&e, b.data, 40);
-        snprintf(buf, n, "%s\\r", e.data ? e.data : "");
-        evg_buf_dispose(&e);
-        k = 1;
-    }
+    const char *code = a->code && a->code[0] ? a->code : a->country;
+    if (code && code[0] &&
+        !(a->kind && strcmp(a->kind, "country") == 0 && a->country &&
+          strcmp(code, a->country) == 0))
+        evg_buf_printf(&b, "%s%s", b.len ? " \xc2\xb7 " : "", code);
+    evg_buf e;
+    evg_buf_init(&e, 0);
+    evg_render__gv_text(&e, b.data ? b.data : "", 30);
+    if (e.len)
+        evg_buf_puts(&e, "\\r");
+    evg_buf_printf(&e, "source of %zu, target of %zu\\r", ln->n_src,
+                   ln->n_tgt);
+    snprintf(buf, n, "%s", e.data ? e.data : "\\r");
+    evg_buf_dispose(&e);
     evg_buf_dispose(&b);
-    if (!k)
-        snprintf(buf, n, "\\r");
     return buf;
 }
 
@@ -1575,9 +1574,9 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
             gv_xset(n, d->s.cls, "lanelabel");
         }
         snprintf(d->name, sizeof(d->name), "sub%zu", l);
-        n = text(d, LABEL_W / 2, ln->y + RAIL_DY + 26,
+        n = text(d, LABEL_W / 2, ln->y + RAIL_DY + 31,
                  lane_sub(t, l, buf, sizeof(buf)), 8, NULL, "#666666",
-                 LABEL_W - 16, 12);
+                 LABEL_W - 16, 22);
         if (n)
             gv_xset(n, d->s.cls, "lanelabel");
         snprintf(d->name, sizeof(d->name), "rail%zu", l);
