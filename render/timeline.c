@@ -29,10 +29,10 @@
 #define LINE_H 12.5
 #define WRAP 23      /* characters per summary line */
 #define MAX_PPD 90.0 /* points per day at most */
-#define ISLAND_PAD 44.0 /* room left and right of each run of dates */
+#define ISLAND_PAD 24.0 /* room left and right of each run of dates */
 #define BAND_W 50.0  /* a compressed stretch */
-#define UND_W 176.0  /* the "no date" zone */
-#define ZONE_W 176.0 /* the "earlier" and "later" zones */
+#define ZONE_MIN_W 90.0 /* the "earlier", "later" and "no date" zones: as
+                           wide as their widest box, at least this */
 #define CLUSTER_W 164.0
 #define MAX_ROWS 3       /* rows of boxes in an actor's lane */
 #define MAX_ROWS_OTHER 4 /* in "Other actors" */
@@ -93,6 +93,7 @@ typedef struct tl {
     double right;    /* right end of lanes */
     size_t n_boxes, n_groups, n_grouped, n_clipped;
     double early_x, late_x; /* left ends of the outlier zones, 0: none */
+    double zone_w[3];       /* widths of the earlier, later, no-date zones */
     long early_hi, late_lo; /* last day before, first day after the axis */
     double width, height;
     size_t page, n_pages;   /* PDF: page drawn (from 1) and how many */
@@ -1482,7 +1483,8 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
             continue;
         /* the zone, and the break between it and the axis */
         snprintf(d->name, sizeof(d->name), "zone%d", z);
-        Agnode_t *n = rect(d, zx, AXIS_Y, zx + ZONE_W - 8, bottom, "#a0a0a01f");
+        double zw = t->zone_w[z - 1];
+        Agnode_t *n = rect(d, zx, AXIS_Y, zx + zw - 8, bottom, "#a0a0a01f");
         if (n) {
             gv_xset(n, d->s.style, "filled,dashed");
             gv_xset(n, d->s.color, "#b0b0b0");
@@ -1491,9 +1493,9 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
         }
         const char *zl = z == 1 ? "earlier" : "later";
         snprintf(d->name, sizeof(d->name), "zonelabel%d", z);
-        text(d, zx + (ZONE_W - 8) / 2, TICK_Y, zl, 9, "Helvetica-Oblique",
+        text(d, zx + (zw - 8) / 2, TICK_Y, zl, 9, "Helvetica-Oblique",
              "#666666", est_w(zl, 9) + 6, 14);
-        double bx0 = z == 1 ? zx + ZONE_W - 8 + 10 : t->x_end + 10;
+        double bx0 = z == 1 ? zx + zw - 8 + 10 : t->x_end + 10;
         double bx1 = bx0 + BAND_W - 20;
         snprintf(d->name, sizeof(d->name), "break%d", z);
         n = rect(d, bx0, AXIS_Y, bx1, bottom, "#8c8c8c2e");
@@ -1862,20 +1864,42 @@ static int layout(tl *t, const unsigned char *shown)
     if (wpx < MIN_WIDTH)
         wpx = MIN_WIDTH;
     t->page_w = (double)wpx * 0.75; /* CSS px -> pt */
-    double ax0 = X0, ax1 = t->page_w - 16 - (any_und ? UND_W : 0);
+    /* each zone as wide as its widest box (a group's, when a lane holds
+     * more of its events than rows) */
+    {
+        size_t *per = calloc(3 * (t->n_lanes + 1), sizeof(size_t));
+        if (!per)
+            return EVG_ENOMEM;
+        for (int z = 0; z < 3; z++)
+            t->zone_w[z] = ZONE_MIN_W;
+        for (size_t k = 0; k < t->n_ev; k++) {
+            const tl_event *te = &t->ev[k];
+            int z = te->zone ? te->zone - 1 : !te->dated ? 2 : -1;
+            if (z < 0)
+                continue;
+            t->zone_w[z] = evg_render__max(t->zone_w[z], te->w + 24);
+            size_t cap = t->lanes[te->lane].actor == EVG_NONE ? MAX_ROWS_OTHER
+                                                               : MAX_ROWS;
+            if (++per[(size_t)z * (t->n_lanes + 1) + te->lane] > cap)
+                t->zone_w[z] = evg_render__max(t->zone_w[z], CLUSTER_W + 24);
+        }
+        free(per);
+    }
+    double ax0 = X0, ax1 = t->page_w - 16 - (any_und ? t->zone_w[2] : 0);
     if (any_early) {
         t->early_x = X0;
-        ax0 = X0 + ZONE_W + BAND_W;
+        ax0 = X0 + t->zone_w[0] + BAND_W;
     }
     if (any_late)
-        ax1 -= ZONE_W + BAND_W;
+        ax1 -= t->zone_w[1] + BAND_W;
     if ((rc = build_axis(t, ax0, ax1)))
         return rc;
     if (!any_axis)
         t->x_end = ax0;
     if (any_late)
         t->late_x = t->x_end + BAND_W;
-    t->und_x = any_und ? (any_late ? t->late_x + ZONE_W : t->x_end) + 24 : 0;
+    t->und_x =
+        any_und ? (any_late ? t->late_x + t->zone_w[1] : t->x_end) + 24 : 0;
     for (size_t k = 0; k < t->n_ev; k++) {
         tl_event *te = &t->ev[k];
         if (te->zone) {
@@ -1903,8 +1927,8 @@ static int layout(tl *t, const unsigned char *shown)
     }
     if ((rc = pack_rows(t)))
         return rc;
-    double right = t->und_x    ? t->und_x + UND_W
-                   : t->late_x ? t->late_x + ZONE_W
+    double right = t->und_x    ? t->und_x + t->zone_w[2]
+                   : t->late_x ? t->late_x + t->zone_w[1]
                                : t->x_end + 24;
     for (size_t k = 0; k < t->n_ev; k++) {
         tl_event *te = &t->ev[k];
