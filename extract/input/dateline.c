@@ -10,10 +10,17 @@
 #include <string.h>
 
 #include "dateline.h"
+#include "words.h"
 
-static const char *const months[] = {"january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october",
-    "november", "december"};
+/* The dateline's word lists (extract/data/): the twelve months in order
+ * and the days of the week. */
+static const char *const *months;
+static const char *const *days;
+
+static const evg_words_use uses[] = {
+    {"months.words", EVG_WORDS_COUNT(12), &months, NULL},
+    {"weekdays.words", 0, &days, NULL}};
+static evg_words_set lists = EVG_WORDS_SET(uses);
 
 static int valid_ymd(int y, int m, int d)
 {
@@ -109,9 +116,7 @@ static size_t date_at(const char *t, size_t n, size_t i, char out[11])
     }
     /* weekday */
     size_t p = i;
-    static const char *const days[] = {"monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday"};
-    for (int w = 0; w < 7; w++) {
+    for (int w = 0; days[w]; w++) {
         size_t dl = strlen(days[w]);
         if (p + dl <= n) {
             size_t k = 0;
@@ -270,10 +275,10 @@ int evg_extract__dateline(evg_doc *doc, size_t *body, evg_error *err)
 {
     const char *t = doc->text;
     size_t n = doc->text_len, i = 0;
-    int rc = 0;
     *body = 0;
-    if (!t)
-        return 0;
+    int rc = evg_words_load(&lists, err);
+    if (rc || !t)
+        return rc;
     while (i < n && isspace((unsigned char)t[i]))
         i++;
     if (i + 3 <= n && memcmp(t + i, "\xef\xbb\xbf", 3) == 0)

@@ -378,7 +378,9 @@ static int parse_dct(tagger *c, const char *dct)
 int evg_extract__timexes(evg_doc *doc, evg_error *err)
 {
     tagger c;
-    int rc = 0;
+    int rc = evg_timex__load_words(err);
+    if (rc)
+        return rc;
     memset(&c, 0, sizeof(c));
     c.text = doc->text;
     c.has_dct = parse_dct(&c, doc->dct);

@@ -71,6 +71,16 @@ typedef struct tx_word {
  * call; the table lives until exit. */
 const tx_word *evg_timex__lookup(const char *s, size_t n);
 
+/* The tagger's word lists: reads them (once); EVG_EPARSE, EVG_ENOMEM. */
+int evg_timex__load_words(evg_error *err);
+/* extract/data/NAME.words, NULL-terminated: words that follow an adverb,
+ * not an adjective; month names of at most four letters; words that make
+ * a bare month name a month; the decades, twenties to nineties, in order */
+extern const char *const *evg_timex__function_words;
+extern const char *const *evg_timex__short_months;
+extern const char *const *evg_timex__month_cues;
+extern const char *const *evg_timex__decades;
+
 /* Granularity of a value. */
 enum {
     TX_G_NONE = 0,

@@ -13,15 +13,10 @@
  * annually through 1992" vs "quarterly dividend". */
 static int function_word(const tagger *c, size_t i)
 {
-    static const char *const w[] = {"in",   "on",    "at",      "by",
-                                    "for",  "since", "through", "until",
-                                    "and",  "or",    "to",      "from",
-                                    "with", "over",  "as",      "but",
-                                    "after", "before", "during", NULL};
     if (i >= c->n || c->t[i].kind == K_PUNCT)
         return 1;
-    for (int k = 0; w[k]; k++)
-        if (is_str(c, i, w[k]))
+    for (const char *const *w = evg_timex__function_words; *w; w++)
+        if (is_str(c, i, *w))
             return 1;
     return 0;
 }

@@ -81,9 +81,8 @@ static int plausible_year(const tagger *c, size_t i, int cue)
 size_t evg_timex__skip_dot(const tagger *c, size_t i, size_t word)
 {
     /* the dot of "Sept." belongs to the abbreviation, not that of "May." */
-    static const char *const full[] = {"may", "june", "july", NULL};
-    for (int k = 0; full[k]; k++)
-        if (is_str(c, word, full[k]))
+    for (const char *const *w = evg_timex__short_months; *w; w++)
+        if (is_str(c, word, *w))
             return i;
     return punct(c, i, '.') && tok_len(c, word) <= 4 ? i + 1 : i;
 }
@@ -115,17 +114,12 @@ static int day_num(const tagger *c, size_t i)
  * "may" or the verb "march". */
 static int month_cue(const tagger *c, size_t i)
 {
-    static const char *const cues[] = {
-        "in",    "since",  "until",   "till",   "by",     "from",   "to",
-        "through", "last", "this",    "next",   "early",  "late",   "mid",
-        "of",    "during", "before",  "after",  "between", "and",   "or",
-        "end",   "beginning", "middle", "for",  "between", "around", NULL};
     if (i == 0)
         return 0;
     if (punct(c, i - 1, '-') && i >= 2 && is(c, i - 2, "mid"))
         return 1;
-    for (int k = 0; cues[k]; k++)
-        if (is_str(c, i - 1, cues[k]))
+    for (const char *const *w = evg_timex__month_cues; *w; w++)
+        if (is_str(c, i - 1, *w))
             return 1;
     return 0;
 }
@@ -312,11 +306,8 @@ int evg_timex__m_year(const tagger *c, size_t i, match *m)
         m->end = j + 1;
         return 1;
     }
-    static const char *const decades[] = {"twenties", "thirties", "forties",
-                                          "fifties",  "sixties",  "seventies",
-                                          "eighties", "nineties", NULL};
-    for (int k = 0; decades[k] && is(c, j, "the"); k++) {
-        if (!is_str(c, j + 1, decades[k]))
+    for (int k = 0; evg_timex__decades[k] && is(c, j, "the"); k++) {
+        if (!is_str(c, j + 1, evg_timex__decades[k]))
             continue;
         int cent = c->has_dct ? c->dy / 100 * 100 : 1900;
         int y = cent + 20 + 10 * k;

@@ -10,6 +10,24 @@
 
 #define MAX_WORDS 512
 
+/* The tagger's word lists (extract/data/NAME.words), timex_tagger.h. */
+const char *const *evg_timex__function_words;
+const char *const *evg_timex__short_months;
+const char *const *evg_timex__month_cues;
+const char *const *evg_timex__decades;
+
+static const evg_words_use uses[] = {
+    {"function_words.words", 0, &evg_timex__function_words, NULL},
+    {"short_months.words", 0, &evg_timex__short_months, NULL},
+    {"month_cues.words", 0, &evg_timex__month_cues, NULL},
+    {"decades.words", EVG_WORDS_COUNT(8), &evg_timex__decades, NULL}};
+static evg_words_set lists = EVG_WORDS_SET(uses);
+
+int evg_timex__load_words(evg_error *err)
+{
+    return evg_words_load(&lists, err);
+}
+
 static const char *const class_names[TX_NCLASS] = {
     "month",  "wday",   "unit", "num",   "ord",    "season", "pod",  "rel",
     "dayrel", "ref",    "set",  "fuzzy", "approx", "less",   "more", "eqless",

@@ -107,6 +107,11 @@ int evg_words_parse(const char *name, const char *data, size_t len,
     if (lines == 0)
         return evg_error_set(err, EVG_EPARSE, "extract/data/%s: empty",
                              name);
+    if ((flags >> 8) && lines != (size_t)(flags >> 8))
+        return evg_error_set(err, EVG_EPARSE,
+                             "extract/data/%s: %zu entries where %d are "
+                             "expected",
+                             name, lines, flags >> 8);
     *n = lines;
     return EVG_OK;
 }

@@ -24,12 +24,16 @@ enum {
     EVG_WORDS_SORTED = 1, /* in strcmp order of the (first) words, no repeats */
     EVG_WORDS_PAIRS = 2   /* two words a line: list[2i] TAB list[2i + 1] */
 };
+/* The list must hold exactly N lines: a list whose order means something
+ * (the months, January first). N below 2^20. */
+#define EVG_WORDS_COUNT(n) ((n) << 8)
 
 /* Sets *out to the NULL-terminated list NAME and *n (if not NULL) to its
  * length in lines (a list of pairs holds 2 * n words). Each list is read
  * once, at its first use, and lives until exit; thread-safe. The one error
  * policy of every list: a list that is absent, empty, holds a malformed
- * line or (with EVG_WORDS_SORTED) is out of order is a broken build; the
+ * line, is out of order (with EVG_WORDS_SORTED) or of the wrong length (with
+ * EVG_WORDS_COUNT) is a broken build; the
  * call returns EVG_EPARSE naming the file and line (EVG_ENOMEM when memory
  * runs out), and the stage that asked returns it. Nothing is cached after
  * a failure. */

@@ -14,6 +14,7 @@
 #include "events.h"
 #include "evgraph/extract.h"
 #include "pipeline.h"
+#include "timex.h"
 #include "words.h"
 
 #define S EVG_WORDS_SORTED
@@ -32,11 +33,13 @@ static const struct {
     {"boilerplate_leads.words", 0},
     {"clause_boundaries.words", 0},
     {"clause_markers.words", 0},
+    {"decades.words", EVG_WORDS_COUNT(8)},
     {"determiners.words", 0},
     {"dual_phrases.words", P},
     {"expletive_adjectives.words", 0},
     {"expletive_be.words", 0},
     {"finite_auxiliaries.words", 0},
+    {"function_words.words", 0},
     {"generic_government.words", 0},
     {"government_heads.words", 0},
     {"government_plurals.words", 0},
@@ -44,6 +47,8 @@ static const struct {
     {"locatives.words", 0},
     {"modal_hypothetical.words", 0},
     {"modal_planned.words", 0},
+    {"month_cues.words", 0},
+    {"months.words", EVG_WORDS_COUNT(12)},
     {"name_connectors.words", 0},
     {"name_heads.words", 0},
     {"negations.words", 0},
@@ -64,9 +69,11 @@ static const struct {
     {"reporter_pronouns.words", 0},
     {"role_modifiers.words", 0},
     {"sentence_openers.words", 0},
+    {"short_months.words", 0},
     {"subject_pronouns.words", 0},
     {"subordinators.words", 0},
     {"summary_dangling.words", 0},
+    {"weekdays.words", 0},
 };
 #define N_SHIPPED (sizeof(shipped) / sizeof(shipped[0]))
 
@@ -140,6 +147,8 @@ static void words_parsed_once(void **state)
     assert_ptr_equal(a, b);
     assert_int_equal(evg_events__load_words(&err), 0);
     assert_int_equal(evg_events__load_lemmas(&err), 0);
+    assert_int_equal(evg_timex__load_words(&err), 0);
+    assert_string_equal(evg_timex__decades[7], "nineties");
     /* a set loads each of its lists */
     const char *const *x = NULL, *const *y = NULL;
     size_t nx = 0;
@@ -223,6 +232,10 @@ static void words_bad_lists_fail(void **state)
     expect_error("a\n# c\na\n", S, "line 3");
     expect_error("began\tbegin\narose\tarise\n", S | P, "line 2");
     assert_int_equal(parse("b\na\n", 0, &err), 0); /* order is free */
+    /* a list of a fixed length */
+    assert_int_equal(parse("a\nb\n", EVG_WORDS_COUNT(2), &err), 0);
+    expect_error("a\nb\nc\n", EVG_WORDS_COUNT(2), "3 entries where 2");
+    expect_error("a\n", EVG_WORDS_COUNT(2), "1 entries where 2");
 }
 
 int main(void)
