@@ -166,8 +166,31 @@ if [ "$got" = "graphml gml gexf " ]; then ok; else bad "bash: 'evgraph graph -f 
 got=$(complete_bash evgraph st | tr '\n' ' ')
 if [ "$got" = "stats " ]; then ok; else bad "bash: 'evgraph st' offers '$got'"; fi
 if command -v zsh >/dev/null; then
-  if zsh -n "$P/share/zsh/site-functions/_evgraph" 2>"$WORK/zsh.log"; then ok; else
+  Z="$P/share/zsh/site-functions/_evgraph"
+  if zsh -n "$Z" 2>"$WORK/zsh.log"; then ok; else
     bad "zsh -n _evgraph: $(head -c 300 "$WORK/zsh.log")"
+  fi
+  # run the function under zsh with the completion builtins stubbed to
+  # print what they are given: every option of every command is offered
+  cat >"$WORK/zstub.zsh" <<'ZEOF'
+_arguments() { print -rl -- "$@" }
+_describe() { print -rl -- "${(@P)4}" }
+compadd() { print -rl -- "$@" }
+source "$1"
+words=(evgraph "${@:2}")
+CURRENT=${#words}
+_evgraph
+ZEOF
+  for cmd in $("$P/bin/evgraph" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR>1 && NF {print $1}' | grep -v '^help$\|^completion$'); do
+    want=$("$P/bin/evgraph" help "$cmd" | grep -oE -- '--[a-z][a-z-]*' | sort -u)
+    got=$(zsh "$WORK/zstub.zsh" "$Z" "$cmd" -- 2>"$WORK/zsh.log" | grep -oE -- '--[a-z][a-z-]*' | sort -u)
+    missing=$(comm -23 <(echo "$want") <(echo "$got"))
+    if [ -z "$missing" ] && [ -n "$want" ]; then ok; else
+      bad "zsh completion of 'evgraph $cmd --': missing $(echo $missing) $(head -c 200 "$WORK/zsh.log")"
+    fi
+  done
+  if zsh "$WORK/zstub.zsh" "$Z" st | grep -q '^stats:'; then ok; else
+    bad "zsh completion of 'evgraph st' does not offer stats"
   fi
 else
   echo "SKIPPED: zsh syntax check (no zsh; Debian zsh)"
