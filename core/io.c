@@ -1,5 +1,7 @@
 /* Whole-file reads with a size cap, and writes that replace a file whole or
  * leave it untouched (temporary file in the same folder, then rename). */
+/* realpath(3) is X/Open */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -63,6 +65,50 @@ int evg_read_file(const char *path, size_t max, char **out, size_t *len,
     return 0;
 }
 
+/* Writes all of `data` to `fd`; 0 or an errno value. */
+static int write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Devices, FIFOs, sockets and the target of a dangling symlink are written
+ * through as they are: replacing them would turn /dev/null into a regular
+ * file, or leave a FIFO's reader with nothing. */
+static int write_in_place(const char *path, const void *data, size_t len,
+                          int flags, evg_error *err)
+{
+    int fd = open(path, O_WRONLY | O_NOCTTY | flags, 0666);
+    if (fd < 0)
+        return evg_error_set(err, EVG_EIO, "%s: cannot write: %s", path,
+                             strerror(errno));
+    int e = write_all(fd, data, len);
+    if (close(fd) != 0 && !e)
+        e = errno;
+    if (e)
+        return evg_error_set(err, EVG_EIO, "%s: write failed: %s", path,
+                             strerror(e));
+    return 0;
+}
+
+/* The process's umask (read by setting it and setting it back). */
+static mode_t current_umask(void)
+{
+    mode_t m = umask(022);
+    umask(m);
+    return m;
+}
+
 int evg_write_file_atomic(const char *path, const void *data, size_t len,
                           evg_error *err)
 {
@@ -70,47 +116,65 @@ int evg_write_file_atomic(const char *path, const void *data, size_t len,
         if (len && fwrite(data, 1, len, stdout) != len)
             return evg_error_set(err, EVG_EIO, "<stdout>: write failed: %s",
                                  strerror(errno));
+        if (fflush(stdout) != 0)
+            return evg_error_set(err, EVG_EIO, "<stdout>: write failed: %s",
+                                 strerror(errno));
         return 0;
     }
-    size_t plen = strlen(path);
+    struct stat st, lst;
+    int exists = stat(path, &st) == 0; /* through symlinks */
+    if (exists && S_ISDIR(st.st_mode))
+        return evg_error_set(err, EVG_EIO, "%s: is a directory", path);
+    if (exists && !S_ISREG(st.st_mode))
+        return write_in_place(path, data, len, O_TRUNC, err);
+    char *real = NULL;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        if (!exists) /* a dangling link: create what it points to */
+            return write_in_place(path, data, len, O_CREAT | O_TRUNC, err);
+        /* replace the file the link points to; the link stays */
+        if (!(real = realpath(path, NULL)))
+            return evg_error_set(err, EVG_EIO, "%s: cannot resolve: %s",
+                                 path, strerror(errno));
+    }
+    const char *target = real ? real : path;
+    size_t plen = strlen(target);
     char *tmp = malloc(plen + 16);
-    if (!tmp)
+    if (!tmp) {
+        free(real);
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
+    }
+    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", target);
+    int rc = 0;
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        int e = errno;
+        rc = evg_error_set(err, EVG_EIO, "%s: cannot write: %s", path,
+                           strerror(errno));
         free(tmp);
-        return evg_error_set(err, EVG_EIO, "%s: cannot write: %s", path,
-                             strerror(e));
+        free(real);
+        return rc;
     }
-    int rc = 0;
-    const char *p = data;
-    size_t left = len;
-    while (left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            rc = evg_error_set(err, EVG_EIO, "%s: write failed: %s", path,
-                               strerror(errno));
-            break;
-        }
-        p += w;
-        left -= (size_t)w;
-    }
-    /* mkstemp makes 0600; outputs are ordinary files */
-    if (!rc && fchmod(fd, 0644) != 0)
+    int e = write_all(fd, data, len);
+    if (e)
+        rc = evg_error_set(err, EVG_EIO, "%s: write failed: %s", path,
+                           strerror(e));
+    /* mkstemp makes 0600: a replaced file keeps its mode (and owner, when
+     * allowed); a new one gets 0666 less the umask, as with open(2) */
+    if (!rc && exists && fchown(fd, st.st_uid, st.st_gid) != 0 &&
+        fchown(fd, (uid_t)-1, st.st_gid) != 0)
+        errno = 0; /* not allowed: the file becomes ours, as on a rewrite */
+    mode_t mode = exists ? (st.st_mode & 07777) : (0666 & ~current_umask());
+    if (!rc && fchmod(fd, mode) != 0)
         rc = evg_error_set(err, EVG_EIO, "%s: chmod failed: %s", path,
                            strerror(errno));
     if (close(fd) != 0 && !rc)
         rc = evg_error_set(err, EVG_EIO, "%s: write failed: %s", path,
                            strerror(errno));
-    if (!rc && rename(tmp, path) != 0)
+    if (!rc && rename(tmp, target) != 0)
         rc = evg_error_set(err, EVG_EIO, "%s: cannot replace: %s", path,
                            strerror(errno));
     if (rc)
         unlink(tmp);
     free(tmp);
+    free(real);
     return rc;
 }

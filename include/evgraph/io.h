@@ -19,9 +19,13 @@ extern "C" {
 EVG_API int evg_read_file(const char *path, size_t max, char **out, size_t *len,
                   evg_error *err);
 
-/* Writes `len` bytes to `path` through a temporary file in the same folder
- * and a rename, so an existing file is replaced whole or not at all.
- * "-" writes to stdout. EVG_EIO. */
+/* Writes `len` bytes to `path`. A regular file (or a new one) is written
+ * through a temporary file in the same folder and a rename, so an existing
+ * file is replaced whole or not at all; it keeps its mode, and a new file
+ * gets 0666 less the umask. A symlink to a regular file is followed (the
+ * file it points to is replaced, the link stays). Devices, FIFOs and
+ * sockets (/dev/null, /dev/stdout, >(gzip)) are written in place. "-"
+ * writes to stdout. EVG_EIO. */
 EVG_API int evg_write_file_atomic(const char *path, const void *data, size_t len,
                           evg_error *err);
 
