@@ -496,6 +496,10 @@ static int read_events_file(const char *path, doclist *docs)
         msg("%s: %zu more bad lines not shown (%zu of %zu lines read)", name,
             bad_lines - MAX_SHOWN, found, found + bad_lines);
     free(data);
+    if (found == 0 && status == EXIT_OK) {
+        msg("%s: no events document (only blank lines)", name);
+        return EXIT_INPUT;
+    }
     return status;
 }
 

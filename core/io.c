@@ -101,6 +101,31 @@ static int write_in_place(const char *path, const void *data, size_t len,
     return 0;
 }
 
+/* The descriptor a /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N
+ * path names, or -1. Such a path is written through the descriptor itself:
+ * opened anew it could be truncated or written from its start ('>>'). */
+static int fd_path(const char *path)
+{
+    if (strcmp(path, "/dev/stdout") == 0)
+        return 1;
+    if (strcmp(path, "/dev/stderr") == 0)
+        return 2;
+    const char *n = NULL;
+    if (strncmp(path, "/dev/fd/", 8) == 0)
+        n = path + 8;
+    else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+        n = path + 14;
+    if (!n || !*n || strlen(n) > 6)
+        return -1;
+    int fd = 0;
+    for (; *n; n++) {
+        if (*n < '0' || *n > '9')
+            return -1;
+        fd = fd * 10 + (*n - '0');
+    }
+    return fd;
+}
+
 /* The process's umask (read by setting it and setting it back). */
 static mode_t current_umask(void)
 {
@@ -119,6 +144,16 @@ int evg_write_file_atomic(const char *path, const void *data, size_t len,
         if (fflush(stdout) != 0)
             return evg_error_set(err, EVG_EIO, "<stdout>: write failed: %s",
                                  strerror(errno));
+        return 0;
+    }
+    int fd0 = fd_path(path);
+    if (fd0 >= 0) {
+        if (fd0 == 1)
+            fflush(stdout);
+        int e = fcntl(fd0, F_GETFL) < 0 ? errno : write_all(fd0, data, len);
+        if (e)
+            return evg_error_set(err, EVG_EIO, "%s: write failed: %s", path,
+                                 strerror(e));
         return 0;
     }
     struct stat st, lst;

@@ -132,7 +132,8 @@ int evg_extract_text(const char *text, size_t len,
                              "%s: %zu bytes is over the document limit of "
                              "%zu bytes (--max-bytes)",
                              name, len, max);
-    if (len == 0 || only_space(text, len))
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (len == bom || only_space(text + bom, len - bom))
         return evg_error_set(err, EVG_EEMPTY, "%s: no text", name);
     if (opts->dct && !evg_date_valid(opts->dct))
         return evg_error_set(err, EVG_EINVAL,

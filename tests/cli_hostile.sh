@@ -40,6 +40,12 @@ expect_exit 0 "-o onto a dangling symlink" -- "$EVG" graph -f csv -o "$D/danglin
 [ -L "$D/dangling.csv" ] && [ -s "$D/new.csv" ] && ok || bad "-o dangling symlink: its target was not created"
 expect_exit 0 "-o /dev/stdout" -- "$EVG" graph -f csv -o /dev/stdout "$WORK/fix.json"
 grep -q '^event_id,' "$WORK/stdout" && ok || bad "-o /dev/stdout: nothing on stdout"
+echo first >"$D/appended"
+"$EVG" graph -f csv -o /dev/stdout "$WORK/fix.json" >>"$D/appended"
+[ "$(head -1 "$D/appended")" = first ] && grep -q '^event_id,' "$D/appended" && ok ||
+  bad "-o /dev/stdout >>file: the output is not appended"
+"$EVG" graph -f csv -o /dev/fd/3 "$WORK/fix.json" 3>"$D/fd3"
+grep -q '^event_id,' "$D/fd3" && ok || bad "-o /dev/fd/3: nothing written"
 if mknod "$D/null" c 1 3 2>/dev/null && mknod "$D/full" c 1 7 2>/dev/null; then
   expect_exit 0 "-o onto a device node" -- "$EVG" graph -f csv -o "$D/null" "$WORK/fix.json"
   [ -c "$D/null" ] && ok || bad "-o device: the device node was replaced"
@@ -61,5 +67,61 @@ rm -f "$D/m1.csv" "$D/m2.csv"
 chmod 640 "$D/m2.csv"
 (umask 022; "$EVG" graph -f csv -o "$D/m2.csv" "$WORK/fix.json")
 [ "$(stat -c %a "$D/m2.csv")" = 640 ] && ok || bad "a 0640 file became $(stat -c %a "$D/m2.csv")"
+
+# 7. Numbers out of range are refused before any conversion (UBSan's
+# float-cast-overflow caught (int)1e300).
+for v in 1e300 -1e300 2.5 5 1e999; do
+  sed "s/\"quad_class\": *[0-9]/\"quad_class\":$v/" "$WORK/fix.json" >"$WORK/q.json"
+  expect_exit 1 "quad_class $v" -- "$EVG" graph -f csv -o "$WORK/q.csv" "$WORK/q.json"
+  one_line "quad_class $v"; expect_stderr "quad_class" "quad_class $v named"
+done
+sed 's/"goldstein": *[-0-9.]*/"goldstein":-1e999/' "$WORK/fix.json" >"$WORK/g.json"
+expect_exit 1 "goldstein -1e999" -- "$EVG" graph -f json -o "$WORK/g.out" "$WORK/g.json"
+expect_stderr "goldstein.*out of range" "infinite goldstein named"
+
+# 4. JSON Lines: the record limit holds while reading, a file that never
+# ends is not read to its end, and a read error is not taken for the end.
+ln -s /dev/zero "$WORK/zero.jsonl"
+expect_exit 1 "a .jsonl that is /dev/zero" -- timeout 20 "$EVG" extract --max-bytes 100000 "$WORK/zero.jsonl"
+expect_stderr "zero.jsonl:1: record larger than the limit of 100000 bytes" "endless record named with its line"
+$PY -c 'import sys, json
+print(json.dumps({"id": "big", "text": "Go. " * 50000}))
+print(json.dumps({"id": "ok", "date": "2019-05-23", "text": "Japan accused China of theft on Monday."}))' >"$WORK/big.jsonl"
+expect_exit 1 "an oversized record among good ones" -- "$EVG" extract --max-bytes 100000 "$WORK/big.jsonl"
+expect_stderr "big.jsonl:1: record larger than the limit" "oversized record named"
+grep -q '"id":"ok"' "$WORK/stdout" && ok || bad "the record after an oversized one is still read"
+mkdir -p "$WORK/eio.jsonl"
+expect_exit 3 "a .jsonl that cannot be read" -- "$EVG" extract "$WORK/eio.jsonl"
+
+# 10. Blank input is an error (exit 1), and the -o target stays.
+: >"$WORK/empty.jsonl"
+expect_exit 1 "empty .jsonl" -- "$EVG" extract "$WORK/empty.jsonl"
+one_line "empty .jsonl"; expect_stderr "empty.jsonl: no records" "empty .jsonl named"
+printf '\n  \n\n' >"$WORK/blank.jsonl"
+expect_exit 1 "blank .jsonl" -- "$EVG" extract "$WORK/blank.jsonl"
+printf '\xef\xbb\xbf' >"$WORK/bom.txt"
+expect_exit 1 "BOM-only article" -- "$EVG" extract "$WORK/bom.txt"
+expect_stderr "bom.txt: no text" "BOM-only named"
+printf '\xef\xbb\xbf{"id":"b","date":"2019-05-23","text":"Japan accused China of theft."}\n' >"$WORK/bom.jsonl"
+expect_exit 0 "a .jsonl with a BOM" -- "$EVG" extract "$WORK/bom.jsonl"
+printf '\n\n\n' >"$WORK/blank.json"
+for c in graph render stats; do
+  echo keep >"$WORK/keep.$c"
+  expect_exit 1 "$c of blank lines" -- "$EVG" $c -o "$WORK/keep.$c" "$WORK/blank.json"
+  one_line "$c of blank lines"; expect_stderr "blank.json: no events document" "$c: blank named"
+  [ "$(cat "$WORK/keep.$c")" = keep ] && ok || bad "$c of blank lines replaced the -o target"
+done
+
+# 11. A symlink loop in a folder skips the loop, not the folder.
+mkdir -p "$WORK/loop/sub"
+cp "$FIX" "$WORK/loop/a.txt"; cp "$FIX" "$WORK/loop/sub/b.txt"
+ln -s .. "$WORK/loop/sub/up"
+expect_exit 0 "folder with a symlink loop" -- "$EVG" extract --dct 2019-05-23 "$WORK/loop"
+[ "$(wc -l <"$WORK/stdout")" -eq 2 ] && ok || bad "symlink loop: want 2 articles, got $(wc -l <"$WORK/stdout")"
+
+# 12. A JSON Lines date error names the line; impossible dates are refused.
+printf '{"id":"a","date":"2019-05-23","text":"Japan met China."}\n{"id":"b","date":"2019-02-29","text":"Japan met China."}\n' >"$WORK/dates.jsonl"
+expect_exit 1 "impossible record date" -- "$EVG" extract "$WORK/dates.jsonl"
+expect_stderr "dates.jsonl:2: \"date\" '2019-02-29'" "date error names its line"
 
 finish

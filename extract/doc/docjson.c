@@ -1,6 +1,7 @@
 /* The events document as JSON (schema evgraph-events/1): written with a
  * fixed key order so outputs are stable, and read back for `graph` and
  * `render`. cJSON builds and parses; every text was validated as UTF-8. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -415,7 +416,33 @@ static double get_num(reader *r, const cJSON *o, const char *key, double def,
         }
         return def;
     }
+    if (!isfinite(v->valuedouble)) { /* 1e999 reads as infinity */
+        if (!*rc) {
+            char m[96];
+            snprintf(m, sizeof(m), "'%s' is out of range", key);
+            *rc = bad(r, m);
+        }
+        return def;
+    }
     return v->valuedouble;
+}
+
+/* A whole number from `lo` to `hi` (checked before any conversion: casting
+ * an out-of-range double to int is undefined). */
+static int get_int(reader *r, const cJSON *o, const char *key, int lo, int hi,
+                   int def, int *rc)
+{
+    double v = get_num(r, o, key, def, rc);
+    if (!(v >= lo && v <= hi) || v != (double)(int)v) {
+        if (!*rc) {
+            char m[96];
+            snprintf(m, sizeof(m), "'%s' must be a whole number from %d to %d",
+                     key, lo, hi);
+            *rc = bad(r, m);
+        }
+        return def;
+    }
+    return (int)v;
 }
 
 static size_t get_offset(reader *r, const cJSON *o, const char *key, int *rc)
@@ -702,7 +729,7 @@ static void read_events(reader *r, const cJSON *root, int *rc)
         e->cameo = get_str(r, it, "cameo", 1, rc);
         e->label = get_str(r, it, "label", 0, rc);
         e->summary = get_str(r, it, "summary", 0, rc);
-        e->quad_class = (int)get_num(r, it, "quad_class", 0, rc);
+        e->quad_class = get_int(r, it, "quad_class", 0, 4, 0, rc);
         e->goldstein = get_num(r, it, "goldstein", 0, rc);
         e->confidence = get_num(r, it, "confidence", 0, rc);
         const cJSON *tr = cJSON_GetObjectItemCaseSensitive(it, "trigger");

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "core.h"
+#include "evgraph/date.h"
 #include "evgraph/extract.h"
 #include "evgraph/input.h"
 #include "evgraph/io.h"
@@ -31,6 +32,9 @@ struct evg_input {
     kind k;
     FILE *jsonl;        /* open JSON Lines file */
     long line;
+    long records;       /* records (or refusals) in it so far */
+    int endless;        /* not a regular file: may never end (/dev/zero) */
+    int stop;           /* read no more of it */
     char *linebuf;
     size_t linecap;
     /* what the current article borrows */
@@ -68,8 +72,17 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The folders being walked, from the top: a symlink back to one of them
+ * is a loop, skipped (the rest of the folder is still read). */
+typedef struct ancestor {
+    dev_t dev;
+    ino_t ino;
+    const struct ancestor *up;
+} ancestor;
+
 /* Adds the wanted files under `dir`, sorted, depth first. */
-static int walk(pathlist *out, const char *dir, int depth, evg_error *err)
+static int walk(pathlist *out, const char *dir, int depth,
+                const ancestor *up, evg_error *err)
 {
     if (depth > 64)
         return evg_error_set(err, EVG_ELIMIT, "%s: folders nested too deep",
@@ -101,8 +114,15 @@ static int walk(pathlist *out, const char *dir, int depth, evg_error *err)
         struct stat st;
         if (stat(here.v[i], &st) != 0)
             continue;
-        if (S_ISDIR(st.st_mode))
-            rc = walk(out, here.v[i], depth + 1, err);
+        if (S_ISDIR(st.st_mode)) {
+            const ancestor *a = up;
+            while (a && !(a->dev == st.st_dev && a->ino == st.st_ino))
+                a = a->up;
+            if (a)
+                continue; /* a link back to a folder being walked */
+            ancestor self = {st.st_dev, st.st_ino, up};
+            rc = walk(out, here.v[i], depth + 1, &self, err);
+        }
         else if (S_ISREG(st.st_mode) && wanted(here.v[i]))
             rc = push_path(out, here.v[i]);
     }
@@ -127,7 +147,8 @@ int evg_input_open(const char *path, size_t max_bytes, evg_input **out,
     struct stat st;
     int rc;
     if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        rc = walk(&in->files, path, 0, err);
+        ancestor top = {st.st_dev, st.st_ino, NULL};
+        rc = walk(&in->files, path, 0, &top, err);
         if (!rc && in->files.n == 0)
             rc = evg_error_set(err, EVG_EIO,
                                "%s: no *.txt, *.jsonl or *.tml files in folder",
@@ -310,29 +331,88 @@ static const char *rec_str(const cJSON *rec, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* Reads one line of the JSON Lines file into in->linebuf (NUL-terminated,
+ * length in *n). A line over the limit is read to its end but not kept:
+ * EVG_ELIMIT, and the next call goes on with the next line. 0 at the end
+ * of the file, 1 for a line, or a negative EVG_E* code. */
+static int read_line(evg_input *in, size_t *n, evg_error *err)
+{
+    size_t len = 0;
+    int over = 0, c = EOF;
+    errno = 0;
+    while ((c = getc_unlocked(in->jsonl)) != EOF) {
+        if (!over && len + 2 > in->linecap) {
+            size_t cap = in->linecap ? in->linecap * 2 : 4096;
+            if (cap > in->max + 2)
+                cap = in->max + 2;
+            if (len + 2 > cap) {
+                over = 1; /* keep reading to the line's end, keep nothing */
+            } else {
+                char *p = realloc(in->linebuf, cap);
+                if (!p)
+                    return evg_error_set(err, EVG_ENOMEM,
+                                         "%s:%ld: out of memory", in->path,
+                                         in->line + 1);
+                in->linebuf = p;
+                in->linecap = cap;
+            }
+        }
+        if (!over)
+            in->linebuf[len] = (char)c;
+        else if (in->endless)
+            break; /* its end may never come */
+        len++;
+        if (c == '\n')
+            break;
+    }
+    if (ferror(in->jsonl))
+        return evg_error_set(err, EVG_EIO, "%s: read failed: %s", in->path,
+                             strerror(errno ? errno : EIO));
+    if (len == 0)
+        return 0;
+    in->line++;
+    if (over && in->endless) {
+        in->stop = 1;
+        return evg_error_set(err, EVG_ELIMIT,
+                             "%s:%ld: record larger than the limit of %zu "
+                             "bytes (--max-bytes); the rest is not read",
+                             in->path, in->line, in->max);
+    }
+    if (over)
+        return evg_error_set(err, EVG_ELIMIT,
+                             "%s:%ld: record larger than the limit of %zu "
+                             "bytes (--max-bytes)",
+                             in->path, in->line, in->max);
+    in->linebuf[len] = '\0';
+    *n = len;
+    return 1;
+}
+
 static int next_record(evg_input *in, evg_article *art, evg_error *err)
 {
     for (;;) {
-        errno = 0;
-        ssize_t n = getline(&in->linebuf, &in->linecap, in->jsonl);
-        if (n < 0) {
-            if (ferror(in->jsonl))
-                return evg_error_set(err, EVG_EIO, "%s: read failed: %s",
-                                     in->path, strerror(errno));
-            return 0;
+        size_t n = 0;
+        int rc = read_line(in, &n, err);
+        if (rc < 0 && rc != EVG_ENOMEM && rc != EVG_EIO)
+            in->records++;
+        if (rc <= 0) {
+            if (rc == 0 && in->records == 0)
+                return evg_error_set(err, EVG_EEMPTY,
+                                     "%s: no records (JSON Lines file "
+                                     "without a non-blank line)",
+                                     in->path);
+            return rc;
         }
-        in->line++;
         size_t k = 0;
-        while (k < (size_t)n && isspace((unsigned char)in->linebuf[k]))
+        if (in->line == 1 && n >= 3 && memcmp(in->linebuf, "\xEF\xBB\xBF", 3) == 0)
+            k = 3; /* a byte order mark */
+        size_t start = k;
+        while (k < n && isspace((unsigned char)in->linebuf[k]))
             k++;
-        if (k == (size_t)n)
+        if (k == n)
             continue;
-        if ((size_t)n > in->max)
-            return evg_error_set(err, EVG_ELIMIT,
-                                 "%s:%ld: record larger than the limit of %zu "
-                                 "bytes",
-                                 in->path, in->line, in->max);
-        in->record = cJSON_ParseWithLength(in->linebuf, (size_t)n);
+        in->records++;
+        in->record = cJSON_ParseWithLength(in->linebuf + start, n - start);
         if (!cJSON_IsObject(in->record))
             return evg_error_set(err, EVG_EPARSE,
                                  "%s:%ld: not a JSON object", in->path,
@@ -346,15 +426,16 @@ static int next_record(evg_input *in, evg_article *art, evg_error *err)
         if (!date)
             date = rec_str(in->record, "date");
         if (date) {
-            if (strlen(date) < 10 || date[4] != '-' || date[7] != '-' ||
-                !isdigit((unsigned char)date[0]) ||
+            if (strlen(date) >= 10) {
+                memcpy(in->dct, date, 10);
+                in->dct[10] = '\0';
+            }
+            if (strlen(date) < 10 || !evg_date_valid(in->dct) ||
                 (date[10] && date[10] != 'T' && date[10] != ' '))
                 return evg_error_set(err, EVG_EPARSE,
-                                     "%s:%ld: \"date\" '%.32s' is not "
-                                     "YYYY-MM-DD",
+                                     "%s:%ld: \"date\" '%.32s' is not a "
+                                     "date YYYY-MM-DD",
                                      in->path, in->line, date);
-            memcpy(in->dct, date, 10);
-            in->dct[10] = '\0';
             art->dct = in->dct;
         }
         const char *id = rec_str(in->record, "id");
@@ -402,6 +483,8 @@ int evg_input_next(evg_input *in, evg_article *art, evg_error *err)
     for (;;) {
         if (in->jsonl) {
             int rc = next_record(in, art, err);
+            if (rc == EVG_EEMPTY || rc == EVG_EIO || in->stop)
+                close_file(in); /* nothing more to read in this file */
             if (rc != 0)
                 return rc;
             close_file(in);
@@ -418,6 +501,11 @@ int evg_input_next(evg_input *in, evg_article *art, evg_error *err)
         if (in->k == K_JSONL) {
             in->jsonl = is_stdin ? stdin : fopen(p, "rb");
             in->line = 0;
+            in->records = 0;
+            in->stop = 0;
+            struct stat fst;
+            in->endless = !in->jsonl || fstat(fileno(in->jsonl), &fst) != 0 ||
+                          !S_ISREG(fst.st_mode);
             if (!in->jsonl)
                 return evg_error_set(err, EVG_EIO, "%s: cannot open: %s", p,
                                      strerror(errno));
