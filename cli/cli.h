@@ -27,7 +27,7 @@ enum {
     O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO,
     O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_MIN_CONF, O_TOP, O_VIEW,
     O_WIDTH, O_ABS_LINKS, O_PAPER,
-    O_GEXF_VERSION
+    O_GEXF_VERSION, O_MAX_SENTS
 };
 
 /* What an option's argument is, for completion. */

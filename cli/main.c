@@ -169,6 +169,10 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
             if (parse_size("max-events", optarg, &st->ex.max_events))
                 return -1;
             break;
+        case O_MAX_SENTS:
+            if (parse_size("max-sentences", optarg, &st->ex.max_sentences))
+                return -1;
+            break;
         case O_PRETTY: st->pretty = 1; break;
         case O_LANES:
             if (parse_size("lanes", optarg, &st->rd.lanes))
@@ -531,14 +535,12 @@ static int print_doc(evg_doc *doc, void *p)
     extract_ctx *c = p;
     evg_error err;
     evg_error_clear(&err);
-    char *json;
-    int rc = evg_doc_to_json(doc, c->pretty, &json, &err);
-    if (rc)
-        return fail(&err, rc);
     FILE *f = c->tmp ? c->tmp : stdout;
-    int bad = fputs(json, f) == EOF || fputc('\n', f) == EOF;
-    free(json);
-    if (bad) {
+    /* streamed: a big document is never held twice as JSON text */
+    int rc = evg_doc_write_json(doc, c->pretty, f, &err);
+    if (rc && rc != EVG_EIO)
+        return fail(&err, rc);
+    if (rc || fputc('\n', f) == EOF) {
         msg("%s: write failed: %s", c->out ? c->out : "<stdout>",
             strerror(errno));
         return EXIT_IO;

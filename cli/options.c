@@ -49,6 +49,8 @@ const cli_opt cli_options[] = {
      "largest article accepted, in bytes (default 16777216)", NULL},
     {"max-sentence", O_MAX_SENT, A_WORD, "N", C_EXTRACT | C_RUN,
      "longest sentence accepted, in bytes (default 65536)", NULL},
+    {"max-sentences", O_MAX_SENTS, A_WORD, "N", C_EXTRACT | C_RUN,
+     "most sentences per article (default 200000)", NULL},
     {"max-events", O_MAX_EVENTS, A_WORD, "N", C_EXTRACT | C_RUN,
      "most events per article (default 100000)", NULL},
     {"pretty", O_PRETTY, A_NONE, NULL, C_EXTRACT, "indent the JSON", NULL},

@@ -14,6 +14,7 @@ void evg_extract_opts_init(evg_extract_opts *opts)
     opts->max_bytes = EVG_DEFAULT_MAX_BYTES;
     opts->max_sentence = EVG_DEFAULT_MAX_SENTENCE;
     opts->max_events = EVG_DEFAULT_MAX_EVENTS;
+    opts->max_sentences = EVG_DEFAULT_MAX_SENTENCES;
 }
 
 int evg_extract__warn(evg_doc *doc, const char *fmt, ...)

@@ -124,4 +124,11 @@ printf '{"id":"a","date":"2019-05-23","text":"Japan met China."}\n{"id":"b","dat
 expect_exit 1 "impossible record date" -- "$EVG" extract "$WORK/dates.jsonl"
 expect_stderr "dates.jsonl:2: \"date\" '2019-02-29'" "date error names its line"
 
+# 5. Sentences are capped (--max-sentences), and output is streamed.
+$PY -c 'import sys; sys.stdout.write("Go. " * 3000)' >"$WORK/go.txt"
+expect_exit 1 "over --max-sentences" -- "$EVG" extract --max-sentences 1000 --dct 2019-05-23 "$WORK/go.txt"
+one_line "over --max-sentences"; expect_stderr "go.txt: more than 1000 sentences \(--max-sentences\)" "sentence cap named"
+expect_exit 0 "within --max-sentences" -- "$EVG" extract --max-sentences 3000 --dct 2019-05-23 "$WORK/go.txt"
+expect_exit 2 "bad --max-sentences" -- "$EVG" extract --max-sentences lots "$WORK/go.txt"
+
 finish

@@ -78,12 +78,104 @@ static cJSON *new_obj_in(cJSON *parent, const char *key, int *rc)
     return *rc ? NULL : o;
 }
 
-static int write_document(cJSON *root, const evg_doc *doc)
+/* Streaming: the document is written section by section and each array
+ * element is built, printed and freed on its own, so memory holds one
+ * element at a time instead of a tree of the whole document. The bytes are
+ * those cJSON_Print / cJSON_PrintUnformatted give for the whole tree. */
+typedef struct emitter {
+    FILE *f;
+    int pretty;
+    size_t keys;  /* keys of the root object written */
+    size_t items; /* elements of the open array written */
+    int failed;   /* a write failed */
+} emitter;
+
+static void put(emitter *em, const char *s)
 {
-    int rc = 0;
-    cJSON *d = new_obj_in(root, "document", &rc);
-    if (rc)
-        return rc;
+    if (!em->failed && fputs(s, em->f) == EOF)
+        em->failed = 1;
+}
+
+/* `s` as printed on its own, `depth` levels deeper (pretty: that many
+ * tabs after each line break; strings hold no raw line breaks). */
+static void put_nested(emitter *em, const char *s, int depth)
+{
+    if (!em->pretty) {
+        put(em, s);
+        return;
+    }
+    for (const char *nl; !em->failed && (nl = strchr(s, '\n')); s = nl + 1) {
+        if (fwrite(s, 1, (size_t)(nl - s) + 1, em->f) != (size_t)(nl - s) + 1 ||
+            fwrite("\t\t", 1, (size_t)depth, em->f) != (size_t)depth)
+            em->failed = 1;
+    }
+    put(em, s);
+}
+
+/* Prints and frees `item` (cJSON), a member of the root object (depth 1)
+ * or an element of one of its arrays (depth 2). */
+static int put_item(emitter *em, cJSON *item, int depth)
+{
+    char *s = em->pretty ? cJSON_Print(item) : cJSON_PrintUnformatted(item);
+    cJSON_Delete(item);
+    if (!s)
+        return EVG_ENOMEM;
+    put_nested(em, s, depth);
+    free(s);
+    return em->failed ? EVG_EIO : 0;
+}
+
+static void put_key(emitter *em, const char *key)
+{
+    if (em->keys++)
+        put(em, ",");
+    put(em, em->pretty ? "\n\t\"" : "\"");
+    put(em, key);
+    put(em, em->pretty ? "\":\t" : "\":");
+}
+
+/* Writes `value` (freed) as the root object's next key. */
+static int put_member(emitter *em, const char *key, cJSON *value)
+{
+    if (!value)
+        return EVG_ENOMEM;
+    put_key(em, key);
+    return put_item(em, value, 1);
+}
+
+static void open_array(emitter *em, const char *key)
+{
+    put_key(em, key);
+    put(em, "[");
+    em->items = 0;
+}
+
+/* Prints and frees the elements built in `arr` so far. */
+static int flush_items(emitter *em, cJSON *arr)
+{
+    cJSON *it;
+    while ((it = arr->child)) {
+        cJSON_DetachItemViaPointer(arr, it);
+        if (em->items++)
+            put(em, em->pretty ? ", " : ",");
+        int rc = put_item(em, it, 2);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int close_array(emitter *em, cJSON *arr, int rc)
+{
+    cJSON_Delete(arr);
+    if (!rc)
+        put(em, "]");
+    return rc ? rc : em->failed ? EVG_EIO : 0;
+}
+
+static int fill_document(cJSON *d, const evg_doc *doc)
+{
+    int rc;
     if ((rc = add_str(d, "id", doc->id)) || (rc = add_str(d, "path", doc->path)) ||
         (rc = add_str(d, "dct", doc->dct[0] ? doc->dct : NULL)) ||
         (rc = add_str(d, "dct_source", evg_dct_source_name(doc->dct_source))) ||
@@ -100,10 +192,24 @@ static int write_document(cJSON *root, const evg_doc *doc)
     return rc;
 }
 
-static int write_sentences(cJSON *root, const evg_doc *doc)
+static int write_document(emitter *em, const evg_doc *doc)
+{
+    cJSON *d = cJSON_CreateObject();
+    int rc = d ? fill_document(d, doc) : EVG_ENOMEM;
+    if (rc) {
+        cJSON_Delete(d);
+        return rc;
+    }
+    return put_member(em, "document", d);
+}
+
+static int write_sentences(emitter *em, const evg_doc *doc)
 {
     cJSON *arr = cJSON_CreateArray();
-    int rc = add(root, "sentences", arr);
+    if (!arr)
+        return EVG_ENOMEM;
+    open_array(em, "sentences");
+    int rc = 0;
     for (size_t i = 0; !rc && i < doc->n_sentences; i++) {
         const evg_sentence *s = &doc->sentences[i];
         cJSON *o = new_obj_in(arr, NULL, &rc);
@@ -113,14 +219,19 @@ static int write_sentences(cJSON *root, const evg_doc *doc)
             (rc = add(o, "boilerplate", cJSON_CreateBool(s->boilerplate))))
             break;
         rc = add_str(o, "text", s->text ? s->text : "");
+        if (!rc)
+            rc = flush_items(em, arr);
     }
-    return rc;
+    return close_array(em, arr, rc);
 }
 
-static int write_timexes(cJSON *root, const evg_doc *doc)
+static int write_timexes(emitter *em, const evg_doc *doc)
 {
     cJSON *arr = cJSON_CreateArray();
-    int rc = add(root, "timexes", arr);
+    if (!arr)
+        return EVG_ENOMEM;
+    open_array(em, "timexes");
+    int rc = 0;
     for (size_t i = 0; !rc && i < doc->n_timexes; i++) {
         const evg_timex *t = &doc->timexes[i];
         cJSON *o = new_obj_in(arr, NULL, &rc);
@@ -139,14 +250,19 @@ static int write_timexes(cJSON *root, const evg_doc *doc)
             break;
         }
         rc = add_id(o, "sentence", 's', t->sentence);
+        if (!rc)
+            rc = flush_items(em, arr);
     }
-    return rc;
+    return close_array(em, arr, rc);
 }
 
-static int write_entities(cJSON *root, const evg_doc *doc)
+static int write_entities(emitter *em, const evg_doc *doc)
 {
     cJSON *arr = cJSON_CreateArray();
-    int rc = add(root, "entities", arr);
+    if (!arr)
+        return EVG_ENOMEM;
+    open_array(em, "entities");
+    int rc = 0;
     for (size_t i = 0; !rc && i < doc->n_entities; i++) {
         const evg_entity *e = &doc->entities[i];
         cJSON *o = new_obj_in(arr, NULL, &rc);
@@ -174,8 +290,10 @@ static int write_entities(cJSON *root, const evg_doc *doc)
             if (!rc && mn->with != EVG_NONE)
                 rc = add_id(m, "with", 'e', mn->with);
         }
+        if (!rc)
+            rc = flush_items(em, arr);
     }
-    return rc;
+    return close_array(em, arr, rc);
 }
 
 static int write_time(cJSON *o, const evg_event_time *t)
@@ -189,10 +307,13 @@ static int write_time(cJSON *o, const evg_event_time *t)
     return add_str(tm, "basis", evg_basis_name(t->basis));
 }
 
-static int write_events(cJSON *root, const evg_doc *doc)
+static int write_events(emitter *em, const evg_doc *doc)
 {
     cJSON *arr = cJSON_CreateArray();
-    int rc = add(root, "events", arr);
+    if (!arr)
+        return EVG_ENOMEM;
+    open_array(em, "events");
+    int rc = 0;
     for (size_t i = 0; !rc && i < doc->n_events; i++) {
         const evg_event *e = &doc->events[i];
         cJSON *o = new_obj_in(arr, NULL, &rc);
@@ -222,14 +343,19 @@ static int write_events(cJSON *root, const evg_doc *doc)
             if (!rc)
                 rc = add_span(m, &e->mentions[k], 1);
         }
+        if (!rc)
+            rc = flush_items(em, arr);
     }
-    return rc;
+    return close_array(em, arr, rc);
 }
 
-static int write_relations(cJSON *root, const evg_doc *doc)
+static int write_relations(emitter *em, const evg_doc *doc)
 {
     cJSON *arr = cJSON_CreateArray();
-    int rc = add(root, "relations", arr);
+    if (!arr)
+        return EVG_ENOMEM;
+    open_array(em, "relations");
+    int rc = 0;
     for (size_t i = 0; !rc && i < doc->n_relations; i++) {
         const evg_relation *r = &doc->relations[i];
         cJSON *o = new_obj_in(arr, NULL, &rc);
@@ -237,32 +363,50 @@ static int write_relations(cJSON *root, const evg_doc *doc)
             (rc = add_id(o, "from", 'v', r->from)))
             break;
         rc = add_id(o, "to", 'v', r->to);
+        if (!rc)
+            rc = flush_items(em, arr);
     }
-    return rc;
+    return close_array(em, arr, rc);
+}
+
+int evg_doc_write_json(const evg_doc *doc, int pretty, FILE *out,
+                       evg_error *err)
+{
+    emitter em = {out, pretty, 0, 0, 0};
+    put(&em, "{");
+    int rc = put_member(&em, "schema", cJSON_CreateString(EVG_SCHEMA));
+    if (!rc && !(rc = write_document(&em, doc)) &&
+        !(rc = write_sentences(&em, doc)) && !(rc = write_timexes(&em, doc)) &&
+        !(rc = write_entities(&em, doc)) && !(rc = write_events(&em, doc)))
+        rc = write_relations(&em, doc);
+    if (!rc)
+        put(&em, pretty ? "\n}" : "}");
+    if (!rc && em.failed)
+        rc = EVG_EIO;
+    if (rc == EVG_EIO)
+        return evg_error_set(err, rc, "writing the events document failed");
+    if (rc)
+        return evg_error_set(err, rc, "cannot serialize events document: %s",
+                             evg_strerror(rc));
+    return 0;
 }
 
 int evg_doc_to_json(const evg_doc *doc, int pretty, char **out,
                     evg_error *err)
 {
     *out = NULL;
-    cJSON *root = cJSON_CreateObject();
-    int rc = root ? 0 : EVG_ENOMEM;
-    if (!rc)
-        rc = add_str(root, "schema", EVG_SCHEMA);
-    if (!rc && !(rc = write_document(root, doc)) &&
-        !(rc = write_sentences(root, doc)) && !(rc = write_timexes(root, doc)) &&
-        !(rc = write_entities(root, doc)) && !(rc = write_events(root, doc)))
-        rc = write_relations(root, doc);
-    if (!rc) {
-        *out = pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
-        if (!*out)
-            rc = EVG_ENOMEM;
+    size_t len = 0;
+    FILE *f = open_memstream(out, &len);
+    if (!f)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    int rc = evg_doc_write_json(doc, pretty, f, err);
+    if (fclose(f) != 0 && !rc)
+        rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+    if (rc) {
+        free(*out);
+        *out = NULL;
     }
-    cJSON_Delete(root);
-    if (rc)
-        return evg_error_set(err, rc, "cannot serialize events document: %s",
-                             evg_strerror(rc));
-    return 0;
+    return rc;
 }
 
 /* ---- reading ---- */

@@ -352,6 +352,16 @@ static int add(evg_doc *doc, size_t s, size_t e, const evg_extract_opts *opts,
         e -= 2;
     if (s >= e)
         return 0;
+    size_t most = opts && opts->max_sentences ? opts->max_sentences
+                                              : EVG_DEFAULT_MAX_SENTENCES;
+    if (doc->n_sentences >= most) {
+        if (err)
+            err->offset = (long long)s;
+        return evg_error_set(err, EVG_ELIMIT,
+                             "%s: more than %zu sentences (--max-sentences)",
+                             opts && opts->path ? opts->path : "<input>",
+                             most);
+    }
     size_t max = opts && opts->max_sentence ? opts->max_sentence
                                             : EVG_DEFAULT_MAX_SENTENCE;
     if (e - s > max) {

@@ -224,6 +224,12 @@ EVG_API int evg_dct_source_parse(const char *s);
 EVG_API int evg_doc_to_json(const evg_doc *doc, int pretty, char **out,
                     evg_error *err);
 
+/* Writes the same JSON as evg_doc_to_json() to `out`, streamed: memory
+ * holds one array element at a time, not the whole text. EVG_EIO when a
+ * write fails, EVG_ENOMEM. */
+EVG_API int evg_doc_write_json(const evg_doc *doc, int pretty, FILE *out,
+                       evg_error *err);
+
 /* Parses one events document from `json` (`len` bytes) into `*out`.
  * EVG_EPARSE with a message naming the bad key, EVG_ENOMEM. The caller frees
  * `*out` with evg_doc_free(). */

@@ -32,11 +32,14 @@ typedef struct evg_extract_opts {
     size_t max_sentence;      /* sentence length limit in bytes (0: 64 KiB) */
     size_t max_events;        /* events per document (0: 100000) */
     const evg_lexicon *lexicon; /* dictionaries, or NULL for the built-in */
+    size_t max_sentences;     /* sentences per document (0: 200000) */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)
 #define EVG_DEFAULT_MAX_SENTENCE ((size_t)64 << 10)
 #define EVG_DEFAULT_MAX_EVENTS ((size_t)100000)
+/* 16 MiB of news prose has about 100,000 sentences */
+#define EVG_DEFAULT_MAX_SENTENCES ((size_t)200000)
 
 /* Fills `opts` with the defaults. */
 EVG_API void evg_extract_opts_init(evg_extract_opts *opts);
