@@ -433,8 +433,8 @@ static int next_record(evg_input *in, evg_article *art, evg_error *err)
             if (strlen(date) < 10 || !evg_date_valid(in->dct) ||
                 (date[10] && date[10] != 'T' && date[10] != ' '))
                 return evg_error_set(err, EVG_EPARSE,
-                                     "%s:%ld: \"date\" '%.32s' is not a "
-                                     "date YYYY-MM-DD",
+                                     "%s:%ld: \"date\" '%.32s' is not "
+                                     "YYYY-MM-DD (a real date)",
                                      in->path, in->line, date);
             art->dct = in->dct;
         }
