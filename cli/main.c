@@ -438,6 +438,14 @@ static int read_events_file(const char *path, doclist *docs)
         }
         return EXIT_OK;
     }
+    size_t blank = 0;
+    while (blank < len && strchr(" \t\r\n", data[blank]))
+        blank++;
+    if (blank == len) {
+        msg("%s: no events document (the file is empty or blank)", name);
+        free(data);
+        return EXIT_INPUT;
+    }
     /* not one document: try JSON Lines when there are several lines */
     int status = EXIT_OK;
     const char *nl = memchr(data, '\n', len);
@@ -500,10 +508,6 @@ static int read_events_file(const char *path, doclist *docs)
         msg("%s: %zu more bad lines not shown (%zu of %zu lines read)", name,
             bad_lines - MAX_SHOWN, found, found + bad_lines);
     free(data);
-    if (found == 0 && status == EXIT_OK) {
-        msg("%s: no events document (only blank lines)", name);
-        return EXIT_INPUT;
-    }
     return status;
 }
 
