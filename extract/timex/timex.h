@@ -67,11 +67,12 @@ typedef struct tx_word {
     short val[TX_NCLASS];        /* value per class */
 } tx_word;
 
-/* The word `s` (`n` bytes, any case) or NULL. Thread-safe after the first
- * call; the table lives until exit. */
+/* The word `s` (`n` bytes, any case) or NULL. The table is built by
+ * evg_timex__load_words() and lives until exit; thread-safe. */
 const tx_word *evg_timex__lookup(const char *s, size_t n);
 
-/* The tagger's word lists: reads them (once); EVG_EPARSE, EVG_ENOMEM. */
+/* The tagger's word lists and the table of timex.tsv: reads them (once),
+ * before evg_timex__lookup() may run; EVG_EPARSE, EVG_ENOMEM. */
 int evg_timex__load_words(evg_error *err);
 /* extract/data/NAME.words, NULL-terminated: words that follow an adverb,
  * not an adjective; month names of at most four letters; words that make

@@ -1,6 +1,7 @@
-/* The time tagger's word list: extract/data/timex.tsv (compiled in) parsed
- * once into a hash table that the recognizer consults per token. */
-#include <ctype.h>
+/* The time tagger's word lists: extract/data/timex.tsv (compiled in, read
+ * by the one word-list loader as triples) built once into a hash table
+ * that the recognizer consults per token, and the .words lists the
+ * grammar reads. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,23 +11,22 @@
 
 #define MAX_WORDS 512
 
-/* The tagger's word lists (extract/data/NAME.words), timex_tagger.h. */
+/* The tagger's word lists (extract/data/NAME.words), timex.h; and
+ * timex.tsv: word, class, value. */
 const char *const *evg_timex__function_words;
 const char *const *evg_timex__short_months;
 const char *const *evg_timex__month_cues;
 const char *const *evg_timex__decades;
+static const char *const *tsv;
+static size_t n_tsv;
 
 static const evg_words_use uses[] = {
+    {"timex.tsv", EVG_WORDS_TRIPLES, &tsv, &n_tsv},
     {"function_words.words", 0, &evg_timex__function_words, NULL},
     {"short_months.words", 0, &evg_timex__short_months, NULL},
     {"month_cues.words", 0, &evg_timex__month_cues, NULL},
     {"decades.words", EVG_WORDS_COUNT(8), &evg_timex__decades, NULL}};
 static evg_words_set lists = EVG_WORDS_SET(uses);
-
-int evg_timex__load_words(evg_error *err)
-{
-    return evg_words_load(&lists, err);
-}
 
 static const char *const class_names[TX_NCLASS] = {
     "month",  "wday",   "unit", "num",   "ord",    "season", "pod",  "rel",
@@ -37,57 +37,27 @@ static const char *const class_names[TX_NCLASS] = {
 static tx_word words[MAX_WORDS];
 static size_t n_words;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int built_rc;
+static evg_error built_err;
 
-static int class_of(const char *s, size_t n)
+static int class_of(const char *s)
 {
     for (int i = 0; i < TX_NCLASS; i++)
-        if (strlen(class_names[i]) == n && memcmp(class_names[i], s, n) == 0)
+        if (strcmp(class_names[i], s) == 0)
             return i;
     return -1;
 }
 
-static tx_word *find_or_add(const char *w, size_t n)
+static tx_word *find_or_add(const char *w)
 {
     for (size_t i = 0; i < n_words; i++)
-        if (strlen(words[i].word) == n && memcmp(words[i].word, w, n) == 0)
+        if (strcmp(words[i].word, w) == 0)
             return &words[i];
-    if (n_words == MAX_WORDS || n >= sizeof(words[0].word))
+    if (n_words == MAX_WORDS || strlen(w) >= sizeof(words[0].word))
         return NULL;
     tx_word *e = &words[n_words++];
-    for (size_t i = 0; i < n; i++)
-        e->word[i] = (char)tolower((unsigned char)w[i]);
+    strcpy(e->word, w);
     return e;
-}
-
-/* One line "word<TAB>class<TAB>value"; malformed lines are skipped (the
- * unit tests check that the built-in file has none). */
-static void parse_line(const char *s, size_t n)
-{
-    if (n == 0 || s[0] == '#')
-        return;
-    const char *t1 = memchr(s, '\t', n);
-    if (!t1)
-        return;
-    const char *rest = t1 + 1;
-    const char *t2 = memchr(rest, '\t', (size_t)(s + n - rest));
-    if (!t2)
-        return;
-    int cls = class_of(rest, (size_t)(t2 - rest));
-    char num[16];
-    size_t vl = (size_t)(s + n - t2 - 1);
-    if (cls < 0 || vl == 0 || vl >= sizeof(num))
-        return;
-    memcpy(num, t2 + 1, vl);
-    num[vl] = '\0';
-    char *end;
-    long v = strtol(num, &end, 10);
-    if (*end != '\0' && *end != '\r')
-        return;
-    tx_word *e = find_or_add(s, (size_t)(t1 - s));
-    if (!e)
-        return;
-    e->cls |= 1u << cls;
-    e->val[cls] = (short)v;
 }
 
 #define TABLE_SIZE 2048 /* power of two, over 2 x MAX_WORDS */
@@ -112,19 +82,43 @@ static void index_words(void)
     }
 }
 
-static void load(void)
+/* The table from the lines of timex.tsv: a class the tagger knows and a
+ * whole number on each; a word of 16 bytes or more, or more than
+ * MAX_WORDS words, is an error too. */
+static void build(void)
 {
-    const evg_embedded *f = evg_extract__embedded("timex.tsv");
-    if (!f)
-        return;
-    const char *p = f->data, *end = f->data + f->len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        parse_line(p, n);
-        p += n + 1;
+    for (size_t i = 0; i < n_tsv && !built_rc; i++) {
+        const char *w = tsv[3 * i], *cl = tsv[3 * i + 1], *v = tsv[3 * i + 2];
+        int cls = class_of(cl);
+        char *end;
+        long val = strtol(v, &end, 10);
+        tx_word *e = NULL;
+        if (cls < 0 || *end || end == v || val < -9999 || val > 9999 ||
+            !(e = find_or_add(w))) {
+            built_rc = evg_error_set(&built_err, EVG_EPARSE,
+                                     "extract/data/timex.tsv: word '%s', "
+                                     "class '%s', value '%s': a word under "
+                                     "16 bytes (%d words at most), a class "
+                                     "of the tagger and a whole number",
+                                     w, cl, v, MAX_WORDS);
+            break;
+        }
+        e->cls |= 1u << cls;
+        e->val[cls] = (short)val;
     }
-    index_words();
+    if (!built_rc)
+        index_words();
+}
+
+int evg_timex__load_words(evg_error *err)
+{
+    int rc = evg_words_load(&lists, err);
+    if (rc)
+        return rc;
+    pthread_once(&once, build);
+    if (built_rc && err)
+        *err = built_err;
+    return built_rc;
 }
 
 const tx_word *evg_timex__lookup(const char *s, size_t n)
@@ -132,7 +126,6 @@ const tx_word *evg_timex__lookup(const char *s, size_t n)
     char key[16];
     if (n == 0 || n >= sizeof(key))
         return NULL;
-    pthread_once(&once, load);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80)

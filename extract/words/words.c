@@ -44,11 +44,16 @@ static int bad_word(const char *p)
     return 0;
 }
 
+size_t evg_words_columns(int flags)
+{
+    return flags & EVG_WORDS_TRIPLES ? 3 : flags & EVG_WORDS_PAIRS ? 2 : 1;
+}
+
 int evg_words_parse(const char *name, const char *data, size_t len,
                     int flags, char **buf, const char ***words, size_t *n,
                     evg_error *err)
 {
-    int pairs = (flags & EVG_WORDS_PAIRS) != 0;
+    size_t cols = evg_words_columns(flags);
     *buf = NULL;
     *words = NULL;
     *n = 0;
@@ -61,7 +66,7 @@ int evg_words_parse(const char *name, const char *data, size_t len,
     size_t cap = 1;
     for (size_t i = 0; i < len; i++)
         cap += data[i] == '\n';
-    const char **w = calloc(cap * (pairs ? 2 : 1) + 1, sizeof(*w));
+    const char **w = calloc(cap * cols + 1, sizeof(*w));
     if (!w)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     *words = w;
@@ -73,31 +78,39 @@ int evg_words_parse(const char *name, const char *data, size_t len,
             *e = '\0';
         line++;
         if (*p && *p != '#') {
-            char *second = NULL;
-            if (pairs) {
-                second = strchr(p, '\t');
-                if (second)
-                    *second++ = '\0';
+            /* split at the first cols - 1 tabs; a further tab is bad */
+            char *f[3] = {p, NULL, NULL};
+            int bad = 0;
+            for (size_t c = 1; c < cols && !bad; c++) {
+                f[c] = strchr(f[c - 1], '\t');
+                if (f[c])
+                    *f[c]++ = '\0';
+                else
+                    bad = 1;
             }
-            if (bad_word(p) || (pairs && (!second || bad_word(second))))
-                return evg_error_set(
-                    err, EVG_EPARSE,
-                    pairs ? "extract/data/%s: line %ld: a line is two words "
-                            "separated by one tab, each lower case, without "
-                            "outer spaces, at most %d bytes"
-                          : "extract/data/%s: line %ld: a word is lower "
-                            "case, without tabs or outer spaces, at most %d "
-                            "bytes",
-                    name, line, MAX_WORD);
+            for (size_t c = 0; c < cols && !bad; c++)
+                bad = bad_word(f[c]);
+            if (bad && cols > 1)
+                return evg_error_set(err, EVG_EPARSE,
+                                     "extract/data/%s: line %ld: a line is "
+                                     "%zu words separated by single tabs, "
+                                     "each lower case, without outer "
+                                     "spaces, at most %d bytes",
+                                     name, line, cols, MAX_WORD);
+            if (bad)
+                return evg_error_set(err, EVG_EPARSE,
+                                     "extract/data/%s: line %ld: a word is "
+                                     "lower case, without tabs or outer "
+                                     "spaces, at most %d bytes",
+                                     name, line, MAX_WORD);
             if ((flags & EVG_WORDS_SORTED) && lines &&
-                strcmp(w[k - (pairs ? 2 : 1)], p) >= 0)
+                strcmp(w[k - cols], p) >= 0)
                 return evg_error_set(err, EVG_EPARSE,
                                      "extract/data/%s: line %ld: '%s' is "
                                      "out of order or repeated",
                                      name, line, p);
-            w[k++] = p;
-            if (pairs)
-                w[k++] = second;
+            for (size_t c = 0; c < cols; c++)
+                w[k++] = f[c];
             lines++;
         }
         if (!e)

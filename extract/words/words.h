@@ -19,21 +19,25 @@ const evg_embedded *evg_extract__embedded(const char *name);
  * phrase per line, lower case UTF-8, in the order of the file; lines
  * starting with '#' and blank lines are skipped. A list of pairs
  * (EVG_WORDS_PAIRS, e.g. "irregular_verbs.words") holds two such words a
- * line, separated by one tab. */
+ * line, separated by one tab; a list of triples (EVG_WORDS_TRIPLES,
+ * "timex.tsv") three. */
 enum {
     EVG_WORDS_SORTED = 1, /* in strcmp order of the (first) words, no repeats */
-    EVG_WORDS_PAIRS = 2   /* two words a line: list[2i] TAB list[2i + 1] */
+    EVG_WORDS_PAIRS = 2,  /* two words a line: list[2i] TAB list[2i + 1] */
+    EVG_WORDS_TRIPLES = 4 /* three: list[3i] TAB list[3i + 1] TAB ... */
 };
+/* Words a line of a list read with FLAGS: 1, 2 or 3. */
+size_t evg_words_columns(int flags);
 /* The list must hold exactly N lines: a list whose order means something
  * (the months, January first). N below 2^20. */
 #define EVG_WORDS_COUNT(n) ((n) << 8)
 
 /* Sets *out to the NULL-terminated list NAME and *n (if not NULL) to its
- * length in lines (a list of pairs holds 2 * n words). Each list is read
- * once, at its first use, and lives until exit; thread-safe. The one error
- * policy of every list: a list that is absent, empty, holds a malformed
- * line, is out of order (with EVG_WORDS_SORTED) or of the wrong length (with
- * EVG_WORDS_COUNT) is a broken build; the
+ * length in lines (a list of pairs holds 2 * n words, of triples 3 * n).
+ * Each list is read once, at its first use, and lives until exit;
+ * thread-safe. The one error policy of every list: a list that is absent,
+ * empty, holds a malformed line, is out of order (with EVG_WORDS_SORTED)
+ * or of the wrong length (with EVG_WORDS_COUNT) is a broken build; the
  * call returns EVG_EPARSE naming the file and line (EVG_ENOMEM when memory
  * runs out), and the stage that asked returns it. Nothing is cached after
  * a failure. */
