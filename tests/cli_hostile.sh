@@ -131,4 +131,17 @@ one_line "over --max-sentences"; expect_stderr "go.txt: more than 1000 sentences
 expect_exit 0 "within --max-sentences" -- "$EVG" extract --max-sentences 3000 --dct 2019-05-23 "$WORK/go.txt"
 expect_exit 2 "bad --max-sentences" -- "$EVG" extract --max-sentences lots "$WORK/go.txt"
 
+# 12. --lanes beyond the actors is no allocation; dictionaries refuse what
+# they cannot use, naming the line.
+expect_exit 0 "--lanes 10^12" -- "$EVG" render --lanes 1000000000000 -f dot -o "$WORK/lanes.dot" "$WORK/fix.json"
+$PY -c 'print("Zorblax " * 40 + "\torg\tFRABUS\tZorblax")' >"$WORK/long.dict"
+expect_exit 1 "dictionary phrase over 255 bytes" -- "$EVG" extract --dict "$WORK/long.dict" --dct 2019-05-23 "$FIX"
+one_line "long phrase"; expect_stderr "long.dict:1: phrase longer than 255 bytes" "long phrase named"
+printf '# x\nZorb\000lax\torg\tFRABUS\tZorblax\n' >"$WORK/nul.dict"
+expect_exit 1 "NUL in a dictionary" -- "$EVG" extract --dict "$WORK/nul.dict" --dct 2019-05-23 "$FIX"
+one_line "NUL in a dictionary"; expect_stderr "nul.dict:2: NUL byte" "NUL line named"
+printf '\xef\xbb\xbf#evgraph:triggers\nfrobnicate\t999\tobj\tv\n' >"$WORK/bom.triggers"
+expect_exit 1 "BOM before #evgraph:triggers" -- "$EVG" extract --dict "$WORK/bom.triggers" --dct 2019-05-23 "$FIX"
+expect_stderr "bom.triggers:2: .*CAMEO code '999'" "a BOM'd trigger file is read as triggers"
+
 finish

@@ -183,8 +183,10 @@ static int add_phrase(evg_gazetteer *g, const char *raw, size_t rawlen,
     for (size_t i = 0; i < toks.n; i++) {
         k = norm_append(key, k, raw, &toks.v[i], 1, &h);
         rk = norm_append(rkey, rk, raw, &toks.v[i], 0, NULL);
-        if (!k || !rk)
-            goto done; /* absurdly long phrase: ignored */
+        if (!k || !rk) {
+            rc = EVG_ELIMIT; /* the caller names the line */
+            goto done;
+        }
         if (!(nd = insert(g, key, k, h))) {
             rc = EVG_ENOMEM;
             goto done;
@@ -269,7 +271,16 @@ int evg_extract__gazetteer_add(evg_gazetteer *g, const char *data, size_t len,
         if (cls >= EVG_GZ_TITLE && cls <= EVG_GZ_SUFFIX &&
             !(nf >= 4 && fl[3]))
             nml = 0;
-        if (add_phrase(g, f[0], fl[0], cls, f[2], fl[2], nm, nml))
+        int rc = add_phrase(g, f[0], fl[0], cls, f[2], fl[2], nm, nml);
+        if (rc == EVG_ELIMIT) {
+            if (err)
+                err->line = line;
+            return evg_error_set(err, rc,
+                                 "%s:%ld: phrase longer than %d bytes",
+                                 name ? name : "<gazetteer>", line,
+                                 KEY_MAX - 1);
+        }
+        if (rc)
             return evg_error_set(err, EVG_ENOMEM, "out of memory");
     }
     return 0;

@@ -39,10 +39,22 @@ int evg_lexicon_load(const char *const *user_files, size_t n_user,
                                user_files[i]);
             goto done;
         }
-        rc = is_triggers(data, len)
-                 ? evg_extract__triggers_add(lex->trig, data, len,
+        const char *nul = memchr(data, '\0', len);
+        if (nul) {
+            long line = 1;
+            for (const char *p = data; p < nul; p++)
+                line += *p == '\n';
+            free(data);
+            rc = evg_error_set(err, EVG_EPARSE, "%s:%ld: NUL byte in the file",
+                               user_files[i], line);
+            goto done;
+        }
+        /* a byte order mark is no part of the first line */
+        size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        rc = is_triggers(data + bom, len - bom)
+                 ? evg_extract__triggers_add(lex->trig, data + bom, len - bom,
                                              user_files[i], err)
-                 : evg_extract__gazetteer_add(lex->gaz, data, len,
+                 : evg_extract__gazetteer_add(lex->gaz, data + bom, len - bom,
                                               user_files[i], err);
         free(data);
         if (rc)
