@@ -2,6 +2,7 @@
  * (dateline, sentences, timexes, entities, events) in order. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "evgraph/io.h"
@@ -42,6 +43,16 @@ const char *evg_doc_warning(const evg_doc *doc, size_t i)
     return doc && i < doc->n_warnings ? doc->warnings[i] : NULL;
 }
 
+/* Old Mac line endings: a CR not followed by LF ends a line like LF does.
+ * Replaced byte for byte, so offsets into the text stay those of the
+ * input; CR LF stays as it is. */
+static void lone_cr_to_lf(char *t, size_t n)
+{
+    for (char *p = memchr(t, '\r', n); p; p = memchr(p + 1, '\r', n - (size_t)(p + 1 - t)))
+        if ((size_t)(p + 1 - t) == n || p[1] != '\n')
+            *p = '\n';
+}
+
 /* Copies the text in, replacing invalid UTF-8 with U+FFFD when lenient. */
 static int load_text(evg_doc *doc, const char *text, size_t len,
                      const evg_extract_opts *opts, evg_error *err)
@@ -58,8 +69,16 @@ static int load_text(evg_doc *doc, const char *text, size_t len,
                              name, (size_t)(nul - text));
     }
     if (!nul && evg_utf8_valid(text, len, &bad)) {
-        doc->text = evg_doc_strndup(doc, text, len);
+        char *cr = NULL;
+        if (memchr(text, '\r', len)) {
+            if (!(cr = malloc(len ? len : 1)))
+                return EVG_ENOMEM;
+            memcpy(cr, text, len);
+            lone_cr_to_lf(cr, len);
+        }
+        doc->text = evg_doc_strndup(doc, cr ? cr : text, len);
         doc->text_len = len;
+        free(cr);
         return doc->text ? 0 : EVG_ENOMEM;
     }
     if (!opts->lenient) {
@@ -90,6 +109,8 @@ static int load_text(evg_doc *doc, const char *text, size_t len,
         evg_buf_dispose(&b);
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     }
+    if (b.len)
+        lone_cr_to_lf(b.data, b.len);
     doc->text = evg_doc_strndup(doc, b.data, b.len);
     doc->text_len = b.len;
     evg_buf_dispose(&b);

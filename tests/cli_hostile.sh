@@ -144,4 +144,18 @@ printf '\xef\xbb\xbf#evgraph:triggers\nfrobnicate\t999\tobj\tv\n' >"$WORK/bom.tr
 expect_exit 1 "BOM before #evgraph:triggers" -- "$EVG" extract --dict "$WORK/bom.triggers" --dct 2019-05-23 "$FIX"
 expect_stderr "bom.triggers:2: .*CAMEO code '999'" "a BOM'd trigger file is read as triggers"
 
+# 8. Lone CR line endings read like LF (and CR LF like LF).
+tr '\n' '\r' <"$FIX" >"$WORK/cr.txt"
+$PY -c 'import sys; d=open(sys.argv[1],"rb").read(); open(sys.argv[2],"wb").write(d.replace(b"\n", b"\r\n"))' "$FIX" "$WORK/crlf.txt"
+for f in cr crlf; do
+  expect_exit 0 "$f line endings" -- "$EVG" extract --dct 2019-05-23 "$WORK/$f.txt"
+  $PY - "$WORK/fix.json" "$WORK/stdout" "$f" <<'PYEOF' && ok || bad "$f line endings: events or sentences differ from LF"
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+ev = lambda d: [(e["cameo"], e["trigger"]["text"], e["trigger"]["start"]) for e in d["events"]]
+same = ev(a) == ev(b) and [s["text"] for s in a["sentences"]] == [s["text"] for s in b["sentences"]] if sys.argv[3] == "cr" else len(a["events"]) == len(b["events"])
+sys.exit(0 if same and not any("\r" in s["text"] for s in b["sentences"]) else 1)
+PYEOF
+done
+
 finish
