@@ -622,12 +622,13 @@ static int build_graph(doclist *docs, settings *st, evg_graph **g)
 }
 
 /* Writes a graph export to `path` ("-": stdout) atomically. */
-static int write_graph(const evg_graph *g, evg_graph_format fmt,
-                       const char *path)
+/* The export in `fmt` as a malloc'd buffer. */
+static int graph_bytes(const evg_graph *g, evg_graph_format fmt, char **buf,
+                       size_t *len)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
+    *buf = NULL;
+    *len = 0;
+    FILE *f = open_memstream(buf, len);
     if (!f) {
         msg("out of memory");
         return EXIT_INPUT;
@@ -637,17 +638,33 @@ static int write_graph(const evg_graph *g, evg_graph_format fmt,
     int rc = evg_graph_write(g, fmt, f, &err);
     if (fclose(f) != 0 && !rc)
         rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
-    if (!rc)
-        rc = evg_write_file_atomic(path, buf, len, &err);
+    if (rc) {
+        free(*buf);
+        *buf = NULL;
+        return fail(&err, rc);
+    }
+    return 0;
+}
+
+static int write_graph(const evg_graph *g, evg_graph_format fmt,
+                       const char *path)
+{
+    char *buf;
+    size_t len;
+    int rc = graph_bytes(g, fmt, &buf, &len);
+    if (rc)
+        return rc;
+    evg_error err;
+    evg_error_clear(&err);
+    rc = evg_write_file_atomic(path, buf, len, &err);
     free(buf);
     return rc ? fail(&err, rc) : 0;
 }
 
-static int write_render(const evg_graph *g, const evg_render_opts *ro,
-                        const char *path)
+/* The picture for `path` as a malloc'd buffer. */
+static int render_bytes(const evg_graph *g, const evg_render_opts *ro,
+                        const char *path, char **buf, size_t *len)
 {
-    char *buf;
-    size_t len;
     evg_error err;
     evg_error_clear(&err);
     /* links to the source documents are relative to the output's folder */
@@ -659,12 +676,23 @@ static int write_render(const evg_graph *g, const evg_render_opts *ro,
                     : strdup(".");
         o.link_base = dir;
     }
-    int rc = evg_render(g, &o, &buf, &len, &err);
+    int rc = evg_render(g, &o, buf, len, &err);
     free(dir);
-    if (!rc) {
-        rc = evg_write_file_atomic(path, buf, len, &err);
-        free(buf);
-    }
+    return rc ? fail(&err, rc) : 0;
+}
+
+static int write_render(const evg_graph *g, const evg_render_opts *ro,
+                        const char *path)
+{
+    char *buf;
+    size_t len;
+    int rc = render_bytes(g, ro, path, &buf, &len);
+    if (rc)
+        return rc;
+    evg_error err;
+    evg_error_clear(&err);
+    rc = evg_write_file_atomic(path, buf, len, &err);
+    free(buf);
     return rc ? fail(&err, rc) : 0;
 }
 
@@ -872,6 +900,11 @@ static int cmd_run(int argc, char **argv, settings *st)
     }
     evg_graph *g = NULL;
     char written[256] = "";
+    /* every output is made first and then written as one: a full disk
+     * half-way leaves all the old files, not new events beside an old
+     * graph */
+    char *paths[N_KINDS] = {0}, *bufs[N_KINDS] = {0};
+    size_t lens[N_KINDS] = {0}, n_out = 0;
     if ((rc = build_graph(&docs, st, &g)))
         goto done;
     for (int k = 0; k < N_KINDS && !rc; k++) {
@@ -883,26 +916,47 @@ static int cmd_run(int argc, char **argv, settings *st)
             rc = EXIT_INPUT;
             break;
         }
+        paths[n_out] = path;
         if (k == 0) {
             extract_ctx c = {path, 0, NULL, NULL, 0};
-            if (!(rc = open_capture(&c))) {
-                for (size_t i = 0; i < docs.n && !rc; i++)
-                    rc = print_doc(docs.v[i], &c);
-                rc = close_capture(&c, rc);
+            if (!(c.tmp = open_memstream(&c.buf, &c.len))) {
+                msg("out of memory");
+                rc = EXIT_INPUT;
             }
+            for (size_t i = 0; i < docs.n && !rc; i++)
+                rc = print_doc(docs.v[i], &c);
+            if (c.tmp && fclose(c.tmp) != 0 && !rc) {
+                msg("out of memory");
+                rc = EXIT_INPUT;
+            }
+            bufs[n_out] = c.buf;
+            lens[n_out] = c.len;
         } else if (k == 1) {
-            rc = write_graph(g, EVG_GRAPH_GRAPHML, path);
+            rc = graph_bytes(g, EVG_GRAPH_GRAPHML, &bufs[n_out], &lens[n_out]);
         } else {
             evg_render_opts ro = st->rd;
             ro.format = (evg_render_format)evg_render_format_parse(kinds[k]);
-            rc = write_render(g, &ro, path);
+            rc = render_bytes(g, &ro, path, &bufs[n_out], &lens[n_out]);
         }
-        free(path);
+        n_out++;
         if (!rc) {
             size_t at = strlen(written);
             snprintf(written + at, sizeof(written) - at, "%s%s",
                      at ? "," : "", files[k]);
         }
+    }
+    if (!rc) {
+        evg_error err;
+        evg_error_clear(&err);
+        int e = evg_write_files_atomic((const char *const *)paths,
+                                       (const void *const *)bufs, lens,
+                                       n_out, &err);
+        if (e)
+            rc = fail(&err, e);
+    }
+    for (size_t i = 0; i < n_out; i++) {
+        free(paths[i]);
+        free(bufs[i]);
     }
     if (rc)
         goto done;

@@ -134,9 +134,29 @@ static mode_t current_umask(void)
     return m;
 }
 
-int evg_write_file_atomic(const char *path, const void *data, size_t len,
-                          evg_error *err)
+/* A file written beside its target, waiting to be renamed over it. */
+typedef struct staged {
+    char *tmp;    /* NULL: nothing staged (written in place, or failed) */
+    char *target; /* the path itself, or the file its symlink points to */
+} staged;
+
+static void unstage(staged *sg)
 {
+    if (sg->tmp)
+        unlink(sg->tmp);
+    free(sg->tmp);
+    free(sg->target);
+    sg->tmp = sg->target = NULL;
+}
+
+/* Writes `data` where `path` wants it: "-", descriptor paths, devices,
+ * FIFOs and dangling symlinks at once (*in_place = 1); a regular or new
+ * file into a temporary file beside it (`sg`), renamed by the caller. */
+static int stage(const char *path, const void *data, size_t len, staged *sg,
+                 int *in_place, evg_error *err)
+{
+    sg->tmp = sg->target = NULL;
+    *in_place = 1;
     if (strcmp(path, "-") == 0) {
         if (len && fwrite(data, 1, len, stdout) != len)
             return evg_error_set(err, EVG_EIO, "<stdout>: write failed: %s",
@@ -171,21 +191,22 @@ int evg_write_file_atomic(const char *path, const void *data, size_t len,
             return evg_error_set(err, EVG_EIO, "%s: cannot resolve: %s",
                                  path, strerror(errno));
     }
-    const char *target = real ? real : path;
-    size_t plen = strlen(target);
-    char *tmp = malloc(plen + 16);
-    if (!tmp) {
-        free(real);
+    *in_place = 0;
+    sg->target = real ? real : strdup(path);
+    size_t plen = sg->target ? strlen(sg->target) : 0;
+    if (!sg->target || !(sg->tmp = malloc(plen + 16))) {
+        unstage(sg);
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     }
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", target);
+    snprintf(sg->tmp, plen + 16, "%s.tmpXXXXXX", sg->target);
     int rc = 0;
-    int fd = mkstemp(tmp);
+    int fd = mkstemp(sg->tmp);
     if (fd < 0) {
         rc = evg_error_set(err, EVG_EIO, "%s: cannot write: %s", path,
                            strerror(errno));
-        free(tmp);
-        free(real);
+        free(sg->tmp);
+        sg->tmp = NULL;
+        unstage(sg);
         return rc;
     }
     int e = write_all(fd, data, len);
@@ -204,12 +225,65 @@ int evg_write_file_atomic(const char *path, const void *data, size_t len,
     if (close(fd) != 0 && !rc)
         rc = evg_error_set(err, EVG_EIO, "%s: write failed: %s", path,
                            strerror(errno));
-    if (!rc && rename(tmp, target) != 0)
+    if (rc)
+        unstage(sg);
+    return rc;
+}
+
+static int commit(const char *path, staged *sg, evg_error *err)
+{
+    int rc = 0;
+    if (rename(sg->tmp, sg->target) != 0)
         rc = evg_error_set(err, EVG_EIO, "%s: cannot replace: %s", path,
                            strerror(errno));
-    if (rc)
-        unlink(tmp);
-    free(tmp);
-    free(real);
+    else {
+        free(sg->tmp); /* renamed: nothing to remove */
+        sg->tmp = NULL;
+    }
+    unstage(sg);
+    return rc;
+}
+
+int evg_write_file_atomic(const char *path, const void *data, size_t len,
+                          evg_error *err)
+{
+    staged sg;
+    int in_place;
+    int rc = stage(path, data, len, &sg, &in_place, err);
+    if (rc || in_place)
+        return rc;
+    return commit(path, &sg, err);
+}
+
+int evg_write_files_atomic(const char *const *paths, const void *const *data,
+                           const size_t *lens, size_t n, evg_error *err)
+{
+    staged *sg = calloc(n ? n : 1, sizeof(*sg));
+    if (!sg)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    int rc = 0;
+    size_t i;
+    /* every regular file is written beside its target first; only when
+     * all are complete do they replace the old ones */
+    for (i = 0; i < n && !rc; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) == 0 && !S_ISREG(st.st_mode) &&
+            !S_ISDIR(st.st_mode))
+            continue; /* a device or FIFO: written in place, last */
+        int in_place;
+        rc = stage(paths[i], data[i], lens[i], &sg[i], &in_place, err);
+    }
+    for (i = 0; i < n && !rc; i++)
+        if (sg[i].tmp)
+            rc = commit(paths[i], &sg[i], err);
+    for (i = 0; i < n && !rc; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) == 0 && !S_ISREG(st.st_mode) &&
+            !S_ISDIR(st.st_mode))
+            rc = evg_write_file_atomic(paths[i], data[i], lens[i], err);
+    }
+    for (i = 0; i < n; i++)
+        unstage(&sg[i]);
+    free(sg);
     return rc;
 }

@@ -158,4 +158,28 @@ sys.exit(0 if same and not any("\r" in s["text"] for s in b["sentences"]) else 1
 PYEOF
 done
 
+# 9. `run` writes its outputs as one: a disk that fills up part-way leaves
+# every old output as it was, and no temporary file.
+SHIM=$(dirname "$EVG")/tests/libevg_enospc.so
+if [ -f "$SHIM" ]; then
+  R=$WORK/run
+  expect_exit 0 "run (old outputs)" -- "$EVG" run -q -o "$R" --dct 2019-05-23 "$FIX"
+  (cd "$R" && md5sum * >"$WORK/run.md5")
+  "$EVG" run -q -o "$WORK/run-new" --dct 2019-05-23 "$SRC/fixtures/huawei-followup.txt" >/dev/null 2>&1
+  first=$(stat -c %s "$WORK/run-new/events.json")
+  for budget in 100 $((first + 100)); do
+    expect_exit 3 "run on a disk full after $budget bytes" -- env LD_PRELOAD="$SHIM" \
+      EVG_FAULT_WRITE_BUDGET=$budget ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
+      "$EVG" run -q -o "$R" --dct 2019-05-23 "$SRC/fixtures/huawei-followup.txt"
+    one_line "disk full after $budget"; expect_stderr "No space left on device" "ENOSPC named"
+    (cd "$R" && md5sum -c --quiet "$WORK/run.md5") >/dev/null 2>&1 && ok ||
+      bad "disk full after $budget bytes: an old output changed"
+    ls "$R" | grep -q tmp && bad "disk full after $budget bytes: temporary file left" || ok
+  done
+  expect_exit 0 "run again with room" -- "$EVG" run -q -o "$R" --dct 2019-05-23 "$SRC/fixtures/huawei-followup.txt"
+  cmp -s "$R/events.json" "$WORK/run-new/events.json" && ok || bad "run with room: new events.json"
+else
+  echo "SKIP: fault injection library not built ($SHIM)"
+fi
+
 finish

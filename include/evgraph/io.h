@@ -29,6 +29,16 @@ EVG_API int evg_read_file(const char *path, size_t max, char **out, size_t *len,
 EVG_API int evg_write_file_atomic(const char *path, const void *data, size_t len,
                           evg_error *err);
 
+/* Writes `n` files as one: each regular (or new) file is first written
+ * beside its target, and only when every one is complete are they renamed
+ * over the old files; if any write fails (a full disk), no old file is
+ * touched and no temporary file is left. Devices and FIFOs among them are
+ * written in place after the renames. EVG_EIO, EVG_ENOMEM. */
+EVG_API int evg_write_files_atomic(const char *const *paths,
+                                   const void *const *data,
+                                   const size_t *lens, size_t n,
+                                   evg_error *err);
+
 /* Checks that `s` (`len` bytes) is valid UTF-8. Returns 1 if it is; else 0
  * with the offset of the first bad byte in `*bad` (if not NULL). */
 EVG_API int evg_utf8_valid(const char *s, size_t len, size_t *bad);
