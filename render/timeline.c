@@ -92,6 +92,8 @@ typedef struct tl {
     double und_x;    /* start of the undated zone, 0 if none */
     double right;    /* right end of lanes */
     size_t n_boxes, n_groups, n_grouped, n_clipped;
+    int all_keys; /* every dated event gives the axis its dates */
+    long short_lo, short_hi; /* dates of the events of a month or less */
     double early_x, late_x; /* left ends of the outlier zones, 0: none */
     double zone_w[3];       /* widths of the earlier, later, no-date zones */
     long early_hi, late_lo; /* last day before, first day after the axis */
@@ -528,18 +530,19 @@ static int find_outliers(tl *t)
         if (g[i] > 0)
             ng++;
     }
-    double *pos = malloc((ng ? ng : 1) * sizeof(double));
+    /* the typical gap: the median of all of them, overlaps counted as 0
+     * (positive gaps alone can be few and long) */
+    double *pos = malloc(n * sizeof(double));
     if (!pos) {
         free(v);
         free(g);
         return EVG_ENOMEM;
     }
-    ng = 0;
+    (void)ng;
     for (size_t i = 0; i + 1 < n; i++)
-        if (g[i] > 0)
-            pos[ng++] = g[i];
-    evg_sort(pos, ng, sizeof(double), cmp_double);
-    double median = ng ? pos[ng / 2] : 1;
+        pos[i] = g[i] > 0 ? g[i] : 0;
+    evg_sort(pos, n - 1, sizeof(double), cmp_double);
+    double median = pos[(n - 1) / 2];
     free(pos);
     double wide = evg_render__max(183.0, 10.0 * evg_render__max(14.0, median));
     size_t run_max = n / 20 ? n / 20 : 1, all_max = n / 10 ? n / 10 : 1;
@@ -584,11 +587,40 @@ static int find_outliers(tl *t)
  * islands share the width by their length in days and their number of
  * dates. Too many islands for the width: the threshold for "long" is raised
  * until they fit. */
+/* Whether event `te` gives the axis its dates: days, weeks and months do;
+ * longer spans (a year, "1999-2001") are drawn over the axis the others
+ * make, so that one "1999" does not stretch an island over a whole year. */
+static int keyed(const tl *t, const tl_event *te)
+{
+    if (!te->dated || te->zone)
+        return 0;
+    /* a long span wholly before or after the others makes its own dates */
+    return te->hi - te->lo <= 31 || t->all_keys || te->hi < t->short_lo ||
+           te->lo > t->short_hi;
+}
+
 static int build_axis(tl *t, double x0, double x1)
 {
     size_t n = 0;
+    t->all_keys = 0;
+    int any_short = 0;
+    for (size_t i = 0; i < t->n_ev; i++) {
+        const tl_event *te = &t->ev[i];
+        if (!te->dated || te->zone || te->hi - te->lo > 31)
+            continue;
+        if (!any_short || te->lo < t->short_lo)
+            t->short_lo = te->lo;
+        if (!any_short || te->hi > t->short_hi)
+            t->short_hi = te->hi;
+        any_short = 1;
+    }
     for (size_t i = 0; i < t->n_ev; i++)
-        n += t->ev[i].dated && !t->ev[i].zone ? 2 : 0;
+        n += keyed(t, &t->ev[i]) ? 2 : 0;
+    if (n == 0) { /* only long spans: they make the axis */
+        t->all_keys = 1;
+        for (size_t i = 0; i < t->n_ev; i++)
+            n += keyed(t, &t->ev[i]) ? 2 : 0;
+    }
     t->key = malloc((n ? n : 1) * sizeof(long));
     t->kx = malloc((n ? n : 1) * sizeof(double));
     t->gap_cut = calloc(n ? n : 1, 1);
@@ -604,7 +636,7 @@ static int build_axis(tl *t, double x0, double x1)
     }
     n = 0;
     for (size_t i = 0; i < t->n_ev; i++)
-        if (t->ev[i].dated && !t->ev[i].zone) {
+        if (keyed(t, &t->ev[i])) {
             t->key[n++] = t->ev[i].lo;
             t->key[n++] = t->ev[i].hi;
         }
@@ -1001,6 +1033,9 @@ static int draw_ticks(dr *d, double bottom)
         int u = 0;
         while (u < 6 && unit_days[u] * ppd < 74.0)
             u++;
+        /* an island shorter than the unit still gets ticks inside it */
+        while (u > 0 && unit_days[u] > (double)(end - first))
+            u--;
         int last_year = -100000, labelled = 0;
         long day = ppd > 0 ? tick_first(first, u) : first;
         for (; day <= end; day = ppd > 0 ? tick_next(day, u) : end + 1) {
@@ -1910,6 +1945,23 @@ static int layout(tl *t, const unsigned char *shown)
         } else if (te->dated) {
             te->sx0 = day_x(t, (double)te->lo);
             te->sx1 = day_x(t, (double)te->hi);
+            /* a long span reaching past the dates of the axis: cut */
+            double a0 = t->n_key ? t->kx[0] - ISLAND_PAD : X0,
+                   a1 = t->n_key ? t->kx[t->n_key - 1] + ISLAND_PAD : X0;
+            if (t->n_key && te->sx0 < a0) {
+                t->n_clipped += !te->clip;
+                te->clip |= 1;
+            }
+            if (t->n_key && te->sx1 > a1) {
+                t->n_clipped += !te->clip;
+                te->clip |= 2;
+            }
+            if (t->n_key) {
+                te->sx0 = evg_render__min(a1, evg_render__max(a0, te->sx0));
+                te->sx1 = evg_render__min(a1, evg_render__max(a0, te->sx1));
+            }
+            if (te->sx1 < te->sx0)
+                te->sx1 = te->sx0;
             te->x = (te->sx0 + te->sx1) / 2;
             te->left = evg_render__min(te->x - te->w / 2, te->sx0);
             te->right = evg_render__max(te->x + te->w / 2, te->sx1);
@@ -1943,29 +1995,55 @@ static int layout(tl *t, const unsigned char *shown)
         if (te->h > ln->box_h)
             ln->box_h = te->h;
     }
-    /* joins leave each box at an x no other box's joins use (same-day
-     * events stacked in a lane, or in two lanes, get distinct lines) */
-    double *used = malloc((t->n_ev ? t->n_ev : 1) * sizeof(double));
+    /* joins leave each box at an x no other box's joins use where their
+     * lines run side by side (same-day events stacked in a lane, or in two
+     * lanes, get distinct lines) */
+    typedef struct span {
+        double x, y0, y1;
+    } span;
+    span *used = malloc((t->n_ev ? t->n_ev : 1) * sizeof(span));
     size_t n_used = 0;
     if (!used)
         return EVG_ENOMEM;
+    /* lanes' y is not known yet: compare lane numbers instead */
     for (size_t k = 0; k < t->n_ev; k++) {
         tl_event *te = &t->ev[k];
-        if (te->head != EVG_NONE)
-            continue;
-        double step = evg_render__min(7.0, te->w / 10);
         te->jx = te->x;
-        for (int s = 0; s < 12; s++) {
-            double cand = te->x + step * (double)((s + 1) / 2) * (s % 2 ? 1 : -1);
+        if (te->head != EVG_NONE || te->n_in > 1)
+            continue;
+        const evg_gevent *e = evg_graph_event(t->g, te->idx);
+        double lo = (double)te->lane, hi = lo;
+        for (int side = 0; side < 2; side++) {
+            const size_t *ids = side ? e->targets : e->sources;
+            size_t nids = side ? e->n_targets : e->n_sources;
+            for (size_t q = 0; q < nids; q++) {
+                size_t l = lane_of(t, ids[q]);
+                if (l == EVG_NONE || l == te->lane)
+                    continue;
+                lo = evg_render__min(lo, (double)l);
+                hi = evg_render__max(hi, (double)l);
+            }
+        }
+        if (lo == hi)
+            continue; /* no joins */
+        double step = evg_render__min(7.0, te->w / 10);
+        int slots = (int)(te->w / step) - 2;
+        for (int sl = 0; sl < slots; sl++) {
+            double cand =
+                te->x + step / (sl >= 12 ? 2 : 1) * (double)((sl + 1) / 2) *
+                            (sl % 2 ? 1 : -1);
+            if (cand < te->x - te->w / 2 + 3 || cand > te->x + te->w / 2 - 3)
+                continue;
             int clash = 0;
             for (size_t u = 0; u < n_used && !clash; u++)
-                clash = used[u] > cand - 2 && used[u] < cand + 2;
+                clash = used[u].x > cand - 2 && used[u].x < cand + 2 &&
+                        used[u].y0 <= hi && lo <= used[u].y1;
             if (!clash) {
                 te->jx = cand;
                 break;
             }
         }
-        used[n_used++] = te->jx;
+        used[n_used++] = (span){te->jx, lo, hi};
     }
     free(used);
     t->right = evg_render__max(right, t->page_w - 8);

@@ -5,9 +5,9 @@
 # here draws it in: no two boxes overlap, no text leaves its box, no box
 # covers a lane label, axis labels apart, joins of different events on
 # lines of their own. Inputs: the fixtures, the seed article, 20 TimeBank
-# articles, the SemEval timeline trial set (both from ../shared, skipped
-# when absent) and a synthetic story of 1,000 events; also with --entity
-# and a narrow --width.
+# articles, the 322 PLOVER records, the SemEval timeline trial set (from
+# ../shared, skipped when absent) and a synthetic story of 1,000 events;
+# also with --entity, --show-uncertain and a narrow --width.
 source "$2/tests/lib.sh"
 command -v "$PY" >/dev/null || { echo "SKIP: no python3"; exit 77; }
 command -v fc-match >/dev/null || { echo "SKIP: no fc-match (fontconfig)"; exit 77; }
@@ -53,6 +53,15 @@ if [ -d "$TB" ]; then
     else echo "SKIP: no pdfinfo (Debian poppler-utils): PDF pages not checked"; fi
   }
 else echo "SKIP: no TimeBank at $TB"; fi
+PL="$SHARED/data/plover-gsr/PLOVER_GSR_CAMEO.txt"
+if [ -f "$PL" ]; then
+  # 322 one-sentence records: many actors, most events within days
+  "$PY" -c 'import json, sys
+for r in json.load(open(sys.argv[1])):
+    if r.get("event") != "DOCUMENT" and r.get("text"):
+        print(json.dumps({"id": r["id"], "date": r.get("date"), "text": r["text"]}))' "$PL" >"$WORK/plover.jsonl" &&
+    "$EVG" extract -q "$WORK/plover.jsonl" >"$WORK/plover-events.jsonl" && render plover "$WORK/plover-events.jsonl"
+else echo "SKIP: no PLOVER records at $PL"; fi
 SE="$SHARED/data/semeval2015-timeline/Corpus-trial-data_task4_TimeML"
 if [ -d "$SE" ]; then
   "$EVG" extract -q "$SE" >"$WORK/semeval.jsonl" && render semeval "$WORK/semeval.jsonl"
