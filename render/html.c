@@ -29,7 +29,7 @@ static const char style_css[] =
     "#zoom{display:flex;gap:4px;align-items:center}\n"
     "#zoom button{min-width:2.2em}\n"
     "g.group{cursor:pointer}\n"
-    "#grouplist{position:fixed;right:16px;top:60px;max-width:560px;"
+    "#grouplist{position:fixed;right:16px;top:120px;max-width:560px;"
     "max-height:70vh;overflow:auto;background:#fff;border:1px solid #99a;"
     "box-shadow:0 4px 18px #0003;padding:8px 12px;z-index:5;font-size:12.5px}"
     "\n#grouplist table{margin:4px 0;width:100%}\n"
@@ -120,7 +120,7 @@ static const char *const script_js[] = {
     "  if(k==='actor'){var m=actorKey(v);fa.value=m;\n",
     "   if(!m)cnt.setAttribute('data-unknown',v);}\n",
     "  else if(k==='quad')fq.value=v;else if(k==='from')ff.value=v;\n",
-    "  else if(k==='to')ft.value=v;});}\n",
+    "  else if(k==='to')ft.value=v;else if(k==='group')openAtLoad=v;});}\n",
     /* zoom and pan: buttons, ctrl+wheel, keys + - 0 1 and arrows, drag */
     "var Z=1;function fitW(){return (pic.clientWidth-4)/W0;}\n",
     "function zoom(z,cx,cy){var old=Z;Z=Math.max(0.05,Math.min(8,z));\n",
@@ -128,7 +128,8 @@ static const char *const script_js[] = {
     "cy=cy===undefined?pic.clientHeight/2:cy;\n",
     " svg.setAttribute('width',(vb.width*Z)+'pt');svg.setAttribute('height',(vb.height*Z)+'pt');\n",
     " pic.scrollLeft=(sl+cx)*Z/old-cx;pic.scrollTop=(st+cy)*Z/old-cy;\n",
-    " document.getElementById('zl').textContent=Math.round(Z*100)+'%';}\n",
+    " document.getElementById('zl').textContent=Math.round(Z*100)+'%';\n",
+    " document.body.setAttribute('data-zoom',Z.toFixed(3));}\n",
     "function fit(page){var zw=fitW()*0.75,zh=(pic.clientHeight-4)/vb.height*0.75;",
     "zoom(page?Math.min(zw,zh):zw);pic.scrollLeft=0;pic.scrollTop=0;}\n",
     "document.getElementById('z-in').onclick=function(){zoom(Z*1.25);};\n",
@@ -144,25 +145,28 @@ static const char *const script_js[] = {
     " else if(e.key==='ArrowLeft')pic.scrollLeft-=s;else if(e.key==='ArrowRight')pic.scrollLeft+=s;\n",
     " else if(e.key==='ArrowUp')pic.scrollTop-=s;else if(e.key==='ArrowDown')pic.scrollTop+=s;\n",
     " else return;e.preventDefault();});\n",
-    "var drag=null;pic.addEventListener('mousedown',function(e){if(e.button)return;",
+    "var drag=null,moved=false;pic.addEventListener('mousedown',function(e){if(e.button)return;moved=false;",
     "drag={x:e.clientX,y:e.clientY,l:pic.scrollLeft,t:pic.scrollTop,m:0};pic.classList.add('drag');});\n",
-    "window.addEventListener('mousemove',function(e){if(!drag)return;drag.m=1;",
+    "window.addEventListener('mousemove',function(e){if(!drag)return;drag.m=1;moved=true;",
     "pic.scrollLeft=drag.l-(e.clientX-drag.x);pic.scrollTop=drag.t-(e.clientY-drag.y);});\n",
     "window.addEventListener('mouseup',function(){drag=null;pic.classList.remove('drag');});\n",
     /* a group box lists its events on click */
     "var gl=document.getElementById('grouplist');\n",
-    "all('g.group').forEach(function(g){g.addEventListener('click',function(e){\n",
-    " e.preventDefault();var ids=[].filter.call(g.classList,function(c){return c.slice(0,3)==='in_';});\n",
+    "function openGroup(g){if(!g)return;var ids=[].filter.call(g.classList,function(c){return c.slice(0,3)==='in_';});\n",
     " var h='<button type=\"button\" id=\"gl-close\">close</button> <strong>'+ids.length+' events</strong><table>';\n",
     " ids.forEach(function(c){var r=document.getElementById('row-'+c.slice(3));if(!r||r.hidden)return;\n",
-    "  h+='<tr>'+[0,1,2,3].map(function(k){return '<td>'+r.cells[k].innerHTML+'</td>';}).join('')+'</tr>';});\n",
-    " gl.innerHTML=h+'</table>';gl.hidden=false;\n",
-    " document.getElementById('gl-close').onclick=function(){gl.hidden=true;};});});\n",
+    "  h+='<tr class=\"'+r.className+'\">'+[0,1,2,3].map(function(k){return '<td>'+r.cells[k].innerHTML+'</td>';}).join('')+'</tr>';});\n",
+    " gl.innerHTML=h+'</table>';gl.hidden=false;gl.setAttribute('data-group',g.id);\n",
+    " document.getElementById('gl-close').onclick=function(){gl.hidden=true;};}\n",
+    "all('g.group').forEach(function(g){g.addEventListener('click',function(e){\n",
+    " e.preventDefault();if(moved)return;openGroup(g);});});\n",
     "[fa,fq,ff,ft].forEach(function(e){e.addEventListener('change',apply);",
     "e.addEventListener('input',apply);});\n",
     "document.getElementById('f-reset').addEventListener('click',function(){\n",
     " fa.value='';fq.value='';ff.value='';ft.value='';apply();});\n",
-    "fromHash();apply();fit(false);\n",
+    "var openAtLoad='';fromHash();apply();fit(false);\n",
+    /* #group=cl12 opens that box's list: a group can be linked to */
+    "if(openAtLoad)openGroup(document.getElementById(openAtLoad));\n",
     "})();\n",
     NULL};
 

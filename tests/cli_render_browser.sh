@@ -77,6 +77,32 @@ for story in timebank20 semeval; do
     if [ -n "$href" ] && [ -f "$WORK/$story/$(printf '%b' "${href//%/\\x}")" ]; then ok; else
       bad "$story: source link '$href' does not lead to the article from the page's folder"; fi
     echo "screenshot: $SHOTS/$story-timeline.png"
+    # the page fits the window, makes no request, and a group lists its
+    # events (#group=ID opens the list as a click does)
+    page="$WORK/$story/timeline.html"
+    if grep -Eqi '<(img|link|iframe)[ >]|src=|@import|url\(' "$page"; then
+      bad "$story: the page would load something"; else ok; fi
+    grp=$(grep -o '<g id="cl[0-9]*" class="node group[^"]*"' "$page" | head -1)
+    gid=$(printf '%s' "$grp" | sed 's/<g id="\([^"]*\)".*/\1/')
+    nin=$(printf '%s' "$grp" | grep -o 'in_ev' | wc -l)
+    chrome --window-size=1600,1000 --dump-dom "file://$page${gid:+#group=$gid}" >"$WORK/$story-dom.html"
+    "$PY" - "$WORK/$story-dom.html" "$gid" "$nin" <<'PYEOF' >"$WORK/page.out" 2>&1 && ok || bad "$story page: $(cat "$WORK/page.out")"
+import re, sys
+dom, gid, nin = open(sys.argv[1]).read(), sys.argv[2], int(sys.argv[3])
+bad = []
+w = re.search(r'<svg width="([0-9.]+)pt"', dom)
+if not w or float(w.group(1)) * 4 / 3 > 1600:
+    bad.append("picture %s pt wide does not fit a 1600 px window" % (w and w.group(1)))
+if gid:
+    m = re.search(r'<div id="grouplist" data-group="%s">(.*?)</div>' % gid, dom, re.S)
+    rows = len(re.findall(r"<tr", m.group(1))) if m else -1
+    if rows != nin:
+        bad.append("group %s of %d events lists %d" % (gid, nin, rows))
+print("\n".join(bad) or "fits at zoom %s; group %s lists its %d events"
+      % (re.search(r'data-zoom="([^"]*)"', dom).group(1), gid or "-", nin))
+sys.exit(1 if bad else 0)
+PYEOF
+    cat "$WORK/page.out"
   else
     bad "$story: run failed: $(head -c 300 "$WORK/run.err")"
   fi
