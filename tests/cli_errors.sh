@@ -24,6 +24,13 @@ expect_exit 2 "bad --dct" -- "$EVG" extract --dct 23/05/2019 "$FIX"
 expect_stderr "not a date" "bad --dct explained"
 expect_exit 2 "bad format" -- "$EVG" graph -f pdfx "$WORK/none.json"
 expect_exit 2 "run without input" -- "$EVG" run -o "$WORK/o"
+expect_exit 2 "bad --gexf-version" -- "$EVG" graph -f gexf --gexf-version 1.4 "$WORK/none.json"
+one_line "bad --gexf-version"; expect_stderr "'1.4' is not 1.2 or 1.3" "bad --gexf-version named"
+expect_exit 2 "--gexf-version without gexf" -- "$EVG" graph -f gml --gexf-version 1.3 "$WORK/none.json"
+expect_stderr "applies to -f gexf only" "--gexf-version without gexf explained"
+expect_exit 0 "-V" -- "$EVG" -V
+expect_exit 2 "completion without shell" -- "$EVG" completion
+one_line "completion without shell"
 
 # invalid UTF-8: the error names the file and the byte offset
 printf 'date 2019-05-23 PARIS (AFP) - Le pr\xe9sident a parl\xe9.\n' >"$WORK/latin1.txt"
