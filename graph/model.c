@@ -449,14 +449,13 @@ static long days_of(const char *s)
 {
     if (!s || strlen(s) < 10)
         return 0;
-    long y = strtol(s, NULL, 10), m = strtol(s + 5, NULL, 10),
-         d = strtol(s + 8, NULL, 10);
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    char day[11];
+    memcpy(day, s, 10);
+    day[10] = '\0';
+    int y, m, d;
+    if (!evg_date_parse(day, &y, &m, &d))
+        return 0;
+    return evg_date_days(y, m, d);
 }
 
 static const char *hi_of(const evg_gevent *v) { return v->hi ? v->hi : v->lo; }

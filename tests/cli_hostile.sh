@@ -182,4 +182,18 @@ else
   echo "SKIP: fault injection library not built ($SHIM)"
 fi
 
+# 13. An impossible date is no date: not the document date, not a timex.
+printf 'WASHINGTON, Feb. 29, 2019 (Reuters) - Japan accused China of theft on Monday.\n' >"$WORK/f29.txt"
+expect_exit 0 "dateline Feb. 29, 2019" -- "$EVG" extract "$WORK/f29.txt"
+$PY - "$WORK/stdout" <<'PYEOF' && ok || bad "Feb. 29, 2019 became a date"
+import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if d["document"]["dct"] is None and not any("02-29" in (t["value"] or "") for t in d["timexes"]) else 1)
+PYEOF
+printf 'WASHINGTON, Feb. 29, 2020 (Reuters) - Japan accused China of theft on Monday.\n' >"$WORK/f29b.txt"
+expect_exit 0 "dateline Feb. 29, 2020" -- "$EVG" extract "$WORK/f29b.txt"
+grep -q '"dct":"2020-02-29"' "$WORK/stdout" && grep -q '"value":"2020-02-24"' "$WORK/stdout" && ok ||
+  bad "Feb. 29, 2020 (a leap year) is the document date and anchors Monday"
+expect_exit 2 "--dct 2019-02-29" -- "$EVG" extract --dct 2019-02-29 "$WORK/f29.txt"
+
 finish

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "core.h"
 #include "dateline.h"
 #include "words.h"
 
@@ -22,12 +23,12 @@ static const evg_words_use uses[] = {
     {"weekdays.words", 0, &days, NULL}};
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
+/* A real date (the calendar is core/date.c's: 29 February only in leap
+ * years), in the years a dateline may name. */
 static int valid_ymd(int y, int m, int d)
 {
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-                                31};
-    return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= mdays[m - 1];
+    return y >= 1000 && y <= 9999 && d >= 1 &&
+           d <= evg_date_days_in_month(y, m);
 }
 
 /* Writes "YYYY-MM-DD" (the values are checked by valid_ymd). */

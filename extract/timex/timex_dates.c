@@ -216,6 +216,8 @@ int evg_timex__m_month(const tagger *c, size_t i, match *m)
     if (year == TX_X)
         year = day ? infer_year(c, month, day, t, 0)
                    : infer_year(c, month, 0, t, 0);
+    if (day && year != TX_X && day > evg_timex__mdays(year, month))
+        return 0; /* 29 February of a common year is no date */
     m->v.gran = day ? TX_G_DAY : TX_G_MONTH;
     m->v.y = year;
     m->v.m = month;
