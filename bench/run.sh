@@ -8,11 +8,15 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build-bench}
 [ $# -gt 0 ] && shift
 cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DEVG_SANITIZE=OFF >/dev/null
-cmake --build "$build" --target benchmarks -j"$(nproc)" >/dev/null
+cmake --build "$build" --target benchmarks evgraph -j"$(nproc)" >/dev/null
 status=0
 for b in "$build"/bench/bench_*; do
   [ -f "$b" ] && [ -x "$b" ] || continue
   echo "== $(basename "$b")"
   "$b" "$@" || status=1
 done
+# cost curves and memory ratios of the whole program (EVG_BENCH_SCALE=0:
+# a quick run)
+echo "== cost.sh"
+"$src/bench/cost.sh" "$build/evgraph" "${EVG_BENCH_SCALE:-1}" || status=1
 exit $status
