@@ -847,28 +847,6 @@ static int cmd_run(int argc, char **argv, settings *st)
         msg("run: no input (give article files or folders; see 'evgraph help run')");
         return EXIT_USAGE;
     }
-    const char *dir = st->output ? st->output : "out";
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        msg("%s: cannot create folder: %s", dir, strerror(errno));
-        return EXIT_IO;
-    }
-    struct stat sb;
-    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        msg("%s: not a folder", dir);
-        return EXIT_IO;
-    }
-    evg_lexicon *lex;
-    int rc = load_lexicon(st, &lex);
-    if (rc)
-        return rc;
-    doclist docs = {0};
-    int status = extract_all(argv, argc, st, lex, &docs, NULL, NULL);
-    evg_lexicon_free(lex);
-    if (docs.n == 0) {
-        msg("run: no article could be read");
-        doclist_dispose(&docs);
-        return status ? status : EXIT_INPUT;
-    }
     /* the outputs chosen with -f (default: events, graph, HTML page, SVG
      * and DOT timelines) */
     static const char *const kinds[] = {"events", "graphml", "html", "svg",
@@ -891,12 +869,41 @@ static int cmd_run(int argc, char **argv, settings *st)
             if (k == N_KINDS) {
                 msg("run: -f: unknown output '%.*s' (events, graphml, html, "
                     "svg, dot, png, pdf)", (int)(n < 40 ? n : 40), p);
-                doclist_dispose(&docs);
                 return EXIT_USAGE;
             }
             want[k] = 1;
             p += n + (p[n] == ',');
         }
+        int any = 0;
+        for (int k = 0; k < N_KINDS; k++)
+            any |= want[k];
+        if (!any) {
+            msg("run: -f: no output named (events, graphml, html, svg, dot, "
+                "png, pdf)");
+            return EXIT_USAGE;
+        }
+    }
+    const char *dir = st->output ? st->output : "out";
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        msg("%s: cannot create folder: %s", dir, strerror(errno));
+        return EXIT_IO;
+    }
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        msg("%s: not a folder", dir);
+        return EXIT_IO;
+    }
+    evg_lexicon *lex;
+    int rc = load_lexicon(st, &lex);
+    if (rc)
+        return rc;
+    doclist docs = {0};
+    int status = extract_all(argv, argc, st, lex, &docs, NULL, NULL);
+    evg_lexicon_free(lex);
+    if (docs.n == 0) {
+        msg("run: no article could be read");
+        doclist_dispose(&docs);
+        return status ? status : EXIT_INPUT;
     }
     evg_graph *g = NULL;
     char written[256] = "";

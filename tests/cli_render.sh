@@ -122,4 +122,15 @@ for opts in "" "--min-confidence 0.6" "--from 2019-05-20"; do
   done
   echo "counts ($opts): $want"
 done
+# run -f: the outputs asked for, and only those; a bad list is a usage
+# error before anything is read or written
+if [ -f "$SEED" ]; then
+  "$EVG" run -q -f html,pdf -o "$WORK/runf" "$SEED" >/dev/null 2>"$WORK/stderr" &&
+    [ "$(ls "$WORK/runf" | tr '\n' ' ')" = "timeline.html timeline.pdf " ] && ok ||
+    bad "run -f html,pdf wrote: $(ls "$WORK/runf" 2>&1 | tr '\n' ' ') $(head -c 200 "$WORK/stderr")"
+fi
+expect_exit 2 "run -f with an unknown output" -- "$EVG" run -f html,bogus -o "$WORK/runbad" "$SRC/fixtures/huawei-south-korea.txt"
+expect_stderr "unknown output 'bogus'" "run -f bogus"
+[ ! -e "$WORK/runbad" ] && ok || bad "run -f bogus created its folder"
+expect_exit 2 "run -f with an empty list" -- "$EVG" run -f "" -o "$WORK/runbad" "$SRC/fixtures/huawei-south-korea.txt"
 finish
