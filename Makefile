@@ -7,7 +7,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FIXTURE ?= fixtures/huawei-south-korea.txt
 PREFIX ?= /usr/local
 
-.PHONY: all deps demo test bench clean install uninstall
+.PHONY: all deps demo test bench clean install uninstall model
 
 all: build/evgraph
 
@@ -39,7 +39,16 @@ uninstall:
 bench: deps
 	bench/run.sh build-bench
 
+# Retrains the syntax model from the UD English treebanks in ../shared
+# (docs/syntax.md): same data and seed, same bytes. CI never runs it.
+UD ?= ../shared/data/ud-english
+model: deps
+	cmake -S . -B build-model -DCMAKE_BUILD_TYPE=Release -DEVG_TESTS=OFF >/dev/null
+	cmake --build build-model -j $(JOBS) --target evgraph-train -- --no-print-directory >/dev/null
+	build-model/evgraph-train -o models/en-ud-syntax.evgm -d $(UD)/en_ewt-ud-dev.conllu \
+	    $(UD)/en_ewt-ud-train.conllu $(UD)/en_gum-ccby-ud-train.conllu
+
 clean:
-	rm -rf build build-test out
+	rm -rf build build-test build-model out
 
 FORCE:

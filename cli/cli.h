@@ -18,6 +18,7 @@ enum {
     C_RENDER = 1u << 2,
     C_RUN = 1u << 3,
     C_STATS = 1u << 4,
+    C_PARSE = 1u << 5,
     C_ALL = 0xffffu
 };
 
@@ -27,7 +28,7 @@ enum {
     O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO,
     O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_MIN_CONF, O_TOP, O_VIEW,
     O_WIDTH, O_ABS_LINKS, O_PAPER,
-    O_GEXF_VERSION, O_MAX_SENTS
+    O_GEXF_VERSION, O_MAX_SENTS, O_CONLLU_IN, O_MODEL, O_TOKENS
 };
 
 /* What an option's argument is, for completion. */
@@ -64,6 +65,12 @@ extern const size_t cli_n_commands;
 
 extern const char cli_exit_help[];
 extern const char cli_input_help[];
+
+/* `evgraph parse` (cli/parse.c): CoNLL-U for the articles in `inputs`, or
+ * for the tokens of `conllu` when given; writes to `output` or stdout.
+ * Returns an exit status. */
+int cli_parse(const char *conllu, const char *model, const char *output,
+              char **inputs, int n_inputs);
 
 /* The command named `name`, or NULL. */
 const cli_command *cli_find_command(const char *name);

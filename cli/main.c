@@ -60,6 +60,9 @@ typedef struct settings {
     evg_render_opts rd;
     size_t top; /* stats: rows per ranking */
     int gexf13; /* --gexf-version 1.3 */
+    const char *conllu_in, *model; /* parse, --tokens */
+    int tokens;                    /* extract, run: the token layer */
+    evg_syntax *syntax;            /* its model, once loaded */
 } settings;
 
 static int parse_size(const char *name, const char *s, size_t *out)
@@ -137,6 +140,9 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
         case 'h': cli_print_help(stdout, cmd); return -2;
         case 'q': quiet = 1; break;
         case 'o': st->output = optarg; break;
+        case O_CONLLU_IN: st->conllu_in = optarg; break;
+        case O_MODEL: st->model = optarg; break;
+        case O_TOKENS: st->tokens = 1; break;
         case 'f': st->format = optarg; break;
         case O_DCT:
             if (!evg_date_valid(optarg)) {
@@ -592,7 +598,19 @@ static int load_lexicon(settings *st, evg_lexicon **lex)
     evg_error err;
     evg_error_clear(&err);
     int rc = evg_lexicon_load(st->dicts, st->n_dicts, lex, &err);
-    return rc ? fail(&err, rc) : 0;
+    if (rc)
+        return fail(&err, rc);
+    /* --tokens: the syntax model too; any failure of it is bad input (1) */
+    if (st->tokens && !st->syntax) {
+        if ((rc = evg_syntax_load(st->model, &st->syntax, &err))) {
+            evg_lexicon_free(*lex);
+            *lex = NULL;
+            msg("%s", err.message[0] ? err.message : evg_strerror(rc));
+            return EXIT_INPUT;
+        }
+        st->ex.syntax = st->syntax;
+    }
+    return 0;
 }
 
 static int cmd_extract(int argc, char **argv, settings *st)
@@ -1046,9 +1064,13 @@ int main(int argc, char **argv)
         case C_GRAPH: status = cmd_graph(n, ops, &st); break;
         case C_RENDER: status = cmd_render(n, ops, &st); break;
         case C_STATS: status = cmd_stats(n, ops, &st); break;
+        case C_PARSE:
+            status = cli_parse(st.conllu_in, st.model, st.output, ops, n);
+            break;
         default: status = cmd_run(n, ops, &st); break;
         }
     }
     free(st.dicts);
+    evg_syntax_free(st.syntax);
     return finish(status);
 }

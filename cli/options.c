@@ -8,7 +8,7 @@
     "graphml gml gexf json cytoscape jgf csv csv-nodes timelinejs"
 
 const cli_opt cli_options[] = {
-    {"output", 'o', A_FILE, "PATH", C_EXTRACT | C_GRAPH | C_RENDER | C_STATS,
+    {"output", 'o', A_FILE, "PATH", C_EXTRACT | C_GRAPH | C_RENDER | C_STATS | C_PARSE,
      "write to PATH instead of stdout (replaced atomically)", NULL},
     {"output", 'o', A_DIR, "DIR", C_RUN,
      "write the outputs into DIR (default out/)", NULL},
@@ -82,6 +82,15 @@ const cli_opt cli_options[] = {
      "none actors"},
     {"top", O_TOP, A_WORD, "N", C_STATS, "rows in each ranking (default 10)",
      NULL},
+    {"conllu-in", O_CONLLU_IN, A_FILE, "FILE", C_PARSE,
+     "read CoNLL-U and keep its tokens (ID, FORM, MISC); fill in UPOS, "
+     "XPOS, LEMMA, HEAD and DEPREL", NULL},
+    {"tokens", O_TOKENS, A_NONE, NULL, C_EXTRACT | C_RUN,
+     "add the token layer to the events document: UD tokens with their "
+     "tag, lemma, head and relation (docs/syntax.md)", NULL},
+    {"model", O_MODEL, A_FILE, "FILE", C_PARSE | C_EXTRACT | C_RUN,
+     "syntax model (default: $EVGRAPH_MODEL, else the installed "
+     "en-ud-syntax.evgm)", NULL},
     {"quiet", 'q', A_NONE, NULL, C_ALL, "print no warnings or progress", NULL},
     {"help", 'h', A_NONE, NULL, C_ALL, "show this help and exit", NULL},
 };
@@ -101,6 +110,9 @@ const cli_command cli_commands[] = {
      "extract, graph and render in one go into a folder", A_FILE},
     {"stats", C_STATS, "stats [OPTIONS] [EVENTS.json|-]...",
      "summarise the graph: sizes, dates, top actors, busiest dyads", A_FILE},
+    {"parse", C_PARSE, "parse [OPTIONS] [FILE|DIR|-]...",
+     "tag, lemmatize and parse English sentences; print CoNLL-U "
+     "(Universal Dependencies)", A_FILE},
 };
 const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 

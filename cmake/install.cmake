@@ -110,3 +110,11 @@ install(FILES ${EVG_GEN}/evgraph.bash
         RENAME evgraph)
 install(FILES ${EVG_GEN}/_evgraph
         DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
+
+# The syntax model (a data file: docs/syntax.md), where the parser looks for
+# it once installed, with its licence and attribution.
+if(EXISTS ${CMAKE_SOURCE_DIR}/models/en-ud-syntax.evgm)
+  install(FILES ${CMAKE_SOURCE_DIR}/models/en-ud-syntax.evgm
+                ${CMAKE_SOURCE_DIR}/models/README.md
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/evgraph)
+endif()

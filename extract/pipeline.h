@@ -2,6 +2,8 @@
  * reading what the earlier ones put in the document, in this order:
  *   input/dateline   the dateline: DCT, place and source
  *   text/            sentences and tokens
+ *   syntax/          the token layer to UD conventions, tags, lemmas and
+ *                    dependencies, when a model is given (--tokens)
  *   timex/           time expressions
  *   actors/          actors (entities) and their CAMEO codes
  *   events/          events, their arguments, modality, time and relations
@@ -23,6 +25,7 @@
 #include "entities.h"
 #include "events.h"
 #include "duals.h"
+#include "syn_stage.h" /* syntax/: the token layer */
 
 /* Adds a warning line to the document. EVG_ENOMEM. */
 int evg_extract__warn(evg_doc *doc, const char *fmt, ...)

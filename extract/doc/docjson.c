@@ -203,6 +203,29 @@ static int write_document(emitter *em, const evg_doc *doc)
     return put_member(em, "document", d);
 }
 
+/* The token layer of sentence `k` into its object `o`: the tokens from
+ * *at on, while they are that sentence's. */
+static int write_tokens(cJSON *o, const evg_doc *doc, size_t k, size_t *at)
+{
+    cJSON *arr = cJSON_CreateArray();
+    int rc = add(o, "tokens", arr);
+    for (; !rc && *at < doc->n_tokens && doc->tokens[*at].sentence == k;
+         ++*at) {
+        const evg_doc_token *t = &doc->tokens[*at];
+        cJSON *w = new_obj_in(arr, NULL, &rc);
+        if (rc || (rc = add_num(w, "start", (double)t->start)) ||
+            (rc = add_num(w, "end", (double)t->end)) ||
+            (rc = add_str(w, "form", t->form)) ||
+            (rc = add_str(w, "lemma", t->lemma)) ||
+            (rc = add_str(w, "upos", t->upos)) ||
+            (rc = add_str(w, "xpos", t->xpos)) ||
+            (rc = add_num(w, "head", (double)t->head)))
+            break;
+        rc = add_str(w, "deprel", t->deprel);
+    }
+    return rc;
+}
+
 static int write_sentences(emitter *em, const evg_doc *doc)
 {
     cJSON *arr = cJSON_CreateArray();
@@ -210,6 +233,7 @@ static int write_sentences(emitter *em, const evg_doc *doc)
         return EVG_ENOMEM;
     open_array(em, "sentences");
     int rc = 0;
+    size_t tok = 0;
     for (size_t i = 0; !rc && i < doc->n_sentences; i++) {
         const evg_sentence *s = &doc->sentences[i];
         cJSON *o = new_obj_in(arr, NULL, &rc);
@@ -219,6 +243,8 @@ static int write_sentences(emitter *em, const evg_doc *doc)
             (rc = add(o, "boilerplate", cJSON_CreateBool(s->boilerplate))))
             break;
         rc = add_str(o, "text", s->text ? s->text : "");
+        if (!rc && doc->n_tokens)
+            rc = write_tokens(o, doc, i, &tok);
         if (!rc)
             rc = flush_items(em, arr);
     }
@@ -748,6 +774,38 @@ static void read_entity_mentions(reader *r, const cJSON *o, evg_entity *e,
     }
 }
 
+/* A sentence's token layer, when it has one. */
+static void read_tokens(reader *r, const cJSON *sent, size_t k, int *rc)
+{
+    evg_doc *doc = r->doc;
+    const cJSON *arr = get_array(r, sent, "tokens", rc), *it;
+    size_t first = doc->n_tokens;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (*rc)
+            return;
+        evg_doc_token *t = EVG_DOC_PUSH(doc, doc->tokens, doc->n_tokens,
+                                        doc->cap_tokens);
+        if (!t) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        t->sentence = k;
+        t->start = get_offset(r, it, "start", rc);
+        t->end = get_offset(r, it, "end", rc);
+        t->form = get_str(r, it, "form", 1, rc);
+        t->lemma = get_str(r, it, "lemma", 0, rc);
+        t->upos = get_str(r, it, "upos", 0, rc);
+        t->xpos = get_str(r, it, "xpos", 0, rc);
+        t->deprel = get_str(r, it, "deprel", 0, rc);
+        t->head = get_offset(r, it, "head", rc);
+    }
+    /* heads are word numbers of the same sentence */
+    for (size_t i = first; !*rc && i < doc->n_tokens; i++)
+        if (doc->tokens[i].head > doc->n_tokens - first)
+            *rc = bad(r, "token head out of range");
+}
+
 static void read_sentences(reader *r, const cJSON *root, int *rc)
 {
     evg_doc *doc = r->doc;
@@ -768,6 +826,7 @@ static void read_sentences(reader *r, const cJSON *root, int *rc)
         s->text = get_str(r, it, "text", 0, rc);
         s->boilerplate =
             cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "boilerplate"));
+        read_tokens(r, it, doc->n_sentences - 1, rc);
     }
 }
 

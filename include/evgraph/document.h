@@ -149,6 +149,19 @@ typedef struct evg_relation {
     size_t to;
 } evg_relation;
 
+/* One word of the token layer (`evgraph extract --tokens`): its bytes in
+ * the text, and its syntax (Universal Dependencies). */
+typedef struct evg_doc_token {
+    size_t sentence;       /* index into doc->sentences */
+    size_t start, end;     /* byte offsets into the text */
+    const char *form;
+    const char *upos;      /* "NOUN" */
+    const char *xpos;      /* Penn Treebank: "NN" */
+    const char *lemma;
+    size_t head;           /* 1-based word number in the sentence, 0: root */
+    const char *deprel;    /* "nsubj:pass" */
+} evg_doc_token;
+
 /* One article and everything found in it. All memory, strings included,
  * lives in the document's arena and goes with evg_doc_free(). */
 typedef struct evg_doc {
@@ -175,6 +188,8 @@ typedef struct evg_doc {
     size_t n_relations, cap_relations;
     const char **warnings; /* one-line notes for the user (no DCT ...) */
     size_t n_warnings, cap_warnings;
+    evg_doc_token *tokens; /* the token layer, in order; empty unless asked */
+    size_t n_tokens, cap_tokens;
 } evg_doc;
 
 /* Creates an empty document in `*out`. EVG_ENOMEM. The caller frees it with

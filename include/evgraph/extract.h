@@ -15,6 +15,8 @@ extern "C" {
 #endif
 
 typedef struct evg_lexicon evg_lexicon;
+/* A syntax model: tagger, lemmatizer and dependency parser (docs/syntax.md). */
+typedef struct evg_syn_model evg_syntax;
 
 typedef struct evg_extract_opts {
     size_t size;              /* sizeof(evg_extract_opts), set by evg_extract_opts_init():
@@ -33,6 +35,8 @@ typedef struct evg_extract_opts {
     size_t max_events;        /* events per document (0: 100000) */
     const evg_lexicon *lexicon; /* dictionaries, or NULL for the built-in */
     size_t max_sentences;     /* sentences per document (0: 200000) */
+    const evg_syntax *syntax; /* when set, every sentence is parsed into the
+                                 document's token layer (doc->tokens) */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)
@@ -51,6 +55,13 @@ EVG_API void evg_extract_opts_init(evg_extract_opts *opts);
 EVG_API int evg_lexicon_load(const char *const *user_files, size_t n_user,
                      evg_lexicon **out, evg_error *err);
 EVG_API void evg_lexicon_free(evg_lexicon *lex);
+
+/* Loads a syntax model file; `path` NULL: the default one ($EVGRAPH_MODEL,
+ * else the installed or source tree's models/en-ud-syntax.evgm). EVG_EIO,
+ * EVG_EPARSE (truncated, corrupt, another format version), EVG_ENOMEM. */
+EVG_API int evg_syntax_load(const char *path, evg_syntax **out,
+                            evg_error *err);
+EVG_API void evg_syntax_free(evg_syntax *syntax);
 
 /* Extracts the events document from `len` bytes of article `text` into
  * `*out`. The text is copied; a dateline on its first line gives the DCT

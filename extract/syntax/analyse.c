@@ -1,0 +1,86 @@
+/* One sentence through the tagger, the lemmatizer and the parser. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "syn_internal.h"
+
+#ifndef EVG_MODEL_INSTALL_DIR
+#define EVG_MODEL_INSTALL_DIR "/usr/local/share/evgraph"
+#endif
+#ifndef EVG_MODEL_SOURCE_DIR
+#define EVG_MODEL_SOURCE_DIR "models"
+#endif
+#define MODEL_NAME "/en-ud-syntax.evgm"
+
+const char *evg_syn_default_model(void)
+{
+    const char *env = getenv("EVGRAPH_MODEL");
+    if (env && *env)
+        return env;
+    static const char *const places[] = {
+        EVG_MODEL_SOURCE_DIR MODEL_NAME,
+        EVG_MODEL_INSTALL_DIR MODEL_NAME,
+    };
+    for (size_t i = 0; i < sizeof places / sizeof *places; i++)
+        if (access(places[i], R_OK) == 0)
+            return places[i];
+    return places[0];
+}
+
+/* Parses words [from, from + n) as one sentence into `s`. */
+static int analyse_piece(const evg_syn_model *m, evg_syn_sent *s, size_t from,
+                         size_t n, syn_word *w, syn_state *st)
+{
+    syn_words(&m->tagdict, s->form + from, n, w);
+    syn_tag(m, w, n, s->tag + from);
+    syn_state_reset(st, n);
+    syn_parse(m, w, s->tag + from, st);
+    for (size_t i = 0; i < n; i++) {
+        int h = st->head[i + 1];
+        s->head[from + i] = h > 0 ? h + (int)from : h == 0 ? 0 : 0;
+        s->rel[from + i] = st->rel[i + 1];
+    }
+    return 0;
+}
+
+int evg_syn_analyse(const evg_syn_model *m, evg_syn_sent *s)
+{
+    size_t n = s->n, piece = n < EVG_SYN_MAX_WORDS ? n : EVG_SYN_MAX_WORDS;
+    if (!n)
+        return 0;
+    syn_word *w = malloc(piece * sizeof *w);
+    syn_state st;
+    if (!w || syn_state_init(&st, piece) < 0) {
+        free(w);
+        return EVG_ENOMEM;
+    }
+    /* a very long "sentence" is parsed in pieces; each piece's root is
+     * attached to the first piece's root */
+    int first_root = 0;
+    for (size_t from = 0; from < n; from += piece) {
+        size_t k = n - from < piece ? n - from : piece;
+        analyse_piece(m, s, from, k, w, &st);
+        for (size_t i = from; i < from + k; i++) {
+            if (s->head[i] != 0)
+                continue;
+            if (!first_root) {
+                first_root = (int)i + 1;
+            } else {
+                s->head[i] = first_root;
+                s->rel[i] = 0;
+                for (size_t r = 0; r < m->nrels; r++)
+                    if (!strcmp(m->rels[r], "parataxis"))
+                        s->rel[i] = (uint16_t)r;
+            }
+        }
+    }
+    syn_state_dispose(&st);
+    free(w);
+    size_t per = s->lemma_buf_size / (n ? n : 1);
+    for (size_t i = 0; i < n; i++) {
+        char *buf = s->lemma_buf + i * per;
+        s->lemma[i] = syn_lemma(&m->lemmas, s->form[i], s->tag[i], buf, per);
+    }
+    return 0;
+}

@@ -1,0 +1,562 @@
+/* The model file (format described in docs/syntax.md):
+ *
+ *   "EVGSYN\0\0", u32 format version, u32 byte-order mark 0x01020304,
+ *   u64 payload bytes, u64 payload checksum, then the payload: sections of
+ *   u32 name, u32 zero, u64 bytes, the bytes padded to 8.
+ *
+ * Sections: INFO (text), TAGS ("UPOS\tXPOS" lines), RELS (lines), PTAG,
+ * PPAR, PLAB (perceptron tables), LRUL, LMAP, LSTR (lemma rules, map and
+ * strings). Every count and offset is checked on load, so a damaged file
+ * is an error and never a crash. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core.h"
+#include "evgraph/io.h"
+#include "syn_internal.h"
+
+#define MAGIC "EVGSYN\0\0"
+#define FORMAT_VERSION 1u
+#define BOM 0x01020304u
+#define HEADER 32
+#define MAX_MODEL ((size_t)256 << 20)
+
+#define SEC(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | \
+                         (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+
+static uint64_t checksum(const unsigned char *p, size_t n)
+{
+    uint64_t h = 0x6576677261706800ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, p + i, 8);
+        h = syn_mix(h, v);
+    }
+    for (; i < n; i++)
+        h = syn_mix(h, p[i]);
+    return h;
+}
+
+/* ---- writing ---- */
+
+static int put(evg_buf *b, const void *p, size_t n)
+{
+    if (!n)
+        return b->failed ? EVG_ENOMEM : 0;
+    return evg_buf_append(b, p, n);
+}
+
+static int put_u32(evg_buf *b, uint32_t v)
+{
+    return put(b, &v, 4);
+}
+
+static int put_u64(evg_buf *b, uint64_t v)
+{
+    return put(b, &v, 8);
+}
+
+static int section(evg_buf *b, uint32_t name, const void *p, size_t n)
+{
+    static const char zero[8];
+    put_u32(b, name);
+    put_u32(b, 0);
+    put_u64(b, n);
+    put(b, p, n);
+    return put(b, zero, (8 - n % 8) % 8);
+}
+
+static int put_table(evg_buf *b, uint32_t name, const syn_ptab *t)
+{
+    evg_buf s;
+    evg_buf_init(&s, 0);
+    put_u32(&s, t->nclass);
+    put_u32(&s, t->cap);
+    put_u32(&s, t->npairs);
+    put(&s, &t->scale, 4);
+    put(&s, t->slot, (size_t)t->cap * 8);
+    put(&s, t->pairs, (size_t)t->npairs * 4);
+    int rc = s.failed ? EVG_ENOMEM : section(b, name, s.data, s.len);
+    evg_buf_dispose(&s);
+    return rc;
+}
+
+static void put_map(evg_buf *s, const syn_map *m)
+{
+    put_u64(s, m->cap);
+    for (size_t i = 0; i < m->cap; i++) {
+        put_u64(s, m->e[i].key);
+        put_u32(s, m->e[i].value);
+        put_u32(s, 0);
+    }
+}
+
+static void put_lines(evg_buf *s, char *const *a, char *const *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        evg_buf_puts(s, a[i]);
+        if (b) {
+            evg_buf_putc(s, '\t');
+            evg_buf_puts(s, b[i]);
+        }
+        evg_buf_putc(s, '\n');
+    }
+}
+
+int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err)
+{
+    evg_buf p, s;
+    evg_buf_init(&p, 0);
+    evg_buf_init(&s, 0);
+    section(&p, SEC('I', 'N', 'F', 'O'), m->info, strlen(m->info));
+    put_lines(&s, m->upos, m->xpos, m->ntags);
+    section(&p, SEC('T', 'A', 'G', 'S'), s.data, s.len);
+    s.len = 0;
+    put_lines(&s, m->rels, NULL, m->nrels);
+    section(&p, SEC('R', 'E', 'L', 'S'), s.data, s.len);
+    s.len = 0;
+    put_table(&p, SEC('P', 'T', 'A', 'G'), &m->tagger);
+    if (m->tagger2.cap)
+        put_table(&p, SEC('P', 'T', 'G', '2'), &m->tagger2);
+    put_table(&p, SEC('P', 'P', 'A', 'R'), &m->parser);
+    put_table(&p, SEC('P', 'L', 'A', 'B'), &m->labeler);
+    const syn_lemmas *l = &m->lemmas;
+    put_u32(&s, (uint32_t)l->nrules);
+    for (size_t i = 0; i < l->nrules; i++) {
+        put(&s, &l->rules[i].lower, 1);
+        put(&s, &l->rules[i].strip, 1);
+        put(&s, "\0\0", 2);
+        put_u32(&s, (uint32_t)(l->rules[i].add - l->strings));
+    }
+    section(&p, SEC('L', 'R', 'U', 'L'), s.data, s.len);
+    s.len = 0;
+    put_map(&s, &l->map);
+    section(&p, SEC('L', 'M', 'A', 'P'), s.data, s.len);
+    section(&p, SEC('L', 'S', 'T', 'R'), l->strings, l->strings_len);
+    s.len = 0;
+    put_map(&s, &m->tagdict);
+    section(&p, SEC('T', 'D', 'I', 'C'), s.data, s.len);
+    s.len = 0;
+    for (size_t i = 0; i < m->nclitics; i++)
+        evg_buf_printf(&s, "%c\t%s\n", strchr(m->clitics[i], '\t') ? 'w' : 'c',
+                       m->clitics[i]);
+    for (size_t i = 0; i < m->nabbrevs; i++)
+        evg_buf_printf(&s, "a\t%s\n", m->abbrevs[i]);
+    section(&p, SEC('T', 'O', 'K', 'N'), s.data, s.len);
+    evg_buf_dispose(&s);
+
+    evg_buf f;
+    evg_buf_init(&f, 0);
+    put(&f, MAGIC, 8);
+    put_u32(&f, FORMAT_VERSION);
+    put_u32(&f, BOM);
+    put_u64(&f, p.len);
+    put_u64(&f, checksum((const unsigned char *)p.data, p.len));
+    put(&f, p.data, p.len);
+    int rc;
+    if (p.failed || f.failed)
+        rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+    else
+        rc = evg_write_file_atomic(path, f.data, f.len, err);
+    evg_buf_dispose(&p);
+    evg_buf_dispose(&f);
+    return rc;
+}
+
+/* ---- reading ---- */
+
+typedef struct reader {
+    const unsigned char *p;
+    size_t n;
+} reader;
+
+static int find_section(const unsigned char *pay, size_t n, uint32_t name,
+                        reader *out)
+{
+    size_t i = 0;
+    while (i + 16 <= n) {
+        uint32_t nm;
+        uint64_t len;
+        memcpy(&nm, pay + i, 4);
+        memcpy(&len, pay + i + 8, 8);
+        if (len > n - i - 16)
+            return 0;
+        if (nm == name) {
+            out->p = pay + i + 16;
+            out->n = (size_t)len;
+            return 1;
+        }
+        i += 16 + (size_t)len + (8 - (size_t)len % 8) % 8;
+    }
+    return 0;
+}
+
+static int get_table(reader r, syn_ptab *t, size_t nclass)
+{
+    if (r.n < 16)
+        return 0;
+    memcpy(&t->nclass, r.p, 4);
+    memcpy(&t->cap, r.p + 4, 4);
+    memcpy(&t->npairs, r.p + 8, 4);
+    memcpy(&t->scale, r.p + 12, 4);
+    uint32_t cap = t->cap;
+    if (t->nclass != nclass || cap == 0 ||
+        r.n != 16 + (size_t)cap * 8 + (size_t)t->npairs * 4)
+        return 0;
+    if ((uintptr_t)r.p % 4)
+        return 0;
+    t->slot = (const uint32_t *)(const void *)(r.p + 16);
+    t->pairs = t->slot + 2 * (size_t)cap;
+    /* every row lies inside `pairs` and names real classes */
+    size_t used = 0;
+    for (uint32_t i = 0; i < cap; i++) {
+        if (!t->slot[2 * i])
+            continue;
+        used++;
+        uint32_t o = t->slot[2 * i + 1];
+        if (o >= t->npairs || t->pairs[o] > t->npairs - o - 1)
+            return 0;
+        for (uint32_t q = 1; q <= t->pairs[o]; q++)
+            if (t->pairs[o + q] >> 16 >= nclass)
+                return 0;
+    }
+    return used < cap; /* an empty slot ends every probe */
+}
+
+static char **split_lines(const reader *r, size_t *n, char **second,
+                          void **mem)
+{
+    size_t lines = 0;
+    for (size_t i = 0; i < r->n; i++)
+        lines += r->p[i] == '\n';
+    if (!lines || r->p[r->n - 1] != '\n' || memchr(r->p, 0, r->n))
+        return NULL;
+    char *text = malloc(r->n + 1);
+    char **v = calloc(2 * lines, sizeof *v);
+    if (!text || !v) {
+        free(text);
+        free(v);
+        return NULL;
+    }
+    memcpy(text, r->p, r->n);
+    text[r->n] = 0;
+    char *s = text;
+    for (size_t i = 0; i < lines; i++) {
+        char *e = strchr(s, '\n');
+        *e = 0;
+        v[i] = s;
+        if (second) {
+            char *tab = strchr(s, '\t');
+            if (!tab) {
+                free(text);
+                free(v);
+                return NULL;
+            }
+            *tab = 0;
+            v[lines + i] = tab + 1;
+        }
+        s = e + 1;
+    }
+    *n = lines;
+    mem[0] = text;
+    mem[1] = v;
+    if (second)
+        *(char ***)second = v + lines;
+    return v;
+}
+
+/* A map section; every value must be below `limit`. */
+static int get_map(reader r, syn_map *m, uint32_t limit)
+{
+    uint64_t cap;
+    if (r.n < 8)
+        return 0;
+    memcpy(&cap, r.p, 8);
+    if ((cap & (cap - 1)) || r.n != 8 + cap * 16 || (uintptr_t)(r.p + 8) % 8)
+        return 0;
+    m->cap = (size_t)cap;
+    m->e = (syn_entry *)(uintptr_t)(r.p + 8);
+    size_t used = 0;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->e[i].key)
+            continue;
+        used++;
+        if (m->e[i].value >= limit)
+            return 0;
+    }
+    return !cap || used < m->cap;
+}
+
+static int get_lemmas(const unsigned char *pay, size_t n, evg_syn_model *m)
+{
+    reader ru, rm, rs;
+    if (!find_section(pay, n, SEC('L', 'R', 'U', 'L'), &ru) ||
+        !find_section(pay, n, SEC('L', 'M', 'A', 'P'), &rm) ||
+        !find_section(pay, n, SEC('L', 'S', 'T', 'R'), &rs))
+        return 0;
+    syn_lemmas *l = &m->lemmas;
+    if (!rs.n || rs.p[rs.n - 1] != 0)
+        return 0;
+    l->strings = (const char *)rs.p;
+    l->strings_len = rs.n;
+    uint32_t nr;
+    if (ru.n < 4)
+        return 0;
+    memcpy(&nr, ru.p, 4);
+    if (ru.n != 4 + (size_t)nr * 8)
+        return 0;
+    l->rules = calloc(nr ? nr : 1, sizeof *l->rules);
+    if (!l->rules)
+        return 0;
+    m->owned[4] = l->rules;
+    l->nrules = nr;
+    for (uint32_t i = 0; i < nr; i++) {
+        uint32_t off;
+        memcpy(&off, ru.p + 4 + i * 8 + 4, 4);
+        if (off >= rs.n)
+            return 0;
+        l->rules[i].lower = ru.p[4 + i * 8];
+        l->rules[i].strip = ru.p[4 + i * 8 + 1];
+        l->rules[i].add = l->strings + off;
+    }
+    uint32_t limit = (uint32_t)(rs.n > nr ? rs.n : nr);
+    return get_map(rm, &l->map, limit);
+}
+
+static int get_tokenization(reader r, evg_syn_model *m)
+{
+    if (!r.n)
+        return 1;
+    size_t n;
+    void *mem[2];
+    char **second = NULL;
+    char **kind = split_lines(&r, &n, (char **)&second, mem);
+    if (!kind)
+        return 0;
+    m->owned[9] = mem[0];
+    m->owned[10] = mem[1];
+    m->clitics = calloc(n, sizeof *m->clitics);
+    m->abbrevs = calloc(n, sizeof *m->abbrevs);
+    if (!m->clitics || !m->abbrevs)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(kind[i], "w") && strchr(second[i], '\t'))
+            m->clitics[m->nclitics++] = second[i];
+        else if (!strcmp(kind[i], "c"))
+            m->clitics[m->nclitics++] = second[i];
+        else if (!strcmp(kind[i], "a"))
+            m->abbrevs[m->nabbrevs++] = second[i];
+        else
+            return 0;
+    }
+    return 1;
+}
+
+/* The whole file in one allocation of its size, in one pass. */
+static int read_model(const char *path, char **out, size_t *len,
+                      evg_error *err)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return evg_error_set(err, EVG_EIO, "%s: cannot open the syntax model: "
+                             "%s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) < 0) {
+        int e = errno;
+        close(fd);
+        return evg_error_set(err, EVG_EIO, "%s: %s", path, strerror(e));
+    }
+    if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > MAX_MODEL) {
+        close(fd);
+        return evg_error_set(err, EVG_EPARSE, "%s: not an evgraph syntax "
+                             "model (%s)", path,
+                             S_ISDIR(st.st_mode) ? "a directory"
+                             : S_ISREG(st.st_mode) ? "too large"
+                                                   : "not a regular file");
+    }
+    size_t n = (size_t)st.st_size, got = 0;
+    char *buf = malloc(n ? n : 1);
+    if (!buf) {
+        close(fd);
+        return evg_error_set(err, EVG_ENOMEM, "%s: out of memory", path);
+    }
+    while (got < n) {
+        ssize_t k = read(fd, buf + got, n - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            int e = k < 0 ? errno : EIO;
+            free(buf);
+            close(fd);
+            return evg_error_set(err, EVG_EIO, "%s: read failed: %s", path,
+                                 strerror(e));
+        }
+        got += (size_t)k;
+    }
+    close(fd);
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
+{
+    *out = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    int rc = read_model(path, &data, &len, err);
+    if (rc < 0)
+        return rc;
+    const unsigned char *u = (const unsigned char *)data;
+    uint32_t ver = 0, bom = 0;
+    uint64_t plen = 0, sum = 0;
+    if (len >= HEADER) {
+        memcpy(&ver, u + 8, 4);
+        memcpy(&bom, u + 12, 4);
+        memcpy(&plen, u + 16, 8);
+        memcpy(&sum, u + 24, 8);
+    }
+    const char *why = NULL;
+    if (len < 8 || memcmp(u, MAGIC, 8))
+        why = "not an evgraph syntax model";
+    else if (len < HEADER)
+        why = "model file is truncated";
+    else if (bom != BOM)
+        why = "model written on a machine of another byte order";
+    else if (ver != FORMAT_VERSION)
+        why = "model format version not supported by this evgraph";
+    else if (plen != len - HEADER)
+        why = "model file is truncated or has trailing bytes";
+    else if (checksum(u + HEADER, len - HEADER) != sum)
+        why = "model file is corrupt (checksum mismatch)";
+    if (why) {
+        free(data);
+        return evg_error_set(err, EVG_EPARSE, "%s: %s", path, why);
+    }
+    evg_syn_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        free(data);
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
+    m->mem = data;
+    const unsigned char *pay = u + HEADER;
+    size_t n = len - HEADER;
+    reader r;
+    int ok = 1;
+    void *mem[2];
+    char **second = NULL;
+    if (ok && find_section(pay, n, SEC('I', 'N', 'F', 'O'), &r) &&
+        (m->info = malloc(r.n + 1))) {
+        memcpy(m->info, r.p, r.n);
+        m->info[r.n] = 0;
+        m->owned[0] = m->info;
+    } else {
+        ok = 0;
+    }
+    if (ok && find_section(pay, n, SEC('T', 'A', 'G', 'S'), &r) &&
+        (m->upos = split_lines(&r, &m->ntags, (char **)&second, mem))) {
+        m->xpos = second;
+        m->owned[1] = mem[0];
+        m->owned[2] = mem[1];
+    } else {
+        ok = 0;
+    }
+    if (ok && find_section(pay, n, SEC('R', 'E', 'L', 'S'), &r) &&
+        (m->rels = split_lines(&r, &m->nrels, NULL, mem))) {
+        m->owned[3] = mem[0];
+        m->owned[5] = mem[1];
+    } else {
+        ok = 0;
+    }
+    ok = ok && m->ntags < 1024 && m->nrels < 256;
+    ok = ok && find_section(pay, n, SEC('P', 'T', 'A', 'G'), &r) &&
+         get_table(r, &m->tagger, m->ntags);
+    if (ok && find_section(pay, n, SEC('P', 'T', 'G', '2'), &r))
+        ok = get_table(r, &m->tagger2, m->ntags);
+    ok = ok && find_section(pay, n, SEC('P', 'P', 'A', 'R'), &r) &&
+         get_table(r, &m->parser, SYN_NACT);
+    ok = ok && find_section(pay, n, SEC('P', 'L', 'A', 'B'), &r) &&
+         get_table(r, &m->labeler, m->nrels);
+    ok = ok && get_lemmas(pay, n, m);
+    ok = ok && find_section(pay, n, SEC('T', 'D', 'I', 'C'), &r) &&
+         get_map(r, &m->tagdict, (uint32_t)m->ntags);
+    ok = ok && find_section(pay, n, SEC('T', 'O', 'K', 'N'), &r) &&
+         get_tokenization(r, m);
+    ok = ok && syn_model_coarse(m) == 0;
+    if (!ok) {
+        evg_syn_model_free(m);
+        return evg_error_set(err, EVG_EPARSE,
+                             "%s: model file is damaged (a section is "
+                             "missing or inconsistent)", path);
+    }
+    *out = m;
+    return 0;
+}
+
+void evg_syn_model_free(evg_syn_model *m)
+{
+    if (!m)
+        return;
+    syn_ptab_dispose(&m->tagger);
+    syn_ptab_dispose(&m->tagger2);
+    syn_ptab_dispose(&m->parser);
+    syn_ptab_dispose(&m->labeler);
+    for (size_t i = 0; i < sizeof m->owned / sizeof *m->owned; i++)
+        free(m->owned[i]);
+    if (m->own_names) {
+        for (size_t i = 0; i < m->ntags && m->upos; i++)
+            free(m->upos[i]); /* the XPOS names live in the same strings */
+        for (size_t i = 0; i < m->nrels && m->rels; i++)
+            free(m->rels[i]);
+        free(m->upos);
+        free(m->xpos);
+        free(m->rels);
+    }
+    if (m->own_tokenization) {
+        for (size_t i = 0; i < m->nclitics; i++)
+            free(m->clitics[i]);
+        for (size_t i = 0; i < m->nabbrevs; i++)
+            free(m->abbrevs[i]);
+    }
+    free(m->clitics);
+    free(m->abbrevs);
+    free(m->coarse);
+    free(m->mem);
+    free(m);
+}
+
+const char *evg_syn_upos(const evg_syn_model *m, unsigned tag)
+{
+    return tag < m->ntags ? m->upos[tag] : "X";
+}
+
+const char *evg_syn_xpos(const evg_syn_model *m, unsigned tag)
+{
+    return tag < m->ntags ? m->xpos[tag] : "_";
+}
+
+const char *evg_syn_rel(const evg_syn_model *m, unsigned rel)
+{
+    return rel < m->nrels ? m->rels[rel] : "dep";
+}
+
+size_t evg_syn_ntags(const evg_syn_model *m)
+{
+    return m->ntags;
+}
+
+size_t evg_syn_nrels(const evg_syn_model *m)
+{
+    return m->nrels;
+}
+
+const char *evg_syn_model_info(const evg_syn_model *m)
+{
+    return m->info;
+}

@@ -1,0 +1,345 @@
+/* Averaged perceptron tables: see percep.h. */
+#include "syn_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+uint64_t syn_hash_str(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+int syn_ptrain_init(syn_ptrain *p, size_t nclass)
+{
+    memset(p, 0, sizeof *p);
+    p->nclass = nclass;
+    p->cap = 1u << 16;
+    p->keys = calloc(p->cap, sizeof *p->keys);
+    p->slot_row = calloc(p->cap, sizeof *p->slot_row);
+    if (!p->keys || !p->slot_row) {
+        syn_ptrain_dispose(p);
+        return EVG_ENOMEM;
+    }
+    return 0;
+}
+
+void syn_ptrain_dispose(syn_ptrain *p)
+{
+    free(p->keys);
+    free(p->slot_row);
+    free(p->w);
+    free(p->tot);
+    free(p->ts);
+    free(p->hits);
+    memset(p, 0, sizeof *p);
+}
+
+/* Key 0 marks an empty slot, so a feature hashing to 0 is stored as 1. */
+static uint64_t fix_key(uint64_t k)
+{
+    return k ? k : 1;
+}
+
+static long find_row(const syn_ptrain *p, uint64_t k)
+{
+    size_t mask = p->cap - 1;
+    for (size_t i = k & mask;; i = (i + 1) & mask) {
+        if (p->keys[i] == k)
+            return (long)p->slot_row[i];
+        if (!p->keys[i])
+            return -1;
+    }
+}
+
+void syn_ptrain_score(const syn_ptrain *p, const uint64_t *f, size_t nf,
+                      float *scores)
+{
+    memset(scores, 0, p->nclass * sizeof *scores);
+    for (size_t j = 0; j < nf; j++) {
+        long r = find_row(p, fix_key(f[j]));
+        if (r < 0)
+            continue;
+        const float *w = p->w + (size_t)r * p->nclass;
+        for (size_t c = 0; c < p->nclass; c++)
+            scores[c] += w[c];
+    }
+}
+
+static int grow_slots(syn_ptrain *p)
+{
+    size_t cap = p->cap * 2, mask = cap - 1;
+    uint64_t *keys = calloc(cap, sizeof *keys);
+    uint32_t *rows = calloc(cap, sizeof *rows);
+    if (!keys || !rows) {
+        free(keys);
+        free(rows);
+        return EVG_ENOMEM;
+    }
+    for (size_t i = 0; i < p->cap; i++) {
+        if (!p->keys[i])
+            continue;
+        size_t j = p->keys[i] & mask;
+        while (keys[j])
+            j = (j + 1) & mask;
+        keys[j] = p->keys[i];
+        rows[j] = p->slot_row[i];
+    }
+    free(p->keys);
+    free(p->slot_row);
+    p->keys = keys;
+    p->slot_row = rows;
+    p->cap = cap;
+    return 0;
+}
+
+static long add_row(syn_ptrain *p, uint64_t k)
+{
+    if ((p->used + 1) * 2 > p->cap && grow_slots(p) < 0)
+        return -1;
+    if (p->nrows == p->rowcap) {
+        size_t cap = p->rowcap ? p->rowcap * 2 : 4096, nc = p->nclass;
+        float *w = realloc(p->w, cap * nc * sizeof *w);
+        if (w)
+            p->w = w;
+        double *tot = realloc(p->tot, cap * nc * sizeof *tot);
+        if (tot)
+            p->tot = tot;
+        uint32_t *ts = realloc(p->ts, cap * nc * sizeof *ts);
+        if (ts)
+            p->ts = ts;
+        uint32_t *hits = realloc(p->hits, cap * sizeof *hits);
+        if (hits)
+            p->hits = hits;
+        if (!w || !tot || !ts || !hits)
+            return -1;
+        p->rowcap = cap;
+    }
+    size_t nc = p->nclass, r = p->nrows++;
+    memset(p->w + r * nc, 0, nc * sizeof *p->w);
+    memset(p->tot + r * nc, 0, nc * sizeof *p->tot);
+    for (size_t c = 0; c < nc; c++)
+        p->ts[r * nc + c] = p->t;
+    p->hits[r] = 0;
+    size_t mask = p->cap - 1, i = k & mask;
+    while (p->keys[i])
+        i = (i + 1) & mask;
+    p->keys[i] = k;
+    p->slot_row[i] = (uint32_t)r;
+    p->used++;
+    return (long)r;
+}
+
+int syn_ptrain_update(syn_ptrain *p, const uint64_t *f, size_t nf, size_t c,
+                      float delta)
+{
+    for (size_t j = 0; j < nf; j++) {
+        uint64_t k = fix_key(f[j]);
+        long r = find_row(p, k);
+        if (r < 0 && (r = add_row(p, k)) < 0)
+            return EVG_ENOMEM;
+        size_t i = (size_t)r * p->nclass + c;
+        if (delta > 0) /* one update adds to one class, takes from another */
+            p->hits[r]++;
+        p->tot[i] += (double)p->w[i] * (double)(p->t - p->ts[i]);
+        p->ts[i] = p->t;
+        p->w[i] += delta;
+    }
+    return 0;
+}
+
+static double average(const syn_ptrain *p, size_t i)
+{
+    if (!p->t)
+        return p->w[i];
+    double tot = p->tot[i] + (double)p->w[i] * (double)(p->t - p->ts[i]);
+    return tot / (double)p->t;
+}
+
+/* Run-time tables are Robin Hood hashed on the feature's 32-bit
+ * fingerprint: its home slot comes from the fingerprint itself, so a probe
+ * can tell how far any stored key is from its home and stop as soon as it
+ * passes a key nearer to home than the one looked for: a feature that is
+ * not in the table (the common case) costs a probe or two, not a run. */
+static uint32_t fingerprint(uint64_t h)
+{
+    return (uint32_t)(h >> 32) | 1u;
+}
+
+static uint32_t home_of(uint32_t fp, uint32_t cap)
+{
+    return (uint32_t)(((uint64_t)fp * cap) >> 32);
+}
+
+static uint32_t distance(uint32_t fp, uint32_t i, uint32_t cap)
+{
+    uint32_t h = home_of(fp, cap);
+    return i >= h ? i - h : i + cap - h;
+}
+
+int syn_ptab_from_train(syn_ptab *t, const syn_ptrain *p, unsigned min_hits)
+{
+    memset(t, 0, sizeof *t);
+    size_t nc = p->nclass, nw = p->nrows * nc;
+    double max = 0;
+    for (size_t i = 0; i < nw; i++) {
+        double a = fabs(average(p, i));
+        if (a > max)
+            max = a;
+    }
+    float scale = max > 0 ? (float)(max / 32767.0) : 1.0f;
+
+    /* count the rows and pairs that survive rounding */
+    size_t rows = 0, pairs = 0;
+    for (size_t r = 0; r < p->nrows; r++) {
+        size_t k = 0;
+        if (p->hits[r] < min_hits)
+            continue;
+        for (size_t c = 0; c < nc; c++)
+            k += lrint(average(p, r * nc + c) / scale) != 0;
+        if (k) {
+            rows++;
+            pairs += 1 + k;
+        }
+    }
+    uint32_t cap = (uint32_t)(rows + rows / 4 + 16); /* load at most 0.8 */
+    size_t bytes = (size_t)cap * 8 + pairs * 4;
+    char *mem = calloc(1, bytes ? bytes : 1);
+    if (!mem)
+        return EVG_ENOMEM;
+    uint32_t *slot = (uint32_t *)mem, *pr = slot + 2 * (size_t)cap;
+    size_t np = 0;
+    for (size_t s = 0; s < p->cap; s++) {
+        if (!p->keys[s])
+            continue;
+        size_t r = p->slot_row[s], k = 0;
+        if (p->hits[r] < min_hits)
+            continue;
+        size_t start = np++;
+        for (size_t c = 0; c < nc; c++) {
+            long v = lrint(average(p, r * nc + c) / scale);
+            if (!v)
+                continue;
+            if (v > 32767)
+                v = 32767;
+            if (v < -32767)
+                v = -32767;
+            pr[np++] = (uint32_t)c << 16 | (uint16_t)(int16_t)v;
+            k++;
+        }
+        if (!k) {
+            np--;
+            continue;
+        }
+        pr[start] = (uint32_t)k;
+        uint32_t fp = fingerprint(p->keys[s]), at = (uint32_t)start;
+        uint32_t i = home_of(fp, cap), d = 0;
+        while (slot[2 * i]) { /* Robin Hood: the farther from home stays */
+            uint32_t od = distance(slot[2 * i], i, cap);
+            if (od < d) {
+                uint32_t f2 = slot[2 * i], a2 = slot[2 * i + 1];
+                slot[2 * i] = fp;
+                slot[2 * i + 1] = at;
+                fp = f2;
+                at = a2;
+                d = od;
+            }
+            i = i + 1 == cap ? 0 : i + 1;
+            d++;
+        }
+        slot[2 * i] = fp;
+        slot[2 * i + 1] = at;
+    }
+    t->nclass = (uint32_t)nc;
+    t->cap = cap;
+    t->slot = slot;
+    t->pairs = pr;
+    t->npairs = (uint32_t)np;
+    t->scale = scale;
+    t->owned = mem;
+    return 0;
+}
+
+void syn_ptab_dispose(syn_ptab *t)
+{
+    free(t->owned);
+    memset(t, 0, sizeof *t);
+}
+
+/* The row of a feature, or NULL. */
+static const uint32_t *find_ptab_row(const syn_ptab *t, uint64_t h)
+{
+    uint32_t fp = fingerprint(h), cap = t->cap;
+    for (uint32_t i = home_of(fp, cap), d = 0;; d++) {
+        uint32_t k = t->slot[2 * i];
+        if (k == fp)
+            return t->pairs + t->slot[2 * i + 1];
+        if (!k || distance(k, i, cap) < d)
+            return NULL;
+        i = i + 1 == cap ? 0 : i + 1;
+    }
+}
+
+/* Memory bound: the slots of all features are fetched first, then their
+ * rows, then added up, so that the cache misses overlap. */
+void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
+                    int32_t *scores)
+{
+    const uint32_t *rows[128];
+    size_t n = nf < 128 ? nf : 128;
+    for (size_t j = 0; j < n; j++)
+        __builtin_prefetch(t->slot +
+                           2 * (size_t)home_of(fingerprint(fix_key(f[j])),
+                                               t->cap));
+    for (size_t j = 0; j < n; j++) {
+        rows[j] = find_ptab_row(t, fix_key(f[j]));
+        if (rows[j])
+            __builtin_prefetch(rows[j]);
+    }
+    for (size_t j = 0; j < n; j++) {
+        const uint32_t *row = rows[j];
+        if (!row)
+            continue;
+        uint32_t k = row[0];
+        for (uint32_t q = 1; q <= k; q++)
+            scores[row[q] >> 16] += (int16_t)(uint16_t)(row[q] & 0xffff);
+    }
+}
+
+const syn_entry *syn_map_find(const syn_map *m, uint64_t key)
+{
+    if (!m->cap)
+        return NULL;
+    size_t mask = m->cap - 1;
+    for (size_t i = key & mask;; i = (i + 1) & mask) {
+        if (m->e[i].key == key)
+            return &m->e[i];
+        if (!m->e[i].key)
+            return NULL;
+    }
+}
+
+int syn_map_build(syn_map *m, const syn_entry *v, size_t n)
+{
+    size_t cap = 16;
+    while (cap < n + n / 4) /* at most 80% full */
+        cap *= 2;
+    m->e = calloc(cap, sizeof *m->e);
+    if (!m->e)
+        return EVG_ENOMEM;
+    m->cap = cap;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = v[i].key & (cap - 1);
+        while (m->e[j].key)
+            j = (j + 1) & (cap - 1);
+        m->e[j] = v[i];
+    }
+    return 0;
+}

@@ -1,0 +1,66 @@
+/* Averaged perceptron over hashed features, in two forms: the training
+ * table (dense rows of float weights, with the sums that averaging needs)
+ * and the compact run-time table a model file holds (per feature, the
+ * non-zero classes and their weights as 16-bit integers). */
+#ifndef EVG_SYN_PERCEP_H
+#define EVG_SYN_PERCEP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Feature keys: 64-bit hashes of a template number and its values. */
+static inline uint64_t syn_mix(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
+uint64_t syn_hash_str(const char *s);
+
+/* Training table. */
+typedef struct syn_ptrain {
+    size_t nclass;
+    size_t cap, used;   /* open addressing over `keys` (0: empty) */
+    uint64_t *keys;
+    uint32_t *slot_row;
+    size_t nrows, rowcap;
+    float *w;           /* nrows * nclass current weights */
+    double *tot;        /* sums of past weights, for the average */
+    uint32_t *ts;       /* instance count at each weight's last change */
+    uint32_t *hits;     /* per row: updates that touched it */
+    uint32_t t;         /* instances seen */
+} syn_ptrain;
+
+int syn_ptrain_init(syn_ptrain *p, size_t nclass);
+void syn_ptrain_dispose(syn_ptrain *p);
+/* scores[c] = sum of current weights of the features, for every class. */
+void syn_ptrain_score(const syn_ptrain *p, const uint64_t *f, size_t nf,
+                      float *scores);
+/* Adds `delta` to class `c` of every feature; returns EVG_ENOMEM or 0. */
+int syn_ptrain_update(syn_ptrain *p, const uint64_t *f, size_t nf, size_t c,
+                      float delta);
+
+/* Run-time table. */
+typedef struct syn_ptab {
+    uint32_t nclass;
+    uint32_t cap;          /* slots */
+    const uint32_t *slot;  /* per slot: fingerprint (0 when empty), then
+                              the offset of its row in `pairs` */
+    const uint32_t *pairs; /* rows: a count, then (class << 16 | weight) */
+    uint32_t npairs;
+    float scale;           /* weight = int16 value * scale */
+    void *owned;           /* memory to free when built, not mapped */
+} syn_ptab;
+
+/* Builds the run-time table from the averaged training weights, leaving
+ * out features updated fewer than `min_hits` times and weights that round
+ * to zero. */
+int syn_ptab_from_train(syn_ptab *t, const syn_ptrain *p, unsigned min_hits);
+void syn_ptab_dispose(syn_ptab *t);
+/* scores[c] += weights of the features, as integers (scale left out). */
+void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
+                    int32_t *scores);
+
+#endif

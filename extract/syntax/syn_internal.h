@@ -1,0 +1,132 @@
+/* Inside the syntax module: the model, the per-sentence word features, and
+ * the steps the trainer drives one at a time. */
+#ifndef EVG_SYN_INTERNAL_H
+#define EVG_SYN_INTERNAL_H
+
+#include "percep.h"
+#include "syntax.h"
+
+/* Lemma rules: "remove `strip` bytes, append `add`", applied to the form as
+ * written or lowercased; chosen by the tag and the longest known suffix. */
+typedef struct syn_lemma_rule {
+    uint8_t lower, strip;
+    const char *add;
+} syn_lemma_rule;
+
+/* Hash maps from 64-bit keys to numbers, stored as they are in the file. */
+typedef struct syn_entry {
+    uint64_t key;               /* 0: empty slot */
+    uint32_t value;
+    uint32_t pad;
+} syn_entry;
+
+typedef struct syn_map {
+    size_t cap;                 /* slots, a power of two (0: empty map) */
+    syn_entry *e;
+} syn_map;
+
+const syn_entry *syn_map_find(const syn_map *m, uint64_t key);
+/* Builds a map from `n` distinct (key, value) pairs; EVG_ENOMEM. */
+int syn_map_build(syn_map *m, const syn_entry *v, size_t n);
+
+typedef struct syn_lemmas {
+    size_t nrules;
+    syn_lemma_rule *rules;
+    syn_map map;                /* exact (form, tag): string offset;
+                                   (tag, suffix): rule number */
+    const char *strings;        /* rule additions and whole lemmas */
+    size_t strings_len;
+} syn_lemmas;
+
+struct evg_syn_model {
+    size_t ntags, nrels;
+    char **upos, **xpos, **rels; /* tag and relation names */
+    syn_ptab tagger, tagger2, parser, labeler; /* tagger2: 2nd pass */
+    syn_lemmas lemmas;
+    syn_map tagdict;             /* frequent unambiguous forms -> tag */
+    uint8_t *coarse;             /* per tag: its UPOS, as a small number */
+    /* tokenization learned from the treebanks: clitics split off a word
+     * ("n't", "'s"), and abbreviations that keep their full stop */
+    size_t nclitics, nabbrevs;
+    char **clitics, **abbrevs;
+    int own_tokenization, own_names; /* trained in memory: free each */
+    char *info;
+    void *mem;                   /* the file's bytes, or training memory */
+    void *owned[12];              /* other blocks to free */
+};
+
+/* Per-word hashed strings used by the feature templates. */
+typedef struct syn_word {
+    uint64_t w, raw, shape, pre[3], suf[4];
+    uint16_t dtag;               /* the tag dictionary's tag, or 0xffff */
+    uint16_t punct_before;       /* punctuation words before this one */
+    uint8_t flags;               /* SYN_HAS_* */
+} syn_word;
+
+enum { SYN_HAS_UPPER = 1, SYN_HAS_DIGIT = 2, SYN_HAS_HYPHEN = 4,
+       SYN_ALL_UPPER = 8, SYN_INIT_UPPER = 16 };
+
+/* Fills w[0..n) from the forms and the tag dictionary. */
+void syn_words(const syn_map *dict, const char *const *form, size_t n,
+               syn_word *w);
+
+/* Tagger. The form's hash for the tag dictionary. */
+uint64_t syn_form_key(const char *form);
+#define SYN_TAG_FEATS 50
+/* Features of word i given the tags before it and, for the second pass,
+ * the first pass's tags of the whole sentence (`first`, or NULL). */
+size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
+                        const uint16_t *tags, const uint16_t *first,
+                        uint64_t *f);
+/* Tags words from the tag dictionary, or else by the model. */
+void syn_tag(const evg_syn_model *m, const syn_word *w, size_t n,
+             uint16_t *tags);
+
+/* Parser: arc-hybrid state. Word numbers are 1..n, 0 is the root. */
+typedef struct syn_state {
+    size_t n;
+    int *stack;
+    size_t sp;                   /* stack size */
+    size_t b;                    /* first buffer word; n + 1 when empty */
+    int *head, *lc1, *lc2, *rc1, *rc2, *nl, *nr;
+    uint16_t *rel;               /* per word, 1..n */
+    uint64_t *lset, *rset;       /* bit sets of the children's relations */
+} syn_state;
+
+enum { SYN_SHIFT, SYN_LEFT, SYN_RIGHT, SYN_NACT };
+
+int syn_state_init(syn_state *s, size_t n);
+void syn_state_dispose(syn_state *s);
+void syn_state_reset(syn_state *s, size_t n);
+int syn_state_valid(const syn_state *s, int act);
+int syn_state_final(const syn_state *s);
+/* Applies an action; for arcs, `rel` labels the new dependent. */
+void syn_state_apply(syn_state *s, int act, uint16_t rel);
+/* The dependent and the head an arc action would join. */
+void syn_state_arc(const syn_state *s, int act, int *dep, int *head);
+/* Gold arcs an action loses (Goldberg and Nivre's dynamic oracle);
+ * `ghead` is the gold head of each word 1..n. */
+int syn_state_cost(const syn_state *s, int act, const int *ghead);
+
+#define SYN_PARSE_FEATS 112
+size_t syn_parse_features(const syn_state *s, const syn_word *w,
+                          const uint16_t *tags, const uint8_t *coarse,
+                          uint64_t *f);
+/* Fills m->coarse from the tag names. EVG_ENOMEM. */
+int syn_model_coarse(evg_syn_model *m);
+#define SYN_LABEL_FEATS 40
+size_t syn_label_features(const syn_state *s, const syn_word *w,
+                          const uint16_t *tags, int dep, int head,
+                          uint64_t *f);
+/* Parses with the model; heads and relations land in `st`. */
+void syn_parse(const evg_syn_model *m, const syn_word *w,
+               const uint16_t *tags, syn_state *st);
+
+/* Lemmatizer. */
+const char *syn_lemma(const syn_lemmas *l, const char *form, unsigned tag,
+                      char *buf, size_t bufsize);
+
+/* Model file. */
+int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err);
+
+#endif

@@ -1,0 +1,70 @@
+/* Syntax: a part-of-speech tagger, a lemmatizer and a dependency parser for
+ * English, trained by evgraph-train on Universal Dependencies treebanks and
+ * loaded from one model file (see docs/syntax.md).
+ *
+ * The tagger and the parser are greedy averaged perceptrons over hashed
+ * features: the tagger reads left to right, the parser is an arc-hybrid
+ * transition system trained with a dynamic oracle; a separate classifier
+ * labels each arc when it is made. */
+#ifndef EVG_SYNTAX_H
+#define EVG_SYNTAX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "evgraph/error.h"
+
+#define EVG_SYN_MAX_WORDS 1024 /* longer sentences are parsed in pieces */
+
+/* A sentence: `n` words (index 0 .. n-1); heads are 1-based word numbers
+ * with 0 for the root, as in CoNLL-U. The caller owns `form`; the analysis
+ * fills the other arrays, which the caller allocates with room for `n`. */
+typedef struct evg_syn_sent {
+    size_t n;
+    const char *const *form; /* NUL-terminated UTF-8 words */
+    uint16_t *tag;           /* index into the model's tag set */
+    int *head;
+    uint16_t *rel;           /* index into the model's relation set */
+    const char **lemma;      /* points into the model or `lemma_buf` */
+    char *lemma_buf;         /* 16 bytes a word at least: lowercased forms */
+    size_t lemma_buf_size;
+} evg_syn_sent;
+
+typedef struct evg_syn_model evg_syn_model;
+
+/* Loads a model file. Failures (missing, truncated, corrupt, another format
+ * version) return EVG_EIO or EVG_EPARSE with a one-line message. */
+int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err);
+void evg_syn_model_free(evg_syn_model *m);
+
+/* The default model's path: $EVGRAPH_MODEL if set, else the first of the
+ * installed and the source-tree locations that exists. */
+const char *evg_syn_default_model(void);
+
+/* Tag names ("UPOS\tXPOS" pairs split for the caller) and relation names. */
+const char *evg_syn_upos(const evg_syn_model *m, unsigned tag);
+const char *evg_syn_xpos(const evg_syn_model *m, unsigned tag);
+const char *evg_syn_rel(const evg_syn_model *m, unsigned rel);
+size_t evg_syn_ntags(const evg_syn_model *m);
+size_t evg_syn_nrels(const evg_syn_model *m);
+const char *evg_syn_model_info(const evg_syn_model *m);
+
+/* Tokens to UD English conventions, with byte offsets into `text`. */
+typedef struct evg_syn_token {
+    size_t start, end;
+} evg_syn_token;
+
+typedef struct evg_syn_tokens {
+    evg_syn_token *v;
+    size_t n, cap;
+} evg_syn_tokens;
+
+/* Appends the tokens of text[start, end) to `out`. EVG_ENOMEM. */
+int evg_syn_tokenize(const evg_syn_model *m, const char *text, size_t start,
+                     size_t end, evg_syn_tokens *out);
+void evg_syn_tokens_dispose(evg_syn_tokens *t);
+
+/* Tags, lemmatizes and parses one sentence. Returns EVG_ENOMEM only. */
+int evg_syn_analyse(const evg_syn_model *m, evg_syn_sent *s);
+
+#endif

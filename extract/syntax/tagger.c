@@ -1,0 +1,216 @@
+/* Part-of-speech tagger: one greedy pass left to right; each word's tag
+ * (a UPOS and XPOS pair) is scored from its own letters, its neighbours'
+ * words and the two tags before it. */
+#include <string.h>
+
+#include "syn_internal.h"
+
+static uint64_t hash_bytes(uint64_t seed, const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull ^ seed;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+/* Start of the k-th last UTF-8 character of s[0..n), or 0. */
+static size_t suffix_start(const char *s, size_t n, size_t k)
+{
+    size_t i = n;
+    while (k && i > 0) {
+        i--;
+        while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+            i--;
+        k--;
+    }
+    return i;
+}
+
+static size_t prefix_end(const char *s, size_t n, size_t k)
+{
+    size_t i = 0;
+    while (k && i < n) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+            i++;
+        k--;
+    }
+    return i;
+}
+
+uint64_t syn_form_key(const char *form)
+{
+    uint64_t h = syn_hash_str(form);
+    return h ? h : 1;
+}
+
+void syn_words(const syn_map *dict, const char *const *form, size_t n,
+               syn_word *w)
+{
+    char low[128], shape[32];
+    uint16_t punct = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *f = form[i];
+        size_t len = strlen(f), ln = len < sizeof low ? len : sizeof low;
+        size_t sn = 0;
+        char last = 0;
+        uint8_t flags = 0;
+        int letters = 0, uppers = 0;
+        for (size_t j = 0; j < ln; j++) {
+            unsigned char c = (unsigned char)f[j];
+            char k;
+            if (c >= 'A' && c <= 'Z') {
+                low[j] = (char)(c | 0x20);
+                k = 'X';
+                flags |= SYN_HAS_UPPER;
+                letters++;
+                uppers++;
+            } else if (c >= 'a' && c <= 'z') {
+                low[j] = (char)c;
+                k = 'x';
+                letters++;
+            } else if (c >= '0' && c <= '9') {
+                low[j] = (char)c;
+                k = 'd';
+                flags |= SYN_HAS_DIGIT;
+            } else {
+                low[j] = (char)c;
+                k = c >= 0x80 ? 'u' : (char)c;
+                if (c == '-')
+                    flags |= SYN_HAS_HYPHEN;
+            }
+            if (k != last && sn < sizeof shape) { /* runs collapse */
+                shape[sn++] = k;
+                last = k;
+            }
+        }
+        if (letters && uppers == letters)
+            flags |= SYN_ALL_UPPER;
+        w[i].punct_before = punct;
+        if (!letters && !(flags & SYN_HAS_DIGIT) && len && (unsigned char)f[0] < 0x80)
+            punct++;
+        if (len && f[0] >= 'A' && f[0] <= 'Z')
+            flags |= SYN_INIT_UPPER;
+        w[i].flags = flags;
+        const syn_entry *d = syn_map_find(dict, syn_form_key(f));
+        w[i].dtag = d ? (uint16_t)d->value : 0xffff;
+        w[i].w = hash_bytes(1, low, ln);
+        w[i].raw = hash_bytes(2, f, len);
+        w[i].shape = hash_bytes(3, shape, sn);
+        for (size_t k = 0; k < 4; k++) {
+            size_t st = suffix_start(low, ln, k + 1);
+            w[i].suf[k] = hash_bytes(10 + k, low + st, ln - st);
+        }
+        for (size_t k = 0; k < 3; k++)
+            w[i].pre[k] = hash_bytes(20 + k, low, prefix_end(low, ln, k + 1));
+    }
+}
+
+/* Template numbers keep features of different templates apart. */
+#define F1(t, a) syn_mix((uint64_t)(t), (a))
+#define F2(t, a, b) syn_mix(syn_mix((uint64_t)(t), (a)), (b))
+#define F3(t, a, b, c) syn_mix(F2(t, a, b), (c))
+
+size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
+                        const uint16_t *tags, const uint16_t *first,
+                        uint64_t *f)
+{
+    static const syn_word none = {11, 12, 13, {14, 15, 16}, {17, 18, 19, 20},
+                                  0xfffe, 0, 0};
+    static const syn_word end = {21, 22, 23, {24, 25, 26}, {27, 28, 29, 30},
+                                 0xfffd, 0, 0};
+    const syn_word *c = &w[i];
+    const syn_word *p1 = i >= 1 ? &w[i - 1] : &none;
+    const syn_word *p2 = i >= 2 ? &w[i - 2] : &none;
+    const syn_word *n1 = i + 1 < n ? &w[i + 1] : &end;
+    const syn_word *n2 = i + 2 < n ? &w[i + 2] : &end;
+    uint64_t t1 = i >= 1 ? tags[i - 1] : 0xffff;
+    uint64_t t2 = i >= 2 ? tags[i - 2] : 0xffff;
+    size_t k = 0;
+    f[k++] = F1(1, 0);
+    f[k++] = F1(2, c->w);
+    f[k++] = F1(3, c->raw);
+    f[k++] = F1(4, c->shape);
+    for (int s = 0; s < 4; s++)
+        f[k++] = F1(5 + s, c->suf[s]);
+    for (int s = 0; s < 3; s++)
+        f[k++] = F1(9 + s, c->pre[s]);
+    f[k++] = F1(12, c->flags);
+    f[k++] = F2(13, c->flags, i == 0);
+    f[k++] = F1(14, t1);
+    f[k++] = F2(15, t1, t2);
+    f[k++] = F2(16, t1, c->w);
+    f[k++] = F1(17, p1->w);
+    f[k++] = F1(18, p2->w);
+    f[k++] = F1(19, n1->w);
+    f[k++] = F1(20, n2->w);
+    f[k++] = F1(21, p1->suf[2]);
+    f[k++] = F1(22, n1->suf[2]);
+    f[k++] = F1(23, n1->suf[0]);
+    f[k++] = F2(24, p1->w, c->w);
+    f[k++] = F2(25, c->w, n1->w);
+    f[k++] = F2(26, n1->w, n2->w);
+    f[k++] = F2(27, t1, n1->w);
+    f[k++] = F1(28, n1->shape);
+    f[k++] = F1(29, p1->shape);
+    f[k++] = F2(30, c->suf[2], n1->w);
+    f[k++] = F2(31, p1->w, n1->w);
+    f[k++] = F2(32, t1, c->suf[2]);
+    f[k++] = F2(33, c->shape, n1->shape);
+    f[k++] = F1(34, p1->raw);
+    f[k++] = F1(35, n1->raw);
+    /* the next words' tags, where the dictionary knows them */
+    f[k++] = F1(36, n1->dtag);
+    f[k++] = F2(37, n1->dtag, n2->dtag);
+    f[k++] = F2(38, c->w, n1->dtag);
+    f[k++] = F2(39, c->suf[2], n1->dtag);
+    if (first) { /* the second pass sees the first pass's tags both ways */
+        uint64_t r1 = i + 1 < n ? first[i + 1] : 0xfffd;
+        uint64_t r2 = i + 2 < n ? first[i + 2] : 0xfffd;
+        f[k++] = F1(40, r1);
+        f[k++] = F2(41, r1, r2);
+        f[k++] = F2(42, c->w, r1);
+        f[k++] = F2(43, t1, r1);
+        f[k++] = F1(44, first[i]);
+        f[k++] = F2(45, first[i], c->suf[2]);
+    }
+    return k;
+}
+
+/* One greedy pass with `table`; `first` as for syn_tag_features. */
+static void tag_pass(const evg_syn_model *m, const syn_ptab *table,
+                     const syn_word *w, size_t n, const uint16_t *first,
+                     uint16_t *tags)
+{
+    uint64_t f[SYN_TAG_FEATS];
+    int32_t sc[1024];
+    size_t nt = m->ntags < 1024 ? m->ntags : 1024;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].dtag < nt) {
+            tags[i] = w[i].dtag;
+            continue;
+        }
+        size_t nf = syn_tag_features(w, n, i, tags, first, f);
+        memset(sc, 0, nt * sizeof *sc);
+        syn_ptab_score(table, f, nf, sc);
+        size_t best = 0;
+        for (size_t t = 1; t < nt; t++)
+            if (sc[t] > sc[best])
+                best = t;
+        tags[i] = (uint16_t)best;
+    }
+}
+
+void syn_tag(const evg_syn_model *m, const syn_word *w, size_t n,
+             uint16_t *tags)
+{
+    if (!m->tagger2.cap || n > EVG_SYN_MAX_WORDS) {
+        tag_pass(m, &m->tagger, w, n, NULL, tags);
+        return;
+    }
+    uint16_t first[EVG_SYN_MAX_WORDS];
+    tag_pass(m, &m->tagger, w, n, NULL, first);
+    tag_pass(m, &m->tagger2, w, n, first, tags);
+}

@@ -1,0 +1,28 @@
+/* Training a syntax model from CoNLL-U treebanks (used by evgraph-train). */
+#ifndef EVG_SYN_TRAIN_H
+#define EVG_SYN_TRAIN_H
+
+#include <stdio.h>
+
+#include "syntax.h"
+
+typedef struct syn_train_opts {
+    const char *const *train;   /* treebank files */
+    size_t ntrain;
+    const char *dev;            /* for choosing the epoch; may be NULL */
+    unsigned tag_epochs, parse_epochs;
+    unsigned folds;             /* jackknife folds for the parser's tags */
+    unsigned prune;             /* parser and labeler features updated
+                                   fewer times than this are left out */
+    unsigned prune_tagger;      /* the same for the tagger's */
+    unsigned long long seed;
+    size_t max_sentences;       /* 0: all (a small sample for tests) */
+    FILE *log;                  /* progress, or NULL */
+} syn_train_opts;
+
+void syn_train_defaults(syn_train_opts *o);
+int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err);
+int evg_syn_model_save(const evg_syn_model *m, const char *path,
+                       evg_error *err);
+
+#endif

@@ -1,0 +1,328 @@
+/* Syntax module: the arc-hybrid transition system and its oracle, model
+ * training (deterministic), model files that are missing or damaged, the
+ * tokenizer's UD conventions, and a parse by a model trained here. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "evgraph/io.h"
+#include "syntax/conllu.h"
+#include "syntax/syn_internal.h"
+#include "syntax/train.h"
+
+#define TINY EVG_SOURCE_DIR "/tests/data/syntax_tiny.conllu"
+
+static syn_conllu load_tiny(void)
+{
+    char *text;
+    size_t len;
+    evg_error err;
+    assert_int_equal(evg_read_file(TINY, 1 << 20, &text, &len, &err), 0);
+    syn_conllu c;
+    assert_int_equal(syn_conllu_parse(text, len, &c, &err), 0);
+    return c;
+}
+
+/* Follows the cheapest action (shift last among equals) to the end. */
+static int oracle_tree(const syn_csent *s, int *out_head)
+{
+    size_t n = s->nwords;
+    int *gold = calloc(n + 2, sizeof *gold);
+    syn_state st;
+    assert_int_equal(syn_state_init(&st, n), 0);
+    gold[0] = -1;
+    for (size_t i = 0; i < n; i++)
+        gold[i + 1] = atoi(s->lines[s->words[i]].col[CU_HEAD]);
+    int steps = 0;
+    while (!syn_state_final(&st)) {
+        int best = -1, bc = 1 << 30;
+        for (int a = SYN_NACT - 1; a >= 0; a--) {
+            if (!syn_state_valid(&st, a))
+                continue;
+            int c = syn_state_cost(&st, a, gold);
+            if (c < bc) {
+                bc = c;
+                best = a;
+            }
+        }
+        assert_true(best >= 0);
+        syn_state_apply(&st, best, 0);
+        steps++;
+        assert_true(steps <= (int)(2 * n + 2));
+    }
+    int lost = 0;
+    for (size_t i = 1; i <= n; i++) {
+        out_head[i - 1] = st.head[i];
+        lost += st.head[i] != gold[i];
+    }
+    syn_state_dispose(&st);
+    free(gold);
+    return lost;
+}
+
+static int is_projective(const syn_csent *s)
+{
+    size_t n = s->nwords;
+    for (size_t d = 1; d <= n; d++) {
+        int h = atoi(s->lines[s->words[d - 1]].col[CU_HEAD]);
+        size_t lo = h < (int)d ? (size_t)h : d, hi = h < (int)d ? d : (size_t)h;
+        for (size_t k = lo + 1; k < hi; k++) { /* k must descend from h */
+            int a = (int)k;
+            while (a != h && a != 0)
+                a = atoi(s->lines[s->words[a - 1]].col[CU_HEAD]);
+            if (a != h)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static void oracle_rebuilds_projective_trees(void **state)
+{
+    (void)state;
+    syn_conllu c = load_tiny();
+    int projective = 0, crossing = 0;
+    for (size_t i = 0; i < c.n; i++) {
+        int head[64];
+        int lost = oracle_tree(&c.sents[i], head);
+        if (is_projective(&c.sents[i])) {
+            projective++;
+            assert_int_equal(lost, 0);
+        } else {
+            /* a crossing arc cannot be built: the oracle loses it alone,
+             * and the result is still one tree under the root */
+            crossing++;
+            assert_int_equal(lost, 1);
+            int roots = 0;
+            for (size_t k = 0; k < c.sents[i].nwords; k++)
+                roots += head[k] == 0;
+            assert_int_equal(roots, 1);
+        }
+    }
+    assert_int_equal(projective, 6);
+    assert_int_equal(crossing, 1);
+    syn_conllu_dispose(&c);
+}
+
+static void state_refuses_a_second_root(void **state)
+{
+    (void)state;
+    syn_state st;
+    assert_int_equal(syn_state_init(&st, 2), 0);
+    syn_state_apply(&st, SYN_SHIFT, 0);
+    /* one word on the stack, one in the buffer: no RIGHT onto the root */
+    assert_false(syn_state_valid(&st, SYN_RIGHT));
+    assert_true(syn_state_valid(&st, SYN_LEFT));
+    syn_state_apply(&st, SYN_SHIFT, 0);
+    assert_true(syn_state_valid(&st, SYN_RIGHT));
+    assert_false(syn_state_valid(&st, SYN_SHIFT));
+    syn_state_apply(&st, SYN_RIGHT, 0);
+    syn_state_apply(&st, SYN_RIGHT, 0);
+    assert_true(syn_state_final(&st));
+    assert_int_equal(st.head[2], 1);
+    assert_int_equal(st.head[1], 0);
+    syn_state_dispose(&st);
+}
+
+static char *train_tiny(const char *path, unsigned long long seed,
+                        unsigned folds)
+{
+    syn_train_opts o;
+    syn_train_defaults(&o);
+    const char *files[] = {TINY};
+    o.train = files;
+    o.ntrain = 1;
+    o.tag_epochs = 5;
+    o.parse_epochs = 5;
+    o.folds = folds;
+    o.seed = seed;
+    evg_error err;
+    evg_error_clear(&err);
+    evg_syn_model *m;
+    assert_int_equal(syn_train(&o, &m, &err), 0);
+    assert_int_equal(evg_syn_model_save(m, path, &err), 0);
+    evg_syn_model_free(m);
+    char *bytes;
+    size_t len;
+    assert_int_equal(evg_read_file(path, 1 << 26, &bytes, &len, &err), 0);
+    return bytes;
+}
+
+static size_t file_size(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fclose(f);
+    return (size_t)n;
+}
+
+static void training_is_deterministic(void **state)
+{
+    (void)state;
+    char a[] = "/tmp/evg-syn-a-XXXXXX", b[] = "/tmp/evg-syn-b-XXXXXX";
+    close(mkstemp(a));
+    close(mkstemp(b));
+    char *x = train_tiny(a, 7, 2), *y = train_tiny(b, 7, 2);
+    size_t n = file_size(a);
+    assert_int_equal(n, file_size(b));
+    assert_memory_equal(x, y, n);
+    free(x);
+    free(y);
+    unlink(a);
+    unlink(b);
+}
+
+/* Writes `len` bytes of `data` to a fresh file and tries to load it. */
+static int load_bytes(const char *data, size_t len, evg_error *err)
+{
+    char p[] = "/tmp/evg-syn-bad-XXXXXX";
+    int fd = mkstemp(p);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, data, len), (ssize_t)len);
+    close(fd);
+    evg_syn_model *m = NULL;
+    evg_error_clear(err);
+    int rc = evg_syn_model_load(p, &m, err);
+    assert_null(m);
+    unlink(p);
+    return rc;
+}
+
+static void damaged_models_are_errors(void **state)
+{
+    (void)state;
+    char p[] = "/tmp/evg-syn-m-XXXXXX";
+    close(mkstemp(p));
+    char *good = train_tiny(p, 1, 2);
+    size_t n = file_size(p);
+    evg_syn_model *m = NULL;
+    evg_error err;
+    assert_int_equal(evg_syn_model_load(p, &m, &err), 0);
+    evg_syn_model_free(m);
+
+    assert_int_equal(evg_syn_model_load("/nonexistent/model.evgm", &m, &err),
+                     EVG_EIO);
+    assert_null(m);
+    /* truncated, at several places */
+    size_t cuts[] = {0, 7, 31, 32, n / 2, n - 1};
+    for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+        assert_int_equal(load_bytes(good, cuts[i], &err), EVG_EPARSE);
+        assert_non_null(strstr(err.message, cuts[i] < 8 ? "not an evgraph"
+                                                        : "truncated"));
+    }
+    /* one flipped byte anywhere in the payload */
+    char *bad = malloc(n);
+    for (size_t at = 32; at < n; at += n / 97 + 1) {
+        memcpy(bad, good, n);
+        bad[at] ^= 0x5a;
+        assert_int_equal(load_bytes(bad, n, &err), EVG_EPARSE);
+        assert_non_null(strstr(err.message, "corrupt"));
+    }
+    /* another format version */
+    memcpy(bad, good, n);
+    bad[8] = 99;
+    assert_int_equal(load_bytes(bad, n, &err), EVG_EPARSE);
+    assert_non_null(strstr(err.message, "version"));
+    /* not a model at all */
+    assert_int_equal(load_bytes("# sent_id = 1\n", 14, &err), EVG_EPARSE);
+    free(bad);
+    free(good);
+    unlink(p);
+}
+
+static evg_syn_model *tiny_model(void)
+{
+    char p[] = "/tmp/evg-syn-t-XXXXXX";
+    close(mkstemp(p));
+    free(train_tiny(p, 3, 1)); /* one pass: the sample is tiny */
+    evg_syn_model *m;
+    evg_error err;
+    assert_int_equal(evg_syn_model_load(p, &m, &err), 0);
+    unlink(p);
+    return m;
+}
+
+static void tokens_follow_ud(void **state)
+{
+    (void)state;
+    evg_syn_model *m = tiny_model();
+    const char *text = "They don't trust Mr. Kim, a well-known U.S. "
+                       "envoy, and couldn\xe2\x80\x99t wait.";
+    evg_syn_tokens t = {0};
+    assert_int_equal(evg_syn_tokenize(m, text, 0, strlen(text), &t), 0);
+    const char *want[] = {"They", "do", "n't", "trust", "Mr.", "Kim", ",",
+                          "a", "well-known", "U.S.", "envoy", ",", "and",
+                          "could", "n\xe2\x80\x99t", "wait", "."};
+    size_t nw = sizeof want / sizeof *want;
+    assert_int_equal(t.n, nw);
+    for (size_t i = 0; i < nw; i++) {
+        size_t len = t.v[i].end - t.v[i].start;
+        assert_int_equal(len, strlen(want[i]));
+        assert_memory_equal(text + t.v[i].start, want[i], len);
+    }
+    evg_syn_tokens_dispose(&t);
+    evg_syn_model_free(m);
+}
+
+static void analyse_gives_one_tree(void **state)
+{
+    (void)state;
+    evg_syn_model *m = tiny_model();
+    const char *form[] = {"The", "minister", "signed", "the", "deal", "."};
+    size_t n = 6;
+    uint16_t tag[6], rel[6];
+    int head[6];
+    const char *lemma[6];
+    char buf[6 * 64];
+    evg_syn_sent s = {n, form, tag, head, rel, lemma, buf, sizeof buf};
+    assert_int_equal(evg_syn_analyse(m, &s), 0);
+    int roots = 0;
+    for (size_t i = 0; i < n; i++) {
+        assert_true(head[i] >= 0 && head[i] <= (int)n && head[i] != (int)i + 1);
+        roots += head[i] == 0;
+        assert_true(tag[i] < evg_syn_ntags(m));
+        assert_true(rel[i] < evg_syn_nrels(m));
+        assert_non_null(lemma[i]);
+    }
+    assert_int_equal(roots, 1);
+    /* learned from the sentences above */
+    assert_string_equal(evg_syn_upos(m, tag[0]), "DET");
+    assert_string_equal(lemma[2], "sign");
+    evg_syn_model_free(m);
+}
+
+static void conllu_errors_name_the_line(void **state)
+{
+    (void)state;
+    evg_error err;
+    syn_conllu c;
+    char *t = strdup("# x\n1\tA\t_\t_\t_\t_\t_\t_\t_\t_\n3\tB\t_\t_\t_\t_\t_\t_\t_\t_\n");
+    assert_int_equal(syn_conllu_parse(t, strlen(t), &c, &err), EVG_EPARSE);
+    assert_non_null(strstr(err.message, "line 3"));
+    t = strdup("1\tA\t_\n");
+    assert_int_equal(syn_conllu_parse(t, strlen(t), &c, &err), EVG_EPARSE);
+    assert_non_null(strstr(err.message, "10"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(oracle_rebuilds_projective_trees),
+        cmocka_unit_test(state_refuses_a_second_root),
+        cmocka_unit_test(training_is_deterministic),
+        cmocka_unit_test(damaged_models_are_errors),
+        cmocka_unit_test(tokens_follow_ud),
+        cmocka_unit_test(analyse_gives_one_tree),
+        cmocka_unit_test(conllu_errors_name_the_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

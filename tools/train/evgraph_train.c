@@ -1,0 +1,124 @@
+/* evgraph-train: trains the syntax model (tagger, lemmatizer, parser) from
+ * CoNLL-U treebanks. `make model` runs it on the UD English treebanks. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "train.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: evgraph-train -o MODEL [OPTIONS] TRAIN.conllu...\n\n"
+            "Trains the tagger, lemmatizer and dependency parser of evgraph\n"
+            "from CoNLL-U treebanks and writes one model file.\n\n"
+            "Options:\n"
+            "  -o, --output FILE      model file to write (required)\n"
+            "  -d, --dev FILE         treebank for choosing the best epoch\n"
+            "      --tag-epochs N     tagger passes over the data (default 8)\n"
+            "      --parse-epochs N   parser passes (default 12)\n"
+            "      --folds N          jackknife folds for the parser's tags\n"
+            "                         (default 4; 1: gold tags)\n"
+            "      --seed N           shuffling seed (default 20260101)\n"
+            "      --prune N          leave out parser features updated fewer\n"
+            "                         than N times in training (default 3)\n"
+            "      --prune-tagger N   the same for tagger features (default 2)\n"
+            "      --max-sentences N  use only the first N sentences of each\n"
+            "                         file (for quick tests)\n"
+            "  -q, --quiet            no progress on stderr\n"
+            "  -h, --help             this help\n\n"
+            "Exit status: 0 ok, 1 bad treebank, 2 usage error, 3 I/O error.\n");
+}
+
+static int number(const char *opt, const char *s, unsigned long long *out)
+{
+    char *e;
+    if (!s || !*s || (*out = strtoull(s, &e, 10), *e)) {
+        fprintf(stderr, "evgraph-train: %s: '%s' is not a number\n", opt,
+                s ? s : "");
+        return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    syn_train_opts o;
+    syn_train_defaults(&o);
+    o.log = stderr;
+    const char *out = NULL;
+    const char **train = calloc((size_t)argc, sizeof *train);
+    size_t ntrain = 0;
+    if (!train)
+        return 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        unsigned long long n = 0;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            free(train);
+            return 0;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            out = v;
+            i++;
+        } else if (!strcmp(a, "-d") || !strcmp(a, "--dev")) {
+            o.dev = v;
+            i++;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            o.log = NULL;
+        } else if (!strcmp(a, "--tag-epochs") || !strcmp(a, "--parse-epochs") ||
+                   !strcmp(a, "--folds") || !strcmp(a, "--seed") ||
+                   !strcmp(a, "--max-sentences") || !strcmp(a, "--prune") ||
+                   !strcmp(a, "--prune-tagger")) {
+            if (number(a, v, &n) < 0) {
+                free(train);
+                return 2;
+            }
+            i++;
+            if (!strcmp(a, "--tag-epochs"))
+                o.tag_epochs = (unsigned)n;
+            else if (!strcmp(a, "--parse-epochs"))
+                o.parse_epochs = (unsigned)n;
+            else if (!strcmp(a, "--folds"))
+                o.folds = (unsigned)n;
+            else if (!strcmp(a, "--seed"))
+                o.seed = n;
+            else if (!strcmp(a, "--prune"))
+                o.prune = (unsigned)n;
+            else if (!strcmp(a, "--prune-tagger"))
+                o.prune_tagger = (unsigned)n;
+            else
+                o.max_sentences = (size_t)n;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "evgraph-train: unknown option '%s'\n", a);
+            free(train);
+            return 2;
+        } else {
+            train[ntrain++] = a;
+        }
+    }
+    if (!out || !ntrain || (o.dev == NULL && argc > 1 &&
+                            (!strcmp(argv[argc - 1], "-d")))) {
+        fprintf(stderr, "evgraph-train: need -o MODEL and at least one "
+                        "treebank (try --help)\n");
+        free(train);
+        return 2;
+    }
+    o.train = train;
+    o.ntrain = ntrain;
+    evg_error err;
+    evg_error_clear(&err);
+    evg_syn_model *m;
+    int rc = syn_train(&o, &m, &err);
+    if (rc == 0) {
+        rc = evg_syn_model_save(m, out, &err);
+        evg_syn_model_free(m);
+    }
+    free(train);
+    if (rc < 0) {
+        fprintf(stderr, "evgraph-train: %s\n", err.message[0] ? err.message
+                                                              : evg_strerror(rc));
+        return rc == EVG_EIO ? 3 : 1;
+    }
+    return 0;
+}
