@@ -101,7 +101,7 @@ if [ -f "$ewt" ]; then
   cat "$WORK/score"
   read -r upos uas las < <(awk '/^UPOS/ {print $2, $4, $6}' "$WORK/score")
   if awk -v u="${upos:-0}" -v a="${uas:-0}" -v l="${las:-0}" \
-       'BEGIN {exit !(u >= 95.6 && a >= 84.0 && l >= 80.8)}'
+       'BEGIN {exit !(u >= 94.7 && a >= 84.4 && l >= 81.2)}'
   then ok; else bad "EWT test below the floors: UPOS $upos UAS $uas LAS $las"; fi
 else
   echo "SKIP (part): no UD English data at $ewt"

@@ -95,6 +95,26 @@ static int is_abbrev(const evg_syn_model *m, const char *text, size_t s,
     return e - s == 1 && text[s] >= 'A' && text[s] <= 'Z';
 }
 
+/* A web address or e-mail address written without spaces from byte s:
+ * its end, or s when there is none. It ends before trailing punctuation. */
+static size_t address_end(const char *text, size_t s, size_t end)
+{
+    size_t e = s;
+    while (e < end && (unsigned char)text[e] > ' ' && text[e] != '"' &&
+           text[e] != '<' && text[e] != '>' && text[e] != '(' && text[e] != ')')
+        e++;
+    while (e > s && strchr(".,;:!?'", text[e - 1]))
+        e--;
+    size_t n = e - s;
+    int url = (n > 7 && !strncmp(text + s, "http://", 7)) ||
+              (n > 8 && !strncmp(text + s, "https://", 8)) ||
+              (n > 4 && !strncmp(text + s, "www.", 4));
+    const char *at = memchr(text + s, '@', n);
+    int mail = at && at > text + s && memchr(at, '.', (size_t)(text + e - at)) &&
+               text[e - 1] != '.';
+    return url || mail ? e : s;
+}
+
 int evg_syn_tokenize(const evg_syn_model *m, const char *text, size_t start,
                      size_t end, evg_syn_tokens *out)
 {
@@ -104,6 +124,29 @@ int evg_syn_tokenize(const evg_syn_model *m, const char *text, size_t start,
     int rc = 0;
     for (size_t i = 0; i < t.n && rc == 0; i++) {
         size_t s = t.v[i].start, e = t.v[i].end;
+        /* an address is one token: the shared tokenizer cuts it at . / @ */
+        size_t ae = (i == 0 || t.v[i - 1].end < s) ? address_end(text, s, end)
+                                                   : s;
+        if (ae > s) {
+            rc = push(out, s, ae);
+            while (i + 1 < t.n && t.v[i + 1].start < ae)
+                i++;
+            continue;
+        }
+        /* a run of one punctuation mark ("...", "--", "**") is one token */
+        if ((t.v[i].flags & EVG_TOK_PUNCT) && e == s + 1) {
+            size_t j = i;
+            while (j + 1 < t.n && (t.v[j + 1].flags & EVG_TOK_PUNCT) &&
+                   t.v[j + 1].start == t.v[j].end &&
+                   t.v[j + 1].end == t.v[j + 1].start + 1 &&
+                   text[t.v[j + 1].start] == text[s])
+                j++;
+            if (j > i) {
+                rc = push(out, s, t.v[j].end);
+                i = j;
+                continue;
+            }
+        }
         if (t.v[i].flags & EVG_TOK_WORD) {
             /* "Mr" + "." -> "Mr." unless the stop ends the sentence */
             if (i + 2 < t.n && t.v[i + 1].start == e && text[e] == '.' &&

@@ -269,6 +269,20 @@ static void tokens_follow_ud(void **state)
         assert_int_equal(len, strlen(want[i]));
         assert_memory_equal(text + t.v[i].start, want[i], len);
     }
+    /* addresses stay whole; runs of one punctuation mark are one token */
+    const char *web = "See www.example.com/a-b or mail jo@example.org... "
+                      "Now -- really.";
+    const char *want2[] = {"See", "www.example.com/a-b", "or", "mail",
+                           "jo@example.org", "...", "Now", "--", "really",
+                           "."};
+    t.n = 0;
+    assert_int_equal(evg_syn_tokenize(m, web, 0, strlen(web), &t), 0);
+    assert_int_equal(t.n, sizeof want2 / sizeof *want2);
+    for (size_t i = 0; i < t.n; i++) {
+        size_t len = t.v[i].end - t.v[i].start;
+        assert_int_equal(len, strlen(want2[i]));
+        assert_memory_equal(web + t.v[i].start, want2[i], len);
+    }
     evg_syn_tokens_dispose(&t);
     evg_syn_model_free(m);
 }
