@@ -81,6 +81,16 @@ extern const char *const *evg_timex__function_words;
 extern const char *const *evg_timex__short_months;
 extern const char *const *evg_timex__month_cues;
 extern const char *const *evg_timex__decades;
+/* words before and after a four-digit number that make it no year; "the
+ * same quarter", "the current quarter"; modals before "one day"; words
+ * between a number and its unit ("five more days", "five trading days") */
+extern const char *const *evg_timex__year_blockers_before;
+extern const char *const *evg_timex__year_blockers_after;
+extern const char *const *evg_timex__period_same;
+extern const char *const *evg_timex__period_current;
+extern const char *const *evg_timex__modals;
+extern const char *const *evg_timex__duration_fillers;
+extern const char *const *evg_timex__day_kinds;
 
 /* Granularity of a value. */
 enum {

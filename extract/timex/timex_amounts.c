@@ -15,10 +15,7 @@ static int function_word(const tagger *c, size_t i)
 {
     if (i >= c->n || c->t[i].kind == K_PUNCT)
         return 1;
-    for (const char *const *w = evg_timex__function_words; *w; w++)
-        if (is_str(c, i, *w))
-            return 1;
-    return 0;
+    return is_any(c, i, evg_timex__function_words);
 }
 
 /* "seats a week", "$1.76 a year": a rate, not a duration. */
@@ -49,9 +46,7 @@ int evg_timex__m_duration(const tagger *c, size_t i, match *m)
     size_t j = i;
     int n2 = 2, approx = 0, det = 0;
     if (is(c, i, "one") && is(c, i + 1, "day") && i > 0 &&
-        (is(c, i - 1, "will") || is(c, i - 1, "would") ||
-         is(c, i - 1, "could") || is(c, i - 1, "might") ||
-         is(c, i - 1, "may") || is(c, i - 1, "can"))) {
+        is_any(c, i - 1, evg_timex__modals)) {
         evg_timex__val_init(&m->v, EVG_TIMEX_DATE); /* "will one day be": some day */
         m->v.gran = TX_G_REF;
         m->v.ref = 3;
@@ -79,8 +74,7 @@ int evg_timex__m_duration(const tagger *c, size_t i, match *m)
         c->t[j].num >= 1000)
         return 0; /* "the 1988 quarter" */
     j += q;
-    if (is(c, j, "more") || is(c, j, "additional") || is(c, j, "full") ||
-        is(c, j, "straight") || is(c, j, "consecutive"))
+    if (is_any(c, j, evg_timex__duration_fillers))
         j++;
 unit:
     if (punct(c, j, '-')) {
@@ -88,8 +82,7 @@ unit:
             return 0; /* "the five-year plan": the adjective alone */
         j++;
     }
-    if (is(c, j, "trading") || is(c, j, "business") || is(c, j, "working") ||
-        is(c, j, "calendar"))
+    if (is_any(c, j, evg_timex__day_kinds))
         j++;
     if (!has(c, j, TX_UNIT) || is(c, j, "weekend") || is(c, j, "weekends") ||
         is(c, j, "half") || is(c, j, "halves"))

@@ -57,9 +57,7 @@ static int plausible_year(const tagger *c, size_t i, int cue)
     if (i > 0 && c->t[i - 1].kind == K_PUNCT &&
         strchr("$#\xc2\xa3\xe2", c->t[i - 1].ch))
         return 0;
-    if (i > 0 && (is(c, i - 1, "no") || is(c, i - 1, "number") ||
-                  is(c, i - 1, "flight") || is(c, i - 1, "route") ||
-                  is(c, i - 1, "room") || is(c, i - 1, "page")))
+    if (i > 0 && is_any(c, i - 1, evg_timex__year_blockers_before))
         return 0;
     if (i + 1 < c->n) {
         const tok *nx = &c->t[i + 1];
@@ -67,12 +65,7 @@ static int plausible_year(const tagger *c, size_t i, int cue)
             return 0;
         if (nx->kind == K_NUM || nx->kind == K_NUMX)
             return 0;
-        if (is(c, i + 1, "percent") || is(c, i + 1, "million") ||
-            is(c, i + 1, "billion") || is(c, i + 1, "people") ||
-            is(c, i + 1, "shares") || is(c, i + 1, "dollars") ||
-            is(c, i + 1, "votes") || is(c, i + 1, "tons") ||
-            is(c, i + 1, "feet") || is(c, i + 1, "meters") ||
-            is(c, i + 1, "miles"))
+        if (is_any(c, i + 1, evg_timex__year_blockers_after))
             return 0;
     }
     return cue || (y >= 1800 && y <= 2100);
@@ -81,9 +74,8 @@ static int plausible_year(const tagger *c, size_t i, int cue)
 size_t evg_timex__skip_dot(const tagger *c, size_t i, size_t word)
 {
     /* the dot of "Sept." belongs to the abbreviation, not that of "May." */
-    for (const char *const *w = evg_timex__short_months; *w; w++)
-        if (is_str(c, word, *w))
-            return i;
+    if (is_any(c, word, evg_timex__short_months))
+        return i;
     return punct(c, i, '.') && tok_len(c, word) <= 4 ? i + 1 : i;
 }
 
@@ -118,10 +110,7 @@ static int month_cue(const tagger *c, size_t i)
         return 0;
     if (punct(c, i - 1, '-') && i >= 2 && is(c, i - 2, "mid"))
         return 1;
-    for (const char *const *w = evg_timex__month_cues; *w; w++)
-        if (is_str(c, i - 1, *w))
-            return 1;
-    return 0;
+    return is_any(c, i - 1, evg_timex__month_cues);
 }
 
 int evg_timex__month_word_ok(const tagger *c, size_t i)
@@ -515,11 +504,9 @@ int evg_timex__m_ref_period(const tagger *c, size_t i, match *m)
     int that = is(c, j, "that");
     j++;
     int shift = 0, cur = 0, year = TX_X;
-    if (is(c, j, "latest") || is(c, j, "same") || is(c, j, "recent") ||
-        is(c, j, "comparable") || is(c, j, "corresponding")) {
+    if (is_any(c, j, evg_timex__period_same)) {
         j++;
-    } else if (is(c, j, "current") || is(c, j, "present") ||
-               is(c, j, "full") || is(c, j, "entire") || is(c, j, "whole")) {
+    } else if (is_any(c, j, evg_timex__period_current)) {
         cur = 1;
         j++;
     } else if (is_year_tok(c, j)) {

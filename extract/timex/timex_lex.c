@@ -17,6 +17,13 @@ const char *const *evg_timex__function_words;
 const char *const *evg_timex__short_months;
 const char *const *evg_timex__month_cues;
 const char *const *evg_timex__decades;
+const char *const *evg_timex__year_blockers_before;
+const char *const *evg_timex__year_blockers_after;
+const char *const *evg_timex__period_same;
+const char *const *evg_timex__period_current;
+const char *const *evg_timex__modals;
+const char *const *evg_timex__duration_fillers;
+const char *const *evg_timex__day_kinds;
 static const char *const *tsv;
 static size_t n_tsv;
 
@@ -25,7 +32,14 @@ static const evg_words_use uses[] = {
     {"function_words.words", 0, &evg_timex__function_words, NULL},
     {"short_months.words", 0, &evg_timex__short_months, NULL},
     {"month_cues.words", 0, &evg_timex__month_cues, NULL},
-    {"decades.words", EVG_WORDS_COUNT(8), &evg_timex__decades, NULL}};
+    {"decades.words", EVG_WORDS_COUNT(8), &evg_timex__decades, NULL},
+    {"year_blockers_before.words", 0, &evg_timex__year_blockers_before, NULL},
+    {"year_blockers_after.words", 0, &evg_timex__year_blockers_after, NULL},
+    {"period_same.words", 0, &evg_timex__period_same, NULL},
+    {"period_current.words", 0, &evg_timex__period_current, NULL},
+    {"modals.words", 0, &evg_timex__modals, NULL},
+    {"duration_fillers.words", 0, &evg_timex__duration_fillers, NULL},
+    {"day_kinds.words", 0, &evg_timex__day_kinds, NULL}};
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
 static const char *const class_names[TX_NCLASS] = {

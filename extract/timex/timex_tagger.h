@@ -75,6 +75,25 @@ static inline int is_str(const tagger *c, size_t i, const char *w)
     return is_n(c, i, w, strlen(w));
 }
 
+/* Is token i a word of `list` (NULL-terminated, lower case)? The token
+ * is checked once and each word compared up to its first difference. */
+static inline int is_any(const tagger *c, size_t i, const char *const *list)
+{
+    if (i >= c->n || c->t[i].kind != K_WORD)
+        return 0;
+    const char *s = c->text + c->t[i].s;
+    size_t n = c->t[i].e - c->t[i].s;
+    for (; *list; list++) {
+        const char *w = *list;
+        size_t k = 0;
+        while (k < n && w[k] && tolower((unsigned char)s[k]) == w[k])
+            k++;
+        if (k == n && !w[k])
+            return 1;
+    }
+    return 0;
+}
+
 /* `w` must be a string literal. */
 #define is(c, i, w) is_n((c), (i), "" w, sizeof(w) - 1)
 
