@@ -1203,8 +1203,9 @@ static void lane_label(tl *t, size_t l, evg_buf *b)
         if (*p == '\t' || *p == '\n')
             *p = ' ';
     size_t pos = 0;
+    /* 19 characters of 11 pt bold fill the label column */
     for (int line = 0; line < 2 && plain[pos]; line++) {
-        wrap_line(b, plain, &pos, 24, line == 1);
+        wrap_line(b, plain, &pos, 19, line == 1);
         evg_buf_puts(b, "\\r");
         while (plain[pos] == ' ')
             pos++;

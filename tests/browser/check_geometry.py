@@ -170,7 +170,11 @@ def check(path, fonts):
                                     % (gid, t.text, tb[0], tb[2], bb[0], bb[2]))
         elif "lanelabel" in cls:
             for t in g.iter(SVG + "text"):
-                labels.append((gid, t.text, text_box(t, fonts)))
+                tb = text_box(t, fonts)
+                labels.append((gid, t.text, tb))
+                if tb[0] < -0.5:
+                    problems.append("lane label %r starts %.1f pt left of the picture"
+                                    % (t.text, -tb[0]))
         elif re.fullmatch(r"(tick|gaplabel|breaklabel|zonelabel|undatedlabel)\d*", gid) or \
                 gid.startswith("node") and False:
             for t in g.iter(SVG + "text"):
