@@ -196,4 +196,10 @@ grep -q '"dct":"2020-02-29"' "$WORK/stdout" && grep -q '"value":"2020-02-24"' "$
   bad "Feb. 29, 2020 (a leap year) is the document date and anchors Monday"
 expect_exit 2 "--dct 2019-02-29" -- "$EVG" extract --dct 2019-02-29 "$WORK/f29.txt"
 
+# 5. A long article grows the document's arrays past the arena's block
+# size (their own blocks, grown by realloc): under ASan, no stale pointer.
+$PY -c 'import sys; t=open(sys.argv[1]).read() + "\n\n"; sys.stdout.write(t * 60)' "$FIX" >"$WORK/long.txt"
+expect_exit 0 "a 150 KB article" -- "$EVG" extract -q --dct 2019-05-23 "$WORK/long.txt"
+[ "$(grep -o '"cameo"' "$WORK/stdout" | wc -l)" -ge 100 ] && ok || bad "150 KB article: events missing"
+
 finish
