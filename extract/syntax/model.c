@@ -226,7 +226,10 @@ static int get_table(reader r, syn_ptab *t, size_t nclass)
             if (t->pairs[o + q] >> 16 >= nclass)
                 return 0;
     }
-    return used < cap; /* an empty slot ends every probe */
+    /* an empty slot ends every probe; the file's bytes are ours to
+     * rewrite (read, not mapped) */
+    return used < cap &&
+           syn_ptab_densify(t, (uint32_t *)(uintptr_t)t->slot) == 0;
 }
 
 static char **split_lines(const reader *r, size_t *n, char **second,

@@ -264,23 +264,54 @@ int syn_ptab_from_train(syn_ptab *t, const syn_ptrain *p, unsigned min_hits)
     t->npairs = (uint32_t)np;
     t->scale = scale;
     t->owned = mem;
-    return 0;
+    return 0; /* not densified: this is the form the model file stores */
 }
 
 void syn_ptab_dispose(syn_ptab *t)
 {
     free(t->owned);
+    free(t->dense);
     memset(t, 0, sizeof *t);
 }
 
-/* The row of a feature, or NULL. */
+#define DENSE_BIT 0x80000000u
+
+int syn_ptab_densify(syn_ptab *t, uint32_t *slots)
+{
+    size_t rows = 0, nc = t->nclass;
+    for (uint32_t i = 0; i < t->cap; i++)
+        if (slots[2 * i] && !(slots[2 * i + 1] & DENSE_BIT) &&
+            t->pairs[slots[2 * i + 1]] * 4 >= nc && nc >= 8)
+            rows++;
+    if (!rows)
+        return 0;
+    int16_t *d = calloc(rows * nc, sizeof *d);
+    if (!d)
+        return EVG_ENOMEM;
+    size_t r = 0;
+    for (uint32_t i = 0; i < t->cap; i++) {
+        uint32_t o = slots[2 * i + 1];
+        if (!slots[2 * i] || (o & DENSE_BIT) || t->pairs[o] * 4 < nc || nc < 8)
+            continue;
+        for (uint32_t q = 1; q <= t->pairs[o]; q++)
+            d[r * nc + (t->pairs[o + q] >> 16)] =
+                (int16_t)(uint16_t)(t->pairs[o + q] & 0xffff);
+        slots[2 * i + 1] = DENSE_BIT | (uint32_t)r;
+        r++;
+    }
+    free(t->dense);
+    t->dense = d;
+    return 0;
+}
+
+/* The row of a feature (its slot's offset word), or NULL. */
 static const uint32_t *find_ptab_row(const syn_ptab *t, uint64_t h)
 {
     uint32_t fp = fingerprint(h), cap = t->cap;
     for (uint32_t i = home_of(fp, cap), d = 0;; d++) {
         uint32_t k = t->slot[2 * i];
         if (k == fp)
-            return t->pairs + t->slot[2 * i + 1];
+            return t->slot + 2 * i + 1;
         if (!k || distance(k, i, cap) < d)
             return NULL;
         i = i + 1 == cap ? 0 : i + 1;
@@ -292,21 +323,36 @@ static const uint32_t *find_ptab_row(const syn_ptab *t, uint64_t h)
 void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
                     int32_t *scores)
 {
-    const uint32_t *rows[128];
+    const void *rows[128];
+    unsigned char dense[128];
     size_t n = nf < 128 ? nf : 128;
     for (size_t j = 0; j < n; j++)
         __builtin_prefetch(t->slot +
                            2 * (size_t)home_of(fingerprint(fix_key(f[j])),
                                                t->cap));
+    uint32_t nc = t->nclass;
     for (size_t j = 0; j < n; j++) {
-        rows[j] = find_ptab_row(t, fix_key(f[j]));
-        if (rows[j])
-            __builtin_prefetch(rows[j]);
+        const uint32_t *at = find_ptab_row(t, fix_key(f[j]));
+        rows[j] = NULL;
+        if (!at)
+            continue;
+        if (*at & DENSE_BIT)
+            rows[j] = t->dense + (size_t)(*at & ~DENSE_BIT) * nc;
+        else
+            rows[j] = t->pairs + *at;
+        dense[j] = (*at & DENSE_BIT) != 0;
+        __builtin_prefetch(rows[j]);
     }
     for (size_t j = 0; j < n; j++) {
-        const uint32_t *row = rows[j];
-        if (!row)
+        if (!rows[j])
             continue;
+        if (dense[j]) { /* vectorised: every class */
+            const int16_t *w = rows[j];
+            for (uint32_t c = 0; c < nc; c++)
+                scores[c] += w[c];
+            continue;
+        }
+        const uint32_t *row = rows[j];
         uint32_t k = row[0];
         for (uint32_t q = 1; q <= k; q++)
             scores[row[q] >> 16] += (int16_t)(uint16_t)(row[q] & 0xffff);

@@ -52,6 +52,9 @@ typedef struct syn_ptab {
     uint32_t npairs;
     float scale;           /* weight = int16 value * scale */
     void *owned;           /* memory to free when built, not mapped */
+    int16_t *dense;        /* rows with many classes, as nclass weights;
+                              a slot's offset with the top bit set points
+                              here (in rows), built by syn_ptab_densify */
 } syn_ptab;
 
 /* Builds the run-time table from the averaged training weights, leaving
@@ -59,6 +62,10 @@ typedef struct syn_ptab {
  * to zero. */
 int syn_ptab_from_train(syn_ptab *t, const syn_ptrain *p, unsigned min_hits);
 void syn_ptab_dispose(syn_ptab *t);
+/* Rewrites the rows that hold a quarter of the classes or more as dense
+ * rows, which score in a vectorised loop. `slots` is the table's own,
+ * writable slot array. EVG_ENOMEM. */
+int syn_ptab_densify(syn_ptab *t, uint32_t *slots);
 /* scores[c] += weights of the features, as integers (scale left out). */
 void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
                     int32_t *scores);
