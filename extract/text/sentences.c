@@ -8,6 +8,7 @@
  * credits and the headline glued after them, captions, "Follow us" and
  * copyright lines. */
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "sentences.h"
@@ -16,19 +17,22 @@
 /* The splitter's word lists (extract/data/): abbreviations whose stop
  * never ends a sentence, those that do not before a number ("No. 10"),
  * those that end one only before a typical sentence opener ("Inc."), the
- * openers, and how boilerplate sentences begin. */
+ * openers, how boilerplate sentences begin and the phrases that mark one
+ * wherever they stand. */
 static const char *const *abbrev_hard;
 static const char *const *abbrev_num;
 static const char *const *abbrev_soft;
 static const char *const *openers;
 static const char *const *boiler_leads;
+static const char *const *boiler_marks;
 
 static const evg_words_use uses[] = {
     {"abbreviations.words", 0, &abbrev_hard, NULL},
     {"abbreviations_numeric.words", 0, &abbrev_num, NULL},
     {"abbreviations_final.words", 0, &abbrev_soft, NULL},
     {"sentence_openers.words", 0, &openers, NULL},
-    {"boilerplate_leads.words", 0, &boiler_leads, NULL}};
+    {"boilerplate_leads.words", 0, &boiler_leads, NULL},
+    {"boilerplate_markers.words", EVG_WORDS_PAIRS, &boiler_marks, NULL}};
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
 /* The word lists are tried in full at every period and sentence start:
@@ -264,6 +268,42 @@ static int starts_with(const char *t, size_t s, size_t e, const char *p)
 
 enum { MARK_CREDIT = 1, MARK_OTHER = 2 };
 
+/* The MARK_* of each phrase of boilerplate_markers.words, and for each
+ * byte the phrases that start with it (in lower case), a chain of
+ * indexes + 1 through marker_next; built once from the list. */
+#define MAX_MARKERS 255
+static unsigned char marker_kind[MAX_MARKERS];
+static unsigned char marker_next[MAX_MARKERS];
+static unsigned char marker_first[256];
+static pthread_once_t markers_once = PTHREAD_ONCE_INIT;
+static int markers_rc;
+static evg_error markers_err;
+
+static void index_markers(void)
+{
+    size_t i = 0;
+    while (boiler_marks[2 * i])
+        i++;
+    while (i-- > 0 && !markers_rc) { /* backwards: chains in file order */
+        const char *kind = boiler_marks[2 * i + 1];
+        int k = !strcmp(kind, "credit")  ? MARK_CREDIT
+                : !strcmp(kind, "other") ? MARK_OTHER
+                                         : 0;
+        unsigned char c = (unsigned char)boiler_marks[2 * i][0];
+        if (!k || i >= MAX_MARKERS)
+            markers_rc = evg_error_set(
+                &markers_err, EVG_EPARSE,
+                "extract/data/boilerplate_markers.words: '%s' marks '%s', "
+                "not credit or other (%d phrases at most)",
+                boiler_marks[2 * i], kind, MAX_MARKERS);
+        else {
+            marker_kind[i] = (unsigned char)k;
+            marker_next[i] = marker_first[c];
+            marker_first[c] = (unsigned char)(i + 1);
+        }
+    }
+}
+
 /* One pass over a sentence for the markers that may sit anywhere in it:
  * MARK_CREDIT for photo credits (©, "(Photo", "/ Reuters", "Getty
  * Images"), MARK_OTHER for "follow us on" and "all rights reserved". */
@@ -274,41 +314,11 @@ static int markers(const char *t, size_t s, size_t e)
         unsigned char c = (unsigned char)t[i];
         if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c | 0x20);
-        switch (c) {
-        case 0xc2:
-            if (i + 1 < e && (unsigned char)t[i + 1] == 0xa9)
-                m |= MARK_CREDIT;
-            break;
-        case '(':
-            if (starts_with(t, i, e, "(photo") ||
-                starts_with(t, i, e, "(file photo"))
-                m |= MARK_CREDIT;
-            break;
-        case '[':
-            if (starts_with(t, i, e, "[photo"))
-                m |= MARK_CREDIT;
-            break;
-        case '/':
-            if (starts_with(t, i, e, "/ reuters") ||
-                starts_with(t, i, e, "/ afp") ||
-                starts_with(t, i, e, "/ ap photo"))
-                m |= MARK_CREDIT;
-            break;
-        case 'g':
-            if (starts_with(t, i, e, "getty images"))
-                m |= MARK_CREDIT;
-            break;
-        case 'f':
-            if (starts_with(t, i, e, "follow us on"))
-                m |= MARK_OTHER;
-            break;
-        case 'a':
-            if (starts_with(t, i, e, "all rights reserved"))
-                m |= MARK_OTHER;
-            break;
-        default:
-            break;
-        }
+        if (c == 0xc2 && i + 1 < e && (unsigned char)t[i + 1] == 0xa9)
+            m |= MARK_CREDIT;
+        for (size_t k = marker_first[c]; k; k = marker_next[k - 1])
+            if (starts_with(t, i, e, boiler_marks[2 * (k - 1)]))
+                m |= marker_kind[k - 1];
     }
     return m;
 }
@@ -402,8 +412,16 @@ int evg_extract__sentences(evg_doc *doc, size_t body,
     const char *t = doc->text;
     size_t n = doc->text_len, start = body;
     int rc = evg_words_load(&lists, err);
-    if (rc || !t)
+    if (rc)
         return rc;
+    pthread_once(&markers_once, index_markers);
+    if (markers_rc) {
+        if (err)
+            *err = markers_err;
+        return markers_rc;
+    }
+    if (!t)
+        return 0;
     size_t line_start = body;
     for (size_t i = body; i < n; i++) {
         char c = t[i];

@@ -33,6 +33,7 @@ static const struct {
     {"auxiliaries.words", 0},
     {"be.words", 0},
     {"boilerplate_leads.words", 0},
+    {"boilerplate_markers.words", P},
     {"clause_boundaries.words", 0},
     {"clause_markers.words", 0},
     {"day_kinds.words", 0},
