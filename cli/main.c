@@ -535,9 +535,10 @@ static int read_events(char **paths, int n, doclist *docs)
 typedef struct extract_ctx {
     const char *out;
     int pretty;
-    FILE *tmp;   /* collects output for -o before the atomic write */
+    FILE *tmp;   /* where -o output goes (run: a memory stream) */
     char *buf;
     size_t len;
+    evg_out *o;  /* -o of extract and stats */
 } extract_ctx;
 
 static int print_doc(evg_doc *doc, void *p)
@@ -558,38 +559,38 @@ static int print_doc(evg_doc *doc, void *p)
     return 0;
 }
 
+/* -o: the output is streamed into a temporary file beside the target and
+ * replaces it at the end (evg_out), never held whole in memory. */
 static int open_capture(extract_ctx *c)
 {
     if (!c->out || strcmp(c->out, "-") == 0)
         return 0;
-    c->tmp = open_memstream(&c->buf, &c->len);
-    if (!c->tmp) {
-        msg("out of memory");
-        return EXIT_INPUT;
-    }
+    evg_error err;
+    evg_error_clear(&err);
+    int rc = evg_out_open(c->out, &c->o, &err);
+    if (rc)
+        return fail(&err, rc);
+    c->tmp = evg_out_file(c->o);
     return 0;
 }
 
 static int close_capture(extract_ctx *c, int status)
 {
-    if (!c->tmp)
+    if (!c->o)
         return status;
-    int bad = fclose(c->tmp) != 0;
+    /* something written is kept, even when another input failed */
+    long at = ftell(c->tmp);
+    int keep = status == EXIT_OK || at > 0 || at < 0;
+    evg_error err;
+    evg_error_clear(&err);
+    int rc = evg_out_close(c->o, keep, &err);
+    c->o = NULL;
     c->tmp = NULL;
-    if (bad) {
-        free(c->buf);
-        msg("out of memory");
-        return EXIT_INPUT;
+    if (rc) {
+        int e = fail(&err, rc);
+        if (e > status)
+            status = e;
     }
-    if (status == EXIT_OK || c->len) {
-        evg_error err;
-        evg_error_clear(&err);
-        int rc = evg_write_file_atomic(c->out, c->buf, c->len, &err);
-        if (rc)
-            status = fail(&err, rc);
-    }
-    free(c->buf);
-    c->buf = NULL;
     return status;
 }
 
@@ -619,7 +620,7 @@ static int cmd_extract(int argc, char **argv, settings *st)
     int rc = load_lexicon(st, &lex);
     if (rc)
         return rc;
-    extract_ctx c = {st->output, st->pretty, NULL, NULL, 0};
+    extract_ctx c = {st->output, st->pretty, NULL, NULL, 0, NULL};
     rc = open_capture(&c);
     if (rc) {
         evg_lexicon_free(lex);
@@ -766,7 +767,7 @@ static int cmd_graph(int argc, char **argv, settings *st)
 
 static int print_stats(const evg_graph *g, settings *st)
 {
-    extract_ctx c = {st->output, 0, NULL, NULL, 0};
+    extract_ctx c = {st->output, 0, NULL, NULL, 0, NULL};
     int rc = open_capture(&c);
     if (rc)
         return rc;
@@ -943,7 +944,7 @@ static int cmd_run(int argc, char **argv, settings *st)
         }
         paths[n_out] = path;
         if (k == 0) {
-            extract_ctx c = {path, 0, NULL, NULL, 0};
+            extract_ctx c = {path, 0, NULL, NULL, 0, NULL};
             if (!(c.tmp = open_memstream(&c.buf, &c.len))) {
                 msg("out of memory");
                 rc = EXIT_INPUT;

@@ -287,3 +287,127 @@ int evg_write_files_atomic(const char *const *paths, const void *const *data,
     free(sg);
     return rc;
 }
+
+/* ---- streamed output with the same promises ---- */
+
+struct evg_out {
+    FILE *f;
+    int is_stdout;
+    char *path;   /* for messages */
+    char *tmp;    /* the temporary file, renamed over `target` at the end */
+    char *target;
+    int exists;   /* `target` existed: keep its mode and owner */
+    struct stat st;
+};
+
+int evg_out_open(const char *path, evg_out **out, evg_error *err)
+{
+    *out = NULL;
+    evg_out *o = calloc(1, sizeof(*o));
+    if (!o || !(o->path = strdup(path))) {
+        free(o);
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
+    int rc = 0, fd0 = fd_path(path);
+    struct stat lst;
+    if (strcmp(path, "-") == 0 || fd0 == 1) {
+        o->f = stdout;
+        o->is_stdout = 1;
+    } else if (fd0 >= 0) {
+        int fd = dup(fd0);
+        if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+            rc = evg_error_set(err, EVG_EIO, "%s: cannot write: %s", path,
+                               strerror(errno));
+            if (fd >= 0)
+                close(fd);
+        }
+    } else if ((o->exists = stat(path, &o->st) == 0) &&
+               S_ISDIR(o->st.st_mode)) {
+        rc = evg_error_set(err, EVG_EIO, "%s: is a directory", path);
+    } else if ((o->exists && !S_ISREG(o->st.st_mode)) ||
+               (!o->exists && lstat(path, &lst) == 0 &&
+                S_ISLNK(lst.st_mode))) {
+        /* a device or FIFO, or what a dangling link names: in place */
+        if (!(o->f = fopen(path, "w")))
+            rc = evg_error_set(err, EVG_EIO, "%s: cannot write: %s", path,
+                               strerror(errno));
+    } else {
+        int link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+        o->target = link ? realpath(path, NULL) : strdup(path);
+        size_t n = o->target ? strlen(o->target) + 16 : 0;
+        int fd = -1;
+        if (!o->target || !(o->tmp = malloc(n)))
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+        else {
+            snprintf(o->tmp, n, "%s.tmpXXXXXX", o->target);
+            if ((fd = mkstemp(o->tmp)) < 0 || !(o->f = fdopen(fd, "w"))) {
+                rc = evg_error_set(err, EVG_EIO, "%s: cannot write: %s",
+                                   path, strerror(errno));
+                if (fd >= 0) {
+                    close(fd);
+                    unlink(o->tmp);
+                }
+                free(o->tmp);
+                o->tmp = NULL;
+            }
+        }
+    }
+    if (rc) {
+        free(o->target);
+        free(o->path);
+        free(o);
+        return rc;
+    }
+    *out = o;
+    return 0;
+}
+
+FILE *evg_out_file(evg_out *o)
+{
+    return o ? o->f : NULL;
+}
+
+int evg_out_close(evg_out *o, int keep, evg_error *err)
+{
+    if (!o)
+        return 0;
+    int rc = 0;
+    if (o->is_stdout) {
+        if (fflush(stdout) != 0)
+            rc = evg_error_set(err, EVG_EIO, "<stdout>: write failed: %s",
+                               strerror(errno));
+    } else {
+        if (o->tmp && keep) {
+            int fd = fileno(o->f);
+            if (o->exists && fchown(fd, o->st.st_uid, o->st.st_gid) != 0 &&
+                fchown(fd, (uid_t)-1, o->st.st_gid) != 0)
+                errno = 0; /* not allowed: the file becomes ours */
+            mode_t mode = o->exists ? (o->st.st_mode & 07777)
+                                    : (0666 & ~current_umask());
+            if (fchmod(fd, mode) != 0)
+                rc = evg_error_set(err, EVG_EIO, "%s: chmod failed: %s",
+                                   o->path, strerror(errno));
+        }
+        int bad = ferror(o->f) || fflush(o->f) != 0;
+        int e = errno;
+        if (fclose(o->f) != 0 && !bad) {
+            bad = 1;
+            e = errno;
+        }
+        if (bad && !rc)
+            rc = evg_error_set(err, EVG_EIO, "%s: write failed: %s", o->path,
+                               strerror(e ? e : EIO));
+        if (o->tmp) {
+            if (!rc && keep && rename(o->tmp, o->target) != 0)
+                rc = evg_error_set(err, EVG_EIO, "%s: cannot replace: %s",
+                                   o->path, strerror(errno));
+            if (rc || !keep)
+                unlink(o->tmp);
+        }
+    }
+    free(o->tmp);
+    free(o->target);
+    free(o->path);
+    free(o);
+    return rc;
+}

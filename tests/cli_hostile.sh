@@ -202,4 +202,20 @@ $PY -c 'import sys; t=open(sys.argv[1]).read() + "\n\n"; sys.stdout.write(t * 60
 expect_exit 0 "a 150 KB article" -- "$EVG" extract -q --dct 2019-05-23 "$WORK/long.txt"
 [ "$(grep -o '"cameo"' "$WORK/stdout" | wc -l)" -ge 100 ] && ok || bad "150 KB article: events missing"
 
+# 5. extract -o streams into a file beside the target: the old file stays
+# when nothing could be extracted, a FIFO gets the documents, the mode stays.
+echo old >"$WORK/ex.json"; chmod 640 "$WORK/ex.json"
+expect_exit 1 "extract -o of an empty article" -- "$EVG" extract -o "$WORK/ex.json" "$WORK/bom.txt"
+[ "$(cat "$WORK/ex.json")" = old ] && ok || bad "extract -o: the old file was replaced by nothing"
+expect_exit 1 "extract -o, one good article, one bad" -- "$EVG" extract -o "$WORK/ex.json" --dct 2019-05-23 "$FIX" "$WORK/bom.txt"
+[ "$(wc -l <"$WORK/ex.json")" -eq 1 ] && ok || bad "extract -o: the good article is written"
+[ "$(stat -c %a "$WORK/ex.json")" = 640 ] && ok || bad "extract -o: mode 640 became $(stat -c %a "$WORK/ex.json")"
+ls "$WORK" | grep -q 'ex.json.tmp' && bad "extract -o left a temporary file" || ok
+mkfifo "$WORK/ex.fifo"
+timeout 30 cat "$WORK/ex.fifo" >"$WORK/ex.from-fifo" &
+reader=$!
+expect_exit 0 "extract -o onto a FIFO" -- "$EVG" extract -o "$WORK/ex.fifo" --dct 2019-05-23 "$FIX"
+wait $reader
+[ -p "$WORK/ex.fifo" ] && grep -q '"schema"' "$WORK/ex.from-fifo" && ok || bad "extract -o FIFO"
+
 finish

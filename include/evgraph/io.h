@@ -6,6 +6,7 @@
 #include "evgraph/export.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "evgraph/error.h"
 
@@ -38,6 +39,17 @@ EVG_API int evg_write_files_atomic(const char *const *paths,
                                    const void *const *data,
                                    const size_t *lens, size_t n,
                                    evg_error *err);
+
+/* Streamed output with the promises of evg_write_file_atomic: opens
+ * `path` for writing (a regular file through a temporary file beside it;
+ * devices, FIFOs, descriptor paths and "-" directly). Write to
+ * evg_out_file(); evg_out_close() with `keep` renames the temporary file
+ * over the target (keeping its mode), without `keep` removes it, leaving
+ * the old file untouched. EVG_EIO, EVG_ENOMEM. */
+typedef struct evg_out evg_out;
+EVG_API int evg_out_open(const char *path, evg_out **out, evg_error *err);
+EVG_API FILE *evg_out_file(evg_out *o);
+EVG_API int evg_out_close(evg_out *o, int keep, evg_error *err);
 
 /* Checks that `s` (`len` bytes) is valid UTF-8. Returns 1 if it is; else 0
  * with the offset of the first bad byte in `*bad` (if not NULL). */
