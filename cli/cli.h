@@ -19,6 +19,8 @@ enum {
     C_RUN = 1u << 3,
     C_STATS = 1u << 4,
     C_PARSE = 1u << 5,
+    C_INGEST = 1u << 6,
+    C_QUERY = 1u << 7,
     C_ALL = 0xffffu
 };
 
@@ -28,7 +30,8 @@ enum {
     O_MAX_EVENTS, O_PRETTY, O_LANES, O_UNCERTAIN, O_ENTITY, O_FROM, O_TO,
     O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_MIN_CONF, O_TOP, O_VIEW,
     O_WIDTH, O_ABS_LINKS, O_PAPER,
-    O_GEXF_VERSION, O_MAX_SENTS, O_CONLLU_IN, O_MODEL, O_TOKENS
+    O_GEXF_VERSION, O_MAX_SENTS, O_CONLLU_IN, O_MODEL, O_TOKENS, O_DB,
+    O_UPGRADE, O_BATCH
 };
 
 /* What an option's argument is, for completion. */

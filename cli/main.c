@@ -1,4 +1,5 @@
-/* The evgraph command line: extract, graph, render, run. Reads articles or
+/* The evgraph command line: graph, render, run, stats and the options of
+ * every command (extract, ingest and query have files of their own). Reads articles or
  * events documents, calls the public API, writes data to stdout or files
  * (atomically) and diagnostics to stderr as "evgraph: ...". */
 #include <ctype.h>
@@ -11,18 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "evgraph/evgraph.h"
+#include "commands.h"
 
-#include "cli.h"
+int quiet;
 
-static int quiet;
-
-static void msg(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-static void msg(const char *fmt, ...)
+void msg(const char *fmt, ...)
 {
     va_list ap;
     fputs("evgraph: ", stderr);
@@ -32,7 +26,7 @@ static void msg(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-static int exit_for(int code)
+int exit_for(int code)
 {
     switch (code) {
     case EVG_OK: return EXIT_OK;
@@ -42,28 +36,11 @@ static int exit_for(int code)
     }
 }
 
-static int fail(const evg_error *err, int code)
+int fail(const evg_error *err, int code)
 {
     msg("%s", err->message[0] ? err->message : evg_strerror(code));
     return exit_for(code);
 }
-
-typedef struct settings {
-    const char *output;
-    evg_graph_format graph_format;
-    const char *format;
-    int pretty;
-    evg_extract_opts ex;
-    const char **dicts;
-    size_t n_dicts;
-    evg_graph_opts gr;
-    evg_render_opts rd;
-    size_t top; /* stats: rows per ranking */
-    int gexf13; /* --gexf-version 1.3 */
-    const char *conllu_in, *model; /* parse, --tokens */
-    int tokens;                    /* extract, run: the token layer */
-    evg_syntax *syntax;            /* its model, once loaded */
-} settings;
 
 static int parse_size(const char *name, const char *s, size_t *out)
 {
@@ -140,6 +117,20 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
         case 'h': cli_print_help(stdout, cmd); return -2;
         case 'q': quiet = 1; break;
         case 'o': st->output = optarg; break;
+        case O_DB: st->db = optarg; break;
+        case O_UPGRADE: st->upgrade = 1; break;
+        case O_BATCH:
+            if (parse_size("batch", optarg, &st->batch))
+                return -1;
+            break;
+        case 'j':
+            if (parse_size("jobs", optarg, &st->jobs))
+                return -1;
+            if (st->jobs > 256) {
+                msg("--jobs: '%s' is more than 256 threads", optarg);
+                return -1;
+            }
+            break;
         case O_CONLLU_IN: st->conllu_in = optarg; break;
         case O_MODEL: st->model = optarg; break;
         case O_TOKENS: st->tokens = 1; break;
@@ -328,94 +319,6 @@ static void doclist_dispose(doclist *l)
     memset(l, 0, sizeof(*l));
 }
 
-/* Extracts every article under `paths` into `docs`. Bad articles are
- * reported and skipped; the worst exit status is returned. */
-static int extract_all(char **paths, int n_paths, settings *st,
-                       const evg_lexicon *lex, doclist *docs,
-                       int (*each)(evg_doc *, void *), void *ctx)
-{
-    static char dash[] = "-";
-    static char *stdin_only[] = {dash};
-    if (n_paths == 0) {
-        paths = stdin_only;
-        n_paths = 1;
-    }
-    int status = EXIT_OK;
-    size_t done = 0;
-    int progress = !quiet && isatty(STDERR_FILENO);
-    for (int p = 0; p < n_paths; p++) {
-        evg_error err;
-        evg_error_clear(&err);
-        evg_input *in;
-        size_t max = st->ex.max_bytes ? st->ex.max_bytes : EVG_DEFAULT_MAX_BYTES;
-        int rc = evg_input_open(paths[p], max, &in, &err);
-        if (rc) {
-            fail(&err, rc);
-            if (exit_for(rc) > status)
-                status = exit_for(rc);
-            continue;
-        }
-        for (;;) {
-            evg_article art;
-            evg_error_clear(&err);
-            rc = evg_input_next(in, &art, &err);
-            if (rc == 0)
-                break;
-            if (rc < 0) {
-                fail(&err, rc);
-                if (exit_for(rc) > status)
-                    status = exit_for(rc);
-                if (rc == EVG_ENOMEM)
-                    break;
-                continue; /* a bad record or file: go on with the next */
-            }
-            evg_extract_opts ex = st->ex;
-            ex.lexicon = lex;
-            ex.path = art.path;
-            ex.id = art.id;
-            ex.title = art.title;
-            ex.url = art.url;
-            ex.source = art.source;
-            if (!ex.dct && art.dct) {
-                ex.dct = art.dct;
-                ex.dct_from_metadata = 1;
-            }
-            evg_doc *doc;
-            evg_error_clear(&err);
-            rc = evg_extract_text(art.text, art.len, &ex, &doc, &err);
-            if (rc) {
-                fail(&err, rc);
-                if (exit_for(rc) > status)
-                    status = exit_for(rc);
-                continue;
-            }
-            if (!quiet)
-                for (size_t w = 0; w < evg_doc_warning_count(doc); w++)
-                    msg("warning: %s", evg_doc_warning(doc, w));
-            done++;
-            if (progress && done % 100 == 0)
-                fprintf(stderr, "\revgraph: %zu articles", done);
-            if (each) {
-                rc = each(doc, ctx);
-                evg_doc_free(doc);
-                if (rc) {
-                    evg_input_free(in);
-                    return rc;
-                }
-            } else if (doclist_push(docs, doc)) {
-                evg_doc_free(doc);
-                msg("out of memory");
-                evg_input_free(in);
-                return EXIT_INPUT;
-            }
-        }
-        evg_input_free(in);
-    }
-    if (progress && done >= 100)
-        fprintf(stderr, "\revgraph: %zu articles\n", done);
-    return status;
-}
-
 /* Reads events documents: one JSON object, or JSON Lines. */
 static int read_events_file(const char *path, doclist *docs)
 {
@@ -594,7 +497,7 @@ static int close_capture(extract_ctx *c, int status)
     return status;
 }
 
-static int load_lexicon(settings *st, evg_lexicon **lex)
+int cli_load_lexicon(settings *st, evg_lexicon **lex)
 {
     evg_error err;
     evg_error_clear(&err);
@@ -614,22 +517,6 @@ static int load_lexicon(settings *st, evg_lexicon **lex)
     return 0;
 }
 
-static int cmd_extract(int argc, char **argv, settings *st)
-{
-    evg_lexicon *lex;
-    int rc = load_lexicon(st, &lex);
-    if (rc)
-        return rc;
-    extract_ctx c = {st->output, st->pretty, NULL, NULL, 0, NULL};
-    rc = open_capture(&c);
-    if (rc) {
-        evg_lexicon_free(lex);
-        return rc;
-    }
-    int status = extract_all(argv, argc, st, lex, NULL, print_doc, &c);
-    evg_lexicon_free(lex);
-    return close_capture(&c, status);
-}
 
 static int build_graph(doclist *docs, settings *st, evg_graph **g)
 {
@@ -665,8 +552,8 @@ static int graph_bytes(const evg_graph *g, evg_graph_format fmt, char **buf,
     return 0;
 }
 
-static int write_graph(const evg_graph *g, evg_graph_format fmt,
-                       const char *path)
+int cli_write_graph(const evg_graph *g, evg_graph_format fmt,
+                    const char *path)
 {
     char *buf;
     size_t len;
@@ -700,8 +587,8 @@ static int render_bytes(const evg_graph *g, const evg_render_opts *ro,
     return rc ? fail(&err, rc) : 0;
 }
 
-static int write_render(const evg_graph *g, const evg_render_opts *ro,
-                        const char *path)
+int cli_write_render(const evg_graph *g, const evg_render_opts *ro,
+                     const char *path)
 {
     char *buf;
     size_t len;
@@ -738,12 +625,12 @@ static int with_graph(int argc, char **argv, settings *st,
 
 static int export_graph(const evg_graph *g, settings *st)
 {
-    return write_graph(g, st->graph_format, st->output ? st->output : "-");
+    return cli_write_graph(g, st->graph_format, st->output ? st->output : "-");
 }
 
 static int render_graph(const evg_graph *g, settings *st)
 {
-    return write_render(g, &st->rd, st->output ? st->output : "-");
+    return cli_write_render(g, &st->rd, st->output ? st->output : "-");
 }
 
 static int cmd_graph(int argc, char **argv, settings *st)
@@ -860,6 +747,18 @@ static void print_table(const evg_graph *g)
     }
 }
 
+static int collect(evg_doc *doc, const char *json, size_t len, void *ctx)
+{
+    (void)json;
+    (void)len;
+    if (doclist_push(ctx, doc)) {
+        evg_doc_free(doc);
+        msg("out of memory");
+        return EXIT_INPUT;
+    }
+    return 0;
+}
+
 static int cmd_run(int argc, char **argv, settings *st)
 {
     if (argc == 0) {
@@ -913,11 +812,11 @@ static int cmd_run(int argc, char **argv, settings *st)
         return EXIT_IO;
     }
     evg_lexicon *lex;
-    int rc = load_lexicon(st, &lex);
+    int rc = cli_load_lexicon(st, &lex);
     if (rc)
         return rc;
     doclist docs = {0};
-    int status = extract_all(argv, argc, st, lex, &docs, NULL, NULL);
+    int status = cli_extract_stream(argv, argc, st, lex, 0, collect, &docs);
     evg_lexicon_free(lex);
     if (docs.n == 0) {
         msg("run: no article could be read");
@@ -1065,6 +964,8 @@ int main(int argc, char **argv)
         case C_GRAPH: status = cmd_graph(n, ops, &st); break;
         case C_RENDER: status = cmd_render(n, ops, &st); break;
         case C_STATS: status = cmd_stats(n, ops, &st); break;
+        case C_INGEST: status = cmd_ingest(n, ops, &st); break;
+        case C_QUERY: status = cmd_query(n, ops, &st); break;
         case C_PARSE:
             status = cli_parse(st.conllu_in, st.model, st.output, ops, n);
             break;

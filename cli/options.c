@@ -8,7 +8,8 @@
     "graphml gml gexf json cytoscape jgf csv csv-nodes timelinejs"
 
 const cli_opt cli_options[] = {
-    {"output", 'o', A_FILE, "PATH", C_EXTRACT | C_GRAPH | C_RENDER | C_STATS | C_PARSE,
+    {"output", 'o', A_FILE, "PATH",
+     C_EXTRACT | C_GRAPH | C_RENDER | C_STATS | C_PARSE | C_QUERY,
      "write to PATH instead of stdout (replaced atomically)", NULL},
     {"output", 'o', A_DIR, "DIR", C_RUN,
      "write the outputs into DIR (default out/)", NULL},
@@ -22,62 +23,83 @@ const cli_opt cli_options[] = {
     {"format", 'f', A_WORD, "LIST", C_RUN,
      "outputs to write, of events, graphml, html, svg, dot, png, pdf "
      "(default \"events,graphml,html,svg,dot\")", NULL},
-    {"width", O_WIDTH, A_WORD, "PX", C_RENDER | C_RUN,
+    {"format", 'f', A_CHOICE, "FMT", C_QUERY,
+     "svg (default), html, pdf, png, dot (pictures) or graphml, gml, gexf, "
+     "json, cytoscape, jgf, csv, csv-nodes, timelinejs (exports)",
+     "svg html pdf png dot " GRAPH_FORMATS},
+    {"db", O_DB, A_FILE, "FILE", C_INGEST | C_QUERY,
+     "the SQLite event store (created by ingest when missing)", NULL},
+    {"upgrade", O_UPGRADE, A_NONE, NULL, C_INGEST,
+     "migrate a store written by an older evgraph to this version first",
+     NULL},
+    {"batch", O_BATCH, A_WORD, "N", C_INGEST,
+     "documents per transaction (default 1000; 1: each its own)", NULL},
+    {"jobs", 'j', A_WORD, "N", C_EXTRACT | C_RUN | C_INGEST,
+     "extract with N threads, output in input order (default: one per core)",
+     NULL},
+    {"width", O_WIDTH, A_WORD, "PX", C_RENDER | C_RUN | C_QUERY,
      "fit the timeline to this width in pixels (default 1600)", NULL},
-    {"paper", O_PAPER, A_CHOICE, "SIZE", C_RENDER | C_RUN,
+    {"paper", O_PAPER, A_CHOICE, "SIZE", C_RENDER | C_RUN | C_QUERY,
      "PDF pages: a4 (default) or letter, landscape; as many as the lanes "
      "need, each with its own axis", "a4 letter"},
-    {"absolute-links", O_ABS_LINKS, A_NONE, NULL, C_RENDER | C_RUN,
+    {"absolute-links", O_ABS_LINKS, A_NONE, NULL, C_RENDER | C_RUN | C_QUERY,
      "link source documents by absolute file: URLs (default: relative to "
      "the output file)", NULL},
-    {"gexf-version", O_GEXF_VERSION, A_CHOICE, "V", C_GRAPH,
+    {"gexf-version", O_GEXF_VERSION, A_CHOICE, "V", C_GRAPH | C_QUERY,
      "GEXF flavour for -f gexf: 1.2 (default; networkx, Gephi, graphology "
      "read it) or 1.3",
      "1.2 1.3"},
-    {"view", O_VIEW, A_CHOICE, "VIEW", C_RENDER,
+    {"view", O_VIEW, A_CHOICE, "VIEW", C_RENDER | C_QUERY,
      "timeline (default), graph (actors and events) or actors",
      "timeline graph actors"},
-    {"dct", O_DCT, A_WORD, "YYYY-MM-DD", C_EXTRACT | C_RUN,
+    {"dct", O_DCT, A_WORD, "YYYY-MM-DD", C_EXTRACT | C_RUN | C_INGEST,
      "document creation date (overrides datelines and records)", NULL},
-    {"lenient", O_LENIENT, A_NONE, NULL, C_EXTRACT | C_RUN,
+    {"lenient", O_LENIENT, A_NONE, NULL, C_EXTRACT | C_RUN | C_INGEST,
      "replace invalid UTF-8 with U+FFFD and warn, instead of failing", NULL},
-    {"keep-boilerplate", O_KEEP_BP, A_NONE, NULL, C_EXTRACT | C_RUN,
+    {"keep-boilerplate", O_KEEP_BP, A_NONE, NULL, C_EXTRACT | C_RUN | C_INGEST,
      "code events in teasers, captions and credits too", NULL},
-    {"dict", O_DICT, A_FILE, "FILE", C_EXTRACT | C_RUN,
+    {"dict", O_DICT, A_FILE, "FILE", C_EXTRACT | C_RUN | C_INGEST,
      "add a gazetteer or trigger file (repeatable)", NULL},
-    {"max-bytes", O_MAX_BYTES, A_WORD, "N", C_EXTRACT | C_RUN,
+    {"max-bytes", O_MAX_BYTES, A_WORD, "N", C_EXTRACT | C_RUN | C_INGEST,
      "largest article accepted, in bytes (default 16777216)", NULL},
-    {"max-sentence", O_MAX_SENT, A_WORD, "N", C_EXTRACT | C_RUN,
+    {"max-sentence", O_MAX_SENT, A_WORD, "N", C_EXTRACT | C_RUN | C_INGEST,
      "longest sentence accepted, in bytes (default 65536)", NULL},
-    {"max-sentences", O_MAX_SENTS, A_WORD, "N", C_EXTRACT | C_RUN,
+    {"max-sentences", O_MAX_SENTS, A_WORD, "N", C_EXTRACT | C_RUN | C_INGEST,
      "most sentences per article (default 200000)", NULL},
-    {"max-events", O_MAX_EVENTS, A_WORD, "N", C_EXTRACT | C_RUN,
+    {"max-events", O_MAX_EVENTS, A_WORD, "N", C_EXTRACT | C_RUN | C_INGEST,
      "most events per article (default 100000)", NULL},
     {"pretty", O_PRETTY, A_NONE, NULL, C_EXTRACT, "indent the JSON", NULL},
-    {"lanes", O_LANES, A_WORD, "N", C_RENDER | C_RUN,
+    {"lanes", O_LANES, A_WORD, "N", C_RENDER | C_RUN | C_QUERY,
      "swimlanes for the N busiest actors (default 10)", NULL},
-    {"show-uncertain", O_UNCERTAIN, A_NONE, NULL, C_RENDER | C_RUN,
+    {"show-uncertain", O_UNCERTAIN, A_NONE, NULL, C_RENDER | C_RUN | C_QUERY,
      "also draw hypothetical, negated and low-confidence (< 0.5) events",
      NULL},
-    {"entity", O_ENTITY, A_WORD, "NAME", C_GRAPH | C_RENDER | C_STATS,
+    {"entity", O_ENTITY, A_WORD, "NAME", C_GRAPH | C_RENDER | C_STATS |
+         C_QUERY,
      "keep only this actor and its neighbourhood", NULL},
-    {"from", O_FROM, A_WORD, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS,
+    {"from", O_FROM, A_WORD, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS |
+         C_QUERY,
      "keep events ending on or after this date", NULL},
-    {"to", O_TO, A_WORD, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS,
+    {"to", O_TO, A_WORD, "YYYY-MM-DD", C_GRAPH | C_RENDER | C_STATS |
+         C_QUERY,
      "keep events starting on or before this date", NULL},
     {"root", O_ROOT, A_WORD, "LIST", C_GRAPH | C_STATS,
      "keep events whose CAMEO code starts with one of these (\"16,17\")",
      NULL},
-    {"quad", O_QUAD, A_CHOICE, "N", C_GRAPH | C_STATS,
+    {"quad", O_QUAD, A_CHOICE, "N", C_GRAPH | C_STATS | C_QUERY,
      "keep events of quad class N (1 verbal coop .. 4 material conflict)",
      "1 2 3 4"},
-    {"modality", O_MODALITY, A_WORD, "LIST", C_GRAPH | C_STATS,
+    {"modality", O_MODALITY, A_WORD, "LIST", C_GRAPH | C_STATS | C_QUERY,
      "keep events of these modalities (\"asserted,reported\")", NULL},
-    {"min-confidence", O_MIN_CONF, A_WORD, "X", C_GRAPH | C_RENDER | C_STATS,
+    {"min-confidence", O_MIN_CONF, A_WORD, "X",
+     C_GRAPH | C_RENDER | C_STATS | C_QUERY,
      "keep events the coder is at least this sure of, 0 to 1 (default 0: "
      "all; pictures leave out those under 0.5)",
      NULL},
-    {"projection", O_PROJECTION, A_CHOICE, "VIEW", C_GRAPH,
+    {"cameo", O_ROOT, A_WORD, "LIST", C_QUERY,
+     "keep events whose CAMEO code starts with one of these (\"16,17\")",
+     NULL},
+    {"projection", O_PROJECTION, A_CHOICE, "VIEW", C_GRAPH | C_QUERY,
      "none (actors and events, default) or actors (weighted dyads)",
      "none actors"},
     {"top", O_TOP, A_WORD, "N", C_STATS, "rows in each ranking (default 10)",
@@ -85,10 +107,10 @@ const cli_opt cli_options[] = {
     {"conllu-in", O_CONLLU_IN, A_FILE, "FILE", C_PARSE,
      "read CoNLL-U and keep its tokens (ID, FORM, MISC); fill in UPOS, "
      "XPOS, LEMMA, HEAD and DEPREL", NULL},
-    {"tokens", O_TOKENS, A_NONE, NULL, C_EXTRACT | C_RUN,
+    {"tokens", O_TOKENS, A_NONE, NULL, C_EXTRACT | C_RUN | C_INGEST,
      "add the token layer to the events document: UD tokens with their "
      "tag, lemma, head and relation (docs/syntax.md)", NULL},
-    {"model", O_MODEL, A_FILE, "FILE", C_PARSE | C_EXTRACT | C_RUN,
+    {"model", O_MODEL, A_FILE, "FILE", C_PARSE | C_EXTRACT | C_RUN | C_INGEST,
      "syntax model (default: $EVGRAPH_MODEL, else the installed "
      "en-ud-syntax.evgm)", NULL},
     {"quiet", 'q', A_NONE, NULL, C_ALL, "print no warnings or progress", NULL},
@@ -113,12 +135,18 @@ const cli_command cli_commands[] = {
     {"parse", C_PARSE, "parse [OPTIONS] [FILE|DIR|-]...",
      "tag, lemmatize and parse English sentences; print CoNLL-U "
      "(Universal Dependencies)", A_FILE},
+    {"ingest", C_INGEST, "ingest --db FILE.db [OPTIONS] [FILE|DIR|-]...",
+     "add articles or events documents to a SQLite event store", A_FILE},
+    {"query", C_QUERY, "query --db FILE.db [OPTIONS]",
+     "render or export the events of a store that match the filters",
+     A_NONE},
 };
 const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
 const char cli_exit_help[] =
     "Exit status: 0 ok, 1 bad input or processing error, 2 usage error,\n"
-    "3 input/output error, 4 dependency failure (igraph, Graphviz, cJSON).\n";
+    "3 input/output error, 4 dependency failure (igraph, Graphviz, cJSON,\n"
+    "SQLite).\n";
 
 const char cli_input_help[] =
     "Articles: plain UTF-8 text files (a first line such as\n"
@@ -166,7 +194,7 @@ void cli_print_help(FILE *f, const cli_command *cmd)
                      o->arg ? " " : "", o->arg ? o->arg : "");
         fprintf(f, "  %-30s %s\n", left, o->help);
     }
-    if (cmd->bit & (C_EXTRACT | C_RUN))
+    if (cmd->bit & (C_EXTRACT | C_RUN | C_INGEST))
         fprintf(f, "\n%s", cli_input_help);
     fprintf(f, "\n%s", cli_exit_help);
 }

@@ -19,7 +19,7 @@ endforeach()
 
 # What the library itself links: the same for both flavours.
 set(EVG_LIB_DEPS PkgConfig::IGRAPH PkgConfig::CJSON PkgConfig::GVC
-    Threads::Threads m)
+    PkgConfig::SQLITE Threads::Threads m)
 
 add_library(evgraph_shared SHARED ${EVG_ALL_OBJECTS})
 add_library(evgraph_static STATIC ${EVG_ALL_OBJECTS})

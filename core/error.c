@@ -39,6 +39,7 @@ const char *evg_strerror(int code)
     case EVG_EPARSE: return "malformed input";
     case EVG_EUTF8: return "invalid UTF-8";
     case EVG_EEMPTY: return "empty input";
+    case EVG_ESCHEMA: return "event store of another schema version";
     default: return "unknown error";
     }
 }

@@ -183,6 +183,11 @@ static char *normalize(const char *s)
     return o;
 }
 
+char *evg_graph_name_key(const char *name)
+{
+    return normalize(name ? name : "");
+}
+
 static int codes_agree(const char *a, const char *b)
 {
     return !a || !b || !*a || !*b || strcmp(a, b) == 0;

@@ -3,9 +3,9 @@
 # Usage: scripts/deps.sh [build|test]  (test adds what the test suite uses)
 set -euo pipefail
 
-build_pkgs=(pkg-config libigraph-dev libcjson-dev libgraphviz-dev graphviz)
+build_pkgs=(pkg-config libigraph-dev libcjson-dev libgraphviz-dev graphviz libsqlite3-dev)
 test_pkgs=(libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph chromium
-           g++ zsh poppler-utils fontconfig)
+           g++ zsh poppler-utils fontconfig parallel python3-distributed)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = test ]; then

@@ -18,7 +18,8 @@ enum {
     EVG_EDEP = -5,    /* igraph, Graphviz or cJSON reported a failure */
     EVG_EPARSE = -6,  /* malformed input (JSON, TimeML, options) */
     EVG_EUTF8 = -7,   /* input is not valid UTF-8 */
-    EVG_EEMPTY = -8   /* input holds no text */
+    EVG_EEMPTY = -8,  /* input holds no text */
+    EVG_ESCHEMA = -9  /* an event store of another schema version */
 };
 
 #define EVG_ERROR_MSG_MAX 256

@@ -13,6 +13,7 @@
 #include "evgraph/input.h"
 #include "evgraph/io.h"
 #include "evgraph/render.h"
+#include "evgraph/store.h"
 
 #ifdef __cplusplus
 extern "C" {

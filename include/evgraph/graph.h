@@ -120,6 +120,13 @@ typedef struct evg_graph_opts {
 /* Fills `opts` with the defaults. */
 EVG_API void evg_graph_opts_init(evg_graph_opts *opts);
 
+/* The key under which the graph merges actor names and matches --entity:
+ * ASCII lower-cased, dots and apostrophes dropped, other punctuation one
+ * space, a leading "the " dropped ("The U.S." -> "us"). Returns a malloc'd
+ * string ("" when nothing is left), or NULL on out-of-memory; the caller
+ * frees it. */
+EVG_API char *evg_graph_name_key(const char *name);
+
 /* Builds the graph from `n` documents. EVG_ENOMEM, EVG_EDEP (igraph's
  * message in err). The documents may be freed afterwards; the caller frees
  * `*out` with evg_graph_free(). */

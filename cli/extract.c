@@ -1,0 +1,604 @@
+/* `evgraph extract` and the streaming, parallel extraction under it (also
+ * used by `run` and `ingest`): the main thread reads articles and hands
+ * them over in order, worker threads extract (and serialize) them, and the
+ * main thread passes the results on in input order. A ring of a few slots
+ * per thread bounds memory by the largest documents, not the corpus. */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+
+/* ---- progress line ---- */
+
+typedef struct progress {
+    int on;
+    double t0, last;
+    double total;      /* input bytes, 0 when unknown (stdin) */
+    double bytes;      /* article bytes done */
+    size_t docs, events;
+} progress;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int wanted_ext(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (strcmp(dot, ".txt") == 0 || strcmp(dot, ".jsonl") == 0 ||
+                   strcmp(dot, ".tml") == 0);
+}
+
+/* Bytes under `path` that the reader will read (files it walks). */
+static double input_size(const char *path, int top, int depth)
+{
+    struct stat sb;
+    if (strcmp(path, "-") == 0 || stat(path, &sb) != 0)
+        return 0;
+    if (S_ISREG(sb.st_mode))
+        return top || wanted_ext(path) ? (double)sb.st_size : 0;
+    if (!S_ISDIR(sb.st_mode) || depth > 32)
+        return 0;
+    double sum = 0;
+    DIR *d = opendir(path);
+    if (!d)
+        return 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        size_t n = strlen(path) + strlen(de->d_name) + 2;
+        char *p = malloc(n);
+        if (!p)
+            break;
+        snprintf(p, n, "%s/%s", path, de->d_name);
+        sum += input_size(p, 0, depth + 1);
+        free(p);
+    }
+    closedir(d);
+    return sum;
+}
+
+static void progress_show(progress *p, int final)
+{
+    if (!p->on)
+        return;
+    double t = now();
+    if (!final && t - p->last < 0.25)
+        return;
+    p->last = t;
+    double el = t - p->t0 > 1e-6 ? t - p->t0 : 1e-6;
+    double mbs = p->bytes / 1e6 / el;
+    char eta[32] = "";
+    if (!final && p->total > 0 && p->bytes > 0 && p->bytes < p->total) {
+        double s = el * (p->total - p->bytes) / p->bytes;
+        snprintf(eta, sizeof(eta), ", ETA %dm%02ds", (int)(s / 60),
+                 (int)s % 60);
+    }
+    fprintf(stderr, "\revgraph: %zu documents, %.2f MB/s, %zu events%s\033[K",
+            p->docs, mbs, p->events, eta);
+    if (final)
+        fputc('\n', stderr);
+}
+
+/* ---- the ring of slots ---- */
+
+enum { S_FREE = 0, S_READY, S_BUSY, S_DONE };
+
+typedef struct slot {
+    int state;
+    char *text;
+    size_t len;
+    long line;          /* events line: its number, else 0 (an article) */
+    char *id, *path, *dct, *title, *url, *source;
+    evg_doc *doc;
+    char *json;
+    size_t json_len;
+    int rc;
+    evg_error err;
+} slot;
+
+typedef struct pipeline {
+    const settings *st;
+    const evg_lexicon *lex;
+    int json;
+    const char *name;   /* events file, for messages */
+    slot *ring;
+    size_t n_ring;
+    size_t next_in, next_take, next_out; /* sequence numbers */
+    int closing;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+} pipeline;
+
+static void slot_clear(slot *s)
+{
+    free(s->text);
+    free(s->id);
+    free(s->path);
+    free(s->dct);
+    free(s->title);
+    free(s->url);
+    free(s->source);
+    evg_doc_free(s->doc);
+    free(s->json);
+    memset(s, 0, sizeof(*s));
+}
+
+static char *dup_or_null(const char *s, int *bad)
+{
+    if (!s)
+        return NULL;
+    char *c = strdup(s);
+    if (!c)
+        *bad = 1;
+    return c;
+}
+
+/* Copies the reader's borrowed article into the slot. */
+static int slot_fill(slot *s, const evg_article *a)
+{
+    int bad = 0;
+    s->text = malloc(a->len + 1);
+    if (!s->text)
+        return EVG_ENOMEM;
+    memcpy(s->text, a->text, a->len);
+    s->text[a->len] = '\0';
+    s->len = a->len;
+    s->id = dup_or_null(a->id, &bad);
+    s->path = dup_or_null(a->path, &bad);
+    s->dct = dup_or_null(a->dct, &bad);
+    s->title = dup_or_null(a->title, &bad);
+    s->url = dup_or_null(a->url, &bad);
+    s->source = dup_or_null(a->source, &bad);
+    return bad ? EVG_ENOMEM : 0;
+}
+
+/* Extracts (and serializes) one slot; runs without the lock. */
+static void slot_work(pipeline *p, slot *s)
+{
+    if (s->line) {
+        evg_error_clear(&s->err);
+        s->rc = evg_doc_from_json(s->text, s->len, &s->doc, &s->err);
+        free(s->text);
+        s->text = NULL;
+        return;
+    }
+    evg_extract_opts ex = p->st->ex;
+    ex.lexicon = p->lex;
+    ex.path = s->path;
+    ex.id = s->id;
+    ex.title = s->title;
+    ex.url = s->url;
+    ex.source = s->source;
+    if (!ex.dct && s->dct) {
+        ex.dct = s->dct;
+        ex.dct_from_metadata = 1;
+    }
+    evg_error_clear(&s->err);
+    s->rc = evg_extract_text(s->text, s->len, &ex, &s->doc, &s->err);
+    free(s->text);
+    s->text = NULL;
+    if (!s->rc && p->json) {
+        s->rc = evg_doc_to_json(s->doc, p->st->pretty, &s->json, &s->err);
+        if (!s->rc)
+            s->json_len = strlen(s->json);
+    }
+}
+
+static void *worker(void *arg)
+{
+    pipeline *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->next_take == p->next_in && !p->closing)
+            pthread_cond_wait(&p->work, &p->mu);
+        if (p->next_take == p->next_in)
+            break; /* closing and nothing left */
+        slot *s = &p->ring[p->next_take % p->n_ring];
+        p->next_take++;
+        s->state = S_BUSY;
+        pthread_mutex_unlock(&p->mu);
+        slot_work(p, s);
+        pthread_mutex_lock(&p->mu);
+        s->state = S_DONE;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+typedef struct sink {
+    const char *name;   /* events file being read, for messages */
+    cli_doc_fn each;
+    void *ctx;
+    int status;  /* worst so far */
+    int stop;    /* the callback asked to stop */
+    progress pr;
+} sink;
+
+static void worse(int *status, int code)
+{
+    if (code > *status)
+        *status = code;
+}
+
+/* Hands one finished slot on (in order) and frees it. */
+static void deliver(sink *k, slot *s)
+{
+    if (s->rc && s->line) {
+        msg("%s:%ld: %s", k->name, s->line, s->err.message);
+        worse(&k->status, EXIT_INPUT);
+    } else if (s->rc) {
+        fail(&s->err, s->rc);
+        worse(&k->status, exit_for(s->rc));
+    } else if (!k->stop) {
+        if (!quiet)
+            for (size_t w = 0; w < evg_doc_warning_count(s->doc); w++)
+                msg("warning: %s", evg_doc_warning(s->doc, w));
+        k->pr.docs++;
+        k->pr.events += s->doc->n_events;
+        k->pr.bytes += (double)(s->line ? s->len : s->doc->text_len);
+        evg_doc *doc = s->doc;
+        s->doc = NULL;
+        int rc = k->each(doc, s->json, s->json_len, k->ctx);
+        if (rc) {
+            worse(&k->status, rc);
+            k->stop = 1;
+        }
+        progress_show(&k->pr, 0);
+    }
+    slot_clear(s);
+}
+
+/* Delivers finished slots in order; with `wait`, waits for the oldest. */
+static void drain(pipeline *p, sink *k, int wait)
+{
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        if (p->next_out == p->next_in)
+            break;
+        slot *s = &p->ring[p->next_out % p->n_ring];
+        if (s->state != S_DONE) {
+            if (!wait)
+                break;
+            pthread_cond_wait(&p->done, &p->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&p->mu);
+        deliver(k, s);
+        pthread_mutex_lock(&p->mu);
+        p->next_out++;
+        wait = 0; /* one slot is free now */
+    }
+    pthread_mutex_unlock(&p->mu);
+}
+
+static size_t default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (size_t)n : 1;
+}
+
+/* Starts `jobs` - 1 ... `jobs` worker threads (none for one job: the
+ * caller's thread does the work). Returns 0 or an exit status. */
+static int pipeline_start(pipeline *p, size_t jobs, pthread_t **th,
+                          size_t *n_th)
+{
+    *th = NULL;
+    *n_th = 0;
+    if (jobs <= 1)
+        return 0;
+    p->n_ring = jobs * 4;
+    p->ring = calloc(p->n_ring, sizeof(*p->ring));
+    *th = calloc(jobs, sizeof(**th));
+    if (!p->ring || !*th) {
+        free(p->ring);
+        free(*th);
+        p->ring = NULL;
+        *th = NULL;
+        msg("out of memory");
+        return EXIT_INPUT;
+    }
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->work, NULL);
+    pthread_cond_init(&p->done, NULL);
+    for (; *n_th < jobs; (*n_th)++)
+        if (pthread_create(&(*th)[*n_th], NULL, worker, p) != 0)
+            break;
+    return 0; /* no thread at all: the caller's thread works alone */
+}
+
+/* Queues one filled slot (or works on it here without threads). */
+static void pipeline_submit(pipeline *p, sink *k, size_t n_th, slot *s)
+{
+    if (!n_th) {
+        slot_work(p, s);
+        deliver(k, s);
+        return;
+    }
+    pthread_mutex_lock(&p->mu);
+    s->state = S_READY;
+    p->next_in++;
+    pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->mu);
+    drain(p, k, 0);
+}
+
+/* The slot to fill next: waits for room in the ring. */
+static slot *pipeline_slot(pipeline *p, sink *k, size_t n_th, slot *local)
+{
+    if (!n_th) {
+        memset(local, 0, sizeof(*local));
+        return local;
+    }
+    if (p->next_in - p->next_out == p->n_ring)
+        drain(p, k, 1);
+    return &p->ring[p->next_in % p->n_ring];
+}
+
+static void pipeline_finish(pipeline *p, sink *k, pthread_t *th, size_t n_th)
+{
+    if (n_th) {
+        pthread_mutex_lock(&p->mu);
+        p->closing = 1;
+        pthread_cond_broadcast(&p->work);
+        pthread_mutex_unlock(&p->mu);
+        while (p->next_out != p->next_in)
+            drain(p, k, 1);
+        for (size_t i = 0; i < n_th; i++)
+            pthread_join(th[i], NULL);
+        pthread_mutex_destroy(&p->mu);
+        pthread_cond_destroy(&p->work);
+        pthread_cond_destroy(&p->done);
+    }
+    free(th);
+    free(p->ring);
+    if (k->pr.on && k->pr.docs)
+        progress_show(&k->pr, 1);
+}
+
+int cli_extract_stream(char **paths, int n_paths, const settings *st,
+                       const evg_lexicon *lex, int json, cli_doc_fn each,
+                       void *ctx)
+{
+    static char dash[] = "-";
+    static char *stdin_only[] = {dash};
+    if (n_paths == 0) {
+        paths = stdin_only;
+        n_paths = 1;
+    }
+    sink k = {NULL, each, ctx, EXIT_OK, 0, {0}};
+    k.pr.on = !quiet && isatty(STDERR_FILENO);
+    k.pr.t0 = k.pr.last = now();
+    if (k.pr.on)
+        for (int i = 0; i < n_paths; i++)
+            k.pr.total += input_size(paths[i], 1, 0);
+    pipeline p;
+    memset(&p, 0, sizeof(p));
+    p.st = st;
+    p.lex = lex;
+    p.json = json;
+    pthread_t *th;
+    size_t n_th;
+    int rc = pipeline_start(&p, st->jobs ? st->jobs : default_jobs(), &th,
+                            &n_th);
+    if (rc)
+        return rc;
+    size_t max = st->ex.max_bytes ? st->ex.max_bytes : EVG_DEFAULT_MAX_BYTES;
+    for (int i = 0; i < n_paths && !k.stop; i++) {
+        evg_error err;
+        evg_error_clear(&err);
+        evg_input *in;
+        rc = evg_input_open(paths[i], max, &in, &err);
+        if (rc) {
+            worse(&k.status, fail(&err, rc));
+            continue;
+        }
+        while (!k.stop) {
+            evg_article art;
+            evg_error_clear(&err);
+            rc = evg_input_next(in, &art, &err);
+            if (rc == 0)
+                break;
+            if (rc < 0) {
+                worse(&k.status, fail(&err, rc));
+                if (rc == EVG_ENOMEM)
+                    break;
+                continue; /* a bad record or file: go on with the next */
+            }
+            slot local, *s = pipeline_slot(&p, &k, n_th, &local);
+            if (slot_fill(s, &art)) {
+                slot_clear(s);
+                msg("out of memory");
+                worse(&k.status, EXIT_INPUT);
+                k.stop = 1;
+                break;
+            }
+            pipeline_submit(&p, &k, n_th, s);
+        }
+        evg_input_free(in);
+    }
+    pipeline_finish(&p, &k, th, n_th);
+    return k.status;
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+int cli_parse_stream(FILE *f, const char *name, const char *first,
+                     const settings *st, cli_doc_fn each, void *ctx)
+{
+    sink k = {name, each, ctx, EXIT_OK, 0, {0}};
+    k.pr.on = !quiet && isatty(STDERR_FILENO);
+    k.pr.t0 = k.pr.last = now();
+    pipeline p;
+    memset(&p, 0, sizeof(p));
+    p.st = st;
+    pthread_t *th;
+    size_t n_th;
+    int rc = pipeline_start(&p, st->jobs ? st->jobs : default_jobs(), &th,
+                            &n_th);
+    if (rc)
+        return rc;
+    size_t max = st->ex.max_bytes ? st->ex.max_bytes : EVG_DEFAULT_MAX_BYTES;
+    char *line = NULL;
+    size_t cap = 0;
+    for (long no = 1; !k.stop; no++) {
+        ssize_t n;
+        const char *text = line;
+        if (no == 1) {
+            text = first;
+            n = (ssize_t)strlen(first);
+        } else if ((n = getline(&line, &cap, f)) < 0) {
+            break;
+        } else {
+            text = line;
+        }
+        if (blank(text, (size_t)n))
+            continue;
+        if ((size_t)n > max) {
+            msg("%s:%ld: events document larger than %zu bytes "
+                "(--max-bytes)", name, no, max);
+            worse(&k.status, EXIT_INPUT);
+            continue;
+        }
+        slot local, *s = pipeline_slot(&p, &k, n_th, &local);
+        if (!(s->text = malloc((size_t)n + 1))) {
+            msg("out of memory");
+            worse(&k.status, EXIT_INPUT);
+            break;
+        }
+        memcpy(s->text, text, (size_t)n + 1);
+        s->len = (size_t)n;
+        s->line = no;
+        pipeline_submit(&p, &k, n_th, s);
+    }
+    if (ferror(f)) {
+        msg("%s: read failed: %s", name, strerror(errno));
+        worse(&k.status, EXIT_IO);
+    }
+    free(line);
+    pipeline_finish(&p, &k, th, n_th);
+    return k.status;
+}
+
+/* ---- the output file: streamed into a temporary file beside it, renamed
+ * over it at the end; devices and pipes are written directly ---- */
+
+typedef struct outfile {
+    const char *path;  /* NULL: stdout */
+    char *tmp;         /* temporary name, or NULL when written directly */
+    FILE *f;
+    size_t written;
+} outfile;
+
+static int out_open(outfile *o, const char *path)
+{
+    memset(o, 0, sizeof(*o));
+    if (!path || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return 0;
+    }
+    o->path = path;
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        o->f = fopen(path, "w");
+        if (!o->f) {
+            msg("%s: cannot write: %s", path, strerror(errno));
+            return EXIT_IO;
+        }
+        return 0;
+    }
+    size_t n = strlen(path) + 16;
+    o->tmp = malloc(n);
+    if (!o->tmp) {
+        msg("out of memory");
+        return EXIT_INPUT;
+    }
+    snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0 || fchmod(fd, 0644) != 0 || !(o->f = fdopen(fd, "w"))) {
+        msg("%s: cannot write: %s", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp);
+        }
+        free(o->tmp);
+        o->tmp = NULL;
+        return EXIT_IO;
+    }
+    return 0;
+}
+
+/* Finishes the output: the file replaces `path` when the run succeeded or
+ * wrote something (the articles that worked); else the old file stays. */
+static int out_close(outfile *o, int status)
+{
+    if (o->f == stdout)
+        return status;
+    int bad = ferror(o->f) != 0;
+    bad |= fclose(o->f) != 0;
+    if (bad) {
+        msg("%s: write failed: %s", o->path, strerror(errno));
+        worse(&status, EXIT_IO);
+    }
+    if (o->tmp) {
+        if (!bad && (status == EXIT_OK || o->written)) {
+            if (rename(o->tmp, o->path) != 0) {
+                msg("%s: cannot replace: %s", o->path, strerror(errno));
+                worse(&status, EXIT_IO);
+                unlink(o->tmp);
+            }
+        } else {
+            unlink(o->tmp);
+        }
+        free(o->tmp);
+    }
+    return status;
+}
+
+static int write_line(evg_doc *doc, const char *json, size_t len, void *ctx)
+{
+    outfile *o = ctx;
+    evg_doc_free(doc);
+    if (fwrite(json, 1, len, o->f) != len || putc('\n', o->f) == EOF) {
+        msg("%s: write failed: %s", o->path ? o->path : "<stdout>",
+            strerror(errno));
+        return EXIT_IO;
+    }
+    o->written += len + 1;
+    return 0;
+}
+
+int cmd_extract(int argc, char **argv, settings *st)
+{
+    evg_lexicon *lex;
+    int rc = cli_load_lexicon(st, &lex);
+    if (rc)
+        return rc;
+    outfile o;
+    rc = out_open(&o, st->output);
+    if (rc) {
+        evg_lexicon_free(lex);
+        return rc;
+    }
+    int status = cli_extract_stream(argv, argc, st, lex, 1, write_line, &o);
+    evg_lexicon_free(lex);
+    return out_close(&o, status);
+}

@@ -1,0 +1,110 @@
+/* The event store: events documents kept in a SQLite database (documents,
+ * sentences, actors, events, their arguments, relations and evidence),
+ * indexed on actor, date and CAMEO code, so that a corpus grows day by day
+ * and a slice of it can be read back without loading the rest. SQLite stays
+ * behind this API. */
+#ifndef EVGRAPH_STORE_H
+#define EVGRAPH_STORE_H
+
+#include <stddef.h>
+
+#include "evgraph/document.h"
+#include "evgraph/error.h"
+#include "evgraph/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The schema version this evgraph writes (PRAGMA user_version). */
+#define EVG_STORE_VERSION 2
+
+typedef struct evg_store evg_store;
+
+enum {
+    EVG_STORE_CREATE = 1u << 0,  /* create the file when it does not exist */
+    EVG_STORE_UPGRADE = 1u << 1, /* migrate an older schema to this one */
+    EVG_STORE_READONLY = 1u << 2 /* open for queries only */
+};
+
+/* Opens (or with EVG_STORE_CREATE creates) the store at `path` in WAL mode.
+ * A store of another schema version is EVG_ESCHEMA with a message saying
+ * which version and what to do, unless it is older and EVG_STORE_UPGRADE is
+ * given, which migrates it in one transaction. A file that is not an
+ * evgraph store is EVG_ESCHEMA too. EVG_EIO (cannot open), EVG_EDEP
+ * (SQLite's message), EVG_ENOMEM. The caller closes `*out` with
+ * evg_store_close(). */
+EVG_API int evg_store_open(const char *path, unsigned flags, evg_store **out,
+                   evg_error *err);
+
+/* Commits what is pending (errors are lost: call evg_store_commit() first
+ * to see them) and closes the store. Accepts NULL. */
+EVG_API void evg_store_close(evg_store *st);
+
+/* The schema version the store had when it was opened (before any
+ * upgrade), 0 for a new store. */
+EVG_API int evg_store_found_version(const evg_store *st);
+
+/* Adds one document, all of it or nothing (a savepoint of its own).
+ * Documents are committed in groups: when the group holds the batch size
+ * (evg_store_set_batch(), default EVG_STORE_DEFAULT_BATCH), when it is half
+ * a second old, and by evg_store_commit() and evg_store_close(); a process
+ * killed in between leaves the store as of the last commit, whole
+ * documents only (WAL journal), and adding the same input again completes
+ * it. With a batch of 1 each document is its own transaction. A document
+ * whose id or content (the hash of its sentences) is already stored
+ * changes nothing and sets `*added` to 0; else 1. Entities join the
+ * store's actors by the graph's rules (a shared normalized name or alias,
+ * codes that do not disagree); each actor keeps the key it got when first
+ * stored. Events join earlier reports of the same event (same CAMEO code
+ * and actors, dates overlapping, same polarity). EVG_EDEP (SQLite's
+ * message, e.g. disk full), EVG_ENOMEM. */
+EVG_API int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
+                  evg_error *err);
+
+#define EVG_STORE_DEFAULT_BATCH 1000
+
+/* Sets how many documents one transaction holds at most (0 counts as 1). */
+EVG_API void evg_store_set_batch(evg_store *st, size_t docs);
+
+/* Commits the documents added since the last commit. EVG_EDEP. */
+EVG_API int evg_store_commit(evg_store *st, evg_error *err);
+
+/* Which events to read back; NULL / 0 fields do not filter. The filters
+ * mean what the graph's do (evg_graph_opts). */
+typedef struct evg_store_query {
+    const char *entity;  /* actor name, alias or CAMEO code */
+    const char *from;    /* events ending on or after, "YYYY-MM-DD" */
+    const char *to;      /* events starting on or before */
+    const char *roots;   /* CAMEO code prefixes, "16,17" */
+    int quad_class;      /* 1..4 */
+} evg_store_query;
+
+/* Reads the reports of the events that match `q`, grouped into one
+ * document per source article (in the order they were stored), each
+ * holding only those events, their actors, sentences and relations; ready
+ * for evg_graph_build(). Only the matching rows are read. EVG_EINVAL with
+ * a message when no actor matches q->entity, EVG_EDEP, EVG_ENOMEM. The
+ * caller frees the array with evg_store_docs_free(). */
+EVG_API int evg_store_select(evg_store *st, const evg_store_query *q,
+                     evg_doc ***docs, size_t *n_docs, evg_error *err);
+
+/* Frees what evg_store_select() returned. Accepts NULL. */
+EVG_API void evg_store_docs_free(evg_doc **docs, size_t n_docs);
+
+/* Counts of the store's contents. */
+typedef struct evg_store_counts {
+    size_t documents;
+    size_t reports;     /* event reports (evidence rows) */
+    size_t events;      /* events after merging */
+    size_t actors;
+    long long bytes;    /* database file size (pages in use) */
+} evg_store_counts;
+
+EVG_API int evg_store_counts_get(evg_store *st, evg_store_counts *out,
+                         evg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,114 @@
+/* The store's schema and its migrations: each step takes a database from
+ * version N to N + 1 (PRAGMA user_version) and runs inside the transaction
+ * that opens the store, so a failed upgrade leaves the old version whole. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const steps[EVG_STORE_VERSION] = {
+    /* 0 -> 1: the tables and the indexes on actor, date and CAMEO code */
+    "CREATE TABLE documents ("
+    "  id INTEGER PRIMARY KEY,"
+    "  doc_id TEXT NOT NULL UNIQUE,"  /* the article's id */
+    "  hash TEXT NOT NULL UNIQUE,"    /* of its sentences' text */
+    "  path TEXT, title TEXT, url TEXT, source TEXT, place TEXT,"
+    "  dct TEXT, dct_source TEXT,"
+    "  n_sentences INTEGER NOT NULL, n_entities INTEGER NOT NULL,"
+    "  n_events INTEGER NOT NULL);"
+    "CREATE TABLE sentences ("        /* a document's sentences, as JSON: */
+    "  doc INTEGER PRIMARY KEY,"      /* [[start, end, boilerplate, text]] */
+    "  list TEXT NOT NULL);"
+    "CREATE TABLE actors ("
+    "  id INTEGER PRIMARY KEY,"
+    "  key TEXT NOT NULL UNIQUE,"     /* stable: 'CODE:normalized name' */
+    "  name TEXT NOT NULL, kind TEXT NOT NULL, code TEXT, country TEXT);"
+    "CREATE TABLE actor_names ("      /* normalized names and aliases */
+    "  name TEXT NOT NULL, actor INTEGER NOT NULL,"
+    "  PRIMARY KEY (name, actor)) WITHOUT ROWID;"
+    "CREATE INDEX actors_code ON actors (code COLLATE NOCASE);"
+    "CREATE TABLE doc_actors ("       /* a document's entities, as JSON: */
+    "  doc INTEGER PRIMARY KEY,"      /* [[actor, name, kind, code, */
+    "  list TEXT NOT NULL);"          /*   country, [aliases], mentions]] */
+    "CREATE TABLE events ("           /* one row per event after merging */
+    "  id INTEGER PRIMARY KEY,"
+    "  sig TEXT NOT NULL,"            /* 'cameo|sources|targets|negated' */
+    "  lo TEXT, hi TEXT, reports INTEGER NOT NULL);"
+    "CREATE TABLE event_keys ("       /* hash of sig and month -> event */
+    "  key INTEGER NOT NULL, event INTEGER NOT NULL,"
+    "  PRIMARY KEY (key, event)) WITHOUT ROWID;"
+    "CREATE TABLE evidence ("         /* one article's report of an event */
+    "  id INTEGER PRIMARY KEY,"
+    "  event INTEGER NOT NULL, doc INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    "  cameo TEXT NOT NULL, label TEXT, quad INTEGER NOT NULL,"
+    "  goldstein REAL NOT NULL,"
+    "  trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,"
+    "  trigger TEXT,"
+    "  value TEXT, lo TEXT, hi TEXT, basis TEXT NOT NULL,"
+    "  modality TEXT NOT NULL, attributed INTEGER, sentence INTEGER,"
+    "  confidence REAL NOT NULL, summary TEXT, n_mentions INTEGER NOT NULL,"
+    "  sources TEXT NOT NULL, targets TEXT NOT NULL);" /* entity indexes */
+    "CREATE INDEX evidence_date ON evidence (lo);"
+    "CREATE INDEX evidence_cameo ON evidence (cameo);"
+    "CREATE TABLE arguments ("        /* who took part, by actor */
+    "  actor INTEGER NOT NULL, report INTEGER NOT NULL,"
+    "  role INTEGER NOT NULL,"        /* 0 source, 1 target */
+    "  PRIMARY KEY (actor, report, role)) WITHOUT ROWID;"
+    "CREATE TABLE relations ("
+    "  doc INTEGER NOT NULL, type TEXT NOT NULL,"
+    "  src INTEGER NOT NULL, dst INTEGER NOT NULL);"
+    "CREATE INDEX relations_doc ON relations (doc);",
+
+    /* 1 -> 2: one index on the CAMEO root and the date serves --cameo
+     * and --from/--to (a range scan per root listed in `roots`, from the
+     * query's start less the longest event span, kept in `meta`), in place
+     * of the two indexes every report paid for */
+    "ALTER TABLE evidence ADD COLUMN root TEXT;"
+    "UPDATE evidence SET root = substr(cameo, 1, 2);"
+    "CREATE TABLE roots (root TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO roots SELECT DISTINCT root FROM evidence;"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+    "INSERT INTO meta SELECT 'max_span_days', coalesce(CAST(max("
+    "  julianday(hi) - julianday(lo)) AS INTEGER), 0) FROM evidence "
+    "  WHERE julianday(hi) >= julianday(lo);"
+    "CREATE INDEX evidence_root ON evidence (root, lo);"
+    "DROP INDEX evidence_cameo;"
+    "DROP INDEX evidence_date;",
+};
+
+static int exec(sqlite3 *db, const char *sql, evg_error *err)
+{
+    char *m = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &m) != SQLITE_OK) {
+        int rc = evg_error_set(err, EVG_EDEP, "sqlite: %s",
+                               m ? m : sqlite3_errmsg(db));
+        sqlite3_free(m);
+        return rc;
+    }
+    return 0;
+}
+
+int evg_store__exec(sqlite3 *db, const char *sql, evg_error *err)
+{
+    return exec(db, sql, err);
+}
+
+int evg_store__migrate(sqlite3 *db, int from, int to, evg_error *err)
+{
+    int rc = exec(db, "BEGIN IMMEDIATE", err);
+    for (int v = from; !rc && v < to; v++)
+        rc = exec(db, steps[v], err);
+    if (!rc) {
+        char sql[96];
+        snprintf(sql, sizeof(sql),
+                 "PRAGMA application_id = %d; PRAGMA user_version = %d",
+                 EVG_STORE_APP_ID, to);
+        rc = exec(db, sql, err);
+    }
+    if (!rc)
+        rc = exec(db, "COMMIT", err);
+    if (rc)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}

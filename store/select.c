@@ -1,0 +1,661 @@
+/* Reading a slice of the store back: the evidence rows that match a query
+ * (through the actor, date and CAMEO indexes), then, for each source
+ * article, a document holding only those events with their actors,
+ * sentences and relations, which the graph builds from as it would from
+ * the events files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "evgraph/graph.h"
+#include "internal.h"
+
+typedef struct row {
+    long long id, doc, idx;
+    char *s[12]; /* cameo label trigger value lo hi basis modality summary
+                    sources targets */
+    int quad;
+    double goldstein, confidence;
+    long long trig_start, trig_end, attributed, sentence, n_mentions;
+} row;
+
+enum { R_CAMEO, R_LABEL, R_TRIGGER, R_VALUE, R_LO, R_HI, R_BASIS,
+       R_MODALITY, R_SUMMARY, R_SOURCES, R_TARGETS, R_N };
+
+static int db_error(sqlite3 *db, evg_error *err)
+{
+    if (sqlite3_errcode(db) == SQLITE_NOMEM)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    return evg_error_set(err, EVG_EDEP, "sqlite: %s", sqlite3_errmsg(db));
+}
+
+static char *col_dup(sqlite3_stmt *s, int i, int *bad)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    if (!t)
+        return NULL;
+    char *c = strdup((const char *)t);
+    if (!c)
+        *bad = 1;
+    return c;
+}
+
+static void rows_free(row *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < R_N; k++)
+            free(v[i].s[k]);
+    free(v);
+}
+
+/* Appends " AND ..." clauses for `q` to `b`; the values are bound in the
+ * same order by bind_query(). Dates go through the (root, lo) index: one
+ * range per root, starting `lo_min` (the query's start less the longest
+ * span stored). */
+static void where_clause(evg_buf *b, const evg_store_query *q)
+{
+    int roots = q->roots && *q->roots;
+    if (roots) {
+        evg_buf_puts(b, " AND (0");
+        for (const char *p = q->roots; *p;) {
+            const char *e = strchr(p, ',');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            evg_buf_puts(b, " OR (v.root = substr(?, 1, 2) AND "
+                            "substr(v.cameo, 1, length(?)) = ?)");
+            p += n + (e ? 1 : 0);
+        }
+        evg_buf_puts(b, ")");
+    }
+    if (q->from || q->to) {
+        if (!roots)
+            evg_buf_puts(b, " AND v.root IN (SELECT root FROM roots)");
+        evg_buf_puts(b, " AND v.lo IS NOT NULL");
+    }
+    if (q->to)
+        evg_buf_puts(b, " AND v.lo <= ?");
+    if (q->from)
+        evg_buf_puts(b, " AND v.lo >= ? AND "
+                        "max(coalesce(v.hi, v.lo), v.lo) >= ?");
+    if (q->quad_class)
+        evg_buf_puts(b, " AND v.quad = ?");
+    if (q->entity)
+        evg_buf_puts(b, " AND v.id IN (SELECT a.report FROM arguments a "
+                        "WHERE a.actor IN (SELECT actor FROM q_actors))");
+}
+
+/* A root with surrounding spaces trimmed, as the graph reads them. */
+static void bind_root(sqlite3_stmt *s, int *i, const char *p, size_t n)
+{
+    while (n && *p == ' ')
+        p++, n--;
+    while (n && p[n - 1] == ' ')
+        n--;
+    for (int k = 0; k < 3; k++)
+        sqlite3_bind_text(s, (*i)++, p, (int)n, SQLITE_TRANSIENT);
+}
+
+static void bind_query(sqlite3_stmt *s, const evg_store_query *q,
+                       const char *lo_min)
+{
+    int i = 1;
+    if (q->roots && *q->roots)
+        for (const char *p = q->roots; *p;) {
+            const char *e = strchr(p, ',');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            bind_root(s, &i, p, n);
+            p += n + (e ? 1 : 0);
+        }
+    if (q->to)
+        sqlite3_bind_text(s, i++, q->to, -1, SQLITE_STATIC);
+    if (q->from) {
+        sqlite3_bind_text(s, i++, lo_min, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, i++, q->from, -1, SQLITE_STATIC);
+    }
+    if (q->quad_class)
+        sqlite3_bind_int(s, i++, q->quad_class);
+}
+
+/* The earliest start an event may have and still reach `from`:
+ * `from` less the longest span stored, "YYYY-MM-DD" into `out`. */
+static int lo_bound(sqlite3 *db, const char *from, char out[16],
+                    evg_error *err)
+{
+    snprintf(out, 16, "%s", "0000-00-00");
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, "SELECT date(?1, '-' || coalesce((SELECT "
+                               "value FROM meta WHERE key = 'max_span_days')"
+                               ", 0) || ' days')", -1, &s, NULL) != SQLITE_OK)
+        return db_error(db, err);
+    sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        snprintf(out, 16, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return 0;
+}
+
+/* Fills the temporary table q_actors with the actors `entity` names: by a
+ * normalized name or alias, by CAMEO code or by name, ignoring case.
+ * Returns how many, or -1. */
+static long find_actors(sqlite3 *db, const char *entity, evg_error *err)
+{
+    char *key = evg_graph_name_key(entity);
+    if (!key) {
+        evg_error_set(err, EVG_ENOMEM, "out of memory");
+        return -1;
+    }
+    long n = -1;
+    sqlite3_stmt *s = NULL;
+    if (evg_store__exec(db, "CREATE TEMP TABLE IF NOT EXISTS q_actors "
+                            "(actor INTEGER PRIMARY KEY);"
+                            "DELETE FROM q_actors;", err))
+        goto done;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT OR IGNORE INTO q_actors "
+                           "SELECT actor FROM actor_names WHERE name = ?1 "
+                           "UNION SELECT id FROM actors WHERE "
+                           "code = ?2 COLLATE NOCASE OR name = ?2 COLLATE NOCASE",
+                           -1, &s, NULL) != SQLITE_OK) {
+        db_error(db, err);
+        goto done;
+    }
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, entity, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        db_error(db, err);
+        goto done;
+    }
+    n = sqlite3_changes(db);
+done:
+    sqlite3_finalize(s);
+    free(key);
+    return n;
+}
+
+static int select_rows(sqlite3 *db, const evg_store_query *q, row **out,
+                       size_t *n_out, evg_error *err)
+{
+    *out = NULL;
+    *n_out = 0;
+    evg_buf b;
+    evg_buf_init(&b, 0);
+    evg_buf_puts(&b,
+                 "SELECT v.id, v.doc, v.idx, v.cameo, v.label, v.trigger, "
+                 "v.value, v.lo, v.hi, v.basis, v.modality, v.summary, v.quad, "
+                 "v.goldstein, v.confidence, v.trigger_start, v.trigger_end, "
+                 "v.attributed, v.sentence, v.n_mentions, v.sources, v.targets "
+                 "FROM evidence v "
+                 "WHERE 1");
+    char lo_min[16] = "";
+    if (q->from) {
+        int rc0 = lo_bound(db, q->from, lo_min, err);
+        if (rc0) {
+            evg_buf_dispose(&b);
+            return rc0;
+        }
+    }
+    where_clause(&b, q);
+    evg_buf_puts(&b, " ORDER BY v.doc, v.idx");
+    if (b.failed) {
+        evg_buf_dispose(&b);
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, b.data, -1, &s, NULL) != SQLITE_OK) {
+        evg_buf_dispose(&b);
+        return db_error(db, err);
+    }
+    evg_buf_dispose(&b);
+    bind_query(s, q, lo_min);
+    row *v = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0, r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        if (evg_reserve(&v, &cap, n + 1, sizeof(*v), 256)) {
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+            break;
+        }
+        row *w = &v[n++];
+        int bad = 0;
+        w->id = sqlite3_column_int64(s, 0);
+        w->doc = sqlite3_column_int64(s, 1);
+        w->idx = sqlite3_column_int64(s, 2);
+        for (int k = 0; k < R_SOURCES; k++)
+            w->s[k] = col_dup(s, 3 + k, &bad);
+        w->s[R_SOURCES] = col_dup(s, 20, &bad);
+        w->s[R_TARGETS] = col_dup(s, 21, &bad);
+        w->quad = sqlite3_column_int(s, 12);
+        w->goldstein = sqlite3_column_double(s, 13);
+        w->confidence = sqlite3_column_double(s, 14);
+        w->trig_start = sqlite3_column_int64(s, 15);
+        w->trig_end = sqlite3_column_int64(s, 16);
+        w->attributed = sqlite3_column_type(s, 17) == SQLITE_NULL
+                            ? -1
+                            : sqlite3_column_int64(s, 17);
+        w->sentence = sqlite3_column_type(s, 18) == SQLITE_NULL
+                          ? -1
+                          : sqlite3_column_int64(s, 18);
+        w->n_mentions = sqlite3_column_int64(s, 19);
+        if (bad) {
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+            break;
+        }
+    }
+    if (!rc && r != SQLITE_DONE)
+        rc = db_error(db, err);
+    sqlite3_finalize(s);
+    if (rc) {
+        rows_free(v, n);
+        return rc;
+    }
+    *out = v;
+    *n_out = n;
+    return 0;
+}
+
+/* The statements that fill one document. */
+typedef struct readers {
+    sqlite3_stmt *doc, *args, *actor, *sent, *rels;
+} readers;
+
+static const char *dup(evg_doc *d, sqlite3_stmt *s, int i, int *bad)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    if (!t)
+        return NULL;
+    const char *c = evg_doc_strdup(d, (const char *)t);
+    if (!c)
+        *bad = 1;
+    return c;
+}
+
+static int step_row(sqlite3_stmt *s)
+{
+    int r = sqlite3_step(s);
+    return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
+}
+
+static const char *json_str(evg_doc *d, const cJSON *a, int i, int *bad)
+{
+    const cJSON *x = cJSON_GetArrayItem(a, i);
+    if (!cJSON_IsString(x))
+        return NULL;
+    const char *c = evg_doc_strdup(d, x->valuestring);
+    if (!c)
+        *bad = 1;
+    return c;
+}
+
+/* Maps a stored entity index to the document's, adding the entity (from
+ * the document's stored list) the first time. `map` has n_ent slots,
+ * EVG_NONE when not yet added. */
+static int entity(evg_doc *d, const cJSON *list, size_t idx, size_t *map,
+                  size_t n_ent, size_t *out)
+{
+    *out = EVG_NONE;
+    if (idx >= n_ent)
+        return 0;
+    if (map[idx] != EVG_NONE) {
+        *out = map[idx];
+        return 0;
+    }
+    const cJSON *a = cJSON_GetArrayItem(list, (int)idx);
+    if (!cJSON_IsArray(a))
+        return 0;
+    evg_entity *e = EVG_DOC_PUSH(d, d->entities, d->n_entities, d->cap_entities);
+    if (!e)
+        return EVG_ENOMEM;
+    int bad = 0;
+    e->name = json_str(d, a, 1, &bad);
+    const cJSON *kind = cJSON_GetArrayItem(a, 2);
+    int k = cJSON_IsString(kind) ? evg_entity_kind_parse(kind->valuestring)
+                                 : -1;
+    e->kind = k < 0 ? EVG_KIND_ORGANIZATION : (evg_entity_kind)k;
+    e->code = json_str(d, a, 3, &bad);
+    e->country = json_str(d, a, 4, &bad);
+    const cJSON *al = cJSON_GetArrayItem(a, 5), *x;
+    cJSON_ArrayForEach(x, al) {
+        if (!cJSON_IsString(x) || bad)
+            continue;
+        const char **slot = EVG_DOC_PUSH(d, e->aliases, e->n_aliases,
+                                         e->cap_aliases);
+        if (!slot || !(*slot = evg_doc_strdup(d, x->valuestring)))
+            bad = 1;
+    }
+    const cJSON *nm = cJSON_GetArrayItem(a, 6);
+    double n_m = cJSON_IsNumber(nm) ? nm->valuedouble : 0;
+    for (double i = 0; i < n_m && !bad; i++) {
+        evg_mention *m = EVG_DOC_PUSH(d, e->mentions, e->n_mentions,
+                                      e->cap_mentions);
+        if (!m)
+            bad = 1;
+        else {
+            m->span.text = "";
+            m->with = EVG_NONE;
+        }
+    }
+    if (bad)
+        return EVG_ENOMEM;
+    map[idx] = d->n_entities - 1;
+    *out = map[idx];
+    return 0;
+}
+
+/* Parses the JSON list stored for document `doc_row` by `q` (NULL when
+ * there is none). */
+static int read_list(sqlite3 *db, sqlite3_stmt *q, long long doc_row,
+                     cJSON **out, evg_error *err)
+{
+    *out = NULL;
+    sqlite3_reset(q);
+    sqlite3_bind_int64(q, 1, doc_row);
+    int r = step_row(q);
+    if (r < 0)
+        return db_error(db, err);
+    if (r > 0) {
+        const char *t = (const char *)sqlite3_column_text(q, 0);
+        int n = sqlite3_column_bytes(q, 0);
+        if (t && !(*out = cJSON_ParseWithLength(t, (size_t)n)))
+            return evg_error_set(err, EVG_EDEP, "store: document %lld: "
+                                 "damaged list", doc_row);
+    }
+    return 0;
+}
+
+/* Builds the document of rows v[0..n) (all of one article). */
+static int build_doc(sqlite3 *db, readers *rd, const row *v, size_t n,
+                     evg_doc **out, evg_error *err)
+{
+    evg_doc *d = NULL;
+    size_t *emap = NULL, *vmap = NULL;
+    cJSON *ents = NULL, *sents = NULL;
+    int rc = evg_doc_new(&d);
+    if (rc)
+        return evg_error_set(err, rc, "out of memory");
+    long long doc_row = v[0].doc;
+    sqlite3_reset(rd->doc);
+    sqlite3_bind_int64(rd->doc, 1, doc_row);
+    int r = step_row(rd->doc);
+    if (r <= 0) {
+        rc = r < 0 ? db_error(db, err)
+                   : evg_error_set(err, EVG_EDEP, "store: document %lld is "
+                                   "missing", doc_row);
+        goto done;
+    }
+    int bad = 0;
+    d->id = dup(d, rd->doc, 0, &bad);
+    d->path = dup(d, rd->doc, 1, &bad);
+    d->title = dup(d, rd->doc, 2, &bad);
+    d->url = dup(d, rd->doc, 3, &bad);
+    d->source = dup(d, rd->doc, 4, &bad);
+    d->place = dup(d, rd->doc, 5, &bad);
+    const char *dct = (const char *)sqlite3_column_text(rd->doc, 6);
+    if (dct && strlen(dct) == 10)
+        memcpy(d->dct, dct, 11);
+    const char *dsrc = (const char *)sqlite3_column_text(rd->doc, 7);
+    int ds = dsrc ? evg_dct_source_parse(dsrc) : -1;
+    d->dct_source = ds < 0 ? EVG_DCT_NONE : (evg_dct_source)ds;
+    size_t n_sent = (size_t)sqlite3_column_int64(rd->doc, 8);
+    size_t n_ent = (size_t)sqlite3_column_int64(rd->doc, 9);
+    size_t n_ev = (size_t)sqlite3_column_int64(rd->doc, 10);
+    if (bad)
+        goto nomem;
+    if ((rc = read_list(db, rd->actor, doc_row, &ents, err)) ||
+        (rc = read_list(db, rd->sent, doc_row, &sents, err)))
+        goto done;
+    /* every sentence slot exists (ids stay "s<N>"); only those the events
+     * cite are read */
+    for (size_t i = 0; i < n_sent; i++) {
+        evg_sentence *s = EVG_DOC_PUSH(d, d->sentences, d->n_sentences,
+                                       d->cap_sentences);
+        if (!s)
+            goto nomem;
+        s->text = "";
+    }
+    emap = malloc((n_ent + 1) * sizeof(*emap));
+    vmap = malloc((n_ev + 1) * sizeof(*vmap));
+    if (!emap || !vmap)
+        goto nomem;
+    for (size_t i = 0; i <= n_ent; i++)
+        emap[i] = EVG_NONE;
+    for (size_t i = 0; i <= n_ev; i++)
+        vmap[i] = EVG_NONE;
+    /* the entities the events name, in the article's order, so that the
+     * graph numbers actors as it would from the whole document */
+    unsigned char *need = calloc(n_ent + 1, 1);
+    if (!need)
+        goto nomem;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].attributed >= 0 && (size_t)v[i].attributed < n_ent)
+            need[v[i].attributed] = 1;
+        for (int role = 0; role < 2; role++)
+            for (const char *p = v[i].s[role ? R_TARGETS : R_SOURCES];
+                 p && *p;) {
+                char *end;
+                unsigned long long ix = strtoull(p, &end, 10);
+                if (end == p)
+                    break;
+                if (ix < n_ent)
+                    need[ix] = 1;
+                p = *end == ',' ? end + 1 : end;
+            }
+    }
+    for (size_t i = 0; i < n_ent && !rc; i++) {
+        size_t ignored;
+        if (need[i])
+            rc = entity(d, ents, i, emap, n_ent, &ignored);
+    }
+    free(need);
+    if (rc)
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        const row *w = &v[i];
+        evg_event *e = EVG_DOC_PUSH(d, d->events, d->n_events, d->cap_events);
+        if (!e)
+            goto nomem;
+        if ((size_t)w->idx < n_ev)
+            vmap[w->idx] = d->n_events - 1;
+        const char **f[] = {&e->cameo, &e->label, &e->trigger.text,
+                            &e->time.value, &e->time.lo, &e->time.hi};
+        for (int k = 0; k <= R_HI; k++)
+            if (w->s[k] && !(*f[k] = evg_doc_strdup(d, w->s[k])))
+                goto nomem;
+        int b = w->s[R_BASIS] ? evg_basis_parse(w->s[R_BASIS]) : -1;
+        e->time.basis = b < 0 ? EVG_BASIS_NONE : (evg_time_basis)b;
+        e->time.timex = EVG_NONE;
+        e->duration = EVG_NONE;
+        int m = w->s[R_MODALITY] ? evg_modality_parse(w->s[R_MODALITY]) : -1;
+        e->modality = m < 0 ? EVG_MOD_ASSERTED : (evg_modality)m;
+        if (w->s[R_SUMMARY] &&
+            !(e->summary = evg_doc_strdup(d, w->s[R_SUMMARY])))
+            goto nomem;
+        e->quad_class = w->quad;
+        e->goldstein = w->goldstein;
+        e->confidence = w->confidence;
+        e->trigger.start = (size_t)w->trig_start;
+        e->trigger.end = (size_t)w->trig_end;
+        e->sentence = w->sentence >= 0 ? (size_t)w->sentence : EVG_NONE;
+        size_t ev_i = d->n_events - 1;
+        if ((rc = entity(d, ents, w->attributed >= 0 ?
+                         (size_t)w->attributed : EVG_NONE, emap, n_ent,
+                         &d->events[ev_i].attributed)))
+            goto fail;
+        for (int role = 0; role < 2; role++) {
+            const char *p = w->s[role ? R_TARGETS : R_SOURCES];
+            while (p && *p) {
+                char *end;
+                unsigned long long ix = strtoull(p, &end, 10);
+                if (end == p)
+                    break;
+                p = *end == ',' ? end + 1 : end;
+                size_t ent;
+                if ((rc = entity(d, ents, (size_t)ix, emap, n_ent, &ent)))
+                    goto fail;
+                if (ent == EVG_NONE)
+                    continue;
+                e = &d->events[ev_i];
+                size_t *slot = role ? EVG_DOC_PUSH(d, e->target, e->n_target,
+                                                   e->cap_target)
+                                    : EVG_DOC_PUSH(d, e->source, e->n_source,
+                                                   e->cap_source);
+                if (!slot)
+                    goto nomem;
+                *slot = ent;
+            }
+        }
+        e = &d->events[ev_i];
+        for (long long k = 0; k < w->n_mentions; k++) {
+            evg_span *sp = EVG_DOC_PUSH(d, e->mentions, e->n_mentions,
+                                        e->cap_mentions);
+            if (!sp)
+                goto nomem;
+            sp->text = "";
+        }
+        /* the cited sentence */
+        if (w->sentence >= 0 && (size_t)w->sentence < n_sent &&
+            !*d->sentences[w->sentence].text) {
+            const cJSON *x = cJSON_GetArrayItem(sents, (int)w->sentence);
+            const cJSON *t = cJSON_GetArrayItem(x, 3);
+            if (cJSON_IsString(t)) {
+                evg_sentence *se = &d->sentences[w->sentence];
+                se->start = (size_t)cJSON_GetArrayItem(x, 0)->valuedouble;
+                se->end = (size_t)cJSON_GetArrayItem(x, 1)->valuedouble;
+                se->boilerplate = cJSON_GetArrayItem(x, 2)->valuedouble != 0;
+                if (!(se->text = evg_doc_strdup(d, t->valuestring)))
+                    goto nomem;
+            }
+        }
+    }
+    /* relations between the events kept */
+    sqlite3_reset(rd->rels);
+    sqlite3_bind_int64(rd->rels, 1, doc_row);
+    while ((r = step_row(rd->rels)) > 0) {
+        const char *type = (const char *)sqlite3_column_text(rd->rels, 0);
+        size_t a = (size_t)sqlite3_column_int64(rd->rels, 1);
+        size_t b2 = (size_t)sqlite3_column_int64(rd->rels, 2);
+        int t = type ? evg_rel_type_parse(type) : -1;
+        if (t < 0 || a >= n_ev || b2 >= n_ev || vmap[a] == EVG_NONE ||
+            vmap[b2] == EVG_NONE)
+            continue;
+        evg_relation *rel = EVG_DOC_PUSH(d, d->relations, d->n_relations,
+                                         d->cap_relations);
+        if (!rel)
+            goto nomem;
+        rel->type = (evg_rel_type)t;
+        rel->from = vmap[a];
+        rel->to = vmap[b2];
+    }
+    if (r < 0)
+        rc = db_error(db, err);
+    goto done;
+nomem:
+    rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+    goto done;
+fail:
+    if (rc == EVG_EDEP)
+        rc = db_error(db, err);
+    else
+        rc = evg_error_set(err, rc, "out of memory");
+done:
+    cJSON_Delete(ents);
+    cJSON_Delete(sents);
+    free(emap);
+    free(vmap);
+    if (rc) {
+        evg_doc_free(d);
+        return rc;
+    }
+    *out = d;
+    return 0;
+}
+
+static void readers_free(readers *rd)
+{
+    sqlite3_finalize(rd->doc);
+    sqlite3_finalize(rd->args);
+    sqlite3_finalize(rd->actor);
+    sqlite3_finalize(rd->sent);
+    sqlite3_finalize(rd->rels);
+}
+
+int evg_store_select(evg_store *st, const evg_store_query *q,
+                     evg_doc ***docs, size_t *n_docs, evg_error *err)
+{
+    *docs = NULL;
+    *n_docs = 0;
+    sqlite3 *db = evg_store__db(st);
+    readers rd = {0};
+    row *v = NULL;
+    size_t n = 0;
+    evg_doc **out = NULL;
+    size_t n_out = 0, cap = 0;
+    int rc = evg_store__exec(db, "BEGIN", err); /* one consistent snapshot */
+    if (rc)
+        return rc;
+    if (q->entity && *q->entity) {
+        long hits = find_actors(db, q->entity, err);
+        if (hits < 0) {
+            rc = err ? err->code : EVG_EDEP;
+            goto done;
+        }
+        if (hits == 0) {
+            rc = evg_error_set(err, EVG_EINVAL,
+                               "--entity: no actor named '%.60s' in the store",
+                               q->entity);
+            goto done;
+        }
+    }
+    evg_store_query qq = *q;
+    if (qq.entity && !*qq.entity)
+        qq.entity = NULL;
+    if ((rc = select_rows(db, &qq, &v, &n, err)))
+        goto done;
+    static const char *const sql[5] = {
+        "SELECT doc_id, path, title, url, source, place, dct, dct_source, "
+        "n_sentences, n_entities, n_events FROM documents WHERE id = ?1",
+        "SELECT 1",
+        "SELECT list FROM doc_actors WHERE doc = ?1",
+        "SELECT list FROM sentences WHERE doc = ?1",
+        "SELECT type, src, dst FROM relations WHERE doc = ?1"};
+    sqlite3_stmt **slots[5] = {&rd.doc, &rd.args, &rd.actor, &rd.sent,
+                               &rd.rels};
+    for (int i = 0; i < 5; i++)
+        if (sqlite3_prepare_v2(db, sql[i], -1, slots[i], NULL) != SQLITE_OK) {
+            rc = db_error(db, err);
+            goto done;
+        }
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[j].doc == v[i].doc)
+            j++;
+        if (evg_reserve(&out, &cap, n_out + 1, sizeof(*out), 64)) {
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+            goto done;
+        }
+        if ((rc = build_doc(db, &rd, v + i, j - i, &out[n_out], err)))
+            goto done;
+        n_out++;
+        i = j;
+    }
+done:
+    readers_free(&rd);
+    rows_free(v, n);
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (rc) {
+        evg_store_docs_free(out, n_out);
+        return rc;
+    }
+    *docs = out;
+    *n_docs = n_out;
+    return 0;
+}
+
+void evg_store_docs_free(evg_doc **docs, size_t n_docs)
+{
+    if (!docs)
+        return;
+    for (size_t i = 0; i < n_docs; i++)
+        evg_doc_free(docs[i]);
+    free(docs);
+}

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# The event store: ingest of events files and of articles, idempotent
+# re-ingest (by id and by content), queries through the file pipeline's
+# writers, schema version mismatch and `ingest --upgrade`, and an ingest
+# killed mid-way (the database opens, holds whole documents only, and a
+# resumed ingest completes it). SQLite is read back with python3's sqlite3.
+source "$(dirname "$0")/lib.sh"
+
+DB=$WORK/s.db
+FIX=$SRC/fixtures
+
+# dump DB: every table's rows, sorted, one line each (the store's content)
+dump() {
+  "$PY" - "$1" <<'EOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for (t,) in c.execute("select name from sqlite_schema where type='table' order by name"):
+    for r in sorted(c.execute("select * from %s" % t).fetchall(), key=repr):
+        print(t, repr(r))
+EOF
+}
+
+# --- ingest an events file, then the same again, then the same articles
+expect_exit 0 "extract fixtures" -- "$EVG" extract -q -o "$WORK/fix.jsonl" \
+  "$FIX/huawei-south-korea.txt" "$FIX/huawei-followup.txt"
+expect_exit 0 "ingest events" -- "$EVG" ingest --db "$DB" "$WORK/fix.jsonl"
+expect_stderr 'ingest: 2 documents added' "first ingest adds both documents"
+dump "$DB" >"$WORK/dump1"
+[ -s "$WORK/dump1" ] && ok || bad "store is empty"
+expect_exit 0 "re-ingest events" -- "$EVG" ingest --db "$DB" "$WORK/fix.jsonl"
+expect_stderr 'ingest: 0 documents added .* 2 already stored' "re-ingest adds nothing"
+expect_exit 0 "ingest the articles" -- "$EVG" ingest -q --db "$DB" \
+  "$FIX/huawei-followup.txt" "$FIX/huawei-south-korea.txt"
+dump "$DB" >"$WORK/dump2"
+cmp -s "$WORK/dump1" "$WORK/dump2" && ok ||
+  bad "re-ingest (same ids, same content) changed the store: $(diff "$WORK/dump1" "$WORK/dump2" | head -5)"
+# the same article under another id is known by its content
+sed 's/"id":"huawei-followup.txt"/"id":"renamed"/' "$WORK/fix.jsonl" >"$WORK/renamed.jsonl"
+expect_exit 0 "ingest renamed copy" -- "$EVG" ingest --db "$DB" "$WORK/renamed.jsonl"
+expect_stderr 'ingest: 0 documents added' "same content under another id adds nothing"
+# events documents from stdin
+expect_exit 0 "ingest from stdin" -- sh -c "\"$EVG\" ingest --db \"$DB\" <\"$WORK/fix.jsonl\""
+expect_stderr '2 already stored' "stdin events are ingested"
+
+# actors keep their key; events of both articles merged into one store
+"$PY" - "$DB" <<'EOF' && ok || bad "store content"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+keys = {k for (k,) in c.execute("select key from actors")}
+assert "CHNBUS:huawei" in keys, sorted(keys)
+assert c.execute("select count(*) from documents").fetchone()[0] == 2
+# Huawei is one actor across both articles
+n = c.execute("select count(distinct a.report) from arguments a join actors x on x.id=a.actor where x.key='CHNBUS:huawei'").fetchone()[0]
+docs = c.execute("select count(distinct v.doc) from arguments a join evidence v on v.id=a.report join actors x on x.id=a.actor where x.key='CHNBUS:huawei'").fetchone()[0]
+assert n >= 2 and docs == 2, (n, docs)
+assert c.execute("pragma journal_mode").fetchone()[0] == "wal"
+EOF
+
+# --- queries go through the same writers as the file pipeline
+expect_exit 0 "query csv" -- "$EVG" query --db "$DB" --entity Huawei -f csv
+"$EVG" graph --entity Huawei -f csv "$WORK/fix.jsonl" >"$WORK/graph.csv"
+cmp -s "$WORK/stdout" "$WORK/graph.csv" && ok ||
+  bad "query --entity Huawei -f csv differs from graph --entity Huawei: $(diff "$WORK/stdout" "$WORK/graph.csv" | head -4)"
+expect_exit 0 "query graphml" -- "$EVG" query --db "$DB" --from 2000-01-01 -f graphml -o "$WORK/q.graphml"
+"$EVG" graph --from 2000-01-01 -f graphml "$WORK/fix.jsonl" >"$WORK/g.graphml"
+cmp -s "$WORK/q.graphml" "$WORK/g.graphml" && ok ||
+  bad "query -f graphml differs from graph -f graphml with the same filter"
+for f in svg html gexf json timelinejs pdf; do
+  expect_exit 0 "query -f $f" -- "$EVG" query --db "$DB" --entity Huawei \
+    --from 2019-05-01 --to 2019-05-31 -f $f -o "$WORK/q.$f"
+  [ -s "$WORK/q.$f" ] && ok || bad "query -f $f wrote nothing"
+done
+if command -v xmllint >/dev/null; then
+  xmllint --noout "$WORK/q.svg" "$WORK/q.gexf" && ok || bad "xmllint rejects query SVG/GEXF"
+fi
+expect_exit 0 "query --cameo" -- "$EVG" query --db "$DB" --cameo 17,16 -f csv
+"$EVG" graph --root 17,16 -f csv "$WORK/fix.jsonl" >"$WORK/root.csv"
+cmp -s "$WORK/stdout" "$WORK/root.csv" && ok || bad "query --cameo differs from graph --root"
+[ "$(wc -l <"$WORK/stdout")" -gt 1 ] && ok || bad "query --cameo 17,16 found nothing"
+expect_exit 0 "query --quad" -- "$EVG" query --db "$DB" --quad 4 -f csv
+"$EVG" graph --quad 4 -f csv "$WORK/fix.jsonl" >"$WORK/quad.csv"
+cmp -s "$WORK/stdout" "$WORK/quad.csv" && ok || bad "query --quad differs from graph --quad"
+expect_exit 1 "query unknown entity" -- "$EVG" query --db "$DB" --entity Nobodyland -f csv
+one_line "unknown entity"
+expect_stderr "no actor named 'Nobodyland'" "unknown entity message"
+expect_exit 2 "query unknown format" -- "$EVG" query --db "$DB" -f nope
+expect_exit 2 "query without --db" -- "$EVG" query -f csv
+expect_exit 2 "query with an operand" -- "$EVG" query --db "$DB" extra
+expect_exit 3 "query missing store" -- "$EVG" query --db "$WORK/none.db" -f csv
+one_line "missing store"
+echo "not a database at all, just text" >"$WORK/text.db"
+expect_exit 1 "query a text file" -- "$EVG" query --db "$WORK/text.db" -f csv
+one_line "text file as store"
+"$PY" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table x(a)'); c.commit()" "$WORK/other.db"
+expect_exit 1 "query another sqlite file" -- "$EVG" query --db "$WORK/other.db" -f csv
+expect_stderr 'not an evgraph event store' "foreign sqlite file"
+expect_exit 1 "ingest into another sqlite file" -- "$EVG" ingest --db "$WORK/other.db" "$WORK/fix.jsonl"
+
+# --- schema versions: an older store is refused until --upgrade
+cp "$DB" "$WORK/v1.db"
+"$PY" - "$WORK/v1.db" <<'EOF'
+import sqlite3, sys
+# the store as version 1 wrote it: no root column, roots and meta tables,
+# plain date and cameo indexes
+c = sqlite3.connect(sys.argv[1])
+c.executescript("""
+DROP INDEX evidence_root;
+DROP TABLE roots;
+DROP TABLE meta;
+CREATE INDEX evidence_cameo ON evidence (cameo);
+CREATE INDEX evidence_date ON evidence (lo);
+ALTER TABLE evidence DROP COLUMN root;
+PRAGMA user_version = 1;
+""")
+c.commit()
+EOF
+expect_exit 1 "query a version-1 store" -- "$EVG" query --db "$WORK/v1.db" -f csv
+one_line "version mismatch"
+expect_stderr 'schema version 1, this evgraph uses 2: .*ingest --upgrade' "version mismatch message"
+expect_exit 1 "ingest into a version-1 store" -- "$EVG" ingest --db "$WORK/v1.db" "$WORK/fix.jsonl"
+expect_stderr 'schema version 1' "ingest refuses too"
+expect_exit 0 "ingest --upgrade" -- sh -c "\"$EVG\" ingest --upgrade --db \"$WORK/v1.db\" </dev/null"
+expect_stderr 'migrated from schema version 1 to 2' "upgrade says what it did"
+dump "$WORK/v1.db" >"$WORK/dump_up"
+cmp -s "$WORK/dump1" "$WORK/dump_up" && ok || bad "upgraded store differs from a new one: $(diff "$WORK/dump1" "$WORK/dump_up" | head -4)"
+expect_exit 0 "query the upgraded store" -- "$EVG" query --db "$WORK/v1.db" --from 2000-01-01 -f graphml -o "$WORK/up.graphml"
+cmp -s "$WORK/up.graphml" "$WORK/q.graphml" && ok || bad "upgraded store answers differently"
+cp "$DB" "$WORK/v9.db"
+"$PY" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('pragma user_version=9'); c.commit()" "$WORK/v9.db"
+expect_exit 1 "ingest --upgrade into a newer store" -- "$EVG" ingest --upgrade --db "$WORK/v9.db" "$WORK/fix.jsonl"
+expect_stderr 'schema version 9 is newer' "newer store message"
+
+# --- kill mid-ingest: many distinct documents made from the fixture's
+K=$WORK/kill
+mkdir -p "$K"
+"$PY" - "$WORK/fix.jsonl" "$K/many.jsonl" <<'EOF'
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+with open(sys.argv[2], "w") as out:
+    for i in range(1500):
+        d = json.loads(json.dumps(docs[i % len(docs)]))
+        d["document"]["id"] = "copy-%d" % i
+        for s in d["sentences"]:
+            s["text"] += " (%d)" % i   # new content: a new document
+        out.write(json.dumps(d, separators=(",", ":")) + "\n")
+EOF
+"$EVG" ingest -q --batch 5 --db "$K/k.db" "$K/many.jsonl" &
+pid=$!
+for _ in $(seq 1 400); do
+  n=$("$PY" -c "import sqlite3,sys
+try: print(sqlite3.connect(sys.argv[1]).execute('select count(*) from documents').fetchone()[0])
+except Exception: print(0)" "$K/k.db" 2>/dev/null || echo 0)
+  [ "${n:-0}" -ge 20 ] && break
+  sleep 0.05
+done
+{ kill -9 $pid && wait $pid; } 2>/dev/null
+"$PY" - "$K/k.db" 1500 <<'EOF' && ok || bad "store after kill -9"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+assert c.execute("pragma integrity_check").fetchone()[0] == "ok"
+n = c.execute("select count(*) from documents").fetchone()[0]
+assert 0 < n < int(sys.argv[2]), "killed too late or too early: %d documents" % n
+# whole documents only: every document has all its events, sentences, actors
+for d, ne in c.execute("select id, n_events from documents"):
+    got = c.execute("select count(*) from evidence where doc=?", (d,)).fetchone()[0]
+    assert got == ne, (d, got, ne)
+    assert c.execute("select count(*) from sentences where doc=?", (d,)).fetchone()[0] == 1
+    assert c.execute("select count(*) from doc_actors where doc=?", (d,)).fetchone()[0] == 1
+assert c.execute("select count(*) from evidence where doc not in (select id from documents)").fetchone()[0] == 0
+print("kill: %d whole documents committed" % n)
+EOF
+expect_exit 0 "resumed ingest" -- "$EVG" ingest --db "$K/k.db" "$K/many.jsonl"
+expect_stderr '1500 documents, ' "resumed ingest completes the store"
+expect_exit 0 "clean ingest" -- "$EVG" ingest -q --db "$K/clean.db" "$K/many.jsonl"
+dump "$K/k.db" >"$K/d1"
+dump "$K/clean.db" >"$K/d2"
+cmp -s "$K/d1" "$K/d2" && ok || bad "killed and resumed store differs from a clean one"
+
+finish
