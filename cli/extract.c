@@ -191,9 +191,16 @@ static void slot_work(pipeline *p, slot *s)
     free(s->text);
     s->text = NULL;
     if (!s->rc && p->json) {
-        s->rc = evg_doc_to_json(s->doc, p->st->pretty, &s->json, &s->err);
-        if (!s->rc)
-            s->json_len = strlen(s->json);
+        /* the streamed writer, into this document's own buffer: the main
+         * thread writes the buffers in input order */
+        FILE *m = open_memstream(&s->json, &s->json_len);
+        if (!m) {
+            s->rc = evg_error_set(&s->err, EVG_ENOMEM, "out of memory");
+            return;
+        }
+        s->rc = evg_doc_write_json(s->doc, p->st->pretty, m, &s->err);
+        if (fclose(m) != 0 && !s->rc)
+            s->rc = evg_error_set(&s->err, EVG_ENOMEM, "out of memory");
     }
 }
 
