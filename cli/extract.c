@@ -3,7 +3,6 @@
  * them over in order, worker threads extract (and serialize) them, and the
  * main thread passes the results on in input order. A ring of a few slots
  * per thread bounds memory by the largest documents, not the corpus. */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
@@ -506,141 +505,22 @@ int cli_parse_stream(FILE *f, const char *name, const char *first,
     return k.status;
 }
 
-/* ---- the output file: streamed into a temporary file beside it, renamed
- * over it at the end; devices and pipes are written directly ---- */
+/* ---- the output: -o goes through evg_out (a temporary file beside the
+ * target, renamed over it at the end; devices and pipes in place) ---- */
 
 typedef struct outfile {
-    const char *path;  /* NULL: stdout */
-    char *target;      /* the file a symlink points to, or NULL */
-    char *tmp;         /* temporary name, or NULL when written directly */
+    const char *path;  /* for messages */
+    evg_out *o;        /* NULL: stdout */
     FILE *f;
     size_t written;
-    int failed;        /* a write failed and was reported */
 } outfile;
-
-/* The descriptor a path such as /dev/stdout or /dev/fd/3 names, or -1. */
-static int fd_path(const char *path)
-{
-    if (strcmp(path, "/dev/stdout") == 0)
-        return 1;
-    if (strncmp(path, "/dev/fd/", 8) == 0 && path[8]) {
-        char *end;
-        long fd = strtol(path + 8, &end, 10);
-        if (!*end && fd >= 0 && fd < 1 << 20)
-            return (int)fd;
-    }
-    return -1;
-}
-
-/* Opens the output as `evg_write_file_atomic` would write it: stdout for
- * "-"; descriptors, devices, FIFOs and dangling symlinks in place; a
- * regular file (the one a symlink points to) through a temporary file
- * beside it, renamed over it at the end, keeping its mode (a new file: 0666
- * less the umask). */
-static int out_open(outfile *o, const char *path)
-{
-    memset(o, 0, sizeof(*o));
-    if (!path || strcmp(path, "-") == 0) {
-        o->f = stdout;
-        return 0;
-    }
-    o->path = path;
-    int fd0 = fd_path(path);
-    if (fd0 == 1) {
-        o->f = stdout;
-        return 0;
-    }
-    if (fd0 >= 0) {
-        int fd = dup(fd0);
-        if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-            msg("%s: cannot write: %s", path, strerror(errno));
-            if (fd >= 0)
-                close(fd);
-            return EXIT_IO;
-        }
-        return 0;
-    }
-    struct stat sb, lsb;
-    int exists = stat(path, &sb) == 0;
-    if (exists && S_ISDIR(sb.st_mode)) {
-        msg("%s: is a directory", path);
-        return EXIT_IO;
-    }
-    int link = lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode);
-    if ((exists && !S_ISREG(sb.st_mode)) || (link && !exists)) {
-        o->f = fopen(path, "w");
-        if (!o->f) {
-            msg("%s: cannot write: %s", path, strerror(errno));
-            return EXIT_IO;
-        }
-        return 0;
-    }
-    if (link && !(o->target = realpath(path, NULL))) {
-        msg("%s: cannot resolve: %s", path, strerror(errno));
-        return EXIT_IO;
-    }
-    const char *target = o->target ? o->target : path;
-    size_t n = strlen(target) + 16;
-    o->tmp = malloc(n);
-    if (!o->tmp) {
-        msg("out of memory");
-        return EXIT_INPUT;
-    }
-    snprintf(o->tmp, n, "%s.tmpXXXXXX", target);
-    mode_t mask = umask(0);
-    umask(mask);
-    mode_t mode = exists ? (sb.st_mode & 07777) : (0666 & ~mask);
-    int fd = mkstemp(o->tmp);
-    if (fd < 0 || fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
-        msg("%s: cannot write: %s", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(o->tmp);
-        }
-        free(o->tmp);
-        o->tmp = NULL;
-        return EXIT_IO;
-    }
-    return 0;
-}
-
-/* Finishes the output: the file replaces `path` when the run succeeded or
- * wrote something (the articles that worked); else the old file stays. */
-static int out_close(outfile *o, int status)
-{
-    if (o->f == stdout)
-        return status;
-    int bad = ferror(o->f) != 0;
-    bad |= fclose(o->f) != 0;
-    if (bad) {
-        if (!o->failed)
-            msg("%s: write failed: %s", o->path, strerror(errno));
-        worse(&status, EXIT_IO);
-    }
-    if (o->tmp) {
-        if (!bad && (status == EXIT_OK || o->written)) {
-            if (rename(o->tmp, o->target ? o->target : o->path) != 0) {
-                msg("%s: cannot replace: %s", o->path, strerror(errno));
-                worse(&status, EXIT_IO);
-                unlink(o->tmp);
-            }
-        } else {
-            unlink(o->tmp);
-        }
-        free(o->tmp);
-    }
-    free(o->target);
-    return status;
-}
 
 static int write_line(evg_doc *doc, const char *json, size_t len, void *ctx)
 {
     outfile *o = ctx;
     evg_doc_free(doc);
     if (fwrite(json, 1, len, o->f) != len || putc('\n', o->f) == EOF) {
-        msg("%s: write failed: %s", o->path ? o->path : "<stdout>",
-            strerror(errno));
-        o->failed = 1;
+        msg("%s: write failed: %s", o->path, strerror(errno));
         return EXIT_IO;
     }
     o->written += len + 1;
@@ -653,13 +533,25 @@ int cmd_extract(int argc, char **argv, settings *st)
     int rc = cli_load_lexicon(st, &lex);
     if (rc)
         return rc;
-    outfile o;
-    rc = out_open(&o, st->output);
-    if (rc) {
-        evg_lexicon_free(lex);
-        return rc;
+    outfile o = {"<stdout>", NULL, stdout, 0};
+    evg_error err;
+    evg_error_clear(&err);
+    if (st->output && strcmp(st->output, "-") != 0) {
+        o.path = st->output;
+        if ((rc = evg_out_open(st->output, &o.o, &err))) {
+            evg_lexicon_free(lex);
+            return fail(&err, rc);
+        }
+        o.f = evg_out_file(o.o);
     }
     int status = cli_extract_stream(argv, argc, st, lex, 1, write_line, &o);
     evg_lexicon_free(lex);
-    return out_close(&o, status);
+    if (o.o) {
+        /* what was written is kept, even when another input failed */
+        evg_error_clear(&err);
+        rc = evg_out_close(o.o, status == EXIT_OK || o.written > 0, &err);
+        if (rc && fail(&err, rc) > status)
+            status = exit_for(rc);
+    }
+    return status;
 }
