@@ -45,21 +45,14 @@ static int print_conllu_sent(const evg_syn_model *m, syn_csent *cs,
 {
     size_t n = cs->nwords;
     const char **form = malloc((n ? n : 1) * sizeof *form);
-    evg_syn_sent s = {0};
-    s.n = n;
-    s.tag = calloc(n + 1, sizeof *s.tag);
-    s.head = calloc(n + 1, sizeof *s.head);
-    s.rel = calloc(n + 1, sizeof *s.rel);
-    s.lemma = calloc(n + 1, sizeof *s.lemma);
-    s.lemma_buf_size = (n + 1) * 256;
-    s.lemma_buf = malloc(s.lemma_buf_size);
-    int rc = EVG_ENOMEM;
-    if (form && s.tag && s.head && s.rel && s.lemma && s.lemma_buf) {
-        for (size_t i = 0; i < n; i++)
-            form[i] = cs->lines[cs->words[i]].col[CU_FORM];
-        s.form = form;
+    evg_syn_sent s;
+    if (!form)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        form[i] = cs->lines[cs->words[i]].col[CU_FORM];
+    int rc = evg_syn_sent_init(&s, form, n);
+    if (rc == 0)
         rc = evg_syn_analyse(m, &s);
-    }
     if (rc == 0) {
         size_t w = 0;
         for (size_t i = 0; i < cs->nlines; i++) {
@@ -83,12 +76,8 @@ static int print_conllu_sent(const evg_syn_model *m, syn_csent *cs,
         }
         evg_buf_putc(out, '\n');
     }
+    evg_syn_sent_dispose(&s);
     free(form);
-    free(s.tag);
-    free(s.head);
-    free(s.rel);
-    free(s.lemma);
-    free(s.lemma_buf);
     return rc;
 }
 
@@ -137,16 +126,9 @@ static int print_text_sent(const evg_syn_model *m, const char *text,
     size_t n = t.n;
     char *forms = malloc(end - start + n + 1);
     const char **form = malloc(n * sizeof *form);
-    evg_syn_sent s = {0};
-    s.n = n;
-    s.tag = calloc(n, sizeof *s.tag);
-    s.head = calloc(n, sizeof *s.head);
-    s.rel = calloc(n, sizeof *s.rel);
-    s.lemma = calloc(n, sizeof *s.lemma);
-    s.lemma_buf_size = n * 256;
-    s.lemma_buf = malloc(s.lemma_buf_size);
+    evg_syn_sent s;
     int rc = EVG_ENOMEM;
-    if (forms && form && s.tag && s.head && s.rel && s.lemma && s.lemma_buf) {
+    if (forms && form) {
         char *p = forms;
         for (size_t i = 0; i < n; i++) {
             size_t len = t.v[i].end - t.v[i].start;
@@ -155,8 +137,9 @@ static int print_text_sent(const evg_syn_model *m, const char *text,
             form[i] = p;
             p += len + 1;
         }
-        s.form = form;
-        rc = evg_syn_analyse(m, &s);
+        rc = evg_syn_sent_init(&s, form, n);
+        if (rc == 0)
+            rc = evg_syn_analyse(m, &s);
     }
     if (rc == 0) {
         evg_buf_printf(out, "# sent_id = %s-%zu\n# text = ", id, k);
@@ -176,13 +159,10 @@ static int print_text_sent(const evg_syn_model *m, const char *text,
         }
         evg_buf_putc(out, '\n');
     }
+    if (forms && form)
+        evg_syn_sent_dispose(&s);
     free(forms);
     free(form);
-    free(s.tag);
-    free(s.head);
-    free(s.rel);
-    free(s.lemma);
-    free(s.lemma_buf);
     evg_syn_tokens_dispose(&t);
     return rc;
 }

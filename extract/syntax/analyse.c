@@ -28,6 +28,35 @@ const char *evg_syn_default_model(void)
     return places[0];
 }
 
+int evg_syn_sent_init(evg_syn_sent *s, const char *const *form, size_t n)
+{
+    memset(s, 0, sizeof *s);
+    s->n = n;
+    s->form = form;
+    size_t k = n ? n : 1;
+    s->tag = calloc(k, sizeof *s->tag);
+    s->head = calloc(k, sizeof *s->head);
+    s->rel = calloc(k, sizeof *s->rel);
+    s->lemma = calloc(k, sizeof *s->lemma);
+    s->lemma_buf_size = k * 256;
+    s->lemma_buf = malloc(s->lemma_buf_size);
+    if (!s->tag || !s->head || !s->rel || !s->lemma || !s->lemma_buf) {
+        evg_syn_sent_dispose(s);
+        return EVG_ENOMEM;
+    }
+    return 0;
+}
+
+void evg_syn_sent_dispose(evg_syn_sent *s)
+{
+    free(s->tag);
+    free(s->head);
+    free(s->rel);
+    free(s->lemma);
+    free(s->lemma_buf);
+    memset(s, 0, sizeof *s);
+}
+
 /* Parses words [from, from + n) as one sentence into `s`. */
 static int analyse_piece(const evg_syn_model *m, evg_syn_sent *s, size_t from,
                          size_t n, syn_word *w, syn_state *st)

@@ -6,9 +6,8 @@
 
 #include "syn_internal.h"
 
-#define MAX_SUFFIX 7
 
-static uint64_t key_of(char kind, unsigned tag, const char *s, size_t n)
+uint64_t syn_lemma_key(char kind, unsigned tag, const char *s, size_t n)
 {
     uint64_t h = syn_mix((uint64_t)kind, tag);
     for (size_t i = 0; i < n; i++)
@@ -17,7 +16,7 @@ static uint64_t key_of(char kind, unsigned tag, const char *s, size_t n)
 }
 
 
-static size_t lower_copy(const char *s, char *out, size_t size)
+size_t syn_lower_copy(const char *s, char *out, size_t size)
 {
     size_t n = 0;
     for (; s[n] && n + 1 < size; n++)
@@ -26,8 +25,7 @@ static size_t lower_copy(const char *s, char *out, size_t size)
     return n;
 }
 
-/* Start of the suffix of `k` characters, or SIZE_MAX when shorter. */
-static size_t suffix_at(const char *s, size_t n, size_t k)
+size_t syn_suffix_at(const char *s, size_t n, size_t k)
 {
     size_t i = n;
     while (k) {
@@ -45,17 +43,17 @@ const char *syn_lemma(const syn_lemmas *l, const char *form, unsigned tag,
                       char *buf, size_t bufsize)
 {
     size_t n = strlen(form);
-    const syn_entry *e = syn_map_find(&l->map, key_of('E', tag, form, n));
+    const syn_entry *e = syn_map_find(&l->map, syn_lemma_key('E', tag, form, n));
     if (e)
         return l->strings + e->value;
     char low[256];
-    size_t ln = lower_copy(form, low, sizeof low);
+    size_t ln = syn_lower_copy(form, low, sizeof low);
     const syn_lemma_rule *r = NULL;
-    for (size_t k = MAX_SUFFIX + 1; k-- > 0 && !r;) {
-        size_t at = suffix_at(low, ln, k);
+    for (size_t k = SYN_LEMMA_SUFFIX + 1; k-- > 0 && !r;) {
+        size_t at = syn_suffix_at(low, ln, k);
         if (at == (size_t)-1)
             continue;
-        e = syn_map_find(&l->map, key_of('S', tag, low + at, ln - at));
+        e = syn_map_find(&l->map, syn_lemma_key('S', tag, low + at, ln - at));
         if (e && e->value < l->nrules)
             r = &l->rules[e->value];
     }

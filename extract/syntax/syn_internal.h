@@ -122,7 +122,14 @@ size_t syn_label_features(const syn_state *s, const syn_word *w,
 void syn_parse(const evg_syn_model *m, const syn_word *w,
                const uint16_t *tags, syn_state *st);
 
-/* Lemmatizer. */
+/* Lemmatizer, and the pieces the trainer shares with it: the map keys of
+ * whole forms ('E') and of suffixes ('S') with their tag, ASCII
+ * lower-casing (NUL-terminated, cut to `size`), and the start of the
+ * suffix of `k` characters (SIZE_MAX when the word is shorter). */
+#define SYN_LEMMA_SUFFIX 7
+uint64_t syn_lemma_key(char kind, unsigned tag, const char *s, size_t n);
+size_t syn_lower_copy(const char *s, char *out, size_t size);
+size_t syn_suffix_at(const char *s, size_t n, size_t k);
 const char *syn_lemma(const syn_lemmas *l, const char *form, unsigned tag,
                       char *buf, size_t bufsize);
 

@@ -64,6 +64,11 @@ int evg_syn_tokenize(const evg_syn_model *m, const char *text, size_t start,
                      size_t end, evg_syn_tokens *out);
 void evg_syn_tokens_dispose(evg_syn_tokens *t);
 
+/* Allocates the analysis arrays of `s` for `n` words of `form` (256 bytes
+ * of lemma room a word); evg_syn_sent_dispose frees them. EVG_ENOMEM. */
+int evg_syn_sent_init(evg_syn_sent *s, const char *const *form, size_t n);
+void evg_syn_sent_dispose(evg_syn_sent *s);
+
 /* Tags, lemmatizes and parses one sentence. Returns EVG_ENOMEM only. */
 int evg_syn_analyse(const evg_syn_model *m, evg_syn_sent *s);
 

@@ -46,6 +46,14 @@ static int name_index(names *t, const char *s, int add)
     return t->v[t->n] ? (int)t->n++ : -1;
 }
 
+static void names_dispose(names *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->v[i]);
+    free(t->v);
+    memset(t, 0, sizeof *t);
+}
+
 static uint64_t rng_next(uint64_t *s)
 {
     *s ^= *s >> 12;
@@ -567,8 +575,6 @@ static lcount *lmap_best(lmap *m, size_t *n)
     return v;
 }
 
-#define LEMMA_SUFFIX 7
-
 /* The winner of `key` among `n` winners sorted by key, or NULL. */
 static lcount *find_best(lcount *v, size_t n, uint64_t key)
 {
@@ -581,28 +587,6 @@ static lcount *find_best(lcount *v, size_t n, uint64_t key)
             hi = mid;
     }
     return lo < n && v[lo].key == key ? &v[lo] : NULL;
-}
-
-static uint64_t lkey(char kind, unsigned tag, const char *s, size_t n)
-{
-    uint64_t h = syn_mix((uint64_t)kind, tag);
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-    return h ? h : 1;
-}
-
-static size_t suffix_at(const char *s, size_t n, size_t k)
-{
-    size_t i = n;
-    while (k) {
-        if (i == 0)
-            return (size_t)-1;
-        i--;
-        while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-            i--;
-        k--;
-    }
-    return i;
 }
 
 /* The rule that turns `form` into `lemma`, as "lower|strip|add". */
@@ -652,22 +636,18 @@ static int build_lemmas(evg_syn_model *m, const treebank *tb)
             int r = name_index(&rules, rule, 1);
             if (r < 0)
                 goto done;
-            size_t n = 0;
-            for (; s->form[i][n] && n + 1 < sizeof low; n++) {
-                char ch = s->form[i][n];
-                low[n] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
-            }
-            for (size_t k = 0; k <= LEMMA_SUFFIX; k++) {
-                size_t at = suffix_at(low, n, k);
+            size_t n = syn_lower_copy(s->form[i], low, sizeof low);
+            for (size_t k = 0; k <= SYN_LEMMA_SUFFIX; k++) {
+                size_t at = syn_suffix_at(low, n, k);
                 if (at == (size_t)-1)
                     break;
-                if (lmap_add(&suf, lkey('S', s->tag[i], low + at, n - at),
+                if (lmap_add(&suf, syn_lemma_key('S', s->tag[i], low + at, n - at),
                              (uint32_t)r) < 0)
                     goto done;
             }
             int li = name_index(&strs, s->lemma[i], 1);
             if (li < 0 ||
-                lmap_add(&exact, lkey('E', s->tag[i], s->form[i],
+                lmap_add(&exact, syn_lemma_key('E', s->tag[i], s->form[i],
                                       strlen(s->form[i])), (uint32_t)li) < 0)
                 goto done;
         }
@@ -712,17 +692,13 @@ static int build_lemmas(evg_syn_model *m, const treebank *tb)
     for (size_t q = 0; q < tb->n; q++) {
         const tb_sent *s = &tb->s[q];
         for (size_t i = 0; i < s->n; i++) {
-            size_t n = 0;
-            for (; s->form[i][n] && n + 1 < sizeof low; n++) {
-                char ch = s->form[i][n];
-                low[n] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
-            }
+            size_t n = syn_lower_copy(s->form[i], low, sizeof low);
             lcount *parent = NULL;
-            for (size_t k = 0; k <= LEMMA_SUFFIX; k++) {
-                size_t at = suffix_at(low, n, k);
+            for (size_t k = 0; k <= SYN_LEMMA_SUFFIX; k++) {
+                size_t at = syn_suffix_at(low, n, k);
                 if (at == (size_t)-1)
                     break;
-                lcount *e = find_best(bs, ns, lkey('S', s->tag[i], low + at,
+                lcount *e = find_best(bs, ns, syn_lemma_key('S', s->tag[i], low + at,
                                                    n - at));
                 if (e && parent && parent->value == e->value)
                     e->count = 0; /* the same as its parent: left out */
@@ -739,23 +715,17 @@ static int build_lemmas(evg_syn_model *m, const treebank *tb)
     for (size_t q = 0; q < tb->n; q++) {
         const tb_sent *s = &tb->s[q];
         for (size_t i = 0; i < s->n; i++) {
-            uint64_t key = lkey('E', s->tag[i], s->form[i], strlen(s->form[i]));
-            size_t lo = 0, hi = ne;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (be[mid].key < key)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            if (lo == ne || be[lo].key != key || !be[lo].count)
+            uint64_t key = syn_lemma_key('E', s->tag[i], s->form[i],
+                                         strlen(s->form[i]));
+            lcount *e = find_best(be, ne, key);
+            if (!e || !e->count)
                 continue;
-            be[lo].count = 0; /* once */
+            e->count = 0; /* once */
             char buf[512];
-            const char *want = strs.v[be[lo].value];
+            const char *want = strs.v[e->value];
             if (strcmp(syn_lemma(l, s->form[i], s->tag[i], buf, sizeof buf),
                        want))
-                ents[k++] = (syn_entry){key, str_off[be[lo].value], 0};
+                ents[k++] = (syn_entry){key, str_off[e->value], 0};
         }
     }
     free(l->map.e);
@@ -777,12 +747,8 @@ done:
     free(bs);
     free(be);
     free(ents);
-    for (size_t i = 0; i < rules.n; i++)
-        free(rules.v[i]);
-    free(rules.v);
-    for (size_t i = 0; i < strs.n; i++)
-        free(strs.v[i]);
-    free(strs.v);
+    names_dispose(&rules);
+    names_dispose(&strs);
     free(suf.e);
     free(exact.e);
     return rc;
@@ -939,12 +905,8 @@ static int build_tokenization(evg_syn_model *m, const treebank *tb)
         rc = EVG_ENOMEM;
     }
     m->own_tokenization = 1;
-    for (size_t i = 0; i < cl.n; i++)
-        free(cl.v[i]);
-    for (size_t i = 0; i < ab.n; i++)
-        free(ab.v[i]);
-    free(cl.v);
-    free(ab.v);
+    names_dispose(&cl);
+    names_dispose(&ab);
     free(cc.e);
     free(ac.e);
     free(wc.e);
@@ -1132,12 +1094,8 @@ done:
     parse_ctx_dispose(&pc);
     free_treebank(&tb);
     free_treebank(&dev);
-    for (size_t i = 0; i < tags.n; i++)
-        free(tags.v[i]);
-    for (size_t i = 0; i < rels.n; i++)
-        free(rels.v[i]);
-    free(tags.v);
-    free(rels.v);
+    names_dispose(&tags);
+    names_dispose(&rels);
     if (rc < 0)
         evg_syn_model_free(m);
     else
