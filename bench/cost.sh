@@ -62,10 +62,12 @@ printf '%-28s %8s %9s %9s %7s\n' article input_MB cpu_s peak_MB ratio
 $py - "$work" "$src/fixtures/huawei-south-korea.txt" $mbs <<'PYEOF'
 import sys
 work, fix, sizes = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
-text = open(fix).read() + "\n\n"
+text = open(fix, "rb").read() + b"\n\n"
 for mb in sizes:
     n = mb << 20
-    open(f"{work}/prose-{mb}.txt", "w").write((text * (n // len(text) + 1))[:n - 1] + "\n")
+    body = (text * (n // len(text) + 1))[:n - 1]
+    body = body[:body.rindex(b"\n") + 1]  # whole lines, within --max-bytes
+    open(f"{work}/prose-{mb}.txt", "wb").write(body)
     open(f"{work}/go-{mb}.txt", "w").write("Go. " * (n // 4))
 PYEOF
 for kind in prose go; do
