@@ -43,7 +43,7 @@ static size_t parse_all(const evg_syn_model *m, const syn_conllu *c)
             continue;
         for (size_t i = 0; i < n; i++)
             form[i] = cs->lines[cs->words[i]].col[CU_FORM];
-        evg_syn_sent s = {n, form, tag, head, rel, lemma, buf, sizeof buf};
+        evg_syn_sent s = {n, form, tag, head, rel, lemma, buf, sizeof buf, NULL};
         if (evg_syn_analyse(m, &s) < 0)
             exit(1);
         words += n;
@@ -66,30 +66,11 @@ static size_t parse_text(const evg_syn_model *m, const char *text, size_t len,
             end++;
         if (end < len)
             end++;
-        t.n = 0;
-        if (evg_syn_tokenize(m, text, start, end, &t) < 0)
+        evg_syn_sent s;
+        if (evg_syn_parse_span(m, text, start, end, &t, &s) < 0)
             exit(1);
-        size_t n = t.n < EVG_SYN_MAX_WORDS ? t.n : EVG_SYN_MAX_WORDS;
-        static char forms[1 << 16];
-        const char *form[EVG_SYN_MAX_WORDS];
-        uint16_t tag[EVG_SYN_MAX_WORDS], rel[EVG_SYN_MAX_WORDS];
-        int head[EVG_SYN_MAX_WORDS];
-        const char *lemma[EVG_SYN_MAX_WORDS];
-        static char buf[EVG_SYN_MAX_WORDS * 64];
-        size_t at = 0, k = 0;
-        for (size_t i = 0; i < n; i++) {
-            size_t l = t.v[i].end - t.v[i].start;
-            if (at + l + 1 > sizeof forms)
-                break;
-            memcpy(forms + at, text + t.v[i].start, l);
-            forms[at + l] = 0;
-            form[k++] = forms + at;
-            at += l + 1;
-        }
-        evg_syn_sent s = {k, form, tag, head, rel, lemma, buf, sizeof buf};
-        if (k && evg_syn_analyse(m, &s) < 0)
-            exit(1);
-        *words += k;
+        *words += s.n;
+        evg_syn_sent_dispose(&s);
         start = end;
     }
     evg_syn_tokens_dispose(&t);

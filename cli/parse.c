@@ -119,29 +119,11 @@ static int print_text_sent(const evg_syn_model *m, const char *text,
                            size_t k, evg_buf *out)
 {
     evg_syn_tokens t = {0};
-    if (evg_syn_tokenize(m, text, start, end, &t) < 0)
-        return EVG_ENOMEM;
-    if (!t.n)
-        return 0;
-    size_t n = t.n;
-    char *forms = malloc(end - start + n + 1);
-    const char **form = malloc(n * sizeof *form);
     evg_syn_sent s;
-    int rc = EVG_ENOMEM;
-    if (forms && form) {
-        char *p = forms;
-        for (size_t i = 0; i < n; i++) {
-            size_t len = t.v[i].end - t.v[i].start;
-            memcpy(p, text + t.v[i].start, len);
-            p[len] = 0;
-            form[i] = p;
-            p += len + 1;
-        }
-        rc = evg_syn_sent_init(&s, form, n);
-        if (rc == 0)
-            rc = evg_syn_analyse(m, &s);
-    }
-    if (rc == 0) {
+    int rc = evg_syn_parse_span(m, text, start, end, &t, &s);
+    size_t n = s.n;
+    const char *const *form = s.form;
+    if (rc == 0 && n) {
         evg_buf_printf(out, "# sent_id = %s-%zu\n# text = ", id, k);
         for (size_t i = start; i < end; i++) /* one line: spaces for breaks */
             evg_buf_putc(out, text[i] == '\n' || text[i] == '\r' ||
@@ -159,10 +141,7 @@ static int print_text_sent(const evg_syn_model *m, const char *text,
         }
         evg_buf_putc(out, '\n');
     }
-    if (forms && form)
-        evg_syn_sent_dispose(&s);
-    free(forms);
-    free(form);
+    evg_syn_sent_dispose(&s);
     evg_syn_tokens_dispose(&t);
     return rc;
 }

@@ -54,7 +54,42 @@ void evg_syn_sent_dispose(evg_syn_sent *s)
     free(s->rel);
     free(s->lemma);
     free(s->lemma_buf);
+    free(s->owned_forms);
     memset(s, 0, sizeof *s);
+}
+
+int evg_syn_parse_span(const evg_syn_model *m, const char *text,
+                       size_t start, size_t end, evg_syn_tokens *t,
+                       evg_syn_sent *s)
+{
+    memset(s, 0, sizeof *s);
+    t->n = 0;
+    if (evg_syn_tokenize(m, text, start, end, t) < 0)
+        return EVG_ENOMEM;
+    size_t n = t->n;
+    if (!n)
+        return 0;
+    /* one block: the pointers, then the forms (no longer than the span) */
+    const char **form = malloc(n * sizeof *form + (end - start) + n);
+    if (!form)
+        return EVG_ENOMEM;
+    char *p = (char *)(form + n);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = t->v[i].end - t->v[i].start;
+        memcpy(p, text + t->v[i].start, len);
+        p[len] = 0;
+        form[i] = p;
+        p += len + 1;
+    }
+    if (evg_syn_sent_init(s, form, n) < 0) {
+        free(form);
+        return EVG_ENOMEM;
+    }
+    s->owned_forms = form;
+    int rc = evg_syn_analyse(m, s);
+    if (rc < 0)
+        evg_syn_sent_dispose(s);
+    return rc;
 }
 
 /* Parses words [from, from + n) as one sentence into `s`. */

@@ -28,6 +28,7 @@ typedef struct evg_syn_sent {
     const char **lemma;      /* points into the model or `lemma_buf` */
     char *lemma_buf;         /* 16 bytes a word at least: lowercased forms */
     size_t lemma_buf_size;
+    void *owned_forms;       /* the forms, when evg_syn_parse_span made them */
 } evg_syn_sent;
 
 typedef struct evg_syn_model evg_syn_model;
@@ -68,6 +69,13 @@ void evg_syn_tokens_dispose(evg_syn_tokens *t);
  * of lemma room a word); evg_syn_sent_dispose frees them. EVG_ENOMEM. */
 int evg_syn_sent_init(evg_syn_sent *s, const char *const *form, size_t n);
 void evg_syn_sent_dispose(evg_syn_sent *s);
+
+/* Tokenizes text[start, end) into `t` (emptied first) and analyses those
+ * tokens into `s`, which holds copies of their forms; `s->n` is 0 when the
+ * span has no token. Free `s` with evg_syn_sent_dispose. EVG_ENOMEM. */
+int evg_syn_parse_span(const evg_syn_model *m, const char *text,
+                       size_t start, size_t end, evg_syn_tokens *t,
+                       evg_syn_sent *s);
 
 /* Tags, lemmatizes and parses one sentence. Returns EVG_ENOMEM only. */
 int evg_syn_analyse(const evg_syn_model *m, evg_syn_sent *s);

@@ -297,7 +297,7 @@ static void analyse_gives_one_tree(void **state)
     int head[6];
     const char *lemma[6];
     char buf[6 * 64];
-    evg_syn_sent s = {n, form, tag, head, rel, lemma, buf, sizeof buf};
+    evg_syn_sent s = {n, form, tag, head, rel, lemma, buf, sizeof buf, NULL};
     assert_int_equal(evg_syn_analyse(m, &s), 0);
     int roots = 0;
     for (size_t i = 0; i < n; i++) {
