@@ -77,12 +77,7 @@ void evg_render_count(const evg_graph *g, const evg_render_opts *opts,
             c->shown++;
         if (!used || !evg_render__visible(e, opts))
             continue;
-        for (size_t k = 0; k < e->n_sources; k++)
-            if (e->sources[k] < na)
-                used[e->sources[k]] = 1;
-        for (size_t k = 0; k < e->n_targets; k++)
-            if (e->targets[k] < na)
-                used[e->targets[k]] = 1;
+        evg_render__mark_actors(e, na, used);
     }
     for (size_t i = 0; used && i < na; i++)
         c->actors_shown += used[i];
@@ -408,6 +403,17 @@ int evg_render__tooltip(evg_buf *b, const evg_graph *g, size_t i)
     else if (e->doc && e->doc[0])
         evg_buf_printf(b, "\nSource: %s", e->doc);
     return b->failed;
+}
+
+void evg_render__mark_actors(const evg_gevent *e, size_t na,
+                             unsigned char *used)
+{
+    for (size_t k = 0; k < e->n_sources; k++)
+        if (e->sources[k] < na)
+            used[e->sources[k]] = 1;
+    for (size_t k = 0; k < e->n_targets; k++)
+        if (e->targets[k] < na)
+            used[e->targets[k]] = 1;
 }
 
 int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts)

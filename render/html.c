@@ -238,12 +238,7 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
         long lo;
         ord[n].lo = evg_render__parse_day(e->lo, &lo) == 0 ? lo : 1L << 40;
         ord[n++].i = i;
-        for (size_t k = 0; k < e->n_sources; k++)
-            if (e->sources[k] < na)
-                used[e->sources[k]] = 1;
-        for (size_t k = 0; k < e->n_targets; k++)
-            if (e->targets[k] < na)
-                used[e->targets[k]] = 1;
+        evg_render__mark_actors(e, na, used);
     }
     nshown = n;
     evg_sort(ord, n, sizeof(*ord), cmp_order);

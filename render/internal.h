@@ -51,6 +51,9 @@ double evg_render__text_w(const char *s, size_t n, double fs, int bold);
 int evg_render__range_text(evg_buf *b, long lo, long hi);
 /* Whether event `e` is drawn under `opts`. */
 int evg_render__visible(const evg_gevent *e, const evg_render_opts *opts);
+/* Marks used[a] for each source and target actor a (< na) of `e`. */
+void evg_render__mark_actors(const evg_gevent *e, size_t na,
+                             unsigned char *used);
 /* Appends a short date text for event `e`: "Thu 23 May 2019", "week of 13
  * May 2019", "May 2019", "2018", "13 May - 2 Jun 2019" or "undated". */
 int evg_render__date_text(evg_buf *b, const evg_gevent *e);
