@@ -1,6 +1,7 @@
-/* The events document as JSON (schema evgraph-events/1): written with a
- * fixed key order so outputs are stable, and read back for `graph` and
- * `render`. cJSON builds and parses; every text was validated as UTF-8. */
+/* The events document as JSON (schema evgraph-events/2; version 1 still
+ * reads): written with a fixed key order so outputs are stable, and read
+ * back for `graph` and `render`. cJSON builds and parses; every text was
+ * validated as UTF-8. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -333,6 +334,23 @@ static int write_time(cJSON *o, const evg_event_time *t)
     return add_str(tm, "basis", evg_basis_name(t->basis));
 }
 
+/* An event's participants by role: [{"role", "entity", "text", "start",
+ * "end"}]. */
+static int write_args(cJSON *o, const evg_event *e)
+{
+    cJSON *arr = cJSON_CreateArray();
+    int rc = add(o, "args", arr);
+    for (size_t k = 0; !rc && k < e->n_args; k++) {
+        const evg_arg *a = &e->args[k];
+        cJSON *m = new_obj_in(arr, NULL, &rc);
+        if (rc || (rc = add_str(m, "role", a->role)) ||
+            (rc = add_id(m, "entity", 'e', a->entity)))
+            break;
+        rc = add_span(m, &a->span, 1);
+    }
+    return rc;
+}
+
 static int write_events(emitter *em, const evg_doc *doc)
 {
     cJSON *arr = cJSON_CreateArray();
@@ -345,16 +363,27 @@ static int write_events(emitter *em, const evg_doc *doc)
         cJSON *o = new_obj_in(arr, NULL, &rc);
         if (rc || (rc = add_id(o, "id", 'v', i)) ||
             (rc = add_str(o, "cameo", e->cameo)) ||
-            (rc = add_str(o, "label", e->label)) ||
-            (rc = add_num(o, "quad_class", e->quad_class)) ||
-            (rc = add_num(o, "goldstein", e->goldstein)) ||
+            (rc = add_str(o, "label", e->label)))
+            break;
+        /* no CAMEO code: no quad class or Goldstein value either */
+        if (e->cameo)
+            rc = add_num(o, "quad_class", e->quad_class);
+        else
+            rc = add(o, "quad_class", cJSON_CreateNull());
+        if (rc)
+            break;
+        if (e->cameo)
+            rc = add_num(o, "goldstein", e->goldstein);
+        else
+            rc = add(o, "goldstein", cJSON_CreateNull());
+        if (rc || (rc = add_str(o, "class", e->tml_class)) ||
             (rc = add_str(o, "summary", e->summary)))
             break;
         cJSON *tr = new_obj_in(o, "trigger", &rc);
         if (rc || (rc = add_span(tr, &e->trigger, 1)) ||
             (rc = add_ids(o, "source", 'e', e->source, e->n_source)) ||
             (rc = add_ids(o, "target", 'e', e->target, e->n_target)) ||
-            (rc = write_time(o, &e->time)) ||
+            (rc = write_args(o, e)) || (rc = write_time(o, &e->time)) ||
             (rc = add_id(o, "duration", 't', e->duration)) ||
             (rc = add_str(o, "modality", evg_modality_name(e->modality))) ||
             (rc = add_id(o, "attributed_to", 'e', e->attributed)) ||
@@ -456,6 +485,7 @@ enum { MAP_SENTENCES, MAP_TIMEXES, MAP_ENTITIES, MAP_EVENTS, N_MAPS };
 typedef struct reader {
     evg_doc *doc;
     evg_error *err;
+    int version;       /* schema version: 1 or 2 */
     const char *where; /* key path for messages */
     idmap maps[N_MAPS];
 } reader;
@@ -914,6 +944,63 @@ static void read_refs(reader *r, const cJSON *o, const char *key,
     }
 }
 
+/* An event's "args" (version 2): each with a known role, an optional
+ * entity reference and its span. */
+static void read_args(reader *r, const cJSON *o, evg_event *e, int *rc)
+{
+    const cJSON *arr = get_array(r, o, "args", rc), *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (*rc)
+            return;
+        if (!cJSON_IsObject(it)) {
+            *rc = bad(r, "args must be objects");
+            return;
+        }
+        evg_arg *a = EVG_DOC_PUSH(r->doc, e->args, e->n_args, e->cap_args);
+        if (!a) {
+            *rc = EVG_ENOMEM;
+            return;
+        }
+        const char *role = get_str(r, it, "role", 1, rc);
+        a->role = evg_arg_role_lookup(role);
+        if (role && !a->role && !*rc) {
+            char m[160];
+            snprintf(m, sizeof(m), "unknown argument role '%.40s' (agent, "
+                                   "patient, recipient, location, time, theme)",
+                     role);
+            *rc = bad(r, m);
+        }
+        a->entity = get_ref(r, cJSON_GetObjectItemCaseSensitive(it, "entity"),
+                            MAP_ENTITIES, rc);
+        read_span(r, it, &a->span, rc);
+    }
+}
+
+/* CAMEO fields. Version 1: every event has a code. Version 2: "cameo":
+ * null is an event CAMEO has no code for, and then it has no label, quad
+ * class or Goldstein value either (0 in memory). */
+static void read_cameo(reader *r, const cJSON *it, evg_event *e, int *rc)
+{
+    e->cameo = get_str(r, it, "cameo", r->version < 2, rc);
+    e->label = get_str(r, it, "label", 0, rc);
+    e->quad_class = get_int(r, it, "quad_class", 0, 4, 0, rc);
+    e->goldstein = get_num(r, it, "goldstein", 0, rc);
+    if (!e->cameo && !*rc && (e->label || e->quad_class || e->goldstein != 0))
+        *rc = bad(r, "an event with \"cameo\": null has no CAMEO 'label', "
+                     "'quad_class' or 'goldstein' (null)");
+    const char *cls = get_str(r, it, "class", 0, rc);
+    e->tml_class = evg_tml_class_lookup(cls);
+    if (cls && !e->tml_class && !*rc) {
+        char m[200];
+        snprintf(m, sizeof(m), "unknown TimeML class '%.40s' (OCCURRENCE, "
+                               "REPORTING, STATE, I_ACTION, I_STATE, "
+                               "ASPECTUAL, PERCEPTION)",
+                 cls);
+        *rc = bad(r, m);
+    }
+}
+
 static void read_events(reader *r, const cJSON *root, int *rc)
 {
     evg_doc *doc = r->doc;
@@ -929,11 +1016,8 @@ static void read_events(reader *r, const cJSON *root, int *rc)
             *rc = EVG_ENOMEM;
             return;
         }
-        e->cameo = get_str(r, it, "cameo", 1, rc);
-        e->label = get_str(r, it, "label", 0, rc);
+        read_cameo(r, it, e, rc);
         e->summary = get_str(r, it, "summary", 0, rc);
-        e->quad_class = get_int(r, it, "quad_class", 0, 4, 0, rc);
-        e->goldstein = get_num(r, it, "goldstein", 0, rc);
         e->confidence = get_num(r, it, "confidence", 0, rc);
         const cJSON *tr = cJSON_GetObjectItemCaseSensitive(it, "trigger");
         if (cJSON_IsObject(tr))
@@ -942,6 +1026,7 @@ static void read_events(reader *r, const cJSON *root, int *rc)
             e->trigger.text = "";
         read_refs(r, it, "source", &e->source, &e->n_source, &e->cap_source, rc);
         read_refs(r, it, "target", &e->target, &e->n_target, &e->cap_target, rc);
+        read_args(r, it, e, rc);
         const cJSON *tm = cJSON_GetObjectItemCaseSensitive(it, "time");
         e->time.timex = EVG_NONE;
         if (cJSON_IsObject(tm)) {
@@ -1023,18 +1108,23 @@ int evg_doc_from_json(const char *json, size_t len, evg_doc **out,
         goto done;
     }
     const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
-    if (!cJSON_IsObject(root) || !cJSON_IsString(schema) ||
-        strcmp(schema->valuestring, EVG_SCHEMA) != 0) {
+    int version = 0;
+    if (cJSON_IsObject(root) && cJSON_IsString(schema))
+        version = strcmp(schema->valuestring, EVG_SCHEMA) == 0      ? 2
+                  : strcmp(schema->valuestring, EVG_SCHEMA_V1) == 0 ? 1
+                                                                    : 0;
+    if (!version) {
         rc = evg_error_set(err, EVG_EPARSE,
-                           "not an events document (schema is not '%s')",
-                           EVG_SCHEMA);
+                           "not an events document (schema is not '%s' or "
+                           "'%s')",
+                           EVG_SCHEMA, EVG_SCHEMA_V1);
         goto done;
     }
     if (evg_doc_new(&doc)) {
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         goto done;
     }
-    reader r = {doc, err, "document",
+    reader r = {doc, err, version, "document",
                 {{"sentences", "sentence", 's', NULL, NULL, 0},
                  {"timexes", "time expression", 't', NULL, NULL, 0},
                  {"entities", "entity", 'e', NULL, NULL, 0},

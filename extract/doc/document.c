@@ -83,3 +83,49 @@ NAMES(evg_rel_type_name, evg_rel_type_parse, evg_rel_type, "causes",
       "before", "after", "overlaps")
 NAMES(evg_dct_source_name, evg_dct_source_parse, evg_dct_source, "none",
       "dateline", "option", "metadata")
+
+/* Closed sets whose members are stored as pointers to these strings, so
+ * that a document never holds a class or role the library does not know. */
+static const char *find_name(const char *const *names, size_t n, const char *s)
+{
+    for (size_t i = 0; s && i < n; i++)
+        if (strcmp(s, names[i]) == 0)
+            return names[i];
+    return NULL;
+}
+
+static const char *const tml_classes[] = {"OCCURRENCE", "REPORTING", "STATE",
+                                          "I_ACTION",   "I_STATE",   "ASPECTUAL",
+                                          "PERCEPTION"};
+static const char *const arg_roles[] = {"agent",    "patient", "recipient",
+                                        "location", "time",    "theme"};
+
+const char *evg_tml_class_lookup(const char *s)
+{
+    return find_name(tml_classes, sizeof(tml_classes) / sizeof(*tml_classes),
+                     s);
+}
+
+const char *evg_arg_role_lookup(const char *s)
+{
+    return find_name(arg_roles, sizeof(arg_roles) / sizeof(*arg_roles), s);
+}
+
+int evg_event_add_arg(evg_doc *doc, evg_event *ev, const char *role,
+                      size_t entity, size_t start, size_t end)
+{
+    const char *r = evg_arg_role_lookup(role);
+    if (!r || (entity != EVG_NONE && entity >= doc->n_entities))
+        return EVG_EINVAL;
+    evg_span sp;
+    int rc = evg_doc_span(doc, &sp, start, end);
+    if (rc)
+        return rc;
+    evg_arg *a = EVG_DOC_PUSH(doc, ev->args, ev->n_args, ev->cap_args);
+    if (!a)
+        return EVG_ENOMEM;
+    a->role = r;
+    a->entity = entity;
+    a->span = sp;
+    return 0;
+}

@@ -1,6 +1,7 @@
 /* The events document: what extraction finds in one article (sentences, time
  * expressions, entities, events, relations) and its JSON form, schema
- * `evgraph-events/1`. It is the contract between extract, graph and render. */
+ * `evgraph-events/2` (version 1 documents still read). It is the contract
+ * between extract, graph and render. */
 #ifndef EVGRAPH_DOCUMENT_H
 #define EVGRAPH_DOCUMENT_H
 
@@ -16,7 +17,8 @@
 extern "C" {
 #endif
 
-#define EVG_SCHEMA "evgraph-events/1"
+#define EVG_SCHEMA "evgraph-events/2"    /* written */
+#define EVG_SCHEMA_V1 "evgraph-events/1" /* still read */
 #define EVG_NONE ((size_t)-1) /* "no index" for optional references */
 
 typedef struct evg_arena evg_arena;
@@ -122,16 +124,41 @@ typedef struct evg_event_time {
     evg_time_basis basis;
 } evg_event_time;
 
+/* One participant of an event, by role. `role` is one of the names
+ * evg_arg_role_lookup() knows (the library's own static string):
+ *   "agent"     who does it (the subject; the `by` phrase of a passive)
+ *   "patient"   who or what undergoes it (the object; a passive's subject)
+ *   "recipient" to or for whom (`gave X to Y`, `sold Y X`)
+ *   "location"  where it happens
+ *   "time"      the time expression it is anchored to
+ *   "theme"     what is said, offered or moved (`announced a plan`)
+ * `entity` is the actor filling the role (an index into doc->entities) or
+ * EVG_NONE when the argument is not an actor (a place name, a date, "a
+ * plan"); `span` is the argument's bytes in the text. */
+typedef struct evg_arg {
+    const char *role;
+    size_t entity;
+    evg_span span;
+} evg_arg;
+
+/* An event. A CAMEO-coded event has `cameo`, `label`, `quad_class` 1-4 and
+ * `goldstein`; an event CAMEO has no code for (a sale, a loss, a price
+ * that fell) has `cameo` and `label` NULL, `quad_class` 0 and `goldstein`
+ * 0, which mean "no CAMEO code", not a code. `source`/`target` are
+ * CAMEO's view of the participants; `args` lists them by role. */
 typedef struct evg_event {
-    const char *cameo;      /* CAMEO event code, "163" */
-    const char *label;      /* CAMEO label */
-    int quad_class;         /* 1 verbal coop .. 4 material conflict */
-    double goldstein;
+    const char *cameo;      /* CAMEO event code, "163", or NULL: uncoded */
+    const char *label;      /* CAMEO label, or NULL */
+    int quad_class;         /* 1 verbal coop .. 4 material conflict; 0 none */
+    double goldstein;       /* 0 for uncoded events */
+    const char *tml_class;  /* TimeML class (evg_tml_class_lookup) or NULL */
     evg_span trigger;
     size_t *source;         /* entity indexes */
     size_t n_source, cap_source;
     size_t *target;
     size_t n_target, cap_target;
+    evg_arg *args;          /* participants by role, in text order */
+    size_t n_args, cap_args;
     evg_event_time time;
     size_t duration;        /* timex index of a bounding duration or EVG_NONE */
     evg_modality modality;
@@ -233,7 +260,25 @@ EVG_API int evg_basis_parse(const char *s);
 EVG_API int evg_rel_type_parse(const char *s);
 EVG_API int evg_dct_source_parse(const char *s);
 
-/* Serializes `doc` as one line of JSON (schema evgraph-events/1, stable key
+/* The library's own static copy of TimeML event class `s` ("OCCURRENCE",
+ * "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"),
+ * or NULL when `s` is NULL or not one of them. Store the returned pointer
+ * in evg_event.tml_class. */
+EVG_API const char *evg_tml_class_lookup(const char *s);
+
+/* The library's own static copy of argument role `s` ("agent", "patient",
+ * "recipient", "location", "time", "theme"), or NULL when `s` is not one
+ * of them. Store the returned pointer in evg_arg.role. */
+EVG_API const char *evg_arg_role_lookup(const char *s);
+
+/* Appends an argument to `ev` (a document's event): role `role` (a name
+ * evg_arg_role_lookup() knows), actor `entity` (or EVG_NONE), bytes
+ * [start, end) of the text with a copy of them. EVG_EINVAL for an unknown
+ * role or a span outside the text, EVG_ENOMEM. */
+EVG_API int evg_event_add_arg(evg_doc *doc, evg_event *ev, const char *role,
+                              size_t entity, size_t start, size_t end);
+
+/* Serializes `doc` as one line of JSON (schema evgraph-events/2, stable key
  * order, no trailing newline) into a malloc'd string in `*out`. With
  * `pretty`, indents it. EVG_ENOMEM, EVG_EDEP. The caller frees `*out`. */
 EVG_API int evg_doc_to_json(const evg_doc *doc, int pretty, char **out,
@@ -245,8 +290,9 @@ EVG_API int evg_doc_to_json(const evg_doc *doc, int pretty, char **out,
 EVG_API int evg_doc_write_json(const evg_doc *doc, int pretty, FILE *out,
                        evg_error *err);
 
-/* Parses one events document from `json` (`len` bytes) into `*out`.
- * EVG_EPARSE with a message naming the bad key, EVG_ENOMEM. The caller frees
+/* Parses one events document from `json` (`len` bytes) into `*out`:
+ * schema evgraph-events/2, or evgraph-events/1 (every event CAMEO-coded,
+ * no class, no args). EVG_EPARSE with a message naming the bad key, EVG_ENOMEM. The caller frees
  * `*out` with evg_doc_free(). */
 EVG_API int evg_doc_from_json(const char *json, size_t len, evg_doc **out,
                       evg_error *err);

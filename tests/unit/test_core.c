@@ -207,6 +207,20 @@ static evg_doc *sample_doc(void)
     v->attributed = EVG_NONE;
     v->sentence = 0;
     v->confidence = 0.75;
+    v->tml_class = evg_tml_class_lookup("OCCURRENCE");
+    assert_int_equal(evg_event_add_arg(d, v, "agent", 0, 0, 5), 0);
+    assert_int_equal(evg_event_add_arg(d, v, "patient", 1, 14, 20), 0);
+    assert_int_equal(evg_event_add_arg(d, v, "time", EVG_NONE, 26, 35), 0);
+    /* an event CAMEO has no code for, with its class and participants */
+    v = EVG_DOC_PUSH(d, d->events, d->n_events, d->cap_events);
+    v->tml_class = evg_tml_class_lookup("I_ACTION");
+    assert_int_equal(evg_doc_span(d, &v->trigger, 6, 12), 0);
+    assert_int_equal(evg_event_add_arg(d, v, "theme", EVG_NONE, 22, 25), 0);
+    v->time.timex = EVG_NONE;
+    v->duration = EVG_NONE;
+    v->attributed = EVG_NONE;
+    v->sentence = 0;
+    v->confidence = 0.5;
     return d;
 }
 
@@ -218,8 +232,13 @@ static void document_json_round_trip(void **state)
     evg_error_clear(&err);
     char *a, *b;
     assert_int_equal(evg_doc_to_json(d, 0, &a, &err), 0);
-    assert_non_null(strstr(a, "\"schema\":\"evgraph-events/1\""));
+    assert_non_null(strstr(a, "\"schema\":\"evgraph-events/2\""));
     assert_non_null(strstr(a, "\\\"Huawei\\\""));
+    assert_non_null(strstr(a, "\"cameo\":null,\"label\":null,\"quad_class\":"
+                              "null,\"goldstein\":null,\"class\":\"I_ACTION\""));
+    assert_non_null(strstr(a, "\"args\":[{\"role\":\"agent\",\"entity\":\"e1\","
+                              "\"text\":\"Trump\",\"start\":0,\"end\":5}"));
+    assert_non_null(strstr(a, "{\"role\":\"time\",\"entity\":null,"));
     evg_doc *back;
     assert_int_equal(evg_doc_from_json(a, strlen(a), &back, &err), 0);
     assert_int_equal(evg_doc_to_json(back, 0, &b, &err), 0);
@@ -230,10 +249,56 @@ static void document_json_round_trip(void **state)
     assert_string_equal(back->entities[0].mentions[0].code, "USAGOV");
     assert_int_equal(back->entities[0].mentions[0].with, EVG_NONE);
     assert_int_equal(back->entities[1].mentions[0].with, 0);
+    /* classes and roles come back as the library's own strings */
+    assert_ptr_equal(back->events[0].tml_class, evg_tml_class_lookup("OCCURRENCE"));
+    assert_int_equal(back->events[0].n_args, 3);
+    assert_ptr_equal(back->events[0].args[1].role, evg_arg_role_lookup("patient"));
+    assert_int_equal(back->events[0].args[1].entity, 1);
+    assert_int_equal(back->events[0].args[2].entity, EVG_NONE);
+    assert_string_equal(back->events[0].args[2].span.text, "last week");
+    assert_null(back->events[1].cameo);
+    assert_null(back->events[1].label);
+    assert_int_equal(back->events[1].quad_class, 0);
+    assert_true(back->events[1].goldstein == 0);
+    assert_string_equal(back->events[1].args[0].span.text, "<b>");
     free(a);
     free(b);
     evg_doc_free(back);
     evg_doc_free(d);
+}
+
+/* Version 1 documents (before classes, args and uncoded events) read as
+ * they always did: every event coded, no class, no args. */
+static void document_json_reads_version_1(void **state)
+{
+    (void)state;
+    const char *v1 =
+        "{\"schema\":\"evgraph-events/1\",\"document\":{\"id\":\"x\"},"
+        "\"entities\":[{\"id\":\"e1\",\"name\":\"A\"},{\"id\":\"e2\","
+        "\"name\":\"B\"}],\"events\":[{\"id\":\"v1\",\"cameo\":\"042\","
+        "\"label\":\"make a visit\",\"quad_class\":1,\"goldstein\":1.9,"
+        "\"source\":[\"e1\"],\"target\":[\"e2\"]}]}";
+    evg_error err;
+    evg_error_clear(&err);
+    evg_doc *d;
+    assert_int_equal(evg_doc_from_json(v1, strlen(v1), &d, &err), 0);
+    assert_string_equal(d->events[0].cameo, "042");
+    assert_int_equal(d->events[0].quad_class, 1);
+    assert_null(d->events[0].tml_class);
+    assert_int_equal(d->events[0].n_args, 0);
+    char *a;
+    assert_int_equal(evg_doc_to_json(d, 0, &a, &err), 0);
+    assert_non_null(strstr(a, "\"schema\":\"evgraph-events/2\""));
+    assert_non_null(strstr(a, "\"goldstein\":1.9,\"class\":null,"));
+    assert_non_null(strstr(a, "\"target\":[\"e2\"],\"args\":[],\"time\""));
+    free(a);
+    evg_doc_free(d);
+    /* version 1 has no uncoded events */
+    const char *nocode = "{\"schema\":\"evgraph-events/1\",\"document\":"
+                         "{\"id\":\"x\"},\"events\":[{\"cameo\":null}]}";
+    assert_int_equal(evg_doc_from_json(nocode, strlen(nocode), &d, &err),
+                     EVG_EPARSE);
+    assert_non_null(strstr(err.message, "missing 'cameo'"));
 }
 
 static void document_json_rejects_bad_input(void **state)
@@ -254,6 +319,24 @@ static void document_json_rejects_bad_input(void **state)
         "\"events\":[{\"cameo\":\"01\",\"modality\":\"maybe\"}]}",
         "{\"schema\":\"evgraph-events/1\",\"document\":{\"id\":\"x\"},"
         "\"sentences\":[{\"start\":-4,\"end\":2}]}",
+        /* version 2: unknown class or role, a dangling argument, an uncoded
+         * event with a quad class or a label, args that are not objects */
+        "{\"schema\":\"evgraph-events/2\",\"document\":{\"id\":\"x\"},"
+        "\"events\":[{\"cameo\":null,\"class\":\"EVENT\"}]}",
+        "{\"schema\":\"evgraph-events/2\",\"document\":{\"id\":\"x\"},"
+        "\"events\":[{\"cameo\":null,\"args\":[{\"role\":\"actor\"}]}]}",
+        "{\"schema\":\"evgraph-events/2\",\"document\":{\"id\":\"x\"},"
+        "\"events\":[{\"cameo\":null,\"args\":[{\"start\":1,\"end\":2}]}]}",
+        "{\"schema\":\"evgraph-events/2\",\"document\":{\"id\":\"x\"},"
+        "\"events\":[{\"cameo\":null,\"args\":[{\"role\":\"agent\","
+        "\"entity\":\"e4\"}]}]}",
+        "{\"schema\":\"evgraph-events/2\",\"document\":{\"id\":\"x\"},"
+        "\"events\":[{\"cameo\":null,\"quad_class\":3}]}",
+        "{\"schema\":\"evgraph-events/2\",\"document\":{\"id\":\"x\"},"
+        "\"events\":[{\"cameo\":null,\"label\":\"make a visit\"}]}",
+        "{\"schema\":\"evgraph-events/2\",\"document\":{\"id\":\"x\"},"
+        "\"events\":[{\"cameo\":null,\"args\":[\"e1\"]}]}",
+        "{\"schema\":\"evgraph-events/3\",\"document\":{\"id\":\"x\"}}",
         /* JSON Lines is not one document */
         "{\"schema\":\"evgraph-events/1\",\"document\":{\"id\":\"x\"}}\n"
         "{\"schema\":\"evgraph-events/1\",\"document\":{\"id\":\"y\"}}\n",
@@ -368,6 +451,7 @@ int main(void)
         cmocka_unit_test(core_arena_aligns_and_zeroes),
         cmocka_unit_test(core_atomic_write_replaces_whole),
         cmocka_unit_test(document_json_round_trip),
+        cmocka_unit_test(document_json_reads_version_1),
         cmocka_unit_test(document_json_rejects_bad_input),
         cmocka_unit_test(input_reads_jsonl_tml_and_folders),
         cmocka_unit_test(input_bad_record_is_skipped),
