@@ -965,17 +965,36 @@ done:
     return rc;
 }
 
-/* Ids, event counts and date spans of actors; the summary's date range. */
+/* An actor's quad class: the one most of its events have, ties to the
+ * higher (more conflictual) class; 0 without events of a known class. */
+static int main_quad(const size_t q[5])
+{
+    int best = 0;
+    for (int c = 1; c <= 4; c++)
+        if (q[c] && (!best || q[c] >= q[best]))
+            best = c;
+    return best;
+}
+
+/* Ids, event counts, date spans and event aggregates (quad class,
+ * Goldstein, confidence, reports) of actors; the summary's date range. */
 static int finish_fields(evg_graph *g)
 {
     char id[32];
+    size_t (*quads)[5] = calloc(g->n_actors ? g->n_actors : 1, sizeof(*quads));
+    if (!quads)
+        return EVG_ENOMEM;
     for (size_t i = 0; i < g->n_actors; i++) {
         evg_gactor *a = &g->actors[i];
         snprintf(id, sizeof(id), "a%zu", i + 1);
-        if (!(a->id = evg_graph__strdup(g, id)))
+        if (!(a->id = evg_graph__strdup(g, id))) {
+            free(quads);
             return EVG_ENOMEM;
+        }
         a->events = 0;
         a->first = a->last = NULL;
+        a->goldstein = a->confidence = 0;
+        a->reports = 0;
     }
     evg_graph_summary *s = &g->summary;
     s->undated = 0;
@@ -983,8 +1002,10 @@ static int finish_fields(evg_graph *g)
     for (size_t i = 0; i < g->n_events; i++) {
         evg_gevent *v = &g->events[i];
         snprintf(id, sizeof(id), "v%zu", i + 1);
-        if (!(v->id = evg_graph__strdup(g, id)))
+        if (!(v->id = evg_graph__strdup(g, id))) {
+            free(quads);
             return EVG_ENOMEM;
+        }
         if (!v->lo)
             s->undated++;
         else {
@@ -1003,8 +1024,14 @@ static int finish_fields(evg_graph *g)
                 if (side)
                     for (size_t j = 0; j < v->n_sources && !dup; j++)
                         dup = v->sources[j] == ids[k];
-                if (!dup)
+                if (!dup) {
                     a->events++;
+                    a->goldstein += v->goldstein;
+                    a->confidence += v->confidence;
+                    a->reports += v->n_reports;
+                    if (v->quad_class >= 1 && v->quad_class <= 4)
+                        quads[ids[k]][v->quad_class]++;
+                }
                 if (v->lo) {
                     if (!a->first || strcmp(v->lo, a->first) < 0)
                         a->first = v->lo;
@@ -1014,6 +1041,15 @@ static int finish_fields(evg_graph *g)
             }
         }
     }
+    for (size_t i = 0; i < g->n_actors; i++) {
+        evg_gactor *a = &g->actors[i];
+        if (a->events) {
+            a->goldstein /= (double)a->events;
+            a->confidence /= (double)a->events;
+        }
+        a->quad_class = main_quad(quads[i]);
+    }
+    free(quads);
     return 0;
 }
 

@@ -8,8 +8,9 @@
 
 #include "internal.h"
 
-/* Columns of the actor-event view. Actor-only and event-only columns are
- * unset on the other kind of node. */
+/* Columns of the actor-event view. Every number is set on every node,
+ * with a meaning for both kinds (docs/graph.md), so that no reader fills
+ * in NaN; strings that belong to one kind only are unset on the other. */
 enum {
     N_TYPE, N_LABEL, N_NAME, N_KIND, N_CODE, N_COUNTRY, N_ALIASES,
     N_MENTIONS, N_DOCUMENTS, N_EVENTS, N_DEGREE, N_PAGERANK, N_BETWEENNESS,
@@ -128,6 +129,16 @@ static void actor_row(evg_val *r, const evg_gactor *a)
     set_s(&r[N_END], a->last);
 }
 
+/* The event columns of an actor: aggregates of its events. Not in the
+ * actor projection, whose nodes have only the actor columns. */
+static void actor_event_cols(evg_val *r, const evg_gactor *a)
+{
+    set_i(&r[N_QUAD], a->quad_class);
+    set_d(&r[N_GOLDSTEIN], a->goldstein);
+    set_d(&r[N_CONFIDENCE], a->confidence);
+    set_i(&r[N_REPORTS], (long long)a->reports);
+}
+
 void evg_graph__table_free(evg_table *t)
 {
     if (t)
@@ -194,6 +205,8 @@ int evg_graph__table(const evg_graph *g, evg_table **out)
         t->node_start[i] = ac->first;
         t->node_end[i] = ac->last;
         actor_row(&t->nvals[i * t->n_ncols], ac);
+        if (!proj)
+            actor_event_cols(&t->nvals[i * t->n_ncols], ac);
     }
     for (size_t i = 0; i < ne; i++) {
         const evg_gevent *v = &g->events[i];
@@ -207,12 +220,13 @@ int evg_graph__table(const evg_graph *g, evg_table **out)
         set_s(&r[N_TYPE], "event");
         set_s(&r[N_LABEL], v->summary);
         set_s(&r[N_NAME], v->summary);
-        if (v->component >= 0) { /* analysed */
-            set_i(&r[N_DEGREE], (long long)v->degree);
-            set_d(&r[N_PAGERANK], v->pagerank);
-        }
-        if (v->community >= 0)
-            set_i(&r[N_COMMUNITY], v->community);
+        /* 0 (-1 for community and component) when not analysed, as an
+         * actor's */
+        set_i(&r[N_DEGREE], (long long)v->degree);
+        set_d(&r[N_PAGERANK], v->pagerank);
+        set_d(&r[N_BETWEENNESS], v->betweenness);
+        set_i(&r[N_COMMUNITY], v->community);
+        set_i(&r[N_EVENTS], 1); /* the event itself */
         set_i(&r[N_MENTIONS], (long long)v->mentions);
         set_i(&r[N_COMPONENT], v->component);
         set_s(&r[N_START], v->lo);

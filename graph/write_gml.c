@@ -8,9 +8,9 @@
  *    display text is `name`;
  *  - keys are written as named (`quad_class`, which igraph's writer would
  *    turn into `quadclass`);
- *  - a value that does not apply to a node is left out (never NaN), reals
- *    always carry a decimal point, and `multigraph 1` lets two relations
- *    join the same two events. */
+ *  - a text of the other kind of node is left out (numbers are set on
+ *    every node, and never NaN), reals always carry a decimal point, and
+ *    `multigraph 1` lets two relations join the same two events. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

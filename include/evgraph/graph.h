@@ -36,6 +36,12 @@ typedef struct evg_gactor {
     const char *first;    /* earliest event date "YYYY-MM-DD" or NULL */
     const char *last;     /* latest event date or NULL */
     size_t documents;     /* documents that name it */
+    /* Over the events it takes part in (0 without events): */
+    int quad_class;       /* the quad class most of them have (ties: the
+                             higher class) */
+    double goldstein;     /* their mean Goldstein score */
+    double confidence;    /* their mean confidence */
+    size_t reports;       /* their reports, summed */
 } evg_gactor;
 
 /* An event vertex, possibly merged from several documents' mentions. */
@@ -75,6 +81,10 @@ typedef struct evg_gevent {
     long community;         /* its first source's community, else its
                                first target's; -1 without actors or until
                                analysed */
+    double betweenness;     /* the actor projection's shortest paths that
+                               run through it: each of its dyads'
+                               edge betweenness divided by the dyad's
+                               event count, summed (0 until analysed) */
 } evg_gevent;
 
 typedef struct evg_glink {

@@ -9,6 +9,7 @@ Usage: browser_page.py page cytoscape|timelinejs EXPORT NPM_DIR OUT.html
 """
 import html
 import json
+import math
 import re
 import sys
 
@@ -156,6 +157,17 @@ def check(kind, dumped, refpath):
                 problems.append(f"cytoscape: node {n['id']} {bad[0]}: got "
                                 f"{d.get(bad[0])!r}, want {n[bad[0]]!r}")
                 break
+        # every numeric attribute is a number on every node (no NaN, none
+        # missing), whichever kind the node is
+        numeric = {k for n in ref["nodes"] for k, v in n.items()
+                   if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        for k in sorted(numeric):
+            missing = [d.get("id") for d in got["node_data"]
+                       if not (isinstance(d.get(k), (int, float)) and
+                               math.isfinite(d.get(k)))]
+            if missing:
+                problems.append(f"cytoscape: numeric attribute {k} missing "
+                                f"on {len(missing)} node(s), first {missing[0]}")
         edges = {d["id"]: (s, t, d) for s, t, d in got["edge_data"]}
         for l in ref["links"]:
             s, t, d = edges.get(l["key"], (None, None, {}))

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Loads one evgraph export in the reader an analyst would use and compares
 node, edge and attribute counts (and a few values) with evgraph's own
-node-link JSON of the same graph.
+node-link JSON of the same graph, and that every numeric node attribute is
+a number on every node as the reader holds it (no NaN, nothing missing).
 
 Usage: check_graph.py READER FILE REFERENCE.json
 READER: networkx-graphml, networkx-gexf, networkx-gml, networkx-json,
@@ -17,13 +18,19 @@ import re
 import sys
 
 
+def is_number(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
 def reference(path):
+    global NUMERIC
     with open(path, encoding="utf-8") as f:
         ref = json.load(f)
     nodes = {n["id"]: n for n in ref["nodes"]}
     nattrs = set()
     for n in ref["nodes"]:
         nattrs |= set(n) - {"id"}
+        NUMERIC |= {k for k, v in n.items() if is_number(v)}
     eattrs = set()
     for e in ref["links"]:
         eattrs |= set(e) - {"key", "source", "target"}
@@ -31,6 +38,9 @@ def reference(path):
 
 
 problems = []
+# the node attributes that are numbers on some node of the reference: they
+# must be a number, not NaN and not missing, on every node of every read
+NUMERIC = set()
 
 
 def expect(what, got, want):
@@ -40,6 +50,30 @@ def expect(what, got, want):
 
 def close(a, b):
     return abs(float(a) - float(b)) <= 1e-5 * max(1.0, abs(float(b)))
+
+
+def check_numbers(what, got_nodes, keymap=lambda k: k):
+    """got_nodes: our id -> attribute dict exactly as the reader gave it
+    (NaN and None included). Every numeric attribute must be a finite
+    number on every node: a reader fills NaN (igraph) or leaves the key out
+    (networkx) where a file has no value."""
+    bad = {}
+    for nid, d in got_nodes.items():
+        for k in sorted(NUMERIC):
+            x = d.get(keymap(k))
+            if isinstance(x, str):
+                try:
+                    x = float(x)
+                except ValueError:
+                    pass
+            if not (is_number(x) and math.isfinite(x)):
+                bad.setdefault(k, []).append((nid, d.get("type"), x))
+    for k, where in sorted(bad.items()):
+        kinds = sorted({t for _, t, _ in where if t})
+        nid, _, x = where[0]
+        problems.append(f"{what}: numeric attribute {k} is {x!r} on "
+                        f"{len(where)} node(s) ({', '.join(kinds) or '?'}; "
+                        f"first {nid})")
 
 
 def check_values(what, got_nodes, ref_nodes, keymap=lambda k: k):
@@ -80,6 +114,7 @@ def networkx_graphml(path, ref, rnodes, nattrs, eattrs):
         got_e |= set(d)
     expect("graphml edge attributes", sorted(got_e - {"key"}), sorted(eattrs))
     byid = {d["key"]: d for _, d in g.nodes(data=True)}
+    check_numbers("graphml", byid)
     check_values("graphml", byid, rnodes)
     check_edges("graphml", [(g.nodes[u]["key"], g.nodes[v]["key"], d)
                             for u, v, d in g.edges(data=True)], ref)
@@ -145,6 +180,7 @@ def networkx_gexf(path, ref, rnodes, nattrs, eattrs):
                     problems.append(f"gexf dyad {u}->{v}: spells {spells} "
                                     f"do not span {link['start']}..{link['end']}")
     expect("gexf edge attributes", sorted(got_e - {"id"}), sorted(eattrs))
+    check_numbers("gexf", dict(g.nodes(data=True)))
     check_values("gexf", dict(g.nodes(data=True)), rnodes)
     check_edges("gexf", [(u, v, {k: x for k, x in d.items() if k != "spells"})
                          for u, v, d in g.edges(data=True)], ref)
@@ -174,6 +210,7 @@ def networkx_gml(path, ref, rnodes, nattrs, eattrs):
     for _, _, d in g.edges(data=True):
         got_e |= set(d)
     expect("gml edge attributes", sorted(got_e), sorted(eattrs))
+    check_numbers("gml", dict(g.nodes(data=True)))
     check_values("gml", {k: dict(d, label=d.get("name"))
                          for k, d in g.nodes(data=True)}, rnodes)
     check_edges("gml", [(u, v, dict(d, key=k))
@@ -187,6 +224,7 @@ def networkx_json(path, ref, rnodes, nattrs, eattrs):
         g = networkx.node_link_graph(json.load(f))
     expect("node-link nodes", g.number_of_nodes(), len(ref["nodes"]))
     expect("node-link edges", g.number_of_edges(), len(ref["links"]))
+    check_numbers("node-link", dict(g.nodes(data=True)))
     check_values("node-link", dict(g.nodes(data=True)), rnodes)
     check_edges("node-link", [(u, v, dict(d, key=k))
                               for u, v, k, d in g.edges(keys=True, data=True)],
@@ -203,6 +241,7 @@ def igraph_graphml(path, ref, rnodes, nattrs, eattrs):
            sorted(set(g.vs.attributes()) - {"key", "id"}), sorted(nattrs))
     expect("igraph graphml edge attributes",
            sorted(set(g.es.attributes()) - {"key"}), sorted(eattrs))
+    check_numbers("igraph graphml", {v["key"]: v.attributes() for v in g.vs})
     got = {}
     for v in g.vs:
         d = {k: v[k] for k in g.vs.attributes()
@@ -231,6 +270,7 @@ def igraph_gml(path, ref, rnodes, nattrs, eattrs):
            sorted(set(g.es.attributes()) - {"key"}), sorted(eattrs))
     if any(not v["name"] for v in g.vs):
         problems.append("igraph gml: a vertex has an empty name")
+    check_numbers("igraph gml", {v["label"]: v.attributes() for v in g.vs})
     got = {}
     for v in g.vs:
         d = {}
@@ -247,12 +287,6 @@ def igraph_gml(path, ref, rnodes, nattrs, eattrs):
         d["label"] = d.get("name")
         got[v["label"]] = d
     check_values("igraph gml", got, rnodes)
-    for v in g.vs:
-        if v["type"] == "event":
-            for k in ("degree", "pagerank"):
-                if isinstance(v[k], float) and math.isnan(v[k]):
-                    problems.append(f"igraph gml: event {v['label']} {k} is NaN")
-                    return
 
 
 def graphology(kind, path, ref, rnodes, nattrs, eattrs):
@@ -278,6 +312,7 @@ def graphology(kind, path, ref, rnodes, nattrs, eattrs):
            sorted(nattrs))
     expect(f"graphology-{kind} edge attributes", sorted(got_e - extra_e),
            sorted(eattrs))
+    check_numbers(f"graphology-{kind}", byid)
     check_values(f"graphology-{kind}", byid, rnodes)
     ids = {k: (d["key"] if kind == "graphml" else k)
            for k, d in g["nodes"].items()}
@@ -333,6 +368,7 @@ def csv_nodes(path, ref, rnodes, nattrs, eattrs):
     if rows:
         expect("csv-nodes columns", sorted(set(rows[0]) - {"id"}),
                sorted(nattrs))
+    check_numbers("csv-nodes", {row["id"]: row for row in rows})
     for row in rows:
         n = rnodes.get(row["id"])
         if n is None:
@@ -354,6 +390,7 @@ def jgf(path, ref, rnodes, nattrs, eattrs):
     expect("jgf nodes", len(g["nodes"]), len(ref["nodes"]))
     expect("jgf edges", len(g["edges"]), len(ref["links"]))
     got = {k: v["metadata"] for k, v in g["nodes"].items()}
+    check_numbers("jgf", got)
     check_values("jgf", got, rnodes)
     for e in g["edges"]:
         if e["source"] not in g["nodes"] or e["target"] not in g["nodes"]:

@@ -454,6 +454,234 @@ static void graph_betweenness_marks_brokers(void **state)
     free_docs(docs, 1);
 }
 
+/* ---- betweenness by brute force, to check igraph's and ours ---- */
+
+#define BF_N 10
+#define BF_MAXD 64
+
+typedef struct bf_graph {
+    size_t n, nd;
+    size_t from[BF_MAXD], to[BF_MAXD];
+    double len[BF_MAXD];
+    double d[BF_N][BF_N];     /* shortest distances */
+    double sigma[BF_N][BF_N]; /* shortest path counts (parallel edges
+                                 are different paths) */
+} bf_graph;
+
+static int bf_eq(double a, double b)
+{
+    return fabs(a - b) <= 1e-9 * (fabs(a) > 1 ? fabs(a) : 1);
+}
+
+/* sigma[s][t] over the edges into t that lie on a shortest path, in order
+ * of distance from s */
+static void bf_paths(bf_graph *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            b->d[i][j] = i == j ? 0 : INFINITY;
+    for (size_t e = 0; e < b->nd; e++) {
+        size_t u = b->from[e], w = b->to[e];
+        if (b->len[e] < b->d[u][w])
+            b->d[u][w] = b->d[w][u] = b->len[e];
+    }
+    for (size_t k = 0; k < b->n; k++)
+        for (size_t i = 0; i < b->n; i++)
+            for (size_t j = 0; j < b->n; j++)
+                if (b->d[i][k] + b->d[k][j] < b->d[i][j] &&
+                    !bf_eq(b->d[i][k] + b->d[k][j], b->d[i][j]))
+                    b->d[i][j] = b->d[i][k] + b->d[k][j];
+    for (size_t s = 0; s < b->n; s++) {
+        size_t order[BF_N], n = 0;
+        for (size_t t = 0; t < b->n; t++)
+            if (isfinite(b->d[s][t]))
+                order[n++] = t;
+        for (size_t i = 1; i < n; i++) /* by distance */
+            for (size_t j = i; j > 0 && b->d[s][order[j]] < b->d[s][order[j - 1]]; j--) {
+                size_t x = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = x;
+            }
+        for (size_t t = 0; t < b->n; t++)
+            b->sigma[s][t] = t == s;
+        for (size_t i = 1; i < n; i++) {
+            size_t t = order[i];
+            for (size_t e = 0; e < b->nd; e++)
+                for (int side = 0; side < 2; side++) {
+                    size_t u = side ? b->to[e] : b->from[e];
+                    size_t w = side ? b->from[e] : b->to[e];
+                    if (w == t && bf_eq(b->d[s][u] + b->len[e], b->d[s][t]))
+                        b->sigma[s][t] += b->sigma[s][u];
+                }
+        }
+    }
+}
+
+/* Actors' and events' betweenness of `g` computed from scratch over the
+ * undirected projection (edge = dyad, length 1 / events) and compared. */
+static void bf_check(const evg_graph *g)
+{
+    bf_graph *b = calloc(1, sizeof(*b));
+    assert_non_null(b);
+    b->n = evg_graph_actor_count(g);
+    b->nd = evg_graph_dyad_count(g);
+    assert_true(b->n <= BF_N && b->nd <= BF_MAXD);
+    for (size_t e = 0; e < b->nd; e++) {
+        const evg_gdyad *d = evg_graph_dyad(g, e);
+        b->from[e] = d->from;
+        b->to[e] = d->to;
+        b->len[e] = 1.0 / (double)d->events;
+    }
+    bf_paths(b);
+    double vb[BF_N] = {0}, eb[BF_MAXD] = {0};
+    for (size_t s = 0; s < b->n; s++)
+        for (size_t t = s + 1; t < b->n; t++) {
+            if (!isfinite(b->d[s][t]))
+                continue;
+            double all = b->sigma[s][t], dst = b->d[s][t];
+            for (size_t v = 0; v < b->n; v++)
+                if (v != s && v != t && bf_eq(b->d[s][v] + b->d[v][t], dst))
+                    vb[v] += b->sigma[s][v] * b->sigma[v][t] / all;
+            for (size_t e = 0; e < b->nd; e++)
+                for (int side = 0; side < 2; side++) {
+                    size_t u = side ? b->to[e] : b->from[e];
+                    size_t w = side ? b->from[e] : b->to[e];
+                    if (bf_eq(b->d[s][u] + b->len[e] + b->d[w][t], dst))
+                        eb[e] += b->sigma[s][u] * b->sigma[w][t] / all;
+                }
+        }
+    for (size_t v = 0; v < b->n; v++)
+        assert_true(bf_eq(evg_graph_actor(g, v)->betweenness, vb[v]));
+    double ev[64] = {0};
+    assert_true(evg_graph_event_count(g) <= 64);
+    for (size_t e = 0; e < b->nd; e++) {
+        const evg_gdyad *d = evg_graph_dyad(g, e);
+        for (size_t k = 0; k < d->events; k++)
+            ev[d->event_list[k]] += eb[e] / (double)d->events;
+    }
+    for (size_t i = 0; i < evg_graph_event_count(g); i++)
+        assert_true(bf_eq(evg_graph_event(g, i)->betweenness, ev[i]));
+    free(b);
+}
+
+/* Random projections with reciprocal dyads, busy dyads, events with two
+ * sources and two components: every actor's and event's betweenness
+ * equals the brute-force count. */
+static void graph_betweenness_matches_brute_force(void **state)
+{
+    (void)state;
+    static const char *const names[BF_N] = {"A0", "A1", "A2", "A3", "A4",
+                                            "A5", "A6", "A7", "A8", "A9"};
+    uint64_t x = 12345;
+    for (int round = 0; round < 8; round++) {
+        evg_doc *a = doc_new("a");
+        size_t ids[BF_N];
+        for (size_t i = 0; i < BF_N; i++)
+            ids[i] = ent(a, names[i], EVG_KIND_COUNTRY, NULL, NULL);
+        for (int k = 0; k < 30; k++) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            /* actors 0-6 and 7-9 in two groups (round 0: one group) */
+            size_t lo = round && (x >> 60) % 4 == 0 ? 7 : 0;
+            size_t span = lo ? 3 : (round ? 7 : BF_N);
+            size_t s = lo + (x >> 33) % span, t = lo + (x >> 45) % span;
+            if (s == t)
+                continue;
+            size_t ev = event(a, "040", 1, 1, ids[s], ids[t], NULL, NULL,
+                              EVG_MOD_ASSERTED, NULL);
+            if ((x >> 20) % 5 == 0) {
+                size_t s2 = lo + (x >> 25) % span;
+                if (s2 != s && s2 != t)
+                    add_source(a, ev, ids[s2]);
+            }
+        }
+        evg_doc *docs[1] = {a};
+        evg_graph *g = build(docs, 1, NULL);
+        bf_check(g);
+        evg_graph_free(g);
+        free_docs(docs, 1);
+    }
+}
+
+/* Events share their dyads' edge betweenness; actors carry their events'
+ * numbers; every numeric attribute is on every node of the exports. */
+static void graph_numbers_on_every_vertex(void **state)
+{
+    (void)state;
+    evg_doc *a = doc_new("a");
+    size_t l = ent(a, "Left", EVG_KIND_COUNTRY, "LLL", NULL);
+    size_t m = ent(a, "Middle", EVG_KIND_COUNTRY, "MMM", NULL);
+    size_t r = ent(a, "Right", EVG_KIND_COUNTRY, "RRR", NULL);
+    size_t t = ent(a, "Tail", EVG_KIND_COUNTRY, "TTT", NULL);
+    size_t lone = ent(a, "Loner", EVG_KIND_PERSON, NULL, NULL);
+    /* the path Left - Middle - Right - Tail, dyads of 2, 1 and 2 events */
+    event(a, "040", 1, 1, l, m, NULL, NULL, EVG_MOD_ASSERTED, NULL);
+    event(a, "040", 1, 1, l, m, NULL, NULL, EVG_MOD_ASSERTED, NULL);
+    event(a, "111", 3, -2, m, r, NULL, NULL, EVG_MOD_ASSERTED, NULL);
+    event(a, "050", 2, 3.5, t, r, NULL, NULL, EVG_MOD_ASSERTED, NULL);
+    event(a, "111", 3, -2, t, r, NULL, NULL, EVG_MOD_ASSERTED, NULL);
+    /* in no dyad: a source without target, no actor at all */
+    event(a, "190", 4, -10, l, EVG_NONE, NULL, NULL, EVG_MOD_ASSERTED, NULL);
+    event(a, "010", 1, 0, EVG_NONE, EVG_NONE, NULL, NULL, EVG_MOD_ASSERTED,
+          NULL);
+    evg_doc *docs[1] = {a};
+    evg_graph *g = build(docs, 1, NULL);
+    assert_int_equal(evg_graph_event_count(g), 7);
+    /* edge betweenness on a path of four: 1*3, 2*2, 3*1 actor pairs */
+    const double want[7] = {1.5, 1.5, 4, 1.5, 1.5, 0, 0};
+    double sum = 0;
+    for (size_t i = 0; i < 7; i++) {
+        const evg_gevent *v = evg_graph_event(g, i);
+        assert_true(fabs(v->betweenness - want[i]) < 1e-9);
+        sum += v->betweenness;
+    }
+    assert_true(fabs(sum - 10) < 1e-9);
+    assert_true(fabs(evg_graph_actor(g, m)->betweenness - 2) < 1e-9);
+    assert_int_equal(evg_graph_event(g, 6)->community, -1);
+    /* Left: two events of class 1, one of class 4 */
+    const evg_gactor *al = evg_graph_actor(g, l);
+    assert_int_equal(al->events, 3);
+    assert_int_equal(al->quad_class, 1);
+    assert_true(fabs(al->goldstein - (1 + 1 - 10) / 3.0) < 1e-9);
+    assert_true(fabs(al->confidence - 0.5) < 1e-9);
+    assert_int_equal(al->reports, 3);
+    /* Tail: one event of class 2 and one of class 3: the higher class */
+    assert_int_equal(evg_graph_actor(g, t)->quad_class, 3);
+    assert_true(fabs(evg_graph_actor(g, t)->goldstein - 0.75) < 1e-9);
+    const evg_gactor *ao = evg_graph_actor(g, lone);
+    assert_int_equal(ao->events, 0);
+    assert_int_equal(ao->quad_class, 0);
+    assert_true(ao->goldstein == 0 && ao->confidence == 0);
+    assert_int_equal(ao->reports, 0);
+    /* 5 actors + 7 events: every number on all 12 nodes of GML and
+     * GraphML (igraph's writer leaves NaN out) */
+    char *s = export(g, EVG_GRAPH_GML, NULL);
+    char *edges = strstr(s, "\n  edge [");
+    assert_non_null(edges);
+    *edges = '\0'; /* edges have a quad_class and goldstein too */
+    static const char *const nums[] = {
+        "mentions", "documents", "events", "degree", "pagerank",
+        "betweenness", "community", "component", "quad_class", "goldstein",
+        "confidence", "reports"};
+    char key[40];
+    for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+        snprintf(key, sizeof(key), "\n    %s ", nums[i]);
+        assert_int_equal(count(s, key), 12);
+    }
+    assert_int_equal(count(s, "\n    events 1\n"), 7);
+    free(s);
+    s = export(g, EVG_GRAPH_GRAPHML, NULL);
+    edges = strstr(s, "<edge ");
+    assert_non_null(edges);
+    *edges = '\0';
+    for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+        snprintf(key, sizeof(key), "<data key=\"%s\">", nums[i]);
+        assert_int_equal(count(s, key), 12);
+    }
+    free(s);
+    evg_graph_free(g);
+    free_docs(docs, 1);
+}
+
 /* ---- filters ---- */
 
 static void graph_filter_entity_keeps_its_neighbourhood(void **state)
@@ -804,6 +1032,8 @@ int main(void)
         cmocka_unit_test(graph_projection_weights_dyads),
         cmocka_unit_test(graph_analytics_fill_attributes),
         cmocka_unit_test(graph_betweenness_marks_brokers),
+        cmocka_unit_test(graph_numbers_on_every_vertex),
+        cmocka_unit_test(graph_betweenness_matches_brute_force),
         cmocka_unit_test(graph_filter_entity_keeps_its_neighbourhood),
         cmocka_unit_test(graph_filter_dates_roots_quads_modalities),
         cmocka_unit_test(graph_format_names_parse),
