@@ -1515,7 +1515,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
     }
     for (int z = 1; z <= 2; z++) {
         double zx = z == 1 ? t->early_x : t->late_x;
-        if (!zx)
+        if (zx == 0)
             continue;
         /* the zone, and the break between it and the axis */
         snprintf(d->name, sizeof(d->name), "zone%d", z);
@@ -1550,7 +1550,7 @@ static int draw(tl *t, dr *d, const unsigned char *shown)
                  BAND_W, 11);
         }
     }
-    if (t->und_x) {
+    if (t->und_x != 0) {
         snprintf(d->name, sizeof(d->name), "undated");
         Agnode_t *n =
             rect(d, t->und_x - 14, AXIS_Y, right - 8, bottom, "#a0a0a01f");
@@ -1980,9 +1980,9 @@ static int layout(tl *t, const unsigned char *shown)
     }
     if ((rc = pack_rows(t)))
         return rc;
-    double right = t->und_x    ? t->und_x + t->zone_w[2]
-                   : t->late_x ? t->late_x + t->zone_w[1]
-                               : t->x_end + 24;
+    double right = t->und_x != 0    ? t->und_x + t->zone_w[2]
+                   : t->late_x != 0 ? t->late_x + t->zone_w[1]
+                                    : t->x_end + 24;
     for (size_t k = 0; k < t->n_ev; k++) {
         tl_event *te = &t->ev[k];
         if (te->head != EVG_NONE)
