@@ -31,7 +31,7 @@ enum {
     O_PROJECTION, O_ROOT, O_QUAD, O_MODALITY, O_MIN_CONF, O_TOP, O_VIEW,
     O_WIDTH, O_ABS_LINKS, O_PAPER,
     O_GEXF_VERSION, O_MAX_SENTS, O_CONLLU_IN, O_MODEL, O_TOKENS, O_DB,
-    O_UPGRADE, O_BATCH
+    O_UPGRADE, O_BATCH, O_CAMEO_ONLY
 };
 
 /* What an option's argument is, for completion. */

@@ -209,6 +209,10 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
             break;
         }
         case O_ROOT: st->gr.roots = optarg; break;
+        case O_CAMEO_ONLY:
+            st->gr.cameo_only = 1; /* graph, render, stats, query, run */
+            st->ex.cameo_only = 1; /* extract, run */
+            break;
         case O_GEXF_VERSION:
             if (strcmp(optarg, "1.2") != 0 && strcmp(optarg, "1.3") != 0) {
                 msg("--gexf-version: '%s' is not 1.2 or 1.3", optarg);

@@ -84,7 +84,8 @@ const cli_opt cli_options[] = {
          C_QUERY,
      "keep events starting on or before this date", NULL},
     {"root", O_ROOT, A_WORD, "LIST", C_GRAPH | C_STATS,
-     "keep events whose CAMEO code starts with one of these (\"16,17\")",
+     "keep events whose CAMEO code starts with one of these (\"16,17\"; "
+     "events without a code never match)",
      NULL},
     {"quad", O_QUAD, A_CHOICE, "N", C_GRAPH | C_STATS | C_QUERY,
      "keep events of quad class N (1 verbal coop .. 4 material conflict)",
@@ -97,8 +98,13 @@ const cli_opt cli_options[] = {
      "all; pictures leave out those under 0.5)",
      NULL},
     {"cameo", O_ROOT, A_WORD, "LIST", C_QUERY,
-     "keep events whose CAMEO code starts with one of these (\"16,17\")",
+     "keep events whose CAMEO code starts with one of these (\"16,17\"; "
+     "events without a code never match)",
      NULL},
+    {"cameo-only", O_CAMEO_ONLY, A_NONE, NULL,
+     C_EXTRACT | C_RUN | C_GRAPH | C_RENDER | C_STATS | C_QUERY,
+     "keep only CAMEO-coded events (the political event data), leaving "
+     "out the events CAMEO has no code for", NULL},
     {"projection", O_PROJECTION, A_CHOICE, "VIEW", C_GRAPH | C_QUERY,
      "none (actors and events, default) or actors (weighted dyads)",
      "none actors"},

@@ -207,6 +207,8 @@ int evg_extract_text(const char *text, size_t len,
         goto done;
     if ((rc = evg_extract__duals(doc, err)))
         goto done;
+    if (opts->cameo_only && (rc = evg_doc_drop_uncoded(doc, NULL)))
+        goto done;
     size_t max_events =
         opts->max_events ? opts->max_events : EVG_DEFAULT_MAX_EVENTS;
     if (doc->n_events > max_events) {

@@ -119,9 +119,10 @@ int evg_graph__dyads(evg_graph *g)
         ev[i] = t[i].event;
         const evg_gevent *v = &g->events[t[i].event];
         d->events++;
-        if (v->quad_class >= 1 && v->quad_class <= 4)
-            d->quad[v->quad_class]++;
-        d->goldstein += v->goldstein;
+        /* events without a code count in quad[0] and add no Goldstein */
+        d->quad[v->quad_class >= 1 && v->quad_class <= 4 ? v->quad_class : 0]++;
+        if (v->cameo)
+            d->goldstein += v->goldstein;
         if (v->lo) {
             const char *hi = v->hi ? v->hi : v->lo;
             if (!d->first || strcmp(v->lo, d->first) < 0)

@@ -88,6 +88,10 @@ typedef struct evg_table {
     evg_arena *arena;
 } evg_table;
 
+/* Appends an event's participants as "role:text" joined by "; "
+ * ("agent:Acme; theme:its plant; recipient:Zeta"). */
+void evg_graph__put_args(evg_buf *b, const evg_gevent *v);
+
 /* Builds the table of `g` for its projection. EVG_ENOMEM. */
 int evg_graph__table(const evg_graph *g, evg_table **out);
 void evg_graph__table_free(evg_table *t);

@@ -135,6 +135,7 @@ typedef struct actor_x {
 } actor_x;
 
 typedef struct event_x {
+    const char *key; /* what merges: the CAMEO code, or "~trigger" */
     strlist docs, sentences, evidence;
     size_t last_doc; /* +1 */
     int mod_rank;
@@ -465,14 +466,15 @@ static long days_of(const char *s)
 
 static const char *hi_of(const evg_gevent *v) { return v->hi ? v->hi : v->lo; }
 
-/* Same event? Same CAMEO code and actors (the hash checked those's
- * hash), compatible polarity, dates overlapping or both unknown. */
-static int same_event(const evg_gevent *v, const evg_event *e,
+/* Same event? Same CAMEO code (or, without one, the same trigger word)
+ * and actors (the hash checked those's hash), compatible polarity, dates
+ * overlapping or both unknown. */
+static int same_event(const evg_gevent *v, const char *vkey,
+                      const evg_event *e, const char *key,
                       const size_t *src, size_t ns, const size_t *tgt,
                       size_t nt, const char *lo, const char *hi)
 {
-    if (strcmp(v->cameo, e->cameo ? e->cameo : "") != 0 ||
-        v->n_sources != ns || v->n_targets != nt)
+    if (strcmp(vkey, key) != 0 || v->n_sources != ns || v->n_targets != nt)
         return 0;
     if (ns && memcmp(v->sources, src, ns * sizeof(size_t)) != 0)
         return 0;
@@ -535,6 +537,137 @@ static char *sentence_id(char *buf, size_t n, size_t i, size_t n_sentences)
     return buf;
 }
 
+/* The merge key of an event: its CAMEO code, or for an event without
+ * one "~" and its trigger in lower case, so that a sale and a loss on the
+ * same day between the same firms stay two events. In the arena. */
+static const char *event_key(evg_graph *g, const evg_event *e)
+{
+    if (e->cameo)
+        return evg_arena_strndup(g->arena, e->cameo, strlen(e->cameo));
+    const char *t = e->trigger.text ? e->trigger.text : "";
+    size_t n = strlen(t);
+    char *k = evg_arena_alloc(g->arena, n + 2);
+    if (!k)
+        return NULL;
+    k[0] = '~';
+    for (size_t i = 0; i < n; i++)
+        k[i + 1] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i]);
+    k[n + 1] = '\0';
+    return k;
+}
+
+/* Entity indexes of the arguments of `e` in roles `r1` or `r2`, into a
+ * malloc'd array (NULL and *n 0 when there are none). */
+static size_t *arg_entities(const evg_event *e, const char *r1,
+                            const char *r2, size_t *n, int *rc)
+{
+    *n = 0;
+    size_t *v = e->n_args ? malloc(e->n_args * sizeof(size_t)) : NULL;
+    if (e->n_args && !v) {
+        *rc = EVG_ENOMEM;
+        return NULL;
+    }
+    for (size_t i = 0; i < e->n_args; i++) {
+        const evg_arg *a = &e->args[i];
+        if (a->entity != EVG_NONE && a->role &&
+            (strcmp(a->role, r1) == 0 || (r2 && strcmp(a->role, r2) == 0)))
+            v[(*n)++] = a->entity;
+    }
+    return v;
+}
+
+/* A label for an event without a CAMEO label: the words of its sentence
+ * from its first to its last core participant, trigger included ("Acme
+ * sold its plant to Zeta"), when that is short; else the trigger and
+ * those participants joined. */
+#define LABEL_MAX 80
+static const char *uncoded_summary(evg_graph *g, const evg_doc *doc,
+                                   const evg_event *e)
+{
+    static const char *const core[] = {"agent", "patient", "theme",
+                                       "recipient"};
+    const char *trig = e->trigger.text ? e->trigger.text : "";
+    size_t lo = e->trigger.start, hi = e->trigger.end;
+    int have = *trig != '\0';
+    for (size_t i = 0; i < e->n_args; i++) {
+        const evg_arg *a = &e->args[i];
+        int is_core = 0;
+        for (size_t k = 0; k < sizeof(core) / sizeof(*core); k++)
+            is_core |= a->role && strcmp(a->role, core[k]) == 0;
+        if (!is_core || a->span.end <= a->span.start)
+            continue;
+        if (!have || a->span.start < lo)
+            lo = a->span.start;
+        if (!have || a->span.end > hi)
+            hi = a->span.end;
+        have = 1;
+    }
+    const evg_sentence *st =
+        e->sentence < doc->n_sentences ? &doc->sentences[e->sentence] : NULL;
+    if (have && st && st->text && lo >= st->start && hi > lo &&
+        hi - st->start <= strlen(st->text) && hi - lo <= LABEL_MAX) {
+        const char *r = evg_arena_strndup(g->arena, st->text + (lo - st->start),
+                                          hi - lo);
+        return r ? evg_graph__strdup(g, r) : NULL;
+    }
+    evg_buf b;
+    evg_buf_init(&b, 0);
+    evg_buf_puts(&b, "");
+    for (size_t k = 0; k < 4; k++) { /* agent, trigger, patient|theme, recipient */
+        if (k == 1) {
+            if (b.len && *trig)
+                evg_buf_putc(&b, ' ');
+            evg_buf_puts(&b, trig);
+            continue;
+        }
+        for (size_t i = 0; i < e->n_args; i++) {
+            const evg_arg *a = &e->args[i];
+            int want = a->role && (k == 0   ? strcmp(a->role, "agent") == 0
+                                   : k == 2 ? (strcmp(a->role, "patient") == 0 ||
+                                               strcmp(a->role, "theme") == 0)
+                                            : strcmp(a->role, "recipient") == 0);
+            if (!want || !a->span.text || !*a->span.text)
+                continue;
+            if (b.len)
+                evg_buf_puts(&b, k == 3 ? " \xe2\x86\x92 " : " "); /* → */
+            evg_buf_puts(&b, a->span.text);
+        }
+    }
+    size_t n = b.len;
+    if (n > LABEL_MAX) { /* cut on a character boundary, mark the cut */
+        n = LABEL_MAX;
+        while (n && ((unsigned char)b.data[n] & 0xC0) == 0x80)
+            n--;
+        b.len = n;
+        evg_buf_puts(&b, "\xe2\x80\xa6");
+    }
+    const char *r = b.failed ? NULL : evg_graph__strdup(g, b.data);
+    evg_buf_dispose(&b);
+    return r;
+}
+
+/* An event's arguments with their entities as actors. */
+static const evg_garg *copy_args(evg_graph *g, const evg_event *e,
+                                 const size_t *actor_of, size_t n_ent, int *rc)
+{
+    if (!e->n_args)
+        return NULL;
+    evg_garg *v = evg_arena_alloc(g->arena, e->n_args * sizeof(*v));
+    if (!v) {
+        *rc = EVG_ENOMEM;
+        return NULL;
+    }
+    for (size_t i = 0; i < e->n_args; i++) {
+        const evg_arg *a = &e->args[i];
+        v[i].role = evg_graph__strdup(g, a->role ? a->role : "");
+        v[i].actor = a->entity < n_ent ? actor_of[a->entity] : EVG_NONE;
+        v[i].text = evg_graph__strdup(g, a->span.text ? a->span.text : "");
+        if (!v[i].role || !v[i].text)
+            *rc = EVG_ENOMEM;
+    }
+    return v;
+}
+
 /* Adds one report of event `e` of `doc`; merges it into an earlier vertex
  * from another document when it is the same event. */
 static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
@@ -543,13 +676,27 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
     evg_graph *g = b->g;
     int rc = 0;
     size_t ns, nt;
-    size_t *src = map_ids(g, e->source, e->n_source, actor_of,
-                          doc->n_entities, &ns, &rc);
-    size_t *tgt = map_ids(g, e->target, e->n_target, actor_of,
-                          doc->n_entities, &nt, &rc);
+    size_t *src, *tgt;
+    if (!e->cameo && !e->n_source && !e->n_target) {
+        /* no CAMEO view of the participants: take them by role */
+        size_t na, np;
+        size_t *ag = arg_entities(e, "agent", NULL, &na, &rc);
+        size_t *pa = arg_entities(e, "patient", "recipient", &np, &rc);
+        src = map_ids(g, ag, na, actor_of, doc->n_entities, &ns, &rc);
+        tgt = map_ids(g, pa, np, actor_of, doc->n_entities, &nt, &rc);
+        free(ag);
+        free(pa);
+    } else {
+        src = map_ids(g, e->source, e->n_source, actor_of, doc->n_entities,
+                      &ns, &rc);
+        tgt = map_ids(g, e->target, e->n_target, actor_of, doc->n_entities,
+                      &nt, &rc);
+    }
     if (rc)
         return rc;
-    const char *cameo = e->cameo ? e->cameo : "";
+    const char *cameo = event_key(g, e);
+    if (!cameo)
+        return EVG_ENOMEM;
     /* dates go into GEXF and TimelineJS as they are: only well-formed
      * ones count, and a span never ends before it starts */
     const char *lo = evg_date_valid(e->time.lo) ? e->time.lo : NULL;
@@ -569,7 +716,8 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
             const hnode *nd = &b->event_keys.nodes[j - 1];
             if (nd->h == h && nd->item < vi &&
                 b->ex[nd->item].last_doc != doc_no + 1 &&
-                same_event(&g->events[nd->item], e, src, ns, tgt, nt, lo, hi))
+                same_event(&g->events[nd->item], b->ex[nd->item].key, e,
+                           cameo, src, ns, tgt, nt, lo, hi))
                 vi = nd->item;
         }
     }
@@ -600,14 +748,26 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
                             event_hash(cameo, src, ns, tgt, nt, m), NULL, vi);
         if (rc)
             return rc;
-        v->cameo = evg_graph__strdup(g, cameo);
-        v->label = evg_graph__strdup(g, e->label ? e->label : "");
-        v->summary = evg_graph__strdup(
-            g, e->summary ? e->summary
-                          : (e->label ? e->label
-                                      : (e->trigger.text ? e->trigger.text : "")));
-        v->quad_class = e->quad_class;
-        v->goldstein = e->goldstein;
+        b->ex[vi].key = cameo;
+        v->cameo = e->cameo ? evg_graph__strdup(g, e->cameo) : NULL;
+        v->label = e->cameo ? evg_graph__strdup(g, e->label ? e->label : "")
+                            : NULL;
+        if (e->summary)
+            v->summary = evg_graph__strdup(g, e->summary);
+        else if (!e->cameo)
+            v->summary = uncoded_summary(g, doc, e);
+        else
+            v->summary = evg_graph__strdup(
+                g, e->label ? e->label
+                            : (e->trigger.text ? e->trigger.text : ""));
+        /* no code, no CAMEO scores: whatever the document said */
+        v->quad_class = e->cameo ? e->quad_class : 0;
+        v->goldstein = e->cameo ? e->goldstein : 0;
+        v->tml_class = evg_graph__strdup(g, e->tml_class);
+        v->args = copy_args(g, e, actor_of, doc->n_entities, &rc);
+        v->n_args = rc ? 0 : e->n_args;
+        if (rc)
+            return rc;
         v->time_value = evg_graph__strdup(g, e->time.value);
         v->lo = evg_graph__strdup(g, lo);
         v->hi = evg_graph__strdup(g, hi);
@@ -629,7 +789,8 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
         v->component = -1;
         v->community = -1;
         b->ex[vi].mod_rank = mod_rank(e->modality);
-        if (!v->cameo || !v->label || !v->summary || !v->trigger ||
+        if ((e->cameo && (!v->cameo || !v->label)) || !v->summary ||
+            (e->tml_class && !v->tml_class) || !v->trigger ||
             (e->time.value && !v->time_value) || (lo && (!v->lo || !v->hi)) ||
             (doc->path && !v->doc_path))
             return EVG_ENOMEM;
@@ -776,8 +937,12 @@ static int ci_equal(const char *a, const char *b)
     return *a == *b;
 }
 
+/* Is `cameo` under one of the comma-listed roots? Never for an event
+ * without a code. */
 static int root_listed(const char *roots, const char *cameo)
 {
+    if (!cameo)
+        return 0;
     size_t cl = strlen(cameo);
     const char *p = roots;
     while (*p) {
@@ -805,6 +970,8 @@ static int event_passes(const evg_gevent *v, const evg_graph_opts *o)
     if (o->to && strcmp(v->lo, o->to) > 0)
         return 0;
     if (o->roots && *o->roots && !root_listed(o->roots, v->cameo))
+        return 0;
+    if (o->cameo_only && !v->cameo)
         return 0;
     if (o->quad_class && v->quad_class != o->quad_class)
         return 0;
@@ -868,7 +1035,7 @@ static int apply_filters(evg_graph *g, const evg_graph_opts *o, evg_error *err)
 {
     int active = o->from || o->to || (o->roots && *o->roots) ||
                  o->quad_class || o->modalities || o->min_confidence > 0 ||
-                 (o->entity && *o->entity);
+                 (o->entity && *o->entity) || o->cameo_only;
     if (!active)
         return 0;
     int rc = 0;
@@ -943,6 +1110,11 @@ static int apply_filters(evg_graph *g, const evg_graph_opts *o, evg_error *err)
         evg_gevent *v = &g->events[i];
         v->n_sources -= (size_t)renumber(v->sources, v->n_sources, amap);
         v->n_targets -= (size_t)renumber(v->targets, v->n_targets, amap);
+        /* an argument whose actor went stays, without its actor */
+        evg_garg *ga = (evg_garg *)(uintptr_t)v->args;
+        for (size_t k = 0; k < v->n_args; k++)
+            if (ga[k].actor != EVG_NONE)
+                ga[k].actor = amap[ga[k].actor];
     }
     for (size_t i = 0; i < g->n_links; i++) {
         evg_glink l = g->links[i];

@@ -95,10 +95,13 @@ static void summary(evg_buf *b, const evg_graph *g)
     evg_buf_printf(b, " (%zu undated event%s)\n", s->undated,
                    s->undated == 1 ? "" : "s");
     size_t q[5] = {0};
-    size_t merged = 0;
+    size_t merged = 0, uncoded = 0;
     for (size_t i = 0; i < g->n_events; i++) {
         int c = g->events[i].quad_class;
-        q[c >= 1 && c <= 4 ? c : 0]++;
+        if (!g->events[i].cameo)
+            uncoded++; /* no code: no quad class either */
+        else
+            q[c >= 1 && c <= 4 ? c : 0]++;
         if (g->events[i].n_reports > 1)
             merged++;
     }
@@ -109,6 +112,33 @@ static void summary(evg_buf *b, const evg_graph *g)
                    q[1], q[2], q[3], q[4]);
     if (q[0])
         evg_buf_printf(b, ", unclassified %zu", q[0]);
+    if (uncoded) {
+        /* events CAMEO has no code for, by TimeML class */
+        static const char *const cls[] = {"OCCURRENCE", "REPORTING",
+                                          "STATE",      "I_ACTION",
+                                          "I_STATE",    "ASPECTUAL",
+                                          "PERCEPTION"};
+        size_t n_cls = sizeof(cls) / sizeof(*cls), counts[8] = {0};
+        for (size_t i = 0; i < g->n_events; i++) {
+            const evg_gevent *v = &g->events[i];
+            if (v->cameo)
+                continue;
+            size_t k = 0;
+            while (k < n_cls && (!v->tml_class || strcmp(v->tml_class, cls[k])))
+                k++;
+            counts[k]++; /* counts[n_cls]: no class or another one */
+        }
+        evg_buf_printf(b, "\nevents without a CAMEO code: %zu (", uncoded);
+        int first = 1;
+        for (size_t k = 0; k <= n_cls; k++) {
+            if (!counts[k])
+                continue;
+            evg_buf_printf(b, "%s%s %zu", first ? "" : ", ",
+                           k < n_cls ? cls[k] : "no class", counts[k]);
+            first = 0;
+        }
+        evg_buf_putc(b, ')');
+    }
     evg_buf_printf(b, "\nreported by several documents: %zu event%s\n",
                    merged, merged == 1 ? "" : "s");
 }
@@ -230,20 +260,30 @@ int evg_graph_stats_write(const evg_graph *g, size_t top, FILE *out,
                            "actors as path sources)\n",
                            g->summary.betweenness_sources, na);
     }
+    /* events without a CAMEO code or quad class get their own column,
+     * shown only when some dyad has one */
+    int other = 0;
+    for (size_t i = 0; i < g->n_dyads && i < top; i++)
+        other |= g->dyads[i].quad[0] > 0;
     if (g->n_dyads) {
         evg_buf_printf(&b, "\nbusiest dyads (source -> target):\n"
-                           "  %-24s    %-24s %6s %5s %5s %5s %5s %9s  %s\n",
+                           "  %-24s    %-24s %6s %5s %5s %5s %5s",
                        "source", "target", "events", "vcoop", "mcoop",
-                       "vconf", "mconf", "goldstein", "dates");
+                       "vconf", "mconf");
+        if (other)
+            evg_buf_printf(&b, " %5s", "other");
+        evg_buf_printf(&b, " %9s  %s\n", "goldstein", "dates");
         for (size_t i = 0; i < g->n_dyads && i < top; i++) {
             const evg_gdyad *d = &g->dyads[i];
             evg_buf_puts(&b, "  ");
             cell(&b, g->actors[d->from].name, 24);
             evg_buf_puts(&b, " -> ");
             cell(&b, g->actors[d->to].name, 24);
-            evg_buf_printf(&b, " %6zu %5zu %5zu %5zu %5zu %9.1f  ", d->events,
-                           d->quad[1], d->quad[2], d->quad[3], d->quad[4],
-                           d->goldstein);
+            evg_buf_printf(&b, " %6zu %5zu %5zu %5zu %5zu", d->events,
+                           d->quad[1], d->quad[2], d->quad[3], d->quad[4]);
+            if (other)
+                evg_buf_printf(&b, " %5zu", d->quad[0]);
+            evg_buf_printf(&b, " %9.1f  ", d->goldstein);
             if (d->first)
                 evg_buf_printf(&b, "%s .. %s\n", d->first, d->last);
             else

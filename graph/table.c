@@ -18,7 +18,7 @@ enum {
     N_CAMEO, N_CAMEO_LABEL, N_SUMMARY, N_QUAD, N_GOLDSTEIN, N_TIME_VALUE,
     N_BASIS, N_MODALITY, N_CONFIDENCE, N_TRIGGER, N_EVIDENCE, N_DOCUMENT,
     N_PATH, N_SENTENCE, N_REPORTS, N_REPORT_SENTENCES, N_REPORT_EVIDENCE,
-    N_FULL_COLS
+    N_TIMEML_CLASS, N_ARGS, N_FULL_COLS
 };
 
 static const evg_col node_cols[] = {
@@ -38,6 +38,7 @@ static const evg_col node_cols[] = {
     {"path", EVG_COL_STR}, {"sentence", EVG_COL_STR},
     {"reports", EVG_COL_INT}, {"report_sentences", EVG_COL_STR},
     {"report_evidence", EVG_COL_STR},
+    {"timeml_class", EVG_COL_STR}, {"args", EVG_COL_STR},
 };
 /* The projection's nodes are the actor columns up to N_END. */
 #define N_ACTOR_COLS (N_END + 1)
@@ -108,6 +109,18 @@ static const char *join(evg_arena *a, const char **v, size_t n,
     return r;
 }
 
+void evg_graph__put_args(evg_buf *b, const evg_gevent *v)
+{
+    evg_buf_puts(b, "");
+    for (size_t i = 0; i < v->n_args; i++) {
+        if (i)
+            evg_buf_puts(b, "; ");
+        evg_buf_puts(b, v->args[i].role);
+        evg_buf_putc(b, ':');
+        evg_buf_puts(b, v->args[i].text);
+    }
+}
+
 static void actor_row(evg_val *r, const evg_gactor *a)
 {
     set_s(&r[N_TYPE], "actor");
@@ -173,7 +186,12 @@ int evg_graph__table(const evg_graph *g, evg_table **out)
             t->n_edges += g->events[i].n_sources + g->events[i].n_targets;
     }
     t->ncols = node_cols;
-    t->n_ncols = proj ? N_ACTOR_COLS : N_FULL_COLS;
+    /* the TimeML class and participant columns only when some event has
+     * them, so graphs of version 1 documents keep their exact columns */
+    int by_role = 0;
+    for (size_t i = 0; i < ne && !by_role; i++)
+        by_role = g->events[i].tml_class || g->events[i].n_args;
+    t->n_ncols = proj ? N_ACTOR_COLS : by_role ? N_FULL_COLS : N_TIMEML_CLASS;
     t->ecols = proj ? dyad_cols : edge_cols;
     t->n_ecols = proj ? D_COLS : E_FULL_COLS;
     size_t nn = t->n_nodes, nE = t->n_edges;
@@ -254,6 +272,21 @@ int evg_graph__table(const evg_graph *g, evg_table **out)
             goto nomem;
         set_s(&r[N_REPORT_SENTENCES], rs);
         set_s(&r[N_REPORT_EVIDENCE], re);
+        /* events without a CAMEO code: cameo and cameo_label stay unset
+         * (the set_s above skip NULL), quad_class and goldstein are 0 */
+        if (by_role)
+            set_s(&r[N_TIMEML_CLASS], v->tml_class);
+        if (by_role && v->n_args) {
+            evg_buf ab;
+            evg_buf_init(&ab, 0);
+            evg_graph__put_args(&ab, v);
+            const char *ga = ab.failed ? NULL
+                                       : evg_arena_strndup(a, ab.data, ab.len);
+            evg_buf_dispose(&ab);
+            if (!ga)
+                goto nomem;
+            set_s(&r[N_ARGS], ga);
+        }
     }
     size_t k = 0;
     char id[32];

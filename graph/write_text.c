@@ -364,7 +364,7 @@ int evg_graph__write_csv_events(const evg_graph *g, evg_buf *b)
                     "source_codes,target_names,target_codes,cameo,"
                     "cameo_label,quad_class,goldstein,modality,confidence,"
                     "mentions,reports,document,sentence,path,trigger,"
-                    "evidence\r\n");
+                    "evidence,timeml_class,args\r\n");
     for (size_t i = 0; i < g->n_events; i++) {
         const evg_gevent *v = &g->events[i];
         csv_text(b, v->id);
@@ -386,8 +386,10 @@ int evg_graph__write_csv_events(const evg_graph *g, evg_buf *b)
         csv_text(b, v->cameo);
         evg_buf_putc(b, ',');
         csv_text(b, v->label);
+        /* no CAMEO code: quad class 0, no Goldstein score (empty) */
         evg_buf_printf(b, ",%d,", v->quad_class);
-        put_num(b, v->goldstein);
+        if (v->cameo)
+            put_num(b, v->goldstein);
         evg_buf_putc(b, ',');
         csv_text(b, v->modality);
         evg_buf_putc(b, ',');
@@ -402,6 +404,19 @@ int evg_graph__write_csv_events(const evg_graph *g, evg_buf *b)
         csv_text(b, v->trigger);
         evg_buf_putc(b, ',');
         csv_text(b, v->evidence);
+        evg_buf_putc(b, ',');
+        csv_text(b, v->tml_class);
+        evg_buf_putc(b, ',');
+        if (v->n_args) {
+            evg_buf a;
+            evg_buf_init(&a, 0);
+            evg_graph__put_args(&a, v);
+            if (a.failed)
+                b->failed = a.failed;
+            else
+                csv_text(b, a.data);
+            evg_buf_dispose(&a);
+        }
         evg_buf_puts(b, "\r\n");
     }
     return b->failed;
@@ -466,11 +481,14 @@ int evg_graph__write_csv_nodes(const evg_table *t, evg_buf *b)
 
 /* ---- TimelineJS ---- */
 
-static const char *quad_name(int q)
+static const char *quad_name(const evg_gevent *v)
 {
     static const char *names[] = {"unclassified", "verbal cooperation",
                                   "material cooperation", "verbal conflict",
                                   "material conflict"};
+    int q = v->quad_class;
+    if (!v->cameo)
+        return "other event (no CAMEO code)";
     return q >= 1 && q <= 4 ? names[q] : names[0];
 }
 
@@ -668,22 +686,43 @@ int evg_graph__write_timelinejs(const evg_graph *g, evg_buf *b)
             put_xml(&h, doc_name(g, v, v->report_docs[r]));
             evg_buf_puts(&h, "</p>");
         }
-        evg_buf_puts(&h, "<p class=\"evg-code\">CAMEO ");
-        put_xml(&h, v->cameo);
-        evg_buf_puts(&h, " (");
-        put_xml(&h, v->label);
-        evg_buf_puts(&h, "), Goldstein ");
-        char num[32];
-        evg_graph__num(num, v->goldstein);
-        evg_buf_puts(&h, num);
+        if (v->cameo) {
+            evg_buf_puts(&h, "<p class=\"evg-code\">CAMEO ");
+            put_xml(&h, v->cameo);
+            evg_buf_puts(&h, " (");
+            put_xml(&h, v->label);
+            evg_buf_puts(&h, "), Goldstein ");
+            char num[32];
+            evg_graph__num(num, v->goldstein);
+            evg_buf_puts(&h, num);
+        } else {
+            /* no code, no score: what it is, by its TimeML class */
+            evg_buf_puts(&h, "<p class=\"evg-code\">no CAMEO code");
+            if (v->tml_class) {
+                evg_buf_puts(&h, " (");
+                put_xml(&h, v->tml_class);
+                evg_buf_putc(&h, ')');
+            }
+        }
         evg_buf_puts(&h, ", ");
         put_xml(&h, v->modality);
         evg_buf_printf(&h, ", %zu mention%s</p>", v->mentions,
                        v->mentions == 1 ? "" : "s");
+        if (v->n_args) { /* who and what by role */
+            evg_buf_puts(&h, "<p class=\"evg-args\">");
+            for (size_t r = 0; r < v->n_args; r++) {
+                if (r)
+                    evg_buf_puts(&h, "; ");
+                put_xml(&h, v->args[r].role);
+                evg_buf_puts(&h, ": ");
+                put_xml(&h, v->args[r].text);
+            }
+            evg_buf_puts(&h, "</p>");
+        }
         evg_buf_puts(b, ",\"text\":");
         put_html_json(b, h.data);
         evg_buf_puts(b, "},\"group\":");
-        put_json_str(b, quad_name(v->quad_class));
+        put_json_str(b, quad_name(v));
         evg_buf_putc(b, '}');
     }
     evg_buf_puts(b, "]}\n");

@@ -11,13 +11,29 @@
 
 #include "internal.h"
 
-const char *const evg_render__quad_stroke[5] = {"#6b6b6b", "#1b7837", "#2166ac",
-                                                "#c2650a", "#b2182b"};
-const char *const evg_render__quad_fill[5] = {"#eeeeee", "#d9f0d3", "#d1e5f0",
-                                              "#fde0bd", "#f6cfcb"};
-const char *const evg_render__quad_name[5] = {
+const char *const evg_render__quad_stroke[EVG_RENDER_KINDS] = {
+    "#6b6b6b", "#1b7837", "#2166ac", "#c2650a", "#b2182b", "#8a7a00"};
+const char *const evg_render__quad_fill[EVG_RENDER_KINDS] = {
+    "#eeeeee", "#d9f0d3", "#d1e5f0", "#fde0bd", "#f6cfcb", "#f7f0c6"};
+const char *const evg_render__quad_name[EVG_RENDER_KINDS] = {
     "other", "verbal cooperation", "material cooperation", "verbal conflict",
-    "material conflict"};
+    "material conflict", "other event (no CAMEO code)"};
+
+int evg_render__kind(const evg_gevent *e)
+{
+    if (!e->cameo)
+        return EVG_RENDER_UNCODED;
+    return e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
+}
+
+int evg_render__any_uncoded(const evg_graph *g, const unsigned char *shown)
+{
+    size_t n = evg_graph_event_count(g);
+    for (size_t i = 0; i < n; i++)
+        if ((!shown || shown[i]) && !evg_graph_event(g, i)->cameo)
+            return 1;
+    return 0;
+}
 const char *const evg_render__month_abbr[12] = {"Jan", "Feb", "Mar", "Apr",
                                                 "May", "Jun", "Jul", "Aug",
                                                 "Sep", "Oct", "Nov", "Dec"};
@@ -391,8 +407,14 @@ int evg_render__tooltip(evg_buf *b, const evg_graph *g, size_t i)
         evg_render__names(b, g, e->targets, e->n_targets, 0);
     }
     evg_buf_printf(b, " \xe2\x80\x94 %s", e->summary ? e->summary : "");
-    if (e->label && e->label[0])
-        evg_buf_printf(b, " [CAMEO %s %s]", e->cameo ? e->cameo : "", e->label);
+    if (e->cameo && e->label && e->label[0])
+        evg_buf_printf(b, " [CAMEO %s %s]", e->cameo, e->label);
+    else if (!e->cameo)
+        evg_buf_printf(b, " [no CAMEO code%s%s]", e->tml_class ? ": " : "",
+                       e->tml_class ? e->tml_class : "");
+    for (size_t k = 0; k < e->n_args; k++) /* who and what, by role */
+        evg_buf_printf(b, "%s%s: %s", k ? "; " : "\nParticipants: ",
+                       e->args[k].role, e->args[k].text);
     if (e->modality && strcmp(e->modality, "asserted") != 0)
         evg_buf_printf(b, " (%s)", e->modality);
     if (e->evidence && e->evidence[0])

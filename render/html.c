@@ -44,6 +44,7 @@ static const char style_css[] =
     "tr.q3 td:first-child{border-left:4px solid #c2650a}\n"
     "tr.q4 td:first-child{border-left:4px solid #b2182b}\n"
     "tr.q0 td:first-child{border-left:4px solid #6b6b6b}\n"
+    "tr.q5 td:first-child{border-left:4px solid #8a7a00}\n"
     ".mod{font-style:italic;color:#666}\n";
 
 /* Filters rows and the SVG elements of each event (box id "evN", joins
@@ -316,7 +317,8 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
     }
     evg_buf_puts(&b, "</select></label>\n<label>Type <select id=\"f-quad\">"
                      "<option value=\"\">all types</option>");
-    for (int q = 1; q <= 4; q++)
+    int kinds = evg_render__any_uncoded(g, NULL) ? EVG_RENDER_KINDS : 5;
+    for (int q = 1; q < kinds; q++)
         evg_buf_printf(&b, "<option value=\"%d\">%s</option>", q,
                        evg_render__quad_name[q]);
     evg_buf_puts(&b,
@@ -337,7 +339,7 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
     /* the timeline draws its own legend; the network views do not */
     if (opts->view != EVG_VIEW_TIMELINE) {
         evg_buf_puts(&b, "<div class=\"legend\">");
-        for (int q = 1; q <= 4; q++)
+        for (int q = 1; q < kinds; q++)
             evg_buf_printf(&b,
                            "<span><span class=\"sw\" style=\"background:%s;"
                            "border-color:%s\"></span>%s</span>",
@@ -364,7 +366,7 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
     for (size_t k = 0; k < n; k++) {
         size_t i = ord[k].i;
         const evg_gevent *e = evg_graph_event(g, i);
-        int q = e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
+        int q = evg_render__kind(e);
         evg_buf_printf(&b,
                        "<tr id=\"row-ev%zu\" class=\"q%d\" data-ev=\"ev%zu\" "
                        "data-quad=\"%d\" data-actors=\"|",
@@ -411,6 +413,10 @@ int evg_render__html(const evg_graph *g, const evg_render_opts *opts,
         if (e->cameo && e->cameo[0]) {
             evg_buf_puts(&b, " (");
             esc(&b, e->cameo);
+            evg_buf_puts(&b, ")");
+        } else if (!e->cameo && e->tml_class) {
+            evg_buf_puts(&b, " (");
+            esc(&b, e->tml_class);
             evg_buf_puts(&b, ")");
         }
         evg_buf_puts(&b, "</td><td class=\"ev\">");

@@ -76,10 +76,18 @@ int evg_render__begin(const evg_graph *g, const evg_render_opts **opts,
                       evg_render_opts *defaults, evg_render_view view,
                       char **out, size_t *len, evg_error *err);
 
-/* Quad class colours: stroke and fill, for 0 (unknown) .. 4. */
-extern const char *const evg_render__quad_stroke[5];
-extern const char *const evg_render__quad_fill[5];
-extern const char *const evg_render__quad_name[5];
+/* Event kinds and their colours, stroke and fill, and names: 0 a CAMEO
+ * code of unknown quad class, 1 .. 4 the quad classes, 5 an event CAMEO
+ * has no code for (evg_render__kind). */
+#define EVG_RENDER_KINDS 6
+#define EVG_RENDER_UNCODED 5
+extern const char *const evg_render__quad_stroke[EVG_RENDER_KINDS];
+extern const char *const evg_render__quad_fill[EVG_RENDER_KINDS];
+extern const char *const evg_render__quad_name[EVG_RENDER_KINDS];
+int evg_render__kind(const evg_gevent *e);
+/* Is some event (of those `shown`, or any when it is NULL) without a CAMEO
+ * code? The legends list that kind only then. */
+int evg_render__any_uncoded(const evg_graph *g, const unsigned char *shown);
 
 /* ---- Graphviz ---- */
 

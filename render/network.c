@@ -85,8 +85,7 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
             if (!shown[i])
                 continue;
             const evg_gevent *e = evg_graph_event(g, i);
-            int q =
-                e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
+            int q = evg_render__kind(e);
             snprintf(name, sizeof(name), "ev%zu", i);
             Agnode_t *ev = agnode(gr, name, 1);
             if (!ev)
@@ -182,7 +181,7 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
         /* projected: one edge per (source, target) pair */
         typedef struct pair {
             size_t a, b, count;
-            double q[5];
+            double q[EVG_RENDER_KINDS];
         } pair;
         pair *p = NULL;
         size_t np = 0, cap = 0;
@@ -190,8 +189,7 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
             if (!shown[i])
                 continue;
             const evg_gevent *e = evg_graph_event(g, i);
-            int q =
-                e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
+            int q = evg_render__kind(e);
             for (size_t s = 0; s < e->n_sources; s++)
                 for (size_t k = 0; k < e->n_targets; k++) {
                     size_t x = e->sources[s], y = e->targets[k];
@@ -220,7 +218,7 @@ static int build(net *t, Agraph_t *gr, const unsigned char *shown,
             if (!ed)
                 continue;
             int best = 0;
-            for (int q = 1; q <= 4; q++)
+            for (int q = 1; q < EVG_RENDER_KINDS; q++)
                 if (p[j].q[q] > p[j].q[best])
                     best = q;
             set(ed, "color", evg_render__quad_stroke[best]);

@@ -97,6 +97,7 @@ typedef struct tl {
     double early_x, late_x; /* left ends of the outlier zones, 0: none */
     double zone_w[3];       /* widths of the earlier, later, no-date zones */
     long early_hi, late_lo; /* last day before, first day after the axis */
+    int uncoded;  /* some event drawn has no CAMEO code: a legend entry */
     double width, height;
     size_t page, n_pages;   /* PDF: page drawn (from 1) and how many */
     double frame_w, frame_h; /* PDF: drawing area of a page */
@@ -916,7 +917,7 @@ static double est_w(const char *s, double fs)
 
 static int quad_of(const evg_gevent *e)
 {
-    return e->quad_class >= 1 && e->quad_class <= 4 ? e->quad_class : 0;
+    return evg_render__kind(e);
 }
 
 static void declare(dr *d)
@@ -1104,7 +1105,7 @@ static void gap_text(char *buf, size_t n, long days)
 
 static void draw_legend(dr *d, double x, double y)
 {
-    for (int q = 1; q <= 4; q++) {
+    for (int q = 1; q <= (d->t->uncoded ? EVG_RENDER_UNCODED : 4); q++) {
         snprintf(d->name, sizeof(d->name), "legend_q%d", q);
         Agnode_t *n = pin(d, x + 9, y, 18, 11);
         if (n) {
@@ -1391,12 +1392,12 @@ static int group_label(tl *t, tl_event *h)
 /* The commonest quad class among the events of group `h`. */
 static int group_quad(const tl *t, size_t h)
 {
-    size_t n[5] = {0, 0, 0, 0, 0};
+    size_t n[EVG_RENDER_KINDS] = {0};
     for (size_t k = 0; k < t->n_ev; k++)
         if (k == h || t->ev[k].head == h)
             n[quad_of(evg_graph_event(t->g, t->ev[k].idx))]++;
     int best = 0;
-    for (int q = 1; q < 5; q++)
+    for (int q = 1; q < EVG_RENDER_KINDS; q++)
         if (n[q] > n[best])
             best = q;
     return best;
@@ -1451,7 +1452,7 @@ static void subtitle(tl *t, evg_buf *out)
 static double legend_w(const tl *t)
 {
     double x = 0;
-    for (int q = 1; q <= 4; q++)
+    for (int q = 1; q <= (t->uncoded ? EVG_RENDER_UNCODED : 4); q++)
         x += 22 + est_w(evg_render__quad_name[q], 9) + 14;
     static const char *const mods[] = {"reported", "planned", "hypothetical",
                                        "negated"};
@@ -1879,6 +1880,7 @@ static int layout(tl *t, const unsigned char *shown)
             (evg_render__parse_day(e->hi, &te->hi) != 0 || te->hi < te->lo))
             te->hi = te->lo;
         any_und |= !te->dated;
+        t->uncoded |= !e->cameo;
         t->ev_of[i] = t->n_ev++;
     }
     for (size_t k = 0; k < t->n_ev; k++)

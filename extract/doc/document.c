@@ -1,5 +1,6 @@
 /* The events document's memory and enum names; every stage appends into it
  * through these calls, and everything lives in the document's arena. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
@@ -127,5 +128,38 @@ int evg_event_add_arg(evg_doc *doc, evg_event *ev, const char *role,
     a->role = r;
     a->entity = entity;
     a->span = sp;
+    return 0;
+}
+
+int evg_doc_drop_uncoded(evg_doc *doc, size_t *dropped)
+{
+    size_t n = doc->n_events, kept = 0;
+    if (dropped)
+        *dropped = 0;
+    if (!n)
+        return 0;
+    size_t *map = malloc(n * sizeof(size_t)); /* old index -> new or NONE */
+    if (!map)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        map[i] = doc->events[i].cameo ? kept++ : EVG_NONE;
+        if (map[i] != EVG_NONE && map[i] != i)
+            doc->events[map[i]] = doc->events[i];
+    }
+    doc->n_events = kept;
+    size_t r = 0;
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        evg_relation rel = doc->relations[i];
+        if (rel.from >= n || rel.to >= n || map[rel.from] == EVG_NONE ||
+            map[rel.to] == EVG_NONE)
+            continue;
+        rel.from = map[rel.from];
+        rel.to = map[rel.to];
+        doc->relations[r++] = rel;
+    }
+    doc->n_relations = r;
+    free(map);
+    if (dropped)
+        *dropped = n - kept;
     return 0;
 }

@@ -278,6 +278,12 @@ EVG_API const char *evg_arg_role_lookup(const char *s);
 EVG_API int evg_event_add_arg(evg_doc *doc, evg_event *ev, const char *role,
                               size_t entity, size_t start, size_t end);
 
+/* Removes the events without a CAMEO code from `doc` (`--cameo-only`),
+ * keeping the order of the others; relations are renumbered, and those
+ * that touch a removed event go too. `*dropped` (may be NULL): how many
+ * events went. EVG_ENOMEM (then `doc` is unchanged). */
+EVG_API int evg_doc_drop_uncoded(evg_doc *doc, size_t *dropped);
+
 /* Serializes `doc` as one line of JSON (schema evgraph-events/2, stable key
  * order, no trailing newline) into a malloc'd string in `*out`. With
  * `pretty`, indents it. EVG_ENOMEM, EVG_EDEP. The caller frees `*out`. */

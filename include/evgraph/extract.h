@@ -37,6 +37,8 @@ typedef struct evg_extract_opts {
     size_t max_sentences;     /* sentences per document (0: 200000) */
     const evg_syntax *syntax; /* when set, every sentence is parsed into the
                                  document's token layer (doc->tokens) */
+    int cameo_only;           /* keep only CAMEO-coded events (drop those
+                                 CAMEO has no code for) */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)

@@ -44,13 +44,25 @@ typedef struct evg_gactor {
     size_t reports;       /* their reports, summed */
 } evg_gactor;
 
-/* An event vertex, possibly merged from several documents' mentions. */
+/* A participant of an event by role (evg_arg in the graph): `actor` is an
+ * actor index or EVG_NONE when the participant is not an actor. */
+typedef struct evg_garg {
+    const char *role;      /* "agent", "patient", ... (document.h) */
+    size_t actor;
+    const char *text;      /* its words in the article */
+} evg_garg;
+
+/* An event vertex, possibly merged from several documents' mentions. An
+ * event CAMEO has no code for has `cameo` and `label` NULL, `quad_class`
+ * 0 and `goldstein` 0 ("none", not a score); its sources and targets are
+ * its agents and its patients and recipients when the document gave it
+ * no CAMEO source or target. */
 typedef struct evg_gevent {
     const char *id;        /* "v1" ... */
-    const char *cameo;
-    const char *label;
+    const char *cameo;     /* NULL: no CAMEO code */
+    const char *label;     /* CAMEO label or NULL */
     const char *summary;   /* a few words for display, never NULL */
-    int quad_class;
+    int quad_class;        /* 1..4; 0 when uncoded or unknown */
     double goldstein;
     const char *time_value; /* TimeML value or NULL */
     const char *lo;         /* "YYYY-MM-DD" or NULL */
@@ -85,6 +97,9 @@ typedef struct evg_gevent {
                                run through it: each of its dyads'
                                edge betweenness divided by the dyad's
                                event count, summed (0 until analysed) */
+    const char *tml_class;  /* TimeML class ("OCCURRENCE") or NULL */
+    const evg_garg *args;   /* participants by role (first report's) */
+    size_t n_args;
 } evg_gevent;
 
 typedef struct evg_glink {
@@ -99,7 +114,9 @@ typedef struct evg_gdyad {
     size_t from;           /* actor indexes */
     size_t to;
     size_t events;         /* event count (the edge weight) */
-    size_t quad[5];        /* events per quad class, quad[1]..quad[4] */
+    size_t quad[5];        /* events per quad class, quad[1]..quad[4];
+                              quad[0]: events without a CAMEO code or
+                              quad class */
     double goldstein;      /* summed Goldstein scores */
     const char *first;     /* earliest event date or NULL */
     const char *last;      /* latest event date or NULL */
@@ -125,6 +142,7 @@ typedef struct evg_graph_opts {
     double min_confidence;  /* keep events at least this sure (0: all) */
     int analyse;            /* compute degree, PageRank, communities (1) */
     evg_graph_projection projection; /* what the exports write */
+    int cameo_only;         /* keep only CAMEO-coded events (0: all) */
 } evg_graph_opts;
 
 /* Fills `opts` with the defaults. */
@@ -171,7 +189,8 @@ typedef struct evg_graph_summary {
     int leiden;             /* communities by Leiden (large graphs), not
                                Louvain */
     size_t filtered;        /* events the options left out (from, to,
-                               roots, quad_class, modalities, entity) */
+                               roots, quad_class, modalities, entity,
+                               cameo_only) */
     size_t below_confidence; /* events left out by min_confidence */
 } evg_graph_summary;
 EVG_API const evg_graph_summary *evg_graph_summary_get(const evg_graph *g);

@@ -96,6 +96,20 @@ def check_values(what, got_nodes, ref_nodes, keymap=lambda k: k):
             if not ok:
                 problems.append(f"{what}: node {nid} {k}: got {g!r}, want {v!r}")
                 return
+        if ref.get("type") == "event" and "cameo" not in ref:
+            # an event CAMEO has no code for: no code in any form (absent,
+            # or the format's empty string), quad class 0, a number for
+            # Goldstein that is 0, never NaN
+            c = got.get(keymap("cameo"))
+            if c not in (None, ""):
+                problems.append(f"{what}: uncoded event {nid}: cameo {c!r}")
+                return
+            for k in ("quad_class", "goldstein"):
+                x = got.get(keymap(k))
+                if x is None or (isinstance(x, float) and math.isnan(x)) \
+                        or float(x) != 0:
+                    problems.append(f"{what}: uncoded event {nid}: {k} {x!r}")
+                    return
 
 
 def networkx_graphml(path, ref, rnodes, nattrs, eattrs):
@@ -346,11 +360,18 @@ def csv_events(path, ref, rnodes, nattrs, eattrs):
     events = [n for n in ref["nodes"] if n["type"] == "event"]
     expect("csv event rows", len(rows), len(events))
     for row, ev in zip(rows, events):
+        # an event without a CAMEO code: empty cameo, label and Goldstein,
+        # quad class 0
         expect("csv event", (row["event_id"], row["cameo"],
                              int(row["quad_class"])),
-               (ev["id"], ev["cameo"], ev["quad_class"]))
-        if not close(row["goldstein"], ev["goldstein"]):
+               (ev["id"], ev.get("cameo", ""), ev["quad_class"]))
+        if "cameo" not in ev:
+            expect(f"csv {ev['id']} uncoded label and goldstein",
+                   (row["cameo_label"], row["goldstein"]), ("", ""))
+        elif not close(row["goldstein"], ev["goldstein"]):
             problems.append(f"csv {ev['id']} goldstein {row['goldstein']}")
+        for k in ("timeml_class", "args"):
+            expect(f"csv {ev['id']} {k}", row[k], ev.get(k, ""))
         want = ev["evidence"]
         got = row["evidence"]
         if got.startswith("'") and want[:1] in "=+-@":

@@ -7,9 +7,12 @@
 #   story-asserted (--modality asserted --from 2019-01-01), synthetic and
 #   synthetic-actors (readers/gen_events.py, 1,000 reports), fixtures (the
 #   `evgraph extract` output of fixtures/*.txt and of the seed article in
-#   ../shared/seed when it is there).
+#   ../shared/seed when it is there), uncoded, uncoded-actors and
+#   uncoded-cameo-only (fixtures/velmora.events.jsonl: events CAMEO has no
+#   code for, with their TimeML class and participants by role).
 DATA="$SRC/tests/data"
-CASES=(story story-actors story-entity story-asserted)
+CASES=(story story-actors story-entity story-asserted uncoded uncoded-actors
+  uncoded-cameo-only)
 # 20 synthetic documents of 50 events each (readers/gen_events.py): scale,
 # merging and escaping beyond the hand-written story
 if "$PY" "$SRC/tests/readers/gen_events.py" 20 50 "$WORK/synthetic" 2>"$WORK/gen.err"; then
@@ -25,12 +28,16 @@ case_args() {
     story-asserted) echo "--modality asserted --from 2019-01-01" ;;
     fixtures|synthetic) echo "" ;;
     synthetic-actors) echo "--projection actors" ;;
+    uncoded) echo "" ;;
+    uncoded-actors) echo "--projection actors" ;;
+    uncoded-cameo-only) echo "--cameo-only" ;;
   esac
 }
 case_inputs() {
   case $1 in
     fixtures) echo "$WORK"/fixture-*.json ;;
     synthetic*) echo "$WORK"/synthetic/*.json ;;
+    uncoded*) echo "$SRC/fixtures/velmora.events.jsonl" ;;
     *) echo "$DATA/graph_story_a.json $DATA/graph_story_b.json $DATA/graph_story_c.json" ;;
   esac
 }

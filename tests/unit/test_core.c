@@ -301,6 +301,38 @@ static void document_json_reads_version_1(void **state)
     assert_non_null(strstr(err.message, "missing 'cameo'"));
 }
 
+/* --cameo-only: the uncoded events go, the relations between the others
+ * are renumbered, those that touched a removed event go too. */
+static void document_drops_uncoded_events(void **state)
+{
+    (void)state;
+    evg_doc *d = sample_doc(); /* v1 coded, v2 uncoded */
+    evg_event *v = EVG_DOC_PUSH(d, d->events, d->n_events, d->cap_events);
+    v->cameo = "042";
+    v->label = "make a visit";
+    v->quad_class = 1;
+    const size_t rel[][2] = {{0, 1}, {1, 2}, {2, 0}};
+    for (size_t k = 0; k < 3; k++) {
+        evg_relation *r = EVG_DOC_PUSH(d, d->relations, d->n_relations,
+                                       d->cap_relations);
+        r->type = EVG_REL_BEFORE;
+        r->from = rel[k][0];
+        r->to = rel[k][1];
+    }
+    size_t dropped = 99;
+    assert_int_equal(evg_doc_drop_uncoded(d, &dropped), 0);
+    assert_int_equal(dropped, 1);
+    assert_int_equal(d->n_events, 2);
+    assert_string_equal(d->events[0].cameo, "1721");
+    assert_string_equal(d->events[1].cameo, "042");
+    assert_int_equal(d->n_relations, 1);
+    assert_int_equal(d->relations[0].from, 1);
+    assert_int_equal(d->relations[0].to, 0);
+    assert_int_equal(evg_doc_drop_uncoded(d, &dropped), 0);
+    assert_int_equal(dropped, 0);
+    evg_doc_free(d);
+}
+
 static void document_json_rejects_bad_input(void **state)
 {
     (void)state;
@@ -452,6 +484,7 @@ int main(void)
         cmocka_unit_test(core_atomic_write_replaces_whole),
         cmocka_unit_test(document_json_round_trip),
         cmocka_unit_test(document_json_reads_version_1),
+        cmocka_unit_test(document_drops_uncoded_events),
         cmocka_unit_test(document_json_rejects_bad_input),
         cmocka_unit_test(input_reads_jsonl_tml_and_folders),
         cmocka_unit_test(input_bad_record_is_skipped),
