@@ -1198,11 +1198,18 @@ static int finish_fields(evg_graph *g)
                         dup = v->sources[j] == ids[k];
                 if (!dup) {
                     a->events++;
-                    a->goldstein += v->goldstein;
                     a->confidence += v->confidence;
                     a->reports += v->n_reports;
-                    if (v->quad_class >= 1 && v->quad_class <= 4)
-                        quads[ids[k]][v->quad_class]++;
+                    /* CAMEO's scores come from coded events only: those
+                     * without a code have none (quads[][0]: coded events
+                     * of no quad class) */
+                    if (v->cameo) {
+                        a->goldstein += v->goldstein;
+                        quads[ids[k]][v->quad_class >= 1 &&
+                                              v->quad_class <= 4
+                                          ? v->quad_class
+                                          : 0]++;
+                    }
                 }
                 if (v->lo) {
                     if (!a->first || strcmp(v->lo, a->first) < 0)
@@ -1215,10 +1222,13 @@ static int finish_fields(evg_graph *g)
     }
     for (size_t i = 0; i < g->n_actors; i++) {
         evg_gactor *a = &g->actors[i];
-        if (a->events) {
-            a->goldstein /= (double)a->events;
+        size_t coded = 0;
+        for (int c = 0; c <= 4; c++)
+            coded += quads[i][c];
+        if (coded)
+            a->goldstein /= (double)coded;
+        if (a->events)
             a->confidence /= (double)a->events;
-        }
         a->quad_class = main_quad(quads[i]);
     }
     free(quads);

@@ -39,7 +39,8 @@ typedef struct evg_gactor {
     /* Over the events it takes part in (0 without events): */
     int quad_class;       /* the quad class most of them have (ties: the
                              higher class) */
-    double goldstein;     /* their mean Goldstein score */
+    double goldstein;     /* their mean Goldstein score (CAMEO-coded
+                             events only; 0 without any) */
     double confidence;    /* their mean confidence */
     size_t reports;       /* their reports, summed */
 } evg_gactor;
