@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "names.h"
 
 void *evg_graph__push(evg_graph *g, void *items_ptr, size_t *n, size_t *cap,
                       size_t size)
@@ -241,10 +242,18 @@ static int has_key(const builder *b, size_t ai, const char *k)
  * name also "~last", so that a later bare "Last" can find them. */
 static int add_key(builder *b, size_t ai, const char *name, int person)
 {
+    if (!evg_names_is_name(name, strlen(name)))
+        return 0; /* "he", "the company": never a key */
     char *k = normalize(name);
     if (!k)
         return EVG_ENOMEM;
     int rc = add_norm_key(b, ai, k);
+    char pk[128];
+    if (!rc && person && evg_names_key(name, strlen(name), pk + 1,
+                                       sizeof(pk) - 1)) {
+        pk[0] = '='; /* "Bill Smith" finds "William Smith" */
+        rc = add_norm_key(b, ai, pk);
+    }
     const char *sp = strrchr(k, ' ');
     if (!rc && person && sp) {
         size_t n = strlen(sp + 1);
@@ -267,6 +276,8 @@ static int is_person(const evg_gactor *a)
     return strcmp(a->kind, "person") == 0;
 }
 
+static int same_person_ok(const builder *b, size_t ai, const evg_entity *e);
+
 /* Actors whose key is `k`, that pass `ok`, into the unique candidate
  * `*cand` (EVG_NONE: none yet; `*many` set when there are several). */
 static void surname_candidates(const builder *b, const evg_entity *e,
@@ -280,7 +291,8 @@ static void surname_candidates(const builder *b, const evg_entity *e,
         const evg_gactor *a = &b->g->actors[nd->item];
         if (nd->h != h || strcmp(nd->key, k) != 0 || !is_person(a) ||
             !codes_agree(a->code, e->code) ||
-            (forbid && has_key(b, nd->item, forbid)))
+            (forbid && has_key(b, nd->item, forbid)) ||
+            !same_person_ok(b, nd->item, e))
             continue;
         if (*cand == EVG_NONE)
             *cand = nd->item;
@@ -327,30 +339,135 @@ static int find_person(builder *b, const evg_entity *e, size_t *found)
     return 0;
 }
 
+/* Does every full personal name of `a` (a person actor's names) agree
+ * with some full name of the entity `e`? Vacuously when either has none. */
+static int names_cover(const char *const *an, size_t na, const evg_entity *e)
+{
+    int any_e = 0;
+    for (size_t i = 0; i <= e->n_aliases; i++) {
+        const char *f = i == 0 ? e->name : e->aliases[i - 1];
+        any_e |= f && evg_names_words(f, strlen(f)) >= 2;
+    }
+    if (!any_e)
+        return 1;
+    for (size_t j = 0; j < na; j++) {
+        const char *g = an[j];
+        if (!g || evg_names_words(g, strlen(g)) < 2)
+            continue;
+        int ok = 0;
+        for (size_t i = 0; i <= e->n_aliases && !ok; i++) {
+            const char *f = i == 0 ? e->name : e->aliases[i - 1];
+            ok = f && evg_names_words(f, strlen(f)) >= 2 &&
+                 evg_names_agree(f, strlen(f), g, strlen(g));
+        }
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+/* May person entity `e` join person actor `ai`? Not when one of them has a
+ * full name that none of the other's full names agrees with ("Paul
+ * Keating" never joins "Charles Keating" through a shared "Keating"). */
+static int same_person_ok(const builder *b, size_t ai, const evg_entity *e)
+{
+    const evg_gactor *a = &b->g->actors[ai];
+    if (!is_person(a) || e->kind != EVG_KIND_PERSON)
+        return 1;
+    const actor_x *x = &b->ax[ai];
+    const char *one[1] = {a->name};
+    if (!names_cover(one, 1, e) ||
+        !names_cover((const char *const *)x->aliases.v, x->aliases.n, e))
+        return 0;
+    /* and the other way: each full name of e agrees with one of a's */
+    evg_entity ea;
+    memset(&ea, 0, sizeof(ea));
+    ea.name = a->name;
+    ea.aliases = x->aliases.v;
+    ea.n_aliases = x->aliases.n;
+    const char *en[1] = {e->name};
+    return names_cover(en, 1, &ea) &&
+           names_cover((const char *const *)e->aliases, e->n_aliases, &ea);
+}
+
+static const char *sector_of(const char *code)
+{
+    return code && strlen(code) > 3 ? code + 3 : "";
+}
+
+/* Do codes that differ still allow one actor, by the name `k` both have?
+ * A person's full name is the person wherever the article places them,
+ * and a company or news outlet is known by its name across borders: the
+ * country an article gives them is often only the story's. Sectors must
+ * not disagree. */
+static int name_outweighs_code(const evg_gactor *a, const evg_entity *e,
+                               const char *k)
+{
+    const char *sa = sector_of(a->code), *se = sector_of(e->code);
+    if (*sa && *se && strcmp(sa, se) != 0 && e->kind != EVG_KIND_PERSON)
+        return 0;
+    if (is_person(a) && e->kind == EVG_KIND_PERSON)
+        return k[0] == '=' || strchr(k, ' ') != NULL; /* a full name */
+    if (strcmp(a->kind, "organization") != 0 ||
+        e->kind != EVG_KIND_ORGANIZATION)
+        return 0;
+    return !strcmp(sa, "BUS") || !strcmp(se, "BUS") || !strcmp(sa, "MED") ||
+           !strcmp(se, "MED");
+}
+
+/* Lowers *found to the lowest actor with key `k` that `e` may join. A
+ * person's single name ("Keating") that two person actors answer to joins
+ * neither. */
+static void lookup_key(const builder *b, const evg_entity *e, const char *k,
+                       size_t *found)
+{
+    uint64_t h = fnv(FNV0, k, strlen(k));
+    size_t best = EVG_NONE;
+    int people = 0;
+    for (size_t j = hindex_first(&b->actor_keys, h); j;
+         j = b->actor_keys.nodes[j - 1].next) {
+        const hnode *nd = &b->actor_keys.nodes[j - 1];
+        const evg_gactor *a = &b->g->actors[nd->item];
+        if (nd->h == h && strcmp(nd->key, k) == 0 &&
+            (codes_agree(a->code, e->code) ||
+             name_outweighs_code(a, e, k)) &&
+            same_person_ok(b, nd->item, e)) {
+            people += is_person(a) && nd->item != best;
+            if (nd->item < best)
+                best = nd->item;
+        }
+    }
+    if (e->kind == EVG_KIND_PERSON && people > 1 && !strchr(k, ' ') &&
+        k[0] != '=')
+        return;
+    if (best < *found)
+        *found = best;
+}
+
 /* The actor an entity belongs to: the lowest-numbered actor sharing a
- * normalized name or alias with it whose code does not disagree. */
+ * normalized name or alias with it (for people also the same full name
+ * with a nickname: "Bill Smith", "William Smith") whose code does not
+ * disagree and, for people, whose full names agree with the entity's.
+ * Pronouns and descriptions among the aliases are never keys. */
 static int find_actor(builder *b, const evg_entity *e, size_t *found)
 {
     *found = EVG_NONE;
     for (size_t i = 0; i <= e->n_aliases; i++) {
         const char *nm = i == 0 ? e->name : e->aliases[i - 1];
-        if (!nm)
+        if (!nm || !evg_names_is_name(nm, strlen(nm)))
             continue;
         char *k = normalize(nm);
         if (!k)
             return EVG_ENOMEM;
-        if (*k) {
-            uint64_t h = fnv(FNV0, k, strlen(k));
-            for (size_t j = hindex_first(&b->actor_keys, h); j;
-                 j = b->actor_keys.nodes[j - 1].next) {
-                const hnode *nd = &b->actor_keys.nodes[j - 1];
-                if (nd->h == h && strcmp(nd->key, k) == 0 &&
-                    codes_agree(b->g->actors[nd->item].code, e->code) &&
-                    nd->item < *found)
-                    *found = nd->item;
-            }
-        }
+        if (*k)
+            lookup_key(b, e, k, found);
         free(k);
+        char pk[128];
+        if (e->kind == EVG_KIND_PERSON &&
+            evg_names_key(nm, strlen(nm), pk + 1, sizeof(pk) - 1)) {
+            pk[0] = '=';
+            lookup_key(b, e, pk, found);
+        }
     }
     if (*found == EVG_NONE && e->kind == EVG_KIND_PERSON)
         return find_person(b, e, found);
@@ -405,7 +522,7 @@ static int actor_for(builder *b, const evg_entity *e, size_t doc_no,
     }
     for (size_t i = 0; i <= e->n_aliases; i++) {
         const char *nm = i == 0 ? name : e->aliases[i - 1];
-        if (!nm || !*nm)
+        if (!nm || !*nm || (i > 0 && !evg_names_is_name(nm, strlen(nm))))
             continue;
         const char *c = evg_graph__strdup(g, nm);
         if (!c)
@@ -439,7 +556,7 @@ static size_t *map_ids(evg_graph *g, const size_t *ids, size_t n,
         return NULL;
     }
     for (size_t i = 0; i < n; i++)
-        if (ids[i] < n_ent)
+        if (ids[i] < n_ent && actor_of[ids[i]] != EVG_NONE)
             v[(*n_out)++] = actor_of[ids[i]];
     evg_sort(v, *n_out, sizeof(size_t), cmp_size);
     size_t k = 0;
@@ -856,8 +973,12 @@ static int add_doc(builder *b, const evg_doc *doc, size_t doc_no)
         free(actor_of);
         return EVG_ENOMEM;
     }
-    for (size_t i = 0; !rc && i < doc->n_entities; i++)
-        rc = actor_for(b, &doc->entities[i], doc_no, &actor_of[i]);
+    for (size_t i = 0; !rc && i < doc->n_entities; i++) {
+        /* a place is where events happen, not who takes part */
+        actor_of[i] = EVG_NONE;
+        if (doc->entities[i].kind != EVG_KIND_LOCATION)
+            rc = actor_for(b, &doc->entities[i], doc_no, &actor_of[i]);
+    }
     for (size_t i = 0; !rc && i < doc->n_events; i++)
         rc = add_event(b, doc, doc_no, &doc->events[i], actor_of, &event_of[i]);
     for (size_t i = 0; !rc && i < doc->n_relations; i++) {
@@ -1241,6 +1362,9 @@ int evg_graph_build(const evg_doc *const *docs, size_t n,
 {
     evg_graph_opts defaults;
     *out = NULL;
+    int lrc = evg_names_load(err);
+    if (lrc)
+        return lrc;
     evg_graph_opts_init(&defaults);
     if (opts && evg_opts_adopt(&defaults, sizeof(defaults), opts,
                                "evg_graph_opts", err))

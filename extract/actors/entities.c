@@ -74,6 +74,23 @@ static const evg_gz_entry *hyphen_prefix(const ctx *x, size_t j)
     return NULL;
 }
 
+/* A capitalized plural of a title ("Presidents", "Ministers") at token j:
+ * the title's entry, or NULL. */
+static const evg_gz_entry *plural_title(const ctx *x, size_t j)
+{
+    if (j >= x->n || !is_word(&x->tk[j]) || !(x->tk[j].flags & EVG_TOK_CAP))
+        return NULL;
+    const evg_token *k = &x->tk[j];
+    if (k->end - k->start < 4 || x->t[k->end - 1] != 's')
+        return NULL;
+    evg_token sub = *k;
+    sub.end--;
+    const evg_gz_entry *e;
+    if (evg_gz_match(x->g, x->t, &sub, 1, 0, B(TITLE), &e) == 1)
+        return e;
+    return NULL;
+}
+
 /* Is token i the last word of an organization's name (an organization
  * word such as "Airlines", "Bank", "Forces", or a company suffix)? */
 static int org_word(const ctx *x, size_t i)
@@ -121,6 +138,8 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
         word_in(x->t, &x->tk[i], evg_actors__place_prefixes))
         return 1;
     for (size_t j = i; j < i + nl; j++) {
+        if (!is_word(&x->tk[j]))
+            return 1; /* "AT&T", "FTSE 100": no person's name */
         const char *w = x->t + x->tk[j].start;
         size_t n = x->tk[j].end - x->tk[j].start, caps = 0;
         if (islower((unsigned char)w[0]))
@@ -131,6 +150,18 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
                           isupper((unsigned char)w[n - 1]))) /* "PowerPC" */
             return 1;
     }
+    return 0;
+}
+
+/* Does word i have a capital after a lower-case letter ("DaimlerChrysler",
+ * "McDonald")? Such a word is a name even opening a sentence. */
+static int inner_capital(const ctx *x, size_t i)
+{
+    const char *w = x->t + x->tk[i].start;
+    size_t n = x->tk[i].end - x->tk[i].start;
+    for (size_t k = 1; k < n; k++)
+        if (isupper((unsigned char)w[k]) && islower((unsigned char)w[k - 1]))
+            return 1;
     return 0;
 }
 
@@ -239,6 +270,22 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             any = 1;
             continue;
         }
+        if (len && e->cls == EVG_GZ_TITLE && !any && !ch->det &&
+            (x->tk[j].flags & EVG_TOK_CAP)) {
+            size_t l = evg_actors__cap_span(x, j + len);
+            if (l && org_word(x, j + len + l - 1)) {
+                /* "General Electric Company", "General Motors Corp.": a
+                 * title word opening an organization's name */
+                ch->start = ch->name_s = j;
+                ch->unknown = 1;
+                ch->name_e = commit = j + len + l;
+                break;
+            }
+        }
+        if (!len && !ch->title && (e = plural_title(x, j)) != NULL) {
+            /* "Presidents Leonid Kuchma and Boris Yeltsin" */
+            len = 1;
+        }
         if (len && e->cls == EVG_GZ_TITLE) {
             if (!any)
                 ch->start = j;
@@ -326,6 +373,17 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
                 continue;
             }
         }
+        if (len && e->cls == EVG_GZ_ORG && j + len < x->n &&
+            evg_actors__name_number(x, j + len)) {
+            /* "Boeing 777": a product named after its maker, not the
+             * maker */
+            if (!any)
+                ch->start = j;
+            ch->unknown = 1;
+            ch->name_s = j;
+            ch->name_e = commit = j + len + 1;
+            break;
+        }
         if (len && (M_NAME & EVG_GZ_BIT(e->cls))) {
             if (!any)
                 ch->start = j;
@@ -333,6 +391,12 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             ch->name_s = j;
             ch->name_e = j + len;
             commit = j + len;
+            if (e->cls == EVG_GZ_ORG) {
+                /* "Ford Motor Company": the company's full name */
+                size_t l2 = org_after(x, j + len);
+                if (l2)
+                    ch->name_e = commit = j + len + l2;
+            }
             break;
         }
         if (!len && !ch->title && !ch->role && !ch->name) {
@@ -449,6 +513,26 @@ static long group_of_states(ctx *x, const chain *ch, size_t q,
     return (long)(ch->end - ch->i0);
 }
 
+/* "Asia-Pacific Economic Cooperation (APEC)", "the United States Air
+ * Force (USAF)": an acronym defined after the name just pushed is a
+ * mention (and a name) of its actor. Returns the tokens it takes (0 or 3)
+ * or EVG_ENOMEM. */
+static long acronym_after(ctx *x, size_t k)
+{
+    const evg_token *tk = x->tk;
+    if (!(k + 2 < x->n && x->t[tk[k].start] == '(' &&
+          (tk[k + 1].flags & EVG_TOK_UPPER) && is_word(&tk[k + 1]) &&
+          x->t[tk[k + 2].start] == ')'))
+        return 0;
+    size_t root = x->c.n - 1;
+    if (x->c.v[root].ante != EVG_NONE)
+        root = x->c.v[root].ante;
+    if (evg_actors__push_ref(x, tk[k + 1].start, tk[k + 1].end, root))
+        return EVG_ENOMEM;
+    x->c.v[x->c.n - 1].is_name = 1; /* an acronym defined here */
+    return 3;
+}
+
 /* Turns a parsed chain into a mention. Returns tokens consumed (>= 1
  * when a mention was made, 0 when none) or a negative error. */
 static long emit(ctx *x, const chain *ch)
@@ -471,7 +555,7 @@ static long emit(ctx *x, const chain *ch)
         /* a lone capitalized word opening a sentence is no evidence */
         if (ch->unknown && s == ch->name_s && ch->name_e == s + 1 &&
             (s == 0 || !is_word(&tk[s - 1])) &&
-            !(tk[s].flags & EVG_TOK_UPPER) &&
+            !(tk[s].flags & EVG_TOK_UPPER) && !inner_capital(x, s) &&
             (s == 0 || x->t[tk[s - 1].start] == '"' ||
              (unsigned char)x->t[tk[s - 1].start] == 0xe2) &&
             evg_actors__same_name(x, x->c.n, tk[s].start,
@@ -482,6 +566,9 @@ static long emit(ctx *x, const chain *ch)
             return EVG_ENOMEM;
         d->nstart = tk[ch->name_s].start;
         d->nend = tk[ch->name_e - 1].end;
+        d->is_name = 1;
+        if (ch->title)
+            d->title = ch->title->name;
         if (ch->c) {
             evg_actors__set_country(d, ch->c->country, 1);
             d->cprefix = ch->c->cls != EVG_GZ_IGO;
@@ -509,11 +596,55 @@ static long emit(ctx *x, const chain *ch)
                           !locative(x, ch->start));
             d->name = n->name;
             d->adj_only = ch->hyphen;
+            if (ch->hyphen) { /* "Huawei-built": the name is "Huawei" */
+                const char *hy = memchr(x->t + d->nstart, '-',
+                                        d->nend - d->nstart);
+                if (hy)
+                    d->nend = (size_t)(hy - x->t);
+            }
+            if (n->cls == EVG_GZ_CITY &&
+                word_in(x->t, &tk[ch->name_e - 1], evg_actors__place_heads))
+                d->drop = 1; /* "the Gulf", "the Persian Gulf" */
         } else {
             int org;
             const char *sec = evg_actors__name_sector(x, ch->name_s,
                                                       ch->name_e - ch->name_s, &org);
             size_t nl = ch->name_e - ch->name_s;
+            const evg_token *lastw = &tk[ch->name_e - 1];
+            const char *hy = memchr(x->t + lastw->start, '-',
+                                    lastw->end - lastw->start);
+            if (hy && hy > x->t + lastw->start && hy + 1 < x->t + lastw->end &&
+                islower((unsigned char)hy[1])) {
+                /* "EADS-led", "Seattle-based": a modifier made of a name;
+                 * the name is the part before the hyphen */
+                d->nend = (size_t)(hy - x->t);
+                d->adj_only = 1;
+                if (nl == 1) {
+                    size_t r1 = evg_actors__same_name(x, x->c.n - 1,
+                                                      d->nstart, d->nend);
+                    if (r1 != EVG_NONE) {
+                        d->ante = r1;
+                        d->kind = x->c.v[r1].kind;
+                        d->kk = 'n';
+                        return (long)(endtok - ch->i0);
+                    }
+                }
+            }
+            if (nl > 1 && word_in(x->t, &tk[ch->name_s],
+                                  evg_actors__operation_words)) {
+                /* "Operation Desert Shield": later "Desert Shield" alone
+                 * is the same operation */
+                d->nstart = tk[ch->name_s + 1].start;
+                d->drop = 1;
+            }
+            int publication = word_in(x->t, lastw,
+                                      evg_actors__publication_heads) &&
+                              !org;
+            if (publication) {
+                evg_actors__set_sector(d, "MED");
+                org = 1;
+                sec = "MED";
+            }
             if (org) {
                 evg_actors__set_sector(d, sec);
                 d->kind = evg_actors__kind_of_sector(sec,
@@ -541,29 +672,48 @@ static long emit(ctx *x, const chain *ch)
             } else {
                 d->kind = EVG_KIND_ORGANIZATION;
             }
+            if (!ch->title && word_in(x->t, lastw, evg_actors__place_heads)) {
+                /* "Red Sea", "Sindh Province": a place, whatever it does
+                 * in the sentence */
+                d->kind = EVG_KIND_LOCATION;
+                d->drop = 1;
+            }
             d->kk = 'n';
             size_t r0 = evg_actors__same_name(x, x->c.n - 1, d->nstart,
                                               d->nend);
-            if (r0 != EVG_NONE && !ch->c && !ch->title && !role) {
+            if (r0 == EVG_NONE && d->kind == EVG_KIND_PERSON)
+                r0 = evg_actors__same_person(x, x->c.n - 1, d->nstart,
+                                             d->nend);
+            int spelled = 0;
+            if (r0 == EVG_NONE) {
+                r0 = evg_actors__same_letters(x, x->c.n - 1, d->nstart,
+                                              d->nend);
+                spelled = r0 != EVG_NONE;
+            }
+            /* the same name again is the same actor; a title before it
+             * only tells more of a person ("Prime Minister Howard") */
+            if (r0 != EVG_NONE && !ch->c && (!role || spelled) &&
+                (!ch->title || x->c.v[r0].kind == EVG_KIND_PERSON)) {
                 d->ante = r0;
                 d->kind = x->c.v[r0].kind;
             }
         }
+        int media = !strcmp(d->sector, "MED");
+        if (media && (x->credit ||
+                      (ch->name_s > 0 &&
+                       (tok_is(x, ch->name_s - 1, "in") ||
+                        (tok_is(x, ch->name_s - 1, "the") && ch->name_s > 1 &&
+                         tok_is(x, ch->name_s - 2, "in"))))))
+            d->skip = 1; /* "posted in the Federal Register", a photo
+                          * credit: where it appeared, not who acted */
         if (!d->country[0] && after)
             evg_actors__set_country(d, after->country, 1);
         /* a region across countries ("the Gulf") keeps none */
         d->needs_country = !(ch->name && ch->name->cls == EVG_GZ_CITY);
-        /* "Asia-Pacific Economic Cooperation (APEC)" */
-        size_t k = endtok;
-        if (k + 2 < x->n && x->t[tk[k].start] == '(' &&
-            (tk[k + 1].flags & EVG_TOK_UPPER) &&
-            x->t[tk[k + 2].start] == ')') {
-            size_t root = x->c.n - 1;
-            if (evg_actors__push_ref(x, tk[k + 1].start, tk[k + 1].end, root))
-                return EVG_ENOMEM;
-            endtok = k + 3;
-        }
-        return (long)(endtok - ch->i0);
+        long used = acronym_after(x, endtok);
+        if (used < 0)
+            return used;
+        return (long)(endtok + (size_t)used - ch->i0);
     }
     if (ch->role || ch->title) {
         const evg_gz_entry *r = ch->role ? ch->role : ch->title;
@@ -591,8 +741,12 @@ static long emit(ctx *x, const chain *ch)
          * named just before, or nobody */
         int igo_only = !c3 && memcmp(r->country, "IGO", 3) == 0 &&
                        !r->sector[0];
+        if (!ch->c && word_in(x->t, &tk[ch->end - 1], evg_actors__vehicles))
+            return (long)(ch->end - ch->i0); /* "the helicopters": things */
         if (ch->definite && !(gov && ch->c)) {
-            size_t root = evg_actors__antecedent(x, want_person, sec,
+            size_t root = evg_actors__antecedent(x, want_person,
+                                                 want_person ? r->name : NULL,
+                                                 sec,
                                                  igo_only ? "IGO" : c3, want_country,
                                                  plural);
             if (root != EVG_NONE) {
@@ -638,7 +792,10 @@ static long emit(ctx *x, const chain *ch)
             copy3(d->avoid, ch->c->country);
         d->name = r->name; /* role canonical: key part */
         d->kk = 'r';
-        return (long)(e - ch->i0);
+        long used = c3 ? acronym_after(x, e) : 0;
+        if (used < 0)
+            return used;
+        return (long)(e + (size_t)used - ch->i0);
     }
     if (ch->c) {
         const evg_gz_entry *c = ch->c;
@@ -688,6 +845,7 @@ static long emit(ctx *x, const chain *ch)
         d->adj_only = c->cls == EVG_GZ_ADJ;
         d->name = c->name;
         d->kk = 'g';
+        d->is_name = 1;
         return (long)(ch->c_end - ch->i0);
     }
     return 0;
@@ -720,6 +878,8 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     if (!x.g || !doc->text)
         return 0;
     int rc = evg_actors__load_words(err);
+    if (!rc)
+        rc = evg_names_load(err);
     if (rc)
         return rc;
     evg_tokens toks = {0};
@@ -734,6 +894,7 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         /* boilerplate and title-case lines (headlines) name no new actors
          * from capitalized words alone */
         x.boiler = sn->boilerplate || title_case(&x);
+        x.credit = sn->boilerplate;
         size_t i = 0;
         while (i < x.n) {
             int p = evg_actors__pronoun(&x, i);

@@ -14,6 +14,7 @@
 
 #include "entities.h"
 #include "gazetteer.h"
+#include "names.h"
 
 #define B(c) EVG_GZ_BIT(EVG_GZ_##c)
 #define M_PREFIX (B(COUNTRY) | B(ADJ) | B(CAPITAL) | B(IGO))
@@ -49,6 +50,14 @@ typedef struct cand {
     char *key;           /* merge key (malloc'd) */
     const char *name;    /* canonical name proposal (borrowed or NULL) */
     size_t ante;         /* antecedent cand for references, or EVG_NONE */
+    int is_name;         /* a name (not a pronoun or description): its
+                          * name part becomes an alias of the entity */
+    const char *title;   /* canonical title it was named with ("prime
+                          * minister"), or NULL */
+    int drop;            /* no actor: an operation's name; kept to tell
+                          * later mentions of the same name */
+    int skip;            /* this mention is no actor's ("posted in the
+                          * Federal Register", a photo credit) */
 } cand;
 
 typedef struct cands {
@@ -72,7 +81,8 @@ typedef struct ctx {
     const char *t;
     cands c;
     size_t sent;
-    int boiler;
+    int boiler;    /* boilerplate or a headline: no names guessed */
+    int credit;    /* boilerplate (credits, captions, bylines) */
     const evg_token *tk;
     size_t n;
 } ctx;
@@ -134,6 +144,11 @@ extern const char *const *evg_actors__raising; /* raising_verbs.words */
 extern const char *const *evg_actors__expletive_be;
 /* expletive_adjectives.words */
 extern const char *const *evg_actors__expletive_adj;
+extern const char *const *evg_actors__place_heads;
+extern const char *const *evg_actors__operation_words;
+extern const char *const *evg_actors__vehicles;
+extern const char *const *evg_actors__publication_heads;
+extern const char *const *evg_actors__number_scales;
 
 int evg_actors__stop_word(const char *t, const evg_token *k);
 size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,
@@ -146,18 +161,21 @@ evg_entity_kind evg_actors__kind_of_sector(const char *s,
                                            evg_entity_kind dflt);
 evg_entity_kind evg_actors__kind_of_class(unsigned cls, const char *sector);
 size_t evg_actors__cap_span(const ctx *x, size_t i);
+int evg_actors__name_number(const ctx *x, size_t j);
 const char *evg_actors__name_sector(const ctx *x, size_t i, size_t len,
                                     int *org);
 int evg_actors__all_caps_acronym(const ctx *x, size_t i, size_t len);
 
 /* ---- entities_refs.c: references and names seen before ---- */
 size_t evg_actors__antecedent(const ctx *x, int want_person,
-                              const char *sector,
+                              const char *title, const char *sector,
                               const char *country, int want_country,
                               int allow_groups);
 int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root);
 int evg_actors__pronoun(ctx *x, size_t i);
 size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e);
+size_t evg_actors__same_person(const ctx *x, size_t upto, size_t s, size_t e);
+size_t evg_actors__same_letters(const ctx *x, size_t upto, size_t s, size_t e);
 
 /* ---- entities_merge.c: merging ---- */
 int evg_actors__build(ctx *x);

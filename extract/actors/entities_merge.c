@@ -94,6 +94,85 @@ static int add_alias(evg_doc *doc, evg_entity *en, const char *s)
     return 0;
 }
 
+/* The entity of root cand `d` (found by its merge key, or new): *ei. */
+static int root_entity(ctx *x, kmap *m, cand *d, size_t *ei)
+{
+    evg_doc *doc = x->doc;
+    const char *cc = d->country[0] ? d->country : "---";
+    char pre[16];
+    const char *base = d->name;
+    size_t bl = base ? strlen(base) : 0;
+    switch (d->kk) {
+    case 'b':
+        snprintf(pre, sizeof(pre), "b:%s|", cc);
+        break;
+    case 'r':
+        snprintf(pre, sizeof(pre), "r:%s|%s|", cc, d->sector);
+        break;
+    case 'g':
+        snprintf(pre, sizeof(pre), "g:");
+        break;
+    default:
+        snprintf(pre, sizeof(pre), "n:");
+        base = x->t + d->nstart;
+        bl = d->nend - d->nstart;
+        break;
+    }
+    if (!base) {
+        base = x->t + d->nstart;
+        bl = d->nend - d->nstart;
+    }
+    d->key = evg_actors__keydup(pre, base, bl);
+    if (!d->key)
+        return EVG_ENOMEM;
+    int ins;
+    *ei = kmap_get(m, d->key, doc->n_entities, &ins);
+    if (ins) {
+        evg_entity *en = EVG_DOC_PUSH(doc, doc->entities,
+                                      doc->n_entities,
+                                      doc->cap_entities);
+        if (!en)
+            return EVG_ENOMEM;
+        if (d->kk == 'r' || (d->kk != 'g' && d->kk != 'b'))
+            en->name = evg_doc_strndup(doc, x->t + d->nstart,
+                                       d->nend - d->nstart);
+        else
+            en->name = evg_doc_strdup(doc, d->name);
+        if (d->kk == 'r')
+            en->name = evg_doc_strndup(doc, x->t + d->start,
+                                       d->end - d->start);
+        if (!en->name)
+            return EVG_ENOMEM;
+        en->kind = d->kind;
+        if (d->country[0] && !(en->country = evg_doc_strdup(doc, d->country)))
+            return EVG_ENOMEM;
+        char code[8];
+        snprintf(code, sizeof(code), "%s%s",
+                 d->country[0] ? d->country : "---", d->sector);
+        if (!(en->code = evg_doc_strdup(doc, code)))
+            return EVG_ENOMEM;
+    } else {
+        /* a later mention may know the sector or country first */
+        evg_entity *en = &doc->entities[*ei];
+        if ((d->sector[0] && strlen(en->code) == 3 &&
+             en->kind != EVG_KIND_COUNTRY) ||
+            (!en->country && d->country[0])) {
+            char code[8];
+            const char *cc2 = en->country ? en->country
+                                          : (d->country[0] ? d->country
+                                                           : "---");
+            snprintf(code, sizeof(code), "%s%s", cc2,
+                     strlen(en->code) > 3 ? en->code + 3 : d->sector);
+            if (!(en->code = evg_doc_strdup(doc, code)))
+                return EVG_ENOMEM;
+            if (!en->country && d->country[0] &&
+                !(en->country = evg_doc_strdup(doc, d->country)))
+                return EVG_ENOMEM;
+        }
+    }
+    return 0;
+}
+
 int evg_actors__build(ctx *x)
 {
     cands *c = &x->c;
@@ -176,89 +255,36 @@ int evg_actors__build(ctx *x)
     for (size_t k = 0; k < c->n; k++) {
         cand *d = &c->v[k];
         size_t ei;
-        if (d->ante != EVG_NONE) {
-            ei = ent_of[d->ante];
-        } else {
-            const char *cc = d->country[0] ? d->country : "---";
-            char pre[16];
-            const char *base = d->name;
-            size_t bl = base ? strlen(base) : 0;
-            switch (d->kk) {
-            case 'b':
-                snprintf(pre, sizeof(pre), "b:%s|", cc);
-                break;
-            case 'r':
-                snprintf(pre, sizeof(pre), "r:%s|%s|", cc, d->sector);
-                break;
-            case 'g':
-                snprintf(pre, sizeof(pre), "g:");
-                break;
-            default:
-                snprintf(pre, sizeof(pre), "n:");
-                base = x->t + d->nstart;
-                bl = d->nend - d->nstart;
-                break;
-            }
-            if (!base) {
-                base = x->t + d->nstart;
-                bl = d->nend - d->nstart;
-            }
-            d->key = evg_actors__keydup(pre, base, bl);
-            if (!d->key)
+        const cand *root = d->ante != EVG_NONE ? &c->v[d->ante] : d;
+        ent_of[k] = EVG_NONE;
+        if (root->drop || d->skip)
+            continue; /* a body of water ("the Red Sea") gave the
+                       * context its country; it is where things happen,
+                       * not an actor. So with an operation's name, and
+                       * with a publication named as where something
+                       * appeared (that mention only) */
+        size_t ri = d->ante != EVG_NONE ? d->ante : k;
+        if (ent_of[ri] == EVG_NONE) {
+            /* the first mention that stands for the actor makes it */
+            if (root_entity(x, &m, &c->v[ri], &ent_of[ri]))
                 goto done;
-            int ins;
-            ei = kmap_get(&m, d->key, doc->n_entities, &ins);
-            if (ins) {
-                evg_entity *en = EVG_DOC_PUSH(doc, doc->entities,
-                                              doc->n_entities,
-                                              doc->cap_entities);
-                if (!en)
-                    goto done;
-                if (d->kk == 'r' || (d->kk != 'g' && d->kk != 'b'))
-                    en->name = evg_doc_strndup(doc, x->t + d->nstart,
-                                               d->nend - d->nstart);
-                else
-                    en->name = evg_doc_strdup(doc, d->name);
-                if (d->kk == 'r')
-                    en->name = evg_doc_strndup(doc, x->t + d->start,
-                                               d->end - d->start);
-                if (!en->name)
-                    goto done;
-                en->kind = d->kind;
-                if (d->country[0] && !(en->country = evg_doc_strdup(doc, d->country)))
-                    goto done;
-                char code[8];
-                snprintf(code, sizeof(code), "%s%s",
-                         d->country[0] ? d->country : "---", d->sector);
-                if (!(en->code = evg_doc_strdup(doc, code)))
-                    goto done;
-            } else {
-                /* a later mention may know the sector or country first */
-                evg_entity *en = &doc->entities[ei];
-                if ((d->sector[0] && strlen(en->code) == 3 &&
-                     en->kind != EVG_KIND_COUNTRY) ||
-                    (!en->country && d->country[0])) {
-                    char code[8];
-                    const char *cc2 = en->country ? en->country
-                                                  : (d->country[0] ? d->country
-                                                                   : "---");
-                    snprintf(code, sizeof(code), "%s%s", cc2,
-                             strlen(en->code) > 3 ? en->code + 3 : d->sector);
-                    if (!(en->code = evg_doc_strdup(doc, code)))
-                        goto done;
-                    if (!en->country && d->country[0] &&
-                        !(en->country = evg_doc_strdup(doc, d->country)))
-                        goto done;
-                }
-            }
         }
+        ei = ent_of[ri];
         ent_of[k] = ei;
         evg_entity *en = &doc->entities[ei];
         evg_mention *mn = EVG_DOC_PUSH(doc, en->mentions, en->n_mentions,
                                        en->cap_mentions);
-        if (!mn || evg_doc_span(doc, &mn->span, d->start, d->end) ||
-            add_alias(doc, en, mn->span.text))
+        if (!mn || evg_doc_span(doc, &mn->span, d->start, d->end))
             goto done;
+        /* the names it merged from, never a pronoun or a description:
+         * what shows why mentions are one actor, and what the graph joins
+         * documents by */
+        if (d->is_name) {
+            const char *al = evg_doc_strndup(doc, x->t + d->nstart,
+                                             d->nend - d->nstart);
+            if (!al || add_alias(doc, en, al))
+                goto done;
+        }
         mn->with = EVG_NONE;
         if (d->metonym && d->country[0] && en->code && strlen(en->code) == 3) {
             char code[8];

@@ -1,6 +1,7 @@
 /* References in the actor finder: pronouns ("its", "he") and definite
  * descriptions ("the company") that refer back to an earlier actor, and the
  * index of names seen so far ("Huawei" after "Huawei Technologies"). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +14,8 @@ static int compatible(const cand *a, int want_person, const char *sector,
         return a->kind == EVG_KIND_PERSON &&
                !(country && country[0] && a->country[0] &&
                  strcmp(country, a->country) != 0);
-    if (a->kind == EVG_KIND_PERSON)
-        return 0;
+    if (a->kind == EVG_KIND_PERSON || a->kind == EVG_KIND_LOCATION)
+        return 0; /* a place is where things happen, not who acts */
     if (want_country_kind)
         return a->kind == EVG_KIND_COUNTRY && !a->adj_only;
     if (country && country[0] && a->country[0] &&
@@ -32,9 +33,12 @@ static int compatible(const cand *a, int want_person, const char *sector,
 }
 
 /* The most recent earlier mention (within COREF_WINDOW sentences) that a
- * pronoun or description can refer to; returns its root cand or EVG_NONE. */
+ * pronoun or description can refer to; returns its root cand or EVG_NONE.
+ * A title ("the prime minister", "the Pope") refers only to a person a
+ * recent mention named with that title: a title is never evidence that
+ * two people are one. */
 size_t evg_actors__antecedent(const ctx *x, int want_person,
-                              const char *sector,
+                              const char *title, const char *sector,
                               const char *country, int want_country,
                               int allow_groups)
 {
@@ -57,6 +61,9 @@ size_t evg_actors__antecedent(const ctx *x, int want_person,
         }
         if (root->adj_only || a->adj_only ||
             (root->kk == 'r' && !allow_groups))
+            continue;
+        if (want_person && title &&
+            !(a->title && strcmp(a->title, title) == 0))
             continue;
         if (compatible(root, want_person, sector, country, want_country))
             return r;
@@ -94,7 +101,7 @@ int evg_actors__pronoun(ctx *x, size_t i)
     } else {
         return 0;
     }
-    size_t r = evg_actors__antecedent(x, want_person, NULL, NULL, 0, 0);
+    size_t r = evg_actors__antecedent(x, want_person, NULL, NULL, NULL, 0, 0);
     if (r == EVG_NONE)
         return 0;
     return evg_actors__push_ref(x, k->start, k->end, r) ? EVG_ENOMEM : 1;
@@ -186,4 +193,72 @@ size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e)
         j = (j + 1) & (x->ncap - 1);
     }
     return EVG_NONE;
+}
+
+/* A full personal name written another way than an earlier person's
+ * ("Bill Smith" after "William Smith", "George Bush" after "George W.
+ * Bush"): the root cand of the one earlier person whose full name agrees
+ * (names.h), or EVG_NONE when none or several do. */
+size_t evg_actors__same_person(const ctx *x, size_t upto, size_t s, size_t e)
+{
+    if (evg_names_words(x->t + s, e - s) < 2)
+        return EVG_NONE;
+    size_t found = EVG_NONE;
+    size_t lo = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
+    for (size_t k = lo; k < upto; k++) {
+        const cand *a = &x->c.v[k];
+        if (a->ante != EVG_NONE || a->kind != EVG_KIND_PERSON || !a->is_name)
+            continue;
+        const char *p = a->kk == 'g' && a->name ? a->name : x->t + a->nstart;
+        size_t n = a->kk == 'g' && a->name ? strlen(a->name)
+                                           : a->nend - a->nstart;
+        if (evg_names_words(p, n) < 2 ||
+            !evg_names_agree(p, n, x->t + s, e - s))
+            continue;
+        if (found != EVG_NONE && found != k)
+            return EVG_NONE; /* two people it could be: neither */
+        found = k;
+    }
+    return found;
+}
+
+/* Letters and digits of `n` bytes at `p`, lower case, into buf (cap
+ * bytes, NUL-terminated); 0 when they do not fit. */
+static size_t letters(const char *p, size_t n, char *buf, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (!isalnum(ch) && ch < 0x80)
+            continue;
+        if (k + 1 >= cap)
+            return 0;
+        buf[k++] = (char)tolower(ch);
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+/* An earlier name written with other spaces or punctuation ("Daimler
+ * Chrysler" after "DaimlerChrysler", "Wal-Mart" after "Walmart"): the
+ * root cand of the one earlier name with the same letters, or EVG_NONE. */
+size_t evg_actors__same_letters(const ctx *x, size_t upto, size_t s, size_t e)
+{
+    char a[64], b[64];
+    if (letters(x->t + s, e - s, a, sizeof(a)) < 4)
+        return EVG_NONE;
+    size_t found = EVG_NONE;
+    size_t lo = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
+    for (size_t k = lo; k < upto; k++) {
+        const cand *c = &x->c.v[k];
+        if (c->ante != EVG_NONE || !c->is_name || c->kk == 'r')
+            continue;
+        if (!letters(x->t + c->nstart, c->nend - c->nstart, b, sizeof(b)) ||
+            strcmp(a, b) != 0)
+            continue;
+        if (found != EVG_NONE && found != k)
+            return EVG_NONE;
+        found = k;
+    }
+    return found;
 }

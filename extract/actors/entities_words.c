@@ -29,6 +29,11 @@ const char *const *evg_actors__pronouns_person;
 const char *const *evg_actors__raising;
 const char *const *evg_actors__expletive_be;
 const char *const *evg_actors__expletive_adj;
+const char *const *evg_actors__place_heads;
+const char *const *evg_actors__operation_words;
+const char *const *evg_actors__vehicles;
+const char *const *evg_actors__publication_heads;
+const char *const *evg_actors__number_scales;
 
 static const evg_words_use uses[] = {
     {"never_actors.words", EVG_WORDS_SORTED, &stop_caps, &n_stop_caps},
@@ -46,7 +51,12 @@ static const evg_words_use uses[] = {
     {"pronouns_person.words", 0, &evg_actors__pronouns_person, NULL},
     {"raising_verbs.words", 0, &evg_actors__raising, NULL},
     {"expletive_be.words", 0, &evg_actors__expletive_be, NULL},
-    {"expletive_adjectives.words", 0, &evg_actors__expletive_adj, NULL}};
+    {"expletive_adjectives.words", 0, &evg_actors__expletive_adj, NULL},
+    {"place_heads.words", 0, &evg_actors__place_heads, NULL},
+    {"operation_words.words", 0, &evg_actors__operation_words, NULL},
+    {"vehicles.words", 0, &evg_actors__vehicles, NULL},
+    {"publication_heads.words", 0, &evg_actors__publication_heads, NULL},
+    {"number_scales.words", 0, &evg_actors__number_scales, NULL}};
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
 int evg_actors__load_words(evg_error *err)
@@ -171,6 +181,34 @@ static int name_connector(const ctx *x, size_t i)
            word_in(x->t, &x->tk[i], connectors);
 }
 
+/* A number that ends a name ("Boeing 777", "FTSE 100", "Nikkei 225"): two
+ * to four digits, not a year, not an amount ("paid Airbus 500 million"),
+ * right after a capitalized word. */
+int evg_actors__name_number(const ctx *x, size_t j)
+{
+    const evg_token *k = &x->tk[j];
+    size_t n = k->end - k->start;
+    if (!(k->flags & EVG_TOK_NUM) || n < 2 || n > 4 ||
+        x->t[k->start] == '0' || !(x->tk[j - 1].flags & EVG_TOK_CAP) ||
+        !is_word(&x->tk[j - 1]))
+        return 0;
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)x->t[k->start + i]))
+            return 0;
+        v = v * 10 + (x->t[k->start + i] - '0');
+    }
+    if (n == 4 && v >= 1800 && v <= 2100)
+        return 0;
+    if (j + 1 < x->n && (word_in(x->t, &x->tk[j + 1], evg_actors__number_scales) ||
+                         x->t[x->tk[j + 1].start] == '%' ||
+                         (x->t[x->tk[j + 1].start] == '.' &&
+                          x->tk[j + 1].end == x->tk[j + 1].start + 1 &&
+                          j + 2 < x->n && (x->tk[j + 2].flags & EVG_TOK_NUM))))
+        return 0;
+    return 1;
+}
+
 /* Length of a run of capitalized words at i that is not a gazetteer name
  * (connectors allowed inside: "Union of Teachers"). */
 size_t evg_actors__cap_span(const ctx *x, size_t i)
@@ -183,11 +221,25 @@ size_t evg_actors__cap_span(const ctx *x, size_t i)
             if (j > i && evg_actors__gz(x, j, M_NAME | B(ADJ) | B(TITLE), &e))
                 break;
             if (evg_actors__stop_word(x->t, k) &&
-                !(j > i && j + 1 < x->n && (x->tk[j + 1].flags & EVG_TOK_CAP)))
-                break;
+                !(j > i && j + 1 < x->n && (x->tk[j + 1].flags & EVG_TOK_CAP)) &&
+                !(j + 2 < x->n && x->tk[j + 1].start == k->end &&
+                  x->t[k->end] == '&' && x->tk[j + 1].end == k->end + 1 &&
+                  (x->tk[j + 2].flags & EVG_TOK_CAP)))
+                break; /* but "AT&T" */
             j++;
             last = j;
             continue;
+        }
+        if (j > i && x->tk[j].end - x->tk[j].start == 1 &&
+            x->t[x->tk[j].start] == '&' && j + 1 < x->n &&
+            is_word(&x->tk[j + 1]) && (x->tk[j + 1].flags & EVG_TOK_CAP)) {
+            j++; /* "AT&T", "Defence & Space" */
+            continue;
+        }
+        if (j > i && evg_actors__name_number(x, j)) {
+            j++; /* "Boeing 777", "FTSE 100" */
+            last = j;
+            break;
         }
         if (j > i && name_connector(x, j)) {
             size_t m = j + 1;

@@ -110,7 +110,8 @@ typedef struct evg_entity {
     evg_entity_kind kind;
     const char *code;      /* CAMEO actor code: "USAGOV", "CHNBUS", "IGO" */
     const char *country;   /* ISO 3166 alpha-3, "IGO", or NULL */
-    const char **aliases;  /* distinct surface forms other than `name` */
+    const char **aliases;  /* the other names it merged from (no pronouns
+                            * or descriptions) */
     size_t n_aliases, cap_aliases;
     evg_mention *mentions; /* in text order */
     size_t n_mentions, cap_mentions;

@@ -219,13 +219,106 @@ static void graph_merges_actors_by_name_alias_and_code(void **state)
     free_docs(docs, 2);
 }
 
+/* Pronouns, titles and descriptions among two people's aliases ("he",
+ * "the prime minister") never make them one actor, and are no aliases. */
+static void graph_pronouns_never_join_people(void **state)
+{
+    (void)state;
+    evg_doc *a = doc_new("a"), *b = doc_new("b");
+    ent(a, "Martin Hale", EVG_KIND_PERSON, "AUSGOV",
+        "Hale|he|his|the prime minister|He");
+    ent(b, "Peter Lowe", EVG_KIND_PERSON, "AUSGOV",
+        "Lowe|he|his|the prime minister|He");
+    ent(a, "Zorblax", EVG_KIND_ORGANIZATION, "FRABUS", "its|it|the company");
+    ent(b, "Quillon", EVG_KIND_ORGANIZATION, "FRABUS", "its|It|the company");
+    evg_doc *docs[2] = {a, b};
+    evg_graph *g = build(docs, 2, NULL);
+    assert_int_equal(evg_graph_actor_count(g), 4);
+    const evg_gactor *h = evg_graph_actor(g, find_actor(g, "Martin Hale"));
+    assert_string_equal(h->aliases, "Hale"); /* the names only */
+    assert_int_equal(h->documents, 1);
+    evg_graph_free(g);
+    free_docs(docs, 2);
+}
+
+/* A shared last name is no evidence when the full names differ: "Paul
+ * Keating" and "Charles Keating" stay two, and a later bare "Keating" with
+ * both around joins neither. */
+static void graph_different_full_names_never_merge(void **state)
+{
+    (void)state;
+    evg_doc *a = doc_new("a"), *b = doc_new("b"), *c = doc_new("c");
+    ent(a, "Paul Keating", EVG_KIND_PERSON, "AUSGOV", "Keating");
+    ent(b, "Charles Keating", EVG_KIND_PERSON, "USABUS", "Keating");
+    ent(c, "Keating", EVG_KIND_PERSON, NULL, NULL);
+    ent(c, "Saddam Hussein", EVG_KIND_PERSON, "IRQGOV", "Hussein");
+    ent(a, "King Hussein", EVG_KIND_PERSON, "JORGOV", "Hussein");
+    evg_doc *docs[3] = {a, b, c};
+    evg_graph *g = build(docs, 3, NULL);
+    assert_int_equal(evg_graph_actor_count(g), 5);
+    assert_int_equal(evg_graph_actor(g, find_actor(g, "Paul Keating"))->documents, 1);
+    assert_int_equal(evg_graph_actor(g, find_actor(g, "Charles Keating"))->documents, 1);
+    evg_graph_free(g);
+    free_docs(docs, 3);
+}
+
+/* Names as the news writes them: "Bill Smith" is "William Smith", "George
+ * Bush" the earlier "George W. Bush" (but "George H. W. Bush" is not); a
+ * full name or a company's name outweighs the country an article guessed. */
+static void graph_name_variants_merge(void **state)
+{
+    (void)state;
+    evg_doc *a = doc_new("a"), *b = doc_new("b");
+    ent(a, "William Smith", EVG_KIND_PERSON, "GBRBUS", NULL);
+    ent(b, "Bill Smith", EVG_KIND_PERSON, "GBRBUS", NULL);
+    ent(a, "George W. Bush", EVG_KIND_PERSON, "USAGOV", "Bush");
+    ent(b, "George H. W. Bush", EVG_KIND_PERSON, "USAGOV", NULL);
+    ent(a, "Scott Carson", EVG_KIND_PERSON, "USABUS", NULL);
+    ent(b, "Scott Carson", EVG_KIND_PERSON, "FRA", NULL);
+    ent(a, "Ryanair", EVG_KIND_ORGANIZATION, "IRLBUS", NULL);
+    ent(b, "Ryanair", EVG_KIND_ORGANIZATION, "USA", NULL);
+    ent(a, "Foreign Ministry", EVG_KIND_GOVERNMENT, "KORGOV", NULL);
+    ent(b, "Foreign Ministry", EVG_KIND_GOVERNMENT, "USAGOV", NULL);
+    evg_doc *docs[2] = {a, b};
+    evg_graph *g = build(docs, 2, NULL);
+    assert_int_equal(evg_graph_actor_count(g), 7);
+    const evg_gactor *w = evg_graph_actor(g, find_actor(g, "William Smith"));
+    assert_int_equal(w->documents, 2);
+    assert_string_equal(w->aliases, "Bill Smith");
+    assert_int_not_equal(find_actor(g, "George H. W. Bush"), EVG_NONE);
+    assert_int_equal(evg_graph_actor(g, find_actor(g, "Scott Carson"))->documents, 2);
+    assert_int_equal(evg_graph_actor(g, find_actor(g, "Ryanair"))->documents, 2);
+    evg_graph_free(g);
+    free_docs(docs, 2);
+}
+
+/* A place (kind location) is where an event happens, not an actor: no
+ * vertex, and the event keeps its other actors. */
+static void graph_places_are_not_actors(void **state)
+{
+    (void)state;
+    evg_doc *a = doc_new("a");
+    size_t x = ent(a, "Ulster Unionists", EVG_KIND_GROUP, "GBRPTY", NULL);
+    size_t y = ent(a, "Belfast", EVG_KIND_LOCATION, "GBR", NULL);
+    event(a, "010", 1, 0, x, y, NULL, NULL, EVG_MOD_ASSERTED, NULL);
+    evg_doc *docs[1] = {a};
+    evg_graph *g = build(docs, 1, NULL);
+    assert_int_equal(evg_graph_actor_count(g), 1);
+    assert_int_equal(find_actor(g, "Belfast"), EVG_NONE);
+    assert_int_equal(evg_graph_event_count(g), 1);
+    assert_int_equal(evg_graph_event(g, 0)->n_sources, 1);
+    assert_int_equal(evg_graph_event(g, 0)->n_targets, 0);
+    evg_graph_free(g);
+    free_docs(docs, 1);
+}
+
 static void graph_keeps_actors_with_other_codes_apart(void **state)
 {
     (void)state;
     evg_doc *a = doc_new("a"), *b = doc_new("b");
     size_t x = ent(a, "Beijing", EVG_KIND_GOVERNMENT, "CHNGOV", NULL);
-    size_t y = ent(b, "Beijing", EVG_KIND_LOCATION, "CHN", NULL);
-    size_t z = ent(b, "Beijing", EVG_KIND_LOCATION, NULL, NULL); /* no code */
+    size_t y = ent(b, "Beijing", EVG_KIND_COUNTRY, "CHN", NULL);
+    size_t z = ent(b, "Beijing", EVG_KIND_COUNTRY, NULL, NULL); /* no code */
     event(a, "010", 1, 0, x, EVG_NONE, NULL, NULL, EVG_MOD_ASSERTED, NULL);
     event(b, "010", 1, 0, y, z, NULL, NULL, EVG_MOD_ASSERTED, NULL);
     evg_doc *docs[2] = {a, b};
@@ -1025,6 +1118,10 @@ int main(void)
         cmocka_unit_test(graph_merges_actors_by_name_alias_and_code),
         cmocka_unit_test(graph_keeps_actors_with_other_codes_apart),
         cmocka_unit_test(graph_merges_people_by_surname_when_unambiguous),
+        cmocka_unit_test(graph_pronouns_never_join_people),
+        cmocka_unit_test(graph_different_full_names_never_merge),
+        cmocka_unit_test(graph_name_variants_merge),
+        cmocka_unit_test(graph_places_are_not_actors),
         cmocka_unit_test(graph_merges_event_reports_across_documents),
         cmocka_unit_test(graph_merge_needs_overlap_polarity_and_other_document),
         cmocka_unit_test(graph_ignores_malformed_dates),
