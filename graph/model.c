@@ -395,31 +395,60 @@ static const char *sector_of(const char *code)
     return code && strlen(code) > 3 ? code + 3 : "";
 }
 
-/* Do codes that differ still allow one actor, by the name `k` both have?
- * A person's full name is the person wherever the article places them,
- * and a company or news outlet is known by its name across borders: the
- * country an article gives them is often only the story's. Sectors must
- * not disagree. */
-static int name_outweighs_code(const evg_gactor *a, const evg_entity *e,
-                               const char *k)
+/* Do codes that differ still allow one actor, by the name `k` (`nm` as
+ * written) both have? A person's full name is the person wherever the
+ * article places them, and a company, news outlet or product is known by
+ * its name across borders: the country an article gives them is often
+ * only the story's. Sectors must not disagree, but for a name spelled as
+ * no common word is. */
+/* Is `s` spelled as no common word is: a digit, a capital after a
+ * lower-case letter, "&", or three or more capitals in a row ("A380",
+ * "DaimlerChrysler", "AT&T", "USAF")? Such a name is one thing wherever
+ * it is written. */
+static int distinctive(const char *s)
 {
+    size_t caps = 0;
+    for (size_t i = 0; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= '0' && c <= '9') || c == '&' ||
+            (i > 0 && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' &&
+             s[i - 1] <= 'z'))
+            return 1;
+        caps = c >= 'A' && c <= 'Z' ? caps + 1 : 0;
+        if (caps >= 3)
+            return 1;
+    }
+    return 0;
+}
+
+static int name_outweighs_code(const evg_gactor *a, const evg_entity *e,
+                               const char *k, const char *nm)
+{
+    if (nm && distinctive(nm) && !is_person(a) &&
+        e->kind != EVG_KIND_PERSON && e->kind != EVG_KIND_COUNTRY &&
+        strcmp(a->kind, "country") != 0)
+        return 1; /* "USAF" as USAMIL and as USAGOV */
     const char *sa = sector_of(a->code), *se = sector_of(e->code);
     if (*sa && *se && strcmp(sa, se) != 0 && e->kind != EVG_KIND_PERSON)
         return 0;
     if (is_person(a) && e->kind == EVG_KIND_PERSON)
         return k[0] == '=' || strchr(k, ' ') != NULL; /* a full name */
-    if (strcmp(a->kind, "organization") != 0 ||
-        e->kind != EVG_KIND_ORGANIZATION)
-        return 0;
-    return !strcmp(sa, "BUS") || !strcmp(se, "BUS") || !strcmp(sa, "MED") ||
-           !strcmp(se, "MED");
+    if ((is_person(a) && e->kind == EVG_KIND_ORGANIZATION) ||
+        (!strcmp(a->kind, "organization") && e->kind == EVG_KIND_PERSON))
+        /* "Northrop Grumman" taken for a person in one article: two or
+         * more capitalized words are one name whichever kind was guessed */
+        return k[0] != '=' && strchr(k, ' ') != NULL && !*sa && !*se;
+    /* organizations (companies, outlets, products: a government body or
+     * an armed group is of another kind) */
+    return strcmp(a->kind, "organization") == 0 &&
+           e->kind == EVG_KIND_ORGANIZATION;
 }
 
 /* Lowers *found to the lowest actor with key `k` that `e` may join. A
  * person's single name ("Keating") that two person actors answer to joins
  * neither. */
 static void lookup_key(const builder *b, const evg_entity *e, const char *k,
-                       size_t *found)
+                       const char *nm, size_t *found)
 {
     uint64_t h = fnv(FNV0, k, strlen(k));
     size_t best = EVG_NONE;
@@ -430,7 +459,7 @@ static void lookup_key(const builder *b, const evg_entity *e, const char *k,
         const evg_gactor *a = &b->g->actors[nd->item];
         if (nd->h == h && strcmp(nd->key, k) == 0 &&
             (codes_agree(a->code, e->code) ||
-             name_outweighs_code(a, e, k)) &&
+             name_outweighs_code(a, e, k, nm)) &&
             same_person_ok(b, nd->item, e)) {
             people += is_person(a) && nd->item != best;
             if (nd->item < best)
@@ -460,13 +489,28 @@ static int find_actor(builder *b, const evg_entity *e, size_t *found)
         if (!k)
             return EVG_ENOMEM;
         if (*k)
-            lookup_key(b, e, k, found);
+            lookup_key(b, e, k, nm, found);
         free(k);
         char pk[128];
         if (e->kind == EVG_KIND_PERSON &&
             evg_names_key(nm, strlen(nm), pk + 1, sizeof(pk) - 1)) {
             pk[0] = '=';
-            lookup_key(b, e, pk, found);
+            lookup_key(b, e, pk, nm, found);
+        }
+        size_t nl = strlen(nm);
+        if (*found == EVG_NONE && e->kind == EVG_KIND_ORGANIZATION &&
+            nl > 4 && nl < sizeof(pk) && !strchr(nm, ' ') &&
+            nm[nl - 1] == 's' && nm[nl - 2] != 's' &&
+            nm[0] >= 'A' && nm[0] <= 'Z') {
+            /* "Dreamliners", "A380s": the plural of a model's name */
+            memcpy(pk, nm, nl - 1);
+            pk[nl - 1] = '\0';
+            char *k1 = normalize(pk);
+            if (!k1)
+                return EVG_ENOMEM;
+            if (*k1)
+                lookup_key(b, e, k1, pk, found);
+            free(k1);
         }
     }
     if (*found == EVG_NONE && e->kind == EVG_KIND_PERSON)

@@ -5,10 +5,11 @@ merged into one graph.
 
 For each corpus, runs `evgraph extract` on its TimeML articles and `evgraph
 graph -f csv-nodes` on the result; an actor names a target when one of its
-names (name or alias) does by the rule of tools/score_timeline.py (all the
-target's words, its acronym, or a part of it that holds its last word and
-is the last word of no other target; an actor naming several targets
-counts for those with the most words in common). Prints, per target, the
+names (name or alias) is the target's: its words (as tools/score_timeline.py
+reads them), its acronym, or a part of it that holds its last word and is
+the last word of no other target (an actor naming several targets counts
+for those with the most words in common). A longer name is another thing
+(`Boeing 767` is not Boeing). Prints, per target, the
 actors that name it: "one actor" is the goal, "N actors" means the target
 is split, "no actor" that it is missing.
 
@@ -26,6 +27,41 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import score_timeline as st  # noqa: E402
+
+
+def names_target(name, tw, all_targets):
+    """Does one name of an actor name the target (words `tw`)? The same
+    words; its acronym (`USAF`); or a part of it that holds its last word
+    (`Gallois`, `Dreamliner`, `Air Force`) and, alone, is the last word of
+    no other target. Unlike the timeline scorer, a longer name is another
+    thing: `Boeing 767` does not name Boeing."""
+    sw = st.words(name)
+    if not sw:
+        return False
+    if sw == tw:
+        return True
+    if len(sw) == 1 and len(tw) > 1 and sw[0] == st.initials(tw):
+        return True
+    if set(sw) <= set(tw) and tw[-1] in sw:
+        if len(sw) > 1:
+            return True
+        return not [t for t in all_targets if t != tw and t and t[-1] == sw[0]]
+    return False
+
+
+def names_targets(names, targets):
+    """The targets some name of the actor names; when several, those whose
+    words the name shares most of."""
+    all_t = [t for _, t in targets]
+    hits = {}
+    for n, tw in targets:
+        for s in names:
+            if names_target(s, tw, all_t):
+                hits[n] = max(hits.get(n, 0), len(set(st.words(s)) & set(tw)))
+    if not hits:
+        return set()
+    top = max(hits.values())
+    return {n for n, v in hits.items() if v == top}
 
 
 def main():
@@ -62,7 +98,7 @@ def main():
                 continue
             names = [row['name']] + [x for x in row['aliases'].split('; ')
                                      if x]
-            for t in st.best_targets(names, targets):
+            for t in names_targets(names, targets):
                 named[t].append(row['name'])
         print('%s (%d articles):' % (label, len(files)))
         for n, _ in targets:

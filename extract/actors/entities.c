@@ -100,6 +100,13 @@ static int org_word(const ctx *x, size_t i)
            evg_actors__gz(x, i, B(ORGWORD) | B(SUFFIX), &e) != 0;
 }
 
+/* Is token i a company suffix ("Inc.", "Co.", "AG")? */
+static int suffix_word(const ctx *x, size_t i)
+{
+    const evg_gz_entry *e;
+    return i < x->n && evg_actors__gz(x, i, B(SUFFIX), &e) != 0;
+}
+
 /* Length of a run of capitalized words at i, not gazetteer names, that
  * ends with an organization word ("Eastern Airlines" after "China"), or
  * 0. */
@@ -151,6 +158,25 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
             return 1;
     }
     return 0;
+}
+
+/* The part of speech the parse gives the word starting at byte `off`
+ * ("PROPN"), or NULL when the document has no token layer (no model
+ * loaded) or no word starts there. */
+static const char *upos_at(const ctx *x, size_t off)
+{
+    const evg_doc *d = x->doc;
+    size_t lo = 0, hi = d->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->tokens[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->n_tokens && d->tokens[lo].start == off
+               ? d->tokens[lo].upos
+               : NULL;
 }
 
 /* Does word i have a capital after a lower-case letter ("DaimlerChrysler",
@@ -392,10 +418,19 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             ch->name_e = j + len;
             commit = j + len;
             if (e->cls == EVG_GZ_ORG) {
-                /* "Ford Motor Company": the company's full name */
-                size_t l2 = org_after(x, j + len);
-                if (l2)
+                size_t l2 = org_after(x, j + len), k2 = j + len;
+                while (k2 < j + len + l2 && suffix_word(x, k2))
+                    k2++;
+                if (l2 && k2 == j + len + l2) {
+                    /* "Boeing Co.", "Apple Inc.": the company itself */
+                    ch->name_e = commit = k2;
+                } else if (l2) {
+                    /* "Apple Corps", "Ford Motor Company": another
+                     * name, which the known one only opens */
+                    ch->name = NULL;
+                    ch->unknown = 1;
                     ch->name_e = commit = j + len + l2;
+                }
             }
             break;
         }
@@ -413,7 +448,8 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             }
         }
         if (!len && !x->boiler && j < x->n && is_word(&x->tk[j]) &&
-            (x->tk[j].flags & EVG_TOK_CAP)) {
+            ((x->tk[j].flags & EVG_TOK_CAP) ||
+             evg_actors__brand_word(x, j))) {
             size_t l = evg_actors__cap_span(x, j);
             if (l) {
                 if (!any)
@@ -547,13 +583,22 @@ static long emit(ctx *x, const chain *ch)
         const evg_gz_entry *role = ch->role;
         if (rl && !(r->cls == EVG_GZ_TITLE && endtok + rl < x->n &&
                     (tk[endtok + rl].flags & EVG_TOK_CAP))) {
-            if (!role)
+            /* "the Dreamliner aircraft": a model of a vehicle, not a
+             * military */
+            if (!role && !word_in(x->t, &tk[endtok + rl - 1],
+                                  evg_actors__vehicles))
                 role = r;
             endtok += rl;
         }
         size_t s = ch->start, e = endtok;
         /* a lone capitalized word opening a sentence is no evidence */
-        if (ch->unknown && s == ch->name_s && ch->name_e == s + 1 &&
+        const char *up = upos_at(x, tk[s].start);
+        if (ch->unknown && s == ch->name_s && ch->name_e == s + 1 && up &&
+            strcmp(up, "PROPN") != 0 &&
+            evg_actors__same_name(x, x->c.n, tk[s].start, tk[s].end) ==
+                EVG_NONE)
+            return 0; /* the parse: "Still", "Overall" open a sentence */
+        if (ch->unknown && s == ch->name_s && ch->name_e == s + 1 && !up &&
             (s == 0 || !is_word(&tk[s - 1])) &&
             !(tk[s].flags & EVG_TOK_UPPER) && !inner_capital(x, s) &&
             (s == 0 || x->t[tk[s - 1].start] == '"' ||
@@ -685,6 +730,15 @@ static long emit(ctx *x, const chain *ch)
                 r0 = evg_actors__same_person(x, x->c.n - 1, d->nstart,
                                              d->nend);
             int spelled = 0;
+            if (r0 == EVG_NONE && nl == 1 && d->nend - d->nstart > 4 &&
+                x->t[d->nend - 1] == 's' && x->t[d->nend - 2] != 's') {
+                /* "Dreamliners" after "Dreamliner": the model's plural */
+                r0 = evg_actors__same_name(x, x->c.n - 1, d->nstart,
+                                           d->nend - 1);
+                if (r0 != EVG_NONE && x->c.v[r0].kind != EVG_KIND_ORGANIZATION)
+                    r0 = EVG_NONE;
+                spelled = r0 != EVG_NONE;
+            }
             if (r0 == EVG_NONE) {
                 r0 = evg_actors__same_letters(x, x->c.n - 1, d->nstart,
                                               d->nend);

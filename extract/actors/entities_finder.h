@@ -162,6 +162,8 @@ evg_entity_kind evg_actors__kind_of_sector(const char *s,
 evg_entity_kind evg_actors__kind_of_class(unsigned cls, const char *sector);
 size_t evg_actors__cap_span(const ctx *x, size_t i);
 int evg_actors__name_number(const ctx *x, size_t j);
+/* A brand's spelling, lower case then a capital: "iPod", "eBay". */
+int evg_actors__brand_word(const ctx *x, size_t j);
 const char *evg_actors__name_sector(const ctx *x, size_t i, size_t len,
                                     int *org);
 int evg_actors__all_caps_acronym(const ctx *x, size_t i, size_t len);

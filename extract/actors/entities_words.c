@@ -184,20 +184,36 @@ static int name_connector(const ctx *x, size_t i)
 /* A number that ends a name ("Boeing 777", "FTSE 100", "Nikkei 225"): two
  * to four digits, not a year, not an amount ("paid Airbus 500 million"),
  * right after a capitalized word. */
+int evg_actors__brand_word(const ctx *x, size_t j)
+{
+    const evg_token *k = &x->tk[j];
+    const char *w = x->t + k->start;
+    return is_word(k) && k->end - k->start >= 3 &&
+           islower((unsigned char)w[0]) && isupper((unsigned char)w[1]) &&
+           islower((unsigned char)w[2]);
+}
+
 int evg_actors__name_number(const ctx *x, size_t j)
 {
     const evg_token *k = &x->tk[j];
-    size_t n = k->end - k->start;
-    if (!(k->flags & EVG_TOK_NUM) || n < 2 || n > 4 ||
-        x->t[k->start] == '0' || !(x->tk[j - 1].flags & EVG_TOK_CAP) ||
-        !is_word(&x->tk[j - 1]))
+    size_t n = k->end - k->start, digits = 0;
+    const evg_token *p = &x->tk[j - 1];
+    int brand = evg_actors__brand_word(x, j - 1);
+    if (!(k->flags & EVG_TOK_NUM) || n > 5 || x->t[k->start] == '0' ||
+        !((p->flags & EVG_TOK_CAP) || brand) || !is_word(p))
         return 0;
     long v = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)x->t[k->start + i]))
-            return 0;
-        v = v * 10 + (x->t[k->start + i] - '0');
+        unsigned char c = (unsigned char)x->t[k->start + i];
+        if (isdigit(c) && digits == i) {
+            digits++;
+            v = v * 10 + (c - '0');
+        } else if (!(isupper(c) && digits)) {
+            return 0; /* "3G", "4S": a model's letters after its number */
+        }
     }
+    if (digits > 4 || (n < 2 && !brand))
+        return 0; /* one digit only after a brand: "iPhone 4" */
     if (n == 4 && v >= 1800 && v <= 2100)
         return 0;
     if (j + 1 < x->n && (word_in(x->t, &x->tk[j + 1], evg_actors__number_scales) ||
@@ -216,7 +232,8 @@ size_t evg_actors__cap_span(const ctx *x, size_t i)
     size_t j = i, last = i;
     while (j < x->n) {
         const evg_token *k = &x->tk[j];
-        if (is_word(k) && (k->flags & EVG_TOK_CAP)) {
+        if (is_word(k) && ((k->flags & EVG_TOK_CAP) ||
+                           evg_actors__brand_word(x, j))) {
             const evg_gz_entry *e;
             if (j > i && evg_actors__gz(x, j, M_NAME | B(ADJ) | B(TITLE), &e))
                 break;

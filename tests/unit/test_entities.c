@@ -268,6 +268,62 @@ static void entities_things_are_not_actors(void **state)
     evg_doc_free(doc);
 }
 
+/* With the parse (a syntax model loaded), a lone capitalized word opening
+ * a sentence is a name when the parse tags it a proper noun ("Zorvex
+ * said"), not when it is another word ("Meanwhile"); without it, such a
+ * word is no evidence of a name. */
+static void entities_parse_tells_names_opening_sentences(void **state)
+{
+    (void)state;
+    const char *text = "Meanwhile the talks went on. Zorvex said on Monday "
+                       "that it would hire staff.";
+    evg_doc *doc = extract(text);
+    assert_null(by_mention(doc, "Zorvex"));
+    assert_null(by_mention(doc, "Meanwhile"));
+    evg_doc_free(doc);
+    evg_syntax *syn = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    if (evg_syntax_load(EVG_SOURCE_DIR "/models/en-ud-syntax.evgm", &syn,
+                        &err)) {
+        print_message("SKIP: no syntax model: %s\n", err.message);
+        return;
+    }
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = "2019-05-23";
+    o.syntax = syn;
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    assert_non_null(by_mention(doc, "Zorvex"));
+    assert_null(by_mention(doc, "Meanwhile"));
+    evg_doc_free(doc);
+    evg_syntax_free(syn);
+}
+
+/* Products and brands: a known company's name opening another name is
+ * that other name ("Apple Corps" is not Apple; "Apple Inc." is); brand
+ * spellings ("iPod"), model numbers ("iPhone 3G", "iPhone 4") and a
+ * model's plural ("Dreamliners") after its singular. */
+static void entities_products_and_brands(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Apple Corps sued Apple Inc. over the iPod on "
+                           "Monday. The iPhone 3G and the iPhone 4 sold "
+                           "well. Boeing said the Dreamliner aircraft was "
+                           "late, and Dreamliners cost more.");
+    assert_int_not_equal(by_mention(doc, "Apple Corps"),
+                         by_mention(doc, "Apple Inc"));
+    assert_string_equal(by_mention(doc, "Apple Inc")->name, "Apple");
+    assert_non_null(by_mention(doc, "iPod"));
+    assert_non_null(by_mention(doc, "iPhone 3G"));
+    assert_non_null(by_mention(doc, "iPhone 4"));
+    const evg_entity *d = by_mention(doc, "Dreamliner aircraft");
+    assert_non_null(d);
+    assert_true(has_mention(d, "Dreamliners"));
+    assert_string_equal(evg_extract__entity_sector(d), ""); /* no MIL */
+    evg_doc_free(doc);
+}
+
 static void entities_igo_codes_and_roles(void **state)
 {
     (void)state;
@@ -759,6 +815,8 @@ int main(void)
         cmocka_unit_test(entities_company_names),
         cmocka_unit_test(entities_acronym_defined_in_text),
         cmocka_unit_test(entities_things_are_not_actors),
+        cmocka_unit_test(entities_parse_tells_names_opening_sentences),
+        cmocka_unit_test(entities_products_and_brands),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
