@@ -5,12 +5,14 @@
 # worst case of tiny sentences). Each line prints the growth of time
 # against the growth of input, so a super-linear stage shows at once, and
 # extract's peak memory as a multiple of the input size.
-# usage: bench/cost.sh EVGRAPH [SCALE]
+# usage: bench/cost.sh EVGRAPH [SCALE [memory]]
 #   SCALE 1 (default): 1,000-100,000 actors, 10,000-1,000,000 events,
-#   articles of 1-16 MB; SCALE 0: a quick run (a tenth of the sizes).
+#   inputs of 100 KB to 16 MiB; SCALE 0: a quick run (a tenth of the
+#   sizes, inputs of 100 KB and 1 MB). "memory": the memory table only.
 set -uo pipefail
 evg=${1:?usage: bench/cost.sh EVGRAPH [SCALE]}
 scale=${2:-1}
+part=${3:-all}
 src=$(cd "$(dirname "$0")/.." && pwd)
 py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -24,12 +26,15 @@ measure() {
   echo "$(echo "$u + $s" | bc) $((m / 1024))"
 }
 
+# sizes: actors:events of the cost curves; KB of the memory table
 if [ "$scale" = 0 ]; then
-  sizes="100:1000 1000:10000 10000:100000"; mbs="1 2 4"
+  sizes="100:1000 1000:10000 10000:100000"; msizes="100 1024"
 else
-  sizes="1000:10000 10000:100000 100000:1000000"; mbs="1 4 16"
+  sizes="1000:10000 10000:100000 100000:1000000"; msizes="100 1024 4096 16384"
 fi
+tsizes=$msizes
 
+if [ "$part" != memory ]; then
 echo "== graph, stats and render on synthetic events documents"
 printf '%-9s %-9s %9s | %-22s | %-22s | %-22s\n' actors events input_MB \
   "graph -f csv s (MB)" "stats s (MB)" "render -f dot s (MB)"
@@ -56,32 +61,140 @@ for sz in $sizes; do
   prev="$g $s $r"; prev_in=$in
   rm -rf "$d"
 done
+fi
 
-echo "== extract: peak memory against input size (limit: about 20x)"
-printf '%-28s %8s %9s %9s %7s\n' article input_MB cpu_s peak_MB ratio
-$py - "$work" "$src/fixtures/huawei-south-korea.txt" $mbs <<'PYEOF'
-import sys
-work, fix, sizes = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
+echo "== memory: peak RSS against input size, every input kind (budget: 20x)"
+# The budget is on what an input adds: (peak - baseline) / input, where
+# the baseline is the peak of the same command on a near-empty input (the
+# program, its shared libraries and the built-in dictionaries). peak/input
+# is printed too: it exceeds 20x below about 1 MB only because of the
+# baseline. Sizes from 100 KB to the --max-bytes default (16 MiB).
+fix=$src/fixtures/huawei-south-korea.txt
+tb=$src/../shared/data/timebank
+[ -d "$tb" ] || tb=
+$py - "$work" "$fix" "$src/tests/readers/gen_events.py" "$tb" $msizes <<'PYEOF'
+import json, os, subprocess, sys
+work, fix, gen, tb = sys.argv[1:5]
+sizes = [int(x) for x in sys.argv[5:]]
 text = open(fix, "rb").read() + b"\n\n"
-for mb in sizes:
-    n = mb << 20
-    body = (text * (n // len(text) + 1))[:n - 1]
-    body = body[:body.rindex(b"\n") + 1]  # whole lines, within --max-bytes
-    open(f"{work}/prose-{mb}.txt", "wb").write(body)
-    open(f"{work}/go-{mb}.txt", "w").write("Go. " * (n // 4))
+cap = 16 << 20  # the --max-bytes default: every input fits it
+def fit(n):
+    return min(n, cap)
+def rep(unit, n):
+    return (unit * (n // len(unit) + 1))[:n]
+def w(name, data):
+    open(f"{work}/{name}", "wb").write(data)
+w("base.txt", b"Go.\n")
+w("base.jsonl", b'{"id":"a","date":"2019-05-23","text":"Go."}\n')
+w("base.tml", b'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2019-05-23" '
+  b'functionInDocument="CREATION_TIME">2019-05-23</TIMEX3></DCT>'
+  b'<TEXT>Go.</TEXT></TimeML>\n')
+rec = json.dumps({"id": "a", "date": "2019-05-23",
+                  "text": text.decode()}).encode() + b"\n"
+if tb:
+    f = sorted(os.listdir(tb))[0]
+    t = open(os.path.join(tb, f), "rb").read()
+    head, rest = t.split(b"<TEXT>", 1)
+    body, tail = rest.split(b"</TEXT>", 1)
+else:  # no TimeBank: the article in a TimeML frame
+    head = b'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2019-05-23" ' \
+           b'functionInDocument="CREATION_TIME">2019-05-23</TIMEX3></DCT>'
+    body, tail = text.replace(b"&", b"&amp;").replace(b"<", b"&lt;"), \
+        b"</TimeML>\n"
+# bytes per event of the generated events documents
+subprocess.run([sys.executable, gen, "1", "400", f"{work}/cal"],
+               check=True, stdout=subprocess.DEVNULL)
+per_event = os.path.getsize(f"{work}/cal/synthetic-0000.json") / 400
+for kb in sizes:
+    n = fit(kb << 10)
+    p = rep(text, n - 1)
+    p = p[:p.rindex(b"\n") + 1]          # whole lines
+    w(f"prose-{kb}.txt", p)
+    w(f"go-{kb}.txt", rep(b"Go. ", n))
+    w(f"line-{kb}.txt", p.replace(b"\n", b" ").rstrip() + b"\n")
+    recs = rep(rec, n)
+    w(f"jsonl-{kb}.jsonl", recs[:recs.rindex(b"\n") + 1])
+    one = json.dumps({"id": "a", "date": "2019-05-23",
+                      "text": p[:n * 9 // 10].decode()}).encode()
+    w(f"jsonl1-{kb}.jsonl", one[:n - 1] if len(one) < n else
+      json.dumps({"id": "a", "date": "2019-05-23",
+                  "text": p[:n * 8 // 10].decode()}).encode() + b"\n")
+    reps = max(1, (n - len(head) - len(tail) - 20) // len(body))
+    w(f"tml-{kb}.tml", head + b"<TEXT>" + body * reps + b"</TEXT>" + tail)
+    d = f"{work}/ev-{kb}"
+    subprocess.run([sys.executable, gen, "1", str(max(1, int(n / per_event))),
+                    d], check=True, stdout=subprocess.DEVNULL)
+    os.rename(f"{d}/synthetic-0000.json", f"{work}/events-{kb}.json")
+subprocess.run([sys.executable, gen, "1", "1", f"{work}/ev-base"], check=True,
+               stdout=subprocess.DEVNULL)
+os.rename(f"{work}/ev-base/synthetic-0000.json", f"{work}/base-events.json")
 PYEOF
-for kind in prose go; do
-  for mb in $mbs; do
-    f=$work/$kind-$mb.txt
-    bytes=$(stat -c %s "$f")
-    extra=; [ $kind = go ] && extra="--max-sentences 100000000"
-    r=$(measure "$evg" extract -q --dct 2019-05-23 $extra "$f")
-    set -- $r
-    printf '%-28s %8s %9s %9s %7s\n' "$kind ($([ $kind = go ] && echo "'Go. ', no sentence cap" || echo news))" \
-      "$mb" "$1" "$2" "x$(echo "scale=1; $2 * 1048576 / $bytes" | bc)"
-  done
+# base NAME CMD...: the peak MB of CMD on a near-empty input
+declare -A base
+peak_of() {
+  /usr/bin/time -f "%U %S %M" -o "$work/t" "$@" >/dev/null 2>"$work/err"
+  local rc=$?
+  read -r u s m < <(tail -1 "$work/t")
+  echo "$(echo "$u + $s" | bc) $m $rc"
+}
+x="extract -q --dct 2019-05-23"
+set -- $(peak_of "$evg" --version); v=$2
+set -- $(peak_of "$evg" $x "$work/base.txt"); base[extract]=$2
+set -- $(peak_of "$evg" $x --tokens "$work/base.txt"); base[tokens]=$2
+set -- $(peak_of "$evg" $x "$work/base.jsonl"); base[jsonl]=$2
+set -- $(peak_of "$evg" $x "$work/base.tml"); base[tml]=$2
+set -- $(peak_of "$evg" graph -f csv -o "$work/o" "$work/base-events.json"); base[graph]=$2
+set -- $(peak_of "$evg" stats -o "$work/o" "$work/base-events.json"); base[stats]=$2
+set -- $(peak_of "$evg" render -f svg -o "$work/o" "$work/base-events.json"); base[render]=$2
+mb() { echo "scale=1; $1 / 1024" | bc; }
+echo "baseline (peak on a near-empty input, MB): evgraph --version $(mb $v);" \
+  "extract $(mb ${base[extract]}), .jsonl $(mb ${base[jsonl]}), .tml $(mb ${base[tml]})," \
+  "--tokens $(mb ${base[tokens]}); graph $(mb ${base[graph]}), stats $(mb ${base[stats]})," \
+  "render $(mb ${base[render]})"
+printf '%-40s %9s %7s %8s %16s %11s\n' input input_MB cpu_s peak_MB \
+  "(peak-base)/in" peak/in
+row() { # LABEL BASEKEY FILE CMD...
+  local label=$1 key=$2 f=$3; shift 3
+  local bytes; bytes=$(stat -c %s "$f")
+  set -- $(peak_of "$@")
+  local note=; [ "$3" != 0 ] && note="  exit $3: $(head -c 90 "$work/err")"
+  awk -v l="$label" -v b="$bytes" -v c="$1" -v p="$2" -v z="${base[$key]}" -v n="$note" \
+    'BEGIN { i = b / 1048576; printf "%-40s %9.2f %7.2f %8.1f %15.1fx %10.1fx%s\n",
+      l, i, c, p / 1024, (p - z) / 1024 / i, p / 1024 / i, n }'
+}
+for kb in $msizes; do
+  row "prose (news)" extract "$work/prose-$kb.txt" "$evg" $x "$work/prose-$kb.txt"
 done
-f=$work/go-16.txt; [ -f "$f" ] || f=$work/go-4.txt
-/usr/bin/time -f "%U %M" -o "$work/t" "$evg" extract -q --dct 2019-05-23 "$f" >/dev/null 2>"$work/err" || true
-read -r u m < <(tail -1 "$work/t")
-echo "'Go. ' ($(($(stat -c %s "$f") >> 20)) MB) with the default --max-sentences: ${u} s, $((m / 1024)) MB: $(head -1 "$work/err")"
+for kb in $msizes; do
+  row "prose, one line" extract "$work/line-$kb.txt" "$evg" $x "$work/line-$kb.txt"
+done
+for kb in $msizes; do
+  row "'Go. ', default --max-sentences" extract "$work/go-$kb.txt" "$evg" $x "$work/go-$kb.txt"
+done
+# the most sentences the default cap (200,000) allows
+$py -c "open('$work/go-cap.txt','w').write('Go. ' * 200000)"
+row "'Go. ' x 200,000 (the cap)" extract "$work/go-cap.txt" "$evg" $x "$work/go-cap.txt"
+for kb in $msizes; do
+  row "'Go. ', no sentence cap" extract "$work/go-$kb.txt" "$evg" $x --max-sentences 100000000 "$work/go-$kb.txt"
+done
+for kb in $msizes; do
+  row "JSON Lines, 5 KB records" jsonl "$work/jsonl-$kb.jsonl" "$evg" $x "$work/jsonl-$kb.jsonl"
+done
+for kb in $msizes; do
+  row "JSON Lines, one record" jsonl "$work/jsonl1-$kb.jsonl" "$evg" $x "$work/jsonl1-$kb.jsonl"
+done
+for kb in $msizes; do
+  row "TimeML${tb:+ (TimeBank text)}" tml "$work/tml-$kb.tml" "$evg" $x "$work/tml-$kb.tml"
+done
+for kb in $msizes; do
+  row "events JSON: graph -f csv" graph "$work/events-$kb.json" "$evg" graph -f csv -o "$work/o" "$work/events-$kb.json"
+done
+for kb in $msizes; do
+  row "events JSON: stats" stats "$work/events-$kb.json" "$evg" stats -o "$work/o" "$work/events-$kb.json"
+done
+for kb in $msizes; do
+  row "events JSON: render -f svg" render "$work/events-$kb.json" "$evg" render -f svg -o "$work/o" "$work/events-$kb.json"
+done
+for kb in $tsizes; do
+  row "prose, extract --tokens" tokens "$work/prose-$kb.txt" "$evg" $x --tokens "$work/prose-$kb.txt"
+done

@@ -164,6 +164,9 @@ static int slot_fill(slot *s, const evg_article *a)
     return bad ? EVG_ENOMEM : 0;
 }
 
+/* Articles up to this size are serialized by the worker threads. */
+#define SERIALIZE_MAX ((size_t)64 << 10)
+
 /* Extracts (and serializes) one slot; runs without the lock. */
 static void slot_work(pipeline *p, slot *s)
 {
@@ -189,9 +192,11 @@ static void slot_work(pipeline *p, slot *s)
     s->rc = evg_extract_text(s->text, s->len, &ex, &s->doc, &s->err);
     free(s->text);
     s->text = NULL;
-    if (!s->rc && p->json) {
+    if (!s->rc && p->json && s->len <= SERIALIZE_MAX) {
         /* the streamed writer, into this document's own buffer: the main
-         * thread writes the buffers in input order */
+         * thread writes the buffers in input order. A longer article's
+         * JSON (several times its size) is never held whole: the main
+         * thread streams it straight to the output when its turn comes */
         FILE *m = open_memstream(&s->json, &s->json_len);
         if (!m) {
             s->rc = evg_error_set(&s->err, EVG_ENOMEM, "out of memory");
@@ -512,15 +517,34 @@ typedef struct outfile {
     const char *path;  /* for messages */
     evg_out *o;        /* NULL: stdout */
     FILE *f;
+    int pretty;
     size_t written;
+    int failed;        /* a write failed (and was reported) */
 } outfile;
 
+/* Writes one document: its JSON serialized by a worker, or (a long
+ * article) streamed from the document itself. */
 static int write_line(evg_doc *doc, const char *json, size_t len, void *ctx)
 {
     outfile *o = ctx;
+    int rc = 0;
+    if (json) {
+        if (fwrite(json, 1, len, o->f) != len)
+            rc = EVG_EIO;
+    } else {
+        evg_error err;
+        evg_error_clear(&err);
+        rc = evg_doc_write_json(doc, o->pretty, o->f, &err);
+        if (rc && rc != EVG_EIO) {
+            evg_doc_free(doc);
+            return fail(&err, rc);
+        }
+        len = 1; /* not counted: `written` only tells whether any was */
+    }
     evg_doc_free(doc);
-    if (fwrite(json, 1, len, o->f) != len || putc('\n', o->f) == EOF) {
+    if (rc || putc('\n', o->f) == EOF) {
         msg("%s: write failed: %s", o->path, strerror(errno));
+        o->failed = 1;
         return EXIT_IO;
     }
     o->written += len + 1;
@@ -533,7 +557,7 @@ int cmd_extract(int argc, char **argv, settings *st)
     int rc = cli_load_lexicon(st, &lex);
     if (rc)
         return rc;
-    outfile o = {"<stdout>", NULL, stdout, 0};
+    outfile o = {"<stdout>", NULL, stdout, st->pretty, 0, 0};
     evg_error err;
     evg_error_clear(&err);
     if (st->output && strcmp(st->output, "-") != 0) {
@@ -547,10 +571,13 @@ int cmd_extract(int argc, char **argv, settings *st)
     int status = cli_extract_stream(argv, argc, st, lex, 1, write_line, &o);
     evg_lexicon_free(lex);
     if (o.o) {
-        /* what was written is kept, even when another input failed */
+        /* what was written is kept, even when another input failed; a
+         * failed write (a full disk) keeps nothing: the old file stays */
         evg_error_clear(&err);
-        rc = evg_out_close(o.o, status == EXIT_OK || o.written > 0, &err);
-        if (rc && fail(&err, rc) > status)
+        rc = evg_out_close(o.o, !o.failed && (status == EXIT_OK ||
+                                              o.written > 0),
+                           o.failed ? NULL : &err);
+        if (rc && !o.failed && fail(&err, rc) > status)
             status = exit_for(rc);
     }
     return status;

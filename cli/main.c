@@ -763,6 +763,18 @@ static int collect(evg_doc *doc, const char *json, size_t len, void *ctx)
     return 0;
 }
 
+/* Reports a failed write to `f` (for `path`) and returns EXIT_IO. The
+ * reason is read again from a flush: the library that wrote may have
+ * changed errno since. */
+static int write_failed(const char *path, FILE *f)
+{
+    int e = errno;
+    if (fflush(f) != 0 && errno)
+        e = errno;
+    msg("%s: write failed: %s", path, strerror(e ? e : EIO));
+    return EXIT_IO;
+}
+
 static int cmd_run(int argc, char **argv, settings *st)
 {
     if (argc == 0) {
@@ -829,45 +841,51 @@ static int cmd_run(int argc, char **argv, settings *st)
     }
     evg_graph *g = NULL;
     char written[256] = "";
-    /* every output is made first and then written as one: a full disk
-     * half-way leaves all the old files, not new events beside an old
-     * graph */
-    char *paths[N_KINDS] = {0}, *bufs[N_KINDS] = {0};
-    size_t lens[N_KINDS] = {0}, n_out = 0;
+    /* each output is streamed into a temporary file beside its target as
+     * it is made (one at a time in memory, at most), and they replace the
+     * old ones together at the end: a full disk half-way leaves all the
+     * old files, not new events beside an old graph */
+    evg_outset *set = NULL;
+    evg_error err;
+    evg_error_clear(&err);
     if ((rc = build_graph(&docs, st, &g)))
         goto done;
+    if ((rc = evg_outset_new(&set, &err))) {
+        rc = fail(&err, rc);
+        goto done;
+    }
     for (int k = 0; k < N_KINDS && !rc; k++) {
         if (!want[k])
             continue;
         char *path = join(dir, files[k]);
+        FILE *f = NULL;
+        int e;
         if (!path) {
             msg("out of memory");
             rc = EXIT_INPUT;
             break;
         }
-        paths[n_out] = path;
-        if (k == 0) {
-            extract_ctx c = {path, 0, NULL, NULL, 0, NULL};
-            if (!(c.tmp = open_memstream(&c.buf, &c.len))) {
-                msg("out of memory");
-                rc = EXIT_INPUT;
-            }
+        if ((e = evg_outset_add(set, path, &f, &err))) {
+            rc = fail(&err, e);
+        } else if (k == 0) {
+            extract_ctx c = {path, 0, f, NULL, 0, NULL};
             for (size_t i = 0; i < docs.n && !rc; i++)
                 rc = print_doc(docs.v[i], &c);
-            if (c.tmp && fclose(c.tmp) != 0 && !rc) {
-                msg("out of memory");
-                rc = EXIT_INPUT;
-            }
-            bufs[n_out] = c.buf;
-            lens[n_out] = c.len;
         } else if (k == 1) {
-            rc = graph_bytes(g, EVG_GRAPH_GRAPHML, &bufs[n_out], &lens[n_out]);
+            if ((e = evg_graph_write(g, EVG_GRAPH_GRAPHML, f, &err)))
+                rc = ferror(f) ? write_failed(path, f) : fail(&err, e);
         } else {
             evg_render_opts ro = st->rd;
             ro.format = (evg_render_format)evg_render_format_parse(kinds[k]);
-            rc = render_bytes(g, &ro, path, &bufs[n_out], &lens[n_out]);
+            char *buf;
+            size_t len;
+            if (!(rc = render_bytes(g, &ro, path, &buf, &len))) {
+                if (len && fwrite(buf, 1, len, f) != len)
+                    rc = write_failed(path, f);
+                free(buf);
+            }
         }
-        n_out++;
+        free(path);
         if (!rc) {
             size_t at = strlen(written);
             snprintf(written + at, sizeof(written) - at, "%s%s",
@@ -875,18 +893,11 @@ static int cmd_run(int argc, char **argv, settings *st)
         }
     }
     if (!rc) {
-        evg_error err;
-        evg_error_clear(&err);
-        int e = evg_write_files_atomic((const char *const *)paths,
-                                       (const void *const *)bufs, lens,
-                                       n_out, &err);
+        int e = evg_outset_commit(set, &err);
         if (e)
             rc = fail(&err, e);
     }
-    for (size_t i = 0; i < n_out; i++) {
-        free(paths[i]);
-        free(bufs[i]);
-    }
+    evg_outset_free(set);
     if (rc)
         goto done;
     print_table(g);

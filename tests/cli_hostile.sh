@@ -159,7 +159,8 @@ PYEOF
 done
 
 # 9. `run` writes its outputs as one: a disk that fills up part-way leaves
-# every old output as it was, and no temporary file.
+# every old output as it was, and no temporary file. (The preloaded
+# library makes write(2) fail with ENOSPC after a byte budget.)
 SHIM=$(dirname "$EVG")/tests/libevg_enospc.so
 if [ -f "$SHIM" ]; then
   R=$WORK/run
@@ -178,6 +179,40 @@ if [ -f "$SHIM" ]; then
   done
   expect_exit 0 "run again with room" -- "$EVG" run -q -o "$R" --dct 2019-05-23 "$SRC/fixtures/huawei-followup.txt"
   cmp -s "$R/events.json" "$WORK/run-new/events.json" && ok || bad "run with room: new events.json"
+  # the outputs are streamed (each into its temporary file as it is made),
+  # so a write can also fail inside the graph or picture writers: a budget
+  # past the events and the graph fails in the HTML page
+  (cd "$R" && md5sum * >"$WORK/run.md5")
+  "$EVG" run -q -o "$WORK/run-fix" --dct 2019-05-23 "$FIX" >/dev/null 2>&1
+  budget=$(($(cat "$WORK/run-fix/events.json" "$WORK/run-fix/graph.graphml" | wc -c) + 100))
+  expect_exit 3 "run on a disk full after $budget bytes" -- env LD_PRELOAD="$SHIM" \
+    EVG_FAULT_WRITE_BUDGET=$budget ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
+    "$EVG" run -q -o "$R" --dct 2019-05-23 "$FIX"
+  one_line "disk full after $budget"; expect_stderr "timeline.html: write failed: No space left on device" "the page named"
+  (cd "$R" && md5sum -c --quiet "$WORK/run.md5") >/dev/null 2>&1 && ok ||
+    bad "disk full after $budget bytes: an old output changed"
+  ls "$R" | grep -q tmp && bad "disk full after $budget bytes: temporary file left" || ok
+
+  # 3. extract -o (written through stdio) on a disk that fills part-way:
+  # one line naming the file and the reason, exit 3, the old file as it
+  # was, no temporary file. Budgets: before anything is flushed (the
+  # failure shows at the close), and part-way through the second article.
+  E=$WORK/ext; mkdir -p "$E"
+  echo "old events" >"$E/events.jsonl"
+  one=$("$EVG" extract -q --dct 2019-05-23 "$FIX" | wc -c)
+  for budget in 0 $((one + 1000)); do
+    expect_exit 3 "extract -o on a disk full after $budget bytes" -- env LD_PRELOAD="$SHIM" \
+      EVG_FAULT_WRITE_BUDGET=$budget ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
+      "$EVG" extract -q -j 1 --dct 2019-05-23 -o "$E/events.jsonl" "$FIX" "$SRC/fixtures/huawei-followup.txt" "$FIX"
+    one_line "extract -o, disk full after $budget"
+    expect_stderr "^evgraph: $E/events.jsonl: write failed: No space left on device\$" "extract -o: file and ENOSPC named"
+    [ "$(cat "$E/events.jsonl")" = "old events" ] && ok || bad "extract -o, disk full after $budget: the old file changed"
+    ls "$E" | grep -q tmp && bad "extract -o, disk full after $budget: temporary file left" || ok
+  done
+  expect_exit 0 "extract -o with room" -- env LD_PRELOAD="$SHIM" EVG_FAULT_WRITE_BUDGET=$((3 * one + 4096)) \
+    ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
+    "$EVG" extract -q -j 1 --dct 2019-05-23 -o "$E/events.jsonl" "$FIX" "$SRC/fixtures/huawei-followup.txt" "$FIX"
+  [ "$(wc -l <"$E/events.jsonl")" = 3 ] && ok || bad "extract -o with room: three documents"
 else
   echo "SKIP: fault injection library not built ($SHIM)"
 fi

@@ -1,5 +1,6 @@
 /* Unit tests of core/ (buffers, escaping, UTF-8, arena, atomic writes), the
  * events document's JSON form and the input readers. */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -151,6 +153,83 @@ static void core_atomic_write_replaces_whole(void **state)
     assert_int_equal(evg_write_file_atomic(bad, "x", 1, &err), EVG_EIO);
     assert_non_null(strstr(err.message, "missing/out.txt"));
     unlink(path);
+    rmdir(dir);
+}
+
+static int file_is(const char *path, const char *want)
+{
+    char *data;
+    size_t len;
+    evg_error err;
+    if (evg_read_file(path, 100, &data, &len, &err))
+        return 0;
+    int same = len == strlen(want) && memcmp(data, want, len) == 0;
+    free(data);
+    return same;
+}
+
+static size_t files_in(const char *dir)
+{
+    size_t n = 0;
+    DIR *d = opendir(dir);
+    for (struct dirent *de; d && (de = readdir(d));)
+        n += de->d_name[0] != '.';
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* A set of streamed outputs replaces its targets together at the commit,
+ * and not at all when it is freed before (a failure half-way). */
+static void core_outset_replaces_together(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/evgcoreXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char a[64], b[64], sub[64];
+    snprintf(a, sizeof(a), "%s/a.txt", dir);
+    snprintf(b, sizeof(b), "%s/b.txt", dir);
+    snprintf(sub, sizeof(sub), "%s/sub", dir);
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_write_file_atomic(a, "old a", 5, &err), 0);
+    assert_int_equal(evg_write_file_atomic(b, "old b", 5, &err), 0);
+    evg_outset *s;
+    FILE *fa, *fb;
+    /* abandoned after writing both: nothing replaced, nothing left */
+    assert_int_equal(evg_outset_new(&s, &err), 0);
+    assert_int_equal(evg_outset_add(s, a, &fa, &err), 0);
+    assert_int_equal(evg_outset_add(s, b, &fb, &err), 0);
+    fputs("new a", fa);
+    fputs("new b", fb);
+    assert_int_equal(files_in(dir), 4); /* two temporary files beside */
+    evg_outset_free(s);
+    assert_true(file_is(a, "old a"));
+    assert_true(file_is(b, "old b"));
+    assert_int_equal(files_in(dir), 2);
+    /* a folder among the outputs: refused at once */
+    assert_int_equal(mkdir(sub, 0700), 0);
+    assert_int_equal(evg_outset_new(&s, &err), 0);
+    assert_int_equal(evg_outset_add(s, a, &fa, &err), 0);
+    assert_int_equal(evg_outset_add(s, sub, &fb, &err), EVG_EIO);
+    assert_non_null(strstr(err.message, "is a directory"));
+    evg_outset_free(s);
+    assert_true(file_is(a, "old a"));
+    /* committed: both replaced */
+    assert_int_equal(evg_outset_new(&s, &err), 0);
+    assert_int_equal(evg_outset_add(s, a, &fa, &err), 0);
+    assert_int_equal(evg_outset_add(s, b, &fb, &err), 0);
+    fputs("new a", fa);
+    fputs("new b", fb);
+    assert_int_equal(evg_outset_commit(s, &err), 0);
+    evg_outset_free(s);
+    evg_outset_free(NULL);
+    assert_true(file_is(a, "new a"));
+    assert_true(file_is(b, "new b"));
+    assert_int_equal(files_in(dir), 3);
+    unlink(a);
+    unlink(b);
+    rmdir(sub);
     rmdir(dir);
 }
 
@@ -482,6 +561,7 @@ int main(void)
         cmocka_unit_test(core_dates),
         cmocka_unit_test(core_arena_aligns_and_zeroes),
         cmocka_unit_test(core_atomic_write_replaces_whole),
+        cmocka_unit_test(core_outset_replaces_together),
         cmocka_unit_test(document_json_round_trip),
         cmocka_unit_test(document_json_reads_version_1),
         cmocka_unit_test(document_drops_uncoded_events),
