@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Cost curves and memory ratios (docs/robustness.md): CPU time and peak
 # memory of graph, render and stats on synthetic events documents of
-# growing size, and of extract on growing articles (news prose and the
-# worst case of tiny sentences). Each line prints the growth of time
-# against the growth of input, so a super-linear stage shows at once, and
-# extract's peak memory as a multiple of the input size.
+# growing size (each line prints the growth of time against the growth of
+# input, so a super-linear stage shows at once), then the peak memory of
+# every command on every input kind from 100 KB to the --max-bytes
+# default: news prose, one huge line, one-word sentences, JSON Lines,
+# TimeML, events documents, extract --tokens and run. The memory budget
+# is on what an input adds to the fixed baseline: (peak - baseline) /
+# input at most 20x; peak / input is printed beside it.
 # usage: bench/cost.sh EVGRAPH [SCALE [memory]]
 #   SCALE 1 (default): 1,000-100,000 actors, 10,000-1,000,000 events,
 #   inputs of 100 KB to 16 MiB; SCALE 0: a quick run (a tenth of the
@@ -65,8 +68,9 @@ fi
 
 echo "== memory: peak RSS against input size, every input kind (budget: 20x)"
 # The budget is on what an input adds: (peak - baseline) / input, where
-# the baseline is the peak of the same command on a near-empty input (the
-# program, its shared libraries and the built-in dictionaries). peak/input
+# the baseline is the peak of the same command on a near-empty input (one
+# sentence, one event: the program, its shared libraries, the built-in
+# dictionaries and whatever a stage sets up once). peak/input
 # is printed too: it exceeds 20x below about 1 MB only because of the
 # baseline. Sizes from 100 KB to the --max-bytes default (16 MiB).
 fix=$src/fixtures/huawei-south-korea.txt
@@ -84,11 +88,14 @@ def rep(unit, n):
     return (unit * (n // len(unit) + 1))[:n]
 def w(name, data):
     open(f"{work}/{name}", "wb").write(data)
-w("base.txt", b"Go.\n")
-w("base.jsonl", b'{"id":"a","date":"2019-05-23","text":"Go."}\n')
+# the near-empty input: one sentence with one event, so that every stage
+# (and, in run, every writer) runs once
+one = b"Japan accused China of theft on Monday."
+w("base.txt", one + b"\n")
+w("base.jsonl", b'{"id":"a","date":"2019-05-23","text":"' + one + b'"}\n')
 w("base.tml", b'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2019-05-23" '
   b'functionInDocument="CREATION_TIME">2019-05-23</TIMEX3></DCT>'
-  b'<TEXT>Go.</TEXT></TimeML>\n')
+  b'<TEXT>' + one + b'</TEXT></TimeML>\n')
 rec = json.dumps({"id": "a", "date": "2019-05-23",
                   "text": text.decode()}).encode() + b"\n"
 if tb:
@@ -146,11 +153,12 @@ set -- $(peak_of "$evg" $x "$work/base.tml"); base[tml]=$2
 set -- $(peak_of "$evg" graph -f csv -o "$work/o" "$work/base-events.json"); base[graph]=$2
 set -- $(peak_of "$evg" stats -o "$work/o" "$work/base-events.json"); base[stats]=$2
 set -- $(peak_of "$evg" render -f svg -o "$work/o" "$work/base-events.json"); base[render]=$2
+set -- $(peak_of "$evg" run -q --dct 2019-05-23 -o "$work/run" "$work/base.txt"); base[run]=$2
 mb() { echo "scale=1; $1 / 1024" | bc; }
 echo "baseline (peak on a near-empty input, MB): evgraph --version $(mb $v);" \
   "extract $(mb ${base[extract]}), .jsonl $(mb ${base[jsonl]}), .tml $(mb ${base[tml]})," \
   "--tokens $(mb ${base[tokens]}); graph $(mb ${base[graph]}), stats $(mb ${base[stats]})," \
-  "render $(mb ${base[render]})"
+  "render $(mb ${base[render]}); run $(mb ${base[run]})"
 printf '%-40s %9s %7s %8s %16s %11s\n' input input_MB cpu_s peak_MB \
   "(peak-base)/in" peak/in
 row() { # LABEL BASEKEY FILE CMD...
@@ -197,4 +205,11 @@ for kb in $msizes; do
 done
 for kb in $tsizes; do
   row "prose, extract --tokens" tokens "$work/prose-$kb.txt" "$evg" $x --tokens "$work/prose-$kb.txt"
+done
+# run: extract, graph and every default output (events, GraphML, HTML,
+# SVG and DOT timelines); the pictures of a big article are slow to lay
+# out, so run stops at 4 MB
+for kb in $msizes; do
+  [ "$kb" -gt 4096 ] && continue
+  row "prose, run (5 outputs)" run "$work/prose-$kb.txt" "$evg" run -q --dct 2019-05-23 -o "$work/run" "$work/prose-$kb.txt"
 done

@@ -848,8 +848,11 @@ static int cmd_run(int argc, char **argv, settings *st)
     evg_outset *set = NULL;
     evg_error err;
     evg_error_clear(&err);
+    size_t n_docs = docs.n;
     if ((rc = build_graph(&docs, st, &g)))
         goto done;
+    if (!want[0])
+        doclist_dispose(&docs); /* the graph holds what the rest needs */
     if ((rc = evg_outset_new(&set, &err))) {
         rc = fail(&err, rc);
         goto done;
@@ -871,6 +874,7 @@ static int cmd_run(int argc, char **argv, settings *st)
             extract_ctx c = {path, 0, f, NULL, 0, NULL};
             for (size_t i = 0; i < docs.n && !rc; i++)
                 rc = print_doc(docs.v[i], &c);
+            doclist_dispose(&docs); /* written: the pictures need only g */
         } else if (k == 1) {
             if ((e = evg_graph_write(g, EVG_GRAPH_GRAPHML, f, &err)))
                 rc = ferror(f) ? write_failed(path, f) : fail(&err, e);
@@ -907,7 +911,7 @@ static int cmd_run(int argc, char **argv, settings *st)
         char counts[256];
         evg_render_counts_text(&cn, counts, sizeof(counts));
         msg("%zu article%s, %zu events (%s), %zu actors -> %s/{%s}",
-            docs.n, docs.n == 1 ? "" : "s", evg_graph_event_count(g), counts,
+            n_docs, n_docs == 1 ? "" : "s", evg_graph_event_count(g), counts,
             evg_graph_actor_count(g), dir, written);
     }
 done:

@@ -13,13 +13,15 @@
 
 #define KEY_MAX 256
 
+/* A slot of the table: 24 bytes (the table is the gazetteer's largest
+ * part; its slots stay at most half full for short probes on the many
+ * tokens that are no phrase). */
 typedef struct gz_node {
-    char *key;
-    size_t klen;
-    uint64_t hash;
-    int prefix; /* some longer phrase starts with this key */
+    const char *key;       /* NULL: an empty slot */
     evg_gz_entry *entries;
-    evg_gz_entry *last;
+    uint32_t hash;         /* the low half of the key's hash */
+    uint16_t klen;         /* < KEY_MAX */
+    uint8_t prefix;        /* some longer phrase starts with this key */
 } gz_node;
 
 struct evg_gazetteer {
@@ -86,7 +88,8 @@ static gz_node *find(const evg_gazetteer *g, const char *key, size_t klen,
         gz_node *nd = &g->tab[i];
         if (!nd->key)
             return NULL;
-        if (nd->hash == h && nd->klen == klen && memcmp(nd->key, key, klen) == 0)
+        if (nd->hash == (uint32_t)h && nd->klen == klen &&
+            memcmp(nd->key, key, klen) == 0)
             return nd;
     }
 }
@@ -127,8 +130,8 @@ static gz_node *insert(evg_gazetteer *g, const char *key, size_t klen,
     nd->key = evg_arena_strndup(g->arena, key, klen);
     if (!nd->key)
         return NULL;
-    nd->klen = klen;
-    nd->hash = h;
+    nd->klen = (uint16_t)klen;
+    nd->hash = (uint32_t)h;
     g->n++;
     return nd;
 }
@@ -195,8 +198,11 @@ static int add_phrase(evg_gazetteer *g, const char *raw, size_t rawlen,
             nd->prefix = 1;
     }
     evg_gz_entry *e = evg_arena_alloc(g->arena, sizeof(*e));
+    /* the canonical name is most often the phrase itself: one copy */
     if (!e || !(e->raw = evg_arena_strndup(g->arena, rkey, rk)) ||
-        !(e->name = evg_arena_strndup(g->arena, name, namelen))) {
+        !(e->name = namelen == rk && memcmp(name, rkey, rk) == 0
+                        ? e->raw
+                        : evg_arena_strndup(g->arena, name, namelen))) {
         rc = EVG_ENOMEM;
         goto done;
     }
@@ -211,11 +217,15 @@ static int add_phrase(evg_gazetteer *g, const char *raw, size_t rawlen,
         e->next = nd->entries; /* the user's entry wins */
         nd->entries = e;
     } else {
-        if (nd->last)
-            nd->last->next = e;
+        /* after the others (a phrase has few entries); they are ours,
+         * const only to the readers */
+        evg_gz_entry *last = nd->entries;
+        while (last && last->next)
+            last = (evg_gz_entry *)(uintptr_t)last->next;
+        if (last)
+            last->next = e;
         else
             nd->entries = e;
-        nd->last = e;
     }
     g->n_entries++;
 done:

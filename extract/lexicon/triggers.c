@@ -4,6 +4,7 @@
  * lemma; a small lemmatizer maps inflected words (issued, banned, denied,
  * adding, sanctions) onto those heads. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,9 +15,9 @@
 
 typedef struct head_slot {
     const char *key; /* head lemma, NULL when empty */
-    size_t klen;
-    size_t first;    /* index into `byhead` */
-    size_t count;
+    uint32_t klen;
+    uint32_t first;  /* index into `byhead` (below MAX_PATTERNS) */
+    uint32_t count;
 } head_slot;
 
 struct evg_triggers {
@@ -272,17 +273,33 @@ static int rebuild(evg_triggers *t, evg_error *err)
     free(t->slots);
     t->byhead = NULL;
     t->slots = NULL;
+    t->n_slots = 0;
+    /* the patterns stop growing here (until a user file adds more): no
+     * spare room is kept; `byhead` points into them from now on */
+    if (t->n_pats && t->n_pats < t->cap_pats) {
+        evg_trig_pat *p = realloc(t->pats, t->n_pats * sizeof(*t->pats));
+        if (p) {
+            t->pats = p;
+            t->cap_pats = t->n_pats;
+        }
+    }
     t->byhead = malloc((t->n_pats ? t->n_pats : 1) * sizeof(*t->byhead));
-    size_t ns = 64;
-    while (ns < t->n_pats * 2)
-        ns *= 2;
-    t->slots = calloc(ns, sizeof(*t->slots));
-    t->n_slots = ns;
-    if (!t->byhead || !t->slots)
+    if (!t->byhead)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     for (size_t i = 0; i < t->n_pats; i++)
         t->byhead[i] = &t->pats[i];
     evg_sort(t->byhead, t->n_pats, sizeof(*t->byhead), cmp_pat);
+    /* a slot per head lemma, the table at most half full */
+    size_t heads = 0;
+    for (size_t i = 0; i < t->n_pats; i++)
+        heads += i == 0 || strcmp(t->byhead[i]->words[0],
+                                  t->byhead[i - 1]->words[0]) != 0;
+    size_t ns = 64;
+    while (ns < heads * 2)
+        ns *= 2;
+    if (!(t->slots = calloc(ns, sizeof(*t->slots))))
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    t->n_slots = ns;
     for (size_t i = 0; i < t->n_pats;) {
         size_t j = i;
         const char *key = t->byhead[i]->words[0];
@@ -292,9 +309,9 @@ static int rebuild(evg_triggers *t, evg_error *err)
         while (t->slots[h].key)
             h = (h + 1) & (ns - 1);
         t->slots[h].key = key;
-        t->slots[h].klen = strlen(key);
-        t->slots[h].first = i;
-        t->slots[h].count = j - i;
+        t->slots[h].klen = (uint32_t)strlen(key);
+        t->slots[h].first = (uint32_t)i;
+        t->slots[h].count = (uint32_t)(j - i);
         i = j;
     }
     return 0;
