@@ -75,6 +75,14 @@ static const char *const steps[EVG_STORE_VERSION] = {
     "CREATE INDEX evidence_root ON evidence (root, lo);"
     "DROP INDEX evidence_cameo;"
     "DROP INDEX evidence_date;",
+
+    /* 2 -> 3 (events documents version 2): an event's TimeML class and
+     * its participants by role, as JSON [[role, entity index or null,
+     * start, end, text]]. An event CAMEO has no code for is stored with
+     * cameo and root '' (the column is NOT NULL since version 1): no CAMEO
+     * code is ever empty, and no --cameo root matches it */
+    "ALTER TABLE evidence ADD COLUMN class TEXT;"
+    "ALTER TABLE evidence ADD COLUMN args TEXT;",
 };
 
 static int exec(sqlite3 *db, const char *sql, evg_error *err)

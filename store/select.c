@@ -12,17 +12,17 @@
 #include "evgraph/graph.h"
 #include "internal.h"
 
+enum { R_CAMEO, R_LABEL, R_TRIGGER, R_VALUE, R_LO, R_HI, R_BASIS,
+       R_MODALITY, R_SUMMARY, R_SOURCES, R_TARGETS, R_CLASS, R_ARGS, R_N };
+
 typedef struct row {
     long long id, doc, idx;
-    char *s[12]; /* cameo label trigger value lo hi basis modality summary
-                    sources targets */
+    char *s[R_N]; /* cameo label trigger value lo hi basis modality summary
+                     sources targets class args */
     int quad;
     double goldstein, confidence;
     long long trig_start, trig_end, attributed, sentence, n_mentions;
 } row;
-
-enum { R_CAMEO, R_LABEL, R_TRIGGER, R_VALUE, R_LO, R_HI, R_BASIS,
-       R_MODALITY, R_SUMMARY, R_SOURCES, R_TARGETS, R_N };
 
 static int db_error(sqlite3 *db, evg_error *err)
 {
@@ -184,7 +184,8 @@ static int select_rows(sqlite3 *db, const evg_store_query *q, row **out,
                  "SELECT v.id, v.doc, v.idx, v.cameo, v.label, v.trigger, "
                  "v.value, v.lo, v.hi, v.basis, v.modality, v.summary, v.quad, "
                  "v.goldstein, v.confidence, v.trigger_start, v.trigger_end, "
-                 "v.attributed, v.sentence, v.n_mentions, v.sources, v.targets "
+                 "v.attributed, v.sentence, v.n_mentions, v.sources, v.targets, "
+                 "v.class, v.args "
                  "FROM evidence v "
                  "WHERE 1");
     char lo_min[16] = "";
@@ -225,6 +226,8 @@ static int select_rows(sqlite3 *db, const evg_store_query *q, row **out,
             w->s[k] = col_dup(s, 3 + k, &bad);
         w->s[R_SOURCES] = col_dup(s, 20, &bad);
         w->s[R_TARGETS] = col_dup(s, 21, &bad);
+        w->s[R_CLASS] = col_dup(s, 22, &bad);
+        w->s[R_ARGS] = col_dup(s, 23, &bad);
         w->quad = sqlite3_column_int(s, 12);
         w->goldstein = sqlite3_column_double(s, 13);
         w->confidence = sqlite3_column_double(s, 14);
@@ -440,6 +443,16 @@ static int build_doc(sqlite3 *db, readers *rd, const row *v, size_t n,
                     need[ix] = 1;
                 p = *end == ',' ? end + 1 : end;
             }
+        /* the actors among its participants by role */
+        cJSON *args = v[i].s[R_ARGS] ? cJSON_Parse(v[i].s[R_ARGS]) : NULL;
+        const cJSON *a;
+        cJSON_ArrayForEach(a, args) {
+            const cJSON *ix = cJSON_GetArrayItem(a, 1);
+            if (cJSON_IsNumber(ix) && ix->valuedouble >= 0 &&
+                ix->valuedouble < (double)n_ent)
+                need[(size_t)ix->valuedouble] = 1;
+        }
+        cJSON_Delete(args);
     }
     for (size_t i = 0; i < n_ent && !rc; i++) {
         size_t ignored;
@@ -461,6 +474,11 @@ static int build_doc(sqlite3 *db, readers *rd, const row *v, size_t n,
         for (int k = 0; k <= R_HI; k++)
             if (w->s[k] && !(*f[k] = evg_doc_strdup(d, w->s[k])))
                 goto nomem;
+        if (e->cameo && !*e->cameo) { /* '': no CAMEO code */
+            e->cameo = NULL;
+            e->label = NULL;
+        }
+        e->tml_class = evg_tml_class_lookup(w->s[R_CLASS]);
         int b = w->s[R_BASIS] ? evg_basis_parse(w->s[R_BASIS]) : -1;
         e->time.basis = b < 0 ? EVG_BASIS_NONE : (evg_time_basis)b;
         e->time.timex = EVG_NONE;
@@ -504,6 +522,39 @@ static int build_doc(sqlite3 *db, readers *rd, const row *v, size_t n,
                 *slot = ent;
             }
         }
+        /* participants by role, their actors renumbered as the others */
+        cJSON *args = w->s[R_ARGS] ? cJSON_Parse(w->s[R_ARGS]) : NULL;
+        const cJSON *a;
+        cJSON_ArrayForEach(a, args) {
+            const cJSON *role = cJSON_GetArrayItem(a, 0);
+            const cJSON *ix = cJSON_GetArrayItem(a, 1);
+            const cJSON *st0 = cJSON_GetArrayItem(a, 2);
+            const cJSON *en0 = cJSON_GetArrayItem(a, 3);
+            const cJSON *tx = cJSON_GetArrayItem(a, 4);
+            const char *rn = evg_arg_role_lookup(
+                cJSON_IsString(role) ? role->valuestring : NULL);
+            if (!rn || !cJSON_IsNumber(st0) || !cJSON_IsNumber(en0) ||
+                !cJSON_IsString(tx))
+                continue;
+            size_t ent = EVG_NONE;
+            if (cJSON_IsNumber(ix) && ix->valuedouble >= 0 &&
+                (rc = entity(d, ents, (size_t)ix->valuedouble, emap, n_ent,
+                             &ent))) {
+                cJSON_Delete(args);
+                goto fail;
+            }
+            e = &d->events[ev_i];
+            evg_arg *ga = EVG_DOC_PUSH(d, e->args, e->n_args, e->cap_args);
+            if (!ga || !(ga->span.text = evg_doc_strdup(d, tx->valuestring))) {
+                cJSON_Delete(args);
+                goto nomem;
+            }
+            ga->role = rn;
+            ga->entity = ent;
+            ga->span.start = (size_t)st0->valuedouble;
+            ga->span.end = (size_t)en0->valuedouble;
+        }
+        cJSON_Delete(args);
         e = &d->events[ev_i];
         for (long long k = 0; k < w->n_mentions; k++) {
             evg_span *sp = EVG_DOC_PUSH(d, e->mentions, e->n_mentions,

@@ -48,9 +48,10 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_EVI_INS] = "INSERT INTO evidence (event, doc, idx, cameo, label, quad, "
                   "goldstein, trigger_start, trigger_end, trigger, value, lo, "
                   "hi, basis, modality, attributed, sentence, confidence, "
-                  "summary, n_mentions, root, sources, targets) VALUES (?1,?2,?3,?4,"
+                  "summary, n_mentions, root, sources, targets, class, args) "
+                  "VALUES (?1,?2,?3,?4,"
                   "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
-                  "?21,?22,?23)",
+                  "?21,?22,?23,?24,?25)",
     [Q_ARG_INS] = "INSERT OR IGNORE INTO arguments VALUES (?1,?2,?3)",
     [Q_REL_INS] = "INSERT INTO relations VALUES (?1,?2,?3,?4)",
     [Q_ROOT_INS] = "INSERT OR IGNORE INTO roots VALUES (?1)",
@@ -782,9 +783,39 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         rc = run(st, s, err);
     }
     evg_buf_dispose(&list);
+    /* scratch for the participants of events without a code, taken by
+     * role: two lists of at most n_args entities each */
+    size_t max_args = 0;
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (doc->events[i].n_args > max_args)
+            max_args = doc->events[i].n_args;
+    size_t *by_role = malloc((2 * max_args + 1) * sizeof(size_t));
+    if (!by_role && !rc)
+        rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
     for (size_t i = 0; i < doc->n_events && !rc; i++) {
         const evg_event *e = &doc->events[i];
+        /* '' stands for "no CAMEO code" in the NOT NULL column */
         const char *cameo = e->cameo ? e->cameo : "";
+        /* the participants: CAMEO's source and target, or for an event
+         * without a code and without them, its agents and its patients
+         * and recipients (as the graph takes them) */
+        const size_t *side_ids[2] = {e->source, e->target};
+        size_t side_n[2] = {e->n_source, e->n_target};
+        if (!e->cameo && !e->n_source && !e->n_target)
+            for (int r = 0; r < 2; r++) {
+                size_t *v = by_role + (size_t)r * max_args;
+                side_n[r] = 0;
+                for (size_t k = 0; k < e->n_args; k++) {
+                    const evg_arg *a = &e->args[k];
+                    int want = a->role &&
+                               (r == 0 ? strcmp(a->role, "agent") == 0
+                                       : (strcmp(a->role, "patient") == 0 ||
+                                          strcmp(a->role, "recipient") == 0));
+                    if (want && a->entity < doc->n_entities)
+                        v[side_n[r]++] = a->entity;
+                }
+                side_ids[r] = v;
+            }
         const char *lo = evg_date_valid(e->time.lo) ? e->time.lo : NULL;
         const char *hi = lo && evg_date_valid(e->time.hi) &&
                                  strcmp(e->time.hi, lo) >= 0
@@ -792,10 +823,21 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
                              : lo;
         sig.len = 0;
         sig.failed = 0;
-        evg_buf_printf(&sig, "%s|", cameo);
-        put_actors(&sig, e->source, e->n_source, actor_of, doc->n_entities);
+        if (e->cameo) {
+            evg_buf_printf(&sig, "%s|", cameo);
+        } else {
+            /* without a code, events of the same trigger word merge (as in
+             * the graph): "~sold" */
+            evg_buf_putc(&sig, '~');
+            for (const char *t = e->trigger.text ? e->trigger.text : ""; *t;
+                 t++)
+                evg_buf_putc(&sig, (char)(*t >= 'A' && *t <= 'Z' ? *t + 32
+                                                                 : *t));
+            evg_buf_putc(&sig, '|');
+        }
+        put_actors(&sig, side_ids[0], side_n[0], actor_of, doc->n_entities);
         evg_buf_putc(&sig, '|');
-        put_actors(&sig, e->target, e->n_target, actor_of, doc->n_entities);
+        put_actors(&sig, side_ids[1], side_n[1], actor_of, doc->n_entities);
         evg_buf_puts(&sig, e->modality == EVG_MOD_NEGATED ? "|n" : "|");
         if (sig.failed) {
             rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
@@ -846,14 +888,41 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         }
         sqlite3_bind_text(s, 22, lists[0], -1, free);
         sqlite3_bind_text(s, 23, lists[1], -1, free);
+        bind_text(s, 24, e->tml_class);
+        if (e->n_args) {
+            /* [[role, entity or null, start, end, text]] */
+            sig.len = 0;
+            evg_buf_putc(&sig, '[');
+            for (size_t k = 0; k < e->n_args; k++) {
+                const evg_arg *a = &e->args[k];
+                const char *t = a->span.text ? a->span.text : "";
+                evg_buf_printf(&sig, "%s[\"%s\",", k ? "," : "",
+                               a->role ? a->role : "");
+                if (a->entity < doc->n_entities)
+                    evg_buf_printf(&sig, "%zu,", a->entity);
+                else
+                    evg_buf_puts(&sig, "null,");
+                evg_buf_printf(&sig, "%zu,%zu,\"", a->span.start, a->span.end);
+                evg_buf_json(&sig, t, strlen(t));
+                evg_buf_puts(&sig, "\"]");
+            }
+            evg_buf_putc(&sig, ']');
+            if (sig.failed) {
+                rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+                break;
+            }
+            sqlite3_bind_text(s, 25, sig.data, (int)sig.len, SQLITE_TRANSIENT);
+        } else {
+            sqlite3_bind_null(s, 25);
+        }
         if ((rc = run(st, s, err)))
             break;
         sqlite3_int64 r = sqlite3_last_insert_rowid(st->db);
         if ((rc = note_root_span(st, cameo, lo, hi, err)))
             break;
         for (int role = 0; role < 2 && !rc; role++) {
-            const size_t *ids = role ? e->target : e->source;
-            size_t n = role ? e->n_target : e->n_source;
+            const size_t *ids = side_ids[role];
+            size_t n = side_n[role];
             for (size_t k = 0; k < n && !rc; k++) {
                 if (ids[k] >= doc->n_entities)
                     continue;
@@ -865,6 +934,7 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
             }
         }
     }
+    free(by_role);
     for (size_t i = 0; i < doc->n_relations && !rc; i++) {
         const evg_relation *r = &doc->relations[i];
         if (r->from >= doc->n_events || r->to >= doc->n_events)

@@ -113,17 +113,19 @@ DROP TABLE meta;
 CREATE INDEX evidence_cameo ON evidence (cameo);
 CREATE INDEX evidence_date ON evidence (lo);
 ALTER TABLE evidence DROP COLUMN root;
+ALTER TABLE evidence DROP COLUMN class;
+ALTER TABLE evidence DROP COLUMN args;
 PRAGMA user_version = 1;
 """)
 c.commit()
 EOF
 expect_exit 1 "query a version-1 store" -- "$EVG" query --db "$WORK/v1.db" -f csv
 one_line "version mismatch"
-expect_stderr 'schema version 1, this evgraph uses 2: .*ingest --upgrade' "version mismatch message"
+expect_stderr 'schema version 1, this evgraph uses 3: .*ingest --upgrade' "version mismatch message"
 expect_exit 1 "ingest into a version-1 store" -- "$EVG" ingest --db "$WORK/v1.db" "$WORK/fix.jsonl"
 expect_stderr 'schema version 1' "ingest refuses too"
 expect_exit 0 "ingest --upgrade" -- sh -c "\"$EVG\" ingest --upgrade --db \"$WORK/v1.db\" </dev/null"
-expect_stderr 'migrated from schema version 1 to 2' "upgrade says what it did"
+expect_stderr 'migrated from schema version 1 to 3' "upgrade says what it did"
 dump "$WORK/v1.db" >"$WORK/dump_up"
 cmp -s "$WORK/dump1" "$WORK/dump_up" && ok || bad "upgraded store differs from a new one: $(diff "$WORK/dump1" "$WORK/dump_up" | head -4)"
 expect_exit 0 "query the upgraded store" -- "$EVG" query --db "$WORK/v1.db" --from 2000-01-01 -f graphml -o "$WORK/up.graphml"
@@ -178,5 +180,31 @@ expect_exit 0 "clean ingest" -- "$EVG" ingest -q --db "$K/clean.db" "$K/many.jso
 dump "$K/k.db" >"$K/d1"
 dump "$K/clean.db" >"$K/d2"
 cmp -s "$K/d1" "$K/d2" && ok || bad "killed and resumed store differs from a clean one"
+
+# --- events CAMEO has no code for (fixtures/velmora.events.jsonl): they go
+# in and come back with their class and participants, merged as `graph`
+# merges them; --cameo ROOTS never matches them, --cameo-only leaves them
+# out, --entity finds them through their participants
+U="$WORK/uncoded"
+mkdir -p "$U"
+V="$SRC/fixtures/velmora.events.jsonl"
+expect_exit 0 "ingest uncoded events" -- "$EVG" ingest -q --db "$U/u.db" "$V"
+"$EVG" graph -f json "$V" >"$U/graph.json"
+"$EVG" graph -f json --cameo-only "$V" >"$U/coded.json"
+"$EVG" graph -f csv --entity "Zorblax Dynamics" "$V" >"$U/zorblax.csv"
+expect_exit 0 "query uncoded events" -- "$EVG" query --db "$U/u.db" -f json -o "$U/q.json"
+cmp -s "$U/q.json" "$U/graph.json" && ok ||
+  bad "the store gives another graph of uncoded events: $(diff "$U/q.json" "$U/graph.json" | head -c 600)"
+grep -q '"timeml_class":"I_STATE"' "$U/q.json" && grep -q '"args":"agent:Velmora Motors; theme:its battery plant' "$U/q.json" && ok ||
+  bad "class or participants lost in the store"
+expect_exit 0 "query --cameo-only" -- "$EVG" query --db "$U/u.db" --cameo-only -f json -o "$U/qc.json"
+cmp -s "$U/qc.json" "$U/coded.json" && ok || bad "query --cameo-only differs from graph --cameo-only"
+expect_exit 0 "query --cameo 02,04,16" -- "$EVG" query --db "$U/u.db" --cameo 02,04,16 -f csv -o "$U/roots.csv"
+n=$(tail -n +2 "$U/roots.csv" | wc -l)
+[ "$n" -eq 3 ] && ok || bad "--cameo 02,04,16 should give the 3 coded events, got $n rows"
+grep -q '^[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,,' "$U/roots.csv" &&
+  bad "--cameo kept an event without a code" || ok
+expect_exit 0 "query --entity uncoded" -- "$EVG" query --db "$U/u.db" --entity "Zorblax Dynamics" -f csv -o "$U/qz.csv"
+cmp -s "$U/qz.csv" "$U/zorblax.csv" && ok || bad "--entity over uncoded events differs: $(diff "$U/qz.csv" "$U/zorblax.csv" | head -c 400)"
 
 finish
