@@ -16,6 +16,7 @@
 #include "evgraph/extract.h"
 #include "evgraph/input.h"
 #include "evgraph/io.h"
+#include "input_tml.h"
 
 typedef enum { K_TEXT, K_JSONL, K_TML } kind;
 
@@ -286,6 +287,30 @@ static void tml_dct(const char *s, char dct[11])
     }
 }
 
+int evg_input__tml_body(const char *open, const char *close, evg_buf *b,
+                        evg_tml_tag_fn on_tag, void *arg)
+{
+    const char *p = open;
+    while (p < close) {
+        const char *lt = memchr(p, '<', (size_t)(close - p));
+        const char *stop = lt ? lt : close;
+        append_unescaped(b, p, (size_t)(stop - p));
+        if (!lt)
+            break;
+        const char *gt = memchr(lt, '>', (size_t)(close - lt));
+        p = gt ? gt + 1 : close;
+        if (on_tag && !b->failed)
+            on_tag(lt, (size_t)(p - lt), b->len, arg);
+        /* sentence elements (<s>...</s>, as in tokenized corpora) are
+         * the corpus's sentences, often glued together or one per line: a
+         * paragraph break after each keeps a headline, a date line and the
+         * first sentence apart (a single line break would not) */
+        if (gt && gt - lt == 3 && memcmp(lt, "</s>", 4) == 0 && p < close)
+            evg_buf_append(b, "\n\n", 2);
+    }
+    return b->failed;
+}
+
 static int tml_text(evg_input *in, const char *name, evg_error *err)
 {
     const char *s = in->text;
@@ -297,22 +322,7 @@ static int tml_text(evg_input *in, const char *name, evg_error *err)
     tml_dct(s, in->dct);
     evg_buf b;
     evg_buf_init(&b, in->max);
-    const char *p = open + 6;
-    while (p < close) {
-        const char *lt = memchr(p, '<', (size_t)(close - p));
-        const char *stop = lt ? lt : close;
-        append_unescaped(&b, p, (size_t)(stop - p));
-        if (!lt)
-            break;
-        const char *gt = memchr(lt, '>', (size_t)(close - lt));
-        p = gt ? gt + 1 : close;
-        /* sentence elements (<s>...</s>, as in tokenized corpora) are
-         * the corpus's sentences, often glued together or one per line: a
-         * paragraph break after each keeps a headline, a date line and the
-         * first sentence apart (a single line break would not) */
-        if (gt && gt - lt == 3 && memcmp(lt, "</s>", 4) == 0 && p < close)
-            evg_buf_append(&b, "\n\n", 2);
-    }
+    evg_input__tml_body(open + 6, close, &b, NULL, NULL);
     if (b.failed) {
         int code = b.failed;
         evg_buf_dispose(&b);

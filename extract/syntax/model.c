@@ -18,16 +18,16 @@
 
 #include "core.h"
 #include "evgraph/io.h"
+#include "syn_file.h"
 #include "syn_internal.h"
 
 #define MAGIC "EVGSYN\0\0"
 #define FORMAT_VERSION 1u
 #define BOM 0x01020304u
-#define HEADER 32
+#define HEADER SYN_FILE_HEADER
 #define MAX_MODEL ((size_t)256 << 20)
 
-#define SEC(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | \
-                         (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+#define SEC SYN_SEC
 
 static uint64_t checksum(const unsigned char *p, size_t n)
 {
@@ -62,17 +62,19 @@ static int put_u64(evg_buf *b, uint64_t v)
     return put(b, &v, 8);
 }
 
-static int section(evg_buf *b, uint32_t name, const void *p, size_t n)
+void syn_section_put(evg_buf *b, uint32_t name, const void *p, size_t n)
 {
     static const char zero[8];
     put_u32(b, name);
     put_u32(b, 0);
     put_u64(b, n);
     put(b, p, n);
-    return put(b, zero, (8 - n % 8) % 8);
+    put(b, zero, (8 - n % 8) % 8);
 }
 
-static int put_table(evg_buf *b, uint32_t name, const syn_ptab *t)
+#define section syn_section_put
+
+void syn_table_put(evg_buf *b, uint32_t name, const syn_ptab *t)
 {
     evg_buf s;
     evg_buf_init(&s, 0);
@@ -82,12 +84,16 @@ static int put_table(evg_buf *b, uint32_t name, const syn_ptab *t)
     put(&s, &t->scale, 4);
     put(&s, t->slot, (size_t)t->cap * 8);
     put(&s, t->pairs, (size_t)t->npairs * 4);
-    int rc = s.failed ? EVG_ENOMEM : section(b, name, s.data, s.len);
+    if (s.failed)
+        b->failed = EVG_ENOMEM;
+    else
+        section(b, name, s.data, s.len);
     evg_buf_dispose(&s);
-    return rc;
 }
 
-static void put_map(evg_buf *s, const syn_map *m)
+#define put_table syn_table_put
+
+void syn_map_put(evg_buf *s, const syn_map *m)
 {
     put_u64(s, m->cap);
     for (size_t i = 0; i < m->cap; i++) {
@@ -96,6 +102,8 @@ static void put_map(evg_buf *s, const syn_map *m)
         put_u32(s, 0);
     }
 }
+
+#define put_map syn_map_put
 
 static void put_lines(evg_buf *s, char *const *a, char *const *b, size_t n)
 {
@@ -151,33 +159,37 @@ int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err)
     section(&p, SEC('T', 'O', 'K', 'N'), s.data, s.len);
     evg_buf_dispose(&s);
 
+    int rc = syn_file_save(path, MAGIC, FORMAT_VERSION, &p, err);
+    evg_buf_dispose(&p);
+    return rc;
+}
+
+int syn_file_save(const char *path, const char magic[8], uint32_t version,
+                  const evg_buf *p, evg_error *err)
+{
     evg_buf f;
     evg_buf_init(&f, 0);
-    put(&f, MAGIC, 8);
-    put_u32(&f, FORMAT_VERSION);
+    put(&f, magic, 8);
+    put_u32(&f, version);
     put_u32(&f, BOM);
-    put_u64(&f, p.len);
-    put_u64(&f, checksum((const unsigned char *)p.data, p.len));
-    put(&f, p.data, p.len);
+    put_u64(&f, p->len);
+    put_u64(&f, checksum((const unsigned char *)p->data, p->len));
+    put(&f, p->data, p->len);
     int rc;
-    if (p.failed || f.failed)
+    if (p->failed || f.failed)
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
     else
         rc = evg_write_file_atomic(path, f.data, f.len, err);
-    evg_buf_dispose(&p);
     evg_buf_dispose(&f);
     return rc;
 }
 
 /* ---- reading ---- */
 
-typedef struct reader {
-    const unsigned char *p;
-    size_t n;
-} reader;
+typedef syn_reader reader;
 
-static int find_section(const unsigned char *pay, size_t n, uint32_t name,
-                        reader *out)
+int syn_section_find(const unsigned char *pay, size_t n, uint32_t name,
+                     syn_reader *out)
 {
     size_t i = 0;
     while (i + 16 <= n) {
@@ -197,7 +209,7 @@ static int find_section(const unsigned char *pay, size_t n, uint32_t name,
     return 0;
 }
 
-static int get_table(reader r, syn_ptab *t, size_t nclass)
+int syn_table_get(syn_reader r, syn_ptab *t, size_t nclass)
 {
     if (r.n < 16)
         return 0;
@@ -231,6 +243,9 @@ static int get_table(reader r, syn_ptab *t, size_t nclass)
     return used < cap &&
            syn_ptab_densify(t, (uint32_t *)(uintptr_t)t->slot) == 0;
 }
+
+#define find_section syn_section_find
+#define get_table syn_table_get
 
 static char **split_lines(const reader *r, size_t *n, char **second,
                           void **mem)
@@ -275,7 +290,7 @@ static char **split_lines(const reader *r, size_t *n, char **second,
 }
 
 /* A map section; every value must be below `limit`. */
-static int get_map(reader r, syn_map *m, uint32_t limit)
+int syn_map_get(syn_reader r, syn_map *m, uint32_t limit)
 {
     uint64_t cap;
     if (r.n < 8)
@@ -295,6 +310,8 @@ static int get_map(reader r, syn_map *m, uint32_t limit)
     }
     return !cap || used < m->cap;
 }
+
+#define get_map syn_map_get
 
 static int get_lemmas(const unsigned char *pay, size_t n, evg_syn_model *m)
 {
@@ -362,13 +379,13 @@ static int get_tokenization(reader r, evg_syn_model *m)
 }
 
 /* The whole file in one allocation of its size, in one pass. */
-static int read_model(const char *path, char **out, size_t *len,
-                      evg_error *err)
+static int read_model(const char *path, const char *what, char **out,
+                      size_t *len, evg_error *err)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0)
-        return evg_error_set(err, EVG_EIO, "%s: cannot open the syntax model: "
-                             "%s", path, strerror(errno));
+        return evg_error_set(err, EVG_EIO, "%s: cannot open the %s: %s",
+                             path, what, strerror(errno));
     struct stat st;
     if (fstat(fd, &st) < 0) {
         int e = errno;
@@ -377,8 +394,8 @@ static int read_model(const char *path, char **out, size_t *len,
     }
     if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > MAX_MODEL) {
         close(fd);
-        return evg_error_set(err, EVG_EPARSE, "%s: not an evgraph syntax "
-                             "model (%s)", path,
+        return evg_error_set(err, EVG_EPARSE, "%s: not an evgraph %s (%s)",
+                             path, what,
                              S_ISDIR(st.st_mode) ? "a directory"
                              : S_ISREG(st.st_mode) ? "too large"
                                                    : "not a regular file");
@@ -408,12 +425,14 @@ static int read_model(const char *path, char **out, size_t *len,
     return 0;
 }
 
-int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
+int syn_file_load(const char *path, const char magic[8], uint32_t version,
+                  const char *what, char **out, size_t *n, evg_error *err)
 {
     *out = NULL;
+    *n = 0;
     char *data = NULL;
     size_t len = 0;
-    int rc = read_model(path, &data, &len, err);
+    int rc = read_model(path, what, &data, &len, err);
     if (rc < 0)
         return rc;
     const unsigned char *u = (const unsigned char *)data;
@@ -426,13 +445,13 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
         memcpy(&sum, u + 24, 8);
     }
     const char *why = NULL;
-    if (len < 8 || memcmp(u, MAGIC, 8))
-        why = "not an evgraph syntax model";
+    if (len < 8 || memcmp(u, magic, 8))
+        why = "not an evgraph";
     else if (len < HEADER)
         why = "model file is truncated";
     else if (bom != BOM)
         why = "model written on a machine of another byte order";
-    else if (ver != FORMAT_VERSION)
+    else if (ver != version)
         why = "model format version not supported by this evgraph";
     else if (plen != len - HEADER)
         why = "model file is truncated or has trailing bytes";
@@ -440,8 +459,27 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
         why = "model file is corrupt (checksum mismatch)";
     if (why) {
         free(data);
+        if (!strcmp(why, "not an evgraph"))
+            return evg_error_set(err, EVG_EPARSE, "%s: not an evgraph %s",
+                                 path, what);
         return evg_error_set(err, EVG_EPARSE, "%s: %s", path, why);
     }
+    *out = data;
+    *n = len - HEADER;
+    return 0;
+}
+
+int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
+{
+    *out = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    int rc = syn_file_load(path, MAGIC, FORMAT_VERSION, "syntax model", &data,
+                           &len, err);
+    if (rc < 0)
+        return rc;
+    const unsigned char *u = (const unsigned char *)data;
+    len += HEADER;
     evg_syn_model *m = calloc(1, sizeof *m);
     if (!m) {
         free(data);

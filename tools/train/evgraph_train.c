@@ -5,13 +5,17 @@
 #include <string.h>
 
 #include "train.h"
+#include "train_events.h"
 
 static void usage(FILE *f)
 {
     fprintf(f,
-            "Usage: evgraph-train -o MODEL [OPTIONS] TRAIN.conllu...\n\n"
+            "Usage: evgraph-train -o MODEL [OPTIONS] TRAIN.conllu...\n"
+            "       evgraph-train events --timebank DIR -o MODEL [OPTIONS]\n\n"
             "Trains the tagger, lemmatizer and dependency parser of evgraph\n"
-            "from CoNLL-U treebanks and writes one model file.\n\n"
+            "from CoNLL-U treebanks and writes one model file. With `events`,\n"
+            "trains the event-mention detector from TimeML instead\n"
+            "(`evgraph-train events --help`).\n\n"
             "Options:\n"
             "  -o, --output FILE      model file to write (required)\n"
             "  -d, --dev FILE         treebank for choosing the best epoch\n"
@@ -43,6 +47,8 @@ static int number(const char *opt, const char *s, unsigned long long *out)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "events"))
+        return evg_train_events_main(argc - 1, argv + 1);
     syn_train_opts o;
     syn_train_defaults(&o);
     o.log = stderr;

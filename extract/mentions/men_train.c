@@ -1,0 +1,337 @@
+/* Training the event-mention detector (evgraph-train events): the event
+ * lexicon, counted so that no token sees its own document's counts, then
+ * a multiclass averaged perceptron over the tokens of the training
+ * documents, in an order shuffled by a seeded generator each epoch. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "mentions.h"
+
+void evg_men_train_defaults(evg_men_train_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->epochs = 10;
+    o->prune = 1;
+    o->seed = 20260101;
+}
+
+/* ---- lexicon counts ---- */
+
+typedef struct lexc {
+    uint64_t key;
+    uint32_t seen, ev;
+    uint32_t cls[EVG_MEN_MAX_CLASSES];
+} lexc;
+
+typedef struct lextab {
+    size_t cap, used;
+    lexc *e;
+} lextab;
+
+static lexc *lex_slot(lextab *t, uint64_t key)
+{
+    if ((t->used + 1) * 2 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 4096;
+        lexc *e = calloc(cap, sizeof *e);
+        if (!e)
+            return NULL;
+        for (size_t i = 0; i < t->cap; i++) {
+            if (!t->e[i].key)
+                continue;
+            size_t j = t->e[i].key & (cap - 1);
+            while (e[j].key)
+                j = (j + 1) & (cap - 1);
+            e[j] = t->e[i];
+        }
+        free(t->e);
+        t->e = e;
+        t->cap = cap;
+    }
+    size_t j = key & (t->cap - 1);
+    while (t->e[j].key && t->e[j].key != key)
+        j = (j + 1) & (t->cap - 1);
+    if (!t->e[j].key) {
+        t->e[j].key = key;
+        t->used++;
+    }
+    return &t->e[j];
+}
+
+static const lexc *lex_find(const lextab *t, uint64_t key)
+{
+    if (!t->cap)
+        return NULL;
+    size_t j = key & (t->cap - 1);
+    while (t->e[j].key && t->e[j].key != key)
+        j = (j + 1) & (t->cap - 1);
+    return t->e[j].key ? &t->e[j] : NULL;
+}
+
+static unsigned major_class(const uint32_t *cls, size_t nclass)
+{
+    unsigned best = 0;
+    for (unsigned c = 1; c < nclass; c++)
+        if (cls[c] > (best ? cls[best] : 0))
+            best = c;
+    return best;
+}
+
+/* A document's tokens as (key, class), sorted, for its own counts. */
+typedef struct keycls {
+    uint64_t key;
+    uint32_t cls, tok;
+} keycls;
+
+static int cmp_keycls(const void *a, const void *b)
+{
+    const keycls *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->tok < y->tok ? -1 : x->tok > y->tok;
+}
+
+/* prior[i] for every token of `d`: the bucket of the counts of all
+ * training documents but `d` itself (leave-one-document-out). */
+static int doc_priors(const lextab *all, const evg_men_doc *d, size_t nclass,
+                      uint32_t *prior)
+{
+    keycls *v = malloc((d->n ? d->n : 1) * sizeof *v);
+    if (!v)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < d->n; i++) {
+        v[i].key = evg_men_lemma_key(d->tokens[i].lemma);
+        v[i].cls = d->gold[i];
+        v[i].tok = (uint32_t)i;
+    }
+    qsort(v, d->n, sizeof *v, cmp_keycls);
+    for (size_t a = 0; a < d->n;) {
+        size_t b = a;
+        lexc own = {0};
+        while (b < d->n && v[b].key == v[a].key) {
+            own.seen++;
+            own.ev += v[b].cls != 0;
+            own.cls[v[b].cls]++;
+            b++;
+        }
+        const lexc *g = lex_find(all, v[a].key);
+        uint32_t bucket = 0;
+        if (g && g->seen > own.seen) {
+            uint32_t cls[EVG_MEN_MAX_CLASSES];
+            for (size_t c = 0; c < nclass; c++)
+                cls[c] = g->cls[c] - own.cls[c];
+            bucket = evg_men_prior_bucket(g->seen - own.seen, g->ev - own.ev,
+                                          major_class(cls, nclass));
+        }
+        for (size_t q = a; q < b; q++)
+            prior[v[q].tok] = bucket;
+        a = b;
+    }
+    free(v);
+    return 0;
+}
+
+static uint64_t rng_next(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 0x2545f4914f6cdd1dull;
+}
+
+typedef struct span {
+    size_t doc, first, n; /* a sentence: tokens first .. first+n of doc */
+} span;
+
+int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
+                  size_t ndocs, const unsigned char *use, evg_men_model **out,
+                  evg_error *err)
+{
+    *out = NULL;
+    if (o->nclass < 2 || o->nclass > EVG_MEN_MAX_CLASSES || !o->names ||
+        strcmp(o->names[0], "NONE"))
+        return evg_error_set(err, EVG_EINVAL,
+                             "event classes: 2 to %d, the first NONE",
+                             EVG_MEN_MAX_CLASSES);
+    int rc = EVG_ENOMEM;
+    lextab all = {0};
+    uint32_t **prior = calloc(ndocs ? ndocs : 1, sizeof *prior);
+    uint32_t **sense = calloc(ndocs ? ndocs : 1, sizeof *sense);
+    evg_men_model *m = calloc(1, sizeof *m);
+    span *sp = NULL;
+    size_t nsp = 0, capsp = 0, ntok = 0;
+    uint64_t *feats = NULL;
+    uint32_t *fstart = NULL; /* per training token, in span order */
+    syn_ptrain p;
+    int have_p = 0;
+    syn_entry *lexv = NULL;
+    size_t *order = NULL, *tok_at = NULL;
+    if (!prior || !sense || !m)
+        goto done;
+    /* WordNet's map first: the features read it */
+    if (o->nsenses) {
+        if (syn_map_build(&m->senses, o->senses, o->nsenses) < 0)
+            goto done;
+        m->owned_senses = m->senses.e;
+    }
+
+    /* lexicon counts over the training documents */
+    for (size_t d = 0; d < ndocs; d++) {
+        if (use && !use[d])
+            continue;
+        for (size_t i = 0; i < docs[d].n; i++) {
+            unsigned g = docs[d].gold[i];
+            if (g >= o->nclass) {
+                rc = evg_error_set(err, EVG_EINVAL, "%s: class %u out of "
+                                   "range", docs[d].name, g);
+                goto done;
+            }
+            lexc *e = lex_slot(&all, evg_men_lemma_key(docs[d].tokens[i].lemma));
+            if (!e)
+                goto done;
+            e->seen++;
+            e->ev += g != 0;
+            e->cls[g]++;
+        }
+    }
+    /* sentences, and each token's leave-one-out prior */
+    for (size_t d = 0; d < ndocs; d++) {
+        if (use && !use[d])
+            continue;
+        const evg_men_doc *doc = &docs[d];
+        if (!(prior[d] = malloc((doc->n ? doc->n : 1) * sizeof **prior)) ||
+            !(sense[d] = malloc((doc->n ? doc->n : 1) * sizeof **sense)) ||
+            doc_priors(&all, doc, o->nclass, prior[d]) < 0)
+            goto done;
+        for (size_t i = 0; i < doc->n; i++)
+            sense[d][i] = evg_men_sense(m, &doc->tokens[i]);
+        for (size_t i = 0; i < doc->n;) {
+            size_t j = i;
+            while (j < doc->n && doc->tokens[j].sentence == doc->tokens[i].sentence)
+                j++;
+            if (evg_reserve(&sp, &capsp, nsp + 1, sizeof *sp, 256) < 0)
+                goto done;
+            sp[nsp++] = (span){d, i, j - i};
+            ntok += j - i;
+            i = j;
+        }
+    }
+    /* every token's features, computed once */
+    feats = malloc((ntok ? ntok : 1) * EVG_MEN_FEATS * sizeof *feats);
+    fstart = malloc((ntok + 1) * sizeof *fstart);
+    tok_at = malloc((nsp + 1) * sizeof *tok_at);
+    order = malloc((nsp ? nsp : 1) * sizeof *order);
+    if (!feats || !fstart || !tok_at || !order)
+        goto done;
+    size_t at = 0, nf = 0;
+    for (size_t q = 0; q < nsp; q++) {
+        const evg_men_doc *doc = &docs[sp[q].doc];
+        tok_at[q] = at;
+        for (size_t i = 0; i < sp[q].n; i++) {
+            fstart[at++] = (uint32_t)nf;
+            nf += evg_men_features(doc->tokens + sp[q].first, sp[q].n, i,
+                                   prior[sp[q].doc] + sp[q].first,
+                                   sense[sp[q].doc] + sp[q].first, feats + nf);
+        }
+    }
+    fstart[at] = (uint32_t)nf;
+    tok_at[nsp] = at;
+
+    if (syn_ptrain_init(&p, o->nclass) < 0)
+        goto done;
+    have_p = 1;
+    uint64_t rng = o->seed ? o->seed : 1;
+    float score[EVG_MEN_MAX_CLASSES];
+    for (size_t q = 0; q < nsp; q++)
+        order[q] = q;
+    for (unsigned ep = 0; ep < o->epochs; ep++) {
+        for (size_t q = nsp; q > 1; q--) {
+            size_t j = rng_next(&rng) % q, t = order[q - 1];
+            order[q - 1] = order[j];
+            order[j] = t;
+        }
+        size_t right = 0, total = 0;
+        for (size_t q = 0; q < nsp; q++) {
+            const span *s = &sp[order[q]];
+            const uint8_t *gold = docs[s->doc].gold + s->first;
+            for (size_t i = 0; i < s->n; i++) {
+                size_t k = tok_at[order[q]] + i;
+                const uint64_t *f = feats + fstart[k];
+                size_t n = fstart[k + 1] - fstart[k];
+                syn_ptrain_score(&p, f, n, score);
+                size_t best = 0;
+                for (size_t c = 1; c < o->nclass; c++)
+                    if (score[c] > score[best])
+                        best = c;
+                p.t++;
+                total++;
+                if (best == gold[i]) {
+                    right++;
+                    continue;
+                }
+                if (syn_ptrain_update(&p, f, n, gold[i], 1.0f) < 0 ||
+                    syn_ptrain_update(&p, f, n, best, -1.0f) < 0)
+                    goto done;
+            }
+        }
+        if (o->log)
+            fprintf(o->log, "events: epoch %u: %.2f%% of %zu tokens right\n",
+                    ep + 1, total ? 100.0 * (double)right / (double)total : 0.0,
+                    total);
+    }
+
+    m->nclass = o->nclass;
+    for (size_t c = 0; c < o->nclass; c++)
+        if (!(m->names[c] = strdup(o->names[c])))
+            goto done;
+    if (syn_ptab_from_train(&m->tab, &p, o->prune) < 0)
+        goto done;
+    /* the run-time lexicon: every training document counted */
+    size_t nlex = 0;
+    if (!(lexv = malloc((all.used ? all.used : 1) * sizeof *lexv)))
+        goto done;
+    for (size_t i = 0; i < all.cap; i++) {
+        const lexc *e = &all.e[i];
+        if (!e->key || !e->ev)
+            continue; /* never an event: as good as unseen, and smaller */
+        lexv[nlex++] = (syn_entry){e->key, evg_men_prior_bucket(
+            e->seen, e->ev, major_class(e->cls, o->nclass)), 0};
+    }
+    if (syn_map_build(&m->lex, lexv, nlex) < 0)
+        goto done;
+    m->owned = m->lex.e;
+    evg_buf info;
+    evg_buf_init(&info, 0);
+    size_t ndoc = 0;
+    for (size_t d = 0; d < ndocs; d++)
+        ndoc += !use || use[d];
+    evg_buf_printf(&info, "evgraph event-mention model: %zu documents, %zu "
+                   "tokens, %u epochs, seed %llu, prune %u, %zu lexicon "
+                   "lemmas, %zu WordNet lemmas", ndoc, ntok, o->epochs, o->seed,
+                   o->prune, nlex, o->nsenses);
+    if (!(m->info = evg_buf_steal(&info, NULL)))
+        goto done;
+    *out = m;
+    m = NULL;
+    rc = 0;
+done:
+    if (rc == EVG_ENOMEM)
+        evg_error_set(err, rc, "out of memory");
+    evg_men_model_free(m);
+    if (have_p)
+        syn_ptrain_dispose(&p);
+    for (size_t d = 0; prior && d < ndocs; d++)
+        free(prior[d]);
+    for (size_t d = 0; sense && d < ndocs; d++)
+        free(sense[d]);
+    free(prior);
+    free(sense);
+    free(all.e);
+    free(sp);
+    free(feats);
+    free(fstart);
+    free(tok_at);
+    free(order);
+    free(lexv);
+    return rc;
+}

@@ -1,0 +1,425 @@
+/* The event-mention detector: its features over the token layer, the
+ * labeling of a sentence, and the model file (the container of
+ * extract/syntax/syn_file.h, magic "EVGMEN", sections INFO, CLAS, PMEN,
+ * LEXE and WNSS; docs/events.md). */
+#include "mentions.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core.h"
+#include "syn_file.h"
+
+#ifndef EVG_MODEL_INSTALL_DIR
+#define EVG_MODEL_INSTALL_DIR "/usr/local/share/evgraph"
+#endif
+#ifndef EVG_MODEL_SOURCE_DIR
+#define EVG_MODEL_SOURCE_DIR "models"
+#endif
+#define MODEL_NAME "/en-timebank-events.evgm"
+#define MAGIC "EVGMEN\0\0"
+#define FORMAT_VERSION 1u
+#define PRIOR_LIMIT 4096u
+
+const char *evg_men_default_model(void)
+{
+    const char *env = getenv("EVGRAPH_EVENTS_MODEL");
+    if (env && *env)
+        return env;
+    static const char *const places[] = {
+        EVG_MODEL_SOURCE_DIR MODEL_NAME,
+        EVG_MODEL_INSTALL_DIR MODEL_NAME,
+    };
+    for (size_t i = 0; i < sizeof places / sizeof *places; i++)
+        if (access(places[i], R_OK) == 0)
+            return places[i];
+    return places[0];
+}
+
+/* ---- the lexicon ---- */
+
+static size_t lower_copy(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; s && s[n] && n + 1 < size; n++) {
+        unsigned char c = (unsigned char)s[n];
+        out[n] = (char)((unsigned)c - 'A' < 26u ? c | 0x20 : c);
+    }
+    out[n] = 0;
+    return n;
+}
+
+uint64_t evg_men_lemma_key(const char *lemma)
+{
+    char buf[64];
+    lower_copy(lemma, buf, sizeof buf);
+    uint64_t k = syn_hash_str(buf);
+    return k ? k : 1; /* 0 marks an empty slot */
+}
+
+uint32_t evg_men_prior_bucket(uint32_t seen, uint32_t ev, unsigned cls)
+{
+    if (!seen)
+        return 0;
+    uint32_t s = seen < 3 ? 0 : seen < 10 ? 1 : 2;
+    uint32_t r = (uint32_t)((uint64_t)ev * 10 / seen);
+    return 1 + (s * 11 + r) * EVG_MEN_MAX_CLASSES +
+           (cls < EVG_MEN_MAX_CLASSES ? cls : 0);
+}
+
+uint32_t evg_men_prior(const evg_men_model *m, const char *lemma)
+{
+    const syn_entry *e = syn_map_find(&m->lex, evg_men_lemma_key(lemma));
+    return e ? e->value : 0;
+}
+
+uint64_t evg_men_sense_key(char pos, const char *lemma)
+{
+    char buf[80];
+    buf[0] = pos;
+    buf[1] = '\t';
+    lower_copy(lemma, buf + 2, sizeof buf - 2);
+    uint64_t k = syn_hash_str(buf);
+    return k ? k : 1;
+}
+
+uint32_t evg_men_sense_value(unsigned first, uint32_t mask)
+{
+    return (uint32_t)(first & 63u) << 26 | (mask & ((1u << 26) - 1));
+}
+
+uint32_t evg_men_sense(const evg_men_model *m, const evg_doc_token *t)
+{
+    char pos;
+    if (!t->upos || !t->lemma || !m->senses.cap)
+        return 0;
+    if (!strcmp(t->upos, "NOUN"))
+        pos = 'n';
+    else if (!strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX"))
+        pos = 'v';
+    else
+        return 0;
+    const syn_entry *e = syn_map_find(&m->senses,
+                                      evg_men_sense_key(pos, t->lemma));
+    uint32_t v = e ? e->value : 0;
+    /* a noun whose first sense is derived from a verb ("construction")
+     * keeps bit 25 free for it: noun lexicographer files end at 28 */
+    if (pos == 'n' && syn_map_find(&m->senses, evg_men_sense_key('d', t->lemma)))
+        v |= EVG_MEN_DEVERBAL;
+    return v;
+}
+
+/* ---- features ---- */
+
+/* Per-token facts about its dependents, gathered in one pass. */
+enum {
+    K_NSUBJ = 1, K_NSUBJPASS = 2, K_OBJ = 4, K_IOBJ = 8, K_AUX = 16,
+    K_AUXPASS = 32, K_COP = 64, K_CASE = 128, K_DET = 256, K_MARK = 512,
+    K_XCOMP = 1024, K_CCOMP = 2048, K_OBL = 4096, K_NMOD = 8192,
+    K_AMOD = 16384, K_ADVMOD = 32768, K_NUMMOD = 65536, K_POSS = 131072
+};
+
+static uint32_t rel_bit(const char *r)
+{
+    static const struct { const char *name; uint32_t bit; } map[] = {
+        {"nsubj", K_NSUBJ}, {"nsubj:pass", K_NSUBJPASS}, {"obj", K_OBJ},
+        {"iobj", K_IOBJ}, {"aux", K_AUX}, {"aux:pass", K_AUXPASS},
+        {"cop", K_COP}, {"case", K_CASE}, {"det", K_DET}, {"mark", K_MARK},
+        {"xcomp", K_XCOMP}, {"ccomp", K_CCOMP}, {"obl", K_OBL},
+        {"nmod", K_NMOD}, {"amod", K_AMOD}, {"advmod", K_ADVMOD},
+        {"nummod", K_NUMMOD}, {"nmod:poss", K_POSS},
+    };
+    if (!r)
+        return 0;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strcmp(r, map[i].name))
+            return map[i].bit;
+    return 0;
+}
+
+static uint64_t hs(const char *s)
+{
+    return syn_hash_str(s ? s : "");
+}
+
+static uint64_t feat(uint64_t tmpl, uint64_t a)
+{
+    return syn_mix(syn_mix(0x6d656e74ull, tmpl), a);
+}
+
+static uint64_t feat2(uint64_t tmpl, uint64_t a, uint64_t b)
+{
+    return syn_mix(feat(tmpl, a), b);
+}
+
+/* The relation without its subtype: "nsubj:pass" -> "nsubj". */
+static uint64_t base_rel(const char *r)
+{
+    char buf[32];
+    size_t n = 0;
+    for (; r && r[n] && r[n] != ':' && n + 1 < sizeof buf; n++)
+        buf[n] = r[n];
+    buf[n] = 0;
+    return syn_hash_str(buf);
+}
+
+size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
+                        const uint32_t *prior, const uint32_t *sense,
+                        uint64_t *f)
+{
+    size_t k = 0;
+    const evg_doc_token *w = &t[i];
+    char low[64];
+    size_t len = lower_copy(w->form, low, sizeof low);
+    uint64_t lem = evg_men_lemma_key(w->lemma), form = syn_hash_str(low);
+    uint64_t upos = hs(w->upos), xpos = hs(w->xpos), rel = hs(w->deprel);
+    f[k++] = feat(1, 0);
+    f[k++] = feat(2, form);
+    f[k++] = feat(3, lem);
+    for (size_t s = 2; s <= 4; s++)
+        if (len > s)
+            f[k++] = feat(3 + s, syn_hash_str(low + len - s));
+    f[k++] = feat(8, upos);
+    f[k++] = feat(9, xpos);
+    f[k++] = feat(10, rel);
+    f[k++] = feat2(11, upos, rel);
+    f[k++] = feat2(12, lem, upos);
+    f[k++] = feat2(13, lem, rel);
+    int cap = w->form && (unsigned)(unsigned char)w->form[0] - 'A' < 26u;
+    f[k++] = feat2(14, (uint64_t)cap, upos);
+
+    /* the head */
+    const evg_doc_token *h = w->head && w->head <= n ? &t[w->head - 1] : NULL;
+    uint64_t hlem = h ? evg_men_lemma_key(h->lemma) : 0x524f4f54ull;
+    uint64_t hpos = h ? hs(h->upos) : 0x524f4f54ull;
+    f[k++] = feat(15, hlem);
+    f[k++] = feat(16, hpos);
+    f[k++] = feat2(17, rel, hpos);
+    f[k++] = feat2(18, rel, hlem);
+    f[k++] = feat2(19, upos, h ? hs(h->deprel) : 0);
+    f[k++] = feat2(20, lem, hlem);
+
+    /* the dependents: which relations, and the words of the function ones */
+    uint32_t kids = 0;
+    size_t nkids = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (t[j].head != i + 1)
+            continue;
+        nkids++;
+        kids |= rel_bit(t[j].deprel);
+        if (k + 12 >= EVG_MEN_FEATS)
+            continue;
+        uint64_t kr = base_rel(t[j].deprel);
+        f[k++] = feat2(21, kr, upos);
+        f[k++] = feat2(25, kr, lem);
+        if (rel_bit(t[j].deprel) & (K_XCOMP | K_CCOMP)) {
+            f[k++] = feat2(26, hs(t[j].xpos), lem);
+            /* the complement's marker: "agreed to", "agreed that" */
+            uint64_t mk = 0x4e4f4e45ull;
+            for (size_t q = 0; q < n; q++)
+                if (t[q].head == j + 1 && t[q].deprel &&
+                    !strcmp(t[q].deprel, "mark")) {
+                    mk = evg_men_lemma_key(t[q].lemma);
+                    break;
+                }
+            f[k++] = feat2(27, mk, lem);
+            f[k++] = feat2(28, mk, syn_mix(kr, upos));
+        }
+        if (rel_bit(t[j].deprel) &
+            (K_AUX | K_AUXPASS | K_CASE | K_DET | K_MARK | K_COP))
+            f[k++] = feat2(22, hs(t[j].deprel), evg_men_lemma_key(t[j].lemma));
+    }
+    f[k++] = feat2(23, kids, upos);
+    f[k++] = feat2(24, nkids > 3 ? 3 : nkids, upos);
+
+    /* the neighbours */
+    for (int d = -2; d <= 2; d++) {
+        if (!d)
+            continue;
+        long j = (long)i + d;
+        int in = j >= 0 && (size_t)j < n;
+        uint64_t tmpl = 30 + (uint64_t)(d + 2) * 4;
+        f[k++] = feat(tmpl, in ? evg_men_lemma_key(t[j].lemma) : 0x45444745ull);
+        f[k++] = feat(tmpl + 1, in ? hs(t[j].upos) : 0x45444745ull);
+        if (d == -1 || d == 1)
+            f[k++] = feat2(tmpl + 2, in ? hs(t[j].xpos) : 0x45444745ull, upos);
+    }
+    if (i > 0)
+        f[k++] = feat2(50, hs(t[i - 1].xpos), lem);
+    if (i + 1 < n)
+        f[k++] = feat2(51, evg_men_lemma_key(t[i + 1].lemma), lem);
+
+    /* the lexicon: how often this lemma was an event in training */
+    uint32_t p = prior ? prior[i] : 0;
+    f[k++] = feat(60, p / EVG_MEN_MAX_CLASSES);
+    f[k++] = feat(61, p);
+    f[k++] = feat2(62, p / EVG_MEN_MAX_CLASSES, upos);
+    f[k++] = feat2(63, p, xpos);
+    f[k++] = feat2(64, p / EVG_MEN_MAX_CLASSES, rel);
+
+    /* WordNet: the supersense of the first sense, and of any sense */
+    uint32_t ss = sense ? sense[i] : 0;
+    f[k++] = feat2(70, ss >> 26, upos);
+    f[k++] = feat2(71, ss >> 26, rel);
+    for (uint32_t b = 0; b < 26 && k < EVG_MEN_FEATS; b++)
+        if (ss & (1u << b))
+            f[k++] = feat2(72, b, upos);
+    f[k++] = feat2(74, (ss & EVG_MEN_DEVERBAL) != 0, upos);
+    if (h && sense && k < EVG_MEN_FEATS)
+        f[k++] = feat2(73, sense[w->head - 1] >> 26, rel);
+    return k;
+}
+
+int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
+                  uint8_t *cls, float *margin)
+{
+    uint32_t *prior = malloc((n ? n : 1) * 2 * sizeof *prior);
+    if (!prior)
+        return EVG_ENOMEM;
+    uint32_t *sense = prior + n;
+    for (size_t i = 0; i < n; i++) {
+        prior[i] = evg_men_prior(m, t[i].lemma);
+        sense[i] = evg_men_sense(m, &t[i]);
+    }
+    uint64_t f[EVG_MEN_FEATS];
+    int32_t score[EVG_MEN_MAX_CLASSES];
+    for (size_t i = 0; i < n; i++) {
+        size_t nf = evg_men_features(t, n, i, prior, sense, f);
+        memset(score, 0, sizeof score);
+        syn_ptab_score(&m->tab, f, nf, score);
+        size_t best = 0, second = SIZE_MAX;
+        for (size_t c = 1; c < m->nclass; c++)
+            if (score[c] > score[best])
+                best = c;
+        for (size_t c = 0; c < m->nclass; c++)
+            if (c != best && (second == SIZE_MAX || score[c] > score[second]))
+                second = c;
+        cls[i] = (uint8_t)best;
+        margin[i] = second == SIZE_MAX
+                        ? 0.0f
+                        : (float)(score[best] - score[second]) * m->tab.scale;
+    }
+    free(prior);
+    return 0;
+}
+
+double evg_men_confidence(float margin)
+{
+    return 1.0 / (1.0 + exp(-(double)margin));
+}
+
+/* ---- the model file ---- */
+
+int evg_men_model_save(const evg_men_model *m, const char *path,
+                       evg_error *err)
+{
+    evg_buf p, s;
+    evg_buf_init(&p, 0);
+    evg_buf_init(&s, 0);
+    syn_section_put(&p, SYN_SEC('I', 'N', 'F', 'O'), m->info,
+                    m->info ? strlen(m->info) : 0);
+    for (size_t c = 0; c < m->nclass; c++) {
+        evg_buf_puts(&s, m->names[c]);
+        evg_buf_putc(&s, '\n');
+    }
+    if (s.failed)
+        p.failed = s.failed;
+    syn_section_put(&p, SYN_SEC('C', 'L', 'A', 'S'), s.data, s.len);
+    syn_table_put(&p, SYN_SEC('P', 'M', 'E', 'N'), &m->tab);
+    s.len = 0;
+    syn_map_put(&s, &m->lex);
+    if (s.failed)
+        p.failed = s.failed;
+    syn_section_put(&p, SYN_SEC('L', 'E', 'X', 'E'), s.data, s.len);
+    s.len = 0;
+    syn_map_put(&s, &m->senses);
+    if (s.failed)
+        p.failed = s.failed;
+    syn_section_put(&p, SYN_SEC('W', 'N', 'S', 'S'), s.data, s.len);
+    evg_buf_dispose(&s);
+    int rc = syn_file_save(path, MAGIC, FORMAT_VERSION, &p, err);
+    evg_buf_dispose(&p);
+    return rc;
+}
+
+/* The class names: one a line, NONE first, each a capital word. */
+static int get_classes(syn_reader r, evg_men_model *m)
+{
+    if (!r.n || r.p[r.n - 1] != '\n')
+        return 0;
+    size_t i = 0;
+    while (i < r.n) {
+        const unsigned char *e = memchr(r.p + i, '\n', r.n - i);
+        size_t len = (size_t)(e - (r.p + i));
+        if (!len || len > 32 || m->nclass == EVG_MEN_MAX_CLASSES)
+            return 0;
+        for (size_t j = 0; j < len; j++)
+            if (!((r.p[i + j] >= 'A' && r.p[i + j] <= 'Z') || r.p[i + j] == '_'))
+                return 0;
+        char *name = malloc(len + 1);
+        if (!name)
+            return 0;
+        memcpy(name, r.p + i, len);
+        name[len] = 0;
+        m->names[m->nclass++] = name;
+        i += len + 1;
+    }
+    return m->nclass >= 2 && !strcmp(m->names[0], "NONE");
+}
+
+int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err)
+{
+    *out = NULL;
+    char *data;
+    size_t n;
+    int rc = syn_file_load(path, MAGIC, FORMAT_VERSION, "event-mention model",
+                           &data, &n, err);
+    if (rc < 0)
+        return rc;
+    evg_men_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        free(data);
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
+    m->mem = data;
+    const unsigned char *pay = (const unsigned char *)data + SYN_FILE_HEADER;
+    syn_reader r;
+    int ok = syn_section_find(pay, n, SYN_SEC('I', 'N', 'F', 'O'), &r) &&
+             (m->info = malloc(r.n + 1)) != NULL;
+    if (ok) {
+        memcpy(m->info, r.p, r.n);
+        m->info[r.n] = 0;
+    }
+    ok = ok && syn_section_find(pay, n, SYN_SEC('C', 'L', 'A', 'S'), &r) &&
+         get_classes(r, m);
+    ok = ok && syn_section_find(pay, n, SYN_SEC('P', 'M', 'E', 'N'), &r) &&
+         syn_table_get(r, &m->tab, m->nclass);
+    ok = ok && syn_section_find(pay, n, SYN_SEC('L', 'E', 'X', 'E'), &r) &&
+         syn_map_get(r, &m->lex, PRIOR_LIMIT);
+    ok = ok && syn_section_find(pay, n, SYN_SEC('W', 'N', 'S', 'S'), &r) &&
+         syn_map_get(r, &m->senses, UINT32_MAX);
+    if (!ok) {
+        evg_men_model_free(m);
+        return evg_error_set(err, EVG_EPARSE,
+                             "%s: model file is damaged (a section is "
+                             "missing or inconsistent)", path);
+    }
+    *out = m;
+    return 0;
+}
+
+void evg_men_model_free(evg_men_model *m)
+{
+    if (!m)
+        return;
+    syn_ptab_dispose(&m->tab); /* its own memory only, not the file's */
+    for (size_t c = 0; c < m->nclass; c++)
+        free(m->names[c]);
+    free(m->info);
+    free(m->owned);
+    free(m->owned_senses);
+    free(m->mem);
+    free(m);
+}

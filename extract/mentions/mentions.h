@@ -1,0 +1,122 @@
+/* Event mentions: every eventive predicate of the text, verbal or nominal,
+ * as TimeML defines events, with its TimeML class (OCCURRENCE, REPORTING,
+ * STATE, I_ACTION, I_STATE, ASPECTUAL, PERCEPTION). A token classifier (an
+ * averaged perceptron, extract/syntax/percep.h) reads the token layer the
+ * syntax stage made: words, tags, lemmas and dependencies. Its model is
+ * trained from TimeBank by `evgraph-train events` (docs/events.md) and
+ * shipped as models/en-timebank-events.evgm. */
+#ifndef EVG_EXTRACT_MENTIONS_H
+#define EVG_EXTRACT_MENTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "evgraph/document.h"
+#include "evgraph/error.h"
+#include "percep.h"
+#include "syn_internal.h"
+
+#define EVG_MEN_MAX_CLASSES 16 /* NONE and the TimeML classes */
+#define EVG_MEN_FEATS 96       /* features of one token, at most */
+
+/* The detector: its classes (class 0 is NONE, "not an event"), the
+ * perceptron and the event lexicon (lemma -> how often it was an event in
+ * training, as a bucket; see evg_men_prior_bucket). */
+typedef struct evg_men_model {
+    size_t nclass;
+    char *names[EVG_MEN_MAX_CLASSES];
+    syn_ptab tab;
+    syn_map lex;
+    syn_map senses;  /* WordNet: lemma -> its senses' lexicographer files
+                        (evg_men_sense_value) */
+    char *info;
+    void *mem;   /* the file's bytes, when loaded */
+    void *owned; /* the lexicon's entries, when built in memory */
+    void *owned_senses;
+} evg_men_model;
+
+/* Loads a model file: EVG_EIO (cannot open or read), EVG_EPARSE (not a
+ * mention model, truncated, corrupt, another format version), EVG_ENOMEM;
+ * the message names the file. Free with evg_men_model_free. */
+int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err);
+void evg_men_model_free(evg_men_model *m);
+/* Writes `m` to `path` (atomically). EVG_EIO, EVG_ENOMEM. */
+int evg_men_model_save(const evg_men_model *m, const char *path,
+                       evg_error *err);
+/* $EVGRAPH_EVENTS_MODEL if set, else the installed or source tree's
+ * en-timebank-events.evgm, the first that exists. */
+const char *evg_men_default_model(void);
+
+/* The lexicon's key of a lemma (ASCII-lowercased). */
+uint64_t evg_men_lemma_key(const char *lemma);
+/* The bucket of a lemma seen `seen` times, `ev` of them as an event whose
+ * most frequent class was `cls`: 0 is "never seen". */
+uint32_t evg_men_prior_bucket(uint32_t seen, uint32_t ev, unsigned cls);
+/* The bucket the model's lexicon gives `lemma`. */
+uint32_t evg_men_prior(const evg_men_model *m, const char *lemma);
+
+/* WordNet's view of a word: the key of a lemma as a noun ('n') or verb
+ * ('v'), and the value stored for it: the lexicographer file (supersense:
+ * noun.act, verb.communication ...) of its first sense in the top 6 bits,
+ * and a bit for every file any of its senses is in below (file - 3 for
+ * nouns, file - 29 for verbs). */
+uint64_t evg_men_sense_key(char pos, const char *lemma);
+uint32_t evg_men_sense_value(unsigned first, uint32_t mask);
+/* evg_men_sense's bit for a noun whose first sense WordNet derives from a
+ * verb (key 'd'): bit 25 is noun.time's (file 28), rare among events */
+#define EVG_MEN_DEVERBAL (1u << 25)
+/* The value for token `t` (by its UPOS and lemma), 0 when none. */
+uint32_t evg_men_sense(const evg_men_model *m, const evg_doc_token *t);
+
+/* The features of token `i` of a sentence of `n` tokens `t` (heads are
+ * 1-based word numbers within the sentence, 0 for the root), given each
+ * token's lexicon bucket in `prior` and WordNet value in `sense`, into
+ * f[0 .. EVG_MEN_FEATS). Returns their number. */
+size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
+                        const uint32_t *prior, const uint32_t *sense,
+                        uint64_t *f);
+
+/* Labels a sentence: cls[i] is the class of token i (0: no event) and
+ * margin[i] the score of that class over the next best, in weight units
+ * (both caller-allocated, n each). EVG_ENOMEM. */
+int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
+                  uint8_t *cls, float *margin);
+
+/* A margin as a confidence in [0.5, 1): a logistic of the margin. */
+double evg_men_confidence(float margin);
+
+/* ---- training (men_train.c) ---- */
+
+/* A training document: its token layer (sentences in order, each token's
+ * `sentence` numbering them) and the gold class of each token (0: no
+ * event), class numbers as in `names` of the options. */
+typedef struct evg_men_doc {
+    const char *name;
+    const evg_doc_token *tokens;
+    size_t n;
+    const uint8_t *gold;
+} evg_men_doc;
+
+typedef struct evg_men_train_opts {
+    const char *const *names; /* class names, names[0] = "NONE" */
+    size_t nclass;
+    unsigned epochs;          /* default 10 */
+    unsigned prune;           /* features updated fewer times: left out */
+    unsigned long long seed;
+    const syn_entry *senses;  /* the WordNet map's entries, or NULL */
+    size_t nsenses;
+    FILE *log;                /* progress, or NULL */
+} evg_men_train_opts;
+
+void evg_men_train_defaults(evg_men_train_opts *o);
+/* Trains a model on docs[i] for every i with use[i] set (use NULL: all).
+ * The lexicon feature of a training token counts the other training
+ * documents only, as it will count documents never seen at run time.
+ * Deterministic for the same documents, options and seed. EVG_ENOMEM,
+ * EVG_EINVAL. */
+int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
+                  size_t ndocs, const unsigned char *use, evg_men_model **out,
+                  evg_error *err);
+
+#endif

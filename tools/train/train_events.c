@@ -1,0 +1,411 @@
+/* evgraph-train events: trains the event-mention detector from TimeML
+ * (TimeBank's EVENT annotations). Each .tml file's text is read as
+ * `evgraph extract` reads it, split and parsed by the syntax model, and
+ * each gold EVENT is given to the token its bytes overlap. With --cv K it
+ * also scores K-fold cross-validation by document: every document is
+ * labeled by a model trained on the other folds only, and the mentions
+ * found are written for tools/score_timeml_events.py. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core.h"
+#include "evgraph/extract.h"
+#include "evgraph/io.h"
+#include "input_tml.h"
+#include "mentions.h"
+#include "train_events.h"
+#include "wordnet.h"
+
+#define MAX_TML ((size_t)64 << 20)
+
+/* The class names, fixed and in this order: class numbers in the model
+ * file follow them (TimeML 1.2's EVENT classes). */
+static const char *const class_names[] = {
+    "NONE", "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE",
+    "ASPECTUAL", "PERCEPTION",
+};
+#define NCLASS (sizeof class_names / sizeof *class_names)
+
+typedef struct gold_ev {
+    size_t start, end;
+    unsigned cls;
+} gold_ev;
+
+typedef struct tml_doc {
+    char *name;
+    evg_doc *doc;
+    uint8_t *gold;
+    gold_ev *ev;
+    size_t nev, capev;
+    size_t open_at;  /* the open EVENT's offset, SIZE_MAX when none */
+    unsigned open_cls;
+    int bad_class;
+} tml_doc;
+
+static unsigned class_of(const char *tag, size_t n)
+{
+    const char *c = NULL;
+    for (size_t i = 0; i + 8 <= n; i++)
+        if (!memcmp(tag + i, " class=\"", 8)) {
+            c = tag + i + 8;
+            break;
+        }
+    if (!c)
+        return 0;
+    for (unsigned k = 1; k < NCLASS; k++) {
+        size_t len = strlen(class_names[k]);
+        if ((size_t)(tag + n - c) > len && !memcmp(c, class_names[k], len) &&
+            c[len] == '"')
+            return k;
+    }
+    return 0;
+}
+
+static void on_tag(const char *tag, size_t n, size_t at, void *arg)
+{
+    tml_doc *d = arg;
+    if (n > 7 && !memcmp(tag, "<EVENT ", 7)) {
+        d->open_at = at;
+        d->open_cls = class_of(tag, n);
+        if (!d->open_cls)
+            d->bad_class = 1;
+    } else if (n == 8 && !memcmp(tag, "</EVENT>", 8) && d->open_at != SIZE_MAX) {
+        if (d->open_cls &&
+            evg_reserve(&d->ev, &d->capev, d->nev + 1, sizeof *d->ev, 64) == 0)
+            d->ev[d->nev++] = (gold_ev){d->open_at, at, d->open_cls};
+        d->open_at = SIZE_MAX;
+    }
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .tml files of `dir`, sorted by name (bytes). */
+static int list_tml(const char *dir, char ***out, size_t *n, evg_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return evg_error_set(err, EVG_EIO, "%s: cannot open the folder",
+                             dir);
+    char **v = NULL;
+    size_t cap = 0, k = 0;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".tml"))
+            continue;
+        if (evg_reserve(&v, &cap, k + 1, sizeof *v, 256) < 0 ||
+            !(v[k] = strdup(e->d_name))) {
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+            break;
+        }
+        k++;
+    }
+    closedir(d);
+    if (!rc && !k)
+        rc = evg_error_set(err, EVG_EPARSE, "%s: no .tml files", dir);
+    if (rc) {
+        for (size_t i = 0; i < k; i++)
+            free(v[i]);
+        free(v);
+        return rc;
+    }
+    qsort(v, k, sizeof *v, cmp_str);
+    *out = v;
+    *n = k;
+    return 0;
+}
+
+/* Reads one file: its text, its token layer, each token's gold class. */
+static int load_doc(const char *dir, const char *name, const evg_syntax *syn,
+                    tml_doc *d, size_t *lost, evg_error *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *raw = NULL;
+    size_t len;
+    int rc = evg_read_file(path, MAX_TML, &raw, &len, err);
+    if (rc < 0)
+        return rc;
+    d->open_at = SIZE_MAX;
+    const char *open = strstr(raw, "<TEXT>");
+    const char *close = open ? strstr(open, "</TEXT>") : NULL;
+    if (!open || !close) {
+        free(raw);
+        return evg_error_set(err, EVG_EPARSE, "%s: no <TEXT>", path);
+    }
+    evg_buf b;
+    evg_buf_init(&b, MAX_TML);
+    evg_input__tml_body(open + 6, close, &b, on_tag, d);
+    free(raw);
+    if (b.failed || d->bad_class) {
+        evg_buf_dispose(&b);
+        return evg_error_set(err, b.failed ? b.failed : EVG_EPARSE,
+                             "%s: %s", path,
+                             b.failed ? "out of memory"
+                                      : "an EVENT without a TimeML class");
+    }
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.syntax = syn;
+    o.path = path;
+    o.id = name;
+    o.dct = "2000-01-01"; /* dates play no part here; no warning wanted */
+    rc = evg_extract_text(b.data ? b.data : "", b.len, &o, &d->doc, err);
+    evg_buf_dispose(&b);
+    if (rc < 0)
+        return rc;
+    const evg_doc *doc = d->doc;
+    if (!(d->gold = calloc(doc->n_tokens ? doc->n_tokens : 1, 1)))
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    /* each event to the first word its bytes overlap (tokens and events
+     * are both in text order) */
+    size_t t = 0;
+    for (size_t e = 0; e < d->nev; e++) {
+        const gold_ev *g = &d->ev[e];
+        while (t < doc->n_tokens && doc->tokens[t].end <= g->start)
+            t++;
+        size_t k = t;
+        while (k < doc->n_tokens && doc->tokens[k].start < g->end &&
+               !strcmp(doc->tokens[k].upos, "PUNCT"))
+            k++;
+        if (k < doc->n_tokens && doc->tokens[k].start < g->end &&
+            doc->tokens[k].end > g->start)
+            d->gold[k] = (uint8_t)g->cls;
+        else
+            (*lost)++;
+    }
+    return 0;
+}
+
+static void doc_dispose(tml_doc *d)
+{
+    free(d->name);
+    evg_doc_free(d->doc);
+    free(d->gold);
+    free(d->ev);
+}
+
+/* Labels document `d` with `m` and writes its mentions, one a line:
+ * file, start, end, class, confidence, text. */
+static int predict(const evg_men_model *m, const tml_doc *d, FILE *out)
+{
+    const evg_doc *doc = d->doc;
+    size_t n = doc->n_tokens;
+    uint8_t *cls = malloc(n ? n : 1);
+    float *mar = malloc((n ? n : 1) * sizeof *mar);
+    int rc = cls && mar ? 0 : EVG_ENOMEM;
+    for (size_t i = 0; !rc && i < n;) {
+        size_t j = i;
+        while (j < n && doc->tokens[j].sentence == doc->tokens[i].sentence)
+            j++;
+        rc = evg_men_label(m, doc->tokens + i, j - i, cls + i, mar + i);
+        i = j;
+    }
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (!cls[i])
+            continue;
+        const evg_doc_token *t = &doc->tokens[i];
+        fprintf(out, "%s\t%zu\t%zu\t%s\t%.3f\t%s\n", d->name, t->start, t->end,
+                m->names[cls[i]], evg_men_confidence(mar[i]), t->form);
+    }
+    free(cls);
+    free(mar);
+    return rc;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: evgraph-train events --timebank DIR -o MODEL [OPTIONS]\n"
+            "       evgraph-train events --timebank DIR --cv K --predict FILE\n\n"
+            "Trains the event-mention detector (TimeML events and their\n"
+            "classes) from the EVENT annotations of the .tml files of DIR.\n\n"
+            "Options:\n"
+            "  -o, --output FILE    model file to write\n"
+            "      --timebank DIR   folder of TimeML files (required)\n"
+            "      --syntax FILE    syntax model (default: the one evgraph\n"
+            "                       loads, $EVGRAPH_MODEL or\n"
+            "                       models/en-ud-syntax.evgm)\n"
+            "      --wordnet DIR    WordNet 3.0 database (default\n"
+            "                       /usr/share/wordnet, Debian's wordnet-base;\n"
+            "                       '' for none): the supersenses of nouns and\n"
+            "                       verbs, stored in the model\n"
+            "      --epochs N       passes over the data (default 10)\n"
+            "      --prune N        leave out features updated fewer than N\n"
+            "                       times (default 1)\n"
+            "      --seed N         shuffling seed (default 20260101)\n"
+            "      --cv K           K-fold cross-validation by document: file\n"
+            "                       i of the name-sorted list is in fold i mod K\n"
+            "      --predict FILE   with --cv: the held-out mentions, one a\n"
+            "                       line (file, start, end, class, confidence,\n"
+            "                       word), '-' for stdout\n"
+            "  -q, --quiet          no progress on stderr\n"
+            "  -h, --help           this help\n\n"
+            "Exit status: 0 ok, 1 bad data or model, 2 usage error, 3 I/O "
+            "error.\n");
+}
+
+static int number(const char *opt, const char *s, unsigned long long *out)
+{
+    char *e;
+    if (!s || !*s || (*out = strtoull(s, &e, 10), *e)) {
+        fprintf(stderr, "evgraph-train: %s: '%s' is not a number\n", opt,
+                s ? s : "");
+        return -1;
+    }
+    return 0;
+}
+
+int evg_train_events_main(int argc, char **argv)
+{
+    evg_men_train_opts o;
+    evg_men_train_defaults(&o);
+    o.names = class_names;
+    o.nclass = NCLASS;
+    FILE *log = stderr;
+    const char *out = NULL, *dir = NULL, *synpath = NULL, *predpath = NULL;
+    const char *wndir = "/usr/share/wordnet";
+    unsigned long long cv = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        unsigned long long n = 0;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            log = NULL;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output") ||
+                   !strcmp(a, "--timebank") || !strcmp(a, "--syntax") ||
+                   !strcmp(a, "--predict") || !strcmp(a, "--wordnet")) {
+            if (!v) {
+                fprintf(stderr, "evgraph-train: %s needs a value\n", a);
+                return 2;
+            }
+            if (!strcmp(a, "--timebank"))
+                dir = v;
+            else if (!strcmp(a, "--syntax"))
+                synpath = v;
+            else if (!strcmp(a, "--predict"))
+                predpath = v;
+            else if (!strcmp(a, "--wordnet"))
+                wndir = v;
+            else
+                out = v;
+            i++;
+        } else if (!strcmp(a, "--epochs") || !strcmp(a, "--prune") ||
+                   !strcmp(a, "--seed") || !strcmp(a, "--cv")) {
+            if (number(a, v, &n) < 0)
+                return 2;
+            i++;
+            if (!strcmp(a, "--epochs"))
+                o.epochs = (unsigned)n;
+            else if (!strcmp(a, "--prune"))
+                o.prune = (unsigned)n;
+            else if (!strcmp(a, "--seed"))
+                o.seed = n;
+            else
+                cv = n;
+        } else {
+            fprintf(stderr, "evgraph-train: events: unknown argument '%s' "
+                            "(try --help)\n", a);
+            return 2;
+        }
+    }
+    if (!dir || (!out && !cv) || (cv && !predpath) || cv == 1 ||
+        (predpath && !cv)) {
+        fprintf(stderr, "evgraph-train: events: need --timebank DIR and -o "
+                        "MODEL, or --cv K (K >= 2) with --predict FILE (try "
+                        "--help)\n");
+        return 2;
+    }
+    o.log = log;
+
+    evg_error err;
+    evg_error_clear(&err);
+    evg_syntax *syn = NULL;
+    char **names = NULL;
+    size_t ndocs = 0, lost = 0, nev = 0;
+    tml_doc *docs = NULL;
+    evg_men_doc *md = NULL;
+    unsigned char *use = NULL;
+    FILE *pred = NULL;
+    syn_entry *senses = NULL;
+    int rc = evg_syntax_load(synpath, &syn, &err);
+    if (!rc && *wndir)
+        rc = evg_wordnet_senses(wndir, &senses, &o.nsenses, &err);
+    o.senses = senses;
+    if (!rc)
+        rc = list_tml(dir, &names, &ndocs, &err);
+    if (!rc && (!(docs = calloc(ndocs, sizeof *docs)) ||
+                !(md = calloc(ndocs, sizeof *md)) ||
+                !(use = calloc(ndocs, 1))))
+        rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < ndocs; i++) {
+        docs[i].name = names[i];
+        names[i] = NULL;
+        rc = load_doc(dir, docs[i].name, syn, &docs[i], &lost, &err);
+        if (rc)
+            break;
+        nev += docs[i].nev;
+        md[i] = (evg_men_doc){docs[i].name, docs[i].doc->tokens,
+                              docs[i].doc->n_tokens, docs[i].gold};
+    }
+    if (!rc && log)
+        fprintf(log, "events: %zu documents, %zu gold events, %zu outside "
+                     "every sentence's words\n", ndocs, nev, lost);
+    if (!rc && cv) {
+        if (!strcmp(predpath, "-"))
+            pred = stdout;
+        else if (!(pred = fopen(predpath, "w")))
+            rc = evg_error_set(&err, EVG_EIO, "%s: cannot write", predpath);
+        for (unsigned long long k = 0; !rc && k < cv; k++) {
+            for (size_t i = 0; i < ndocs; i++)
+                use[i] = i % cv != k;
+            evg_men_model *m = NULL;
+            FILE *keep = o.log;
+            o.log = NULL;
+            rc = evg_men_train(&o, md, ndocs, use, &m, &err);
+            o.log = keep;
+            for (size_t i = 0; !rc && i < ndocs; i++)
+                if (!use[i] && predict(m, &docs[i], pred) < 0)
+                    rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
+            evg_men_model_free(m);
+            if (!rc && log)
+                fprintf(log, "events: fold %llu of %llu done\n", k + 1, cv);
+        }
+        int to_stdout = pred == stdout;
+        int bad = pred && (to_stdout ? fflush(pred) : fclose(pred)) != 0;
+        if (bad && !rc)
+            rc = evg_error_set(&err, EVG_EIO, "%s: write failed", predpath);
+    }
+    if (!rc && out) {
+        evg_men_model *m = NULL;
+        rc = evg_men_train(&o, md, ndocs, NULL, &m, &err);
+        if (!rc)
+            rc = evg_men_model_save(m, out, &err);
+        evg_men_model_free(m);
+    }
+    for (size_t i = 0; docs && i < ndocs; i++)
+        doc_dispose(&docs[i]);
+    for (size_t i = 0; names && i < ndocs; i++)
+        free(names[i]);
+    free(names);
+    free(docs);
+    free(md);
+    free(use);
+    free(senses);
+    evg_syntax_free(syn);
+    if (rc < 0) {
+        fprintf(stderr, "evgraph-train: %s\n",
+                err.message[0] ? err.message : evg_strerror(rc));
+        return rc == EVG_EIO ? 3 : 1;
+    }
+    return 0;
+}

@@ -1,0 +1,8 @@
+/* `evgraph-train events`: the event-mention trainer (train_events.c). */
+#ifndef EVG_TRAIN_EVENTS_H
+#define EVG_TRAIN_EVENTS_H
+
+/* argv[0] is "events"; returns the exit status. */
+int evg_train_events_main(int argc, char **argv);
+
+#endif
