@@ -26,6 +26,9 @@ typedef struct settings {
     const char *conllu_in, *model; /* parse, --tokens */
     int tokens;                    /* extract, run, ingest: the token layer */
     evg_syntax *syntax;            /* its model, once loaded */
+    const char *events_model;      /* --events-model */
+    evg_mentions *mentions;        /* the event-mention model, loaded with
+                                      the syntax model */
     size_t jobs;       /* extraction threads (0: one per core) */
     const char *db;    /* ingest, query: the store */
     int upgrade;       /* ingest: migrate an older store */

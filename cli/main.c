@@ -133,6 +133,7 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
             break;
         case O_CONLLU_IN: st->conllu_in = optarg; break;
         case O_MODEL: st->model = optarg; break;
+        case O_EVENTS_MODEL: st->events_model = optarg; break;
         case O_TOKENS: st->tokens = 1; break;
         case 'f': st->format = optarg; break;
         case O_DCT:
@@ -517,6 +518,14 @@ int cli_load_lexicon(settings *st, evg_lexicon **lex)
             return EXIT_INPUT;
         }
         st->ex.syntax = st->syntax;
+        /* and the event-mention detector, which reads the token layer */
+        if ((rc = evg_mentions_load(st->events_model, &st->mentions, &err))) {
+            evg_lexicon_free(*lex);
+            *lex = NULL;
+            msg("%s", err.message[0] ? err.message : evg_strerror(rc));
+            return EXIT_INPUT;
+        }
+        st->ex.mentions = st->mentions;
     }
     return 0;
 }
@@ -993,5 +1002,6 @@ int main(int argc, char **argv)
     }
     free(st.dicts);
     evg_syntax_free(st.syntax);
+    evg_mentions_free(st.mentions);
     return finish(status);
 }

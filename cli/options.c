@@ -119,6 +119,11 @@ const cli_opt cli_options[] = {
     {"model", O_MODEL, A_FILE, "FILE", C_PARSE | C_EXTRACT | C_RUN | C_INGEST,
      "syntax model (default: $EVGRAPH_MODEL, else the installed "
      "en-ud-syntax.evgm)", NULL},
+    {"events-model", O_EVENTS_MODEL, A_FILE, "FILE",
+     C_EXTRACT | C_RUN | C_INGEST,
+     "event-mention model, read with the syntax model (default: "
+     "$EVGRAPH_EVENTS_MODEL, else the installed en-timebank-events.evgm)",
+     NULL},
     {"quiet", 'q', A_NONE, NULL, C_ALL, "print no warnings or progress", NULL},
     {"help", 'h', A_NONE, NULL, C_ALL, "show this help and exit", NULL},
 };

@@ -118,3 +118,8 @@ if(EXISTS ${CMAKE_SOURCE_DIR}/models/en-ud-syntax.evgm)
                 ${CMAKE_SOURCE_DIR}/models/README.md
           DESTINATION ${CMAKE_INSTALL_DATADIR}/evgraph)
 endif()
+# The event-mention model (docs/events.md), beside it.
+if(EXISTS ${CMAKE_SOURCE_DIR}/models/en-timebank-events.evgm)
+  install(FILES ${CMAKE_SOURCE_DIR}/models/en-timebank-events.evgm
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/evgraph)
+endif()

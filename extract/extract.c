@@ -201,6 +201,8 @@ int evg_extract_text(const char *text, size_t len,
         goto done;
     if ((rc = evg_extract__sentences(doc, body, opts, err)) ||
         (rc = evg_extract__syntax(doc, opts->syntax)) ||
+        (rc = evg_extract__mentions(doc, opts->syntax ? opts->mentions
+                                                      : NULL)) ||
         (rc = evg_extract__timexes(doc, err)) ||
         (rc = evg_extract__entities(doc, lex, err)) ||
         (rc = evg_extract__events(doc, lex, opts, err)))

@@ -4,6 +4,8 @@
  *   text/            sentences and tokens
  *   syntax/          the token layer to UD conventions, tags, lemmas and
  *                    dependencies, when a model is given (--tokens)
+ *   mentions/        TimeML event words and their classes, on the token
+ *                    layer
  *   timex/           time expressions
  *   actors/          actors (entities) and their CAMEO codes
  *   events/          events, their arguments, modality, time and relations
@@ -26,6 +28,7 @@
 #include "events.h"
 #include "duals.h"
 #include "syn_stage.h" /* syntax/: the token layer */
+#include "men_stage.h" /* mentions/: event words on the token layer */
 
 /* Adds a warning line to the document. EVG_ENOMEM. */
 int evg_extract__warn(evg_doc *doc, const char *fmt, ...)

@@ -20,7 +20,7 @@ matches times event F1); per-class F1 counts, for each class, the mentions
 of that class matched to a gold EVENT of that class.
 
 Usage: score_timeml_events.py [--timebank DIR] [--cv K] [--train BIN]
-           [--syntax MODEL] [--predict FILE] [--min-event-f1 X]
+           [--syntax MODEL] [--wordnet DIR] [--predict FILE] [--min-event-f1 X]
            [--min-class-f1 X] [--errors N]
 Exit status 0, 1 when a floor given by --min-* is not reached, 2 on usage
 or input errors. Standard library only.
@@ -131,6 +131,8 @@ def main():
     ap.add_argument("--cv", type=int, default=10)
     ap.add_argument("--train", default="build/evgraph-train")
     ap.add_argument("--syntax", help="syntax model for the trainer")
+    ap.add_argument("--wordnet", help="WordNet folder for the trainer "
+                    "('' for none)")
     ap.add_argument("--predict", help="score this predictions file instead "
                     "of running the trainer")
     ap.add_argument("--min-event-f1", type=float)
@@ -157,6 +159,8 @@ def main():
         os.close(fd)
         cmd = [a.train, "events", "--timebank", a.timebank, "--cv",
                str(a.cv), "--predict", predfile, "-q"]
+        if a.wordnet is not None:
+            cmd += ["--wordnet", a.wordnet]
         if a.syntax:
             cmd += ["--syntax", a.syntax]
         try:

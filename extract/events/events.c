@@ -156,7 +156,7 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
 /* ---- modality ---- */
 
 
-static evg_modality find_modality(const sent_ctx *s, size_t h, int *would)
+evg_modality evg_events__modality(const sent_ctx *s, size_t h, int *would)
 {
     int planned = 0, hypo = 0, neg = 0;
     *would = 0;
@@ -771,7 +771,7 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
     }
     for (size_t k = 0; k < s->n_cand; k++) {
         cand *c = &s->cand[k];
-        c->mod = find_modality(s, c->head, &c->would);
+        c->mod = evg_events__modality(s, c->head, &c->would);
         fill_args(s, k);
     }
     link_complements(s);
@@ -1026,7 +1026,8 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
             continue;
         if ((rc = prepare_sentence(&st, &s, si)) ||
             (rc = scan_sentence(&s, st.trig)) ||
-            (rc = evg_events__emit(&st, &s)))
+            (rc = evg_events__emit(&st, &s)) ||
+            (rc = evg_events__uncoded(&st, &s, opts)))
             goto done;
     }
     rc = evg_events__finish(&st);

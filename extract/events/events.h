@@ -107,6 +107,8 @@ typedef struct ev_state {
     size_t n_rels, cap_rels;
     size_t prev_first; /* first event of the last sentence with events */
     const char *dct;   /* doc-owned copy of the DCT or NULL */
+    size_t ud_next;    /* first word of doc->tokens not yet read by
+                          evg_events__uncoded */
 } ev_state;
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w);
@@ -116,6 +118,23 @@ size_t evg_events__barriers(const sent_ctx *s, size_t a, size_t b);
 int evg_events__timex_index(ev_state *st);
 /* Turns the sentence's candidates into events and relations. */
 int evg_events__emit(ev_state *st, sent_ctx *s);
+/* The modality of the event whose head is token h (negation, modals,
+ * conditions, questions); *would: planned through "would". */
+evg_modality evg_events__modality(const sent_ctx *s, size_t h, int *would);
+/* The token holding byte `off` of the text (or the nearest after it). */
+size_t evg_events__token_at(const sent_ctx *s, size_t off);
+/* Dates `ev`, headed by token `head`, by the time expressions of its
+ * sentence (or the DCT); `report`: a reporting event, which candidate
+ * `ci` (or EVG_NONE) is. */
+void evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
+                           int report, size_t ci, evg_event *ev);
+/* Appends the coder's notes on the event just added to doc->events. */
+int evg_events__push_meta(ev_state *st, const ev_meta *m);
+/* events_uncoded.c: the event words of the token layer in sentence s:
+ * the TimeML class of the CAMEO events they trigger, and an event without
+ * a CAMEO code for each of the others (unless opts say CAMEO only). */
+int evg_events__uncoded(ev_state *st, sent_ctx *s,
+                        const evg_extract_opts *opts);
 /* Merges mentions, resolves relations and times across the document. */
 int evg_events__finish(ev_state *st);
 int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,

@@ -77,7 +77,7 @@ int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
 }
 
 /* Token holding byte `off`, or the first token after it. */
-static size_t token_at(const sent_ctx *s, size_t off)
+size_t evg_events__token_at(const sent_ctx *s, size_t off)
 {
     size_t lo = 0, hi = s->tok.n;
     while (lo < hi) {
@@ -204,10 +204,9 @@ static int own_report_time(const sent_ctx *s, size_t ci, size_t tt,
            !clausal(s, comma + 1, c->head, c->head);
 }
 
-static void pick_time(ev_state *st, const sent_ctx *s, size_t ci,
-                      evg_event *ev)
+void evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
+                           int report, size_t ci, evg_event *ev)
 {
-    const cand *c = &s->cand[ci];
     evg_doc *doc = st->doc;
     size_t best = EVG_NONE, best_bar = 0, best_dist = 0;
     for (size_t k = st->tx_first[s->index]; k < st->tx_first[s->index + 1];
@@ -216,15 +215,15 @@ static void pick_time(ev_state *st, const sent_ctx *s, size_t ci,
         const evg_timex *tx = &doc->timexes[ti];
         if (tx->type == EVG_TIMEX_DURATION || tx->type == EVG_TIMEX_SET)
             continue;
-        size_t tt = token_at(s, tx->span.start);
+        size_t tt = evg_events__token_at(s, tx->span.start);
         size_t rep;
         if (report_time(s, tt, &rep) && rep != ci)
             continue;
-        if (c->pat->kind == EVG_TK_REPORT &&
-            !own_report_time(s, ci, tt, token_at(s, tx->span.end)))
+        if (report && ci != EVG_NONE &&
+            !own_report_time(s, ci, tt, evg_events__token_at(s, tx->span.end)))
             continue;
-        size_t bar = evg_events__barriers(s, c->head, tt);
-        size_t dist = tt > c->head ? tt - c->head : c->head - tt;
+        size_t bar = evg_events__barriers(s, head, tt);
+        size_t dist = tt > head ? tt - head : head - tt;
         if (best == EVG_NONE || bar < best_bar ||
             (bar == best_bar && dist < best_dist)) {
             best = ti;
@@ -262,7 +261,7 @@ static void attach_durations(ev_state *st, const sent_ctx *s)
         size_t ti = st->tx_order[k];
         if (doc->timexes[ti].type != EVG_TIMEX_DURATION)
             continue;
-        size_t tt = token_at(s, doc->timexes[ti].span.start);
+        size_t tt = evg_events__token_at(s, doc->timexes[ti].span.start);
         const cand *best = NULL;
         for (size_t i = 0; i < s->n_cand; i++) {
             const cand *c = &s->cand[i];
@@ -478,7 +477,7 @@ static int push_actors(evg_doc *doc, size_t **v, size_t *n, size_t *cap,
     return 0;
 }
 
-static int push_meta(ev_state *st, const ev_meta *m)
+int evg_events__push_meta(ev_state *st, const ev_meta *m)
 {
     if (evg_reserve(&st->meta, &st->cap_meta, st->n_meta + 1,
                     sizeof(*st->meta), 32))
@@ -534,7 +533,8 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
         push_actors(doc, &ev->target, &ev->n_target, &ev->cap_target,
                     &c->tgt))
         return EVG_ENOMEM;
-    pick_time(st, s, ci, ev);
+    evg_events__pick_time(st, s, c->head, c->pat->kind == EVG_TK_REPORT, ci,
+                          ev);
     ev->modality = c->mod;
     ev->attributed = c->attributed;
     speaker_acts(doc, ev);
@@ -546,7 +546,7 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
     m.noun = c->noun;
     m.statement = c->pat->kind == EVG_TK_REPORT;
     m.mention_only = c->noun && !c->src.n;
-    return push_meta(st, &m);
+    return evg_events__push_meta(st, &m);
 }
 
 /* Cue phrases inside the sentence: the event after the cue causes (or

@@ -72,7 +72,7 @@ static int same_event(const ev_state *st, size_t i, size_t j)
     const ev_meta *ma = &st->meta[i], *mb = &st->meta[j];
     if (ma->statement || mb->statement)
         return 0;
-    if (strncmp(a->cameo, b->cameo, 3) != 0)
+    if (!a->cameo || !b->cameo || strncmp(a->cameo, b->cameo, 3) != 0)
         return 0;
     if (ma->sentence == mb->sentence && !ma->noun && !mb->noun)
         return 0;

@@ -281,6 +281,7 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     }
 
     m->nclass = o->nclass;
+    m->calib = 1.0f;
     for (size_t c = 0; c < o->nclass; c++)
         if (!(m->names[c] = strdup(o->names[c])))
             goto done;

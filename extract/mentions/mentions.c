@@ -1,7 +1,7 @@
 /* The event-mention detector: its features over the token layer, the
  * labeling of a sentence, and the model file (the container of
  * extract/syntax/syn_file.h, magic "EVGMEN", sections INFO, CLAS, PMEN,
- * LEXE and WNSS; docs/events.md). */
+ * LEXE, WNSS and CALI; docs/events.md). */
 #include "mentions.h"
 
 #include <math.h>
@@ -305,9 +305,32 @@ int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
     return 0;
 }
 
-double evg_men_confidence(float margin)
+double evg_men_confidence(const evg_men_model *m, float margin)
 {
-    return 1.0 / (1.0 + exp(-(double)margin));
+    double c = m->calib > 0 ? (double)m->calib : 1.0;
+    return 1.0 / (1.0 + exp(-(double)margin / c));
+}
+
+float evg_men_calibrate(const float *margin, const unsigned char *right,
+                        size_t n)
+{
+    if (!n)
+        return 1.0f;
+    double best = 1.0, best_loss = INFINITY;
+    for (double c = 0.05; c <= 200.0; c *= 1.05) {
+        double loss = 0;
+        for (size_t i = 0; i < n; i++) {
+            double p = 1.0 / (1.0 + exp(-(double)margin[i] / c));
+            if (p > 1 - 1e-9)
+                p = 1 - 1e-9;
+            loss -= right[i] ? log(p) : log(1 - p);
+        }
+        if (loss < best_loss) {
+            best_loss = loss;
+            best = c;
+        }
+    }
+    return (float)best;
 }
 
 /* ---- the model file ---- */
@@ -338,6 +361,7 @@ int evg_men_model_save(const evg_men_model *m, const char *path,
     if (s.failed)
         p.failed = s.failed;
     syn_section_put(&p, SYN_SEC('W', 'N', 'S', 'S'), s.data, s.len);
+    syn_section_put(&p, SYN_SEC('C', 'A', 'L', 'I'), &m->calib, 4);
     evg_buf_dispose(&s);
     int rc = syn_file_save(path, MAGIC, FORMAT_VERSION, &p, err);
     evg_buf_dispose(&p);
@@ -400,6 +424,12 @@ int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err)
          syn_map_get(r, &m->lex, PRIOR_LIMIT);
     ok = ok && syn_section_find(pay, n, SYN_SEC('W', 'N', 'S', 'S'), &r) &&
          syn_map_get(r, &m->senses, UINT32_MAX);
+    ok = ok && syn_section_find(pay, n, SYN_SEC('C', 'A', 'L', 'I'), &r) &&
+         r.n == 4;
+    if (ok) {
+        memcpy(&m->calib, r.p, 4);
+        ok = m->calib > 0 && m->calib < 1e6f;
+    }
     if (!ok) {
         evg_men_model_free(m);
         return evg_error_set(err, EVG_EPARSE,

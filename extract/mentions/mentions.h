@@ -30,6 +30,7 @@ typedef struct evg_men_model {
     syn_map lex;
     syn_map senses;  /* WordNet: lemma -> its senses' lexicographer files
                         (evg_men_sense_value) */
+    float calib;     /* confidence = logistic(margin / calib) */
     char *info;
     void *mem;   /* the file's bytes, when loaded */
     void *owned; /* the lexicon's entries, when built in memory */
@@ -83,8 +84,15 @@ size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
 int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
                   uint8_t *cls, float *margin);
 
-/* A margin as a confidence in [0.5, 1): a logistic of the margin. */
-double evg_men_confidence(float margin);
+/* A margin as a confidence in [0.5, 1): logistic(margin / m->calib), the
+ * scale fitted on held-out margins when the model was trained
+ * (evg_men_calibrate). */
+double evg_men_confidence(const evg_men_model *m, float margin);
+/* The scale that makes logistic(margin / scale) best predict `right` (1:
+ * the mention was a gold event) over `n` held-out mentions, by log loss
+ * on a grid; 1 when n is 0. */
+float evg_men_calibrate(const float *margin, const unsigned char *right,
+                        size_t n);
 
 /* ---- training (men_train.c) ---- */
 

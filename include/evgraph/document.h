@@ -188,6 +188,12 @@ typedef struct evg_doc_token {
     const char *lemma;
     size_t head;           /* 1-based word number in the sentence, 0: root */
     const char *deprel;    /* "nsubj:pass" */
+    /* set by the event-mention stage (docs/events.md), not written to
+     * JSON (the events carry it): the word's TimeML event class
+     * (evg_tml_class_lookup) when it is an event, else NULL, and how sure
+     * the detector is of that, in [0.5, 1) */
+    const char *tml_class;
+    double event_confidence;
 } evg_doc_token;
 
 /* One article and everything found in it. All memory, strings included,

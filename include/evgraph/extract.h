@@ -17,6 +17,8 @@ extern "C" {
 typedef struct evg_lexicon evg_lexicon;
 /* A syntax model: tagger, lemmatizer and dependency parser (docs/syntax.md). */
 typedef struct evg_syn_model evg_syntax;
+/* An event-mention model: TimeML events and their classes (docs/events.md). */
+typedef struct evg_men_model evg_mentions;
 
 typedef struct evg_extract_opts {
     size_t size;              /* sizeof(evg_extract_opts), set by evg_extract_opts_init():
@@ -39,6 +41,13 @@ typedef struct evg_extract_opts {
                                  document's token layer (doc->tokens) */
     int cameo_only;           /* keep only CAMEO-coded events (drop those
                                  CAMEO has no code for) */
+    const evg_mentions *mentions; /* with `syntax`: the event-mention
+                                 detector labels the token layer; CAMEO
+                                 events get their TimeML class, and every
+                                 other event word becomes an event without a
+                                 CAMEO code (docs/events.md) */
+    int mentions_cameo_only;  /* with `mentions`: classes for CAMEO events,
+                                 no events without a code */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)
@@ -64,6 +73,15 @@ EVG_API void evg_lexicon_free(evg_lexicon *lex);
 EVG_API int evg_syntax_load(const char *path, evg_syntax **out,
                             evg_error *err);
 EVG_API void evg_syntax_free(evg_syntax *syntax);
+
+/* Loads an event-mention model; `path` NULL: the default one
+ * ($EVGRAPH_EVENTS_MODEL, else the installed or source tree's
+ * models/en-timebank-events.evgm). EVG_EIO, EVG_EPARSE (not such a model,
+ * truncated, corrupt, another format version), EVG_ENOMEM. Free it with
+ * evg_mentions_free(); it may be shared by any number of extractions. */
+EVG_API int evg_mentions_load(const char *path, evg_mentions **out,
+                              evg_error *err);
+EVG_API void evg_mentions_free(evg_mentions *mentions);
 
 /* Extracts the events document from `len` bytes of article `text` into
  * `*out`. The text is copied; a dateline on its first line gives the DCT

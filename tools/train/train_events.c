@@ -192,9 +192,18 @@ static void doc_dispose(tml_doc *d)
     free(d->ev);
 }
 
+/* Held-out margins of the mentions found, and whether each was a gold
+ * event: for the confidence scale of the model written. */
+typedef struct heldout {
+    float *margin;
+    unsigned char *right;
+    size_t n, cap, capr;
+} heldout;
+
 /* Labels document `d` with `m` and writes its mentions, one a line:
  * file, start, end, class, confidence, text. */
-static int predict(const evg_men_model *m, const tml_doc *d, FILE *out)
+static int predict(const evg_men_model *m, const tml_doc *d, FILE *out,
+                   heldout *ho)
 {
     const evg_doc *doc = d->doc;
     size_t n = doc->n_tokens;
@@ -213,7 +222,15 @@ static int predict(const evg_men_model *m, const tml_doc *d, FILE *out)
             continue;
         const evg_doc_token *t = &doc->tokens[i];
         fprintf(out, "%s\t%zu\t%zu\t%s\t%.3f\t%s\n", d->name, t->start, t->end,
-                m->names[cls[i]], evg_men_confidence(mar[i]), t->form);
+                m->names[cls[i]], evg_men_confidence(m, mar[i]), t->form);
+        if (evg_reserve(&ho->margin, &ho->cap, ho->n + 1, sizeof *ho->margin,
+                        1024) < 0 ||
+            evg_reserve(&ho->right, &ho->capr, ho->n + 1, 1, 1024) < 0) {
+            rc = EVG_ENOMEM;
+            break;
+        }
+        ho->margin[ho->n] = mar[i];
+        ho->right[ho->n++] = d->gold[i] != 0;
     }
     free(cls);
     free(mar);
@@ -225,6 +242,9 @@ static void usage(FILE *f)
     fprintf(f,
             "Usage: evgraph-train events --timebank DIR -o MODEL [OPTIONS]\n"
             "       evgraph-train events --timebank DIR --cv K --predict FILE\n\n"
+            "With both --cv and -o, the model written (trained on every\n"
+            "document) takes its confidence scale from the held-out margins of\n"
+            "the cross-validation.\n\n"
             "Trains the event-mention detector (TimeML events and their\n"
             "classes) from the EVENT annotations of the .tml files of DIR.\n\n"
             "Options:\n"
@@ -318,11 +338,9 @@ int evg_train_events_main(int argc, char **argv)
             return 2;
         }
     }
-    if (!dir || (!out && !cv) || (cv && !predpath) || cv == 1 ||
-        (predpath && !cv)) {
+    if (!dir || (!out && !cv) || cv == 1 || (predpath && !cv)) {
         fprintf(stderr, "evgraph-train: events: need --timebank DIR and -o "
-                        "MODEL, or --cv K (K >= 2) with --predict FILE (try "
-                        "--help)\n");
+                        "MODEL or --cv K (K >= 2) (try --help)\n");
         return 2;
     }
     o.log = log;
@@ -337,6 +355,7 @@ int evg_train_events_main(int argc, char **argv)
     unsigned char *use = NULL;
     FILE *pred = NULL;
     syn_entry *senses = NULL;
+    heldout ho = {0};
     int rc = evg_syntax_load(synpath, &syn, &err);
     if (!rc && *wndir)
         rc = evg_wordnet_senses(wndir, &senses, &o.nsenses, &err);
@@ -361,10 +380,15 @@ int evg_train_events_main(int argc, char **argv)
         fprintf(log, "events: %zu documents, %zu gold events, %zu outside "
                      "every sentence's words\n", ndocs, nev, lost);
     if (!rc && cv) {
-        if (!strcmp(predpath, "-"))
+        if (!predpath)
+            pred = fopen("/dev/null", "w");
+        else if (!strcmp(predpath, "-"))
             pred = stdout;
-        else if (!(pred = fopen(predpath, "w")))
-            rc = evg_error_set(&err, EVG_EIO, "%s: cannot write", predpath);
+        else
+            pred = fopen(predpath, "w");
+        if (!pred)
+            rc = evg_error_set(&err, EVG_EIO, "%s: cannot write",
+                               predpath ? predpath : "/dev/null");
         for (unsigned long long k = 0; !rc && k < cv; k++) {
             for (size_t i = 0; i < ndocs; i++)
                 use[i] = i % cv != k;
@@ -374,7 +398,7 @@ int evg_train_events_main(int argc, char **argv)
             rc = evg_men_train(&o, md, ndocs, use, &m, &err);
             o.log = keep;
             for (size_t i = 0; !rc && i < ndocs; i++)
-                if (!use[i] && predict(m, &docs[i], pred) < 0)
+                if (!use[i] && predict(m, &docs[i], pred, &ho) < 0)
                     rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
             evg_men_model_free(m);
             if (!rc && log)
@@ -383,11 +407,18 @@ int evg_train_events_main(int argc, char **argv)
         int to_stdout = pred == stdout;
         int bad = pred && (to_stdout ? fflush(pred) : fclose(pred)) != 0;
         if (bad && !rc)
-            rc = evg_error_set(&err, EVG_EIO, "%s: write failed", predpath);
+            rc = evg_error_set(&err, EVG_EIO, "%s: write failed",
+                               predpath ? predpath : "/dev/null");
     }
     if (!rc && out) {
         evg_men_model *m = NULL;
         rc = evg_men_train(&o, md, ndocs, NULL, &m, &err);
+        if (!rc && ho.n) {
+            m->calib = evg_men_calibrate(ho.margin, ho.right, ho.n);
+            if (log)
+                fprintf(log, "events: confidence scale %.3f, from %zu "
+                             "held-out mentions\n", (double)m->calib, ho.n);
+        }
         if (!rc)
             rc = evg_men_model_save(m, out, &err);
         evg_men_model_free(m);
@@ -401,6 +432,8 @@ int evg_train_events_main(int argc, char **argv)
     free(md);
     free(use);
     free(senses);
+    free(ho.margin);
+    free(ho.right);
     evg_syntax_free(syn);
     if (rc < 0) {
         fprintf(stderr, "evgraph-train: %s\n",

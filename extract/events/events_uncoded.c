@@ -1,0 +1,70 @@
+/* Events beyond CAMEO: the words the event-mention stage marked in the
+ * token layer (extract/mentions/). A word inside the trigger of a CAMEO
+ * event gives that event its TimeML class; any other becomes an event
+ * without a CAMEO code (cameo NULL), with its class, its word as trigger,
+ * the detector's confidence, and the modality and date the coder gives
+ * its own events (evg_events__modality, evg_events__pick_time). Run for
+ * each sentence right after its CAMEO events are emitted, so events stay
+ * in text order. */
+#include <string.h>
+
+#include "events.h"
+#include "evgraph/extract.h"
+
+int evg_events__uncoded(ev_state *st, sent_ctx *s,
+                        const evg_extract_opts *opts)
+{
+    evg_doc *doc = st->doc;
+    size_t si = s->index;
+    while (st->ud_next < doc->n_tokens &&
+           doc->tokens[st->ud_next].sentence < si)
+        st->ud_next++;
+    size_t a = st->ud_next, b = a;
+    while (b < doc->n_tokens && doc->tokens[b].sentence == si)
+        b++;
+    st->ud_next = b;
+    int cameo_only = opts && opts->mentions_cameo_only;
+    for (size_t i = a; i < b; i++) {
+        const evg_doc_token *t = &doc->tokens[i];
+        if (!t->tml_class)
+            continue;
+        int coded = 0;
+        for (size_t c = 0; c < s->n_cand; c++) {
+            size_t e = s->cand[c].ev;
+            if (e == EVG_NONE)
+                continue;
+            evg_event *ev = &doc->events[e];
+            if (t->start < ev->trigger.end && t->end > ev->trigger.start) {
+                if (!ev->tml_class)
+                    ev->tml_class = t->tml_class;
+                coded = 1;
+            }
+        }
+        if (coded || cameo_only || !s->tok.n)
+            continue;
+        evg_event *ev =
+            EVG_DOC_PUSH(doc, doc->events, doc->n_events, doc->cap_events);
+        if (!ev)
+            return EVG_ENOMEM;
+        ev->tml_class = t->tml_class;
+        if (evg_doc_span(doc, &ev->trigger, t->start, t->end))
+            return EVG_ENOMEM;
+        size_t h = evg_events__token_at(s, t->start);
+        if (h >= s->tok.n)
+            h = s->tok.n - 1;
+        int would;
+        ev->modality = evg_events__modality(s, h, &would);
+        evg_events__pick_time(st, s, h, 0, EVG_NONE, ev);
+        ev->attributed = EVG_NONE;
+        ev->sentence = si;
+        ev->confidence = t->event_confidence;
+        ev_meta m = {0};
+        m.sentence = si;
+        m.noun = t->upos && (!strcmp(t->upos, "NOUN") ||
+                             !strcmp(t->upos, "PROPN"));
+        int rc = evg_events__push_meta(st, &m);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
