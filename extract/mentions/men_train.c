@@ -165,7 +165,7 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     syn_ptrain p;
     int have_p = 0;
     syn_entry *lexv = NULL;
-    size_t *order = NULL, *tok_at = NULL;
+    size_t *order = NULL, *tok_at = NULL, *kbuf = NULL;
     if (!prior || !sense || !m)
         goto done;
     /* WordNet's map first: the features read it */
@@ -223,17 +223,28 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     order = malloc((nsp ? nsp : 1) * sizeof *order);
     if (!feats || !fstart || !tok_at || !order)
         goto done;
-    size_t at = 0, nf = 0;
+    size_t at = 0, nf = 0, kcap = 0;
     for (size_t q = 0; q < nsp; q++) {
         const evg_men_doc *doc = &docs[sp[q].doc];
+        const evg_doc_token *t = doc->tokens + sp[q].first;
+        if (sp[q].n * 2 > kcap) {
+            free(kbuf);
+            kcap = sp[q].n * 2;
+            if (!(kbuf = malloc(kcap * sizeof *kbuf)))
+                goto done;
+        }
+        evg_men_kids kids = {kbuf, kbuf + sp[q].n};
+        evg_men_kids_build(t, sp[q].n, kbuf, kbuf + sp[q].n);
         tok_at[q] = at;
         for (size_t i = 0; i < sp[q].n; i++) {
             fstart[at++] = (uint32_t)nf;
-            nf += evg_men_features(doc->tokens + sp[q].first, sp[q].n, i,
+            nf += evg_men_features(t, sp[q].n, i,
                                    prior[sp[q].doc] + sp[q].first,
-                                   sense[sp[q].doc] + sp[q].first, feats + nf);
+                                   sense[sp[q].doc] + sp[q].first, &kids,
+                                   feats + nf);
         }
     }
+
     fstart[at] = (uint32_t)nf;
     tok_at[nsp] = at;
 
@@ -334,5 +345,6 @@ done:
     free(tok_at);
     free(order);
     free(lexv);
+    free(kbuf);
     return rc;
 }

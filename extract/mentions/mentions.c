@@ -165,9 +165,23 @@ static uint64_t base_rel(const char *r)
     return syn_hash_str(buf);
 }
 
+void evg_men_kids_build(const evg_doc_token *t, size_t n, size_t *first,
+                        size_t *next)
+{
+    for (size_t i = 0; i < n; i++)
+        first[i] = next[i] = SIZE_MAX;
+    for (size_t j = n; j-- > 0;) { /* pushed in front: in word order */
+        size_t h = t[j].head;
+        if (h == 0 || h > n || h - 1 == j)
+            continue;
+        next[j] = first[h - 1];
+        first[h - 1] = j;
+    }
+}
+
 size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
                         const uint32_t *prior, const uint32_t *sense,
-                        uint64_t *f)
+                        const evg_men_kids *kids_of, uint64_t *f)
 {
     size_t k = 0;
     const evg_doc_token *w = &t[i];
@@ -204,9 +218,7 @@ size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
     /* the dependents: which relations, and the words of the function ones */
     uint32_t kids = 0;
     size_t nkids = 0;
-    for (size_t j = 0; j < n; j++) {
-        if (t[j].head != i + 1)
-            continue;
+    for (size_t j = kids_of->first[i]; j < n; j = kids_of->next[j]) {
         nkids++;
         kids |= rel_bit(t[j].deprel);
         if (k + 12 >= EVG_MEN_FEATS)
@@ -218,9 +230,8 @@ size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
             f[k++] = feat2(26, hs(t[j].xpos), lem);
             /* the complement's marker: "agreed to", "agreed that" */
             uint64_t mk = 0x4e4f4e45ull;
-            for (size_t q = 0; q < n; q++)
-                if (t[q].head == j + 1 && t[q].deprel &&
-                    !strcmp(t[q].deprel, "mark")) {
+            for (size_t q = kids_of->first[j]; q < n; q = kids_of->next[q])
+                if (t[q].deprel && !strcmp(t[q].deprel, "mark")) {
                     mk = evg_men_lemma_key(t[q].lemma);
                     break;
                 }
@@ -276,9 +287,15 @@ int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
                   uint8_t *cls, float *margin)
 {
     uint32_t *prior = malloc((n ? n : 1) * 2 * sizeof *prior);
-    if (!prior)
+    size_t *first = malloc((n ? n : 1) * 2 * sizeof *first);
+    if (!prior || !first) {
+        free(prior);
+        free(first);
         return EVG_ENOMEM;
+    }
     uint32_t *sense = prior + n;
+    evg_men_kids kids = {first, first + n};
+    evg_men_kids_build(t, n, first, first + n);
     for (size_t i = 0; i < n; i++) {
         prior[i] = evg_men_prior(m, t[i].lemma);
         sense[i] = evg_men_sense(m, &t[i]);
@@ -286,7 +303,7 @@ int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
     uint64_t f[EVG_MEN_FEATS];
     int32_t score[EVG_MEN_MAX_CLASSES];
     for (size_t i = 0; i < n; i++) {
-        size_t nf = evg_men_features(t, n, i, prior, sense, f);
+        size_t nf = evg_men_features(t, n, i, prior, sense, &kids, f);
         memset(score, 0, sizeof score);
         syn_ptab_score(&m->tab, f, nf, score);
         size_t best = 0, second = SIZE_MAX;
@@ -302,13 +319,15 @@ int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
                         : (float)(score[best] - score[second]) * m->tab.scale;
     }
     free(prior);
+    free(first);
     return 0;
 }
 
 double evg_men_confidence(const evg_men_model *m, float margin)
 {
     double c = m->calib > 0 ? (double)m->calib : 1.0;
-    return 1.0 / (1.0 + exp(-(double)margin / c));
+    double p = 1.0 / (1.0 + exp(-(double)margin / c));
+    return p > 0.999 ? 0.999 : p; /* never certain */
 }
 
 float evg_men_calibrate(const float *margin, const unsigned char *right,

@@ -70,13 +70,24 @@ uint32_t evg_men_sense_value(unsigned first, uint32_t mask);
 /* The value for token `t` (by its UPOS and lemma), 0 when none. */
 uint32_t evg_men_sense(const evg_men_model *m, const evg_doc_token *t);
 
+/* The dependents of each word of a sentence, as lists in word order:
+ * first[i] is word i's first dependent, next[j] the one after j (SIZE_MAX
+ * ends a list); heads out of range are left out. Arrays of n each. */
+typedef struct evg_men_kids {
+    const size_t *first, *next;
+} evg_men_kids;
+void evg_men_kids_build(const evg_doc_token *t, size_t n, size_t *first,
+                        size_t *next);
+
 /* The features of token `i` of a sentence of `n` tokens `t` (heads are
  * 1-based word numbers within the sentence, 0 for the root), given each
- * token's lexicon bucket in `prior` and WordNet value in `sense`, into
- * f[0 .. EVG_MEN_FEATS). Returns their number. */
+ * token's lexicon bucket in `prior` and WordNet value in `sense` (either
+ * may be NULL: none) and the sentence's dependents, into
+ * f[0 .. EVG_MEN_FEATS). Returns their number. Linear in the word's
+ * dependents, so a sentence costs time linear in its length. */
 size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
                         const uint32_t *prior, const uint32_t *sense,
-                        uint64_t *f);
+                        const evg_men_kids *kids, uint64_t *f);
 
 /* Labels a sentence: cls[i] is the class of token i (0: no event) and
  * margin[i] the score of that class over the next best, in weight units

@@ -1,0 +1,500 @@
+/* Event mentions: the features of a word over the token layer, training
+ * on sentences written here (deterministic, and the model labels what it
+ * learnt), model files that are missing or damaged, and the stage in the
+ * pipeline with the shipped models (events without a CAMEO code, classes
+ * of CAMEO events, CAMEO only). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "evgraph/extract.h"
+#include "evgraph/io.h"
+#include "mentions/mentions.h"
+#include "syntax/syn_file.h"
+
+/* A word of a hand-made token layer: form, UPOS, XPOS, lemma, head,
+ * relation, and its gold class (0: no event). */
+typedef struct word {
+    const char *form, *upos, *xpos, *lemma;
+    size_t head;
+    const char *rel;
+    unsigned gold;
+} word;
+
+enum { NONE, OCC, REP, STA, IAC, IST, ASP, PER };
+static const char *const names[] = {"NONE", "OCCURRENCE", "REPORTING",
+                                    "STATE", "I_ACTION", "I_STATE",
+                                    "ASPECTUAL", "PERCEPTION"};
+
+/* "The army attacked the town." */
+static const word s_attack[] = {
+    {"The", "DET", "DT", "the", 2, "det", NONE},
+    {"army", "NOUN", "NN", "army", 3, "nsubj", NONE},
+    {"attacked", "VERB", "VBD", "attack", 0, "root", OCC},
+    {"the", "DET", "DT", "the", 5, "det", NONE},
+    {"town", "NOUN", "NN", "town", 3, "obj", NONE},
+    {".", "PUNCT", ".", ".", 3, "punct", NONE},
+};
+/* "Officials said the talks failed." */
+static const word s_said[] = {
+    {"Officials", "NOUN", "NNS", "official", 2, "nsubj", NONE},
+    {"said", "VERB", "VBD", "say", 0, "root", REP},
+    {"the", "DET", "DT", "the", 4, "det", NONE},
+    {"talks", "NOUN", "NNS", "talk", 5, "nsubj", OCC},
+    {"failed", "VERB", "VBD", "fail", 2, "ccomp", OCC},
+    {".", "PUNCT", ".", ".", 2, "punct", NONE},
+};
+/* "Investors hope the bank will recover." */
+static const word s_hope[] = {
+    {"Investors", "NOUN", "NNS", "investor", 2, "nsubj", NONE},
+    {"hope", "VERB", "VBP", "hope", 0, "root", IST},
+    {"the", "DET", "DT", "the", 4, "det", NONE},
+    {"bank", "NOUN", "NN", "bank", 6, "nsubj", NONE},
+    {"will", "AUX", "MD", "will", 6, "aux", NONE},
+    {"recover", "VERB", "VB", "recover", 2, "ccomp", OCC},
+    {".", "PUNCT", ".", ".", 2, "punct", NONE},
+};
+/* "The company began selling shares." */
+static const word s_began[] = {
+    {"The", "DET", "DT", "the", 2, "det", NONE},
+    {"company", "NOUN", "NN", "company", 3, "nsubj", NONE},
+    {"began", "VERB", "VBD", "begin", 0, "root", ASP},
+    {"selling", "VERB", "VBG", "sell", 3, "xcomp", OCC},
+    {"shares", "NOUN", "NNS", "share", 4, "obj", NONE},
+    {".", "PUNCT", ".", ".", 3, "punct", NONE},
+};
+
+typedef struct layer {
+    evg_doc_token t[64];
+    uint8_t gold[64];
+    size_t n;
+} layer;
+
+static void add(layer *l, const word *w, size_t n, size_t sentence)
+{
+    for (size_t i = 0; i < n; i++) {
+        evg_doc_token *t = &l->t[l->n];
+        memset(t, 0, sizeof *t);
+        t->sentence = sentence;
+        t->form = w[i].form;
+        t->upos = w[i].upos;
+        t->xpos = w[i].xpos;
+        t->lemma = w[i].lemma;
+        t->head = w[i].head;
+        t->deprel = w[i].rel;
+        l->gold[l->n++] = (uint8_t)w[i].gold;
+    }
+}
+
+/* The features of word i of a layer's first `n` words. */
+static size_t feats(const layer *l, size_t n, size_t i, const uint32_t *prior,
+                    const uint32_t *sense, uint64_t *f)
+{
+    size_t first[64], next[64];
+    evg_men_kids_build(l->t, n, first, next);
+    evg_men_kids k = {first, next};
+    return evg_men_features(l->t, n, i, prior, sense, &k, f);
+}
+
+static int same_set(const uint64_t *a, size_t na, const uint64_t *b,
+                    size_t nb)
+{
+    if (na != nb)
+        return 0;
+    for (size_t i = 0; i < na; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+static int shares_any(const uint64_t *a, size_t na, const uint64_t *b,
+                      size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i] == b[j])
+                return 1;
+    return 0;
+}
+
+static void features_read_the_parse(void **state)
+{
+    (void)state;
+    layer l = {0};
+    add(&l, s_attack, 6, 0);
+    uint64_t f[EVG_MEN_FEATS], g[EVG_MEN_FEATS];
+    size_t nf = feats(&l, l.n, 2, NULL, NULL, f);
+    assert_true(nf > 20 && nf <= EVG_MEN_FEATS);
+    /* deterministic */
+    size_t ng = feats(&l, l.n, 2, NULL, NULL, g);
+    assert_true(same_set(f, nf, g, ng));
+    /* the object is one of its dependents' relations: without it (the
+     * town attached elsewhere) the features change */
+    l.t[4].head = 2;
+    l.t[4].deprel = "nmod";
+    ng = feats(&l, l.n, 2, NULL, NULL, g);
+    assert_false(same_set(f, nf, g, ng));
+    l.t[4].head = 3;
+    l.t[4].deprel = "obj";
+    /* the head's lemma: "town" under "attacked" vs under "left" */
+    nf = feats(&l, l.n, 4, NULL, NULL, f);
+    l.t[2].lemma = "leave";
+    ng = feats(&l, l.n, 4, NULL, NULL, g);
+    assert_false(same_set(f, nf, g, ng));
+    l.t[2].lemma = "attack";
+    /* the event lexicon and WordNet's supersense are features too */
+    uint32_t prior[6] = {0}, sense[6] = {0};
+    nf = feats(&l, l.n, 2, prior, sense, f);
+    prior[2] = evg_men_prior_bucket(20, 19, OCC);
+    ng = feats(&l, l.n, 2, prior, sense, g);
+    assert_false(same_set(f, nf, g, ng));
+    prior[2] = 0;
+    sense[2] = evg_men_sense_value(30, 1u << 1);
+    ng = feats(&l, l.n, 2, prior, sense, g);
+    assert_false(same_set(f, nf, g, ng));
+    /* the same lemma elsewhere shares its word features */
+    layer k = {0};
+    add(&k, s_said, 6, 0);
+    k.t[4].lemma = "attack";
+    k.t[4].form = "attacked";
+    ng = feats(&k, k.n, 4, NULL, NULL, g);
+    assert_true(shares_any(f, nf, g, ng));
+    /* every word of a sentence at its ends: no reads outside it */
+    for (size_t i = 0; i < l.n; i++)
+        assert_true(feats(&l, l.n, i, NULL, NULL, f) <=
+                    EVG_MEN_FEATS);
+    assert_true(feats(&l, 1, 0, NULL, NULL, f) > 0);
+}
+
+static void dependents_in_word_order(void **state)
+{
+    (void)state;
+    layer l = {0};
+    add(&l, s_attack, 6, 0);
+    l.t[0].head = 99; /* out of range: left out */
+    size_t first[6], next[6];
+    evg_men_kids_build(l.t, l.n, first, next);
+    assert_int_equal(first[2], 1); /* attacked: army, town, . */
+    assert_int_equal(next[1], 4);
+    assert_int_equal(next[4], 5);
+    assert_int_equal(next[5], SIZE_MAX);
+    assert_int_equal(first[1], SIZE_MAX); /* "The" was cut off */
+    assert_int_equal(first[4], 3);
+    assert_int_equal(first[0], SIZE_MAX);
+}
+
+static void buckets(void **state)
+{
+    (void)state;
+    assert_int_equal(evg_men_prior_bucket(0, 0, 0), 0);
+    /* seen often and always an event, seen once: different buckets */
+    assert_int_not_equal(evg_men_prior_bucket(20, 20, OCC),
+                         evg_men_prior_bucket(1, 1, OCC));
+    assert_int_not_equal(evg_men_prior_bucket(20, 20, OCC),
+                         evg_men_prior_bucket(20, 0, 0));
+    assert_int_not_equal(evg_men_prior_bucket(20, 20, OCC),
+                         evg_men_prior_bucket(20, 20, REP));
+    assert_int_equal(evg_men_sense_value(30, 5) >> 26, 30);
+    assert_int_equal(evg_men_sense_value(30, 5) & 0xff, 5);
+}
+
+/* Four documents of two sentences each, from the sentences above. */
+typedef struct corpus {
+    layer l[4];
+    evg_men_doc d[4];
+} corpus;
+
+static void make_corpus(corpus *c)
+{
+    memset(c, 0, sizeof *c);
+    const word *s[4][2] = {{s_attack, s_said},
+                           {s_hope, s_began},
+                           {s_said, s_hope},
+                           {s_began, s_attack}};
+    const size_t n[4][2] = {{6, 6}, {7, 6}, {6, 7}, {6, 6}};
+    static const char *const dn[4] = {"a", "b", "c", "d"};
+    for (size_t d = 0; d < 4; d++) {
+        add(&c->l[d], s[d][0], n[d][0], 0);
+        add(&c->l[d], s[d][1], n[d][1], 1);
+        c->d[d] = (evg_men_doc){dn[d], c->l[d].t, c->l[d].n, c->l[d].gold};
+    }
+}
+
+static evg_men_model *train(const corpus *c, const unsigned char *use)
+{
+    evg_men_train_opts o;
+    evg_men_train_defaults(&o);
+    o.names = names;
+    o.nclass = 8;
+    o.epochs = 10;
+    evg_men_model *m = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_men_train(&o, c->d, 4, use, &m, &err), 0);
+    assert_non_null(m);
+    return m;
+}
+
+static void labels(const evg_men_model *m, const layer *l, uint8_t *cls)
+{
+    float margin[64];
+    for (size_t i = 0; i < l->n;) {
+        size_t j = i;
+        while (j < l->n && l->t[j].sentence == l->t[i].sentence)
+            j++;
+        assert_int_equal(evg_men_label(m, l->t + i, j - i, cls + i,
+                                       margin + i), 0);
+        for (size_t k = i; k < j; k++) {
+            double c = evg_men_confidence(m, margin[k]);
+            assert_true(c >= 0.5 && c < 1.0);
+        }
+        i = j;
+    }
+}
+
+static char *slurp(const char *p, size_t *n)
+{
+    char *data;
+    evg_error err;
+    assert_int_equal(evg_read_file(p, 1 << 26, &data, n, &err), 0);
+    return data;
+}
+
+static void training_is_deterministic_and_learns(void **state)
+{
+    (void)state;
+    corpus c;
+    make_corpus(&c);
+    evg_men_model *a = train(&c, NULL), *b = train(&c, NULL);
+    /* it labels the sentences it learnt from: every event word with its
+     * class; the averaged weights may still take a word or two for an
+     * event that the last weights did not */
+    size_t false_alarms = 0;
+    for (size_t d = 0; d < 4; d++) {
+        uint8_t cls[64];
+        labels(a, &c.l[d], cls);
+        for (size_t i = 0; i < c.l[d].n; i++) {
+            if (c.l[d].gold[i])
+                assert_int_equal(cls[i], c.l[d].gold[i]);
+            else
+                false_alarms += cls[i] != 0;
+        }
+    }
+    assert_true(false_alarms <= 2);
+    /* the lexicon: "say" was always an event, "town" never */
+    assert_int_not_equal(evg_men_prior(a, "say"), 0);
+    assert_int_not_equal(evg_men_prior(a, "SAY"), 0);
+    assert_int_equal(evg_men_prior(a, "town"), 0);
+    /* same data and seed: the same bytes */
+    char pa[] = "/tmp/evg-men-a-XXXXXX", pb[] = "/tmp/evg-men-b-XXXXXX";
+    close(mkstemp(pa));
+    close(mkstemp(pb));
+    evg_error err;
+    assert_int_equal(evg_men_model_save(a, pa, &err), 0);
+    assert_int_equal(evg_men_model_save(b, pb, &err), 0);
+    size_t na, nb;
+    char *da = slurp(pa, &na), *db = slurp(pb, &nb);
+    assert_int_equal(na, nb);
+    assert_memory_equal(da, db, na);
+    /* and read back, the same labels */
+    evg_men_model *r = NULL;
+    assert_int_equal(evg_men_model_load(pa, &r, &err), 0);
+    assert_int_equal(r->nclass, 8);
+    assert_string_equal(r->names[6], "ASPECTUAL");
+    for (size_t d = 0; d < 4; d++) {
+        uint8_t x[64], y[64];
+        labels(a, &c.l[d], x);
+        labels(r, &c.l[d], y);
+        assert_memory_equal(x, y, c.l[d].n);
+    }
+    /* the documents left out are not learnt from: trained on "b" alone
+     * (hope, began), the lexicon knows nothing of "say" */
+    unsigned char use[4] = {0, 1, 0, 0};
+    evg_men_model *only_b = train(&c, use);
+    assert_int_equal(evg_men_prior(only_b, "say"), 0);
+    assert_int_not_equal(evg_men_prior(only_b, "hope"), 0);
+    evg_men_model_free(only_b);
+    /* bad classes are refused */
+    evg_men_train_opts o;
+    evg_men_train_defaults(&o);
+    o.names = names + 1;
+    o.nclass = 7;
+    evg_men_model *bad = NULL;
+    assert_int_equal(evg_men_train(&o, c.d, 4, NULL, &bad, &err), EVG_EINVAL);
+    assert_null(bad);
+    o.names = names;
+    o.nclass = 3; /* a gold class 6 is out of range */
+    assert_int_equal(evg_men_train(&o, c.d, 4, NULL, &bad, &err), EVG_EINVAL);
+    assert_null(bad);
+    free(da);
+    free(db);
+    evg_men_model_free(a);
+    evg_men_model_free(b);
+    evg_men_model_free(r);
+    unlink(pa);
+    unlink(pb);
+}
+
+static int load_bytes(const char *data, size_t len, evg_error *err)
+{
+    char p[] = "/tmp/evg-men-bad-XXXXXX";
+    int fd = mkstemp(p);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, data, len), (ssize_t)len);
+    close(fd);
+    evg_men_model *m = NULL;
+    evg_error_clear(err);
+    int rc = evg_men_model_load(p, &m, err);
+    assert_null(m);
+    unlink(p);
+    return rc;
+}
+
+static void damaged_models_are_errors(void **state)
+{
+    (void)state;
+    corpus c;
+    make_corpus(&c);
+    evg_men_model *m = train(&c, NULL);
+    char p[] = "/tmp/evg-men-m-XXXXXX";
+    close(mkstemp(p));
+    evg_error err;
+    assert_int_equal(evg_men_model_save(m, p, &err), 0);
+    evg_men_model_free(m);
+    size_t n;
+    char *good = slurp(p, &n);
+    m = NULL;
+    assert_int_equal(evg_men_model_load("/nonexistent/events.evgm", &m, &err),
+                     EVG_EIO);
+    assert_null(m);
+    assert_non_null(strstr(err.message, "event-mention model"));
+    /* a folder */
+    assert_int_equal(evg_men_model_load("/tmp", &m, &err), EVG_EPARSE);
+    size_t cuts[] = {0, 7, 31, 32, n / 2, n - 1};
+    for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+        assert_int_equal(load_bytes(good, cuts[i], &err), EVG_EPARSE);
+        assert_non_null(strstr(err.message,
+                               cuts[i] < 8 ? "not an evgraph event-mention"
+                                           : "truncated"));
+    }
+    char *bad = malloc(n);
+    for (size_t at = 32; at < n; at += n / 61 + 1) {
+        memcpy(bad, good, n);
+        bad[at] ^= 0x5a;
+        assert_int_equal(load_bytes(bad, n, &err), EVG_EPARSE);
+        assert_non_null(strstr(err.message, "corrupt"));
+    }
+    memcpy(bad, good, n);
+    bad[8] = 99;
+    assert_int_equal(load_bytes(bad, n, &err), EVG_EPARSE);
+    assert_non_null(strstr(err.message, "version"));
+    /* a syntax model's header is not a mention model's */
+    memcpy(bad, good, n);
+    memcpy(bad, "EVGSYN\0\0", 8);
+    assert_int_equal(load_bytes(bad, n, &err), EVG_EPARSE);
+    assert_non_null(strstr(err.message, "not an evgraph event-mention"));
+    /* a sound file with a section missing */
+    evg_buf pay;
+    evg_buf_init(&pay, 0);
+    syn_section_put(&pay, SYN_SEC('I', 'N', 'F', 'O'), "x", 1);
+    assert_int_equal(syn_file_save(p, "EVGMEN\0\0", 1, &pay, &err), 0);
+    evg_buf_dispose(&pay);
+    assert_int_equal(evg_men_model_load(p, &m, &err), EVG_EPARSE);
+    assert_non_null(strstr(err.message, "damaged"));
+    free(bad);
+    free(good);
+    unlink(p);
+}
+
+/* The stage with the shipped models: skipped (visibly) without them. */
+static void stage_in_the_pipeline(void **state)
+{
+    (void)state;
+    const char *sp = EVG_SOURCE_DIR "/models/en-ud-syntax.evgm";
+    const char *mp = EVG_SOURCE_DIR "/models/en-timebank-events.evgm";
+    if (access(sp, R_OK) || access(mp, R_OK)) {
+        print_message("skipped: the shipped models are absent\n");
+        skip();
+    }
+    evg_syntax *syn = NULL;
+    evg_mentions *men = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_syntax_load(sp, &syn, &err), 0);
+    assert_int_equal(evg_mentions_load(mp, &men, &err), 0);
+    const char *text =
+        "Shares of the carmaker fell sharply on Monday after it reported a "
+        "loss. The United States condemned the attack on the embassy.";
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = "2019-05-23";
+    o.syntax = syn;
+    o.mentions = men;
+    evg_doc *doc = NULL;
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    int fell = 0, loss = 0, coded_class = 0;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        if (!e->cameo) {
+            assert_non_null(e->tml_class);
+            assert_null(e->label);
+            assert_int_equal(e->quad_class, 0);
+            assert_true(e->confidence >= 0.5 && e->confidence < 1.0);
+        }
+        if (!e->cameo && !strcmp(e->trigger.text, "fell")) {
+            fell = 1;
+            assert_string_equal(e->tml_class, "OCCURRENCE");
+            /* dated by "on Monday", as the coder dates its own events */
+            assert_int_equal(e->time.basis, EVG_BASIS_TIMEX);
+            assert_string_equal(e->time.lo, "2019-05-20");
+        }
+        loss |= !e->cameo && !strcmp(e->trigger.text, "loss");
+        if (e->cameo && !strncmp(e->cameo, "11", 2))
+            coded_class = e->tml_class != NULL;
+    }
+    assert_true(fell);
+    assert_true(loss);
+    assert_true(coded_class);
+    /* the token layer carries the labels */
+    int labelled = 0;
+    for (size_t i = 0; i < doc->n_tokens; i++)
+        labelled += doc->tokens[i].tml_class != NULL;
+    assert_true(labelled >= 4);
+    evg_doc_free(doc);
+    /* CAMEO only: no event without a code, classes still given */
+    o.mentions_cameo_only = 1;
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    assert_true(doc->n_events > 0);
+    for (size_t i = 0; i < doc->n_events; i++)
+        assert_non_null(doc->events[i].cameo);
+    evg_doc_free(doc);
+    /* without the syntax model the detector has nothing to read */
+    o.mentions_cameo_only = 0;
+    o.syntax = NULL;
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    for (size_t i = 0; i < doc->n_events; i++)
+        assert_non_null(doc->events[i].cameo);
+    evg_doc_free(doc);
+    evg_mentions_free(men);
+    evg_syntax_free(syn);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(features_read_the_parse),
+        cmocka_unit_test(dependents_in_word_order),
+        cmocka_unit_test(buckets),
+        cmocka_unit_test(training_is_deterministic_and_learns),
+        cmocka_unit_test(damaged_models_are_errors),
+        cmocka_unit_test(stage_in_the_pipeline),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
