@@ -509,22 +509,18 @@ int cli_load_lexicon(settings *st, evg_lexicon **lex)
     int rc = evg_lexicon_load(st->dicts, st->n_dicts, lex, &err);
     if (rc)
         return fail(&err, rc);
-    /* --tokens: the syntax model too; any failure of it is bad input (1) */
+    /* --tokens: the syntax model too, and the event-mention detector that
+     * reads its token layer (the small model first: its errors come
+     * quickly); any failure of them is bad input (1) */
     if (st->tokens && !st->syntax) {
-        if ((rc = evg_syntax_load(st->model, &st->syntax, &err))) {
+        if ((rc = evg_mentions_load(st->events_model, &st->mentions, &err)) ||
+            (rc = evg_syntax_load(st->model, &st->syntax, &err))) {
             evg_lexicon_free(*lex);
             *lex = NULL;
             msg("%s", err.message[0] ? err.message : evg_strerror(rc));
             return EXIT_INPUT;
         }
         st->ex.syntax = st->syntax;
-        /* and the event-mention detector, which reads the token layer */
-        if ((rc = evg_mentions_load(st->events_model, &st->mentions, &err))) {
-            evg_lexicon_free(*lex);
-            *lex = NULL;
-            msg("%s", err.message[0] ? err.message : evg_strerror(rc));
-            return EXIT_INPUT;
-        }
         st->ex.mentions = st->mentions;
     }
     return 0;

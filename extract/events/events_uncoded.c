@@ -23,7 +23,7 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
     while (b < doc->n_tokens && doc->tokens[b].sentence == si)
         b++;
     st->ud_next = b;
-    int cameo_only = opts && opts->mentions_cameo_only;
+    int cameo_only = opts && opts->cameo_only;
     for (size_t i = a; i < b; i++) {
         const evg_doc_token *t = &doc->tokens[i];
         if (!t->tml_class)

@@ -45,9 +45,8 @@ typedef struct evg_extract_opts {
                                  detector labels the token layer; CAMEO
                                  events get their TimeML class, and every
                                  other event word becomes an event without a
-                                 CAMEO code (docs/events.md) */
-    int mentions_cameo_only;  /* with `mentions`: classes for CAMEO events,
-                                 no events without a code */
+                                 CAMEO code, unless `cameo_only`
+                                 (docs/events.md) */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)

@@ -469,14 +469,14 @@ static void stage_in_the_pipeline(void **state)
     assert_true(labelled >= 4);
     evg_doc_free(doc);
     /* CAMEO only: no event without a code, classes still given */
-    o.mentions_cameo_only = 1;
+    o.cameo_only = 1;
     assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
     assert_true(doc->n_events > 0);
     for (size_t i = 0; i < doc->n_events; i++)
         assert_non_null(doc->events[i].cameo);
     evg_doc_free(doc);
     /* without the syntax model the detector has nothing to read */
-    o.mentions_cameo_only = 0;
+    o.cameo_only = 0;
     o.syntax = NULL;
     assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
     for (size_t i = 0; i < doc->n_events; i++)

@@ -356,12 +356,13 @@ int evg_train_events_main(int argc, char **argv)
     FILE *pred = NULL;
     syn_entry *senses = NULL;
     heldout ho = {0};
-    int rc = evg_syntax_load(synpath, &syn, &err);
+    /* the quick checks first: the folder, WordNet, then the syntax model */
+    int rc = list_tml(dir, &names, &ndocs, &err);
     if (!rc && *wndir)
         rc = evg_wordnet_senses(wndir, &senses, &o.nsenses, &err);
     o.senses = senses;
     if (!rc)
-        rc = list_tml(dir, &names, &ndocs, &err);
+        rc = evg_syntax_load(synpath, &syn, &err);
     if (!rc && (!(docs = calloc(ndocs, sizeof *docs)) ||
                 !(md = calloc(ndocs, sizeof *md)) ||
                 !(use = calloc(ndocs, 1))))
