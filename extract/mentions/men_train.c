@@ -217,11 +217,11 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
         }
     }
     /* every token's features, computed once */
-    feats = malloc((ntok ? ntok : 1) * EVG_MEN_FEATS * sizeof *feats);
+    size_t fcap = 0;
     fstart = malloc((ntok + 1) * sizeof *fstart);
     tok_at = malloc((nsp + 1) * sizeof *tok_at);
     order = malloc((nsp ? nsp : 1) * sizeof *order);
-    if (!feats || !fstart || !tok_at || !order)
+    if (!fstart || !tok_at || !order)
         goto done;
     size_t at = 0, nf = 0, kcap = 0;
     for (size_t q = 0; q < nsp; q++) {
@@ -237,6 +237,14 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
         evg_men_kids_build(t, sp[q].n, kbuf, kbuf + sp[q].n);
         tok_at[q] = at;
         for (size_t i = 0; i < sp[q].n; i++) {
+            if (nf > UINT32_MAX - EVG_MEN_FEATS) {
+                rc = evg_error_set(err, EVG_ELIMIT, "too many training "
+                                   "tokens");
+                goto done;
+            }
+            if (evg_reserve(&feats, &fcap, nf + EVG_MEN_FEATS, sizeof *feats,
+                            (size_t)1 << 16) < 0)
+                goto done;
             fstart[at++] = (uint32_t)nf;
             nf += evg_men_features(t, sp[q].n, i,
                                    prior[sp[q].doc] + sp[q].first,

@@ -179,6 +179,10 @@ void evg_men_kids_build(const evg_doc_token *t, size_t n, size_t *first,
     }
 }
 
+/* Features before the dependents' end here at most; after them come at
+ * most 49 (neighbours 12, lexicon 5, WordNet 30, counts 2). */
+#define KIDS_ROOM 76
+
 size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
                         const uint32_t *prior, const uint32_t *sense,
                         const evg_men_kids *kids_of, uint64_t *f)
@@ -221,8 +225,8 @@ size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
     for (size_t j = kids_of->first[i]; j < n; j = kids_of->next[j]) {
         nkids++;
         kids |= rel_bit(t[j].deprel);
-        if (k + 12 >= EVG_MEN_FEATS)
-            continue;
+        if (k + 5 > KIDS_ROOM)
+            continue; /* a word with a dozen dependents: room for the rest */
         uint64_t kr = base_rel(t[j].deprel);
         f[k++] = feat2(21, kr, upos);
         f[k++] = feat2(25, kr, lem);
@@ -274,11 +278,11 @@ size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
     uint32_t ss = sense ? sense[i] : 0;
     f[k++] = feat2(70, ss >> 26, upos);
     f[k++] = feat2(71, ss >> 26, rel);
-    for (uint32_t b = 0; b < 26 && k < EVG_MEN_FEATS; b++)
+    for (uint32_t b = 0; b < 26; b++)
         if (ss & (1u << b))
             f[k++] = feat2(72, b, upos);
     f[k++] = feat2(74, (ss & EVG_MEN_DEVERBAL) != 0, upos);
-    if (h && sense && k < EVG_MEN_FEATS)
+    if (h && sense)
         f[k++] = feat2(73, sense[w->head - 1] >> 26, rel);
     return k;
 }

@@ -18,7 +18,8 @@
 #include "syn_internal.h"
 
 #define EVG_MEN_MAX_CLASSES 16 /* NONE and the TimeML classes */
-#define EVG_MEN_FEATS 96       /* features of one token, at most */
+#define EVG_MEN_FEATS 128      /* features of one token, at most (the
+                                  run-time scorer reads up to 128) */
 
 /* The detector: its classes (class 0 is NONE, "not an event"), the
  * perceptron and the event lexicon (lemma -> how often it was an event in

@@ -75,7 +75,7 @@ typedef struct layer {
     evg_doc_token t[64];
     uint8_t gold[64];
     size_t n;
-} layer;
+} layer; /* up to 64 words */
 
 static void add(layer *l, const word *w, size_t n, size_t sentence)
 {
@@ -93,7 +93,8 @@ static void add(layer *l, const word *w, size_t n, size_t sentence)
     }
 }
 
-/* The features of word i of a layer's first `n` words. */
+/* The features of word i of a layer's first `n` words into f (room for
+ * EVG_MEN_FEATS). */
 static size_t feats(const layer *l, size_t n, size_t i, const uint32_t *prior,
                     const uint32_t *sense, uint64_t *f)
 {
@@ -171,6 +172,29 @@ static void features_read_the_parse(void **state)
         assert_true(feats(&l, l.n, i, NULL, NULL, f) <=
                     EVG_MEN_FEATS);
     assert_true(feats(&l, 1, 0, NULL, NULL, f) > 0);
+
+    /* the most a word can have: forty dependents of every kind, every
+     * WordNet file, a lexicon bucket, a head with a supersense */
+    static const char *const rels[] = {"xcomp", "ccomp", "aux", "case",
+                                       "mark", "obj", "nsubj", "det"};
+    layer big = {0};
+    add(&big, s_hope, 7, 0);
+    for (size_t j = 0; j < 40; j++) {
+        word w = {"x", "VERB", "VB", "x", 2, rels[j % 8], NONE};
+        add(&big, &w, 1, 0);
+    }
+    for (size_t j = 0; j < 8; j++) { /* markers under the complements */
+        word w = {"to", "PART", "TO", "to", 8 + j * 8, "mark", NONE};
+        add(&big, &w, 1, 0);
+    }
+    uint32_t bp[64], bs[64];
+    for (size_t j = 0; j < big.n; j++) {
+        bp[j] = evg_men_prior_bucket(50, 30, OCC);
+        bs[j] = evg_men_sense_value(40, (1u << 26) - 1);
+    }
+    for (size_t i = 0; i < big.n; i++)
+        assert_true(feats(&big, big.n, i, bp, bs, f) <= EVG_MEN_FEATS);
+    assert_true(feats(&big, big.n, 1, bp, bs, f) > 60);
 }
 
 static void dependents_in_word_order(void **state)
