@@ -207,9 +207,7 @@ for kb in $tsizes; do
   row "prose, extract --tokens" tokens "$work/prose-$kb.txt" "$evg" $x --tokens "$work/prose-$kb.txt"
 done
 # run: extract, graph and every default output (events, GraphML, HTML,
-# SVG and DOT timelines); the pictures of a big article are slow to lay
-# out, so run stops at 4 MB
+# SVG and DOT timelines)
 for kb in $msizes; do
-  [ "$kb" -gt 4096 ] && continue
   row "prose, run (5 outputs)" run "$work/prose-$kb.txt" "$evg" run -q --dct 2019-05-23 -o "$work/run" "$work/prose-$kb.txt"
 done
