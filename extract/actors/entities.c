@@ -145,8 +145,11 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
         word_in(x->t, &x->tk[i], evg_actors__place_prefixes))
         return 1;
     for (size_t j = i; j < i + nl; j++) {
-        if (!is_word(&x->tk[j]))
-            return 1; /* "AT&T", "FTSE 100": no person's name */
+        if (!is_word(&x->tk[j]) &&
+            !(j > i && x->t[x->tk[j].start] == '.' &&
+              x->tk[j - 1].end - x->tk[j - 1].start == 1))
+            return 1; /* "AT&T", "FTSE 100": no person's name (but the
+                       * stop of "Michael R. Bloomberg") */
         const char *w = x->t + x->tk[j].start;
         size_t n = x->tk[j].end - x->tk[j].start, caps = 0;
         if (islower((unsigned char)w[0]))

@@ -241,7 +241,23 @@ int evg_actors__build(ctx *x)
         if (cc && !(d->avoid[0] && strcmp(cc, d->avoid) == 0))
             evg_actors__set_country(d, cc, 0);
     }
-    /* 4. keys and entities */
+    /* 4. an operation's name ("Operation Desert Shield") is no actor
+     *    wherever the article names it, before too ("Desert Shield
+     *    began ...") */
+    for (size_t k = 0; k < c->n; k++) {
+        const cand *op = &c->v[k];
+        if (!op->drop || op->kind == EVG_KIND_LOCATION)
+            continue;
+        size_t on = op->nend - op->nstart;
+        for (size_t j = 0; j < c->n; j++) {
+            cand *a = &c->v[j];
+            if (a->ante == EVG_NONE && a->kk == 'n' &&
+                a->nend - a->nstart == on &&
+                memcmp(x->t + a->nstart, x->t + op->nstart, on) == 0)
+                a->drop = 1;
+        }
+    }
+    /* 5. keys and entities */
     kmap m = {0};
     m.cap = 16;
     while (m.cap < c->n * 2 + 2)

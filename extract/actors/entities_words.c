@@ -181,6 +181,20 @@ static int name_connector(const ctx *x, size_t i)
            word_in(x->t, &x->tk[i], connectors);
 }
 
+/* Does a middle initial ("R", "R.") come right before token j, after a
+ * capitalized word of the span that starts at i? */
+static int after_initial(const ctx *x, size_t i, size_t j)
+{
+    size_t k = j - 1;
+    if (k > i && x->tk[k].end - x->tk[k].start == 1 &&
+        x->t[x->tk[k].start] == '.')
+        k--;
+    const evg_token *t = &x->tk[k];
+    size_t n = t->end - t->start;
+    return k > i && (n == 1 || (n == 2 && x->t[t->end - 1] == '.')) &&
+           isupper((unsigned char)x->t[t->start]);
+}
+
 /* A number that ends a name ("Boeing 777", "FTSE 100", "Nikkei 225"): two
  * to four digits, not a year, not an amount ("paid Airbus 500 million"),
  * right after a capitalized word. */
@@ -235,8 +249,10 @@ size_t evg_actors__cap_span(const ctx *x, size_t i)
         if (is_word(k) && ((k->flags & EVG_TOK_CAP) ||
                            evg_actors__brand_word(x, j))) {
             const evg_gz_entry *e;
-            if (j > i && evg_actors__gz(x, j, M_NAME | B(ADJ) | B(TITLE), &e))
-                break;
+            if (j > i && evg_actors__gz(x, j, M_NAME | B(ADJ) | B(TITLE), &e) &&
+                !after_initial(x, i, j))
+                break; /* but "Michael R. Bloomberg": a middle initial
+                        * never ends a name */
             if (evg_actors__stop_word(x->t, k) &&
                 !(j > i && j + 1 < x->n && (x->tk[j + 1].flags & EVG_TOK_CAP)) &&
                 !(j + 2 < x->n && x->tk[j + 1].start == k->end &&
@@ -251,6 +267,14 @@ size_t evg_actors__cap_span(const ctx *x, size_t i)
             x->t[x->tk[j].start] == '&' && j + 1 < x->n &&
             is_word(&x->tk[j + 1]) && (x->tk[j + 1].flags & EVG_TOK_CAP)) {
             j++; /* "AT&T", "Defence & Space" */
+            continue;
+        }
+        if (j > i && x->tk[j].end - x->tk[j].start == 1 &&
+            x->t[x->tk[j].start] == '.' && j + 1 < x->n &&
+            x->tk[j - 1].end - x->tk[j - 1].start == 1 &&
+            isupper((unsigned char)x->t[x->tk[j - 1].start]) &&
+            is_word(&x->tk[j + 1]) && (x->tk[j + 1].flags & EVG_TOK_CAP)) {
+            j++; /* the stop of a middle initial: "Michael R. Bloomberg" */
             continue;
         }
         if (j > i && evg_actors__name_number(x, j)) {

@@ -324,6 +324,28 @@ static void entities_products_and_brands(void **state)
     evg_doc_free(doc);
 }
 
+/* A middle initial never ends a name, even before a known name ("Michael
+ * R. Bloomberg" is one person, not "Michael R" and the news agency); an
+ * operation's name named alone before "Operation ..." is no actor either;
+ * titles such as "Chief of Staff" are not part of the name. */
+static void entities_initials_operations_titles(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Michael R. Bloomberg said on Monday that the "
+                           "city would grow. Desert Storm was short, said "
+                           "Chief of Staff John Sununu, who backed "
+                           "Operation Desert Storm.");
+    const evg_entity *m = by_mention(doc, "Michael R. Bloomberg");
+    assert_non_null(m);
+    assert_int_equal(m->kind, EVG_KIND_PERSON);
+    assert_null(by_mention(doc, "Michael R"));
+    assert_null(by_mention(doc, "Desert Storm"));
+    const evg_entity *j = by_mention(doc, "Chief of Staff John Sununu");
+    assert_non_null(j);
+    assert_string_equal(j->name, "John Sununu");
+    evg_doc_free(doc);
+}
+
 static void entities_igo_codes_and_roles(void **state)
 {
     (void)state;
@@ -817,6 +839,7 @@ int main(void)
         cmocka_unit_test(entities_things_are_not_actors),
         cmocka_unit_test(entities_parse_tells_names_opening_sentences),
         cmocka_unit_test(entities_products_and_brands),
+        cmocka_unit_test(entities_initials_operations_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
