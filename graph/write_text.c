@@ -662,7 +662,12 @@ int evg_graph__write_timelinejs(const evg_graph *g, evg_buf *b)
          * already name them; nobody unknown is shown as "?" */
         h.len = 0;
         evg_buf_puts(&h, "");
-        if (v->n_sources) {
+        /* a summary in the article's words ("Acme sold its plant to
+         * Zeta") already names its sources */
+        int src_named = v->n_sources > 0;
+        for (size_t j = 0; j < v->n_sources && src_named; j++)
+            src_named = contains_ci(v->summary, g->actors[v->sources[j]].name);
+        if (v->n_sources && !src_named) {
             html_names(&h, g, v->sources, v->n_sources);
             evg_buf_putc(&h, ' ');
         }

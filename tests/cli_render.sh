@@ -133,4 +133,29 @@ expect_exit 2 "run -f with an unknown output" -- "$EVG" run -f html,bogus -o "$W
 expect_stderr "unknown output 'bogus'" "run -f bogus"
 [ ! -e "$WORK/runbad" ] && ok || bad "run -f bogus created its folder"
 expect_exit 2 "run -f with an empty list" -- "$EVG" run -f "" -o "$WORK/runbad" "$SRC/fixtures/huawei-south-korea.txt"
+
+# events CAMEO has no code for (fixtures/velmora.events.jsonl): drawn in
+# their own colour with a legend entry, in the SVG (as the lane checker
+# reads it) and in the HTML page (legend, type filter, table rows); not
+# with --cameo-only, and not in a picture that has none
+V="$SRC/fixtures/velmora.events.jsonl"
+expect_exit 0 "render uncoded events" -- "$EVG" render -f svg -o "$WORK/u.svg" "$V"
+xmllint --noout "$WORK/u.svg" 2>"$WORK/xml.err" && ok || bad "xmllint u.svg: $(head -c 300 "$WORK/xml.err")"
+# lanes and date order, on the first document alone (the second's report of
+# the same sale merges into the first's box, under the first's words)
+head -n 1 "$V" >"$WORK/u1.jsonl"
+expect_exit 0 "render uncoded events, one document" -- "$EVG" render -f svg -o "$WORK/u1.svg" "$WORK/u1.jsonl"
+"$PY" "$CHECK" "$WORK/u1.svg" "$WORK/u1.jsonl" >"$WORK/check.out" 2>&1 && ok ||
+  bad "uncoded timeline: $(head -c 600 "$WORK/check.out")"
+grep -q 'other event (no CAMEO code)' "$WORK/u.svg" && grep -q '#f7f0c6' "$WORK/u.svg" && ok ||
+  bad "the SVG has no legend entry or colour for events without a CAMEO code"
+grep -q 'Velmora Motors sold its' "$WORK/u.svg" && ok || bad "an uncoded event's box does not say what happened"
+expect_exit 0 "render html uncoded" -- "$EVG" render -f html -o "$WORK/u.html" "$V"
+grep -q '<option value="5">other event (no CAMEO code)</option>' "$WORK/u.html" && ok ||
+  bad "the HTML type filter has no entry for events without a CAMEO code"
+n=$(grep -o 'class="q5"' "$WORK/u.html" | wc -l)
+[ "$n" -ge 6 ] && ok || bad "HTML table: $n rows of events without a CAMEO code, want at least 6"
+expect_exit 0 "render --cameo-only" -- "$EVG" render --cameo-only -f svg -o "$WORK/uc.svg" "$V"
+grep -q 'other event (no CAMEO code)\|#f7f0c6' "$WORK/uc.svg" && bad "--cameo-only still draws events without a code" || ok
+grep -q 'other event (no CAMEO code)' "$WORK/t.svg" && bad "a timeline of coded events only shows the legend entry for uncoded ones" || ok
 finish

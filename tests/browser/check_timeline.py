@@ -46,6 +46,27 @@ def points(g):
     return xs, ys
 
 
+def uncoded_label(doc, ev):
+    """The label the graph gives an event without a CAMEO code or summary
+    (docs/graph.md): its sentence's words from its first to its last core
+    participant, trigger included, when at most 80 bytes."""
+    core = [a for a in ev.get("args", [])
+            if a["role"] in ("agent", "patient", "theme", "recipient")
+            and a["end"] > a["start"]]
+    tr = ev.get("trigger") or {}
+    spans = [(a["start"], a["end"]) for a in core]
+    if tr.get("text"):
+        spans.append((tr["start"], tr["end"]))
+    sent = {s["id"]: s for s in doc.get("sentences", [])}.get(ev.get("sentence"))
+    if not spans or not sent:
+        return ""
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    text = sent["text"].encode()
+    if lo < sent["start"] or hi - lo > 80 or hi - sent["start"] > len(text):
+        return ""
+    return text[lo - sent["start"]:hi - sent["start"]].decode()
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     show_uncertain = "--show-uncertain" in sys.argv
@@ -88,13 +109,17 @@ def main():
     for doc in load_docs(paths):
         ents = {e["id"]: e["name"] for e in doc.get("entities", [])}
         for ev in doc.get("events", []):
-            summary = ev.get("summary") or ev.get("label") or ""
-            hidden = ev.get("modality") in ("hypothetical", "negated")
+            summary = ev.get("summary") or ev.get("label") or uncoded_label(doc, ev)
+            # left out unless --show-uncertain: hypothetical, negated and
+            # under 0.5 sure
+            hidden = ev.get("modality") in ("hypothetical", "negated") or \
+                (ev.get("confidence") or 0) < 0.5
             key = "\u2014 " + " ".join(summary.split())
             found = [b for b in boxes if key in " ".join(b[0].split())]
             if hidden and not show_uncertain:
                 if found:
-                    problems.append("%s: %s event drawn" % (summary, ev["modality"]))
+                    problems.append("%s: uncertain event drawn (%s, %s)"
+                                    % (summary, ev["modality"], ev.get("confidence")))
                 continue
             if not found:
                 found = [g for g in groups_ if key in " ".join(g[0].split())]
@@ -105,6 +130,10 @@ def main():
                 continue
             box = found[0]
             sources = [ents.get(s, "?") for s in ev.get("source", [])]
+            if not ev.get("cameo") and not ev.get("source") and not ev.get("target"):
+                # an event without a CAMEO code: its agents are its sources
+                sources = [ents.get(a["entity"], "?") for a in ev.get("args", [])
+                           if a["role"] == "agent" and a.get("entity")]
             lane = [l for l in lanes.values() if l[1] <= box[2] <= l[2]]
             if not lane:
                 problems.append("%s: outside every lane" % summary)
