@@ -116,6 +116,9 @@ typedef struct pipeline {
     slot *ring;
     size_t n_ring;
     size_t next_in, next_take, next_out; /* sequence numbers */
+    size_t idle;        /* workers waiting for work */
+    size_t want;        /* the main thread waits until this one is done */
+    int main_waiting;
     int closing;
     pthread_mutex_t mu;
     pthread_cond_t work, done;
@@ -208,13 +211,29 @@ static void slot_work(pipeline *p, slot *s)
     }
 }
 
+/* Are the slots the main thread waits for done? (Under the lock.) Threads
+ * hand work over in batches: the main thread waits for half the ring
+ * rather than each slot, and is woken once for them, and a worker is woken
+ * when a few slots are ready; a wake-up per document cost more CPU than
+ * the second thread gained. */
+static int wanted_done(const pipeline *p)
+{
+    for (size_t q = p->next_out; q < p->want; q++)
+        if (p->ring[q % p->n_ring].state != S_DONE)
+            return 0;
+    return 1;
+}
+
 static void *worker(void *arg)
 {
     pipeline *p = arg;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (p->next_take == p->next_in && !p->closing)
+        while (p->next_take == p->next_in && !p->closing) {
+            p->idle++;
             pthread_cond_wait(&p->work, &p->mu);
+            p->idle--;
+        }
         if (p->next_take == p->next_in)
             break; /* closing and nothing left */
         slot *s = &p->ring[p->next_take % p->n_ring];
@@ -224,7 +243,8 @@ static void *worker(void *arg)
         slot_work(p, s);
         pthread_mutex_lock(&p->mu);
         s->state = S_DONE;
-        pthread_cond_broadcast(&p->done);
+        if (p->main_waiting && wanted_done(p))
+            pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -284,7 +304,17 @@ static void drain(pipeline *p, sink *k, int wait)
         if (s->state != S_DONE) {
             if (!wait)
                 break;
-            pthread_cond_wait(&p->done, &p->mu);
+            /* wake the workers for what is ready, then wait for the
+             * oldest half of the ring (or all that is left) */
+            if (p->idle && p->next_take != p->next_in)
+                pthread_cond_broadcast(&p->work);
+            p->want = p->next_out + p->n_ring / 2;
+            if (p->want > p->next_in)
+                p->want = p->next_in;
+            p->main_waiting = 1;
+            while (!wanted_done(p))
+                pthread_cond_wait(&p->done, &p->mu);
+            p->main_waiting = 0;
             continue;
         }
         pthread_mutex_unlock(&p->mu);
@@ -311,7 +341,7 @@ static int pipeline_start(pipeline *p, size_t jobs, pthread_t **th,
     *n_th = 0;
     if (jobs <= 1)
         return 0;
-    p->n_ring = jobs * 4;
+    p->n_ring = jobs * 8;
     p->ring = calloc(p->n_ring, sizeof(*p->ring));
     *th = calloc(jobs, sizeof(**th));
     if (!p->ring || !*th) {
@@ -342,7 +372,9 @@ static void pipeline_submit(pipeline *p, sink *k, size_t n_th, slot *s)
     pthread_mutex_lock(&p->mu);
     s->state = S_READY;
     p->next_in++;
-    pthread_cond_signal(&p->work);
+    /* an idle worker is woken when a few slots wait for it */
+    if (p->idle && p->next_in - p->next_take >= p->n_ring / 4)
+        pthread_cond_signal(&p->work);
     pthread_mutex_unlock(&p->mu);
     drain(p, k, 0);
 }

@@ -1,6 +1,7 @@
 /* `evgraph ingest`: adds articles (extracted here, in parallel) or events
- * documents (JSON Lines, or one JSON document) to the event store, one
- * transaction per document, and prints what it did. */
+ * documents (JSON Lines, or one JSON document) to the event store, whole
+ * documents in groups of transactions (evg_store_add()), and prints what
+ * it did. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,8 +31,14 @@ static int store_doc(ingest *g, evg_doc *doc)
     evg_error err;
     evg_error_clear(&err);
     int added = 0;
+    size_t p_docs, p_events;
+    evg_store_pending(g->store, &p_docs, &p_events);
     int rc = evg_store_add(g->store, doc, &added, &err);
-    if (!rc) {
+    if (rc) {
+        /* the group not yet committed went back with it */
+        g->added -= p_docs;
+        g->events -= p_events;
+    } else {
         if (added) {
             g->added++;
             g->events += doc->n_events;

@@ -17,11 +17,20 @@ typedef struct block {
 struct evg_arena {
     block *head;
     size_t total;
+    size_t first;   /* size of the first block, 0: BLOCK_MIN */
 };
 
 evg_arena *evg_arena_new(void)
 {
     return calloc(1, sizeof(evg_arena));
+}
+
+evg_arena *evg_arena_new_sized(size_t first)
+{
+    evg_arena *a = calloc(1, sizeof(evg_arena));
+    if (a)
+        a->first = first;
+    return a;
 }
 
 void evg_arena_free(evg_arena *a)
@@ -37,13 +46,15 @@ void evg_arena_free(evg_arena *a)
     free(a);
 }
 
-void *evg_arena_alloc(evg_arena *a, size_t n)
+static void *arena_take(evg_arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     if (n == 0)
         n = 16;
     if (!a->head || a->head->size - a->head->used < n) {
         size_t size = n > BLOCK_MIN ? n : BLOCK_MIN;
+        if (!a->head && a->first > n)
+            size = a->first;
         if (a->head && a->head->size * 2 > size && a->head->size < ((size_t)1 << 24))
             size = a->head->size * 2 > n ? a->head->size * 2 : n;
         if (size > SIZE_MAX - sizeof(block))
@@ -59,15 +70,27 @@ void *evg_arena_alloc(evg_arena *a, size_t n)
     void *p = a->head->data + a->head->used;
     a->head->used += n;
     a->total += n;
-    memset(p, 0, n);
     return p;
+}
+
+void *evg_arena_alloc(evg_arena *a, size_t n)
+{
+    void *p = arena_take(a, n);
+    if (p)
+        memset(p, 0, n);
+    return p;
+}
+
+void *evg_arena_alloc_raw(evg_arena *a, size_t n)
+{
+    return arena_take(a, n);
 }
 
 char *evg_arena_strndup(evg_arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
         return NULL;
-    char *p = evg_arena_alloc(a, n + 1);
+    char *p = evg_arena_alloc_raw(a, n + 1);
     if (!p)
         return NULL;
     if (n)

@@ -12,9 +12,14 @@
 typedef struct evg_arena evg_arena;
 
 evg_arena *evg_arena_new(void);
+/* An arena whose first block holds `first` bytes (what the caller expects
+ * to need; later blocks grow as usual). */
+evg_arena *evg_arena_new_sized(size_t first);
 void evg_arena_free(evg_arena *a);
 /* Zeroed, 16-byte aligned memory, or NULL on out-of-memory. */
 void *evg_arena_alloc(evg_arena *a, size_t n);
+/* The same without zeroing (for memory the caller fills). */
+void *evg_arena_alloc_raw(evg_arena *a, size_t n);
 char *evg_arena_strndup(evg_arena *a, const char *s, size_t n);
 /* Appends a zeroed element of `size` bytes to an arena-backed array whose
  * fields are `*items_ptr` (a `T **`), `*n` and `*cap`, doubling it when

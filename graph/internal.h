@@ -97,7 +97,7 @@ int evg_graph__table(const evg_graph *g, evg_table **out);
 void evg_graph__table_free(evg_table *t);
 
 /* Writers. `b` collects the output; the caller writes it out. */
-int evg_graph__write_igraph(const evg_table *t, FILE *out, evg_error *err);
+int evg_graph__write_graphml(const evg_table *t, FILE *out, evg_error *err);
 int evg_graph__write_gexf(const evg_table *t, int v13, evg_buf *b);
 int evg_graph__write_gml(const evg_table *t, evg_buf *b);
 int evg_graph__write_json(const evg_table *t, int style, evg_buf *b);

@@ -775,7 +775,7 @@ int evg_graph_write(const evg_graph *g, evg_graph_format format, FILE *out,
     }
     switch (format) {
     case EVG_GRAPH_GRAPHML:
-        rc = evg_graph__write_igraph(t, out, err);
+        rc = evg_graph__write_graphml(t, out, err);
         goto done;
     case EVG_GRAPH_GML: rc = evg_graph__write_gml(t, &b); break;
     case EVG_GRAPH_GEXF:

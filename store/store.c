@@ -1,6 +1,7 @@
 /* Opening the store and adding documents: each document is one
  * transaction (WAL journal), so a killed ingest leaves whole documents
  * only. Actors and events merge across documents by the graph's rules. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ enum {
     Q_DOC_BY_ID, Q_DOC_BY_HASH, Q_DOC_INS, Q_SENT_INS, Q_NAME_FIND,
     Q_NAME_INS, Q_ACTOR_INS, Q_ACTOR_KEY, Q_ACTOR_FILL, Q_DACT_INS,
     Q_EKEY_FIND, Q_EVENT_INS, Q_EKEY_INS, Q_EVENT_SPAN, Q_EVI_INS,
-    Q_ARG_INS, Q_REL_INS, Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT, Q_SAVE, Q_RELEASE, Q_UNDO,
+    Q_ARG_INS, Q_REL_INS, Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT,
     N_QUERIES
 };
 
@@ -58,9 +59,6 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_SPAN_SET] = "INSERT OR REPLACE INTO meta VALUES ('max_span_days', ?1)",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
-    [Q_SAVE] = "SAVEPOINT doc",
-    [Q_RELEASE] = "RELEASE doc",
-    [Q_UNDO] = "ROLLBACK TO doc",
 };
 
 /* The actor cache: what this connection knows of actor_names and of each
@@ -93,6 +91,7 @@ struct evg_store {
     int readonly;
     int in_txn;          /* a group of documents is open */
     size_t pending;      /* documents in it */
+    size_t pending_added, pending_events; /* new ones, their events */
     size_t batch;        /* commit after this many documents */
     double batch_secs;   /* ... or this long after the group began */
     double t_begin;
@@ -125,9 +124,19 @@ static int pragma_int(sqlite3 *db, const char *sql, int *out)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* SQLite counts every allocation under a global mutex unless told not
+ * to; the store never asks for those counts. Set once, before SQLite
+ * starts (later it is refused, harmlessly). */
+static void sqlite_setup(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int evg_store_open(const char *path, unsigned flags, evg_store **out,
                    evg_error *err)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, sqlite_setup);
     *out = NULL;
     struct stat sb;
     int exists = stat(path, &sb) == 0;
@@ -274,6 +283,22 @@ static int any_row(sqlite3_stmt *s)
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Appends a decimal integer: the rows are built without printf. */
+static void put_int(evg_buf *b, long long v)
+{
+    char tmp[24];
+    size_t i = sizeof(tmp);
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
+                                 : (unsigned long long)v;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--i] = '-';
+    evg_buf_append(b, tmp + i, sizeof(tmp) - i);
 }
 
 /* ---- the content hash: two 64-bit FNV-1a variants over the sentences ---- */
@@ -559,9 +584,13 @@ static void put_actors(evg_buf *b, const size_t *ids, size_t n,
         if (ids[i] < n_ent)
             v[k++] = actor_of[ids[i]];
     evg_sort(v, k, sizeof(*v), cmp_i64);
-    for (size_t i = 0; i < k; i++)
-        if (i == 0 || v[i] != v[i - 1])
-            evg_buf_printf(b, "%s%lld", i ? "," : "", (long long)v[i]);
+    for (size_t i = 0; i < k; i++) {
+        if (i && v[i] == v[i - 1])
+            continue;
+        if (i)
+            evg_buf_putc(b, ',');
+        put_int(b, (long long)v[i]);
+    }
     if (v != small)
         free(v);
 }
@@ -724,8 +753,11 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
     for (size_t i = 0; i < doc->n_sentences; i++) {
         const evg_sentence *se = &doc->sentences[i];
         const char *t = se->text ? se->text : "";
-        evg_buf_printf(&list, "%s[%zu,%zu,%d,\"", i ? "," : "", se->start,
-                       se->end, se->boilerplate ? 1 : 0);
+        evg_buf_puts(&list, i ? ",[" : "[");
+        put_int(&list, (long long)se->start);
+        evg_buf_putc(&list, ',');
+        put_int(&list, (long long)se->end);
+        evg_buf_puts(&list, se->boilerplate ? ",1,\"" : ",0,\"");
         evg_buf_json(&list, t, strlen(t));
         evg_buf_puts(&list, "\"]");
     }
@@ -751,10 +783,13 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         if ((rc = actor_for(st, e, &actor_of[i], err)))
             break;
         const char *f[3] = {e->name ? e->name : "?", e->code, e->country};
-        evg_buf_printf(&list, "%s[%lld,\"", i ? "," : "",
-                       (long long)actor_of[i]);
+        evg_buf_puts(&list, i ? ",[" : "[");
+        put_int(&list, (long long)actor_of[i]);
+        evg_buf_puts(&list, ",\"");
         evg_buf_json(&list, f[0], strlen(f[0]));
-        evg_buf_printf(&list, "\",\"%s\"", evg_entity_kind_name(e->kind));
+        evg_buf_puts(&list, "\",\"");
+        evg_buf_puts(&list, evg_entity_kind_name(e->kind));
+        evg_buf_putc(&list, '"');
         for (int k = 1; k < 3; k++) {
             if (!f[k]) {
                 evg_buf_puts(&list, ",null");
@@ -771,7 +806,9 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
             evg_buf_json(&list, al, strlen(al));
             evg_buf_putc(&list, '"');
         }
-        evg_buf_printf(&list, "],%zu]", e->n_mentions);
+        evg_buf_puts(&list, "],");
+        put_int(&list, (long long)e->n_mentions);
+        evg_buf_putc(&list, ']');
     }
     evg_buf_putc(&list, ']');
     if (!rc && list.failed)
@@ -824,7 +861,8 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         sig.len = 0;
         sig.failed = 0;
         if (e->cameo) {
-            evg_buf_printf(&sig, "%s|", cameo);
+            evg_buf_puts(&sig, cameo);
+            evg_buf_putc(&sig, '|');
         } else {
             /* without a code, events of the same trigger word merge (as in
              * the graph): "~sold" */
@@ -876,8 +914,11 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
             sig.len = 0;
             evg_buf_puts(&sig, "");
             for (size_t k = 0; k < n; k++)
-                if (ids[k] < doc->n_entities)
-                    evg_buf_printf(&sig, "%s%zu", sig.len ? "," : "", ids[k]);
+                if (ids[k] < doc->n_entities) {
+                    if (sig.len)
+                        evg_buf_putc(&sig, ',');
+                    put_int(&sig, (long long)ids[k]);
+                }
             lists[role] = sig.failed ? NULL : strdup(sig.data);
         }
         if (!lists[0] || !lists[1]) {
@@ -964,20 +1005,42 @@ void evg_store_set_batch(evg_store *st, size_t docs)
     st->batch = docs ? docs : 1;
 }
 
+/* Rolls the open group back after error `rc` and says in `err` how many
+ * new documents went with it. Returns rc. */
+static int roll_back(evg_store *st, int rc, evg_error *err)
+{
+    size_t lost = st->pending_added;
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_txn = 0;
+    st->pending = 0;
+    st->pending_added = 0;
+    st->pending_events = 0;
+    cache_clear(&st->cache);
+    st->n_roots = 0;
+    st->max_span = -1;
+    if (lost && err) {
+        char why[EVG_ERROR_MSG_MAX];
+        snprintf(why, sizeof(why), "%s", err->message);
+        evg_error_set(err, rc, "%s (the %zu new document%s since the last "
+                      "commit %s rolled back: add the same input again)",
+                      why, lost, lost == 1 ? "" : "s",
+                      lost == 1 ? "was" : "were");
+    }
+    return rc;
+}
+
 int evg_store_commit(evg_store *st, evg_error *err)
 {
     if (!st->in_txn)
         return 0;
+    int rc = run(st, use(st, Q_COMMIT), err);
+    if (rc)
+        return roll_back(st, rc, err);
     st->in_txn = 0;
     st->pending = 0;
-    int rc = run(st, use(st, Q_COMMIT), err);
-    if (rc) {
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        cache_clear(&st->cache);
-        st->n_roots = 0;
-        st->max_span = -1;
-    }
-    return rc;
+    st->pending_added = 0;
+    st->pending_events = 0;
+    return 0;
 }
 
 int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
@@ -1005,9 +1068,12 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
             st->data_version = dv;
         }
     }
-    /* the document goes in whole or not at all */
-    if ((rc = run(st, use(st, Q_SAVE), err)))
-        return rc;
+    /* the document goes in whole or not at all: a failure rolls the
+     * open group back to the last commit (no savepoint per document:
+     * keeping each page's old copy for one cost more than a fifth of the
+     * store's time, and the failures that can happen here, a full disk,
+     * an I/O error, no memory, may roll the transaction back in SQLite
+     * anyway) */
     sqlite3_stmt *s = use(st, Q_DOC_BY_ID);
     bind_text(s, 1, id);
     int have = any_row(s);
@@ -1022,24 +1088,24 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
         *added = 1;
     if (rc) {
         *added = 0;
-        cache_clear(&st->cache);
-        st->n_roots = 0;
-        st->max_span = -1;
-        sqlite3_stmt *u = use(st, Q_UNDO);
-        sqlite3_step(u);
-        sqlite3_reset(u);
+        return roll_back(st, rc, err);
     }
-    sqlite3_stmt *r = use(st, Q_RELEASE);
-    sqlite3_step(r);
-    sqlite3_reset(r);
-    if (rc)
-        return rc;
     st->pending++;
+    if (*added) {
+        st->pending_added++;
+        st->pending_events += doc->n_events;
+    }
     if (st->pending >= st->batch || now() - st->t_begin >= st->batch_secs)
         rc = evg_store_commit(st, err);
     if (rc)
         *added = 0;
     return rc;
+}
+
+void evg_store_pending(const evg_store *st, size_t *docs, size_t *events)
+{
+    *docs = st->pending_added;
+    *events = st->pending_events;
 }
 
 static int count(sqlite3 *db, const char *sql, long long *out)

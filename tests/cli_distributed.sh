@@ -6,9 +6,6 @@
 # `evgraph ingest` builds from the merged outputs answer the same. Each part
 # skips, saying so, when its Debian package is missing.
 source "$(dirname "$0")/lib.sh"
-# igraph's PageRank (PRPACK) sums in OpenMP threads: its last digits vary
-# from run to run unless it runs on one thread
-export OMP_NUM_THREADS=1
 
 C=$WORK/corpus
 "$PY" "$SRC/bench/gen_corpus.py" --docs 120 --shards 4 --seed 5 --out "$C" 2>/dev/null &&

@@ -5,11 +5,17 @@
 
 #include "core.h"
 #include "evgraph/document.h"
+#include "internal.h"
 
 int evg_doc_new(evg_doc **out)
 {
+    return evg_doc__new_sized(out, 0);
+}
+
+int evg_doc__new_sized(evg_doc **out, size_t bytes)
+{
     *out = NULL;
-    evg_arena *a = evg_arena_new();
+    evg_arena *a = evg_arena_new_sized(bytes);
     if (!a)
         return EVG_ENOMEM;
     evg_doc *d = evg_arena_alloc(a, sizeof(*d));

@@ -45,8 +45,8 @@ EVG_API void evg_store_close(evg_store *st);
  * upgrade), 0 for a new store. */
 EVG_API int evg_store_found_version(const evg_store *st);
 
-/* Adds one document, all of it or nothing (a savepoint of its own).
- * Documents are committed in groups: when the group holds the batch size
+/* Adds one document, all of it or nothing. Documents are committed in
+ * groups: when the group holds the batch size
  * (evg_store_set_batch(), default EVG_STORE_DEFAULT_BATCH), when it is half
  * a second old, and by evg_store_commit() and evg_store_close(); a process
  * killed in between leaves the store as of the last commit, whole
@@ -58,7 +58,9 @@ EVG_API int evg_store_found_version(const evg_store *st);
  * codes that do not disagree); each actor keeps the key it got when first
  * stored. Events join earlier reports of the same event (same CAMEO code
  * and actors, dates overlapping, same polarity). EVG_EDEP (SQLite's
- * message, e.g. disk full), EVG_ENOMEM. */
+ * message, e.g. disk full), EVG_ENOMEM: the document, and the group not
+ * yet committed with it (see evg_store_pending()), are rolled back, and the
+ * message says how many documents that was. */
 EVG_API int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
                   evg_error *err);
 
@@ -66,6 +68,11 @@ EVG_API int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
 
 /* Sets how many documents one transaction holds at most (0 counts as 1). */
 EVG_API void evg_store_set_batch(evg_store *st, size_t docs);
+
+/* The new documents added since the last commit and their events: what
+ * a failure would roll back. */
+EVG_API void evg_store_pending(const evg_store *st, size_t *docs,
+                               size_t *events);
 
 /* Commits the documents added since the last commit. EVG_EDEP. */
 EVG_API int evg_store_commit(evg_store *st, evg_error *err);

@@ -1,7 +1,7 @@
 /* Fault injection for the tests: preloaded (LD_PRELOAD), it lets writes
  * to files (descriptors above 2) put out EVG_FAULT_WRITE_BUDGET bytes in
  * all, then fails them with ENOSPC, as a disk that fills up part-way
- * would. It covers write(2) and the stdio streams the program opens with
+ * would. It covers write(2), pwrite(2) (SQLite's) and the stdio streams the program opens with
  * fdopen(3) or fopen(3): glibc's stdio writes through an internal call a
  * preloaded write() never sees, so those streams are made over the
  * budgeted write() with fopencookie(3). */
@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 ssize_t write(int fd, const void *buf, size_t n);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t at);
+ssize_t pwrite64(int fd, const void *buf, size_t n, off_t at);
 FILE *fdopen(int fd, const char *mode);
 FILE *fopen(const char *path, const char *mode);
 
@@ -31,11 +33,10 @@ static long long budget(void)
 
 static long long left = -2;
 
-ssize_t write(int fd, const void *buf, size_t n)
+/* How much of `n` bytes may go to `fd` now; -1 with errno ENOSPC once
+ * the budget is spent. */
+static long long allowed(int fd, size_t n)
 {
-    static ssize_t (*real)(int, const void *, size_t);
-    if (!real)
-        *(void **)&real = dlsym(RTLD_NEXT, "write");
     if (fd > 2 && budget() >= 0) {
         if (left == -2)
             left = budget();
@@ -47,7 +48,34 @@ ssize_t write(int fd, const void *buf, size_t n)
             n = (size_t)left;
         left -= (long long)n;
     }
-    return real(fd, buf, n);
+    return (long long)n;
+}
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+    static ssize_t (*real)(int, const void *, size_t);
+    if (!real)
+        *(void **)&real = dlsym(RTLD_NEXT, "write");
+    long long k = allowed(fd, n);
+    return k < 0 ? -1 : real(fd, buf, (size_t)k);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t at)
+{
+    static ssize_t (*real)(int, const void *, size_t, off_t);
+    if (!real)
+        *(void **)&real = dlsym(RTLD_NEXT, "pwrite");
+    long long k = allowed(fd, n);
+    return k < 0 ? -1 : real(fd, buf, (size_t)k, at);
+}
+
+ssize_t pwrite64(int fd, const void *buf, size_t n, off_t at)
+{
+    static ssize_t (*real)(int, const void *, size_t, off_t);
+    if (!real)
+        *(void **)&real = dlsym(RTLD_NEXT, "pwrite64");
+    long long k = allowed(fd, n);
+    return k < 0 ? -1 : real(fd, buf, (size_t)k, at);
 }
 
 /* ---- stdio streams over the budgeted write() ---- */
