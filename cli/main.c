@@ -849,7 +849,9 @@ static void print_table(const evg_graph *g)
         putchar(' ');
         print_names(stdout, g, e->targets, e->n_targets, 24);
         int flagged = strcmp(e->modality, "asserted") != 0;
-        printf(" %s %s%s%s%s\n", e->cameo, e->summary, flagged ? " [" : "",
+        /* "-": an event CAMEO has no code for */
+        printf(" %s %s%s%s%s\n", e->cameo ? e->cameo : "-", e->summary,
+               flagged ? " [" : "",
                flagged ? e->modality : "", flagged ? "]" : "");
     }
 }

@@ -101,7 +101,7 @@ def system_triples(doc, table, min_conf=0.5):
     for ev in doc.get("events", []):
         if ev.get("confidence", 1.0) < min_conf:
             continue
-        code = ev.get("cameo", "")
+        code = ev.get("cameo") or ""  # null: no CAMEO code, no PLOVER triple
         mod = ev.get("modality", "asserted")
         root = int(code[:2]) if code[:2].isdigit() else 0
         cat = category(code, table)
