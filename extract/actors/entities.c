@@ -657,7 +657,18 @@ static long emit(ctx *x, const chain *ch)
             int org;
             const char *sec = evg_actors__name_sector(x, ch->name_s,
                                                       ch->name_e - ch->name_s, &org);
-            size_t nl = ch->name_e - ch->name_s;
+            size_t nl = ch->name_e - ch->name_s, n0 = ch->name_s;
+            const evg_token *firstw = &tk[ch->name_s];
+            const char *fh = memchr(x->t + firstw->start, '-',
+                                    firstw->end - firstw->start);
+            if (nl > 1 && fh && fh + 1 < x->t + firstw->end &&
+                islower((unsigned char)fh[1])) {
+                /* "Atlanta-based BellSouth": the modifier is no part of
+                 * the name */
+                d->nstart = tk[ch->name_s + 1].start;
+                n0++;
+                nl--;
+            }
             const evg_token *lastw = &tk[ch->name_e - 1];
             const char *hy = memchr(x->t + lastw->start, '-',
                                     lastw->end - lastw->start);
@@ -704,7 +715,7 @@ static long emit(ctx *x, const chain *ch)
                 evg_actors__set_sector(d, role->sector);
                 d->kind = evg_actors__kind_of_sector(role->sector,
                                                      EVG_KIND_ORGANIZATION);
-            } else if (evg_actors__all_caps_acronym(x, ch->name_s, nl)) {
+            } else if (evg_actors__all_caps_acronym(x, n0, nl)) {
                 d->kind = EVG_KIND_ORGANIZATION;
             } else if (ch->name_s > 0 &&
                        (tok_is(x, ch->name_s - 1, "in") ||
@@ -715,7 +726,7 @@ static long emit(ctx *x, const chain *ch)
                 /* "in San Francisco", "the city of Kharkiv" */
                 d->kind = EVG_KIND_LOCATION;
             } else if (nl >= 2 && nl <= 4 && !ch->det &&
-                       !thing_name(x, ch->name_s, nl)) {
+                       !thing_name(x, n0, nl)) {
                 d->kind = EVG_KIND_PERSON;
             } else {
                 d->kind = EVG_KIND_ORGANIZATION;

@@ -216,6 +216,15 @@ static void entities_company_names(void **state)
     assert_int_not_equal(by_mention(doc, "Boeing 777")->kind,
                          EVG_KIND_PERSON);
     evg_doc_free(doc);
+    /* a hyphenated modifier before the name is no part of it */
+    doc = extract("The Lakeview-based Quorbit said on Monday that it would "
+                  "hire. Quorbit shares rose.");
+    const evg_entity *q = by_mention(doc, "Lakeview-based Quorbit");
+    assert_non_null(q);
+    assert_string_equal(q->name, "Quorbit");
+    assert_int_equal(q->kind, EVG_KIND_ORGANIZATION);
+    assert_true(has_mention(q, "Quorbit"));
+    evg_doc_free(doc);
 }
 
 /* An acronym defined in the text is a name of its actor. */
