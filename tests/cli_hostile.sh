@@ -158,6 +158,20 @@ sys.exit(0 if same and not any("\r" in s["text"] for s in b["sentences"]) else 1
 PYEOF
 done
 
+# run with a FIFO and a link to /dev/null among its outputs: they are
+# written in place (from an anonymous temporary file) after the renames,
+# never replaced by regular files. (This held before run streamed its
+# outputs too; it guards the streamed set's path for such outputs.)
+D9=$WORK/run-dev; mkdir -p "$D9"
+mkfifo "$D9/timeline.dot"; ln -s /dev/null "$D9/timeline.svg"
+timeout 60 cat "$D9/timeline.dot" >"$WORK/run-fifo" &
+reader=$!
+expect_exit 0 "run with a FIFO and a /dev/null link among its outputs" -- "$EVG" run -q -o "$D9" --dct 2019-05-23 "$FIX"
+wait $reader
+[ -p "$D9/timeline.dot" ] && [ -L "$D9/timeline.svg" ] && ok || bad "run: a FIFO or link output was replaced"
+grep -q '^digraph' "$WORK/run-fifo" && ok || bad "run: the FIFO's reader got no DOT: $(head -c 100 "$WORK/run-fifo")"
+[ -s "$D9/events.json" ] && [ -s "$D9/timeline.html" ] && ok || bad "run: the regular outputs are missing"
+
 # 9. `run` writes its outputs as one: a disk that fills up part-way leaves
 # every old output as it was, and no temporary file. (The preloaded
 # library makes write(2) fail with ENOSPC after a byte budget.)
