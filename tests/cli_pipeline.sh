@@ -37,4 +37,36 @@ if [ -f "$SEED" ]; then
 else
   echo "SKIP: seed article not found at $SEED (../shared absent): seed checks not run"
 fi
+
+# --cameo-only with the event-mention stage (--tokens), which adds events
+# CAMEO has no code for: extract and run keep the coded events alone, the
+# same ones (with the same relations) as without the option
+F="$SRC/fixtures/huawei-south-korea.txt"
+expect_exit 0 "extract --tokens" -- "$EVG" extract -q --tokens "$F"
+cp "$WORK/stdout" "$WORK/all.json"
+expect_exit 0 "extract --tokens --cameo-only" -- "$EVG" extract -q --tokens --cameo-only "$F"
+cp "$WORK/stdout" "$WORK/coded.json"
+"$PY" - "$WORK/all.json" "$WORK/coded.json" <<'PYEOF' >"$WORK/co.out" 2>&1 && ok || bad "extract --cameo-only: $(cat "$WORK/co.out")"
+import json, sys
+a, c = (json.load(open(p)) for p in sys.argv[1:3])
+unc = [e for e in a["events"] if e["cameo"] is None]
+assert unc, "the mention stage gave no event without a code: nothing tested"
+assert all(e["cameo"] for e in c["events"]), "an uncoded event is left"
+key = lambda e: (e["cameo"] or "", e["trigger"]["start"], e["source"], e["target"])
+assert [key(e) for e in c["events"]] == [key(e) for e in a["events"] if e["cameo"]]
+ids = {e["id"]: key(e) for e in a["events"]}
+cids = {e["id"]: key(e) for e in c["events"]}
+rel = lambda d, m: sorted((r["type"], m[r["from"]], m[r["to"]]) for r in d["relations"])
+want = [r for r in rel(a, ids) if r[1][0] and r[2][0]]
+assert rel(c, cids) == want, (rel(c, cids), want)
+print("cameo-only: %d coded events kept, %d uncoded left out" % (len(c["events"]), len(unc)))
+PYEOF
+expect_exit 0 "run --tokens --cameo-only" -- "$EVG" run -q --tokens --cameo-only -f events -o "$WORK/co" "$F"
+# the table's code column starts at column 76 (date 18, who 30, whom 24)
+tail -n +2 "$WORK/stdout" | cut -c76- | grep -q '^- ' && bad "run --cameo-only lists an event without a code" || ok
+expect_exit 0 "run --tokens" -- "$EVG" run -q --tokens -f events -o "$WORK/all" "$F"
+tail -n +2 "$WORK/stdout" | cut -c76- | grep -q '^- [a-z]' && ok || bad "run's table shows no event without a code as '-'"
+cmp -s "$WORK/co/events.json" <(tr -d '\n' <"$WORK/coded.json"; echo) && ok || {
+  "$PY" -c "import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); sys.exit(a['events']!=b['events'])" "$WORK/co/events.json" "$WORK/coded.json" && ok ||
+    bad "run --cameo-only events differ from extract --cameo-only"; }
 finish
