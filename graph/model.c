@@ -439,9 +439,14 @@ static int name_outweighs_code(const evg_gactor *a, const evg_entity *e,
          * more capitalized words are one name whichever kind was guessed */
         return k[0] != '=' && strchr(k, ' ') != NULL && !*sa && !*se;
     /* organizations (companies, outlets, products: a government body or
-     * an armed group is of another kind) */
+     * an armed group is of another kind) with a name of two or more words
+     * or a company's or outlet's sector; a single common word ("the
+     * British Embassy", "the US Embassy": both "Embassy") is no evidence
+     * against two countries */
     return strcmp(a->kind, "organization") == 0 &&
-           e->kind == EVG_KIND_ORGANIZATION;
+           e->kind == EVG_KIND_ORGANIZATION &&
+           (strchr(k, ' ') || !strcmp(sa, "BUS") || !strcmp(se, "BUS") ||
+            !strcmp(sa, "MED") || !strcmp(se, "MED"));
 }
 
 /* Lowers *found to the lowest actor with key `k` that `e` may join. A

@@ -266,7 +266,8 @@ static void graph_different_full_names_never_merge(void **state)
  * Bush" the earlier "George W. Bush" (but "George H. W. Bush" is not); a
  * full name or a company's name outweighs the country an article guessed,
  * a name spelled as no word is ("USAF") the whole code; a model's plural
- * is the model. */
+ * is the model. A single common word ("Embassy") of two countries is two
+ * actors. */
 static void graph_name_variants_merge(void **state)
 {
     (void)state;
@@ -283,13 +284,15 @@ static void graph_name_variants_merge(void **state)
     ent(b, "Foreign Ministry", EVG_KIND_GOVERNMENT, "USAGOV", NULL);
     ent(a, "USAF", EVG_KIND_GROUP, "USAMIL", "United States Air Force");
     ent(b, "USAF", EVG_KIND_ORGANIZATION, "USAGOV", NULL);
-    ent(a, "Dreamliner", EVG_KIND_ORGANIZATION, "USA", NULL);
-    ent(b, "Dreamliners", EVG_KIND_ORGANIZATION, "KOR", NULL);
+    ent(a, "A380", EVG_KIND_ORGANIZATION, "USA", NULL);
+    ent(b, "A380s", EVG_KIND_ORGANIZATION, "KOR", NULL);
+    ent(a, "Embassy", EVG_KIND_ORGANIZATION, "GBR", NULL); /* British */
+    ent(b, "Embassy", EVG_KIND_ORGANIZATION, "USA", NULL); /* US */
     evg_doc *docs[2] = {a, b};
     evg_graph *g = build(docs, 2, NULL);
-    assert_int_equal(evg_graph_actor_count(g), 9);
+    assert_int_equal(evg_graph_actor_count(g), 11);
     assert_int_equal(evg_graph_actor(g, find_actor(g, "USAF"))->documents, 2);
-    assert_int_equal(evg_graph_actor(g, find_actor(g, "Dreamliner"))->documents, 2);
+    assert_int_equal(evg_graph_actor(g, find_actor(g, "A380"))->documents, 2);
     const evg_gactor *w = evg_graph_actor(g, find_actor(g, "William Smith"));
     assert_int_equal(w->documents, 2);
     assert_string_equal(w->aliases, "Bill Smith");
