@@ -69,7 +69,7 @@ static const evg_gz_entry *hyphen_prefix(const ctx *x, size_t j)
     evg_token sub = *k;
     sub.end = (size_t)(h - x->t);
     const evg_gz_entry *e;
-    if (evg_gz_match(x->g, x->t, &sub, 1, 0, M_PREFIX | M_NAME, &e))
+    if (evg_gz_match(x->g, x->t, &sub, 1, 0, M_PREFIX | M_NAME, x->date, &e))
         return e;
     return NULL;
 }
@@ -86,7 +86,7 @@ static const evg_gz_entry *plural_title(const ctx *x, size_t j)
     evg_token sub = *k;
     sub.end--;
     const evg_gz_entry *e;
-    if (evg_gz_match(x->g, x->t, &sub, 1, 0, B(TITLE), &e) == 1)
+    if (evg_gz_match(x->g, x->t, &sub, 1, 0, B(TITLE), x->date, &e) == 1)
         return e;
     return NULL;
 }
@@ -503,6 +503,24 @@ static int ethnic_before(const ctx *x, size_t i)
     return i > 0 && tok_is(x, i - 1, "ethnic");
 }
 
+/* Is the chain's adjective a plural demonym used as a noun ("the
+ * Palestinians", "Nigerians")? Its last word ends in "s" and without it
+ * is a demonym of the same country (the chain has no noun after it). */
+static int people_plural(const ctx *x, const chain *ch)
+{
+    size_t n = ch->c_end - ch->c_start;
+    const evg_token *last = &x->tk[ch->c_end - 1];
+    if (n > 4 || ch->possessive || last->end - last->start < 4 ||
+        x->t[last->end - 1] != 's')
+        return 0;
+    evg_token sub[4];
+    memcpy(sub, &x->tk[ch->c_start], n * sizeof(*sub));
+    sub[n - 1].end--;
+    const evg_gz_entry *e;
+    return evg_gz_match(x->g, x->t, sub, n, 0, B(ADJ), x->date, &e) == n &&
+           memcmp(e->country, ch->c->country, 3) == 0;
+}
+
 /* Is the word before token `i` one that makes a capital a place ("in
  * Washington", "visited Seoul") rather than its government? */
 static int locative(const ctx *x, size_t i)
@@ -572,6 +590,15 @@ static long acronym_after(ctx *x, size_t k)
     return 3;
 }
 
+/* Does a word such as "former" come before the chain's title? */
+static int past_title(const ctx *x, const chain *ch)
+{
+    size_t k = ch->start;
+    return (k > 0 && word_in(x->t, &x->tk[k - 1], evg_actors__past_titles)) ||
+           (ch->det && ch->i0 + 1 < x->n &&
+            word_in(x->t, &x->tk[ch->i0 + 1], evg_actors__past_titles));
+}
+
 /* Turns a parsed chain into a mention. Returns tokens consumed (>= 1
  * when a mention was made, 0 when none) or a negative error. */
 static long emit(ctx *x, const chain *ch)
@@ -629,11 +656,26 @@ static long emit(ctx *x, const chain *ch)
             d->kk = memcmp(n->country, "---", 3) != 0 || n->cls == EVG_GZ_CITY
                         ? 'g'
                         : 'b';
-            evg_actors__set_sector(d, n->sector);
-            if (ch->title)
-                evg_actors__set_sector(d, ch->title->sector);
+            /* a title or role in the text says what the actor is now: the
+             * dictionary's code of the elite (ELI, out of office at the
+             * date) or one without a sector gives way to it, unless the
+             * title is a past one ("former President") */
+            const evg_gz_entry *title = ch->title, *inner;
+            size_t nl = ch->name_e - ch->name_s, il;
+            if (!title && nl > 1 &&
+                (il = evg_actors__gz(x, ch->name_s, B(TITLE), &inner)) &&
+                il < nl)
+                title = inner; /* a dictionary phrase "President Obama" */
+            if (!role && nl > 1 &&
+                evg_actors__gz(x, ch->name_e - 1, B(ROLE), &inner) == 1)
+                role = inner;  /* "Bush administration" */
+            if (n->sector[0] && memcmp(n->sector, "ELI", 3) != 0)
+                evg_actors__set_sector(d, n->sector);
+            if (title && !past_title(x, ch))
+                evg_actors__set_sector(d, title->sector);
             if (role)
                 evg_actors__set_sector(d, role->sector);
+            evg_actors__set_sector(d, n->sector);
             d->kind = evg_actors__kind_of_class(n->cls, d->sector);
             if (n->cls == EVG_GZ_COUNTRY || n->cls == EVG_GZ_CAPITAL ||
                 n->cls == EVG_GZ_CITY)
@@ -653,6 +695,18 @@ static long emit(ctx *x, const chain *ch)
             if (n->cls == EVG_GZ_CITY &&
                 word_in(x->t, &tk[ch->name_e - 1], evg_actors__place_heads))
                 d->drop = 1; /* "the Gulf", "the Persian Gulf" */
+            if (n->cls == EVG_GZ_PERSON && ch->name_e - ch->name_s == 1 &&
+                !ch->c && !role) {
+                /* "Bush" after "President Bush": the article's own
+                 * person of that last name (George Bush in 1990), not
+                 * the gazetteer's undated alias (George W. Bush) */
+                size_t r0 = evg_actors__same_name(x, x->c.n - 1, d->nstart,
+                                                  d->nend);
+                if (r0 != EVG_NONE && x->c.v[r0].kind == EVG_KIND_PERSON &&
+                    x->c.v[r0].name && n->name &&
+                    strcmp(x->c.v[r0].name, n->name) != 0)
+                    d->ante = r0;
+            }
         } else {
             int org;
             const char *sec = evg_actors__name_sector(x, ch->name_s,
@@ -887,8 +941,23 @@ static long emit(ctx *x, const chain *ch)
             if (!d)
                 return EVG_ENOMEM;
             copy3(d->avoid, c->country);
+            evg_actors__set_sector(d, "CVL"); /* a people, not a state */
             d->kind = EVG_KIND_GROUP;
             d->needs_country = 1;
+            d->name = c->name;
+            d->kk = 'r';
+            return (long)(ch->c_end - ch->i0);
+        }
+        if (c->cls == EVG_GZ_ADJ && !r && people_plural(x, ch)) {
+            /* "Palestinians protested": the people of the country,
+             * civilians (CVL), not its state */
+            cand *d = evg_actors__push(x, tk[ch->c_start].start,
+                                       tk[ch->c_end - 1].end);
+            if (!d)
+                return EVG_ENOMEM;
+            evg_actors__set_country(d, c->country, 1);
+            evg_actors__set_sector(d, "CVL");
+            d->kind = EVG_KIND_GROUP;
             d->name = c->name;
             d->kk = 'r';
             return (long)(ch->c_end - ch->i0);
@@ -920,6 +989,23 @@ static long emit(ctx *x, const chain *ch)
 }
 
 
+/* "2003-05-23" as 20030523; 0 when not a date. */
+static long dct_number(const char *d)
+{
+    long v = 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (d[i] != '-')
+                return 0;
+            continue;
+        }
+        if (!isdigit((unsigned char)d[i]))
+            return 0;
+        v = v * 10 + (d[i] - '0');
+    }
+    return v;
+}
+
 static int title_case(const ctx *x)
 {
     size_t words = 0, caps = 0;
@@ -945,6 +1031,12 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     x.t = doc->text;
     if (!x.g || !doc->text)
         return 0;
+    x.date = dct_number(doc->dct);
+    /* a discard list's story-level phrase: no actors in this story */
+    for (size_t s = 0; s < doc->n_sentences; s++)
+        if (evg_extract__discarded(x.g, doc->text, doc->sentences[s].start,
+                                   doc->sentences[s].end) == 2)
+            return 0;
     int rc = evg_actors__load_words(err);
     if (!rc)
         rc = evg_names_load(err);
@@ -957,6 +1049,8 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         if ((rc = evg_extract__tokenize(doc->text, sn->start, sn->end, &toks)))
             break;
         x.sent = s;
+        if (evg_extract__discarded(x.g, doc->text, sn->start, sn->end))
+            continue; /* a discarded sentence (PETRARCH's discard list) */
         x.tk = toks.v;
         x.n = toks.n;
         /* boilerplate and title-case lines (headlines) name no new actors

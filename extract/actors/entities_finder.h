@@ -78,6 +78,8 @@ typedef struct ctx {
     int nfail;     /* out of memory while indexing */
     evg_doc *doc;
     const evg_gazetteer *g;
+    long date;     /* the document's date, YYYYMMDD (0: unknown): picks
+                    * dated dictionary codes */
     const char *t;
     cands c;
     size_t sent;
@@ -149,6 +151,8 @@ extern const char *const *evg_actors__operation_words;
 extern const char *const *evg_actors__vehicles;
 extern const char *const *evg_actors__publication_heads;
 extern const char *const *evg_actors__number_scales;
+/* past_titles.words: "former", "ousted" before a title */
+extern const char *const *evg_actors__past_titles;
 
 int evg_actors__stop_word(const char *t, const evg_token *k);
 size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,

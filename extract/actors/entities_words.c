@@ -34,6 +34,7 @@ const char *const *evg_actors__operation_words;
 const char *const *evg_actors__vehicles;
 const char *const *evg_actors__publication_heads;
 const char *const *evg_actors__number_scales;
+const char *const *evg_actors__past_titles;
 
 static const evg_words_use uses[] = {
     {"never_actors.words", EVG_WORDS_SORTED, &stop_caps, &n_stop_caps},
@@ -56,7 +57,8 @@ static const evg_words_use uses[] = {
     {"operation_words.words", 0, &evg_actors__operation_words, NULL},
     {"vehicles.words", 0, &evg_actors__vehicles, NULL},
     {"publication_heads.words", 0, &evg_actors__publication_heads, NULL},
-    {"number_scales.words", 0, &evg_actors__number_scales, NULL}};
+    {"number_scales.words", 0, &evg_actors__number_scales, NULL},
+    {"past_titles.words", 0, &evg_actors__past_titles, NULL}};
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
 int evg_actors__load_words(evg_error *err)
@@ -91,7 +93,7 @@ size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,
     *e = NULL;
     if (i >= x->n || (x->tk[i].flags & EVG_TOK_PUNCT))
         return 0;
-    return evg_gz_match(x->g, x->t, x->tk, x->n, i, mask, e);
+    return evg_gz_match(x->g, x->t, x->tk, x->n, i, mask, x->date, e);
 }
 
 char *evg_actors__keydup(const char *a, const char *b, size_t bn)

@@ -13,15 +13,19 @@
 
 #define KEY_MAX 256
 
-/* A slot of the table: 24 bytes (the table is the gazetteer's largest
- * part; its slots stay at most half full for short probes on the many
- * tokens that are no phrase). */
+typedef struct discard {
+    const char *s; /* lower case */
+    size_t n;
+    int story; /* the whole story, not just the sentence */
+    int word;  /* must end a word ("BOXING_"), else a stem */
+} discard;
+
 typedef struct gz_node {
-    const char *key;       /* NULL: an empty slot */
-    evg_gz_entry *entries;
-    uint32_t hash;         /* the low half of the key's hash */
-    uint16_t klen;         /* < KEY_MAX */
-    uint8_t prefix;        /* some longer phrase starts with this key */
+    const char *key;
+    evg_gz_entry *entries; /* in the order they were added */
+    uint32_t hash;   /* low bits of the key's hash (tables stay < 2^32) */
+    uint16_t klen;
+    uint16_t prefix; /* some longer phrase starts with this key */
 } gz_node;
 
 struct evg_gazetteer {
@@ -30,7 +34,19 @@ struct evg_gazetteer {
     size_t cap; /* power of two */
     size_t n;
     size_t n_entries;
-    int user; /* loading --dict files: their entries go first */
+    const evg_gazetteer *base; /* the built-in layer under a user's, or NULL */
+    struct discard *disc;      /* PETRARCH discard phrases */
+    size_t n_disc, cap_disc;
+    evg_tokens scratch;        /* tokens of the phrase being added */
+    /* the last phrase prepared (prepare()): its text, tokens (scratch),
+     * normalized key and the key's length and hash after each token, so
+     * the readers' several questions about one phrase tokenize it once */
+    char ptext[KEY_MAX];
+    size_t plen, pk;
+    int pok; /* 0: none, 1: ready, negative: its error */
+    char pkey[KEY_MAX];
+    size_t pends[KEY_MAX / 2];
+    uint64_t phs[KEY_MAX / 2];
 };
 
 static const char *const builtin_files[] = {
@@ -115,21 +131,18 @@ static int grow(evg_gazetteer *g)
     return 0;
 }
 
-static gz_node *insert(evg_gazetteer *g, const char *key, size_t klen,
-                       uint64_t h)
+/* Adds a node for `key` (borrowed: it lives in the arena) of klen bytes
+ * and hash h, known to be absent. */
+static gz_node *insert_key(evg_gazetteer *g, const char *key, size_t klen,
+                           uint64_t h)
 {
-    gz_node *nd = find(g, key, klen, h);
-    if (nd)
-        return nd;
-    if ((g->n + 1) * 2 > g->cap && grow(g))
+    if ((g->n + 1) * 4 > g->cap * 3 && grow(g))
         return NULL;
     size_t mask = g->cap - 1, i = (size_t)h & mask;
     while (g->tab[i].key)
         i = (i + 1) & mask;
-    nd = &g->tab[i];
-    nd->key = evg_arena_strndup(g->arena, key, klen);
-    if (!nd->key)
-        return NULL;
+    gz_node *nd = &g->tab[i];
+    nd->key = key;
     nd->klen = (uint16_t)klen;
     nd->hash = (uint32_t)h;
     g->n++;
@@ -167,70 +180,158 @@ static int valid_code(const char *s, size_t n)
     return 1;
 }
 
-/* Adds one phrase. `raw` is the phrase, `code` the CAMEO code. */
+char *evg_gz__strndup(evg_gazetteer *g, const char *s, size_t n)
+{
+    return evg_arena_strndup(g->arena, s, n);
+}
+
+/* Tokenizes `phrase` and computes its key (cached for the next call on
+ * the same text). 0, EVG_ELIMIT, EVG_ENOMEM, or 1 when it has no tokens. */
+static int prepare(evg_gazetteer *g, const char *phrase, size_t len)
+{
+    if (g->pok && len == g->plen && len < KEY_MAX &&
+        memcmp(g->ptext, phrase, len) == 0)
+        return g->pok > 0 ? 0 : g->pok;
+    g->pok = 0;
+    evg_tokens *toks = &g->scratch; /* reused: no allocation per phrase */
+    toks->n = 0;
+    int rc = evg_extract__tokenize(phrase, 0, len, toks);
+    if (!rc && !toks->n)
+        rc = 1;
+    if (!rc && toks->n > KEY_MAX / 2)
+        rc = EVG_ELIMIT;
+    size_t k = 0;
+    uint64_t h = FNV_INIT;
+    for (size_t i = 0; !rc && i < toks->n; i++) {
+        k = norm_append(g->pkey, k, phrase, &toks->v[i], 1, &h);
+        if (!k)
+            rc = EVG_ELIMIT;
+        g->pends[i] = k;
+        g->phs[i] = h;
+    }
+    g->pk = k;
+    if (len < KEY_MAX && rc != EVG_ENOMEM) {
+        memcpy(g->ptext, phrase, len);
+        g->plen = len;
+        g->pok = rc ? rc : 1;
+    }
+    return rc;
+}
+
+int evg_gz__add(evg_gazetteer *g, const evg_gz_add *a)
+{
+    int rc = prepare(g, a->phrase, a->len);
+    if (rc)
+        return rc == 1 ? 0 : rc;
+    const evg_tokens *toks = &g->scratch;
+    /* the whole key first: a prefix's node keeps a pointer into the
+     * longest key that made it, so each phrase's bytes are stored once */
+    char rkey[KEY_MAX];
+    size_t rk = 0, nt = toks->n, k = g->pk;
+    const char *key = g->pkey;
+    for (size_t i = 0; a->exact && i < nt; i++)
+        if (!(rk = norm_append(rkey, rk, a->phrase, &toks->v[i], 0, NULL)))
+            return EVG_ELIMIT; /* the caller names the line */
+    const char *stored = NULL;
+    for (size_t i = nt; i-- > 0;) {
+        gz_node *f = find(g, key, g->pends[i], g->phs[i]);
+        if (f) {
+            if (i + 1 < nt)
+                f->prefix = 1;
+            if (!stored)
+                stored = f->key; /* an existing key holds ours */
+            continue;
+        }
+        if (!stored && !(stored = evg_arena_strndup(g->arena, key, k)))
+            return EVG_ENOMEM;
+        if (!(f = insert_key(g, stored, g->pends[i], g->phs[i])))
+            return EVG_ENOMEM;
+        if (i + 1 < nt)
+            f->prefix = 1;
+    }
+    gz_node *nd = find(g, key, k, g->phs[nt - 1]); /* after any growth */
+    evg_gz_entry *e = evg_arena_alloc(g->arena, sizeof(*e));
+    if (!e)
+        return EVG_ENOMEM;
+    memset(e, 0, sizeof(*e));
+    e->raw = "";
+    if (a->exact && !(e->raw = evg_arena_strndup(g->arena, rkey, rk)))
+        return EVG_ENOMEM;
+    e->name = a->name ? a->name : "";
+    memcpy(e->country, a->country, 3);
+    if (a->sector && a->sector[0])
+        memcpy(e->sector, a->sector, 3);
+    e->cls = (unsigned char)a->cls;
+    e->exact = (unsigned char)(a->exact != 0);
+    e->capfirst = (unsigned char)(a->capfirst != 0);
+    e->dated = (unsigned char)a->dated;
+    e->from = a->from;
+    e->to = a->to;
+    evg_gz_entry **tail = &nd->entries; /* chains are short */
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = e;
+    g->n_entries++;
+    return 0;
+}
+
+const char *evg_gz__name_of(evg_gazetteer *g, const char *phrase, size_t len,
+                            unsigned cls, const char *c3)
+{
+    if (prepare(g, phrase, len))
+        return NULL;
+    const char *key = g->pkey;
+    size_t k = g->pk;
+    uint64_t h = g->phs[g->scratch.n - 1];
+    for (const evg_gazetteer *t = g; t; t = t->base) {
+        const gz_node *nd = find(t, key, k, h);
+        for (const evg_gz_entry *e = nd ? nd->entries : NULL; e; e = e->next)
+            if ((cls ? e->cls == cls : e->dated == EVG_GZ_ALWAYS &&
+                                           e->cls >= EVG_GZ_IGO &&
+                                           e->cls <= EVG_GZ_GROUP) &&
+                memcmp(e->country, c3, 3) == 0 && e->name[0])
+                return e->name;
+    }
+    return NULL;
+}
+
+/* Adds one line of our format: `raw` is the phrase, `code` the CAMEO
+ * code. Case rules: a phrase with an all-capitals word matches only as
+ * written; one that starts with a capital needs a capital in the text. */
 static int add_phrase(evg_gazetteer *g, const char *raw, size_t rawlen,
                       unsigned cls, const char *code, size_t codelen,
                       const char *name, size_t namelen)
 {
+    /* the case rules read the phrase's words as the text's tokens */
     evg_tokens toks = {0};
     int rc = evg_extract__tokenize(raw, 0, rawlen, &toks);
-    if (rc)
-        goto done;
-    rc = 0;
-    if (!toks.n)
-        goto done;
-    char key[KEY_MAX], rkey[KEY_MAX];
-    size_t k = 0, rk = 0;
-    uint64_t h = FNV_INIT;
-    gz_node *nd = NULL;
-    for (size_t i = 0; i < toks.n; i++) {
-        k = norm_append(key, k, raw, &toks.v[i], 1, &h);
-        rk = norm_append(rkey, rk, raw, &toks.v[i], 0, NULL);
-        if (!k || !rk) {
-            rc = EVG_ELIMIT; /* the caller names the line */
-            goto done;
-        }
-        if (!(nd = insert(g, key, k, h))) {
-            rc = EVG_ENOMEM;
-            goto done;
-        }
-        if (i + 1 < toks.n)
-            nd->prefix = 1;
+    if (rc || !toks.n) {
+        evg_extract__tokens_dispose(&toks);
+        return rc;
     }
-    evg_gz_entry *e = evg_arena_alloc(g->arena, sizeof(*e));
-    /* the canonical name is most often the phrase itself: one copy */
-    if (!e || !(e->raw = evg_arena_strndup(g->arena, rkey, rk)) ||
-        !(e->name = namelen == rk && memcmp(name, rkey, rk) == 0
-                        ? e->raw
-                        : evg_arena_strndup(g->arena, name, namelen))) {
-        rc = EVG_ENOMEM;
-        goto done;
-    }
-    memcpy(e->country, code, 3);
-    if (codelen > 3)
-        memcpy(e->sector, code + 3, codelen - 3);
-    e->cls = (unsigned char)cls;
-    e->exact = (unsigned char)has_upper_word(rkey, rk);
-    e->capfirst = (unsigned char)(isupper((unsigned char)rkey[0]) ||
-                                  (unsigned char)rkey[0] >= 0x80);
-    if (g->user && nd->entries) {
-        e->next = nd->entries; /* the user's entry wins */
-        nd->entries = e;
-    } else {
-        /* after the others (a phrase has few entries); they are ours,
-         * const only to the readers */
-        evg_gz_entry *last = nd->entries;
-        while (last && last->next)
-            last = (evg_gz_entry *)(uintptr_t)last->next;
-        if (last)
-            last->next = e;
-        else
-            nd->entries = e;
-    }
-    g->n_entries++;
-done:
+    char rkey[KEY_MAX];
+    size_t rk = 0;
+    for (size_t i = 0; i < toks.n; i++)
+        if (!(rk = norm_append(rkey, rk, raw, &toks.v[i], 0, NULL)))
+            break;
     evg_extract__tokens_dispose(&toks);
-    return rc;
+    if (!rk)
+        return EVG_ELIMIT;
+    char sector[4] = "";
+    if (codelen > 3)
+        memcpy(sector, code + 3, 3);
+    evg_gz_add a = {0};
+    a.phrase = raw;
+    a.len = rawlen;
+    a.cls = cls;
+    a.country = code;
+    a.sector = sector;
+    if (!(a.name = evg_arena_strndup(g->arena, name, namelen)))
+        return EVG_ENOMEM;
+    a.exact = has_upper_word(rkey, rk);
+    a.capfirst = isupper((unsigned char)rkey[0]) ||
+                 (unsigned char)rkey[0] >= 0x80;
+    return evg_gz__add(g, &a);
 }
 
 int evg_extract__gazetteer_add(evg_gazetteer *g, const char *data, size_t len,
@@ -296,39 +397,79 @@ int evg_extract__gazetteer_add(evg_gazetteer *g, const char *data, size_t len,
     return 0;
 }
 
-int evg_extract__gazetteer_new(evg_gazetteer **out, evg_error *err)
+static void gz_free(evg_gazetteer *g)
 {
-    *out = NULL;
+    if (!g)
+        return;
+    free(g->tab);
+    free(g->disc);
+    evg_extract__tokens_dispose(&g->scratch);
+    evg_arena_free(g->arena);
+    free(g);
+}
+
+static evg_gazetteer *gz_alloc(void)
+{
     evg_gazetteer *g = calloc(1, sizeof(*g));
     if (!g || !(g->arena = evg_arena_new())) {
         free(g);
-        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        return NULL;
     }
+    return g;
+}
+
+int evg_extract__gazetteer_new(evg_gazetteer **out, evg_error *err)
+{
+    *out = NULL;
+    evg_gazetteer *g = gz_alloc();
+    if (!g)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
     for (const char *const *f = builtin_files; *f; f++) {
         const evg_embedded *e = evg_extract__embedded(*f);
         if (!e) {
-            evg_extract__gazetteer_free(g);
+            gz_free(g);
             return evg_error_set(err, EVG_EDEP,
                                  "built-in gazetteer file %s is missing", *f);
         }
         int rc = evg_extract__gazetteer_add(g, e->data, e->len, *f, err);
         if (rc) {
-            evg_extract__gazetteer_free(g);
+            gz_free(g);
             return rc;
         }
     }
-    g->user = 1;
+    /* the field's dictionaries, under our own files (docs/input.md) */
+    int rc = evg_extract__petrarch_builtin(g, err);
+    if (rc) {
+        gz_free(g);
+        return rc;
+    }
+    evg_extract__tokens_dispose(&g->scratch);
+    *out = g;
+    return 0;
+}
+
+int evg_extract__gazetteer_layer(const evg_gazetteer *base,
+                                 evg_gazetteer **out, evg_error *err)
+{
+    *out = NULL;
+    evg_gazetteer *g = gz_alloc();
+    if (!g)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    g->base = base;
     *out = g;
     return 0;
 }
 
 void evg_extract__gazetteer_free(evg_gazetteer *g)
 {
-    if (!g)
-        return;
-    free(g->tab);
-    evg_arena_free(g->arena);
-    free(g);
+    gz_free(g);
+}
+
+size_t evg_extract__gazetteer_size(const evg_gazetteer *g, size_t *entries)
+{
+    if (entries)
+        *entries = g->n_entries;
+    return g->cap * sizeof(gz_node) + evg_arena_used(g->arena);
 }
 
 static int fits(const evg_gz_entry *e, unsigned mask, const char *rkey,
@@ -343,14 +484,35 @@ static int fits(const evg_gz_entry *e, unsigned mask, const char *rkey,
     return 1;
 }
 
-size_t evg_gz_match(const evg_gazetteer *g, const char *text,
-                    const evg_token *toks, size_t n, size_t i, unsigned mask,
-                    const evg_gz_entry **out)
+/* How well entry `e` fits date `date` (YYYYMMDD): 0 not at all (a dated
+ * code of another time), 4 a dated code in office, 3 a dated code of the
+ * elite (ELI: former officials), 2 the default of an actor with dated
+ * codes, 1 an undated entry. */
+static int rank_at(const evg_gz_entry *e, long date)
+{
+    switch (e->dated) {
+    case EVG_GZ_DATED:
+        if ((e->from && date < e->from) || (e->to && date > e->to))
+            return 0;
+        return memcmp(e->sector, "ELI", 3) == 0 ? 3 : 4;
+    case EVG_GZ_OTHERWISE:
+        return 2;
+    default:
+        return 1;
+    }
+}
+
+/* The longest match in one table; *rank_out the rank of its entry. */
+static size_t match_one(const evg_gazetteer *g, const char *text,
+                        const evg_token *toks, size_t n, size_t i,
+                        unsigned mask, long date, const evg_gz_entry **out,
+                        int *rank_out)
 {
     char key[KEY_MAX], rkey[KEY_MAX];
     size_t k = 0, rk = 0, best = 0;
     uint64_t h = FNV_INIT;
     *out = NULL;
+    *rank_out = 0;
     for (size_t j = i; j < n; j++) {
         k = norm_append(key, k, text, &toks[j], 1, &h);
         if (!k)
@@ -358,6 +520,8 @@ size_t evg_gz_match(const evg_gazetteer *g, const char *text,
         const gz_node *nd = find(g, key, k, h);
         if (!nd)
             break;
+        const evg_gz_entry *pick = NULL;
+        int pr = 0;
         for (const evg_gz_entry *e = nd->entries; e; e = e->next) {
             if (e->exact && (mask & EVG_GZ_BIT(e->cls)) && rk != k) {
                 /* the phrase as written (as long as `key`): only
@@ -366,16 +530,54 @@ size_t evg_gz_match(const evg_gazetteer *g, const char *text,
                 for (size_t q = i; q <= j; q++)
                     rk = norm_append(rkey, rk, text, &toks[q], 0, NULL);
             }
-            if (fits(e, mask, rkey, rk, &toks[i])) {
-                best = j - i + 1;
-                *out = e;
-                break;
+            if (!fits(e, mask, rkey, rk, &toks[i]))
+                continue;
+            /* the first fitting entry says what the phrase is (ours come
+             * first); the dates choose among entries of that class */
+            if (pick && e->cls != pick->cls)
+                continue;
+            int r = rank_at(e, date);
+            if (r > pr) {
+                pick = e;
+                pr = r;
+                if (r == 4)
+                    break;
             }
+        }
+        if (pick) {
+            best = j - i + 1;
+            *out = pick;
+            *rank_out = pr;
         }
         if (!nd->prefix)
             break;
     }
     return best;
+}
+
+size_t evg_gz_match(const evg_gazetteer *g, const char *text,
+                    const evg_token *toks, size_t n, size_t i, unsigned mask,
+                    long date, const evg_gz_entry **out)
+{
+    *out = NULL;
+    if (!g)
+        return 0;
+    if (date <= 0)
+        date = 99991231; /* unknown: what holds now, open-ended codes */
+    int r;
+    size_t len = match_one(g, text, toks, n, i, mask, date, out, &r);
+    if (g->base) {
+        /* a user's layer over the built-in: the longer phrase wins, then
+         * the better dated entry, then the user's */
+        const evg_gz_entry *e;
+        int r2;
+        size_t l2 = match_one(g->base, text, toks, n, i, mask, date, &e, &r2);
+        if (l2 > len || (l2 == len && l2 && r2 > r && e->cls == (*out)->cls)) {
+            *out = e;
+            len = l2;
+        }
+    }
+    return len;
 }
 
 const evg_gz_entry *evg_gz_pick(const evg_gz_entry *e, unsigned mask)
@@ -384,4 +586,93 @@ const evg_gz_entry *evg_gz_pick(const evg_gz_entry *e, unsigned mask)
         if (mask & EVG_GZ_BIT(e->cls))
             return e;
     return NULL;
+}
+
+int evg_gz__add_discard(evg_gazetteer *g, const char *s, size_t n, int story,
+                        int word);
+int evg_gz__add_discard(evg_gazetteer *g, const char *s, size_t n, int story,
+                        int word)
+{
+    if (evg_reserve(&g->disc, &g->cap_disc, g->n_disc + 1, sizeof(*g->disc),
+                    64))
+        return EVG_ENOMEM;
+    discard *d = &g->disc[g->n_disc];
+    if (!(d->s = evg_arena_strndup(g->arena, s, n)))
+        return EVG_ENOMEM;
+    d->n = n;
+    d->story = story;
+    d->word = word;
+    g->n_disc++;
+    return 0;
+}
+
+/* Does `d` occur in text[start, end) at the start of a word (PETRARCH
+ * matches " PHRASE" case-insensitively), ending a word when d->word? */
+static int discard_in(const discard *d, const char *t, size_t start,
+                      size_t end)
+{
+    for (size_t i = start; i + d->n <= end; i++) {
+        if (i > start && isalnum((unsigned char)t[i - 1]))
+            continue;
+        size_t k = 0;
+        while (k < d->n && tolower((unsigned char)t[i + k]) == d->s[k])
+            k++;
+        if (k < d->n)
+            continue;
+        if (d->word && i + k < end && isalnum((unsigned char)t[i + k]))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+int evg_extract__discarded(const evg_gazetteer *g, const char *text,
+                           size_t start, size_t end)
+{
+    int what = 0;
+    for (const evg_gazetteer *t = g; t && what < 2; t = t->base)
+        for (size_t i = 0; i < t->n_disc && what < 2; i++)
+            if (discard_in(&t->disc[i], text, start, end))
+                what = t->disc[i].story ? 2 : 1;
+    return what;
+}
+
+int evg_gz__composed(evg_gazetteer *g, const char *phrase, const char *upper,
+                     size_t len)
+{
+    if (prepare(g, phrase, len) || g->scratch.n < 2)
+        return 0;
+    const evg_gz_entry *e;
+    const evg_token *tv = g->scratch.v;
+    size_t n = g->scratch.n;
+    unsigned pre = EVG_GZ_BIT(EVG_GZ_COUNTRY) | EVG_GZ_BIT(EVG_GZ_ADJ) |
+                   EVG_GZ_BIT(EVG_GZ_CAPITAL);
+    unsigned last = EVG_GZ_BIT(EVG_GZ_TITLE) | EVG_GZ_BIT(EVG_GZ_ROLE);
+    /* the upper-case text (same offsets) fits entries such as "US" */
+    return evg_gz_match(g, upper, tv, n, 0, pre, 0, &e) == n - 1 &&
+           evg_gz_match(g, upper, tv, n, n - 1, last, 0, &e) == 1;
+}
+
+int evg_gz__has(evg_gazetteer *g, const char *phrase, size_t len)
+{
+    if (prepare(g, phrase, len))
+        return 0;
+    uint64_t h = g->phs[g->scratch.n - 1];
+    for (const evg_gazetteer *t = g; t; t = t->base) {
+        const gz_node *nd = find(t, g->pkey, g->pk, h);
+        if (nd && nd->entries)
+            return 1;
+    }
+    return 0;
+}
+
+int evg_gz__opens_with(evg_gazetteer *g, const char *phrase, size_t len,
+                       unsigned mask)
+{
+    if (prepare(g, phrase, len))
+        return 0;
+    const evg_gz_entry *e;
+    size_t n = g->scratch.n;
+    size_t l = evg_gz_match(g, phrase, g->scratch.v, n, 0, mask, 0, &e);
+    return l > 0 && l < n;
 }

@@ -1,5 +1,8 @@
-/* Dictionaries: the built-in gazetteer and trigger lexicon, compiled into
- * the binary from extract/data/, plus the user's own files (--dict). */
+/* Dictionaries: the built-in gazetteer (our files of extract/data/ and the
+ * Phoenix dictionaries of extract/petrarch/) and trigger lexicon, compiled
+ * into the binary, plus the user's own files (--dict) in our formats or
+ * the TABARI/PETRARCH ones. The built-in gazetteer is read once per
+ * process and shared: a lexicon with user files holds only their layer. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +12,29 @@
 
 #define DICT_MAX ((size_t)64 << 20)
 
-/* A user file says what it is on its first line: "#evgraph:triggers" for
- * the trigger lexicon; anything else extends the gazetteer. */
-static int is_triggers(const char *data, size_t len)
+static pthread_once_t base_once = PTHREAD_ONCE_INIT;
+static evg_gazetteer *base_gaz;
+static evg_error base_err;
+
+static void free_base(void)
 {
-    static const char tag[] = "#evgraph:triggers";
-    return len >= sizeof(tag) - 1 && memcmp(data, tag, sizeof(tag) - 1) == 0;
+    evg_extract__gazetteer_free(base_gaz);
+    base_gaz = NULL;
+}
+
+static void load_base(void)
+{
+    if (evg_extract__gazetteer_new(&base_gaz, &base_err) == 0)
+        atexit(free_base); /* keeps LeakSanitizer honest */
+}
+
+/* The built-in gazetteer, loaded at the first call; NULL with err set. */
+static evg_gazetteer *builtin_gazetteer(evg_error *err)
+{
+    pthread_once(&base_once, load_base);
+    if (!base_gaz && err)
+        *err = base_err;
+    return base_gaz;
 }
 
 int evg_lexicon_load(const char *const *user_files, size_t n_user,
@@ -25,8 +45,18 @@ int evg_lexicon_load(const char *const *user_files, size_t n_user,
     if (!lex)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     int rc;
-    if ((rc = evg_extract__gazetteer_new(&lex->gaz, err)) ||
-        (rc = evg_extract__triggers_new(&lex->trig, err)))
+    evg_gazetteer *base = builtin_gazetteer(err);
+    if (!base) {
+        rc = base_err.code ? base_err.code : EVG_ENOMEM;
+        goto done;
+    }
+    lex->gaz = base; /* shared: freed at exit, never by a lexicon */
+    if (n_user) {
+        if ((rc = evg_extract__gazetteer_layer(base, &lex->gaz, err)))
+            goto done;
+        lex->own_gaz = 1;
+    }
+    if ((rc = evg_extract__triggers_new(&lex->trig, err)))
         goto done;
     for (size_t i = 0; i < n_user; i++) {
         char *data;
@@ -51,11 +81,30 @@ int evg_lexicon_load(const char *const *user_files, size_t n_user,
         }
         /* a byte order mark is no part of the first line */
         size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        rc = is_triggers(data + bom, len - bom)
-                 ? evg_extract__triggers_add(lex->trig, data + bom, len - bom,
-                                             user_files[i], err)
-                 : evg_extract__gazetteer_add(lex->gaz, data + bom, len - bom,
-                                              user_files[i], err);
+        const char *d = data + bom;
+        size_t n = len - bom;
+        evg_dict_format f = evg_extract__dict_format(d, n, user_files[i]);
+        switch (f) {
+        case EVG_DICT_TRIGGERS:
+            rc = evg_extract__triggers_add(lex->trig, d, n, user_files[i], err);
+            break;
+        case EVG_DICT_GAZETTEER:
+            rc = evg_extract__gazetteer_add(lex->gaz, d, n, user_files[i], err);
+            break;
+        case EVG_DICT_UNKNOWN:
+            rc = evg_error_set(
+                err, EVG_EPARSE,
+                "%s: not a dictionary format evgraph reads (our "
+                "'phrase<TAB>class<TAB>CODE' gazetteer, a '#evgraph:triggers' "
+                "lexicon, PETRARCH .actors or agents, or a discard list "
+                "named *discard*)",
+                user_files[i]);
+            break;
+        default:
+            rc = evg_extract__petrarch_add(lex->gaz, f, d, n, user_files[i],
+                                           err);
+            break;
+        }
         free(data);
         if (rc)
             goto done;
@@ -73,7 +122,8 @@ void evg_lexicon_free(evg_lexicon *lex)
 {
     if (!lex)
         return;
-    evg_extract__gazetteer_free(lex->gaz);
+    if (lex->own_gaz)
+        evg_extract__gazetteer_free(lex->gaz);
     evg_extract__triggers_free(lex->trig);
     free(lex);
 }

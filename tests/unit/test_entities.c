@@ -546,7 +546,7 @@ static void entities_ethnic_groups(void **state)
                            "guerrillas.");
     const evg_entity *e = by_mention(doc, "Ethnic Albanians");
     assert_non_null(e);
-    assert_string_equal(e->code, "SRB");
+    assert_string_equal(e->code, "SRBCVL"); /* a people: civilians */
     assert_int_equal(e->kind, EVG_KIND_GROUP);
     e = by_mention(doc, "Albanian guerrillas");
     assert_non_null(e);
@@ -598,7 +598,8 @@ static void entities_person_names_and_things(void **state)
                      EVG_KIND_ORGANIZATION);
     assert_int_not_equal(by_mention(doc, "Current PowerPC")->kind,
                          EVG_KIND_PERSON);
-    assert_null(jobs->country); /* not Samsung's Korea */
+    /* not Samsung's Korea (San Francisco, a US city, may give USA) */
+    assert_true(!jobs->country || strcmp(jobs->country, "KOR") != 0);
     expect(doc, "Samsung", "KORBUS", EVG_KIND_ORGANIZATION);
     evg_doc_free(doc);
     doc = extract("Russian forces shelled the Ukrainian city of Kharkiv and "

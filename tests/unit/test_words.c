@@ -28,6 +28,7 @@ static const struct {
     int flags;
 } shipped[] = {
     {"abbreviations.words", 0},
+    {"actor_sectors.words", S},
     {"abbreviations_final.words", 0},
     {"abbreviations_numeric.words", 0},
     {"auxiliaries.words", 0},
@@ -65,6 +66,7 @@ static const struct {
     {"obligation_modals.words", 0},
     {"operation_words.words", 0},
     {"passive_adjectives.words", 0},
+    {"past_titles.words", 0},
     {"period_current.words", 0},
     {"period_same.words", 0},
     {"phrase_openers.words", 0},
