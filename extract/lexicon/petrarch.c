@@ -609,6 +609,8 @@ typedef struct subst {
     size_t n;
 } subst;
 
+/* Adds one agent phrase: 0, 1 when our gazetteer has it (left out), or
+ * an error. */
 static int add_agent(reader *r, evg_gazetteer *g, const char *s, size_t n,
                      const code *c, int tilde)
 {
@@ -617,7 +619,8 @@ static int add_agent(reader *r, evg_gazetteer *g, const char *s, size_t n,
     if (!k)
         return bad(r, "an agent phrase too long or empty");
     if (evg_gz__has(g, buf, k))
-        return 0; /* our gazetteer says what the word is */
+        return 1; /* our gazetteer says what the word is (and its plural:
+                   * "Presidents Anton Weber" is a title) */
     const char *name = evg_gz__strndup(g, buf, k);
     if (!name)
         return evg_error_set(r->err, EVG_ENOMEM, "out of memory");
@@ -753,11 +756,15 @@ static int read_agents(reader *r, evg_gazetteer *g)
                 memcpy(buf + a, sb->items[i], il);
                 memcpy(buf + a + il, m2 + 1, rest);
                 rc = add_agent(r, g, buf, a + il + rest, &c, tilde);
+                rc = rc > 0 ? 0 : rc;
             }
             continue;
         }
-        if ((rc = add_agent(r, g, l, pl, &c, tilde)))
-            break;
+        if ((rc = add_agent(r, g, l, pl, &c, tilde)) != 0) {
+            if (rc > 0)
+                rc = 0; /* ours: no plural either */
+            continue;
+        }
         if (brace) {
             const char *close = memchr(brace, '}', (size_t)(br - brace));
             if (!close) {
@@ -771,15 +778,16 @@ static int read_agents(reader *r, evg_gazetteer *g)
                 const char *q = p;
                 while (q < close && *q != ' ' && *q != ',')
                     q++;
-                if (q > p)
-                    rc = add_agent(r, g, p, (size_t)(q - p), &c, tilde);
+                if (q > p && (rc = add_agent(r, g, p, (size_t)(q - p), &c,
+                                             tilde)) > 0)
+                    rc = 0;
                 p = q;
             }
         } else {
             char buf[PHRASE_MAX + 1];
             size_t k = plural(l, pl, buf);
-            if (k)
-                rc = add_agent(r, g, buf, k, &c, tilde);
+            if (k && (rc = add_agent(r, g, buf, k, &c, tilde)) > 0)
+                rc = 0;
         }
     }
     free(subs);
