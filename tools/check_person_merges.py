@@ -111,10 +111,41 @@ def same_person(a, b):
     return True
 
 
+def petrarch_people(path, canon):
+    """The phrases of each record of a TABARI/PETRARCH .actors file (its
+    first phrase and '+' synonyms, as extract/lexicon/petrarch.c reads
+    them) are one actor, named as the gazetteer names one of them, else by
+    the record's first phrase."""
+    records = []
+    with open(path, encoding='utf-8', errors='replace') as f:
+        for line in f:
+            text = line.split('#')[0].split(';')[0]
+            if not text.strip():
+                continue
+            if text[0] in ' \t' and text.strip().startswith('['):
+                continue
+            phrase = text.split('[')[0].strip().lstrip('+')
+            phrase = ' '.join(phrase.replace('_', ' ').split())
+            if not phrase:
+                continue
+            if text[0] not in '+ \t' or not records:
+                records.append([])
+            records[-1].append(' '.join(words(phrase)))
+    for rec in records:
+        name = next((canon[k] for k in rec if k in canon), rec[0])
+        for k in rec:
+            canon.setdefault(k, name)
+
+
 def dictionary_people(files):
-    """Canonical name of each person phrase of the gazetteer files."""
+    """Canonical name of each person phrase of the gazetteer files (and of
+    the built-in Phoenix .actors files of extract/petrarch/, and --dict
+    files of that format): phrases of one canonical name are one person."""
     canon = {}
     for path in files:
+        if path.endswith('.actors.txt') or path.endswith('.actors'):
+            petrarch_people(path, canon)
+            continue
         with open(path, encoding='utf-8') as f:
             for line in f:
                 if line.startswith('#') or not line.strip():
@@ -136,6 +167,9 @@ def main():
     a = ap.parse_args()
     gaz = [os.path.join(DATA, f) for f in sorted(os.listdir(DATA))
            if f.startswith('gazetteer_') and f.endswith('.tsv')]
+    phoenix = os.path.join(HERE, '..', 'extract', 'petrarch')
+    gaz += [os.path.join(phoenix, f) for f in sorted(os.listdir(phoenix))
+            if f.endswith('.actors.txt')] if os.path.isdir(phoenix) else []
     canon = dictionary_people(gaz + a.dict)
     dict_args = [x for d in a.dict for x in ('--dict', d)]
     try:
