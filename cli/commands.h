@@ -25,6 +25,7 @@ typedef struct settings {
     int gexf13;        /* --gexf-version 1.3 */
     const char *conllu_in, *model; /* parse, --tokens */
     int tokens;                    /* extract, run, ingest: the token layer */
+    int no_parse;                  /* extract, run, ingest: no syntax model */
     evg_syntax *syntax;            /* its model, once loaded */
     const char *events_model;      /* --events-model */
     evg_mentions *mentions;        /* the event-mention model, loaded with

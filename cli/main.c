@@ -136,6 +136,7 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
         case O_MODEL: st->model = optarg; break;
         case O_EVENTS_MODEL: st->events_model = optarg; break;
         case O_TOKENS: st->tokens = 1; break;
+        case O_NO_PARSE: st->no_parse = 1; break;
         case 'f': st->format = optarg; break;
         case O_DCT:
             if (!evg_date_valid(optarg)) {
@@ -622,20 +623,30 @@ int cli_load_lexicon(settings *st, evg_lexicon **lex)
     int rc = evg_lexicon_load(st->dicts, st->n_dicts, lex, &err);
     if (rc)
         return fail(&err, rc);
-    /* --tokens: the syntax model too, and the event-mention detector that
-     * reads its token layer (the small model first: its errors come
-     * quickly); any failure of them is bad input (1) */
-    if (st->tokens && !st->syntax) {
+    /* the syntax model and the event-mention detector that reads its
+     * token layer (the small model first: its errors come quickly),
+     * unless --no-parse; any failure of them is bad input (1) */
+    if (st->no_parse && (st->tokens || st->model || st->events_model)) {
+        evg_lexicon_free(*lex);
+        *lex = NULL;
+        msg("--no-parse: not with --%s",
+            st->tokens ? "tokens" : st->model ? "model" : "events-model");
+        return EXIT_USAGE;
+    }
+    if (!st->no_parse && !st->syntax) {
         if ((rc = evg_mentions_load(st->events_model, &st->mentions, &err)) ||
             (rc = evg_syntax_load(st->model, &st->syntax, &err))) {
             evg_lexicon_free(*lex);
             *lex = NULL;
-            msg("%s", err.message[0] ? err.message : evg_strerror(rc));
+            msg("%s%s", err.message[0] ? err.message : evg_strerror(rc),
+                st->model ? "" : " (--model FILE names another; --no-parse "
+                                 "extracts without the parse)");
             return EXIT_INPUT;
         }
-        st->ex.syntax = st->syntax;
-        st->ex.mentions = st->mentions;
     }
+    st->ex.syntax = st->syntax;
+    st->ex.mentions = st->mentions;
+    st->ex.drop_tokens = !st->tokens;
     return 0;
 }
 

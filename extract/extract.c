@@ -211,6 +211,8 @@ int evg_extract_text(const char *text, size_t len,
         goto done;
     if (opts->cameo_only && (rc = evg_doc_drop_uncoded(doc, NULL)))
         goto done;
+    if (opts->drop_tokens)
+        doc->n_tokens = 0; /* the arena frees them with the document */
     size_t max_events =
         opts->max_events ? opts->max_events : EVG_DEFAULT_MAX_EVENTS;
     if (doc->n_events > max_events) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "events.h"
+#include "frames.h"
 
 /* ---- trigger matching ---- */
 
@@ -773,6 +774,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         cand *c = &s->cand[k];
         c->mod = evg_events__modality(s, c->head, &c->would);
         fill_args(s, k);
+        if (evg_events__frame(s, c))
+            drop_self_targets(c);
     }
     link_complements(s);
     /* no target where the pattern said: the first actor after the trigger
@@ -919,6 +922,14 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     }
     s->text = st->doc->text;
     s->index = si;
+    const evg_doc *doc = st->doc;
+    while (st->ud_pos < doc->n_tokens && doc->tokens[st->ud_pos].sentence < si)
+        st->ud_pos++;
+    s->ud = doc->tokens + st->ud_pos;
+    s->n_ud = 0;
+    while (st->ud_pos + s->n_ud < doc->n_tokens &&
+           doc->tokens[st->ud_pos + s->n_ud].sentence == si)
+        s->n_ud++;
     /* map tokens onto mentions (sorted, non-overlapping) */
     while (st->mpos < st->n_ment && st->ment[st->mpos].end <= sen->start)
         st->mpos++;
@@ -1005,6 +1016,8 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
     if (!lex || !lex->trig)
         return evg_error_set(err, EVG_EINVAL, "no trigger lexicon");
     int rc = evg_events__load_words(err);
+    if (!rc && doc->n_tokens)
+        rc = evg_frames_load(err);
     if (rc)
         return rc;
     ev_state st;

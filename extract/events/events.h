@@ -77,6 +77,8 @@ typedef struct sent_ctx {
     const evg_trig_pat **trig_at;
     size_t cap_trig;
     int question;
+    const evg_doc_token *ud; /* the sentence's words in the token layer */
+    size_t n_ud;             /* 0 when the document was not parsed */
     cand *cand;
     size_t n_cand, cap_cand;
 } sent_ctx;
@@ -106,12 +108,25 @@ typedef struct ev_state {
     ev_rel *rels;
     size_t n_rels, cap_rels;
     size_t prev_first; /* first event of the last sentence with events */
+    size_t ud_pos;     /* the token layer's first word not yet passed */
     const char *dct;   /* doc-owned copy of the DCT or NULL */
     size_t ud_next;    /* first word of doc->tokens not yet read by
                           evg_events__uncoded */
 } ev_state;
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w);
+/* events_frames.c: sets the candidate's actors and modality from the
+ * parse; 0 (and nothing changed) when the sentence has none. */
+int evg_events__frame(sent_ctx *s, cand *c);
+/* Adds the event's arguments by role from the parse. EVG_ENOMEM. */
+int evg_events__frame_args(ev_state *st, const sent_ctx *s, const cand *c,
+                           evg_event *ev);
+/* Whether the time expression at bytes start..end dates the trigger at
+ * text token `head`, by the parse: 2 it modifies that trigger, 0 it
+ * modifies another trigger or another clause, 1 it may (no parse, or it
+ * modifies the trigger's clause). */
+int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
+                           size_t end);
 /* Clause boundaries strictly between tokens a and b. */
 size_t evg_events__barriers(const sent_ctx *s, size_t a, size_t b);
 /* Sorts the timexes and indexes them by sentence. */

@@ -216,6 +216,15 @@ void evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
         if (tx->type == EVG_TIMEX_DURATION || tx->type == EVG_TIMEX_SET)
             continue;
         size_t tt = evg_events__token_at(s, tx->span.start);
+        /* the parse says which predicate the expression modifies */
+        int fits =
+            evg_events__timex_fits(s, head, tx->span.start, tx->span.end);
+        if (fits == 2) {
+            best = ti;
+            break;
+        }
+        if (!fits)
+            continue;
         size_t rep;
         if (report_time(s, tt, &rep) && rep != ci)
             continue;
@@ -532,6 +541,8 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
                     &c->src) ||
         push_actors(doc, &ev->target, &ev->n_target, &ev->cap_target,
                     &c->tgt))
+        return EVG_ENOMEM;
+    if (evg_events__frame_args(st, s, c, ev))
         return EVG_ENOMEM;
     evg_events__pick_time(st, s, c->head, c->pat->kind == EVG_TK_REPORT, ci,
                           ev);

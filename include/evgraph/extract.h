@@ -38,7 +38,9 @@ typedef struct evg_extract_opts {
     const evg_lexicon *lexicon; /* dictionaries, or NULL for the built-in */
     size_t max_sentences;     /* sentences per document (0: 200000) */
     const evg_syntax *syntax; /* when set, every sentence is parsed into the
-                                 document's token layer (doc->tokens) */
+                                 document's token layer (doc->tokens), which
+                                 the later stages read: modality, event
+                                 arguments, time anchoring */
     int cameo_only;           /* keep only CAMEO-coded events (drop those
                                  CAMEO has no code for) */
     const evg_mentions *mentions; /* with `syntax`: the event-mention
@@ -47,6 +49,8 @@ typedef struct evg_extract_opts {
                                  other event word becomes an event without a
                                  CAMEO code, unless `cameo_only`
                                  (docs/events.md) */
+    int drop_tokens;          /* parse for the stages, but leave the token
+                                 layer out of the document */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)

@@ -1,0 +1,402 @@
+/* Frames from the dependency tree (see frames.h). Every rule reads UD v2
+ * relations and the lemmas of a few word classes, which are data files
+ * (extract/data/frame_*.words). */
+#include <string.h>
+
+#include "frames.h"
+#include "words.h"
+
+#define DEPTH_MAX 8 /* links followed up the tree to find an agent */
+
+static const char *const *hypo_heads, *const *planned_heads,
+    *const *negative_heads, *const *cond_marks, *const *light_verbs,
+    *const *loc_preps, *const *recip_preps, *const *reporting,
+    *const *relatives, *const *negations, *const *hypo_modals,
+    *const *planned_modals;
+
+static const evg_words_use uses[] = {
+    {"frame_hypothetical_heads.words", EVG_WORDS_SORTED, &hypo_heads, NULL},
+    {"frame_planned_heads.words", EVG_WORDS_SORTED, &planned_heads, NULL},
+    {"frame_negative_heads.words", EVG_WORDS_SORTED, &negative_heads, NULL},
+    {"frame_conditional_marks.words", EVG_WORDS_SORTED, &cond_marks, NULL},
+    {"frame_light_verbs.words", EVG_WORDS_SORTED, &light_verbs, NULL},
+    {"frame_locative_preps.words", EVG_WORDS_SORTED, &loc_preps, NULL},
+    {"frame_recipient_preps.words", EVG_WORDS_SORTED, &recip_preps, NULL},
+    {"frame_reporting.words", EVG_WORDS_SORTED, &reporting, NULL},
+    {"frame_relative_pronouns.words", EVG_WORDS_SORTED, &relatives, NULL},
+    {"negations.words", 0, &negations, NULL},
+    {"modal_hypothetical.words", 0, &hypo_modals, NULL},
+    {"modal_planned.words", 0, &planned_modals, NULL},
+};
+static evg_words_set lists = EVG_WORDS_SET(uses);
+
+int evg_frames_load(evg_error *err)
+{
+    return evg_words_load(&lists, err);
+}
+
+static int in(const char *word, const char *const *list)
+{
+    if (!word)
+        return 0;
+    for (; *list; list++)
+        if (strcmp(word, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* The relation without its subtype: "obl" for "obl:tmod". */
+static int base_is(const char *rel, const char *base)
+{
+    size_t n = strlen(base);
+    return rel && strncmp(rel, base, n) == 0 && (rel[n] == '\0' || rel[n] == ':');
+}
+
+static int rel_is(const char *rel, const char *full)
+{
+    return rel && strcmp(rel, full) == 0;
+}
+
+static int upos_is(const evg_doc_token *t, const char *u)
+{
+    return t->upos && strcmp(t->upos, u) == 0;
+}
+
+static int xpos_is(const evg_doc_token *t, const char *x)
+{
+    return t->xpos && strcmp(t->xpos, x) == 0;
+}
+
+/* Word i's head as a 0-based index, or EVG_NONE at the root. */
+static size_t head_of(const evg_doc_token *w, size_t n, size_t i)
+{
+    size_t h = w[i].head;
+    return h >= 1 && h <= n ? h - 1 : EVG_NONE;
+}
+
+/* The first child of p with relation `rel` (exactly, or by base relation
+ * when `by_base`), or EVG_NONE. */
+static size_t child(const evg_doc_token *w, size_t n, size_t p,
+                    const char *rel, int by_base)
+{
+    for (size_t j = 0; j < n; j++)
+        if (w[j].head == p + 1 &&
+            (by_base ? base_is(w[j].deprel, rel) : rel_is(w[j].deprel, rel)))
+            return j;
+    return EVG_NONE;
+}
+
+/* The lemma of the preposition of word j ("case" or "mark" child). */
+static const char *prep_of(const evg_doc_token *w, size_t n, size_t j)
+{
+    size_t c = child(w, n, j, "case", 0);
+    return c != EVG_NONE ? w[c].lemma : NULL;
+}
+
+static int is_passive(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (child(w, n, p, "nsubj:pass", 0) != EVG_NONE ||
+        child(w, n, p, "aux:pass", 0) != EVG_NONE ||
+        child(w, n, p, "obl:agent", 0) != EVG_NONE)
+        return 1;
+    /* "a bill signed by the minister", "Kuwait, occupied since August" */
+    return xpos_is(&w[p], "VBN") &&
+           (rel_is(w[p].deprel, "acl") || rel_is(w[p].deprel, "amod"));
+}
+
+/* A relative pronoun stands for the noun its clause modifies; where the
+ * parse did not attach the clause to a noun, for the noun right before
+ * the pronoun ("Iran, which had condemned"). */
+static size_t resolve(const evg_doc_token *w, size_t n, size_t p, size_t j,
+                      evg_fr_how *how)
+{
+    if (!in(w[j].lemma, relatives) ||
+        !(xpos_is(&w[j], "WDT") || xpos_is(&w[j], "WP")))
+        return j;
+    size_t h = head_of(w, n, p);
+    if (base_is(w[p].deprel, "acl") && h != EVG_NONE) {
+        *how = EVG_FR_RELATIVE;
+        return h;
+    }
+    for (size_t k = j; k-- > 0;) {
+        if (upos_is(&w[k], "PUNCT"))
+            continue;
+        if (upos_is(&w[k], "NOUN") || upos_is(&w[k], "PROPN")) {
+            *how = EVG_FR_RELATIVE;
+            return k;
+        }
+        break;
+    }
+    return j;
+}
+
+static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
+                       evg_fr_how *how);
+
+/* The grammatical subject of p (active or passive), else its agent by
+ * inheritance: the controller of "X was urged to" is X. */
+static size_t subject_of(const evg_doc_token *w, size_t n, size_t p,
+                         int depth, evg_fr_how *how)
+{
+    size_t s = child(w, n, p, "nsubj", 1);
+    if (s != EVG_NONE)
+        return resolve(w, n, p, s, how);
+    return agent_of(w, n, p, depth + 1, how);
+}
+
+static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
+                       evg_fr_how *how)
+{
+    *how = EVG_FR_DIRECT;
+    if (depth > DEPTH_MAX)
+        return EVG_NONE;
+    int passive = is_passive(w, n, p);
+    for (size_t j = 0; j < n; j++) {
+        if (w[j].head != p + 1)
+            continue;
+        if (passive && (rel_is(w[j].deprel, "obl:agent") ||
+                        (base_is(w[j].deprel, "obl") && prep_of(w, n, j) &&
+                         strcmp(prep_of(w, n, j), "by") == 0))) {
+            *how = EVG_FR_BY_AGENT;
+            return j;
+        }
+        if (!passive && (rel_is(w[j].deprel, "nsubj") ||
+                         rel_is(w[j].deprel, "nsubj:outer")))
+            return resolve(w, n, p, j, how);
+    }
+    if (passive)
+        return EVG_NONE;
+    size_t h = head_of(w, n, p);
+    if (h == EVG_NONE)
+        return EVG_NONE;
+    const char *rel = w[p].deprel;
+    size_t a;
+    if (rel_is(rel, "conj") && !upos_is(&w[p], "NOUN") &&
+        !upos_is(&w[p], "PROPN")) {
+        a = subject_of(w, n, h, depth, how);
+        if (a != EVG_NONE && *how == EVG_FR_DIRECT)
+            *how = EVG_FR_CONJOINED;
+        return a;
+    }
+    if (rel_is(rel, "xcomp")) {
+        size_t o = child(w, n, h, "obj", 0);
+        if (o == EVG_NONE)
+            o = child(w, n, h, "iobj", 0);
+        if (o != EVG_NONE) {
+            *how = EVG_FR_CONTROL;
+            return o;
+        }
+        a = subject_of(w, n, h, depth, how);
+        if (a != EVG_NONE && *how == EVG_FR_DIRECT)
+            *how = EVG_FR_CONTROL;
+        return a;
+    }
+    if (rel_is(rel, "advcl") && child(w, n, p, "mark", 0) == EVG_NONE &&
+        (xpos_is(&w[p], "VBG") || xpos_is(&w[p], "VBN"))) {
+        a = subject_of(w, n, h, depth, how);
+        if (a != EVG_NONE && *how == EVG_FR_DIRECT)
+            *how = EVG_FR_CONJOINED;
+        return a;
+    }
+    if (rel_is(rel, "acl") && xpos_is(&w[p], "VBG")) {
+        *how = EVG_FR_RELATIVE; /* "troops attacking the city" */
+        return h;
+    }
+    if ((upos_is(&w[p], "NOUN") || upos_is(&w[p], "PROPN")) &&
+        rel_is(rel, "obj") && in(w[h].lemma, light_verbs)) {
+        a = subject_of(w, n, h, depth, how);
+        if (a != EVG_NONE)
+            *how = EVG_FR_LIGHT;
+        return a;
+    }
+    return EVG_NONE;
+}
+
+static void add(evg_frame *f, evg_fr_role role, evg_fr_how how, size_t word,
+                const char *prep)
+{
+    if (word == EVG_NONE || word == f->pred || f->n_arg >= EVG_FR_ARGS)
+        return;
+    for (size_t i = 0; i < f->n_arg; i++)
+        if (f->arg[i].word == word)
+            return;
+    f->arg[f->n_arg++] = (evg_fr_arg){role, how, word, prep};
+}
+
+/* The role of a prepositional phrase of a verb. */
+static evg_fr_role oblique_role(const evg_doc_token *w, size_t j,
+                                const char *prep)
+{
+    if (rel_is(w[j].deprel, "obl:tmod") || rel_is(w[j].deprel, "nmod:tmod") ||
+        rel_is(w[j].deprel, "obl:unmarked") ||
+        rel_is(w[j].deprel, "nmod:unmarked") ||
+        rel_is(w[j].deprel, "obl:npmod"))
+        return EVG_FR_TIME;
+    if (in(prep, recip_preps))
+        return EVG_FR_RECIPIENT;
+    if (in(prep, loc_preps))
+        return EVG_FR_LOCATION;
+    return EVG_FR_OBLIQUE;
+}
+
+static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
+{
+    unsigned mod = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (w[j].head != p + 1)
+            continue;
+        const char *rel = w[j].deprel, *lem = w[j].lemma;
+        if (base_is(rel, "advmod") && in(lem, negations))
+            mod |= EVG_FR_NEGATED;
+        else if (base_is(rel, "aux") && in(lem, hypo_modals))
+            mod |= EVG_FR_HYPOTHETICAL;
+        else if (base_is(rel, "aux") && in(lem, planned_modals))
+            mod |= EVG_FR_PLANNED |
+                   (lem && strcmp(lem, "would") == 0 ? EVG_FR_WOULD : 0);
+        else if (rel_is(rel, "mark") && in(lem, cond_marks))
+            mod |= EVG_FR_HYPOTHETICAL;
+    }
+    return mod;
+}
+
+/* What p's governor makes of it: a complement of "hope" is hypothetical,
+ * of "agree" planned, of "fail" negated, of "say" reported; conditions
+ * and plans reach down through complements and coordination. */
+static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
+                       size_t *report, int depth)
+{
+    unsigned mod = own_mod(w, n, p);
+    size_t h = head_of(w, n, p);
+    if (h == EVG_NONE || depth > DEPTH_MAX)
+        return mod;
+    const char *rel = w[p].deprel;
+    int complement = base_is(rel, "xcomp") || base_is(rel, "ccomp") ||
+                     base_is(rel, "acl") || base_is(rel, "csubj");
+    /* a relative clause or participle says what its noun is: it takes
+     * nothing from the clause around it */
+    if ((complement && !base_is(rel, "acl")) || base_is(rel, "advcl") ||
+        base_is(rel, "conj") || base_is(rel, "parataxis")) {
+        size_t r = EVG_NONE;
+        unsigned up = mod_of(w, n, h, &r, depth + 1);
+        mod |= up & (EVG_FR_HYPOTHETICAL | EVG_FR_PLANNED | EVG_FR_WOULD);
+        if (base_is(rel, "conj") || complement) {
+            mod |= up & EVG_FR_REPORTED;
+            if (r != EVG_NONE && *report == EVG_NONE)
+                *report = r;
+        }
+    }
+    if (complement) {
+        const char *hl = w[h].lemma;
+        if (in(hl, hypo_heads))
+            mod |= EVG_FR_HYPOTHETICAL;
+        else if (in(hl, planned_heads))
+            mod |= EVG_FR_PLANNED;
+        else if (base_is(rel, "xcomp") && in(hl, negative_heads))
+            mod |= EVG_FR_NEGATED;
+        /* "no hope that ...", "never expected to" */
+        size_t d = child(w, n, h, "det", 0);
+        if (d != EVG_NONE && in(w[d].lemma, negations))
+            mod |= EVG_FR_HYPOTHETICAL;
+    }
+    if ((base_is(rel, "ccomp") || base_is(rel, "parataxis")) &&
+        in(w[h].lemma, reporting)) {
+        mod |= EVG_FR_REPORTED;
+        *report = h;
+    }
+    return mod;
+}
+
+void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
+                     evg_frame *f)
+{
+    memset(f, 0, sizeof(*f));
+    f->pred = p;
+    f->report = EVG_NONE;
+    if (p >= n)
+        return;
+    const evg_doc_token *t = &w[p];
+    f->nominal = upos_is(t, "NOUN") || upos_is(t, "PROPN");
+    /* a participle used as an adjective: "occupied Kuwait", "the
+     * disputed islands" (a verb form the tagger left as a verb, or an
+     * adjective in -ed) */
+    size_t len = t->form ? strlen(t->form) : 0;
+    f->modifier = !f->nominal && rel_is(t->deprel, "amod") &&
+                  (xpos_is(t, "VBN") ||
+                   (len > 3 && strcmp(t->form + len - 2, "ed") == 0));
+    f->passive = !f->nominal && is_passive(w, n, p);
+    evg_fr_how how;
+    size_t a = agent_of(w, n, p, 0, &how);
+    add(f, EVG_FR_AGENT, how, a, how == EVG_FR_BY_AGENT ? "by" : NULL);
+    size_t h = head_of(w, n, p);
+    for (size_t j = 0; j < n; j++) {
+        if (w[j].head != p + 1)
+            continue;
+        const char *rel = w[j].deprel;
+        const char *prep = prep_of(w, n, j);
+        how = EVG_FR_DIRECT;
+        if (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass")) {
+            size_t o = resolve(w, n, p, j, &how);
+            add(f, EVG_FR_PATIENT, how, o, NULL);
+        } else if (rel_is(rel, "iobj")) {
+            add(f, EVG_FR_RECIPIENT, how, j, NULL);
+        } else if (f->nominal &&
+                   (rel_is(rel, "nmod:poss") || rel_is(rel, "compound") ||
+                    rel_is(rel, "amod"))) {
+            /* "Iran's attack", "US sanctions", "Iraqi shelling" */
+            if (!upos_is(&w[j], "NOUN") || rel_is(rel, "nmod:poss"))
+                add(f, EVG_FR_AGENT, how, j, NULL);
+        } else if (f->nominal && base_is(rel, "nmod")) {
+            if (prep && strcmp(prep, "by") == 0)
+                add(f, EVG_FR_AGENT, EVG_FR_BY_AGENT, j, prep);
+            else if (prep && (strcmp(prep, "of") == 0 ||
+                              strcmp(prep, "on") == 0 ||
+                              strcmp(prep, "against") == 0))
+                add(f, EVG_FR_PATIENT, how, j, prep);
+            else
+                add(f, oblique_role(w, j, prep), how, j, prep);
+        } else if (base_is(rel, "obl") && !rel_is(rel, "obl:agent")) {
+            if (f->passive && prep && strcmp(prep, "by") == 0)
+                continue; /* the agent, found above */
+            add(f, oblique_role(w, j, prep), how, j, prep);
+        } else if (rel_is(rel, "advmod") && upos_is(&w[j], "NOUN")) {
+            add(f, EVG_FR_TIME, how, j, NULL); /* "yesterday" as a noun */
+        }
+    }
+    /* the noun a participle, relative clause or adjective modifies */
+    if (h != EVG_NONE && !f->nominal) {
+        const char *rel = t->deprel;
+        int patient_gap = f->passive ||
+                          (rel_is(rel, "acl:relcl") &&
+                           child(w, n, p, "obj", 0) == EVG_NONE &&
+                           child(w, n, p, "nsubj", 0) != EVG_NONE);
+        if ((base_is(rel, "acl") || rel_is(rel, "amod")) && patient_gap)
+            add(f, EVG_FR_PATIENT, EVG_FR_RELATIVE, h, NULL);
+    }
+    /* arguments coordinated with an argument: "X and Y", "X, Y and Z" */
+    size_t n0 = f->n_arg;
+    for (size_t i = 0; i < n0; i++)
+        for (size_t j = 0; j < n; j++)
+            if (w[j].head == f->arg[i].word + 1 && rel_is(w[j].deprel, "conj") &&
+                !upos_is(&w[j], "VERB"))
+                add(f, f->arg[i].role, EVG_FR_COORDINATED, j, f->arg[i].prep);
+    f->mod = mod_of(w, n, p, &f->report, 0);
+    if (n && w[n - 1].form && strcmp(w[n - 1].form, "?") == 0)
+        f->mod |= EVG_FR_HYPOTHETICAL;
+}
+
+const evg_fr_arg *evg_frame_next(const evg_frame *f, evg_fr_role role,
+                                 size_t *at)
+{
+    for (; *at < f->n_arg; (*at)++)
+        if (f->arg[*at].role == role)
+            return &f->arg[(*at)++];
+    return NULL;
+}
+
+const char *evg_fr_role_name(evg_fr_role role)
+{
+    static const char *const names[] = {"agent",    "patient", "recipient",
+                                        "location", "time",    "theme"};
+    return (unsigned)role < sizeof(names) / sizeof(names[0]) ? names[role]
+                                                              : "theme";
+}

@@ -1,0 +1,82 @@
+/* Predicate-argument frames read off a dependency parse (Universal
+ * Dependencies v2): for a predicate word, who did it (agent), to whom or
+ * what (patient, recipient), where, when, and whether the sentence asserts
+ * it. The frame follows the constructions that word order gets wrong: the
+ * passive and its "by" agent, control and raising ("urged X to", "agreed
+ * to"), coordinated verbs and arguments, relative and reduced relative
+ * clauses, participles, nominal predicates ("Iran's attack on ..."). */
+#ifndef EVG_FRAMES_H
+#define EVG_FRAMES_H
+
+#include <stddef.h>
+
+#include "evgraph/document.h"
+
+typedef enum {
+    EVG_FR_AGENT = 0,
+    EVG_FR_PATIENT,
+    EVG_FR_RECIPIENT,
+    EVG_FR_LOCATION,
+    EVG_FR_TIME,
+    EVG_FR_OBLIQUE /* another prepositional phrase: see `prep` */
+} evg_fr_role;
+
+/* How an argument was found: on the predicate itself, or carried over from
+ * another word of the tree. */
+typedef enum {
+    EVG_FR_DIRECT = 0,
+    EVG_FR_BY_AGENT,   /* the "by" phrase of a passive */
+    EVG_FR_CONTROL,    /* the object or subject of the verb above an xcomp */
+    EVG_FR_CONJOINED,  /* the subject of the first of coordinated verbs */
+    EVG_FR_RELATIVE,   /* the noun a relative or reduced relative modifies */
+    EVG_FR_LIGHT,      /* the subject of "launched" in "launched an attack" */
+    EVG_FR_COORDINATED /* a conjunct of another argument ("X and Y") */
+} evg_fr_how;
+
+typedef struct evg_fr_arg {
+    evg_fr_role role;
+    evg_fr_how how;
+    size_t word;      /* the argument's head word, 0-based */
+    const char *prep; /* lemma of its preposition ("by", "on") or NULL */
+} evg_fr_arg;
+
+enum {
+    EVG_FR_NEGATED = 1,      /* "did not attack", "failed to reach" */
+    EVG_FR_HYPOTHETICAL = 2, /* modal, condition, question, hope, fear */
+    EVG_FR_PLANNED = 4,      /* "will", "agreed to", "plans to" */
+    EVG_FR_WOULD = 8,        /* planned through "would" */
+    EVG_FR_REPORTED = 16     /* the complement of a reporting verb */
+};
+
+#define EVG_FR_ARGS 24
+
+typedef struct evg_frame {
+    size_t pred;       /* the predicate word, 0-based */
+    int passive;
+    int nominal;       /* a noun: "the attack", "sanctions" */
+    int modifier;      /* an adjective or participle modifying a noun
+                          ("occupied Kuwait"): not a clause of its own */
+    unsigned mod;      /* EVG_FR_* flags */
+    size_t report;     /* the reporting verb above it, or EVG_NONE */
+    evg_fr_arg arg[EVG_FR_ARGS];
+    size_t n_arg;
+} evg_frame;
+
+/* Loads the word lists the frames read (extract/data/frame_*.words). Once
+ * per document before evg_frame_build; errors as evg_words_load(). */
+int evg_frames_load(evg_error *err);
+
+/* The frame of word `pred` of the sentence w[0 .. n-1] (heads 1-based, 0
+ * the root, as in the token layer). Needs evg_frames_load() first. */
+void evg_frame_build(const evg_doc_token *w, size_t n, size_t pred,
+                     evg_frame *f);
+
+/* The first argument of `role` in `f` at or after position *at (start at
+ * 0), advancing *at past it; NULL when there is none. */
+const evg_fr_arg *evg_frame_next(const evg_frame *f, evg_fr_role role,
+                                 size_t *at);
+
+/* The name of a role as the events document writes it ("agent"). */
+const char *evg_fr_role_name(evg_fr_role role);
+
+#endif
