@@ -302,5 +302,11 @@ int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
             break;
         w = s->ud[w].head - 1;
     }
-    return reaches(s, c, w);
+    if (reaches(s, c, w))
+        return 1;
+    /* a reported event without a time of its own happened when the report
+     * says ("earlier this week, the department said it would delay ...") */
+    evg_frame f;
+    evg_frame_build(s->ud, s->n_ud, c, &f);
+    return f.report != EVG_NONE && reaches(s, f.report, w);
 }

@@ -369,7 +369,8 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
                           (rel_is(rel, "acl:relcl") &&
                            child(w, n, p, "obj", 0) == EVG_NONE &&
                            child(w, n, p, "nsubj", 0) != EVG_NONE);
-        if ((base_is(rel, "acl") || rel_is(rel, "amod")) && patient_gap)
+        if ((base_is(rel, "acl") || rel_is(rel, "amod")) &&
+            (patient_gap || f->modifier))
             add(f, EVG_FR_PATIENT, EVG_FR_RELATIVE, h, NULL);
     }
     /* arguments coordinated with an argument: "X and Y", "X, Y and Z" */

@@ -36,6 +36,8 @@ if mode != "--drop-ids":
         v["source"] = [ref("entities", x) for x in v["source"]]
         v["target"] = [ref("entities", x) for x in v["target"]]
         v["attributed_to"] = ref("entities", v.get("attributed_to"))
+        for a in v.get("args", []):
+            a["entity"] = ref("entities", a.get("entity"))
         v["sentence"] = ref("sentences", v.get("sentence"))
         v["duration"] = ref("timexes", v.get("duration"))
         v["time"]["timex"] = ref("timexes", v["time"].get("timex"))
