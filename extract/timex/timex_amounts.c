@@ -89,9 +89,11 @@ unit:
         return 0;
     int u = val(c, j, TX_UNIT);
     j++;
-    if (u == TX_U_SEC && n2 == 2 && !function_word(c, j) &&
-        !has(c, j, TX_AGO))
-        return 0; /* "a second group" */
+    if (u == TX_U_SEC && n2 == 2 &&
+        (ud_upos(c, j - 1) ? ud_upos_is(c, j - 1, "ADJ")
+                           : !function_word(c, j) && !has(c, j, TX_AGO)))
+        return 0; /* "a second group": an ordinal, by the parse or the
+                     word after it */
     int hyph_old = punct(c, j, '-') && is(c, j + 1, "old") &&
                    punct(c, j - 2, '-') && u != TX_U_YEAR &&
                    u != TX_U_DECADE;

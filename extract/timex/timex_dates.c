@@ -193,7 +193,10 @@ int evg_timex__m_month(const tagger *c, size_t i, match *m)
         j = sy.end;
     }
     if (!day && year == TX_X && !wd) {
-        /* bare month: needs a cue, and "May"/"March" need one before */
+        /* bare month: the parse tells the modal "may" and the verb
+         * "march" from the month; without it, a cue must say */
+        if (ud_upos_is(c, i, "AUX") || ud_upos_is(c, i, "VERB"))
+            return 0;
         if (!month_cue(c, i) &&
             (month == 5 || month == 3 || i == 0 || c->t[i].s == 0))
             return 0;

@@ -37,6 +37,8 @@ typedef struct tagger {
     size_t anchor_sent;
     tx_val topic; /* first past quarter: an earnings report's period */
     int has_topic;
+    const evg_doc_token *ud; /* the sentence in the token layer (parse) */
+    size_t n_ud;             /* 0 when the document was not parsed */
 } tagger;
 
 typedef struct match {
@@ -47,6 +49,24 @@ typedef struct match {
 
 
 /* ---- tokens ---- */
+
+/* The universal tag the parse gave token i ("AUX", "ADJ"), or NULL when
+ * the sentence was not parsed or the parse has no word starting there. */
+static inline const char *ud_upos(const tagger *c, size_t i)
+{
+    if (i >= c->n)
+        return NULL;
+    for (size_t k = 0; k < c->n_ud; k++)
+        if (c->ud[k].start == c->t[i].s)
+            return c->ud[k].upos;
+    return NULL;
+}
+
+static inline int ud_upos_is(const tagger *c, size_t i, const char *upos)
+{
+    const char *u = ud_upos(c, i);
+    return u && strcmp(u, upos) == 0;
+}
 
 static inline int has(const tagger *c, size_t i, int cls)
 {
