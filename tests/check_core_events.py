@@ -30,7 +30,7 @@ def check(doc):
     problems = []
     evs = [e for e in doc["events"] if e["modality"] in ("asserted", "reported")]
 
-    order = [e for e in evs if e["cameo"][:2] in ("16", "17")
+    order = [e for e in evs if (e["cameo"] or "")[:2] in ("16", "17")
              and e["time"]["value"] == "2019-W20"
              and "USA" in countries(e["source"])
              and "Huawei" in names(e["target"])]
@@ -38,18 +38,18 @@ def check(doc):
         problems.append("no sanctions event USA -> Huawei dated 2019-W20 (the executive order)")
 
     delay = [e for e in evs if e["time"]["value"] == "2019-W21"
-             and e["cameo"][:2] == "08"
+             and (e["cameo"] or "")[:2] == "08"
              and "Commerce Department" in names(e["source"])
              and e.get("duration") and tmx.get(e["duration"], {}).get("value") == "P90D"]
     if not delay:
         problems.append("no easing (08x) by the Commerce Department dated 2019-W21 with duration P90D (the delay)")
 
-    accuse = [e for e in evs if e["cameo"][:2] == "11" and e["source"]
+    accuse = [e for e in evs if (e["cameo"] or "")[:2] == "11" and e["source"]
               and "Huawei" in names(e["target"])]
     if not accuse:
         problems.append("no accusation (11x) of Huawei with a source (several countries)")
 
-    bans = [e for e in evs if e["cameo"][:2] in ("16", "17")
+    bans = [e for e in evs if (e["cameo"] or "")[:2] in ("16", "17")
             and e["time"]["value"] == "2018"
             and {"AUS", "JPN", "NZL", "USA"} <= countries(e["source"])
             and "Huawei" in names(e["target"])]

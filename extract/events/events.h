@@ -119,8 +119,12 @@ int evg_events__is(const sent_ctx *s, size_t i, const char *w);
  * parse; 0 (and nothing changed) when the sentence has none. */
 int evg_events__frame(sent_ctx *s, cand *c);
 /* Adds the event's arguments by role from the parse. EVG_ENOMEM. */
-int evg_events__frame_args(ev_state *st, const sent_ctx *s, const cand *c,
+int evg_events__frame_args(ev_state *st, const sent_ctx *s, size_t head,
                            evg_event *ev);
+/* The modality of the trigger at text token `head` by the parse; 0 (and
+ * nothing set) when the sentence has none. */
+int evg_events__frame_modality(const sent_ctx *s, size_t head,
+                               evg_modality *mod, int *would);
 /* Whether the time expression at bytes start..end dates the trigger at
  * text token `head`, by the parse: 2 it modifies that trigger, 0 it
  * modifies another trigger or another clause, 1 it may (no parse, or it

@@ -131,23 +131,44 @@ static size_t take(const sent_ctx *s, const evg_frame *f, evg_fr_role role,
     return n;
 }
 
-int evg_events__frame(sent_ctx *s, cand *c)
+/* The frame of the trigger at text token `head`; 0 without a parse. */
+static int frame_at(const sent_ctx *s, size_t head, evg_frame *f)
 {
-    if (!s->n_ud)
-        return 0;
-    size_t w = ud_word(s, c->head);
+    size_t w = s->n_ud ? ud_word(s, head) : EVG_NONE;
     if (w == EVG_NONE)
         return 0;
+    evg_frame_build(s->ud, s->n_ud, w, f);
+    return 1;
+}
+
+static evg_modality modality(const evg_frame *f)
+{
+    if (f->mod & EVG_FR_NEGATED)
+        return EVG_MOD_NEGATED;
+    if (f->mod & EVG_FR_HYPOTHETICAL)
+        return EVG_MOD_HYPOTHETICAL;
+    if (f->mod & EVG_FR_PLANNED)
+        return EVG_MOD_PLANNED;
+    return EVG_MOD_ASSERTED;
+}
+
+int evg_events__frame_modality(const sent_ctx *s, size_t head,
+                               evg_modality *mod, int *would)
+{
     evg_frame f;
-    evg_frame_build(s->ud, s->n_ud, w, &f);
-    if (f.mod & EVG_FR_NEGATED)
-        c->mod = EVG_MOD_NEGATED;
-    else if (f.mod & EVG_FR_HYPOTHETICAL)
-        c->mod = EVG_MOD_HYPOTHETICAL;
-    else if (f.mod & EVG_FR_PLANNED)
-        c->mod = EVG_MOD_PLANNED;
-    else
-        c->mod = EVG_MOD_ASSERTED;
+    if (!frame_at(s, head, &f))
+        return 0;
+    *mod = modality(&f);
+    *would = (f.mod & EVG_FR_WOULD) != 0;
+    return 1;
+}
+
+int evg_events__frame(sent_ctx *s, cand *c)
+{
+    evg_frame f;
+    if (!frame_at(s, c->head, &f))
+        return 0;
+    c->mod = modality(&f);
     c->would = (f.mod & EVG_FR_WOULD) != 0;
     if (f.modifier) {
         /* "in occupied Kuwait": a participle that only describes a noun
@@ -218,16 +239,12 @@ static size_t timex_at(const ev_state *st, const sent_ctx *s, size_t a,
     return EVG_NONE;
 }
 
-int evg_events__frame_args(ev_state *st, const sent_ctx *s, const cand *c,
+int evg_events__frame_args(ev_state *st, const sent_ctx *s, size_t head,
                            evg_event *ev)
 {
-    if (!s->n_ud)
-        return 0;
-    size_t w = ud_word(s, c->head);
-    if (w == EVG_NONE)
-        return 0;
     evg_frame f;
-    evg_frame_build(s->ud, s->n_ud, w, &f);
+    if (!frame_at(s, head, &f))
+        return 0;
     for (size_t i = 0; i < f.n_arg; i++) {
         const evg_fr_arg *a = &f.arg[i];
         size_t start, end;

@@ -53,7 +53,43 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
         if (h >= s->tok.n)
             h = s->tok.n - 1;
         int would;
-        ev->modality = evg_events__modality(s, h, &would);
+        if (!evg_events__frame_modality(s, h, &ev->modality, &would))
+            ev->modality = evg_events__modality(s, h, &would);
+        /* participants by role from the parse; CAMEO's view of them, the
+         * source and target, is the agent and the patient or recipient */
+        int rc = evg_events__frame_args(st, s, h, ev);
+        if (rc)
+            return rc;
+        actor_set src = {0}, tgt = {0};
+        for (size_t k = 0; k < ev->n_args; k++) {
+            const evg_arg *g = &ev->args[k];
+            if (g->entity == EVG_NONE)
+                continue;
+            if (!strcmp(g->role, "agent"))
+                evg_events__add_actor(&src, g->entity);
+            else if (!strcmp(g->role, "patient") ||
+                     !strcmp(g->role, "recipient"))
+                evg_events__add_actor(&tgt, g->entity);
+        }
+        for (size_t k = 0; k < src.n; k++) {
+            size_t *slot = evg_doc_push(doc, &ev->source, &ev->n_source,
+                                        &ev->cap_source, sizeof(size_t));
+            if (!slot)
+                return EVG_ENOMEM;
+            *slot = src.v[k];
+        }
+        for (size_t k = 0; k < tgt.n; k++) {
+            int self = 0;
+            for (size_t q = 0; q < src.n; q++)
+                self |= src.v[q] == tgt.v[k];
+            size_t *slot = self ? NULL
+                                : evg_doc_push(doc, &ev->target, &ev->n_target,
+                                               &ev->cap_target, sizeof(size_t));
+            if (!self && !slot)
+                return EVG_ENOMEM;
+            if (slot)
+                *slot = tgt.v[k];
+        }
         evg_events__pick_time(st, s, h, 0, EVG_NONE, ev);
         ev->attributed = EVG_NONE;
         ev->sentence = si;
@@ -62,7 +98,7 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
         m.sentence = si;
         m.noun = t->upos && (!strcmp(t->upos, "NOUN") ||
                              !strcmp(t->upos, "PROPN"));
-        int rc = evg_events__push_meta(st, &m);
+        rc = evg_events__push_meta(st, &m);
         if (rc)
             return rc;
     }
