@@ -39,7 +39,7 @@ fi
 # quiet: no actor, or nothing that happens between actors
 printf 'The weather in Japan was mild on Monday. Prices rose in Australia.\n' \
   >"$WORK/quiet.txt"
-"$EVG" extract -q --dct 2020-01-01 "$WORK/quiet.txt" >"$WORK/quiet.json"
+"$EVG" extract -q --cameo-only --dct 2020-01-01 "$WORK/quiet.txt" >"$WORK/quiet.json"
 n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["events"]))' "$WORK/quiet.json")
 if [ "$n" != "0" ]; then
   echo "FAIL: $n events from sentences with no codable event"

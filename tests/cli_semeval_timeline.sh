@@ -12,11 +12,13 @@ shared=$3
 work=$4
 scorer=$src/tools/score_timeline.py
 
-# Floors: a little below the measured overall figures (TA F1 0.1170,
-# event-mention F1 0.2514, date accuracy 0.591 = 52/88).
-min_ta_f1=0.105
-min_mention_f1=0.235
-min_date_acc=0.57
+# Floors: a little below the measured overall figures with the parse and
+# the events CAMEO has no code for (TA F1 0.1842, event-mention F1 0.4055,
+# date accuracy 0.486 = 101/208; without them 0.1200, 0.2568, 0.600 =
+# 54/90: more events found, more of them dated by the document date).
+min_ta_f1=0.17
+min_mention_f1=0.38
+min_date_acc=0.46
 
 if ! command -v python3 >/dev/null 2>&1; then
     echo "SKIP: python3 is needed for the scorer"
