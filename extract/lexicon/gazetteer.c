@@ -136,7 +136,9 @@ static int grow(evg_gazetteer *g)
 static gz_node *insert_key(evg_gazetteer *g, const char *key, size_t klen,
                            uint64_t h)
 {
-    if ((g->n + 1) * 4 > g->cap * 3 && grow(g))
+    /* at most half full: most lookups are of tokens that are no phrase,
+     * and a miss probes until an empty slot */
+    if ((g->n + 1) * 2 > g->cap && grow(g))
         return NULL;
     size_t mask = g->cap - 1, i = (size_t)h & mask;
     while (g->tab[i].key)
