@@ -7,7 +7,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core.h"
 #include "syn_file.h"
@@ -25,17 +24,11 @@
 
 const char *evg_men_default_model(void)
 {
-    const char *env = getenv("EVGRAPH_EVENTS_MODEL");
-    if (env && *env)
-        return env;
     static const char *const places[] = {
         EVG_MODEL_SOURCE_DIR MODEL_NAME,
         EVG_MODEL_INSTALL_DIR MODEL_NAME,
     };
-    for (size_t i = 0; i < sizeof places / sizeof *places; i++)
-        if (access(places[i], R_OK) == 0)
-            return places[i];
-    return places[0];
+    return syn_model_path("EVGRAPH_EVENTS_MODEL", places, 2);
 }
 
 /* ---- the lexicon ---- */

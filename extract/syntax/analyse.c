@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "syn_file.h"
 #include "syn_internal.h"
 
 #ifndef EVG_MODEL_INSTALL_DIR
@@ -13,19 +14,25 @@
 #endif
 #define MODEL_NAME "/en-ud-syntax.evgm"
 
-const char *evg_syn_default_model(void)
+const char *syn_model_path(const char *env_name, const char *const *places,
+                           size_t n)
 {
-    const char *env = getenv("EVGRAPH_MODEL");
+    const char *env = getenv(env_name);
     if (env && *env)
         return env;
+    for (size_t i = 0; i < n; i++)
+        if (access(places[i], R_OK) == 0)
+            return places[i];
+    return places[0];
+}
+
+const char *evg_syn_default_model(void)
+{
     static const char *const places[] = {
         EVG_MODEL_SOURCE_DIR MODEL_NAME,
         EVG_MODEL_INSTALL_DIR MODEL_NAME,
     };
-    for (size_t i = 0; i < sizeof places / sizeof *places; i++)
-        if (access(places[i], R_OK) == 0)
-            return places[i];
-    return places[0];
+    return syn_model_path("EVGRAPH_MODEL", places, 2);
 }
 
 int evg_syn_sent_init(evg_syn_sent *s, const char *const *form, size_t n)

@@ -22,6 +22,12 @@ typedef struct syn_reader {
     size_t n;
 } syn_reader;
 
+/* The path of a model file: $ENV_NAME when set, else the first of the
+ * `n` places (the source tree's, the installed copy) that can be read,
+ * else the first place, for the error message. */
+const char *syn_model_path(const char *env_name, const char *const *places,
+                           size_t n);
+
 /* Writing: sections into a payload buffer (errors are kept in the
  * buffer's `failed` and returned by syn_file_save). */
 void syn_section_put(evg_buf *b, uint32_t name, const void *p, size_t n);

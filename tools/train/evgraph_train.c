@@ -34,7 +34,7 @@ static void usage(FILE *f)
             "Exit status: 0 ok, 1 bad treebank, 2 usage error, 3 I/O error.\n");
 }
 
-static int number(const char *opt, const char *s, unsigned long long *out)
+int evg_train_number(const char *opt, const char *s, unsigned long long *out)
 {
     char *e;
     if (!s || !*s || (*out = strtoull(s, &e, 10), *e)) {
@@ -76,7 +76,7 @@ int main(int argc, char **argv)
                    !strcmp(a, "--folds") || !strcmp(a, "--seed") ||
                    !strcmp(a, "--max-sentences") || !strcmp(a, "--prune") ||
                    !strcmp(a, "--prune-tagger")) {
-            if (number(a, v, &n) < 0) {
+            if (evg_train_number(a, v, &n) < 0) {
                 free(train);
                 return 2;
             }

@@ -272,17 +272,6 @@ static void usage(FILE *f)
             "error.\n");
 }
 
-static int number(const char *opt, const char *s, unsigned long long *out)
-{
-    char *e;
-    if (!s || !*s || (*out = strtoull(s, &e, 10), *e)) {
-        fprintf(stderr, "evgraph-train: %s: '%s' is not a number\n", opt,
-                s ? s : "");
-        return -1;
-    }
-    return 0;
-}
-
 int evg_train_events_main(int argc, char **argv)
 {
     evg_men_train_opts o;
@@ -321,7 +310,7 @@ int evg_train_events_main(int argc, char **argv)
             i++;
         } else if (!strcmp(a, "--epochs") || !strcmp(a, "--prune") ||
                    !strcmp(a, "--seed") || !strcmp(a, "--cv")) {
-            if (number(a, v, &n) < 0)
+            if (evg_train_number(a, v, &n) < 0)
                 return 2;
             i++;
             if (!strcmp(a, "--epochs"))
