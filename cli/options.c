@@ -117,8 +117,9 @@ const cli_opt cli_options[] = {
      "add the token layer to the events document: UD tokens with their "
      "tag, lemma, head and relation (docs/syntax.md)", NULL},
     {"no-parse", O_NO_PARSE, A_NONE, NULL, C_EXTRACT | C_RUN | C_INGEST,
-     "skip the dependency parse: faster, but events get no arguments by "
-     "role and their modality and time come from word order alone", NULL},
+     "skip the dependency parse and the event-mention detector: faster, "
+     "but only CAMEO events, with no arguments by role, their modality "
+     "and time from word order alone", NULL},
     {"model", O_MODEL, A_FILE, "FILE", C_PARSE | C_EXTRACT | C_RUN | C_INGEST,
      "syntax model (default: $EVGRAPH_MODEL, else the installed "
      "en-ud-syntax.evgm)", NULL},
