@@ -280,6 +280,21 @@ size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
     return k;
 }
 
+int evg_men_label_doc(const evg_men_model *m, const evg_doc *doc,
+                      uint8_t *cls, float *margin)
+{
+    size_t n = doc->n_tokens;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n;) {
+        size_t j = i;
+        while (j < n && doc->tokens[j].sentence == doc->tokens[i].sentence)
+            j++;
+        rc = evg_men_label(m, doc->tokens + i, j - i, cls + i, margin + i);
+        i = j;
+    }
+    return rc;
+}
+
 int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
                   uint8_t *cls, float *margin)
 {

@@ -96,6 +96,11 @@ size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
 int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
                   uint8_t *cls, float *margin);
 
+/* Labels every sentence of a document's token layer the same way, into
+ * cls and margin (caller-allocated, doc->n_tokens each). EVG_ENOMEM. */
+int evg_men_label_doc(const evg_men_model *m, const evg_doc *doc,
+                      uint8_t *cls, float *margin);
+
 /* A margin as a confidence in [0.5, 1): logistic(margin / m->calib), the
  * scale fitted on held-out margins when the model was trained
  * (evg_men_calibrate). */

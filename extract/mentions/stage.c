@@ -25,14 +25,8 @@ int evg_extract__mentions(evg_doc *doc, const evg_mentions *m)
     size_t n = doc->n_tokens;
     uint8_t *cls = malloc(n);
     float *margin = malloc(n * sizeof *margin);
-    int rc = cls && margin ? 0 : EVG_ENOMEM;
-    for (size_t i = 0; !rc && i < n;) {
-        size_t j = i;
-        while (j < n && doc->tokens[j].sentence == doc->tokens[i].sentence)
-            j++;
-        rc = evg_men_label(m, doc->tokens + i, j - i, cls + i, margin + i);
-        i = j;
-    }
+    int rc = cls && margin ? evg_men_label_doc(m, doc, cls, margin)
+                           : EVG_ENOMEM;
     for (size_t i = 0; !rc && i < n; i++) {
         evg_doc_token *t = &doc->tokens[i];
         t->tml_class = cls[i] ? evg_tml_class_lookup(m->names[cls[i]]) : NULL;

@@ -209,14 +209,7 @@ static int predict(const evg_men_model *m, const tml_doc *d, FILE *out,
     size_t n = doc->n_tokens;
     uint8_t *cls = malloc(n ? n : 1);
     float *mar = malloc((n ? n : 1) * sizeof *mar);
-    int rc = cls && mar ? 0 : EVG_ENOMEM;
-    for (size_t i = 0; !rc && i < n;) {
-        size_t j = i;
-        while (j < n && doc->tokens[j].sentence == doc->tokens[i].sentence)
-            j++;
-        rc = evg_men_label(m, doc->tokens + i, j - i, cls + i, mar + i);
-        i = j;
-    }
+    int rc = cls && mar ? evg_men_label_doc(m, doc, cls, mar) : EVG_ENOMEM;
     for (size_t i = 0; !rc && i < n; i++) {
         if (!cls[i])
             continue;
