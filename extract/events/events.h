@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "frames.h"
 #include "lexicon.h"
 #include "tokens.h"
 #include "triggers.h"
@@ -52,6 +53,8 @@ typedef struct cand {
     evg_modality mod;
     size_t attributed;
     size_t ev;         /* index in doc->events once emitted, or EVG_NONE */
+    int framed;        /* the parse gave `frame` (evg_events__frame) */
+    evg_frame frame;
 } cand;
 
 typedef struct ment {
@@ -115,16 +118,19 @@ typedef struct ev_state {
 } ev_state;
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w);
-/* events_frames.c: sets the candidate's actors and modality from the
- * parse; 0 (and nothing changed) when the sentence has none. */
+/* events_frames.c. The frame of the trigger at text token `head` into
+ * *f; 0 when the sentence has no parse. */
+int evg_events__frame_at(const sent_ctx *s, size_t head, evg_frame *f);
+/* The modality a frame gives, and whether it is planned through "would". */
+evg_modality evg_events__frame_modality(const evg_frame *f, int *would);
+/* Keeps the candidate's frame (c->framed, c->frame) and sets its
+ * modality, and the actors of a participle that only describes a noun,
+ * from it; 0 (and nothing changed) when the sentence has no parse. */
 int evg_events__frame(sent_ctx *s, cand *c);
-/* Adds the event's arguments by role from the parse. EVG_ENOMEM. */
-int evg_events__frame_args(ev_state *st, const sent_ctx *s, size_t head,
-                           evg_event *ev);
-/* The modality of the trigger at text token `head` by the parse; 0 (and
- * nothing set) when the sentence has none. */
-int evg_events__frame_modality(const sent_ctx *s, size_t head,
-                               evg_modality *mod, int *would);
+/* Adds the event's arguments by role from its trigger's frame.
+ * EVG_ENOMEM. */
+int evg_events__frame_args(ev_state *st, const sent_ctx *s,
+                           const evg_frame *f, evg_event *ev);
 /* Whether the time expression at bytes start..end dates the trigger at
  * text token `head`, by the parse: 2 it modifies that trigger, 0 it
  * modifies another trigger or another clause, 1 it may (no parse, or it

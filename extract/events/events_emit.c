@@ -542,7 +542,7 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
         push_actors(doc, &ev->target, &ev->n_target, &ev->cap_target,
                     &c->tgt))
         return EVG_ENOMEM;
-    if (evg_events__frame_args(st, s, c->head, ev))
+    if (c->framed && evg_events__frame_args(st, s, &c->frame, ev))
         return EVG_ENOMEM;
     evg_events__pick_time(st, s, c->head, c->pat->kind == EVG_TK_REPORT, ci,
                           ev);

@@ -112,27 +112,19 @@ static void phrase_actors(const sent_ctx *s, size_t w, actor_set *out)
     }
 }
 
-/* Adds the actors of the first argument of `role` (with `prep`: the
- * first after that preposition) and of the arguments coordinated with it;
- * returns how many arguments that was. */
-static size_t take(const sent_ctx *s, const evg_frame *f, evg_fr_role role,
-                   const char *prep, actor_set *out)
+/* Adds the actors of the first argument of `role` and of the arguments
+ * coordinated with it. */
+static void take(const sent_ctx *s, const evg_frame *f, evg_fr_role role,
+                 actor_set *out)
 {
     size_t at = 0, n = 0;
     const evg_fr_arg *a;
-    while ((a = evg_frame_next(f, role, &at))) {
-        if (prep && (!a->prep || strcmp(a->prep, prep) != 0))
-            continue;
-        if (n && a->how != EVG_FR_COORDINATED)
-            continue;
-        n++;
-        phrase_actors(s, a->word, out);
-    }
-    return n;
+    while ((a = evg_frame_next(f, role, &at)))
+        if (!n++ || a->how == EVG_FR_COORDINATED)
+            phrase_actors(s, a->word, out);
 }
 
-/* The frame of the trigger at text token `head`; 0 without a parse. */
-static int frame_at(const sent_ctx *s, size_t head, evg_frame *f)
+int evg_events__frame_at(const sent_ctx *s, size_t head, evg_frame *f)
 {
     size_t w = s->n_ud ? ud_word(s, head) : EVG_NONE;
     if (w == EVG_NONE)
@@ -141,8 +133,9 @@ static int frame_at(const sent_ctx *s, size_t head, evg_frame *f)
     return 1;
 }
 
-static evg_modality modality(const evg_frame *f)
+evg_modality evg_events__frame_modality(const evg_frame *f, int *would)
 {
+    *would = (f->mod & EVG_FR_WOULD) != 0;
     if (f->mod & EVG_FR_NEGATED)
         return EVG_MOD_NEGATED;
     if (f->mod & EVG_FR_HYPOTHETICAL)
@@ -152,32 +145,19 @@ static evg_modality modality(const evg_frame *f)
     return EVG_MOD_ASSERTED;
 }
 
-int evg_events__frame_modality(const sent_ctx *s, size_t head,
-                               evg_modality *mod, int *would)
-{
-    evg_frame f;
-    if (!frame_at(s, head, &f))
-        return 0;
-    *mod = modality(&f);
-    *would = (f.mod & EVG_FR_WOULD) != 0;
-    return 1;
-}
-
 int evg_events__frame(sent_ctx *s, cand *c)
 {
-    evg_frame f;
-    if (!frame_at(s, c->head, &f))
+    if (!(c->framed = evg_events__frame_at(s, c->head, &c->frame)))
         return 0;
-    c->mod = modality(&f);
-    c->would = (f.mod & EVG_FR_WOULD) != 0;
-    if (f.modifier) {
+    const evg_frame *f = &c->frame;
+    c->mod = evg_events__frame_modality(f, &c->would);
+    if (f->modifier) {
         /* "in occupied Kuwait": a participle that only describes a noun
          * names no actor of its own */
-        actor_set src = {0};
-        take(s, &f, EVG_FR_AGENT, NULL, &src);
-        c->src = src;
+        c->src.n = 0;
+        take(s, f, EVG_FR_AGENT, &c->src);
         c->tgt.n = 0;
-        take(s, &f, EVG_FR_PATIENT, NULL, &c->tgt);
+        take(s, f, EVG_FR_PATIENT, &c->tgt);
     }
     return 1;
 }
@@ -189,11 +169,9 @@ static int clausal(const char *rel)
     static const char *const open[] = {"acl", "advcl", "ccomp", "xcomp",
                                        "parataxis", "conj", "cc", "punct",
                                        "dep", NULL};
-    for (const char *const *r = open; *r; r++) {
-        size_t n = strlen(*r);
-        if (strncmp(rel, *r, n) == 0 && (rel[n] == '\0' || rel[n] == ':'))
+    for (const char *const *r = open; *r; r++)
+        if (evg_fr_base_is(rel, *r))
             return 1;
-    }
     return 0;
 }
 
@@ -239,14 +217,11 @@ static size_t timex_at(const ev_state *st, const sent_ctx *s, size_t a,
     return EVG_NONE;
 }
 
-int evg_events__frame_args(ev_state *st, const sent_ctx *s, size_t head,
-                           evg_event *ev)
+int evg_events__frame_args(ev_state *st, const sent_ctx *s,
+                           const evg_frame *f, evg_event *ev)
 {
-    evg_frame f;
-    if (!frame_at(s, head, &f))
-        return 0;
-    for (size_t i = 0; i < f.n_arg; i++) {
-        const evg_fr_arg *a = &f.arg[i];
+    for (size_t i = 0; i < f->n_arg; i++) {
+        const evg_fr_arg *a = &f->arg[i];
         size_t start, end;
         phrase_bytes(s, a->word, &start, &end);
         size_t x = phrase_actor(s, a->word);
@@ -283,7 +258,7 @@ static int reaches(const sent_ctx *s, size_t c, size_t w)
             return 1;
         const char *rel = s->ud[c].deprel;
         if (!s->ud[c].head || !rel ||
-            (clausal(rel) && strncmp(rel, "acl", 3) != 0 &&
+            (clausal(rel) && !evg_fr_base_is(rel, "acl") &&
              !strstr(rel, ":relcl")))
             return 0;
         c = s->ud[c].head - 1;

@@ -52,14 +52,18 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
         size_t h = evg_events__token_at(s, t->start);
         if (h >= s->tok.n)
             h = s->tok.n - 1;
-        int would;
-        if (!evg_events__frame_modality(s, h, &ev->modality, &would))
+        int would, rc = 0;
+        evg_frame f;
+        if (evg_events__frame_at(s, h, &f)) {
+            ev->modality = evg_events__frame_modality(&f, &would);
+            /* participants by role from the parse; CAMEO's view of them,
+             * the source and target, is the agent and the patient or
+             * recipient */
+            if ((rc = evg_events__frame_args(st, s, &f, ev)))
+                return rc;
+        } else {
             ev->modality = evg_events__modality(s, h, &would);
-        /* participants by role from the parse; CAMEO's view of them, the
-         * source and target, is the agent and the patient or recipient */
-        int rc = evg_events__frame_args(st, s, h, ev);
-        if (rc)
-            return rc;
+        }
         actor_set src = {0}, tgt = {0};
         for (size_t k = 0; k < ev->n_args; k++) {
             const evg_arg *g = &ev->args[k];

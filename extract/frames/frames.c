@@ -45,8 +45,7 @@ static int in(const char *word, const char *const *list)
     return 0;
 }
 
-/* The relation without its subtype: "obl" for "obl:tmod". */
-static int base_is(const char *rel, const char *base)
+int evg_fr_base_is(const char *rel, const char *base)
 {
     size_t n = strlen(base);
     return rel && strncmp(rel, base, n) == 0 && (rel[n] == '\0' || rel[n] == ':');
@@ -81,7 +80,7 @@ static size_t child(const evg_doc_token *w, size_t n, size_t p,
 {
     for (size_t j = 0; j < n; j++)
         if (w[j].head == p + 1 &&
-            (by_base ? base_is(w[j].deprel, rel) : rel_is(w[j].deprel, rel)))
+            (by_base ? evg_fr_base_is(w[j].deprel, rel) : rel_is(w[j].deprel, rel)))
             return j;
     return EVG_NONE;
 }
@@ -114,7 +113,7 @@ static size_t resolve(const evg_doc_token *w, size_t n, size_t p, size_t j,
         !(xpos_is(&w[j], "WDT") || xpos_is(&w[j], "WP")))
         return j;
     size_t h = head_of(w, n, p);
-    if (base_is(w[p].deprel, "acl") && h != EVG_NONE) {
+    if (evg_fr_base_is(w[p].deprel, "acl") && h != EVG_NONE) {
         *how = EVG_FR_RELATIVE;
         return h;
     }
@@ -155,7 +154,7 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
         if (w[j].head != p + 1)
             continue;
         if (passive && (rel_is(w[j].deprel, "obl:agent") ||
-                        (base_is(w[j].deprel, "obl") && prep_of(w, n, j) &&
+                        (evg_fr_base_is(w[j].deprel, "obl") && prep_of(w, n, j) &&
                          strcmp(prep_of(w, n, j), "by") == 0))) {
             *how = EVG_FR_BY_AGENT;
             return j;
@@ -246,11 +245,11 @@ static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
         if (w[j].head != p + 1)
             continue;
         const char *rel = w[j].deprel, *lem = w[j].lemma;
-        if (base_is(rel, "advmod") && in(lem, negations))
+        if (evg_fr_base_is(rel, "advmod") && in(lem, negations))
             mod |= EVG_FR_NEGATED;
-        else if (base_is(rel, "aux") && in(lem, hypo_modals))
+        else if (evg_fr_base_is(rel, "aux") && in(lem, hypo_modals))
             mod |= EVG_FR_HYPOTHETICAL;
-        else if (base_is(rel, "aux") && in(lem, planned_modals))
+        else if (evg_fr_base_is(rel, "aux") && in(lem, planned_modals))
             mod |= EVG_FR_PLANNED |
                    (lem && strcmp(lem, "would") == 0 ? EVG_FR_WOULD : 0);
         else if (rel_is(rel, "mark") && in(lem, cond_marks))
@@ -270,16 +269,16 @@ static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
     if (h == EVG_NONE || depth > DEPTH_MAX)
         return mod;
     const char *rel = w[p].deprel;
-    int complement = base_is(rel, "xcomp") || base_is(rel, "ccomp") ||
-                     base_is(rel, "acl") || base_is(rel, "csubj");
+    int complement = evg_fr_base_is(rel, "xcomp") || evg_fr_base_is(rel, "ccomp") ||
+                     evg_fr_base_is(rel, "acl") || evg_fr_base_is(rel, "csubj");
     /* a relative clause or participle says what its noun is: it takes
      * nothing from the clause around it */
-    if ((complement && !base_is(rel, "acl")) || base_is(rel, "advcl") ||
-        base_is(rel, "conj") || base_is(rel, "parataxis")) {
+    if ((complement && !evg_fr_base_is(rel, "acl")) || evg_fr_base_is(rel, "advcl") ||
+        evg_fr_base_is(rel, "conj") || evg_fr_base_is(rel, "parataxis")) {
         size_t r = EVG_NONE;
         unsigned up = mod_of(w, n, h, &r, depth + 1);
         mod |= up & (EVG_FR_HYPOTHETICAL | EVG_FR_PLANNED | EVG_FR_WOULD);
-        if (base_is(rel, "conj") || complement) {
+        if (evg_fr_base_is(rel, "conj") || complement) {
             mod |= up & EVG_FR_REPORTED;
             if (r != EVG_NONE && *report == EVG_NONE)
                 *report = r;
@@ -291,14 +290,14 @@ static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
             mod |= EVG_FR_HYPOTHETICAL;
         else if (in(hl, planned_heads))
             mod |= EVG_FR_PLANNED;
-        else if (base_is(rel, "xcomp") && in(hl, negative_heads))
+        else if (evg_fr_base_is(rel, "xcomp") && in(hl, negative_heads))
             mod |= EVG_FR_NEGATED;
         /* "no hope that ...", "never expected to" */
         size_t d = child(w, n, h, "det", 0);
         if (d != EVG_NONE && in(w[d].lemma, negations))
             mod |= EVG_FR_HYPOTHETICAL;
     }
-    if ((base_is(rel, "ccomp") || base_is(rel, "parataxis")) &&
+    if ((evg_fr_base_is(rel, "ccomp") || evg_fr_base_is(rel, "parataxis")) &&
         in(w[h].lemma, reporting)) {
         mod |= EVG_FR_REPORTED;
         *report = h;
@@ -345,7 +344,7 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
             /* "Iran's attack", "US sanctions", "Iraqi shelling" */
             if (!upos_is(&w[j], "NOUN") || rel_is(rel, "nmod:poss"))
                 add(f, EVG_FR_AGENT, how, j, NULL);
-        } else if (f->nominal && base_is(rel, "nmod")) {
+        } else if (f->nominal && evg_fr_base_is(rel, "nmod")) {
             if (prep && strcmp(prep, "by") == 0)
                 add(f, EVG_FR_AGENT, EVG_FR_BY_AGENT, j, prep);
             else if (prep && (strcmp(prep, "of") == 0 ||
@@ -354,7 +353,7 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
                 add(f, EVG_FR_PATIENT, how, j, prep);
             else
                 add(f, oblique_role(w, j, prep), how, j, prep);
-        } else if (base_is(rel, "obl") && !rel_is(rel, "obl:agent")) {
+        } else if (evg_fr_base_is(rel, "obl") && !rel_is(rel, "obl:agent")) {
             if (f->passive && prep && strcmp(prep, "by") == 0)
                 continue; /* the agent, found above */
             add(f, oblique_role(w, j, prep), how, j, prep);
@@ -369,7 +368,7 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
                           (rel_is(rel, "acl:relcl") &&
                            child(w, n, p, "obj", 0) == EVG_NONE &&
                            child(w, n, p, "nsubj", 0) != EVG_NONE);
-        if ((base_is(rel, "acl") || rel_is(rel, "amod")) &&
+        if ((evg_fr_base_is(rel, "acl") || rel_is(rel, "amod")) &&
             (patient_gap || f->modifier))
             add(f, EVG_FR_PATIENT, EVG_FR_RELATIVE, h, NULL);
     }

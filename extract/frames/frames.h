@@ -76,6 +76,10 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t pred,
 const evg_fr_arg *evg_frame_next(const evg_frame *f, evg_fr_role role,
                                  size_t *at);
 
+/* Whether relation `rel` is `base` with or without a subtype ("obl:tmod"
+ * is "obl"); 0 for NULL. */
+int evg_fr_base_is(const char *rel, const char *base);
+
 /* The name of a role as the events document writes it ("agent"). */
 const char *evg_fr_role_name(evg_fr_role role);
 
