@@ -665,6 +665,8 @@ int evg_render__gv_emit(evg_render__gv *gv, const char *engine,
         rc = retitle(data, dlen, title, ctx, &b);
     else
         rc = evg_buf_append(&b, data, dlen);
+    if (!rc && fmt == EVG_RENDER_PDF && b.data)
+        evg_render__pdf_undate(b.data, b.len);
     gvFreeRenderData(data);
     gvFreeLayout(gv->gvc, gv->g);
     if (rc || !b.data) {

@@ -171,6 +171,12 @@ void evg_render__set(void *obj, const char *name, const char *value);
 int evg_render__pdf_join(char *const *pages, const size_t *lens, size_t n,
                          char **out, size_t *len);
 
+/* Makes a PDF written by cairo reproducible: its /CreationDate (the time
+ * of the run) becomes the time $SOURCE_DATE_EPOCH gives, or, without it,
+ * blanks of the same length (the date is optional in PDF). Bytes keep
+ * their offsets, so the cross-reference table stays valid. */
+void evg_render__pdf_undate(char *pdf, size_t n);
+
 /* ---- HTML ---- */
 
 /* Writes the self-contained HTML page: `svg` (the picture), a legend, the

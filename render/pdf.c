@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -28,6 +29,35 @@ static const char *find(const char *s, size_t n, const char *needle)
         if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
             return s + i;
     return NULL;
+}
+
+void evg_render__pdf_undate(char *pdf, size_t n)
+{
+    static const char key[] = "/CreationDate (";
+    const char *at = find(pdf, n, key);
+    if (!at)
+        return;
+    char *s = pdf + (at - pdf), *e = s + sizeof(key) - 1;
+    while ((size_t)(e - pdf) < n && *e != ')')
+        e++;
+    if ((size_t)(e - pdf) >= n)
+        return;
+    size_t len = (size_t)(e - s) + 1; /* through ')' */
+    char date[64] = "";
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long t = sde && *sde ? strtoll(sde, &end, 10) : -1;
+    struct tm tm;
+    time_t tt = (time_t)t;
+    if (t >= 0 && end && *end == '\0' && gmtime_r(&tt, &tm))
+        snprintf(date, sizeof(date), "/CreationDate (D:%04d%02d%02d%02d%02d%02dZ)",
+                 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                 tm.tm_min, tm.tm_sec);
+    size_t dl = strlen(date);
+    if (dl == 0 || dl > len)
+        dl = 0;
+    memcpy(s, date, dl);
+    memset(s + dl, ' ', len - dl);
 }
 
 /* Reads the objects of one file from its cross-reference table. */

@@ -26,6 +26,16 @@ fi
 # the same picture twice: byte for byte
 "$EVG" render -o "$WORK/t2.svg" "${IN[@]}" && cmp -s "$WORK/t.svg" "$WORK/t2.svg" && ok ||
   bad "two renders of the same input differ"
+# PDFs too: cairo stamps the time of the run, which evgraph takes from
+# $SOURCE_DATE_EPOCH or leaves out (a second apart, the files are one)
+for v in timeline actors; do
+  "$EVG" render --view "$v" -f pdf -o "$WORK/p1.pdf" "${IN[@]}" && sleep 1.1 &&
+    "$EVG" render --view "$v" -f pdf -o "$WORK/p2.pdf" "${IN[@]}" &&
+    cmp -s "$WORK/p1.pdf" "$WORK/p2.pdf" && ok || bad "two PDFs of the $v view differ"
+done
+SOURCE_DATE_EPOCH=1558569600 "$EVG" render -f pdf -o "$WORK/p3.pdf" "${IN[@]}" &&
+  grep -aq 'CreationDate (D:20190523000000Z)' "$WORK/p3.pdf" && ok ||
+  bad "SOURCE_DATE_EPOCH does not set the PDF's creation date"
 
 # geometry: lanes, date order, spans; also with other lane counts
 "$PY" "$CHECK" "$WORK/t.svg" "${IN[@]}" >"$WORK/check.out" 2>&1 && ok ||
