@@ -81,8 +81,8 @@ static const char *const steps[EVG_STORE_VERSION] = {
      * start, end, text]]. An event CAMEO has no code for is stored with
      * cameo and root '' (the column is NOT NULL since version 1): no CAMEO
      * code is ever empty, and no --cameo root matches it */
-    "ALTER TABLE evidence ADD COLUMN class TEXT;"
-    "ALTER TABLE evidence ADD COLUMN args TEXT;",
+    ("ALTER TABLE evidence ADD COLUMN class TEXT;"
+     "ALTER TABLE evidence ADD COLUMN args TEXT;"),
 };
 
 static int exec(sqlite3 *db, const char *sql, evg_error *err)

@@ -663,8 +663,8 @@ int evg_store_select(evg_store *st, const evg_store_query *q,
     if ((rc = select_rows(db, &qq, &v, &n, err)))
         goto done;
     static const char *const sql[5] = {
-        "SELECT doc_id, path, title, url, source, place, dct, dct_source, "
-        "n_sentences, n_entities, n_events FROM documents WHERE id = ?1",
+        ("SELECT doc_id, path, title, url, source, place, dct, dct_source, "
+         "n_sentences, n_entities, n_events FROM documents WHERE id = ?1"),
         "SELECT 1",
         "SELECT list FROM doc_actors WHERE doc = ?1",
         "SELECT list FROM sentences WHERE doc = ?1",
