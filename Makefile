@@ -62,7 +62,7 @@ build-model/evgraph-train: FORCE
 
 events-model: build-model/evgraph-train
 	build-model/evgraph-train events --timebank $(TIMEBANK) --wordnet $(WORDNET) \
-	    --cv 10 -o models/en-timebank-events.evgm
+	    --classes tools/train/tml_classes.tsv --cv 10 -o models/en-timebank-events.evgm
 
 # The figures of docs/events.md: TimeBank, 10-fold cross-validation by
 # document (file i of the name-sorted list in fold i mod 10), each document

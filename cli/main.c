@@ -634,13 +634,17 @@ int cli_load_lexicon(settings *st, evg_lexicon **lex)
         return EXIT_USAGE;
     }
     if (!st->no_parse && !st->syntax) {
-        if ((rc = evg_mentions_load(st->events_model, &st->mentions, &err)) ||
-            (rc = evg_syntax_load(st->model, &st->syntax, &err))) {
+        int men_failed =
+            (rc = evg_mentions_load(st->events_model, &st->mentions, &err)) != 0;
+        if (men_failed || (rc = evg_syntax_load(st->model, &st->syntax, &err))) {
             evg_lexicon_free(*lex);
             *lex = NULL;
-            msg("%s%s", err.message[0] ? err.message : evg_strerror(rc),
-                st->model ? "" : " (--model FILE names another; --no-parse "
-                                 "extracts without the parse)");
+            const char *given = men_failed ? st->events_model : st->model;
+            msg("%s%s%s%s", err.message[0] ? err.message : evg_strerror(rc),
+                given ? "" : men_failed ? " (--events-model FILE" : " (--model FILE",
+                given ? "" : " names another; --no-parse extracts without the "
+                             "parse",
+                given ? "" : ")");
             return EXIT_INPUT;
         }
     }

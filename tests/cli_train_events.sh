@@ -3,7 +3,8 @@
 # that the test is quick): the same model bytes twice, cross-validation
 # predictions on the words of the text and the scorer reading them, the
 # model used by extract, and the errors: usage, a missing folder, a folder
-# without TimeML, an EVENT without a class, a missing WordNet.
+# without TimeML, an EVENT without a class, a missing WordNet, a class list
+# that is missing or has a bad line.
 source "$(dirname "$0")/lib.sh"
 
 TRAIN=$(dirname "$EVG")/evgraph-train
@@ -87,5 +88,16 @@ expect_exit 1 "an EVENT without a class" -- "$TRAIN" events --timebank "$WORK/ba
 one_line_train "an EVENT without a class"; expect_stderr "without a TimeML class" "an EVENT without a class"
 expect_exit 3 "missing WordNet" -- "$TRAIN" events --timebank "$tb" --wordnet "$WORK/none" -o "$WORK/x.evgm"
 one_line_train "missing WordNet"
+printf 'hope\tv\tI_STATE\n# a comment\n\nsay\tv\tREPORTING\n' >"$WORK/classes.tsv"
+expect_exit 0 "train with a class list" -- "$TRAIN" events --timebank "$tb" --wordnet "$wn" --classes "$WORK/classes.tsv" -o "$WORK/m4.evgm" -q
+expect_exit 0 "train without a class list" -- "$TRAIN" events --timebank "$tb" --wordnet "$wn" --classes '' -o "$WORK/m5.evgm" -q
+cmp -s "$WORK/m4.evgm" "$WORK/m5.evgm" && bad "the class list changes nothing" || ok
+printf 'hope\tv\tI_STATE\nwant\tverb\tI_STATE\n' >"$WORK/badclasses.tsv"
+expect_exit 1 "a bad class list" -- "$TRAIN" events --timebank "$tb" --wordnet "$wn" --classes "$WORK/badclasses.tsv" -o "$WORK/x.evgm"
+one_line_train "a bad class list"; expect_stderr "badclasses.tsv:2:" "a bad class list"
+printf 'hope\tv\tHOPEFUL\n' >"$WORK/badclasses.tsv"
+expect_exit 1 "an unknown class" -- "$TRAIN" events --timebank "$tb" --wordnet "$wn" --classes "$WORK/badclasses.tsv" -o "$WORK/x.evgm"
+expect_exit 3 "a missing class list" -- "$TRAIN" events --timebank "$tb" --wordnet "$wn" --classes "$WORK/none.tsv" -o "$WORK/x.evgm"
+one_line_train "a missing class list"
 [ -e "$WORK/x.evgm" ] && bad "a model written after an error" || ok
 finish

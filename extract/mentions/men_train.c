@@ -174,6 +174,11 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
             goto done;
         m->owned_senses = m->senses.e;
     }
+    if (o->nclasses) {
+        if (syn_map_build(&m->classes, o->classes, o->nclasses) < 0)
+            goto done;
+        m->owned_classes = m->classes.e;
+    }
 
     /* lexicon counts over the training documents */
     for (size_t d = 0; d < ndocs; d++) {
@@ -203,8 +208,11 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
             !(sense[d] = malloc((doc->n ? doc->n : 1) * sizeof **sense)) ||
             doc_priors(&all, doc, o->nclass, prior[d]) < 0)
             goto done;
-        for (size_t i = 0; i < doc->n; i++)
+        for (size_t i = 0; i < doc->n; i++) {
             sense[d][i] = evg_men_sense(m, &doc->tokens[i]);
+            prior[d][i] |= evg_men_listed(m, &doc->tokens[i])
+                           << EVG_MEN_LISTED_SHIFT;
+        }
         for (size_t i = 0; i < doc->n;) {
             size_t j = i;
             while (j < doc->n && doc->tokens[j].sentence == doc->tokens[i].sentence)
@@ -327,8 +335,9 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
         ndoc += !use || use[d];
     evg_buf_printf(&info, "evgraph event-mention model: %zu documents, %zu "
                    "tokens, %u epochs, seed %llu, prune %u, %zu lexicon "
-                   "lemmas, %zu WordNet lemmas", ndoc, ntok, o->epochs, o->seed,
-                   o->prune, nlex, o->nsenses);
+                   "lemmas, %zu WordNet lemmas, %zu listed words", ndoc, ntok,
+                   o->epochs, o->seed, o->prune, nlex, o->nsenses,
+                   o->nclasses);
     if (!(m->info = evg_buf_steal(&info, NULL)))
         goto done;
     *out = m;
@@ -355,4 +364,59 @@ done:
     free(lexv);
     free(kbuf);
     return rc;
+}
+
+/* ---- the event threshold ---- */
+
+typedef struct scored {
+    float evm;
+    unsigned char gold;
+    size_t at;
+} scored;
+
+static int cmp_scored(const void *a, const void *b)
+{
+    const scored *x = a, *y = b;
+    if (x->evm != y->evm)
+        return x->evm > y->evm ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+float evg_men_threshold(const float *evm, const unsigned char *gold,
+                        size_t n)
+{
+    scored *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v || !n) {
+        free(v);
+        return 0.0f;
+    }
+    size_t ngold = 0;
+    for (size_t i = 0; i < n; i++) {
+        v[i] = (scored){evm[i], gold[i] != 0, i};
+        ngold += gold[i] != 0;
+    }
+    qsort(v, n, sizeof *v, cmp_scored);
+    /* the first k tokens as events, for every k at a change of score */
+    size_t tp = 0, best_k = 0;
+    double best_f = -1;
+    for (size_t k = 0; k <= n; k++) {
+        if (k > 0)
+            tp += v[k - 1].gold;
+        if (k > 0 && k < n && v[k].evm == v[k - 1].evm)
+            continue;
+        double f = (k + ngold) ? 2.0 * (double)tp / (double)(k + ngold) : 0;
+        if (f > best_f) {
+            best_f = f;
+            best_k = k;
+        }
+    }
+    float bias;
+    if (best_k == 0)
+        bias = -v[0].evm - 1.0f;
+    else if (best_k == n)
+        bias = -v[n - 1].evm + 1.0f;
+    else
+        bias = -(v[best_k - 1].evm + v[best_k].evm) / 2;
+    free(v);
+    return bias;
 }

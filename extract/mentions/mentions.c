@@ -19,8 +19,9 @@
 #endif
 #define MODEL_NAME "/en-timebank-events.evgm"
 #define MAGIC "EVGMEN\0\0"
-#define FORMAT_VERSION 1u
+#define FORMAT_VERSION 2u
 #define PRIOR_LIMIT 4096u
+#define LISTED_LIMIT 0xffffu
 
 const char *evg_men_default_model(void)
 {
@@ -104,6 +105,34 @@ uint32_t evg_men_sense(const evg_men_model *m, const evg_doc_token *t)
     return v;
 }
 
+uint64_t evg_men_class_key(char pos, const char *lemma)
+{
+    char buf[80];
+    buf[0] = 'C';
+    buf[1] = pos;
+    buf[2] = '\t';
+    lower_copy(lemma, buf + 3, sizeof buf - 3);
+    uint64_t k = syn_hash_str(buf);
+    return k ? k : 1;
+}
+
+uint32_t evg_men_listed(const evg_men_model *m, const evg_doc_token *t)
+{
+    if (!t->upos || !t->lemma || !m->classes.cap)
+        return 0;
+    char pos = !strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX") ? 'v'
+               : !strcmp(t->upos, "NOUN")                          ? 'n'
+               : !strcmp(t->upos, "ADJ")                           ? 'a'
+                                                                   : 0;
+    if (!pos)
+        return 0;
+    const syn_entry *e =
+        syn_map_find(&m->classes, evg_men_class_key(pos, t->lemma));
+    if (!e && pos == 'a')
+        e = syn_map_find(&m->classes, evg_men_class_key('v', t->lemma));
+    return e ? e->value : 0;
+}
+
 /* ---- features ---- */
 
 /* Per-token facts about its dependents, gathered in one pass. */
@@ -173,8 +202,8 @@ void evg_men_kids_build(const evg_doc_token *t, size_t n, size_t *first,
 }
 
 /* Features before the dependents' end here at most; after them come at
- * most 49 (neighbours 12, lexicon 5, WordNet 30, counts 2). */
-#define KIDS_ROOM 76
+ * most 53 (neighbours 12, class list 4, lexicon 5, WordNet 30, counts 2). */
+#define KIDS_ROOM 72
 
 size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
                         const uint32_t *prior, const uint32_t *sense,
@@ -259,8 +288,17 @@ size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
     if (i + 1 < n)
         f[k++] = feat2(51, evg_men_lemma_key(t[i + 1].lemma), lem);
 
+    /* the class list: its classes for the word, alone, with the part of
+     * speech, with the kind of complement it has, and with the lexicon */
+    uint32_t listed = prior ? prior[i] >> EVG_MEN_LISTED_SHIFT : 0;
+    uint32_t p = prior ? prior[i] & ((1u << EVG_MEN_LISTED_SHIFT) - 1) : 0;
+    if (listed) {
+        f[k++] = feat(90, listed);
+        f[k++] = feat2(91, listed, upos);
+        f[k++] = feat2(92, listed, kids & (K_XCOMP | K_CCOMP | K_OBJ));
+        f[k++] = feat2(93, listed, p % EVG_MEN_MAX_CLASSES);
+    }
     /* the lexicon: how often this lemma was an event in training */
-    uint32_t p = prior ? prior[i] : 0;
     f[k++] = feat(60, p / EVG_MEN_MAX_CLASSES);
     f[k++] = feat(61, p);
     f[k++] = feat2(62, p / EVG_MEN_MAX_CLASSES, upos);
@@ -280,23 +318,11 @@ size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
     return k;
 }
 
-int evg_men_label_doc(const evg_men_model *m, const evg_doc *doc,
-                      uint8_t *cls, float *margin)
-{
-    size_t n = doc->n_tokens;
-    int rc = 0;
-    for (size_t i = 0; !rc && i < n;) {
-        size_t j = i;
-        while (j < n && doc->tokens[j].sentence == doc->tokens[i].sentence)
-            j++;
-        rc = evg_men_label(m, doc->tokens + i, j - i, cls + i, margin + i);
-        i = j;
-    }
-    return rc;
-}
-
-int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
-                  uint8_t *cls, float *margin)
+/* Scores a sentence: evc[i] the best class but NONE for token i, evm[i]
+ * its score over NONE's and gap[i] over the next class but NONE's (both
+ * in weight units; gap is +inf with a single event class). */
+static int score_sentence(const evg_men_model *m, const evg_doc_token *t,
+                          size_t n, uint8_t *evc, float *evm, float *gap)
 {
     uint32_t *prior = malloc((n ? n : 1) * 2 * sizeof *prior);
     size_t *first = malloc((n ? n : 1) * 2 * sizeof *first);
@@ -309,7 +335,8 @@ int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
     evg_men_kids kids = {first, first + n};
     evg_men_kids_build(t, n, first, first + n);
     for (size_t i = 0; i < n; i++) {
-        prior[i] = evg_men_prior(m, t[i].lemma);
+        prior[i] = evg_men_prior(m, t[i].lemma) |
+                   evg_men_listed(m, &t[i]) << EVG_MEN_LISTED_SHIFT;
         sense[i] = evg_men_sense(m, &t[i]);
     }
     uint64_t f[EVG_MEN_FEATS];
@@ -318,21 +345,82 @@ int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
         size_t nf = evg_men_features(t, n, i, prior, sense, &kids, f);
         memset(score, 0, sizeof score);
         syn_ptab_score(&m->tab, f, nf, score);
-        size_t best = 0, second = SIZE_MAX;
-        for (size_t c = 1; c < m->nclass; c++)
+        size_t best = 1, second = SIZE_MAX;
+        for (size_t c = 2; c < m->nclass; c++)
             if (score[c] > score[best])
                 best = c;
-        for (size_t c = 0; c < m->nclass; c++)
+        for (size_t c = 1; c < m->nclass; c++)
             if (c != best && (second == SIZE_MAX || score[c] > score[second]))
                 second = c;
-        cls[i] = (uint8_t)best;
-        margin[i] = second == SIZE_MAX
-                        ? 0.0f
-                        : (float)(score[best] - score[second]) * m->tab.scale;
+        evc[i] = (uint8_t)best;
+        evm[i] = (float)(score[best] - score[0]) * m->tab.scale;
+        gap[i] = second == SIZE_MAX
+                     ? INFINITY
+                     : (float)(score[best] - score[second]) * m->tab.scale;
     }
     free(prior);
     free(first);
     return 0;
+}
+
+int evg_men_scores_doc(const evg_men_model *m, const evg_doc *doc,
+                       uint8_t *evc, float *evm, float *gap)
+{
+    size_t n = doc->n_tokens;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n;) {
+        size_t j = i;
+        while (j < n && doc->tokens[j].sentence == doc->tokens[i].sentence)
+            j++;
+        rc = score_sentence(m, doc->tokens + i, j - i, evc + i, evm + i,
+                            gap + i);
+        i = j;
+    }
+    return rc;
+}
+
+void evg_men_decide(float bias, const uint8_t *evc, const float *evm,
+                    const float *gap, size_t n, uint8_t *cls, float *margin)
+{
+    for (size_t i = 0; i < n; i++) {
+        float over = evm[i] + bias;
+        if (over > 0) {
+            cls[i] = evc[i];
+            margin[i] = over < gap[i] ? over : gap[i];
+        } else {
+            cls[i] = 0;
+            margin[i] = -over;
+        }
+    }
+}
+
+/* The scores of a sentence or document, and the decision with the model's
+ * bias, in place: cls and margin hold evc and evm meanwhile. */
+static int label_with(const evg_men_model *m, const evg_doc *doc,
+                      const evg_doc_token *t, size_t n, uint8_t *cls,
+                      float *margin)
+{
+    float *gap = malloc((n ? n : 1) * sizeof *gap);
+    if (!gap)
+        return EVG_ENOMEM;
+    int rc = doc ? evg_men_scores_doc(m, doc, cls, margin, gap)
+                 : score_sentence(m, t, n, cls, margin, gap);
+    if (!rc)
+        evg_men_decide(m->bias, cls, margin, gap, n, cls, margin);
+    free(gap);
+    return rc;
+}
+
+int evg_men_label_doc(const evg_men_model *m, const evg_doc *doc,
+                      uint8_t *cls, float *margin)
+{
+    return label_with(m, doc, NULL, doc->n_tokens, cls, margin);
+}
+
+int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
+                  uint8_t *cls, float *margin)
+{
+    return label_with(m, NULL, t, n, cls, margin);
 }
 
 double evg_men_confidence(const evg_men_model *m, float margin)
@@ -392,7 +480,13 @@ int evg_men_model_save(const evg_men_model *m, const char *path,
     if (s.failed)
         p.failed = s.failed;
     syn_section_put(&p, SYN_SEC('W', 'N', 'S', 'S'), s.data, s.len);
+    s.len = 0;
+    syn_map_put(&s, &m->classes);
+    if (s.failed)
+        p.failed = s.failed;
+    syn_section_put(&p, SYN_SEC('T', 'M', 'L', 'C'), s.data, s.len);
     syn_section_put(&p, SYN_SEC('C', 'A', 'L', 'I'), &m->calib, 4);
+    syn_section_put(&p, SYN_SEC('B', 'I', 'A', 'S'), &m->bias, 4);
     evg_buf_dispose(&s);
     int rc = syn_file_save(path, MAGIC, FORMAT_VERSION, &p, err);
     evg_buf_dispose(&p);
@@ -455,11 +549,19 @@ int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err)
          syn_map_get(r, &m->lex, PRIOR_LIMIT);
     ok = ok && syn_section_find(pay, n, SYN_SEC('W', 'N', 'S', 'S'), &r) &&
          syn_map_get(r, &m->senses, UINT32_MAX);
+    ok = ok && syn_section_find(pay, n, SYN_SEC('T', 'M', 'L', 'C'), &r) &&
+         syn_map_get(r, &m->classes, LISTED_LIMIT);
     ok = ok && syn_section_find(pay, n, SYN_SEC('C', 'A', 'L', 'I'), &r) &&
          r.n == 4;
     if (ok) {
         memcpy(&m->calib, r.p, 4);
         ok = m->calib > 0 && m->calib < 1e6f;
+    }
+    ok = ok && syn_section_find(pay, n, SYN_SEC('B', 'I', 'A', 'S'), &r) &&
+         r.n == 4;
+    if (ok) {
+        memcpy(&m->bias, r.p, 4);
+        ok = m->bias > -1e6f && m->bias < 1e6f; /* NaN fails too */
     }
     if (!ok) {
         evg_men_model_free(m);
@@ -481,6 +583,7 @@ void evg_men_model_free(evg_men_model *m)
     free(m->info);
     free(m->owned);
     free(m->owned_senses);
+    free(m->owned_classes);
     free(m->mem);
     free(m);
 }

@@ -31,11 +31,17 @@ typedef struct evg_men_model {
     syn_map lex;
     syn_map senses;  /* WordNet: lemma -> its senses' lexicographer files
                         (evg_men_sense_value) */
+    syn_map classes; /* the class list (tools/train/tml_classes.tsv):
+                        evg_men_class_key -> a bit per class */
     float calib;     /* confidence = logistic(margin / calib) */
+    float bias;      /* added to every word's best class but NONE before
+                        it is compared with NONE (weight units), set from
+                        held-out margins (evg_men_threshold) */
     char *info;
     void *mem;   /* the file's bytes, when loaded */
     void *owned; /* the lexicon's entries, when built in memory */
     void *owned_senses;
+    void *owned_classes;
 } evg_men_model;
 
 /* Loads a model file: EVG_EIO (cannot open or read), EVG_EPARSE (not a
@@ -71,6 +77,16 @@ uint32_t evg_men_sense_value(unsigned first, uint32_t mask);
 /* The value for token `t` (by its UPOS and lemma), 0 when none. */
 uint32_t evg_men_sense(const evg_men_model *m, const evg_doc_token *t);
 
+/* The class list's key of a lemma as a verb ('v'), noun ('n') or
+ * adjective ('a'), and the classes it gives token `t` (a bit per class
+ * number; an adjective not in the list as one is looked up as a verb, for
+ * participles), 0 when none. */
+uint64_t evg_men_class_key(char pos, const char *lemma);
+uint32_t evg_men_listed(const evg_men_model *m, const evg_doc_token *t);
+/* A token's prior (evg_men_features) holds the lexicon bucket in its low
+ * EVG_MEN_LISTED_SHIFT bits and the class list's bits above them. */
+#define EVG_MEN_LISTED_SHIFT 16
+
 /* The dependents of each word of a sentence, as lists in word order:
  * first[i] is word i's first dependent, next[j] the one after j (SIZE_MAX
  * ends a list); heads out of range are left out. Arrays of n each. */
@@ -100,6 +116,24 @@ int evg_men_label(const evg_men_model *m, const evg_doc_token *t, size_t n,
  * cls and margin (caller-allocated, doc->n_tokens each). EVG_ENOMEM. */
 int evg_men_label_doc(const evg_men_model *m, const evg_doc *doc,
                       uint8_t *cls, float *margin);
+
+/* The scores behind the labels, for every token of a document: evc[i]
+ * the best class but NONE, evm[i] its score over NONE's and gap[i] over
+ * the next class but NONE's, in weight units (gap: +inf when there is no
+ * other). All caller-allocated, doc->n_tokens each. EVG_ENOMEM. */
+int evg_men_scores_doc(const evg_men_model *m, const evg_doc *doc,
+                       uint8_t *evc, float *evm, float *gap);
+/* The labels of `n` scored tokens with `bias` (the model's, or one being
+ * chosen): an event when evm + bias > 0, of class evc, with margin the
+ * smaller of evm + bias and gap; else NONE with margin -(evm + bias).
+ * cls and margin may be evc and evm themselves. */
+void evg_men_decide(float bias, const uint8_t *evc, const float *evm,
+                    const float *gap, size_t n, uint8_t *cls, float *margin);
+/* The bias that makes the most of the F1 of the tokens' event decisions
+ * (evm + bias > 0 against gold[i] != 0) over `n` held-out tokens: midway
+ * between two neighbouring scores, 0 when n is 0. */
+float evg_men_threshold(const float *evm, const unsigned char *gold,
+                        size_t n);
 
 /* A margin as a confidence in [0.5, 1): logistic(margin / m->calib), the
  * scale fitted on held-out margins when the model was trained
@@ -131,6 +165,10 @@ typedef struct evg_men_train_opts {
     unsigned long long seed;
     const syn_entry *senses;  /* the WordNet map's entries, or NULL */
     size_t nsenses;
+    const syn_entry *classes; /* the class list's entries
+                                 (evg_men_class_key, a bit per class), or
+                                 NULL */
+    size_t nclasses;
     FILE *log;                /* progress, or NULL */
 } evg_men_train_opts;
 

@@ -3,6 +3,7 @@
  * learnt), model files that are missing or damaged, and the stage in the
  * pipeline with the shipped models (events without a CAMEO code, classes
  * of CAMEO events, CAMEO only). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -366,6 +367,94 @@ static void training_is_deterministic_and_learns(void **state)
     unlink(pb);
 }
 
+/* The class list: stored in the model, looked up by part of speech (an
+ * adjective as a verb too, for participles), a feature of the word. */
+static void class_list(void **state)
+{
+    (void)state;
+    corpus c;
+    make_corpus(&c);
+    syn_entry list[] = {
+        {evg_men_class_key('v', "hope"), 1u << IST, 0},
+        {evg_men_class_key('n', "hope"), 1u << IST, 0},
+        {evg_men_class_key('v', "prepare"), 1u << IAC | 1u << IST, 0},
+    };
+    evg_men_train_opts o;
+    evg_men_train_defaults(&o);
+    o.names = names;
+    o.nclass = 8;
+    o.classes = list;
+    o.nclasses = 3;
+    evg_men_model *m = NULL;
+    evg_error err;
+    assert_int_equal(evg_men_train(&o, c.d, 4, NULL, &m, &err), 0);
+    evg_doc_token t = {0};
+    t.upos = "VERB";
+    t.lemma = "Hope";
+    assert_int_equal(evg_men_listed(m, &t), 1u << IST);
+    t.upos = "ADJ"; /* "prepared", a participle */
+    t.lemma = "prepare";
+    assert_int_equal(evg_men_listed(m, &t), 1u << IAC | 1u << IST);
+    t.upos = "NOUN";
+    assert_int_equal(evg_men_listed(m, &t), 0);
+    t.upos = "PROPN";
+    t.lemma = "hope";
+    assert_int_equal(evg_men_listed(m, &t), 0);
+    /* saved and read back */
+    char p[] = "/tmp/evg-men-c-XXXXXX";
+    close(mkstemp(p));
+    assert_int_equal(evg_men_model_save(m, p, &err), 0);
+    evg_men_model *r = NULL;
+    assert_int_equal(evg_men_model_load(p, &r, &err), 0);
+    t.upos = "NOUN";
+    assert_int_equal(evg_men_listed(r, &t), 1u << IST);
+    unlink(p);
+    /* a feature of the word */
+    layer l = {0};
+    add(&l, s_hope, 7, 0);
+    uint32_t prior[7] = {0};
+    uint64_t f[EVG_MEN_FEATS], g[EVG_MEN_FEATS];
+    size_t nf = feats(&l, l.n, 1, prior, NULL, f);
+    prior[1] = (1u << IST) << EVG_MEN_LISTED_SHIFT;
+    size_t ng = feats(&l, l.n, 1, prior, NULL, g);
+    assert_true(ng > nf);
+    evg_men_model_free(m);
+    evg_men_model_free(r);
+}
+
+/* The event threshold: the bias that makes the most of F1 over held-out
+ * scores, and the labels it gives. */
+static void event_threshold(void **state)
+{
+    (void)state;
+    const float evm[] = {3, 2, 1, -1, -2};
+    const unsigned char gold[] = {1, 1, 0, 1, 0};
+    /* events: the first 4 (F1 6/7) beat the first 2 (4/5) and all 5 */
+    float b = evg_men_threshold(evm, gold, 5);
+    assert_true(b > 1.0f && b < 2.0f);
+    const uint8_t evc[] = {OCC, REP, OCC, IST, OCC};
+    const float gap[] = {0.5f, INFINITY, 4, 4, 4};
+    uint8_t cls[5];
+    float margin[5];
+    evg_men_decide(b, evc, evm, gap, 5, cls, margin);
+    assert_int_equal(cls[0], OCC);
+    assert_true(margin[0] == 0.5f); /* the class gap is smaller */
+    assert_int_equal(cls[1], REP);
+    assert_int_equal(cls[3], IST);
+    assert_true(margin[3] > 0 && margin[3] < 1);
+    assert_int_equal(cls[4], NONE);
+    assert_true(margin[4] > 0);
+    /* with bias 0, events are the positive scores */
+    evg_men_decide(0, evc, evm, gap, 5, cls, margin);
+    assert_int_equal(cls[2], OCC);
+    assert_int_equal(cls[3], NONE);
+    /* every gold token an event: all of them; none: none */
+    const unsigned char all[] = {1, 1, 1, 1, 1}, none[] = {0, 0, 0, 0, 0};
+    assert_true(evg_men_threshold(evm, all, 5) + evm[4] > 0);
+    assert_true(evg_men_threshold(evm, none, 5) + evm[0] <= 0);
+    assert_true(evg_men_threshold(evm, gold, 0) == 0.0f);
+}
+
 static int load_bytes(const char *data, size_t len, evg_error *err)
 {
     char p[] = "/tmp/evg-men-bad-XXXXXX";
@@ -428,7 +517,7 @@ static void damaged_models_are_errors(void **state)
     evg_buf pay;
     evg_buf_init(&pay, 0);
     syn_section_put(&pay, SYN_SEC('I', 'N', 'F', 'O'), "x", 1);
-    assert_int_equal(syn_file_save(p, "EVGMEN\0\0", 1, &pay, &err), 0);
+    assert_int_equal(syn_file_save(p, "EVGMEN\0\0", 2, &pay, &err), 0);
     evg_buf_dispose(&pay);
     assert_int_equal(evg_men_model_load(p, &m, &err), EVG_EPARSE);
     assert_non_null(strstr(err.message, "damaged"));
@@ -517,6 +606,8 @@ int main(void)
         cmocka_unit_test(dependents_in_word_order),
         cmocka_unit_test(buckets),
         cmocka_unit_test(training_is_deterministic_and_learns),
+        cmocka_unit_test(class_list),
+        cmocka_unit_test(event_threshold),
         cmocka_unit_test(damaged_models_are_errors),
         cmocka_unit_test(stage_in_the_pipeline),
     };

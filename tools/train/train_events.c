@@ -20,6 +20,9 @@
 #include "wordnet.h"
 
 #define MAX_TML ((size_t)64 << 20)
+#ifndef EVG_CLASSES_DEFAULT
+#define EVG_CLASSES_DEFAULT "tools/train/tml_classes.tsv"
+#endif
 
 /* The class names, fixed and in this order: class numbers in the model
  * file follow them (TimeML 1.2's EVENT classes). */
@@ -184,6 +187,74 @@ static int load_doc(const char *dir, const char *name, const evg_syntax *syn,
     return 0;
 }
 
+static int cmp_entry(const void *a, const void *b)
+{
+    const syn_entry *x = a, *y = b;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* The class list: lines "lemma TAB v|n|a TAB CLASS" ('#' comments and
+ * blank lines left out) as map entries (evg_men_class_key, a bit per
+ * class), one per word and part of speech, sorted by key. */
+static int read_classes(const char *path, syn_entry **out, size_t *nout,
+                        evg_error *err)
+{
+    char *text = NULL;
+    size_t len;
+    int rc = evg_read_file(path, MAX_TML, &text, &len, err);
+    if (rc < 0)
+        return rc;
+    syn_entry *v = NULL;
+    size_t n = 0, cap = 0, lineno = 0;
+    for (char *line = text; !rc && line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = 0;
+        lineno++;
+        if (*line && *line != '#') {
+            char *t1 = strchr(line, '\t');
+            char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+            unsigned cls = 0;
+            if (t2 && t2 - t1 == 2 && strchr("vna", t1[1]) && t1 > line)
+                for (unsigned k = 1; k < NCLASS; k++)
+                    if (!strcmp(t2 + 1, class_names[k]))
+                        cls = k;
+            if (!cls) {
+                rc = evg_error_set(err, EVG_EPARSE, "%s:%zu: expected "
+                                   "'lemma<TAB>v|n|a<TAB>CLASS' with a "
+                                   "TimeML class", path, lineno);
+                break;
+            }
+            *t1 = 0;
+            if (evg_reserve(&v, &cap, n + 1, sizeof *v, 256) < 0) {
+                rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+                break;
+            }
+            v[n++] = (syn_entry){evg_men_class_key(t1[1], line), 1u << cls,
+                                 0};
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    if (!rc && !n)
+        rc = evg_error_set(err, EVG_EPARSE, "%s: no words", path);
+    if (rc < 0) {
+        free(v);
+        return rc;
+    }
+    qsort(v, n, sizeof *v, cmp_entry);
+    size_t k = 0; /* a word under two classes: one entry with both bits */
+    for (size_t i = 0; i < n; i++) {
+        if (k && v[k - 1].key == v[i].key)
+            v[k - 1].value |= v[i].value;
+        else
+            v[k++] = v[i];
+    }
+    *out = v;
+    *nout = k;
+    return 0;
+}
+
 static void doc_dispose(tml_doc *d)
 {
     free(d->name);
@@ -200,16 +271,25 @@ typedef struct heldout {
     size_t n, cap, capr;
 } heldout;
 
-/* Labels document `d` with `m` and writes its mentions, one a line:
+/* A document's held-out scores (evg_men_scores_doc), by the model of the
+ * folds it is not in. */
+typedef struct doc_scores {
+    uint8_t *evc;
+    float *evm, *gap;
+} doc_scores;
+
+/* Writes the mentions of document `d` with the bias `bias`, one a line:
  * file, start, end, class, confidence, text. */
-static int predict(const evg_men_model *m, const tml_doc *d, FILE *out,
-                   heldout *ho)
+static int predict(const evg_men_model *m, const tml_doc *d,
+                   const doc_scores *ds, float bias, FILE *out, heldout *ho)
 {
     const evg_doc *doc = d->doc;
     size_t n = doc->n_tokens;
     uint8_t *cls = malloc(n ? n : 1);
     float *mar = malloc((n ? n : 1) * sizeof *mar);
-    int rc = cls && mar ? evg_men_label_doc(m, doc, cls, mar) : EVG_ENOMEM;
+    int rc = cls && mar ? 0 : EVG_ENOMEM;
+    if (!rc)
+        evg_men_decide(bias, ds->evc, ds->evm, ds->gap, n, cls, mar);
     for (size_t i = 0; !rc && i < n; i++) {
         if (!cls[i])
             continue;
@@ -228,6 +308,37 @@ static int predict(const evg_men_model *m, const tml_doc *d, FILE *out,
     free(cls);
     free(mar);
     return rc;
+}
+
+/* The bias from the held-out scores of every document for which
+ * skip(i) is 0 (fold < 0: every document). */
+static int fold_bias(const tml_doc *docs, const doc_scores *ds, size_t ndocs,
+                     unsigned long long cv, long long fold, float *bias)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ndocs; i++)
+        if (fold < 0 || i % cv != (unsigned long long)fold)
+            n += docs[i].doc->n_tokens;
+    float *evm = malloc((n ? n : 1) * sizeof *evm);
+    unsigned char *gold = malloc(n ? n : 1);
+    if (!evm || !gold) {
+        free(evm);
+        free(gold);
+        return EVG_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < ndocs; i++) {
+        if (fold >= 0 && i % cv == (unsigned long long)fold)
+            continue;
+        size_t m = docs[i].doc->n_tokens;
+        memcpy(evm + k, ds[i].evm, m * sizeof *evm);
+        memcpy(gold + k, docs[i].gold, m);
+        k += m;
+    }
+    *bias = evg_men_threshold(evm, gold, n);
+    free(evm);
+    free(gold);
+    return 0;
 }
 
 static void usage(FILE *f)
@@ -250,6 +361,10 @@ static void usage(FILE *f)
             "                       /usr/share/wordnet, Debian's wordnet-base;\n"
             "                       '' for none): the supersenses of nouns and\n"
             "                       verbs, stored in the model\n"
+            "      --classes FILE   the class list: words whose TimeML class\n"
+            "                       follows from their meaning (default: the\n"
+            "                       source tree's tools/train/tml_classes.tsv;\n"
+            "                       '' for none), stored in the model\n"
             "      --epochs N       passes over the data (default 10)\n"
             "      --prune N        leave out features updated fewer than N\n"
             "                       times (default 1)\n"
@@ -274,6 +389,7 @@ int evg_train_events_main(int argc, char **argv)
     FILE *log = stderr;
     const char *out = NULL, *dir = NULL, *synpath = NULL, *predpath = NULL;
     const char *wndir = "/usr/share/wordnet";
+    const char *clpath = EVG_CLASSES_DEFAULT;
     unsigned long long cv = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -285,7 +401,8 @@ int evg_train_events_main(int argc, char **argv)
             log = NULL;
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output") ||
                    !strcmp(a, "--timebank") || !strcmp(a, "--syntax") ||
-                   !strcmp(a, "--predict") || !strcmp(a, "--wordnet")) {
+                   !strcmp(a, "--predict") || !strcmp(a, "--wordnet") ||
+                   !strcmp(a, "--classes")) {
             if (!v) {
                 fprintf(stderr, "evgraph-train: %s needs a value\n", a);
                 return 2;
@@ -298,6 +415,8 @@ int evg_train_events_main(int argc, char **argv)
                 predpath = v;
             else if (!strcmp(a, "--wordnet"))
                 wndir = v;
+            else if (!strcmp(a, "--classes"))
+                clpath = v;
             else
                 out = v;
             i++;
@@ -336,13 +455,19 @@ int evg_train_events_main(int argc, char **argv)
     evg_men_doc *md = NULL;
     unsigned char *use = NULL;
     FILE *pred = NULL;
-    syn_entry *senses = NULL;
+    syn_entry *senses = NULL, *listed = NULL;
     heldout ho = {0};
+    doc_scores *ds = NULL;
+    evg_men_model *names_model = NULL;
+    float all_bias = 0;
     /* the quick checks first: the folder, WordNet, then the syntax model */
     int rc = list_tml(dir, &names, &ndocs, &err);
     if (!rc && *wndir)
         rc = evg_wordnet_senses(wndir, &senses, &o.nsenses, &err);
     o.senses = senses;
+    if (!rc && *clpath)
+        rc = read_classes(clpath, &listed, &o.nclasses, &err);
+    o.classes = listed;
     if (!rc)
         rc = evg_syntax_load(synpath, &syn, &err);
     if (!rc && (!(docs = calloc(ndocs, sizeof *docs)) ||
@@ -372,6 +497,9 @@ int evg_train_events_main(int argc, char **argv)
         if (!pred)
             rc = evg_error_set(&err, EVG_EIO, "%s: cannot write",
                                predpath ? predpath : "/dev/null");
+        /* every document scored by the model of the other folds */
+        if (!rc && !(ds = calloc(ndocs, sizeof *ds)))
+            rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
         for (unsigned long long k = 0; !rc && k < cv; k++) {
             for (size_t i = 0; i < ndocs; i++)
                 use[i] = i % cv != k;
@@ -380,13 +508,39 @@ int evg_train_events_main(int argc, char **argv)
             o.log = NULL;
             rc = evg_men_train(&o, md, ndocs, use, &m, &err);
             o.log = keep;
-            for (size_t i = 0; !rc && i < ndocs; i++)
-                if (!use[i] && predict(m, &docs[i], pred, &ho) < 0)
+            for (size_t i = 0; !rc && i < ndocs; i++) {
+                if (use[i])
+                    continue;
+                size_t n = docs[i].doc->n_tokens ? docs[i].doc->n_tokens : 1;
+                if (!(ds[i].evc = malloc(n)) ||
+                    !(ds[i].evm = malloc(n * sizeof (float))) ||
+                    !(ds[i].gap = malloc(n * sizeof (float))) ||
+                    evg_men_scores_doc(m, docs[i].doc, ds[i].evc, ds[i].evm,
+                                       ds[i].gap) < 0)
                     rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
-            evg_men_model_free(m);
+            }
+            if (!rc && !names_model)
+                names_model = m; /* for the class names and the scale */
+            else
+                evg_men_model_free(m);
             if (!rc && log)
                 fprintf(log, "events: fold %llu of %llu done\n", k + 1, cv);
         }
+        /* each fold's mentions with the bias the other folds' held-out
+         * scores choose, so that no document sets its own threshold */
+        for (unsigned long long k = 0; !rc && k < cv; k++) {
+            float bias;
+            if (fold_bias(docs, ds, ndocs, cv, (long long)k, &bias) < 0) {
+                rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
+                break;
+            }
+            for (size_t i = 0; !rc && i < ndocs; i++)
+                if (i % cv == k &&
+                    predict(names_model, &docs[i], &ds[i], bias, pred, &ho) < 0)
+                    rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
+        }
+        if (!rc && fold_bias(docs, ds, ndocs, cv, -1, &all_bias) < 0)
+            rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
         int to_stdout = pred == stdout;
         int bad = pred && (to_stdout ? fflush(pred) : fclose(pred)) != 0;
         if (bad && !rc)
@@ -397,10 +551,12 @@ int evg_train_events_main(int argc, char **argv)
         evg_men_model *m = NULL;
         rc = evg_men_train(&o, md, ndocs, NULL, &m, &err);
         if (!rc && ho.n) {
+            m->bias = all_bias;
             m->calib = evg_men_calibrate(ho.margin, ho.right, ho.n);
             if (log)
-                fprintf(log, "events: confidence scale %.3f, from %zu "
-                             "held-out mentions\n", (double)m->calib, ho.n);
+                fprintf(log, "events: event bias %.3f, confidence scale "
+                             "%.3f, from %zu held-out mentions\n",
+                        (double)m->bias, (double)m->calib, ho.n);
         }
         if (!rc)
             rc = evg_men_model_save(m, out, &err);
@@ -415,6 +571,14 @@ int evg_train_events_main(int argc, char **argv)
     free(md);
     free(use);
     free(senses);
+    free(listed);
+    for (size_t i = 0; ds && i < ndocs; i++) {
+        free(ds[i].evc);
+        free(ds[i].evm);
+        free(ds[i].gap);
+    }
+    free(ds);
+    evg_men_model_free(names_model);
     free(ho.margin);
     free(ho.right);
     evg_syntax_free(syn);
