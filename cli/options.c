@@ -59,7 +59,7 @@ const cli_opt cli_options[] = {
     {"keep-boilerplate", O_KEEP_BP, A_NONE, NULL, C_EXTRACT | C_RUN | C_INGEST,
      "code events in teasers, captions and credits too", NULL},
     {"dict", O_DICT, A_FILE, "FILE", C_EXTRACT | C_RUN | C_INGEST,
-     "add a gazetteer or trigger file (repeatable)", NULL},
+     "add a dictionary: gazetteer, trigger lexicon, PETRARCH actors, agents, discards or verbs (repeatable)", NULL},
     {"max-bytes", O_MAX_BYTES, A_WORD, "N", C_EXTRACT | C_RUN | C_INGEST,
      "largest article accepted, in bytes (default 16777216)", NULL},
     {"max-sentence", O_MAX_SENT, A_WORD, "N", C_EXTRACT | C_RUN | C_INGEST,

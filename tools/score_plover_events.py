@@ -134,14 +134,17 @@ def matches(sys_t, gold_t):
             (gold_t[1] == "*" or sys_t[1] == gold_t[1]))
 
 
-def run_evgraph(binary, records):
+def run_evgraph(binary, records, dicts=()):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "plover.jsonl")
         with open(path, "w", encoding="utf-8") as f:
             for r in records:
                 f.write(json.dumps({"id": r["id"], "date": r.get("date"),
                                     "text": r["text"]}) + "\n")
-        proc = subprocess.run([binary, "extract", "-q", path],
+        cmd = [binary, "extract", "-q"]
+        for d in dicts:
+            cmd += ["--dict", d]
+        proc = subprocess.run(cmd + [path],
                               capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
@@ -170,6 +173,9 @@ def main():
                     help="count events at least this sure (default 0.5)")
     ap.add_argument("--category", default=None,
                     help="with --show: only records of this gold category")
+    ap.add_argument("--dict", action="append", default=[], metavar="FILE",
+                    help="pass --dict FILE to evgraph extract (repeatable), "
+                         "e.g. PETRARCH's verb dictionary CAMEO.2.0.txt")
     ap.add_argument("--json", action="store_true",
                     help="print the figures as one JSON object")
     args = ap.parse_args()
@@ -183,7 +189,7 @@ def main():
         gold = [r for r in json.load(f)
                 if r.get("event") != "DOCUMENT" and r.get("text")]
     table = load_crosswalk(walk_path)
-    docs = run_evgraph(args.evgraph, gold)
+    docs = run_evgraph(args.evgraph, gold, args.dict)
 
     tp_sys = n_sys = tp_gold = n_gold = 0
     shown = 0

@@ -66,6 +66,20 @@ static int match_rest(const sent_ctx *s, const evg_trig_pat *p, size_t w,
         }
         return 0;
     }
+    if (p->classes[w]) {
+        /* a word class: any of its phrases, word by word in a row */
+        const evg_trig_class *c = p->classes[w];
+        for (size_t k = 0; k < c->n_phrases; k++) {
+            const evg_trig_phrase *ph = &c->phrases[k];
+            size_t j = 0;
+            while (j < ph->n_words && i + j < s->tok.n &&
+                   tok_matches(s, i + j, ph->words[j]))
+                j++;
+            if (j == ph->n_words && match_rest(s, p, w + 1, i + j, end))
+                return 1;
+        }
+        return 0;
+    }
     if (i >= s->tok.n || !tok_matches(s, i, p->words[w]))
         return 0;
     return match_rest(s, p, w + 1, i + 1, end);
@@ -291,6 +305,33 @@ static void inverted_speaker(const sent_ctx *s, cand *c)
         evg_events__add_actor(&c->src, s->ent[last]);
 }
 
+/* Whether a pattern places its source, or its target on the subject. */
+static int role_mapped(const evg_trig_pat *p)
+{
+    if (p->n_sources)
+        return 1;
+    for (size_t k = 0; k < p->n_targets; k++)
+        if (strcmp(p->targets[k], EVG_ROLE_SUBJ) == 0)
+            return 1;
+    return 0;
+}
+
+/* The actors of the first of `n` roles that names any. */
+static void role_actors(const sent_ctx *s, const cand *c,
+                        const char *const *roles, size_t n,
+                        const actor_set *subj, const actor_set *obj,
+                        actor_set *out)
+{
+    for (size_t k = 0; k < n && !out->n; k++) {
+        if (strcmp(roles[k], EVG_ROLE_SUBJ) == 0)
+            *out = *subj;
+        else if (strcmp(roles[k], EVG_ROLE_OBJ) == 0)
+            *out = *obj;
+        else
+            evg_events__find_prep(s, c->head, roles[k], out);
+    }
+}
+
 static void fill_args(sent_ctx *s, size_t ci)
 {
     cand *c = &s->cand[ci];
@@ -393,6 +434,24 @@ static void fill_args(sent_ctx *s, size_t ci)
                     c->inherits = 1;
                 }
         }
+    }
+    if (!c->noun && role_mapped(p)) {
+        /* the pattern says where its actors are ("receive _ from $": the
+         * source is the object of "from", the target the subject); "subj"
+         * is the doer (the by-agent of a passive), "obj" the one done to
+         * (the subject of a passive) */
+        actor_set subj = c->src, obj = {0}, src = {0}, tgt = {0};
+        if (c->passive)
+            obj = c->tgt;
+        else
+            evg_events__find_object(s, h, OBJ_WINDOW + (c->end - h), &obj);
+        role_actors(s, c, p->sources, p->n_sources, &subj, &obj, &src);
+        if (!p->n_sources)
+            src = subj;
+        role_actors(s, c, p->targets, p->n_targets, &subj, &obj, &tgt);
+        c->src = src;
+        c->tgt = tgt;
+        goto clean;
     }
     if (c->passive)
         goto clean;
@@ -784,7 +843,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
     for (size_t k = 0; k < s->n_cand; k++) {
         cand *c = &s->cand[k];
         if (c->absorbed || c->noun || c->tgt.n || !c->pat->n_targets ||
-            c->passive || c->pat->kind == EVG_TK_REPORT)
+            c->passive || c->pat->kind == EVG_TK_REPORT ||
+            role_mapped(c->pat))
             continue;
         evg_events__find_object_x(s, c->end - 1, FALLBACK_WINDOW, 1, &c->tgt);
         drop_self_targets(c);

@@ -9,6 +9,7 @@
 
 #include "evgraph/io.h"
 #include "lexicon.h"
+#include "triggers.h"
 
 #define DICT_MAX ((size_t)64 << 20)
 
@@ -88,6 +89,10 @@ int evg_lexicon_load(const char *const *user_files, size_t n_user,
         case EVG_DICT_TRIGGERS:
             rc = evg_extract__triggers_add(lex->trig, d, n, user_files[i], err);
             break;
+        case EVG_DICT_VERBS:
+            rc = evg_extract__petrarch_verbs_add(lex->trig, d, n,
+                                                 user_files[i], NULL, err);
+            break;
         case EVG_DICT_GAZETTEER:
             rc = evg_extract__gazetteer_add(lex->gaz, d, n, user_files[i], err);
             break;
@@ -96,7 +101,7 @@ int evg_lexicon_load(const char *const *user_files, size_t n_user,
                 err, EVG_EPARSE,
                 "%s: not a dictionary format evgraph reads (our "
                 "'phrase<TAB>class<TAB>CODE' gazetteer, a '#evgraph:triggers' "
-                "lexicon, PETRARCH .actors or agents, or a discard list "
+                "lexicon, PETRARCH .actors, agents or verbs, or a discard list "
                 "named *discard*)",
                 user_files[i]);
             break;

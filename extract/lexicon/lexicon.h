@@ -42,7 +42,8 @@ typedef enum {
     EVG_DICT_TRIGGERS,  /* ours: "#evgraph:triggers" first line */
     EVG_DICT_ACTORS,    /* TABARI/PETRARCH .actors */
     EVG_DICT_AGENTS,    /* TABARI/PETRARCH agents */
-    EVG_DICT_DISCARDS   /* PETRARCH discard list */
+    EVG_DICT_DISCARDS,  /* PETRARCH discard list */
+    EVG_DICT_VERBS      /* PETRARCH verb dictionary (CAMEO.2.0.txt) */
 } evg_dict_format;
 /* The format of `len` bytes of a dictionary file named `name`, read from
  * its lines (docs/input.md); EVG_DICT_UNKNOWN when no rule applies. */

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "gazetteer.h"
+#include "triggers.h"
 #include "words.h"
 
 #define PHRASE_MAX 255
@@ -849,6 +850,8 @@ evg_dict_format evg_extract__dict_format(const char *data, size_t len,
     static const char tag[] = "#evgraph:triggers";
     if (len >= sizeof(tag) - 1 && memcmp(data, tag, sizeof(tag) - 1) == 0)
         return EVG_DICT_TRIGGERS;
+    if (evg_extract__petrarch_verbs_detect(data, len))
+        return EVG_DICT_VERBS;
     reader r = {data, name, len, 0, 0, 0, NULL};
     const char *l;
     size_t n;
@@ -894,6 +897,8 @@ const char *evg_extract__dict_format_name(evg_dict_format f)
         return "PETRARCH agents";
     case EVG_DICT_DISCARDS:
         return "PETRARCH discards";
+    case EVG_DICT_VERBS:
+        return "PETRARCH verbs";
     default:
         return "unknown";
     }

@@ -12,6 +12,7 @@
 #include "words.h"
 
 #define MAX_PATTERNS ((size_t)1 << 20)
+#define MAX_CLASSES ((size_t)1 << 16)
 
 typedef struct head_slot {
     const char *key; /* head lemma, NULL when empty */
@@ -26,6 +27,8 @@ struct evg_triggers {
     size_t n_codes, cap_codes;
     evg_trig_pat *pats;
     size_t n_pats, cap_pats;
+    evg_trig_class **classes; /* in definition order */
+    size_t n_classes, cap_classes;
     const evg_trig_pat **byhead; /* grouped by head, longest first */
     head_slot *slots;
     size_t n_slots; /* power of two */
@@ -55,6 +58,16 @@ static size_t split_tabs(char *line, char **f, size_t max)
         p = tab + 1;
     }
     return n;
+}
+
+static int strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = tolower((unsigned char)a[i]), y = tolower((unsigned char)b[i]);
+        if (x != y || !x)
+            return x - y;
+    }
+    return 0;
 }
 
 static void trim(char *s)
@@ -162,9 +175,191 @@ static int parse_kind(const char *s, evg_trig_kind *k)
     return 0;
 }
 
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Copies `n` bytes of `w` lower-cased into the arena. */
+static const char *lower_dup(evg_triggers *t, const char *w, size_t n)
+{
+    char *d = evg_arena_strndup(t->arena, w, n);
+    if (d)
+        for (size_t i = 0; i < n; i++)
+            d[i] = (char)tolower((unsigned char)d[i]);
+    return d;
+}
+
+const evg_trig_class *evg_events__class(const evg_triggers *t,
+                                        const char *name, size_t n)
+{
+    if (!t)
+        return NULL;
+    /* the last definition wins */
+    for (size_t i = t->n_classes; i-- > 0;) {
+        const evg_trig_class *c = t->classes[i];
+        if (strlen(c->name) == n && strncasecmp_ascii(c->name, name, n) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+int evg_events__add_class(evg_triggers *t, const char *name,
+                          const char *const *phrases, size_t n,
+                          const char *file, size_t line, evg_error *err)
+{
+    size_t nl = strlen(name);
+    if (nl < 2 || name[0] != '&' || nl > EVG_LEMMA_MAX)
+        return evg_error_set(err, EVG_EPARSE,
+                             "%s:%zu: a word class is named '&name'", file,
+                             line);
+    for (size_t i = 1; i < nl; i++)
+        if (is_space(name[i]) || name[i] == '&')
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%zu: bad word class name", file, line);
+    if (!n)
+        return evg_error_set(err, EVG_EPARSE, "%s:%zu: empty word class %s",
+                             file, line, name);
+    if (t->n_classes >= MAX_CLASSES)
+        return evg_error_set(err, EVG_ELIMIT, "%s:%zu: more than %zu word "
+                             "classes", file, line, MAX_CLASSES);
+    evg_trig_class *c = evg_arena_alloc(t->arena, sizeof(*c));
+    evg_trig_phrase *ph =
+        c ? evg_arena_alloc(t->arena, n * sizeof(*ph)) : NULL;
+    if (!ph || evg_reserve(&t->classes, &t->cap_classes, t->n_classes + 1,
+                           sizeof(*t->classes), 16))
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    memset(ph, 0, n * sizeof(*ph));
+    if (!(c->name = lower_dup(t, name, nl)))
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    c->phrases = ph;
+    c->n_phrases = 0;
+    for (size_t i = 0; i < n; i++) {
+        evg_trig_phrase *q = &ph[c->n_phrases];
+        const char *w = phrases[i];
+        while (*w) {
+            while (is_space(*w))
+                w++;
+            if (!*w)
+                break;
+            const char *e = w;
+            while (*e && !is_space(*e))
+                e++;
+            if (q->n_words == EVG_CLASS_WORDS || e - w > EVG_LEMMA_MAX)
+                return evg_error_set(err, EVG_EPARSE,
+                                     "%s:%zu: phrase too long in %s", file,
+                                     line, name);
+            if (*w == '&' || *w == '$' || *w == '+' || *w == '_')
+                return evg_error_set(err, EVG_EPARSE,
+                                     "%s:%zu: a phrase of %s holds words "
+                                     "only",
+                                     file, line, name);
+            if (!(q->words[q->n_words++] = lower_dup(t, w, (size_t)(e - w))))
+                return evg_error_set(err, EVG_ENOMEM, "out of memory");
+            w = e;
+        }
+        c->n_phrases += q->n_words > 0;
+    }
+    if (!c->n_phrases)
+        return evg_error_set(err, EVG_EPARSE, "%s:%zu: empty word class %s",
+                             file, line, name);
+    t->classes[t->n_classes++] = c;
+    return 0;
+}
+
+int evg_events__add_pattern(evg_triggers *t, const char *const *words,
+                            size_t n_words, const char *code,
+                            const char *const *sources, size_t n_sources,
+                            const char *const *targets, size_t n_targets,
+                            evg_trig_kind kind, int prio, const char *name,
+                            size_t line, evg_error *err)
+{
+    if (t->n_pats >= MAX_PATTERNS)
+        return evg_error_set(err, EVG_ELIMIT,
+                             "%s:%zu: more than %zu trigger patterns", name,
+                             line, MAX_PATTERNS);
+    if (!n_words || n_words > EVG_PAT_WORDS)
+        return evg_error_set(err, EVG_EPARSE, "%s:%zu: pattern too long",
+                             name, line);
+    if (strcmp(words[0], "_") == 0 || words[0][0] == '&' ||
+        strcmp(words[n_words - 1], "_") == 0)
+        return evg_error_set(err, EVG_EPARSE,
+                             "%s:%zu: a pattern must start with a word and "
+                             "end with a word or class",
+                             name, line);
+    if (n_sources > EVG_PAT_TARGETS || n_targets > EVG_PAT_TARGETS)
+        return evg_error_set(err, EVG_EPARSE, "%s:%zu: too many roles", name,
+                             line);
+    if (evg_reserve(&t->pats, &t->cap_pats, t->n_pats + 1, sizeof(*t->pats),
+                    64))
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    evg_trig_pat *p = &t->pats[t->n_pats];
+    memset(p, 0, sizeof(*p));
+    p->order = t->n_pats;
+    p->kind = kind;
+    p->prio = prio;
+    if (!(p->cameo = evg_events__cameo(t, code)) &&
+        !(kind == EVG_TK_NONE && strcmp(code, "-") == 0))
+        return evg_error_set(err, EVG_EPARSE,
+                             "%s:%zu: unknown CAMEO code '%s'", name, line,
+                             code);
+    if (kind == EVG_TK_NONE)
+        p->cameo = NULL;
+    for (size_t i = 0; i < n_words; i++) {
+        size_t n = strlen(words[i]);
+        if (!n || n > EVG_LEMMA_MAX)
+            return evg_error_set(err, EVG_EPARSE, "%s:%zu: pattern too long",
+                                 name, line);
+        if (words[i][0] == '&' &&
+            !(p->classes[i] = evg_events__class(t, words[i], n)))
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%zu: unknown word class '%s'", name,
+                                 line, words[i]);
+        if (!(p->words[i] = lower_dup(t, words[i], n)))
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
+    p->n_words = n_words;
+    for (size_t i = 0; i < n_sources; i++)
+        if (!(p->sources[p->n_sources++] =
+                  lower_dup(t, sources[i], strlen(sources[i]))))
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n_targets; i++)
+        if (!(p->targets[p->n_targets++] =
+                  lower_dup(t, targets[i], strlen(targets[i]))))
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    t->n_pats++;
+    return 0;
+}
+
+/* Whether `w` is a preposition a role marker may follow. */
+static int role_prep(const char *w)
+{
+    static const char *const preps[] = {
+        "from", "to", "by", "with", "against", "on", "for", "of", "at",
+        "in", "into", "toward", "towards", "over", "upon", "onto",
+        "between", "among", "about", "through", "across", "within",
+        "inside", "near", "under", "behind", "beyond", "after", NULL};
+    for (const char *const *p = preps; *p; p++)
+        if (strcmp(*p, w) == 0)
+            return 1;
+    return 0;
+}
+
+/* Adds a role ("subj", "obj" or a preposition) to a list, once. */
+static int add_role(const char **v, size_t *n, const char *r)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(v[i], r) == 0)
+            return 0;
+    if (*n == EVG_PAT_TARGETS)
+        return -1;
+    v[(*n)++] = r;
+    return 0;
+}
+
 /* Adds the patterns of one triggers file; the hash is rebuilt later. */
 static int load_patterns(evg_triggers *t, const char *data, size_t len,
-                         const char *name, evg_error *err)
+                         const char *name, int prio, evg_error *err)
 {
     size_t line_no = 0, i = 0;
     while (i < len) {
@@ -172,7 +367,7 @@ static int load_patterns(evg_triggers *t, const char *data, size_t len,
         while (eol < len && data[eol] != '\n')
             eol++;
         line_no++;
-        char buf[512];
+        char buf[4096];
         if (eol - i >= sizeof(buf))
             return evg_error_set(err, EVG_EPARSE, "%s:%zu: line too long",
                                  name, line_no);
@@ -182,74 +377,111 @@ static int load_patterns(evg_triggers *t, const char *data, size_t len,
         trim(buf);
         if (!buf[0] || buf[0] == '#')
             continue;
-        char *f[4];
-        if (split_tabs(buf, f, 4) != 4)
+        if (buf[0] == '&') {
+            /* &name TAB phrase, phrase, ... */
+            char *tab = strchr(buf, '\t');
+            if (!tab)
+                return evg_error_set(err, EVG_EPARSE,
+                                     "%s:%zu: expected '&name<TAB>phrase, "
+                                     "phrase, ...'",
+                                     name, line_no);
+            *tab = '\0';
+            const char *ph[512];
+            size_t nph = 0;
+            for (char *q = tab + 1; q && *q;) {
+                char *c = strchr(q, ',');
+                if (c)
+                    *c = '\0';
+                if (nph == sizeof(ph) / sizeof(*ph))
+                    return evg_error_set(err, EVG_EPARSE,
+                                         "%s:%zu: more than 512 phrases",
+                                         name, line_no);
+                ph[nph++] = q;
+                q = c ? c + 1 : NULL;
+            }
+            int rc = evg_events__add_class(t, buf, ph, nph, name, line_no,
+                                           err);
+            if (rc)
+                return rc;
+            continue;
+        }
+        char *f[6] = {NULL};
+        size_t nf = split_tabs(buf, f, 6);
+        if (nf != 4 && nf != 5)
             return evg_error_set(err, EVG_EPARSE,
                                  "%s:%zu: expected pattern, code, target, "
-                                 "kind separated by tabs",
+                                 "kind (and source) separated by tabs",
                                  name, line_no);
-        if (t->n_pats >= MAX_PATTERNS)
-            return evg_error_set(err, EVG_ELIMIT,
-                                 "%s:%zu: more than %zu trigger patterns",
-                                 name, line_no, MAX_PATTERNS);
-        if (evg_reserve(&t->pats, &t->cap_pats, t->n_pats + 1,
-                        sizeof(*t->pats), 64))
-            return evg_error_set(err, EVG_ENOMEM, "out of memory");
-        evg_trig_pat *p = &t->pats[t->n_pats];
-        memset(p, 0, sizeof(*p));
-        p->order = t->n_pats;
-        if (parse_kind(f[3], &p->kind))
+        evg_trig_kind kind;
+        if (parse_kind(f[3], &kind))
             return evg_error_set(err, EVG_EPARSE,
                                  "%s:%zu: kind must be v, n, c, r or x",
                                  name, line_no);
-        if (!(p->cameo = evg_events__cameo(t, f[1])) &&
-            !(p->kind == EVG_TK_NONE && strcmp(f[1], "-") == 0))
-            return evg_error_set(err, EVG_EPARSE,
-                                 "%s:%zu: unknown CAMEO code '%s'", name,
-                                 line_no, f[1]);
-        /* words, lower-cased */
+        /* words; "$" and "+" mark where the source and target are */
+        const char *words[EVG_PAT_WORDS];
+        const char *src[EVG_PAT_TARGETS], *tgt[EVG_PAT_TARGETS];
+        size_t nw = 0, ns = 0, nt = 0;
         char *w = f[0];
+        int overflow = 0;
         while (*w) {
             while (*w == ' ')
                 w++;
             if (!*w)
                 break;
             char *e = w;
-            while (*e && *e != ' ') {
-                *e = (char)tolower((unsigned char)*e);
+            while (*e && *e != ' ')
                 e++;
+            if (*e)
+                *e++ = '\0';
+            for (char *q = w; *q; q++)
+                *q = (char)tolower((unsigned char)*q);
+            if (strcmp(w, "$") == 0 || strcmp(w, "+") == 0) {
+                const char **v = *w == '$' ? src : tgt;
+                size_t *n = *w == '$' ? &ns : &nt;
+                const char *r = !nw ? EVG_ROLE_SUBJ
+                                : role_prep(words[nw - 1]) ? words[nw - 1]
+                                                           : EVG_ROLE_OBJ;
+                overflow |= add_role(v, n, r);
+            } else if (nw == EVG_PAT_WORDS) {
+                overflow = 1;
+            } else {
+                words[nw++] = w;
             }
-            if (p->n_words == EVG_PAT_WORDS || e - w > EVG_LEMMA_MAX)
-                return evg_error_set(err, EVG_EPARSE,
-                                     "%s:%zu: pattern too long", name,
-                                     line_no);
-            if (!(p->words[p->n_words++] =
-                      evg_arena_strndup(t->arena, w, (size_t)(e - w))))
-                return evg_error_set(err, EVG_ENOMEM, "out of memory");
             w = e;
         }
-        if (!p->n_words || strcmp(p->words[0], "_") == 0 ||
-            strcmp(p->words[p->n_words - 1], "_") == 0)
-            return evg_error_set(err, EVG_EPARSE,
-                                 "%s:%zu: a pattern must start and end with "
-                                 "a word",
+        if (overflow)
+            return evg_error_set(err, EVG_EPARSE, "%s:%zu: pattern too long",
                                  name, line_no);
-        char *r = f[2];
-        while (*r) {
+        if (!nw)
+            return evg_error_set(err, EVG_EPARSE, "%s:%zu: empty pattern",
+                                 name, line_no);
+        /* a role marker placed after a preposition keeps the preposition
+         * in the pattern: "receive _ from $" matches "received ... from" */
+        for (char *r = f[2]; *r;) {
             char *e = strchr(r, ',');
-            size_t n = e ? (size_t)(e - r) : strlen(r);
-            if (n && !(n == 4 && memcmp(r, "none", 4) == 0)) {
-                if (p->n_targets == EVG_PAT_TARGETS)
-                    return evg_error_set(err, EVG_EPARSE,
-                                         "%s:%zu: too many targets", name,
-                                         line_no);
-                if (!(p->targets[p->n_targets++] =
-                          evg_arena_strndup(t->arena, r, n)))
-                    return evg_error_set(err, EVG_ENOMEM, "out of memory");
-            }
-            r += n + (e ? 1 : 0);
+            if (e)
+                *e = '\0';
+            if (*r && strcmp(r, "none") != 0 && add_role(tgt, &nt, r))
+                return evg_error_set(err, EVG_EPARSE,
+                                     "%s:%zu: too many targets", name,
+                                     line_no);
+            r = e ? e + 1 : r + strlen(r);
         }
-        t->n_pats++;
+        if (nf == 5)
+            for (char *r = f[4]; *r;) {
+                char *e = strchr(r, ',');
+                if (e)
+                    *e = '\0';
+                if (*r && add_role(src, &ns, r))
+                    return evg_error_set(err, EVG_EPARSE,
+                                         "%s:%zu: too many sources", name,
+                                         line_no);
+                r = e ? e + 1 : r + strlen(r);
+            }
+        int rc = evg_events__add_pattern(t, words, nw, f[1], src, ns, tgt, nt,
+                                         kind, prio, name, line_no, err);
+        if (rc)
+            return rc;
     }
     return 0;
 }
@@ -263,6 +495,8 @@ static int cmp_pat(const void *a, const void *b)
         return c;
     if (x->n_words != y->n_words)
         return x->n_words > y->n_words ? -1 : 1;
+    if (x->prio != y->prio)
+        return x->prio > y->prio ? -1 : 1;
     /* later lines (user files) win over earlier ones */
     return x->order > y->order ? -1 : (x->order < y->order);
 }
@@ -342,6 +576,7 @@ void evg_extract__triggers_free(evg_triggers *t)
     evg_arena_free(t->arena);
     free(t->codes);
     free(t->pats);
+    free(t->classes);
     free(t->byhead);
     free(t->slots);
     free(t);
@@ -367,7 +602,7 @@ int evg_extract__triggers_new(evg_triggers **out, evg_error *err)
     }
     if ((rc = load_cameo(t, codes->data, codes->len, err)) ||
         (rc = load_patterns(t, pats->data, pats->len, "triggers.tsv",
-                            err)) ||
+                            EVG_PRIO_BUILTIN, err)) ||
         (rc = rebuild(t, err)))
         goto done;
 done:
@@ -384,10 +619,36 @@ int evg_extract__triggers_add(evg_triggers *t, const char *data, size_t len,
 {
     if (!t || (!data && len))
         return evg_error_set(err, EVG_EINVAL, "no trigger lexicon");
-    int rc = load_patterns(t, data, len, name ? name : "<triggers>", err);
+    int rc = load_patterns(t, data, len, name ? name : "<triggers>",
+                           EVG_PRIO_USER, err);
     if (rc)
         return rc;
     return rebuild(t, err);
+}
+
+int evg_events__lexicon_done(evg_triggers *t, evg_error *err)
+{
+    return rebuild(t, err);
+}
+
+size_t evg_events__lexicon_stats(const evg_triggers *t, size_t *n_classes,
+                                 size_t roots[21])
+{
+    if (n_classes)
+        *n_classes = t ? t->n_classes : 0;
+    if (roots)
+        memset(roots, 0, 21 * sizeof(*roots));
+    if (!t)
+        return 0;
+    for (size_t i = 0; roots && i < t->n_pats; i++) {
+        const evg_cameo *c = t->pats[i].cameo;
+        if (!c)
+            continue;
+        int r = (c->code[0] - '0') * 10 + (c->code[1] - '0');
+        if (r >= 1 && r <= 20)
+            roots[r]++;
+    }
+    return t->n_pats;
 }
 
 /* ---- lemmatizer ---- */

@@ -10,8 +10,9 @@
 
 #define EVG_LEMMA_MAX 40  /* longest word the lemmatizer handles */
 #define EVG_LEMMAS_MAX 6  /* candidate lemmas per word */
-#define EVG_PAT_WORDS 8   /* words per pattern */
+#define EVG_PAT_WORDS 16  /* words per pattern (gaps included) */
 #define EVG_PAT_TARGETS 4 /* target roles per pattern */
+#define EVG_CLASS_WORDS 6 /* words per phrase of a word class */
 
 typedef enum {
     EVG_TK_VERB = 0, /* v: event verb */
@@ -29,16 +30,86 @@ typedef struct evg_cameo {
     double goldstein;
 } evg_cameo;
 
-/* One trigger pattern (triggers.tsv). words[0] is the head; "_" is a gap. */
+/* One phrase of a word class: words in base form, matched in a row. */
+typedef struct evg_trig_phrase {
+    const char *words[EVG_CLASS_WORDS];
+    size_t n_words;
+} evg_trig_phrase;
+
+/* A word class ("&weapon": missile, rocket, cruise missile ...), usable
+ * in place of a word of a pattern. */
+typedef struct evg_trig_class {
+    const char *name; /* with its "&" */
+    evg_trig_phrase *phrases;
+    size_t n_phrases;
+} evg_trig_class;
+
+/* Where an actor of a pattern is: the subject, the first actor after the
+ * pattern ("obj"), or the object of a preposition ("from"). */
+#define EVG_ROLE_SUBJ "subj"
+#define EVG_ROLE_OBJ "obj"
+
+/* One trigger pattern (triggers.tsv). words[0] is the head; "_" is a gap;
+ * a word whose classes[] entry is set matches any phrase of that class. */
 typedef struct evg_trig_pat {
     const char *words[EVG_PAT_WORDS];
+    const evg_trig_class *classes[EVG_PAT_WORDS];
     size_t n_words;
     const evg_cameo *cameo; /* NULL for kind x */
-    const char *targets[EVG_PAT_TARGETS]; /* "obj" or a preposition */
+    const char *targets[EVG_PAT_TARGETS]; /* "obj", "subj" or a preposition */
     size_t n_targets;
+    /* where the source is, tried in order; none: the subject */
+    const char *sources[EVG_PAT_TARGETS];
+    size_t n_sources;
     evg_trig_kind kind;
+    int prio;     /* ties of equal length: higher wins (user > built-in >
+                   * PETRARCH verb dictionary) */
     size_t order; /* line order, for deterministic ties */
 } evg_trig_pat;
+
+/* Pattern priorities. */
+#define EVG_PRIO_PETRARCH 0
+#define EVG_PRIO_BUILTIN 1
+#define EVG_PRIO_USER 2
+
+/* How many patterns, word classes and patterns per CAMEO root (`roots`
+ * of 21 entries, index 1..20, NULL to skip) the lexicon holds; patterns of
+ * kind x count under no root. */
+size_t evg_events__lexicon_stats(const evg_triggers *t, size_t *n_classes,
+                                 size_t roots[21]);
+
+/* Adds one pattern to `t` (the lookup table is rebuilt by
+ * evg_events__lexicon_done). `words` as in a pattern line ("$"/"+"
+ * markers removed: give sources and targets instead), `code` a CAMEO code
+ * or "-" for kind x. EVG_EPARSE naming `name`:`line`, EVG_ELIMIT,
+ * EVG_ENOMEM. */
+int evg_events__add_pattern(evg_triggers *t, const char *const *words,
+                            size_t n_words, const char *code,
+                            const char *const *sources, size_t n_sources,
+                            const char *const *targets, size_t n_targets,
+                            evg_trig_kind kind, int prio, const char *name,
+                            size_t line, evg_error *err);
+/* Defines (or redefines) the word class `name` ("&weapon") from
+ * `n` phrases of space-separated words. Errors as above. */
+int evg_events__add_class(evg_triggers *t, const char *name,
+                          const char *const *phrases, size_t n,
+                          const char *file, size_t line, evg_error *err);
+/* The class named `name` (with its "&"), or NULL. */
+const evg_trig_class *evg_events__class(const evg_triggers *t,
+                                        const char *name, size_t n);
+/* Rebuilds the lookup table after patterns were added. */
+int evg_events__lexicon_done(evg_triggers *t, evg_error *err);
+
+/* Whether `data` reads as a PETRARCH verb dictionary (CAMEO.2.0.txt):
+ * a "--- NAME [code] ---" block header among its first lines. */
+int evg_extract__petrarch_verbs_detect(const char *data, size_t len);
+/* Adds a PETRARCH verb dictionary's synonym sets and patterns to `t`
+ * (petrarch_verbs.c; docs/events.md). Sets *skipped to the number of
+ * patterns it cannot express (may be NULL). EVG_EPARSE naming `name` and
+ * the line, EVG_ELIMIT, EVG_ENOMEM. */
+int evg_extract__petrarch_verbs_add(evg_triggers *t, const char *data,
+                                    size_t len, const char *name,
+                                    size_t *skipped, evg_error *err);
 
 /* The CAMEO entry for `code`, or NULL. Borrowed from `t`. */
 const evg_cameo *evg_events__cameo(const evg_triggers *t, const char *code);
