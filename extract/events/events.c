@@ -66,6 +66,25 @@ static int match_rest(const sent_ctx *s, const evg_trig_pat *p, size_t w,
         }
         return 0;
     }
+    if (strcmp(p->words[w], "~") == 0) {
+        /* a noun-phrase gap: up to NP_GAP_MAX words, none a preposition
+         * but "of", a comma or a clause boundary ("held talks with
+         * officials" is no "hold ~ officials") */
+        for (size_t g = 0; g <= NP_GAP_MAX && i + g < s->tok.n; g++) {
+            if (g > 0) {
+                size_t k = i + g - 1;
+                if (ev_tok_punct(s, k, ',') || ev_tok_punct(s, k, '.') ||
+                    ev_is_boundary(s, k) ||
+                    (ev_word_in(s->text, &s->tok.v[k],
+                                evg_events__prepositions) &&
+                     !evg_events__is(s, k, "of")))
+                    break;
+            }
+            if (match_rest(s, p, w + 1, i + g, end))
+                return 1;
+        }
+        return 0;
+    }
     if (p->classes[w]) {
         /* a word class: any of its phrases, word by word in a row */
         const evg_trig_class *c = p->classes[w];
@@ -821,7 +840,7 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         s->n_cand++;
         /* tokens inside a multi-word pattern are not heads of their own
          * (but a gap may hold another trigger: "add X to the list") */
-        if (p->n_words > 1 && strcmp(p->words[1], "_") != 0) {
+        if (p->n_words > 1 && evg_trig_literal(p->words[1])) {
             i = end;
         } else {
             if (end > i + 1)

@@ -25,6 +25,7 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
 #define OBJ_WINDOW 10     /* tokens searched right for an object */
 #define PREP_WINDOW 12    /* tokens searched right for a preposition */
 #define GAP_MAX 6         /* tokens a "_" in a pattern may skip */
+#define NP_GAP_MAX 4      /* tokens a "~" (inside a noun phrase) may skip */
 #define MOD_WINDOW 6      /* tokens searched left for modal words */
 #define COMPL_WINDOW 10   /* tokens from a verb to the event it governs */
 #define NOUN_OBJ_WINDOW 6 /* a noun trigger this close after a verb is its

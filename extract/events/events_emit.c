@@ -337,7 +337,7 @@ static const char *make_summary(ev_state *st, const sent_ctx *s,
     if (c->noun) {
         const evg_token *t = &s->tok.v[c->head];
         const evg_token *e = t;
-        if (p->n_words > 1 && strcmp(p->words[1], "_") != 0 &&
+        if (p->n_words > 1 && evg_trig_literal(p->words[1]) &&
             c->end > c->head)
             e = &s->tok.v[c->end - 1]; /* "hunger strike" */
         evg_buf_append(&b, s->text + t->start, e->end - t->start);
@@ -345,13 +345,14 @@ static const char *make_summary(ev_state *st, const sent_ctx *s,
         /* multi-word heads ("call on", "hold talks"): the first word
          * inflected, the rest of the literal run as written */
         put_third_person(&b, p->words[0]);
-        for (size_t w = 1; w < p->n_words && strcmp(p->words[w], "_"); w++) {
+        for (size_t w = 1; w < p->n_words && evg_trig_literal(p->words[w]);
+             w++) {
             evg_buf_putc(&b, ' ');
             evg_buf_puts(&b, p->words[w]);
         }
     }
     size_t first = c->head + 1;
-    if (p->n_words > 1 && strcmp(p->words[1], "_") != 0)
+    if (p->n_words > 1 && evg_trig_literal(p->words[1]))
         first = c->end;
     size_t stop = c->end;
     /* reach the target's mention when it comes soon after */
@@ -532,7 +533,7 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
     size_t tend = h->end;
     int gap = 0;
     for (size_t w = 1; w < c->pat->n_words; w++)
-        gap |= strcmp(c->pat->words[w], "_") == 0;
+        gap |= !evg_trig_literal(c->pat->words[w]);
     if (!gap && c->end > c->head)
         tend = s->tok.v[c->end - 1].end;
     if (evg_doc_span(doc, &ev->trigger, h->start, tend))

@@ -281,8 +281,9 @@ int evg_events__add_pattern(evg_triggers *t, const char *const *words,
     if (!n_words || n_words > EVG_PAT_WORDS)
         return evg_error_set(err, EVG_EPARSE, "%s:%zu: pattern too long",
                              name, line);
-    if (strcmp(words[0], "_") == 0 || words[0][0] == '&' ||
-        strcmp(words[n_words - 1], "_") == 0)
+    if (strcmp(words[0], "_") == 0 || strcmp(words[0], "~") == 0 ||
+        words[0][0] == '&' || strcmp(words[n_words - 1], "_") == 0 ||
+        strcmp(words[n_words - 1], "~") == 0)
         return evg_error_set(err, EVG_EPARSE,
                              "%s:%zu: a pattern must start with a word and "
                              "end with a word or class",
@@ -592,16 +593,20 @@ int evg_extract__triggers_new(evg_triggers **out, evg_error *err)
     }
     const evg_embedded *codes = evg_extract__embedded("cameo.tsv");
     const evg_embedded *pats = evg_extract__embedded("triggers.tsv");
+    const evg_embedded *more = evg_extract__embedded("cameo_patterns.tsv");
     int rc = evg_events__load_lemmas(err);
     if (rc)
         goto done;
-    if (!codes || !pats) {
+    if (!codes || !pats || !more) {
         rc = evg_error_set(err, EVG_EDEP,
-                           "built-in cameo.tsv or triggers.tsv is missing");
+                           "built-in cameo.tsv, triggers.tsv or "
+                           "cameo_patterns.tsv is missing");
         goto done;
     }
     if ((rc = load_cameo(t, codes->data, codes->len, err)) ||
         (rc = load_patterns(t, pats->data, pats->len, "triggers.tsv",
+                            EVG_PRIO_BUILTIN, err)) ||
+        (rc = load_patterns(t, more->data, more->len, "cameo_patterns.tsv",
                             EVG_PRIO_BUILTIN, err)) ||
         (rc = rebuild(t, err)))
         goto done;

@@ -11,7 +11,7 @@
 #define EVG_LEMMA_MAX 40  /* longest word the lemmatizer handles */
 #define EVG_LEMMAS_MAX 6  /* candidate lemmas per word */
 #define EVG_PAT_WORDS 16  /* words per pattern (gaps included) */
-#define EVG_PAT_TARGETS 4 /* target roles per pattern */
+#define EVG_PAT_TARGETS 6 /* places of a target (or source) per pattern */
 #define EVG_CLASS_WORDS 6 /* words per phrase of a word class */
 
 typedef enum {
@@ -66,6 +66,17 @@ typedef struct evg_trig_pat {
                    * PETRARCH verb dictionary) */
     size_t order; /* line order, for deterministic ties */
 } evg_trig_pat;
+
+/* Whether a pattern word is a gap ("_" any words, "~" inside a noun
+ * phrase) or stands for other words (a class "&name"): no literal word. */
+static inline int evg_trig_gap(const char *w)
+{
+    return ((w[0] == '_' || w[0] == '~') && !w[1]);
+}
+static inline int evg_trig_literal(const char *w)
+{
+    return !evg_trig_gap(w) && w[0] != '&';
+}
 
 /* Pattern priorities. */
 #define EVG_PRIO_PETRARCH 0

@@ -255,20 +255,20 @@ static void events_lexicon_user_file(void **state)
     memset(&err, 0, sizeof(err));
     assert_int_equal(evg_extract__triggers_new(&t, &err), 0);
     const evg_trig_pat *const *pats;
-    assert_int_equal(evg_events__patterns(t, "snub", 4, &pats), 0);
-    const char user[] = "#evgraph:triggers\nsnub\t111\tobj\tv\n";
+    assert_int_equal(evg_events__patterns(t, "zorble", 6, &pats), 0);
+    const char user[] = "#evgraph:triggers\nzorble\t111\tobj\tv\n";
     assert_int_equal(
         evg_extract__triggers_add(t, user, strlen(user), "user.tsv", &err),
         0);
-    assert_int_equal(evg_events__patterns(t, "snub", 4, &pats), 1);
+    assert_int_equal(evg_events__patterns(t, "zorble", 6, &pats), 1);
     assert_string_equal(pats[0]->cameo->code, "111");
     assert_int_equal(pats[0]->cameo->quad_class, 3);
-    const char bad[] = "#evgraph:triggers\nsnub\t999\tobj\tv\n";
+    const char bad[] = "#evgraph:triggers\nzorble\t999\tobj\tv\n";
     assert_int_equal(
         evg_extract__triggers_add(t, bad, strlen(bad), "bad.tsv", &err),
         EVG_EPARSE);
     assert_non_null(strstr(err.message, "bad.tsv:2"));
-    const char bad2[] = "#evgraph:triggers\nsnub 111 obj v\n";
+    const char bad2[] = "#evgraph:triggers\nzorble 111 obj v\n";
     assert_int_equal(
         evg_extract__triggers_add(t, bad2, strlen(bad2), "b2.tsv", &err),
         EVG_EPARSE);
