@@ -4,7 +4,9 @@
 # and fails when the (source country, target country, category) triple F1
 # drops below the floor the event coder has reached. Skips (exit 77) when
 # ../shared is absent. Also checks that sentences with no codable event stay
-# quiet and that a user trigger file extends the lexicon.
+# quiet, that a user trigger file extends the lexicon, and that a PETRARCH
+# verb dictionary is read (its "[:code]" reverses the roles) or refused with
+# one line naming the file and line.
 EVG=$1
 SRC=$2
 SHARED=$3
@@ -69,6 +71,40 @@ printf '#evgraph:triggers\nsnub\t999\tobj\tv\n' >"$WORK/bad.tsv"
 rc=$?
 if [ "$rc" -eq 0 ] || ! grep -q 'bad.tsv:2' "$WORK/bad.err"; then
   echo "FAIL: bad trigger file: exit $rc, stderr: $(head -c 200 "$WORK/bad.err")"
+  fail=1
+fi
+# a PETRARCH verb dictionary: synonym set, block, "[:code]" pattern
+printf 'Japan received missiles from Australia on Monday.\n' >"$WORK/recv.txt"
+cat >"$WORK/mini.verbs" <<'VERBS'
+&ARMS
++MISSILE
++FIGHTER_JET
+
+---  OBTAIN   [---]  ---
+RECEIVE
+- * &ARMS                 [:072]   # the giver is the source
+VERBS
+"$EVG" extract -q --dct 2020-01-01 --dict "$WORK/mini.verbs" "$WORK/recv.txt" \
+  >"$WORK/recv.json"
+python3 - "$WORK/recv.json" <<'PY' || fail=1
+import json, sys
+d = json.load(open(sys.argv[1]))
+ents = {e["id"]: e for e in d["entities"]}
+ok = any(e["cameo"] == "072" and
+         [ents[i]["country"] for i in e["source"]] == ["AUS"] and
+         [ents[i]["country"] for i in e["target"]] == ["JPN"]
+         for e in d["events"])
+if not ok:
+    print("FAIL: verb dictionary '[:072]' did not code Australia -> Japan 072")
+    sys.exit(1)
+PY
+printf -- '--- A [010] ---\nSAY\n- * AID [999]\n' >"$WORK/bad.verbs"
+"$EVG" extract -q --dict "$WORK/bad.verbs" "$WORK/recv.txt" >/dev/null \
+  2>"$WORK/badv.err"
+rc=$?
+if [ "$rc" -ne 1 ] || ! grep -q "bad.verbs:3: unknown CAMEO code '999'" \
+     "$WORK/badv.err" || [ "$(wc -l <"$WORK/badv.err")" -ne 1 ]; then
+  echo "FAIL: bad verb dictionary: exit $rc, stderr: $(head -c 200 "$WORK/badv.err")"
   fail=1
 fi
 exit $fail
