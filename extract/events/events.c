@@ -1028,11 +1028,20 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
         s->trig_at[i] = NULL;
     }
     s->bar[0] = 0;
-    for (size_t i = 0; i < n; i++)
-        s->bar[i + 1] = s->bar[i] +
-                        (size_t)(ev_word_in(s->text, &s->tok.v[i],
-                                            evg_events__boundary) ||
-                                 evg_events__ptb_quote(s, i));
+    for (size_t i = 0; i < n; i++) {
+        int bound = ev_word_in(s->text, &s->tok.v[i], evg_events__boundary);
+        /* "once again", "until now": an adverb, no clause */
+        for (size_t k = 0; bound && i + 1 < n &&
+                           k < evg_events__n_boundary_adverbs;
+             k++)
+            if (evg_extract__tok_is(s->text, &s->tok.v[i],
+                                    evg_events__boundary_adverbs[2 * k]) &&
+                evg_extract__tok_is(s->text, &s->tok.v[i + 1],
+                                    evg_events__boundary_adverbs[2 * k + 1]))
+                bound = 0;
+        s->bar[i + 1] =
+            s->bar[i] + (size_t)(bound || evg_events__ptb_quote(s, i));
+    }
     s->question = n > 0 && ev_tok_punct(s, n - 1, '?');
     if (n > 1 && !s->question) {
         /* a closing quote after the question mark */

@@ -176,6 +176,9 @@ extern const char *const *evg_events__aux;
 extern const char *const *evg_events__finite;
 extern const char *const *evg_events__be;
 extern const char *const *evg_events__boundary;
+/* pairs: a boundary word and the word after it that make an adverb */
+extern const char *const *evg_events__boundary_adverbs;
+extern size_t evg_events__n_boundary_adverbs;
 extern const char *const *evg_events__prepositions;
 extern const char *const *evg_events__planned; /* modal_planned */
 extern const char *const *evg_events__hypothetical; /* modal_hypothetical */

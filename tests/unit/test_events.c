@@ -302,6 +302,23 @@ static void events_active_clause(void **state)
     evg_doc_free(doc);
 }
 
+/* "once again", "until now": adverbs, not clauses that hide the subject */
+static void events_boundary_adverbs(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Israel has once again attacked Iran.", WORLD,
+                        N_WORLD, NULL, 0);
+    const evg_event *e = must_find(doc, "18");
+    SRC(doc, e, "Israel");
+    TGT(doc, e, "Iran");
+    evg_doc_free(doc);
+    doc = code("Japan has until now rejected the offer of Australia.", WORLD,
+               N_WORLD, NULL, 0);
+    e = must_find(doc, "12");
+    SRC(doc, e, "Japan");
+    evg_doc_free(doc);
+}
+
 static void events_passive(void **state)
 {
     (void)state;
@@ -1220,6 +1237,7 @@ int main(void)
         cmocka_unit_test(events_lemmas),
         cmocka_unit_test(events_lexicon_user_file),
         cmocka_unit_test(events_active_clause),
+        cmocka_unit_test(events_boundary_adverbs),
         cmocka_unit_test(events_passive),
         cmocka_unit_test(events_coordination),
         cmocka_unit_test(events_title_and_nominal_object),
