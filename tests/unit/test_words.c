@@ -33,6 +33,7 @@ static const struct {
     {"abbreviations_numeric.words", 0},
     {"auxiliaries.words", 0},
     {"be.words", 0},
+    {"boundary_adverbs.words", P},
     {"boilerplate_leads.words", 0},
     {"boilerplate_markers.words", P},
     {"clause_boundaries.words", 0},
