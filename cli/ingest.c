@@ -127,17 +127,31 @@ static int ingest_events(ingest *g, const char *name, FILE *f, char *first,
     return cli_parse_stream(f, name, first, g->st, store_extracted, g);
 }
 
+/* The lexicon and models, loaded the first time articles are met (events
+ * documents need none). Returns an exit status. */
+static int need_lexicon(settings *st, evg_lexicon **lex, int *stop)
+{
+    int rc = *lex ? EXIT_OK : cli_load_lexicon(st, lex);
+    if (rc)
+        *stop = 1; /* no use trying the next inputs */
+    return rc;
+}
+
 /* One input: events documents are stored as they are, anything else is
  * read as articles and extracted. Returns an exit status; sets `*stop` when
  * the store itself failed. */
 static int ingest_path(ingest *g, char *path, settings *st,
-                       const evg_lexicon *lex, size_t max, int *stop)
+                       evg_lexicon **lex, size_t max, int *stop)
 {
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     struct stat sb;
+    int rc;
     if (!is_stdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return cli_extract_stream(&path, 1, st, lex, 0, store_extracted, g);
+        return (rc = need_lexicon(st, lex, stop))
+                   ? rc
+                   : cli_extract_stream(&path, 1, st, *lex, 0,
+                                        store_extracted, g);
     FILE *f = is_stdin ? stdin : fopen(path, "r");
     if (!f) {
         msg("%s: cannot read: %s", name, strerror(errno));
@@ -165,7 +179,10 @@ static int ingest_path(ingest *g, char *path, settings *st,
     } else {
         fclose(f);
         f = NULL;
-        status = cli_extract_stream(&path, 1, st, lex, 0, store_extracted, g);
+        status = (rc = need_lexicon(st, lex, stop))
+                     ? rc
+                     : cli_extract_stream(&path, 1, st, *lex, 0,
+                                          store_extracted, g);
     }
     free(first);
     if (f && !is_stdin)
@@ -193,11 +210,7 @@ int cmd_ingest(int argc, char **argv, settings *st)
     if (st->upgrade && from && from < EVG_STORE_VERSION && !quiet)
         msg("%s: migrated from schema version %d to %d", st->db, from,
             EVG_STORE_VERSION);
-    evg_lexicon *lex = NULL;
-    if ((rc = cli_load_lexicon(st, &lex))) {
-        evg_store_close(g.store);
-        return rc;
-    }
+    evg_lexicon *lex = NULL; /* loaded when articles come */
     static char dash[] = "-";
     static char *stdin_only[] = {dash};
     if (argc == 0 && !(st->upgrade && isatty(STDIN_FILENO))) {
@@ -208,7 +221,7 @@ int cmd_ingest(int argc, char **argv, settings *st)
     double t0 = now();
     int status = EXIT_OK, stop = 0;
     for (int i = 0; i < argc && !stop; i++) {
-        rc = ingest_path(&g, argv[i], st, lex, max, &stop);
+        rc = ingest_path(&g, argv[i], st, &lex, max, &stop);
         if (rc > status)
             status = rc;
     }

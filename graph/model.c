@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actors.h"
+#include "hindex.h"
 #include "internal.h"
 #include "names.h"
 
@@ -51,70 +53,6 @@ void evg_graph_opts_init(evg_graph_opts *opts)
     opts->projection = EVG_PROJ_NONE;
 }
 
-/* ---- a small hash index: 64-bit key hash -> chain of item indexes ---- */
-
-typedef struct hnode {
-    uint64_t h;
-    size_t item;
-    const char *key; /* for string keys, else NULL */
-    size_t next;     /* index + 1 of the next node in the chain, 0 = end */
-} hnode;
-
-typedef struct hindex {
-    size_t *heads; /* node index + 1 */
-    size_t n_heads;
-    hnode *nodes;
-    size_t n, cap;
-} hindex;
-
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-#define FNV0 14695981039346656037ull
-
-static int hindex_add(hindex *x, uint64_t h, const char *key, size_t item)
-{
-    if (evg_reserve(&x->nodes, &x->cap, x->n + 1, sizeof(*x->nodes), 64))
-        return EVG_ENOMEM;
-    if (x->n >= x->n_heads) { /* rehash at load 1 */
-        size_t nh = x->n_heads ? x->n_heads * 4 : 256;
-        size_t *heads = calloc(nh, sizeof(*heads));
-        if (!heads)
-            return EVG_ENOMEM;
-        for (size_t i = 0; i < x->n; i++) {
-            size_t b = (size_t)(x->nodes[i].h % nh);
-            x->nodes[i].next = heads[b];
-            heads[b] = i + 1;
-        }
-        free(x->heads);
-        x->heads = heads;
-        x->n_heads = nh;
-    }
-    size_t b = (size_t)(h % x->n_heads);
-    x->nodes[x->n] = (hnode){h, item, key, x->heads[b]};
-    x->heads[b] = ++x->n;
-    return 0;
-}
-
-/* First node of the chain that may hold `h` (index + 1, 0 if none). */
-static size_t hindex_first(const hindex *x, uint64_t h)
-{
-    return x->n_heads ? x->heads[h % x->n_heads] : 0;
-}
-
-static void hindex_dispose(hindex *x)
-{
-    free(x->heads);
-    free(x->nodes);
-    memset(x, 0, sizeof(*x));
-}
-
 /* ---- build state ---- */
 
 typedef struct strlist {
@@ -131,7 +69,6 @@ static int strlist_push(strlist *l, const char *s)
 }
 
 typedef struct actor_x {
-    strlist aliases;
     size_t last_doc; /* +1; to count documents */
 } actor_x;
 
@@ -144,9 +81,9 @@ typedef struct event_x {
 
 typedef struct builder {
     evg_graph *g;
-    hindex actor_keys; /* normalized name/alias -> actor */
-    hindex event_keys; /* cameo + actors -> event */
-    hindex link_keys;
+    evg_actor_book book; /* who the entities are (graph/actors.h) */
+    evg_hindex event_keys; /* cameo + actors -> event */
+    evg_hindex link_keys;
     actor_x *ax;
     size_t cap_ax;
     event_x *ex;
@@ -154,432 +91,48 @@ typedef struct builder {
     int merge;
 } builder;
 
-/* Lower-cases ASCII, drops dots and apostrophes ("U.S." = "US"), turns
- * other punctuation into single spaces, drops a leading "the ". Returns a
- * malloc'd string ("" when nothing is left) or NULL on no memory. */
-static char *normalize(const char *s)
-{
-    size_t n = strlen(s);
-    char *o = malloc(n + 1);
-    if (!o)
-        return NULL;
-    size_t k = 0;
-    int space = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '.' || c == '\'')
-            continue;
-        if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-            (c >= 'A' && c <= 'Z')) {
-            if (space && k)
-                o[k++] = ' ';
-            space = 0;
-            o[k++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-        } else {
-            space = 1;
-        }
-    }
-    o[k] = '\0';
-    if (strncmp(o, "the ", 4) == 0)
-        memmove(o, o + 4, k - 3);
-    return o;
-}
-
 char *evg_graph_name_key(const char *name)
 {
-    return normalize(name ? name : "");
+    return evg_actor_book_norm(name);
 }
 
-static int codes_agree(const char *a, const char *b)
+static const char *graph_dup(void *g, const char *s)
 {
-    return !a || !b || !*a || !*b || strcmp(a, b) == 0;
+    return evg_graph__strdup(g, s);
 }
 
-static int has_alias(const actor_x *x, const evg_gactor *a, const char *s)
-{
-    if (strcmp(a->name, s) == 0)
-        return 1;
-    for (size_t i = 0; i < x->aliases.n; i++)
-        if (strcmp(x->aliases.v[i], s) == 0)
-            return 1;
-    return 0;
-}
-
-/* Adds `k` (normalized) as a key of actor `ai`. */
-static int add_norm_key(builder *b, size_t ai, const char *k)
-{
-    int rc = 0;
-    if (*k) {
-        uint64_t h = fnv(FNV0, k, strlen(k));
-        int known = 0;
-        for (size_t j = hindex_first(&b->actor_keys, h); j && !known;
-             j = b->actor_keys.nodes[j - 1].next) {
-            const hnode *nd = &b->actor_keys.nodes[j - 1];
-            known = nd->item == ai && strcmp(nd->key, k) == 0;
-        }
-        const char *kk = known ? NULL : evg_arena_strndup(b->g->arena, k,
-                                                          strlen(k));
-        if (!known)
-            rc = kk ? hindex_add(&b->actor_keys, h, kk, ai) : EVG_ENOMEM;
-    }
-    return rc;
-}
-
-/* Does actor `ai` have the key `k`? */
-static int has_key(const builder *b, size_t ai, const char *k)
-{
-    uint64_t h = fnv(FNV0, k, strlen(k));
-    for (size_t j = hindex_first(&b->actor_keys, h); j;
-         j = b->actor_keys.nodes[j - 1].next) {
-        const hnode *nd = &b->actor_keys.nodes[j - 1];
-        if (nd->item == ai && nd->h == h && strcmp(nd->key, k) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Adds `name` as a key of actor `ai`; for a person with a first and last
- * name also "~last", so that a later bare "Last" can find them. */
-static int add_key(builder *b, size_t ai, const char *name, int person)
-{
-    if (!evg_names_is_name(name, strlen(name)))
-        return 0; /* "he", "the company": never a key */
-    char *k = normalize(name);
-    if (!k)
-        return EVG_ENOMEM;
-    int rc = add_norm_key(b, ai, k);
-    char pk[128];
-    if (!rc && person && evg_names_key(name, strlen(name), pk + 1,
-                                       sizeof(pk) - 1)) {
-        pk[0] = '='; /* "Bill Smith" finds "William Smith" */
-        rc = add_norm_key(b, ai, pk);
-    }
-    const char *sp = strrchr(k, ' ');
-    if (!rc && person && sp) {
-        size_t n = strlen(sp + 1);
-        char *sk = malloc(n + 2);
-        if (!sk)
-            rc = EVG_ENOMEM;
-        else {
-            sk[0] = '~';
-            memcpy(sk + 1, sp + 1, n + 1);
-            rc = add_norm_key(b, ai, sk);
-            free(sk);
-        }
-    }
-    free(k);
-    return rc;
-}
-
-static int is_person(const evg_gactor *a)
-{
-    return strcmp(a->kind, "person") == 0;
-}
-
-static int same_person_ok(const builder *b, size_t ai, const evg_entity *e);
-
-/* Actors whose key is `k`, that pass `ok`, into the unique candidate
- * `*cand` (EVG_NONE: none yet; `*many` set when there are several). */
-static void surname_candidates(const builder *b, const evg_entity *e,
-                               const char *k, const char *forbid,
-                               size_t *cand, int *many)
-{
-    uint64_t h = fnv(FNV0, k, strlen(k));
-    for (size_t j = hindex_first(&b->actor_keys, h); j;
-         j = b->actor_keys.nodes[j - 1].next) {
-        const hnode *nd = &b->actor_keys.nodes[j - 1];
-        const evg_gactor *a = &b->g->actors[nd->item];
-        if (nd->h != h || strcmp(nd->key, k) != 0 || !is_person(a) ||
-            !codes_agree(a->code, e->code) ||
-            (forbid && has_key(b, nd->item, forbid)) ||
-            !same_person_ok(b, nd->item, e))
-            continue;
-        if (*cand == EVG_NONE)
-            *cand = nd->item;
-        else if (*cand != nd->item)
-            *many = 1;
-    }
-}
-
-/* A person not found by name: "Trump" is the one earlier "Donald Trump" (or
- * "Donald Trump" the one earlier bare "Trump") when exactly one person
- * actor fits. Two different full names never merge ("Jeb Bush" does not
- * join an actor that already is "George Bush"). */
-static int find_person(builder *b, const evg_entity *e, size_t *found)
-{
-    size_t cand = EVG_NONE;
-    int many = 0;
-    for (size_t i = 0; i <= e->n_aliases && !many; i++) {
-        const char *nm = i == 0 ? e->name : e->aliases[i - 1];
-        char *k = nm ? normalize(nm) : NULL;
-        if (nm && !k)
-            return EVG_ENOMEM;
-        if (!k || !*k) {
-            free(k);
-            continue;
-        }
-        const char *sp = strrchr(k, ' ');
-        char *sk = malloc(strlen(k) + 2);
-        if (!sk) {
-            free(k);
-            return EVG_ENOMEM;
-        }
-        const char *last = sp ? sp + 1 : k;
-        sk[0] = '~';
-        memcpy(sk + 1, last, strlen(last) + 1);
-        if (!sp)
-            surname_candidates(b, e, sk, NULL, &cand, &many);
-        else
-            surname_candidates(b, e, sk + 1, sk, &cand, &many);
-        free(sk);
-        free(k);
-    }
-    if (!many && cand != EVG_NONE)
-        *found = cand;
-    return 0;
-}
-
-/* Does every full personal name of `a` (a person actor's names) agree
- * with some full name of the entity `e`? Vacuously when either has none. */
-static int names_cover(const char *const *an, size_t na, const evg_entity *e)
-{
-    int any_e = 0;
-    for (size_t i = 0; i <= e->n_aliases; i++) {
-        const char *f = i == 0 ? e->name : e->aliases[i - 1];
-        any_e |= f && evg_names_words(f, strlen(f)) >= 2;
-    }
-    if (!any_e)
-        return 1;
-    for (size_t j = 0; j < na; j++) {
-        const char *g = an[j];
-        if (!g || evg_names_words(g, strlen(g)) < 2)
-            continue;
-        int ok = 0;
-        for (size_t i = 0; i <= e->n_aliases && !ok; i++) {
-            const char *f = i == 0 ? e->name : e->aliases[i - 1];
-            ok = f && evg_names_words(f, strlen(f)) >= 2 &&
-                 evg_names_agree(f, strlen(f), g, strlen(g));
-        }
-        if (!ok)
-            return 0;
-    }
-    return 1;
-}
-
-/* May person entity `e` join person actor `ai`? Not when one of them has a
- * full name that none of the other's full names agrees with ("Paul
- * Keating" never joins "Charles Keating" through a shared "Keating"). */
-static int same_person_ok(const builder *b, size_t ai, const evg_entity *e)
-{
-    const evg_gactor *a = &b->g->actors[ai];
-    if (!is_person(a) || e->kind != EVG_KIND_PERSON)
-        return 1;
-    const actor_x *x = &b->ax[ai];
-    const char *one[1] = {a->name};
-    if (!names_cover(one, 1, e) ||
-        !names_cover((const char *const *)x->aliases.v, x->aliases.n, e))
-        return 0;
-    /* and the other way: each full name of e agrees with one of a's */
-    evg_entity ea;
-    memset(&ea, 0, sizeof(ea));
-    ea.name = a->name;
-    ea.aliases = x->aliases.v;
-    ea.n_aliases = x->aliases.n;
-    const char *en[1] = {e->name};
-    return names_cover(en, 1, &ea) &&
-           names_cover((const char *const *)e->aliases, e->n_aliases, &ea);
-}
-
-static const char *sector_of(const char *code)
-{
-    return code && strlen(code) > 3 ? code + 3 : "";
-}
-
-/* Do codes that differ still allow one actor, by the name `k` (`nm` as
- * written) both have? A person's full name is the person wherever the
- * article places them, and a company, news outlet or product is known by
- * its name across borders: the country an article gives them is often
- * only the story's. Sectors must not disagree, but for a name spelled as
- * no common word is. */
-/* Is `s` spelled as no common word is: a digit, a capital after a
- * lower-case letter, "&", or three or more capitals in a row ("A380",
- * "DaimlerChrysler", "AT&T", "USAF")? Such a name is one thing wherever
- * it is written. */
-static int distinctive(const char *s)
-{
-    size_t caps = 0;
-    for (size_t i = 0; s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= '0' && c <= '9') || c == '&' ||
-            (i > 0 && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' &&
-             s[i - 1] <= 'z'))
-            return 1;
-        caps = c >= 'A' && c <= 'Z' ? caps + 1 : 0;
-        if (caps >= 3)
-            return 1;
-    }
-    return 0;
-}
-
-static int name_outweighs_code(const evg_gactor *a, const evg_entity *e,
-                               const char *k, const char *nm)
-{
-    if (nm && distinctive(nm) && !is_person(a) &&
-        e->kind != EVG_KIND_PERSON && e->kind != EVG_KIND_COUNTRY &&
-        strcmp(a->kind, "country") != 0)
-        return 1; /* "USAF" as USAMIL and as USAGOV */
-    const char *sa = sector_of(a->code), *se = sector_of(e->code);
-    if (*sa && *se && strcmp(sa, se) != 0 && e->kind != EVG_KIND_PERSON)
-        return 0;
-    if (is_person(a) && e->kind == EVG_KIND_PERSON)
-        return k[0] == '=' || strchr(k, ' ') != NULL; /* a full name */
-    if ((is_person(a) && e->kind == EVG_KIND_ORGANIZATION) ||
-        (!strcmp(a->kind, "organization") && e->kind == EVG_KIND_PERSON))
-        /* "Northrop Grumman" taken for a person in one article: two or
-         * more capitalized words are one name whichever kind was guessed */
-        return k[0] != '=' && strchr(k, ' ') != NULL && !*sa && !*se;
-    /* organizations (companies, outlets, products: a government body or
-     * an armed group is of another kind) with a name of two or more words
-     * or a company's or outlet's sector; a single common word ("the
-     * British Embassy", "the US Embassy": both "Embassy") is no evidence
-     * against two countries */
-    return strcmp(a->kind, "organization") == 0 &&
-           e->kind == EVG_KIND_ORGANIZATION &&
-           (strchr(k, ' ') || !strcmp(sa, "BUS") || !strcmp(se, "BUS") ||
-            !strcmp(sa, "MED") || !strcmp(se, "MED"));
-}
-
-/* Lowers *found to the lowest actor with key `k` that `e` may join. A
- * person's single name ("Keating") that two person actors answer to joins
- * neither. */
-static void lookup_key(const builder *b, const evg_entity *e, const char *k,
-                       const char *nm, size_t *found)
-{
-    uint64_t h = fnv(FNV0, k, strlen(k));
-    size_t best = EVG_NONE;
-    int people = 0;
-    for (size_t j = hindex_first(&b->actor_keys, h); j;
-         j = b->actor_keys.nodes[j - 1].next) {
-        const hnode *nd = &b->actor_keys.nodes[j - 1];
-        const evg_gactor *a = &b->g->actors[nd->item];
-        if (nd->h == h && strcmp(nd->key, k) == 0 &&
-            (codes_agree(a->code, e->code) ||
-             name_outweighs_code(a, e, k, nm)) &&
-            same_person_ok(b, nd->item, e)) {
-            people += is_person(a) && nd->item != best;
-            if (nd->item < best)
-                best = nd->item;
-        }
-    }
-    if (e->kind == EVG_KIND_PERSON && people > 1 && !strchr(k, ' ') &&
-        k[0] != '=')
-        return;
-    if (best < *found)
-        *found = best;
-}
-
-/* The actor an entity belongs to: the lowest-numbered actor sharing a
- * normalized name or alias with it (for people also the same full name
- * with a nickname: "Bill Smith", "William Smith") whose code does not
- * disagree and, for people, whose full names agree with the entity's.
- * Pronouns and descriptions among the aliases are never keys. */
-static int find_actor(builder *b, const evg_entity *e, size_t *found)
-{
-    *found = EVG_NONE;
-    for (size_t i = 0; i <= e->n_aliases; i++) {
-        const char *nm = i == 0 ? e->name : e->aliases[i - 1];
-        if (!nm || !evg_names_is_name(nm, strlen(nm)))
-            continue;
-        char *k = normalize(nm);
-        if (!k)
-            return EVG_ENOMEM;
-        if (*k)
-            lookup_key(b, e, k, nm, found);
-        free(k);
-        char pk[128];
-        if (e->kind == EVG_KIND_PERSON &&
-            evg_names_key(nm, strlen(nm), pk + 1, sizeof(pk) - 1)) {
-            pk[0] = '=';
-            lookup_key(b, e, pk, nm, found);
-        }
-        size_t nl = strlen(nm);
-        if (*found == EVG_NONE && e->kind == EVG_KIND_ORGANIZATION &&
-            nl > 4 && nl < sizeof(pk) && !strchr(nm, ' ') &&
-            nm[nl - 1] == 's' && nm[nl - 2] != 's' &&
-            nm[0] >= 'A' && nm[0] <= 'Z') {
-            /* "Dreamliners", "A380s": the plural of a model's name */
-            memcpy(pk, nm, nl - 1);
-            pk[nl - 1] = '\0';
-            char *k1 = normalize(pk);
-            if (!k1)
-                return EVG_ENOMEM;
-            if (*k1)
-                lookup_key(b, e, k1, pk, found);
-            free(k1);
-        }
-    }
-    if (*found == EVG_NONE && e->kind == EVG_KIND_PERSON)
-        return find_person(b, e, found);
-    return 0;
-}
-
+/* The actor of entity `e` (the actor book's rule, graph/actors.h); the
+ * graph's actor mirrors the book's name, code and country. */
 static int actor_for(builder *b, const evg_entity *e, size_t doc_no,
                      size_t *out)
 {
     evg_graph *g = b->g;
     size_t ai;
-    int rc = find_actor(b, e, &ai);
+    unsigned changed;
+    int rc = evg_actor_book_find(&b->book, e, &ai);
+    if (!rc)
+        rc = evg_actor_book_join(&b->book, ai, e, &ai, &changed);
     if (rc)
         return rc;
-    const char *name = e->name && *e->name ? e->name : "?";
-    if (ai == EVG_NONE) {
+    if (changed & EVG_BOOK_NEW) {
         evg_gactor *a = EVG_GRAPH_PUSH(g, g->actors, g->n_actors, g->cap_actors);
         if (!a || evg_reserve(&b->ax, &b->cap_ax, g->n_actors,
                               sizeof(*b->ax), 64))
             return EVG_ENOMEM;
-        ai = g->n_actors - 1;
-        a->name = evg_graph__strdup(g, name);
         a->kind = evg_entity_kind_name(e->kind);
-        a->code = evg_graph__strdup(g, e->code && *e->code ? e->code : NULL);
-        a->country =
-            evg_graph__strdup(g, e->country && *e->country ? e->country : NULL);
         a->community = -1;
         a->component = -1;
-        if (!a->name || (e->code && *e->code && !a->code) ||
-            (e->country && *e->country && !a->country))
-            return EVG_ENOMEM;
     }
     evg_gactor *a = &g->actors[ai];
-    actor_x *x = &b->ax[ai];
-    if (!a->code && e->code && *e->code &&
-        !(a->code = evg_graph__strdup(g, e->code)))
-        return EVG_ENOMEM;
-    if (!a->country && e->country && *e->country &&
-        !(a->country = evg_graph__strdup(g, e->country)))
-        return EVG_ENOMEM;
+    const evg_book_actor *ba = &b->book.actors[ai];
+    a->name = ba->name;
+    a->code = ba->code;
+    a->country = ba->country;
     a->mentions += e->n_mentions;
-    /* a person is shown by the full name once one is known */
-    if (is_person(a) && !strchr(a->name, ' ') && strchr(name, ' ')) {
-        const char *full = evg_graph__strdup(g, name);
-        if (!full || strlist_push(&x->aliases, a->name))
-            return EVG_ENOMEM;
-        a->name = full;
-    }
+    actor_x *x = &b->ax[ai];
     if (x->last_doc != doc_no + 1) {
         x->last_doc = doc_no + 1;
         a->documents++;
-    }
-    for (size_t i = 0; i <= e->n_aliases; i++) {
-        const char *nm = i == 0 ? name : e->aliases[i - 1];
-        if (!nm || !*nm || (i > 0 && !evg_names_is_name(nm, strlen(nm))))
-            continue;
-        const char *c = evg_graph__strdup(g, nm);
-        if (!c)
-            return EVG_ENOMEM;
-        if (!has_alias(x, a, c) && strlist_push(&x->aliases, c))
-            return EVG_ENOMEM;
-        if ((rc = add_key(b, ai, c, is_person(a))))
-            return rc;
     }
     *out = ai;
     return 0;
@@ -679,13 +232,13 @@ static int mod_rank(evg_modality m)
 static uint64_t event_hash(const char *cameo, const size_t *src, size_t ns,
                            const size_t *tgt, size_t nt, long month)
 {
-    uint64_t h = fnv(FNV0, cameo, strlen(cameo) + 1);
-    h = fnv(h, &ns, sizeof(ns));
+    uint64_t h = evg_fnv(EVG_FNV0, cameo, strlen(cameo) + 1);
+    h = evg_fnv(h, &ns, sizeof(ns));
     if (ns)
-        h = fnv(h, src, ns * sizeof(size_t));
+        h = evg_fnv(h, src, ns * sizeof(size_t));
     if (nt)
-        h = fnv(h, tgt, nt * sizeof(size_t));
-    return fnv(h, &month, sizeof(month));
+        h = evg_fnv(h, tgt, nt * sizeof(size_t));
+    return evg_fnv(h, &month, sizeof(month));
 }
 
 static long month_of(const char *ymd)
@@ -877,9 +430,9 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
     for (long m = m0; b->merge && m <= m1 + (lo ? 1 : 0); m++) {
         long month = m > m1 ? MONTH_LONG : m;
         uint64_t h = event_hash(cameo, src, ns, tgt, nt, month);
-        for (size_t j = hindex_first(&b->event_keys, h); j;
+        for (size_t j = evg_hindex_first(&b->event_keys, h); j;
              j = b->event_keys.nodes[j - 1].next) {
-            const hnode *nd = &b->event_keys.nodes[j - 1];
+            const evg_hnode *nd = &b->event_keys.nodes[j - 1];
             if (nd->h == h && nd->item < vi &&
                 b->ex[nd->item].last_doc != doc_no + 1 &&
                 same_event(&g->events[nd->item], b->ex[nd->item].key, e,
@@ -906,11 +459,11 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
             return EVG_ENOMEM;
         vi = g->n_events - 1;
         if (long_span)
-            rc = hindex_add(&b->event_keys,
+            rc = evg_hindex_add(&b->event_keys,
                             event_hash(cameo, src, ns, tgt, nt, MONTH_LONG),
                             NULL, vi);
         for (long m = m0; !rc && !long_span && m <= m1; m++)
-            rc = hindex_add(&b->event_keys,
+            rc = evg_hindex_add(&b->event_keys,
                             event_hash(cameo, src, ns, tgt, nt, m), NULL, vi);
         if (rc)
             return rc;
@@ -992,11 +545,11 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
 static int add_link(builder *b, const char *type, size_t from, size_t to)
 {
     evg_graph *g = b->g;
-    uint64_t h = fnv(fnv(fnv(FNV0, type, strlen(type)), &from, sizeof(from)),
+    uint64_t h = evg_fnv(evg_fnv(evg_fnv(EVG_FNV0, type, strlen(type)), &from, sizeof(from)),
                      &to, sizeof(to));
-    for (size_t j = hindex_first(&b->link_keys, h); j;
+    for (size_t j = evg_hindex_first(&b->link_keys, h); j;
          j = b->link_keys.nodes[j - 1].next) {
-        const hnode *nd = &b->link_keys.nodes[j - 1];
+        const evg_hnode *nd = &b->link_keys.nodes[j - 1];
         const evg_glink *l = &g->links[nd->item];
         if (nd->h == h && l->from == from && l->to == to &&
             strcmp(l->type, type) == 0)
@@ -1008,7 +561,7 @@ static int add_link(builder *b, const char *type, size_t from, size_t to)
     l->type = type;
     l->from = from;
     l->to = to;
-    return hindex_add(&b->link_keys, h, NULL, g->n_links - 1);
+    return evg_hindex_add(&b->link_keys, h, NULL, g->n_links - 1);
 }
 
 static int add_doc(builder *b, const evg_doc *doc, size_t doc_no)
@@ -1073,7 +626,8 @@ static int finish_lists(builder *b)
 {
     evg_graph *g = b->g;
     for (size_t i = 0; i < g->n_actors; i++) {
-        const char *s = join_list(g, b->ax[i].aliases.v, b->ax[i].aliases.n);
+        const evg_book_actor *ba = &b->book.actors[i];
+        const char *s = join_list(g, ba->aliases, ba->n_aliases);
         if (!s)
             return EVG_ENOMEM;
         g->actors[i].aliases = s;
@@ -1159,7 +713,7 @@ static int actor_matches(const evg_gactor *a, const char *q, const char *nq)
 {
     if (ci_equal(a->name, q) || (a->code && ci_equal(a->code, q)))
         return 1;
-    char *n = normalize(a->name);
+    char *n = evg_actor_book_norm(a->name);
     int hit = n && *nq && strcmp(n, nq) == 0;
     free(n);
     const char *p = a->aliases;
@@ -1171,7 +725,7 @@ static int actor_matches(const evg_gactor *a, const char *q, const char *nq)
             return -1;
         memcpy(one, p, len);
         one[len] = '\0';
-        char *n1 = normalize(one);
+        char *n1 = evg_actor_book_norm(one);
         hit = n1 && *nq && strcmp(n1, nq) == 0;
         free(one);
         free(n1);
@@ -1222,7 +776,7 @@ static int apply_filters(evg_graph *g, const evg_graph_opts *o, evg_error *err)
     for (size_t i = 0; i < g->n_events; i++)
         keep_e[i] = (unsigned char)event_passes(&g->events[i], o);
     if (o->entity && *o->entity) {
-        if (!(nq = normalize(o->entity))) {
+        if (!(nq = evg_actor_book_norm(o->entity))) {
             rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
             goto done;
         }
@@ -1434,15 +988,17 @@ int evg_graph_build(const evg_doc *const *docs, size_t n,
     memset(&b, 0, sizeof(b));
     b.g = g;
     b.merge = opts->merge;
-    int rc = 0;
+    int rc = evg_actor_book_init(&b.book, graph_dup, g, err);
+    if (rc) {
+        evg_graph_free(g);
+        return rc;
+    }
     for (size_t i = 0; !rc && i < n; i++)
         rc = add_doc(&b, docs[i], i);
     if (!rc)
         rc = finish_lists(&b);
     if (rc)
         evg_error_set(err, rc, "building the graph: %s", evg_strerror(rc));
-    for (size_t i = 0; i < g->n_actors && b.ax; i++)
-        free(b.ax[i].aliases.v);
     for (size_t i = 0; i < g->n_events && b.ex; i++) {
         free(b.ex[i].docs.v);
         free(b.ex[i].sentences.v);
@@ -1450,9 +1006,9 @@ int evg_graph_build(const evg_doc *const *docs, size_t n,
     }
     free(b.ax);
     free(b.ex);
-    hindex_dispose(&b.actor_keys);
-    hindex_dispose(&b.event_keys);
-    hindex_dispose(&b.link_keys);
+    evg_actor_book_dispose(&b.book);
+    evg_hindex_dispose(&b.event_keys);
+    evg_hindex_dispose(&b.link_keys);
     if (!rc)
         rc = apply_filters(g, opts, err);
     if (!rc && (rc = finish_fields(g)))

@@ -83,6 +83,32 @@ static const char *const steps[EVG_STORE_VERSION] = {
      * code is ever empty, and no --cameo root matches it */
     ("ALTER TABLE evidence ADD COLUMN class TEXT;"
      "ALTER TABLE evidence ADD COLUMN args TEXT;"),
+
+    /* 3 -> 4: actors merge by the graph's rule (graph/actors.h), which
+     * needs every actor's names as written: actor_aliases, filled for the
+     * actors already stored from their documents' entities (which stay
+     * merged as they were). An event's count of reports goes (the store
+     * no longer rewrites an event's row for each report; count its
+     * evidence rows) */
+    "CREATE TABLE actor_aliases ("    /* an actor's other names, in order */
+    "  actor INTEGER NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,"
+    "  PRIMARY KEY (actor, seq)) WITHOUT ROWID;"
+    /* in the order the names first came: document, entity, alias */
+    "INSERT INTO actor_aliases SELECT actor, row_number() OVER "
+    "  (PARTITION BY actor ORDER BY first) - 1, name FROM ("
+    "  SELECT x.actor AS actor, x.name AS name, min(x.ord) AS first FROM ("
+    "    SELECT json_extract(e.value, '$[0]') AS actor,"
+    "      json_extract(e.value, '$[1]') AS name,"
+    "      d.doc * 1000000000 + e.key * 10000 AS ord"
+    "    FROM doc_actors d, json_each(d.list) e"
+    "    UNION ALL SELECT json_extract(e.value, '$[0]'), n.value,"
+    "      d.doc * 1000000000 + e.key * 10000 + 1 + n.key"
+    "    FROM doc_actors d, json_each(d.list) e,"
+    "      json_each(e.value, '$[5]') n) x"
+    "  JOIN actors a ON a.id = x.actor"
+    "  WHERE x.name IS NOT NULL AND x.name <> a.name"
+    "  GROUP BY x.actor, x.name);"
+    "ALTER TABLE events DROP COLUMN reports;",
 };
 
 static int exec(sqlite3 *db, const char *sql, evg_error *err)

@@ -1,6 +1,7 @@
-/* Opening the store and adding documents: each document is one
- * transaction (WAL journal), so a killed ingest leaves whole documents
- * only. Actors and events merge across documents by the graph's rules. */
+/* Opening the store and adding documents: documents are committed whole,
+ * in groups (WAL journal), so a killed ingest leaves whole documents only.
+ * Actors merge across documents by the graph's rule (the actor book,
+ * graph/actors.h), events by the graph's signature and dates. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,13 +10,15 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "actors.h"
 #include "evgraph/graph.h"
 #include "internal.h"
 
 enum {
-    Q_DOC_BY_ID, Q_DOC_BY_HASH, Q_DOC_INS, Q_SENT_INS, Q_NAME_FIND,
-    Q_NAME_INS, Q_ACTOR_INS, Q_ACTOR_KEY, Q_ACTOR_FILL, Q_DACT_INS,
-    Q_EKEY_FIND, Q_EVENT_INS, Q_EKEY_INS, Q_EVENT_SPAN, Q_EVI_INS,
+    Q_DOC_BY_ID, Q_DOC_BY_HASH, Q_DOC_INS, Q_SENT_INS, Q_ALIAS_INS,
+    Q_NAME_INS, Q_ACTOR_INS, Q_ACTOR_KEY, Q_ACTOR_FILL, Q_ACTOR_NAME,
+    Q_DACT_INS,
+    Q_EKEY_FIND, Q_EVENT_INS, Q_EKEY_INS, Q_EKEY_ALL, Q_EVI_INS,
     Q_ARG_INS, Q_REL_INS, Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT,
     N_QUERIES
 };
@@ -27,25 +30,19 @@ static const char *const sql_text[N_QUERIES] = {
                   "source, place, dct, dct_source, n_sentences, n_entities, "
                   "n_events) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     [Q_SENT_INS] = "INSERT INTO sentences VALUES (?1, ?2)",
-    [Q_NAME_FIND] = "SELECT n.actor, a.code, a.country FROM actor_names n "
-                    "JOIN actors a "
-                    "ON a.id = n.actor WHERE n.name = ?1 ORDER BY n.actor",
+    [Q_ALIAS_INS] = "INSERT INTO actor_aliases VALUES (?1, ?2, ?3)",
     [Q_NAME_INS] = "INSERT OR IGNORE INTO actor_names VALUES (?1, ?2)",
     [Q_ACTOR_INS] = "INSERT INTO actors (key, name, kind, code, country) "
                     "VALUES (?1,?2,?3,?4,?5)",
     [Q_ACTOR_KEY] = "SELECT 1 FROM actors WHERE key = ?1",
-    [Q_ACTOR_FILL] = "UPDATE actors SET code = coalesce(code, ?2), "
-                     "country = coalesce(country, ?3) WHERE id = ?1 AND "
-                     "((code IS NULL AND ?2 IS NOT NULL) OR "
-                     "(country IS NULL AND ?3 IS NOT NULL))",
+    [Q_ACTOR_FILL] = "UPDATE actors SET code = ?2, country = ?3 WHERE id = ?1",
+    [Q_ACTOR_NAME] = "UPDATE actors SET name = ?2 WHERE id = ?1",
     [Q_DACT_INS] = "INSERT INTO doc_actors VALUES (?1, ?2)",
     [Q_EKEY_FIND] = "SELECT e.id, e.lo, e.hi FROM event_keys k JOIN events e "
-                    "ON e.id = k.event WHERE k.key = ?1 AND e.sig = ?2 "
-                    "ORDER BY e.id",
-    [Q_EVENT_INS] = "INSERT INTO events (sig, lo, hi, reports) "
-                    "VALUES (?1, ?2, ?3, 1)",
+                    "ON e.id = k.event WHERE k.key = ?1 AND e.sig = ?2",
+    [Q_EVENT_INS] = "INSERT INTO events (sig, lo, hi) VALUES (?1, ?2, ?3)",
     [Q_EKEY_INS] = "INSERT OR IGNORE INTO event_keys VALUES (?1, ?2)",
-    [Q_EVENT_SPAN] = "UPDATE events SET reports = reports + 1 WHERE id = ?1",
+    [Q_EKEY_ALL] = "SELECT key FROM event_keys",
     [Q_EVI_INS] = "INSERT INTO evidence (event, doc, idx, cameo, label, quad, "
                   "goldstein, trigger_start, trigger_end, trigger, value, lo, "
                   "hi, basis, modality, attributed, sentence, confidence, "
@@ -61,29 +58,20 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_COMMIT] = "COMMIT",
 };
 
-/* The actor cache: what this connection knows of actor_names and of each
- * actor's code, so that most entities are resolved without a query. It
- * is dropped when another connection changed the database (PRAGMA
- * data_version) or a document was rolled back. */
-typedef struct name_ent {
-    char *key;              /* normalized name; NULL: empty slot */
-    sqlite3_int64 *ids;     /* actors with that name, ascending */
-    size_t n, cap;
-} name_ent;
+/* What this connection knows of the database, dropped when another
+ * connection changed it (PRAGMA data_version) or a group was rolled
+ * back: the actor book (every actor, its names and keys; store actor id
+ * of book actor i is ids[i]) and a filter of the event keys stored. */
+typedef struct known_state {
+    int loaded;
+    evg_actor_book book;
+    sqlite3_int64 *ids;
+    size_t cap_ids;
+    uint64_t *bits;         /* event keys: a Bloom filter, 2 probes */
+    size_t n_bits, n_keys;  /* n_bits a power of 2 */
+} known_state;
 
-typedef struct actor_ent {
-    char *code;             /* NULL: none yet */
-    int loaded, has_country;
-} actor_ent;
 
-typedef struct actor_cache {
-    name_ent *slots;
-    size_t n_slots, used;
-    actor_ent *actors;      /* by actor id */
-    size_t cap_actors;
-} actor_cache;
-
-static void cache_clear(actor_cache *c);
 
 struct evg_store {
     sqlite3 *db;
@@ -95,7 +83,7 @@ struct evg_store {
     size_t batch;        /* commit after this many documents */
     double batch_secs;   /* ... or this long after the group began */
     double t_begin;
-    actor_cache cache;
+    known_state k;
     long long data_version; /* of the last transaction begun */
     char roots[128][3];     /* CAMEO roots known to be in `roots` */
     size_t n_roots;
@@ -104,6 +92,8 @@ struct evg_store {
 };
 
 sqlite3 *evg_store__db(evg_store *st) { return st->db; }
+
+static void known_clear(evg_store *st);
 
 static int db_error(evg_store *st, evg_error *err)
 {
@@ -120,6 +110,17 @@ static int pragma_int(sqlite3 *db, const char *sql, int *out)
         return -1;
     int rc = sqlite3_step(s);
     *out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int pragma_int64(sqlite3 *db, const char *sql, long long *out)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(s);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
     sqlite3_finalize(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
@@ -229,7 +230,7 @@ void evg_store_close(evg_store *st)
     if (!st)
         return;
     evg_store_commit(st, NULL);
-    cache_clear(&st->cache);
+    known_clear(st);
     for (int i = 0; i < N_QUERIES; i++)
         sqlite3_finalize(st->q[i]);
     if (st->db && !st->readonly)
@@ -326,178 +327,180 @@ static void content_hash(const evg_doc *doc, char out[40])
 
 /* ---- actors ---- */
 
-static int codes_agree(const char *a, const char *b)
-{
-    return !a || !b || !*a || !*b || strcmp(a, b) == 0;
-}
+/* ---- what the connection knows: the actor book and the event keys ---- */
 
-static void cache_clear(actor_cache *c)
+static void known_clear(evg_store *st)
 {
+    known_state *k = &st->k;
+    if (k->loaded)
+        evg_actor_book_dispose(&k->book);
+    free(k->ids);
+    free(k->bits);
+    memset(k, 0, sizeof(*k));
     /* the roots and longest span known go with it (see evg_store) */
-    for (size_t i = 0; i < c->n_slots; i++) {
-        free(c->slots[i].key);
-        free(c->slots[i].ids);
-    }
-    for (size_t i = 0; i < c->cap_actors; i++)
-        free(c->actors[i].code);
-    free(c->slots);
-    free(c->actors);
-    memset(c, 0, sizeof(*c));
+    st->n_roots = 0;
+    st->max_span = -1;
 }
 
-static uint64_t str_hash(const char *s)
+static void bits_set(known_state *k, uint64_t key)
 {
-    uint64_t h = 14695981039346656037ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
+    uint64_t m = k->n_bits - 1, h2 = (key * 0x9e3779b97f4a7c15ull) >> 17;
+    k->bits[(key & m) >> 6] |= 1ull << (key & 63);
+    k->bits[(h2 & m) >> 6] |= 1ull << (h2 & 63);
 }
 
-/* The slot of `key`: its entry, or the empty slot where it would go. */
-static name_ent *cache_slot(actor_cache *c, const char *key)
+/* May an event key be stored? 0: certainly not. */
+static int bits_test(const known_state *k, uint64_t key)
 {
-    size_t mask = c->n_slots - 1;
-    for (size_t i = (size_t)str_hash(key) & mask;; i = (i + 1) & mask)
-        if (!c->slots[i].key || strcmp(c->slots[i].key, key) == 0)
-            return &c->slots[i];
+    uint64_t m = k->n_bits - 1, h2 = (key * 0x9e3779b97f4a7c15ull) >> 17;
+    return (k->bits[(key & m) >> 6] >> (key & 63) & 1) &&
+           (k->bits[(h2 & m) >> 6] >> (h2 & 63) & 1);
 }
 
-static int cache_grow(actor_cache *c)
+/* (Re)builds the filter of event keys from event_keys, with room for
+ * `more` keys beyond those stored (16 bits a key: about 1.5 % of the
+ * lookups of a key not stored still go to the database). */
+static int keys_load(evg_store *st, size_t more, evg_error *err)
 {
-    if (c->used * 2 < c->n_slots)
-        return 0;
-    actor_cache bigger = *c;
-    bigger.n_slots = c->n_slots ? c->n_slots * 2 : 1024;
-    bigger.slots = calloc(bigger.n_slots, sizeof(*bigger.slots));
-    if (!bigger.slots)
-        return EVG_ENOMEM;
-    for (size_t i = 0; i < c->n_slots; i++)
-        if (c->slots[i].key)
-            *cache_slot(&bigger, c->slots[i].key) = c->slots[i];
-    free(c->slots);
-    *c = bigger;
-    return 0;
-}
-
-static int ids_add(name_ent *n, sqlite3_int64 id)
-{
-    for (size_t i = 0; i < n->n; i++)
-        if (n->ids[i] == id)
-            return 0;
-    if (evg_reserve(&n->ids, &n->cap, n->n + 1, sizeof(*n->ids), 2))
-        return EVG_ENOMEM;
-    size_t k = n->n++;
-    while (k && n->ids[k - 1] > id) {
-        n->ids[k] = n->ids[k - 1];
-        k--;
-    }
-    n->ids[k] = id;
-    return 0;
-}
-
-static actor_ent *cache_actor(actor_cache *c, sqlite3_int64 id)
-{
-    if (id < 0 || evg_reserve(&c->actors, &c->cap_actors, (size_t)id + 1,
-                              sizeof(*c->actors), 256))
-        return NULL;
-    return &c->actors[id];
-}
-
-static int set_code(actor_ent *a, const char *code)
-{
-    free(a->code);
-    a->code = NULL;
-    if (code && !(a->code = strdup(code)))
-        return EVG_ENOMEM;
-    return 0;
-}
-
-/* The cached entry of `key`, read from the database the first time. */
-static int name_lookup(evg_store *st, const char *key, name_ent **out,
-                       evg_error *err)
-{
-    actor_cache *c = &st->cache;
-    if (cache_grow(c))
+    known_state *k = &st->k;
+    long long n = 0;
+    if (pragma_int64(st->db, "SELECT count(*) FROM event_keys", &n))
+        return db_error(st, err);
+    size_t want = 1u << 20;
+    while (want < ((size_t)n + more) * 16)
+        want *= 2;
+    uint64_t *bits = calloc(want / 64, sizeof(*bits));
+    if (!bits)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    name_ent *n = cache_slot(c, key);
-    if (n->key) {
-        *out = n;
-        return 0;
+    free(k->bits);
+    k->bits = bits;
+    k->n_bits = want;
+    k->n_keys = 0;
+    sqlite3_stmt *s = use(st, Q_EKEY_ALL);
+    int r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        bits_set(k, (uint64_t)sqlite3_column_int64(s, 0));
+        k->n_keys++;
     }
-    if (!(n->key = strdup(key)))
-        return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    c->used++;
-    sqlite3_stmt *s = use(st, Q_NAME_FIND);
-    bind_text(s, 1, key);
-    int r, rc = 0;
-    while (!rc && (r = sqlite3_step(s)) == SQLITE_ROW) {
-        sqlite3_int64 id = sqlite3_column_int64(s, 0);
-        actor_ent *a = cache_actor(c, id);
-        if (!a || ids_add(n, id))
-            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
-        else if (!a->loaded) {
-            a->loaded = 1;
-            a->has_country = sqlite3_column_type(s, 2) != SQLITE_NULL;
-            if (set_code(a, (const char *)sqlite3_column_text(s, 1)))
+    sqlite3_reset(s);
+    return r == SQLITE_DONE ? 0 : db_error(st, err);
+}
+
+/* Reads every actor and its aliases into the book. */
+static int known_load(evg_store *st, evg_error *err)
+{
+    known_state *k = &st->k;
+    int rc = evg_actor_book_init(&k->book, NULL, NULL, err);
+    if (rc)
+        return rc;
+    k->loaded = 1;
+    sqlite3_stmt *a = NULL, *al = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT id, name, kind, code, country "
+                                   "FROM actors ORDER BY id", -1, &a,
+                           NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db, "SELECT name FROM actor_aliases "
+                                   "WHERE actor = ?1 ORDER BY seq", -1, &al,
+                           NULL) != SQLITE_OK) {
+        rc = db_error(st, err);
+        goto done;
+    }
+    const char **names = NULL;
+    size_t cap = 0;
+    int r;
+    while (!rc && (r = sqlite3_step(a)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(a, 0);
+        size_t n = 0;
+        sqlite3_bind_int64(al, 1, id);
+        int r2;
+        while (!rc && (r2 = sqlite3_step(al)) == SQLITE_ROW) {
+            const char *t = (const char *)sqlite3_column_text(al, 0);
+            char *c = t ? evg_arena_strndup(k->book.arena, t, strlen(t)) : NULL;
+            if (!t)
+                continue;
+            if (!c || evg_reserve(&names, &cap, n + 1, sizeof(*names), 16))
                 rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+            else
+                names[n++] = c;
         }
+        if (!rc && r2 != SQLITE_DONE)
+            rc = db_error(st, err);
+        sqlite3_reset(al);
+        const char *kind = (const char *)sqlite3_column_text(a, 2);
+        int kd = kind ? evg_entity_kind_parse(kind) : -1;
+        if (!rc && (evg_actor_book_restore(
+                        &k->book, (const char *)sqlite3_column_text(a, 1),
+                        kd < 0 ? EVG_KIND_ORGANIZATION : (evg_entity_kind)kd,
+                        (const char *)sqlite3_column_text(a, 3),
+                        (const char *)sqlite3_column_text(a, 4), names, n) ||
+                    evg_reserve(&k->ids, &k->cap_ids, k->book.n_actors,
+                                sizeof(*k->ids), 256)))
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+        if (!rc)
+            k->ids[k->book.n_actors - 1] = id;
     }
     if (!rc && r != SQLITE_DONE)
         rc = db_error(st, err);
-    sqlite3_reset(s);
-    *out = n;
+    free(names);
+    if (!rc)
+        rc = keys_load(st, 0, err);
+done:
+    sqlite3_finalize(a);
+    sqlite3_finalize(al);
     return rc;
 }
 
-/* The store actor of entity `e`: the lowest-numbered actor sharing a
- * normalized name or alias whose code does not disagree, else a new one.
- * Its names and aliases become keys of the actor. */
+/* Adds the normalized key of `name` to actor_names (what --entity finds). */
+static int name_key_ins(evg_store *st, const char *name, sqlite3_int64 id,
+                        evg_error *err)
+{
+    char *key = evg_graph_name_key(name);
+    if (!key)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    int rc = 0;
+    if (*key) {
+        sqlite3_stmt *s = use(st, Q_NAME_INS);
+        bind_text(s, 1, key);
+        sqlite3_bind_int64(s, 2, id);
+        rc = run(st, s, err);
+    }
+    free(key);
+    return rc;
+}
+
+/* The store actor of entity `e`, by the graph's rule (the actor book);
+ * what the book learnt is written to actors, actor_aliases and
+ * actor_names. A new actor's key ('CODE:normalized name') stays with it
+ * for good. */
 static int actor_for(evg_store *st, const evg_entity *e, sqlite3_int64 *out,
                      evg_error *err)
 {
-    actor_cache *c = &st->cache;
-    const char *name = e->name && *e->name ? e->name : "?";
-    const char *code = e->code && *e->code ? e->code : NULL;
-    const char *country = e->country && *e->country ? e->country : NULL;
-    sqlite3_int64 found = -1;
-    int rc = 0;
-    char **keys = calloc(e->n_aliases + 1, sizeof(*keys));
-    if (!keys)
-        return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    for (size_t i = 0; i <= e->n_aliases && !rc; i++) {
-        const char *nm = i == 0 ? name : e->aliases[i - 1];
-        if (!nm)
-            continue;
-        if (!(keys[i] = evg_graph_name_key(nm))) {
-            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
-            break;
-        }
-        if (!*keys[i])
-            continue;
-        name_ent *n;
-        if ((rc = name_lookup(st, keys[i], &n, err)))
-            break;
-        for (size_t k = 0; k < n->n; k++) {
-            sqlite3_int64 id = n->ids[k];
-            if (codes_agree(c->actors[id].code, code) &&
-                (found < 0 || id < found)) {
-                found = id;
-                break; /* ids ascend */
-            }
-        }
-    }
-    if (!rc && found < 0) {
-        /* a new actor; its key stays with it for good */
-        const char *k0 = keys[0] && *keys[0] ? keys[0] : "?";
-        size_t n = strlen(k0) + (code ? strlen(code) : 1) + 32;
-        char *key = malloc(n);
+    known_state *k = &st->k;
+    size_t ai, n_old = 0;
+    unsigned changed;
+    int rc = evg_actor_book_find(&k->book, e, &ai);
+    if (!rc && ai != EVG_NONE)
+        n_old = k->book.actors[ai].n_aliases;
+    if (!rc)
+        rc = evg_actor_book_join(&k->book, ai, e, &ai, &changed);
+    if (rc)
+        return evg_error_set(err, rc, "%s", evg_strerror(rc));
+    const evg_book_actor *a = &k->book.actors[ai];
+    if (changed & EVG_BOOK_NEW) {
+        if (evg_reserve(&k->ids, &k->cap_ids, k->book.n_actors,
+                        sizeof(*k->ids), 256))
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        char *k0 = evg_graph_name_key(a->name);
+        const char *code = a->code;
+        size_t n = (k0 ? strlen(k0) : 0) + (code ? strlen(code) : 1) + 32;
+        char *key = k0 ? malloc(n) : NULL;
         if (!key)
             rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         for (int tries = 1; !rc; tries++) {
+            const char *nm = *k0 ? k0 : "?";
             if (tries == 1)
-                snprintf(key, n, "%s:%s", code ? code : "-", k0);
+                snprintf(key, n, "%s:%s", code ? code : "-", nm);
             else
-                snprintf(key, n, "%s:%s#%d", code ? code : "-", k0, tries);
+                snprintf(key, n, "%s:%s#%d", code ? code : "-", nm, tries);
             sqlite3_stmt *s = use(st, Q_ACTOR_KEY);
             bind_text(s, 1, key);
             int r = any_row(s);
@@ -509,56 +512,44 @@ static int actor_for(evg_store *st, const evg_entity *e, sqlite3_int64 *out,
         if (!rc) {
             sqlite3_stmt *s = use(st, Q_ACTOR_INS);
             bind_text(s, 1, key);
-            bind_text(s, 2, name);
-            bind_text(s, 3, evg_entity_kind_name(e->kind));
-            bind_text(s, 4, code);
-            bind_text(s, 5, country);
+            bind_text(s, 2, a->name);
+            bind_text(s, 3, evg_entity_kind_name(a->kind));
+            bind_text(s, 4, a->code);
+            bind_text(s, 5, a->country);
             rc = run(st, s, err);
-            found = sqlite3_last_insert_rowid(st->db);
-            actor_ent *a = rc ? NULL : cache_actor(c, found);
-            if (!rc && (!a || set_code(a, code)))
-                rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
-            if (!rc) {
-                a->loaded = 1;
-                a->has_country = country != NULL;
-            }
+            k->ids[ai] = sqlite3_last_insert_rowid(st->db);
         }
+        if (!rc)
+            rc = name_key_ins(st, a->name, k->ids[ai], err);
         free(key);
-    } else if (!rc) {
-        actor_ent *a = &c->actors[found];
-        if ((!a->code && code) || (!a->has_country && country)) {
+        free(k0);
+    } else {
+        if (!rc && (changed & EVG_BOOK_CODE)) {
             sqlite3_stmt *s = use(st, Q_ACTOR_FILL);
-            sqlite3_bind_int64(s, 1, found);
-            bind_text(s, 2, code);
-            bind_text(s, 3, country);
+            sqlite3_bind_int64(s, 1, k->ids[ai]);
+            bind_text(s, 2, a->code);
+            bind_text(s, 3, a->country);
             rc = run(st, s, err);
-            if (!rc && !a->code && code && set_code(a, code))
-                rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
-            if (country)
-                a->has_country = 1;
+        }
+        if (!rc && (changed & EVG_BOOK_NAME)) {
+            sqlite3_stmt *s = use(st, Q_ACTOR_NAME);
+            sqlite3_bind_int64(s, 1, k->ids[ai]);
+            bind_text(s, 2, a->name);
+            rc = run(st, s, err);
+            if (!rc)
+                rc = name_key_ins(st, a->name, k->ids[ai], err);
         }
     }
-    for (size_t i = 0; i <= e->n_aliases && !rc; i++) {
-        if (!keys[i] || !*keys[i])
-            continue;
-        name_ent *n;
-        if ((rc = name_lookup(st, keys[i], &n, err)))
-            break;
-        int known = 0;
-        for (size_t k = 0; k < n->n && !known; k++)
-            known = n->ids[k] == found;
-        if (known)
-            continue;
-        sqlite3_stmt *s = use(st, Q_NAME_INS);
-        bind_text(s, 1, keys[i]);
-        sqlite3_bind_int64(s, 2, found);
-        if (!(rc = run(st, s, err)) && ids_add(n, found))
-            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+    for (size_t i = n_old; !rc && i < a->n_aliases; i++) {
+        sqlite3_stmt *s = use(st, Q_ALIAS_INS);
+        sqlite3_bind_int64(s, 1, k->ids[ai]);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        bind_text(s, 3, a->aliases[i]);
+        rc = run(st, s, err);
+        if (!rc)
+            rc = name_key_ins(st, a->aliases[i], k->ids[ai], err);
     }
-    for (size_t i = 0; i <= e->n_aliases; i++)
-        free(keys[i]);
-    free(keys);
-    *out = found;
+    *out = k->ids[ai];
     return rc;
 }
 
@@ -581,7 +572,7 @@ static void put_actors(evg_buf *b, const size_t *ids, size_t n,
     }
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (ids[i] < n_ent)
+        if (ids[i] < n_ent && actor_of[ids[i]] >= 0)
             v[k++] = actor_of[ids[i]];
     evg_sort(v, k, sizeof(*v), cmp_i64);
     for (size_t i = 0; i < k; i++) {
@@ -631,8 +622,11 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
     /* buckets to search: every month of the span, and the long spans */
     for (long m = m0; m <= m1 + (lo ? 1 : 0); m++) {
         long month = m > m1 ? MONTH_LONG : m;
+        sqlite3_int64 key = month_key(sig, month);
+        if (!bits_test(&st->k, (uint64_t)key))
+            continue; /* no event has that key */
         sqlite3_stmt *s = use(st, Q_EKEY_FIND);
-        sqlite3_bind_int64(s, 1, month_key(sig, month));
+        sqlite3_bind_int64(s, 1, key);
         bind_text(s, 2, sig);
         int r;
         while ((r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -658,12 +652,8 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
     }
     int rc = 0;
     if (found >= 0) {
-        /* one more report of it */
-        sqlite3_stmt *q = use(st, Q_EVENT_SPAN);
-        sqlite3_bind_int64(q, 1, found);
-        rc = run(st, q, err);
-        *out = found;
-        return rc;
+        *out = found; /* one more report of it */
+        return 0;
     }
     sqlite3_stmt *s = use(st, Q_EVENT_INS);
     bind_text(s, 1, sig);
@@ -673,10 +663,18 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
         return rc;
     found = sqlite3_last_insert_rowid(st->db);
     for (long m = long_span ? MONTH_LONG : m0; !rc;) {
+        sqlite3_int64 key = month_key(sig, m);
+        if (st->k.n_keys * 16 >= st->k.n_bits &&
+            (rc = keys_load(st, st->k.n_keys, err)))
+            break; /* a bigger filter */
         sqlite3_stmt *k = use(st, Q_EKEY_INS);
-        sqlite3_bind_int64(k, 1, month_key(sig, m));
+        sqlite3_bind_int64(k, 1, key);
         sqlite3_bind_int64(k, 2, found);
         rc = run(st, k, err);
+        if (!rc) {
+            bits_set(&st->k, (uint64_t)key);
+            st->k.n_keys++;
+        }
         if (long_span || m >= m1)
             break;
         m++;
@@ -780,11 +778,18 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
     evg_buf_putc(&list, '[');
     for (size_t i = 0; i < doc->n_entities && !rc; i++) {
         const evg_entity *e = &doc->entities[i];
-        if ((rc = actor_for(st, e, &actor_of[i], err)))
+        /* a place is where events happen, not who takes part (as in the
+         * graph): no actor */
+        actor_of[i] = -1;
+        if (e->kind != EVG_KIND_LOCATION &&
+            (rc = actor_for(st, e, &actor_of[i], err)))
             break;
         const char *f[3] = {e->name ? e->name : "?", e->code, e->country};
         evg_buf_puts(&list, i ? ",[" : "[");
-        put_int(&list, (long long)actor_of[i]);
+        if (actor_of[i] < 0)
+            evg_buf_puts(&list, "null");
+        else
+            put_int(&list, (long long)actor_of[i]);
         evg_buf_puts(&list, ",\"");
         evg_buf_json(&list, f[0], strlen(f[0]));
         evg_buf_puts(&list, "\",\"");
@@ -937,13 +942,20 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
             for (size_t k = 0; k < e->n_args; k++) {
                 const evg_arg *a = &e->args[k];
                 const char *t = a->span.text ? a->span.text : "";
-                evg_buf_printf(&sig, "%s[\"%s\",", k ? "," : "",
-                               a->role ? a->role : "");
-                if (a->entity < doc->n_entities)
-                    evg_buf_printf(&sig, "%zu,", a->entity);
-                else
+                const char *role = a->role ? a->role : "";
+                evg_buf_puts(&sig, k ? ",[\"" : "[\"");
+                evg_buf_json(&sig, role, strlen(role));
+                evg_buf_puts(&sig, "\",");
+                if (a->entity < doc->n_entities) {
+                    put_int(&sig, (long long)a->entity);
+                    evg_buf_putc(&sig, ',');
+                } else {
                     evg_buf_puts(&sig, "null,");
-                evg_buf_printf(&sig, "%zu,%zu,\"", a->span.start, a->span.end);
+                }
+                put_int(&sig, (long long)a->span.start);
+                evg_buf_putc(&sig, ',');
+                put_int(&sig, (long long)a->span.end);
+                evg_buf_puts(&sig, ",\"");
                 evg_buf_json(&sig, t, strlen(t));
                 evg_buf_puts(&sig, "\"]");
             }
@@ -965,7 +977,7 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
             const size_t *ids = side_ids[role];
             size_t n = side_n[role];
             for (size_t k = 0; k < n && !rc; k++) {
-                if (ids[k] >= doc->n_entities)
+                if (ids[k] >= doc->n_entities || actor_of[ids[k]] < 0)
                     continue;
                 s = use(st, Q_ARG_INS);
                 sqlite3_bind_int64(s, 1, actor_of[ids[k]]);
@@ -1015,9 +1027,7 @@ static int roll_back(evg_store *st, int rc, evg_error *err)
     st->pending = 0;
     st->pending_added = 0;
     st->pending_events = 0;
-    cache_clear(&st->cache);
-    st->n_roots = 0;
-    st->max_span = -1;
+    known_clear(st);
     if (lost && err) {
         char why[EVG_ERROR_MSG_MAX];
         snprintf(why, sizeof(why), "%s", err->message);
@@ -1062,12 +1072,12 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
         int dv = 0;
         if (pragma_int(st->db, "PRAGMA data_version", &dv) == 0 &&
             dv != st->data_version) {
-            cache_clear(&st->cache);
-            st->n_roots = 0;
-            st->max_span = -1;
+            known_clear(st);
             st->data_version = dv;
         }
     }
+    if (!st->k.loaded && (rc = known_load(st, err)))
+        return roll_back(st, rc, err);
     /* the document goes in whole or not at all: a failure rolls the
      * open group back to the last commit (no savepoint per document:
      * keeping each page's old copy for one cost more than a fifth of the
