@@ -1,6 +1,7 @@
 /* The store's schema and its migrations: each step takes a database from
  * version N to N + 1 (PRAGMA user_version) and runs inside the transaction
  * that opens the store, so a failed upgrade leaves the old version whole. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +109,17 @@ static const char *const steps[EVG_STORE_VERSION] = {
     "  JOIN actors a ON a.id = x.actor"
     "  WHERE x.name IS NOT NULL AND x.name <> a.name"
     "  GROUP BY x.actor, x.name);"
-    "ALTER TABLE events DROP COLUMN reports;",
+    "ALTER TABLE events DROP COLUMN reports;"
+    /* and an event's key rows carry what a lookup checks (the signature's
+     * check hash and the dates), so that finding an event reads only its
+     * keys' index */
+    "CREATE TABLE event_keys4 ("
+    "  key INTEGER NOT NULL, event INTEGER NOT NULL, chk INTEGER NOT NULL,"
+    "  lo TEXT, hi TEXT, PRIMARY KEY (key, event)) WITHOUT ROWID;"
+    "INSERT INTO event_keys4 SELECT k.key, k.event, evg_sig_check(e.sig),"
+    "  e.lo, e.hi FROM event_keys k JOIN events e ON e.id = k.event;"
+    "DROP TABLE event_keys;"
+    "ALTER TABLE event_keys4 RENAME TO event_keys;",
 };
 
 static int exec(sqlite3 *db, const char *sql, evg_error *err)
@@ -128,8 +139,33 @@ int evg_store__exec(sqlite3 *db, const char *sql, evg_error *err)
     return exec(db, sql, err);
 }
 
+sqlite3_int64 evg_store__sig_check(const char *sig)
+{
+    uint64_t h = 0x6c62272e07bb0142ull;
+    for (const unsigned char *p = (const unsigned char *)sig; *p; p++)
+        h = (h ^ *p) * 0x100000001b3ull;
+    h ^= h >> 31;
+    h *= 0x7fb5d329728ea185ull;
+    h ^= h >> 27;
+    return (sqlite3_int64)h;
+}
+
+static void sig_check_fn(sqlite3_context *cx, int n, sqlite3_value **v)
+{
+    (void)n;
+    const unsigned char *t = sqlite3_value_text(v[0]);
+    if (t)
+        sqlite3_result_int64(cx, evg_store__sig_check((const char *)t));
+    else
+        sqlite3_result_null(cx);
+}
+
 int evg_store__migrate(sqlite3 *db, int from, int to, evg_error *err)
 {
+    if (sqlite3_create_function(db, "evg_sig_check", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                sig_check_fn, NULL, NULL) != SQLITE_OK)
+        return evg_error_set(err, EVG_EDEP, "sqlite: %s", sqlite3_errmsg(db));
     int rc = exec(db, "BEGIN IMMEDIATE", err);
     for (int v = from; !rc && v < to; v++)
         rc = exec(db, steps[v], err);

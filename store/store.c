@@ -38,10 +38,10 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_ACTOR_FILL] = "UPDATE actors SET code = ?2, country = ?3 WHERE id = ?1",
     [Q_ACTOR_NAME] = "UPDATE actors SET name = ?2 WHERE id = ?1",
     [Q_DACT_INS] = "INSERT INTO doc_actors VALUES (?1, ?2)",
-    [Q_EKEY_FIND] = "SELECT e.id, e.lo, e.hi FROM event_keys k JOIN events e "
-                    "ON e.id = k.event WHERE k.key = ?1 AND e.sig = ?2",
+    [Q_EKEY_FIND] = "SELECT event, lo, hi FROM event_keys "
+                    "WHERE key = ?1 AND chk = ?2",
     [Q_EVENT_INS] = "INSERT INTO events (sig, lo, hi) VALUES (?1, ?2, ?3)",
-    [Q_EKEY_INS] = "INSERT OR IGNORE INTO event_keys VALUES (?1, ?2)",
+    [Q_EKEY_INS] = "INSERT OR IGNORE INTO event_keys VALUES (?1,?2,?3,?4,?5)",
     [Q_EKEY_ALL] = "SELECT key FROM event_keys",
     [Q_EVI_INS] = "INSERT INTO evidence (event, doc, idx, cameo, label, quad, "
                   "goldstein, trigger_start, trigger_end, trigger, value, lo, "
@@ -495,12 +495,16 @@ static int actor_for(evg_store *st, const evg_entity *e, sqlite3_int64 *out,
         char *key = k0 ? malloc(n) : NULL;
         if (!key)
             rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
-        for (int tries = 1; !rc; tries++) {
+        /* a name many actors share ("officials": descriptions never
+         * merge) takes the actor's number after '#', which no normalized
+         * name holds: one lookup, not one per earlier namesake */
+        for (size_t tries = 1; !rc; tries++) {
             const char *nm = *k0 ? k0 : "?";
             if (tries == 1)
                 snprintf(key, n, "%s:%s", code ? code : "-", nm);
             else
-                snprintf(key, n, "%s:%s#%d", code ? code : "-", nm, tries);
+                snprintf(key, n, "%s:%s#%zu", code ? code : "-", nm,
+                         k->book.n_actors + tries - 2);
             sqlite3_stmt *s = use(st, Q_ACTOR_KEY);
             bind_text(s, 1, key);
             int r = any_row(s);
@@ -617,7 +621,7 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
     long m0 = lo ? month_of(lo) : MONTH_UNDATED;
     long m1 = lo ? month_of(hi) : MONTH_UNDATED;
     int long_span = m1 - m0 >= LONG_SPAN;
-    sqlite3_int64 found = -1;
+    sqlite3_int64 found = -1, chk = evg_store__sig_check(sig);
     (void)e;
     /* buckets to search: every month of the span, and the long spans */
     for (long m = m0; m <= m1 + (lo ? 1 : 0); m++) {
@@ -627,14 +631,17 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
             continue; /* no event has that key */
         sqlite3_stmt *s = use(st, Q_EKEY_FIND);
         sqlite3_bind_int64(s, 1, key);
-        bind_text(s, 2, sig);
+        sqlite3_bind_int64(s, 2, chk);
         int r;
+        /* the key's events, in ascending order (the primary key's) */
         while ((r = sqlite3_step(s)) == SQLITE_ROW) {
             sqlite3_int64 id = sqlite3_column_int64(s, 0);
             const char *vlo = (const char *)sqlite3_column_text(s, 1);
             const char *vhi = (const char *)sqlite3_column_text(s, 2);
-            if (found >= 0 && id >= found)
-                continue;
+            if (found >= 0 && id >= found) {
+                r = SQLITE_DONE; /* the rest come later still */
+                break;
+            }
             int mine = 0;
             for (size_t i = 0; i < n_used && !mine; i++)
                 mine = used[i] == id;
@@ -670,6 +677,9 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
         sqlite3_stmt *k = use(st, Q_EKEY_INS);
         sqlite3_bind_int64(k, 1, key);
         sqlite3_bind_int64(k, 2, found);
+        sqlite3_bind_int64(k, 3, chk);
+        bind_text(k, 4, lo);
+        bind_text(k, 5, hi);
         rc = run(st, k, err);
         if (!rc) {
             bits_set(&st->k, (uint64_t)key);
