@@ -17,8 +17,8 @@ sqlite3 *evg_store__db(evg_store *st);
 int evg_store__exec(sqlite3 *db, const char *sql, evg_error *err);
 
 /* The check hash of an event signature kept beside its keys in
- * event_keys (another 64-bit hash than the key's): a key and a check
- * both equal mean the same signature. Also the SQL function
+ * event_keys (31 bits of another 64-bit hash than the key's): a key and
+ * a check both equal mean the same signature. Also the SQL function
  * evg_sig_check(sig) on a migrating connection. */
 sqlite3_int64 evg_store__sig_check(const char *sig);
 

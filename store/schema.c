@@ -111,13 +111,15 @@ static const char *const steps[EVG_STORE_VERSION] = {
     "  GROUP BY x.actor, x.name);"
     "ALTER TABLE events DROP COLUMN reports;"
     /* and an event's key rows carry what a lookup checks (the signature's
-     * check hash and the dates), so that finding an event reads only its
-     * keys' index */
+     * check hash, the dates as days since 1970-01-01), so that finding an
+     * event reads only its keys' index */
     "CREATE TABLE event_keys4 ("
     "  key INTEGER NOT NULL, event INTEGER NOT NULL, chk INTEGER NOT NULL,"
-    "  lo TEXT, hi TEXT, PRIMARY KEY (key, event)) WITHOUT ROWID;"
+    "  lo INTEGER, hi INTEGER, PRIMARY KEY (key, event)) WITHOUT ROWID;"
     "INSERT INTO event_keys4 SELECT k.key, k.event, evg_sig_check(e.sig),"
-    "  e.lo, e.hi FROM event_keys k JOIN events e ON e.id = k.event;"
+    "  CAST(julianday(e.lo) - 2440587.5 AS INTEGER),"
+    "  CAST(julianday(coalesce(e.hi, e.lo)) - 2440587.5 AS INTEGER)"
+    "  FROM event_keys k JOIN events e ON e.id = k.event;"
     "DROP TABLE event_keys;"
     "ALTER TABLE event_keys4 RENAME TO event_keys;",
 };
@@ -147,7 +149,7 @@ sqlite3_int64 evg_store__sig_check(const char *sig)
     h ^= h >> 31;
     h *= 0x7fb5d329728ea185ull;
     h ^= h >> 27;
-    return (sqlite3_int64)h;
+    return (sqlite3_int64)(h >> 33); /* 31 bits: 4 bytes a row */
 }
 
 static void sig_check_fn(sqlite3_context *cx, int n, sqlite3_value **v)

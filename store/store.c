@@ -623,6 +623,13 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
     int long_span = m1 - m0 >= LONG_SPAN;
     sqlite3_int64 found = -1, chk = evg_store__sig_check(sig);
     (void)e;
+    /* the span in days since 1970-01-01 (lo and hi are valid dates) */
+    long dlo = 0, dhi = 0;
+    int y, mo, d;
+    if (lo && evg_date_parse(lo, &y, &mo, &d))
+        dlo = evg_date_days(y, mo, d);
+    if (lo && evg_date_parse(hi, &y, &mo, &d))
+        dhi = evg_date_days(y, mo, d);
     /* buckets to search: every month of the span, and the long spans */
     for (long m = m0; m <= m1 + (lo ? 1 : 0); m++) {
         long month = m > m1 ? MONTH_LONG : m;
@@ -636,8 +643,11 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
         /* the key's events, in ascending order (the primary key's) */
         while ((r = sqlite3_step(s)) == SQLITE_ROW) {
             sqlite3_int64 id = sqlite3_column_int64(s, 0);
-            const char *vlo = (const char *)sqlite3_column_text(s, 1);
-            const char *vhi = (const char *)sqlite3_column_text(s, 2);
+            int vdated = sqlite3_column_type(s, 1) != SQLITE_NULL;
+            long vlo = (long)sqlite3_column_int64(s, 1);
+            long vhi = sqlite3_column_type(s, 2) != SQLITE_NULL
+                           ? (long)sqlite3_column_int64(s, 2)
+                           : vlo;
             if (found >= 0 && id >= found) {
                 r = SQLITE_DONE; /* the rest come later still */
                 break;
@@ -647,9 +657,8 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
                 mine = used[i] == id;
             if (mine)
                 continue;
-            int same = (!vlo && !lo) ||
-                       (vlo && lo && strcmp(vlo, hi) <= 0 &&
-                        strcmp(lo, vhi ? vhi : vlo) <= 0);
+            int same = (!vdated && !lo) ||
+                       (vdated && lo && vlo <= dhi && dlo <= vhi);
             if (same)
                 found = id;
         }
@@ -678,8 +687,13 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
         sqlite3_bind_int64(k, 1, key);
         sqlite3_bind_int64(k, 2, found);
         sqlite3_bind_int64(k, 3, chk);
-        bind_text(k, 4, lo);
-        bind_text(k, 5, hi);
+        if (lo) {
+            sqlite3_bind_int64(k, 4, dlo);
+            sqlite3_bind_int64(k, 5, dhi);
+        } else {
+            sqlite3_bind_null(k, 4);
+            sqlite3_bind_null(k, 5);
+        }
         rc = run(st, k, err);
         if (!rc) {
             bits_set(&st->k, (uint64_t)key);

@@ -54,9 +54,10 @@ EVG_API int evg_store_found_version(const evg_store *st);
  * it. With a batch of 1 each document is its own transaction. A document
  * whose id or content (the hash of its sentences) is already stored
  * changes nothing and sets `*added` to 0; else 1. Entities join the
- * store's actors by the graph's rules (a shared normalized name or alias,
- * codes that do not disagree); each actor keeps the key it got when first
- * stored. Events join earlier reports of the same event (same CAMEO code
+ * store's actors by the rule evg_graph_build() merges actors by (a shared
+ * normalized name or alias, codes that do not disagree, full personal
+ * names that agree; places are no actors), across runs as within one; each
+ * actor keeps the key it got when first stored. Events join earlier reports of the same event (same CAMEO code
  * and actors, dates overlapping, same polarity). EVG_EDEP (SQLite's
  * message, e.g. disk full), EVG_ENOMEM: the document, and the group not
  * yet committed with it (see evg_store_pending()), are rolled back, and the
