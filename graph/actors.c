@@ -154,7 +154,8 @@ static void surname_candidates(const evg_actor_book *bk, const evg_entity *e,
  * "Donald Trump" the one earlier bare "Trump") when exactly one person
  * actor fits. Two different full names never merge ("Jeb Bush" does not
  * join an actor that already is "George Bush"). */
-static int find_person(const evg_actor_book *bk, const evg_entity *e, size_t *found)
+static int find_person(const evg_actor_book *bk, const evg_entity *e,
+                       size_t *found)
 {
     size_t cand = EVG_NONE;
     int many = 0;
@@ -301,8 +302,8 @@ static int name_outweighs_code(const evg_book_actor *a, const evg_entity *e,
 /* Lowers *found to the lowest actor with key `k` that `e` may join. A
  * person's single name ("Keating") that two person actors answer to joins
  * neither. */
-static void lookup_key(const evg_actor_book *bk, const evg_entity *e, const char *k,
-                       const char *nm, size_t *found)
+static void lookup_key(const evg_actor_book *bk, const evg_entity *e,
+                       const char *k, const char *nm, size_t *found)
 {
     uint64_t h = evg_fnv(EVG_FNV0, k, strlen(k));
     size_t best = EVG_NONE;
@@ -332,7 +333,8 @@ static void lookup_key(const evg_actor_book *bk, const evg_entity *e, const char
  * with a nickname: "Bill Smith", "William Smith") whose code does not
  * disagree and, for people, whose full names agree with the entity's.
  * Pronouns and descriptions among the aliases are never keys. */
-static int find_actor(const evg_actor_book *bk, const evg_entity *e, size_t *found)
+static int find_actor(const evg_actor_book *bk, const evg_entity *e,
+                      size_t *found)
 {
     *found = EVG_NONE;
     for (size_t i = 0; i <= e->n_aliases; i++) {

@@ -37,17 +37,17 @@ typedef struct evg_actor_book {
     evg_book_actor *actors;
     size_t n_actors, cap_actors;
     evg_hindex keys;        /* normalized name or alias -> actor */
-    evg_arena *arena;       /* the keys' text (and the strings when dup is NULL) */
+    evg_arena *arena;       /* the keys' text (the names too without dup) */
     evg_book_dup dup;       /* copies names in (the graph cleans them) */
     void *dup_ctx;
 } evg_actor_book;
 
 /* What evg_actor_book_join() changed, as bits. */
 enum {
-    EVG_BOOK_NEW = 1,       /* a new actor */
-    EVG_BOOK_NAME = 2,      /* the actor's shown name (the old one became an alias) */
-    EVG_BOOK_CODE = 4,      /* its code or country, unknown until now */
-    EVG_BOOK_ALIAS = 8      /* names added to its aliases (after the old count) */
+    EVG_BOOK_NEW = 1,   /* a new actor */
+    EVG_BOOK_NAME = 2,  /* its shown name (the old one became an alias) */
+    EVG_BOOK_CODE = 4,  /* its code or country, unknown until now */
+    EVG_BOOK_ALIAS = 8  /* names added to its aliases (after the old count) */
 };
 
 /* Starts an empty book. `dup` (NULL: a plain copy in the book's arena)
