@@ -91,7 +91,7 @@ static const char *const steps[EVG_STORE_VERSION] = {
      * merged as they were). An event's count of reports goes (the store
      * no longer rewrites an event's row for each report; count its
      * evidence rows) */
-    "CREATE TABLE actor_aliases ("    /* an actor's other names, in order */
+    ("CREATE TABLE actor_aliases (" /* an actor's other names, in order */
     "  actor INTEGER NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,"
     "  PRIMARY KEY (actor, seq)) WITHOUT ROWID;"
     /* in the order the names first came: document, entity, alias */
@@ -121,7 +121,7 @@ static const char *const steps[EVG_STORE_VERSION] = {
     "  CAST(julianday(coalesce(e.hi, e.lo)) - 2440587.5 AS INTEGER)"
     "  FROM event_keys k JOIN events e ON e.id = k.event;"
     "DROP TABLE event_keys;"
-    "ALTER TABLE event_keys4 RENAME TO event_keys;",
+    "ALTER TABLE event_keys4 RENAME TO event_keys;"),
 };
 
 static int exec(sqlite3 *db, const char *sql, evg_error *err)
