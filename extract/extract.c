@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "evgraph/io.h"
+#include "doc_layer.h"
 #include "pipeline.h"
 
 void evg_extract_opts_init(evg_extract_opts *opts)
@@ -211,8 +212,9 @@ int evg_extract_text(const char *text, size_t len,
         goto done;
     if (opts->cameo_only && (rc = evg_doc_drop_uncoded(doc, NULL)))
         goto done;
-    if (opts->drop_tokens)
-        doc->n_tokens = 0; /* the arena frees them with the document */
+    /* the token layer: freed, or written out whole for the caller */
+    if ((rc = evg_doc__layer_end(doc, !opts->drop_tokens)))
+        goto done;
     size_t max_events =
         opts->max_events ? opts->max_events : EVG_DEFAULT_MAX_EVENTS;
     if (doc->n_events > max_events) {
@@ -225,6 +227,9 @@ int evg_extract_text(const char *text, size_t len,
     rc = 0;
 done:
     if (rc) {
+        if (rc == EVG_ELIMIT && (!err || !err->message[0]))
+            evg_error_set(err, rc, "%s: 4 GiB and more is too long to parse "
+                                   "(--no-parse)", name);
         if (rc == EVG_ENOMEM && (!err || !err->message[0]))
             evg_error_set(err, EVG_ENOMEM, "%s: out of memory", name);
         evg_doc_free(doc);

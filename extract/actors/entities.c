@@ -8,6 +8,7 @@
 #include <string.h>
 
 
+#include "doc_layer.h"
 #include "entities_finder.h"
 
 static int strong_sector(const char *s)
@@ -168,18 +169,7 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
  * loaded) or no word starts there. */
 static const char *upos_at(const ctx *x, size_t off)
 {
-    const evg_doc *d = x->doc;
-    size_t lo = 0, hi = d->n_tokens;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->tokens[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < d->n_tokens && d->tokens[lo].start == off
-               ? d->tokens[lo].upos
-               : NULL;
+    return evg_doc__upos_at(x->doc, off);
 }
 
 /* Does word i have a capital after a lower-case letter ("DaimlerChrysler",

@@ -5,6 +5,7 @@
 
 #include "core.h"
 #include "evgraph/document.h"
+#include "doc_layer.h"
 #include "internal.h"
 
 int evg_doc_new(evg_doc **out)
@@ -30,8 +31,10 @@ int evg_doc__new_sized(evg_doc **out, size_t bytes)
 
 void evg_doc_free(evg_doc *doc)
 {
-    if (doc)
+    if (doc) {
+        evg_doc__layer_free(doc);
         evg_arena_free(doc->arena);
+    }
 }
 
 const char *evg_doc_strndup(evg_doc *doc, const char *s, size_t n)
@@ -44,10 +47,30 @@ const char *evg_doc_strdup(evg_doc *doc, const char *s)
     return s ? evg_arena_strndup(doc->arena, s, strlen(s)) : NULL;
 }
 
+/* A document holds many small arrays (an event's sources and targets, its
+ * arguments, an entity's aliases): most have one to three elements. The
+ * first room is what one element takes in the arena (16 bytes at least:
+ * two sizes), not the arena's eight elements (64 bytes for one source);
+ * `first` elements when given. */
+static void *push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
+                  size_t size, size_t first)
+{
+    if (*cap == 0 && *n == 0 && size) {
+        if (!first)
+            first = size < 16 ? 16 / size : 1;
+        void *p = evg_arena_alloc(doc->arena, first * size);
+        if (!p)
+            return NULL;
+        *(void **)items_ptr = p;
+        *cap = first;
+    }
+    return evg_arena_push(doc->arena, items_ptr, n, cap, size);
+}
+
 void *evg_doc_push(evg_doc *doc, void *items_ptr, size_t *n, size_t *cap,
                    size_t size)
 {
-    return evg_arena_push(doc->arena, items_ptr, n, cap, size);
+    return push(doc, items_ptr, n, cap, size, 0);
 }
 
 int evg_doc_span(evg_doc *doc, evg_span *span, size_t start, size_t end)
@@ -128,7 +151,9 @@ int evg_event_add_arg(evg_doc *doc, evg_event *ev, const char *role,
     int rc = evg_doc_span(doc, &sp, start, end);
     if (rc)
         return rc;
-    evg_arg *a = EVG_DOC_PUSH(doc, ev->args, ev->n_args, ev->cap_args);
+    /* most events have two arguments: room for two at once */
+    evg_arg *a = push(doc, &ev->args, &ev->n_args, &ev->cap_args,
+                      sizeof *ev->args, 2);
     if (!a)
         return EVG_ENOMEM;
     a->role = r;

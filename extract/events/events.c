@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc_layer.h"
 #include "events.h"
 #include "frames.h"
 
@@ -1001,14 +1002,10 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     }
     s->text = st->doc->text;
     s->index = si;
-    const evg_doc *doc = st->doc;
-    while (st->ud_pos < doc->n_tokens && doc->tokens[st->ud_pos].sentence < si)
-        st->ud_pos++;
-    s->ud = doc->tokens + st->ud_pos;
-    s->n_ud = 0;
-    while (st->ud_pos + s->n_ud < doc->n_tokens &&
-           doc->tokens[st->ud_pos + s->n_ud].sentence == si)
-        s->n_ud++;
+    int rc = 0;
+    s->ud = evg_doc__sentence_tokens(st->doc, si, &s->n_ud, &rc);
+    if (rc)
+        return rc;
     /* map tokens onto mentions (sorted, non-overlapping) */
     while (st->mpos < st->n_ment && st->ment[st->mpos].end <= sen->start)
         st->mpos++;
@@ -1104,7 +1101,7 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
     if (!lex || !lex->trig)
         return evg_error_set(err, EVG_EINVAL, "no trigger lexicon");
     int rc = evg_events__load_words(err);
-    if (!rc && doc->n_tokens)
+    if (!rc && evg_doc__token_count(doc))
         rc = evg_frames_load(err);
     if (rc)
         return rc;

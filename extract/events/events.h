@@ -112,10 +112,7 @@ typedef struct ev_state {
     ev_rel *rels;
     size_t n_rels, cap_rels;
     size_t prev_first; /* first event of the last sentence with events */
-    size_t ud_pos;     /* the token layer's first word not yet passed */
     const char *dct;   /* doc-owned copy of the DCT or NULL */
-    size_t ud_next;    /* first word of doc->tokens not yet read by
-                          evg_events__uncoded */
 } ev_state;
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w);

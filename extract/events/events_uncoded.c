@@ -16,16 +16,9 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
 {
     evg_doc *doc = st->doc;
     size_t si = s->index;
-    while (st->ud_next < doc->n_tokens &&
-           doc->tokens[st->ud_next].sentence < si)
-        st->ud_next++;
-    size_t a = st->ud_next, b = a;
-    while (b < doc->n_tokens && doc->tokens[b].sentence == si)
-        b++;
-    st->ud_next = b;
     int cameo_only = opts && opts->cameo_only;
-    for (size_t i = a; i < b; i++) {
-        const evg_doc_token *t = &doc->tokens[i];
+    for (size_t i = 0; i < s->n_ud; i++) {
+        const evg_doc_token *t = &s->ud[i];
         if (!t->tml_class)
             continue;
         int coded = 0;

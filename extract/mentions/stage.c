@@ -4,6 +4,8 @@
  * CAMEO events and into events without a CAMEO code. */
 #include <stdlib.h>
 
+#include "core.h"
+#include "doc_layer.h"
 #include "men_stage.h"
 #include "mentions.h"
 
@@ -20,18 +22,32 @@ void evg_mentions_free(evg_mentions *mentions)
 
 int evg_extract__mentions(evg_doc *doc, const evg_mentions *m)
 {
-    if (!m || !doc->n_tokens)
+    if (!m || !evg_doc__token_count(doc))
         return 0;
-    size_t n = doc->n_tokens;
-    uint8_t *cls = malloc(n);
-    float *margin = malloc(n * sizeof *margin);
-    int rc = cls && margin ? evg_men_label_doc(m, doc, cls, margin)
-                           : EVG_ENOMEM;
-    for (size_t i = 0; !rc && i < n; i++) {
-        evg_doc_token *t = &doc->tokens[i];
-        t->tml_class = cls[i] ? evg_tml_class_lookup(m->names[cls[i]]) : NULL;
-        t->event_confidence =
-            t->tml_class ? evg_men_confidence(m, margin[i]) : 0.0;
+    /* one sentence at a time: the labels of the longest sentence in
+     * memory, not of the whole document */
+    uint8_t *cls = NULL;
+    float *margin = NULL;
+    size_t cap = 0, cap_m = 0;
+    int rc = 0;
+    for (size_t k = 0; !rc && k < doc->n_sentences; k++) {
+        size_t n;
+        const evg_doc_token *t = evg_doc__sentence_tokens(doc, k, &n, &rc);
+        if (rc || !n)
+            continue;
+        if (evg_reserve(&cls, &cap, n, 1, 256) ||
+            evg_reserve(&margin, &cap_m, n, sizeof *margin, 256) ||
+            (rc = evg_men_label(m, t, n, cls, margin))) {
+            rc = rc ? rc : EVG_ENOMEM;
+            break;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const char *c = cls[i] ? evg_tml_class_lookup(m->names[cls[i]])
+                                   : NULL;
+            evg_doc__token_set_event(doc, k, i, c,
+                                     c ? evg_men_confidence(m, margin[i])
+                                       : 0.0);
+        }
     }
     free(cls);
     free(margin);

@@ -1,9 +1,11 @@
 /* The syntax stage of the extraction: every sentence of the document, in
- * UD tokens, tagged, lemmatized and parsed into doc->tokens; and the public
- * loading calls (evgraph/extract.h). */
+ * UD tokens, tagged, lemmatized and parsed into the document's token layer
+ * (extract/doc/doc_layer.h); and the public loading calls
+ * (evgraph/extract.h). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc_layer.h"
 #include "evgraph/extract.h"
 #include "syn_internal.h"
 #include "syn_stage.h"
@@ -18,48 +20,21 @@ void evg_syntax_free(evg_syntax *syntax)
     evg_syn_model_free(syntax);
 }
 
-/* The document's copies of the model's tag and relation names, one per
- * name (the document outlives the model): made on first use. */
-typedef struct names {
-    const char **upos, **xpos, **rel;
-} names;
-
-static const char *name_of(evg_doc *doc, const char **slot, const char *s)
-{
-    if (!*slot)
-        *slot = evg_doc_strdup(doc, s);
-    return *slot;
-}
-
-/* One sentence: its tokens and their analysis appended to doc->tokens. */
+/* One sentence: its words and their analysis appended to the document's
+ * token layer. */
 static int parse_sentence(evg_doc *doc, const evg_syn_model *m, size_t k,
-                          evg_syn_tokens *t, names *nm)
+                          evg_syn_tokens *t)
 {
     const evg_sentence *se = &doc->sentences[k];
     evg_syn_sent s;
     int rc = evg_syn_parse_span(m, doc->text, se->start, se->end, t, &s);
-    for (size_t i = 0; rc == 0 && i < s.n; i++) {
-        evg_doc_token *d = EVG_DOC_PUSH(doc, doc->tokens, doc->n_tokens,
-                                        doc->cap_tokens);
-        if (!d) {
-            rc = EVG_ENOMEM;
-            break;
-        }
-        d->sentence = k;
-        d->start = t->v[i].start;
-        d->end = t->v[i].end;
-        d->form = evg_doc_strdup(doc, s.form[i]);
-        /* most lemmas are the form itself: one copy */
-        d->lemma = d->form && strcmp(s.lemma[i], s.form[i]) == 0
-                       ? d->form
-                       : evg_doc_strdup(doc, s.lemma[i]);
-        d->upos = name_of(doc, &nm->upos[s.tag[i]], evg_syn_upos(m, s.tag[i]));
-        d->xpos = name_of(doc, &nm->xpos[s.tag[i]], evg_syn_xpos(m, s.tag[i]));
-        d->deprel = name_of(doc, &nm->rel[s.rel[i]], evg_syn_rel(m, s.rel[i]));
-        d->head = (size_t)s.head[i];
-        if (!d->form || !d->lemma || !d->upos || !d->xpos || !d->deprel)
-            rc = EVG_ENOMEM;
-    }
+    for (size_t i = 0; rc == 0 && i < s.n; i++)
+        if (!(rc = evg_doc__layer_tag(doc, s.tag[i], evg_syn_upos(m, s.tag[i]),
+                                      evg_syn_xpos(m, s.tag[i]))) &&
+            !(rc = evg_doc__layer_rel(doc, s.rel[i], evg_syn_rel(m, s.rel[i]))))
+            rc = evg_doc__layer_push(doc, k, t->v[i].start, t->v[i].end,
+                                     s.lemma[i], s.tag[i], s.rel[i],
+                                     (size_t)s.head[i]);
     evg_syn_sent_dispose(&s);
     return rc;
 }
@@ -68,17 +43,10 @@ int evg_extract__syntax(evg_doc *doc, const evg_syn_model *m)
 {
     if (!m)
         return 0;
-    size_t nt = evg_syn_ntags(m), nr = evg_syn_nrels(m);
-    names nm = {calloc(nt ? nt : 1, sizeof(char *)),
-                calloc(nt ? nt : 1, sizeof(char *)),
-                calloc(nr ? nr : 1, sizeof(char *))};
+    int rc = evg_doc__layer_begin(doc, evg_syn_ntags(m), evg_syn_nrels(m));
     evg_syn_tokens t = {0};
-    int rc = nm.upos && nm.xpos && nm.rel ? 0 : EVG_ENOMEM;
     for (size_t k = 0; rc == 0 && k < doc->n_sentences; k++)
-        rc = parse_sentence(doc, m, k, &t, &nm);
+        rc = parse_sentence(doc, m, k, &t);
     evg_syn_tokens_dispose(&t);
-    free(nm.upos);
-    free(nm.xpos);
-    free(nm.rel);
     return rc;
 }

@@ -5,8 +5,8 @@
 #include "evgraph/document.h"
 #include "syntax.h"
 
-/* Parses every sentence of `doc` into doc->tokens; nothing when `m` is
- * NULL. EVG_ENOMEM. */
+/* Parses every sentence of `doc` into its token layer (doc_layer.h);
+ * nothing when `m` is NULL. EVG_ENOMEM, EVG_ELIMIT. */
 int evg_extract__syntax(evg_doc *doc, const evg_syn_model *m);
 
 #endif

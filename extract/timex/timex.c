@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doc_layer.h"
 #include "timex_tagger.h"
 
 /* "for a while", "for some time", "in a while": a duration of no stated
@@ -384,17 +385,13 @@ int evg_extract__timexes(evg_doc *doc, evg_error *err)
     memset(&c, 0, sizeof(c));
     c.text = doc->text;
     c.has_dct = parse_dct(&c, doc->dct);
-    size_t ud = 0;
     for (size_t s = 0; s < doc->n_sentences && doc->text; s++) {
         const evg_sentence *sn = &doc->sentences[s];
         c.n = 0;
         c.sent = s;
-        while (ud < doc->n_tokens && doc->tokens[ud].sentence < s)
-            ud++;
-        c.ud = doc->tokens + ud;
-        for (c.n_ud = 0; ud + c.n_ud < doc->n_tokens &&
-                         doc->tokens[ud + c.n_ud].sentence == s;)
-            c.n_ud++;
+        c.ud = evg_doc__sentence_tokens(doc, s, &c.n_ud, &rc);
+        if (rc)
+            goto done;
         if (sn->end > doc->text_len || sn->start > sn->end)
             continue;
         if ((rc = evg_timex__scan(&c, sn->start, sn->end)) ||

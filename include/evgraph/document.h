@@ -22,6 +22,7 @@ extern "C" {
 #define EVG_NONE ((size_t)-1) /* "no index" for optional references */
 
 typedef struct evg_arena evg_arena;
+typedef struct evg_doc_layer evg_doc_layer;
 
 typedef enum {
     EVG_DCT_NONE = 0,
@@ -224,6 +225,8 @@ typedef struct evg_doc {
     size_t n_warnings, cap_warnings;
     evg_doc_token *tokens; /* the token layer, in order; empty unless asked */
     size_t n_tokens, cap_tokens;
+    evg_doc_layer *layer;  /* private: the token layer, compact, while the
+                            * document is being extracted */
 } evg_doc;
 
 /* Creates an empty document in `*out`. EVG_ENOMEM. The caller frees it with

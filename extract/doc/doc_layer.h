@@ -1,0 +1,66 @@
+/* The token layer while a document is being extracted (layer.c): compact,
+ * about 28 bytes a word instead of a whole evg_doc_token (about 110 with
+ * its strings), since every stage from the parse to the events needs it
+ * for the whole document. The form is the text's own bytes, lemmas are
+ * stored once per distinct lemma, tags and relations are the parser's
+ * numbers. The stages read one sentence at a time, as an array of
+ * evg_doc_token made on demand (evg_doc__sentence_tokens); at the end
+ * the layer is freed, or written out into doc->tokens when the caller
+ * keeps it (`--tokens`). A document read from JSON has no layer: these
+ * calls then read doc->tokens. */
+#ifndef EVG_DOC_LAYER_H
+#define EVG_DOC_LAYER_H
+
+#include <stddef.h>
+
+#include "evgraph/document.h"
+
+/* Starts the layer of `doc` (after its sentences are known): `ntags` and
+ * `nrels` are how many tags and relations the parser has. EVG_ENOMEM,
+ * EVG_ELIMIT (a text of 4 GiB or more). */
+int evg_doc__layer_begin(evg_doc *doc, size_t ntags, size_t nrels);
+
+/* Gives tag `tag` its names (the document keeps copies; the first call
+ * for a tag copies them, later ones do nothing) and relation `rel` its.
+ * EVG_ENOMEM. */
+int evg_doc__layer_tag(evg_doc *doc, unsigned tag, const char *upos,
+                       const char *xpos);
+int evg_doc__layer_rel(evg_doc *doc, unsigned rel, const char *name);
+
+/* Appends a word of sentence `k` (sentences in order, words in order):
+ * bytes [start, end) of the text, its lemma (NULL or equal to the form:
+ * the form), tag, relation and head (1-based word of the sentence, 0:
+ * root). EVG_ENOMEM. */
+int evg_doc__layer_push(evg_doc *doc, size_t k, size_t start, size_t end,
+                        const char *lemma, unsigned tag, unsigned rel,
+                        size_t head);
+
+/* The words of the layer (or of doc->tokens). */
+size_t evg_doc__token_count(const evg_doc *doc);
+
+/* The words of sentence `k` in `*n`, as evg_doc_token. With a layer the
+ * array and its forms are the layer's scratch: valid until the call for
+ * another sentence (lemmas, tag and relation names and classes live as
+ * long as the document). NULL (and 0) for a sentence without words.
+ * `*err` (may be NULL): EVG_ENOMEM when the words could not be made. */
+const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
+                                              size_t *n, int *err);
+
+/* Sets word `i` of sentence `k`'s event class (evg_tml_class_lookup's
+ * pointer or NULL) and the detector's confidence. */
+void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
+                              const char *tml_class, double confidence);
+
+/* The part of speech of the word starting at byte `off` ("PROPN"), or
+ * NULL when no word starts there. */
+const char *evg_doc__upos_at(const evg_doc *doc, size_t off);
+
+/* Ends the layer: with `keep`, writes it into doc->tokens (whole
+ * evg_doc_token with copies of the forms), then frees it. EVG_ENOMEM
+ * (the layer is freed all the same). */
+int evg_doc__layer_end(evg_doc *doc, int keep);
+
+/* Frees the layer, if any (evg_doc_free). */
+void evg_doc__layer_free(evg_doc *doc);
+
+#endif

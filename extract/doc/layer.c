@@ -1,0 +1,421 @@
+/* The compact token layer of a document being extracted (doc_layer.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "doc_layer.h"
+
+#define NO_LEMMA UINT32_MAX /* the lemma is the form */
+#define MAX_CLASSES 15      /* distinct TimeML classes (7 exist) */
+#define CLS_SHIFT 28        /* a word's class is in the top bits of `head` */
+#define HEAD_MASK ((1u << CLS_SHIFT) - 1)
+
+/* One word: 20 bytes. */
+typedef struct word {
+    uint32_t start, end; /* bytes of the text: the form */
+    uint32_t lemma;      /* index into lemmas, or NO_LEMMA */
+    uint32_t head;       /* 1-based word of the sentence (0: root), and
+                          * above CLS_SHIFT the event class: 1-based index
+                          * into classes, 0 none */
+    uint16_t tag, rel;   /* the parser's numbers */
+} word;
+
+struct evg_doc_layer {
+    word *w;
+    size_t n, cap;
+    uint32_t *first;        /* first word of each sentence (filled ones) */
+    size_t n_sent, filled;
+    const char **upos, **xpos, **rel; /* names by tag and relation */
+    size_t ntags, nrels;
+    const char **lemmas;    /* distinct lemmas, copies in the document */
+    size_t n_lemmas, cap_lemmas;
+    uint32_t *slots;        /* hash set of lemmas: index + 1, 0 empty */
+    size_t n_slots;
+    uint32_t *conf_at;      /* the event words, in order */
+    double *conf;           /* and the detector's confidence in each */
+    size_t n_conf, cap_conf, cap_conf_at;
+    const char *classes[MAX_CLASSES];
+    size_t n_classes;
+    /* the sentence made last (evg_doc__sentence_tokens) */
+    evg_doc_token *view;
+    size_t view_cap, view_k, view_n;
+    char *forms;
+    size_t forms_cap;
+};
+
+/* evg_reserve without zeroing the new room: pages of a big array become
+ * resident only when written. */
+static int grow(void *items_ptr, size_t *cap, size_t need, size_t size,
+                size_t first)
+{
+    void **items = items_ptr;
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : first;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return EVG_ENOMEM;
+        ncap *= 2;
+    }
+    if (ncap > SIZE_MAX / size)
+        return EVG_ENOMEM;
+    void *p = realloc(*items, ncap * size);
+    if (!p)
+        return EVG_ENOMEM;
+    *items = p;
+    *cap = ncap;
+    return 0;
+}
+
+int evg_doc__layer_begin(evg_doc *doc, size_t ntags, size_t nrels)
+{
+    evg_doc__layer_free(doc);
+    if (doc->text_len >= UINT32_MAX)
+        return EVG_ELIMIT;
+    evg_doc_layer *l = calloc(1, sizeof *l);
+    if (!l)
+        return EVG_ENOMEM;
+    doc->layer = l;
+    l->n_sent = doc->n_sentences;
+    l->ntags = ntags;
+    l->nrels = nrels;
+    l->view_k = EVG_NONE;
+    l->first = malloc((l->n_sent + 1) * sizeof *l->first);
+    l->upos = calloc(ntags ? ntags : 1, sizeof *l->upos);
+    l->xpos = calloc(ntags ? ntags : 1, sizeof *l->xpos);
+    l->rel = calloc(nrels ? nrels : 1, sizeof *l->rel);
+    if (!l->first || !l->upos || !l->xpos || !l->rel)
+        return EVG_ENOMEM;
+    return 0;
+}
+
+int evg_doc__layer_tag(evg_doc *doc, unsigned tag, const char *upos,
+                       const char *xpos)
+{
+    evg_doc_layer *l = doc->layer;
+    if (tag >= l->ntags)
+        return EVG_EINVAL;
+    if (!l->upos[tag] && !(l->upos[tag] = evg_doc_strdup(doc, upos)))
+        return EVG_ENOMEM;
+    if (!l->xpos[tag] && !(l->xpos[tag] = evg_doc_strdup(doc, xpos)))
+        return EVG_ENOMEM;
+    return 0;
+}
+
+int evg_doc__layer_rel(evg_doc *doc, unsigned rel, const char *name)
+{
+    evg_doc_layer *l = doc->layer;
+    if (rel >= l->nrels)
+        return EVG_EINVAL;
+    if (!l->rel[rel] && !(l->rel[rel] = evg_doc_strdup(doc, name)))
+        return EVG_ENOMEM;
+    return 0;
+}
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static int rehash(evg_doc_layer *l, size_t n_slots)
+{
+    uint32_t *s = calloc(n_slots, sizeof *s);
+    if (!s)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < l->n_lemmas; i++) {
+        size_t at = (size_t)hash(l->lemmas[i]) & (n_slots - 1);
+        while (s[at])
+            at = (at + 1) & (n_slots - 1);
+        s[at] = (uint32_t)i + 1;
+    }
+    free(l->slots);
+    l->slots = s;
+    l->n_slots = n_slots;
+    return 0;
+}
+
+/* The index of `lemma` among the distinct lemmas, added if new. */
+static int intern(evg_doc *doc, const char *lemma, uint32_t *out)
+{
+    evg_doc_layer *l = doc->layer;
+    if ((l->n_lemmas + 1) * 2 > l->n_slots &&
+        rehash(l, l->n_slots ? l->n_slots * 2 : 1024))
+        return EVG_ENOMEM;
+    size_t at = (size_t)hash(lemma) & (l->n_slots - 1);
+    for (; l->slots[at]; at = (at + 1) & (l->n_slots - 1))
+        if (strcmp(l->lemmas[l->slots[at] - 1], lemma) == 0) {
+            *out = l->slots[at] - 1;
+            return 0;
+        }
+    if (l->n_lemmas >= UINT32_MAX - 1 ||
+        grow(&l->lemmas, &l->cap_lemmas, l->n_lemmas + 1,
+                    sizeof *l->lemmas, 256) < 0 ||
+        !(l->lemmas[l->n_lemmas] = evg_doc_strdup(doc, lemma)))
+        return EVG_ENOMEM;
+    l->slots[at] = (uint32_t)l->n_lemmas + 1;
+    *out = (uint32_t)l->n_lemmas++;
+    return 0;
+}
+
+int evg_doc__layer_push(evg_doc *doc, size_t k, size_t start, size_t end,
+                        const char *lemma, unsigned tag, unsigned rel,
+                        size_t head)
+{
+    evg_doc_layer *l = doc->layer;
+    if (k >= l->n_sent || k + 1 < l->filled || end < start ||
+        end > doc->text_len || tag >= l->ntags || rel >= l->nrels ||
+        tag > UINT16_MAX || rel > UINT16_MAX)
+        return EVG_EINVAL;
+    if (head > HEAD_MASK)
+        return EVG_ELIMIT;
+    if (l->n >= UINT32_MAX ||
+        grow(&l->w, &l->cap, l->n + 1, sizeof *l->w, 1024) < 0)
+        return EVG_ENOMEM;
+    for (; l->filled <= k; l->filled++)
+        l->first[l->filled] = (uint32_t)l->n;
+    word *w = &l->w[l->n];
+    w->start = (uint32_t)start;
+    w->end = (uint32_t)end;
+    w->head = (uint32_t)head;
+    w->tag = (uint16_t)tag;
+    w->rel = (uint16_t)rel;
+    w->lemma = NO_LEMMA;
+    if (lemma && (strlen(lemma) != end - start ||
+                  memcmp(lemma, doc->text + start, end - start) != 0)) {
+        int rc = intern(doc, lemma, &w->lemma);
+        if (rc)
+            return rc;
+    }
+    l->n++;
+    return 0;
+}
+
+size_t evg_doc__token_count(const evg_doc *doc)
+{
+    return doc->layer ? doc->layer->n : doc->n_tokens;
+}
+
+/* Words [*b, *e) of sentence k of the layer. */
+static void bounds(const evg_doc_layer *l, size_t k, size_t *b, size_t *e)
+{
+    *b = k < l->filled ? l->first[k] : l->n;
+    *e = k + 1 < l->filled ? l->first[k + 1] : l->n;
+}
+
+/* Words [*b, *e) of sentence k of doc->tokens (in sentence order). */
+static void token_bounds(const evg_doc *doc, size_t k, size_t *b, size_t *e)
+{
+    size_t lo = 0, hi = doc->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->tokens[mid].sentence < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *b = lo;
+    while (lo < doc->n_tokens && doc->tokens[lo].sentence == k)
+        lo++;
+    *e = lo;
+}
+
+/* The first event word at or after word i. */
+static size_t conf_from(const evg_doc_layer *l, size_t i)
+{
+    size_t lo = 0, hi = l->n_conf;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->conf_at[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Word i of the layer as a token; its form at `form` (NUL-terminated);
+ * *c: the first event word at or after it (conf_from), moved past it. */
+static void make_token(const evg_doc_layer *l, size_t i, size_t k,
+                       const char *form, size_t *c, evg_doc_token *t)
+{
+    const word *w = &l->w[i];
+    unsigned cls = w->head >> CLS_SHIFT;
+    t->sentence = k;
+    t->start = w->start;
+    t->end = w->end;
+    t->form = form;
+    t->lemma = w->lemma == NO_LEMMA ? form : l->lemmas[w->lemma];
+    t->upos = l->upos[w->tag];
+    t->xpos = l->xpos[w->tag];
+    t->deprel = l->rel[w->rel];
+    t->head = w->head & HEAD_MASK;
+    t->tml_class = cls ? l->classes[cls - 1] : NULL;
+    t->event_confidence = 0.0;
+    if (*c < l->n_conf && l->conf_at[*c] == i)
+        t->event_confidence = l->conf[(*c)++];
+}
+
+const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
+                                              size_t *n, int *err)
+{
+    size_t b, e;
+    *n = 0;
+    if (err)
+        *err = 0;
+    evg_doc_layer *l = doc->layer;
+    if (!l) {
+        token_bounds(doc, k, &b, &e);
+        *n = e - b;
+        return e > b ? doc->tokens + b : NULL;
+    }
+    bounds(l, k, &b, &e);
+    if (e == b)
+        return NULL;
+    if (l->view_k == k) {
+        *n = l->view_n;
+        return l->view;
+    }
+    size_t bytes = 0;
+    for (size_t i = b; i < e; i++)
+        bytes += l->w[i].end - l->w[i].start + 1;
+    l->view_k = EVG_NONE;
+    if (grow(&l->view, &l->view_cap, e - b, sizeof *l->view, 64) < 0 ||
+        grow(&l->forms, &l->forms_cap, bytes, 1, 1024) < 0) {
+        if (err)
+            *err = EVG_ENOMEM;
+        return NULL;
+    }
+    char *p = l->forms;
+    size_t c = conf_from(l, b);
+    for (size_t i = b; i < e; i++) {
+        size_t len = l->w[i].end - l->w[i].start;
+        memcpy(p, doc->text + l->w[i].start, len);
+        p[len] = '\0';
+        make_token(l, i, k, p, &c, &l->view[i - b]);
+        p += len + 1;
+    }
+    l->view_k = k;
+    l->view_n = *n = e - b;
+    return l->view;
+}
+
+void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
+                              const char *tml_class, double confidence)
+{
+    size_t b, e;
+    evg_doc_layer *l = doc->layer;
+    if (!l) {
+        token_bounds(doc, k, &b, &e);
+        if (b + i < e) {
+            doc->tokens[b + i].tml_class = tml_class;
+            doc->tokens[b + i].event_confidence = confidence;
+        }
+        return;
+    }
+    bounds(l, k, &b, &e);
+    if (b + i >= e)
+        return;
+    word *w = &l->w[b + i];
+    unsigned c = 0;
+    for (size_t q = 0; tml_class && !c && q < l->n_classes; q++)
+        if (l->classes[q] == tml_class)
+            c = (unsigned)q + 1;
+    if (tml_class && !c && l->n_classes < MAX_CLASSES) {
+        l->classes[l->n_classes++] = tml_class;
+        c = (unsigned)l->n_classes;
+    }
+    w->head = (w->head & HEAD_MASK) | (uint32_t)c << CLS_SHIFT;
+    /* the confidence: kept for event words only, by word number */
+    size_t at = conf_from(l, b + i);
+    int there = at < l->n_conf && l->conf_at[at] == b + i;
+    if (c && !there) {
+        if (grow(&l->conf_at, &l->cap_conf_at, l->n_conf + 1,
+                 sizeof *l->conf_at, 256) < 0 ||
+            grow(&l->conf, &l->cap_conf, l->n_conf + 1, sizeof *l->conf,
+                 256) < 0) {
+            c = 0; /* no room: no confidence, so no class either */
+            w->head &= HEAD_MASK;
+        } else {
+            memmove(l->conf_at + at + 1, l->conf_at + at,
+                    (l->n_conf - at) * sizeof *l->conf_at);
+            memmove(l->conf + at + 1, l->conf + at,
+                    (l->n_conf - at) * sizeof *l->conf);
+            l->conf_at[at] = (uint32_t)(b + i);
+            l->n_conf++;
+            there = 1;
+        }
+    }
+    if (there)
+        l->conf[at] = c ? confidence : 0.0;
+    if (l->view_k == k) {
+        l->view[i].tml_class = c ? tml_class : NULL;
+        l->view[i].event_confidence = there ? l->conf[at] : 0.0;
+    }
+}
+
+const char *evg_doc__upos_at(const evg_doc *doc, size_t off)
+{
+    const evg_doc_layer *l = doc->layer;
+    size_t n = l ? l->n : doc->n_tokens, lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((l ? l->w[mid].start : doc->tokens[mid].start) < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= n)
+        return NULL;
+    if (l)
+        return l->w[lo].start == off ? l->upos[l->w[lo].tag] : NULL;
+    return doc->tokens[lo].start == off ? doc->tokens[lo].upos : NULL;
+}
+
+int evg_doc__layer_end(evg_doc *doc, int keep)
+{
+    evg_doc_layer *l = doc->layer;
+    int rc = 0;
+    size_t c = 0;
+    for (size_t k = 0; keep && l && !rc && k < l->n_sent; k++) {
+        size_t b, e;
+        bounds(l, k, &b, &e);
+        for (size_t i = b; !rc && i < e; i++) {
+            evg_doc_token *t = EVG_DOC_PUSH(doc, doc->tokens, doc->n_tokens,
+                                            doc->cap_tokens);
+            const char *form =
+                t ? evg_doc_strndup(doc, doc->text + l->w[i].start,
+                                    l->w[i].end - l->w[i].start)
+                  : NULL;
+            if (!form)
+                rc = EVG_ENOMEM;
+            else
+                make_token(l, i, k, form, &c, t);
+        }
+    }
+    evg_doc__layer_free(doc);
+    return rc;
+}
+
+void evg_doc__layer_free(evg_doc *doc)
+{
+    evg_doc_layer *l = doc->layer;
+    if (!l)
+        return;
+    free(l->w);
+    free(l->first);
+    free(l->upos);
+    free(l->xpos);
+    free(l->rel);
+    free(l->lemmas);
+    free(l->slots);
+    free(l->conf_at);
+    free(l->conf);
+    free(l->view);
+    free(l->forms);
+    free(l);
+    doc->layer = NULL;
+}
