@@ -46,12 +46,18 @@ void evg_arena_free(evg_arena *a)
     free(a);
 }
 
-static void *arena_take(evg_arena *a, size_t n)
+/* `n` bytes from the head block (a new one when it is full): aligned to
+ * 16 bytes, or, for strings (`packed`), right after the bytes before:
+ * a 3-byte sentence text takes 4 bytes, not 16. */
+static void *take(evg_arena *a, size_t n, int packed)
 {
-    n = (n + 15) & ~(size_t)15;
-    if (n == 0)
-        n = 16;
-    if (!a->head || a->head->size - a->head->used < n) {
+    if (!packed) {
+        n = (n + 15) & ~(size_t)15;
+        if (n == 0)
+            n = 16;
+    }
+    size_t pad = a->head && !packed ? (size_t)(-a->head->used & 15) : 0;
+    if (!a->head || a->head->size - a->head->used < n + pad) {
         size_t size = n > BLOCK_MIN ? n : BLOCK_MIN;
         if (!a->head && a->first > n)
             size = a->first;
@@ -66,11 +72,17 @@ static void *arena_take(evg_arena *a, size_t n)
         b->used = 0;
         b->size = size;
         a->head = b;
+        pad = 0;
     }
-    void *p = a->head->data + a->head->used;
-    a->head->used += n;
-    a->total += n;
+    void *p = a->head->data + a->head->used + pad;
+    a->head->used += n + pad;
+    a->total += n + pad;
     return p;
+}
+
+static void *arena_take(evg_arena *a, size_t n)
+{
+    return take(a, n, 0);
 }
 
 void *evg_arena_alloc(evg_arena *a, size_t n)
@@ -90,7 +102,7 @@ char *evg_arena_strndup(evg_arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
         return NULL;
-    char *p = evg_arena_alloc_raw(a, n + 1);
+    char *p = take(a, n + 1, 1);
     if (!p)
         return NULL;
     if (n)

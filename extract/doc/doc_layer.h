@@ -1,9 +1,9 @@
 /* The token layer while a document is being extracted (layer.c): compact,
- * about 28 bytes a word instead of a whole evg_doc_token (about 110 with
- * its strings), since every stage from the parse to the events needs it
- * for the whole document. The form is the text's own bytes, lemmas are
- * stored once per distinct lemma, tags and relations are the parser's
- * numbers. The stages read one sentence at a time, as an array of
+ * 12 bytes a word instead of a whole evg_doc_token (about 110 with its
+ * strings), since every stage from the parse to the events needs it for
+ * the whole document. The form is the text's own bytes (offsets relative
+ * to the sentence), lemmas are stored once per distinct lemma, tags and
+ * relations are the parser's numbers. The stages read one sentence at a time, as an array of
  * evg_doc_token made on demand (evg_doc__sentence_tokens); at the end
  * the layer is freed, or written out into doc->tokens when the caller
  * keeps it (`--tokens`). A document read from JSON has no layer: these

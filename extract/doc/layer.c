@@ -6,20 +6,33 @@
 #include "core.h"
 #include "doc_layer.h"
 
-#define NO_LEMMA UINT32_MAX /* the lemma is the form */
-#define MAX_CLASSES 15      /* distinct TimeML classes (7 exist) */
-#define CLS_SHIFT 28        /* a word's class is in the top bits of `head` */
-#define HEAD_MASK ((1u << CLS_SHIFT) - 1)
+#define MAX_CLASSES 15 /* distinct TimeML classes (7 exist) */
+#define CLS_SHIFT 28   /* a word's class: the top bits of `lemma` */
+#define LEMMA_MASK ((1u << CLS_SHIFT) - 1)
+#define BIG16 UINT16_MAX /* the value is in the overflow table */
+#define BIG8 UINT8_MAX
 
-/* One word: 20 bytes. */
+/* One word: 12 bytes. A value too big for its field (a word 64 KiB into
+ * its sentence or longer, a sentence of 65,535 words and more, a model
+ * with 255 tags and more) is kept in the overflow table instead. */
 typedef struct word {
-    uint32_t start, end; /* bytes of the text: the form */
-    uint32_t lemma;      /* index into lemmas, or NO_LEMMA */
-    uint32_t head;       /* 1-based word of the sentence (0: root), and
-                          * above CLS_SHIFT the event class: 1-based index
-                          * into classes, 0 none */
-    uint16_t tag, rel;   /* the parser's numbers */
+    uint16_t off;   /* start - its sentence's start */
+    uint16_t len;   /* end - start */
+    uint16_t head;  /* 1-based word of the sentence, 0: root */
+    uint8_t tag, rel; /* the parser's numbers */
+    uint32_t lemma; /* 1-based index into lemmas (0: the lemma is the
+                     * form), and above CLS_SHIFT the event class: 1-based
+                     * index into classes, 0 none */
 } word;
+
+enum { F_OFF, F_LEN, F_HEAD, F_TAG, F_REL, F_LEMMA };
+
+/* A value of the overflow table: word `at`'s field `field`. */
+typedef struct big {
+    uint32_t at;
+    uint32_t field;
+    uint32_t value;
+} big;
 
 struct evg_doc_layer {
     word *w;
@@ -35,6 +48,8 @@ struct evg_doc_layer {
     uint32_t *conf_at;      /* the event words, in order */
     double *conf;           /* and the detector's confidence in each */
     size_t n_conf, cap_conf, cap_conf_at;
+    big *big;               /* the overflow table, by word and field */
+    size_t n_big, cap_big;
     const char *classes[MAX_CLASSES];
     size_t n_classes;
     /* the sentence made last (evg_doc__sentence_tokens) */
@@ -161,37 +176,117 @@ static int intern(evg_doc *doc, const char *lemma, uint32_t *out)
     return 0;
 }
 
+/* Stores `v` in field `f` of word `at` (`*slot`, `limit` wide), or in the
+ * overflow table when it does not fit. */
+static int store(evg_doc_layer *l, uint32_t at, int f, uint32_t v,
+                 uint32_t limit, uint32_t *slot)
+{
+    if (v < limit) {
+        *slot = v;
+        return 0;
+    }
+    if (grow(&l->big, &l->cap_big, l->n_big + 1, sizeof *l->big, 16) < 0)
+        return EVG_ENOMEM;
+    l->big[l->n_big++] = (big){at, (uint32_t)f, v};
+    *slot = limit;
+    return 0;
+}
+
+/* Field `f` of word `at`, `v` as stored in the word. */
+static uint32_t field(const evg_doc_layer *l, size_t at, int f, uint32_t v,
+                      uint32_t limit)
+{
+    if (v != limit)
+        return v;
+    size_t lo = 0, hi = l->n_big;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->big[mid].at < at ||
+            (l->big[mid].at == at && l->big[mid].field < (uint32_t)f))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < l->n_big && l->big[lo].at == at &&
+                   l->big[lo].field == (uint32_t)f
+               ? l->big[lo].value
+               : v;
+}
+
 int evg_doc__layer_push(evg_doc *doc, size_t k, size_t start, size_t end,
                         const char *lemma, unsigned tag, unsigned rel,
                         size_t head)
 {
     evg_doc_layer *l = doc->layer;
     if (k >= l->n_sent || k + 1 < l->filled || end < start ||
-        end > doc->text_len || tag >= l->ntags || rel >= l->nrels ||
-        tag > UINT16_MAX || rel > UINT16_MAX)
+        start < doc->sentences[k].start || end > doc->text_len ||
+        tag >= l->ntags || rel >= l->nrels || head > UINT32_MAX)
         return EVG_EINVAL;
-    if (head > HEAD_MASK)
-        return EVG_ELIMIT;
     if (l->n >= UINT32_MAX ||
         grow(&l->w, &l->cap, l->n + 1, sizeof *l->w, 1024) < 0)
         return EVG_ENOMEM;
     for (; l->filled <= k; l->filled++)
         l->first[l->filled] = (uint32_t)l->n;
-    word *w = &l->w[l->n];
-    w->start = (uint32_t)start;
-    w->end = (uint32_t)end;
-    w->head = (uint32_t)head;
-    w->tag = (uint16_t)tag;
-    w->rel = (uint16_t)rel;
-    w->lemma = NO_LEMMA;
+    uint32_t at = (uint32_t)l->n, v[F_LEMMA + 1], lem = 0;
+    int rc = 0;
     if (lemma && (strlen(lemma) != end - start ||
                   memcmp(lemma, doc->text + start, end - start) != 0)) {
-        int rc = intern(doc, lemma, &w->lemma);
-        if (rc)
+        if ((rc = intern(doc, lemma, &lem)))
             return rc;
+        lem++;
     }
-    l->n++;
+    /* the fields in order (the overflow table stays sorted) */
+    if ((rc = store(l, at, F_OFF, (uint32_t)(start - doc->sentences[k].start),
+                    BIG16, &v[F_OFF])) ||
+        (rc = store(l, at, F_LEN, (uint32_t)(end - start), BIG16,
+                    &v[F_LEN])) ||
+        (rc = store(l, at, F_HEAD, (uint32_t)head, BIG16, &v[F_HEAD])) ||
+        (rc = store(l, at, F_TAG, tag, BIG8, &v[F_TAG])) ||
+        (rc = store(l, at, F_REL, rel, BIG8, &v[F_REL])) ||
+        (rc = store(l, at, F_LEMMA, lem, LEMMA_MASK, &v[F_LEMMA])))
+        return rc;
+    word *w = &l->w[l->n++];
+    w->off = (uint16_t)v[F_OFF];
+    w->len = (uint16_t)v[F_LEN];
+    w->head = (uint16_t)v[F_HEAD];
+    w->tag = (uint8_t)v[F_TAG];
+    w->rel = (uint8_t)v[F_REL];
+    w->lemma = v[F_LEMMA];
     return 0;
+}
+
+/* Word i of sentence k, whole. */
+typedef struct wfull {
+    size_t start, end, head;
+    unsigned tag, rel, cls;
+    uint32_t lemma; /* 1-based, 0: the form */
+} wfull;
+
+static void unpack(const evg_doc *doc, const evg_doc_layer *l, size_t k,
+                   size_t i, wfull *f)
+{
+    const word *w = &l->w[i];
+    f->start = doc->sentences[k].start + field(l, i, F_OFF, w->off, BIG16);
+    f->end = f->start + field(l, i, F_LEN, w->len, BIG16);
+    f->head = field(l, i, F_HEAD, w->head, BIG16);
+    f->tag = field(l, i, F_TAG, w->tag, BIG8);
+    f->rel = field(l, i, F_REL, w->rel, BIG8);
+    f->lemma = field(l, i, F_LEMMA, w->lemma & LEMMA_MASK, LEMMA_MASK);
+    f->cls = w->lemma >> CLS_SHIFT;
+}
+
+/* The sentence of word i: the last with its first word at or before it. */
+static size_t sentence_of(const evg_doc_layer *l, size_t i)
+{
+    size_t lo = 0, hi = l->filled;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->first[mid] <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? lo - 1 : 0;
 }
 
 size_t evg_doc__token_count(const evg_doc *doc)
@@ -237,23 +332,25 @@ static size_t conf_from(const evg_doc_layer *l, size_t i)
     return lo;
 }
 
-/* Word i of the layer as a token; its form at `form` (NUL-terminated);
- * *c: the first event word at or after it (conf_from), moved past it. */
-static void make_token(const evg_doc_layer *l, size_t i, size_t k,
-                       const char *form, size_t *c, evg_doc_token *t)
+/* Word i (of sentence k) of the layer as a token; its form at `form`
+ * (NUL-terminated); *c: the first event word at or after it (conf_from),
+ * moved past it. */
+static void make_token(const evg_doc *doc, const evg_doc_layer *l, size_t i,
+                       size_t k, const char *form, size_t *c,
+                       evg_doc_token *t)
 {
-    const word *w = &l->w[i];
-    unsigned cls = w->head >> CLS_SHIFT;
+    wfull f;
+    unpack(doc, l, k, i, &f);
     t->sentence = k;
-    t->start = w->start;
-    t->end = w->end;
+    t->start = f.start;
+    t->end = f.end;
     t->form = form;
-    t->lemma = w->lemma == NO_LEMMA ? form : l->lemmas[w->lemma];
-    t->upos = l->upos[w->tag];
-    t->xpos = l->xpos[w->tag];
-    t->deprel = l->rel[w->rel];
-    t->head = w->head & HEAD_MASK;
-    t->tml_class = cls ? l->classes[cls - 1] : NULL;
+    t->lemma = f.lemma ? l->lemmas[f.lemma - 1] : form;
+    t->upos = l->upos[f.tag];
+    t->xpos = l->xpos[f.tag];
+    t->deprel = l->rel[f.rel];
+    t->head = f.head;
+    t->tml_class = f.cls ? l->classes[f.cls - 1] : NULL;
     t->event_confidence = 0.0;
     if (*c < l->n_conf && l->conf_at[*c] == i)
         t->event_confidence = l->conf[(*c)++];
@@ -280,8 +377,11 @@ const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
         return l->view;
     }
     size_t bytes = 0;
-    for (size_t i = b; i < e; i++)
-        bytes += l->w[i].end - l->w[i].start + 1;
+    wfull f;
+    for (size_t i = b; i < e; i++) {
+        unpack(doc, l, k, i, &f);
+        bytes += f.end - f.start + 1;
+    }
     l->view_k = EVG_NONE;
     if (grow(&l->view, &l->view_cap, e - b, sizeof *l->view, 64) < 0 ||
         grow(&l->forms, &l->forms_cap, bytes, 1, 1024) < 0) {
@@ -292,11 +392,11 @@ const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
     char *p = l->forms;
     size_t c = conf_from(l, b);
     for (size_t i = b; i < e; i++) {
-        size_t len = l->w[i].end - l->w[i].start;
-        memcpy(p, doc->text + l->w[i].start, len);
-        p[len] = '\0';
-        make_token(l, i, k, p, &c, &l->view[i - b]);
-        p += len + 1;
+        unpack(doc, l, k, i, &f);
+        memcpy(p, doc->text + f.start, f.end - f.start);
+        p[f.end - f.start] = '\0';
+        make_token(doc, l, i, k, p, &c, &l->view[i - b]);
+        p += f.end - f.start + 1;
     }
     l->view_k = k;
     l->view_n = *n = e - b;
@@ -328,7 +428,7 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
         l->classes[l->n_classes++] = tml_class;
         c = (unsigned)l->n_classes;
     }
-    w->head = (w->head & HEAD_MASK) | (uint32_t)c << CLS_SHIFT;
+    w->lemma = (w->lemma & LEMMA_MASK) | (uint32_t)c << CLS_SHIFT;
     /* the confidence: kept for event words only, by word number */
     size_t at = conf_from(l, b + i);
     int there = at < l->n_conf && l->conf_at[at] == b + i;
@@ -338,7 +438,7 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
             grow(&l->conf, &l->cap_conf, l->n_conf + 1, sizeof *l->conf,
                  256) < 0) {
             c = 0; /* no room: no confidence, so no class either */
-            w->head &= HEAD_MASK;
+            w->lemma &= LEMMA_MASK;
         } else {
             memmove(l->conf_at + at + 1, l->conf_at + at,
                     (l->n_conf - at) * sizeof *l->conf_at);
@@ -361,17 +461,26 @@ const char *evg_doc__upos_at(const evg_doc *doc, size_t off)
 {
     const evg_doc_layer *l = doc->layer;
     size_t n = l ? l->n : doc->n_tokens, lo = 0, hi = n;
+    wfull f;
     while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if ((l ? l->w[mid].start : doc->tokens[mid].start) < off)
+        size_t mid = lo + (hi - lo) / 2, start;
+        if (l) {
+            unpack(doc, l, sentence_of(l, mid), mid, &f);
+            start = f.start;
+        } else {
+            start = doc->tokens[mid].start;
+        }
+        if (start < off)
             lo = mid + 1;
         else
             hi = mid;
     }
     if (lo >= n)
         return NULL;
-    if (l)
-        return l->w[lo].start == off ? l->upos[l->w[lo].tag] : NULL;
+    if (l) {
+        unpack(doc, l, sentence_of(l, lo), lo, &f);
+        return f.start == off ? l->upos[f.tag] : NULL;
+    }
     return doc->tokens[lo].start == off ? doc->tokens[lo].upos : NULL;
 }
 
@@ -386,14 +495,15 @@ int evg_doc__layer_end(evg_doc *doc, int keep)
         for (size_t i = b; !rc && i < e; i++) {
             evg_doc_token *t = EVG_DOC_PUSH(doc, doc->tokens, doc->n_tokens,
                                             doc->cap_tokens);
-            const char *form =
-                t ? evg_doc_strndup(doc, doc->text + l->w[i].start,
-                                    l->w[i].end - l->w[i].start)
-                  : NULL;
+            wfull f;
+            unpack(doc, l, k, i, &f);
+            const char *form = t ? evg_doc_strndup(doc, doc->text + f.start,
+                                                   f.end - f.start)
+                                 : NULL;
             if (!form)
                 rc = EVG_ENOMEM;
             else
-                make_token(l, i, k, form, &c, t);
+                make_token(doc, l, i, k, form, &c, t);
         }
     }
     evg_doc__layer_free(doc);
@@ -414,6 +524,7 @@ void evg_doc__layer_free(evg_doc *doc)
     free(l->slots);
     free(l->conf_at);
     free(l->conf);
+    free(l->big);
     free(l->view);
     free(l->forms);
     free(l);

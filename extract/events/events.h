@@ -7,6 +7,7 @@
 #define EVG_EXTRACT_EVENTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "frames.h"
 #include "lexicon.h"
@@ -106,7 +107,8 @@ typedef struct ev_state {
     ment *ment;
     size_t n_ment, mpos;
     size_t *tx_order;  /* timex indexes sorted by start */
-    size_t *tx_first;  /* per sentence: first position in tx_order */
+    uint32_t *tx_first; /* per sentence: first position in tx_order (4
+                           bytes: a document of one-word sentences) */
     ev_meta *meta;
     size_t n_meta, cap_meta;
     ev_rel *rels;

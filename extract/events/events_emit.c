@@ -28,8 +28,10 @@ int evg_events__timex_index(ev_state *st)
 {
     evg_doc *doc = st->doc;
     size_t nt = doc->n_timexes;
+    if (nt >= UINT32_MAX)
+        return EVG_ELIMIT;
     st->tx_order = malloc((nt ? nt : 1) * sizeof(size_t));
-    st->tx_first = calloc(doc->n_sentences + 2, sizeof(size_t));
+    st->tx_first = calloc(doc->n_sentences + 2, sizeof(*st->tx_first));
     tx_key *keys = malloc((nt ? nt : 1) * sizeof(*keys));
     if (!st->tx_order || !st->tx_first || !keys) {
         free(keys);
@@ -50,11 +52,11 @@ int evg_events__timex_index(ev_state *st)
     for (size_t si = 0; si <= doc->n_sentences; si++) {
         while (pos < k && keys[pos].sentence < si)
             pos++;
-        st->tx_first[si] = pos;
+        st->tx_first[si] = (uint32_t)pos;
     }
     free(keys);
-    st->tx_first[doc->n_sentences] = k;
-    st->tx_first[doc->n_sentences + 1] = k;
+    st->tx_first[doc->n_sentences] = (uint32_t)k;
+    st->tx_first[doc->n_sentences + 1] = (uint32_t)k;
     st->prev_first = EVG_NONE;
     if (doc->dct[0] && !(st->dct = evg_doc_strdup(doc, doc->dct)))
         return EVG_ENOMEM;
