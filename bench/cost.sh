@@ -4,8 +4,10 @@
 # growing size (each line prints the growth of time against the growth of
 # input, so a super-linear stage shows at once), then the peak memory of
 # every command on every input kind from 100 KB to the --max-bytes
-# default: news prose, one huge line, one-word sentences, JSON Lines,
-# TimeML, events documents, extract --tokens and run. The memory budget
+# default: news prose (with the parse, the default, and --no-parse), one
+# huge line, one-word sentences, sentences without a full stop, many
+# entity mentions, JSON Lines, TimeML, events documents, extract --tokens,
+# run and ingest. The memory budget
 # is on what an input adds to the fixed baseline: (peak - baseline) /
 # input at most 20x; peak / input is printed beside it.
 # usage: bench/cost.sh EVGRAPH [SCALE [memory]]
@@ -118,6 +120,15 @@ for kb in sizes:
     p = p[:p.rindex(b"\n") + 1]          # whole lines
     w(f"prose-{kb}.txt", p)
     w(f"go-{kb}.txt", rep(b"Go. ", n))
+    # sentences as long as --max-sentence (64 KiB) allows: 58 KB, 10,000
+    # words each, parsed in pieces of 1,024 words
+    w(f"long-{kb}.txt", rep(b"The " + b"officials said talks went on " * 2000 +
+                            b"and ended.\n\n",
+                            n - 1) + b"\n")
+    # many entity mentions: country and city names in every sentence
+    w(f"ent-{kb}.txt", rep(b"Officials from France, Germany, Japan, China, "
+      b"Russia, India, Brazil and Canada met in Geneva with Kenya. ", n - 1)
+      + b"\n")
     w(f"line-{kb}.txt", p.replace(b"\n", b" ").rstrip() + b"\n")
     recs = rep(rec, n)
     w(f"jsonl-{kb}.jsonl", recs[:recs.rindex(b"\n") + 1])
@@ -147,6 +158,7 @@ peak_of() {
 x="extract -q --dct 2019-05-23"
 set -- $(peak_of "$evg" --version); v=$2
 set -- $(peak_of "$evg" $x "$work/base.txt"); base[extract]=$2
+set -- $(peak_of "$evg" $x --no-parse "$work/base.txt"); base[noparse]=$2
 set -- $(peak_of "$evg" $x --tokens "$work/base.txt"); base[tokens]=$2
 set -- $(peak_of "$evg" $x "$work/base.jsonl"); base[jsonl]=$2
 set -- $(peak_of "$evg" $x "$work/base.tml"); base[tml]=$2
@@ -154,9 +166,12 @@ set -- $(peak_of "$evg" graph -f csv -o "$work/o" "$work/base-events.json"); bas
 set -- $(peak_of "$evg" stats -o "$work/o" "$work/base-events.json"); base[stats]=$2
 set -- $(peak_of "$evg" render -f svg -o "$work/o" "$work/base-events.json"); base[render]=$2
 set -- $(peak_of "$evg" run -q --dct 2019-05-23 -o "$work/run" "$work/base.txt"); base[run]=$2
+rm -f "$work/base.db"
+set -- $(peak_of "$evg" ingest -q --dct 2019-05-23 --db "$work/base.db" "$work/base.txt"); base[ingest]=$2
 mb() { echo "scale=1; $1 / 1024" | bc; }
 echo "baseline (peak on a near-empty input, MB): evgraph --version $(mb $v);" \
-  "extract $(mb ${base[extract]}), .jsonl $(mb ${base[jsonl]}), .tml $(mb ${base[tml]})," \
+  "extract $(mb ${base[extract]}), --no-parse $(mb ${base[noparse]})," \
+  ".jsonl $(mb ${base[jsonl]}), .tml $(mb ${base[tml]}), ingest $(mb ${base[ingest]})," \
   "--tokens $(mb ${base[tokens]}); graph $(mb ${base[graph]}), stats $(mb ${base[stats]})," \
   "render $(mb ${base[render]}); run $(mb ${base[run]})"
 printf '%-40s %9s %7s %8s %16s %11s\n' input input_MB cpu_s peak_MB \
@@ -172,6 +187,15 @@ row() { # LABEL BASEKEY FILE CMD...
 }
 for kb in $msizes; do
   row "prose (news)" extract "$work/prose-$kb.txt" "$evg" $x "$work/prose-$kb.txt"
+done
+for kb in $msizes; do
+  row "prose, --no-parse" noparse "$work/prose-$kb.txt" "$evg" $x --no-parse "$work/prose-$kb.txt"
+done
+for kb in $msizes; do
+  row "10,000-word sentences" extract "$work/long-$kb.txt" "$evg" $x "$work/long-$kb.txt"
+done
+for kb in $msizes; do
+  row "many entity mentions" extract "$work/ent-$kb.txt" "$evg" $x "$work/ent-$kb.txt"
 done
 for kb in $msizes; do
   row "prose, one line" extract "$work/line-$kb.txt" "$evg" $x "$work/line-$kb.txt"
@@ -210,4 +234,9 @@ done
 # SVG and DOT timelines)
 for kb in $msizes; do
   row "prose, run (5 outputs)" run "$work/prose-$kb.txt" "$evg" run -q --dct 2019-05-23 -o "$work/run" "$work/prose-$kb.txt"
+done
+# ingest: extraction into a new SQLite store
+for kb in $msizes; do
+  rm -f "$work/i.db"
+  row "prose, ingest (new store)" ingest "$work/prose-$kb.txt" "$evg" ingest -q --dct 2019-05-23 --db "$work/i.db" "$work/prose-$kb.txt"
 done
