@@ -5,9 +5,10 @@
  *   u32 name, u32 zero, u64 bytes, the bytes padded to 8.
  *
  * Sections: INFO (text), TAGS ("UPOS\tXPOS" lines), RELS (lines), PTAG,
- * PPAR, PLAB (perceptron tables), LRUL, LMAP, LSTR (lemma rules, map and
- * strings). Every count and offset is checked on load, so a damaged file
- * is an error and never a crash. */
+ * PTG2, PLAB (perceptron tables), PPAR (the parser's table, inline: see
+ * put_inline_table), LRUL, LMAP, LSTR (lemma rules, map and strings), TDIC,
+ * TOKN. Every count and offset is checked on load, so a damaged file is an
+ * error and never a crash. Format 2: the inline parser table. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -22,7 +23,7 @@
 #include "syn_internal.h"
 
 #define MAGIC "EVGSYN\0\0"
-#define FORMAT_VERSION 1u
+#define FORMAT_VERSION 2u
 #define BOM 0x01020304u
 #define HEADER SYN_FILE_HEADER
 #define MAX_MODEL ((size_t)256 << 20)
@@ -93,6 +94,36 @@ void syn_table_put(evg_buf *b, uint32_t name, const syn_ptab *t)
 
 #define put_table syn_table_put
 
+/* A table of few classes in its inline form (built here when the table
+ * has none): u32 classes, u32 log2 of the slots, u32 zero, f32 scale,
+ * then the slots. */
+static void put_inline_table(evg_buf *b, uint32_t name, const syn_ptab *t)
+{
+    syn_ptab tmp = *t;
+    if (!t->inl) {
+        tmp.inl_owned = NULL;
+        tmp.dense = NULL;
+        if (syn_ptab_inline(&tmp) < 0) {
+            b->failed = EVG_ENOMEM;
+            return;
+        }
+    }
+    evg_buf s;
+    evg_buf_init(&s, 0);
+    put_u32(&s, tmp.nclass);
+    put_u32(&s, tmp.inl_bits);
+    put_u32(&s, 0);
+    put(&s, &tmp.scale, 4);
+    put(&s, tmp.inl, ((size_t)8) << tmp.inl_bits);
+    if (s.failed)
+        b->failed = EVG_ENOMEM;
+    else
+        section(b, name, s.data, s.len);
+    evg_buf_dispose(&s);
+    if (tmp.inl_owned != t->inl_owned)
+        free(tmp.inl_owned);
+}
+
 void syn_map_put(evg_buf *s, const syn_map *m)
 {
     put_u64(s, m->cap);
@@ -132,7 +163,7 @@ int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err)
     put_table(&p, SEC('P', 'T', 'A', 'G'), &m->tagger);
     if (m->tagger2.cap)
         put_table(&p, SEC('P', 'T', 'G', '2'), &m->tagger2);
-    put_table(&p, SEC('P', 'P', 'A', 'R'), &m->parser);
+    put_inline_table(&p, SEC('P', 'P', 'A', 'R'), &m->parser);
     put_table(&p, SEC('P', 'L', 'A', 'B'), &m->labeler);
     const syn_lemmas *l = &m->lemmas;
     put_u32(&s, (uint32_t)l->nrules);
@@ -242,6 +273,27 @@ int syn_table_get(syn_reader r, syn_ptab *t, size_t nclass)
      * rewrite (read, not mapped) */
     return used < cap &&
            syn_ptab_densify(t, (uint32_t *)(uintptr_t)t->slot) == 0;
+}
+
+/* A table in its inline form (see put_inline_table), borrowed from the
+ * file's bytes. */
+static int get_inline_table(reader r, syn_ptab *t, size_t nclass)
+{
+    uint32_t nc, bits, zero;
+    memset(t, 0, sizeof *t);
+    if (r.n < 16)
+        return 0;
+    memcpy(&nc, r.p, 4);
+    memcpy(&bits, r.p + 4, 4);
+    memcpy(&zero, r.p + 8, 4);
+    memcpy(&t->scale, r.p + 12, 4);
+    if (nc != nclass || zero || !syn_ptab_inline_valid(bits, nclass) ||
+        r.n != 16 + ((size_t)8 << bits) || (uintptr_t)(r.p + 16) % 8)
+        return 0;
+    t->nclass = nc;
+    t->inl_bits = bits;
+    t->inl = (const uint64_t *)(const void *)(r.p + 16);
+    return 1;
 }
 
 #define find_section syn_section_find
@@ -521,7 +573,7 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
     if (ok && find_section(pay, n, SEC('P', 'T', 'G', '2'), &r))
         ok = get_table(r, &m->tagger2, m->ntags);
     ok = ok && find_section(pay, n, SEC('P', 'P', 'A', 'R'), &r) &&
-         get_table(r, &m->parser, SYN_NACT);
+         get_inline_table(r, &m->parser, SYN_NACT);
     ok = ok && find_section(pay, n, SEC('P', 'L', 'A', 'B'), &r) &&
          get_table(r, &m->labeler, m->nrels);
     ok = ok && get_lemmas(pay, n, m);

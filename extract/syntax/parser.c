@@ -444,11 +444,16 @@ void syn_parse(const evg_syn_model *m, const syn_word *w,
     uint64_t f[SYN_PARSE_FEATS];
     while (!syn_state_final(st)) {
         int32_t sc[SYN_NACT] = {0};
-        size_t nf = syn_parse_features(st, w, tags, m->coarse, f);
-        syn_ptab_score(&m->parser, f, nf, sc);
+        int valid[SYN_NACT], nvalid = 0;
+        for (int a = 0; a < SYN_NACT; a++)
+            nvalid += valid[a] = syn_state_valid(st, a);
+        if (nvalid > 1) { /* else the one valid action needs no scores */
+            size_t nf = syn_parse_features(st, w, tags, m->coarse, f);
+            syn_ptab_score(&m->parser, f, nf, sc);
+        }
         int best = -1;
         for (int a = 0; a < SYN_NACT; a++)
-            if (syn_state_valid(st, a) && (best < 0 || sc[a] > sc[best]))
+            if (valid[a] && (best < 0 || sc[a] > sc[best]))
                 best = a;
         uint16_t rel = 0;
         if (best != SYN_SHIFT) {

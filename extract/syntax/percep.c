@@ -271,6 +271,7 @@ void syn_ptab_dispose(syn_ptab *t)
 {
     free(t->owned);
     free(t->dense);
+    free(t->inl_owned);
     memset(t, 0, sizeof *t);
 }
 
@@ -318,11 +319,156 @@ static const uint32_t *find_ptab_row(const syn_ptab *t, uint64_t h)
     }
 }
 
+/* The inline form: 2^bits slots of 64 bits. A slot's low 16 bits are its
+ * tag, 0 when empty, else (distance from home + 1) << low | the
+ * fingerprint's `low` = 32 - bits lowest bits; the fingerprint's other
+ * bits are its home slot, so the tag and the slot give the fingerprint
+ * back exactly, and a lookup answers as the table it was built from does.
+ * The three 16-bit fields above the tag are the weights of classes 0 to 2
+ * (0 where the row has none). Robin Hood again, with a load of at most a
+ * half: a feature, found or not, is nearly always one cache line. */
+
+static uint32_t inl_low(uint32_t bits)
+{
+    return 32u - bits;
+}
+
+int syn_ptab_inline_valid(uint32_t bits, size_t nclass)
+{
+    return bits >= SYN_INLINE_MIN_BITS && bits <= SYN_INLINE_MAX_BITS &&
+           nclass <= SYN_INLINE_CLASSES;
+}
+
+/* Places every row of `t` in `slot` (2^bits, zeroed) with the full
+ * fingerprints in `fps`; 0 when a distance does not fit the tag. */
+static int inl_fill(const syn_ptab *t, uint32_t bits, uint64_t *slot,
+                    uint32_t *fps)
+{
+    uint32_t low = inl_low(bits), mask = (1u << bits) - 1;
+    uint32_t maxd = (1u << (16 - low)) - 2;
+    for (uint32_t s = 0; s < t->cap; s++) {
+        uint32_t fp = t->slot[2 * s], o = t->slot[2 * s + 1];
+        if (!fp)
+            continue;
+        int16_t w[SYN_INLINE_CLASSES] = {0};
+        if (o & DENSE_BIT) {
+            for (uint32_t c = 0; c < t->nclass; c++)
+                w[c] = t->dense[(size_t)(o & ~DENSE_BIT) * t->nclass + c];
+        } else {
+            for (uint32_t q = 1; q <= t->pairs[o]; q++)
+                w[t->pairs[o + q] >> 16] =
+                    (int16_t)(uint16_t)(t->pairs[o + q] & 0xffff);
+        }
+        uint64_t v = 0;
+        for (uint32_t c = 0; c < SYN_INLINE_CLASSES; c++)
+            v |= (uint64_t)(uint16_t)w[c] << (16 * (c + 1));
+        uint32_t i = fp >> low, d = 0;
+        while (fps[i]) { /* Robin Hood: the farther from home stays */
+            uint32_t od = (i - (fps[i] >> low)) & mask;
+            if (od < d) {
+                uint32_t f2 = fps[i];
+                uint64_t v2 = slot[i];
+                fps[i] = fp;
+                slot[i] = v;
+                fp = f2;
+                v = v2;
+                d = od;
+            }
+            i = (i + 1) & mask;
+            if (++d > maxd)
+                return 0;
+        }
+        fps[i] = fp;
+        slot[i] = v;
+    }
+    for (uint32_t i = 0; i <= mask; i++) {
+        if (!fps[i])
+            continue;
+        uint32_t d = (i - (fps[i] >> low)) & mask;
+        slot[i] |= (uint64_t)((d + 1) << low | (fps[i] & ((1u << low) - 1)));
+    }
+    return 1;
+}
+
+int syn_ptab_inline(syn_ptab *t)
+{
+    if (t->inl)
+        return 0;
+    if (t->nclass > SYN_INLINE_CLASSES)
+        return EVG_EINVAL;
+    size_t used = 0;
+    for (uint32_t s = 0; s < t->cap; s++)
+        used += t->slot[2 * s] != 0;
+    uint32_t bits = SYN_INLINE_MIN_BITS;
+    while (((size_t)1 << bits) < 2 * used)
+        bits++;
+    for (; bits <= SYN_INLINE_MAX_BITS; bits++) {
+        size_t cap = (size_t)1 << bits;
+        uint64_t *slot = calloc(cap, sizeof *slot);
+        uint32_t *fps = calloc(cap, sizeof *fps);
+        if (!slot || !fps) {
+            free(slot);
+            free(fps);
+            return EVG_ENOMEM;
+        }
+        int ok = inl_fill(t, bits, slot, fps);
+        free(fps);
+        if (ok) {
+            free(t->inl_owned);
+            t->inl_owned = slot;
+            t->inl = slot;
+            t->inl_bits = bits;
+            return 0;
+        }
+        free(slot);
+    }
+    return EVG_ENOMEM;
+}
+
+static uint64_t inl_find(const syn_ptab *t, uint32_t fp)
+{
+    uint32_t low = inl_low(t->inl_bits), mask = (1u << t->inl_bits) - 1;
+    uint32_t lowmask = (1u << low) - 1, want = fp & lowmask;
+    for (uint32_t i = fp >> low, d = 0;; d++) {
+        uint64_t v = t->inl[i];
+        uint32_t tag = (uint32_t)(v & 0xffff);
+        if (!tag)
+            return 0;
+        uint32_t sd = (tag >> low) - 1;
+        if (sd < d) /* ends every probe: sd is at most 2^(16 - low) - 2 */
+            return 0;
+        if (sd == d && (tag & lowmask) == want)
+            return v;
+        i = (i + 1) & mask;
+    }
+}
+
+static void inl_score(const syn_ptab *t, const uint64_t *f, size_t nf,
+                      int32_t *scores)
+{
+    uint32_t low = inl_low(t->inl_bits), nc = t->nclass;
+    for (size_t j = 0; j < nf; j++)
+        __builtin_prefetch(t->inl + (fingerprint(fix_key(f[j])) >> low));
+    int32_t s[SYN_INLINE_CLASSES] = {0};
+    for (size_t j = 0; j < nf; j++) {
+        uint64_t v = inl_find(t, fingerprint(fix_key(f[j])));
+        for (uint32_t c = 0; c < SYN_INLINE_CLASSES; c++)
+            s[c] += (int16_t)(uint16_t)(v >> (16 * (c + 1)));
+    }
+    for (uint32_t c = 0; c < nc; c++)
+        scores[c] += s[c];
+}
+
 /* Memory bound: the slots of all features are fetched first, then their
  * rows, then added up, so that the cache misses overlap. */
 void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
                     int32_t *scores)
 {
+    if (t->inl) {
+        inl_score(t, f, nf, scores);
+        return;
+    }
+
     const void *rows[128];
     unsigned char dense[128];
     size_t n = nf < 128 ? nf : 128;

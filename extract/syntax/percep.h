@@ -55,7 +55,18 @@ typedef struct syn_ptab {
     int16_t *dense;        /* rows with many classes, as nclass weights;
                               a slot's offset with the top bit set points
                               here (in rows), built by syn_ptab_densify */
+    /* Tables of at most SYN_INLINE_CLASSES classes (the parser's) are
+     * held inline instead: 2^inl_bits slots of 64 bits, each a 16-bit tag
+     * and the weights of every class, so that a feature costs one memory
+     * access (percep.c). `cap` is then 0 and `slot`, `pairs` unused. */
+    const uint64_t *inl;
+    uint32_t inl_bits;
+    uint64_t *inl_owned;   /* when built, not read from a file */
 } syn_ptab;
+
+#define SYN_INLINE_CLASSES 3
+#define SYN_INLINE_MIN_BITS 18
+#define SYN_INLINE_MAX_BITS 31
 
 /* Builds the run-time table from the averaged training weights, leaving
  * out features updated fewer than `min_hits` times and weights that round
@@ -66,6 +77,15 @@ void syn_ptab_dispose(syn_ptab *t);
  * rows, which score in a vectorised loop. `slots` is the table's own,
  * writable slot array. EVG_ENOMEM. */
 int syn_ptab_densify(syn_ptab *t, uint32_t *slots);
+/* Builds the inline form of a table of at most SYN_INLINE_CLASSES
+ * classes from its slots and rows (nothing when it has one); lookups then
+ * use it only, and give the same answers. Deterministic: the same table
+ * gives the same bytes. EVG_ENOMEM, or EVG_EINVAL when the table has too
+ * many classes. */
+int syn_ptab_inline(syn_ptab *t);
+/* Whether an inline form of 2^bits slots and `nclass` classes can be
+ * read (whatever its bytes, a lookup in it stays in bounds and ends). */
+int syn_ptab_inline_valid(uint32_t bits, size_t nclass);
 /* scores[c] += weights of the features, as integers (scale left out). */
 void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
                     int32_t *scores);

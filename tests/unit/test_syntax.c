@@ -131,6 +131,56 @@ static void state_refuses_a_second_root(void **state)
     syn_state_dispose(&st);
 }
 
+/* The parser's inline table answers every lookup, found or not, as the
+ * table it is built from does, and the same table gives the same bytes. */
+static void inline_table_answers_as_the_table(void **state)
+{
+    (void)state;
+    syn_ptrain p;
+    assert_int_equal(syn_ptrain_init(&p, SYN_NACT), 0);
+    uint64_t x = 88172645463325252ull, keys[3000];
+    for (size_t i = 0; i < 3000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        keys[i] = x;
+        p.t++;
+        assert_int_equal(syn_ptrain_update(&p, &keys[i], 1, i % 3, 1.0f), 0);
+        if (i % 2) /* some rows hold two classes, some three */
+            assert_int_equal(
+                syn_ptrain_update(&p, &keys[i], 1, (i + 1) % 3, -0.5f), 0);
+    }
+    syn_ptab a, b, c;
+    assert_int_equal(syn_ptab_from_train(&a, &p, 0), 0);
+    assert_int_equal(syn_ptab_from_train(&b, &p, 0), 0);
+    assert_int_equal(syn_ptab_from_train(&c, &p, 0), 0);
+    assert_int_equal(syn_ptab_inline(&b), 0);
+    assert_int_equal(syn_ptab_inline(&c), 0);
+    assert_int_equal(b.inl_bits, c.inl_bits);
+    assert_memory_equal(b.inl, c.inl, (size_t)8 << b.inl_bits);
+    size_t found = 0;
+    for (size_t i = 0; i < 6000; i++) {
+        uint64_t k = keys[i % 3000];
+        if (i >= 3000) { /* features the table does not hold */
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            k = x;
+        }
+        int32_t sa[SYN_NACT] = {0}, sb[SYN_NACT] = {0};
+        syn_ptab_score(&a, &k, 1, sa);
+        syn_ptab_score(&b, &k, 1, sb);
+        assert_memory_equal(sa, sb, sizeof sa);
+        found += sa[0] || sa[1] || sa[2];
+    }
+    assert_true(found >= 2900);
+    /* a whole batch at once */
+    int32_t sa[SYN_NACT] = {0}, sb[SYN_NACT] = {0};
+    syn_ptab_score(&a, keys, 100, sa);
+    syn_ptab_score(&b, keys, 100, sb);
+    assert_memory_equal(sa, sb, sizeof sa);
+    syn_ptab_dispose(&a);
+    syn_ptab_dispose(&b);
+    syn_ptab_dispose(&c);
+    syn_ptrain_dispose(&p);
+}
+
 static char *train_tiny(const char *path, unsigned long long seed,
                         unsigned folds)
 {
@@ -332,6 +382,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(oracle_rebuilds_projective_trees),
         cmocka_unit_test(state_refuses_a_second_root),
+        cmocka_unit_test(inline_table_answers_as_the_table),
         cmocka_unit_test(training_is_deterministic),
         cmocka_unit_test(damaged_models_are_errors),
         cmocka_unit_test(tokens_follow_ud),
