@@ -432,12 +432,10 @@ static uint64_t inl_find(const syn_ptab *t, uint32_t fp)
     for (uint32_t i = fp >> low, d = 0;; d++) {
         uint64_t v = t->inl[i];
         uint32_t tag = (uint32_t)(v & 0xffff);
-        if (!tag)
+        uint32_t sd1 = tag >> low; /* its distance + 1; 0 when empty */
+        if (sd1 <= d) /* ends every probe: sd1 < 2^(16 - low) */
             return 0;
-        uint32_t sd = (tag >> low) - 1;
-        if (sd < d) /* ends every probe: sd is at most 2^(16 - low) - 2 */
-            return 0;
-        if (sd == d && (tag & lowmask) == want)
+        if (sd1 == d + 1 && (tag & lowmask) == want)
             return v;
         i = (i + 1) & mask;
     }

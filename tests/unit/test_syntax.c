@@ -14,6 +14,7 @@
 
 #include "evgraph/io.h"
 #include "syntax/conllu.h"
+#include "syntax/syn_file.h"
 #include "syntax/syn_internal.h"
 #include "syntax/train.h"
 
@@ -364,6 +365,81 @@ static void analyse_gives_one_tree(void **state)
     evg_syn_model_free(m);
 }
 
+/* Rewrites the payload of model file `good` (`n` bytes) with the parser
+ * table's header word `word` set to `v`, or every slot byte to `fill`
+ * (when `word` is negative), under a valid checksum, and loads it. */
+static int load_patched(const char *good, size_t n, int word, uint32_t v,
+                        unsigned char fill, evg_syn_model **m,
+                        evg_error *err)
+{
+    size_t len = n - SYN_FILE_HEADER;
+    unsigned char *pay = malloc(len);
+    memcpy(pay, good + SYN_FILE_HEADER, len);
+    syn_reader r;
+    assert_true(syn_section_find(pay, len, SYN_SEC('P', 'P', 'A', 'R'), &r));
+    unsigned char *at = pay + (r.p - pay);
+    if (word >= 0)
+        memcpy(at + 4 * word, &v, 4);
+    else
+        memset(at + 16, fill, r.n - 16);
+    evg_buf b;
+    evg_buf_init(&b, 0);
+    assert_int_equal(evg_buf_append(&b, (const char *)pay, len), 0);
+    char p[] = "/tmp/evg-syn-p-XXXXXX";
+    close(mkstemp(p));
+    assert_int_equal(syn_file_save(p, good, 2, &b, err), 0);
+    evg_buf_dispose(&b);
+    free(pay);
+    *m = NULL;
+    int rc = evg_syn_model_load(p, m, err);
+    unlink(p);
+    return rc;
+}
+
+/* The parser's inline table: a header that does not fit is an error; slots
+ * of any bytes are read without a crash or an endless probe. */
+static void inline_table_of_any_bytes(void **state)
+{
+    (void)state;
+    char p[] = "/tmp/evg-syn-i-XXXXXX";
+    close(mkstemp(p));
+    char *good = train_tiny(p, 3, 1);
+    size_t n = file_size(p);
+    unlink(p);
+    evg_syn_model *m;
+    evg_error err;
+    const struct { int word; uint32_t v; } bad[] = {
+        {0, 7},  /* classes */
+        {1, 17}, /* too few slots for the tag */
+        {1, 40}, /* more than the section holds */
+        {2, 1},  /* the reserved word */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(load_patched(good, n, bad[i].word, bad[i].v, 0, &m,
+                                      &err), EVG_EPARSE);
+        assert_null(m);
+        assert_non_null(strstr(err.message, "damaged"));
+    }
+    const unsigned char fills[] = {0xff, 0x5a, 0x01};
+    for (size_t i = 0; i < sizeof fills; i++) {
+        assert_int_equal(load_patched(good, n, -1, 0, fills[i], &m, &err), 0);
+        const char *form[] = {"The", "minister", "signed", "the", "deal", "."};
+        uint16_t tag[6], rel[6];
+        int head[6];
+        const char *lemma[6];
+        char buf[6 * 64];
+        evg_syn_sent s = {6, form, tag, head, rel, lemma, buf, sizeof buf,
+                          NULL};
+        assert_int_equal(evg_syn_analyse(m, &s), 0);
+        int roots = 0;
+        for (size_t k = 0; k < 6; k++)
+            roots += head[k] == 0;
+        assert_int_equal(roots, 1);
+        evg_syn_model_free(m);
+    }
+    free(good);
+}
+
 static void conllu_errors_name_the_line(void **state)
 {
     (void)state;
@@ -387,6 +463,7 @@ int main(void)
         cmocka_unit_test(damaged_models_are_errors),
         cmocka_unit_test(tokens_follow_ud),
         cmocka_unit_test(analyse_gives_one_tree),
+        cmocka_unit_test(inline_table_of_any_bytes),
         cmocka_unit_test(conllu_errors_name_the_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
