@@ -1,6 +1,7 @@
 /* The actor book (actors.h): the one rule by which the graph and the
  * event store decide who an entity is. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,15 +217,22 @@ static int names_cover(const char *const *an, size_t na, const evg_entity *e)
     return 1;
 }
 
-/* May person entity `e` join person actor `ai`? Not when one of them has a
- * full name that none of the other's full names agrees with ("Paul
- * Keating" never joins "Charles Keating" through a shared "Keating"). */
+/* May person entity `e` join person actor `ai`? When both are named by a
+ * dictionary, only when it is the same dictionary person. Otherwise not
+ * when one of them has a full name that none of the other's full names
+ * agrees with ("Paul Keating" never joins "Charles Keating" through a
+ * shared "Keating", nor "George Bush" "George W. Bush"). */
 static int same_person_ok(const evg_actor_book *bk, size_t ai,
                           const evg_entity *e)
 {
     const evg_book_actor *a = &bk->actors[ai];
     if (!is_person(a) || e->kind != EVG_KIND_PERSON)
         return 1;
+    if (a->dict_person && e->dictionary && e->name)
+        /* both named by a dictionary: it says whether they are one
+         * ("George Bush" of 1990 is not "George W. Bush", whatever titles
+         * or aliases they share) */
+        return strcmp(a->dict_person, e->name) == 0;
     const char *one[1] = {a->name};
     if (!names_cover(one, 1, e) ||
         !names_cover((const char *const *)a->aliases, a->n_aliases, e))
@@ -328,6 +336,33 @@ static void lookup_key(const evg_actor_book *bk, const evg_entity *e,
         *found = best;
 }
 
+/* The key a state's body is also known by: its code and the last two
+ * words of its name, "#USAMIL|air force" for "United States Air Force",
+ * "U.S. Air Force" and an "Air Force" an article gave the code USAMIL; a
+ * group or government body with a country and a sector only. Into buf
+ * (cap bytes); 0 when there is none. */
+static size_t body_key(evg_entity_kind kind, const char *code,
+                       const char *name, char *buf, size_t cap)
+{
+    if ((kind != EVG_KIND_GROUP && kind != EVG_KIND_GOVERNMENT) || !code ||
+        strlen(code) != 6 || !memcmp(code, "---", 3) ||
+        !evg_names_is_name(name, strlen(name)))
+        return 0;
+    char *k = normalize(name);
+    if (!k)
+        return 0;
+    const char *two = NULL;
+    int spaces = 0;
+    for (const char *p = k + strlen(k); p > k && spaces < 2; p--)
+        if (p[-1] == ' ' && ++spaces == 2)
+            two = p;
+    if (!two && spaces == 1)
+        two = k;
+    int n = two ? snprintf(buf, cap, "#%s|%s", code, two) : 0;
+    free(k);
+    return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
 /* The actor an entity belongs to: the lowest-numbered actor sharing a
  * normalized name or alias with it (for people also the same full name
  * with a nickname: "Bill Smith", "William Smith") whose code does not
@@ -368,6 +403,13 @@ static int find_actor(const evg_actor_book *bk, const evg_entity *e,
                 lookup_key(bk, e, k1, pk, found);
             free(k1);
         }
+    }
+    for (size_t i = 0; i <= e->n_aliases && *found == EVG_NONE; i++) {
+        /* "Air Force" of USAMIL is the "United States Air Force" */
+        const char *nm = i == 0 ? e->name : e->aliases[i - 1];
+        char bk2[160];
+        if (nm && body_key(e->kind, e->code, nm, bk2, sizeof(bk2)))
+            lookup_key(bk, e, bk2, nm, found);
     }
     if (*found == EVG_NONE && e->kind == EVG_KIND_PERSON)
         return find_person(bk, e, found);
@@ -444,6 +486,9 @@ int evg_actor_book_join(evg_actor_book *bk, size_t ai, const evg_entity *e,
             return EVG_ENOMEM;
         *changed |= EVG_BOOK_CODE;
     }
+    if (!a->dict_person && e->dictionary && is_person(a) &&
+        !(a->dict_person = book_dup(bk, name)))
+        return EVG_ENOMEM;
     /* a person is shown by the full name once one is known */
     if (is_person(a) && !strchr(a->name, ' ') && strchr(name, ' ')) {
         const char *full = book_dup(bk, name);
@@ -465,6 +510,9 @@ int evg_actor_book_join(evg_actor_book *bk, size_t ai, const evg_entity *e,
             *changed |= EVG_BOOK_ALIAS;
         }
         int rc = add_key(bk, ai, c, is_person(a));
+        char bk2[160];
+        if (!rc && body_key(a->kind, a->code, c, bk2, sizeof(bk2)))
+            rc = add_norm_key(bk, ai, bk2);
         if (rc)
             return rc;
     }
@@ -490,6 +538,12 @@ int evg_actor_book_restore(evg_actor_book *bk, const char *name,
         if (!c || push_alias(a, c))
             return EVG_ENOMEM;
         rc = add_key(bk, ai, c, is_person(a));
+    }
+    char bk2[160];
+    for (size_t i = 0; !rc && i <= n_aliases; i++) {
+        const char *nm = i == 0 ? a->name : aliases[i - 1];
+        if (nm && body_key(a->kind, a->code, nm, bk2, sizeof(bk2)))
+            rc = add_norm_key(bk, ai, bk2);
     }
     return rc;
 }

@@ -28,6 +28,8 @@ typedef struct evg_book_actor {
     const char *code, *country; /* NULL until some entity gives one */
     const char **aliases;   /* other names, in the order they came */
     size_t n_aliases, cap_aliases;
+    const char *dict_person; /* a person a dictionary names: its canonical
+                              * name (entities' "dictionary"), or NULL */
 } evg_book_actor;
 
 /* Copies a string into the book's storage; NULL on no memory. */

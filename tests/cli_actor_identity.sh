@@ -4,7 +4,10 @@
 # the same pronouns and the same title in different articles, nickname and
 # spelling variants of one name, an acronym defined in the text, and places,
 # vehicles, an operation, a publication, a credit and name fragments that
-# are no actors. fixtures/actors/expected.tsv says which names must be
+# are no actors; "President Bush" in 1990 and in 2003 (two people, by the
+# dictionary's dates), a father and son whose names differ only by a middle
+# initial, a last name that is a title ("Tom King"), a company's shops
+# ("Apple Stores"). fixtures/actors/expected.tsv says which names must be
 # apart, which one actor, which no actor at all; no person actor may hold
 # two different full names (tools/check_person_merges.py).
 source "$(dirname "$0")/lib.sh"

@@ -9,8 +9,10 @@ aliases (a leading title of the gazetteer, "Prime Minister", "Mr.", left
 out). Two full names are the same person's when their last names are
 equal (case, dots and a generational suffix such as "Jr." aside), their
 first names agree (equal, one the other's initial, or a pair of
-extract/data/nicknames.words: Bill/William) and their middle names agree
-when both have one; or when a dictionary says so: the person entries of
+extract/data/nicknames.words: Bill/William) and they have as many middle
+names, each agreeing ("George Bush" and "George W. Bush" do not: a middle
+name written in only one of them needs a dictionary); or when a
+dictionary says so: the person entries of
 extract/data/gazetteer_*.tsv (and of --dict files) with the same canonical
 name are one person. Prints each offending actor and the count.
 
@@ -106,9 +108,11 @@ def same_person(a, b):
     x, y = words(a), words(b)
     if x[-1] != y[-1] or not first_agree(x[0], y[0]):
         return False
-    if len(x) > 2 and len(y) > 2 and not first_agree(x[1], y[1]):
+    # the middle parts: as many, each agreeing; a middle written in one
+    # name only ("George Bush", "George W. Bush") needs a dictionary
+    if len(x) != len(y):
         return False
-    return True
+    return all(first_agree(p, q) for p, q in zip(x[1:-1], y[1:-1]))
 
 
 def petrarch_people(path, canon):

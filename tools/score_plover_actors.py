@@ -19,7 +19,7 @@ Gold quirks, mapped and counted in the output:
   still absent, case-insensitively; actors that cannot be located are
   reported and left out of the denominator.
 
-Usage: score_plover_actors.py EVGRAPH GOLD.json [--floor F] [--misses]
+Usage: score_plover_actors.py EVGRAPH GOLD.json [--floor F] [--misses] [--sector-misses]
 Exit status: 0 ok, 1 below the floor, 2 usage or run failure.
 """
 import json
@@ -64,6 +64,7 @@ def main(argv):
     args = [a for a in argv[1:] if not a.startswith("--")]
     floor = None
     show = "--misses" in argv
+    show_sec = "--sector-misses" in argv
     for i, a in enumerate(argv):
         if a == "--floor" and i + 1 < len(argv):
             floor = float(argv[i + 1])
@@ -96,6 +97,7 @@ def main(argv):
     total = found = unlocated = 0
     sec_total = sec_ok = 0
     misses = []
+    sec_misses = []
     for i, r in enumerate(recs):
         d = docs.get("r%d" % i)
         text = r["text"]
@@ -134,6 +136,9 @@ def main(argv):
                     sec_total += 1
                     if hit_code[3:6] == gs:
                         sec_ok += 1
+                    else:
+                        sec_misses.append((r["id"], a["actorText"],
+                                           want + gs, hit["name"], hit_code))
     frac = found / total if total else 0.0
     print("plover actors: %d/%d found with the right country = %.3f "
           "(%d actor texts not located in their text, left out)"
@@ -144,6 +149,9 @@ def main(argv):
     if show:
         for m in misses:
             print("miss: %s %r want %s got %s" % m)
+    if show_sec:
+        for m in sec_misses:
+            print("sector miss: %s %r want %s got %r %s" % m)
     if floor is not None and frac < floor:
         print("below the floor %.3f" % floor, file=sys.stderr)
         return 1

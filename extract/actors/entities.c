@@ -108,9 +108,23 @@ static int suffix_word(const ctx *x, size_t i)
     return i < x->n && evg_actors__gz(x, i, B(SUFFIX), &e) != 0;
 }
 
+/* Is token i a head of names of things (name_heads.words: "Store",
+ * "Center"), or its plural ("Stores")? */
+static int thing_head(const ctx *x, size_t i)
+{
+    if (word_in(x->t, &x->tk[i], evg_actors__name_heads))
+        return 1;
+    evg_token sg = x->tk[i];
+    if (sg.end - sg.start < 4 || x->t[sg.end - 1] != 's')
+        return 0;
+    sg.end--;
+    return word_in(x->t, &sg, evg_actors__name_heads);
+}
+
 /* Length of a run of capitalized words at i, not gazetteer names, that
- * ends with an organization word ("Eastern Airlines" after "China"), or
- * 0. */
+ * ends with an organization word ("Eastern Airlines" after "China"), or of
+ * one word that is the head of a thing's name ("Stores" after "Apple": the
+ * shops, not the company), or 0. */
 static size_t org_after(const ctx *x, size_t i)
 {
     const evg_gz_entry *e;
@@ -118,7 +132,9 @@ static size_t org_after(const ctx *x, size_t i)
         evg_actors__gz(x, i, M_NAME | B(ADJ) | B(TITLE) | B(ROLE), &e))
         return 0;
     size_t l = evg_actors__cap_span(x, i);
-    return l && org_word(x, i + l - 1) ? l : 0;
+    return l && (org_word(x, i + l - 1) || (l == 1 && thing_head(x, i)))
+               ? l
+               : 0;
 }
 
 /* After a capitalized name ending with an organization word at i - 1:
@@ -135,14 +151,14 @@ static size_t of_country(const ctx *x, size_t i, const evg_gz_entry **c)
 }
 
 /* Does the unknown name of `nl` words at i look like a thing or a place
- * rather than a person? Its last word is a common head of such names
- * ("App Store", "Mission Control", "Trade Center"), its first a place
+ * rather than a person? Its last word is a common head of such names or
+ * its plural ("App Store", "Apple Stores", "Mission Control", "Trade
+ * Center"), its first a place
  * prefix ("San Francisco", "Port Harcourt"), or a word is spelled as no
  * name is ("iPhone", "PowerPC": lower case first, or two capitals inside). */
 static int thing_name(const ctx *x, size_t i, size_t nl)
 {
-    const evg_token *last = &x->tk[i + nl - 1];
-    if (word_in(x->t, last, evg_actors__name_heads) ||
+    if (thing_head(x, i + nl - 1) ||
         word_in(x->t, &x->tk[i], evg_actors__place_prefixes))
         return 1;
     for (size_t j = i; j < i + nl; j++) {
@@ -305,6 +321,8 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             /* "Presidents Leonid Kuchma and Boris Yeltsin" */
             len = 1;
         }
+        if (len && e->cls == EVG_GZ_TITLE && ch->role && mods)
+            break; /* "Iraqi officials met President Weber": two actors */
         if (len && e->cls == EVG_GZ_TITLE) {
             if (!any)
                 ch->start = j;
@@ -462,12 +480,17 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
         if ((ch->title || ch->role) && !ch->c && !ch->name && j == commit &&
             tok_is(x, j, "of")) {
             /* "the president of Armenia", "the government of Sudan":
-             * the role belongs to the country named after it */
+             * the role belongs to the country named after it; "the
+             * government of Sindh province", "the governor of the Tyumen
+             * region": to the country of a place in it */
             size_t k = j + 1;
             if (tok_is(x, k, "the"))
                 k++;
             const evg_gz_entry *c;
-            size_t l = evg_actors__gz(x, k, B(COUNTRY), &c);
+            size_t l = evg_actors__gz(x, k, B(COUNTRY) | B(CITY), &c);
+            if (l && c->cls == EVG_GZ_CITY &&
+                memcmp(c->country, "---", 3) == 0)
+                l = 0; /* a region across countries */
             if (l && !is_possessive(x, k + l) &&
                 !(k + l < x->n && (x->tk[k + l].flags & EVG_TOK_CAP) &&
                   is_word(&x->tk[k + l]))) {
@@ -584,9 +607,15 @@ static long acronym_after(ctx *x, size_t k)
 static int past_title(const ctx *x, const chain *ch)
 {
     size_t k = ch->start;
-    return (k > 0 && word_in(x->t, &x->tk[k - 1], evg_actors__past_titles)) ||
-           (ch->det && ch->i0 + 1 < x->n &&
-            word_in(x->t, &x->tk[ch->i0 + 1], evg_actors__past_titles));
+    if (k > 0 && word_in(x->t, &x->tk[k - 1], evg_actors__past_titles))
+        return 1;
+    /* inside the chain, before its name: "the former president", "Former
+     * Socialist prime minister Andreas Papandreou" */
+    size_t e = ch->name || ch->unknown ? ch->name_s : ch->end;
+    for (size_t j = ch->i0; j < e && j < x->n; j++)
+        if (word_in(x->t, &x->tk[j], evg_actors__past_titles))
+            return 1;
+    return 0;
 }
 
 /* Turns a parsed chain into a mention. Returns tokens consumed (>= 1
@@ -659,6 +688,10 @@ static long emit(ctx *x, const chain *ch)
             if (!role && nl > 1 &&
                 evg_actors__gz(x, ch->name_e - 1, B(ROLE), &inner) == 1)
                 role = inner;  /* "Bush administration" */
+            if (n->cls == EVG_GZ_PERSON && past_title(x, ch))
+                /* "ousted President Akayev", "former president Carlos
+                 * Menem": out of office, one of the elite (ELI) */
+                evg_actors__set_sector(d, "ELI");
             if (n->sector[0] && memcmp(n->sector, "ELI", 3) != 0)
                 evg_actors__set_sector(d, n->sector);
             if (title && !past_title(x, ch))
@@ -666,6 +699,11 @@ static long emit(ctx *x, const chain *ch)
             if (role)
                 evg_actors__set_sector(d, role->sector);
             evg_actors__set_sector(d, n->sector);
+            if (n->cls == EVG_GZ_GROUP && !n->sector[0] && !title && !role &&
+                !ch->hyphen)
+                /* a people named as such ("Iraqi Kurds", "the Hutu"): its
+                 * civilians, as a plural demonym is ("Libyans") */
+                evg_actors__set_sector(d, "CVL");
             d->kind = evg_actors__kind_of_class(n->cls, d->sector);
             if (n->cls == EVG_GZ_COUNTRY || n->cls == EVG_GZ_CAPITAL ||
                 n->cls == EVG_GZ_CITY)
@@ -753,7 +791,9 @@ static long emit(ctx *x, const chain *ch)
                 d->kind = evg_actors__kind_of_sector(sec,
                                                      EVG_KIND_ORGANIZATION);
             } else if (ch->title) {
-                evg_actors__set_sector(d, ch->title->sector);
+                evg_actors__set_sector(d, past_title(x, ch)
+                                              ? "ELI"
+                                              : ch->title->sector);
                 d->kind = EVG_KIND_PERSON;
             } else if (role) {
                 evg_actors__set_sector(d, role->sector);
@@ -1022,16 +1062,31 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     if (!x.g || !doc->text)
         return 0;
     x.date = dct_number(doc->dct);
-    /* a discard list's story-level phrase: no actors in this story */
-    for (size_t s = 0; s < doc->n_sentences; s++)
-        if (evg_extract__discarded(x.g, doc->text, doc->sentences[s].start,
-                                   doc->sentences[s].end) == 2)
-            return 0;
+    /* a discard list's story-level phrase: no actors in this story; a
+     * sentence-level one: none in the sentence (each sentence looked at
+     * once) */
+    unsigned char *discarded = NULL;
+    if (evg_extract__has_discards(x.g) && doc->n_sentences) {
+        if (!(discarded = malloc(doc->n_sentences)))
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        for (size_t s = 0; s < doc->n_sentences; s++) {
+            int w = evg_extract__discarded(x.g, doc->text,
+                                           doc->sentences[s].start,
+                                           doc->sentences[s].end);
+            if (w == 2) {
+                free(discarded);
+                return 0;
+            }
+            discarded[s] = (unsigned char)w;
+        }
+    }
     int rc = evg_actors__load_words(err);
     if (!rc)
         rc = evg_names_load(err);
-    if (rc)
+    if (rc) {
+        free(discarded);
         return rc;
+    }
     evg_tokens toks = {0};
     for (size_t s = 0; s < doc->n_sentences && !rc; s++) {
         const evg_sentence *sn = &doc->sentences[s];
@@ -1039,7 +1094,7 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         if ((rc = evg_extract__tokenize(doc->text, sn->start, sn->end, &toks)))
             break;
         x.sent = s;
-        if (evg_extract__discarded(x.g, doc->text, sn->start, sn->end))
+        if (discarded && discarded[s])
             continue; /* a discarded sentence (PETRARCH's discard list) */
         x.tk = toks.v;
         x.n = toks.n;
@@ -1069,6 +1124,7 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         }
     }
     evg_extract__tokens_dispose(&toks);
+    free(discarded);
     if (!rc)
         rc = evg_actors__build(&x);
     if (!rc && x.nfail)

@@ -142,6 +142,13 @@ extern const char *const *evg_actors__government_heads;
 extern const char *const *evg_actors__government_plurals;
 extern const char *const *evg_actors__pronouns_thing;
 extern const char *const *evg_actors__pronouns_person;
+extern const char *const *evg_actors__pronouns_plural;
+/* The longest word of the thing, person and plural pronoun lists (set by
+ * evg_actors__load_words): a longer token is none of them. */
+extern size_t evg_actors__pronoun_len[3];
+/* The gender the word `w` (`n` bytes: a first name, a title, a pronoun)
+ * gives a person: 'm', 'f', or 0 when it says none (person_gender.words). */
+int evg_actors__gender(const char *w, size_t n);
 extern const char *const *evg_actors__raising; /* raising_verbs.words */
 extern const char *const *evg_actors__expletive_be;
 /* expletive_adjectives.words */

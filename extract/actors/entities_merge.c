@@ -144,6 +144,7 @@ static int root_entity(ctx *x, kmap *m, cand *d, size_t *ei)
         if (!en->name)
             return EVG_ENOMEM;
         en->kind = d->kind;
+        en->dictionary = d->kk == 'g' && d->kind == EVG_KIND_PERSON;
         if (d->country[0] && !(en->country = evg_doc_strdup(doc, d->country)))
             return EVG_ENOMEM;
         char code[8];

@@ -81,14 +81,65 @@ int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root)
     return 0;
 }
 
+/* The gender a person cand's mention gives: a gendered title ("Mrs.",
+ * "Queen") before the name or the first of two or more names ("Hillary
+ * Clinton"; for a dictionary's person its canonical name): 'm', 'f' or 0. */
+static int cand_gender(const ctx *x, const cand *a)
+{
+    const char *p = x->t + a->start, *end = x->t + a->nend;
+    while (p < end) {
+        while (p < end && !isalnum((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (p < end && (isalnum((unsigned char)*p) || *p == '-'))
+            p++;
+        if (p == w)
+            break;
+        size_t wl = (size_t)(p - w);
+        int in_name = w >= x->t + a->nstart;
+        if (in_name && a->kk == 'g' && a->name) {
+            const char *sp = strchr(a->name, ' ');
+            return sp ? evg_actors__gender(a->name, (size_t)(sp - a->name))
+                      : 0;
+        }
+        if (in_name) {
+            int more = 0; /* a first name only before a last name */
+            for (const char *q = p; q < end && !more; q++)
+                more = isalpha((unsigned char)*q);
+            return more ? evg_actors__gender(w, wl) : 0;
+        }
+        int g = evg_actors__gender(w, wl);
+        if (g)
+            return g; /* "Mrs. Thatcher", "Queen Elizabeth" */
+    }
+    return 0;
+}
+
+/* Is cand `a` (a root) plural, what "they" refers to: a group named by a
+ * plural role or a people ("the rebels", "Iraqi officials", "the
+ * Palestinians", "police"), or a group whose name is plural ("Kurds")?
+ * Never a person, a country or an organization. */
+static int cand_plural(const ctx *x, const cand *a)
+{
+    if (a->kind == EVG_KIND_PERSON || a->kind == EVG_KIND_COUNTRY ||
+        a->kind == EVG_KIND_LOCATION || a->kind == EVG_KIND_ORGANIZATION ||
+        a->adj_only)
+        return 0;
+    if (a->kk == 'r' && a->name && !strcmp(a->name, "police"))
+        return 1;
+    const char *e = x->t + a->end;
+    return a->end - a->start > 3 && e[-1] == 's' && e[-2] != 's';
+}
+
 int evg_actors__pronoun(ctx *x, size_t i)
 {
     const evg_token *k = &x->tk[i];
-    int want_person;
+    int want_person, plural = 0;
     size_t kl = k->end - k->start;
-    if (kl < 2 || kl > 3 || !is_word(k))
-        return 0; /* every pronoun here has two or three letters */
-    if (word_in(x->t, k, evg_actors__pronouns_thing)) {
+    const size_t *ml = evg_actors__pronoun_len;
+    if (kl < 2 || (kl > ml[0] && kl > ml[1] && kl > ml[2]) || !is_word(k))
+        return 0;
+    if (kl <= ml[0] && word_in(x->t, k, evg_actors__pronouns_thing)) {
         if (evg_extract__tok_is(x->t, k, "it") && i + 1 < x->n &&
             (word_in(x->t, &x->tk[i + 1], evg_actors__raising) ||
              (word_in(x->t, &x->tk[i + 1], evg_actors__expletive_be) &&
@@ -96,12 +147,43 @@ int evg_actors__pronoun(ctx *x, size_t i)
               word_in(x->t, &x->tk[i + 2], evg_actors__expletive_adj))))
             return 0;
         want_person = 0;
-    } else if (word_in(x->t, k, evg_actors__pronouns_person)) {
+    } else if (kl <= ml[1] && word_in(x->t, k, evg_actors__pronouns_person)) {
         want_person = 1;
+    } else if (kl <= ml[2] && word_in(x->t, k, evg_actors__pronouns_plural)) {
+        want_person = 0;
+        plural = 1;
     } else {
         return 0;
     }
-    size_t r = evg_actors__antecedent(x, want_person, NULL, NULL, NULL, 0, 0);
+    /* the most recent antecedent within COREF_WINDOW sentences that agrees
+     * in gender ("she" is never Mr. Smith) and number ("they" is a plural
+     * group, "it" never one), or none */
+    int gender = want_person ? evg_actors__gender(x->t + k->start, kl) : 0;
+    size_t r = EVG_NONE;
+    for (size_t j = x->c.n; j-- > 0 && r == EVG_NONE;) {
+        const cand *a = &x->c.v[j];
+        if (a->sent + COREF_WINDOW < x->sent)
+            break;
+        size_t rj = a->ante != EVG_NONE ? a->ante : j;
+        const cand *root = &x->c.v[rj];
+        if (root->adj_only || a->adj_only)
+            continue;
+        if (plural) {
+            if (cand_plural(x, root))
+                r = rj;
+            continue;
+        }
+        if (root->kk == 'r' || !compatible(root, want_person, NULL, NULL, 0))
+            continue;
+        if (gender) {
+            int g = cand_gender(x, root);
+            if (!g && a != root && a->is_name)
+                g = cand_gender(x, a); /* "Mrs. Thatcher" after "Thatcher" */
+            if (g && g != gender)
+                continue;
+        }
+        r = rj;
+    }
     if (r == EVG_NONE)
         return 0;
     return evg_actors__push_ref(x, k->start, k->end, r) ? EVG_ENOMEM : 1;

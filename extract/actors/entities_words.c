@@ -2,10 +2,12 @@
  * gazetteer lookups at a token, the country, sector and kind of a
  * candidate, and unknown names (capitalized spans, acronyms). */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "entities_finder.h"
+#include "names.h"
 #include "words.h"
 
 /* The finder's word lists (extract/data/): capitalized words that start
@@ -35,6 +37,9 @@ const char *const *evg_actors__vehicles;
 const char *const *evg_actors__publication_heads;
 const char *const *evg_actors__number_scales;
 const char *const *evg_actors__past_titles;
+const char *const *evg_actors__pronouns_plural;
+static const char *const *genders; /* pairs: word, "m" or "f" */
+static size_t n_genders;
 
 static const evg_words_use uses[] = {
     {"never_actors.words", EVG_WORDS_SORTED, &stop_caps, &n_stop_caps},
@@ -58,12 +63,37 @@ static const evg_words_use uses[] = {
     {"vehicles.words", 0, &evg_actors__vehicles, NULL},
     {"publication_heads.words", 0, &evg_actors__publication_heads, NULL},
     {"number_scales.words", 0, &evg_actors__number_scales, NULL},
-    {"past_titles.words", 0, &evg_actors__past_titles, NULL}};
+    {"past_titles.words", 0, &evg_actors__past_titles, NULL},
+    {"pronouns_plural.words", 0, &evg_actors__pronouns_plural, NULL},
+    {"person_gender.words", EVG_WORDS_PAIRS | EVG_WORDS_SORTED, &genders,
+     &n_genders}};
 static evg_words_set lists = EVG_WORDS_SET(uses);
+
+size_t evg_actors__pronoun_len[3];
+static pthread_once_t pron_once = PTHREAD_ONCE_INIT;
+
+static size_t longest(const char *const *l)
+{
+    size_t m = 0;
+    for (; l && *l; l++)
+        if (strlen(*l) > m)
+            m = strlen(*l);
+    return m;
+}
+
+static void pronoun_lengths(void)
+{
+    evg_actors__pronoun_len[0] = longest(evg_actors__pronouns_thing);
+    evg_actors__pronoun_len[1] = longest(evg_actors__pronouns_person);
+    evg_actors__pronoun_len[2] = longest(evg_actors__pronouns_plural);
+}
 
 int evg_actors__load_words(evg_error *err)
 {
-    return evg_words_load(&lists, err);
+    int rc = evg_words_load(&lists, err);
+    if (!rc)
+        pthread_once(&pron_once, pronoun_lengths);
+    return rc;
 }
 
 static int cmp_word(const void *key, const void *elem)
@@ -241,6 +271,19 @@ int evg_actors__name_number(const ctx *x, size_t j)
     return 1;
 }
 
+/* Is the one-word title at j (gl tokens, entry e) the last name of a
+ * first name at i = j - 1: "Tom King has", "Larry King said" (no name
+ * follows it, as one follows a title: "Tom met King Hussein")? */
+static int last_name_title(const ctx *x, size_t i, size_t j, size_t gl,
+                           const evg_gz_entry *e)
+{
+    return e->cls == EVG_GZ_TITLE && gl == 1 && j == i + 1 &&
+           !(j + 1 < x->n && is_word(&x->tk[j + 1]) &&
+             (x->tk[j + 1].flags & EVG_TOK_CAP)) &&
+           evg_names_first_name(x->t + x->tk[i].start,
+                                x->tk[i].end - x->tk[i].start);
+}
+
 /* Length of a run of capitalized words at i that is not a gazetteer name
  * (connectors allowed inside: "Union of Teachers"). */
 size_t evg_actors__cap_span(const ctx *x, size_t i)
@@ -251,8 +294,10 @@ size_t evg_actors__cap_span(const ctx *x, size_t i)
         if (is_word(k) && ((k->flags & EVG_TOK_CAP) ||
                            evg_actors__brand_word(x, j))) {
             const evg_gz_entry *e;
-            if (j > i && evg_actors__gz(x, j, M_NAME | B(ADJ) | B(TITLE), &e) &&
-                !after_initial(x, i, j))
+            size_t gl;
+            if (j > i &&
+                (gl = evg_actors__gz(x, j, M_NAME | B(ADJ) | B(TITLE), &e)) &&
+                !after_initial(x, i, j) && !last_name_title(x, i, j, gl, e))
                 break; /* but "Michael R. Bloomberg": a middle initial
                         * never ends a name */
             if (evg_actors__stop_word(x->t, k) &&
@@ -320,4 +365,32 @@ int evg_actors__all_caps_acronym(const ctx *x, size_t i, size_t len)
 {
     return len == 1 && (x->tk[i].flags & EVG_TOK_UPPER) &&
            x->tk[i].end - x->tk[i].start >= 2;
+}
+
+int evg_actors__gender(const char *w, size_t n)
+{
+    char buf[32];
+    if (!genders || !n || n >= sizeof(buf))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)tolower((unsigned char)w[i]);
+    buf[n] = '\0';
+    if (n > 1 && buf[n - 1] == '.')
+        buf[n - 1] = '\0';
+    /* pairs: genders[2i] the word, genders[2i + 1] its gender */
+    size_t lo = 0, hi = n_genders;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(buf, genders[2 * mid]);
+        if (!c)
+            return genders[2 * mid + 1][0];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    /* a nickname: the gender of the full name it stands for */
+    const char *full = evg_names_full_first(buf);
+    return full && strcmp(full, buf) != 0 ? evg_actors__gender(full, strlen(full))
+                                          : 0;
 }

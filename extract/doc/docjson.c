@@ -480,6 +480,10 @@ static void read_entities(reader *r, const cJSON *root, int *rc)
                                              evg_entity_kind_parse, 0, rc);
         e->code = get_str(r, it, "code", 0, rc);
         e->country = get_str(r, it, "country", 0, rc);
+        const cJSON *dk = cJSON_GetObjectItemCaseSensitive(it, "dictionary");
+        if (dk && !cJSON_IsBool(dk) && !*rc)
+            *rc = bad(r, "dictionary must be true or false");
+        e->dictionary = cJSON_IsTrue(dk) && e->kind == EVG_KIND_PERSON;
         const cJSON *al = get_array(r, it, "aliases", rc);
         cJSON_ArrayForEach(m, al)
         {

@@ -304,6 +304,10 @@ static void write_entities(writer *w, const evg_doc *doc)
         k_str(w, "kind", evg_entity_kind_name(e->kind));
         k_str(w, "code", e->code);
         k_str(w, "country", e->country);
+        if (e->dictionary && e->kind == EVG_KIND_PERSON) {
+            key(w, "dictionary");
+            boolean(w, 1);
+        }
         k_open(w, "aliases", 1);
         for (size_t k = 0; k < e->n_aliases; k++)
             str(w, e->aliases[k]);

@@ -13,6 +13,8 @@
 
 #define KEY_MAX 256
 
+#define DISC_BUCKETS 65536u
+
 typedef struct discard {
     const char *s; /* lower case */
     size_t n;
@@ -37,6 +39,9 @@ struct evg_gazetteer {
     const evg_gazetteer *base; /* the built-in layer under a user's, or NULL */
     struct discard *disc;      /* PETRARCH discard phrases */
     size_t n_disc, cap_disc;
+    uint32_t *disc_head;       /* DISC_BUCKETS chains by a phrase's first
+                                * two bytes: index + 1, or 0 */
+    uint32_t *disc_next;       /* the chain after each phrase (cap_disc) */
     evg_tokens scratch;        /* tokens of the phrase being added */
     /* the last phrase prepared (prepare()): its text, tokens (scratch),
      * normalized key and the key's length and hash after each token, so
@@ -405,6 +410,8 @@ static void gz_free(evg_gazetteer *g)
         return;
     free(g->tab);
     free(g->disc);
+    free(g->disc_head);
+    free(g->disc_next);
     evg_extract__tokens_dispose(&g->scratch);
     evg_arena_free(g->arena);
     free(g);
@@ -590,13 +597,40 @@ const evg_gz_entry *evg_gz_pick(const evg_gz_entry *e, unsigned mask)
     return NULL;
 }
 
+/* The chain of discard phrases whose first bytes are c1 c2 c3 (lower
+ * case): phrases of three bytes or more by their first three, shorter
+ * ones by theirs with 0 for the missing (no text byte is 0). */
+static size_t disc_bucket(unsigned char c1, unsigned char c2, unsigned char c3)
+{
+    uint32_t h = ((uint32_t)c1 << 16 | (uint32_t)c2 << 8 | c3) * 2654435761u;
+    return (h >> 16) & (DISC_BUCKETS - 1);
+}
+
+static unsigned char lower_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u >= 'A' && u <= 'Z' ? (unsigned char)(u + 32) : u;
+}
+
 int evg_gz__add_discard(evg_gazetteer *g, const char *s, size_t n, int story,
                         int word);
 int evg_gz__add_discard(evg_gazetteer *g, const char *s, size_t n, int story,
                         int word)
 {
+    if (!n || g->n_disc >= UINT32_MAX - 1)
+        return EVG_ENOMEM;
+    size_t cap = g->cap_disc;
     if (evg_reserve(&g->disc, &g->cap_disc, g->n_disc + 1, sizeof(*g->disc),
                     64))
+        return EVG_ENOMEM;
+    if (g->cap_disc != cap || !g->disc_next) {
+        uint32_t *nx = realloc(g->disc_next, g->cap_disc * sizeof(*nx));
+        if (!nx)
+            return EVG_ENOMEM;
+        g->disc_next = nx;
+    }
+    if (!g->disc_head &&
+        !(g->disc_head = calloc(DISC_BUCKETS, sizeof(*g->disc_head))))
         return EVG_ENOMEM;
     discard *d = &g->disc[g->n_disc];
     if (!(d->s = evg_arena_strndup(g->arena, s, n)))
@@ -604,27 +638,76 @@ int evg_gz__add_discard(evg_gazetteer *g, const char *s, size_t n, int story,
     d->n = n;
     d->story = story;
     d->word = word;
+    size_t b = disc_bucket((unsigned char)d->s[0],
+                           n > 1 ? (unsigned char)d->s[1] : 0,
+                           n > 2 ? (unsigned char)d->s[2] : 0);
+    g->disc_next[g->n_disc] = g->disc_head[b];
+    g->disc_head[b] = (uint32_t)(g->n_disc + 1);
     g->n_disc++;
     return 0;
 }
 
-/* Does `d` occur in text[start, end) at the start of a word (PETRARCH
- * matches " PHRASE" case-insensitively), ending a word when d->word? */
-static int discard_in(const discard *d, const char *t, size_t start,
-                      size_t end)
+/* Does `d` occur at text[i] (i < end) case-insensitively, ending a word
+ * when d->word? */
+static int discard_at(const discard *d, const char *t, size_t i, size_t end)
 {
-    for (size_t i = start; i + d->n <= end; i++) {
-        if (i > start && isalnum((unsigned char)t[i - 1]))
+    if (i + d->n > end)
+        return 0;
+    size_t k = 0;
+    while (k < d->n && lower_byte(t[i + k]) == (unsigned char)d->s[k])
+        k++;
+    if (k < d->n)
+        return 0;
+    return !(d->word && i + k < end && isalnum((unsigned char)t[i + k]));
+}
+
+/* The strongest discard of layer `t` in text[start, end): 2 a story's, 1 a
+ * sentence's, 0 none. A phrase matches at the start of a word (PETRARCH
+ * matches " PHRASE" case-insensitively); the phrases are found through
+ * their first two bytes, so the cost is a probe or two per word whatever
+ * the length of the list. */
+static int discard_layer(const evg_gazetteer *t, const char *text,
+                         size_t start, size_t end)
+{
+    int what = 0;
+    if (!t->n_disc)
+        return 0;
+    for (size_t i = start; i < end && what < 2; i++) {
+        if (i > start && isalnum((unsigned char)text[i - 1])) {
+            while (i + 1 < end && isalnum((unsigned char)text[i]))
+                i++; /* to the end of the word */
             continue;
-        size_t k = 0;
-        while (k < d->n && tolower((unsigned char)t[i + k]) == d->s[k])
-            k++;
-        if (k < d->n)
-            continue;
-        if (d->word && i + k < end && isalnum((unsigned char)t[i + k]))
-            continue;
-        return 1;
+        }
+        unsigned char c[3] = {lower_byte(text[i]), 0, 0};
+        if (i + 1 < end)
+            c[1] = lower_byte(text[i + 1]);
+        if (i + 2 < end)
+            c[2] = lower_byte(text[i + 2]);
+        /* phrases of three bytes or more, of two, of one */
+        for (size_t len = 3; len >= 1 && what < 2; len--) {
+            if (c[len - 1] == 0)
+                continue;
+            size_t b = disc_bucket(c[0], len > 1 ? c[1] : 0,
+                                   len > 2 ? c[2] : 0);
+            for (uint32_t j = t->disc_head[b]; j && what < 2;
+                 j = t->disc_next[j - 1]) {
+                const discard *d = &t->disc[j - 1];
+                if ((len == 3 ? d->n < 3 : d->n != len) ||
+                    !discard_at(d, text, i, end))
+                    continue;
+                if ((d->story ? 2 : 1) > what)
+                    what = d->story ? 2 : 1;
+            }
+        }
     }
+    return what;
+}
+
+int evg_extract__has_discards(const evg_gazetteer *g)
+{
+    for (const evg_gazetteer *t = g; t; t = t->base)
+        if (t->n_disc)
+            return 1;
     return 0;
 }
 
@@ -632,10 +715,11 @@ int evg_extract__discarded(const evg_gazetteer *g, const char *text,
                            size_t start, size_t end)
 {
     int what = 0;
-    for (const evg_gazetteer *t = g; t && what < 2; t = t->base)
-        for (size_t i = 0; i < t->n_disc && what < 2; i++)
-            if (discard_in(&t->disc[i], text, start, end))
-                what = t->disc[i].story ? 2 : 1;
+    for (const evg_gazetteer *t = g; t && what < 2; t = t->base) {
+        int w = discard_layer(t, text, start, end);
+        if (w > what)
+            what = w;
+    }
     return what;
 }
 

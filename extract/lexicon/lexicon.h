@@ -56,8 +56,11 @@ const char *evg_extract__dict_format_name(evg_dict_format f);
 int evg_extract__petrarch_add(evg_gazetteer *g, evg_dict_format f,
                               const char *data, size_t len, const char *name,
                               evg_error *err);
-/* Adds the shipped Phoenix actors and agents files (built in). */
+/* Adds the shipped Phoenix actors, agents and discard files (built in; the
+ * discards but for the phrases of discards_skipped.words). */
 int evg_extract__petrarch_builtin(evg_gazetteer *g, evg_error *err);
+/* Does `g` (or a layer under it) hold any discard phrase? */
+int evg_extract__has_discards(const evg_gazetteer *g);
 /* Is a sentence or a story to be left uncoded by the discard lists of `g`
  * and its base? `text` from `start` to `end`; returns 0 (no), 1 (the
  * sentence), 2 (the whole story). */

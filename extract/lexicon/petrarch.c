@@ -23,6 +23,7 @@ static const char *const builtin_actors[] = {
     "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
     "Phoenix.MilNonState.actors.txt", NULL};
 static const char builtin_agents[] = "Phoenix.agents.txt";
+static const char builtin_discards[] = "Phoenix.discards.txt";
 
 /* ---- sectors ---- */
 
@@ -800,7 +801,12 @@ static int read_agents(reader *r, evg_gazetteer *g)
 int evg_gz__add_discard(evg_gazetteer *g, const char *s, size_t n, int story,
                         int word);
 
-static int read_discards(reader *r, evg_gazetteer *g)
+/* Phrases of the built-in discard list left out (discards_skipped.words,
+ * sorted, lower case), or NULL while reading a user's list. */
+static const char *const *disc_skip;
+static size_t n_disc_skip;
+
+static int read_discards(reader *r, evg_gazetteer *g, int builtin)
 {
     const char *l;
     size_t n;
@@ -821,6 +827,10 @@ static int read_discards(reader *r, evg_gazetteer *g)
         size_t k = phrase_text(s, m, 0, buf);
         if (!k)
             return bad(r, "an empty or too long discard phrase");
+        if (builtin && disc_skip &&
+            bsearch(buf, disc_skip, n_disc_skip, sizeof(*disc_skip),
+                    cmp_word))
+            continue;
         rc = evg_gz__add_discard(g, buf, k, story, word);
         if (rc)
             return evg_error_set(r->err, rc, "out of memory");
@@ -918,7 +928,7 @@ int evg_extract__petrarch_add(evg_gazetteer *g, evg_dict_format f,
     case EVG_DICT_AGENTS:
         return read_agents(&r, g);
     case EVG_DICT_DISCARDS:
-        return read_discards(&r, g);
+        return read_discards(&r, g, 0);
     default:
         return evg_error_set(err, EVG_EINVAL, "%s: not a PETRARCH dictionary",
                              r.name);
@@ -942,6 +952,18 @@ int evg_extract__petrarch_builtin(evg_gazetteer *g, evg_error *err)
         return evg_error_set(err, EVG_EDEP,
                              "built-in dictionary %s is missing",
                              builtin_agents);
-    return evg_extract__petrarch_add(g, EVG_DICT_AGENTS, e->data, e->len,
-                                     builtin_agents, err);
+    int rc = evg_extract__petrarch_add(g, EVG_DICT_AGENTS, e->data, e->len,
+                                       builtin_agents, err);
+    if (rc)
+        return rc;
+    /* the discard list, but for the phrases of discards_skipped.words */
+    if (!(e = evg_extract__embedded(builtin_discards)))
+        return evg_error_set(err, EVG_EDEP,
+                             "built-in dictionary %s is missing",
+                             builtin_discards);
+    if ((rc = evg_words_list("discards_skipped.words", EVG_WORDS_SORTED,
+                             &disc_skip, &n_disc_skip, err)))
+        return rc;
+    reader r = {e->data, builtin_discards, e->len, 0, 0, 0, err};
+    return read_discards(&r, g, 1);
 }

@@ -116,8 +116,15 @@ int evg_names_agree(const char *a, size_t an, const char *b, size_t bn)
         return 1;
     if (!first_agree(x.w[0], y.w[0]))
         return 0;
-    if (x.n > 2 && y.n > 2 && !first_agree(x.w[1], y.w[1]))
-        return 0; /* George H. W. Bush is not George W. Bush */
+    /* the middle parts: none in both, or as many that agree; a middle
+     * written in one name and not in the other is no evidence by the name
+     * alone ("George Bush" is not "George W. Bush" unless a dictionary
+     * says so), and "George H. W. Bush" is never "George W. Bush" */
+    if (x.n != y.n)
+        return 0;
+    for (size_t i = 1; i + 1 < x.n; i++)
+        if (!first_agree(x.w[i], y.w[i]))
+            return 0;
     return 1;
 }
 
@@ -132,7 +139,12 @@ size_t evg_names_key(const char *s, size_t n, char *buf, size_t cap)
             first = nick[2 * i + 1];
             break;
         }
-    int k = snprintf(buf, cap, "%s|%s", p.w[p.n - 1], first);
+    char mid[MAXW + 1];
+    size_t m = 0;
+    for (size_t i = 1; i + 1 < p.n; i++)
+        mid[m++] = p.w[i][0];
+    mid[m] = '\0';
+    int k = snprintf(buf, cap, "%s|%s|%s", p.w[p.n - 1], first, mid);
     return k > 0 && (size_t)k < cap ? (size_t)k : 0;
 }
 
@@ -155,4 +167,26 @@ int evg_names_is_name(const char *s, size_t n)
             if (!strcmp(*p, w))
                 return 0;
     return 1;
+}
+
+int evg_names_first_name(const char *s, size_t n)
+{
+    char w[WLEN];
+    if (!loaded || !n || n >= sizeof(w))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)s[i]);
+    w[n] = '\0';
+    for (size_t i = 0; i < 2 * n_nick; i++)
+        if (!strcmp(nick[i], w))
+            return 1;
+    return 0;
+}
+
+const char *evg_names_full_first(const char *w)
+{
+    for (size_t i = 0; loaded && i < n_nick; i++)
+        if (!strcmp(nick[2 * i], w))
+            return nick[2 * i + 1];
+    return NULL;
 }

@@ -116,6 +116,10 @@ typedef struct evg_entity {
     size_t n_aliases, cap_aliases;
     evg_mention *mentions; /* in text order */
     size_t n_mentions, cap_mentions;
+    int dictionary;        /* a person whose name is the canonical name of
+                            * a dictionary entry (the gazetteer, the Phoenix
+                            * files or a --dict file): which person the
+                            * dictionary says it is */
 } evg_entity;
 
 typedef struct evg_event_time {

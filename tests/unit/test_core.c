@@ -261,6 +261,7 @@ static evg_doc *sample_doc(void)
         e->kind = i ? EVG_KIND_ORGANIZATION : EVG_KIND_PERSON;
         e->code = i ? "CHNBUS" : "USAGOV";
         e->country = i ? "CHN" : "USA";
+        e->dictionary = !i; /* a person a dictionary names */
         evg_mention *m = EVG_DOC_PUSH(d, e->mentions, e->n_mentions,
                                       e->cap_mentions);
         assert_int_equal(evg_doc_span(d, &m->span, i ? 14 : 0, i ? 20 : 5), 0);
@@ -326,6 +327,9 @@ static void document_json_round_trip(void **state)
     assert_int_equal(back->events[0].target[0], 1);
     assert_string_equal(back->timexes[0].hi, "2019-05-19");
     assert_string_equal(back->entities[0].mentions[0].code, "USAGOV");
+    assert_non_null(strstr(a, "\"country\":\"USA\",\"dictionary\":true,"));
+    assert_true(back->entities[0].dictionary);
+    assert_false(back->entities[1].dictionary);
     assert_int_equal(back->entities[0].mentions[0].with, EVG_NONE);
     assert_int_equal(back->entities[1].mentions[0].with, 0);
     /* classes and roles come back as the library's own strings */

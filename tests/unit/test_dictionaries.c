@@ -248,14 +248,23 @@ static void dictionaries_agents_combine_with_countries(void **state)
 static void dictionaries_discards_leave_text_uncoded(void **state)
 {
     (void)state;
-    const char *text = "Kenyan troops arrived in Somalia. "
+    /* the shipped Phoenix list is built in: "MARATHON" discards a
+     * sentence, but a year does not (discards_skipped.words) */
+    const char *text = "Kenyan troops arrived in Somalia in 1990. "
                        "Ethiopian runners won the marathon in Nairobi.";
     evg_doc *doc = extract_at(text, "2019-05-23", NULL);
+    assert_non_null(by_mention(doc, "Kenyan troops"));
+    assert_null(by_mention(doc, "Ethiopian"));
+    assert_null(by_mention(doc, "Nairobi"));
+    evg_doc_free(doc);
+    text = "Kenyan troops arrived in Somalia. "
+           "Ethiopian runners won the zorbball cup in Nairobi.";
+    doc = extract_at(text, "2019-05-23", NULL);
     assert_non_null(by_mention(doc, "Ethiopian"));
     assert_non_null(by_mention(doc, "Nairobi"));
     evg_doc_free(doc);
     char path[256];
-    evg_lexicon *lex = load("sports.discards", "# sports\nMARATHON_\n",
+    evg_lexicon *lex = load("sports.discards", "# sports\nZORBBALL_\n",
                             path, sizeof(path));
     doc = extract_at(text, "2019-05-23", lex);
     assert_non_null(by_mention(doc, "Kenyan troops"));
@@ -265,8 +274,16 @@ static void dictionaries_discards_leave_text_uncoded(void **state)
     evg_lexicon_free(lex);
     unlink(path);
     /* '+': the whole story */
-    lex = load("sports.discards", "+MARATHON_\n", path, sizeof(path));
+    lex = load("sports.discards", "+ZORBBALL_\n", path, sizeof(path));
     doc = extract_at(text, "2019-05-23", lex);
+    assert_int_equal(doc->n_entities, 0);
+    evg_doc_free(doc);
+    evg_lexicon_free(lex);
+    unlink(path);
+    /* a user's list is applied whole: its years discard */
+    lex = load("years.discards", "1990\n", path, sizeof(path));
+    doc = extract_at("Kenyan troops arrived in Somalia in 1990.",
+                     "2019-05-23", lex);
     assert_int_equal(doc->n_entities, 0);
     evg_doc_free(doc);
     evg_lexicon_free(lex);

@@ -190,6 +190,53 @@ static void entities_person_name_variants(void **state)
     assert_false(has_mention(p, "Charles Keating"));
     assert_non_null(by_name(doc, "Charles Keating"));
     evg_doc_free(doc);
+    /* a middle initial in one name only is no evidence ("George Bush" and
+     * his son "George W. Bush" in one article) ... */
+    doc = extract("Ronald Q. Vell met Ronald Vell, his father, on Monday. "
+                  "Ron Q. Vell said Ronald Vell was tired.");
+    w = by_name(doc, "Ronald Q. Vell");
+    assert_true(has_mention(w, "Ron Q. Vell"));
+    assert_false(has_mention(w, "Ronald Vell"));
+    assert_false(w->dictionary);
+    evg_doc_free(doc);
+    /* ... but a dictionary entry is: its person is marked */
+    doc = extract("President George W. Bush met Tony Blair on Monday.");
+    w = by_name(doc, "George W. Bush");
+    assert_true(w->dictionary);
+    evg_doc_free(doc);
+}
+
+/* Pronouns agree with their antecedent: "she" is never a man, "he" never
+ * a woman (a gendered title or first name), "they" a plural group and
+ * never a person or a country; with no agreeing antecedent, none. */
+static void entities_pronouns_agree(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Hillary Rodham met Peter Weber on Monday. She "
+                           "said the talks went well.");
+    const evg_entity *h = by_name(doc, "Hillary Rodham");
+    assert_true(has_mention(h, "She"));
+    assert_false(has_mention(by_name(doc, "Peter Weber"), "She"));
+    evg_doc_free(doc);
+    doc = extract("Mrs. Rudd met Zoltan Varga on Monday. He said the "
+                  "talks went well.");
+    assert_true(has_mention(by_name(doc, "Zoltan Varga"), "He"));
+    evg_doc_free(doc);
+    doc = extract("Queen Ines of Velmora spoke on Monday. He was absent.");
+    assert_null(by_mention(doc, "He"));
+    evg_doc_free(doc);
+    /* "Iraqi officials met President Anton Weber": two actors */
+    doc = extract("Iraqi officials met President Anton Weber in France. "
+                  "They said the talks went well.");
+    assert_non_null(by_name(doc, "Anton Weber"));
+    const evg_entity *o = by_mention(doc, "Iraqi officials");
+    assert_non_null(o);
+    assert_true(has_mention(o, "They"));
+    evg_doc_free(doc);
+    doc = extract("President Anton Weber visited France. They said the "
+                  "talks went well.");
+    assert_null(by_mention(doc, "They"));
+    evg_doc_free(doc);
 }
 
 /* Company names as the news writes them: suffixes, a title word opening
@@ -819,6 +866,7 @@ int main(void)
         cmocka_unit_test(entities_country_names_are_one_entity),
         cmocka_unit_test(entities_demonym_and_role_code_a_company),
         cmocka_unit_test(entities_title_before_person),
+        cmocka_unit_test(entities_pronouns_agree),
         cmocka_unit_test(entities_known_person_with_title),
         cmocka_unit_test(entities_igo_codes_and_roles),
         cmocka_unit_test(entities_unknown_country_keeps_role),

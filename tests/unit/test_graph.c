@@ -262,8 +262,8 @@ static void graph_different_full_names_never_merge(void **state)
     free_docs(docs, 3);
 }
 
-/* Names as the news writes them: "Bill Smith" is "William Smith", "George
- * Bush" the earlier "George W. Bush" (but "George H. W. Bush" is not); a
+/* Names as the news writes them: "Bill Smith" is "William Smith" (but
+ * "George H. W. Bush" is not "George W. Bush"); a
  * full name or a company's name outweighs the country an article guessed,
  * a name spelled as no word is ("USAF") the whole code; a model's plural
  * is the model. A single common word ("Embassy") of two countries is two
@@ -301,6 +301,37 @@ static void graph_name_variants_merge(void **state)
     assert_int_equal(evg_graph_actor(g, find_actor(g, "Ryanair"))->documents, 2);
     evg_graph_free(g);
     free_docs(docs, 2);
+}
+
+/* A middle name written in one name only is no evidence by the names
+ * alone: "George Bush" is not "George W. Bush", but "George Walker Bush"
+ * is. Two people named by a dictionary are one only when it is the same
+ * entry, whatever titles or aliases they share ("President George Bush" of
+ * 1990 and of 2003); the same entry joins despite a title among aliases. */
+static void graph_middle_names_need_a_dictionary(void **state)
+{
+    (void)state;
+    evg_doc *a = doc_new("a"), *b = doc_new("b"), *c = doc_new("c");
+    ent(a, "George W. Bush", EVG_KIND_PERSON, "USAGOV", NULL);
+    ent(b, "George Bush", EVG_KIND_PERSON, "USAGOV", NULL);
+    ent(c, "George Walker Bush", EVG_KIND_PERSON, "USAGOV", NULL);
+    ent(a, "Ann Q. Vell", EVG_KIND_PERSON, "FRABUS", "President Ann Vell");
+    a->entities[a->n_entities - 1].dictionary = 1;
+    ent(b, "Ann Vell", EVG_KIND_PERSON, "FRABUS", "President Ann Vell");
+    b->entities[b->n_entities - 1].dictionary = 1;
+    ent(c, "Ann Q. Vell", EVG_KIND_PERSON, "FRABUS", NULL);
+    c->entities[c->n_entities - 1].dictionary = 1;
+    evg_doc *docs[3] = {a, b, c};
+    evg_graph *g = build(docs, 3, NULL);
+    assert_int_equal(evg_graph_actor_count(g), 4);
+    const evg_gactor *w = evg_graph_actor(g, find_actor(g, "George W. Bush"));
+    assert_int_equal(w->documents, 2);
+    assert_string_equal(w->aliases, "George Walker Bush");
+    assert_int_equal(evg_graph_actor(g, find_actor(g, "George Bush"))->documents, 1);
+    assert_int_equal(evg_graph_actor(g, find_actor(g, "Ann Q. Vell"))->documents, 2);
+    assert_int_equal(evg_graph_actor(g, find_actor(g, "Ann Vell"))->documents, 1);
+    evg_graph_free(g);
+    free_docs(docs, 3);
 }
 
 /* A place (kind location) is where an event happens, not an actor: no
@@ -1132,6 +1163,7 @@ int main(void)
         cmocka_unit_test(graph_pronouns_never_join_people),
         cmocka_unit_test(graph_different_full_names_never_merge),
         cmocka_unit_test(graph_name_variants_merge),
+        cmocka_unit_test(graph_middle_names_need_a_dictionary),
         cmocka_unit_test(graph_places_are_not_actors),
         cmocka_unit_test(graph_merges_event_reports_across_documents),
         cmocka_unit_test(graph_merge_needs_overlap_polarity_and_other_document),
