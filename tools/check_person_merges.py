@@ -14,7 +14,10 @@ names, each agreeing ("George Bush" and "George W. Bush" do not: a middle
 name written in only one of them needs a dictionary); or when a
 dictionary says so: the person entries of
 extract/data/gazetteer_*.tsv (and of --dict files) with the same canonical
-name are one person. Prints each offending actor and the count.
+name are one person, and so are the phrases of one record of the Phoenix
+.actors files, a phrase compared title and all ("President George Bush"
+is a phrase of the father's record and of the son's: either may hold it).
+Prints each offending actor and the count.
 
 Usage: check_person_merges.py [--evgraph BIN] [--dict FILE]... [--max N]
                               ARTICLES...
@@ -115,6 +118,30 @@ def same_person(a, b):
     return all(first_agree(p, q) for p, q in zip(x[1:-1], y[1:-1]))
 
 
+# Each dictionary phrase as written, title and all ("president george
+# bush"), to the canonical names of the people whose records list it: a
+# dated phrase belongs to several ("President George Bush": the father in
+# 1990, the son in 2003).
+PHRASES = {}
+
+
+def full_key(name):
+    return ' '.join(x.replace('.', '').lower()
+                    for x in name.replace(',', ' ').split())
+
+
+def dictionary_joins(p, q, canon):
+    """Does a dictionary make the names p and q one person: both the
+    phrases (or canonical names) of one entry?"""
+    def people(n):
+        s = set(PHRASES.get(full_key(n), ()))
+        c = canon.get(' '.join(words(n)))
+        if c:
+            s.add(c)
+        return s
+    return bool(people(p) & people(q))
+
+
 def petrarch_people(path, canon):
     """The phrases of each record of a TABARI/PETRARCH .actors file (its
     first phrase and '+' synonyms, as extract/lexicon/petrarch.c reads
@@ -133,12 +160,15 @@ def petrarch_people(path, canon):
             if not phrase:
                 continue
             if text[0] not in '+ \t' or not records:
-                records.append([])
-            records[-1].append(' '.join(words(phrase)))
-    for rec in records:
+                records.append(([], []))
+            records[-1][0].append(' '.join(words(phrase)))
+            records[-1][1].append(full_key(phrase))
+    for rec, full in records:
         name = next((canon[k] for k in rec if k in canon), rec[0])
         for k in rec:
             canon.setdefault(k, name)
+        for f in full:
+            PHRASES.setdefault(f, set()).add(name)
 
 
 def dictionary_people(files):
@@ -158,6 +188,7 @@ def dictionary_people(files):
                 if len(cols) >= 4 and cols[1] == 'person' and cols[3]:
                     canon[' '.join(words(cols[0]))] = cols[3]
                     canon[' '.join(words(cols[3]))] = cols[3]
+                    PHRASES.setdefault(full_key(cols[0]), set()).add(cols[3])
     return canon
 
 
@@ -196,8 +227,7 @@ def main():
             for q in full[i + 1:]:
                 if same_person(p, q):
                     continue
-                cp = canon.get(' '.join(words(p)))
-                if cp and cp == canon.get(' '.join(words(q))):
+                if dictionary_joins(p, q, canon):
                     continue
                 clash = (p, q)
                 break

@@ -904,6 +904,17 @@ static long emit(ctx *x, const chain *ch)
             if (root != EVG_NONE) {
                 if (evg_actors__push_ref(x, tk[s].start, tk[e - 1].end, root))
                     return EVG_ENOMEM;
+                cand *rf = &x->c.v[x->c.n - 1];
+                if (!strcmp(sec, "GOV") &&
+                    x->c.v[root].kind == EVG_KIND_COUNTRY &&
+                    x->c.v[root].country[0]) {
+                    /* "the Palestinian administrators", "the government"
+                     * of a country named before: the mention is its
+                     * government (a code of its own, as a capital
+                     * speaking for it) */
+                    evg_actors__set_country(rf, x->c.v[root].country, 1);
+                    rf->metonym = 1;
+                }
                 return (long)(e - ch->i0);
             }
         }
@@ -956,12 +967,33 @@ static long emit(ctx *x, const chain *ch)
         /* "Hungarian and Romanian officials": the role applies to both */
         const evg_gz_entry *r = NULL, *a2;
         size_t k = ch->c_end;
-        if (c->cls == EVG_GZ_ADJ && !ch->possessive &&
+        /* "U.S. and Russian negotiators": a country written as an
+         * adjective before another adjective and a role shares it too */
+        if ((c->cls == EVG_GZ_ADJ ||
+             (c->cls == EVG_GZ_COUNTRY && !ch->det &&
+              (tok_is(x, k, "and") || tok_is(x, k, "or")))) &&
+            !ch->possessive &&
             (tok_is(x, k, "and") || tok_is(x, k, "or") ||
              (k < x->n && x->t[tk[k].start] == ','))) {
             size_t l2 = evg_actors__gz(x, k + 1, B(ADJ), &a2);
             if (l2)
                 evg_actors__gz(x, k + 1 + l2, B(ROLE), &r);
+        }
+        if (c->cls == EVG_GZ_ADJ && !r && !ch->possessive && k < x->n &&
+            is_word(&tk[k])) {
+            /* "Albanian rebel-held territory", "Iraqi army-backed": a
+             * role in a hyphenated modifier stands for the group */
+            const char *hy = memchr(x->t + tk[k].start, '-',
+                                    tk[k].end - tk[k].start);
+            if (hy && hy > x->t + tk[k].start && hy + 1 < x->t + tk[k].end &&
+                islower((unsigned char)hy[1])) {
+                evg_token sub = tk[k];
+                sub.end = (size_t)(hy - x->t);
+                const evg_gz_entry *hr;
+                if (evg_gz_match(x->g, x->t, &sub, 1, 0, B(ROLE), x->date,
+                                 &hr) == 1)
+                    r = hr;
+            }
         }
         if (c->cls == EVG_GZ_ADJ && !r && !ch->possessive &&
             ethnic_before(x, ch->c_start)) {

@@ -482,6 +482,25 @@ static void entities_coordinated_adjectives_share_role(void **state)
     assert_string_equal(by_mention(doc, "Romanian officials")->code,
                         "ROUGOV");
     evg_doc_free(doc);
+    /* a country written as an adjective shares the role too */
+    doc = extract("U.S. and Russian negotiators met in Geneva.");
+    assert_string_equal(by_mention(doc, "U.S.")->code, "USAGOV");
+    assert_string_equal(by_mention(doc, "Russian negotiators")->code,
+                        "RUSGOV");
+    evg_doc_free(doc);
+    /* a role in a hyphenated modifier: the group */
+    doc = extract("The army shelled Albanian rebel-held territory.");
+    assert_string_equal(by_mention(doc, "Albanian")->code, "ALBREB");
+    evg_doc_free(doc);
+    /* a government's description of a country: its government */
+    doc = extract("Settlers in the West Bank burned the offices of the "
+                  "Palestinian administrators.");
+    const evg_entity *p = by_mention(doc, "Palestinian administrators");
+    assert_non_null(p);
+    assert_string_equal(p->name, "Palestine");
+    for (size_t i = 0; i < p->n_mentions; i++)
+        if (!strcmp(p->mentions[i].span.text, "Palestinian administrators"))
+            assert_string_equal(p->mentions[i].code, "PSEGOV");
 }
 
 static void entities_acronym_in_brackets(void **state)
