@@ -501,6 +501,7 @@ static void entities_coordinated_adjectives_share_role(void **state)
     for (size_t i = 0; i < p->n_mentions; i++)
         if (!strcmp(p->mentions[i].span.text, "Palestinian administrators"))
             assert_string_equal(p->mentions[i].code, "PSEGOV");
+    evg_doc_free(doc);
 }
 
 static void entities_acronym_in_brackets(void **state)
