@@ -564,6 +564,49 @@ static int add_link(builder *b, const char *type, size_t from, size_t to)
     return evg_hindex_add(&b->link_keys, h, NULL, g->n_links - 1);
 }
 
+/* The sentence holding byte `at` of `doc`, or EVG_NONE. */
+static size_t sentence_at(const evg_doc *doc, size_t at)
+{
+    size_t lo = 0, hi = doc->n_sentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sentences[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->n_sentences && doc->sentences[lo].start <= at ? lo
+                                                                    : EVG_NONE;
+}
+
+/* How many events (by trigger or a further mention) each sentence of
+ * `doc` holds: a malloc'd array, NULL when the document has no sentences
+ * or out of memory (*rc). */
+static size_t *events_per_sentence(const evg_doc *doc, int *rc)
+{
+    if (!doc->n_sentences)
+        return NULL;
+    size_t *n = calloc(doc->n_sentences, sizeof(*n));
+    if (!n) {
+        *rc = EVG_ENOMEM;
+        return NULL;
+    }
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        if (e->sentence < doc->n_sentences)
+            n[e->sentence]++;
+        for (size_t k = 0; k < e->n_mentions; k++) {
+            size_t si = sentence_at(doc, e->mentions[k].start);
+            int seen = si == EVG_NONE || si == e->sentence;
+            for (size_t q = 0; q < k && !seen; q++)
+                seen = sentence_at(doc, e->mentions[q].start) == si;
+            if (!seen)
+                n[si]++;
+        }
+    }
+    return n;
+}
+
 static int add_doc(builder *b, const evg_doc *doc, size_t doc_no)
 {
     int rc = 0;
@@ -581,8 +624,16 @@ static int add_doc(builder *b, const evg_doc *doc, size_t doc_no)
         if (doc->entities[i].kind != EVG_KIND_LOCATION)
             rc = actor_for(b, &doc->entities[i], doc_no, &actor_of[i]);
     }
-    for (size_t i = 0; !rc && i < doc->n_events; i++)
-        rc = add_event(b, doc, doc_no, &doc->events[i], actor_of, &event_of[i]);
+    size_t *per_sentence = events_per_sentence(doc, &rc);
+    for (size_t i = 0; !rc && i < doc->n_events; i++) {
+        const evg_event *e = &doc->events[i];
+        rc = add_event(b, doc, doc_no, e, actor_of, &event_of[i]);
+        if (!rc && per_sentence && !e->cameo && e->tml_class &&
+            strcmp(e->tml_class, "REPORTING") == 0 &&
+            e->sentence < doc->n_sentences && per_sentence[e->sentence] > 1)
+            b->g->events[event_of[i]].tells_of_other = 1;
+    }
+    free(per_sentence);
     for (size_t i = 0; !rc && i < doc->n_relations; i++) {
         const evg_relation *r = &doc->relations[i];
         if (r->from >= doc->n_events || r->to >= doc->n_events ||

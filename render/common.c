@@ -58,6 +58,14 @@ int evg_render_paper_parse(const char *name)
     return -1;
 }
 
+/* A report of another event of its sentence ("the daily reported", "the
+ * newspaper said"): that event is drawn (attributed, where it is CAMEO's),
+ * the report is not an event of its own on the timeline. */
+static int folded(const evg_gevent *e, const evg_render_opts *opts)
+{
+    return !opts->show_uncertain && e->tells_of_other;
+}
+
 void evg_render_count(const evg_graph *g, const evg_render_opts *opts,
                       evg_render_counts *c)
 {
@@ -83,6 +91,10 @@ void evg_render_count(const evg_graph *g, const evg_render_opts *opts,
         const char *m = e->modality ? e->modality : "";
         if (opts->show_uncertain)
             c->shown++;
+        else if (folded(e, opts)) {
+            c->reports++;
+            continue;
+        }
         else if (strcmp(m, "hypothetical") == 0)
             c->hypothetical++;
         else if (strcmp(m, "negated") == 0)
@@ -132,9 +144,14 @@ void evg_render_counts_text(const evg_render_counts *c, char *buf, size_t n)
                       c->hypothetical);
         sep = ", ";
     }
-    if (c->negated && (size_t)k < n)
+    if (c->negated && (size_t)k < n) {
         k += snprintf(buf + k, n - (size_t)k, "%s%zu negated", sep,
                       c->negated);
+        sep = ", ";
+    }
+    if (c->reports && (size_t)k < n)
+        k += snprintf(buf + k, n - (size_t)k, "%s%zu report%s of another event",
+                      sep, c->reports, c->reports == 1 ? "" : "s");
     if ((size_t)k < n)
         snprintf(buf + k, n - (size_t)k, ")");
 }
@@ -455,9 +472,11 @@ unsigned char *evg_render__shown(const evg_graph *g,
 {
     size_t ne = evg_graph_event_count(g);
     unsigned char *shown = malloc(ne ? ne : 1);
-    for (size_t i = 0; shown && i < ne; i++)
-        shown[i] =
-            (unsigned char)evg_render__visible(evg_graph_event(g, i), opts);
+    for (size_t i = 0; shown && i < ne; i++) {
+        const evg_gevent *e = evg_graph_event(g, i);
+        shown[i] = (unsigned char)(evg_render__visible(e, opts) &&
+                                   !folded(e, opts));
+    }
     return shown;
 }
 

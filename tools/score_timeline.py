@@ -8,7 +8,8 @@ target entity a system timeline from evgraph's events, and compares it with
 the gold timeline (`order<TAB>date<TAB>docid-sentence-word...` lines):
 
 * an event is on an entity's timeline when one of its source or target
-  actors matches the entity's name (see entity_matches);
+  actors, or an actor that is its agent, patient or recipient (`args`),
+  matches the entity's name (see entity_matches);
 * each event trigger (and each further mention of the event) becomes a
   mention id `docid-sentence-word`, the sentence being the TimeML <s id>
   and the word the token under the trigger's byte offsets; a trigger that
@@ -494,6 +495,13 @@ def system_timelines(docs, tml, targets, gold_ids):
             for eid in list(ev.get("source") or []) + \
                     list(ev.get("target") or []):
                 names |= ents.get(eid, set())
+            # the actors among its participants by role (the agent,
+            # patient or recipient the parse found): an event without a
+            # CAMEO code has them as its source and target too
+            for a in ev.get("args") or []:
+                if a.get("entity") and \
+                        a.get("role") in ("agent", "patient", "recipient"):
+                    names |= ents.get(a["entity"], set())
             if not names:
                 continue
             ids = []

@@ -115,6 +115,11 @@ typedef struct ev_state {
     size_t n_rels, cap_rels;
     size_t prev_first; /* first event of the last sentence with events */
     const char *dct;   /* doc-owned copy of the DCT or NULL */
+    /* the narrative's reference time: the last past day a time
+       expression gave a past-tense event, and its sentence
+       (evg_events__narrative_time) */
+    const char *ref_value, *ref_lo, *ref_hi;
+    size_t ref_sentence;
 } ev_state;
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w);
@@ -134,9 +139,32 @@ int evg_events__frame_args(ev_state *st, const sent_ctx *s,
 /* Whether the time expression at bytes start..end dates the trigger at
  * text token `head`, by the parse: 2 it modifies that trigger, 0 it
  * modifies another trigger or another clause, 1 it may (no parse, or it
- * modifies the trigger's clause). */
+ * modifies the trigger's clause), 3 it dates the report of the trigger's
+ * clause and the trigger's tense puts it at the time of the report. */
 int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
                            size_t end);
+/* A label for an event without a CAMEO code: the words of its sentence
+ * from its agent to its patient or recipient, and the verb it governs with
+ * that verb's object ("Officials in Washington keep warning the Foreign
+ * Ministry"); none (summary left NULL) when that is over 80 bytes.
+ * EVG_ENOMEM. */
+int evg_events__frame_summary(ev_state *st, const sent_ctx *s,
+                              const evg_frame *f, evg_event *ev);
+/* Whether the tense of UD word c, reported by UD word `report`, puts it
+ * at the time of the report (docs/events.md, Time). */
+int evg_events__tense_at_report(const sent_ctx *s, size_t c, size_t report);
+/* The narrative's reference time: a past-tense event without a time of
+ * its own, within a few sentences after one that a time expression dates
+ * to a past day, happened on that day ("Yesterday, Jobs unveiled the
+ * phone. ... The phone was praised by Jobs"); basis "relation". */
+void evg_events__narrative_time(ev_state *st, const sent_ctx *s, size_t head,
+                                evg_event *ev);
+/* A future event ("will evacuate ... in mid-August") never falls before
+ * the document date: a date whose words give no year moves on to the next
+ * one after it, any other becomes FUTURE_REF from the document date.
+ * EVG_ENOMEM. */
+int evg_events__future_time(ev_state *st, const sent_ctx *s, size_t head,
+                            evg_event *ev);
 /* Clause boundaries strictly between tokens a and b. */
 size_t evg_events__barriers(const sent_ctx *s, size_t a, size_t b);
 /* Sorts the timexes and indexes them by sentence. */
@@ -150,9 +178,10 @@ evg_modality evg_events__modality(const sent_ctx *s, size_t h, int *would);
 size_t evg_events__token_at(const sent_ctx *s, size_t off);
 /* Dates `ev`, headed by token `head`, by the time expressions of its
  * sentence (or the DCT); `report`: a reporting event, which candidate
- * `ci` (or EVG_NONE) is. */
-void evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
-                           int report, size_t ci, evg_event *ev);
+ * `ci` (or EVG_NONE) is. A future event never falls before the DCT
+ * (evg_events__future_time). EVG_ENOMEM. */
+int evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
+                          int report, size_t ci, evg_event *ev);
 /* Appends the coder's notes on the event just added to doc->events. */
 int evg_events__push_meta(ev_state *st, const ev_meta *m);
 /* events_uncoded.c: the event words of the token layer in sentence s:

@@ -206,8 +206,8 @@ static int own_report_time(const sent_ctx *s, size_t ci, size_t tt,
            !clausal(s, comma + 1, c->head, c->head);
 }
 
-void evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
-                           int report, size_t ci, evg_event *ev)
+int evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
+                          int report, size_t ci, evg_event *ev)
 {
     evg_doc *doc = st->doc;
     size_t best = EVG_NONE, best_bar = 0, best_dist = 0;
@@ -228,7 +228,9 @@ void evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
         if (!fits)
             continue;
         size_t rep;
-        if (report_time(s, tt, &rep) && rep != ci)
+        /* the report's own time, which the parse gives the reported
+         * event when its tense puts it there (fits 3) */
+        if (fits != 3 && report_time(s, tt, &rep) && rep != ci)
             continue;
         if (report && ci != EVG_NONE &&
             !own_report_time(s, ci, tt, evg_events__token_at(s, tx->span.end)))
@@ -260,6 +262,8 @@ void evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
         ev->time.timex = EVG_NONE;
         ev->time.basis = EVG_BASIS_NONE;
     }
+    evg_events__narrative_time(st, s, head, ev);
+    return evg_events__future_time(st, s, head, ev);
 }
 
 /* Durations ("for another 90 days") bound the nearest event before them
@@ -547,8 +551,9 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
         return EVG_ENOMEM;
     if (c->framed && evg_events__frame_args(st, s, &c->frame, ev))
         return EVG_ENOMEM;
-    evg_events__pick_time(st, s, c->head, c->pat->kind == EVG_TK_REPORT, ci,
-                          ev);
+    if (evg_events__pick_time(st, s, c->head, c->pat->kind == EVG_TK_REPORT,
+                              ci, ev))
+        return EVG_ENOMEM;
     ev->modality = c->mod;
     ev->attributed = c->attributed;
     speaker_acts(doc, ev);

@@ -289,16 +289,260 @@ int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
         if (w == c)
             return 2;
         size_t i = text_token(s, w);
-        if ((i != EVG_NONE && s->trig_at[i]) || !s->ud[w].head ||
-            clausal(s->ud[w].deprel))
+        /* an event word on the way is the predicate the expression
+         * modifies: "offered compensation for the 1988 bombing" */
+        if ((i != EVG_NONE && s->trig_at[i]) ||
+            (s->ud[w].tml_class && !evg_frame_occasion(s->ud, s->n_ud, w)) ||
+            !s->ud[w].head || clausal(s->ud[w].deprel))
             break;
         w = s->ud[w].head - 1;
     }
     if (reaches(s, c, w))
         return 1;
     /* a reported event without a time of its own happened when the report
-     * says ("earlier this week, the department said it would delay ...") */
+     * says, when its tense puts it there: at the report ("said it is
+     * cutting", "said it was cutting"), or announced by it for later ("said
+     * it would delay"); not before it ("said it had met", "said it met")
+     * nor after the time of writing ("said it will") */
     evg_frame f;
     evg_frame_build(s->ud, s->n_ud, c, &f);
-    return f.report != EVG_NONE && reaches(s, f.report, w);
+    if (f.report == EVG_NONE || !reaches(s, f.report, w))
+        return 0;
+    return evg_events__tense_at_report(s, c, f.report) ? 3 : 0;
+}
+
+int evg_events__tense_at_report(const sent_ctx *s, size_t c, size_t report)
+{
+    evg_fr_tense t = evg_frame_tense(s->ud, s->n_ud, c);
+    evg_fr_tense r = evg_frame_tense(s->ud, s->n_ud, report);
+    switch (t) {
+    case EVG_FR_TENSE_PRESENT:
+        return r == EVG_FR_TENSE_PRESENT || r == EVG_FR_TENSE_PAST;
+    case EVG_FR_TENSE_PAST:
+        /* a progressive ("was cutting") or a state ("were difficult")
+         * holds at the past report; a simple past ("met") may be any
+         * time before it */
+        return r == EVG_FR_TENSE_PAST &&
+               ((s->ud[c].xpos && strcmp(s->ud[c].xpos, "VBG") == 0) ||
+                !(s->ud[c].upos && strcmp(s->ud[c].upos, "VERB") == 0));
+    case EVG_FR_TENSE_WOULD:
+        return r == EVG_FR_TENSE_PAST || r == EVG_FR_TENSE_PERFECT;
+    default:
+        return 0;
+    }
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+static long days_of(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void date_of(long z, long *y, long *m, long *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp + (mp < 10 ? 3 : -9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+static int leap(long y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* `v` ("YYYY...", any TimeML value that starts with a year, or a
+ * "YYYY-MM-DD" bound) moved on by `years` years, or by `days` days when
+ * it is a day; NULL when it has no such form or out of memory. */
+static const char *moved(evg_doc *doc, const char *v, int years, int days)
+{
+    long y, m, d;
+    int used = 0;
+    if (!v || strlen(v) < 4)
+        return NULL;
+    for (int k = 0; k < 4; k++)
+        if (v[k] < '0' || v[k] > '9')
+            return NULL;
+    char out[64];
+    if (days && sscanf(v, "%4ld-%2ld-%2ld%n", &y, &m, &d, &used) == 3 &&
+        used == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        date_of(days_of(y, m, d) + days, &y, &m, &d);
+        snprintf(out, sizeof(out), "%04ld-%02ld-%02ld%s", y, m, d, v + 10);
+    } else if (days) {
+        return NULL;
+    } else {
+        y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 +
+            (v[3] - '0') + years;
+        if (y < 0 || y > 9999 || strlen(v) > 40)
+            return NULL;
+        snprintf(out, sizeof(out), "%04ld%s", y, v + 4);
+        /* 29 February of a year that has none */
+        if (strncmp(out + 4, "-02-29", 6) == 0 && !leap(y))
+            out[9] = '8';
+    }
+    return evg_doc_strdup(doc, out);
+}
+
+/* Whether the time expression's words give no year ("in mid-August",
+ * "on Thursday"): its value was chosen around the document date. */
+static int yearless(const evg_doc *doc, const evg_timex *tx)
+{
+    for (size_t i = tx->span.start; i < tx->span.end; i++) {
+        unsigned char ch = (unsigned char)doc->text[i];
+        if (ch >= '0' && ch <= '9') {
+            size_t run = 0;
+            while (i + run < tx->span.end && doc->text[i + run] >= '0' &&
+                   doc->text[i + run] <= '9')
+                run++;
+            if (run == 4 || (run == 2 && i > 0 && doc->text[i - 1] == '\''))
+                return 0;
+            i += run;
+        }
+    }
+    return 1;
+}
+
+/* How many sentences a narrative's reference time holds for without a
+ * new one: about a news paragraph or two. */
+#define NARRATIVE_SENTENCES 10
+
+void evg_events__narrative_time(ev_state *st, const sent_ctx *s, size_t head,
+                                evg_event *ev)
+{
+    size_t c = s->n_ud ? ud_word(s, head) : EVG_NONE;
+    if (c == EVG_NONE || !st->dct)
+        return;
+    evg_fr_tense t = evg_frame_tense(s->ud, s->n_ud, c);
+    if (t != EVG_FR_TENSE_PAST)
+        return;
+    if (ev->time.basis == EVG_BASIS_TIMEX) {
+        /* a past day sets the reference; a longer past time ("last
+         * week", "in 2018") moves the narrative away from it */
+        int day = ev->time.lo && ev->time.hi &&
+                  strcmp(ev->time.lo, ev->time.hi) == 0;
+        if (ev->time.hi && strcmp(ev->time.hi, st->dct) < 0) {
+            st->ref_value = day ? ev->time.value : NULL;
+            st->ref_lo = day ? ev->time.lo : NULL;
+            st->ref_hi = day ? ev->time.hi : NULL;
+            st->ref_sentence = s->index;
+        }
+        return;
+    }
+    if (ev->time.basis != EVG_BASIS_DCT || !st->ref_lo ||
+        s->index > st->ref_sentence + NARRATIVE_SENTENCES)
+        return;
+    /* only the narrative's own clauses: a main clause, or one coordinated
+     * with it; a subordinate or reported clause ("when Saddam sent his
+     * forces into Kuwait", "Iraq said Kuwait had ...") is background */
+    for (size_t w = c, depth = 0; depth < s->n_ud; depth++) {
+        if (!s->ud[w].head)
+            break;
+        if (!s->ud[w].deprel || !(evg_fr_base_is(s->ud[w].deprel, "conj") ||
+                                  evg_fr_base_is(s->ud[w].deprel, "parataxis")))
+            return;
+        w = s->ud[w].head - 1;
+    }
+    ev->time.value = st->ref_value;
+    ev->time.lo = st->ref_lo;
+    ev->time.hi = st->ref_hi;
+    ev->time.timex = EVG_NONE;
+    ev->time.basis = EVG_BASIS_RELATION;
+}
+
+int evg_events__future_time(ev_state *st, const sent_ctx *s, size_t head,
+                            evg_event *ev)
+{
+    evg_frame f;
+    if (!st->dct || !ev->time.hi || strcmp(ev->time.hi, st->dct) >= 0 ||
+        !evg_events__frame_at(s, head, &f) || !(f.mod & EVG_FR_FUTURE))
+        return 0;
+    evg_doc *doc = st->doc;
+    const char *value = ev->time.value, *lo = ev->time.lo, *hi = ev->time.hi;
+    if (ev->time.basis == EVG_BASIS_TIMEX && ev->time.timex != EVG_NONE &&
+        yearless(doc, &doc->timexes[ev->time.timex])) {
+        /* the next one after the document date: a weekday a week on, any
+         * other date a year on */
+        int week = lo && hi && strcmp(lo, hi) == 0;
+        for (int k = 0; k < 2 && hi && strcmp(hi, st->dct) < 0; k++) {
+            value = moved(doc, value, week ? 0 : 1, week ? 7 : 0);
+            lo = moved(doc, lo, week ? 0 : 1, week ? 7 : 0);
+            hi = moved(doc, hi, week ? 0 : 1, week ? 7 : 0);
+            if (!value || !lo || !hi)
+                return EVG_ENOMEM;
+        }
+        if (strcmp(hi, st->dct) >= 0) {
+            ev->time.value = value;
+            ev->time.lo = lo;
+            ev->time.hi = hi;
+            return 0;
+        }
+    }
+    /* a date the words fix in the past cannot be the future event's: it
+     * happens after the document date, when is not known */
+    ev->time.value = "FUTURE_REF";
+    ev->time.lo = NULL;
+    ev->time.hi = NULL;
+    ev->time.timex = EVG_NONE;
+    ev->time.basis = EVG_BASIS_NONE;
+    return 0;
+}
+
+/* The longest label an event without a CAMEO code takes from its
+ * sentence, in bytes. */
+#define LABEL_MAX 80
+
+int evg_events__frame_summary(ev_state *st, const sent_ctx *s,
+                              const evg_frame *f, evg_event *ev)
+{
+    size_t lo = ev->trigger.start, hi = ev->trigger.end, a, b;
+    for (size_t i = 0; i < f->n_arg; i++) {
+        evg_fr_role r = f->arg[i].role;
+        /* an argument carried over from another verb ("criticized X
+         * and urged Y", "urged X to stop") lies beyond that verb */
+        if ((r != EVG_FR_AGENT && r != EVG_FR_PATIENT &&
+             r != EVG_FR_RECIPIENT) ||
+            f->arg[i].how == EVG_FR_CONJOINED ||
+            f->arg[i].how == EVG_FR_CONTROL)
+            continue;
+        phrase_bytes(s, f->arg[i].word, &a, &b);
+        if (b <= a || (b > ev->trigger.end + LABEL_MAX) ||
+            a + LABEL_MAX < ev->trigger.start)
+            continue;
+        lo = a < lo ? a : lo;
+        hi = b > hi ? b : hi;
+    }
+    /* what a verb that governs another says is done ("keep warning the
+     * ministry", "tried to reach an agreement"): the governed verb and
+     * its object */
+    for (size_t j = 0; j < s->n_ud; j++) {
+        if (s->ud[j].head != f->pred + 1 || !s->ud[j].deprel ||
+            !evg_fr_base_is(s->ud[j].deprel, "xcomp") || s->ud[j].end <= hi)
+            continue;
+        size_t end = s->ud[j].end;
+        for (size_t k = 0; k < s->n_ud; k++)
+            if (s->ud[k].head == j + 1 && s->ud[k].deprel &&
+                strcmp(s->ud[k].deprel, "obj") == 0) {
+                phrase_bytes(s, k, &a, &b);
+                end = b > end ? b : end;
+            }
+        hi = end;
+        break;
+    }
+    if (lo < s->tok.v[0].start || hi <= lo || hi - lo > LABEL_MAX)
+        return 0;
+    const char *sum = evg_doc_strndup(st->doc, st->doc->text + lo, hi - lo);
+    if (!sum)
+        return EVG_ENOMEM;
+    ev->summary = sum;
+    return 0;
 }

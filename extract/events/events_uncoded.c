@@ -52,7 +52,8 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
             /* participants by role from the parse; CAMEO's view of them,
              * the source and target, is the agent and the patient or
              * recipient */
-            if ((rc = evg_events__frame_args(st, s, &f, ev)))
+            if ((rc = evg_events__frame_args(st, s, &f, ev)) ||
+                (rc = evg_events__frame_summary(st, s, &f, ev)))
                 return rc;
         } else {
             ev->modality = evg_events__modality(s, h, &would);
@@ -87,7 +88,8 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
             if (slot)
                 *slot = tgt.v[k];
         }
-        evg_events__pick_time(st, s, h, 0, EVG_NONE, ev);
+        if (evg_events__pick_time(st, s, h, 0, EVG_NONE, ev))
+            return EVG_ENOMEM;
         ev->attributed = EVG_NONE;
         ev->sentence = si;
         ev->confidence = t->event_confidence;

@@ -12,7 +12,8 @@ static const char *const *hypo_heads, *const *planned_heads,
     *const *negative_heads, *const *cond_marks, *const *light_verbs,
     *const *loc_preps, *const *recip_preps, *const *reporting,
     *const *relatives, *const *negations, *const *hypo_modals,
-    *const *planned_modals;
+    *const *planned_modals, *const *future_aux, *const *perfect_aux,
+    *const *occasion_preps;
 
 static const evg_words_use uses[] = {
     {"frame_hypothetical_heads.words", EVG_WORDS_SORTED, &hypo_heads, NULL},
@@ -27,6 +28,10 @@ static const evg_words_use uses[] = {
     {"negations.words", 0, &negations, NULL},
     {"modal_hypothetical.words", 0, &hypo_modals, NULL},
     {"modal_planned.words", 0, &planned_modals, NULL},
+    {"frame_future_auxiliaries.words", EVG_WORDS_SORTED, &future_aux, NULL},
+    {"frame_perfect_auxiliaries.words", EVG_WORDS_SORTED, &perfect_aux,
+     NULL},
+    {"frame_occasion_preps.words", EVG_WORDS_SORTED, &occasion_preps, NULL},
 };
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
@@ -238,6 +243,19 @@ static evg_fr_role oblique_role(const evg_doc_token *w, size_t j,
     return EVG_FR_OBLIQUE;
 }
 
+/* "until sanctions force him to withdraw", parsed with "until" as the
+ * preposition of the subject: a conditional subordinator before the
+ * subject opens the clause all the same. */
+static int cond_subject(const evg_doc_token *w, size_t n, size_t s)
+{
+    for (size_t j = 0; j < s; j++)
+        if (w[j].head == s + 1 && rel_is(w[j].deprel, "case") &&
+            in(w[j].lemma, cond_marks))
+            return 1;
+    (void)n;
+    return 0;
+}
+
 static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
 {
     unsigned mod = 0;
@@ -251,8 +269,14 @@ static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
             mod |= EVG_FR_HYPOTHETICAL;
         else if (evg_fr_base_is(rel, "aux") && in(lem, planned_modals))
             mod |= EVG_FR_PLANNED |
-                   (lem && strcmp(lem, "would") == 0 ? EVG_FR_WOULD : 0);
-        else if (rel_is(rel, "mark") && in(lem, cond_marks))
+                   (lem && strcmp(lem, "would") == 0 ? EVG_FR_WOULD : 0) |
+                   (in(lem, future_aux) || in(w[j].form, future_aux)
+                        ? EVG_FR_FUTURE
+                        : 0);
+        else if ((rel_is(rel, "mark") || rel_is(rel, "case")) &&
+                 in(lem, cond_marks))
+            mod |= EVG_FR_HYPOTHETICAL;
+        else if (evg_fr_base_is(rel, "nsubj") && cond_subject(w, n, j))
             mod |= EVG_FR_HYPOTHETICAL;
     }
     return mod;
@@ -382,6 +406,52 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
     f->mod = mod_of(w, n, p, &f->report, 0);
     if (n && w[n - 1].form && strcmp(w[n - 1].form, "?") == 0)
         f->mod |= EVG_FR_HYPOTHETICAL;
+}
+
+int evg_frame_occasion(const evg_doc_token *w, size_t n, size_t j)
+{
+    if (j >= n || !(evg_fr_base_is(w[j].deprel, "obl") ||
+                    evg_fr_base_is(w[j].deprel, "nmod")))
+        return 0;
+    return in(prep_of(w, n, j), occasion_preps);
+}
+
+evg_fr_tense evg_frame_tense(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (p >= n)
+        return EVG_FR_TENSE_NONE;
+    int perfect = 0, finite_past = 0, finite_present = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (w[j].head != p + 1 ||
+            !(evg_fr_base_is(w[j].deprel, "aux") ||
+              rel_is(w[j].deprel, "cop")))
+            continue;
+        const char *lem = w[j].lemma, *form = w[j].form;
+        if (xpos_is(&w[j], "MD") || in(lem, planned_modals) ||
+            in(lem, hypo_modals)) {
+            if (in(lem, future_aux) || in(form, future_aux))
+                return EVG_FR_TENSE_FUTURE;
+            if (lem && strcmp(lem, "would") == 0)
+                return EVG_FR_TENSE_WOULD;
+            if (in(lem, hypo_modals) || xpos_is(&w[j], "MD"))
+                return EVG_FR_TENSE_MODAL;
+        }
+        /* the first finite auxiliary carries the tense */
+        if (in(form, perfect_aux) && !rel_is(w[j].deprel, "cop") &&
+            !finite_past && !finite_present)
+            perfect = 1;
+        else if (xpos_is(&w[j], "VBD"))
+            finite_past = 1;
+        else if (xpos_is(&w[j], "VBZ") || xpos_is(&w[j], "VBP"))
+            finite_present = 1;
+    }
+    if (perfect)
+        return EVG_FR_TENSE_PERFECT;
+    if (finite_past || xpos_is(&w[p], "VBD"))
+        return EVG_FR_TENSE_PAST;
+    if (finite_present || xpos_is(&w[p], "VBZ") || xpos_is(&w[p], "VBP"))
+        return EVG_FR_TENSE_PRESENT;
+    return EVG_FR_TENSE_NONE;
 }
 
 const evg_fr_arg *evg_frame_next(const evg_frame *f, evg_fr_role role,

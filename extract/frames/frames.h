@@ -45,8 +45,21 @@ enum {
     EVG_FR_HYPOTHETICAL = 2, /* modal, condition, question, hope, fear */
     EVG_FR_PLANNED = 4,      /* "will", "agreed to", "plans to" */
     EVG_FR_WOULD = 8,        /* planned through "would" */
-    EVG_FR_REPORTED = 16     /* the complement of a reporting verb */
+    EVG_FR_REPORTED = 16,    /* the complement of a reporting verb */
+    EVG_FR_FUTURE = 32       /* its own "will"/"shall": after the time of
+                                writing */
 };
+
+/* The tense of a predicate, from its auxiliaries and its tag. */
+typedef enum {
+    EVG_FR_TENSE_NONE = 0, /* no finite verb: an infinitive, a noun */
+    EVG_FR_TENSE_PRESENT,  /* "says", "is cutting" */
+    EVG_FR_TENSE_PAST,     /* "met", "was cutting" */
+    EVG_FR_TENSE_PERFECT,  /* "has agreed", "had met" */
+    EVG_FR_TENSE_FUTURE,   /* "will evacuate" */
+    EVG_FR_TENSE_WOULD,    /* "would delay": the future of a past time */
+    EVG_FR_TENSE_MODAL     /* "could", "may", "should" */
+} evg_fr_tense;
 
 #define EVG_FR_ARGS 24
 
@@ -70,6 +83,15 @@ int evg_frames_load(evg_error *err);
  * the root, as in the token layer). Needs evg_frames_load() first. */
 void evg_frame_build(const evg_doc_token *w, size_t n, size_t pred,
                      evg_frame *f);
+
+/* Whether word j is a phrase naming the occasion of its head ("at a news
+ * conference", "during the talks"): an event noun there shares its time
+ * with the head. */
+int evg_frame_occasion(const evg_doc_token *w, size_t n, size_t j);
+
+/* The tense of word `pred` (a verb; its copula or auxiliaries for a
+ * predicate noun or adjective). */
+evg_fr_tense evg_frame_tense(const evg_doc_token *w, size_t n, size_t pred);
 
 /* The first argument of `role` in `f` at or after position *at (start at
  * 0), advancing *at past it; NULL when there is none. */

@@ -101,6 +101,9 @@ typedef struct evg_gevent {
     const char *tml_class;  /* TimeML class ("OCCURRENCE") or NULL */
     const evg_garg *args;   /* participants by role (first report's) */
     size_t n_args;
+    int tells_of_other;     /* a report (class REPORTING, no CAMEO code)
+                               whose sentence holds another event of its
+                               document, the one it tells of */
 } evg_gevent;
 
 typedef struct evg_glink {

@@ -87,6 +87,10 @@ typedef struct evg_render_counts {
                             EVG_RENDER_MIN_CONFIDENCE (and not the above) */
     size_t actors;       /* actors in the graph */
     size_t actors_shown; /* actors taking part in a drawn event */
+    size_t reports;      /* left out: a report (an event of class
+                            REPORTING without a CAMEO code) of another
+                            event of its sentence (evg_gevent
+                            tells_of_other) */
 } evg_render_counts;
 
 EVG_API void evg_render_count(const evg_graph *g, const evg_render_opts *opts,

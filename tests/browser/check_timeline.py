@@ -108,12 +108,26 @@ def main():
     grouped, unlisted = [], []  # events found in groups; in none
     for doc in load_docs(paths):
         ents = {e["id"]: e["name"] for e in doc.get("entities", [])}
+        # events per sentence, by trigger and by further mention: a report
+        # without a CAMEO code of a sentence that holds another event is
+        # drawn as that event (docs/render.md)
+        sents = doc.get("sentences", [])
+        per_sentence = {}
+        for ev in doc.get("events", []):
+            ids = {ev.get("sentence")}
+            for m in ev.get("mentions") or []:
+                ids |= {x["id"] for x in sents
+                        if x["start"] <= m["start"] < x["end"]}
+            for i in ids:
+                per_sentence[i] = per_sentence.get(i, 0) + 1
         for ev in doc.get("events", []):
             summary = ev.get("summary") or ev.get("label") or uncoded_label(doc, ev)
-            # left out unless --show-uncertain: hypothetical, negated and
-            # under 0.5 sure
+            # left out unless --show-uncertain: hypothetical, negated,
+            # under 0.5 sure, and reports of another event
             hidden = ev.get("modality") in ("hypothetical", "negated") or \
-                (ev.get("confidence") or 0) < 0.5
+                (ev.get("confidence") or 0) < 0.5 or \
+                (ev.get("cameo") is None and ev.get("class") == "REPORTING"
+                 and per_sentence.get(ev.get("sentence"), 0) > 1)
             key = "\u2014 " + " ".join(summary.split())
             found = [b for b in boxes if key in " ".join(b[0].split())]
             if hidden and not show_uncertain:

@@ -393,6 +393,108 @@ static void complements_of_hope_and_report(void **state)
     assert_string_equal(args(&t, &f, EVG_FR_PATIENT), "men");
 }
 
+/* The subordinator a parser took for the preposition of the subject:
+ * "Bush sees no hope at least until economic sanctions force Saddam to
+ * withdraw his army." The clause is a condition all the same, and so is
+ * what it governs; a preposition "until" of a time ("until Friday") is
+ * not. */
+static void condition_read_as_preposition(void **state)
+{
+    (void)state;
+    tree t;
+    evg_frame f;
+    build(&t, "Bush Bush PROPN NNP 2 nsubj\n"
+              "sees see VERB VBZ 0 root\n"
+              "no no DET DT 4 det\n"
+              "hope hope NOUN NN 2 obj\n"
+              "until until ADP IN 6 case\n"
+              "sanctions sanction NOUN NNS 7 nsubj\n"
+              "force force VERB VBP 2 ccomp\n"
+              "Saddam Saddam PROPN NNP 7 obj\n"
+              "to to PART TO 10 mark\n"
+              "withdraw withdraw VERB VB 7 xcomp\n");
+    frame(&t, "force", &f);
+    assert_true(f.mod & EVG_FR_HYPOTHETICAL);
+    frame(&t, "withdraw", &f);
+    assert_true(f.mod & EVG_FR_HYPOTHETICAL);
+    frame(&t, "sees", &f);
+    assert_false(f.mod & EVG_FR_HYPOTHETICAL);
+    /* "Troops will stay until Friday." */
+    build(&t, "Troops troop NOUN NNS 3 nsubj\n"
+              "will will AUX MD 3 aux\n"
+              "stay stay VERB VB 0 root\n"
+              "until until ADP IN 5 case\n"
+              "Friday Friday PROPN NNP 3 obl\n");
+    frame(&t, "stay", &f);
+    assert_false(f.mod & EVG_FR_HYPOTHETICAL);
+    assert_true(f.mod & EVG_FR_PLANNED);
+}
+
+/* Tense, which says whether a reported event happened at the time of the
+ * report, and the future, which never falls before the document date. */
+static void tense_and_future(void **state)
+{
+    (void)state;
+    tree t;
+    evg_frame f;
+    /* "Israel will evacuate the settlements." */
+    build(&t, "Israel Israel PROPN NNP 3 nsubj\n"
+              "will will AUX MD 3 aux\n"
+              "evacuate evacuate VERB VB 0 root\n"
+              "the the DET DT 5 det\n"
+              "settlements settlement NOUN NNS 3 obj\n");
+    frame(&t, "evacuate", &f);
+    assert_true(f.mod & EVG_FR_FUTURE);
+    assert_int_equal(evg_frame_tense(t.w, t.n, 2), EVG_FR_TENSE_FUTURE);
+    /* "Officials said they would delay it and had met, were meeting, met." */
+    build(&t, "Officials official NOUN NNS 2 nsubj\n"
+              "said say VERB VBD 0 root\n"
+              "they they PRON PRP 5 nsubj\n"
+              "would would AUX MD 5 aux\n"
+              "delay delay VERB VB 2 ccomp\n"
+              "had have AUX VBD 7 aux\n"
+              "met meet VERB VBN 5 conj\n"
+              "were be AUX VBD 9 aux\n"
+              "meeting meet VERB VBG 5 conj\n"
+              "met meet VERB VBD 5 conj\n"
+              "is be AUX VBZ 12 aux\n"
+              "cutting cut VERB VBG 5 conj\n");
+    frame(&t, "delay", &f);
+    assert_false(f.mod & EVG_FR_FUTURE);
+    assert_true(f.mod & EVG_FR_WOULD);
+    assert_int_equal(evg_frame_tense(t.w, t.n, 1), EVG_FR_TENSE_PAST);
+    assert_int_equal(evg_frame_tense(t.w, t.n, 4), EVG_FR_TENSE_WOULD);
+    assert_int_equal(evg_frame_tense(t.w, t.n, 6), EVG_FR_TENSE_PERFECT);
+    assert_int_equal(evg_frame_tense(t.w, t.n, 8), EVG_FR_TENSE_PAST);
+    assert_int_equal(evg_frame_tense(t.w, t.n, 9), EVG_FR_TENSE_PAST);
+    assert_int_equal(evg_frame_tense(t.w, t.n, 11), EVG_FR_TENSE_PRESENT);
+    /* "to delay" has no tense of its own */
+    build(&t, "They they PRON PRP 2 nsubj\n"
+              "agreed agree VERB VBD 0 root\n"
+              "to to PART TO 4 mark\n"
+              "delay delay VERB VB 2 xcomp\n");
+    assert_int_equal(evg_frame_tense(t.w, t.n, 3), EVG_FR_TENSE_NONE);
+}
+
+/* "Jobs said at a press conference ..." (the conference is the occasion
+ * of the report) against "offered compensation for the bombing". */
+static void occasion_of_an_event(void **state)
+{
+    (void)state;
+    tree t;
+    build(&t, "Jobs Jobs PROPN NNP 2 nsubj\n"
+              "said say VERB VBD 0 root\n"
+              "at at ADP IN 5 case\n"
+              "a a DET DT 5 det\n"
+              "conference conference NOUN NN 2 obl\n"
+              "for for ADP IN 8 case\n"
+              "the the DET DT 8 det\n"
+              "bombing bombing NOUN NN 2 obl\n");
+    assert_true(evg_frame_occasion(t.w, t.n, 4));
+    assert_false(evg_frame_occasion(t.w, t.n, 7));
+    assert_false(evg_frame_occasion(t.w, t.n, 1));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -407,6 +509,9 @@ int main(void)
         cmocka_unit_test(negation_and_modals),
         cmocka_unit_test(conditions_and_questions),
         cmocka_unit_test(complements_of_hope_and_report),
+        cmocka_unit_test(condition_read_as_preposition),
+        cmocka_unit_test(tense_and_future),
+        cmocka_unit_test(occasion_of_an_event),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -476,11 +476,99 @@ static void render_low_confidence(void **state)
     evg_graph_free(g);
 }
 
+/* A report (REPORTING, no CAMEO code) is not drawn beside the event it
+ * tells of ("Iran attacked Iraq, the daily reported"); a report that tells
+ * of nothing drawn stays, and --show-uncertain draws both. */
+static void render_folds_reports(void **state)
+{
+    (void)state;
+    const char *json =
+        "{\"schema\": \"evgraph-events/2\", \"document\": {\"id\": \"r\", "
+        "\"dct\": \"2019-05-23\"},"
+        "\"sentences\": [{\"id\": \"s1\", \"start\": 0, \"end\": 40, "
+        "\"text\": \"Iran attacked Iraq, the daily reported.\"},"
+        "{\"id\": \"s2\", \"start\": 41, \"end\": 60, "
+        "\"text\": \"The daily reported.\"}],"
+        "\"entities\": [{\"id\": \"e1\", \"name\": \"Iran\", \"kind\": "
+        "\"country\", \"code\": \"IRN\", \"mentions\": []},"
+        "{\"id\": \"e2\", \"name\": \"Iraq\", \"kind\": \"country\", "
+        "\"code\": \"IRQ\", \"mentions\": []},"
+        "{\"id\": \"e3\", \"name\": \"Daily\", \"kind\": "
+        "\"organization\", \"code\": \"IRNMED\", \"mentions\": []}],"
+        "\"events\": ["
+        "{\"id\": \"v1\", \"cameo\": \"190\", \"label\": \"fight\", "
+        "\"quad_class\": 4, \"goldstein\": -10, \"class\": \"OCCURRENCE\", "
+        "\"summary\": \"attacks Iraq\", \"trigger\": {\"text\": "
+        "\"attacked\", \"start\": 5, \"end\": 13}, \"source\": [\"e1\"], "
+        "\"target\": [\"e2\"], \"args\": [], \"time\": {\"value\": "
+        "\"2019-05-23\", \"start\": \"2019-05-23\", \"end\": "
+        "\"2019-05-23\", \"basis\": \"dct\"}, \"modality\": \"reported\", "
+        "\"sentence\": \"s1\", \"confidence\": 0.9, \"mentions\": []},"
+        "{\"id\": \"v2\", \"cameo\": null, \"label\": null, \"quad_class\": "
+        "null, \"goldstein\": null, \"class\": \"REPORTING\", \"summary\": "
+        "\"the daily reported\", \"trigger\": {\"text\": \"reported\", "
+        "\"start\": 30, \"end\": 38}, \"source\": [\"e3\"], \"target\": [], "
+        "\"args\": [], \"time\": {\"value\": \"2019-05-23\", \"start\": "
+        "\"2019-05-23\", \"end\": \"2019-05-23\", \"basis\": \"dct\"}, "
+        "\"modality\": \"asserted\", \"sentence\": \"s1\", \"confidence\": "
+        "0.9, \"mentions\": []},"
+        "{\"id\": \"v3\", \"cameo\": null, \"label\": null, \"quad_class\": "
+        "null, \"goldstein\": null, \"class\": \"REPORTING\", \"summary\": "
+        "\"The daily reported\", \"trigger\": {\"text\": \"reported\", "
+        "\"start\": 51, \"end\": 59}, \"source\": [\"e3\"], \"target\": [], "
+        "\"args\": [], \"time\": {\"value\": \"2019-05-23\", \"start\": "
+        "\"2019-05-23\", \"end\": \"2019-05-23\", \"basis\": \"dct\"}, "
+        "\"modality\": \"asserted\", \"sentence\": \"s2\", \"confidence\": "
+        "0.9, \"mentions\": []}],"
+        "\"relations\": []}";
+    evg_doc *doc = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    int rc = evg_doc_from_json(json, strlen(json), &doc, &err);
+    if (rc)
+        fprintf(stderr, "doc: %s\n", err.message);
+    assert_int_equal(rc, 0);
+    evg_graph_opts go;
+    evg_graph_opts_init(&go);
+    go.merge = 0;
+    evg_graph *g = NULL;
+    assert_int_equal(
+        evg_graph_build((const evg_doc *const *)&doc, 1, &go, &g, &err), 0);
+    evg_doc_free(doc);
+    evg_render_opts o;
+    evg_render_opts_init(&o);
+    evg_render_counts c;
+    evg_render_count(g, &o, &c);
+    assert_int_equal(c.shown, 2);
+    assert_int_equal(c.reports, 1);
+    char text[256];
+    evg_render_counts_text(&c, text, sizeof(text));
+    assert_string_equal(text, "2 events drawn, 1 left out (1 report of "
+                              "another event)");
+    size_t n;
+    char *svg = render(g, &o, &n);
+    char id[3][32];
+    for (int k = 0; k < 3; k++)
+        snprintf(id[k], sizeof(id[k]), "id=\"ev%zu\"",
+                 event_named(g, k == 0 ? "attacks" : k == 1 ? "the daily"
+                                                            : "The daily"));
+    assert_non_null(strstr(svg, id[0]));
+    assert_null(strstr(svg, id[1]));
+    assert_non_null(strstr(svg, id[2]));
+    free(svg);
+    o.show_uncertain = 1;
+    svg = render(g, &o, &n);
+    assert_non_null(strstr(svg, id[1]));
+    free(svg);
+    evg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(render_formats),
         cmocka_unit_test(render_low_confidence),
+        cmocka_unit_test(render_folds_reports),
         cmocka_unit_test(render_escaping),
         cmocka_unit_test(render_deterministic),
         cmocka_unit_test(render_lanes_and_entity),

@@ -1,0 +1,194 @@
+/* Modality and time anchoring through the whole extraction, with the
+ * shipped syntax and event-mention models, on sentences written here: a
+ * condition the parser reads as a preposition, a future event dated by a
+ * time expression without a year, a reported event dated by the report
+ * only when its tense says so, a time expression that belongs to a nested
+ * event noun, a past narrative's day, and the label of an event without a
+ * CAMEO code. Skipped (visibly) without the models. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "evgraph/extract.h"
+#include "evgraph/io.h"
+
+typedef struct models {
+    evg_syntax *syn;
+    evg_mentions *men;
+} models;
+
+static int setup(void **state)
+{
+    const char *sp = EVG_SOURCE_DIR "/models/en-ud-syntax.evgm";
+    const char *mp = EVG_SOURCE_DIR "/models/en-timebank-events.evgm";
+    models *m = calloc(1, sizeof(*m));
+    if (!m)
+        return -1;
+    *state = m;
+    if (access(sp, R_OK) || access(mp, R_OK))
+        return 0;
+    evg_error err;
+    evg_error_clear(&err);
+    if (evg_syntax_load(sp, &m->syn, &err) ||
+        evg_mentions_load(mp, &m->men, &err))
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    models *m = *state;
+    evg_syntax_free(m->syn);
+    evg_mentions_free(m->men);
+    free(m);
+    return 0;
+}
+
+static evg_doc *extract(void **state, const char *dct, const char *text)
+{
+    models *m = *state;
+    if (!m->syn || !m->men) {
+        print_message("skipped: the shipped models are absent\n");
+        skip();
+    }
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = dct;
+    o.syntax = m->syn;
+    o.mentions = m->men;
+    evg_doc *doc = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    return doc;
+}
+
+/* The event whose trigger is `word`. */
+static const evg_event *event(const evg_doc *doc, const char *word)
+{
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (doc->events[i].trigger.text &&
+            strcmp(doc->events[i].trigger.text, word) == 0)
+            return &doc->events[i];
+    fail_msg("no event '%s'", word);
+    return NULL;
+}
+
+static void until_clause_is_hypothetical(void **state)
+{
+    evg_doc *doc = extract(state, "1990-08-15",
+                           "Bush says he sees no hope for a solution at least "
+                           "until economic sanctions force Saddam to withdraw "
+                           "his army.");
+    assert_int_equal(event(doc, "withdraw")->modality, EVG_MOD_HYPOTHETICAL);
+    evg_doc_free(doc);
+    doc = extract(state, "1990-08-15",
+                  "The troops will stay in the region unless Iraq withdraws "
+                  "from Kuwait.");
+    assert_int_equal(event(doc, "withdraws")->modality, EVG_MOD_HYPOTHETICAL);
+    evg_doc_free(doc);
+}
+
+static void future_never_before_the_document_date(void **state)
+{
+    /* "mid-August" was resolved to the August before the DCT */
+    evg_doc *doc = extract(state, "2000-01-01",
+                           "Israel will evacuate all 21 settlements in the "
+                           "Gaza Strip in mid-August, a spokesman said.");
+    const evg_event *e = event(doc, "evacuate");
+    assert_int_equal(e->modality, EVG_MOD_PLANNED);
+    assert_non_null(e->time.lo);
+    assert_true(strcmp(e->time.lo, "2000-01-01") >= 0);
+    assert_string_equal(e->time.lo, "2000-08-01");
+    evg_doc_free(doc);
+    /* a year the words fix: the future event is after the DCT, when is
+     * not known */
+    doc = extract(state, "2000-01-01",
+                  "The company will open the plant in March 1999.");
+    e = event(doc, "open");
+    assert_true(!e->time.hi || strcmp(e->time.hi, "2000-01-01") >= 0);
+    evg_doc_free(doc);
+}
+
+static void reported_event_takes_the_report_time_by_tense(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "The ministry said on Monday that it was reviewing "
+                           "the deal. The newspaper reported on Monday that "
+                           "the two sides had met in Seoul.");
+    const evg_event *r = event(doc, "reviewing");
+    assert_int_equal(r->time.basis, EVG_BASIS_TIMEX);
+    assert_string_equal(r->time.lo, "2019-05-20");
+    const evg_event *m = event(doc, "met");
+    assert_int_not_equal(m->time.basis, EVG_BASIS_TIMEX);
+    evg_doc_free(doc);
+}
+
+static void time_of_a_nested_event_noun(void **state)
+{
+    evg_doc *doc = extract(state, "1992-01-20",
+                           "Libya offered compensation for the 1988 bombing "
+                           "of the plane. Jobs said in a July 16 press "
+                           "conference that buyers would get a case.");
+    const evg_event *o = event(doc, "offered");
+    assert_int_equal(o->time.basis, EVG_BASIS_DCT);
+    const evg_event *b = event(doc, "bombing");
+    assert_string_equal(b->time.value, "1988");
+    const evg_event *s = event(doc, "said");
+    assert_int_equal(s->time.basis, EVG_BASIS_TIMEX);
+    assert_string_equal(s->time.lo, "1991-07-16");
+    evg_doc_free(doc);
+}
+
+static void past_narrative_keeps_its_day(void **state)
+{
+    evg_doc *doc = extract(state, "2010-06-08",
+                           "Yesterday, Apple unveiled the new phone at its "
+                           "conference. The phone was praised by analysts. "
+                           "Apple has sold 3 million phones. Last week, the "
+                           "company hired a designer. The designer joined "
+                           "the team.");
+    const evg_event *u = event(doc, "unveiled");
+    assert_string_equal(u->time.lo, "2010-06-07");
+    const evg_event *p = event(doc, "praised");
+    assert_int_equal(p->time.basis, EVG_BASIS_RELATION);
+    assert_string_equal(p->time.lo, "2010-06-07");
+    /* the perfect keeps the document date */
+    assert_int_equal(event(doc, "sold")->time.basis, EVG_BASIS_DCT);
+    /* "last week" ends the reference to yesterday */
+    assert_int_equal(event(doc, "joined")->time.basis, EVG_BASIS_DCT);
+    evg_doc_free(doc);
+}
+
+static void label_carries_the_complement(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "Officials in Washington keep warning the Foreign "
+                           "Ministry about the gear.");
+    const evg_event *k = event(doc, "keep");
+    assert_null(k->cameo);
+    assert_non_null(k->summary);
+    assert_string_equal(k->summary,
+                        "Officials in Washington keep warning the Foreign "
+                        "Ministry");
+    evg_doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(until_clause_is_hypothetical),
+        cmocka_unit_test(future_never_before_the_document_date),
+        cmocka_unit_test(reported_event_takes_the_report_time_by_tense),
+        cmocka_unit_test(time_of_a_nested_event_noun),
+        cmocka_unit_test(past_narrative_keeps_its_day),
+        cmocka_unit_test(label_carries_the_complement),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
