@@ -126,6 +126,10 @@ int evg_events__is(const sent_ctx *s, size_t i, const char *w);
 /* events_frames.c. The frame of the trigger at text token `head` into
  * *f; 0 when the sentence has no parse. */
 int evg_events__frame_at(const sent_ctx *s, size_t head, evg_frame *f);
+/* The actor who reports the frame's predicate: the agent of its reporting
+ * verb ("the newspaper said Iran attacked", '"...", Jobs said'), or
+ * EVG_NONE. */
+size_t evg_events__speaker(const sent_ctx *s, const evg_frame *f);
 /* The modality a frame gives, and whether it is planned through "would". */
 evg_modality evg_events__frame_modality(const evg_frame *f, int *would);
 /* Keeps the candidate's frame (c->framed, c->frame) and sets its

@@ -124,6 +124,18 @@ static void take(const sent_ctx *s, const evg_frame *f, evg_fr_role role,
             phrase_actors(s, a->word, out);
 }
 
+size_t evg_events__speaker(const sent_ctx *s, const evg_frame *f)
+{
+    if (f->report == EVG_NONE || f->report >= s->n_ud)
+        return EVG_NONE;
+    evg_frame r;
+    evg_frame_build(s->ud, s->n_ud, f->report, &r);
+    size_t at = 0;
+    const evg_fr_arg *a = evg_frame_next(&r, EVG_FR_AGENT, &at);
+    size_t x = a ? phrase_actor(s, a->word) : EVG_NONE;
+    return x == EVG_NONE ? EVG_NONE : entity_at(s, x);
+}
+
 int evg_events__frame_at(const sent_ctx *s, size_t head, evg_frame *f)
 {
     size_t w = s->n_ud ? ud_word(s, head) : EVG_NONE;

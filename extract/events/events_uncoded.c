@@ -47,8 +47,16 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
             h = s->tok.n - 1;
         int would, rc = 0;
         evg_frame f;
+        ev->attributed = EVG_NONE;
         if (evg_events__frame_at(s, h, &f)) {
             ev->modality = evg_events__frame_modality(&f, &would);
+            /* said by someone: quoted or reported speech is its
+             * speaker's */
+            if (f.mod & EVG_FR_REPORTED) {
+                ev->attributed = evg_events__speaker(s, &f);
+                if (ev->modality == EVG_MOD_ASSERTED)
+                    ev->modality = EVG_MOD_REPORTED;
+            }
             /* participants by role from the parse; CAMEO's view of them,
              * the source and target, is the agent and the patient or
              * recipient */
@@ -90,7 +98,6 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
         }
         if (evg_events__pick_time(st, s, h, 0, EVG_NONE, ev))
             return EVG_ENOMEM;
-        ev->attributed = EVG_NONE;
         ev->sentence = si;
         ev->confidence = t->event_confidence;
         ev_meta m = {0};

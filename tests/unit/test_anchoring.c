@@ -3,8 +3,8 @@
  * condition the parser reads as a preposition, a future event dated by a
  * time expression without a year, a reported event dated by the report
  * only when its tense says so, a time expression that belongs to a nested
- * event noun, a past narrative's day, and the label of an event without a
- * CAMEO code. Skipped (visibly) without the models. */
+ * event noun, a past narrative's day, quoted speech attributed to its
+ * speaker, and the label of an event without a CAMEO code. Skipped (visibly) without the models. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -166,6 +166,23 @@ static void past_narrative_keeps_its_day(void **state)
     evg_doc_free(doc);
 }
 
+static void quoted_speech_is_its_speakers(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "\"Officials keep warning the ministry,\" the "
+                           "Chosun Ilbo reported. Shares fell sharply.");
+    const evg_event *k = event(doc, "keep");
+    assert_null(k->cameo);
+    assert_int_equal(k->modality, EVG_MOD_REPORTED);
+    assert_true(k->attributed < doc->n_entities);
+    assert_string_equal(doc->entities[k->attributed].name, "Chosun Ilbo");
+    /* the narrator's own */
+    const evg_event *f = event(doc, "fell");
+    assert_int_equal(f->modality, EVG_MOD_ASSERTED);
+    assert_int_equal(f->attributed, EVG_NONE);
+    evg_doc_free(doc);
+}
+
 static void label_carries_the_complement(void **state)
 {
     evg_doc *doc = extract(state, "2019-05-23",
@@ -188,6 +205,7 @@ int main(void)
         cmocka_unit_test(reported_event_takes_the_report_time_by_tense),
         cmocka_unit_test(time_of_a_nested_event_noun),
         cmocka_unit_test(past_narrative_keeps_its_day),
+        cmocka_unit_test(quoted_speech_is_its_speakers),
         cmocka_unit_test(label_carries_the_complement),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
