@@ -21,7 +21,7 @@ of that class matched to a gold EVENT of that class.
 
 Usage: score_timeml_events.py [--timebank DIR] [--cv K] [--train BIN]
            [--syntax MODEL] [--wordnet DIR] [--predict FILE] [--min-event-f1 X]
-           [--min-class-f1 X] [--errors N]
+           [--min-class-f1 X] [--confusion] [--errors N]
 Exit status 0, 1 when a floor given by --min-* is not reached, 2 on usage
 or input errors. Standard library only.
 """
@@ -137,6 +137,9 @@ def main():
                     "of running the trainer")
     ap.add_argument("--min-event-f1", type=float)
     ap.add_argument("--min-class-f1", type=float)
+    ap.add_argument("--confusion", action="store_true",
+                    help="print the class confusion table of the matched "
+                    "events")
     ap.add_argument("--errors", type=int, default=0,
                     help="print up to N missed and N spurious mentions")
     a = ap.parse_args()
@@ -237,6 +240,12 @@ def main():
         t, n_p, n_g = per[c]
         p, r, f = prf(t, n_p, n_g)
         print("  %-12s %7d %6d  %.4f %.4f %.4f" % (c, n_g, n_p, p, r, f))
+    if a.confusion:
+        print("class confusion on matched events (rows gold, columns found):")
+        print("  %-12s %s" % ("", " ".join("%6s" % c[:6] for c in CLASSES)))
+        for g in CLASSES:
+            print("  %-12s %s" % (g, " ".join(
+                "%6d" % confusion.get((g, c), 0) for c in CLASSES)))
     print("anchors (TempEval-3 platinum test, best systems): event F1 0.81 "
           "(ATT-1), class F1 0.718")
     if misaligned:
