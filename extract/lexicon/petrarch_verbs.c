@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "triggers.h"
+#include "words.h"
 
 #define LINE_MAX_BYTES 2048
 #define ELEMS_MAX 32 /* elements of one pattern */
@@ -19,6 +20,7 @@ typedef struct vd_reader {
     size_t len, pos, line;
     int in_comment; /* inside <!-- ... --> */
     evg_error *err;
+    const char *const *preps; /* role_prepositions.words */
 } vd_reader;
 
 /* One verb of a block: its words ("ask", "for") and code. */
@@ -327,19 +329,6 @@ static int parse_elems(char *text, elem *el, size_t *n, const char **why)
     return 0;
 }
 
-static int is_prep(const char *w)
-{
-    static const char *const preps[] = {
-        "from", "to", "by", "with", "against", "on", "for", "of", "at",
-        "in", "into", "toward", "towards", "over", "upon", "onto",
-        "between", "among", "about", "through", "across", "within",
-        "inside", "near", "under", "behind", "beyond", "after", NULL};
-    for (const char *const *p = preps; *p; p++)
-        if (strcmp(*p, w) == 0)
-            return 1;
-    return 0;
-}
-
 /* Adds a role once. */
 static void role(const char **v, size_t *n, const char *r)
 {
@@ -428,7 +417,7 @@ static int emit_pattern(vd_reader *r, evg_triggers *t, const vd_block *b,
     for (size_t i = verb + 1; i < ne; i++) {
         const elem *x = &el[i];
         if (x->kind == E_SOURCE || x->kind == E_TARGET) {
-            const char *place = last_word && is_prep(last_word)
+            const char *place = last_word && evg_events__role_prep(r->preps, last_word)
                                     ? last_word
                                     : EVG_ROLE_OBJ;
             if (x->kind == E_SOURCE)
@@ -640,7 +629,7 @@ int evg_extract__petrarch_verbs_add(evg_triggers *t, const char *data,
                                     size_t *skipped, evg_error *err)
 {
     size_t skip = 0;
-    vd_reader r = {data, name ? name : "<verbs>", len, 0, 0, 0, err};
+    vd_reader r = {data, name ? name : "<verbs>", len, 0, 0, 0, err, NULL};
     vd_block b = {0};
     vd_set set = {0};
     int rc = 0, in_block = 0, too_long;
@@ -648,6 +637,9 @@ int evg_extract__petrarch_verbs_add(evg_triggers *t, const char *data,
     if (!(b.verbs = malloc(VERBS_MAX * sizeof(*b.verbs))))
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     int rc_set = evg_events__load_lemmas(err);
+    if (!rc_set)
+        rc_set = evg_words_list("role_prepositions.words", 0, &r.preps, NULL,
+                                err);
     if (rc_set) {
         free(b.verbs);
         return rc_set;

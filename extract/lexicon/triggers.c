@@ -332,14 +332,8 @@ int evg_events__add_pattern(evg_triggers *t, const char *const *words,
     return 0;
 }
 
-/* Whether `w` is a preposition a role marker may follow. */
-static int role_prep(const char *w)
+int evg_events__role_prep(const char *const *preps, const char *w)
 {
-    static const char *const preps[] = {
-        "from", "to", "by", "with", "against", "on", "for", "of", "at",
-        "in", "into", "toward", "towards", "over", "upon", "onto",
-        "between", "among", "about", "through", "across", "within",
-        "inside", "near", "under", "behind", "beyond", "after", NULL};
     for (const char *const *p = preps; *p; p++)
         if (strcmp(*p, w) == 0)
             return 1;
@@ -362,6 +356,10 @@ static int add_role(const char **v, size_t *n, const char *r)
 static int load_patterns(evg_triggers *t, const char *data, size_t len,
                          const char *name, int prio, evg_error *err)
 {
+    const char *const *preps;
+    int lrc = evg_words_list("role_prepositions.words", 0, &preps, NULL, err);
+    if (lrc)
+        return lrc;
     size_t line_no = 0, i = 0;
     while (i < len) {
         size_t eol = i;
@@ -440,7 +438,7 @@ static int load_patterns(evg_triggers *t, const char *data, size_t len,
                 const char **v = *w == '$' ? src : tgt;
                 size_t *n = *w == '$' ? &ns : &nt;
                 const char *r = !nw ? EVG_ROLE_SUBJ
-                                : role_prep(words[nw - 1]) ? words[nw - 1]
+                                : evg_events__role_prep(preps, words[nw - 1]) ? words[nw - 1]
                                                            : EVG_ROLE_OBJ;
                 overflow |= add_role(v, n, r);
             } else if (nw == EVG_PAT_WORDS) {

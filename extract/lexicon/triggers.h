@@ -89,6 +89,11 @@ static inline int evg_trig_literal(const char *w)
 size_t evg_events__lexicon_stats(const evg_triggers *t, size_t *n_classes,
                                  size_t roots[21]);
 
+/* Whether `w` is one of `preps` (the list role_prepositions.words, read
+ * with evg_words_list): a preposition after which a role marker of a
+ * pattern names that preposition's object. */
+int evg_events__role_prep(const char *const *preps, const char *w);
+
 /* Adds one pattern to `t` (the lookup table is rebuilt by
  * evg_events__lexicon_done). `words` as in a pattern line ("$"/"+"
  * markers removed: give sources and targets instead), `code` a CAMEO code

@@ -90,6 +90,7 @@ static const struct {
     {"place_kinds.words", 0},
     {"place_prefixes.words", 0},
     {"prepositions.words", 0},
+    {"role_prepositions.words", 0},
     {"pronouns.words", 0},
     {"pronouns_person.words", 0},
     {"pronouns_thing.words", 0},
