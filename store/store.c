@@ -2,6 +2,7 @@
  * in groups (WAL journal), so a killed ingest leaves whole documents only.
  * Actors merge across documents by the graph's rule (the actor book,
  * graph/actors.h), events by the graph's signature and dates. */
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -103,17 +104,8 @@ static int db_error(evg_store *st, evg_error *err)
     return evg_error_set(err, EVG_EDEP, "sqlite: %s", sqlite3_errmsg(st->db));
 }
 
-static int pragma_int(sqlite3 *db, const char *sql, int *out)
-{
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-        return -1;
-    int rc = sqlite3_step(s);
-    *out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-    sqlite3_finalize(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
+/* The first column of the first row of `sql` (0 when it gives no row):
+ * 0, or -1 when it fails. */
 static int pragma_int64(sqlite3 *db, const char *sql, long long *out)
 {
     sqlite3_stmt *s;
@@ -123,6 +115,14 @@ static int pragma_int64(sqlite3 *db, const char *sql, long long *out)
     *out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
     sqlite3_finalize(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+    long long v;
+    int rc = pragma_int64(db, sql, &v);
+    *out = v >= INT_MIN && v <= INT_MAX ? (int)v : 0;
+    return rc;
 }
 
 /* SQLite counts every allocation under a global mutex unless told not
@@ -1142,17 +1142,6 @@ void evg_store_pending(const evg_store *st, size_t *docs, size_t *events)
     *events = st->pending_events;
 }
 
-static int count(sqlite3 *db, const char *sql, long long *out)
-{
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-        return -1;
-    int rc = sqlite3_step(s);
-    *out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-    sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? 0 : -1;
-}
-
 int evg_store_counts_get(evg_store *st, evg_store_counts *out, evg_error *err)
 {
     long long v[6];
@@ -1161,7 +1150,7 @@ int evg_store_counts_get(evg_store *st, evg_store_counts *out, evg_error *err)
         "SELECT count(*) FROM events", "SELECT count(*) FROM actors",
         "PRAGMA page_count", "PRAGMA page_size"};
     for (int i = 0; i < 6; i++)
-        if (count(st->db, q[i], &v[i]))
+        if (pragma_int64(st->db, q[i], &v[i]))
             return db_error(st, err);
     out->documents = (size_t)v[0];
     out->reports = (size_t)v[1];
