@@ -20,8 +20,8 @@ void evg_buf_dispose(evg_buf *b)
     memset(b, 0, sizeof(*b));
 }
 
-int evg_reserve(void *items_ptr, size_t *cap, size_t need, size_t size,
-                size_t first)
+int evg_reserve_raw(void *items_ptr, size_t *cap, size_t need, size_t size,
+                    size_t first)
 {
     void **items = items_ptr;
     if (need <= *cap)
@@ -37,10 +37,20 @@ int evg_reserve(void *items_ptr, size_t *cap, size_t need, size_t size,
     void *p = realloc(*items, ncap * size);
     if (!p)
         return EVG_ENOMEM;
-    memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
     *items = p;
     *cap = ncap;
     return 0;
+}
+
+int evg_reserve(void *items_ptr, size_t *cap, size_t need, size_t size,
+                size_t first)
+{
+    void **items = items_ptr;
+    size_t old = *cap;
+    int rc = evg_reserve_raw(items_ptr, cap, need, size, first);
+    if (!rc && *cap > old)
+        memset((char *)*items + old * size, 0, (*cap - old) * size);
+    return rc;
 }
 
 static int reserve(evg_buf *b, size_t extra)

@@ -33,6 +33,10 @@ void *evg_arena_push(evg_arena *a, void *items_ptr, size_t *n, size_t *cap,
  * EVG_ENOMEM leaves the array as it was. */
 int evg_reserve(void *items_ptr, size_t *cap, size_t need, size_t size,
                 size_t first);
+/* evg_reserve without zeroing the new room: the pages of a big array
+ * become resident only when they are written. */
+int evg_reserve_raw(void *items_ptr, size_t *cap, size_t need, size_t size,
+                    size_t first);
 /* Bytes handed out so far (for limits and benchmarks). */
 size_t evg_arena_used(const evg_arena *a);
 

@@ -59,30 +59,6 @@ struct evg_doc_layer {
     size_t forms_cap;
 };
 
-/* evg_reserve without zeroing the new room: pages of a big array become
- * resident only when written. */
-static int grow(void *items_ptr, size_t *cap, size_t need, size_t size,
-                size_t first)
-{
-    void **items = items_ptr;
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap : first;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2)
-            return EVG_ENOMEM;
-        ncap *= 2;
-    }
-    if (ncap > SIZE_MAX / size)
-        return EVG_ENOMEM;
-    void *p = realloc(*items, ncap * size);
-    if (!p)
-        return EVG_ENOMEM;
-    *items = p;
-    *cap = ncap;
-    return 0;
-}
-
 int evg_doc__layer_begin(evg_doc *doc, size_t ntags, size_t nrels)
 {
     evg_doc__layer_free(doc);
@@ -167,8 +143,8 @@ static int intern(evg_doc *doc, const char *lemma, uint32_t *out)
             return 0;
         }
     if (l->n_lemmas >= UINT32_MAX - 1 ||
-        grow(&l->lemmas, &l->cap_lemmas, l->n_lemmas + 1,
-                    sizeof *l->lemmas, 256) < 0 ||
+        evg_reserve_raw(&l->lemmas, &l->cap_lemmas, l->n_lemmas + 1,
+                        sizeof *l->lemmas, 256) < 0 ||
         !(l->lemmas[l->n_lemmas] = evg_doc_strdup(doc, lemma)))
         return EVG_ENOMEM;
     l->slots[at] = (uint32_t)l->n_lemmas + 1;
@@ -185,7 +161,8 @@ static int store(evg_doc_layer *l, uint32_t at, int f, uint32_t v,
         *slot = v;
         return 0;
     }
-    if (grow(&l->big, &l->cap_big, l->n_big + 1, sizeof *l->big, 16) < 0)
+    if (evg_reserve_raw(&l->big, &l->cap_big, l->n_big + 1, sizeof *l->big,
+                        16) < 0)
         return EVG_ENOMEM;
     l->big[l->n_big++] = (big){at, (uint32_t)f, v};
     *slot = limit;
@@ -223,7 +200,7 @@ int evg_doc__layer_push(evg_doc *doc, size_t k, size_t start, size_t end,
         tag >= l->ntags || rel >= l->nrels || head > UINT32_MAX)
         return EVG_EINVAL;
     if (l->n >= UINT32_MAX ||
-        grow(&l->w, &l->cap, l->n + 1, sizeof *l->w, 1024) < 0)
+        evg_reserve_raw(&l->w, &l->cap, l->n + 1, sizeof *l->w, 1024) < 0)
         return EVG_ENOMEM;
     for (; l->filled <= k; l->filled++)
         l->first[l->filled] = (uint32_t)l->n;
@@ -383,8 +360,9 @@ const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
         bytes += f.end - f.start + 1;
     }
     l->view_k = EVG_NONE;
-    if (grow(&l->view, &l->view_cap, e - b, sizeof *l->view, 64) < 0 ||
-        grow(&l->forms, &l->forms_cap, bytes, 1, 1024) < 0) {
+    if (evg_reserve_raw(&l->view, &l->view_cap, e - b, sizeof *l->view,
+                        64) < 0 ||
+        evg_reserve_raw(&l->forms, &l->forms_cap, bytes, 1, 1024) < 0) {
         if (err)
             *err = EVG_ENOMEM;
         return NULL;
@@ -433,10 +411,10 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
     size_t at = conf_from(l, b + i);
     int there = at < l->n_conf && l->conf_at[at] == b + i;
     if (c && !there) {
-        if (grow(&l->conf_at, &l->cap_conf_at, l->n_conf + 1,
-                 sizeof *l->conf_at, 256) < 0 ||
-            grow(&l->conf, &l->cap_conf, l->n_conf + 1, sizeof *l->conf,
-                 256) < 0) {
+        if (evg_reserve_raw(&l->conf_at, &l->cap_conf_at, l->n_conf + 1,
+                            sizeof *l->conf_at, 256) < 0 ||
+            evg_reserve_raw(&l->conf, &l->cap_conf, l->n_conf + 1,
+                            sizeof *l->conf, 256) < 0) {
             c = 0; /* no room: no confidence, so no class either */
             w->lemma &= LEMMA_MASK;
         } else {
