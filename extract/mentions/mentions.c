@@ -11,12 +11,6 @@
 #include "core.h"
 #include "syn_file.h"
 
-#ifndef EVG_MODEL_INSTALL_DIR
-#define EVG_MODEL_INSTALL_DIR "/usr/local/share/evgraph"
-#endif
-#ifndef EVG_MODEL_SOURCE_DIR
-#define EVG_MODEL_SOURCE_DIR "models"
-#endif
 #define MODEL_NAME "/en-timebank-events.evgm"
 #define MAGIC "EVGMEN\0\0"
 #define FORMAT_VERSION 2u

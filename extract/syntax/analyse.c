@@ -6,12 +6,6 @@
 #include "syn_file.h"
 #include "syn_internal.h"
 
-#ifndef EVG_MODEL_INSTALL_DIR
-#define EVG_MODEL_INSTALL_DIR "/usr/local/share/evgraph"
-#endif
-#ifndef EVG_MODEL_SOURCE_DIR
-#define EVG_MODEL_SOURCE_DIR "models"
-#endif
 #define MODEL_NAME "/en-ud-syntax.evgm"
 
 const char *syn_model_path(const char *env_name, const char *const *places,

@@ -22,6 +22,15 @@ typedef struct syn_reader {
     size_t n;
 } syn_reader;
 
+/* Where the models are looked for when the build does not say (the build
+ * sets both: the source tree's models/ and the installed data folder). */
+#ifndef EVG_MODEL_INSTALL_DIR
+#define EVG_MODEL_INSTALL_DIR "/usr/local/share/evgraph"
+#endif
+#ifndef EVG_MODEL_SOURCE_DIR
+#define EVG_MODEL_SOURCE_DIR "models"
+#endif
+
 /* The path of a model file: $ENV_NAME when set, else the first of the
  * `n` places (the source tree's, the installed copy) that can be read,
  * else the first place, for the error message. */
