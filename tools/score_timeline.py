@@ -399,7 +399,9 @@ def entity_matches(surface, target_words, all_targets):
     is the target's acronym (`USAF`); or its words are a part of the
     target's name that includes the name's last word (`Gallois`,
     `Air Force`, `Dreamliner`) and, when it is a single word, is the last
-    word of no other target (`Airlines` names no single airline)."""
+    word of no other target (`Airlines` names no single airline); or its
+    words are a part of the name that holds the name's model numbers
+    (`Boeing 787`, `787` name the Boeing 787 Dreamliner)."""
     sw = words(surface)
     if not sw or not target_words:
         return False
@@ -407,6 +409,11 @@ def entity_matches(surface, target_words, all_targets):
         return True
     if len(sw) == 1 and len(target_words) > 1 and \
             sw[0] == initials(target_words):
+        return True
+    # a model number names the model whatever else is left out
+    # (`Boeing 787`, `787` name the Boeing 787 Dreamliner)
+    numbers = [w for w in target_words if any(c.isdigit() for c in w)]
+    if numbers and set(numbers) <= set(sw) <= set(target_words):
         return True
     if set(sw) <= set(target_words) and target_words[-1] in sw:
         if len(sw) > 1:

@@ -138,6 +138,16 @@ evg_modality evg_events__frame_modality(const evg_frame *f, int *would);
 int evg_events__frame(sent_ctx *s, cand *c);
 /* Adds the event's arguments by role from its trigger's frame.
  * EVG_ENOMEM. */
+/* The actor the finder gave the text token at UD word w, or EVG_NONE. */
+size_t evg_events__ud_entity(const sent_ctx *s, size_t w);
+/* events_links.c. The actor an argument (UD word w of the frame's
+ * sentence) whose phrase names none stands for, when the evidence names
+ * exactly one: "we" in a speaker's words, "the plane" after a vehicle
+ * model; else EVG_NONE. */
+size_t evg_events__link_arg(const ev_state *st, const sent_ctx *s,
+                            const evg_frame *f, size_t w);
+/* Reads the word lists of events_links.c (once); EVG_EPARSE, EVG_ENOMEM. */
+int evg_events__load_links(evg_error *err);
 int evg_events__frame_args(ev_state *st, const sent_ctx *s,
                            const evg_frame *f, evg_event *ev);
 /* Whether the time expression at bytes start..end dates the trigger at

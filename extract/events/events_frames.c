@@ -36,6 +36,11 @@ static size_t entity_at(const sent_ctx *s, size_t w)
     return i == EVG_NONE ? EVG_NONE : s->ent[i];
 }
 
+size_t evg_events__ud_entity(const sent_ctx *s, size_t w)
+{
+    return w < s->n_ud ? entity_at(s, w) : EVG_NONE;
+}
+
 static int phrase_rel(const char *rel)
 {
     static const char *const inside[] = {"compound", "flat", "flat:name",
@@ -239,6 +244,11 @@ int evg_events__frame_args(ev_state *st, const sent_ctx *s,
         size_t x = phrase_actor(s, a->word);
         size_t e = x == EVG_NONE ? EVG_NONE : entity_at(s, x);
         evg_fr_role role = a->role;
+        /* "we" in a speaker's words, "the plane" (events_links.c) */
+        if (e == EVG_NONE && (role == EVG_FR_AGENT ||
+                              role == EVG_FR_PATIENT ||
+                              role == EVG_FR_RECIPIENT))
+            e = evg_events__link_arg(st, s, f, a->word);
         size_t tx = timex_at(st, s, s->ud[a->word].start, s->ud[a->word].end);
         if (tx != EVG_NONE) {
             /* the time expression alone, not what the parse hung on it */

@@ -58,6 +58,8 @@ static evg_words_set lists = EVG_WORDS_SET(uses);
 int evg_events__load_words(evg_error *err)
 {
     int rc = evg_words_load(&lists, err);
+    if (!rc)
+        rc = evg_events__load_links(err);
     return rc ? rc : evg_events__load_lemmas(err);
 }
 

@@ -4,7 +4,9 @@
  * time expression without a year, a reported event dated by the report
  * only when its tense says so, a time expression that belongs to a nested
  * event noun, a past narrative's day, quoted speech attributed to its
- * speaker, and the label of an event without a CAMEO code. Skipped (visibly) without the models. */
+ * speaker, the label of an event without a CAMEO code, and participants
+ * linked to an actor without naming it ("we" in a speaker's words, "the
+ * plane" after a model). Skipped (visibly) without the models. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -197,6 +199,63 @@ static void label_carries_the_complement(void **state)
     evg_doc_free(doc);
 }
 
+/* The name of the actor of the event's first argument of `role`, or
+ * NULL when that argument names no actor. */
+static const char *arg_actor(const evg_doc *doc, const evg_event *e,
+                             const char *role)
+{
+    for (size_t i = 0; i < e->n_args; i++)
+        if (strcmp(e->args[i].role, role) == 0)
+            return e->args[i].entity < doc->n_entities
+                       ? doc->entities[e->args[i].entity].name
+                       : NULL;
+    fail_msg("no %s of '%s'", role, e->trigger.text);
+    return NULL;
+}
+
+static void we_is_the_speakers_organization(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "\"We have reduced our effort,\" said Tom Jones, "
+                           "a spokesman for Acme Corp.");
+    assert_string_equal(arg_actor(doc, event(doc, "reduced"), "agent"),
+                        "Acme Corp");
+    evg_doc_free(doc);
+    /* a speaker who names no organization: "we" stays unlinked */
+    doc = extract(state, "2019-05-23",
+                  "\"We have reduced our effort,\" said Tom Jones, a "
+                  "spokesman.");
+    assert_null(arg_actor(doc, event(doc, "reduced"), "agent"));
+    evg_doc_free(doc);
+    /* not in anyone's words: the narrator's "we" is nobody's */
+    doc = extract(state, "2019-05-23",
+                  "Acme Corp is hiring. We have reduced our effort.");
+    assert_null(arg_actor(doc, event(doc, "reduced"), "agent"));
+    evg_doc_free(doc);
+}
+
+static void the_plane_is_the_model_named_last(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "Boeing showed the 787 Dreamliner aircraft to "
+                           "reporters. The aircraft carried 250 passengers.");
+    assert_string_equal(arg_actor(doc, event(doc, "carried"), "agent"),
+                        "Dreamliner");
+    evg_doc_free(doc);
+    /* the maker before a vehicle noun is no model */
+    doc = extract(state, "2019-05-23",
+                  "Boeing showed its aircraft to reporters. The aircraft "
+                  "carried 250 passengers.");
+    assert_null(arg_actor(doc, event(doc, "carried"), "agent"));
+    evg_doc_free(doc);
+    /* an indefinite description refers to no model named before */
+    doc = extract(state, "2019-05-23",
+                  "Boeing showed the 787 Dreamliner aircraft to reporters. "
+                  "A plane carried 250 passengers.");
+    assert_null(arg_actor(doc, event(doc, "carried"), "agent"));
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +266,8 @@ int main(void)
         cmocka_unit_test(past_narrative_keeps_its_day),
         cmocka_unit_test(quoted_speech_is_its_speakers),
         cmocka_unit_test(label_carries_the_complement),
+        cmocka_unit_test(we_is_the_speakers_organization),
+        cmocka_unit_test(the_plane_is_the_model_named_last),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

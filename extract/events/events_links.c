@@ -1,0 +1,235 @@
+/* Participants the parse finds without an actor in their phrase, linked to
+ * an actor the finder already made when the evidence names exactly one:
+ *
+ * - "we", "us", "our" in what a speaker says stand for the organization
+ *   the speaker speaks for: the speaker itself when it is no person
+ *   ("Ryanair said we ..."), else the one organization named inside the
+ *   speaker's phrase ('"We have reduced our effort," said Boeing
+ *   spokeswoman Sandy Angers'; "Tom Enders, chief executive of Airbus,
+ *   said"). A person without one, or with two, links nothing.
+ * - A definite description headed by a vehicle noun ("the plane", "this
+ *   aircraft", "the massive airliner") stands for the vehicle model the
+ *   text named last, within LINK_WINDOW sentences: an actor one of whose
+ *   mentions a vehicle noun follows ("Dreamliner aircraft"; not a
+ *   company, whose code has a sector: "Airbus aircraft" names the maker),
+ *   or whose name ends in a model number of three digits or more
+ *   ("Boeing 787", "A380").
+ *
+ * Who else an actor is (its identity, its other names and pronouns) is
+ * the actor finder's; this only reads what it made (docs/events.md). */
+#include <string.h>
+
+#include "events.h"
+#include "words.h"
+
+#define LINK_WINDOW 3   /* sentences back a description may refer */
+#define LINK_DEPTH 3    /* levels searched inside the speaker's phrase */
+
+static const char *const *first_plural; /* pronouns_first_plural.words */
+static const char *const *definite;     /* definite_determiners.words */
+static const char *const *vehicles;     /* vehicles.words */
+
+static const evg_words_use uses[] = {
+    {"pronouns_first_plural.words", 0, &first_plural, NULL},
+    {"definite_determiners.words", 0, &definite, NULL},
+    {"vehicles.words", 0, &vehicles, NULL},
+};
+static evg_words_set lists = EVG_WORDS_SET(uses);
+
+int evg_events__load_links(evg_error *err)
+{
+    return evg_words_load(&lists, err);
+}
+
+/* Whether `w` (any case) is one of the lower-case words of `set`. */
+static int word_is(const char *w, size_t n, const char *const *set)
+{
+    if (!w || !set)
+        return 0;
+    for (; *set; set++) {
+        size_t k = 0;
+        while (k < n && (*set)[k] &&
+               ev_lower(w[k]) == (unsigned char)(*set)[k])
+            k++;
+        if (k == n && (*set)[k] == '\0')
+            return 1;
+    }
+    return 0;
+}
+
+static int ud_in(const evg_doc_token *t, const char *const *set)
+{
+    return t->form && word_is(t->form, strlen(t->form), set);
+}
+
+static int rel_is(const evg_doc_token *t, const char *rel)
+{
+    return t->deprel && evg_fr_base_is(t->deprel, rel);
+}
+
+/* Relations that stay inside a noun phrase: where the speaker's
+ * employer is named ("Boeing spokeswoman", "chief executive of Airbus",
+ * "Airbus's chief"). */
+static int inside_phrase(const evg_doc_token *t)
+{
+    static const char *const rels[] = {"compound", "flat", "nmod", "appos",
+                                       "amod", NULL};
+    for (const char *const *r = rels; *r; r++)
+        if (rel_is(t, *r))
+            return 1;
+    return 0;
+}
+
+static int organization(const evg_doc *doc, size_t e)
+{
+    evg_entity_kind k = doc->entities[e].kind;
+    return k == EVG_KIND_ORGANIZATION || k == EVG_KIND_GOVERNMENT ||
+           k == EVG_KIND_GROUP;
+}
+
+/* The organization a speaker (UD word w, actor `who`) speaks for. */
+static size_t speaks_for(const ev_state *st, const sent_ctx *s, size_t w,
+                         size_t who)
+{
+    const evg_doc *doc = st->doc;
+    if (doc->entities[who].kind != EVG_KIND_PERSON)
+        return who;
+    size_t level[EVG_FR_ARGS], next[EVG_FR_ARGS], nl = 1, nn;
+    size_t found = EVG_NONE;
+    level[0] = w;
+    for (int depth = 0; depth < LINK_DEPTH && nl; depth++) {
+        nn = 0;
+        for (size_t j = 0; j < s->n_ud; j++) {
+            if (!inside_phrase(&s->ud[j]))
+                continue;
+            for (size_t k = 0; k < nl; k++) {
+                if (s->ud[j].head != level[k] + 1)
+                    continue;
+                size_t e = evg_events__ud_entity(s, j);
+                if (e != EVG_NONE && e != who && organization(doc, e)) {
+                    if (found != EVG_NONE && found != e)
+                        return EVG_NONE; /* two: no evidence for one */
+                    found = e;
+                }
+                if (nn < EVG_FR_ARGS)
+                    next[nn++] = j;
+            }
+        }
+        memcpy(level, next, nn * sizeof(*next));
+        nl = nn;
+    }
+    return found;
+}
+
+/* "we" in what the frame's speaker says. */
+static size_t first_person(const ev_state *st, const sent_ctx *s,
+                           const evg_frame *f)
+{
+    if (!(f->mod & EVG_FR_REPORTED) || f->report == EVG_NONE ||
+        f->report >= s->n_ud)
+        return EVG_NONE;
+    evg_frame r;
+    evg_frame_build(s->ud, s->n_ud, f->report, &r);
+    size_t at = 0;
+    const evg_fr_arg *a = evg_frame_next(&r, EVG_FR_AGENT, &at);
+    if (!a)
+        return EVG_NONE;
+    size_t who = evg_events__ud_entity(s, a->word);
+    if (who == EVG_NONE)
+        return EVG_NONE;
+    return speaks_for(st, s, a->word, who);
+}
+
+/* Whether the word after byte `at` (one word may come between:
+ * "A380 superjumbo airliner") is a vehicle noun. */
+static int vehicle_follows(const char *text, size_t len, size_t at)
+{
+    for (int words = 0; words < 2; words++) {
+        while (at < len && (text[at] == ' ' || text[at] == '\t' ||
+                            text[at] == '\n' || text[at] == '\r'))
+            at++;
+        size_t b = at;
+        while (at < len && ((text[at] | 0x20) >= 'a' && (text[at] | 0x20) <= 'z'))
+            at++;
+        if (at == b)
+            return 0;
+        if (word_is(text + b, at - b, vehicles))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the last word of `name` holds three digits or more ("787",
+ * "A380"). */
+static int model_number(const char *name)
+{
+    const char *last = strrchr(name, ' ');
+    last = last ? last + 1 : name;
+    int digits = 0;
+    for (; *last; last++)
+        digits += *last >= '0' && *last <= '9';
+    return digits >= 3;
+}
+
+static int vehicle_model(const evg_doc *doc, size_t e)
+{
+    const evg_entity *en = &doc->entities[e];
+    if (en->kind == EVG_KIND_PERSON || en->kind == EVG_KIND_COUNTRY ||
+        en->kind == EVG_KIND_LOCATION)
+        return 0;
+    if (en->name && model_number(en->name))
+        return 1;
+    /* the finder gives a model no sector ("Dreamliner aircraft": USA);
+     * a company before a vehicle noun is its maker ("Airbus aircraft") */
+    if (en->code && strlen(en->code) > 3)
+        return 0;
+    for (size_t k = 0; k < en->n_mentions; k++) {
+        const evg_span *m = &en->mentions[k].span;
+        /* the noun inside the mention ("Dreamliner aircraft") or after */
+        size_t b = m->end;
+        while (b > m->start && doc->text[b - 1] != ' ')
+            b--;
+        if ((b > m->start && word_is(doc->text + b, m->end - b, vehicles)) ||
+            vehicle_follows(doc->text, doc->text_len, m->end))
+            return 1;
+    }
+    return 0;
+}
+
+/* "the plane": the vehicle model named last before UD word w. */
+static size_t description(const ev_state *st, const sent_ctx *s, size_t w)
+{
+    const evg_doc_token *t = &s->ud[w];
+    if (!ud_in(t, vehicles) || !t->upos || strcmp(t->upos, "NOUN") != 0)
+        return EVG_NONE;
+    int def = 0;
+    for (size_t j = 0; j < s->n_ud; j++)
+        if (s->ud[j].head == w + 1 && rel_is(&s->ud[j], "det") &&
+            ud_in(&s->ud[j], definite))
+            def = 1;
+    if (!def)
+        return EVG_NONE;
+    const evg_doc *doc = st->doc;
+    size_t first = s->index > LINK_WINDOW ? s->index - LINK_WINDOW : 0;
+    size_t from = doc->sentences[first].start;
+    for (size_t m = st->n_ment; m-- > 0;) {
+        const ment *mt = &st->ment[m];
+        if (mt->start >= t->start)
+            continue;
+        if (mt->start < from)
+            break;
+        if (mt->entity != EVG_NONE && vehicle_model(doc, mt->entity))
+            return mt->entity;
+    }
+    return EVG_NONE;
+}
+
+size_t evg_events__link_arg(const ev_state *st, const sent_ctx *s,
+                            const evg_frame *f, size_t w)
+{
+    if (w >= s->n_ud)
+        return EVG_NONE;
+    if (ud_in(&s->ud[w], first_plural))
+        return first_person(st, s, f);
+    return description(st, s, w);
+}
