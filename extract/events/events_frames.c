@@ -269,11 +269,36 @@ int evg_events__frame_args(ev_state *st, const sent_ctx *s,
     return 0;
 }
 
+static int is_verb(const evg_doc_token *t)
+{
+    return t->upos && strcmp(t->upos, "VERB") == 0;
+}
+
+/* Whether verb c is coordinated with the verb above it and shares its
+ * subject (no subject of its own): "In April, Gizmodo obtained a
+ * prototype and published details" - the fronted time expression dates
+ * both. A conjunct with its own subject is a clause of its own ("He
+ * started Apple in 1976, and the Mac was released"). */
+static int shares_verb_phrase(const sent_ctx *s, size_t c)
+{
+    if (!evg_fr_base_is(s->ud[c].deprel, "conj") || !is_verb(&s->ud[c]) ||
+        !is_verb(&s->ud[s->ud[c].head - 1]))
+        return 0;
+    for (size_t j = 0; j < s->n_ud; j++)
+        if (s->ud[j].head == c + 1 && s->ud[j].deprel &&
+            (evg_fr_base_is(s->ud[j].deprel, "nsubj") ||
+             evg_fr_base_is(s->ud[j].deprel, "csubj") ||
+             evg_fr_base_is(s->ud[j].deprel, "expl")))
+            return 0;
+    return 1;
+}
+
 /* Whether word w is reached from word c going up through its phrase and
- * clause, and through relative clauses to the noun they describe: an
- * expression that dates w's clause dates c too ("signed an order last
+ * clause, through relative clauses to the noun they describe, and, when
+ * `conj`, from a verb coordinated under one subject to the first verb:
+ * an expression that dates w's clause dates c too ("signed an order last
  * week that added Huawei"). */
-static int reaches(const sent_ctx *s, size_t c, size_t w)
+static int reaches(const sent_ctx *s, size_t c, size_t w, int conj)
 {
     for (size_t depth = 0; depth < s->n_ud; depth++) {
         if (c == w)
@@ -281,7 +306,7 @@ static int reaches(const sent_ctx *s, size_t c, size_t w)
         const char *rel = s->ud[c].deprel;
         if (!s->ud[c].head || !rel ||
             (clausal(rel) && !evg_fr_base_is(rel, "acl") &&
-             !strstr(rel, ":relcl")))
+             !strstr(rel, ":relcl") && !(conj && shares_verb_phrase(s, c))))
             return 0;
         c = s->ud[c].head - 1;
     }
@@ -319,7 +344,11 @@ int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
             break;
         w = s->ud[w].head - 1;
     }
-    if (reaches(s, c, w))
+    /* an expression before the first of coordinated verbs dates them
+     * all ("In April, Gizmodo obtained a prototype and published
+     * details"); one after it, that verb alone ("hired workers in March
+     * and opened a plant") */
+    if (reaches(s, c, w, start < s->ud[w].start))
         return 1;
     /* a reported event without a time of its own happened when the report
      * says, when its tense puts it there: at the report ("said it is
@@ -328,7 +357,7 @@ int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
      * nor after the time of writing ("said it will") */
     evg_frame f;
     evg_frame_build(s->ud, s->n_ud, c, &f);
-    if (f.report == EVG_NONE || !reaches(s, f.report, w))
+    if (f.report == EVG_NONE || !reaches(s, f.report, w, 0))
         return 0;
     return evg_events__tense_at_report(s, c, f.report) ? 3 : 0;
 }

@@ -3,7 +3,7 @@
  * condition the parser reads as a preposition, a future event dated by a
  * time expression without a year, a reported event dated by the report
  * only when its tense says so, a time expression that belongs to a nested
- * event noun, a past narrative's day, quoted speech attributed to its
+ * event noun or to coordinated verbs, a past narrative's day, quoted speech attributed to its
  * speaker, the label of an event without a CAMEO code, and participants
  * linked to an actor without naming it ("we" in a speaker's words, "the
  * plane" after a model). Skipped (visibly) without the models. */
@@ -199,6 +199,28 @@ static void label_carries_the_complement(void **state)
     evg_doc_free(doc);
 }
 
+static void coordinated_verbs_share_a_time_before_them(void **state)
+{
+    evg_doc *doc = extract(state, "2010-06-08",
+                           "In April, the blog obtained a prototype and "
+                           "published details online.");
+    assert_string_equal(event(doc, "obtained")->time.value, "2010-04");
+    assert_string_equal(event(doc, "published")->time.value, "2010-04");
+    evg_doc_free(doc);
+    /* after the first verb, the expression is that verb's alone */
+    doc = extract(state, "2010-06-08",
+                  "The firm hired 200 workers in March and opened a plant.");
+    assert_string_equal(event(doc, "hired")->time.value, "2010-03");
+    assert_int_equal(event(doc, "opened")->time.basis, EVG_BASIS_DCT);
+    evg_doc_free(doc);
+    /* a conjunct with a subject of its own is a clause of its own */
+    doc = extract(state, "2010-06-08",
+                  "Jobs started the company in 1976, and the company "
+                  "released the Macintosh.");
+    assert_int_equal(event(doc, "released")->time.basis, EVG_BASIS_DCT);
+    evg_doc_free(doc);
+}
+
 /* The name of the actor of the event's first argument of `role`, or
  * NULL when that argument names no actor. */
 static const char *arg_actor(const evg_doc *doc, const evg_event *e,
@@ -268,6 +290,7 @@ int main(void)
         cmocka_unit_test(label_carries_the_complement),
         cmocka_unit_test(we_is_the_speakers_organization),
         cmocka_unit_test(the_plane_is_the_model_named_last),
+        cmocka_unit_test(coordinated_verbs_share_a_time_before_them),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
