@@ -198,7 +198,7 @@ def main():
 
     # ---- query: about 1,000 events of one actor out of the store
     print("\n== query (store -> SVG timeline)")
-    q = ["--entity", "Huawei", "--from", "2019-05-01", "--to", "2019-07-06"]
+    q = ["--entity", "Huawei", "--from", "2019-05-01", "--to", "2019-10-31"]
     with open(W("q.csv"), "wb") as o:
         run([evg, "query", "--db", db] + q + ["-f", "csv"], stdout=o)
     n_q = lines(W("q.csv")) - 1

@@ -522,12 +522,15 @@ int evg_actor_book_join(evg_actor_book *bk, size_t ai, const evg_entity *e,
 
 int evg_actor_book_restore(evg_actor_book *bk, const char *name,
                            evg_entity_kind kind, const char *code,
-                           const char *country, const char *const *aliases,
-                           size_t n_aliases)
+                           const char *country, const char *dict_person,
+                           const char *const *aliases, size_t n_aliases)
 {
     evg_book_actor *a = new_actor(bk, name && *name ? name : "?", kind, code,
                                   country);
     if (!a)
+        return EVG_ENOMEM;
+    if (dict_person && *dict_person && is_person(a) &&
+        !(a->dict_person = book_dup(bk, dict_person)))
         return EVG_ENOMEM;
     size_t ai = bk->n_actors - 1;
     int rc = add_key(bk, ai, a->name, is_person(a));

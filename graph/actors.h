@@ -69,11 +69,13 @@ int evg_actor_book_join(evg_actor_book *bk, size_t ai, const evg_entity *e,
                         size_t *out, unsigned *changed);
 
 /* Adds an actor as it was recorded (a store reopened): its shown name,
- * kind, code, country and aliases, with every key they give. EVG_ENOMEM. */
+ * kind, code, country, the canonical name of the dictionary person it is
+ * (dict_person, or NULL) and aliases, with every key they give.
+ * EVG_ENOMEM. */
 int evg_actor_book_restore(evg_actor_book *bk, const char *name,
                            evg_entity_kind kind, const char *code,
-                           const char *country, const char *const *aliases,
-                           size_t n_aliases);
+                           const char *country, const char *dict_person,
+                           const char *const *aliases, size_t n_aliases);
 
 /* The normalized key of a name (see evg_graph_name_key()); malloc'd. */
 char *evg_actor_book_norm(const char *s);

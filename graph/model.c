@@ -77,6 +77,9 @@ typedef struct event_x {
     strlist docs, sentences, evidence;
     size_t last_doc; /* +1 */
     int mod_rank;
+    int dated;       /* the event's dates as days (same_event()'s test on */
+    long dlo, dhi;   /* them, made first: a month's bucket may hold scores
+                      * of events of one key on other days) */
 } event_x;
 
 typedef struct builder {
@@ -425,6 +428,7 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
     long m0 = lo ? month_of(lo) : MONTH_UNDATED;
     long m1 = lo ? month_of(hi) : MONTH_UNDATED;
     int long_span = m1 - m0 >= LONG_SPAN;
+    long dlo = lo ? days_of(lo) : 0, dhi = lo ? days_of(hi) : 0;
     size_t vi = EVG_NONE;
     /* buckets to search: every month of the span, and the long spans */
     for (long m = m0; b->merge && m <= m1 + (lo ? 1 : 0); m++) {
@@ -433,8 +437,10 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
         for (size_t j = evg_hindex_first(&b->event_keys, h); j;
              j = b->event_keys.nodes[j - 1].next) {
             const evg_hnode *nd = &b->event_keys.nodes[j - 1];
-            if (nd->h == h && nd->item < vi &&
-                b->ex[nd->item].last_doc != doc_no + 1 &&
+            const event_x *x = &b->ex[nd->item];
+            if (nd->h == h && nd->item < vi && x->last_doc != doc_no + 1 &&
+                (lo ? x->dated && x->dlo <= dhi && dlo <= x->dhi
+                    : !x->dated) &&
                 same_event(&g->events[nd->item], b->ex[nd->item].key, e,
                            cameo, src, ns, tgt, nt, lo, hi))
                 vi = nd->item;
@@ -508,6 +514,9 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
         v->component = -1;
         v->community = -1;
         b->ex[vi].mod_rank = mod_rank(e->modality);
+        b->ex[vi].dated = lo != NULL;
+        b->ex[vi].dlo = dlo;
+        b->ex[vi].dhi = dhi;
         if ((e->cameo && (!v->cameo || !v->label)) || !v->summary ||
             (e->tml_class && !v->tml_class) || !v->trigger ||
             (e->time.value && !v->time_value) || (lo && (!v->lo || !v->hi)) ||
@@ -520,6 +529,8 @@ static int add_event(builder *b, const evg_doc *doc, size_t doc_no,
         if (lo && days_of(hi) - days_of(lo) < days_of(hi_of(v)) - days_of(v->lo)) {
             v->lo = evg_graph__strdup(g, lo);
             v->hi = evg_graph__strdup(g, hi);
+            x->dlo = dlo;
+            x->dhi = dhi;
             v->time_value = evg_graph__strdup(g, e->time.value);
             v->basis = evg_basis_name(e->time.basis);
             if (!v->lo || !v->hi || (e->time.value && !v->time_value))

@@ -122,6 +122,23 @@ static const char *const steps[EVG_STORE_VERSION] = {
     "  FROM event_keys k JOIN events e ON e.id = k.event;"
     "DROP TABLE event_keys;"
     "ALTER TABLE event_keys4 RENAME TO event_keys;"),
+
+    /* 4 -> 5: a person actor a dictionary names keeps the dictionary's
+     * canonical name (entities' "dictionary"), so that a reopened store
+     * joins dictionary people as the graph does; stores of version 4 never
+     * recorded it (their actors stay with the names-only rule); in
+     * doc_actors an entity so named ends in 1 after its mentions. And
+     * event_keys loses its index: the store reads the table whole when it
+     * opens and looks keys up in memory, so that a new event's keys are
+     * appended instead of written into random pages of an index */
+    ("ALTER TABLE actors ADD COLUMN dict TEXT;"
+     "CREATE TABLE event_keys5 ("
+     "  key INTEGER NOT NULL, event INTEGER NOT NULL, chk INTEGER NOT NULL,"
+     "  lo INTEGER, hi INTEGER);"
+     "INSERT INTO event_keys5 SELECT key, event, chk, lo, hi FROM event_keys"
+     "  ORDER BY event, key;"
+     "DROP TABLE event_keys;"
+     "ALTER TABLE event_keys5 RENAME TO event_keys;"),
 };
 
 static int exec(sqlite3 *db, const char *sql, evg_error *err)

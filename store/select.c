@@ -326,6 +326,9 @@ static int entity(evg_doc *d, const cJSON *list, size_t idx, size_t *map,
         if (!slot || !(*slot = evg_doc_strdup(d, x->valuestring)))
             bad = 1;
     }
+    const cJSON *dict = cJSON_GetArrayItem(a, 7);
+    e->dictionary = cJSON_IsNumber(dict) && dict->valuedouble != 0 &&
+                    e->kind == EVG_KIND_PERSON;
     const cJSON *nm = cJSON_GetArrayItem(a, 6);
     double n_m = cJSON_IsNumber(nm) ? nm->valuedouble : 0;
     for (double i = 0; i < n_m && !bad; i++) {

@@ -18,8 +18,9 @@
 enum {
     Q_DOC_BY_ID, Q_DOC_BY_HASH, Q_DOC_INS, Q_SENT_INS, Q_ALIAS_INS,
     Q_NAME_INS, Q_ACTOR_INS, Q_ACTOR_KEY, Q_ACTOR_FILL, Q_ACTOR_NAME,
+    Q_ACTOR_DICT,
     Q_DACT_INS,
-    Q_EKEY_FIND, Q_EVENT_INS, Q_EKEY_INS, Q_EKEY_ALL, Q_EVI_INS,
+    Q_EVENT_INS, Q_EKEY_INS, Q_EKEY_ALL, Q_EVI_INS,
     Q_ARG_INS, Q_REL_INS, Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT,
     N_QUERIES
 };
@@ -33,17 +34,16 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_SENT_INS] = "INSERT INTO sentences VALUES (?1, ?2)",
     [Q_ALIAS_INS] = "INSERT INTO actor_aliases VALUES (?1, ?2, ?3)",
     [Q_NAME_INS] = "INSERT OR IGNORE INTO actor_names VALUES (?1, ?2)",
-    [Q_ACTOR_INS] = "INSERT INTO actors (key, name, kind, code, country) "
-                    "VALUES (?1,?2,?3,?4,?5)",
+    [Q_ACTOR_INS] = "INSERT INTO actors (key, name, kind, code, country, "
+                    "dict) VALUES (?1,?2,?3,?4,?5,?6)",
     [Q_ACTOR_KEY] = "SELECT 1 FROM actors WHERE key = ?1",
     [Q_ACTOR_FILL] = "UPDATE actors SET code = ?2, country = ?3 WHERE id = ?1",
     [Q_ACTOR_NAME] = "UPDATE actors SET name = ?2 WHERE id = ?1",
+    [Q_ACTOR_DICT] = "UPDATE actors SET dict = ?2 WHERE id = ?1",
     [Q_DACT_INS] = "INSERT INTO doc_actors VALUES (?1, ?2)",
-    [Q_EKEY_FIND] = "SELECT event, lo, hi FROM event_keys "
-                    "WHERE key = ?1 AND chk = ?2",
     [Q_EVENT_INS] = "INSERT INTO events (sig, lo, hi) VALUES (?1, ?2, ?3)",
-    [Q_EKEY_INS] = "INSERT OR IGNORE INTO event_keys VALUES (?1,?2,?3,?4,?5)",
-    [Q_EKEY_ALL] = "SELECT key FROM event_keys",
+    [Q_EKEY_INS] = "INSERT INTO event_keys VALUES (?1,?2,?3,?4,?5)",
+    [Q_EKEY_ALL] = "SELECT key, event, chk, lo, hi FROM event_keys",
     [Q_EVI_INS] = "INSERT INTO evidence (event, doc, idx, cameo, label, quad, "
                   "goldstein, trigger_start, trigger_end, trigger, value, lo, "
                   "hi, basis, modality, attributed, sentence, confidence, "
@@ -59,17 +59,32 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_COMMIT] = "COMMIT",
 };
 
+/* A row of event_keys, as the connection keeps it: an event's signature
+ * and month hashed (key), the event (0: a free slot), the signature's
+ * check hash, its dates in days since 1970-01-01. */
+typedef struct ekey {
+    uint64_t key;
+    sqlite3_int64 event;
+    int32_t lo, hi;
+    uint32_t chk;
+    uint32_t dated;
+} ekey;
+
 /* What this connection knows of the database, dropped when another
  * connection changed it (PRAGMA data_version) or a group was rolled
  * back: the actor book (every actor, its names and keys; store actor id
- * of book actor i is ids[i]) and a filter of the event keys stored. */
+ * of book actor i is ids[i]) and every event key stored, in a hash table
+ * (event_keys is read whole when the store opens, and only appended to:
+ * finding an event touches no page of the database, and storing one
+ * dirties only the table's last page). */
 typedef struct known_state {
     int loaded;
     evg_actor_book book;
     sqlite3_int64 *ids;
     size_t cap_ids;
-    uint64_t *bits;         /* event keys: a Bloom filter, 2 probes */
-    size_t n_bits, n_keys;  /* n_bits a power of 2 */
+    ekey *keys;             /* every row of event_keys, by open addressing
+                             * (linear probing) on the key */
+    size_t n_keys, n_slots; /* n_slots a power of 2, above 4/3 n_keys */
 } known_state;
 
 
@@ -335,52 +350,74 @@ static void known_clear(evg_store *st)
     if (k->loaded)
         evg_actor_book_dispose(&k->book);
     free(k->ids);
-    free(k->bits);
+    free(k->keys);
     memset(k, 0, sizeof(*k));
     /* the roots and longest span known go with it (see evg_store) */
     st->n_roots = 0;
     st->max_span = -1;
 }
 
-static void bits_set(known_state *k, uint64_t key)
+static size_t key_home(uint64_t key, size_t n_slots)
 {
-    uint64_t m = k->n_bits - 1, h2 = (key * 0x9e3779b97f4a7c15ull) >> 17;
-    k->bits[(key & m) >> 6] |= 1ull << (key & 63);
-    k->bits[(h2 & m) >> 6] |= 1ull << (h2 & 63);
+    return (size_t)((key * 0x9e3779b97f4a7c15ull) >> 20) & (n_slots - 1);
 }
 
-/* May an event key be stored? 0: certainly not. */
-static int bits_test(const known_state *k, uint64_t key)
+/* Puts a row in the first free slot from its key's home: the rows of a
+ * key stay in the order they came (nothing is ever removed). */
+static void slot_put(ekey *tab, size_t n_slots, const ekey *e)
 {
-    uint64_t m = k->n_bits - 1, h2 = (key * 0x9e3779b97f4a7c15ull) >> 17;
-    return (k->bits[(key & m) >> 6] >> (key & 63) & 1) &&
-           (k->bits[(h2 & m) >> 6] >> (h2 & 63) & 1);
+    size_t h = key_home(e->key, n_slots);
+    while (tab[h].event)
+        h = (h + 1) & (n_slots - 1);
+    tab[h] = *e;
 }
 
-/* (Re)builds the filter of event keys from event_keys, with room for
- * `more` keys beyond those stored (16 bits a key: about 1.5 % of the
- * lookups of a key not stored still go to the database). */
-static int keys_load(evg_store *st, size_t more, evg_error *err)
+/* Adds a key row to the table; EVG_ENOMEM. */
+static int keys_add(known_state *k, const ekey *e)
+{
+    if (4 * (k->n_keys + 1) > 3 * k->n_slots) {
+        size_t n = k->n_slots ? 2 * k->n_slots : 4096;
+        ekey *tab = calloc(n, sizeof(*tab));
+        if (!tab)
+            return EVG_ENOMEM;
+        /* moved from a free slot on, each run of rows is met from its
+         * start: a key's rows keep their order */
+        size_t f = 0;
+        while (f < k->n_slots && k->keys[f].event)
+            f++;
+        for (size_t i = 0; i < k->n_slots; i++) {
+            const ekey *v = &k->keys[(f + i) & (k->n_slots - 1)];
+            if (v->event)
+                slot_put(tab, n, v);
+        }
+        free(k->keys);
+        k->keys = tab;
+        k->n_slots = n;
+    }
+    slot_put(k->keys, k->n_slots, e);
+    k->n_keys++;
+    return 0;
+}
+
+/* Reads event_keys whole into the table. */
+static int keys_load(evg_store *st, evg_error *err)
 {
     known_state *k = &st->k;
-    long long n = 0;
-    if (pragma_int64(st->db, "SELECT count(*) FROM event_keys", &n))
-        return db_error(st, err);
-    size_t want = 1u << 20;
-    while (want < ((size_t)n + more) * 16)
-        want *= 2;
-    uint64_t *bits = calloc(want / 64, sizeof(*bits));
-    if (!bits)
-        return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    free(k->bits);
-    k->bits = bits;
-    k->n_bits = want;
-    k->n_keys = 0;
     sqlite3_stmt *s = use(st, Q_EKEY_ALL);
     int r;
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        bits_set(k, (uint64_t)sqlite3_column_int64(s, 0));
-        k->n_keys++;
+        ekey e = {(uint64_t)sqlite3_column_int64(s, 0),
+                  sqlite3_column_int64(s, 1),
+                  (int32_t)sqlite3_column_int64(s, 3),
+                  (int32_t)sqlite3_column_int64(s, 4),
+                  (uint32_t)sqlite3_column_int64(s, 2),
+                  sqlite3_column_type(s, 3) != SQLITE_NULL};
+        if (sqlite3_column_type(s, 4) == SQLITE_NULL)
+            e.hi = e.lo;
+        if (keys_add(k, &e)) {
+            sqlite3_reset(s);
+            return evg_error_set(err, EVG_ENOMEM, "out of memory");
+        }
     }
     sqlite3_reset(s);
     return r == SQLITE_DONE ? 0 : db_error(st, err);
@@ -395,8 +432,8 @@ static int known_load(evg_store *st, evg_error *err)
         return rc;
     k->loaded = 1;
     sqlite3_stmt *a = NULL, *al = NULL;
-    if (sqlite3_prepare_v2(st->db, "SELECT id, name, kind, code, country "
-                                   "FROM actors ORDER BY id", -1, &a,
+    if (sqlite3_prepare_v2(st->db, "SELECT id, name, kind, code, country, "
+                                   "dict FROM actors ORDER BY id", -1, &a,
                            NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(st->db, "SELECT name FROM actor_aliases "
                                    "WHERE actor = ?1 ORDER BY seq", -1, &al,
@@ -431,7 +468,8 @@ static int known_load(evg_store *st, evg_error *err)
                         &k->book, (const char *)sqlite3_column_text(a, 1),
                         kd < 0 ? EVG_KIND_ORGANIZATION : (evg_entity_kind)kd,
                         (const char *)sqlite3_column_text(a, 3),
-                        (const char *)sqlite3_column_text(a, 4), names, n) ||
+                        (const char *)sqlite3_column_text(a, 4),
+                        (const char *)sqlite3_column_text(a, 5), names, n) ||
                     evg_reserve(&k->ids, &k->cap_ids, k->book.n_actors,
                                 sizeof(*k->ids), 256)))
             rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
@@ -442,7 +480,7 @@ static int known_load(evg_store *st, evg_error *err)
         rc = db_error(st, err);
     free(names);
     if (!rc)
-        rc = keys_load(st, 0, err);
+        rc = keys_load(st, err);
 done:
     sqlite3_finalize(a);
     sqlite3_finalize(al);
@@ -477,9 +515,12 @@ static int actor_for(evg_store *st, const evg_entity *e, sqlite3_int64 *out,
     known_state *k = &st->k;
     size_t ai, n_old = 0;
     unsigned changed;
+    const char *dict_old = NULL;
     int rc = evg_actor_book_find(&k->book, e, &ai);
-    if (!rc && ai != EVG_NONE)
+    if (!rc && ai != EVG_NONE) {
         n_old = k->book.actors[ai].n_aliases;
+        dict_old = k->book.actors[ai].dict_person;
+    }
     if (!rc)
         rc = evg_actor_book_join(&k->book, ai, e, &ai, &changed);
     if (rc)
@@ -520,6 +561,7 @@ static int actor_for(evg_store *st, const evg_entity *e, sqlite3_int64 *out,
             bind_text(s, 3, evg_entity_kind_name(a->kind));
             bind_text(s, 4, a->code);
             bind_text(s, 5, a->country);
+            bind_text(s, 6, a->dict_person);
             rc = run(st, s, err);
             k->ids[ai] = sqlite3_last_insert_rowid(st->db);
         }
@@ -533,6 +575,12 @@ static int actor_for(evg_store *st, const evg_entity *e, sqlite3_int64 *out,
             sqlite3_bind_int64(s, 1, k->ids[ai]);
             bind_text(s, 2, a->code);
             bind_text(s, 3, a->country);
+            rc = run(st, s, err);
+        }
+        if (!rc && a->dict_person && !dict_old) {
+            sqlite3_stmt *s = use(st, Q_ACTOR_DICT);
+            sqlite3_bind_int64(s, 1, k->ids[ai]);
+            bind_text(s, 2, a->dict_person);
             rc = run(st, s, err);
         }
         if (!rc && (changed & EVG_BOOK_NAME)) {
@@ -634,37 +682,27 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
     for (long m = m0; m <= m1 + (lo ? 1 : 0); m++) {
         long month = m > m1 ? MONTH_LONG : m;
         sqlite3_int64 key = month_key(sig, month);
-        if (!bits_test(&st->k, (uint64_t)key))
-            continue; /* no event has that key */
-        sqlite3_stmt *s = use(st, Q_EKEY_FIND);
-        sqlite3_bind_int64(s, 1, key);
-        sqlite3_bind_int64(s, 2, chk);
-        int r;
-        /* the key's events, in ascending order (the primary key's) */
-        while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-            sqlite3_int64 id = sqlite3_column_int64(s, 0);
-            int vdated = sqlite3_column_type(s, 1) != SQLITE_NULL;
-            long vlo = (long)sqlite3_column_int64(s, 1);
-            long vhi = sqlite3_column_type(s, 2) != SQLITE_NULL
-                           ? (long)sqlite3_column_int64(s, 2)
-                           : vlo;
-            if (found >= 0 && id >= found) {
-                r = SQLITE_DONE; /* the rest come later still */
-                break;
-            }
+        const known_state *k = &st->k;
+        if (!k->n_slots)
+            break;
+        /* the key's rows lie between its home slot and the next free one */
+        for (size_t h = key_home((uint64_t)key, k->n_slots); k->keys[h].event;
+             h = (h + 1) & (k->n_slots - 1)) {
+            const ekey *v = &k->keys[h];
+            if (v->key != (uint64_t)key || v->chk != (uint32_t)chk ||
+                (found >= 0 && v->event >= found))
+                continue;
             int mine = 0;
             for (size_t i = 0; i < n_used && !mine; i++)
-                mine = used[i] == id;
-            if (mine)
-                continue;
-            int same = (!vdated && !lo) ||
-                       (vdated && lo && vlo <= dhi && dlo <= vhi);
-            if (same)
-                found = id;
+                mine = used[i] == v->event;
+            if (!mine && ((!v->dated && !lo) ||
+                          (v->dated && lo && v->lo <= dhi && dlo <= v->hi))) {
+                /* a key's rows come in the order they were added, the
+                 * events' order: the earliest such event */
+                found = v->event;
+                break;
+            }
         }
-        sqlite3_reset(s);
-        if (r != SQLITE_DONE)
-            return db_error(st, err);
     }
     int rc = 0;
     if (found >= 0) {
@@ -680,9 +718,6 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
     found = sqlite3_last_insert_rowid(st->db);
     for (long m = long_span ? MONTH_LONG : m0; !rc;) {
         sqlite3_int64 key = month_key(sig, m);
-        if (st->k.n_keys * 16 >= st->k.n_bits &&
-            (rc = keys_load(st, st->k.n_keys, err)))
-            break; /* a bigger filter */
         sqlite3_stmt *k = use(st, Q_EKEY_INS);
         sqlite3_bind_int64(k, 1, key);
         sqlite3_bind_int64(k, 2, found);
@@ -695,10 +730,10 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
             sqlite3_bind_null(k, 5);
         }
         rc = run(st, k, err);
-        if (!rc) {
-            bits_set(&st->k, (uint64_t)key);
-            st->k.n_keys++;
-        }
+        ekey row = {(uint64_t)key, found, (int32_t)dlo, (int32_t)dhi,
+                    (uint32_t)chk, lo != NULL};
+        if (!rc && keys_add(&st->k, &row))
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         if (long_span || m >= m1)
             break;
         m++;
@@ -837,6 +872,8 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         }
         evg_buf_puts(&list, "],");
         put_int(&list, (long long)e->n_mentions);
+        if (e->dictionary)
+            evg_buf_puts(&list, ",1"); /* named by a dictionary */
         evg_buf_putc(&list, ']');
     }
     evg_buf_putc(&list, ']');

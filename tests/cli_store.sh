@@ -115,9 +115,52 @@ for line in open(sys.argv[1], encoding="utf-8"):
 EOF
 DBV=$WORK/v1src.db
 expect_exit 0 "ingest the version 1 content" -- "$EVG" ingest --db "$DBV" "$WORK/fix_v1.jsonl"
-dump "$DBV" >"$WORK/dump_v1src"
 "$EVG" query --db "$DBV" --from 2000-01-01 -f graphml -o "$WORK/qv1.graphml"
-cp "$DBV" "$WORK/v1.db"
+# stores before version 5 kept no dictionary person (the fixtures have
+# one): what an upgraded store holds is the new store without them
+cp "$DBV" "$WORK/ref.db"
+"$PY" - "$WORK/ref.db" <<'EOF' && ok || bad "the fixtures' store has no dictionary person"
+import json, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+assert c.execute("SELECT count(*) FROM actors WHERE dict IS NOT NULL").fetchone()[0] > 0
+c.execute("UPDATE actors SET dict = NULL")
+for doc, lst in c.execute("SELECT doc, list FROM doc_actors").fetchall():
+    c.execute("UPDATE doc_actors SET list = ? WHERE doc = ?",
+              (json.dumps([e[:7] for e in json.loads(lst)], ensure_ascii=False,
+                          separators=(",", ":")), doc))
+c.commit()
+EOF
+dump "$WORK/ref.db" >"$WORK/dump_v1src"
+# old_layout DB VERSION: the tables every version before 5 shares (no
+# actors.dict; event_keys indexed on its key, with the rows' checks and
+# dates since version 4)
+old_layout() {
+  "$PY" - "$1" "$2" <<'EOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+cols = "key, event, chk, lo, hi" if sys.argv[2] == "4" else "key, event"
+c.executescript("""
+ALTER TABLE actors DROP COLUMN dict;
+CREATE TABLE ek (%s, PRIMARY KEY (key, event)) WITHOUT ROWID;
+INSERT INTO ek SELECT %s FROM event_keys;
+DROP TABLE event_keys;
+ALTER TABLE ek RENAME TO event_keys;
+PRAGMA user_version = %s;
+""" % (cols, cols, sys.argv[2]))
+c.commit()
+EOF
+}
+cp "$WORK/ref.db" "$WORK/v4.db"
+old_layout "$WORK/v4.db" 4
+expect_exit 1 "ingest into a version-4 store" -- "$EVG" ingest --db "$WORK/v4.db" "$WORK/fix.jsonl"
+expect_stderr 'schema version 4, this evgraph uses 5' "version 4 refused"
+expect_exit 0 "ingest --upgrade of a version-4 store" -- "$EVG" ingest --upgrade --db "$WORK/v4.db" "$WORK/fix_v1.jsonl"
+expect_stderr 'migrated from schema version 4 to 5' "upgrade from 4"
+expect_stderr 'ingest: 0 documents added' "the store upgraded from 4 knows its documents"
+dump "$WORK/v4.db" >"$WORK/dump_up4"
+cmp -s "$WORK/dump_v1src" "$WORK/dump_up4" && ok || bad "store upgraded from version 4 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up4" | head -4)"
+cp "$WORK/ref.db" "$WORK/v1.db"
+old_layout "$WORK/v1.db" 1
 "$PY" - "$WORK/v1.db" <<'EOF'
 import sqlite3, sys
 # the store as version 1 wrote it: no root column, roots and meta tables,
@@ -140,18 +183,19 @@ c.commit()
 EOF
 expect_exit 1 "query a version-1 store" -- "$EVG" query --db "$WORK/v1.db" -f csv
 one_line "version mismatch"
-expect_stderr 'schema version 1, this evgraph uses 4: .*ingest --upgrade' "version mismatch message"
+expect_stderr 'schema version 1, this evgraph uses 5: .*ingest --upgrade' "version mismatch message"
 expect_exit 1 "ingest into a version-1 store" -- "$EVG" ingest --db "$WORK/v1.db" "$WORK/fix.jsonl"
 expect_stderr 'schema version 1' "ingest refuses too"
 expect_exit 0 "ingest --upgrade" -- sh -c "\"$EVG\" ingest --upgrade --db \"$WORK/v1.db\" </dev/null"
-expect_stderr 'migrated from schema version 1 to 4' "upgrade says what it did"
+expect_stderr 'migrated from schema version 1 to 5' "upgrade says what it did"
 dump "$WORK/v1.db" >"$WORK/dump_up"
 cmp -s "$WORK/dump_v1src" "$WORK/dump_up" && ok || bad "upgraded store differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up" | head -4)"
 expect_exit 0 "query the upgraded store" -- "$EVG" query --db "$WORK/v1.db" --from 2000-01-01 -f graphml -o "$WORK/up.graphml"
 cmp -s "$WORK/up.graphml" "$WORK/qv1.graphml" && ok || bad "upgraded store answers differently"
 # version 3 kept no actor names as written and counted an event's reports
 # in its row; the upgrade rebuilds the names from the documents' entities
-cp "$DBV" "$WORK/v3.db"
+cp "$WORK/ref.db" "$WORK/v3.db"
+old_layout "$WORK/v3.db" 3
 "$PY" - "$WORK/v3.db" <<'EOF'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
@@ -164,9 +208,9 @@ PRAGMA user_version = 3;
 c.commit()
 EOF
 expect_exit 1 "ingest into a version-3 store" -- "$EVG" ingest --db "$WORK/v3.db" "$WORK/fix.jsonl"
-expect_stderr 'schema version 3, this evgraph uses 4' "version 3 refused"
+expect_stderr 'schema version 3, this evgraph uses 5' "version 3 refused"
 expect_exit 0 "ingest --upgrade of a version-3 store" -- "$EVG" ingest --upgrade --db "$WORK/v3.db" "$WORK/fix_v1.jsonl"
-expect_stderr 'migrated from schema version 3 to 4' "upgrade from 3"
+expect_stderr 'migrated from schema version 3 to 5' "upgrade from 3"
 expect_stderr 'ingest: 0 documents added' "the upgraded store knows its documents"
 dump "$WORK/v3.db" >"$WORK/dump_up3"
 cmp -s "$WORK/dump_v1src" "$WORK/dump_up3" && ok || bad "store upgraded from version 3 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up3" | head -4)"
@@ -320,5 +364,60 @@ for one, other in (("Martin Hale", "Peter Lowe"), ("Fidel Castro", "John Paul"))
     assert one in names and other in names, (one, other)
 assert not any(a[0] in ("Geneva", "Belfast") for a in s), "a place became an actor"
 EOF
+
+# --- dictionary people: two people a dictionary names "George Bush", one
+# also called "George H. W. Bush", the other "George W. Bush", are one
+# actor (the dictionary says so; by their names alone they are two). The
+# store keeps the flag, so two runs give what the graph of both gives
+D="$WORK/dict"
+mkdir -p "$D"
+"$PY" - "$D" <<'EOF'
+import json, os, sys
+def doc(i, alias):
+    text = "George Bush met Japan's leaders in Tokyo (%d)." % i
+    day = "2001-0%d-10" % i
+    return {"schema": "evgraph-events/2",
+            "document": {"id": "dict-%d" % i, "dct": day, "dct_source": "metadata"},
+            "sentences": [{"id": "s1", "start": 0, "end": len(text),
+                           "boilerplate": False, "text": text}],
+            "entities": [
+                {"id": "e1", "name": "George Bush", "kind": "person", "code": "USAGOV",
+                 "country": "USA", "dictionary": True, "aliases": [alias], "mentions": []},
+                {"id": "e2", "name": "Japan", "kind": "country", "code": "JPN",
+                 "country": "JPN", "aliases": [], "mentions": []}],
+            "events": [{"id": "v1", "cameo": "040", "label": "consult", "quad_class": 1,
+                        "goldstein": 1.0, "trigger": {"text": "met", "start": 12, "end": 15},
+                        "source": ["e1"], "target": ["e2"],
+                        "time": {"value": day, "start": day, "end": day, "basis": "dct"},
+                        "modality": "asserted", "sentence": "s1", "confidence": 0.9}],
+            "relations": []}
+for i, alias in ((1, "George H. W. Bush"), (2, "George W. Bush")):
+    with open(os.path.join(sys.argv[1], "p%d.jsonl" % i), "w") as f:
+        print(json.dumps(doc(i, alias)), file=f)
+EOF
+cat "$D/p1.jsonl" "$D/p2.jsonl" >"$D/both.jsonl"
+n_graph=$("$EVG" graph -q -f csv-nodes "$D/both.jsonl" | grep -c ',actor,George Bush,')
+sed 's/"dictionary": true, //' "$D/both.jsonl" >"$D/nodict.jsonl"
+n_names=$("$EVG" graph -q -f csv-nodes "$D/nodict.jsonl" | grep -c ',actor,George Bush,')
+[ "$n_graph" = 1 ] && [ "$n_names" = 2 ] && ok ||
+  bad "the dictionary case: graph gives $n_graph actor(s) named George Bush (want 1), $n_names by names alone (want 2)"
+expect_exit 0 "ingest a dictionary person, run 1" -- "$EVG" ingest -q --db "$D/d.db" "$D/p1.jsonl"
+expect_exit 0 "ingest a dictionary person, run 2" -- "$EVG" ingest -q --db "$D/d.db" "$D/p2.jsonl"
+# the same with the flag taken out of the store between the runs (as a
+# version-4 store had it): the names alone keep them apart
+expect_exit 0 "ingest, run 1 (flag lost)" -- "$EVG" ingest -q --db "$D/n.db" "$D/p1.jsonl"
+"$PY" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE actors SET dict = NULL'); c.commit()" "$D/n.db"
+expect_exit 0 "ingest, run 2 (flag lost)" -- "$EVG" ingest -q --db "$D/n.db" "$D/p2.jsonl"
+"$PY" - "$D/d.db" "$D/n.db" <<'EOF' && ok || bad "the store's dictionary people disagree with the graph's"
+import sqlite3, sys
+def people(db):
+    return sqlite3.connect(db).execute(
+        "SELECT name, dict FROM actors WHERE kind = 'person' ORDER BY id").fetchall()
+assert people(sys.argv[1]) == [("George Bush", "George Bush")], people(sys.argv[1])
+assert len(people(sys.argv[2])) == 2, people(sys.argv[2])
+EOF
+# and a query of the store gives the graph's actors
+expect_exit 0 "query the dictionary store" -- "$EVG" query --db "$D/d.db" -f csv-nodes -o "$D/q.csv"
+[ "$(grep -c ',actor,George Bush,' "$D/q.csv")" = 1 ] && ok || bad "query splits the dictionary person: $(cat "$D/q.csv" | head -c 300)"
 
 finish

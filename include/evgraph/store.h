@@ -17,7 +17,7 @@ extern "C" {
 #endif
 
 /* The schema version this evgraph writes (PRAGMA user_version). */
-#define EVG_STORE_VERSION 4
+#define EVG_STORE_VERSION 5
 
 typedef struct evg_store evg_store;
 
@@ -56,7 +56,8 @@ EVG_API int evg_store_found_version(const evg_store *st);
  * changes nothing and sets `*added` to 0; else 1. Entities join the
  * store's actors by the rule evg_graph_build() merges actors by (a shared
  * normalized name or alias, codes that do not disagree, full personal
- * names that agree; places are no actors), across runs as within one; each
+ * names that agree, people a dictionary names by its canonical name;
+ * places are no actors), across runs as within one; each
  * actor keeps the key it got when first stored. Events join earlier reports of the same event (same CAMEO code
  * and actors, dates overlapping, same polarity). EVG_EDEP (SQLite's
  * message, e.g. disk full), EVG_ENOMEM: the document, and the group not
