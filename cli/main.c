@@ -651,6 +651,7 @@ int cli_load_lexicon(settings *st, evg_lexicon **lex)
     st->ex.syntax = st->syntax;
     st->ex.mentions = st->mentions;
     st->ex.drop_tokens = !st->tokens;
+    st->ex.compact_tokens = 1; /* the documents are only written */
     return 0;
 }
 
@@ -954,6 +955,14 @@ static int cmd_run(int argc, char **argv, settings *st)
     doclist docs = {0};
     int status = cli_extract_stream(argv, argc, st, lex, 0, collect, &docs);
     evg_lexicon_free(lex);
+    /* the models (35 MB) are done with: the graph and the pictures are
+     * built without them */
+    evg_syntax_free(st->syntax);
+    evg_mentions_free(st->mentions);
+    st->syntax = NULL;
+    st->mentions = NULL;
+    st->ex.syntax = NULL;
+    st->ex.mentions = NULL;
     if (docs.n == 0) {
         msg("run: no article could be read");
         doclist_dispose(&docs);

@@ -212,9 +212,14 @@ int evg_extract_text(const char *text, size_t len,
         goto done;
     if (opts->cameo_only && (rc = evg_doc_drop_uncoded(doc, NULL)))
         goto done;
-    /* the token layer: freed, or written out whole for the caller */
-    if ((rc = evg_doc__layer_end(doc, !opts->drop_tokens)))
-        goto done;
+    /* the token layer: freed, written out whole for the caller, or kept
+     * compact for the JSON writer (compact_tokens) */
+    if (opts->drop_tokens || !opts->compact_tokens || !doc->layer) {
+        if ((rc = evg_doc__layer_end(doc, !opts->drop_tokens)))
+            goto done;
+    } else {
+        evg_doc__layer_keep(doc);
+    }
     size_t max_events =
         opts->max_events ? opts->max_events : EVG_DEFAULT_MAX_EVENTS;
     if (doc->n_events > max_events) {

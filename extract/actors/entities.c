@@ -713,7 +713,7 @@ static long emit(ctx *x, const chain *ch)
                          (is_possessive(x, ch->name_e) ||
                           !locative(x, ch->start));
             d->name = n->name;
-            d->adj_only = ch->hyphen;
+            d->adj_only = ch->hyphen != 0;
             if (ch->hyphen) { /* "Huawei-built": the name is "Huawei" */
                 const char *hy = memchr(x->t + d->nstart, '-',
                                         d->nend - d->nstart);

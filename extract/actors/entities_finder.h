@@ -33,30 +33,33 @@ typedef struct cand {
     size_t start, end;   /* mention span */
     size_t nstart, nend; /* the name inside it (aliases), or = span */
     size_t sent;
-    char country[4];     /* "" while unknown */
-    char sector[4];
-    int explicit_country;
-    int needs_country;   /* take the country from context if unknown */
-    int is_place;        /* a country, capital or adjective mention */
-    int cprefix;         /* a country named before it ("US President") */
-    char kk;             /* key kind: g gazetteer name, b body of any
-                          * country, r role group, n unknown name */
-    int adj_only;        /* a bare adjective ("Hungarian") */
-    char avoid[4];       /* "ethnic Albanians": not this country's own
-                          * actors; the country comes from the context */
-    int metonym;         /* a capital speaking for its government
-                          * ("Washington's decision") */
-    evg_entity_kind kind;
+    size_t ante;         /* antecedent cand for references, or EVG_NONE */
     char *key;           /* merge key (malloc'd) */
     const char *name;    /* canonical name proposal (borrowed or NULL) */
-    size_t ante;         /* antecedent cand for references, or EVG_NONE */
-    int is_name;         /* a name (not a pronoun or description): its
-                          * name part becomes an alias of the entity */
     const char *title;   /* canonical title it was named with ("prime
                           * minister"), or NULL */
-    int drop;            /* no actor: an operation's name; kept to tell
+    evg_entity_kind kind;
+    char country[4];     /* "" while unknown */
+    char sector[4];
+    char avoid[4];       /* "ethnic Albanians": not this country's own
+                          * actors; the country comes from the context */
+    /* flags, 0 or 1 (one byte each: a document of ten names a sentence
+     * has a hundred thousand candidates in 1 MB) */
+    unsigned char explicit_country;
+    unsigned char needs_country; /* take the country from context if
+                                  * unknown */
+    unsigned char is_place; /* a country, capital or adjective mention */
+    unsigned char cprefix;  /* a country named before it ("US President") */
+    char kk;             /* key kind: g gazetteer name, b body of any
+                          * country, r role group, n unknown name */
+    unsigned char adj_only; /* a bare adjective ("Hungarian") */
+    unsigned char metonym;  /* a capital speaking for its government
+                             * ("Washington's decision") */
+    unsigned char is_name;  /* a name (not a pronoun or description): its
+                             * name part becomes an alias of the entity */
+    unsigned char drop;  /* no actor: an operation's name; kept to tell
                           * later mentions of the same name */
-    int skip;            /* this mention is no actor's ("posted in the
+    unsigned char skip;  /* this mention is no actor's ("posted in the
                           * Federal Register", a photo credit) */
 } cand;
 

@@ -127,6 +127,10 @@ static int root_entity(ctx *x, kmap *m, cand *d, size_t *ei)
         return EVG_ENOMEM;
     int ins;
     *ei = kmap_get(m, d->key, doc->n_entities, &ins);
+    if (!ins) { /* the map keeps the first copy of a key: this one goes */
+        free(d->key);
+        d->key = NULL;
+    }
     if (ins) {
         evg_entity *en = EVG_DOC_PUSH(doc, doc->entities,
                                       doc->n_entities,

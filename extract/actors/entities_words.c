@@ -159,7 +159,7 @@ void evg_actors__set_country(cand *d, const char *c3, int explicit_)
         return;
     memcpy(d->country, c3, 3);
     d->country[3] = '\0';
-    d->explicit_country = explicit_;
+    d->explicit_country = explicit_ != 0;
 }
 
 void evg_actors__set_sector(cand *d, const char *s)

@@ -60,6 +60,11 @@ const char *evg_doc__upos_at(const evg_doc *doc, size_t off);
  * (the layer is freed all the same). */
 int evg_doc__layer_end(evg_doc *doc, int keep);
 
+/* Ends the extraction's use of the layer but keeps it, compact, for the
+ * JSON writer (evg_extract_opts.compact_tokens): what only building it
+ * needed is freed. */
+void evg_doc__layer_keep(evg_doc *doc);
+
 /* Frees the layer, if any (evg_doc_free). */
 void evg_doc__layer_free(evg_doc *doc);
 

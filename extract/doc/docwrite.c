@@ -12,6 +12,7 @@
 
 #include "core.h"
 #include "evgraph/document.h"
+#include "doc_layer.h"
 
 #define MAX_DEPTH 8 /* the document nests 5 deep */
 
@@ -22,6 +23,7 @@ typedef struct writer {
     size_t count[MAX_DEPTH]; /* members or elements written in each */
     char array[MAX_DEPTH];   /* is it an array (else an object)? */
     int failed;              /* a write failed, or nesting too deep */
+    int nomem;               /* out of memory (a sentence's tokens) */
 } writer;
 
 static void put(writer *w, const char *s, size_t n)
@@ -226,13 +228,28 @@ static void write_document(writer *w, const evg_doc *doc)
     close_(w);
 }
 
-/* The token layer of sentence `k`: the tokens from *at on, while they are
- * that sentence's. */
+/* The token layer of sentence `k`: from doc->tokens, the tokens from *at
+ * on while they are that sentence's; from the compact layer
+ * (evg_extract_opts.compact_tokens), the sentence's words made on demand. */
 static void write_tokens(writer *w, const evg_doc *doc, size_t k, size_t *at)
 {
+    const evg_doc_token *v = NULL;
+    size_t n = 0;
+    if (doc->layer) {
+        int e;
+        v = evg_doc__sentence_tokens(doc, k, &n, &e);
+        if (e) {
+            w->failed = w->nomem = 1;
+            return;
+        }
+    } else {
+        v = doc->tokens + *at;
+        while (*at < doc->n_tokens && doc->tokens[*at].sentence == k)
+            ++*at, n++;
+    }
     k_open(w, "tokens", 1);
-    for (; *at < doc->n_tokens && doc->tokens[*at].sentence == k; ++*at) {
-        const evg_doc_token *t = &doc->tokens[*at];
+    for (size_t i = 0; i < n; i++) {
+        const evg_doc_token *t = &v[i];
         open_(w, 0);
         k_num(w, "start", (double)t->start);
         k_num(w, "end", (double)t->end);
@@ -251,6 +268,7 @@ static void write_sentences(writer *w, const evg_doc *doc)
 {
     k_open(w, "sentences", 1);
     size_t tok = 0;
+    int has_tokens = evg_doc__token_count(doc) > 0;
     for (size_t i = 0; i < doc->n_sentences && !w->failed; i++) {
         const evg_sentence *s = &doc->sentences[i];
         open_(w, 0);
@@ -260,7 +278,7 @@ static void write_sentences(writer *w, const evg_doc *doc)
         key(w, "boilerplate");
         boolean(w, s->boilerplate);
         k_str(w, "text", s->text ? s->text : "");
-        if (doc->n_tokens)
+        if (has_tokens)
             write_tokens(w, doc, i, &tok);
         close_(w);
     }
@@ -432,6 +450,8 @@ int evg_doc_write_json(const evg_doc *doc, int pretty, FILE *out,
     write_events(&w, doc);
     write_relations(&w, doc);
     close_(&w);
+    if (w.nomem)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
     if (w.failed)
         return evg_error_set(err, EVG_EIO,
                              "writing the events document failed");

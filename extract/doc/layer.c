@@ -488,6 +488,16 @@ int evg_doc__layer_end(evg_doc *doc, int keep)
     return rc;
 }
 
+void evg_doc__layer_keep(evg_doc *doc)
+{
+    evg_doc_layer *l = doc->layer;
+    if (!l)
+        return;
+    free(l->slots); /* the lemmas' hash set: no lemma comes any more */
+    l->slots = NULL;
+    l->n_slots = 0;
+}
+
 void evg_doc__layer_free(evg_doc *doc)
 {
     evg_doc_layer *l = doc->layer;

@@ -6,6 +6,7 @@
  * matches the trigger patterns, decides modality and builds the candidate
  * events of each sentence; events.h lists the other parts. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,17 +18,41 @@
 
 #define LEMMAS_UNSET 0xff
 
-/* The candidate lemmas of token i; each token is lemmatized once per
- * sentence, however many patterns try it. */
-static size_t token_lemmas(const sent_ctx *s, size_t i,
-                           char (**out)[EVG_LEMMA_MAX + 1])
+/* The candidate lemmas of token i, copied into `out`; each token is
+ * lemmatized once per sentence, however many patterns try it (kept in
+ * the sentence's lemma pool; without room there it is lemmatized again
+ * next time). */
+static size_t token_lemmas(const sent_ctx *cs, size_t i,
+                           char (*out)[EVG_LEMMA_MAX + 1])
 {
+    sent_ctx *s = (sent_ctx *)(uintptr_t)cs; /* the cache is not const */
     const evg_token *t = &s->tok.v[i];
-    *out = s->lem[i];
-    if (s->n_lem[i] == LEMMAS_UNSET)
-        s->n_lem[i] = (unsigned char)evg_events__lemmas(
-            s->text + t->start, t->end - t->start, s->lem[i]);
-    return s->n_lem[i];
+    if (s->n_lem[i] != LEMMAS_UNSET) {
+        const char *p = s->lem_pool + s->lem[i];
+        for (size_t k = 0; k < s->n_lem[i]; k++) {
+            size_t n = strlen(p);
+            memcpy(out[k], p, n + 1);
+            p += n + 1;
+        }
+        return s->n_lem[i];
+    }
+    size_t nl = evg_events__lemmas(s->text + t->start, t->end - t->start,
+                                   out);
+    size_t bytes = 0;
+    for (size_t k = 0; k < nl; k++)
+        bytes += strlen(out[k]) + 1;
+    if (s->n_pool + bytes < UINT32_MAX &&
+        evg_reserve_raw(&s->lem_pool, &s->cap_pool, s->n_pool + bytes, 1,
+                        1024) == 0) {
+        s->lem[i] = (uint32_t)s->n_pool;
+        for (size_t k = 0; k < nl; k++) {
+            size_t n = strlen(out[k]) + 1;
+            memcpy(s->lem_pool + s->n_pool, out[k], n);
+            s->n_pool += n;
+        }
+        s->n_lem[i] = (unsigned char)nl;
+    }
+    return nl;
 }
 
 static int tok_matches(const sent_ctx *s, size_t i, const char *w)
@@ -37,8 +62,8 @@ static int tok_matches(const sent_ctx *s, size_t i, const char *w)
         return 0;
     if (evg_extract__tok_is(s->text, t, w))
         return 1;
-    char (*lem)[EVG_LEMMA_MAX + 1];
-    size_t n = token_lemmas(s, i, &lem);
+    char lem[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
+    size_t n = token_lemmas(s, i, lem);
     for (size_t k = 0; k < n; k++)
         if (strcmp(lem[k], w) == 0)
             return 1;
@@ -144,8 +169,8 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
      * Fall of 2008", "Independence Day") */
     if (!(t->flags & EVG_TOK_WORD) || s->ent[h] != EVG_NONE || s->in_tx[h])
         return NULL;
-    char (*lem)[EVG_LEMMA_MAX + 1];
-    size_t nl = token_lemmas(s, h, &lem);
+    char lem[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
+    size_t nl = token_lemmas(s, h, lem);
     const evg_trig_pat *best = NULL;
     size_t best_end = 0;
     /* most words head no pattern: read the inflection and the noun
@@ -987,10 +1012,11 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
                     64) ||
         evg_reserve(&s->in_tx, &s->cap_tx, n + 1, 1, 64) ||
         evg_reserve(&s->used, &s->cap_used, n + 1, 1, 64) ||
-        evg_reserve(&s->lem, &s->cap_lem, n + 1, sizeof(*s->lem), 64) ||
+        evg_reserve_raw(&s->lem, &s->cap_lem, n + 1, sizeof(*s->lem), 64) < 0 ||
         evg_reserve(&s->n_lem, &s->cap_n_lem, n + 1, 1, 64))
         return EVG_ENOMEM;
     memset(s->n_lem, LEMMAS_UNSET, n + 1);
+    s->n_pool = 0;
     memset(s->in_tx, 0, n + 1);
     memset(s->used, 0, n + 1);
     for (size_t k = st->tx_first[si]; k < st->tx_first[si + 1]; k++) {
@@ -1058,6 +1084,7 @@ static void sent_dispose(sent_ctx *s)
     free(s->in_tx);
     free(s->used);
     free(s->lem);
+    free(s->lem_pool);
     free(s->n_lem);
     free(s->cand);
 }

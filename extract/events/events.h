@@ -75,10 +75,14 @@ typedef struct sent_ctx {
     unsigned char *used;     /* last word of a matched pattern */
     size_t cap_used;
     /* candidate lemmas of each token, computed on first use (a cache:
-     * filled through const pointers too) */
-    char (*lem)[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
+     * filled through const pointers too): where its lemmas start in
+     * lem_pool (NUL-separated, packed: a fixed slot of 246 bytes a token
+     * was 17 times a sentence's text) */
+    uint32_t *lem;
     unsigned char *n_lem;    /* lemmas of each token, LEMMAS_UNSET before */
     size_t cap_lem, cap_n_lem;
+    char *lem_pool;
+    size_t n_pool, cap_pool;
     const evg_trig_pat **trig_at;
     size_t cap_trig;
     int question;

@@ -51,6 +51,15 @@ typedef struct evg_extract_opts {
                                  (docs/events.md) */
     int drop_tokens;          /* parse for the stages, but leave the token
                                  layer out of the document */
+    int compact_tokens;       /* with the token layer kept (not
+                                 drop_tokens): keep it in the document in
+                                 its compact private form (12 bytes a word)
+                                 instead of writing it out into
+                                 doc->tokens (about 100 bytes a word), for
+                                 a caller that only writes the document:
+                                 evg_doc_write_json() and evg_doc_to_json()
+                                 write the same tokens from it;
+                                 doc->tokens stays empty */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)
