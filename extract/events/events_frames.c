@@ -306,7 +306,8 @@ static int reaches(const sent_ctx *s, size_t c, size_t w, int conj)
         const char *rel = s->ud[c].deprel;
         if (!s->ud[c].head || !rel ||
             (clausal(rel) && !evg_fr_base_is(rel, "acl") &&
-             !strstr(rel, ":relcl") && !(conj && shares_verb_phrase(s, c))))
+             !evg_frame_relative_clause(s->ud, s->n_ud, c) &&
+             !(conj && shares_verb_phrase(s, c))))
             return 0;
         c = s->ud[c].head - 1;
     }

@@ -256,9 +256,29 @@ static int cond_subject(const evg_doc_token *w, size_t n, size_t s)
     return 0;
 }
 
+/* The same mistake one step further: "until" read as a preposition takes
+ * the subject ("sanctions") into the phrase before it, and the verb right
+ * after the noun is left without a subject. */
+static int cond_stranded_subject(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (p == 0 || w[p - 1].head == p + 1)
+        return 0;
+    for (size_t j = 0; j < n; j++)
+        if (w[j].head == p + 1 && (evg_fr_base_is(w[j].deprel, "nsubj") ||
+                                   evg_fr_base_is(w[j].deprel, "csubj")))
+            return 0;
+    const char *u = w[p - 1].upos;
+    if (!u || (strcmp(u, "NOUN") && strcmp(u, "PROPN") && strcmp(u, "PRON")))
+        return 0;
+    return cond_subject(w, n, p - 1);
+}
+
 static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
 {
     unsigned mod = 0;
+    if (w[p].upos && !strcmp(w[p].upos, "VERB") &&
+        cond_stranded_subject(w, n, p))
+        mod |= EVG_FR_HYPOTHETICAL;
     for (size_t j = 0; j < n; j++) {
         if (w[j].head != p + 1)
             continue;
@@ -406,6 +426,22 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
     f->mod = mod_of(w, n, p, &f->report, 0);
     if (n && w[n - 1].form && strcmp(w[n - 1].form, "?") == 0)
         f->mod |= EVG_FR_HYPOTHETICAL;
+}
+
+int evg_frame_relative_clause(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (p >= n)
+        return 0;
+    if (w[p].deprel && strstr(w[p].deprel, ":relcl"))
+        return 1;
+    for (size_t j = 0; j < p; j++)
+        if (w[j].head == p + 1 &&
+            (evg_fr_base_is(w[j].deprel, "nsubj") ||
+             evg_fr_base_is(w[j].deprel, "obj")) &&
+            in(w[j].lemma, relatives) &&
+            (xpos_is(&w[j], "WDT") || xpos_is(&w[j], "WP")))
+            return 1;
+    return 0;
 }
 
 int evg_frame_occasion(const evg_doc_token *w, size_t n, size_t j)

@@ -89,6 +89,12 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t pred,
  * with the head. */
 int evg_frame_occasion(const evg_doc_token *w, size_t n, size_t j);
 
+/* Whether word p heads a relative clause: so labeled ("acl:relcl"), or,
+ * whatever its label, with a relative pronoun for its subject or object
+ * ("an order last week that added Huawei", the clause attached to the
+ * verb). */
+int evg_frame_relative_clause(const evg_doc_token *w, size_t n, size_t p);
+
 /* The tense of word `pred` (a verb; its copula or auxiliaries for a
  * predicate noun or adjective). */
 evg_fr_tense evg_frame_tense(const evg_doc_token *w, size_t n, size_t pred);

@@ -360,6 +360,20 @@ size_t syn_parse_features(const syn_state *s, const syn_word *w,
     f[k++] = F3(101, s0t, b0t, pb);
     f[k++] = F3(102, s1t, s0t, ps);
     f[k++] = F4(103, s0u, b0u, pb, d);
+    /* a third word of lookahead; the words as written (capitals); the
+     * shapes of unseen words; what s1 has already taken */
+    int b3 = b2 > 0 && b2 + 1 <= n ? b2 + 1 : -1;
+    uint64_t b3t = tag_of(tags, b3);
+    f[k++] = F1(104, b3t);
+    f[k++] = F3(105, b1t, b2t, b3t);
+    f[k++] = F1(106, s0 > 0 ? w[s0 - 1].raw : s0t);
+    f[k++] = F1(107, b0 > 0 ? w[b0 - 1].raw : b0t);
+    f[k++] = F2(108, s0 > 0 ? w[s0 - 1].shape : s0t,
+                b0 > 0 ? w[b0 - 1].shape : b0t);
+    f[k++] = F2(109, s1t, s1 >= 0 ? s->lset[s1] : 1);
+    f[k++] = F2(110, s1t, s1 >= 0 ? s->rset[s1] : 1);
+    f[k++] = F3(111, s1w, s0t, b0t);
+    f[k++] = F3(112, s0w, s1t, b0t);
     return k;
 }
 

@@ -57,11 +57,16 @@ struct evg_syn_model {
 
 /* Per-word hashed strings used by the feature templates. */
 typedef struct syn_word {
-    uint64_t w, raw, shape, pre[3], suf[4];
+    uint64_t w, raw, shape, pre[4], suf[5];
     uint16_t dtag;               /* the tag dictionary's tag, or 0xffff */
     uint16_t punct_before;       /* punctuation words before this one */
     uint8_t flags;               /* SYN_HAS_* */
+    uint8_t casing;              /* the sentence's: SYN_CASE_* */
 } syn_word;
+
+/* How a sentence is capitalized: as prose, most words capitalized (a
+ * headline or a title), or written in capitals throughout. */
+enum { SYN_CASE_PROSE, SYN_CASE_TITLE, SYN_CASE_UPPER };
 
 enum { SYN_HAS_UPPER = 1, SYN_HAS_DIGIT = 2, SYN_HAS_HYPHEN = 4,
        SYN_ALL_UPPER = 8, SYN_INIT_UPPER = 16 };
@@ -72,7 +77,7 @@ void syn_words(const syn_map *dict, const char *const *form, size_t n,
 
 /* Tagger. The form's hash for the tag dictionary. */
 uint64_t syn_form_key(const char *form);
-#define SYN_TAG_FEATS 50
+#define SYN_TAG_FEATS 64
 /* Features of word i given the tags before it and, for the second pass,
  * the first pass's tags of the whole sentence (`first`, or NULL). */
 size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
@@ -108,7 +113,7 @@ void syn_state_arc(const syn_state *s, int act, int *dep, int *head);
  * `ghead` is the gold head of each word 1..n. */
 int syn_state_cost(const syn_state *s, int act, const int *ghead);
 
-#define SYN_PARSE_FEATS 112
+#define SYN_PARSE_FEATS 128
 size_t syn_parse_features(const syn_state *s, const syn_word *w,
                           const uint16_t *tags, const uint8_t *coarse,
                           uint64_t *f);

@@ -46,6 +46,14 @@ uint64_t syn_form_key(const char *form)
     return h ? h : 1;
 }
 
+static int has_lower(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            return 1;
+    return 0;
+}
+
 void syn_words(const syn_map *dict, const char *const *form, size_t n,
                syn_word *w)
 {
@@ -99,13 +107,30 @@ void syn_words(const syn_map *dict, const char *const *form, size_t n,
         w[i].w = hash_bytes(1, low, ln);
         w[i].raw = hash_bytes(2, f, len);
         w[i].shape = hash_bytes(3, shape, sn);
-        for (size_t k = 0; k < 4; k++) {
+        for (size_t k = 0; k < 5; k++) {
             size_t st = suffix_start(low, ln, k + 1);
             w[i].suf[k] = hash_bytes(10 + k, low + st, ln - st);
         }
-        for (size_t k = 0; k < 3; k++)
+        for (size_t k = 0; k < 4; k++)
             w[i].pre[k] = hash_bytes(20 + k, low, prefix_end(low, ln, k + 1));
     }
+    /* the sentence's capitalization: words with letters, how many begin
+     * with a capital and how many are capitals throughout */
+    size_t words = 0, init = 0, upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(w[i].flags & (SYN_HAS_UPPER)) && !has_lower(form[i]))
+            continue;
+        words++;
+        init += (w[i].flags & SYN_INIT_UPPER) != 0;
+        upper += (w[i].flags & SYN_ALL_UPPER) != 0 && strlen(form[i]) > 1;
+    }
+    uint8_t casing = SYN_CASE_PROSE;
+    if (words >= 3 && upper * 4 >= words * 3)
+        casing = SYN_CASE_UPPER;
+    else if (words >= 3 && init * 3 >= words * 2)
+        casing = SYN_CASE_TITLE;
+    for (size_t i = 0; i < n; i++)
+        w[i].casing = casing;
 }
 
 /* Template numbers keep features of different templates apart. */
@@ -117,10 +142,10 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
                         const uint16_t *tags, const uint16_t *first,
                         uint64_t *f)
 {
-    static const syn_word none = {11, 12, 13, {14, 15, 16}, {17, 18, 19, 20},
-                                  0xfffe, 0, 0};
-    static const syn_word end = {21, 22, 23, {24, 25, 26}, {27, 28, 29, 30},
-                                 0xfffd, 0, 0};
+    static const syn_word none = {11, 12, 13, {14, 15, 16, 31},
+                                  {17, 18, 19, 20, 32}, 0xfffe, 0, 0, 0};
+    static const syn_word end = {21, 22, 23, {24, 25, 26, 33},
+                                 {27, 28, 29, 30, 34}, 0xfffd, 0, 0, 0};
     const syn_word *c = &w[i];
     const syn_word *p1 = i >= 1 ? &w[i - 1] : &none;
     const syn_word *p2 = i >= 2 ? &w[i - 2] : &none;
@@ -137,6 +162,15 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
         f[k++] = F1(5 + s, c->suf[s]);
     for (int s = 0; s < 3; s++)
         f[k++] = F1(9 + s, c->pre[s]);
+    f[k++] = F1(50, c->suf[4]);
+    f[k++] = F1(51, c->pre[3]);
+    /* capitals: of the neighbours, and of the whole sentence */
+    f[k++] = F2(52, c->flags, p1->flags);
+    f[k++] = F2(53, c->flags, n1->flags);
+    f[k++] = F3(54, c->casing, c->flags, i == 0);
+    f[k++] = F2(55, c->casing, c->w);
+    f[k++] = F2(56, t1, c->shape);
+    f[k++] = F2(57, p1->w, c->suf[2]);
     f[k++] = F1(12, c->flags);
     f[k++] = F2(13, c->flags, i == 0);
     f[k++] = F1(14, t1);
@@ -175,6 +209,8 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
         f[k++] = F2(43, t1, r1);
         f[k++] = F1(44, first[i]);
         f[k++] = F2(45, first[i], c->suf[2]);
+        f[k++] = F2(46, c->shape, r1);
+        f[k++] = F2(47, first[i], c->w);
     }
     return k;
 }

@@ -16,7 +16,8 @@
 typedef struct tb_sent {
     size_t n;
     const char **form, **lemma;
-    uint16_t *tag, *ptag, *rel;
+    uint16_t *tag, *ptag, *ptag2, *rel; /* ptag, ptag2: jackknifed tags of
+                                           the first pass, and of both */
     int *head;
 } tb_sent;
 
@@ -101,9 +102,10 @@ static int load_treebank(const char *path, treebank *tb, names *tags,
         s->lemma = calloc(n, sizeof *s->lemma);
         s->tag = calloc(n, sizeof *s->tag);
         s->ptag = calloc(n, sizeof *s->ptag);
+        s->ptag2 = calloc(n, sizeof *s->ptag2);
         s->rel = calloc(n, sizeof *s->rel);
         s->head = calloc(n, sizeof *s->head);
-        if (!s->form || !s->lemma || !s->tag || !s->ptag || !s->rel ||
+        if (!s->form || !s->lemma || !s->tag || !s->ptag || !s->ptag2 || !s->rel ||
             !s->head)
             return evg_error_set(err, EVG_ENOMEM, "out of memory");
         for (size_t k = 0; k < n; k++) {
@@ -122,6 +124,7 @@ static int load_treebank(const char *path, treebank *tb, names *tags,
                                      cs->first_line, l->col[CU_HEAD]);
             s->tag[k] = (uint16_t)(t < 0 ? 0 : t);
             s->ptag[k] = s->tag[k];
+            s->ptag2[k] = s->tag[k];
             s->rel[k] = (uint16_t)(r < 0 ? 0 : r);
             s->head[k] = (int)h;
         }
@@ -137,6 +140,7 @@ static void free_treebank(treebank *tb)
         free(s->lemma);
         free(s->tag);
         free(s->ptag);
+        free(s->ptag2);
         free(s->rel);
         free(s->head);
     }
@@ -236,16 +240,18 @@ static int tagger_epoch(syn_ptrain *p, const syn_map *dict,
 /* Tags every sentence of `idx` with the model `m` into ptag (or counts
  * accuracy against gold). */
 static void tag_sents(const evg_syn_model *m, treebank *tb, const size_t *idx,
-                      size_t n, scratch *sc, size_t *right, size_t *total)
+                      size_t n, scratch *sc, int both, size_t *right,
+                      size_t *total)
 {
     for (size_t q = 0; q < n; q++) {
         tb_sent *s = &tb->s[idx ? idx[q] : q];
         if (scratch_fit(sc, s->n) < 0)
             return;
+        uint16_t *out = both ? s->ptag2 : s->ptag;
         syn_words(&m->tagdict, s->form, s->n, sc->w);
-        syn_tag(m, sc->w, s->n, s->ptag);
+        syn_tag(m, sc->w, s->n, out);
         for (size_t i = 0; i < s->n; i++) {
-            *right += s->ptag[i] == s->tag[i];
+            *right += out[i] == s->tag[i];
             (*total)++;
         }
     }
@@ -275,7 +281,7 @@ static int train_tagger(const syn_train_opts *o, evg_syn_model *m,
                 return EVG_ENOMEM;
             }
             size_t r2 = 0, t2 = 0;
-            tag_sents(m, dev, NULL, dev->n, sc, &r2, &t2);
+            tag_sents(m, dev, NULL, dev->n, sc, 1, &r2, &t2);
             syn_ptab_dispose(slot);
             *slot = keep;
             acc = t2 ? (double)r2 / (double)t2 : 0;
@@ -297,6 +303,7 @@ typedef struct parse_ctx {
     int *ghead;
     uint16_t root_rel;
     float *lscore;
+    unsigned best_epoch;        /* the epoch whose tables the model keeps */
 } parse_ctx;
 
 static uint16_t pick_label(const float *sc, size_t nr, uint16_t root_rel)
@@ -319,7 +326,7 @@ static int parse_train_sent(parse_ctx *c, const tb_sent *s, scratch *sc,
     for (size_t i = 0; i < s->n; i++)
         c->ghead[i + 1] = s->head[i];
     uint64_t f[SYN_PARSE_FEATS], lf[SYN_LABEL_FEATS];
-    const uint16_t *tags = s->ptag;
+    const uint16_t *tags = s->ptag2;
     while (!syn_state_final(st)) {
         float score[SYN_NACT];
         size_t nf = syn_parse_features(st, sc->w, tags, c->coarse, f);
@@ -433,6 +440,8 @@ static int train_parser(const syn_train_opts *o, evg_syn_model *m,
         goto done;
     for (size_t i = 0; i < tb->n; i++)
         idx[i] = i;
+    double best = 0;
+    unsigned best_epoch = 0;
     for (unsigned e = 0; e < o->parse_epochs; e++) {
         shuffle(idx, tb->n, rng);
         size_t right = 0, total = 0;
@@ -443,23 +452,40 @@ static int train_parser(const syn_train_opts *o, evg_syn_model *m,
                 goto done;
         }
         double uas = 0, las = 0;
-        if (dev && dev->n) {
-            syn_ptab kp = m->parser, kl = m->labeler;
-            if (syn_ptab_from_train(&m->parser, &c->par, 0) == 0) {
-                if (syn_ptab_from_train(&m->labeler, &c->lab, 0) == 0) {
-                    parse_eval(m, dev, sc, &dst, &uas, &las);
-                    syn_ptab_dispose(&m->labeler);
-                }
-                syn_ptab_dispose(&m->parser);
-            }
+        syn_ptab np, nl;
+        if (syn_ptab_from_train(&np, &c->par, o->prune) < 0)
+            goto done;
+        if (syn_ptab_from_train(&nl, &c->lab, o->prune) < 0) {
+            syn_ptab_dispose(&np);
+            goto done;
+        }
+        syn_ptab kp = m->parser, kl = m->labeler;
+        m->parser = np;
+        m->labeler = nl;
+        if (dev && dev->n)
+            parse_eval(m, dev, sc, &dst, &uas, &las);
+        int keep = !(dev && dev->n) || e == 0 || uas + las > best;
+        if (keep) {
+            best = uas + las;
+            best_epoch = e + 1;
+            syn_ptab_dispose(&kp);
+            syn_ptab_dispose(&kl);
+        } else {
+            syn_ptab_dispose(&m->parser);
+            syn_ptab_dispose(&m->labeler);
             m->parser = kp;
             m->labeler = kl;
         }
         logf_(o, "parser epoch %u: train UAS %.2f%%, dev UAS %.2f LAS %.2f, "
-              "%zu + %zu features\n", e + 1,
+              "%zu + %zu features%s\n", e + 1,
               total ? 100.0 * (double)right / (double)total : 0, uas, las,
-              c->par.nrows, c->lab.nrows);
+              c->par.nrows, c->lab.nrows, keep ? " (best so far)" : "");
     }
+    if (!best_epoch && (syn_ptab_from_train(&m->parser, &c->par, o->prune) < 0 ||
+                        syn_ptab_from_train(&m->labeler, &c->lab, o->prune) < 0))
+        goto done;
+    c->best_epoch = best_epoch;
+    logf_(o, "parser: the tables of epoch %u\n", best_epoch);
     rc = 0;
 done:
     syn_state_dispose(&dst);
@@ -475,24 +501,6 @@ static void parse_ctx_dispose(parse_ctx *c)
     free(c->ghead);
     free(c->lscore);
     memset(c, 0, sizeof *c);
-}
-
-/* The model's tables from the training weights, leaving out features
- * updated fewer than `prune` times (the tagger's: `tag_prune`). */
-static int build_tables(evg_syn_model *m, const syn_ptrain *tag,
-                        const syn_ptrain *tag2, const parse_ctx *c,
-                        unsigned tag_prune, unsigned prune)
-{
-    syn_ptab_dispose(&m->tagger);
-    syn_ptab_dispose(&m->tagger2);
-    syn_ptab_dispose(&m->parser);
-    syn_ptab_dispose(&m->labeler);
-    if (syn_ptab_from_train(&m->tagger, tag, tag_prune) < 0 ||
-        (tag2->nrows && syn_ptab_from_train(&m->tagger2, tag2, tag_prune) < 0) ||
-        syn_ptab_from_train(&m->parser, &c->par, prune) < 0 ||
-        syn_ptab_from_train(&m->labeler, &c->lab, prune) < 0)
-        return EVG_ENOMEM;
-    return 0;
 }
 
 static size_t table_bytes(const syn_ptab *t)
@@ -921,7 +929,7 @@ void syn_train_defaults(syn_train_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->tag_epochs = 8;
-    o->parse_epochs = 12;
+    o->parse_epochs = 15;
     o->folds = 4;
     o->prune = 3;
     o->prune_tagger = 2;
@@ -1004,9 +1012,16 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
     for (size_t i = 0; i < m->tagdict.cap; i++)
         ndict += m->tagdict.e[i].key != 0;
     logf_(o, "tag dictionary: %zu forms\n", ndict);
-    /* jackknife: each fold is tagged by a tagger trained on the others */
+    /* jackknife: each fold is tagged by a tagger trained on the others;
+     * first by the first pass alone (what the second pass learns from),
+     * then by both passes (what the parser learns from) */
     unsigned folds = o->folds;
-    for (unsigned k = 0; folds > 1 && k < folds; k++) {
+    syn_ptab *fold1 = calloc(folds ? folds : 1, sizeof *fold1);
+    if (!fold1) {
+        rc = EVG_ENOMEM;
+        goto done;
+    }
+    for (unsigned k = 0; folds > 1 && k < folds && rc == 0; k++) {
         size_t n = 0, nt = 0;
         for (size_t i = 0; i < tb.n; i++)
             if (i % folds != k)
@@ -1015,20 +1030,52 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
         snprintf(what, sizeof what, "tagger fold %u/%u", k + 1, folds);
         syn_ptrain fp;
         rc = train_tagger(o, m, &tb, idx, n, NULL, &rng, &sc, what, 0, &fp);
-        syn_ptab_dispose(&m->tagger);
         if (rc == 0)
-            rc = syn_ptab_from_train(&m->tagger, &fp, o->prune_tagger);
+            rc = syn_ptab_from_train(&fold1[k], &fp, o->prune_tagger);
         syn_ptrain_dispose(&fp);
         if (rc < 0)
-            goto done;
+            break;
         for (size_t i = 0; i < tb.n; i++)
             if (i % folds == k)
                 idx[nt++] = i;
         size_t r = 0, t = 0;
-        tag_sents(m, &tb, idx, nt, &sc, &r, &t);
+        m->tagger = fold1[k];
+        tag_sents(m, &tb, idx, nt, &sc, 0, &r, &t);
+        memset(&m->tagger, 0, sizeof m->tagger);
         logf_(o, "tagger fold %u/%u: held-out accuracy %.2f%%\n", k + 1,
               folds, t ? 100.0 * (double)r / (double)t : 0);
     }
+    for (unsigned k = 0; folds > 1 && k < folds && rc == 0; k++) {
+        size_t n = 0, nt = 0;
+        for (size_t i = 0; i < tb.n; i++)
+            if (i % folds != k)
+                idx[n++] = i;
+        char what[48];
+        snprintf(what, sizeof what, "tagger fold %u/%u, second pass", k + 1,
+                 folds);
+        syn_ptrain fp;
+        rc = train_tagger(o, m, &tb, idx, n, NULL, &rng, &sc, what, 1, &fp);
+        if (rc == 0)
+            rc = syn_ptab_from_train(&m->tagger2, &fp, o->prune_tagger);
+        syn_ptrain_dispose(&fp);
+        if (rc < 0)
+            break;
+        for (size_t i = 0; i < tb.n; i++)
+            if (i % folds == k)
+                idx[nt++] = i;
+        size_t r = 0, t = 0;
+        m->tagger = fold1[k];
+        tag_sents(m, &tb, idx, nt, &sc, 1, &r, &t);
+        memset(&m->tagger, 0, sizeof m->tagger);
+        syn_ptab_dispose(&m->tagger2);
+        logf_(o, "tagger fold %u/%u, both passes: held-out accuracy %.2f%%\n",
+              k + 1, folds, t ? 100.0 * (double)r / (double)t : 0);
+    }
+    for (unsigned k = 0; k < folds; k++)
+        syn_ptab_dispose(&fold1[k]);
+    free(fold1);
+    if (rc < 0)
+        goto done;
     for (size_t i = 0; i < tb.n; i++)
         idx[i] = i;
     if ((rc = train_tagger(o, m, &tb, idx, tb.n, &dev, &rng, &sc, "tagger",
@@ -1043,40 +1090,26 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
                             "tagger, second pass", 1, &tag2p)) < 0 ||
          (rc = syn_ptab_from_train(&m->tagger2, &tag2p, o->prune_tagger)) < 0))
         goto done;
+    /* the parser's and the labeler's tables are those of the epoch that
+     * did best on dev (the last one without dev) */
     if ((rc = train_parser(o, m, &tb, &dev, &rng, &sc, maxlen, &pc)) < 0)
         goto done;
-    /* how pruning trades size for accuracy, on dev */
-    if (dev.n && o->log) {
-        static const unsigned sweep[] = {1, 2, 3};
-        for (size_t i = 0; i < sizeof sweep / sizeof *sweep; i++) {
-            if ((rc = build_tables(m, &tagp, &tag2p, &pc, o->prune_tagger,
-                                   sweep[i])) < 0)
-                goto done;
-            double uas = 0, las = 0;
-            size_t r = 0, t = 0;
-            tag_sents(m, &dev, NULL, dev.n, &sc, &r, &t);
-            parse_eval(m, &dev, &sc, &pc.st, &uas, &las);
-            logf_(o, "parser features updated %u times or more: dev tags "
-                  "%.2f%%, UAS %.2f, LAS %.2f; tables %.1f MB\n", sweep[i],
-                  t ? 100.0 * (double)r / (double)t : 0, uas, las,
-                  (double)(table_bytes(&m->tagger) + table_bytes(&m->tagger2) +
-                           table_bytes(&m->parser) +
-                           table_bytes(&m->labeler)) / 1e6);
-        }
-    }
-    if ((rc = build_tables(m, &tagp, &tag2p, &pc, o->prune_tagger,
-                           o->prune)) < 0)
-        goto done;
+    logf_(o, "tables: tagger %.1f + %.1f MB, parser %.1f MB, labeler %.1f MB\n",
+          (double)table_bytes(&m->tagger) / 1e6,
+          (double)table_bytes(&m->tagger2) / 1e6,
+          (double)table_bytes(&m->parser) / 1e6,
+          (double)table_bytes(&m->labeler) / 1e6);
     if ((rc = build_lemmas(m, &tb)) < 0 ||
         (rc = build_tokenization(m, &tb)) < 0)
         goto done;
     char info[512];
     snprintf(info, sizeof info,
              "evgraph English syntax model: %zu training sentences, %zu "
-             "words; tagger %u epochs, parser %u epochs, %u jackknife "
+             "words; tagger %u epochs, parser %u epochs (the tables of "
+             "epoch %u), %u jackknife "
              "folds, tagger features updated at least %u times, parser "
              "features %u times, seed %llu",
-             tb.n, ntok, o->tag_epochs, o->parse_epochs, o->folds,
+             tb.n, ntok, o->tag_epochs, o->parse_epochs, pc.best_epoch, o->folds,
              o->prune_tagger, o->prune,
              (unsigned long long)o->seed);
     m->info = strdup(info);

@@ -49,7 +49,8 @@ def points(g):
 def uncoded_label(doc, ev):
     """The label the graph gives an event without a CAMEO code or summary
     (docs/graph.md): its sentence's words from its first to its last core
-    participant, trigger included, when at most 80 bytes."""
+    participant, trigger included, when at most 80 bytes; else its agents,
+    trigger, patients and themes, and recipients joined, cut at 80 bytes."""
     core = [a for a in ev.get("args", [])
             if a["role"] in ("agent", "patient", "theme", "recipient")
             and a["end"] > a["start"]]
@@ -62,9 +63,27 @@ def uncoded_label(doc, ev):
         return ""
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     text = sent["text"].encode()
-    if lo < sent["start"] or hi - lo > 80 or hi - sent["start"] > len(text):
-        return ""
-    return text[lo - sent["start"]:hi - sent["start"]].decode()
+    if lo >= sent["start"] and hi - lo <= 80 and hi - sent["start"] <= len(text):
+        return text[lo - sent["start"]:hi - sent["start"]].decode()
+    out = b""
+    for k, roles in enumerate((("agent",), None, ("patient", "theme"), ("recipient",))):
+        if roles is None:
+            t = (tr.get("text") or "").encode()
+            if out and t:
+                out += b" "
+            out += t
+            continue
+        for a in ev.get("args", []):
+            if a["role"] in roles and a.get("text"):
+                if out:
+                    out += " \u2192 ".encode() if k == 3 else b" "
+                out += a["text"].encode()
+    if len(out) > 80:
+        n = 80
+        while n and (out[n] & 0xC0) == 0x80:
+            n -= 1
+        out = out[:n] + "\u2026".encode()
+    return out.decode()
 
 
 def main():

@@ -190,8 +190,11 @@ static char *train_tiny(const char *path, unsigned long long seed,
     const char *files[] = {TINY};
     o.train = files;
     o.ntrain = 1;
+    o.dev = TINY; /* the epoch chosen on dev: deterministic too */
     o.tag_epochs = 5;
     o.parse_epochs = 5;
+    o.prune = o.prune_tagger = 1; /* on 7 sentences most features are
+                                     updated once: keep them */
     o.folds = folds;
     o.seed = seed;
     evg_error err;
@@ -342,7 +345,7 @@ static void analyse_gives_one_tree(void **state)
 {
     (void)state;
     evg_syn_model *m = tiny_model();
-    const char *form[] = {"The", "minister", "signed", "the", "deal", "."};
+    const char *form[] = {"Mr.", "Lee", "signed", "the", "deal", "."};
     size_t n = 6;
     uint16_t tag[6], rel[6];
     int head[6];
@@ -359,9 +362,10 @@ static void analyse_gives_one_tree(void **state)
         assert_non_null(lemma[i]);
     }
     assert_int_equal(roots, 1);
-    /* learned from the sentences above */
-    assert_string_equal(evg_syn_upos(m, tag[0]), "DET");
+    /* learned from the sentences above (the sample holds this one) */
+    assert_string_equal(evg_syn_upos(m, tag[3]), "DET");
     assert_string_equal(lemma[2], "sign");
+    assert_int_equal(head[2], 0);
     evg_syn_model_free(m);
 }
 
@@ -423,7 +427,7 @@ static void inline_table_of_any_bytes(void **state)
     const unsigned char fills[] = {0xff, 0x5a, 0x01};
     for (size_t i = 0; i < sizeof fills; i++) {
         assert_int_equal(load_patched(good, n, -1, 0, fills[i], &m, &err), 0);
-        const char *form[] = {"The", "minister", "signed", "the", "deal", "."};
+        const char *form[] = {"Mr.", "Lee", "signed", "the", "deal", "."};
         uint16_t tag[6], rel[6];
         int head[6];
         const char *lemma[6];
