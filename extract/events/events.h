@@ -124,6 +124,9 @@ typedef struct ev_state {
        (evg_events__narrative_time) */
     const char *ref_value, *ref_lo, *ref_hi;
     size_t ref_sentence;
+    /* per entity, once asked (events_links.c): 0 not yet known, 1 no
+       vehicle model, 2 a vehicle model */
+    unsigned char *model_of;
 } ev_state;
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w);
@@ -148,7 +151,7 @@ size_t evg_events__ud_entity(const sent_ctx *s, size_t w);
  * sentence) whose phrase names none stands for, when the evidence names
  * exactly one: "we" in a speaker's words, "the plane" after a vehicle
  * model; else EVG_NONE. */
-size_t evg_events__link_arg(const ev_state *st, const sent_ctx *s,
+size_t evg_events__link_arg(ev_state *st, const sent_ctx *s,
                             const evg_frame *f, size_t w);
 /* Reads the word lists of events_links.c (once); EVG_EPARSE, EVG_ENOMEM. */
 int evg_events__load_links(evg_error *err);

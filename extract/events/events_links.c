@@ -17,6 +17,7 @@
  *
  * Who else an actor is (its identity, its other names and pronouns) is
  * the actor finder's; this only reads what it made (docs/events.md). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "events.h"
@@ -171,7 +172,7 @@ static int model_number(const char *name)
     return digits >= 3;
 }
 
-static int vehicle_model(const evg_doc *doc, size_t e)
+static int vehicle_model_of(const evg_doc *doc, size_t e)
 {
     const evg_entity *en = &doc->entities[e];
     if (en->kind == EVG_KIND_PERSON || en->kind == EVG_KIND_COUNTRY ||
@@ -196,8 +197,22 @@ static int vehicle_model(const evg_doc *doc, size_t e)
     return 0;
 }
 
+/* vehicle_model_of, asked once per entity (an entity may have many
+ * mentions); without memory for the answers, asked every time. */
+static int vehicle_model(ev_state *st, size_t e)
+{
+    const evg_doc *doc = st->doc;
+    if (!st->model_of && doc->n_entities)
+        st->model_of = calloc(doc->n_entities, 1);
+    if (!st->model_of)
+        return vehicle_model_of(doc, e);
+    if (!st->model_of[e])
+        st->model_of[e] = vehicle_model_of(doc, e) ? 2 : 1;
+    return st->model_of[e] == 2;
+}
+
 /* "the plane": the vehicle model named last before UD word w. */
-static size_t description(const ev_state *st, const sent_ctx *s, size_t w)
+static size_t description(ev_state *st, const sent_ctx *s, size_t w)
 {
     const evg_doc_token *t = &s->ud[w];
     if (!ud_in(t, vehicles) || !t->upos || strcmp(t->upos, "NOUN") != 0)
@@ -212,19 +227,26 @@ static size_t description(const ev_state *st, const sent_ctx *s, size_t w)
     const evg_doc *doc = st->doc;
     size_t first = s->index > LINK_WINDOW ? s->index - LINK_WINDOW : 0;
     size_t from = doc->sentences[first].start;
-    for (size_t m = st->n_ment; m-- > 0;) {
+    /* the mentions are in text order: the first at or after the word */
+    size_t lo = 0, hi = st->n_ment;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->ment[mid].start < t->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t m = lo; m-- > 0;) {
         const ment *mt = &st->ment[m];
-        if (mt->start >= t->start)
-            continue;
         if (mt->start < from)
             break;
-        if (mt->entity != EVG_NONE && vehicle_model(doc, mt->entity))
+        if (mt->entity < doc->n_entities && vehicle_model(st, mt->entity))
             return mt->entity;
     }
     return EVG_NONE;
 }
 
-size_t evg_events__link_arg(const ev_state *st, const sent_ctx *s,
+size_t evg_events__link_arg(ev_state *st, const sent_ctx *s,
                             const evg_frame *f, size_t w)
 {
     if (w >= s->n_ud)

@@ -17,6 +17,7 @@ void evg_events__state_dispose(ev_state *st)
     free(st->tx_first);
     free(st->meta);
     free(st->rels);
+    free(st->model_of);
     memset(st, 0, sizeof(*st));
 }
 
