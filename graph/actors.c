@@ -279,6 +279,14 @@ static int distinctive(const char *s)
     return 0;
 }
 
+/* Is `code` one of no known country ("---", "---BUS")? An organization
+ * no article placed ("the 787 Dreamliner", a product) is known by its
+ * name alone. */
+static int no_country(const char *code)
+{
+    return code && strncmp(code, "---", 3) == 0;
+}
+
 static int name_outweighs_code(const evg_book_actor *a, const evg_entity *e,
                                const char *k, const char *nm)
 {
@@ -304,7 +312,8 @@ static int name_outweighs_code(const evg_book_actor *a, const evg_entity *e,
     return a->kind == EVG_KIND_ORGANIZATION &&
            e->kind == EVG_KIND_ORGANIZATION &&
            (strchr(k, ' ') || !strcmp(sa, "BUS") || !strcmp(se, "BUS") ||
-            !strcmp(sa, "MED") || !strcmp(se, "MED"));
+            !strcmp(sa, "MED") || !strcmp(se, "MED") ||
+            no_country(a->code) || no_country(e->code));
 }
 
 /* Lowers *found to the lowest actor with key `k` that `e` may join. A

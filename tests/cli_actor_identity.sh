@@ -58,10 +58,19 @@ fi
 cat "$WORK/people.txt"
 # the seed article: its photo credit's agency and the publication a notice
 # was posted in are no actors
+# the demo article: "Officials in Washington" is the US government, a
+# mention of the United States, no actor of its own
+"$EVG" extract -q fixtures/huawei-south-korea.txt |
+  "$EVG" graph -q -f csv-nodes - >"$WORK/demo.csv"
+if grep -q '^a[0-9]*,actor,Officials,' "$WORK/demo.csv"; then
+  bad "the demo's bare 'Officials' is an actor of its own"
+elif ! grep -q '^a[0-9]*,actor,United States,' "$WORK/demo.csv"; then
+  bad "the demo has no United States actor"
+else ok; fi
 seed=$SHARED/seed/000_2a0cd735b0f74530.txt
 if [ -f "$seed" ]; then
   "$EVG" extract -q "$seed" | "$EVG" graph -q -f csv-nodes - >"$WORK/seed.csv"
-  for n in Sputnik "Federal Register"; do
+  for n in Sputnik "Federal Register" "US government"; do
     if grep -q "^a[0-9]*,actor,$n," "$WORK/seed.csv"; then
       bad "the seed's '$n' is an actor"
     else ok; fi

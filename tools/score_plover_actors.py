@@ -19,8 +19,14 @@ Gold quirks, mapped and counted in the output:
   still absent, case-insensitively; actors that cannot be located are
   reported and left out of the denominator.
 
-Usage: score_plover_actors.py EVGRAPH GOLD.json [--floor F] [--misses] [--sector-misses]
-Exit status: 0 ok, 1 below the floor, 2 usage or run failure.
+With --halves, also prints both figures for the records with an odd and
+with an even number at the end of their gold id (PLOVER-GSR01-AGREE-0003 is
+odd): rules tuned on one half can be checked on the other.
+
+--sector-floor F fails (exit 1) when the sector agreement is below F.
+
+Usage: score_plover_actors.py EVGRAPH GOLD.json [--floor F] [--sector-floor F] [--misses] [--sector-misses] [--halves]
+Exit status: 0 ok, 1 below a floor, 2 usage or run failure.
 """
 import json
 import os
@@ -62,12 +68,16 @@ def byte_span(text, span):
 
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith("--")]
-    floor = None
+    floor = sec_floor = None
     show = "--misses" in argv
     show_sec = "--sector-misses" in argv
+    halves = "--halves" in argv
     for i, a in enumerate(argv):
         if a == "--floor" and i + 1 < len(argv):
             floor = float(argv[i + 1])
+            args = [x for x in args if x != argv[i + 1]]
+        if a == "--sector-floor" and i + 1 < len(argv):
+            sec_floor = float(argv[i + 1])
             args = [x for x in args if x != argv[i + 1]]
     if len(args) != 2:
         print(__doc__.strip().splitlines()[-3], file=sys.stderr)
@@ -96,11 +106,15 @@ def main(argv):
             docs[d["document"]["id"]] = d
     total = found = unlocated = 0
     sec_total = sec_ok = 0
+    # per half ("odd", "even"): [found, total, sector ok, sector total]
+    half = {"odd": [0, 0, 0, 0], "even": [0, 0, 0, 0]}
     misses = []
     sec_misses = []
     for i, r in enumerate(recs):
         d = docs.get("r%d" % i)
         text = r["text"]
+        digits = "".join(c for c in str(r.get("id", ""))[-4:] if c.isdigit())
+        hv = half["odd" if digits and int(digits) % 2 else "even"]
         for key in ("source", "target"):
             for a in actors(r, key):
                 span = locate(text, a["actorText"])
@@ -108,6 +122,7 @@ def main(argv):
                     unlocated += 1
                     continue
                 total += 1
+                hv[1] += 1
                 bs, be = byte_span(text, span)
                 want = CODE_MAP.get(a.get("code", ""), a.get("code", ""))
                 hit = hit_code = None
@@ -131,11 +146,14 @@ def main(argv):
                                 for m in e["mentions"])]))
                     continue
                 found += 1
+                hv[0] += 1
                 gs = (a.get("sector") or "")[:3].upper()
                 if len(gs) == 3 and gs.isalpha():
                     sec_total += 1
+                    hv[3] += 1
                     if hit_code[3:6] == gs:
                         sec_ok += 1
+                        hv[2] += 1
                     else:
                         sec_misses.append((r["id"], a["actorText"],
                                            want + gs, hit["name"], hit_code))
@@ -146,6 +164,12 @@ def main(argv):
     print("plover sectors: %d/%d found actors with a gold sector carry it "
           "= %.3f" % (sec_ok, sec_total, sec_ok / sec_total if sec_total
                       else 0.0))
+    if halves:
+        for name in ("odd", "even"):
+            f_, t_, so, st_ = half[name]
+            print("  %s ids: actors %d/%d = %.3f, sectors %d/%d = %.3f"
+                  % (name, f_, t_, f_ / t_ if t_ else 0.0, so, st_,
+                     so / st_ if st_ else 0.0))
     if show:
         for m in misses:
             print("miss: %s %r want %s got %s" % m)
@@ -154,6 +178,10 @@ def main(argv):
             print("sector miss: %s %r want %s got %r %s" % m)
     if floor is not None and frac < floor:
         print("below the floor %.3f" % floor, file=sys.stderr)
+        return 1
+    sec_frac = sec_ok / sec_total if sec_total else 0.0
+    if sec_floor is not None and sec_frac < sec_floor:
+        print("sectors below the floor %.3f" % sec_floor, file=sys.stderr)
         return 1
     return 0
 

@@ -21,18 +21,192 @@ static int strong_sector(const char *s)
     return 0;
 }
 
-/* "rebels in Darfur", "president of Armenia": the country after a role. */
+/* Does the parse tag token i with the part of speech `pos`? */
+static int up_is(const ctx *x, size_t i, const char *pos)
+{
+    const char *up = i < x->n ? evg_doc__upos_at(x->doc, x->tk[i].start)
+                              : NULL;
+    return up && !strcmp(up, pos);
+}
+
+/* Is the word before token i one that qualifies the noun phrase starting
+ * there ("rival militias", "Moslem forces"), not a function word or
+ * punctuation? */
+static int modified(const ctx *x, size_t i)
+{
+    if (i == 0 || !is_word(&x->tk[i - 1]))
+        return 0;
+    const char *up = evg_doc__upos_at(x->doc, x->tk[i - 1].start);
+    if (up)
+        return !strcmp(up, "ADJ") || !strcmp(up, "PROPN") ||
+               !strcmp(up, "NOUN") || !strcmp(up, "NUM");
+    return (x->tk[i - 1].flags & EVG_TOK_CAP) ||
+           !evg_actors__stop_word(x->t, &x->tk[i - 1]);
+}
+
+/* Does the parse tag no token of [s, e) a verb ("company told
+ * customers" is no noun phrase)? Without the parse: none is known. */
+static int no_verb(const ctx *x, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (up_is(x, i, "VERB") || up_is(x, i, "AUX"))
+            return 0;
+    return 1;
+}
+
+/* The number of words of `s` ("security forces": 2). */
+static size_t words_in(const char *s)
+{
+    size_t n = 1;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
+/* The sectors of a state's own bodies: its government, legislature,
+ * courts, armed forces, police and intelligence. */
+static int state_sector(const char *s)
+{
+    static const char *const state[] = {"GOV", "MIL", "COP", "LEG", "JUD",
+                                        "SPY", NULL};
+    for (const char *const *p = state; *p; p++)
+        if (s && !strcmp(s, *p))
+            return 1;
+    return 0;
+}
+
+/* "rebels in Darfur", "president of Armenia", "students throughout
+ * Indonesia", "a missionary from Calgary": the country after a role (of a
+ * country, its capital, or a city the gazetteer places in one). */
 static const evg_gz_entry *country_after(const ctx *x, size_t j)
 {
-    if (!(tok_is(x, j, "in") || tok_is(x, j, "of") || tok_is(x, j, "from")))
+    if (!(tok_is(x, j, "in") || tok_is(x, j, "of") || tok_is(x, j, "from") ||
+          tok_is(x, j, "throughout") || tok_is(x, j, "across")))
         return NULL;
     j++;
     if (tok_is(x, j, "the"))
         j++;
     const evg_gz_entry *e;
-    if (evg_actors__gz(x, j, B(COUNTRY) | B(CAPITAL), &e))
+    if (evg_actors__gz(x, j, B(COUNTRY) | B(CAPITAL) | B(CITY), &e) &&
+        memcmp(e->country, "---", 3) != 0)
         return e;
     return NULL;
+}
+
+/* "of southern Serbia", "in the Golan Heights": the country (or a place
+ * the gazetteer places in one) after "of" or "in", past "the" and one
+ * lower-case word, or NULL. */
+static const evg_gz_entry *country_of_place(const ctx *x, size_t j)
+{
+    if (!(tok_is(x, j, "of") || tok_is(x, j, "in")))
+        return NULL;
+    j++;
+    if (tok_is(x, j, "the"))
+        j++;
+    if (j < x->n && is_lower_word(x->t, &x->tk[j]) &&
+        !evg_actors__stop_word(x->t, &x->tk[j]))
+        j++; /* "southern" */
+    const evg_gz_entry *e;
+    if (evg_actors__gz(x, j, B(COUNTRY) | B(CAPITAL) | B(CITY), &e) &&
+        memcmp(e->country, "---", 3) != 0)
+        return e;
+    return NULL;
+}
+
+/* Is token j a quotation mark ("``", "''", a straight or curly quote)? */
+static int quote_tok(const ctx *x, size_t j)
+{
+    const char *w = x->t + x->tk[j].start;
+    size_t n = x->tk[j].end - x->tk[j].start;
+    if (n == 3 && (unsigned char)w[0] == 0xe2 && (unsigned char)w[1] == 0x80 &&
+        ((unsigned char)w[2] >= 0x98 && (unsigned char)w[2] <= 0x9d))
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != '`' && w[i] != '\'' && w[i] != '"')
+            return 0;
+    return n > 0;
+}
+
+/* Is the name at token i written after a model number ("the 787
+ * Dreamliner", "their new 787 `` Dreamliner ''"): a number of two to five
+ * characters, no year, after a determiner or an adjective? Such a name
+ * is a product's. */
+static int model_number_before(const ctx *x, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && k + 2 > i && quote_tok(x, k - 1))
+        k--;
+    if (k < 2)
+        return 0;
+    const evg_token *nt = &x->tk[k - 1];
+    const char *w = x->t + nt->start;
+    size_t n = nt->end - nt->start;
+    if (!(nt->flags & EVG_TOK_NUM) || n < 2 || n > 5 ||
+        !isdigit((unsigned char)w[0]) || w[0] == '0')
+        return 0;
+    long v = 0;
+    for (size_t q = 0; q < n; q++) {
+        if (!isdigit((unsigned char)w[q]))
+            return 0;
+        v = v * 10 + (w[q] - '0');
+    }
+    if (n == 4 && v >= 1800 && v <= 2100)
+        return 0;
+    return tok_is(x, k - 2, "the") || tok_is(x, k - 2, "a") ||
+           tok_is(x, k - 2, "its") || tok_is(x, k - 2, "their") ||
+           (is_lower_word(x->t, &x->tk[k - 2]) && up_is(x, k - 2, "ADJ"));
+}
+
+/* Is token j a noun for a place below a country (place_kinds.words:
+ * "town", "village", "city"), or its plural ("towns", "cities")? */
+static int place_noun(const ctx *x, size_t j)
+{
+    if (j >= x->n || !is_lower_word(x->t, &x->tk[j]))
+        return 0;
+    if (word_in(x->t, &x->tk[j], evg_actors__place_kinds))
+        return 1;
+    const char *w = x->t + x->tk[j].start;
+    size_t n = x->tk[j].end - x->tk[j].start;
+    if (n < 4 || w[n - 1] != 's')
+        return 0;
+    for (const char *const *p = evg_actors__place_kinds; *p; p++) {
+        size_t l = strlen(*p);
+        if ((l == n - 1 && !memcmp(w, *p, l)) ||
+            (l == n - 2 && (*p)[l - 1] == 'y' && !memcmp(w, *p, l - 1) &&
+             !memcmp(w + l - 1, "ies", 3) && n == l + 2))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Iraqi towns", "the Bosnian town of Gorazde": a place noun after the
+ * country word at token k, past at most MAX_MODS modifiers. */
+static int place_noun_after(const ctx *x, size_t k)
+{
+    for (size_t m = 0; m <= MAX_MODS && k < x->n; m++, k++) {
+        if (place_noun(x, k))
+            return 1;
+        if (!is_lower_word(x->t, &x->tk[k]) ||
+            evg_actors__stop_word(x->t, &x->tk[k]))
+            return 0;
+    }
+    return 0;
+}
+
+/* "a village in Western Cambodia", "villages near Macedonia": a place
+ * noun, then "in", "near" or "of" (and a capitalized word), before the
+ * country's name at token i. */
+static int place_noun_before(const ctx *x, size_t i)
+{
+    size_t k = i;
+    if (k >= 2 && (x->tk[k - 1].flags & EVG_TOK_CAP) && is_word(&x->tk[k - 1]))
+        k--; /* "Western" */
+    if (k >= 2 && tok_is(x, k - 1, "the"))
+        k--;
+    return k >= 2 &&
+           (tok_is(x, k - 1, "in") || tok_is(x, k - 1, "near") ||
+            tok_is(x, k - 1, "of")) &&
+           place_noun(x, k - 2);
 }
 
 typedef struct chain {
@@ -41,6 +215,11 @@ typedef struct chain {
     const evg_gz_entry *c, *title, *role, *name;
     size_t c_start, c_end;
     size_t name_s, name_e;
+    const evg_gz_entry *maker; /* "Boeing 777": the maker of the product
+                                * named */
+    size_t nick_s, nick_e;     /* "Boeing 787 Dreamliner", "Boeing 787
+                                * `` Dreamliner ''": the product's own
+                                * name after its maker's model number */
     int unknown, possessive;
     int hyphen; /* "Huawei-made": a mention, never an antecedent */
 } chain;
@@ -255,6 +434,11 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
     for (;;) {
         const evg_gz_entry *e;
         size_t len = evg_actors__gz(x, j, M_ALL, &e);
+        if (len == 1 && (e->cls == EVG_GZ_ROLE || e->cls == EVG_GZ_TITLE) &&
+            is_lower_word(x->t, &x->tk[j]) && up_is(x, j, "ADJ") &&
+            up_is(x, j + 1, "ADJ"))
+            len = 0; /* "an official Syrian newspaper": an adjective, by
+                      * the parse, before another adjective is no role */
         if (!len && !any && (e = hyphen_prefix(x, j)) != NULL) {
             /* "Vietnamese-led forces", "Huawei-made equipment" */
             if (e->cls == EVG_GZ_ADJ || e->cls == EVG_GZ_COUNTRY ||
@@ -385,8 +569,18 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
         if ((len && (M_NAME & EVG_GZ_BIT(e->cls))) ||
             (!len && j < x->n && is_word(&x->tk[j]) &&
              (x->tk[j].flags & EVG_TOK_CAP))) {
-            if (mods)
-                break; /* "United States warned Iran": two actors */
+            if (mods) {
+                /* "United States warned Iran": two actors; but "Israeli
+                 * right-winger Ariel Sharon" (nouns before a proper noun,
+                 * by the parse) describes the person named */
+                int desc = ch->c && !ch->role && !ch->title &&
+                           up_is(x, j, "PROPN");
+                for (size_t q = j - mods; q < j && desc; q++)
+                    desc = up_is(x, q, "NOUN");
+                if (!desc)
+                    break;
+                mods = 0;
+            }
         }
         if (len && !ch->c && !ch->title &&
             (e->cls == EVG_GZ_GOV || e->cls == EVG_GZ_IGO ||
@@ -419,6 +613,20 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             ch->unknown = 1;
             ch->name_s = j;
             ch->name_e = commit = j + len + 1;
+            ch->maker = e;
+            size_t k = j + len + 1;
+            while (k < x->n && k < j + len + 3 && quote_tok(x, k))
+                k++;
+            const evg_gz_entry *e2;
+            if (k < x->n && is_word(&x->tk[k]) &&
+                (x->tk[k].flags & EVG_TOK_CAP) &&
+                !evg_actors__gz(x, k, M_ALL, &e2)) {
+                size_t l = evg_actors__cap_span(x, k);
+                if (l) {
+                    ch->nick_s = k;
+                    ch->nick_e = k + l;
+                }
+            }
             break;
         }
         if (len && (M_NAME & EVG_GZ_BIT(e->cls))) {
@@ -630,6 +838,22 @@ static long emit(ctx *x, const chain *ch)
         const evg_gz_entry *r;
         size_t rl = evg_actors__gz(x, endtok, B(ROLE) | B(TITLE), &r);
         const evg_gz_entry *role = ch->role;
+        if (!rl) {
+            /* "Ibo traditional elders" (adjectives, by the parse),
+             * "Cankaya district administration" (a place noun before a
+             * government's head): the role still follows the name */
+            size_t k = endtok;
+            while (k < x->n && k < endtok + 2 &&
+                   (place_noun(x, k) ||
+                    ((up_is(x, k, "ADJ")) && is_lower_word(x->t, &tk[k]))))
+                k++;
+            if (k > endtok && (rl = evg_actors__gz(x, k, B(ROLE), &r)) &&
+                place_noun(x, k - 1) &&
+                !word_in(x->t, &tk[k + rl - 1], evg_actors__government_heads))
+                rl = 0;
+            if (rl)
+                rl += k - endtok;
+        }
         if (rl && !(r->cls == EVG_GZ_TITLE && endtok + rl < x->n &&
                     (tk[endtok + rl].flags & EVG_TOK_CAP))) {
             /* "the Dreamliner aircraft": a model of a vehicle, not a
@@ -666,7 +890,12 @@ static long emit(ctx *x, const chain *ch)
         if (ch->c) {
             evg_actors__set_country(d, ch->c->country, 1);
             d->cprefix = ch->c->cls != EVG_GZ_IGO;
+        } else if (ch->maker) {
+            /* "Boeing 777": a product is of its maker's country, not of
+             * the story's */
+            evg_actors__set_country(d, ch->maker->country, 1);
         }
+        int product = ch->maker != NULL;
         const evg_gz_entry *after = country_after(x, endtok);
         if (ch->name) {
             const evg_gz_entry *n = ch->name;
@@ -696,6 +925,11 @@ static long emit(ctx *x, const chain *ch)
                 evg_actors__set_sector(d, n->sector);
             if (title && !past_title(x, ch))
                 evg_actors__set_sector(d, title->sector);
+            if (role && n->cls == EVG_GZ_GROUP && !n->sector[0] &&
+                !strcmp(role->sector, "GOV"))
+                /* "Yoruba leaders", "Ibo traditional elders": the
+                 * leaders of a people, not of a state, are its elite */
+                evg_actors__set_sector(d, "ELI");
             if (role)
                 evg_actors__set_sector(d, role->sector);
             evg_actors__set_sector(d, n->sector);
@@ -712,6 +946,11 @@ static long emit(ctx *x, const chain *ch)
                          !role && !ch->title &&
                          (is_possessive(x, ch->name_e) ||
                           !locative(x, ch->start));
+            /* "a curfew in Abidjan", "bombed Tel Aviv": a city as a
+             * place; as a participant, the people there */
+            d->people = (n->cls == EVG_GZ_CAPITAL || n->cls == EVG_GZ_CITY) &&
+                        !d->metonym && !ch->hyphen && !role && !ch->title &&
+                        memcmp(n->country, "---", 3) != 0;
             d->name = n->name;
             d->adj_only = ch->hyphen != 0;
             if (ch->hyphen) { /* "Huawei-built": the name is "Huawei" */
@@ -786,6 +1025,19 @@ static long emit(ctx *x, const chain *ch)
                 org = 1;
                 sec = "MED";
             }
+            if (org && sec && !strcmp(sec, "NGO") && !ch->c) {
+                /* "Third World Water Forum", "Association of African
+                 * Jurists": a non-governmental body across countries,
+                 * CAMEO's NGO, of no country the story could lend it */
+                int across = 0;
+                for (size_t j = n0; j < n0 + nl && !across; j++)
+                    across = word_in(x->t, &tk[j], evg_actors__transnational);
+                if (across) {
+                    evg_actors__set_country(d, "NGO", 1);
+                    sec = "";
+                    product = 1; /* no country from the context either */
+                }
+            }
             if (org) {
                 evg_actors__set_sector(d, sec);
                 d->kind = evg_actors__kind_of_sector(sec,
@@ -809,6 +1061,7 @@ static long emit(ctx *x, const chain *ch)
                         place_of(x, ch->name_s))) {
                 /* "in San Francisco", "the city of Kharkiv" */
                 d->kind = EVG_KIND_LOCATION;
+                d->people = 1;
             } else if (nl >= 2 && nl <= 4 && !ch->det &&
                        !thing_name(x, n0, nl)) {
                 d->kind = EVG_KIND_PERSON;
@@ -837,10 +1090,29 @@ static long emit(ctx *x, const chain *ch)
                     r0 = EVG_NONE;
                 spelled = r0 != EVG_NONE;
             }
+            if (r0 == EVG_NONE && nl == 1 && d->nend - d->nstart > 3 &&
+                d->nend - d->nstart < 64 && x->t[d->nend - 1] != 's') {
+                /* "the Dreamliner" after "Boeing 787 Dreamliners" */
+                char pl[64];
+                size_t pn = d->nend - d->nstart;
+                memcpy(pl, x->t + d->nstart, pn);
+                pl[pn] = 's';
+                r0 = evg_actors__same_bytes(x, x->c.n - 1, pl, pn + 1);
+                if (r0 != EVG_NONE && x->c.v[r0].kind != EVG_KIND_ORGANIZATION)
+                    r0 = EVG_NONE;
+                spelled = r0 != EVG_NONE;
+            }
             if (r0 == EVG_NONE) {
                 r0 = evg_actors__same_letters(x, x->c.n - 1, d->nstart,
                                               d->nend);
                 spelled = r0 != EVG_NONE;
+            }
+            if (r0 == EVG_NONE && !ch->c && !ch->title && !role &&
+                x->t[d->nend - 1] != 's' && model_number_before(x, n0)) {
+                /* "the 787 Dreamliner": a product's name, of no country
+                 * the story could lend it */
+                d->kind = EVG_KIND_ORGANIZATION;
+                product = 1;
             }
             /* the same name again is the same actor; a title before it
              * only tells more of a person ("Prime Minister Howard") */
@@ -861,7 +1133,19 @@ static long emit(ctx *x, const chain *ch)
         if (!d->country[0] && after)
             evg_actors__set_country(d, after->country, 1);
         /* a region across countries ("the Gulf") keeps none */
-        d->needs_country = !(ch->name && ch->name->cls == EVG_GZ_CITY);
+        d->needs_country = !(ch->name && ch->name->cls == EVG_GZ_CITY) &&
+                           !product;
+        if (ch->nick_e && endtok == ch->name_e) {
+            /* "Boeing 787 Dreamliner": the product's own name, a mention
+             * and a name of the same actor */
+            size_t pi = x->c.n - 1;
+            size_t root = x->c.v[pi].ante != EVG_NONE ? x->c.v[pi].ante : pi;
+            if (evg_actors__push_ref(x, tk[ch->nick_s].start,
+                                     tk[ch->nick_e - 1].end, root))
+                return EVG_ENOMEM;
+            x->c.v[x->c.n - 1].is_name = 1;
+            return (long)(ch->nick_e - ch->i0);
+        }
         long used = acronym_after(x, endtok);
         if (used < 0)
             return used;
@@ -875,14 +1159,27 @@ static long emit(ctx *x, const chain *ch)
                                              !strcmp(r->name, "countries") ||
                                              !strcmp(r->name, "nations"));
         const char *sec = r->sector;
+        if (!strcmp(sec, "MED") &&
+            ((ch->start > 0 &&
+              word_in(x->t, &tk[ch->start - 1], evg_actors__state_media)) ||
+             (ch->i0 < ch->start &&
+              word_in(x->t, &tk[ch->i0], evg_actors__state_media))))
+            sec = "GOV"; /* "an official Syrian newspaper", "state-run
+                          * media": the state's voice */
         const char *c3 = NULL;
         size_t rl = strlen(r->name);
-        int plural = rl > 1 && r->name[rl - 1] == 's';
+        int plural = rl > 2 && r->name[rl - 1] == 's' &&
+                     r->name[rl - 2] != 's'; /* not "business" */
         int gov = word_in(x->t, &tk[ch->end - 1], evg_actors__government_heads);
         if (gov && !ch->c)
             want_country = 1;
         char cbuf[4] = "";
-        int ethnic = ch->c && ethnic_before(x, ch->c_start);
+        /* "ethnic Albanians", "the Albanian population": an ethnic
+         * group, of the country it lives in */
+        int ethnic = ch->c && (ethnic_before(x, ch->c_start) ||
+                               (ch->c->cls == EVG_GZ_ADJ &&
+                                word_in(x->t, &tk[ch->end - 1],
+                                        evg_actors__ethnic_heads)));
         if (ch->c && memcmp(ch->c->country, "---", 3) != 0 && !ethnic) {
             copy3(cbuf, ch->c->country);
             c3 = cbuf;
@@ -922,7 +1219,8 @@ static long emit(ctx *x, const chain *ch)
             return 0;
         const evg_token *head = &tk[ch->end - 1];
         int plural_word = head->end - head->start > 3 &&
-                          x->t[head->end - 1] == 's';
+                          x->t[head->end - 1] == 's' &&
+                          x->t[head->end - 2] != 's'; /* not "business" */
         if ((want_country ||
              word_in(x->t, head, evg_actors__government_plurals)) &&
             (plural || plural_word) && !ch->c && !ch->det && !x->boiler) {
@@ -932,11 +1230,29 @@ static long emit(ctx *x, const chain *ch)
         }
         if (want_country || (want_person && !c3) || (x->boiler && !c3))
             return 0; /* boilerplate: no actors guessed from role words */
-        if (!c3 && strcmp(r->country, "---") == 0 &&
+        /* "students throughout Indonesia", "a missionary from Calgary":
+         * a role of a country named after it is a group of that country */
+        const evg_gz_entry *after = country_after(x, e);
+        /* "Moslem fundamentalist demonstrators", "thousands of people":
+         * a plural role with a qualifier in it or a quantity is a
+         * description of some of a country's people, a mention of the
+         * country the context names (with the role's code), never an
+         * actor of its own; "the Albanian population": an ethnic group,
+         * of the country the context gives; a bare one ("demonstrators")
+         * names nobody in particular */
+        int described = !c3 && !after && !ch->det && !ethnic &&
+                        !strong_sector(sec) &&
+                        (((plural || plural_word) &&
+                          e - ch->start > words_in(r->name) &&
+                          no_verb(x, ch->start, e)) ||
+                         ((plural || plural_word ||
+                           tok_is(x, ch->start - 1, "of")) &&
+                          quantified(x, ch->start) != EVG_NONE));
+        int qualified = ethnic || described;
+        if (!c3 && !after && strcmp(r->country, "---") == 0 && !qualified &&
             (!strong_sector(sec) ||
              (!ch->det && !plural && strcmp(r->name, "police") != 0)))
             return 0;
-        const evg_gz_entry *after = country_after(x, e);
         cand *d = evg_actors__push(x, tk[ch->start].start, tk[e - 1].end);
         if (!d)
             return EVG_ENOMEM;
@@ -955,6 +1271,18 @@ static long emit(ctx *x, const chain *ch)
             copy3(d->avoid, ch->c->country);
         d->name = r->name; /* role canonical: key part */
         d->kk = 'r';
+        /* "Officials said", "Officials in Washington": a state's body
+         * named by a bare plural, no name of its own */
+        d->bare = !c3 && !ch->det && !ch->c && (plural || plural_word) &&
+                  !ethnic && state_sector(sec) && !modified(x, ch->start) &&
+                  !tok_is(x, e, "of") && e - ch->start <= words_in(r->name);
+        /* "the US government", "Serbian authorities": the government of
+         * a country the document names is a mention of that country, with
+         * the government's code, as "the government" after it is */
+        if (c3 && gov && !strcmp(sec, "GOV") && !ch->possessive &&
+            e - ch->c_end == 1)
+            d->bare = 1;
+        d->described = described != 0;
         long used = c3 ? acronym_after(x, e) : 0;
         if (used < 0)
             return used;
@@ -1012,12 +1340,14 @@ static long emit(ctx *x, const chain *ch)
         }
         if (c->cls == EVG_GZ_ADJ && !r && people_plural(x, ch)) {
             /* "Palestinians protested": the people of the country,
-             * civilians (CVL), not its state */
+             * civilians (CVL), not its state; "the Albanians of southern
+             * Serbia": of the country they live in */
             cand *d = evg_actors__push(x, tk[ch->c_start].start,
                                        tk[ch->c_end - 1].end);
             if (!d)
                 return EVG_ENOMEM;
-            evg_actors__set_country(d, c->country, 1);
+            const evg_gz_entry *home = country_of_place(x, ch->c_end);
+            evg_actors__set_country(d, home ? home->country : c->country, 1);
             evg_actors__set_sector(d, "CVL");
             d->kind = EVG_KIND_GROUP;
             d->name = c->name;
@@ -1041,6 +1371,12 @@ static long emit(ctx *x, const chain *ch)
         d->is_place = c->cls != EVG_GZ_IGO;
         d->metonym = c->cls == EVG_GZ_CAPITAL &&
                      (is_possessive(x, ch->c_end) || !locative(x, ch->c_start));
+        /* "in Algiers", "Iraqi towns", "a village in Western Cambodia":
+         * a place below the country, its people as a participant */
+        d->people = (c->cls == EVG_GZ_CAPITAL && !d->metonym) ||
+                    (c->cls == EVG_GZ_ADJ && !ch->possessive &&
+                     place_noun_after(x, ch->c_end)) ||
+                    (c->cls == EVG_GZ_COUNTRY && place_noun_before(x, ch->c_start));
         d->adj_only = c->cls == EVG_GZ_ADJ;
         d->name = c->name;
         d->kk = 'g';

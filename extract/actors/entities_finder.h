@@ -61,6 +61,20 @@ typedef struct cand {
                           * later mentions of the same name */
     unsigned char skip;  /* this mention is no actor's ("posted in the
                           * Federal Register", a photo credit) */
+    unsigned char people; /* a place below a country named as a place
+                           * ("a curfew in Abidjan", "Iraqi towns", "the
+                           * town of Cizre"): as a participant it stands
+                           * for the people there, its country's
+                           * civilians (the mention's code: CVL) */
+    unsigned char bare;  /* a bare plural of a state's role with no
+                          * country word ("Officials said"), a country's
+                          * government ("the US government"): a mention
+                          * of its country's entity, with the role's
+                          * code, when the document names the country */
+    unsigned char described; /* a description of some of a country's
+                              * people ("thousands of people", "Moslem
+                              * fundamentalist demonstrators"): a mention
+                              * of the country named, as bare is */
 } cand;
 
 typedef struct cands {
@@ -163,6 +177,12 @@ extern const char *const *evg_actors__publication_heads;
 extern const char *const *evg_actors__number_scales;
 /* past_titles.words: "former", "ousted" before a title */
 extern const char *const *evg_actors__past_titles;
+/* transnational_words.words: "World", "African" in an NGO's name */
+extern const char *const *evg_actors__transnational;
+/* state_media_marks.words: "official", "state-run" before a news outlet */
+extern const char *const *evg_actors__state_media;
+/* ethnic_heads.words: "population", "minority" after a demonym */
+extern const char *const *evg_actors__ethnic_heads;
 
 int evg_actors__stop_word(const char *t, const evg_token *k);
 size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,
@@ -190,6 +210,8 @@ size_t evg_actors__antecedent(const ctx *x, int want_person,
 int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root);
 int evg_actors__pronoun(ctx *x, size_t i);
 size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e);
+/* As evg_actors__same_name, for the `n` bytes at `p` (any buffer). */
+size_t evg_actors__same_bytes(ctx *x, size_t upto, const char *p, size_t n);
 size_t evg_actors__same_person(const ctx *x, size_t upto, size_t s, size_t e);
 size_t evg_actors__same_letters(const ctx *x, size_t upto, size_t s, size_t e);
 

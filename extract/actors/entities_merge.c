@@ -51,6 +51,14 @@ static int national(const cand *a)
            memcmp(a->country, "NGO", 4) != 0;
 }
 
+/* May cand `a` lend a body near it its country? A nation named as an
+ * actor may; a country's adjective that only says where a place is ("on
+ * the Thai border", "Iraqi towns") says nothing of who the body is. */
+static int lends_country(const cand *a)
+{
+    return national(a) && !(a->people && a->adj_only);
+}
+
 static const char *place_near(const ctx *x, size_t k)
 {
     const cand *d = &x->c.v[k];
@@ -60,7 +68,7 @@ static const char *place_near(const ctx *x, size_t k)
         const cand *a = &x->c.v[j];
         if (a->sent != d->sent)
             break;
-        if (national(a)) {
+        if (lends_country(a)) {
             best = a;
             bestdist = d->start - a->end;
             break;
@@ -70,7 +78,7 @@ static const char *place_near(const ctx *x, size_t k)
         const cand *a = &x->c.v[j];
         if (a->sent != d->sent)
             break;
-        if (national(a)) {
+        if (lends_country(a)) {
             if (a->start - d->end < bestdist)
                 best = a;
             break;
@@ -246,6 +254,44 @@ int evg_actors__build(ctx *x)
         if (cc && !(d->avoid[0] && strcmp(cc, d->avoid) == 0))
             evg_actors__set_country(d, cc, 0);
     }
+    /* 3b. a bare plural of a state's body ("Officials said", "Officials
+     *     in Washington"), a country's government ("the US government")
+     *     and a description of some of a country's people ("thousands of
+     *     people") name no actor of their own: each is a mention of its
+     *     country's entity (the first mention of the country by name),
+     *     with the role's code; when the document never names the
+     *     country, it stays a group of its own */
+    {
+        /* the first mention by name of each country (a few per document;
+         * beyond MAXN countries, the later ones are not looked up) */
+        enum { MAXN = 128 };
+        const char *nc[MAXN];
+        size_t nfirst[MAXN], nn = 0;
+        for (size_t j = 0; j < c->n; j++) {
+            const cand *a = &c->v[j];
+            if (a->ante != EVG_NONE || a->kk != 'g' || a->drop ||
+                a->kind != EVG_KIND_COUNTRY || a->adj_only || !a->country[0])
+                continue;
+            size_t q = 0;
+            while (q < nn && strcmp(nc[q], a->country) != 0)
+                q++;
+            if (q == nn && nn < MAXN) {
+                nc[nn] = a->country;
+                nfirst[nn++] = j;
+            }
+        }
+        for (size_t k = 0; k < c->n && nn; k++) {
+            cand *d = &c->v[k];
+            if (!(d->bare || d->described) || d->ante != EVG_NONE ||
+                !d->country[0])
+                continue;
+            for (size_t q = 0; q < nn; q++)
+                if (!strcmp(nc[q], d->country)) {
+                    d->ante = nfirst[q];
+                    break;
+                }
+        }
+    }
     /* 4. an operation's name ("Operation Desert Shield") is no actor
      *    wherever the article names it, before too ("Desert Shield
      *    began ...") */
@@ -273,11 +319,13 @@ int evg_actors__build(ctx *x)
     int rc = EVG_ENOMEM;
     if (!m.keys || !m.vals || !ent_of)
         goto done;
+    /* a root may come after its mention ("Officials in Washington") */
+    for (size_t k = 0; k < c->n; k++)
+        ent_of[k] = EVG_NONE;
     for (size_t k = 0; k < c->n; k++) {
         cand *d = &c->v[k];
         size_t ei;
         const cand *root = d->ante != EVG_NONE ? &c->v[d->ante] : d;
-        ent_of[k] = EVG_NONE;
         if (root->drop || d->skip)
             continue; /* a body of water ("the Red Sea") gave the
                        * context its country; it is where things happen,
@@ -307,9 +355,19 @@ int evg_actors__build(ctx *x)
                 goto done;
         }
         mn->with = EVG_NONE;
-        if (d->metonym && d->country[0] && en->code && strlen(en->code) == 3) {
+        const char *mc = d->country[0] ? d->country : en->country;
+        const char *ms = d->metonym ? "GOV"
+                         : (d->bare || d->described) && d->ante != EVG_NONE
+                             ? d->sector
+                         : d->people ? "CVL"
+                                     : NULL;
+        if (ms && *ms && mc && strlen(mc) == 3 && en->code &&
+            strlen(en->code) == 3) {
+            /* a capital speaking for its government (GOV); a description
+             * of a state's body resolved to its country (the role's
+             * sector); a place named as such (its people, CVL) */
             char code[8];
-            snprintf(code, sizeof(code), "%sGOV", d->country);
+            snprintf(code, sizeof(code), "%s%s", mc, ms);
             if (!(mn->code = evg_doc_strdup(doc, code)))
                 goto done;
         }

@@ -263,14 +263,19 @@ static void index_names(ctx *x, size_t upto)
  * merge with, or EVG_NONE. */
 size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e)
 {
+    return evg_actors__same_bytes(x, upto, x->t + s, e - s);
+}
+
+size_t evg_actors__same_bytes(ctx *x, size_t upto, const char *p, size_t n)
+{
     if (upto > x->indexed)
         index_names(x, upto);
     if (!x->ncap)
         return EVG_NONE;
-    size_t n = e - s, h = bytes_hash(x->t + s, n), j = h & (x->ncap - 1);
+    size_t h = bytes_hash(p, n), j = h & (x->ncap - 1);
     while (x->ntab[j].s) {
         const nslot *sl = &x->ntab[j];
-        if (sl->hash == h && sl->n == n && memcmp(sl->s, x->t + s, n) == 0)
+        if (sl->hash == h && sl->n == n && memcmp(sl->s, p, n) == 0)
             return sl->root < upto ? sl->root : EVG_NONE;
         j = (j + 1) & (x->ncap - 1);
     }

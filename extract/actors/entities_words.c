@@ -38,6 +38,9 @@ const char *const *evg_actors__publication_heads;
 const char *const *evg_actors__number_scales;
 const char *const *evg_actors__past_titles;
 const char *const *evg_actors__pronouns_plural;
+const char *const *evg_actors__transnational;
+const char *const *evg_actors__state_media;
+const char *const *evg_actors__ethnic_heads;
 static const char *const *genders; /* pairs: word, "m" or "f" */
 static size_t n_genders;
 
@@ -65,6 +68,9 @@ static const evg_words_use uses[] = {
     {"number_scales.words", 0, &evg_actors__number_scales, NULL},
     {"past_titles.words", 0, &evg_actors__past_titles, NULL},
     {"pronouns_plural.words", 0, &evg_actors__pronouns_plural, NULL},
+    {"transnational_words.words", 0, &evg_actors__transnational, NULL},
+    {"state_media_marks.words", 0, &evg_actors__state_media, NULL},
+    {"ethnic_heads.words", 0, &evg_actors__ethnic_heads, NULL},
     {"person_gender.words", EVG_WORDS_PAIRS | EVG_WORDS_SORTED, &genders,
      &n_genders}};
 static evg_words_set lists = EVG_WORDS_SET(uses);

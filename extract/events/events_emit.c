@@ -438,11 +438,27 @@ static int generic_government(const evg_entity *e)
     return 0;
 }
 
+/* Is the last mention of country entity `e` in [from, to) one that speaks
+ * for its government ("the US government", a mention of the United States
+ * with the code USAGOV, extract/actors/)? */
+static int government_mention(const evg_entity *e, size_t from, size_t to)
+{
+    if (e->kind != EVG_KIND_COUNTRY)
+        return 0;
+    const evg_mention *last = NULL;
+    for (size_t k = 0; k < e->n_mentions; k++)
+        if (e->mentions[k].span.start >= from && e->mentions[k].span.end <= to)
+            last = &e->mentions[k];
+    return last && last->code && strlen(last->code) == 6 &&
+           strcmp(last->code + 3, "GOV") == 0;
+}
+
 /* "The US Commerce Department said ... the US government would delay the
  * ban": a government body or official that reports what its own
  * government will do speaks of its own act, so it is the source (and
- * still the attributed reporter). */
-static void speaker_acts(evg_doc *doc, evg_event *ev)
+ * still the attributed reporter). The government is a body named as such
+ * or its country's mention that speaks for it. */
+static void speaker_acts(evg_doc *doc, evg_event *ev, size_t sent_start)
 {
     if (ev->attributed == EVG_NONE || ev->n_source != 1 ||
         ev->source[0] >= doc->n_entities ||
@@ -450,7 +466,9 @@ static void speaker_acts(evg_doc *doc, evg_event *ev)
         return;
     const evg_entity *agent = &doc->entities[ev->source[0]];
     const evg_entity *sp = &doc->entities[ev->attributed];
-    if (!generic_government(agent) || !agent->country || !sp->country ||
+    if (!(generic_government(agent) ||
+          government_mention(agent, sent_start, ev->trigger.start)) ||
+        !agent->country || !sp->country ||
         strcmp(agent->country, sp->country) != 0 || !sp->code ||
         strcmp(evg_extract__entity_sector(sp), "GOV") != 0)
         return;
@@ -556,7 +574,7 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
         return EVG_ENOMEM;
     ev->modality = c->mod;
     ev->attributed = c->attributed;
-    speaker_acts(doc, ev);
+    speaker_acts(doc, ev, doc->sentences[s->index].start);
     ev->sentence = s->index;
     ev->confidence = confidence(c);
     ev->summary = make_summary(st, s, c);

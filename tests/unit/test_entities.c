@@ -701,14 +701,84 @@ static void entities_capital_metonym_code(void **state)
     evg_doc *doc = extract("Washington has pressed Seoul to act. Officials "
                            "in Washington said Tokyo's decision was wrong.");
     const evg_entity *us = by_name(doc, "United States");
-    assert_int_equal(us->n_mentions, 2);
+    assert_int_equal(us->n_mentions, 3);
     assert_string_equal(us->mentions[0].code, "USAGOV");
-    assert_null(us->mentions[1].code); /* "in Washington": a place */
+    /* "Officials": a bare description of the government, no actor of its
+     * own */
+    assert_string_equal(us->mentions[1].span.text, "Officials");
+    assert_string_equal(us->mentions[1].code, "USAGOV");
+    /* "in Washington": a place, its people as a participant */
+    assert_string_equal(us->mentions[2].code, "USACVL");
     const evg_entity *kr = by_name(doc, "South Korea");
     assert_string_equal(kr->mentions[0].code, "KORGOV");
     const evg_entity *jp = by_name(doc, "Japan");
     assert_string_equal(jp->mentions[0].code, "JPNGOV");
     assert_string_equal(us->code, "USA");
+    evg_doc_free(doc);
+}
+
+/* A place below a country, named as a place, stands for its people (CVL);
+ * a bare plural of a state's body is a mention of its country; a people's
+ * leaders are its elite; a people "of" another country lives there. */
+static void entities_places_people_and_descriptions(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("President Laurent Gbagbo will extend the curfew "
+                           "in Abidjan. Iran threatened to shell Iraqi "
+                           "towns. Turkish authorities imposed a curfew in "
+                           "the town of Cizre.");
+    const evg_entity *ci = by_mention(doc, "Abidjan");
+    assert_non_null(ci);
+    assert_string_equal(ci->code, "CIV");
+    for (size_t k = 0; k < ci->n_mentions; k++)
+        if (!strcmp(ci->mentions[k].span.text, "Abidjan"))
+            assert_string_equal(ci->mentions[k].code, "CIVCVL");
+    const evg_entity *iq = by_mention(doc, "Iraqi");
+    assert_non_null(iq);
+    assert_string_equal(iq->mentions[0].code, "IRQCVL");
+    const evg_entity *cz = by_mention(doc, "Cizre");
+    assert_non_null(cz);
+    assert_string_equal(cz->mentions[0].code, "TURCVL");
+    evg_doc_free(doc);
+
+    /* with no country named, a bare plural stays a group of its own */
+    doc = extract("Officials said the talks had failed.");
+    const evg_entity *of = by_mention(doc, "Officials");
+    assert_non_null(of);
+    assert_int_equal(of->kind, EVG_KIND_GOVERNMENT);
+    assert_null(of->mentions[0].code);
+    evg_doc_free(doc);
+    doc = extract("Japan said on Monday that it would wait. Officials said "
+                  "the talks had failed.");
+    const evg_entity *jp = by_name(doc, "Japan");
+    assert_true(has_mention(jp, "Officials"));
+    evg_doc_free(doc);
+
+    doc = extract("The Albanians of southern Serbia are demanding autonomy "
+                  "from Serbian authorities.");
+    assert_string_equal(by_mention(doc, "Albanians")->code, "SRBCVL");
+    evg_doc_free(doc);
+}
+
+/* A product named by its maker, number and own name is one actor, of the
+ * maker's country; its own name after a model number takes no country
+ * from the story. */
+static void entities_product_names(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Aeroflot has negotiated the purchase of 22 new "
+                           "Boeing 787 Dreamliners. The Dreamliner will be "
+                           "delivered in 2014.");
+    const evg_entity *p = by_mention(doc, "Boeing 787");
+    assert_non_null(p);
+    assert_string_equal(p->code, "USA");
+    assert_true(has_mention(p, "Dreamliners"));
+    assert_true(has_mention(p, "Dreamliner"));
+    evg_doc_free(doc);
+    doc = extract("Air Canada ordered the 787 Dreamliner.");
+    const evg_entity *d = by_mention(doc, "Dreamliner");
+    assert_non_null(d);
+    assert_string_equal(d->code, "---");
     evg_doc_free(doc);
 }
 
@@ -918,6 +988,8 @@ int main(void)
         cmocka_unit_test(entities_parse_tells_names_opening_sentences),
         cmocka_unit_test(entities_products_and_brands),
         cmocka_unit_test(entities_initials_operations_titles),
+        cmocka_unit_test(entities_places_people_and_descriptions),
+        cmocka_unit_test(entities_product_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
