@@ -148,7 +148,9 @@ char *evg_actors__keydup(const char *a, const char *b, size_t bn)
 cand *evg_actors__push(ctx *x, size_t start, size_t end)
 {
     cands *c = &x->c;
-    if (evg_reserve(&c->v, &c->cap, c->n + 1, sizeof(*c->v), 64))
+    /* not zeroed: each candidate is, as it comes (a zeroed capacity is
+     * resident up to twice over) */
+    if (evg_reserve_raw(&c->v, &c->cap, c->n + 1, sizeof(*c->v), 64) < 0)
         return NULL;
     cand *d = &c->v[c->n++];
     memset(d, 0, sizeof(*d));

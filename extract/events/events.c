@@ -839,8 +839,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             i = end > i ? end : i + 1;
             continue;
         }
-        if (evg_reserve(&s->cand, &s->cap_cand, s->n_cand + 1,
-                        sizeof(*s->cand), 16))
+        if (evg_reserve_raw(&s->cand, &s->cap_cand, s->n_cand + 1,
+                            sizeof(*s->cand), 16) < 0)
             return EVG_ENOMEM;
         if (!noun && i > 0 &&
             evg_events__inflection(s->text + s->tok.v[i].start,

@@ -68,8 +68,8 @@ int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
 {
     if (from == EVG_NONE || to == EVG_NONE || from == to)
         return 0;
-    if (evg_reserve(&st->rels, &st->cap_rels, st->n_rels + 1,
-                    sizeof(*st->rels), 16))
+    if (evg_reserve_raw(&st->rels, &st->cap_rels, st->n_rels + 1,
+                        sizeof(*st->rels), 16) < 0)
         return EVG_ENOMEM;
     st->rels[st->n_rels].type = type;
     st->rels[st->n_rels].from = from;
@@ -513,8 +513,8 @@ static int push_actors(evg_doc *doc, size_t **v, size_t *n, size_t *cap,
 
 int evg_events__push_meta(ev_state *st, const ev_meta *m)
 {
-    if (evg_reserve(&st->meta, &st->cap_meta, st->n_meta + 1,
-                    sizeof(*st->meta), 32))
+    if (evg_reserve_raw(&st->meta, &st->cap_meta, st->n_meta + 1,
+                        sizeof(*st->meta), 32) < 0)
         return EVG_ENOMEM;
     st->meta[st->n_meta++] = *m;
     return 0;
