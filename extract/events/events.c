@@ -878,8 +878,10 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         cand *c = &s->cand[k];
         c->mod = evg_events__modality(s, c->head, &c->would);
         fill_args(s, k);
-        if (evg_events__frame(s, c))
+        if (evg_events__frame(s, c)) {
+            evg_events__frame_roles(s, c);
             drop_self_targets(c);
+        }
     }
     link_complements(s);
     /* no target where the pattern said: the first actor after the trigger

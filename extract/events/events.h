@@ -143,6 +143,12 @@ evg_modality evg_events__frame_modality(const evg_frame *f, int *would);
  * modality, and the actors of a participle that only describes a noun,
  * from it; 0 (and nothing changed) when the sentence has no parse. */
 int evg_events__frame(sent_ctx *s, cand *c);
+/* The CAMEO source and target of the candidate from its frame (kept by
+ * evg_events__frame), after the word-order rules (fill_args) set them:
+ * the parse decides where word order cannot see the roles (a passive, its
+ * `by` agent, a relative clause, coordinated verbs, a light verb), and
+ * fills a side word order left empty (docs/events.md, Arguments). */
+void evg_events__frame_roles(const sent_ctx *s, cand *c);
 /* Adds the event's arguments by role from its trigger's frame.
  * EVG_ENOMEM. */
 /* The actor the finder gave the text token at UD word w, or EVG_NONE. */

@@ -1,10 +1,9 @@
 /* What the dependency parse tells the event coder, when the document has
  * one (extract/frames/): the modality of a trigger, its arguments by role
- * (the events document's `args`), and the predicate a time expression
- * modifies. The CAMEO source and target stay those of the word-order
- * rules (events_args.c), which score better with today's parser on the
- * PLOVER records (docs/events.md), except for a participle that only
- * describes a noun ("in occupied Kuwait"), which has no source. */
+ * (the events document's `args`), the predicate a time expression
+ * modifies, and the CAMEO source and target where word order cannot see
+ * them (a passive, a relative clause, coordinated verbs, a light verb) or
+ * finds none (evg_events__frame_roles; docs/events.md, The parse). */
 #include <string.h>
 
 #include "events.h"
@@ -63,17 +62,21 @@ static size_t phrase_actor(const sent_ctx *s, size_t w)
     level[0] = w;
     for (int depth = 0; depth < 3 && nl; depth++) {
         nn = 0;
-        for (size_t j = 0; j < s->n_ud; j++) {
-            if (!s->ud[j].deprel || !phrase_rel(s->ud[j].deprel))
-                continue;
-            for (size_t k = 0; k < nl; k++)
-                if (s->ud[j].head == level[k] + 1) {
-                    if (entity_at(s, j) != EVG_NONE)
-                        return j;
-                    if (nn < EVG_FR_ARGS)
-                        next[nn++] = j;
-                }
-        }
+        /* the name of the head itself before an owner or a phrase
+         * hung on it: "Osama bin Laden's al-Qaeda network" is al-Qaeda */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t j = 0; j < s->n_ud; j++) {
+                if (!s->ud[j].deprel || !phrase_rel(s->ud[j].deprel) ||
+                    evg_fr_base_is(s->ud[j].deprel, "nmod") != pass)
+                    continue;
+                for (size_t k = 0; k < nl; k++)
+                    if (s->ud[j].head == level[k] + 1) {
+                        if (entity_at(s, j) != EVG_NONE)
+                            return j;
+                        if (nn < EVG_FR_ARGS)
+                            next[nn++] = j;
+                    }
+            }
         memcpy(level, next, nn * sizeof(*next));
         nl = nn;
     }
@@ -597,4 +600,68 @@ int evg_events__frame_summary(ev_state *st, const sent_ctx *s,
         return EVG_ENOMEM;
     ev->summary = sum;
     return 0;
+}
+
+/* The actors the frame gives one of a pattern's roles: "subj" the agent,
+ * "obj" the patient (else the recipient), a preposition the phrase it
+ * introduces. */
+static void frame_role(const sent_ctx *s, const evg_frame *f,
+                       const char *role, actor_set *out)
+{
+    if (strcmp(role, EVG_ROLE_SUBJ) == 0) {
+        take(s, f, EVG_FR_AGENT, out);
+        return;
+    }
+    if (strcmp(role, EVG_ROLE_OBJ) == 0) {
+        take(s, f, EVG_FR_PATIENT, out);
+        if (!out->n)
+            take(s, f, EVG_FR_RECIPIENT, out);
+        return;
+    }
+    for (size_t i = 0; i < f->n_arg; i++) {
+        const evg_fr_arg *a = &f->arg[i];
+        if (a->role != EVG_FR_AGENT && a->prep && strcmp(a->prep, role) == 0)
+            phrase_actors(s, a->word, out);
+    }
+}
+
+static void frame_roles(const sent_ctx *s, const evg_frame *f,
+                        const char *const *roles, size_t n, actor_set *out)
+{
+    for (size_t k = 0; k < n && !out->n; k++)
+        frame_role(s, f, roles[k], out);
+}
+
+void evg_events__frame_roles(const sent_ctx *s, cand *c)
+{
+    if (!c->framed)
+        return;
+    const evg_frame *f = &c->frame;
+    const evg_trig_pat *p = c->pat;
+    actor_set src = {0}, tgt = {0};
+    if (p->n_sources)
+        frame_roles(s, f, p->sources, p->n_sources, &src);
+    else
+        frame_role(s, f, EVG_ROLE_SUBJ, &src);
+    frame_roles(s, f, p->targets, p->n_targets, &tgt);
+    size_t at = 0;
+    const evg_fr_arg *agent = evg_frame_next(f, EVG_FR_AGENT, &at);
+    /* constructions where the doer is not the nearest actor to the left:
+     * "a bill signed by X", "X, which condemned ...", "X criticized Y on
+     * Thursday and urged Z", "X launched an attack" */
+    int carried = agent && (agent->how == EVG_FR_BY_AGENT ||
+                            agent->how == EVG_FR_RELATIVE ||
+                            agent->how == EVG_FR_CONJOINED ||
+                            agent->how == EVG_FR_LIGHT);
+    if (src.n && (carried || !c->src.n))
+        c->src = src;
+    /* "Huawei was accused by X": the passive's subject is done to (when
+     * word order sees a passive too: "is opposed to" is an adjective); a
+     * participle after a comma that names no target of its own stays a
+     * detail of the main event (scan_sentence) */
+    int passive = f->passive && c->passive;
+    if (src.n && passive)
+        c->src = src;
+    if (tgt.n && (passive || (!c->tgt.n && !c->inherits)))
+        c->tgt = tgt;
 }

@@ -11,6 +11,50 @@
 #include "events.h"
 #include "evgraph/extract.h"
 
+/* Whether UD word w, a CAMEO event's predicate, is a relative clause on
+ * the object of word i ("passed a law that bans ...", "signed an order
+ * that added Huawei to a blacklist"), or one the parse hung on word i
+ * itself when a phrase stands between the object and its clause ("signed
+ * an order last week that added"). */
+static int content_of(const sent_ctx *s, size_t i, size_t w)
+{
+    if (w >= s->n_ud || !s->ud[w].head || !s->ud[w].deprel)
+        return 0;
+    size_t n = s->ud[w].head - 1;
+    if (n == i)
+        return strstr(s->ud[w].deprel, ":relcl") != NULL;
+    return evg_fr_base_is(s->ud[w].deprel, "acl") && s->ud[n].head == i + 1 &&
+           s->ud[n].deprel && strcmp(s->ud[n].deprel, "obj") == 0;
+}
+
+/* Whether UD word i is the object or complement of the predicate of a
+ * CAMEO event of the sentence ("denied the accusations", "accused X of
+ * spying", "refused to meet"); not a verb coordinated with it, a
+ * participle that adds to it, nor another phrase ("offered compensation
+ * for the 1988 bombing": the bombing is an event of its own). */
+static int governed_by_coded(const sent_ctx *s, size_t i)
+{
+    const char *rel = s->ud[i].deprel;
+    size_t h = s->ud[i].head;
+    if (!rel || !h)
+        return 0;
+    int ok = evg_fr_base_is(rel, "obj") || evg_fr_base_is(rel, "xcomp") ||
+             evg_fr_base_is(rel, "ccomp");
+    if (evg_fr_base_is(rel, "obl") || evg_fr_base_is(rel, "advcl"))
+        for (size_t j = 0; j < s->n_ud; j++)
+            ok |= s->ud[j].head == i + 1 && s->ud[j].deprel &&
+                  (strcmp(s->ud[j].deprel, "case") == 0 ||
+                   strcmp(s->ud[j].deprel, "mark") == 0) &&
+                  s->ud[j].lemma && strcmp(s->ud[j].lemma, "of") == 0;
+    if (!ok)
+        return 0;
+    for (size_t c = 0; c < s->n_cand; c++)
+        if (s->cand[c].ev != EVG_NONE && s->cand[c].framed &&
+            s->cand[c].frame.pred == h - 1)
+            return 1;
+    return 0;
+}
+
 int evg_events__uncoded(ev_state *st, sent_ctx *s,
                         const evg_extract_opts *opts)
 {
@@ -24,8 +68,25 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
         int coded = 0;
         for (size_t c = 0; c < s->n_cand; c++) {
             size_t e = s->cand[c].ev;
+            const cand *k = &s->cand[c];
+            const evg_token *ht = &s->tok.v[k->head],
+                            *lt = &s->tok.v[k->end - 1];
+            /* a trigger a CAMEO event absorbed as what it is about
+             * ("denied the accusations", "accused X of spying") is part of
+             * that event, not another */
+            if (e == EVG_NONE && k->absorbed && t->start < ht->end &&
+                t->end > ht->start && governed_by_coded(s, i))
+                coded = 1;
+            /* the last word of a pattern ("deny _ accusation") */
+            if (e != EVG_NONE && k->pat->n_words > 1 && t->start < lt->end &&
+                t->end > lt->start)
+                coded = 1;
             if (e == EVG_NONE)
                 continue;
+            /* "signed an order that added X to the list": the act the
+             * document's relative clause names is the signing's own */
+            if (s->cand[c].framed && content_of(s, i, s->cand[c].frame.pred))
+                coded = 1;
             evg_event *ev = &doc->events[e];
             if (t->start < ev->trigger.end && t->end > ev->trigger.start) {
                 if (!ev->tml_class)

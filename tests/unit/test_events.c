@@ -1115,6 +1115,181 @@ static void events_reporter_and_groups(void **state)
     evg_doc_free(doc);
 }
 
+/* ---- CAMEO roles from a dependency tree written by hand ---- */
+
+/* Codes `text` (one sentence) with the token layer read from `conll`:
+ * "form lemma UPOS XPOS head deprel [class]" a line, as the parser would
+ * give it, so that the coder's use of the tree is tested apart from the
+ * parser's accuracy. `class` marks a word the event-mention stage took
+ * for an event (its TimeML class). */
+static evg_doc *code_parsed(const char *text, const char *conll)
+{
+    evg_doc *doc = make_doc(text, "2019-05-23", WORLD, N_WORLD, NULL, 0);
+    assert_int_equal(doc->n_sentences, 1);
+    size_t off = 0;
+    for (const char *p = conll; *p;) {
+        char f[6][48], cls[24] = "", line[256];
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        assert_true(len < sizeof(line));
+        memcpy(line, p, len);
+        line[len] = '\0';
+        p += len + (nl ? 1 : 0);
+        int head;
+        int got = sscanf(line, "%47s %47s %47s %47s %d %47s %23s", f[0], f[1],
+                         f[2], f[3], &head, f[4], cls);
+        if (got < 6)
+            continue;
+        const char *at = strstr(text + off, f[0]);
+        assert_non_null(at);
+        evg_doc_token *t = EVG_DOC_PUSH(doc, doc->tokens, doc->n_tokens,
+                                        doc->cap_tokens);
+        assert_non_null(t);
+        t->sentence = 0;
+        t->start = (size_t)(at - text);
+        t->end = t->start + strlen(f[0]);
+        off = t->end;
+        t->form = evg_doc_strdup(doc, f[0]);
+        t->lemma = evg_doc_strdup(doc, f[1]);
+        t->upos = evg_doc_strdup(doc, f[2]);
+        t->xpos = evg_doc_strdup(doc, f[3]);
+        t->head = (size_t)head;
+        t->deprel = evg_doc_strdup(doc, f[4]);
+        t->tml_class = got == 7 ? evg_tml_class_lookup(cls) : NULL;
+        t->event_confidence = got == 7 ? 0.9 : 0.0;
+    }
+    evg_error err;
+    memset(&err, 0, sizeof(err));
+    const evg_lexicon *lex = evg_extract__default_lexicon(&err);
+    assert_non_null(lex);
+    int rc = evg_extract__events(doc, lex, NULL, &err);
+    if (rc)
+        fprintf(stderr, "events: %s\n", err.message);
+    assert_int_equal(rc, 0);
+    return doc;
+}
+
+/* A passive inside a relative clause: the `by` agent is the source, the
+ * noun the clause describes the target (word order finds no target). */
+static void events_parse_relative_passive(void **state)
+{
+    (void)state;
+    evg_doc *doc = code_parsed(
+        "Australia said Japan, which had been attacked by Iran, would "
+        "retaliate.",
+        "Australia Australia PROPN NNP 2 nsubj\n"
+        "said say VERB VBD 0 root\n"
+        "Japan Japan PROPN NNP 13 nsubj\n"
+        ", , PUNCT , 8 punct\n"
+        "which which PRON WDT 8 nsubj:pass\n"
+        "had have AUX VBD 8 aux\n"
+        "been be AUX VBN 8 aux:pass\n"
+        "attacked attack VERB VBN 3 acl:relcl\n"
+        "by by ADP IN 10 case\n"
+        "Iran Iran PROPN NNP 8 obl:agent\n"
+        ", , PUNCT , 8 punct\n"
+        "would would AUX MD 13 aux\n"
+        "retaliate retaliate VERB VB 2 ccomp\n"
+        ". . PUNCT . 2 punct\n");
+    const evg_event *e = must_find(doc, "18");
+    SRC(doc, e, "Iran");
+    TGT(doc, e, "Japan");
+    assert_int_equal(e->n_source, 1);
+    assert_int_equal(e->n_target, 1);
+    evg_doc_free(doc);
+}
+
+/* Coordinated verbs: the second verb's doer is the first one's subject,
+ * even with a phrase naming another actor between them. */
+static void events_parse_coordinated_verbs(void **state)
+{
+    (void)state;
+    evg_doc *doc = code_parsed(
+        "Japan criticized Iran on Monday and, after talks with Australia, "
+        "attacked Israel.",
+        "Japan Japan PROPN NNP 2 nsubj\n"
+        "criticized criticize VERB VBD 0 root\n"
+        "Iran Iran PROPN NNP 2 obj\n"
+        "on on ADP IN 5 case\n"
+        "Monday Monday PROPN NNP 2 obl\n"
+        "and and CCONJ CC 13 cc\n"
+        ", , PUNCT , 9 punct\n"
+        "after after ADP IN 9 case\n"
+        "talks talk NOUN NNS 13 obl\n"
+        "with with ADP IN 11 case\n"
+        "Australia Australia PROPN NNP 9 nmod\n"
+        ", , PUNCT , 9 punct\n"
+        "attacked attack VERB VBD 2 conj\n"
+        "Israel Israel PROPN NNP 13 obj\n"
+        ". . PUNCT . 2 punct\n");
+    const evg_event *e = must_find(doc, "18");
+    assert_string_equal(e->trigger.text, "attacked");
+    SRC(doc, e, "Japan");
+    TGT(doc, e, "Israel");
+    assert_int_equal(e->n_source, 1);
+    evg_doc_free(doc);
+}
+
+/* An event without a CAMEO code does not repeat a CAMEO event: not the
+ * signing of an order whose relative clause is the coded act, nor a noun
+ * the coded pattern took in ("denied the accusations"). */
+static void events_parse_no_uncoded_duplicate(void **state)
+{
+    (void)state;
+    evg_doc *doc = code_parsed(
+        "US President Donald Trump signed an order that added Huawei to a "
+        "blacklist.",
+        "US US PROPN NNP 2 compound\n"
+        "President President PROPN NNP 3 compound\n"
+        "Donald Donald PROPN NNP 5 nsubj\n"
+        "Trump Trump PROPN NNP 3 flat\n"
+        "signed sign VERB VBD 0 root OCCURRENCE\n"
+        "an a DET DT 7 det\n"
+        "order order NOUN NN 5 obj\n"
+        "that that PRON WDT 9 nsubj\n"
+        "added add VERB VBD 7 acl:relcl OCCURRENCE\n"
+        "Huawei Huawei PROPN NNP 9 obj\n"
+        "to to ADP IN 13 case\n"
+        "a a DET DT 13 det\n"
+        "blacklist blacklist NOUN NN 9 obl\n"
+        ". . PUNCT . 5 punct\n");
+    const evg_event *e = must_find(doc, "16");
+    SRC(doc, e, "Donald Trump");
+    TGT(doc, e, "Huawei");
+    assert_int_equal(doc->n_events, 1);
+    evg_doc_free(doc);
+    /* an order whose clause codes nothing is an event of its own */
+    doc = code_parsed(
+        "US President Donald Trump signed an order that took effect.",
+        "US US PROPN NNP 2 compound\n"
+        "President President PROPN NNP 3 compound\n"
+        "Donald Donald PROPN NNP 5 nsubj\n"
+        "Trump Trump PROPN NNP 3 flat\n"
+        "signed sign VERB VBD 0 root OCCURRENCE\n"
+        "an a DET DT 7 det\n"
+        "order order NOUN NN 5 obj\n"
+        "that that PRON WDT 9 nsubj\n"
+        "took take VERB VBD 7 acl:relcl OCCURRENCE\n"
+        "effect effect NOUN NN 9 obj\n"
+        ". . PUNCT . 5 punct\n");
+    int signed_ = 0;
+    for (size_t i = 0; i < doc->n_events; i++)
+        signed_ |= !doc->events[i].cameo &&
+                   strcmp(doc->events[i].trigger.text, "signed") == 0;
+    assert_true(signed_);
+    evg_doc_free(doc);
+    doc = code_parsed("Huawei denied the accusations.",
+                      "Huawei Huawei PROPN NNP 2 nsubj\n"
+                      "denied deny VERB VBD 0 root I_ACTION\n"
+                      "the the DET DT 4 det\n"
+                      "accusations accusation NOUN NNS 2 obj OCCURRENCE\n"
+                      ". . PUNCT . 2 punct\n");
+    e = must_find(doc, "01");
+    SRC(doc, e, "Huawei");
+    assert_int_equal(doc->n_events, 1);
+    evg_doc_free(doc);
+}
+
 static void events_seed_article(void **state)
 {
     (void)state;
@@ -1262,6 +1437,9 @@ int main(void)
         cmocka_unit_test(events_boilerplate),
         cmocka_unit_test(events_bad_input),
         cmocka_unit_test(events_reporter_and_groups),
+        cmocka_unit_test(events_parse_relative_passive),
+        cmocka_unit_test(events_parse_coordinated_verbs),
+        cmocka_unit_test(events_parse_no_uncoded_duplicate),
         cmocka_unit_test(events_seed_article),
         cmocka_unit_test(events_word_lists),
     };
