@@ -130,6 +130,149 @@ static int match_rest(const sent_ctx *s, const evg_trig_pat *p, size_t w,
     return match_rest(s, p, w + 1, i + 1, end);
 }
 
+/* ---- matching over the dependency frame ---- */
+
+#define FRAME_SEQ_MAX 48 /* words of a trigger's frame a pattern is read on */
+
+/* The words of a trigger's frame in the order a pattern reads them: the
+ * subject of a passive (which stands where the object of the active
+ * would), then, after the trigger, the phrases of its objects, obliques,
+ * particles and infinitive complements ("added Huawei and dozens of its
+ * affiliates to a trade blacklist", "delayed, after talks, the ban"),
+ * without clauses that only describe a noun or add to the event. `arg`:
+ * the dependent of the trigger each word belongs to. */
+typedef struct frame_seq {
+    size_t tok[FRAME_SEQ_MAX], arg[FRAME_SEQ_MAX];
+    size_t n;
+} frame_seq;
+
+static int rel_in(const char *rel, const char *const *set)
+{
+    for (; *set; set++)
+        if (evg_fr_base_is(rel, *set))
+            return 1;
+    return 0;
+}
+
+static void frame_seq_build(const sent_ctx *s, size_t h, frame_seq *q)
+{
+    static const char *const first[] = {"obj", "iobj", "obl", "xcomp",
+                                        "compound", NULL};
+    static const char *const inner[] = {"acl", "advcl", "ccomp", "parataxis",
+                                        "appos", "punct", "dep", "csubj",
+                                        "discourse", "vocative", NULL};
+    q->n = 0;
+    size_t u = evg_events__ud_word(s, h);
+    if (u == EVG_NONE)
+        return;
+    int passive = 0;
+    for (size_t j = 0; j < s->n_ud; j++)
+        passive |= s->ud[j].head == u + 1 && s->ud[j].deprel &&
+                   (strcmp(s->ud[j].deprel, "nsubj:pass") == 0 ||
+                    strcmp(s->ud[j].deprel, "aux:pass") == 0);
+    /* two rounds: the passive subject, then the phrases after the head */
+    for (int round = 0; round < 2; round++) {
+        for (size_t j = 0; j < s->n_ud && q->n < FRAME_SEQ_MAX; j++) {
+            size_t x = j, top = EVG_NONE;
+            int ok = 1;
+            for (size_t depth = 0; depth < s->n_ud && ok; depth++) {
+                const char *rel = s->ud[x].deprel;
+                size_t hx = s->ud[x].head;
+                if (!hx || !rel) {
+                    ok = 0;
+                } else if (hx == u + 1) {
+                    top = x;
+                    break;
+                } else if (rel_in(rel, inner) ||
+                           (evg_fr_base_is(rel, "conj") && s->ud[x].upos &&
+                            strcmp(s->ud[x].upos, "VERB") == 0)) {
+                    ok = 0;
+                } else {
+                    x = hx - 1;
+                }
+            }
+            if (!ok || top == EVG_NONE)
+                continue;
+            const char *rel = s->ud[top].deprel;
+            int subj = passive && strcmp(rel, "nsubj:pass") == 0;
+            if (round == 0 ? !subj
+                           : (subj || !rel_in(rel, first) ||
+                              strcmp(rel, "obl:agent") == 0 ||
+                              (evg_fr_base_is(rel, "compound") &&
+                               strcmp(rel, "compound:prt") != 0) ||
+                              s->ud[j].start < s->ud[u].end))
+                continue;
+            if (s->ud[j].upos && strcmp(s->ud[j].upos, "PUNCT") == 0)
+                continue;
+            size_t t = evg_events__text_token(s, j);
+            if (t == EVG_NONE || t == h ||
+                (q->n && q->tok[q->n - 1] == t))
+                continue;
+            q->tok[q->n] = t;
+            q->arg[q->n] = top;
+            q->n++;
+        }
+    }
+}
+
+/* Matches pattern words [w, n_words) on the frame's words from q->tok[k]:
+ * a "_" skips any of them, a "~" up to NP_GAP_MAX words of one phrase and
+ * no preposition but "of"; words and word classes match in a row. *last: the
+ * last text token matched (EVG_NONE before any). */
+static int match_seq(const sent_ctx *s, const evg_trig_pat *p, size_t w,
+                     const frame_seq *q, size_t k, size_t *last)
+{
+    if (w == p->n_words)
+        return 1;
+    const char *pw = p->words[w];
+    if (strcmp(pw, "_") == 0) {
+        for (size_t g = k; g <= q->n; g++)
+            if (match_seq(s, p, w + 1, q, g, last))
+                return 1;
+        return 0;
+    }
+    if (strcmp(pw, "~") == 0) {
+        for (size_t g = k; g <= q->n; g++) {
+            if (g > k) {
+                size_t x = g - 1;
+                if (g - k > NP_GAP_MAX || q->arg[x] != q->arg[k] ||
+                    (ev_word_in(s->text, &s->tok.v[q->tok[x]],
+                                evg_events__prepositions) &&
+                     !evg_events__is(s, q->tok[x], "of")))
+                    break;
+                if (g < q->n && q->arg[g] != q->arg[k])
+                    break;
+            }
+            if (match_seq(s, p, w + 1, q, g, last))
+                return 1;
+        }
+        return 0;
+    }
+    size_t took = 0;
+    if (p->classes[w]) {
+        const evg_trig_class *c = p->classes[w];
+        for (size_t ph = 0; ph < c->n_phrases && !took; ph++) {
+            const evg_trig_phrase *f = &c->phrases[ph];
+            size_t j = 0;
+            while (j < f->n_words && k + j < q->n &&
+                   q->tok[k + j] == q->tok[k] + j &&
+                   tok_matches(s, q->tok[k + j], f->words[j]))
+                j++;
+            if (j == f->n_words && match_seq(s, p, w + 1, q, k + j, last))
+                took = j;
+        }
+    } else if (k < q->n && tok_matches(s, q->tok[k], pw) &&
+               match_seq(s, p, w + 1, q, k + 1, last)) {
+        took = 1;
+    }
+    if (!took)
+        return 0;
+    size_t t = q->tok[k + took - 1];
+    if (*last == EVG_NONE || t > *last)
+        *last = t;
+    return 1;
+}
+
 /* Whether token h reads as a noun here (after a determiner or possessive,
  * or a bare form not preceded by anything verbal). */
 static int noun_reading(const sent_ctx *s, size_t h, int infl)
@@ -159,11 +302,17 @@ static int noun_reading(const sent_ctx *s, size_t h, int infl)
     return 1;
 }
 
-/* Finds the best pattern with its head at token h; fills *end (exclusive). */
+/* Finds the best pattern with its head at token h; fills *end (exclusive).
+ * A pattern whose words do not follow the head in the text may still
+ * match over the head's dependency frame (match_seq): *framed is then the
+ * last token it matched, else EVG_NONE. */
 static const evg_trig_pat *match_at(const sent_ctx *s,
                                     const evg_triggers *trig, size_t h,
-                                    size_t *end, int *noun)
+                                    size_t *end, int *noun, size_t *framed)
 {
+    frame_seq fq;
+    int seq_built = 0;
+    size_t best_framed = EVG_NONE;
     const evg_token *t = &s->tok.v[h];
     /* a word of a time expression is never a trigger ("March 19", "the
      * Fall of 2008", "Independence Day") */
@@ -195,13 +344,23 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
             /* a noun head keeps its own spelling or a plural */
             if (is_noun && infl == 'd')
                 continue;
-            size_t e;
-            if (!match_rest(s, p, 1, h + 1, &e))
-                continue;
+            size_t e, last = EVG_NONE;
+            if (!match_rest(s, p, 1, h + 1, &e)) {
+                if (p->n_words < 2 || !s->n_ud)
+                    continue;
+                if (!seq_built) {
+                    frame_seq_build(s, h, &fq);
+                    seq_built = 1;
+                }
+                if (!fq.n || !match_seq(s, p, 1, &fq, 0, &last))
+                    continue;
+                e = last != EVG_NONE && last > h ? last + 1 : h + 1;
+            }
             if (!best || p->n_words > best->n_words ||
                 (p->n_words == best->n_words && e > best_end)) {
                 best = p;
                 best_end = e;
+                best_framed = last;
             }
             break; /* longest first: the first match of a head wins */
         }
@@ -209,6 +368,7 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
     if (best) {
         *end = best_end;
         *noun = nr;
+        *framed = best_framed;
     }
     return best;
 }
@@ -827,10 +987,10 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
     s->n_cand = 0;
     size_t i = 0;
     while (i < s->tok.n) {
-        size_t end;
+        size_t end, framed = EVG_NONE;
         int noun = 0;
         const evg_trig_pat *p =
-            s->used[i] ? NULL : match_at(s, trig, i, &end, &noun);
+            s->used[i] ? NULL : match_at(s, trig, i, &end, &noun, &framed);
         if (!p) {
             i++;
             continue;
@@ -860,10 +1020,22 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         c->end = end;
         c->noun = noun;
         c->attributed = EVG_NONE;
+        c->took = framed;
         s->trig_at[i] = p;
         c->passive = noun ? 0 : is_passive(s, i);
         c->background = c->passive == 2;
         s->n_cand++;
+        if (framed != EVG_NONE) {
+            /* matched over the frame: its last word is no head of its
+             * own ("the ban was delayed": "delay _ ban" takes the ban) */
+            if (framed > i)
+                s->used[framed] = 1;
+            for (size_t k = 0; k + 1 < s->n_cand; k++)
+                if (s->cand[k].head == framed)
+                    s->cand[k].absorbed = 1;
+            i++;
+            continue;
+        }
         /* tokens inside a multi-word pattern are not heads of their own
          * (but a gap may hold another trigger: "add X to the list") */
         if (p->n_words > 1 && evg_trig_literal(p->words[1])) {

@@ -44,6 +44,8 @@ typedef struct actor_set {
 typedef struct cand {
     const evg_trig_pat *pat;
     size_t head, end;  /* token of the head; token after the match */
+    size_t took;       /* matched over the frame: its last word, else
+                          EVG_NONE */
     int noun;          /* read as a nominalization */
     int passive;
     int absorbed;      /* governed by another trigger: not coded */
@@ -130,6 +132,10 @@ typedef struct ev_state {
 } ev_state;
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w);
+/* events_frames.c. The UD word holding the start of text token i, and the
+ * text token holding the start of UD word w; EVG_NONE when there is none. */
+size_t evg_events__ud_word(const sent_ctx *s, size_t i);
+size_t evg_events__text_token(const sent_ctx *s, size_t w);
 /* events_frames.c. The frame of the trigger at text token `head` into
  * *f; 0 when the sentence has no parse. */
 int evg_events__frame_at(const sent_ctx *s, size_t head, evg_frame *f);

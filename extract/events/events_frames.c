@@ -10,7 +10,7 @@
 #include "frames.h"
 
 /* The UD word of the sentence holding the start of text token i. */
-static size_t ud_word(const sent_ctx *s, size_t i)
+size_t evg_events__ud_word(const sent_ctx *s, size_t i)
 {
     size_t at = s->tok.v[i].start;
     for (size_t w = 0; w < s->n_ud; w++)
@@ -20,7 +20,7 @@ static size_t ud_word(const sent_ctx *s, size_t i)
 }
 
 /* The text token holding the start of UD word w. */
-static size_t text_token(const sent_ctx *s, size_t w)
+size_t evg_events__text_token(const sent_ctx *s, size_t w)
 {
     size_t at = s->ud[w].start;
     for (size_t i = 0; i < s->tok.n; i++)
@@ -31,7 +31,7 @@ static size_t text_token(const sent_ctx *s, size_t w)
 
 static size_t entity_at(const sent_ctx *s, size_t w)
 {
-    size_t i = text_token(s, w);
+    size_t i = evg_events__text_token(s, w);
     return i == EVG_NONE ? EVG_NONE : s->ent[i];
 }
 
@@ -146,7 +146,7 @@ size_t evg_events__speaker(const sent_ctx *s, const evg_frame *f)
 
 int evg_events__frame_at(const sent_ctx *s, size_t head, evg_frame *f)
 {
-    size_t w = s->n_ud ? ud_word(s, head) : EVG_NONE;
+    size_t w = s->n_ud ? evg_events__ud_word(s, head) : EVG_NONE;
     if (w == EVG_NONE)
         return 0;
     evg_frame_build(s->ud, s->n_ud, w, f);
@@ -320,7 +320,7 @@ static int reaches(const sent_ctx *s, size_t c, size_t w, int conj)
 int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
                            size_t end)
 {
-    size_t c = s->n_ud ? ud_word(s, head) : EVG_NONE;
+    size_t c = s->n_ud ? evg_events__ud_word(s, head) : EVG_NONE;
     if (c == EVG_NONE)
         return 1;
     /* the top word of the expression: its head lies outside it */
@@ -339,7 +339,7 @@ int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
     for (size_t depth = 0; depth < s->n_ud; depth++) {
         if (w == c)
             return 2;
-        size_t i = text_token(s, w);
+        size_t i = evg_events__text_token(s, w);
         /* an event word on the way is the predicate the expression
          * modifies: "offered compensation for the 1988 bombing" */
         if ((i != EVG_NONE && s->trig_at[i]) ||
@@ -474,7 +474,7 @@ static int yearless(const evg_doc *doc, const evg_timex *tx)
 void evg_events__narrative_time(ev_state *st, const sent_ctx *s, size_t head,
                                 evg_event *ev)
 {
-    size_t c = s->n_ud ? ud_word(s, head) : EVG_NONE;
+    size_t c = s->n_ud ? evg_events__ud_word(s, head) : EVG_NONE;
     if (c == EVG_NONE || !st->dct)
         return;
     evg_fr_tense t = evg_frame_tense(s->ud, s->n_ud, c);

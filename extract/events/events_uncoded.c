@@ -77,7 +77,10 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
             if (e == EVG_NONE && k->absorbed && t->start < ht->end &&
                 t->end > ht->start && governed_by_coded(s, i))
                 coded = 1;
-            /* the last word of a pattern ("deny _ accusation") */
+            /* the last word of a pattern ("deny _ accusation"; "the talks
+             * were postponed": "postpone ~ &talks" over the frame) */
+            if (e != EVG_NONE && k->took != EVG_NONE)
+                lt = &s->tok.v[k->took];
             if (e != EVG_NONE && k->pat->n_words > 1 && t->start < lt->end &&
                 t->end > lt->start)
                 coded = 1;

@@ -174,7 +174,8 @@ static void dump(const evg_doc *doc)
 static const evg_event *find(const evg_doc *doc, const char *prefix)
 {
     for (size_t i = 0; i < doc->n_events; i++)
-        if (strncmp(doc->events[i].cameo, prefix, strlen(prefix)) == 0)
+        if (doc->events[i].cameo &&
+            strncmp(doc->events[i].cameo, prefix, strlen(prefix)) == 0)
             return &doc->events[i];
     return NULL;
 }
@@ -1230,6 +1231,86 @@ static void events_parse_coordinated_verbs(void **state)
     evg_doc_free(doc);
 }
 
+/* Patterns matched over the dependency frame: the subject of a passive
+ * stands for the object ("delay _ ban" in "the ban was delayed"), a gap
+ * spans a whole object phrase ("add _ to _ blacklist"), and a "~" stays
+ * inside one phrase. Without the tree, word order matches neither. */
+static void events_parse_frame_patterns(void **state)
+{
+    (void)state;
+    evg_doc *doc = code_parsed(
+        "The ban on Huawei was delayed by the US Commerce Department.",
+        "The the DET DT 2 det\n"
+        "ban ban NOUN NN 6 nsubj:pass\n"
+        "on on ADP IN 4 case\n"
+        "Huawei Huawei PROPN NNP 2 nmod\n"
+        "was be AUX VBD 6 aux:pass\n"
+        "delayed delay VERB VBN 0 root\n"
+        "by by ADP IN 11 case\n"
+        "the the DET DT 11 det\n"
+        "US US PROPN NNP 11 compound\n"
+        "Commerce Commerce PROPN NNP 11 compound\n"
+        "Department Department PROPN NNP 6 obl:agent\n"
+        ". . PUNCT . 6 punct\n");
+    const evg_event *e = must_find(doc, "085");
+    SRC(doc, e, "Commerce Department");
+    assert_int_equal(doc->n_events, 1); /* the ban is the delay's object */
+    evg_doc_free(doc);
+    doc = code("The ban on Huawei was delayed by the US Commerce "
+               "Department.",
+               WORLD, N_WORLD, NULL, 0);
+    assert_null(find(doc, "085"));
+    evg_doc_free(doc);
+
+    doc = code_parsed(
+        "Japan added Huawei and dozens of its smaller affiliates to a trade "
+        "blacklist.",
+        "Japan Japan PROPN NNP 2 nsubj\n"
+        "added add VERB VBD 0 root\n"
+        "Huawei Huawei PROPN NNP 2 obj\n"
+        "and and CCONJ CC 5 cc\n"
+        "dozens dozen NOUN NNS 3 conj\n"
+        "of of ADP IN 9 case\n"
+        "its its PRON PRP$ 9 nmod:poss\n"
+        "smaller small ADJ JJR 9 amod\n"
+        "affiliates affiliate NOUN NNS 5 nmod\n"
+        "to to ADP IN 13 case\n"
+        "a a DET DT 13 det\n"
+        "trade trade NOUN NN 13 compound\n"
+        "blacklist blacklist NOUN NN 2 obl\n"
+        ". . PUNCT . 2 punct\n");
+    e = must_find(doc, "163");
+    SRC(doc, e, "Japan");
+    TGT(doc, e, "Huawei");
+    evg_doc_free(doc);
+    doc = code("Japan added Huawei and dozens of its smaller affiliates to a "
+               "trade blacklist.",
+               WORLD, N_WORLD, NULL, 0);
+    assert_null(find(doc, "163"));
+    evg_doc_free(doc);
+
+    /* "provide ~ intelligence" (cooperation) does not reach across five
+     * words of a coordinated object: "provide _ to" (aid) stays */
+    doc = code_parsed(
+        "Japan is providing aerial photographs and other military "
+        "intelligence to Iran.",
+        "Japan Japan PROPN NNP 3 nsubj\n"
+        "is be AUX VBZ 3 aux\n"
+        "providing provide VERB VBG 0 root\n"
+        "aerial aerial ADJ JJ 5 amod\n"
+        "photographs photograph NOUN NNS 3 obj\n"
+        "and and CCONJ CC 9 cc\n"
+        "other other ADJ JJ 9 amod\n"
+        "military military ADJ JJ 9 amod\n"
+        "intelligence intelligence NOUN NN 5 conj\n"
+        "to to ADP IN 11 case\n"
+        "Iran Iran PROPN NNP 3 obl\n"
+        ". . PUNCT . 3 punct\n");
+    e = must_find(doc, "07");
+    TGT(doc, e, "Iran");
+    evg_doc_free(doc);
+}
+
 /* An event without a CAMEO code does not repeat a CAMEO event: not the
  * signing of an order whose relative clause is the coded act, nor a noun
  * the coded pattern took in ("denied the accusations"). */
@@ -1439,6 +1520,7 @@ int main(void)
         cmocka_unit_test(events_reporter_and_groups),
         cmocka_unit_test(events_parse_relative_passive),
         cmocka_unit_test(events_parse_coordinated_verbs),
+        cmocka_unit_test(events_parse_frame_patterns),
         cmocka_unit_test(events_parse_no_uncoded_duplicate),
         cmocka_unit_test(events_seed_article),
         cmocka_unit_test(events_word_lists),
