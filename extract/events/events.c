@@ -847,6 +847,39 @@ static void attribute(sent_ctx *s)
         cand *r = &s->cand[i];
         if (r->pat->kind != EVG_TK_REPORT || r->absorbed)
             continue;
+        /* the parse names Y: the subject of the complement that carries
+         * "must", not the first event after the report ("Russia said
+         * Sudan must return a helicopter that was captured by ...") */
+        actor_set ob;
+        size_t ow = evg_events__obliged(s, r, &ob);
+        if (ow != EVG_NONE && ob.n) {
+            int self = 0;
+            for (size_t q = 0; q < ob.n; q++)
+                for (size_t t = 0; t < r->src.n; t++)
+                    self |= ob.v[q] == r->src.v[t];
+            if (self)
+                continue;
+            r->demand = 1;
+            r->tgt = ob;
+            /* the acts of the demanded clause are its content ("must
+             * ensure security to allow supplies to reach"); a clause that
+             * describes a noun in it tells of another event ("a
+             * helicopter that was captured") */
+            for (size_t k = i + 1; k < s->n_cand; k++) {
+                size_t w = evg_events__ud_word(s, s->cand[k].head);
+                for (size_t d = 0; w != EVG_NONE && d < s->n_ud; d++) {
+                    if (w == ow) {
+                        s->cand[k].absorbed = 1;
+                        break;
+                    }
+                    if (!s->ud[w].head ||
+                        evg_fr_base_is(s->ud[w].deprel, "acl"))
+                        break;
+                    w = s->ud[w].head - 1;
+                }
+            }
+            continue;
+        }
         for (size_t k = i + 1; k < s->n_cand; k++) {
             cand *c = &s->cand[k];
             if (c->absorbed || c->noun || c->pat->kind == EVG_TK_REPORT)

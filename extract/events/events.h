@@ -155,6 +155,11 @@ int evg_events__frame(sent_ctx *s, cand *c);
  * `by` agent, a relative clause, coordinated verbs, a light verb), and
  * fills a side word order left empty (docs/events.md, Arguments). */
 void evg_events__frame_roles(const sent_ctx *s, cand *c);
+/* "X said (that) Y must do Z": the UD word of the reporting candidate's
+ * complement that carries an obligation modal (obligation_modals.words),
+ * with the actors of its subject, Y, in *on; EVG_NONE when the parse shows
+ * none. */
+size_t evg_events__obliged(const sent_ctx *s, const cand *r, actor_set *on);
 /* Adds the event's arguments by role from its trigger's frame.
  * EVG_ENOMEM. */
 /* The actor the finder gave the text token at UD word w, or EVG_NONE. */

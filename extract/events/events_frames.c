@@ -665,3 +665,32 @@ void evg_events__frame_roles(const sent_ctx *s, cand *c)
     if (tgt.n && (passive || (!c->tgt.n && !c->inherits)))
         c->tgt = tgt;
 }
+
+size_t evg_events__obliged(const sent_ctx *s, const cand *r, actor_set *on)
+{
+    on->n = 0;
+    if (!r->framed)
+        return EVG_NONE;
+    size_t p = r->frame.pred;
+    for (size_t j = 0; j < s->n_ud; j++) {
+        if (s->ud[j].head != p + 1 || !evg_fr_base_is(s->ud[j].deprel, "ccomp"))
+            continue;
+        int must = 0;
+        for (size_t k = 0; k < s->n_ud && !must; k++) {
+            if (s->ud[k].head != j + 1 || !evg_fr_base_is(s->ud[k].deprel, "aux") ||
+                !s->ud[k].lemma)
+                continue;
+            for (const char *const *m = evg_events__obligation; *m && !must; m++)
+                must = strcmp(s->ud[k].lemma, *m) == 0;
+        }
+        if (!must)
+            continue;
+        for (size_t k = 0; k < s->n_ud; k++)
+            if (s->ud[k].head == j + 1 && evg_fr_base_is(s->ud[k].deprel, "nsubj")) {
+                phrase_actors(s, k, on);
+                break;
+            }
+        return j;
+    }
+    return EVG_NONE;
+}

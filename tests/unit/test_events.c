@@ -1311,6 +1311,34 @@ static void events_parse_frame_patterns(void **state)
     evg_doc_free(doc);
 }
 
+/* "X said Y must do Z" is X's demand on Y, Y the subject of the clause
+ * with "must"; a relative clause inside it tells of an event of its own. */
+static void events_parse_demand_on_subject(void **state)
+{
+    (void)state;
+    evg_doc *doc = code_parsed(
+        "Japan said Iran must return a ship that was seized by Israel.",
+        "Japan Japan PROPN NNP 2 nsubj\n"
+        "said say VERB VBD 0 root\n"
+        "Iran Iran PROPN NNP 5 nsubj\n"
+        "must must AUX MD 5 aux\n"
+        "return return VERB VB 2 ccomp\n"
+        "a a DET DT 7 det\n"
+        "ship ship NOUN NN 5 obj\n"
+        "that that PRON WDT 10 nsubj:pass\n"
+        "was be AUX VBD 10 aux:pass\n"
+        "seized seize VERB VBN 7 acl:relcl\n"
+        "by by ADP IN 12 case\n"
+        "Israel Israel PROPN NNP 10 obl:agent\n"
+        ". . PUNCT . 2 punct\n");
+    const evg_event *e = must_find(doc, "100");
+    SRC(doc, e, "Japan");
+    TGT(doc, e, "Iran");
+    e = must_find(doc, "17");
+    SRC(doc, e, "Israel");
+    evg_doc_free(doc);
+}
+
 /* An event without a CAMEO code does not repeat a CAMEO event: not the
  * signing of an order whose relative clause is the coded act, nor a noun
  * the coded pattern took in ("denied the accusations"). */
@@ -1521,6 +1549,7 @@ int main(void)
         cmocka_unit_test(events_parse_relative_passive),
         cmocka_unit_test(events_parse_coordinated_verbs),
         cmocka_unit_test(events_parse_frame_patterns),
+        cmocka_unit_test(events_parse_demand_on_subject),
         cmocka_unit_test(events_parse_no_uncoded_duplicate),
         cmocka_unit_test(events_seed_article),
         cmocka_unit_test(events_word_lists),
