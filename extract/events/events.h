@@ -152,8 +152,8 @@ int evg_events__frame(sent_ctx *s, cand *c);
 /* The CAMEO source and target of the candidate from its frame (kept by
  * evg_events__frame), after the word-order rules (fill_args) set them:
  * the parse decides where word order cannot see the roles (a passive, its
- * `by` agent, a relative clause, coordinated verbs, a light verb), and
- * fills a side word order left empty (docs/events.md, Arguments). */
+ * `by` agent, a relative clause, coordinated verbs, a light verb)
+ * (docs/events.md, The parse). */
 void evg_events__frame_roles(const sent_ctx *s, cand *c);
 /* "X said (that) Y must do Z": the UD word of the reporting candidate's
  * complement that carries an obligation modal (obligation_modals.words),

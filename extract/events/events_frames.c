@@ -2,8 +2,8 @@
  * one (extract/frames/): the modality of a trigger, its arguments by role
  * (the events document's `args`), the predicate a time expression
  * modifies, and the CAMEO source and target where word order cannot see
- * them (a passive, a relative clause, coordinated verbs, a light verb) or
- * finds none (evg_events__frame_roles; docs/events.md, The parse). */
+ * them (a passive, a relative clause, coordinated verbs, a light verb;
+ * evg_events__frame_roles, docs/events.md, The parse). */
 #include <string.h>
 
 #include "events.h"
@@ -653,17 +653,16 @@ void evg_events__frame_roles(const sent_ctx *s, cand *c)
                             agent->how == EVG_FR_RELATIVE ||
                             agent->how == EVG_FR_CONJOINED ||
                             agent->how == EVG_FR_LIGHT);
-    if (src.n && (carried || !c->src.n))
+    if (src.n && carried)
         c->src = src;
     /* "Huawei was accused by X": the passive's subject is done to (when
-     * word order sees a passive too: "is opposed to" is an adjective); a
-     * participle after a comma that names no target of its own stays a
-     * detail of the main event (scan_sentence) */
-    int passive = f->passive && c->passive;
-    if (src.n && passive)
-        c->src = src;
-    if (tgt.n && (passive || (!c->tgt.n && !c->inherits)))
-        c->tgt = tgt;
+     * word order sees a passive too: "is opposed to" is an adjective) */
+    if (f->passive && c->passive) {
+        if (src.n)
+            c->src = src;
+        if (tgt.n)
+            c->tgt = tgt;
+    }
 }
 
 size_t evg_events__obliged(const sent_ctx *s, const cand *r, actor_set *on)
