@@ -1106,6 +1106,12 @@ static long emit(ctx *x, const chain *ch)
                 r0 = evg_actors__same_letters(x, x->c.n - 1, d->nstart,
                                               d->nend);
                 spelled = r0 != EVG_NONE;
+                /* "DaimlerChrysler" after "Daimler Chrysler": no person's
+                 * name is written run together, so the earlier spaced
+                 * form was a company's, not a person's */
+                if (spelled && x->c.v[r0].kind == EVG_KIND_PERSON &&
+                    !memchr(x->t + d->nstart, ' ', d->nend - d->nstart))
+                    x->c.v[r0].kind = EVG_KIND_ORGANIZATION;
             }
             if (r0 == EVG_NONE && !ch->c && !ch->title && !role &&
                 x->t[d->nend - 1] != 's' && model_number_before(x, n0)) {

@@ -258,10 +258,22 @@ static void entities_company_names(void **state)
     assert_null(by_mention(doc, "T"));
     const evg_entity *d = by_name(doc, "DaimlerChrysler");
     assert_true(has_alias(d, "Daimler Chrysler"));
+    assert_int_equal(d->kind, EVG_KIND_ORGANIZATION);
     assert_int_not_equal(by_mention(doc, "Boeing 777"),
                          by_mention(doc, "Boeing"));
     assert_int_not_equal(by_mention(doc, "Boeing 777")->kind,
                          EVG_KIND_PERSON);
+    evg_doc_free(doc);
+    /* the spaced form first: two capitalized words look like a person's
+     * name until the run-together form shows it is a company's */
+    doc = extract("William Smith, the chief executive of Daimler Chrysler, "
+                  "met the board on Monday. DaimlerChrysler said the talks "
+                  "went well.");
+    d = by_mention(doc, "DaimlerChrysler");
+    assert_non_null(d);
+    assert_ptr_equal(d, by_mention(doc, "Daimler Chrysler"));
+    assert_int_equal(d->kind, EVG_KIND_ORGANIZATION);
+    assert_int_equal(by_mention(doc, "William Smith")->kind, EVG_KIND_PERSON);
     evg_doc_free(doc);
     /* a hyphenated modifier before the name is no part of it */
     doc = extract("The Lakeview-based Quorbit said on Monday that it would "
