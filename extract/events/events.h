@@ -270,23 +270,30 @@ static inline unsigned char ev_lower(char c)
     return (unsigned)u - 'A' < 26u ? (unsigned char)(u | 0x20) : u;
 }
 
-static inline int ev_word_in(const char *text, const evg_token *t,
-                             const char *const *set)
+/* Whether the `n` bytes at `w` (any case) are one of the lower-case words
+ * of `set`. */
+static inline int ev_bytes_in(const char *w, size_t n, const char *const *set)
 {
-    size_t n = t->end - t->start;
-    unsigned char first = ev_lower(text[t->start]);
+    if (n == 0)
+        return 0;
+    unsigned char first = ev_lower(w[0]);
     for (; *set; set++) {
         /* most words differ in their first letter: check it inline */
         if ((unsigned char)(*set)[0] != first)
             continue;
         size_t k = 1;
-        while (k < n && (*set)[k] &&
-               ev_lower(text[t->start + k]) == (unsigned char)(*set)[k])
+        while (k < n && (*set)[k] && ev_lower(w[k]) == (unsigned char)(*set)[k])
             k++;
         if (k == n && (*set)[k] == '\0')
             return 1;
     }
     return 0;
+}
+
+static inline int ev_word_in(const char *text, const evg_token *t,
+                             const char *const *set)
+{
+    return ev_bytes_in(text + t->start, t->end - t->start, set);
 }
 
 static inline int ev_tok_punct(const sent_ctx *s, size_t i, char c)

@@ -42,25 +42,9 @@ int evg_events__load_links(evg_error *err)
     return evg_words_load(&lists, err);
 }
 
-/* Whether `w` (any case) is one of the lower-case words of `set`. */
-static int word_is(const char *w, size_t n, const char *const *set)
-{
-    if (!w || !set)
-        return 0;
-    for (; *set; set++) {
-        size_t k = 0;
-        while (k < n && (*set)[k] &&
-               ev_lower(w[k]) == (unsigned char)(*set)[k])
-            k++;
-        if (k == n && (*set)[k] == '\0')
-            return 1;
-    }
-    return 0;
-}
-
 static int ud_in(const evg_doc_token *t, const char *const *set)
 {
-    return t->form && word_is(t->form, strlen(t->form), set);
+    return t->form && ev_bytes_in(t->form, strlen(t->form), set);
 }
 
 static int rel_is(const evg_doc_token *t, const char *rel)
@@ -154,7 +138,7 @@ static int vehicle_follows(const char *text, size_t len, size_t at)
             at++;
         if (at == b)
             return 0;
-        if (word_is(text + b, at - b, vehicles))
+        if (ev_bytes_in(text + b, at - b, vehicles))
             return 1;
     }
     return 0;
@@ -190,7 +174,8 @@ static int vehicle_model_of(const evg_doc *doc, size_t e)
         size_t b = m->end;
         while (b > m->start && doc->text[b - 1] != ' ')
             b--;
-        if ((b > m->start && word_is(doc->text + b, m->end - b, vehicles)) ||
+        if ((b > m->start &&
+             ev_bytes_in(doc->text + b, m->end - b, vehicles)) ||
             vehicle_follows(doc->text, doc->text_len, m->end))
             return 1;
     }
