@@ -936,6 +936,19 @@ void syn_train_defaults(syn_train_opts *o)
     o->seed = 20260101;
 }
 
+/* The sentences of jackknife fold `k` of `folds` (every folds-th, from
+ * the k-th) into idx: its held-out ones, or the others to train on. How
+ * many. */
+static size_t fold_split(size_t n, unsigned folds, unsigned k, int held_out,
+                         size_t *idx)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((i % folds == k) == (held_out != 0))
+            idx[m++] = i;
+    return m;
+}
+
 int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
 {
     *out = NULL;
@@ -1022,10 +1035,7 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
         goto done;
     }
     for (unsigned k = 0; folds > 1 && k < folds && rc == 0; k++) {
-        size_t n = 0, nt = 0;
-        for (size_t i = 0; i < tb.n; i++)
-            if (i % folds != k)
-                idx[n++] = i;
+        size_t n = fold_split(tb.n, folds, k, 0, idx);
         char what[48];
         snprintf(what, sizeof what, "tagger fold %u/%u", k + 1, folds);
         syn_ptrain fp;
@@ -1035,9 +1045,7 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
         syn_ptrain_dispose(&fp);
         if (rc < 0)
             break;
-        for (size_t i = 0; i < tb.n; i++)
-            if (i % folds == k)
-                idx[nt++] = i;
+        size_t nt = fold_split(tb.n, folds, k, 1, idx);
         size_t r = 0, t = 0;
         m->tagger = fold1[k];
         tag_sents(m, &tb, idx, nt, &sc, 0, &r, &t);
@@ -1046,10 +1054,7 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
               folds, t ? 100.0 * (double)r / (double)t : 0);
     }
     for (unsigned k = 0; folds > 1 && k < folds && rc == 0; k++) {
-        size_t n = 0, nt = 0;
-        for (size_t i = 0; i < tb.n; i++)
-            if (i % folds != k)
-                idx[n++] = i;
+        size_t n = fold_split(tb.n, folds, k, 0, idx);
         char what[48];
         snprintf(what, sizeof what, "tagger fold %u/%u, second pass", k + 1,
                  folds);
@@ -1060,9 +1065,7 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
         syn_ptrain_dispose(&fp);
         if (rc < 0)
             break;
-        for (size_t i = 0; i < tb.n; i++)
-            if (i % folds == k)
-                idx[nt++] = i;
+        size_t nt = fold_split(tb.n, folds, k, 1, idx);
         size_t r = 0, t = 0;
         m->tagger = fold1[k];
         tag_sents(m, &tb, idx, nt, &sc, 1, &r, &t);
