@@ -16,7 +16,9 @@ the gold timeline (`order<TAB>date<TAB>docid-sentence-word...` lines):
   overlaps the word(s) of a gold mention of the same sentence takes that
   gold id (relaxed match, as TempEval's overlapping spans);
 * events are dated and ordered by evgraph's normalized time (the calendar
-  bounds of `time`; XXXX-XX-XX and position 0 when unknown, as in the gold).
+  bounds of `time`; XXXX-XX-XX and position 0 when unknown, as in the gold);
+* hypothetical and negated events are left out, as evgraph's drawn
+  timelines leave them out (--show-uncertain keeps them).
 
 Figures:
 * temporal awareness (UzZaman & Allen 2011), the official measure: each
@@ -32,6 +34,7 @@ Counts are summed over timelines (micro average) per corpus and overall.
 
 Usage: score_timeline.py [--evgraph BIN] [--data DIR] [--json] [--details]
                          [--min-f1 X] [--write-timelines DIR]
+                         [--show-uncertain]
        score_timeline.py --compare GOLD.txt SYSTEM.txt
 Exit status 0, 1 when the overall temporal-awareness F1 is below --min-f1,
 2 on usage or input errors. Standard library only.
@@ -479,8 +482,15 @@ def mention_id(docid, tokens, span, gold_ids):
     return prefix + hit[0][1]
 
 
-def system_timelines(docs, tml, targets, gold_ids):
-    """{target name: rows} from the events of every document."""
+# What a drawn timeline leaves out (docs/render.md): events that did not
+# happen or may not happen. The SemEval timelines hold events that
+# happened or will, so the system's do not carry these either.
+UNDRAWN = ("hypothetical", "negated")
+
+
+def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
+    """{target name: rows} from the events of every document; hypothetical
+    and negated events only with `uncertain`."""
     events = {name: [] for name, _ in targets}
     for path in sorted(tml):
         docid, text, tokens = tml[path]
@@ -498,6 +508,8 @@ def system_timelines(docs, tml, targets, gold_ids):
                     [m["text"] for m in ent.get("mentions") or []]
             ents[ent["id"]] = best_targets(surf, targets)
         for ev in d["events"]:
+            if not uncertain and ev.get("modality") in UNDRAWN:
+                continue
             names = set()
             for eid in list(ev.get("source") or []) + \
                     list(ev.get("target") or []):
@@ -659,7 +671,8 @@ def corpus_targets(data, gold_dir, list_file):
     return out
 
 
-def score_corpus(evgraph, data, corpus, details, write_dir):
+def score_corpus(evgraph, data, corpus, details, write_dir,
+                 uncertain=False):
     label, tml_dir, gold_dir, list_file = corpus
     tml_dir = os.path.join(data, tml_dir)
     gold_dir = os.path.join(data, gold_dir)
@@ -679,7 +692,7 @@ def score_corpus(evgraph, data, corpus, details, write_dir):
     if missing:
         raise InputError("evgraph printed no document for %s" % missing[0])
     system = system_timelines(docs, tml, [(n, w) for n, w, _ in targets],
-                              gold_ids)
+                              gold_ids, uncertain)
     per = []
     for name, _, path in targets:
         c = score_pair(gold[name], system[name])
@@ -714,6 +727,10 @@ def main(argv):
                     "is below this")
     ap.add_argument("--write-timelines", metavar="DIR",
                     help="write the system timelines (official format)")
+    ap.add_argument("--show-uncertain", action="store_true",
+                    help="keep hypothetical and negated events on the "
+                    "timelines (left out by default, as evgraph's drawn "
+                    "timelines leave them out)")
     ap.add_argument("--compare", nargs=2, metavar=("GOLD", "SYSTEM"),
                     help="score one system timeline file against a gold one")
     args = ap.parse_args(argv)
@@ -735,7 +752,7 @@ def main(argv):
         for corpus in CORPORA:
             per = score_corpus(args.evgraph, args.data, corpus,
                                args.details and not args.json,
-                               args.write_timelines)
+                               args.write_timelines, args.show_uncertain)
             counts = [{k: v for k, v in c.items() if k != "entity"}
                       for c in per]
             result["corpora"][corpus[0]] = summarize(counts)

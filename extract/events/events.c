@@ -814,7 +814,7 @@ static void attribute(sent_ctx *s)
 {
     size_t speaker = EVG_NONE;
     size_t first_report = EVG_NONE;
-    int reported = 0;
+    int reported = 0, hearsay = 0; /* "according to", "reportedly" */
     for (size_t i = 0; i < s->n_cand; i++) {
         cand *c = &s->cand[i];
         if (c->pat->kind != EVG_TK_REPORT)
@@ -836,10 +836,10 @@ static void attribute(sent_ctx *s)
             evg_events__find_object(s, j + 1, 6, &a);
             if (a.n)
                 speaker = a.v[0];
-            reported = 1;
+            reported = hearsay = 1;
         } else if (evg_events__is(s, j, "reportedly") ||
                    evg_events__is(s, j, "allegedly")) {
-            reported = 1;
+            reported = hearsay = 1;
         }
     }
     /* "X said (that) Y must do Z" is X's demand on Y */
@@ -971,13 +971,25 @@ static void attribute(sent_ctx *s)
          * ("Jobs welcomed everyone and announced that ...") */
         if (coord)
             continue;
+        /* with the parse, a report covers what it governs, no more:
+         * "Iran attacked Iraq, after Japan said that Israel had threatened
+         * Syria" reports the threat alone; "Israel did not say that Syria
+         * attacked" reports nothing (the frame: hypothetical) */
+        size_t who = speaker;
+        if (c->framed && !hearsay) {
+            if (!(c->frame.mod & EVG_FR_REPORTED))
+                continue;
+            size_t sp = evg_events__speaker(s, &c->frame);
+            if (sp != EVG_NONE)
+                who = sp;
+        }
         n_other++;
-        c->attributed = speaker;
+        c->attributed = who;
         /* "said Y would do Z": the backshifted "would" of reported speech
          * reports the act; "will", "plans to" keep it planned */
         int own = 0; /* "X said they would ...": X's own intent */
         for (size_t q = 0; q < c->src.n; q++)
-            own |= c->src.v[q] == speaker;
+            own |= c->src.v[q] == who;
         if (c->mod == EVG_MOD_ASSERTED ||
             (c->mod == EVG_MOD_PLANNED && c->would && !own))
             c->mod = EVG_MOD_REPORTED;
@@ -1356,11 +1368,13 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
             continue;
         if (sen->end <= sen->start || sen->end > doc->text_len)
             continue;
+        size_t first = doc->n_events;
         if ((rc = prepare_sentence(&st, &s, si)) ||
             (rc = scan_sentence(&s, st.trig)) ||
             (rc = evg_events__emit(&st, &s)) ||
             (rc = evg_events__uncoded(&st, &s, opts)))
             goto done;
+        evg_events__quotes(&st, si, first);
     }
     rc = evg_events__finish(&st);
 done:

@@ -126,6 +126,12 @@ typedef struct ev_state {
        (evg_events__narrative_time) */
     const char *ref_value, *ref_lo, *ref_hi;
     size_t ref_sentence;
+    /* a quotation running over sentences (events_quotes.c): open at the
+       start of the next sentence, its speaker when named before it,
+       the first event inside it still waiting for its speaker, and the
+       sentences it has run */
+    int q_open;
+    size_t q_speaker, q_from, q_sentences;
     /* per entity, once asked (events_links.c): 0 not yet known, 1 no
        vehicle model, 2 a vehicle model */
     unsigned char *model_of;
@@ -227,6 +233,13 @@ int evg_events__push_meta(ev_state *st, const ev_meta *m);
  * a CAMEO code for each of the others (unless opts say CAMEO only). */
 int evg_events__uncoded(ev_state *st, sent_ctx *s,
                         const evg_extract_opts *opts);
+/* events_quotes.c: quoted speech over several sentences is its
+ * speaker's ('"Iran attacked. The attack was a mistake," he said'): the
+ * events of sentence s from event `first` on that lie inside a quotation
+ * are attributed to the speaker named where it closes (or before it
+ * opened) and are `reported` when asserted. Call once per sentence, in
+ * order, after its events are emitted. */
+void evg_events__quotes(ev_state *st, size_t s, size_t first);
 /* Merges mentions, resolves relations and times across the document. */
 int evg_events__finish(ev_state *st);
 int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,

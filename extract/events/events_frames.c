@@ -625,6 +625,61 @@ static void frame_role(const sent_ctx *s, const evg_frame *f,
     }
 }
 
+/* Whether UD word j lies below word a (not a itself), other than in the
+ * name of an apposition on a ("Japan's foreign minister, Taro Aso": the
+ * same actor, named). */
+static int below(const sent_ctx *s, size_t j, size_t a)
+{
+    int name = 1; /* j is in the name of the word reached so far */
+    for (size_t d = 0; d < s->n_ud && s->ud[j].head; d++) {
+        const char *rel = s->ud[j].deprel;
+        size_t h = s->ud[j].head - 1;
+        if (h == a)
+            return !(name && rel && strcmp(rel, "appos") == 0);
+        name &= rel && (evg_fr_base_is(rel, "flat") ||
+                        evg_fr_base_is(rel, "compound"));
+        j = h;
+    }
+    return 0;
+}
+
+/* Whether every actor of `found` is named only below word a, the head of
+ * a phrase that names the actors of `frame` before them, none of them in
+ * `found` (the phrase's own name comes first: "EADS, the parent company
+ * of Airbus"). */
+static int embedded_actors(const sent_ctx *s, const actor_set *found,
+                           const actor_set *frame, size_t a)
+{
+    size_t first = s->n_ud;
+    for (size_t j = 0; j < s->n_ud && first == s->n_ud; j++)
+        for (size_t k = 0; k < found->n; k++)
+            if (entity_at(s, j) == found->v[k])
+                first = j;
+    for (size_t q = 0; q < frame->n; q++) {
+        int before = 0;
+        for (size_t j = 0; j < first && !before; j++)
+            before = entity_at(s, j) == frame->v[q];
+        if (!before)
+            return 0;
+    }
+    for (size_t k = 0; k < found->n; k++) {
+        for (size_t q = 0; q < frame->n; q++)
+            if (frame->v[q] == found->v[k])
+                return 0;
+        int seen = 0;
+        for (size_t j = 0; j < s->n_ud; j++) {
+            if (entity_at(s, j) != found->v[k])
+                continue;
+            if (j == a || !below(s, j, a))
+                return 0;
+            seen = 1;
+        }
+        if (!seen)
+            return 0;
+    }
+    return 1;
+}
+
 static void frame_roles(const sent_ctx *s, const evg_frame *f,
                         const char *const *roles, size_t n, actor_set *out)
 {
@@ -654,6 +709,13 @@ void evg_events__frame_roles(const sent_ctx *s, cand *c)
                             agent->how == EVG_FR_CONJOINED ||
                             agent->how == EVG_FR_LIGHT);
     if (src.n && carried)
+        c->src = src;
+    /* "EADS, the parent company of Airbus, has signed": the actor word
+     * order found left of the verb lies inside the subject's phrase (an
+     * apposition, an "of" phrase, a relative clause on it), and the
+     * subject names another: the subject is the doer */
+    if (src.n && c->src.n && agent && agent->how == EVG_FR_DIRECT &&
+        !f->passive && embedded_actors(s, &c->src, &src, agent->word))
         c->src = src;
     /* "Huawei was accused by X": the passive's subject is done to (when
      * word order sees a passive too: "is opposed to" is an adjective) */

@@ -273,17 +273,38 @@ static int cond_stranded_subject(const evg_doc_token *w, size_t n, size_t p)
     return cond_subject(w, n, p - 1);
 }
 
+/* Whether word j has a negative determiner: "no agreement", "no one". */
+static int negative_det(const evg_doc_token *w, size_t n, size_t j)
+{
+    size_t d = child(w, n, j, "det", 0);
+    return d != EVG_NONE && in(w[d].lemma, negations);
+}
+
 static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
 {
     unsigned mod = 0;
+    int noun = upos_is(&w[p], "NOUN") || upos_is(&w[p], "PROPN");
     if (w[p].upos && !strcmp(w[p].upos, "VERB") &&
         cond_stranded_subject(w, n, p))
         mod |= EVG_FR_HYPOTHETICAL;
+    /* "no attack": a negative determiner on the event noun */
+    if (noun && negative_det(w, n, p))
+        mod |= EVG_FR_NEGATED;
     for (size_t j = 0; j < n; j++) {
         if (w[j].head != p + 1)
             continue;
         const char *rel = w[j].deprel, *lem = w[j].lemma;
         if (evg_fr_base_is(rel, "advmod") && in(lem, negations))
+            mod |= EVG_FR_NEGATED;
+        /* "withdrew without firing a shot" */
+        else if ((rel_is(rel, "mark") || rel_is(rel, "case")) &&
+                 in(lem, negations))
+            mod |= EVG_FR_NEGATED;
+        /* "no agreement was reached", "killed no one": a negative
+         * determiner on the subject or object of a verb */
+        else if (!noun &&
+                 (evg_fr_base_is(rel, "nsubj") || rel_is(rel, "obj")) &&
+                 negative_det(w, n, j))
             mod |= EVG_FR_NEGATED;
         else if (evg_fr_base_is(rel, "aux") && in(lem, hypo_modals))
             mod |= EVG_FR_HYPOTHETICAL;
@@ -305,27 +326,124 @@ static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
 /* What p's governor makes of it: a complement of "hope" is hypothetical,
  * of "agree" planned, of "fail" negated, of "say" reported; conditions
  * and plans reach down through complements and coordination. */
+/* A reporting verb set beside the clause it reports ('"...," he said',
+ * "Iran attacked, officials said": parataxis; a parser may call it a
+ * conjunct, but one without a conjunction), or EVG_NONE. */
+static size_t beside_report(const evg_doc_token *w, size_t n, size_t p)
+{
+    for (size_t j = 0; j < n; j++)
+        if (w[j].head == p + 1 &&
+            (evg_fr_base_is(w[j].deprel, "parataxis") ||
+             (rel_is(w[j].deprel, "conj") &&
+              child(w, n, j, "cc", 0) == EVG_NONE)) &&
+            in(w[j].lemma, reporting) &&
+            !(own_mod(w, n, j) & EVG_FR_NEGATED))
+            return j;
+    return EVG_NONE;
+}
+
+/* Whether clause head c asks a question: a question mark after it, and an
+ * auxiliary or copula before its subject ("Did Iran attack", "Will Egypt
+ * condemn") or a wh-word before it ("Who attacked", "Why did Iran
+ * attack"). A relative clause asks nothing. */
+static int asks(const evg_doc_token *w, size_t n, size_t c)
+{
+    if (evg_fr_base_is(w[c].deprel, "acl"))
+        return 0;
+    int mark = 0;
+    for (size_t q = c + 1; q < n && !mark; q++)
+        mark = w[q].form && strcmp(w[q].form, "?") == 0;
+    if (!mark)
+        return 0;
+    size_t subj = EVG_NONE, aux = EVG_NONE;
+    for (size_t j = 0; j < c; j++) {
+        if (w[j].head != c + 1)
+            continue;
+        const char *rel = w[j].deprel;
+        if (evg_fr_base_is(rel, "nsubj") && subj == EVG_NONE)
+            subj = j;
+        else if ((evg_fr_base_is(rel, "aux") || rel_is(rel, "cop")) &&
+                 aux == EVG_NONE)
+            aux = j;
+        /* the wh-word, or the phrase it determines ("which country") */
+        size_t d = child(w, n, j, "det", 0);
+        if (xpos_is(&w[j], "WP") || xpos_is(&w[j], "WRB") ||
+            xpos_is(&w[j], "WP$") || xpos_is(&w[j], "WDT") ||
+            (d != EVG_NONE && d < j &&
+             (xpos_is(&w[d], "WDT") || xpos_is(&w[d], "WP$"))))
+            return 1;
+    }
+    return aux != EVG_NONE && subj != EVG_NONE && aux < subj;
+}
+
+/* Whether word p lies in a question: in a clause that asks one, or one it
+ * governs other than a relative clause. When no clause of a sentence
+ * ending in a question mark asks ("Iran attacked Iraq?"), the clause the
+ * mark closes does. */
+static int in_question(const evg_doc_token *w, size_t n, size_t p)
+{
+    size_t qm = EVG_NONE;
+    for (size_t j = 0; j < n; j++)
+        if (w[j].form && strcmp(w[j].form, "?") == 0)
+            qm = j;
+    if (qm == EVG_NONE)
+        return 0;
+    int any = 0;
+    for (size_t c = 0; c < n && !any; c++)
+        any = (upos_is(&w[c], "VERB") || upos_is(&w[c], "AUX") ||
+               child(w, n, c, "cop", 0) != EVG_NONE) &&
+              asks(w, n, c);
+    size_t q = p;
+    for (int depth = 0; q != EVG_NONE && depth <= DEPTH_MAX; depth++) {
+        if (any ? asks(w, n, q) : q == head_of(w, n, qm))
+            return 1;
+        if (evg_fr_base_is(w[q].deprel, "acl") ||
+            (evg_fr_base_is(w[q].deprel, "parataxis") && any))
+            return 0;
+        q = head_of(w, n, q);
+    }
+    return 0;
+}
+
 static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
                        size_t *report, int depth)
 {
     unsigned mod = own_mod(w, n, p);
+    size_t beside = beside_report(w, n, p);
+    if (beside != EVG_NONE) {
+        mod |= EVG_FR_REPORTED;
+        *report = beside;
+    }
     size_t h = head_of(w, n, p);
     if (h == EVG_NONE || depth > DEPTH_MAX)
         return mod;
     const char *rel = w[p].deprel;
     int complement = evg_fr_base_is(rel, "xcomp") || evg_fr_base_is(rel, "ccomp") ||
                      evg_fr_base_is(rel, "acl") || evg_fr_base_is(rel, "csubj");
+    unsigned up = 0;
     /* a relative clause or participle says what its noun is: it takes
      * nothing from the clause around it */
     if ((complement && !evg_fr_base_is(rel, "acl")) || evg_fr_base_is(rel, "advcl") ||
         evg_fr_base_is(rel, "conj") || evg_fr_base_is(rel, "parataxis")) {
         size_t r = EVG_NONE;
-        unsigned up = mod_of(w, n, h, &r, depth + 1);
+        up = mod_of(w, n, h, &r, depth + 1);
         mod |= up & (EVG_FR_HYPOTHETICAL | EVG_FR_PLANNED | EVG_FR_WOULD);
         if (evg_fr_base_is(rel, "conj") || complement) {
             mod |= up & EVG_FR_REPORTED;
             if (r != EVG_NONE && *report == EVG_NONE)
                 *report = r;
+        }
+    } else if (evg_fr_base_is(rel, "nsubj") || evg_fr_base_is(rel, "obj") ||
+               evg_fr_base_is(rel, "iobj") || evg_fr_base_is(rel, "obl") ||
+               evg_fr_base_is(rel, "nmod")) {
+        /* an event noun among the words of a report is the speaker's
+         * too ('"The attack was a mistake," he said'), though what the
+         * clause asserts or plans is not the noun's */
+        size_t r = EVG_NONE;
+        up = mod_of(w, n, h, &r, depth + 1);
+        if ((up & EVG_FR_REPORTED) && *report == EVG_NONE) {
+            mod |= EVG_FR_REPORTED;
+            *report = r;
         }
     }
     if (complement) {
@@ -333,18 +451,39 @@ static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
         if (in(hl, hypo_heads))
             mod |= EVG_FR_HYPOTHETICAL;
         else if (in(hl, planned_heads))
-            mod |= EVG_FR_PLANNED;
+            /* a plan is its agent's own: "Iran expects to release" is
+             * planned, "Japan expects Iran to release" Japan's belief */
+            mod |= evg_fr_base_is(rel, "xcomp") &&
+                           (child(w, n, h, "obj", 0) != EVG_NONE ||
+                            child(w, n, h, "iobj", 0) != EVG_NONE)
+                       ? EVG_FR_HYPOTHETICAL
+                       : EVG_FR_PLANNED;
         else if (evg_fr_base_is(rel, "xcomp") && in(hl, negative_heads))
             mod |= EVG_FR_NEGATED;
         /* "no hope that ...", "never expected to" */
         size_t d = child(w, n, h, "det", 0);
         if (d != EVG_NONE && in(w[d].lemma, negations))
             mod |= EVG_FR_HYPOTHETICAL;
+        /* "did not say that Syria attacked", "did not agree to
+         * withdraw": what a denied report or intention is about is not
+         * asserted (a refusal's complement stays negated) */
+        if ((up & EVG_FR_NEGATED) && !evg_fr_base_is(rel, "acl") &&
+            !in(hl, negative_heads)) {
+            mod |= EVG_FR_HYPOTHETICAL;
+            mod &= ~(unsigned)(EVG_FR_REPORTED | EVG_FR_PLANNED | EVG_FR_WOULD);
+            *report = EVG_NONE;
+        }
     }
     if ((evg_fr_base_is(rel, "ccomp") || evg_fr_base_is(rel, "parataxis")) &&
-        in(w[h].lemma, reporting)) {
+        in(w[h].lemma, reporting) && !(own_mod(w, n, h) & EVG_FR_NEGATED) &&
+        beside == EVG_NONE) {
         mod |= EVG_FR_REPORTED;
         *report = h;
+    }
+    /* the report beside a clause is not its own report */
+    if (*report == p) {
+        mod &= ~(unsigned)EVG_FR_REPORTED;
+        *report = EVG_NONE;
     }
     return mod;
 }
@@ -424,7 +563,7 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
                 !upos_is(&w[j], "VERB"))
                 add(f, f->arg[i].role, EVG_FR_COORDINATED, j, f->arg[i].prep);
     f->mod = mod_of(w, n, p, &f->report, 0);
-    if (n && w[n - 1].form && strcmp(w[n - 1].form, "?") == 0)
+    if (in_question(w, n, p))
         f->mod |= EVG_FR_HYPOTHETICAL;
 }
 

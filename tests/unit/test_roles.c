@@ -1,0 +1,191 @@
+/* Participants from the parse where word order gets them wrong, through
+ * the whole extraction with the shipped syntax and event-mention models,
+ * on sentences written here: object and subject control ("persuaded X
+ * to", "urged X to", "decided to"), raising ("seems to", "is expected
+ * to"), and the subject of a clause whose phrase holds other actors (an
+ * apposition, an "of" phrase, a relative clause). Skipped (visibly)
+ * without the models. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "evgraph/extract.h"
+#include "evgraph/io.h"
+
+typedef struct models {
+    evg_syntax *syn;
+    evg_mentions *men;
+} models;
+
+static int setup(void **state)
+{
+    const char *sp = EVG_SOURCE_DIR "/models/en-ud-syntax.evgm";
+    const char *mp = EVG_SOURCE_DIR "/models/en-timebank-events.evgm";
+    models *m = calloc(1, sizeof(*m));
+    if (!m)
+        return -1;
+    *state = m;
+    if (access(sp, R_OK) || access(mp, R_OK))
+        return 0;
+    evg_error err;
+    evg_error_clear(&err);
+    if (evg_syntax_load(sp, &m->syn, &err) ||
+        evg_mentions_load(mp, &m->men, &err))
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    models *m = *state;
+    evg_syntax_free(m->syn);
+    evg_mentions_free(m->men);
+    free(m);
+    return 0;
+}
+
+static evg_doc *extract(void **state, const char *dct, const char *text)
+{
+    models *m = *state;
+    if (!m->syn || !m->men) {
+        print_message("skipped: the shipped models are absent\n");
+        skip();
+    }
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = dct;
+    o.syntax = m->syn;
+    o.mentions = m->men;
+    evg_doc *doc = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    return doc;
+}
+
+/* The event whose trigger is `word`. */
+static const evg_event *event(const evg_doc *doc, const char *word)
+{
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (doc->events[i].trigger.text &&
+            strcmp(doc->events[i].trigger.text, word) == 0)
+            return &doc->events[i];
+    fail_msg("no event '%s'", word);
+    return NULL;
+}
+
+
+static const char *arg_actor(const evg_doc *doc, const evg_event *e,
+                             const char *role)
+{
+    for (size_t i = 0; i < e->n_args; i++)
+        if (strcmp(e->args[i].role, role) == 0)
+            return e->args[i].entity < doc->n_entities
+                       ? doc->entities[e->args[i].entity].name
+                       : NULL;
+    fail_msg("no %s of '%s'", role, e->trigger.text);
+    return NULL;
+}
+
+/* Whether the event's source (CAMEO's view) is exactly `names`, in order. */
+static void sources(const evg_doc *doc, const evg_event *e, const char *a,
+                    const char *b)
+{
+    assert_int_equal(e->n_source, b ? 2 : 1);
+    assert_string_equal(doc->entities[e->source[0]].name, a);
+    if (b)
+        assert_string_equal(doc->entities[e->source[1]].name, b);
+}
+
+/* "persuaded X to release": X releases; "urged X to": X is the target of
+ * the appeal, which absorbs what it asks for. */
+static void object_control(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Iran persuaded Iraq to release the hostages.");
+    assert_string_equal(arg_actor(doc, event(doc, "release"), "agent"),
+                        "Iraq");
+    assert_string_equal(arg_actor(doc, event(doc, "persuaded"), "agent"),
+                        "Iran");
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "China urged Japan to recall its ambassador.");
+    const evg_event *u = event(doc, "urged");
+    sources(doc, u, "China", NULL);
+    assert_int_equal(u->n_target, 1);
+    assert_string_equal(doc->entities[u->target[0]].name, "Japan");
+    evg_doc_free(doc);
+}
+
+/* "decided to withdraw", "agreed to withdraw": the subject withdraws. */
+static void subject_control(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Syria decided to withdraw its troops from "
+                           "Lebanon.");
+    const evg_event *w = event(doc, "withdraw");
+    assert_string_equal(arg_actor(doc, w, "agent"), "Syria");
+    sources(doc, w, "Syria", NULL);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "Syria agreed to withdraw its troops from Lebanon.");
+    sources(doc, event(doc, "agreed"), "Syria", NULL);
+    evg_doc_free(doc);
+}
+
+/* "seems to have attacked", "is expected to release": the subject of the
+ * raising verb is the doer of its complement. */
+static void raising(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Iran seems to have attacked Iraq.");
+    sources(doc, event(doc, "attacked"), "Iran", NULL);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "Iran is expected to release the hostages.");
+    const evg_event *r = event(doc, "release");
+    assert_string_equal(arg_actor(doc, r, "agent"), "Iran");
+    assert_int_equal(r->modality, EVG_MOD_PLANNED);
+    evg_doc_free(doc);
+}
+
+/* The subject's own name, not an actor its phrase names after it: "the
+ * sides of Cyprus" are Turkey and Greece; "Germany, which had criticized
+ * Russia," is Germany; an apposition that names the subject is the
+ * subject ("Japan's foreign minister, Taro Aso"). */
+static void subject_phrase_and_apposition(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "The Turkish and Greek sides of the island of "
+                           "Cyprus have agreed to share information.");
+    sources(doc, event(doc, "agreed"), "Turkey", "Greece");
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "Germany, which had criticized Russia, signed a treaty "
+                  "with China.");
+    sources(doc, event(doc, "signed"), "Germany", NULL);
+    sources(doc, event(doc, "criticized"), "Germany", NULL);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "Japan's foreign minister, Taro Aso, met the Chinese "
+                  "president.");
+    sources(doc, event(doc, "met"), "Taro Aso", NULL);
+    evg_doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(object_control),
+        cmocka_unit_test(subject_control),
+        cmocka_unit_test(raising),
+        cmocka_unit_test(subject_phrase_and_apposition),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
