@@ -21,8 +21,19 @@ static int content_of(const sent_ctx *s, size_t i, size_t w)
     if (w >= s->n_ud || !s->ud[w].head || !s->ud[w].deprel)
         return 0;
     size_t n = s->ud[w].head - 1;
-    if (n == i)
-        return strstr(s->ud[w].deprel, ":relcl") != NULL;
+    if (n == i) {
+        if (strstr(s->ud[w].deprel, ":relcl"))
+            return 1;
+        /* a clause with a relative pronoun for its subject or object,
+         * hung on the verb ("signed an executive order last week that
+         * added": read as its complement), when the verb has an object
+         * for the pronoun to stand for */
+        int obj = 0;
+        for (size_t j = 0; j < s->n_ud && !obj; j++)
+            obj = s->ud[j].head == i + 1 && s->ud[j].deprel &&
+                  strcmp(s->ud[j].deprel, "obj") == 0 && j < w;
+        return obj && evg_frame_relative_clause(s->ud, s->n_ud, w);
+    }
     return evg_fr_base_is(s->ud[w].deprel, "acl") && s->ud[n].head == i + 1 &&
            s->ud[n].deprel && strcmp(s->ud[n].deprel, "obj") == 0;
 }
@@ -52,6 +63,26 @@ static int governed_by_coded(const sent_ctx *s, size_t i)
         if (s->cand[c].ev != EVG_NONE && s->cand[c].framed &&
             s->cand[c].frame.pred == h - 1)
             return 1;
+    return 0;
+}
+
+/* Whether UD word i, an aspectual verb, has for its complement the
+ * predicate of a CAMEO event of the sentence ("keep warning the
+ * ministry", "continued to shell the city"): the start, end or
+ * continuation of that event is part of it. */
+static int aspect_of_coded(const sent_ctx *s, size_t i)
+{
+    const char *cls = s->ud[i].tml_class;
+    if (!cls || strcmp(cls, "ASPECTUAL") != 0)
+        return 0;
+    for (size_t c = 0; c < s->n_cand; c++) {
+        const cand *k = &s->cand[c];
+        if (k->ev == EVG_NONE || !k->framed || k->frame.pred >= s->n_ud)
+            continue;
+        const evg_doc_token *p = &s->ud[k->frame.pred];
+        if (p->head == i + 1 && p->deprel && evg_fr_base_is(p->deprel, "xcomp"))
+            return 1;
+    }
     return 0;
 }
 
@@ -97,7 +128,7 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
                 coded = 1;
             }
         }
-        if (coded || cameo_only || !s->tok.n)
+        if (coded || cameo_only || !s->tok.n || aspect_of_coded(s, i))
             continue;
         evg_event *ev =
             EVG_DOC_PUSH(doc, doc->events, doc->n_events, doc->cap_events);

@@ -331,14 +331,28 @@ static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
  * conjunct, but one without a conjunction), or EVG_NONE. */
 static size_t beside_report(const evg_doc_token *w, size_t n, size_t p)
 {
-    for (size_t j = 0; j < n; j++)
-        if (w[j].head == p + 1 &&
-            (evg_fr_base_is(w[j].deprel, "parataxis") ||
-             (rel_is(w[j].deprel, "conj") &&
-              child(w, n, j, "cc", 0) == EVG_NONE)) &&
-            in(w[j].lemma, reporting) &&
-            !(own_mod(w, n, j) & EVG_FR_NEGATED))
-            return j;
+    for (size_t j = 0; j < n; j++) {
+        if (!(evg_fr_base_is(w[j].deprel, "parataxis") ||
+              (rel_is(w[j].deprel, "conj") &&
+               child(w, n, j, "cc", 0) == EVG_NONE)) ||
+            !in(w[j].lemma, reporting) || (own_mod(w, n, j) & EVG_FR_NEGATED))
+            continue;
+        /* on p, or after p on a clause p governs ("X keep warning Y that
+         * Z is risky, the newspaper reported", hung on "risky"): a report
+         * set after the words covers them all */
+        size_t q = head_of(w, n, j);
+        for (int d = 0; q != EVG_NONE && d <= DEPTH_MAX; d++) {
+            if (q == p)
+                return j;
+            if (j < p ||
+                !(evg_fr_base_is(w[q].deprel, "ccomp") ||
+                  evg_fr_base_is(w[q].deprel, "xcomp") ||
+                  evg_fr_base_is(w[q].deprel, "advcl") ||
+                  evg_fr_base_is(w[q].deprel, "conj")))
+                break;
+            q = head_of(w, n, q);
+        }
+    }
     return EVG_NONE;
 }
 
@@ -474,7 +488,13 @@ static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
             *report = EVG_NONE;
         }
     }
-    if ((evg_fr_base_is(rel, "ccomp") || evg_fr_base_is(rel, "parataxis")) &&
+    /* the complement of a report, or what it reports set before it,
+     * which a parser may hang on it as a clause without a subordinator
+     * ("X keep warning Y, the newspaper reported") */
+    int before = evg_fr_base_is(rel, "advcl") && p < h &&
+                 child(w, n, p, "mark", 0) == EVG_NONE;
+    if ((evg_fr_base_is(rel, "ccomp") || evg_fr_base_is(rel, "parataxis") ||
+         before) &&
         in(w[h].lemma, reporting) && !(own_mod(w, n, h) & EVG_FR_NEGATED) &&
         beside == EVG_NONE) {
         mod |= EVG_FR_REPORTED;

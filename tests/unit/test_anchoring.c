@@ -171,8 +171,9 @@ static void past_narrative_keeps_its_day(void **state)
 static void quoted_speech_is_its_speakers(void **state)
 {
     evg_doc *doc = extract(state, "2019-05-23",
-                           "\"Officials keep warning the ministry,\" the "
-                           "Chosun Ilbo reported. Shares fell sharply.");
+                           "\"Officials keep selling the gear to the "
+                           "ministry,\" the Chosun Ilbo reported. Shares "
+                           "fell sharply.");
     const evg_event *k = event(doc, "keep");
     assert_null(k->cameo);
     assert_int_equal(k->modality, EVG_MOD_REPORTED);
@@ -188,14 +189,14 @@ static void quoted_speech_is_its_speakers(void **state)
 static void label_carries_the_complement(void **state)
 {
     evg_doc *doc = extract(state, "2019-05-23",
-                           "Officials in Washington keep warning the Foreign "
-                           "Ministry about the gear.");
+                           "Officials in Washington keep building a network "
+                           "for the Foreign Ministry about the gear.");
     const evg_event *k = event(doc, "keep");
     assert_null(k->cameo);
     assert_non_null(k->summary);
     assert_string_equal(k->summary,
-                        "Officials in Washington keep warning the Foreign "
-                        "Ministry");
+                        "Officials in Washington keep building a network "
+                        "for the Foreign Ministry");
     evg_doc_free(doc);
 }
 

@@ -219,6 +219,24 @@ static void report_covers_its_clause(void **state)
     const evg_event *t = event(doc, "threatened");
     assert_int_equal(t->modality, EVG_MOD_REPORTED);
     assert_string_equal(speaker(doc, t), "Japan");
+    assert_false(event(doc, "said")->modality == EVG_MOD_REPORTED);
+    evg_doc_free(doc);
+    /* the report read by the parser as a conjunct without a conjunction,
+     * or as the head of what it reports */
+    doc = extract(state, "2019-05-23",
+                  "Google suspended business with Huawei after the order, "
+                  "Reuters reported.");
+    const evg_event *g = event(doc, "suspended");
+    assert_int_equal(g->modality, EVG_MOD_REPORTED);
+    assert_string_equal(speaker(doc, g), "Reuters");
+    assert_int_equal(event(doc, "reported")->attributed, EVG_NONE);
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "Officials in Washington keep warning the Foreign Ministry "
+                  "that Huawei gear is risky, Reuters reported.");
+    const evg_event *w = event(doc, "warning");
+    assert_int_equal(w->modality, EVG_MOD_REPORTED);
+    assert_string_equal(speaker(doc, w), "Reuters");
     evg_doc_free(doc);
 }
 

@@ -3,8 +3,8 @@
  * on sentences written here: object and subject control ("persuaded X
  * to", "urged X to", "decided to"), raising ("seems to", "is expected
  * to"), and the subject of a clause whose phrase holds other actors (an
- * apposition, an "of" phrase, a relative clause). Skipped (visibly)
- * without the models. */
+ * apposition, an "of" phrase, a relative clause); and what is one
+ * event, not two. Skipped (visibly) without the models. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -179,6 +179,43 @@ static void subject_phrase_and_apposition(void **state)
     evg_doc_free(doc);
 }
 
+static int has_event(const evg_doc *doc, const char *word)
+{
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (doc->events[i].trigger.text &&
+            strcmp(doc->events[i].trigger.text, word) == 0)
+            return 1;
+    return 0;
+}
+
+/* One event, not two: an aspectual verb whose complement is a CAMEO
+ * event ("keep warning") is part of it; an order signed is the act its
+ * relative clause names, also when the parser hangs the clause on the
+ * verb ("signed an executive order last week that added"). */
+static void one_event_not_two(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "Officials in Washington keep warning the Foreign "
+                           "Ministry that Huawei gear is risky, the "
+                           "newspaper reported.");
+    assert_string_equal(event(doc, "warning")->cameo, "130");
+    assert_false(has_event(doc, "keep"));
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "US President Donald Trump signed an executive order last "
+                  "week that added Huawei and dozens of its affiliates to a "
+                  "trade blacklist.");
+    assert_string_equal(event(doc, "added")->cameo, "163");
+    assert_false(has_event(doc, "signed"));
+    evg_doc_free(doc);
+    /* an aspectual verb of an event without a code stays */
+    doc = extract(state, "2019-05-23",
+                  "Washington pressed Seoul to stop buying equipment from "
+                  "Huawei.");
+    assert_true(has_event(doc, "stop"));
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +223,7 @@ int main(void)
         cmocka_unit_test(subject_control),
         cmocka_unit_test(raising),
         cmocka_unit_test(subject_phrase_and_apposition),
+        cmocka_unit_test(one_event_not_two),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
