@@ -360,7 +360,8 @@ bad = [(i, a, b) for i, (a, b) in enumerate(zip(g, s)) if a != b]
 assert len(g) == len(s) and not bad, (len(g), len(s), bad[:3])
 # the traps themselves: these stay apart in both
 names = {a[0] for a in s}
-for one, other in (("Martin Hale", "Peter Lowe"), ("Fidel Castro", "John Paul")):
+for one, other in (("Martin Hale", "Peter Lowe"),
+                   ("Fidel Castro", "Pope John Paul II")):
     assert one in names and other in names, (one, other)
 assert not any(a[0] in ("Geneva", "Belfast") for a in s), "a place became an actor"
 EOF

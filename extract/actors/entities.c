@@ -334,9 +334,12 @@ static size_t of_country(const ctx *x, size_t i, const evg_gz_entry **c)
  * its plural ("App Store", "Apple Stores", "Mission Control", "Trade
  * Center"), its first a place
  * prefix ("San Francisco", "Port Harcourt"), or a word is spelled as no
- * name is ("iPhone", "PowerPC": lower case first, or two capitals inside). */
+ * name is ("iPhone", "PowerPC": lower case first, or two capitals inside;
+ * but a particle of a person's name after a first name is a person's:
+ * "Charles de Gaulle", not "Financiere de Paribas"). */
 static int thing_name(const ctx *x, size_t i, size_t nl)
 {
+    int given = evg_actors__first_name(x, i);
     if (thing_head(x, i + nl - 1) ||
         word_in(x->t, &x->tk[i], evg_actors__place_prefixes))
         return 1;
@@ -348,6 +351,9 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
                        * stop of "Michael R. Bloomberg") */
         const char *w = x->t + x->tk[j].start;
         size_t n = x->tk[j].end - x->tk[j].start, caps = 0;
+        if (j > i && evg_actors__particle(x, j) && given &&
+            (j + 1 < i + nl || memchr(w, '-', x->tk[j].end - x->tk[j].start)))
+            continue; /* "Charles de Gaulle", "Abdul Amir al-Anbari" */
         if (islower((unsigned char)w[0]))
             return 1;
         for (size_t k = 1; k < n; k++)
@@ -417,6 +423,25 @@ static size_t portfolio(const ctx *x, size_t i)
     return 0;
 }
 
+/* Does the dictionary's person name of `len` tokens at i go on with a
+ * capitalized word the dictionary does not know ("John Paul Stevens",
+ * "Nelson Mandela Foundation")? Then the text names someone or something
+ * else. Not in headlines (every word capitalized), nor before a suffix
+ * ("Jr.") or a word that is never a name ("Monday"). */
+static int longer_name(const ctx *x, size_t i, size_t len)
+{
+    size_t k = i + len;
+    const evg_gz_entry *e;
+    if (x->boiler || k >= x->n || !is_word(&x->tk[k]) ||
+        !(x->tk[k].flags & EVG_TOK_CAP) ||
+        evg_actors__stop_word(x->t, &x->tk[k]) ||
+        evg_actors__gz(x, k, M_ALL, &e))
+        return 0;
+    const char *s = x->t + x->tk[i].start;
+    return evg_names_words(s, x->tk[k].end - x->tk[i].start) >
+           evg_names_words(s, x->tk[k - 1].end - x->tk[i].start);
+}
+
 static void parse_chain(const ctx *x, size_t i, chain *ch)
 {
     memset(ch, 0, sizeof(*ch));
@@ -439,6 +464,8 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             up_is(x, j + 1, "ADJ"))
             len = 0; /* "an official Syrian newspaper": an adjective, by
                       * the parse, before another adjective is no role */
+        if (len && e->cls == EVG_GZ_PERSON && longer_name(x, j, len))
+            len = 0; /* "John Paul Stevens": not "John Paul" */
         if (!len && !any && (e = hyphen_prefix(x, j)) != NULL) {
             /* "Vietnamese-led forces", "Huawei-made equipment" */
             if (e->cls == EVG_GZ_ADJ || e->cls == EVG_GZ_COUNTRY ||
@@ -826,6 +853,23 @@ static int past_title(const ctx *x, const chain *ch)
     return 0;
 }
 
+/* The title a dictionary's person is named with ("pope" of "Pope John
+ * Paul II", "king" of "King Abdullah"), or NULL. */
+static const char *name_title(const ctx *x, const char *name)
+{
+    const char *sp = name ? strchr(name, ' ') : NULL;
+    if (!sp)
+        return NULL;
+    evg_token t = {0, (size_t)(sp - name),
+                   EVG_TOK_WORD |
+                       (isupper((unsigned char)name[0]) ? EVG_TOK_CAP : 0u)};
+    const evg_gz_entry *e;
+    if (evg_gz_match(x->g, name, &t, 1, 0, B(TITLE), x->date, &e) == 1 &&
+        e->name && e->name[0])
+        return e->name;
+    return NULL;
+}
+
 /* Turns a parsed chain into a mention. Returns tokens consumed (>= 1
  * when a mention was made, 0 when none) or a negative error. */
 static long emit(ctx *x, const chain *ch)
@@ -917,6 +961,10 @@ static long emit(ctx *x, const chain *ch)
             if (!role && nl > 1 &&
                 evg_actors__gz(x, ch->name_e - 1, B(ROLE), &inner) == 1)
                 role = inner;  /* "Bush administration" */
+            if (n->cls == EVG_GZ_PERSON && !d->title)
+                /* "John Paul", the dictionary's "Pope John Paul II":
+                 * named with his title, which "the Pope" refers to */
+                d->title = name_title(x, n->name);
             if (n->cls == EVG_GZ_PERSON && past_title(x, ch))
                 /* "ousted President Akayev", "former president Carlos
                  * Menem": out of office, one of the elite (ELI) */
@@ -1057,9 +1105,14 @@ static long emit(ctx *x, const chain *ch)
                        (tok_is(x, ch->name_s - 1, "in") ||
                         tok_is(x, ch->name_s - 1, "at") ||
                         tok_is(x, ch->name_s - 1, "near") ||
-                        tok_is(x, ch->name_s - 1, "from") ||
+                        (tok_is(x, ch->name_s - 1, "from") &&
+                         !(nl >= 2 && nl <= 4 && !ch->det &&
+                           evg_actors__first_name(x, n0) &&
+                           !thing_name(x, n0, nl))) ||
                         place_of(x, ch->name_s))) {
-                /* "in San Francisco", "the city of Kharkiv" */
+                /* "in San Francisco", "the city of Kharkiv", "a
+                 * missionary from Calgary" (but "a letter from Charles
+                 * de Gaulle": a first name starts a person's name) */
                 d->kind = EVG_KIND_LOCATION;
                 d->people = 1;
             } else if (nl >= 2 && nl <= 4 && !ch->det &&
@@ -1208,6 +1261,8 @@ static long emit(ctx *x, const chain *ch)
                 if (evg_actors__push_ref(x, tk[s].start, tk[e - 1].end, root))
                     return EVG_ENOMEM;
                 cand *rf = &x->c.v[x->c.n - 1];
+                if (want_person)
+                    rf->title = r->name; /* "the Pope" again, later */
                 if (!strcmp(sec, "GOV") &&
                     x->c.v[root].kind == EVG_KIND_COUNTRY &&
                     x->c.v[root].country[0]) {

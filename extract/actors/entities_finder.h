@@ -195,6 +195,10 @@ evg_entity_kind evg_actors__kind_of_sector(const char *s,
                                            evg_entity_kind dflt);
 evg_entity_kind evg_actors__kind_of_class(unsigned cls, const char *sector);
 size_t evg_actors__cap_span(const ctx *x, size_t i);
+/* Is token j a particle of a person's name ("de", "al-Assad")? */
+int evg_actors__particle(const ctx *x, size_t j);
+/* Is token i a first name ("Louis", "Bill"), not a title or a pronoun? */
+int evg_actors__first_name(const ctx *x, size_t i);
 int evg_actors__name_number(const ctx *x, size_t j);
 /* A brand's spelling, lower case then a capital: "iPod", "eBay". */
 int evg_actors__brand_word(const ctx *x, size_t j);

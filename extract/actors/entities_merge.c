@@ -2,6 +2,7 @@
  * actor (merge keys, canonical names, aliases, the country of a body from
  * its context), written into doc->entities; then the lookups the later
  * stages make in them. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,16 +60,65 @@ static int lends_country(const cand *a)
     return national(a) && !(a->people && a->adj_only);
 }
 
+/* Are the bytes [s, e) of the text only what joins the items of a list:
+ * blanks, commas and "and" or "or" ("Charles de Gaulle, Vladimir Putin
+ * and ...")? */
+static int list_joint(const char *t, size_t s, size_t e)
+{
+    int seen = 0;
+    while (s < e) {
+        if (isspace((unsigned char)t[s]) || t[s] == ',') {
+            seen |= t[s] == ',';
+            s++;
+        } else if (e - s >= 3 && !memcmp(t + s, "and", 3) &&
+                   (e - s == 3 || isspace((unsigned char)t[s + 3]))) {
+            seen = 1;
+            s += 3;
+        } else if (e - s >= 2 && !memcmp(t + s, "or", 2) &&
+                   (e - s == 2 || isspace((unsigned char)t[s + 2]))) {
+            seen = 1;
+            s += 2;
+        } else {
+            return 0;
+        }
+    }
+    return seen;
+}
+
+/* May cand `a` lend its country to cand `d` near it? Not a person the
+ * dictionary knows to another person named in the same list (`inlist`:
+ * "Charles de Gaulle, Vladimir Putin and Helmut Kohl"): the dictionary
+ * tells where that one is from, and a list of people says nothing of
+ * where the others are; "Yeltsin's spokesman", "aides to Netanyahu,
+ * political adviser Uzi Arad" still do. */
+static int lends_to(const cand *a, const cand *d, int inlist)
+{
+    return lends_country(a) &&
+           !(inlist && a->kind == EVG_KIND_PERSON && a->kk == 'g' &&
+             !a->cprefix && d->kind == EVG_KIND_PERSON);
+}
+
 static const char *place_near(const ctx *x, size_t k)
 {
     const cand *d = &x->c.v[k];
     const cand *best = NULL;
     size_t bestdist = (size_t)-1;
+    /* the list d is an item of: cands [lo, hi] joined by commas, "and",
+     * "or" */
+    size_t lo = k, hi = k;
+    while (lo > 0 && x->c.v[lo - 1].sent == d->sent &&
+           x->c.v[lo - 1].end <= x->c.v[lo].start &&
+           list_joint(x->t, x->c.v[lo - 1].end, x->c.v[lo].start))
+        lo--;
+    while (hi + 1 < x->c.n && x->c.v[hi + 1].sent == d->sent &&
+           x->c.v[hi].end <= x->c.v[hi + 1].start &&
+           list_joint(x->t, x->c.v[hi].end, x->c.v[hi + 1].start))
+        hi++;
     for (size_t j = k; j-- > 0;) {
         const cand *a = &x->c.v[j];
         if (a->sent != d->sent)
             break;
-        if (lends_country(a)) {
+        if (lends_to(a, d, j >= lo)) {
             best = a;
             bestdist = d->start - a->end;
             break;
@@ -78,7 +128,7 @@ static const char *place_near(const ctx *x, size_t k)
         const cand *a = &x->c.v[j];
         if (a->sent != d->sent)
             break;
-        if (lends_country(a)) {
+        if (lends_to(a, d, j <= hi)) {
             if (a->start - d->end < bestdist)
                 best = a;
             break;

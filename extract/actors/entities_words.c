@@ -17,6 +17,7 @@
 static const char *const *stop_caps;
 static size_t n_stop_caps;
 static const char *const *connectors;
+static const char *const *particles;
 const char *const *evg_actors__modifiers;
 const char *const *evg_actors__name_heads;
 const char *const *evg_actors__place_prefixes;
@@ -47,6 +48,7 @@ static size_t n_genders;
 static const evg_words_use uses[] = {
     {"never_actors.words", EVG_WORDS_SORTED, &stop_caps, &n_stop_caps},
     {"name_connectors.words", 0, &connectors, NULL},
+    {"name_particles.words", 0, &particles, NULL},
     {"role_modifiers.words", 0, &evg_actors__modifiers, NULL},
     {"name_heads.words", 0, &evg_actors__name_heads, NULL},
     {"place_prefixes.words", 0, &evg_actors__place_prefixes, NULL},
@@ -221,6 +223,55 @@ static int name_connector(const ctx *x, size_t i)
            word_in(x->t, &x->tk[i], connectors);
 }
 
+/* Is token j a particle of a person's name (name_particles.words): "de"
+ * ("Charles de Gaulle"), or one before a hyphen and a capital
+ * ("al-Assad", "el-Sisi")? */
+int evg_actors__particle(const ctx *x, size_t j)
+{
+    if (j >= x->n || !is_lower_word(x->t, &x->tk[j]))
+        return 0;
+    evg_token k = x->tk[j];
+    const char *h = memchr(x->t + k.start, '-', k.end - k.start);
+    if (h) {
+        if (h + 1 >= x->t + k.end || !isupper((unsigned char)h[1]))
+            return 0;
+        k.end = (size_t)(h - x->t);
+    }
+    return word_in(x->t, &k, particles);
+}
+
+/* Is token i a first name (person_gender.words, nicknames.words), not a
+ * title ("Pope", "Queen") or a pronoun? */
+int evg_actors__first_name(const ctx *x, size_t i)
+{
+    const evg_token *k = &x->tk[i];
+    const evg_gz_entry *e;
+    if (!is_word(k) || !(k->flags & EVG_TOK_CAP) || (k->flags & EVG_TOK_UPPER) ||
+        evg_actors__gz(x, i, B(TITLE) | B(ROLE), &e))
+        return 0;
+    const char *w = x->t + k->start;
+    size_t n = k->end - k->start;
+    return evg_names_is_name(w, n) &&
+           (evg_actors__gender(w, n) || evg_names_first_name(w, n));
+}
+
+/* Are tokens [i, j) a person's full name: a first name, then one or two
+ * capitalized words, none of them a word of an organization's or a
+ * thing's name ("Louis Gallois", not "Georgia Institute")? */
+static int person_name(const ctx *x, size_t i, size_t j)
+{
+    if (j < i + 2 || j > i + 3 || !evg_actors__first_name(x, i))
+        return 0;
+    for (size_t q = i + 1; q < j; q++) {
+        const evg_gz_entry *e;
+        if (!is_word(&x->tk[q]) || !(x->tk[q].flags & EVG_TOK_CAP) ||
+            evg_actors__gz(x, q, B(ORGWORD) | B(SUFFIX) | B(ROLE), &e) ||
+            word_in(x->t, &x->tk[q], evg_actors__name_heads))
+            return 0;
+    }
+    return 1;
+}
+
 /* Does a middle initial ("R", "R.") come right before token j, after a
  * capitalized word of the span that starts at i? */
 static int after_initial(const ctx *x, size_t i, size_t j)
@@ -337,7 +388,18 @@ size_t evg_actors__cap_span(const ctx *x, size_t i)
             last = j;
             break;
         }
+        if (j > i && evg_actors__particle(x, j) &&
+            memchr(x->t + x->tk[j].start, '-', x->tk[j].end - x->tk[j].start)) {
+            j++; /* "Bashar al-Assad" */
+            last = j;
+            continue;
+        }
         if (j > i && name_connector(x, j)) {
+            /* "Louis Gallois of Aerospatiale": "of" after a person's
+             * full name ends it (a particle does not: "Charles de
+             * Gaulle") */
+            if (!evg_actors__particle(x, j) && person_name(x, i, j))
+                break;
             size_t m = j + 1;
             if (tok_is(x, m, "the"))
                 m++;

@@ -20,7 +20,7 @@
 #define SUBST_ITEMS 32
 
 static const char *const builtin_actors[] = {
-    "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+    "gazetteer_people.actors", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
     "Phoenix.MilNonState.actors.txt", NULL};
 static const char builtin_agents[] = "Phoenix.agents.txt";
 static const char builtin_discards[] = "Phoenix.discards.txt";
@@ -159,6 +159,18 @@ static size_t phrase_text(const char *s, size_t n, int title, char *out)
                 (c == '.' && i + 1 < n && s[i + 1] != '_' && s[i + 1] != ' ');
     }
     out[k] = '\0';
+    if (title) {
+        /* "Pope John Paul II", "Abdullah II": a regnal number after a
+         * name stays in capitals */
+        size_t w = k;
+        while (w > 0 && out[w - 1] != ' ')
+            w--;
+        int roman = w > 0 && k - w <= 5;
+        for (size_t i = w; i < k && roman; i++)
+            roman = strchr("iIvVxX", out[i]) != NULL;
+        for (size_t i = w; i < k && roman; i++)
+            out[i] = (char)toupper((unsigned char)out[i]);
+    }
     if (title && connectors) {
         /* "Department of State": the small words inside a name */
         for (size_t i = 1; i < k; i++) {

@@ -32,6 +32,20 @@ static evg_doc *extract_with(const char *text, const evg_lexicon *lex)
 
 static void entities_mentions_sorted_and_disjoint(const evg_doc *doc);
 
+/* As extract_with() without a lexicon, at the document date `dct`. */
+static evg_doc *extract_at(const char *text, const char *dct)
+{
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = dct;
+    evg_doc *doc = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    if (evg_extract_text(text, strlen(text), &o, &doc, &err))
+        fail_msg("extract failed: %s", err.message);
+    return doc;
+}
+
 static evg_doc *extract(const char *text)
 {
     return extract_with(text, NULL);
@@ -962,6 +976,85 @@ static void entities_user_dict_extends_gazetteer(void **state)
     unlink(path);
 }
 
+/* A person's full name before "of" ends there ("Louis Gallois of
+ * Aerospatiale"), and the surname alone later is that person; a particle
+ * inside a name after a first name ("Charles de Gaulle", "al-Zoubi") is a
+ * person's, not a thing's; people named in one list lend each other no
+ * country. */
+static void entities_person_names_with_of_and_particles(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Louis Gallois of Aerospatiale met the board on "
+                           "Monday. Gallois said the company would cut "
+                           "jobs.");
+    const evg_entity *g = by_mention(doc, "Louis Gallois");
+    assert_non_null(g);
+    assert_string_equal(g->name, "Louis Gallois");
+    assert_int_equal(g->kind, EVG_KIND_PERSON);
+    assert_ptr_equal(by_mention(doc, "Gallois"), g);
+    const evg_entity *a = by_mention(doc, "Aerospatiale");
+    assert_non_null(a);
+    assert_ptr_not_equal(a, g);
+    assert_int_not_equal(a->kind, EVG_KIND_PERSON);
+    evg_doc_free(doc);
+    /* "of" inside an organization's name still joins it */
+    doc = extract("Marta Kovac met officials of the Kestrel Institute of "
+                  "Technology on Monday.");
+    assert_int_equal(by_mention(doc, "Marta Kovac")->kind, EVG_KIND_PERSON);
+    assert_non_null(by_mention(doc, "Kestrel Institute of Technology"));
+    evg_doc_free(doc);
+    doc = extract("The exhibition shows letters from Charles de Gaulle, "
+                  "Vladimir Putin and Helmut Kohl. Ahmed Hadi al-Zoubi "
+                  "opened it, and Compagnie de Velmora paid for it.");
+    const evg_entity *d = by_mention(doc, "Charles de Gaulle");
+    assert_non_null(d);
+    assert_int_equal(d->kind, EVG_KIND_PERSON);
+    assert_null(d->country); /* not Putin's, not Kohl's */
+    const evg_entity *z = by_mention(doc, "Ahmed Hadi al-Zoubi");
+    assert_non_null(z);
+    assert_int_equal(z->kind, EVG_KIND_PERSON);
+    const evg_entity *c = by_mention(doc, "Compagnie de Velmora");
+    assert_non_null(c);
+    assert_int_equal(c->kind, EVG_KIND_ORGANIZATION);
+    evg_doc_free(doc);
+}
+
+/* A dated dictionary name: "John Paul" during his pontificate is Pope
+ * John Paul II (the Holy See's religious leader, VATREL), not the country
+ * of the story, and "the Pope" after it is he, not Castro; outside those
+ * dates, and in a longer name, it is nobody the dictionary knows. */
+static void entities_dated_name_of_a_pope(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract_at("Cuban President Fidel Castro invited John "
+                              "Paul to Havana. Castro said Cuba was "
+                              "ready. The Pope arrived on Wednesday.",
+                              "1998-01-20");
+    const evg_entity *p = by_mention(doc, "John Paul");
+    assert_non_null(p);
+    assert_string_equal(p->name, "Pope John Paul II");
+    assert_string_equal(p->code, "VATREL");
+    assert_int_equal(p->kind, EVG_KIND_PERSON);
+    assert_ptr_equal(by_mention(doc, "The Pope"), p);
+    const evg_entity *c = by_name(doc, "Fidel Castro");
+    assert_ptr_not_equal(c, p);
+    assert_false(has_alias(c, "Pope"));
+    evg_doc_free(doc);
+    doc = extract_at("John Paul met the mayor of Havana.", "1970-05-02");
+    p = by_mention(doc, "John Paul");
+    assert_true(p == NULL || strcmp(p->code, "VATREL") != 0);
+    evg_doc_free(doc);
+    doc = extract_at("Justice John Paul Stevens wrote the opinion.",
+                     "1998-01-20");
+    p = by_mention(doc, "Justice John Paul Stevens");
+    if (!p)
+        p = by_mention(doc, "John Paul Stevens");
+    assert_non_null(p);
+    assert_int_equal(p->kind, EVG_KIND_PERSON);
+    assert_true(p->country == NULL || strcmp(p->country, "VAT") != 0);
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1002,6 +1095,8 @@ int main(void)
         cmocka_unit_test(entities_initials_operations_titles),
         cmocka_unit_test(entities_places_people_and_descriptions),
         cmocka_unit_test(entities_product_names),
+        cmocka_unit_test(entities_person_names_with_of_and_particles),
+        cmocka_unit_test(entities_dated_name_of_a_pope),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

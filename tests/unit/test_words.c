@@ -75,6 +75,7 @@ static const struct {
     {"month_cues.words", 0},
     {"months.words", EVG_WORDS_COUNT(12)},
     {"name_connectors.words", 0},
+    {"name_particles.words", 0},
     {"name_heads.words", 0},
     {"name_suffixes.words", 0},
     {"negations.words", 0},
