@@ -4,7 +4,8 @@
  * mentions the document has. The bytes are those cJSON_PrintUnformatted
  * (or, pretty, cJSON_Print) gives for the whole document as a tree, which
  * the reader parses back: keys in a fixed order, strings escaped as cJSON
- * escapes them, numbers printed by cJSON itself. */
+ * escapes them, numbers printed as cJSON prints them. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@
 
 typedef struct writer {
     FILE *f;
+    char buf[8192];          /* bytes not yet handed to the stream */
+    size_t len;
     int pretty;
     int depth;               /* open objects and arrays */
     size_t count[MAX_DEPTH]; /* members or elements written in each */
@@ -26,10 +29,42 @@ typedef struct writer {
     int nomem;               /* out of memory (a sentence's tokens) */
 } writer;
 
+static void flush(writer *w)
+{
+    if (!w->failed && w->len && fwrite(w->buf, 1, w->len, w->f) != w->len)
+        w->failed = 1;
+    w->len = 0;
+}
+
+/* Through the writer's own buffer: the pieces are small and many. */
 static void put(writer *w, const char *s, size_t n)
 {
-    if (!w->failed && n && fwrite(s, 1, n, w->f) != n)
-        w->failed = 1;
+    if (w->len + n > sizeof w->buf) {
+        flush(w);
+        if (n > sizeof w->buf) {
+            if (!w->failed && fwrite(s, 1, n, w->f) != n)
+                w->failed = 1;
+            return;
+        }
+    }
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+/* A number's decimal digits. */
+static void put_int(writer *w, char prefix, unsigned long long u, int minus)
+{
+    char s[32];
+    size_t i = sizeof s;
+    do {
+        s[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (minus)
+        s[--i] = '-';
+    if (prefix)
+        s[--i] = prefix;
+    put(w, s + i, sizeof s - i);
 }
 
 static void put_s(writer *w, const char *s)
@@ -137,9 +172,17 @@ static void null_(writer *w)
     put(w, "null", 4);
 }
 
-/* A number as cJSON prints it (cJSON does it). */
+/* A number as cJSON prints it: a whole number within int's range as
+ * "%d" does (cJSON's own rule), any other by cJSON itself. */
 static void num(writer *w, double v)
 {
+    if (v >= (double)INT_MIN && v <= (double)INT_MAX && v == (double)(int)v) {
+        int i = (int)v;
+        element(w);
+        put_int(w, 0, i < 0 ? 0ull - (unsigned long long)(long long)i
+                            : (unsigned long long)i, i < 0);
+        return;
+    }
     cJSON n;
     char buf[64];
     memset(&n, 0, sizeof n);
@@ -160,13 +203,14 @@ static void boolean(writer *w, int b)
 
 static void id(writer *w, char prefix, size_t i)
 {
-    char s[32];
     if (i == EVG_NONE) {
         null_(w);
         return;
     }
-    snprintf(s, sizeof s, "%c%zu", prefix, i + 1);
-    str(w, s);
+    element(w); /* a letter and digits: nothing to escape */
+    put(w, "\"", 1);
+    put_int(w, prefix, (unsigned long long)i + 1, 0);
+    put(w, "\"", 1);
 }
 
 /* key: value shorthands */
@@ -450,6 +494,7 @@ int evg_doc_write_json(const evg_doc *doc, int pretty, FILE *out,
     write_events(&w, doc);
     write_relations(&w, doc);
     close_(&w);
+    flush(&w);
     if (w.nomem)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     if (w.failed)

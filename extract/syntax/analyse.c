@@ -98,7 +98,8 @@ static int analyse_piece(const evg_syn_model *m, evg_syn_sent *s, size_t from,
                          size_t n, syn_word *w, syn_state *st)
 {
     syn_words(&m->tagdict, s->form + from, n, w);
-    syn_tag(m, w, n, s->tag + from);
+    if (syn_tag(m, w, n, s->tag + from) < 0)
+        return EVG_ENOMEM;
     syn_state_reset(st, n);
     syn_parse(m, w, s->tag + from, st);
     for (size_t i = 0; i < n; i++) {
@@ -125,7 +126,11 @@ int evg_syn_analyse(const evg_syn_model *m, evg_syn_sent *s)
     int first_root = 0;
     for (size_t from = 0; from < n; from += piece) {
         size_t k = n - from < piece ? n - from : piece;
-        analyse_piece(m, s, from, k, w, &st);
+        if (analyse_piece(m, s, from, k, w, &st) < 0) {
+            syn_state_dispose(&st);
+            free(w);
+            return EVG_ENOMEM;
+        }
         for (size_t i = from; i < from + k; i++) {
             if (s->head[i] != 0)
                 continue;

@@ -23,7 +23,7 @@
 #include "syn_internal.h"
 
 #define MAGIC "EVGSYN\0\0"
-#define FORMAT_VERSION 2u
+#define FORMAT_VERSION 3u
 #define BOM 0x01020304u
 #define HEADER SYN_FILE_HEADER
 #define MAX_MODEL ((size_t)256 << 20)
@@ -160,9 +160,16 @@ int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err)
     put_lines(&s, m->rels, NULL, m->nrels);
     section(&p, SEC('R', 'E', 'L', 'S'), s.data, s.len);
     s.len = 0;
-    put_table(&p, SEC('P', 'T', 'A', 'G'), &m->tagger);
-    if (m->tagger2.cap)
-        put_table(&p, SEC('P', 'T', 'G', '2'), &m->tagger2);
+    if (m->tagger2.cap) { /* the two passes, joined */
+        syn_ptab j;
+        if (syn_ptab_join(&j, &m->tagger, &m->tagger2) < 0)
+            p.failed = EVG_ENOMEM;
+        else
+            put_table(&p, SEC('P', 'T', 'G', 'J'), &j);
+        syn_ptab_dispose(&j);
+    } else {
+        put_table(&p, SEC('P', 'T', 'A', 'G'), &m->tagger);
+    }
     put_inline_table(&p, SEC('P', 'P', 'A', 'R'), &m->parser);
     put_table(&p, SEC('P', 'L', 'A', 'B'), &m->labeler);
     const syn_lemmas *l = &m->lemmas;
@@ -504,7 +511,7 @@ int syn_file_load(const char *path, const char magic[8], uint32_t version,
     else if (bom != BOM)
         why = "model written on a machine of another byte order";
     else if (ver != version)
-        why = "model format version not supported by this evgraph";
+        why = "version";
     else if (plen != len - HEADER)
         why = "model file is truncated or has trailing bytes";
     else if (checksum(u + HEADER, len - HEADER) != sum)
@@ -514,6 +521,11 @@ int syn_file_load(const char *path, const char magic[8], uint32_t version,
         if (!strcmp(why, "not an evgraph"))
             return evg_error_set(err, EVG_EPARSE, "%s: not an evgraph %s",
                                  path, what);
+        if (!strcmp(why, "version")) /* an older or newer model */
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s: %s format version %u not supported by "
+                                 "this evgraph, which reads version %u",
+                                 path, what, ver, version);
         return evg_error_set(err, EVG_EPARSE, "%s: %s", path, why);
     }
     *out = data;
@@ -568,10 +580,11 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
         ok = 0;
     }
     ok = ok && m->ntags < 1024 && m->nrels < 256;
-    ok = ok && find_section(pay, n, SEC('P', 'T', 'A', 'G'), &r) &&
-         get_table(r, &m->tagger, m->ntags);
-    if (ok && find_section(pay, n, SEC('P', 'T', 'G', '2'), &r))
-        ok = get_table(r, &m->tagger2, m->ntags);
+    if (ok && find_section(pay, n, SEC('P', 'T', 'G', 'J'), &r))
+        ok = get_table(r, &m->tagjoint, 2 * m->ntags);
+    else
+        ok = ok && find_section(pay, n, SEC('P', 'T', 'A', 'G'), &r) &&
+             get_table(r, &m->tagger, m->ntags);
     ok = ok && find_section(pay, n, SEC('P', 'P', 'A', 'R'), &r) &&
          get_inline_table(r, &m->parser, SYN_NACT);
     ok = ok && find_section(pay, n, SEC('P', 'L', 'A', 'B'), &r) &&
@@ -600,6 +613,7 @@ void evg_syn_model_free(evg_syn_model *m)
     syn_ptab_dispose(&m->tagger2);
     syn_ptab_dispose(&m->parser);
     syn_ptab_dispose(&m->labeler);
+    syn_ptab_dispose(&m->tagjoint);
     for (size_t i = 0; i < sizeof m->owned / sizeof *m->owned; i++)
         free(m->owned[i]);
     if (m->own_names) {

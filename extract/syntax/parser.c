@@ -8,6 +8,7 @@
  * The system builds projective trees only. Training sentences with crossing
  * arcs are kept: the dynamic oracle picks, at each step, an action that
  * loses the fewest gold arcs still reachable. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -214,6 +215,13 @@ int syn_model_coarse(evg_syn_model *m)
     }
     return 0;
 }
+
+/* The features of syn_parse_features (by their place in its list) that
+ * read the buffer's first words alone, b0 to b3 (templates 4 to 12, 25,
+ * 26, 85, 90, 104, 105, 107): not the stack, not an arc, so they are the
+ * same at every step with the same first buffer word. */
+const uint8_t syn_parse_buffer_feats[SYN_PARSE_BUFFER_FEATS] = {
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 24, 25, 84, 89, 103, 104, 106};
 
 size_t syn_parse_features(const syn_state *s, const syn_word *w,
                           const uint16_t *tags, const uint8_t *coarse,
@@ -455,7 +463,14 @@ void syn_parse(const evg_syn_model *m, const syn_word *w,
     for (size_t r = 0; r < m->nrels; r++)
         if (!strcmp(m->rels[r], "root"))
             root_rel = (uint16_t)r;
-    uint64_t f[SYN_PARSE_FEATS];
+    uint64_t f[SYN_PARSE_FEATS], g[SYN_PARSE_FEATS];
+    uint8_t in_buffer[SYN_PARSE_FEATS] = {0};
+    for (size_t j = 0; j < SYN_PARSE_BUFFER_FEATS; j++)
+        in_buffer[syn_parse_buffer_feats[j]] = 1;
+    /* the scores of the buffer's features, kept while b0 stays: a word is
+     * b0 for its shift and for every arc made while it is */
+    size_t memo_b = SIZE_MAX;
+    int32_t memo[SYN_NACT] = {0};
     while (!syn_state_final(st)) {
         int32_t sc[SYN_NACT] = {0};
         int valid[SYN_NACT], nvalid = 0;
@@ -463,7 +478,20 @@ void syn_parse(const evg_syn_model *m, const syn_word *w,
             nvalid += valid[a] = syn_state_valid(st, a);
         if (nvalid > 1) { /* else the one valid action needs no scores */
             size_t nf = syn_parse_features(st, w, tags, m->coarse, f);
-            syn_ptab_score(&m->parser, f, nf, sc);
+            size_t k = 0, nb = 0;
+            if (st->b != memo_b) {
+                for (size_t j = 0; j < SYN_PARSE_BUFFER_FEATS; j++)
+                    g[k++] = f[syn_parse_buffer_feats[j]];
+                nb = k;
+                memset(memo, 0, sizeof memo);
+                memo_b = st->b;
+            }
+            for (size_t j = 0; j < nf; j++)
+                if (!in_buffer[j])
+                    g[k++] = f[j];
+            syn_ptab_score2(&m->parser, g, nb, k, memo, sc);
+            for (int a = 0; a < SYN_NACT; a++)
+                sc[a] += memo[a];
         }
         int best = -1;
         for (int a = 0; a < SYN_NACT; a++)

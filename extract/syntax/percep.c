@@ -184,6 +184,28 @@ static uint32_t distance(uint32_t fp, uint32_t i, uint32_t cap)
     return i >= h ? i - h : i + cap - h;
 }
 
+/* Puts fingerprint `fp` with row offset `at` in `slot` (cap slots, not
+ * full). Robin Hood: of two keys, the farther from its home stays. */
+static void rh_insert(uint32_t *slot, uint32_t cap, uint32_t fp, uint32_t at)
+{
+    uint32_t i = home_of(fp, cap), d = 0;
+    while (slot[2 * i]) {
+        uint32_t od = distance(slot[2 * i], i, cap);
+        if (od < d) {
+            uint32_t f2 = slot[2 * i], a2 = slot[2 * i + 1];
+            slot[2 * i] = fp;
+            slot[2 * i + 1] = at;
+            fp = f2;
+            at = a2;
+            d = od;
+        }
+        i = i + 1 == cap ? 0 : i + 1;
+        d++;
+    }
+    slot[2 * i] = fp;
+    slot[2 * i + 1] = at;
+}
+
 int syn_ptab_from_train(syn_ptab *t, const syn_ptrain *p, unsigned min_hits)
 {
     memset(t, 0, sizeof *t);
@@ -239,23 +261,7 @@ int syn_ptab_from_train(syn_ptab *t, const syn_ptrain *p, unsigned min_hits)
             continue;
         }
         pr[start] = (uint32_t)k;
-        uint32_t fp = fingerprint(p->keys[s]), at = (uint32_t)start;
-        uint32_t i = home_of(fp, cap), d = 0;
-        while (slot[2 * i]) { /* Robin Hood: the farther from home stays */
-            uint32_t od = distance(slot[2 * i], i, cap);
-            if (od < d) {
-                uint32_t f2 = slot[2 * i], a2 = slot[2 * i + 1];
-                slot[2 * i] = fp;
-                slot[2 * i + 1] = at;
-                fp = f2;
-                at = a2;
-                d = od;
-            }
-            i = i + 1 == cap ? 0 : i + 1;
-            d++;
-        }
-        slot[2 * i] = fp;
-        slot[2 * i + 1] = at;
+        rh_insert(slot, cap, fingerprint(p->keys[s]), (uint32_t)start);
     }
     t->nclass = (uint32_t)nc;
     t->cap = cap;
@@ -305,10 +311,10 @@ int syn_ptab_densify(syn_ptab *t, uint32_t *slots)
     return 0;
 }
 
-/* The row of a feature (its slot's offset word), or NULL. */
-static const uint32_t *find_ptab_row(const syn_ptab *t, uint64_t h)
+/* The row of a fingerprint (its slot's offset word), or NULL. */
+static const uint32_t *find_fp_row(const syn_ptab *t, uint32_t fp)
 {
-    uint32_t fp = fingerprint(h), cap = t->cap;
+    uint32_t cap = t->cap;
     for (uint32_t i = home_of(fp, cap), d = 0;; d++) {
         uint32_t k = t->slot[2 * i];
         if (k == fp)
@@ -317,6 +323,96 @@ static const uint32_t *find_ptab_row(const syn_ptab *t, uint64_t h)
             return NULL;
         i = i + 1 == cap ? 0 : i + 1;
     }
+}
+
+static const uint32_t *find_ptab_row(const syn_ptab *t, uint64_t h)
+{
+    return find_fp_row(t, fingerprint(h));
+}
+
+/* Appends the (class + base, weight) pairs of the row at slot word `at`
+ * (sparse or dense) to `out`; returns how many. */
+static uint32_t row_pairs(const syn_ptab *t, const uint32_t *at, uint32_t base,
+                          uint32_t *out)
+{
+    uint32_t k = 0, o = *at;
+    if (o & DENSE_BIT) {
+        const int16_t *w = t->dense + (size_t)(o & ~DENSE_BIT) * t->nclass;
+        for (uint32_t c = 0; c < t->nclass; c++)
+            if (w[c]) {
+                if (out)
+                    out[k] = (c + base) << 16 | (uint16_t)w[c];
+                k++;
+            }
+        return k;
+    }
+    for (uint32_t q = 1; q <= t->pairs[o]; q++, k++)
+        if (out)
+            out[k] = t->pairs[o + q] + (base << 16);
+    return k;
+}
+
+/* The row each table gives slot `s`'s fingerprint, or 0 when another slot
+ * of the same table (the one a lookup finds first) answers for it. */
+static int join_rows(const syn_ptab *a, const syn_ptab *b, int in_b, uint32_t s,
+                     const uint32_t **ra, const uint32_t **rb)
+{
+    const syn_ptab *own = in_b ? b : a;
+    uint32_t fp = own->slot[2 * s];
+    if (!fp || find_fp_row(own, fp) != own->slot + 2 * s + 1)
+        return 0;
+    *ra = find_fp_row(a, fp);
+    *rb = find_fp_row(b, fp);
+    return !in_b || !*ra; /* a fingerprint of both: once, from `a` */
+}
+
+int syn_ptab_join(syn_ptab *out, const syn_ptab *a, const syn_ptab *b)
+{
+    memset(out, 0, sizeof *out);
+    if (a->inl || b->inl || a->nclass != b->nclass || !a->cap || !b->cap ||
+        a->nclass > 0x7fff)
+        return EVG_EINVAL;
+    uint32_t nc = a->nclass;
+    size_t rows = 0, pairs = 0;
+    for (int in_b = 0; in_b < 2; in_b++)
+        for (uint32_t s = 0; s < (in_b ? b->cap : a->cap); s++) {
+            const uint32_t *ra, *rb;
+            if (!join_rows(a, b, in_b, s, &ra, &rb))
+                continue;
+            rows++;
+            pairs += 1 + (ra ? row_pairs(a, ra, 0, NULL) : 0) +
+                     (rb ? row_pairs(b, rb, nc, NULL) : 0);
+        }
+    if (pairs >= DENSE_BIT || rows >= 0x40000000u)
+        return EVG_ENOMEM;
+    uint32_t cap = (uint32_t)(rows + rows / 4 + 16); /* load at most 0.8 */
+    char *mem = calloc(1, (size_t)cap * 8 + pairs * 4);
+    if (!mem)
+        return EVG_ENOMEM;
+    uint32_t *slot = (uint32_t *)mem, *pr = slot + 2 * (size_t)cap;
+    uint32_t np = 0;
+    for (int in_b = 0; in_b < 2; in_b++)
+        for (uint32_t s = 0; s < (in_b ? b->cap : a->cap); s++) {
+            const uint32_t *ra, *rb;
+            if (!join_rows(a, b, in_b, s, &ra, &rb))
+                continue;
+            uint32_t at = np++, k = 0;
+            if (ra)
+                k += row_pairs(a, ra, 0, pr + np + k);
+            if (rb)
+                k += row_pairs(b, rb, nc, pr + np + k);
+            pr[at] = k;
+            np += k;
+            rh_insert(slot, cap, (in_b ? b : a)->slot[2 * s], at);
+        }
+    out->nclass = 2 * nc;
+    out->cap = cap;
+    out->slot = slot;
+    out->pairs = pr;
+    out->npairs = np;
+    out->scale = a->scale;
+    out->owned = mem;
+    return 0; /* not densified: the form the model file stores */
 }
 
 /* The inline form: 2^bits slots of 64 bits. A slot's low 16 bits are its
@@ -441,29 +537,37 @@ static uint64_t inl_find(const syn_ptab *t, uint32_t fp)
     }
 }
 
-static void inl_score(const syn_ptab *t, const uint64_t *f, size_t nf,
-                      int32_t *scores)
+static void inl_score(const syn_ptab *t, const uint64_t *f, size_t nsplit,
+                      size_t nf, int32_t *sa, int32_t *sb)
 {
     uint32_t low = inl_low(t->inl_bits), nc = t->nclass;
     for (size_t j = 0; j < nf; j++)
         __builtin_prefetch(t->inl + (fingerprint(fix_key(f[j])) >> low));
-    int32_t s[SYN_INLINE_CLASSES] = {0};
+    int32_t s[2][SYN_INLINE_CLASSES] = {{0}};
     for (size_t j = 0; j < nf; j++) {
         uint64_t v = inl_find(t, fingerprint(fix_key(f[j])));
         for (uint32_t c = 0; c < SYN_INLINE_CLASSES; c++)
-            s[c] += (int16_t)(uint16_t)(v >> (16 * (c + 1)));
+            s[j >= nsplit][c] += (int16_t)(uint16_t)(v >> (16 * (c + 1)));
     }
-    for (uint32_t c = 0; c < nc; c++)
-        scores[c] += s[c];
+    for (uint32_t c = 0; c < nc; c++) {
+        sa[c] += s[0][c];
+        sb[c] += s[1][c];
+    }
+}
+
+void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
+                    int32_t *scores)
+{
+    syn_ptab_score2(t, f, nf, nf, scores, scores);
 }
 
 /* Memory bound: the slots of all features are fetched first, then their
  * rows, then added up, so that the cache misses overlap. */
-void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
-                    int32_t *scores)
+void syn_ptab_score2(const syn_ptab *t, const uint64_t *f, size_t nsplit,
+                     size_t nf, int32_t *sa, int32_t *sb)
 {
     if (t->inl) {
-        inl_score(t, f, nf, scores);
+        inl_score(t, f, nsplit, nf, sa, sb);
         return;
     }
 
@@ -490,6 +594,7 @@ void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
     for (size_t j = 0; j < n; j++) {
         if (!rows[j])
             continue;
+        int32_t *scores = j < nsplit ? sa : sb;
         if (dense[j]) { /* vectorised: every class */
             const int16_t *w = rows[j];
             for (uint32_t c = 0; c < nc; c++)

@@ -89,5 +89,17 @@ int syn_ptab_inline_valid(uint32_t bits, size_t nclass);
 /* scores[c] += weights of the features, as integers (scale left out). */
 void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
                     int32_t *scores);
+/* The same with features [0, nsplit) into `sa` and the others into `sb`,
+ * in one pass over memory (a table not inline: at most 128 features). */
+void syn_ptab_score2(const syn_ptab *t, const uint64_t *f, size_t nsplit,
+                     size_t nf, int32_t *sa, int32_t *sb);
+/* Joins two tables of the same classes into one of twice the classes:
+ * `a`'s weights as classes 0 to nclass - 1, `b`'s as nclass to 2 nclass
+ * - 1, so that a feature both score costs one lookup. Its lookups answer
+ * as the two tables' do (where two features of a table share a
+ * fingerprint, the one a lookup finds first). The scale is `a`'s: `b`'s
+ * classes are to be compared only among themselves. EVG_ENOMEM, or
+ * EVG_EINVAL for an inline table or tables of different classes. */
+int syn_ptab_join(syn_ptab *out, const syn_ptab *a, const syn_ptab *b);
 
 #endif

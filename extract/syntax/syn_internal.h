@@ -42,6 +42,10 @@ struct evg_syn_model {
     size_t ntags, nrels;
     char **upos, **xpos, **rels; /* tag and relation names */
     syn_ptab tagger, tagger2, parser, labeler; /* tagger2: 2nd pass */
+    syn_ptab tagjoint;           /* the two passes' tables joined
+                                    (syn_ptab_join): what a model file
+                                    holds for two passes, and syn_tag
+                                    reads; then tagger, tagger2 are empty */
     syn_lemmas lemmas;
     syn_map tagdict;             /* frequent unambiguous forms -> tag */
     uint8_t *coarse;             /* per tag: its UPOS, as a small number */
@@ -83,8 +87,8 @@ uint64_t syn_form_key(const char *form);
 size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
                         const uint16_t *tags, const uint16_t *first,
                         uint64_t *f);
-/* Tags words from the tag dictionary, or else by the model. */
-void syn_tag(const evg_syn_model *m, const syn_word *w, size_t n,
+/* Tags words from the tag dictionary, or else by the model. EVG_ENOMEM. */
+int syn_tag(const evg_syn_model *m, const syn_word *w, size_t n,
              uint16_t *tags);
 
 /* Parser: arc-hybrid state. Word numbers are 1..n, 0 is the root. */
@@ -114,6 +118,9 @@ void syn_state_arc(const syn_state *s, int act, int *dep, int *head);
 int syn_state_cost(const syn_state *s, int act, const int *ghead);
 
 #define SYN_PARSE_FEATS 128
+/* Which of the features read the buffer's first words alone (parser.c). */
+#define SYN_PARSE_BUFFER_FEATS 16
+extern const uint8_t syn_parse_buffer_feats[SYN_PARSE_BUFFER_FEATS];
 size_t syn_parse_features(const syn_state *s, const syn_word *w,
                           const uint16_t *tags, const uint8_t *coarse,
                           uint64_t *f);

@@ -1,6 +1,7 @@
 /* Part-of-speech tagger: one greedy pass left to right; each word's tag
  * (a UPOS and XPOS pair) is scored from its own letters, its neighbours'
  * words and the two tags before it. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "syn_internal.h"
@@ -138,9 +139,12 @@ void syn_words(const syn_map *dict, const char *const *form, size_t n,
 #define F2(t, a, b) syn_mix(syn_mix((uint64_t)(t), (a)), (b))
 #define F3(t, a, b, c) syn_mix(F2(t, a, b), (c))
 
-size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
-                        const uint16_t *tags, const uint16_t *first,
-                        uint64_t *f)
+/* The features of syn_tag_features, with a bit set in *dyn for each that
+ * reads the tags (of this pass before word i, or the first pass's): the
+ * others depend on the words alone, the same in both passes. */
+static size_t tag_features(const syn_word *w, size_t n, size_t i,
+                           const uint16_t *tags, const uint16_t *first,
+                           uint64_t *f, uint64_t *dyn)
 {
     static const syn_word none = {11, 12, 13, {14, 15, 16, 31},
                                   {17, 18, 19, 20, 32}, 0xfffe, 0, 0, 0};
@@ -169,12 +173,16 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
     f[k++] = F2(53, c->flags, n1->flags);
     f[k++] = F3(54, c->casing, c->flags, i == 0);
     f[k++] = F2(55, c->casing, c->w);
+    *dyn |= 1ull << k;
     f[k++] = F2(56, t1, c->shape);
     f[k++] = F2(57, p1->w, c->suf[2]);
     f[k++] = F1(12, c->flags);
     f[k++] = F2(13, c->flags, i == 0);
+    *dyn |= 1ull << k;
     f[k++] = F1(14, t1);
+    *dyn |= 1ull << k;
     f[k++] = F2(15, t1, t2);
+    *dyn |= 1ull << k;
     f[k++] = F2(16, t1, c->w);
     f[k++] = F1(17, p1->w);
     f[k++] = F1(18, p2->w);
@@ -186,11 +194,13 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
     f[k++] = F2(24, p1->w, c->w);
     f[k++] = F2(25, c->w, n1->w);
     f[k++] = F2(26, n1->w, n2->w);
+    *dyn |= 1ull << k;
     f[k++] = F2(27, t1, n1->w);
     f[k++] = F1(28, n1->shape);
     f[k++] = F1(29, p1->shape);
     f[k++] = F2(30, c->suf[2], n1->w);
     f[k++] = F2(31, p1->w, n1->w);
+    *dyn |= 1ull << k;
     f[k++] = F2(32, t1, c->suf[2]);
     f[k++] = F2(33, c->shape, n1->shape);
     f[k++] = F1(34, p1->raw);
@@ -201,6 +211,7 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
     f[k++] = F2(38, c->w, n1->dtag);
     f[k++] = F2(39, c->suf[2], n1->dtag);
     if (first) { /* the second pass sees the first pass's tags both ways */
+        *dyn |= ~0ull << k;
         uint64_t r1 = i + 1 < n ? first[i + 1] : 0xfffd;
         uint64_t r2 = i + 2 < n ? first[i + 2] : 0xfffd;
         f[k++] = F1(40, r1);
@@ -212,7 +223,16 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
         f[k++] = F2(46, c->shape, r1);
         f[k++] = F2(47, first[i], c->w);
     }
+    *dyn &= k < 64 ? ~(~0ull << k) : ~0ull;
     return k;
+}
+
+size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
+                        const uint16_t *tags, const uint16_t *first,
+                        uint64_t *f)
+{
+    uint64_t dyn = 0;
+    return tag_features(w, n, i, tags, first, f, &dyn);
 }
 
 /* One greedy pass with `table`; `first` as for syn_tag_features. */
@@ -239,14 +259,69 @@ static void tag_pass(const evg_syn_model *m, const syn_ptab *table,
     }
 }
 
-void syn_tag(const evg_syn_model *m, const syn_word *w, size_t n,
-             uint16_t *tags)
+/* Both passes with the joined table (m->tagjoint, syn_ptab_join): the
+ * features of a word that read no tags are the same in both passes, so
+ * the first pass looks each up once, for both, and keeps the second
+ * pass's part of the sums; the second pass looks up only the features
+ * that read tags. The sums, so the tags, are those of the two tables
+ * scored apart. A sentence too long for two passes gets the first, as
+ * with the tables apart. Returns 0 or EVG_ENOMEM. */
+static int tag_joint(const evg_syn_model *m, const syn_word *w, size_t n,
+                     uint16_t *tags)
 {
+    size_t nt = m->ntags, passes = n > EVG_SYN_MAX_WORDS ? 1 : 2;
+    int32_t *later = NULL;
+    if (passes == 2 && !(later = malloc((n ? n : 1) * nt * sizeof *later)))
+        return EVG_ENOMEM;
+    uint16_t first[EVG_SYN_MAX_WORDS];
+    uint64_t f[SYN_TAG_FEATS], g[SYN_TAG_FEATS];
+    int32_t a[2048], b[2048];
+    for (size_t pass = 0; pass < passes; pass++) {
+        uint16_t *out = pass || passes == 1 ? tags : first;
+        for (size_t i = 0; i < n; i++) {
+            if (w[i].dtag < nt) {
+                out[i] = w[i].dtag;
+                continue;
+            }
+            uint64_t dyn = 0;
+            size_t k = tag_features(w, n, i, out, pass ? first : NULL, f,
+                                    &dyn);
+            size_t ns = 0, nd = 0; /* g: the words' features, then the tags' */
+            if (!pass)
+                for (size_t j = 0; j < k; j++)
+                    if (!(dyn >> j & 1))
+                        g[ns++] = f[j];
+            for (size_t j = 0; j < k; j++)
+                if (dyn >> j & 1)
+                    g[ns + nd++] = f[j];
+            memset(a, 0, 2 * nt * sizeof *a);
+            memset(b, 0, 2 * nt * sizeof *b);
+            syn_ptab_score2(&m->tagjoint, g, ns, ns + nd, a, b);
+            int32_t *own = pass ? later + i * nt : a, *sc = pass ? b + nt : b;
+            if (later && !pass)
+                memcpy(later + i * nt, a + nt, nt * sizeof *a);
+            size_t best = 0;
+            for (size_t t = 1; t < nt; t++)
+                if (own[t] + sc[t] > own[best] + sc[best])
+                    best = t;
+            out[i] = (uint16_t)best;
+        }
+    }
+    free(later);
+    return 0;
+}
+
+int syn_tag(const evg_syn_model *m, const syn_word *w, size_t n,
+            uint16_t *tags)
+{
+    if (m->tagjoint.cap)
+        return tag_joint(m, w, n, tags);
     if (!m->tagger2.cap || n > EVG_SYN_MAX_WORDS) {
         tag_pass(m, &m->tagger, w, n, NULL, tags);
-        return;
+        return 0;
     }
     uint16_t first[EVG_SYN_MAX_WORDS];
     tag_pass(m, &m->tagger, w, n, NULL, first);
     tag_pass(m, &m->tagger2, w, n, first, tags);
+    return 0;
 }

@@ -182,6 +182,133 @@ static void inline_table_answers_as_the_table(void **state)
     syn_ptrain_dispose(&p);
 }
 
+/* The joined tagger table (the two passes' tables in one) answers every
+ * lookup as the two tables do, found or not, dense row or not, and where
+ * two features of a table share a fingerprint, as the table does. */
+static void joined_table_answers_as_the_two(void **state)
+{
+    (void)state;
+    enum { NC = 12, NK = 2000 };
+    syn_ptrain pa, pb;
+    assert_int_equal(syn_ptrain_init(&pa, NC), 0);
+    assert_int_equal(syn_ptrain_init(&pb, NC), 0);
+    uint64_t x = 0x2545f4914f6cdd1dull, keys[NK + 2];
+    for (size_t i = 0; i < NK; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        keys[i] = x;
+    }
+    keys[NK] = keys[0] ^ 2; /* the fingerprint of keys[0], another key */
+    keys[NK + 1] = keys[5] ^ 4;
+    for (size_t i = 0; i < NK + 2; i++) {
+        /* a third of the features in `a` only, a third in `b` only */
+        size_t ncls = i % 7 == 0 ? NC : 1 + i % 3; /* some rows dense */
+        for (size_t c = 0; c < ncls; c++) {
+            float d = (float)((i * 7 + c * 3) % 11) - 5.0f;
+            pa.t++;
+            pb.t++;
+            if (i % 3 != 1)
+                assert_int_equal(syn_ptrain_update(&pa, &keys[i], 1,
+                                                   (i + c) % NC, d), 0);
+            if (i % 3 != 2)
+                assert_int_equal(syn_ptrain_update(&pb, &keys[i], 1,
+                                                   (i + 2 * c) % NC, -d), 0);
+        }
+    }
+    syn_ptab a, b, j;
+    assert_int_equal(syn_ptab_from_train(&a, &pa, 0), 0);
+    assert_int_equal(syn_ptab_from_train(&b, &pb, 0), 0);
+    assert_int_equal(syn_ptab_join(&j, &a, &b), 0);
+    assert_int_equal(j.nclass, 2 * NC);
+    for (int dense = 0; dense < 2; dense++) {
+        if (dense) /* as a model file's table is read */
+            assert_int_equal(syn_ptab_densify(&j, (uint32_t *)(uintptr_t)j.slot),
+                             0);
+        size_t found = 0;
+        for (size_t i = 0; i < 2 * NK; i++) {
+            uint64_t f[3] = {keys[i % (NK + 2)], keys[(i * 13) % NK], 0};
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            f[2] = i < NK ? keys[NK + i % 2] : x; /* x: held by neither */
+            int32_t sa[NC] = {0}, sb[NC] = {0}, sj[2 * NC] = {0};
+            int32_t s1[2 * NC] = {0}, s2[2 * NC] = {0};
+            syn_ptab_score(&a, f, 3, sa);
+            syn_ptab_score(&b, f, 3, sb);
+            syn_ptab_score(&j, f, 3, sj);
+            assert_memory_equal(sj, sa, sizeof sa);
+            assert_memory_equal(sj + NC, sb, sizeof sb);
+            syn_ptab_score2(&j, f, 1, 3, s1, s2); /* split: f[0] | f[1..] */
+            for (size_t c = 0; c < 2 * NC; c++)
+                assert_int_equal(s1[c] + s2[c], sj[c]);
+            int32_t one[2 * NC] = {0};
+            syn_ptab_score(&j, f, 1, one);
+            assert_memory_equal(s1, one, sizeof one);
+            for (size_t c = 0; c < NC; c++)
+                found += sa[c] != 0;
+        }
+        assert_true(found > NK);
+    }
+    syn_ptab_dispose(&a);
+    syn_ptab_dispose(&b);
+    syn_ptab_dispose(&j);
+    syn_ptrain_dispose(&pa);
+    syn_ptrain_dispose(&pb);
+}
+
+/* The parser features it keeps while b0 stays (syn_parse_buffer_feats)
+ * are the same at every step with the same first buffer word, whatever
+ * the stack and the arcs: checked along many action sequences. */
+static void buffer_features_stay_with_b0(void **state)
+{
+    (void)state;
+    syn_conllu c = load_tiny();
+    syn_map none = {0};
+    uint8_t coarse[4] = {0, 1, 2, 3};
+    uint64_t x = 0x9e3779b97f4a7c15ull;
+    size_t checked = 0;
+    for (size_t q = 0; q < c.n; q++) {
+        const syn_csent *cs = &c.sents[q];
+        size_t n = cs->nwords;
+        const char *form[64];
+        syn_word w[64];
+        uint16_t tags[64];
+        assert_true(n <= 64);
+        for (size_t i = 0; i < n; i++) {
+            form[i] = cs->lines[cs->words[i]].col[CU_FORM];
+            tags[i] = (uint16_t)(i % 4);
+        }
+        syn_words(&none, form, n, w);
+        for (int run = 0; run < 8; run++) {
+            syn_state st;
+            assert_int_equal(syn_state_init(&st, n), 0);
+            uint64_t seen[66][SYN_PARSE_BUFFER_FEATS];
+            int have[66] = {0};
+            while (!syn_state_final(&st)) {
+                uint64_t f[SYN_PARSE_FEATS];
+                assert_int_equal(syn_parse_features(&st, w, tags, coarse, f),
+                                 112);
+                assert_true(st.b <= n + 1);
+                for (size_t j = 0; j < SYN_PARSE_BUFFER_FEATS; j++) {
+                    uint64_t v = f[syn_parse_buffer_feats[j]];
+                    if (have[st.b]) {
+                        assert_true(seen[st.b][j] == v);
+                        checked++;
+                    }
+                    seen[st.b][j] = v;
+                }
+                have[st.b] = 1;
+                int act;
+                do { /* a random valid action */
+                    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                    act = (int)(x % SYN_NACT);
+                } while (!syn_state_valid(&st, act));
+                syn_state_apply(&st, act, (uint16_t)(x >> 8 & 7));
+            }
+            syn_state_dispose(&st);
+        }
+    }
+    assert_true(checked > 1000);
+    syn_conllu_dispose(&c);
+}
+
 static char *train_tiny(const char *path, unsigned long long seed,
                         unsigned folds)
 {
@@ -293,6 +420,55 @@ static void damaged_models_are_errors(void **state)
     unlink(p);
 }
 
+/* A model file holds the tagger's two passes joined: the loaded model
+ * tags every sentence as the trained one, whose tables are apart. */
+static void loaded_model_tags_as_trained(void **state)
+{
+    (void)state;
+    syn_train_opts o;
+    syn_train_defaults(&o);
+    const char *files[] = {TINY};
+    o.train = files;
+    o.ntrain = 1;
+    o.tag_epochs = 3;
+    o.parse_epochs = 2;
+    o.prune = o.prune_tagger = 1;
+    o.folds = 2;
+    evg_error err;
+    evg_syn_model *m, *l;
+    assert_int_equal(syn_train(&o, &m, &err), 0);
+    assert_true(m->tagger2.cap > 0 && !m->tagjoint.cap);
+    char p[] = "/tmp/evg-syn-j-XXXXXX";
+    close(mkstemp(p));
+    assert_int_equal(evg_syn_model_save(m, p, &err), 0);
+    assert_int_equal(evg_syn_model_load(p, &l, &err), 0);
+    unlink(p);
+    assert_true(l->tagjoint.cap > 0 && !l->tagger.cap && !l->tagger2.cap);
+    syn_conllu c = load_tiny();
+    size_t words = 0;
+    for (size_t q = 0; q < c.n; q++) {
+        const syn_csent *cs = &c.sents[q];
+        size_t n = cs->nwords;
+        const char *form[64];
+        syn_word w[64];
+        uint16_t ta[64], tb[64];
+        assert_true(n <= 64);
+        for (size_t i = 0; i < n; i++)
+            form[i] = cs->lines[cs->words[i]].col[CU_FORM];
+        syn_words(&m->tagdict, form, n, w);
+        for (size_t i = 0; i < n; i++)
+            w[i].dtag = 0xffff; /* every word scored, none from the dictionary */
+        assert_int_equal(syn_tag(m, w, n, ta), 0);
+        assert_int_equal(syn_tag(l, w, n, tb), 0);
+        assert_memory_equal(ta, tb, n * sizeof *ta);
+        words += n;
+    }
+    assert_true(words > 50);
+    syn_conllu_dispose(&c);
+    evg_syn_model_free(m);
+    evg_syn_model_free(l);
+}
+
 static evg_syn_model *tiny_model(void)
 {
     char p[] = "/tmp/evg-syn-t-XXXXXX";
@@ -391,7 +567,9 @@ static int load_patched(const char *good, size_t n, int word, uint32_t v,
     assert_int_equal(evg_buf_append(&b, (const char *)pay, len), 0);
     char p[] = "/tmp/evg-syn-p-XXXXXX";
     close(mkstemp(p));
-    assert_int_equal(syn_file_save(p, good, 2, &b, err), 0);
+    uint32_t version; /* the file's own */
+    memcpy(&version, good + 8, 4);
+    assert_int_equal(syn_file_save(p, good, version, &b, err), 0);
     evg_buf_dispose(&b);
     free(pay);
     *m = NULL;
@@ -463,6 +641,9 @@ int main(void)
         cmocka_unit_test(oracle_rebuilds_projective_trees),
         cmocka_unit_test(state_refuses_a_second_root),
         cmocka_unit_test(inline_table_answers_as_the_table),
+        cmocka_unit_test(joined_table_answers_as_the_two),
+        cmocka_unit_test(loaded_model_tags_as_trained),
+        cmocka_unit_test(buffer_features_stay_with_b0),
         cmocka_unit_test(training_is_deterministic),
         cmocka_unit_test(damaged_models_are_errors),
         cmocka_unit_test(tokens_follow_ud),
