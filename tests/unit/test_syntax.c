@@ -253,6 +253,19 @@ static void joined_table_answers_as_the_two(void **state)
     syn_ptrain_dispose(&pb);
 }
 
+/* The forms of a sample sentence (at most 64 words) and their word
+ * features; returns how many. */
+static size_t tiny_words(const syn_csent *cs, const syn_map *dict,
+                         const char **form, syn_word *w)
+{
+    size_t n = cs->nwords;
+    assert_true(n <= 64);
+    for (size_t i = 0; i < n; i++)
+        form[i] = cs->lines[cs->words[i]].col[CU_FORM];
+    syn_words(dict, form, n, w);
+    return n;
+}
+
 /* The parser features it keeps while b0 stays (syn_parse_buffer_feats)
  * are the same at every step with the same first buffer word, whatever
  * the stack and the arcs: checked along many action sequences. */
@@ -265,17 +278,12 @@ static void buffer_features_stay_with_b0(void **state)
     uint64_t x = 0x9e3779b97f4a7c15ull;
     size_t checked = 0;
     for (size_t q = 0; q < c.n; q++) {
-        const syn_csent *cs = &c.sents[q];
-        size_t n = cs->nwords;
         const char *form[64];
         syn_word w[64];
         uint16_t tags[64];
-        assert_true(n <= 64);
-        for (size_t i = 0; i < n; i++) {
-            form[i] = cs->lines[cs->words[i]].col[CU_FORM];
+        size_t n = tiny_words(&c.sents[q], &none, form, w);
+        for (size_t i = 0; i < n; i++)
             tags[i] = (uint16_t)(i % 4);
-        }
-        syn_words(&none, form, n, w);
         for (int run = 0; run < 8; run++) {
             syn_state st;
             assert_int_equal(syn_state_init(&st, n), 0);
@@ -447,15 +455,10 @@ static void loaded_model_tags_as_trained(void **state)
     syn_conllu c = load_tiny();
     size_t words = 0;
     for (size_t q = 0; q < c.n; q++) {
-        const syn_csent *cs = &c.sents[q];
-        size_t n = cs->nwords;
         const char *form[64];
         syn_word w[64];
         uint16_t ta[64], tb[64];
-        assert_true(n <= 64);
-        for (size_t i = 0; i < n; i++)
-            form[i] = cs->lines[cs->words[i]].col[CU_FORM];
-        syn_words(&m->tagdict, form, n, w);
+        size_t n = tiny_words(&c.sents[q], &m->tagdict, form, w);
         for (size_t i = 0; i < n; i++)
             w[i].dtag = 0xffff; /* every word scored, none from the dictionary */
         assert_int_equal(syn_tag(m, w, n, ta), 0);
