@@ -356,22 +356,24 @@ static size_t beside_report(const evg_doc_token *w, size_t n, size_t p)
     return EVG_NONE;
 }
 
-/* Whether clause head c asks a question: a question mark after it, and an
- * auxiliary or copula before its subject ("Did Iran attack", "Will Egypt
- * condemn") or a wh-word before it ("Who attacked", "Why did Iran
- * attack"). A relative clause asks nothing. */
-static int asks(const evg_doc_token *w, size_t n, size_t c)
+/* Whether clause head c asks a question, `qm` being the sentence's last
+ * question mark: the mark after it, and an auxiliary or copula before its
+ * subject ("Did Iran attack", "Will Egypt condemn") or a wh-word before it
+ * ("Who attacked", "Why did Iran attack", "Which country attacked"). A
+ * relative clause asks nothing. Linear in c. */
+static int asks(const evg_doc_token *w, size_t n, size_t c, size_t qm)
 {
-    if (evg_fr_base_is(w[c].deprel, "acl"))
-        return 0;
-    int mark = 0;
-    for (size_t q = c + 1; q < n && !mark; q++)
-        mark = w[q].form && strcmp(w[q].form, "?") == 0;
-    if (!mark)
+    if (qm == EVG_NONE || qm <= c || evg_fr_base_is(w[c].deprel, "acl"))
         return 0;
     size_t subj = EVG_NONE, aux = EVG_NONE;
     for (size_t j = 0; j < c; j++) {
-        if (w[j].head != c + 1)
+        size_t h = w[j].head;
+        int wh = xpos_is(&w[j], "WP") || xpos_is(&w[j], "WRB") ||
+                 xpos_is(&w[j], "WP$") || xpos_is(&w[j], "WDT");
+        /* the wh-word, or the wh-determiner of a phrase of c */
+        if (wh && (h == c + 1 || (h >= 1 && h <= n && w[h - 1].head == c + 1)))
+            return 1;
+        if (h != c + 1)
             continue;
         const char *rel = w[j].deprel;
         if (evg_fr_base_is(rel, "nsubj") && subj == EVG_NONE)
@@ -379,21 +381,14 @@ static int asks(const evg_doc_token *w, size_t n, size_t c)
         else if ((evg_fr_base_is(rel, "aux") || rel_is(rel, "cop")) &&
                  aux == EVG_NONE)
             aux = j;
-        /* the wh-word, or the phrase it determines ("which country") */
-        size_t d = child(w, n, j, "det", 0);
-        if (xpos_is(&w[j], "WP") || xpos_is(&w[j], "WRB") ||
-            xpos_is(&w[j], "WP$") || xpos_is(&w[j], "WDT") ||
-            (d != EVG_NONE && d < j &&
-             (xpos_is(&w[d], "WDT") || xpos_is(&w[d], "WP$"))))
-            return 1;
     }
     return aux != EVG_NONE && subj != EVG_NONE && aux < subj;
 }
 
 /* Whether word p lies in a question: in a clause that asks one, or one it
  * governs other than a relative clause. When no clause of a sentence
- * ending in a question mark asks ("Iran attacked Iraq?"), the clause the
- * mark closes does. */
+ * with a question mark asks ("Iran attacked Iraq?"), the clause the mark
+ * closes does. */
 static int in_question(const evg_doc_token *w, size_t n, size_t p)
 {
     size_t qm = EVG_NONE;
@@ -402,14 +397,19 @@ static int in_question(const evg_doc_token *w, size_t n, size_t p)
             qm = j;
     if (qm == EVG_NONE)
         return 0;
+    /* a clause head: a verb, an auxiliary, or what a copula hangs on */
     int any = 0;
-    for (size_t c = 0; c < n && !any; c++)
-        any = (upos_is(&w[c], "VERB") || upos_is(&w[c], "AUX") ||
-               child(w, n, c, "cop", 0) != EVG_NONE) &&
-              asks(w, n, c);
+    for (size_t c = 0; c < qm && !any; c++) {
+        size_t k = c;
+        if (rel_is(w[c].deprel, "cop"))
+            k = head_of(w, n, c);
+        else if (!upos_is(&w[c], "VERB") && !upos_is(&w[c], "AUX"))
+            continue;
+        any = k != EVG_NONE && asks(w, n, k, qm);
+    }
     size_t q = p;
     for (int depth = 0; q != EVG_NONE && depth <= DEPTH_MAX; depth++) {
-        if (any ? asks(w, n, q) : q == head_of(w, n, qm))
+        if (any ? asks(w, n, q, qm) : q == head_of(w, n, qm))
             return 1;
         if (evg_fr_base_is(w[q].deprel, "acl") ||
             (evg_fr_base_is(w[q].deprel, "parataxis") && any))

@@ -216,6 +216,25 @@ static void one_event_not_two(void **state)
     evg_doc_free(doc);
 }
 
+/* A complaint is aimed at what it is about; the body it is made to is
+ * the target only when it names nothing else (CAMEO 114). */
+static void target_of_a_complaint(void **state)
+{
+    evg_doc *doc = extract(state, "2003-01-01",
+                           "Lebanon complained to the United Nations on "
+                           "Tuesday over two Israeli air raids.");
+    const evg_event *c = event(doc, "complained");
+    assert_int_equal(c->n_target, 1);
+    assert_string_equal(doc->entities[c->target[0]].name, "Israel");
+    evg_doc_free(doc);
+    doc = extract(state, "2003-01-01",
+                  "Lebanon complained to the United Nations.");
+    c = event(doc, "complained");
+    assert_int_equal(c->n_target, 1);
+    assert_string_equal(doc->entities[c->target[0]].name, "United Nations");
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +243,7 @@ int main(void)
         cmocka_unit_test(raising),
         cmocka_unit_test(subject_phrase_and_apposition),
         cmocka_unit_test(one_event_not_two),
+        cmocka_unit_test(target_of_a_complaint),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
