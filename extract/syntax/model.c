@@ -4,11 +4,13 @@
  *   u64 payload bytes, u64 payload checksum, then the payload: sections of
  *   u32 name, u32 zero, u64 bytes, the bytes padded to 8.
  *
- * Sections: INFO (text), TAGS ("UPOS\tXPOS" lines), RELS (lines), PTAG,
- * PTG2, PLAB (perceptron tables), PPAR (the parser's table, inline: see
+ * Sections: INFO (text), TAGS ("UPOS\tXPOS" lines), RELS (lines), PTGJ
+ * (the tagger's two passes joined, syn_ptab_join) or PTAG (one pass), PLAB
+ * (perceptron tables), PPAR (the parser's table, inline: see
  * put_inline_table), LRUL, LMAP, LSTR (lemma rules, map and strings), TDIC,
  * TOKN. Every count and offset is checked on load, so a damaged file is an
- * error and never a crash. Format 2: the inline parser table. */
+ * error and never a crash. Format 2: the inline parser table; format 3:
+ * the joined tagger table. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
