@@ -1,7 +1,7 @@
 /* `evgraph ingest`: adds articles (extracted here, in parallel) or events
- * documents (JSON Lines, or one JSON document) to the event store, whole
- * documents in groups of transactions (evg_store_add()), and prints what
- * it did. */
+ * documents (JSON Lines, or one JSON document) to the event store, each
+ * document one transaction (evg_store_add(); --batch groups them), and
+ * prints what it did. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -33,7 +33,8 @@ const cli_opt cli_options[] = {
      "migrate a store written by an older evgraph to this version first",
      NULL},
     {"batch", O_BATCH, A_WORD, "N", C_INGEST,
-     "documents per transaction (default 1000; 1: each its own)", NULL},
+     "documents per transaction (default 1: each its own; more: fewer "
+     "commits, and a kill takes back up to N)", NULL},
     {"jobs", 'j', A_WORD, "N", C_EXTRACT | C_RUN | C_INGEST,
      "extract with N threads, output in input order (default: one per core)",
      NULL},

@@ -139,6 +139,48 @@ static const char *const steps[EVG_STORE_VERSION] = {
      "  ORDER BY event, key;"
      "DROP TABLE event_keys;"
      "ALTER TABLE event_keys5 RENAME TO event_keys;"),
+
+    /* 5 -> 6: one transaction per document, and the two indexes whose
+     * entries land on random pages (a report's CAMEO root and date; who
+     * took part, by actor) brought up to date in bulk, every thousands of
+     * documents, instead of a dozen random pages written again by every
+     * document's commit. The (root, date) index becomes a table,
+     * report_dates (an undated report has lo ''), and a report's actors
+     * go first to arguments_new (in the order they came); a merge copies
+     * every report after meta's 'indexed_through' into report_dates,
+     * moves arguments_new into arguments and records the last report
+     * merged, in one transaction. A query reads the tables for the
+     * reports merged and the rows after 'indexed_through' directly. And
+     * actors_code goes: no query uses it (the actor lookup by code or
+     * name scans actors) */
+    ("DROP INDEX evidence_root;"
+     "CREATE TABLE report_dates ("
+     "  root TEXT NOT NULL, lo TEXT NOT NULL, report INTEGER NOT NULL,"
+     "  PRIMARY KEY (root, lo, report)) WITHOUT ROWID;"
+     "INSERT INTO report_dates SELECT root, coalesce(lo, ''), id"
+     "  FROM evidence ORDER BY 1, 2, 3;"
+     "CREATE TABLE arguments_new ("
+     "  actor INTEGER NOT NULL, report INTEGER NOT NULL,"
+     "  role INTEGER NOT NULL);"
+     "DROP INDEX actors_code;"
+     "INSERT OR REPLACE INTO meta SELECT 'indexed_through',"
+     "  coalesce(max(id), 0) FROM evidence;"
+     /* and a document's sentences, entities and relations move into its
+      * row, as JSON (relations [[type, from, to]], NULL for none): one
+      * row written per document where there were four tables and an
+      * index */
+     "ALTER TABLE documents ADD COLUMN sentences TEXT;"
+     "ALTER TABLE documents ADD COLUMN entities TEXT;"
+     "ALTER TABLE documents ADD COLUMN relations TEXT;"
+     "UPDATE documents SET"
+     "  sentences = (SELECT list FROM sentences WHERE doc = documents.id),"
+     "  entities = (SELECT list FROM doc_actors WHERE doc = documents.id),"
+     "  relations = (SELECT CASE WHEN count(*) THEN json_group_array(json(r))"
+     "    END FROM (SELECT json_array(type, src, dst) AS r FROM relations"
+     "    WHERE doc = documents.id ORDER BY rowid));"
+     "DROP TABLE sentences;"
+     "DROP TABLE doc_actors;"
+     "DROP TABLE relations;"),
 };
 
 static int exec(sqlite3 *db, const char *sql, evg_error *err)

@@ -50,71 +50,120 @@ static void rows_free(row *v, size_t n)
     free(v);
 }
 
-/* Appends " AND ..." clauses for `q` to `b`; the values are bound in the
- * same order by bind_query(). Dates go through the (root, lo) index: one
- * range per root, starting `lo_min` (the query's start less the longest
- * span stored). */
-static void where_clause(evg_buf *b, const evg_store_query *q)
+/* How many roots `q` lists ("16,17": 2). */
+static int n_roots(const evg_store_query *q)
 {
-    int roots = q->roots && *q->roots;
-    if (roots) {
-        evg_buf_puts(b, " AND (0");
-        for (const char *p = q->roots; *p;) {
-            const char *e = strchr(p, ',');
-            size_t n = e ? (size_t)(e - p) : strlen(p);
-            evg_buf_puts(b, " OR (v.root = substr(?, 1, 2) AND "
-                            "substr(v.cameo, 1, length(?)) = ?)");
-            p += n + (e ? 1 : 0);
+    int n = 0;
+    for (const char *p = q->roots; p && *p; n++) {
+        const char *e = strchr(p, ',');
+        p = e ? e + 1 : p + strlen(p);
+    }
+    return n;
+}
+
+/* Appends " AND ..." clauses for `q` to `b`. The values are numbered
+ * parameters, bound by bind_query(): ?1..?R the roots, then the end
+ * date, the earliest start (`lo_min`: the query's start less the longest
+ * span stored), the start date, the quad class. `merged` is the last
+ * report merged into report_dates and arguments (meta's
+ * 'indexed_through'); those are found through them (an actor's through
+ * arguments, else one range of report_dates per root); `pending` selects the reports after it instead,
+ * read by row id with their actors from arguments_new. */
+static void where_clause(evg_buf *b, const evg_store_query *q,
+                         long long merged, int pending)
+{
+    int nr = n_roots(q);
+    char num[160];
+    snprintf(num, sizeof(num), " AND v.id %s %lld", pending ? ">" : "<=",
+             merged);
+    evg_buf_puts(b, num);
+    /* the parameters' numbers */
+    int p_to = nr + 1, p_lo = nr + 2, p_from = nr + 3, p_quad = nr + 4;
+    /* an actor's reports are few: they lead (found by arguments), the
+     * dates and roots only filter them */
+    if (!pending && !q->entity && (nr || q->from || q->to)) {
+        evg_buf_puts(b, " AND v.id IN (SELECT d.report FROM report_dates d "
+                        "WHERE d.root IN (");
+        if (!nr)
+            evg_buf_puts(b, "SELECT root FROM roots");
+        for (int i = 1; i <= nr; i++) {
+            snprintf(num, sizeof(num), "%ssubstr(?%d, 1, 2)", i > 1 ? ", " : "",
+                     i);
+            evg_buf_puts(b, num);
+        }
+        evg_buf_puts(b, ")");
+        if (q->from || q->to)
+            evg_buf_puts(b, " AND d.lo <> ''");
+        if (q->to) {
+            snprintf(num, sizeof(num), " AND d.lo <= ?%d", p_to);
+            evg_buf_puts(b, num);
+        }
+        if (q->from) {
+            snprintf(num, sizeof(num), " AND d.lo >= ?%d", p_lo);
+            evg_buf_puts(b, num);
         }
         evg_buf_puts(b, ")");
     }
-    if (q->from || q->to) {
-        if (!roots)
-            evg_buf_puts(b, " AND v.root IN (SELECT root FROM roots)");
-        evg_buf_puts(b, " AND v.lo IS NOT NULL");
+    if (nr) {
+        /* each root listed by its whole prefix */
+        evg_buf_puts(b, " AND (0");
+        for (int i = 1; i <= nr; i++) {
+            snprintf(num, sizeof(num),
+                     " OR (v.root = substr(?%d, 1, 2) AND "
+                     "substr(v.cameo, 1, length(?%d)) = ?%d)", i, i, i);
+            evg_buf_puts(b, num);
+        }
+        evg_buf_puts(b, ")");
     }
-    if (q->to)
-        evg_buf_puts(b, " AND v.lo <= ?");
-    if (q->from)
-        evg_buf_puts(b, " AND v.lo >= ? AND "
-                        "max(coalesce(v.hi, v.lo), v.lo) >= ?");
-    if (q->quad_class)
-        evg_buf_puts(b, " AND v.quad = ?");
+    if (q->from || q->to)
+        evg_buf_puts(b, " AND v.lo IS NOT NULL");
+    if (q->to) {
+        snprintf(num, sizeof(num), " AND v.lo <= ?%d", p_to);
+        evg_buf_puts(b, num);
+    }
+    if (q->from) {
+        snprintf(num, sizeof(num),
+                 " AND v.lo >= ?%d AND max(coalesce(v.hi, v.lo), v.lo) >= ?%d",
+                 p_lo, p_from);
+        evg_buf_puts(b, num);
+    }
+    if (q->quad_class) {
+        snprintf(num, sizeof(num), " AND v.quad = ?%d", p_quad);
+        evg_buf_puts(b, num);
+    }
     if (q->entity)
-        evg_buf_puts(b, " AND v.id IN (SELECT a.report FROM arguments a "
-                        "WHERE a.actor IN (SELECT actor FROM q_actors))");
-}
-
-/* A root with surrounding spaces trimmed, as the graph reads them. */
-static void bind_root(sqlite3_stmt *s, int *i, const char *p, size_t n)
-{
-    while (n && *p == ' ')
-        p++, n--;
-    while (n && p[n - 1] == ' ')
-        n--;
-    for (int k = 0; k < 3; k++)
-        sqlite3_bind_text(s, (*i)++, p, (int)n, SQLITE_TRANSIENT);
+        evg_buf_puts(b, pending
+                            ? " AND v.id IN (SELECT a.report FROM "
+                              "arguments_new a WHERE a.actor IN (SELECT "
+                              "actor FROM q_actors))"
+                            : " AND v.id IN (SELECT a.report FROM arguments a "
+                              "WHERE a.actor IN (SELECT actor FROM q_actors))");
 }
 
 static void bind_query(sqlite3_stmt *s, const evg_store_query *q,
                        const char *lo_min)
 {
     int i = 1;
-    if (q->roots && *q->roots)
-        for (const char *p = q->roots; *p;) {
-            const char *e = strchr(p, ',');
-            size_t n = e ? (size_t)(e - p) : strlen(p);
-            bind_root(s, &i, p, n);
-            p += n + (e ? 1 : 0);
-        }
+    for (const char *p = q->roots; p && *p;) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        p += n + (e ? 1 : 0);
+        /* a root with surrounding spaces trimmed, as the graph reads them */
+        const char *r = e ? p - n - 1 : p - n;
+        while (n && *r == ' ')
+            r++, n--;
+        while (n && r[n - 1] == ' ')
+            n--;
+        sqlite3_bind_text(s, i++, r, (int)n, SQLITE_TRANSIENT);
+    }
     if (q->to)
-        sqlite3_bind_text(s, i++, q->to, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, i, q->to, -1, SQLITE_STATIC);
     if (q->from) {
-        sqlite3_bind_text(s, i++, lo_min, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, i++, q->from, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, i + 1, lo_min, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, i + 2, q->from, -1, SQLITE_STATIC);
     }
     if (q->quad_class)
-        sqlite3_bind_int(s, i++, q->quad_class);
+        sqlite3_bind_int(s, i + 3, q->quad_class);
 }
 
 /* The earliest start an event may have and still reach `from`:
@@ -173,11 +222,35 @@ done:
     return n;
 }
 
-static int select_rows(sqlite3 *db, const evg_store_query *q, row **out,
-                       size_t *n_out, evg_error *err)
+static int cmp_row(const void *a, const void *b)
 {
-    *out = NULL;
-    *n_out = 0;
+    const row *x = a, *y = b;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* The last report merged into the indexes (meta's 'indexed_through'). */
+static int merged_through(sqlite3 *db, long long *out, evg_error *err)
+{
+    sqlite3_stmt *s;
+    *out = 0;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = "
+                               "'indexed_through'", -1, &s, NULL) != SQLITE_OK)
+        return db_error(db, err);
+    int r = sqlite3_step(s);
+    if (r == SQLITE_ROW)
+        *out = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? 0 : db_error(db, err);
+}
+
+/* Appends to v[0..*n) the rows of one part of the store: the reports the
+ * indexes hold, or (`pending`) those after `merged`. */
+static int select_part(sqlite3 *db, const evg_store_query *q,
+                       long long merged, int pending, row **out, size_t *n_out,
+                       size_t *cap_out, evg_error *err)
+{
     evg_buf b;
     evg_buf_init(&b, 0);
     evg_buf_puts(&b,
@@ -196,7 +269,7 @@ static int select_rows(sqlite3 *db, const evg_store_query *q, row **out,
             return rc0;
         }
     }
-    where_clause(&b, q);
+    where_clause(&b, q, merged, pending);
     evg_buf_puts(&b, " ORDER BY v.doc, v.idx");
     if (b.failed) {
         evg_buf_dispose(&b);
@@ -209,8 +282,8 @@ static int select_rows(sqlite3 *db, const evg_store_query *q, row **out,
     }
     evg_buf_dispose(&b);
     bind_query(s, q, lo_min);
-    row *v = NULL;
-    size_t n = 0, cap = 0;
+    row *v = *out;
+    size_t n = *n_out, cap = *cap_out;
     int rc = 0, r;
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         if (evg_reserve(&v, &cap, n + 1, sizeof(*v), 256)) {
@@ -248,18 +321,45 @@ static int select_rows(sqlite3 *db, const evg_store_query *q, row **out,
     if (!rc && r != SQLITE_DONE)
         rc = db_error(db, err);
     sqlite3_finalize(s);
+    *out = v;
+    *n_out = n;
+    *cap_out = cap;
+    return rc;
+}
+
+/* The matching rows, in the order the documents and their events were
+ * stored: the merged part through the indexes, then the part after. */
+static int select_rows(sqlite3 *db, const evg_store_query *q, row **out,
+                       size_t *n_out, evg_error *err)
+{
+    *out = NULL;
+    *n_out = 0;
+    row *v = NULL;
+    size_t n = 0, cap = 0;
+    long long merged = 0;
+    int rc = merged_through(db, &merged, err);
+    for (int pending = 0; !rc && pending < 2; pending++)
+        rc = select_part(db, q, merged, pending, &v, &n, &cap, err);
     if (rc) {
         rows_free(v, n);
         return rc;
     }
+    /* a document's reports are merged together, and documents are
+     * stored in order: sorted already but for a store another writer
+     * filled at the same time */
+    for (size_t i = 1; i < n; i++)
+        if (cmp_row(&v[i - 1], &v[i]) > 0) {
+            qsort(v, n, sizeof(*v), cmp_row);
+            break;
+        }
     *out = v;
     *n_out = n;
     return 0;
 }
 
-/* The statements that fill one document. */
+/* The statement that reads one document's row. */
 typedef struct readers {
-    sqlite3_stmt *doc, *args, *actor, *sent, *rels;
+    sqlite3_stmt *doc;
 } readers;
 
 static const char *dup(evg_doc *d, sqlite3_stmt *s, int i, int *bad)
@@ -348,24 +448,17 @@ static int entity(evg_doc *d, const cJSON *list, size_t idx, size_t *map,
     return 0;
 }
 
-/* Parses the JSON list stored for document `doc_row` by `q` (NULL when
- * there is none). */
-static int read_list(sqlite3 *db, sqlite3_stmt *q, long long doc_row,
+/* Parses the JSON list in column `col` of document `doc_row`'s row `q`
+ * (NULL when there is none). */
+static int read_list(sqlite3_stmt *q, int col, long long doc_row,
                      cJSON **out, evg_error *err)
 {
     *out = NULL;
-    sqlite3_reset(q);
-    sqlite3_bind_int64(q, 1, doc_row);
-    int r = step_row(q);
-    if (r < 0)
-        return db_error(db, err);
-    if (r > 0) {
-        const char *t = (const char *)sqlite3_column_text(q, 0);
-        int n = sqlite3_column_bytes(q, 0);
-        if (t && !(*out = cJSON_ParseWithLength(t, (size_t)n)))
-            return evg_error_set(err, EVG_EDEP, "store: document %lld: "
-                                 "damaged list", doc_row);
-    }
+    const char *t = (const char *)sqlite3_column_text(q, col);
+    int n = sqlite3_column_bytes(q, col);
+    if (t && !(*out = cJSON_ParseWithLength(t, (size_t)n)))
+        return evg_error_set(err, EVG_EDEP, "store: document %lld: "
+                             "damaged list", doc_row);
     return 0;
 }
 
@@ -375,7 +468,7 @@ static int build_doc(sqlite3 *db, readers *rd, const row *v, size_t n,
 {
     evg_doc *d = NULL;
     size_t *emap = NULL, *vmap = NULL;
-    cJSON *ents = NULL, *sents = NULL;
+    cJSON *ents = NULL, *sents = NULL, *rels = NULL;
     int rc = evg_doc_new(&d);
     if (rc)
         return evg_error_set(err, rc, "out of memory");
@@ -407,8 +500,9 @@ static int build_doc(sqlite3 *db, readers *rd, const row *v, size_t n,
     size_t n_ev = (size_t)sqlite3_column_int64(rd->doc, 10);
     if (bad)
         goto nomem;
-    if ((rc = read_list(db, rd->actor, doc_row, &ents, err)) ||
-        (rc = read_list(db, rd->sent, doc_row, &sents, err)))
+    if ((rc = read_list(rd->doc, 12, doc_row, &ents, err)) ||
+        (rc = read_list(rd->doc, 11, doc_row, &sents, err)) ||
+        (rc = read_list(rd->doc, 13, doc_row, &rels, err)))
         goto done;
     /* every sentence slot exists (ids stay "s<N>"); only those the events
      * cite are read */
@@ -581,14 +675,19 @@ static int build_doc(sqlite3 *db, readers *rd, const row *v, size_t n,
             }
         }
     }
-    /* relations between the events kept */
-    sqlite3_reset(rd->rels);
-    sqlite3_bind_int64(rd->rels, 1, doc_row);
-    while ((r = step_row(rd->rels)) > 0) {
-        const char *type = (const char *)sqlite3_column_text(rd->rels, 0);
-        size_t a = (size_t)sqlite3_column_int64(rd->rels, 1);
-        size_t b2 = (size_t)sqlite3_column_int64(rd->rels, 2);
-        int t = type ? evg_rel_type_parse(type) : -1;
+    /* relations between the events kept: [[type, from, to]] */
+    const cJSON *rl;
+    cJSON_ArrayForEach(rl, rels) {
+        const cJSON *type = cJSON_GetArrayItem(rl, 0);
+        const cJSON *from = cJSON_GetArrayItem(rl, 1);
+        const cJSON *to = cJSON_GetArrayItem(rl, 2);
+        if (!cJSON_IsString(type) || !cJSON_IsNumber(from) ||
+            !cJSON_IsNumber(to) || from->valuedouble < 0 ||
+            to->valuedouble < 0)
+            continue;
+        size_t a = (size_t)from->valuedouble;
+        size_t b2 = (size_t)to->valuedouble;
+        int t = evg_rel_type_parse(type->valuestring);
         if (t < 0 || a >= n_ev || b2 >= n_ev || vmap[a] == EVG_NONE ||
             vmap[b2] == EVG_NONE)
             continue;
@@ -600,8 +699,6 @@ static int build_doc(sqlite3 *db, readers *rd, const row *v, size_t n,
         rel->from = vmap[a];
         rel->to = vmap[b2];
     }
-    if (r < 0)
-        rc = db_error(db, err);
     goto done;
 nomem:
     rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
@@ -614,6 +711,7 @@ fail:
 done:
     cJSON_Delete(ents);
     cJSON_Delete(sents);
+    cJSON_Delete(rels);
     free(emap);
     free(vmap);
     if (rc) {
@@ -627,10 +725,6 @@ done:
 static void readers_free(readers *rd)
 {
     sqlite3_finalize(rd->doc);
-    sqlite3_finalize(rd->args);
-    sqlite3_finalize(rd->actor);
-    sqlite3_finalize(rd->sent);
-    sqlite3_finalize(rd->rels);
 }
 
 int evg_store_select(evg_store *st, const evg_store_query *q,
@@ -665,20 +759,14 @@ int evg_store_select(evg_store *st, const evg_store_query *q,
         qq.entity = NULL;
     if ((rc = select_rows(db, &qq, &v, &n, err)))
         goto done;
-    static const char *const sql[5] = {
-        ("SELECT doc_id, path, title, url, source, place, dct, dct_source, "
-         "n_sentences, n_entities, n_events FROM documents WHERE id = ?1"),
-        "SELECT 1",
-        "SELECT list FROM doc_actors WHERE doc = ?1",
-        "SELECT list FROM sentences WHERE doc = ?1",
-        "SELECT type, src, dst FROM relations WHERE doc = ?1"};
-    sqlite3_stmt **slots[5] = {&rd.doc, &rd.args, &rd.actor, &rd.sent,
-                               &rd.rels};
-    for (int i = 0; i < 5; i++)
-        if (sqlite3_prepare_v2(db, sql[i], -1, slots[i], NULL) != SQLITE_OK) {
-            rc = db_error(db, err);
-            goto done;
-        }
+    if (sqlite3_prepare_v2(db, "SELECT doc_id, path, title, url, source, "
+                               "place, dct, dct_source, n_sentences, "
+                               "n_entities, n_events, sentences, entities, "
+                               "relations FROM documents WHERE id = ?1",
+                           -1, &rd.doc, NULL) != SQLITE_OK) {
+        rc = db_error(db, err);
+        goto done;
+    }
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && v[j].doc == v[i].doc)

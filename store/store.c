@@ -1,5 +1,7 @@
-/* Opening the store and adding documents: documents are committed whole,
- * in groups (WAL journal), so a killed ingest leaves whole documents only.
+/* Opening the store and adding documents: each document is committed
+ * whole in a transaction of its own (WAL journal), so a killed ingest
+ * leaves whole documents only; the actor and date indexes catch up in
+ * bulk (merge()).
  * Actors merge across documents by the graph's rule (the actor book,
  * graph/actors.h), events by the graph's signature and dates. */
 #include <limits.h>
@@ -16,12 +18,13 @@
 #include "internal.h"
 
 enum {
-    Q_DOC_BY_ID, Q_DOC_BY_HASH, Q_DOC_INS, Q_SENT_INS, Q_ALIAS_INS,
+    Q_DOC_BY_ID, Q_DOC_BY_HASH, Q_DOC_INS, Q_ALIAS_INS,
     Q_NAME_INS, Q_ACTOR_INS, Q_ACTOR_KEY, Q_ACTOR_FILL, Q_ACTOR_NAME,
     Q_ACTOR_DICT,
-    Q_DACT_INS,
     Q_EVENT_INS, Q_EKEY_INS, Q_EKEY_ALL, Q_EVI_INS,
-    Q_ARG_INS, Q_REL_INS, Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT,
+    Q_ARG_INS, Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT,
+    Q_DATA_VERSION, Q_MERGED_GET, Q_MERGE_EVI, Q_MERGE_ARGS, Q_MERGE_CLEAR,
+    Q_MERGED_SET,
     N_QUERIES
 };
 
@@ -30,8 +33,8 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_DOC_BY_HASH] = "SELECT 1 FROM documents WHERE hash = ?1",
     [Q_DOC_INS] = "INSERT INTO documents (doc_id, hash, path, title, url, "
                   "source, place, dct, dct_source, n_sentences, n_entities, "
-                  "n_events) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
-    [Q_SENT_INS] = "INSERT INTO sentences VALUES (?1, ?2)",
+                  "n_events, sentences, entities, relations) VALUES (?1,?2,"
+                  "?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
     [Q_ALIAS_INS] = "INSERT INTO actor_aliases VALUES (?1, ?2, ?3)",
     [Q_NAME_INS] = "INSERT OR IGNORE INTO actor_names VALUES (?1, ?2)",
     [Q_ACTOR_INS] = "INSERT INTO actors (key, name, kind, code, country, "
@@ -40,7 +43,6 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_ACTOR_FILL] = "UPDATE actors SET code = ?2, country = ?3 WHERE id = ?1",
     [Q_ACTOR_NAME] = "UPDATE actors SET name = ?2 WHERE id = ?1",
     [Q_ACTOR_DICT] = "UPDATE actors SET dict = ?2 WHERE id = ?1",
-    [Q_DACT_INS] = "INSERT INTO doc_actors VALUES (?1, ?2)",
     [Q_EVENT_INS] = "INSERT INTO events (sig, lo, hi) VALUES (?1, ?2, ?3)",
     [Q_EKEY_INS] = "INSERT INTO event_keys VALUES (?1,?2,?3,?4,?5)",
     [Q_EKEY_ALL] = "SELECT key, event, chk, lo, hi FROM event_keys",
@@ -51,12 +53,23 @@ static const char *const sql_text[N_QUERIES] = {
                   "VALUES (?1,?2,?3,?4,"
                   "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
                   "?21,?22,?23,?24,?25)",
-    [Q_ARG_INS] = "INSERT OR IGNORE INTO arguments VALUES (?1,?2,?3)",
-    [Q_REL_INS] = "INSERT INTO relations VALUES (?1,?2,?3,?4)",
+    /* appended; moved into arguments by a merge (merge()) */
+    [Q_ARG_INS] = "INSERT INTO arguments_new VALUES (?1,?2,?3)",
     [Q_ROOT_INS] = "INSERT OR IGNORE INTO roots VALUES (?1)",
     [Q_SPAN_SET] = "INSERT OR REPLACE INTO meta VALUES ('max_span_days', ?1)",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
+    [Q_DATA_VERSION] = "PRAGMA data_version",
+    [Q_MERGED_GET] = "SELECT coalesce((SELECT value FROM meta WHERE key = "
+                     "'indexed_through'), 0), coalesce(max(id), 0) FROM "
+                     "evidence",
+    [Q_MERGE_EVI] = "INSERT INTO report_dates SELECT root, coalesce(lo, ''), "
+                    "id FROM evidence WHERE id > ?1 ORDER BY 1, 2, 3",
+    [Q_MERGE_ARGS] = "INSERT OR IGNORE INTO arguments SELECT actor, report, "
+                     "role FROM arguments_new ORDER BY 1, 2, 3",
+    [Q_MERGE_CLEAR] = "DELETE FROM arguments_new",
+    [Q_MERGED_SET] = "INSERT OR REPLACE INTO meta VALUES "
+                     "('indexed_through', ?1)",
 };
 
 /* A row of event_keys, as the connection keeps it: an event's signature
@@ -104,6 +117,8 @@ struct evg_store {
     char roots[128][3];     /* CAMEO roots known to be in `roots` */
     size_t n_roots;
     long max_span;          /* longest event span in days; -1: unread */
+    size_t unmerged;        /* documents added since the last merge */
+    int stale_index;        /* reports found unmerged when loading */
     sqlite3_stmt *q[N_QUERIES];
 };
 
@@ -207,10 +222,16 @@ int evg_store_open(const char *path, unsigned flags, evg_store **out,
                            EVG_STORE_VERSION, path);
         goto done;
     }
+    /* synchronous NORMAL: no fsync per commit, the WAL and the database
+     * are synced at each checkpoint (durability: docs/store.md). A page
+     * cache of 16 MB: SQLite walks the whole cache's hash table at the
+     * end of every transaction (pcache1TruncateUnsafe), which with one
+     * transaction per document cost more than the misses a larger cache
+     * saves (1,059,003 events: 25.1 CPU s with 16 MB, 27.8 s with 64 MB) */
     if (!st->readonly &&
         (rc = evg_store__exec(st->db, "PRAGMA journal_mode = WAL;"
                               "PRAGMA synchronous = NORMAL;"
-                              "PRAGMA cache_size = -65536;"
+                              "PRAGMA cache_size = -16384;"
                               "PRAGMA wal_autocheckpoint = 8192;"
                               "PRAGMA temp_store = MEMORY;", err)))
         goto done;
@@ -481,6 +502,15 @@ static int known_load(evg_store *st, evg_error *err)
     free(names);
     if (!rc)
         rc = keys_load(st, err);
+    if (!rc) {
+        /* reports an earlier ingest left unmerged (killed, or another
+         * writer's): merged with ours, or when the store closes */
+        sqlite3_stmt *m = use(st, Q_MERGED_GET);
+        if (sqlite3_step(m) == SQLITE_ROW &&
+            sqlite3_column_int64(m, 1) > sqlite3_column_int64(m, 0))
+            st->stale_index = 1;
+        sqlite3_reset(m);
+    }
 done:
     sqlite3_finalize(a);
     sqlite3_finalize(al);
@@ -787,53 +817,47 @@ static int note_root_span(evg_store *st, const char *cameo, const char *lo,
 static int add_body(evg_store *st, const evg_doc *doc, const char *id,
                     const char *hash, evg_error *err)
 {
-    sqlite3_stmt *s = use(st, Q_DOC_INS);
-    bind_text(s, 1, id);
-    bind_text(s, 2, hash);
-    bind_text(s, 3, doc->path);
-    bind_text(s, 4, doc->title);
-    bind_text(s, 5, doc->url);
-    bind_text(s, 6, doc->source);
-    bind_text(s, 7, doc->place);
-    bind_text(s, 8, doc->dct[0] ? doc->dct : NULL);
-    bind_text(s, 9, evg_dct_source_name(doc->dct_source));
-    sqlite3_bind_int64(s, 10, (sqlite3_int64)doc->n_sentences);
-    sqlite3_bind_int64(s, 11, (sqlite3_int64)doc->n_entities);
-    sqlite3_bind_int64(s, 12, (sqlite3_int64)doc->n_events);
-    int rc = run(st, s, err);
-    if (rc)
-        return rc;
-    sqlite3_int64 d = sqlite3_last_insert_rowid(st->db);
-    evg_buf list;
+    /* the document's row holds its sentences, entities and relations as
+     * JSON: one row for what a query reads of an article as a whole */
+    int rc = 0;
+    evg_buf sents, list, rels;
+    evg_buf_init(&sents, 0);
     evg_buf_init(&list, 0);
-    evg_buf_putc(&list, '[');
+    evg_buf_init(&rels, 0);
+    evg_buf_putc(&sents, '[');
     for (size_t i = 0; i < doc->n_sentences; i++) {
         const evg_sentence *se = &doc->sentences[i];
         const char *t = se->text ? se->text : "";
-        evg_buf_puts(&list, i ? ",[" : "[");
-        put_int(&list, (long long)se->start);
-        evg_buf_putc(&list, ',');
-        put_int(&list, (long long)se->end);
-        evg_buf_puts(&list, se->boilerplate ? ",1,\"" : ",0,\"");
-        evg_buf_json(&list, t, strlen(t));
-        evg_buf_puts(&list, "\"]");
+        evg_buf_puts(&sents, i ? ",[" : "[");
+        put_int(&sents, (long long)se->start);
+        evg_buf_putc(&sents, ',');
+        put_int(&sents, (long long)se->end);
+        evg_buf_puts(&sents, se->boilerplate ? ",1,\"" : ",0,\"");
+        evg_buf_json(&sents, t, strlen(t));
+        evg_buf_puts(&sents, "\"]");
     }
-    evg_buf_putc(&list, ']');
-    if (list.failed)
-        rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
-    if (!rc) {
-        s = use(st, Q_SENT_INS);
-        sqlite3_bind_int64(s, 1, d);
-        sqlite3_bind_text(s, 2, list.data, (int)list.len, SQLITE_STATIC);
-        rc = run(st, s, err);
+    evg_buf_putc(&sents, ']');
+    /* [[type, from, to]] between events stored, or none */
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const evg_relation *r = &doc->relations[i];
+        if (r->from >= doc->n_events || r->to >= doc->n_events)
+            continue;
+        evg_buf_puts(&rels, rels.len ? ",[\"" : "[[\"");
+        evg_buf_puts(&rels, evg_rel_type_name(r->type));
+        evg_buf_puts(&rels, "\",");
+        put_int(&rels, (long long)r->from);
+        evg_buf_putc(&rels, ',');
+        put_int(&rels, (long long)r->to);
+        evg_buf_putc(&rels, ']');
     }
+    if (rels.len)
+        evg_buf_putc(&rels, ']');
     sqlite3_int64 *actor_of = calloc(doc->n_entities + 1, sizeof(*actor_of));
     sqlite3_int64 *event_of = calloc(doc->n_events + 1, sizeof(*event_of));
     evg_buf sig;
     evg_buf_init(&sig, 0);
     if (!actor_of || !event_of)
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
-    list.len = 0;
     evg_buf_putc(&list, '[');
     for (size_t i = 0; i < doc->n_entities && !rc; i++) {
         const evg_entity *e = &doc->entities[i];
@@ -877,15 +901,37 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         evg_buf_putc(&list, ']');
     }
     evg_buf_putc(&list, ']');
-    if (!rc && list.failed)
+    if (!rc && (list.failed || sents.failed || rels.failed))
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+    sqlite3_int64 d = 0;
     if (!rc) {
-        s = use(st, Q_DACT_INS);
-        sqlite3_bind_int64(s, 1, d);
-        sqlite3_bind_text(s, 2, list.data, (int)list.len, SQLITE_STATIC);
+        sqlite3_stmt *s = use(st, Q_DOC_INS);
+        bind_text(s, 1, id);
+        bind_text(s, 2, hash);
+        bind_text(s, 3, doc->path);
+        bind_text(s, 4, doc->title);
+        bind_text(s, 5, doc->url);
+        bind_text(s, 6, doc->source);
+        bind_text(s, 7, doc->place);
+        bind_text(s, 8, doc->dct[0] ? doc->dct : NULL);
+        bind_text(s, 9, evg_dct_source_name(doc->dct_source));
+        sqlite3_bind_int64(s, 10, (sqlite3_int64)doc->n_sentences);
+        sqlite3_bind_int64(s, 11, (sqlite3_int64)doc->n_entities);
+        sqlite3_bind_int64(s, 12, (sqlite3_int64)doc->n_events);
+        sqlite3_bind_text(s, 13, sents.data, (int)sents.len, SQLITE_STATIC);
+        sqlite3_bind_text(s, 14, list.data, (int)list.len, SQLITE_STATIC);
+        if (rels.len)
+            sqlite3_bind_text(s, 15, rels.data, (int)rels.len,
+                              SQLITE_STATIC);
+        else
+            sqlite3_bind_null(s, 15);
         rc = run(st, s, err);
+        d = sqlite3_last_insert_rowid(st->db);
     }
+    evg_buf_dispose(&sents);
     evg_buf_dispose(&list);
+    evg_buf_dispose(&rels);
+    sqlite3_stmt *s;
     /* scratch for the participants of events without a code, taken by
      * role: two lists of at most n_args entities each */
     size_t max_args = 0;
@@ -1049,17 +1095,6 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         }
     }
     free(by_role);
-    for (size_t i = 0; i < doc->n_relations && !rc; i++) {
-        const evg_relation *r = &doc->relations[i];
-        if (r->from >= doc->n_events || r->to >= doc->n_events)
-            continue;
-        s = use(st, Q_REL_INS);
-        sqlite3_bind_int64(s, 1, d);
-        bind_text(s, 2, evg_rel_type_name(r->type));
-        sqlite3_bind_int64(s, 3, (sqlite3_int64)r->from);
-        sqlite3_bind_int64(s, 4, (sqlite3_int64)r->to);
-        rc = run(st, s, err);
-    }
     evg_buf_dispose(&sig);
     free(actor_of);
     free(event_of);
@@ -1100,7 +1135,8 @@ static int roll_back(evg_store *st, int rc, evg_error *err)
     return rc;
 }
 
-int evg_store_commit(evg_store *st, evg_error *err)
+/* Commits the open transaction (the group of documents). */
+static int commit_group(evg_store *st, evg_error *err)
 {
     if (!st->in_txn)
         return 0;
@@ -1114,6 +1150,58 @@ int evg_store_commit(evg_store *st, evg_error *err)
     return 0;
 }
 
+/* Brings report_dates and arguments up to date in a transaction of its
+ * own: every report after meta's 'indexed_through' enters report_dates,
+ * arguments_new moves into arguments, and 'indexed_through' becomes the last report (read in the transaction, so that another
+ * writer's reports are merged too). The documents are committed already;
+ * a merge that fails or is killed leaves them unmerged, which queries
+ * read all the same, for the next merge. */
+static int merge(evg_store *st, evg_error *err)
+{
+    int rc = commit_group(st, err);
+    if (rc)
+        return rc;
+    if ((rc = run(st, use(st, Q_BEGIN), err)))
+        return rc;
+    st->in_txn = 1;
+    sqlite3_stmt *s = use(st, Q_MERGED_GET);
+    sqlite3_int64 done = 0, last = 0;
+    int r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        done = sqlite3_column_int64(s, 0);
+        last = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_reset(s);
+    if (r != SQLITE_ROW)
+        rc = db_error(st, err);
+    if (!rc && last > done) {
+        s = use(st, Q_MERGE_EVI);
+        sqlite3_bind_int64(s, 1, done);
+        if (!(rc = run(st, s, err)) &&
+            !(rc = run(st, use(st, Q_MERGE_ARGS), err)) &&
+            !(rc = run(st, use(st, Q_MERGE_CLEAR), err))) {
+            s = use(st, Q_MERGED_SET);
+            sqlite3_bind_int64(s, 1, last);
+            rc = run(st, s, err);
+        }
+    }
+    if (rc)
+        return roll_back(st, rc, err);
+    if ((rc = commit_group(st, err)))
+        return rc;
+    st->unmerged = 0;
+    st->stale_index = 0;
+    return 0;
+}
+
+int evg_store_commit(evg_store *st, evg_error *err)
+{
+    int rc = commit_group(st, err);
+    if (!rc && !st->readonly && (st->unmerged || st->stale_index))
+        rc = merge(st, err);
+    return rc;
+}
+
 int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
                   evg_error *err)
 {
@@ -1124,18 +1212,26 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
     content_hash(doc, hash);
     const char *id = doc->id && *doc->id ? doc->id : hash;
     int rc = 0;
+    /* the reports waiting for the indexes go in first, between two
+     * transactions of documents (a failure here takes back no document) */
+    if (!st->in_txn && st->unmerged >= EVG_STORE_MERGE_DOCS &&
+        (rc = merge(st, err)))
+        return rc;
     if (!st->in_txn) {
         if ((rc = run(st, use(st, Q_BEGIN), err)))
             return rc;
         st->in_txn = 1;
         st->t_begin = now();
         /* another process wrote since: what we cached may be stale */
-        int dv = 0;
-        if (pragma_int(st->db, "PRAGMA data_version", &dv) == 0 &&
-            dv != st->data_version) {
-            known_clear(st);
-            st->data_version = dv;
+        sqlite3_stmt *q = st->q[Q_DATA_VERSION];
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            long long dv = sqlite3_column_int64(q, 0);
+            if (dv != st->data_version) {
+                known_clear(st);
+                st->data_version = dv;
+            }
         }
+        sqlite3_reset(q);
     }
     if (!st->k.loaded && (rc = known_load(st, err)))
         return roll_back(st, rc, err);
@@ -1166,8 +1262,10 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
         st->pending_added++;
         st->pending_events += doc->n_events;
     }
+    if (*added)
+        st->unmerged++;
     if (st->pending >= st->batch || now() - st->t_begin >= st->batch_secs)
-        rc = evg_store_commit(st, err);
+        rc = commit_group(st, err);
     if (rc)
         *added = 0;
     return rc;

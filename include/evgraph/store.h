@@ -17,7 +17,7 @@ extern "C" {
 #endif
 
 /* The schema version this evgraph writes (PRAGMA user_version). */
-#define EVG_STORE_VERSION 5
+#define EVG_STORE_VERSION 6
 
 typedef struct evg_store evg_store;
 
@@ -45,13 +45,14 @@ EVG_API void evg_store_close(evg_store *st);
  * upgrade), 0 for a new store. */
 EVG_API int evg_store_found_version(const evg_store *st);
 
-/* Adds one document, all of it or nothing. Documents are committed in
- * groups: when the group holds the batch size
- * (evg_store_set_batch(), default EVG_STORE_DEFAULT_BATCH), when it is half
- * a second old, and by evg_store_commit() and evg_store_close(); a process
- * killed in between leaves the store as of the last commit, whole
- * documents only (WAL journal), and adding the same input again completes
- * it. With a batch of 1 each document is its own transaction. A document
+/* Adds one document, all of it or nothing, in a transaction of its own
+ * (or in groups of evg_store_set_batch() documents, which also end half a
+ * second after they began, and by evg_store_commit() and
+ * evg_store_close()); a process killed in between leaves the store as of
+ * the last commit, whole documents only (WAL journal), and adding the
+ * same input again completes it. Every EVG_STORE_MERGE_DOCS documents,
+ * before the next one, the reports since the last merge enter the actor
+ * and date indexes in a transaction of their own. A document
  * whose id or content (the hash of its sentences) is already stored
  * changes nothing and sets `*added` to 0; else 1. Entities join the
  * store's actors by the rule evg_graph_build() merges actors by (a shared
@@ -62,13 +63,20 @@ EVG_API int evg_store_found_version(const evg_store *st);
  * and actors, dates overlapping, same polarity). EVG_EDEP (SQLite's
  * message, e.g. disk full), EVG_ENOMEM: the document, and the group not
  * yet committed with it (see evg_store_pending()), are rolled back, and the
- * message says how many documents that was. */
+ * message says how many documents that was (a failed merge rolls back
+ * only itself). */
 EVG_API int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
                   evg_error *err);
 
-#define EVG_STORE_DEFAULT_BATCH 1000
+#define EVG_STORE_DEFAULT_BATCH 1
 
-/* Sets how many documents one transaction holds at most (0 counts as 1). */
+/* Reports enter the actor and date indexes in bulk, in a transaction of
+ * their own, after this many documents and when the store commits or
+ * closes; a query reads the reports not yet merged directly. */
+#define EVG_STORE_MERGE_DOCS 2000
+
+/* Sets how many documents one transaction holds at most (0 counts as 1;
+ * the default, 1, makes each document its own transaction). */
 EVG_API void evg_store_set_batch(evg_store *st, size_t docs);
 
 /* The new documents added since the last commit and their events: what
@@ -76,7 +84,8 @@ EVG_API void evg_store_set_batch(evg_store *st, size_t docs);
 EVG_API void evg_store_pending(const evg_store *st, size_t *docs,
                                size_t *events);
 
-/* Commits the documents added since the last commit. EVG_EDEP. */
+/* Commits the documents added since the last commit and merges the
+ * reports not yet in the actor and date indexes. EVG_EDEP. */
 EVG_API int evg_store_commit(evg_store *st, evg_error *err);
 
 /* Which events to read back; NULL / 0 fields do not filter. The filters

@@ -4,11 +4,17 @@
  * would. It covers write(2), pwrite(2) (SQLite's) and the stdio streams the program opens with
  * fdopen(3) or fopen(3): glibc's stdio writes through an internal call a
  * preloaded write() never sees, so those streams are made over the
- * budgeted write() with fopencookie(3). */
+ * budgeted write() with fopencookie(3).
+ *
+ * With EVG_FAULT_KILL_ON=TEXT, the process kills itself (SIGKILL, before
+ * writing) at the first pwrite(2) to a file whose bytes hold TEXT: a
+ * kill at a known moment, e.g. while SQLite writes the commit of the
+ * document whose id is TEXT. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,8 +66,19 @@ ssize_t write(int fd, const void *buf, size_t n)
     return k < 0 ? -1 : real(fd, buf, (size_t)k);
 }
 
+/* Kills the process when `buf` holds EVG_FAULT_KILL_ON's text. */
+static void kill_on(int fd, const void *buf, size_t n)
+{
+    static const char *mark = (const char *)-1;
+    if (mark == (const char *)-1)
+        mark = getenv("EVG_FAULT_KILL_ON");
+    if (fd > 2 && mark && *mark && memmem(buf, n, mark, strlen(mark)))
+        raise(SIGKILL);
+}
+
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t at)
 {
+    kill_on(fd, buf, n);
     static ssize_t (*real)(int, const void *, size_t, off_t);
     if (!real)
         *(void **)&real = dlsym(RTLD_NEXT, "pwrite");
@@ -71,6 +88,7 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t at)
 
 ssize_t pwrite64(int fd, const void *buf, size_t n, off_t at)
 {
+    kill_on(fd, buf, n);
     static ssize_t (*real)(int, const void *, size_t, off_t);
     if (!real)
         *(void **)&real = dlsym(RTLD_NEXT, "pwrite64");
