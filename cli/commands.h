@@ -34,6 +34,7 @@ typedef struct settings {
     const char *db;    /* ingest, query: the store */
     int upgrade;       /* ingest: migrate an older store */
     size_t batch;      /* ingest: documents per transaction (0: default) */
+    size_t merge_every; /* ingest: documents between index merges (0: default) */
 } settings;
 
 /* --quiet: no warnings, no progress line. */

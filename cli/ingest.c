@@ -206,6 +206,8 @@ int cmd_ingest(int argc, char **argv, settings *st)
         return fail(&err, rc);
     if (st->batch)
         evg_store_set_batch(g.store, st->batch);
+    if (st->merge_every)
+        evg_store_set_merge(g.store, st->merge_every);
     int from = evg_store_found_version(g.store);
     if (st->upgrade && from && from < EVG_STORE_VERSION && !quiet)
         msg("%s: migrated from schema version %d to %d", st->db, from,

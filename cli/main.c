@@ -124,6 +124,10 @@ static int parse_with(const cli_command *cmd, int argc, char **argv,
             if (parse_size("batch", optarg, &st->batch))
                 return -1;
             break;
+        case O_MERGE_EVERY:
+            if (parse_size("merge-every", optarg, &st->merge_every))
+                return -1;
+            break;
         case 'j':
             if (parse_size("jobs", optarg, &st->jobs))
                 return -1;

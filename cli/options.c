@@ -35,6 +35,9 @@ const cli_opt cli_options[] = {
     {"batch", O_BATCH, A_WORD, "N", C_INGEST,
      "documents per transaction (default 1: each its own; more: fewer "
      "commits, and a kill takes back up to N)", NULL},
+    {"merge-every", O_MERGE_EVERY, A_WORD, "N", C_INGEST,
+     "bring the actor and date indexes up to date every N documents "
+     "(default 10000; queries read the rest directly)", NULL},
     {"jobs", 'j', A_WORD, "N", C_EXTRACT | C_RUN | C_INGEST,
      "extract with N threads, output in input order (default: one per core)",
      NULL},

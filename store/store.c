@@ -118,6 +118,7 @@ struct evg_store {
     size_t n_roots;
     long max_span;          /* longest event span in days; -1: unread */
     size_t unmerged;        /* documents added since the last merge */
+    size_t merge_docs;      /* merge after this many */
     int stale_index;        /* reports found unmerged when loading */
     sqlite3_stmt *q[N_QUERIES];
 };
@@ -180,6 +181,7 @@ int evg_store_open(const char *path, unsigned flags, evg_store **out,
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     st->readonly = (flags & EVG_STORE_READONLY) != 0;
     st->batch = EVG_STORE_DEFAULT_BATCH;
+    st->merge_docs = EVG_STORE_MERGE_DOCS;
     st->max_span = -1;
     st->batch_secs = 0.5;
     int oflags = st->readonly ? SQLITE_OPEN_READONLY
@@ -1113,6 +1115,11 @@ void evg_store_set_batch(evg_store *st, size_t docs)
     st->batch = docs ? docs : 1;
 }
 
+void evg_store_set_merge(evg_store *st, size_t docs)
+{
+    st->merge_docs = docs ? docs : 1;
+}
+
 /* Rolls the open group back after error `rc` and says in `err` how many
  * new documents went with it. Returns rc. */
 static int roll_back(evg_store *st, int rc, evg_error *err)
@@ -1214,7 +1221,7 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
     int rc = 0;
     /* the reports waiting for the indexes go in first, between two
      * transactions of documents (a failure here takes back no document) */
-    if (!st->in_txn && st->unmerged >= EVG_STORE_MERGE_DOCS &&
+    if (!st->in_txn && st->unmerged >= st->merge_docs &&
         (rc = merge(st, err)))
         return rc;
     if (!st->in_txn) {

@@ -271,7 +271,7 @@ with open(sys.argv[2], "w") as out:
             s["text"] += " (%d)" % i   # new content: a new document
         out.write(json.dumps(d, separators=(",", ":")) + "\n")
 EOF
-"$EVG" ingest -q --db "$K/k.db" "$K/many.jsonl" &
+"$EVG" ingest -q --merge-every 7 --db "$K/k.db" "$K/many.jsonl" &
 pid=$!
 for _ in $(seq 1 400); do
   n=$("$PY" -c "import sqlite3,sys
@@ -304,11 +304,16 @@ expect_exit 0 "clean ingest" -- "$EVG" ingest -q --db "$K/clean.db" "$K/many.jso
 dump "$K/k.db" >"$K/d1"
 dump "$K/clean.db" >"$K/d2"
 cmp -s "$K/d1" "$K/d2" && ok || bad "killed and resumed store differs from a clean one"
+# the indexes brought up to date every 3 documents (the default is every
+# 10,000, and at the end) give the same store
+expect_exit 0 "ingest merging every 3 documents" -- "$EVG" ingest -q --merge-every 3 --db "$K/steps.db" "$K/many.jsonl"
+dump "$K/steps.db" >"$K/d5"
+cmp -s "$K/d5" "$K/d2" && ok || bad "merging every 3 documents gives another store: $(diff "$K/d5" "$K/d2" | head -4)"
 
 # --- one transaction per document: an ingest killed (SIGKILL) while
 # SQLite writes the commit of the 38th document, copy-37, holds exactly
 # the 37 before it, whole (in groups it would hold fewer). Those are not
-# yet merged into the actor and date indexes (that happens every 2,000
+# yet merged into the actor and date indexes (that happens every 10,000
 # documents): a query reads them all the same, and gives what a store of
 # the same 37 documents, complete, gives
 SHIM=$(dirname "$EVG")/tests/libevg_enospc.so

@@ -71,9 +71,13 @@ EVG_API int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
 #define EVG_STORE_DEFAULT_BATCH 1
 
 /* Reports enter the actor and date indexes in bulk, in a transaction of
- * their own, after this many documents and when the store commits or
- * closes; a query reads the reports not yet merged directly. */
-#define EVG_STORE_MERGE_DOCS 2000
+ * their own, after this many documents (evg_store_set_merge()) and when
+ * the store commits or closes; a query reads the reports not yet merged
+ * directly. */
+#define EVG_STORE_MERGE_DOCS 10000
+
+/* Sets how many documents go between two merges (0 counts as 1). */
+EVG_API void evg_store_set_merge(evg_store *st, size_t docs);
 
 /* Sets how many documents one transaction holds at most (0 counts as 1;
  * the default, 1, makes each document its own transaction). */
