@@ -91,11 +91,32 @@ static int list_joint(const char *t, size_t s, size_t e)
  * tells where that one is from, and a list of people says nothing of
  * where the others are; "Yeltsin's spokesman", "aides to Netanyahu,
  * political adviser Uzi Arad" still do. */
-static int lends_to(const cand *a, const cand *d, int inlist)
+/* Do the bytes [s, e) hold the word "and" or "or"? */
+static int has_and(const char *t, size_t s, size_t e)
 {
+    for (size_t i = s; i < e; i++) {
+        if (i > s && !isspace((unsigned char)t[i - 1]))
+            continue;
+        size_t n = e - i >= 3 && !memcmp(t + i, "and", 3)  ? 3
+                   : e - i >= 2 && !memcmp(t + i, "or", 2) ? 2
+                                                           : 0;
+        if (n && (i + n == e || isspace((unsigned char)t[i + n])))
+            return 1;
+    }
+    return 0;
+}
+
+static int lends_to(const cand *a, const cand *d, int inlist, int coord)
+{
+    /* nor does a company to what is coordinated with it ("Northrop
+     * Grumman and EADS": firms of any country work together) or to
+     * another body in its list; a person set beside it ("McCammon,
+     * Ford's vice president") still takes its country */
     return lends_country(a) &&
            !(inlist && a->kind == EVG_KIND_PERSON && a->kk == 'g' &&
-             !a->cprefix && d->kind == EVG_KIND_PERSON);
+             !a->cprefix && d->kind == EVG_KIND_PERSON) &&
+           !(inlist && !memcmp(a->sector, "BUS", 4) &&
+             (coord || d->kind != EVG_KIND_PERSON));
 }
 
 static const char *place_near(const ctx *x, size_t k)
@@ -118,7 +139,8 @@ static const char *place_near(const ctx *x, size_t k)
         const cand *a = &x->c.v[j];
         if (a->sent != d->sent)
             break;
-        if (lends_to(a, d, j >= lo)) {
+        if (lends_to(a, d, j >= lo,
+                     j >= lo && has_and(x->t, a->end, d->start))) {
             best = a;
             bestdist = d->start - a->end;
             break;
@@ -128,13 +150,55 @@ static const char *place_near(const ctx *x, size_t k)
         const cand *a = &x->c.v[j];
         if (a->sent != d->sent)
             break;
-        if (lends_to(a, d, j <= hi)) {
+        if (lends_to(a, d, j <= hi,
+                     j <= hi && has_and(x->t, d->end, a->start))) {
             if (a->start - d->end < bestdist)
                 best = a;
             break;
         }
     }
     return best ? best->country : NULL;
+}
+
+/* Are the bytes [s, e) only blanks, a possessive "'s" or "and"? */
+static int employer_gap(const char *t, size_t s, size_t e)
+{
+    while (s < e) {
+        if (isspace((unsigned char)t[s])) {
+            s++;
+        } else if (e - s >= 2 && t[s] == '\'' && (t[s + 1] | 32) == 's') {
+            s += 2;
+        } else if (e - s >= 4 && !memcmp(t + s, "\xe2\x80\x99", 3) &&
+                   (t[s + 3] | 32) == 's') {
+            s += 4;
+        } else if (e - s >= 3 && !memcmp(t + s, "and", 3) &&
+                   (e - s == 3 || isspace((unsigned char)t[s + 3]))) {
+            s += 3;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* A person named right after an organization, or after a description of
+ * one, works for it: "EADS chief executive Louis Gallois", "Airbus's Tom
+ * Enders", "the company president and CEO Louis Gallois", "BBC
+ * correspondent Karyn Coleman". The organization's country, when known,
+ * is the person's, before the places around or the story's country. */
+static const char *employer_near(const ctx *x, size_t k)
+{
+    const cand *d = &x->c.v[k];
+    if (d->kind != EVG_KIND_PERSON || k == 0)
+        return NULL;
+    const cand *a = &x->c.v[k - 1];
+    if (a->sent != d->sent || a->end > d->start ||
+        !employer_gap(x->t, a->end, d->start))
+        return NULL;
+    const cand *r = a->ante != EVG_NONE ? &x->c.v[a->ante] : a;
+    if (r->kind != EVG_KIND_ORGANIZATION || r->drop || !r->country[0])
+        return NULL;
+    return r->country;
 }
 
 static int add_alias(evg_doc *doc, evg_entity *en, const char *s)
@@ -298,7 +362,9 @@ int evg_actors__build(ctx *x)
         cand *d = &c->v[k];
         if (d->ante != EVG_NONE || d->country[0] || !d->needs_country)
             continue;
-        const char *cc = place_near(x, k);
+        const char *cc = employer_near(x, k);
+        if (!cc)
+            cc = place_near(x, k);
         if (!cc || (d->avoid[0] && strcmp(cc, d->avoid) == 0))
             cc = main_country;
         if (cc && !(d->avoid[0] && strcmp(cc, d->avoid) == 0))

@@ -1019,6 +1019,31 @@ static void entities_person_names_with_of_and_particles(void **state)
     evg_doc_free(doc);
 }
 
+/* A company's officer works for the company named right before him, or
+ * described there ("the company president and CEO ..."), in a story set
+ * elsewhere; firms named together lend each other no country. */
+static void entities_officer_of_a_company(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Boeing opened a plant in the United States on "
+                           "Monday, and Washington praised Boeing. Earlier "
+                           "in the day, Boeing received a letter from "
+                           "Airbus. The company president and CEO Louis "
+                           "Ferrand said the day was a great one.");
+    const evg_entity *f = by_mention(doc, "CEO Louis Ferrand");
+    assert_non_null(f);
+    assert_int_equal(f->kind, EVG_KIND_PERSON);
+    assert_string_equal(f->code, "FRABUS"); /* Airbus's, not the story's */
+    evg_doc_free(doc);
+    doc = extract("The United States Air Force chose a tanker on Friday. "
+                  "Washington said Vestrand Dynamics and Siemens won the "
+                  "contract.");
+    const evg_entity *v = by_mention(doc, "Vestrand Dynamics");
+    assert_non_null(v);
+    assert_true(!v->country || strcmp(v->country, "DEU") != 0);
+    evg_doc_free(doc);
+}
+
 /* A dated dictionary name: "John Paul" during his pontificate is Pope
  * John Paul II (the Holy See's religious leader, VATREL), not the country
  * of the story, and "the Pope" after it is he, not Castro; outside those
@@ -1097,6 +1122,7 @@ int main(void)
         cmocka_unit_test(entities_product_names),
         cmocka_unit_test(entities_person_names_with_of_and_particles),
         cmocka_unit_test(entities_dated_name_of_a_pope),
+        cmocka_unit_test(entities_officer_of_a_company),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
