@@ -2,7 +2,9 @@
 # Cost curves and memory ratios (docs/robustness.md): CPU time and peak
 # memory of graph, render and stats on synthetic events documents of
 # growing size (each line prints the growth of time against the growth of
-# input, so a super-linear stage shows at once), then the peak memory of
+# input, so a super-linear stage shows at once), the CPU time of extract
+# on the same text cut into sentences of 10 to 10,000 words (the time per
+# MB must not grow with the length of a sentence), then the peak memory of
 # every command on every input kind from 100 KB to the --max-bytes
 # default: news prose (with the parse, the default, and --no-parse), one
 # huge line, one-word sentences, sentences without a full stop, many
@@ -10,10 +12,12 @@
 # run and ingest. The memory budget
 # is on what an input adds to the fixed baseline: (peak - baseline) /
 # input at most 20x; peak / input is printed beside it.
-# usage: bench/cost.sh EVGRAPH [SCALE [memory]]
+# usage: bench/cost.sh EVGRAPH [SCALE [memory|extract]]
 #   SCALE 1 (default): 1,000-100,000 actors, 10,000-1,000,000 events,
-#   inputs of 100 KB to 16 MiB; SCALE 0: a quick run (a tenth of the
-#   sizes, inputs of 100 KB and 1 MB). "memory": the memory table only.
+#   inputs of 100 KB to 16 MiB, sentence lengths on 1 MB; SCALE 0: a
+#   quick run (a tenth of the sizes, inputs of 100 KB and 1 MB, sentence
+#   lengths on 256 KB). "memory": the memory table only; "extract": the
+#   sentence lengths only.
 set -uo pipefail
 evg=${1:?usage: bench/cost.sh EVGRAPH [SCALE]}
 scale=${2:-1}
@@ -39,7 +43,7 @@ else
 fi
 tsizes=$msizes
 
-if [ "$part" != memory ]; then
+if [ "$part" = all ]; then
 echo "== graph, stats and render on synthetic events documents"
 printf '%-9s %-9s %9s | %-22s | %-22s | %-22s\n' actors events input_MB \
   "graph -f csv s (MB)" "stats s (MB)" "render -f dot s (MB)"
@@ -67,6 +71,35 @@ for sz in $sizes; do
   rm -rf "$d"
 done
 fi
+
+if [ "$part" != memory ]; then
+echo "== extract: CPU time against sentence length (the same text in sentences of 10 to 10,000 words)"
+# "The officials said talks went on ... and ended.": an event every 14
+# bytes; a cost that grows with the length of a sentence shows as a
+# growing time per MB down the table (the news prose beside it)
+kb=256; [ "$scale" = 0 ] || kb=1024
+printf '%-28s %9s %9s %10s\n' input input_MB cpu_s s_per_MB
+for words in 10 100 1000 10000; do
+  $py - "$work/len-$words.txt" $((kb << 10)) $words <<'PYEOF'
+import sys
+path, n, words = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+reps = max(1, (words - 3) // 5)  # five words a repetition
+s = b"The " + b"officials said talks went on " * reps + b"and ended.\n\n"
+open(path, "wb").write((s * (n // len(s) + 1))[:n].rsplit(b"\n\n", 1)[0] + b"\n")
+PYEOF
+  set -- $(measure "$evg" extract -q --dct 2019-05-23 -o /dev/null "$work/len-$words.txt")
+  awk -v l="sentences of $words words" -v b="$(stat -c %s "$work/len-$words.txt")" -v c="$1" \
+    'BEGIN { i = b / 1048576; printf "%-28s %9.2f %9.2f %10.2f\n", l, i, c, c / i }'
+done
+$py -c "
+t = open('$src/fixtures/huawei-south-korea.txt', 'rb').read() + b'\n\n'
+n = $((kb << 10)); p = (t * (n // len(t) + 1))[:n]
+open('$work/len-prose.txt', 'wb').write(p[:p.rindex(b'\n') + 1])"
+set -- $(measure "$evg" extract -q --dct 2019-05-23 -o /dev/null "$work/len-prose.txt")
+awk -v b="$(stat -c %s "$work/len-prose.txt")" -v c="$1" \
+  'BEGIN { i = b / 1048576; printf "%-28s %9.2f %9.2f %10.2f\n", "news prose", i, c, c / i }'
+fi
+[ "$part" = extract ] && exit 0
 
 echo "== memory: peak RSS against input size, every input kind (budget: 20x)"
 # The budget is on what an input adds: (peak - baseline) / input, where

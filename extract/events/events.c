@@ -154,10 +154,23 @@ static int rel_in(const char *rel, const char *const *set)
     return 0;
 }
 
-static void frame_seq_build(const sent_ctx *s, size_t h, frame_seq *q)
+/* Whether a dependent of the trigger with relation `rel` starts words of
+ * its frame sequence in `round`: 0 the subject of a passive, 1 an
+ * object, oblique, infinitive complement or compound (not a particle). */
+static int seq_top(const char *rel, int passive, int round)
 {
     static const char *const first[] = {"obj", "iobj", "obl", "xcomp",
                                         "compound", NULL};
+    int subj = passive && strcmp(rel, "nsubj:pass") == 0;
+    return round == 0 ? subj
+                      : !(subj || !rel_in(rel, first) ||
+                          strcmp(rel, "obl:agent") == 0 ||
+                          (evg_fr_base_is(rel, "compound") &&
+                           strcmp(rel, "compound:prt") != 0));
+}
+
+static void frame_seq_build(const sent_ctx *s, size_t h, frame_seq *q)
+{
     static const char *const inner[] = {"acl", "advcl", "ccomp", "parataxis",
                                         "appos", "punct", "dep", "csubj",
                                         "discourse", "vocative", NULL};
@@ -166,41 +179,76 @@ static void frame_seq_build(const sent_ctx *s, size_t h, frame_seq *q)
     if (u == EVG_NONE)
         return;
     int passive = 0;
-    for (size_t j = 0; j < s->n_ud; j++)
-        passive |= s->ud[j].head == u + 1 && s->ud[j].deprel &&
-                   (strcmp(s->ud[j].deprel, "nsubj:pass") == 0 ||
-                    strcmp(s->ud[j].deprel, "aux:pass") == 0);
+    for (uint32_t k = s->kid_at[u]; k < s->kid_at[u + 1]; k++) {
+        const char *rel = s->ud[s->kids[k]].deprel;
+        passive |= rel && (strcmp(rel, "nsubj:pass") == 0 ||
+                           strcmp(rel, "aux:pass") == 0);
+    }
     /* two rounds: the passive subject, then the phrases after the head */
     for (int round = 0; round < 2; round++) {
-        for (size_t j = 0; j < s->n_ud && q->n < FRAME_SEQ_MAX; j++) {
-            size_t x = j, top = EVG_NONE;
-            int ok = 1;
-            for (size_t depth = 0; depth < s->n_ud && ok; depth++) {
-                const char *rel = s->ud[x].deprel;
-                size_t hx = s->ud[x].head;
-                if (!hx || !rel) {
-                    ok = 0;
-                } else if (hx == u + 1) {
-                    top = x;
-                    break;
-                } else if (rel_in(rel, inner) ||
-                           (evg_fr_base_is(rel, "conj") && s->ud[x].upos &&
-                            strcmp(s->ud[x].upos, "VERB") == 0)) {
-                    ok = 0;
-                } else {
-                    x = hx - 1;
-                }
+        /* the words below u reached through a dependent of u (`top`) and
+         * then only through relations that neither open a clause that
+         * adds to the event nor coordinate a verb, in word order (in a
+         * tree, walked down from u's dependents; else each word's path
+         * up is followed) */
+        uint32_t *words = s->scratch, *top_of = s->scratch2;
+        size_t nw = 0;
+        if (s->tree) {
+            for (uint32_t k = s->kid_at[u]; k < s->kid_at[u + 1]; k++) {
+                size_t top = s->kids[k];
+                const char *rel = s->ud[top].deprel;
+                if (!rel || !seq_top(rel, passive, round))
+                    continue;
+                size_t from = nw;
+                words[nw++] = (uint32_t)top;
+                top_of[top] = (uint32_t)top;
+                for (size_t r = from; r < nw; r++)
+                    for (uint32_t c = s->kid_at[words[r]];
+                         c < s->kid_at[words[r] + 1]; c++) {
+                        size_t x = s->kids[c];
+                        const char *xr = s->ud[x].deprel;
+                        if (!xr || rel_in(xr, inner) ||
+                            (evg_fr_base_is(xr, "conj") && s->ud[x].upos &&
+                             strcmp(s->ud[x].upos, "VERB") == 0))
+                            continue;
+                        words[nw++] = (uint32_t)x;
+                        top_of[x] = (uint32_t)top;
+                    }
             }
-            if (!ok || top == EVG_NONE)
-                continue;
-            const char *rel = s->ud[top].deprel;
-            int subj = passive && strcmp(rel, "nsubj:pass") == 0;
-            if (round == 0 ? !subj
-                           : (subj || !rel_in(rel, first) ||
-                              strcmp(rel, "obl:agent") == 0 ||
-                              (evg_fr_base_is(rel, "compound") &&
-                               strcmp(rel, "compound:prt") != 0) ||
-                              s->ud[j].start < s->ud[u].end))
+            evg_events__sort_words(words, nw);
+        } else {
+            for (size_t j = 0; j < s->n_ud; j++)
+                words[nw++] = (uint32_t)j;
+        }
+        for (size_t wi = 0; wi < nw && q->n < FRAME_SEQ_MAX; wi++) {
+            size_t j = words[wi], top = EVG_NONE;
+            if (s->tree) {
+                top = top_of[j];
+            } else {
+                size_t x = j;
+                int ok = 1;
+                for (size_t depth = 0; depth < s->n_ud && ok; depth++) {
+                    const char *rel = s->ud[x].deprel;
+                    size_t hx = s->ud[x].head;
+                    if (!hx || !rel) {
+                        ok = 0;
+                    } else if (hx == u + 1) {
+                        top = x;
+                        break;
+                    } else if (rel_in(rel, inner) ||
+                               (evg_fr_base_is(rel, "conj") &&
+                                s->ud[x].upos &&
+                                strcmp(s->ud[x].upos, "VERB") == 0)) {
+                        ok = 0;
+                    } else {
+                        x = hx - 1;
+                    }
+                }
+                if (!ok || top == EVG_NONE ||
+                    !seq_top(s->ud[top].deprel, passive, round))
+                    continue;
+            }
+            if (round == 1 && s->ud[j].start < s->ud[u].end)
                 continue;
             if (s->ud[j].upos && strcmp(s->ud[j].upos, "PUNCT") == 0)
                 continue;
@@ -410,16 +458,10 @@ evg_modality evg_events__modality(const sent_ctx *s, size_t h, int *would)
         (evg_events__is(s, h - 2, "failed") ||
          evg_events__is(s, h - 2, "fails")))
         neg = 1;
-    /* a clause opened by "if" or "whether" anywhere before */
-    for (size_t j = h; j-- > 0;) {
-        if (evg_events__is(s, j, "if") || evg_events__is(s, j, "unless") ||
-            evg_events__is(s, j, "whether")) {
-            hypo = 1;
-            break;
-        }
-        if (ev_tok_punct(s, j, ',') || ev_tok_punct(s, j, ';'))
-            break;
-    }
+    /* a clause opened by "if" or "whether" anywhere before (with no
+     * comma or semicolon between) */
+    if (s->cond_open[h])
+        hypo = 1;
     if (s->question)
         hypo = 1;
     if (neg)
@@ -939,6 +981,29 @@ static void attribute(sent_ctx *s)
     }
     if (!reported)
         return;
+    /* "... and (also) said": for each candidate, the last "and" right
+     * before a report after it (UINT32_MAX: none), from the last
+     * candidate back, instead of every report for every candidate; the
+     * heads grow along the list, so "after it" is "later in the list" */
+    int in_order = evg_reserve_raw(&s->and_after, &s->cap_and_after,
+                                   s->n_cand + 1, sizeof(uint32_t), 64) == 0;
+    for (size_t i = 1; i < s->n_cand && in_order; i++)
+        in_order = s->cand[i].head > s->cand[i - 1].head;
+    uint32_t *and_after = s->and_after;
+    if (in_order) {
+        uint32_t last = UINT32_MAX;
+        for (size_t r = s->n_cand; r-- > 0;) {
+            and_after[r] = last;
+            const cand *rep = &s->cand[r];
+            if (rep->pat->kind != EVG_TK_REPORT)
+                continue;
+            for (size_t j = rep->head > 2 ? rep->head - 2 : 0; j < rep->head;
+                 j++)
+                if (evg_events__is(s, j, "and") &&
+                    (last == UINT32_MAX || j > last))
+                    last = (uint32_t)j;
+        }
+    }
     size_t n_other = 0;
     for (size_t i = 0; i < s->n_cand; i++) {
         cand *c = &s->cand[i];
@@ -957,8 +1022,9 @@ static void attribute(sent_ctx *s)
         }
         /* "China condemned X and said it would ...": the first verb is the
          * narrator's, coordinated with the report, not reported by it */
-        int coord = 0;
-        for (size_t r = 0; r < s->n_cand && !coord; r++) {
+        int coord = in_order && and_after[i] != UINT32_MAX &&
+                    and_after[i] >= c->end;
+        for (size_t r = 0; r < s->n_cand && !coord && !in_order; r++) {
             const cand *rep = &s->cand[r];
             if (rep->pat->kind != EVG_TK_REPORT || rep->head <= c->head)
                 continue;
@@ -977,9 +1043,11 @@ static void attribute(sent_ctx *s)
          * attacked" reports nothing (the frame: hypothetical) */
         size_t who = speaker;
         if (c->framed && !hearsay) {
-            if (!(c->frame.mod & EVG_FR_REPORTED))
+            evg_frame fr;
+            evg_events__cand_frame(s, c, &fr);
+            if (!(fr.mod & EVG_FR_REPORTED))
                 continue;
-            size_t sp = evg_events__speaker(s, &c->frame);
+            size_t sp = evg_events__speaker(s, &fr);
             if (sp != EVG_NONE)
                 who = sp;
         }
@@ -1249,8 +1317,9 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     s->index = si;
     int rc = 0;
     s->ud = evg_doc__sentence_tokens(st->doc, si, &s->n_ud, &rc);
-    if (rc)
+    if (rc || (rc = evg_events__index(s)))
         return rc;
+    evg_frames_use_kids(s->ud, s->n_ud, s->kid_at, s->kids);
     /* map tokens onto mentions (sorted, non-overlapping) */
     while (st->mpos < st->n_ment && st->ment[st->mpos].end <= sen->start)
         st->mpos++;
@@ -1284,6 +1353,8 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
         s->bar[i + 1] =
             s->bar[i] + (size_t)(bound || evg_events__ptb_quote(s, i));
     }
+    if ((rc = evg_events__index_tokens(s)))
+        return rc;
     s->question = n > 0 && ev_tok_punct(s, n - 1, '?');
     if (n > 1 && !s->question) {
         /* a closing quote after the question mark */
@@ -1306,6 +1377,8 @@ static void sent_dispose(sent_ctx *s)
     free(s->lem_pool);
     free(s->n_lem);
     free(s->cand);
+    evg_frames_use_kids(NULL, 0, NULL, NULL);
+    evg_events__index_dispose(s);
 }
 
 static int collect_mentions(ev_state *st)

@@ -57,8 +57,10 @@ typedef struct cand {
     evg_modality mod;
     size_t attributed;
     size_t ev;         /* index in doc->events once emitted, or EVG_NONE */
-    int framed;        /* the parse gave `frame` (evg_events__frame) */
-    evg_frame frame;
+    int framed;        /* the parse gave a frame (evg_events__frame) */
+    size_t pred;       /* its predicate (UD word); the frame itself (600
+                          bytes) is made again where it is needed
+                          (evg_events__cand_frame) */
 } cand;
 
 typedef struct ment {
@@ -92,6 +94,38 @@ typedef struct sent_ctx {
     size_t n_ud;             /* 0 when the document was not parsed */
     cand *cand;
     size_t n_cand, cap_cand;
+    /* indexes of the parse, made once a sentence (events_index.c), so
+     * that no rule scans the whole sentence for each trigger (a sentence
+     * of 10,000 words has thousands): the UD word of each text token and
+     * the text token of each UD word (UINT32_MAX: none), and the
+     * dependents of UD word w, kids[kid_at[w]] to kids[kid_at[w + 1] - 1]
+     * in word order */
+    uint32_t *ud_of, *tok_of, *kid_at, *kids;
+    size_t cap_ud_of, cap_tok_of, cap_kid_at, cap_kids;
+    int tree;      /* every head is a word of the sentence or the root,
+                      without cycles */
+    int spans_set; /* span_lo/span_hi hold (evg_events__phrase_span) */
+    size_t *span_lo, *span_hi;
+    size_t cap_span_lo, cap_span_hi;
+    uint32_t *scratch, *scratch2; /* a word or token each, for the
+                                     lookups below */
+    size_t cap_scratch, cap_scratch2;
+    int ordered;   /* text tokens and UD words each in order, apart */
+    /* per text token i: whether an "if", "unless" or "whether" comes
+     * before it with no comma or semicolon between (cond_open[i]), and
+     * the last clause boundary before it (bound_before[i], UINT32_MAX:
+     * none) */
+    unsigned char *cond_open;
+    uint32_t *bound_before;
+    size_t cap_cond_open, cap_bound_before;
+    /* what the CAMEO candidates say of each UD word (events_uncoded.c):
+     * flags, and the events whose trigger overlaps it, hit_ev[hit_at[w]]
+     * to hit_ev[hit_at[w + 1] - 1] */
+    unsigned char *hit;
+    uint32_t *hit_at, *hit_ev;
+    size_t cap_hit, cap_hit_at, cap_hit_ev;
+    uint32_t *and_after; /* attribute(): per candidate */
+    size_t cap_and_after;
 } sent_ctx;
 
 typedef struct ev_meta {
@@ -138,6 +172,23 @@ typedef struct ev_state {
 } ev_state;
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w);
+/* events_index.c. Makes the sentence's indexes of its parse (after
+ * s->tok and s->ud are set); EVG_ENOMEM. */
+int evg_events__index(sent_ctx *s);
+/* The per-token indexes (cond_open, bound_before), once s->bar is set;
+ * EVG_ENOMEM. */
+int evg_events__index_tokens(sent_ctx *s);
+void evg_events__index_dispose(sent_ctx *s);
+/* Sorts the `n` word numbers at `v` in ascending order. */
+void evg_events__sort_words(uint32_t *v, size_t n);
+/* Whether UD word w's relation opens a clause or another phrase of its
+ * own (acl, advcl, ccomp, xcomp, parataxis, conj, cc, punct, dep): a
+ * phrase's bytes stop there. */
+int evg_events__clausal_rel(const char *rel);
+/* The bytes of the phrase headed by UD word w: its own and those of
+ * every word below it through relations that are not clausal. */
+void evg_events__phrase_span(const sent_ctx *s, size_t w, size_t *start,
+                             size_t *end);
 /* events_frames.c. The UD word holding the start of text token i, and the
  * text token holding the start of UD word w; EVG_NONE when there is none. */
 size_t evg_events__ud_word(const sent_ctx *s, size_t i);
@@ -151,11 +202,13 @@ int evg_events__frame_at(const sent_ctx *s, size_t head, evg_frame *f);
 size_t evg_events__speaker(const sent_ctx *s, const evg_frame *f);
 /* The modality a frame gives, and whether it is planned through "would". */
 evg_modality evg_events__frame_modality(const evg_frame *f, int *would);
-/* Keeps the candidate's frame (c->framed, c->frame) and sets its
+/* The frame of a candidate that has one (c->framed). */
+void evg_events__cand_frame(const sent_ctx *s, const cand *c, evg_frame *f);
+/* Keeps the candidate's frame (c->framed, c->pred) and sets its
  * modality, and the actors of a participle that only describes a noun,
  * from it; 0 (and nothing changed) when the sentence has no parse. */
 int evg_events__frame(sent_ctx *s, cand *c);
-/* The CAMEO source and target of the candidate from its frame (kept by
+/* The CAMEO source and target of the candidate from its frame (found by
  * evg_events__frame), after the word-order rules (fill_args) set them:
  * the parse decides where word order cannot see the roles (a passive, its
  * `by` agent, a relative clause, coordinated verbs, a light verb)

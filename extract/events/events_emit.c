@@ -567,8 +567,12 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
         push_actors(doc, &ev->target, &ev->n_target, &ev->cap_target,
                     &c->tgt))
         return EVG_ENOMEM;
-    if (c->framed && evg_events__frame_args(st, s, &c->frame, ev))
-        return EVG_ENOMEM;
+    if (c->framed) {
+        evg_frame f;
+        evg_events__cand_frame(s, c, &f);
+        if (evg_events__frame_args(st, s, &f, ev))
+            return EVG_ENOMEM;
+    }
     if (evg_events__pick_time(st, s, c->head, c->pat->kind == EVG_TK_REPORT,
                               ci, ev))
         return EVG_ENOMEM;
@@ -744,20 +748,18 @@ static int sentence_cues(ev_state *st, sent_ctx *s, size_t first_ev)
  * boundary before it opens a relative or adverbial clause. */
 static int subordinate(const sent_ctx *s, size_t h)
 {
-    for (size_t j = h; j-- > 0;) {
-        if (s->bar[j + 1] == s->bar[j])
-            continue; /* not a clause boundary */
-        for (const char *const *w = evg_events__subordinators; *w; w++)
-            if (evg_events__is(s, j, *w))
-                return 1;
-        /* "a general strike that shut down the city": "that" after a noun
-         * opens a relative clause, after a verb a complement */
-        if (evg_events__is(s, j, "that") && j > 0 && !s->trig_at[j - 1] &&
-            (s->tok.v[j - 1].flags & EVG_TOK_WORD) &&
-            !(s->tok.v[j - 1].flags & EVG_TOK_CAP))
-            return 1;
+    if (s->bound_before[h] == UINT32_MAX)
         return 0;
-    }
+    size_t j = s->bound_before[h];
+    for (const char *const *w = evg_events__subordinators; *w; w++)
+        if (evg_events__is(s, j, *w))
+            return 1;
+    /* "a general strike that shut down the city": "that" after a noun
+     * opens a relative clause, after a verb a complement */
+    if (evg_events__is(s, j, "that") && j > 0 && !s->trig_at[j - 1] &&
+        (s->tok.v[j - 1].flags & EVG_TOK_WORD) &&
+        !(s->tok.v[j - 1].flags & EVG_TOK_CAP))
+        return 1;
     return 0;
 }
 
@@ -776,24 +778,46 @@ int evg_events__emit(ev_state *st, sent_ctx *s)
             first_ev = c->ev;
     }
     /* ", a member of the team trying to broker a pact has said": events
-     * inside a trailing attribution describe the reporter */
+     * inside a trailing attribution describe the reporter. The heads
+     * grow along the list of candidates: each report's span of heads is
+     * a span of the list, counted in `inside` (one pass for all reports,
+     * instead of every candidate for every report) */
+    uint32_t *after_comma = s->scratch, *inside = s->scratch2;
+    after_comma[0] = 0; /* token after the last comma before token i */
+    for (size_t j = 0; j < s->tok.n; j++)
+        after_comma[j + 1] = s->tok.v[j].flags & EVG_TOK_PUNCT &&
+                                     s->text[s->tok.v[j].start] == ','
+                                 ? (uint32_t)(j + 1)
+                                 : after_comma[j];
+    memset(inside, 0, (s->n_cand + 1) * sizeof(*inside));
     for (size_t i = 0; i < s->n_cand; i++) {
         const cand *r = &s->cand[i];
         if (r->pat->kind != EVG_TK_REPORT || !r->absorbed)
             continue;
-        size_t cm = r->head;
-        while (cm > 0 && !(s->tok.v[cm - 1].flags & EVG_TOK_PUNCT &&
-                           s->text[s->tok.v[cm - 1].start] == ','))
-            cm--;
+        size_t cm = after_comma[r->head];
         if (cm == 0)
             continue;
-        for (size_t k = 0; k < s->n_cand; k++)
-            if (s->cand[k].head >= cm && s->cand[k].head < r->head)
-                s->cand[k].background = 1;
+        size_t lo = 0, hi = i; /* the first candidate from cm on */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (s->cand[mid].head < cm)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        inside[lo]++;
+        inside[i]--;
+    }
+    uint32_t open = 0; /* spans open at k (counted modulo 2^32) */
+    for (size_t k = 0; k < s->n_cand; k++) {
+        open += inside[k];
+        if (open)
+            s->cand[k].background = 1;
     }
     /* ", saying he would ...": a participial report elaborates the main
-     * event */
-    for (size_t i = 0; i < s->n_cand; i++) {
+     * event (all after the first) */
+    size_t saying = EVG_NONE;
+    for (size_t i = 0; i < s->n_cand && saying == EVG_NONE; i++) {
         const cand *r = &s->cand[i];
         const evg_token *t = &s->tok.v[r->head];
         if (r->pat->kind != EVG_TK_REPORT || r->head == 0 ||
@@ -802,10 +826,11 @@ int evg_events__emit(ev_state *st, sent_ctx *s)
             evg_events__inflection(s->text + t->start, t->end - t->start) !=
                 'g')
             continue;
-        for (size_t k = 0; k < s->n_cand; k++)
-            if (s->cand[k].head > r->head)
-                s->cand[k].background = 1;
+        saying = r->head;
     }
+    for (size_t k = 0; k < s->n_cand && saying != EVG_NONE; k++)
+        if (s->cand[k].head > saying)
+            s->cand[k].background = 1;
     /* background: events of subordinate clauses are less sure to be news
      * of their own when the sentence has a main-clause event */
     int main_ev = 0;

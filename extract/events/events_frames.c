@@ -12,21 +12,13 @@
 /* The UD word of the sentence holding the start of text token i. */
 size_t evg_events__ud_word(const sent_ctx *s, size_t i)
 {
-    size_t at = s->tok.v[i].start;
-    for (size_t w = 0; w < s->n_ud; w++)
-        if (s->ud[w].start <= at && at < s->ud[w].end)
-            return w;
-    return EVG_NONE;
+    return s->ud_of[i] == UINT32_MAX ? EVG_NONE : s->ud_of[i];
 }
 
 /* The text token holding the start of UD word w. */
 size_t evg_events__text_token(const sent_ctx *s, size_t w)
 {
-    size_t at = s->ud[w].start;
-    for (size_t i = 0; i < s->tok.n; i++)
-        if (s->tok.v[i].start <= at && at < s->tok.v[i].end)
-            return i;
-    return EVG_NONE;
+    return s->tok_of[w] == UINT32_MAX ? EVG_NONE : s->tok_of[w];
 }
 
 static size_t entity_at(const sent_ctx *s, size_t w)
@@ -60,22 +52,30 @@ static size_t phrase_actor(const sent_ctx *s, size_t w)
         return w;
     size_t level[EVG_FR_ARGS], next[EVG_FR_ARGS], nl = 1, nn;
     level[0] = w;
+    uint32_t *in = s->scratch2;
     for (int depth = 0; depth < 3 && nl; depth++) {
         nn = 0;
+        /* the dependents of the level's words, in word order */
+        size_t m = 0;
+        for (size_t k = 0; k < nl; k++)
+            for (uint32_t q = s->kid_at[level[k]]; q < s->kid_at[level[k] + 1];
+                 q++)
+                if (s->ud[s->kids[q]].deprel &&
+                    phrase_rel(s->ud[s->kids[q]].deprel))
+                    in[m++] = s->kids[q];
+        if (nl > 1)
+            evg_events__sort_words(in, m);
         /* the name of the head itself before an owner or a phrase
          * hung on it: "Osama bin Laden's al-Qaeda network" is al-Qaeda */
         for (int pass = 0; pass < 2; pass++)
-            for (size_t j = 0; j < s->n_ud; j++) {
-                if (!s->ud[j].deprel || !phrase_rel(s->ud[j].deprel) ||
-                    evg_fr_base_is(s->ud[j].deprel, "nmod") != pass)
+            for (size_t q = 0; q < m; q++) {
+                size_t j = in[q];
+                if (evg_fr_base_is(s->ud[j].deprel, "nmod") != pass)
                     continue;
-                for (size_t k = 0; k < nl; k++)
-                    if (s->ud[j].head == level[k] + 1) {
-                        if (entity_at(s, j) != EVG_NONE)
-                            return j;
-                        if (nn < EVG_FR_ARGS)
-                            next[nn++] = j;
-                    }
+                if (entity_at(s, j) != EVG_NONE)
+                    return j;
+                if (nn < EVG_FR_ARGS)
+                    next[nn++] = j;
             }
         memcpy(level, next, nn * sizeof(*next));
         nl = nn;
@@ -97,25 +97,24 @@ static void phrase_actors(const sent_ctx *s, size_t w, actor_set *out)
     if (x == EVG_NONE)
         return;
     evg_events__add_actor(out, entity_at(s, x));
-    for (size_t j = 0; j < s->n_ud; j++) {
-        size_t h = s->ud[j].head;
-        if (!h)
-            continue;
-        if (x != w && h == x + 1 && is_rel(&s->ud[j], "conj")) {
+    for (uint32_t q = s->kid_at[x]; q < s->kid_at[x + 1]; q++) {
+        size_t j = s->kids[q];
+        if (x != w && is_rel(&s->ud[j], "conj")) {
             size_t y = phrase_actor(s, j);
             if (y != EVG_NONE)
                 evg_events__add_actor(out, entity_at(s, y));
         }
         /* a modifier of the head coordinated with another */
-        if (h == x + 1 && (is_rel(&s->ud[j], "amod") ||
-                           is_rel(&s->ud[j], "compound"))) {
-            for (size_t k = 0; k < s->n_ud; k++)
-                if (s->ud[k].head == j + 1 && is_rel(&s->ud[k], "conj") &&
+        if (is_rel(&s->ud[j], "amod") || is_rel(&s->ud[j], "compound")) {
+            for (uint32_t r = s->kid_at[j]; r < s->kid_at[j + 1]; r++) {
+                size_t k = s->kids[r];
+                if (is_rel(&s->ud[k], "conj") &&
                     entity_at(s, j) != EVG_NONE) {
                     evg_events__add_actor(out, entity_at(s, j));
                     if (entity_at(s, k) != EVG_NONE)
                         evg_events__add_actor(out, entity_at(s, k));
                 }
+            }
         }
     }
 }
@@ -165,11 +164,18 @@ evg_modality evg_events__frame_modality(const evg_frame *f, int *would)
     return EVG_MOD_ASSERTED;
 }
 
+void evg_events__cand_frame(const sent_ctx *s, const cand *c, evg_frame *f)
+{
+    evg_events__frame_at(s, c->head, f);
+}
+
 int evg_events__frame(sent_ctx *s, cand *c)
 {
-    if (!(c->framed = evg_events__frame_at(s, c->head, &c->frame)))
+    evg_frame fr;
+    if (!(c->framed = evg_events__frame_at(s, c->head, &fr)))
         return 0;
-    const evg_frame *f = &c->frame;
+    const evg_frame *f = &fr;
+    c->pred = fr.pred;
     c->mod = evg_events__frame_modality(f, &c->would);
     if (f->modifier) {
         /* "in occupied Kuwait": a participle that only describes a noun
@@ -186,42 +192,15 @@ int evg_events__frame(sent_ctx *s, cand *c)
  * phrase's bytes stop there. */
 static int clausal(const char *rel)
 {
-    static const char *const open[] = {"acl", "advcl", "ccomp", "xcomp",
-                                       "parataxis", "conj", "cc", "punct",
-                                       "dep", NULL};
-    for (const char *const *r = open; *r; r++)
-        if (evg_fr_base_is(rel, *r))
-            return 1;
-    return 0;
+    return evg_events__clausal_rel(rel);
 }
 
-/* Whether word j lies in the phrase headed by w (through non-clausal
+/* The bytes of the phrase headed by UD word w (through non-clausal
  * relations only). */
-static int in_phrase(const sent_ctx *s, size_t j, size_t w)
-{
-    for (size_t depth = 0; depth < s->n_ud; depth++) {
-        if (j == w)
-            return 1;
-        if (!s->ud[j].head || !s->ud[j].deprel || clausal(s->ud[j].deprel))
-            return 0;
-        j = s->ud[j].head - 1;
-    }
-    return 0;
-}
-
-/* The bytes of the phrase headed by UD word w. */
 static void phrase_bytes(const sent_ctx *s, size_t w, size_t *start,
                          size_t *end)
 {
-    *start = s->ud[w].start;
-    *end = s->ud[w].end;
-    for (size_t j = 0; j < s->n_ud; j++)
-        if (j != w && in_phrase(s, j, w)) {
-            if (s->ud[j].start < *start)
-                *start = s->ud[j].start;
-            if (s->ud[j].end > *end)
-                *end = s->ud[j].end;
-        }
+    evg_events__phrase_span(s, w, start, end);
 }
 
 /* The time expression holding bytes [a, b), as its index, or EVG_NONE. */
@@ -579,17 +558,20 @@ int evg_events__frame_summary(ev_state *st, const sent_ctx *s,
     /* what a verb that governs another says is done ("keep warning the
      * ministry", "tried to reach an agreement"): the governed verb and
      * its object */
-    for (size_t j = 0; j < s->n_ud; j++) {
-        if (s->ud[j].head != f->pred + 1 || !s->ud[j].deprel ||
-            !evg_fr_base_is(s->ud[j].deprel, "xcomp") || s->ud[j].end <= hi)
+    for (uint32_t q = f->pred < s->n_ud ? s->kid_at[f->pred] : 0;
+         f->pred < s->n_ud && q < s->kid_at[f->pred + 1]; q++) {
+        size_t j = s->kids[q];
+        if (!s->ud[j].deprel || !evg_fr_base_is(s->ud[j].deprel, "xcomp") ||
+            s->ud[j].end <= hi)
             continue;
         size_t end = s->ud[j].end;
-        for (size_t k = 0; k < s->n_ud; k++)
-            if (s->ud[k].head == j + 1 && s->ud[k].deprel &&
-                strcmp(s->ud[k].deprel, "obj") == 0) {
+        for (uint32_t r = s->kid_at[j]; r < s->kid_at[j + 1]; r++) {
+            size_t k = s->kids[r];
+            if (s->ud[k].deprel && strcmp(s->ud[k].deprel, "obj") == 0) {
                 phrase_bytes(s, k, &a, &b);
                 end = b > end ? b : end;
             }
+        }
         hi = end;
         break;
     }
@@ -691,7 +673,9 @@ void evg_events__frame_roles(const sent_ctx *s, cand *c)
 {
     if (!c->framed)
         return;
-    const evg_frame *f = &c->frame;
+    evg_frame fr;
+    evg_events__cand_frame(s, c, &fr);
+    const evg_frame *f = &fr;
     const evg_trig_pat *p = c->pat;
     actor_set src = {0}, tgt = {0};
     if (p->n_sources)
@@ -732,25 +716,30 @@ size_t evg_events__obliged(const sent_ctx *s, const cand *r, actor_set *on)
     on->n = 0;
     if (!r->framed)
         return EVG_NONE;
-    size_t p = r->frame.pred;
-    for (size_t j = 0; j < s->n_ud; j++) {
-        if (s->ud[j].head != p + 1 || !evg_fr_base_is(s->ud[j].deprel, "ccomp"))
+    size_t p = r->pred;
+    if (p >= s->n_ud)
+        return EVG_NONE;
+    for (uint32_t q = s->kid_at[p]; q < s->kid_at[p + 1]; q++) {
+        size_t j = s->kids[q];
+        if (!evg_fr_base_is(s->ud[j].deprel, "ccomp"))
             continue;
         int must = 0;
-        for (size_t k = 0; k < s->n_ud && !must; k++) {
-            if (s->ud[k].head != j + 1 || !evg_fr_base_is(s->ud[k].deprel, "aux") ||
-                !s->ud[k].lemma)
+        for (uint32_t r2 = s->kid_at[j]; r2 < s->kid_at[j + 1] && !must; r2++) {
+            size_t k = s->kids[r2];
+            if (!evg_fr_base_is(s->ud[k].deprel, "aux") || !s->ud[k].lemma)
                 continue;
             for (const char *const *m = evg_events__obligation; *m && !must; m++)
                 must = strcmp(s->ud[k].lemma, *m) == 0;
         }
         if (!must)
             continue;
-        for (size_t k = 0; k < s->n_ud; k++)
-            if (s->ud[k].head == j + 1 && evg_fr_base_is(s->ud[k].deprel, "nsubj")) {
+        for (uint32_t r2 = s->kid_at[j]; r2 < s->kid_at[j + 1]; r2++) {
+            size_t k = s->kids[r2];
+            if (evg_fr_base_is(s->ud[k].deprel, "nsubj")) {
                 phrase_actors(s, k, on);
                 break;
             }
+        }
         return j;
     }
     return EVG_NONE;

@@ -43,7 +43,12 @@ static int content_of(const sent_ctx *s, size_t i, size_t w)
  * spying", "refused to meet"); not a verb coordinated with it, a
  * participle that adds to it, nor another phrase ("offered compensation
  * for the 1988 bombing": the bombing is an event of its own). */
-static int governed_by_coded(const sent_ctx *s, size_t i)
+#define HIT_ABSORBED 1 /* the head of a candidate absorbed, not coded */
+#define HIT_LAST 2     /* the last word of a coded multi-word pattern */
+#define HIT_CONTENT 4  /* content_of a coded candidate's predicate */
+#define HIT_PRED 8     /* the predicate of a coded candidate's frame */
+
+static int governed_by_coded(const sent_ctx *s, size_t i, int indexed)
 {
     const char *rel = s->ud[i].deprel;
     size_t h = s->ud[i].head;
@@ -52,16 +57,20 @@ static int governed_by_coded(const sent_ctx *s, size_t i)
     int ok = evg_fr_base_is(rel, "obj") || evg_fr_base_is(rel, "xcomp") ||
              evg_fr_base_is(rel, "ccomp");
     if (evg_fr_base_is(rel, "obl") || evg_fr_base_is(rel, "advcl"))
-        for (size_t j = 0; j < s->n_ud; j++)
-            ok |= s->ud[j].head == i + 1 && s->ud[j].deprel &&
+        for (uint32_t q = s->kid_at[i]; q < s->kid_at[i + 1]; q++) {
+            size_t j = s->kids[q];
+            ok |= s->ud[j].deprel &&
                   (strcmp(s->ud[j].deprel, "case") == 0 ||
                    strcmp(s->ud[j].deprel, "mark") == 0) &&
                   s->ud[j].lemma && strcmp(s->ud[j].lemma, "of") == 0;
+        }
     if (!ok)
         return 0;
+    if (indexed)
+        return h - 1 < s->n_ud && (s->hit[h - 1] & HIT_PRED);
     for (size_t c = 0; c < s->n_cand; c++)
         if (s->cand[c].ev != EVG_NONE && s->cand[c].framed &&
-            s->cand[c].frame.pred == h - 1)
+            s->cand[c].pred == h - 1)
             return 1;
     return 0;
 }
@@ -77,12 +86,107 @@ static int aspect_of_coded(const sent_ctx *s, size_t i)
         return 0;
     for (size_t c = 0; c < s->n_cand; c++) {
         const cand *k = &s->cand[c];
-        if (k->ev == EVG_NONE || !k->framed || k->frame.pred >= s->n_ud)
+        if (k->ev == EVG_NONE || !k->framed || k->pred >= s->n_ud)
             continue;
-        const evg_doc_token *p = &s->ud[k->frame.pred];
+        const evg_doc_token *p = &s->ud[k->pred];
         if (p->head == i + 1 && p->deprel && evg_fr_base_is(p->deprel, "xcomp"))
             return 1;
     }
+    return 0;
+}
+
+/* Marks the UD words whose bytes overlap [a, b) (the words are in
+ * order and apart: those ending after a, up to the first starting at or
+ * after b) with `flag`, or counts (ev == NONE_EV and flag 0: in
+ * hit_at) or lists (in hit_ev) event ev for them. */
+#define NONE_EV UINT32_MAX
+static void mark(sent_ctx *s, size_t a, size_t b, unsigned char flag,
+                 uint32_t ev, int fill)
+{
+    size_t lo = 0, hi = s->n_ud;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->ud[mid].end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < s->n_ud && s->ud[i].start < b; i++) {
+        if (flag)
+            s->hit[i] |= flag;
+        else if (fill)
+            s->hit_ev[s->hit_at[i]++] = ev;
+        else
+            s->hit_at[i + 1]++;
+    }
+}
+
+/* What the candidates say of each UD word, once a sentence
+ * (hit/hit_at/hit_ev): the same tests as `coded_scan`, each made for the
+ * words a candidate's tokens overlap instead of for every pair of word
+ * and candidate. EVG_ENOMEM. */
+static int index_hits(sent_ctx *s, const evg_doc *doc)
+{
+    size_t nu = s->n_ud;
+    if (evg_reserve_raw(&s->hit, &s->cap_hit, nu + 1, 1, 64) < 0 ||
+        evg_reserve_raw(&s->hit_at, &s->cap_hit_at, nu + 2,
+                        sizeof(uint32_t), 64) < 0)
+        return EVG_ENOMEM;
+    memset(s->hit, 0, nu + 1);
+    memset(s->hit_at, 0, (nu + 2) * sizeof(uint32_t));
+    for (int fill = 0; fill < 2; fill++) {
+        for (size_t c = 0; c < s->n_cand; c++) {
+            const cand *k = &s->cand[c];
+            size_t e = k->ev;
+            if (e == EVG_NONE) {
+                if (!fill && k->absorbed)
+                    mark(s, s->tok.v[k->head].start, s->tok.v[k->head].end,
+                         HIT_ABSORBED, NONE_EV, 0);
+                continue;
+            }
+            const evg_event *ev = &doc->events[e];
+            mark(s, ev->trigger.start, ev->trigger.end, 0, (uint32_t)e, fill);
+            if (fill)
+                continue;
+            const evg_token *lt = &s->tok.v[k->took != EVG_NONE ? k->took
+                                                                : k->end - 1];
+            if (k->pat->n_words > 1)
+                mark(s, lt->start, lt->end, HIT_LAST, NONE_EV, 0);
+            if (!k->framed)
+                continue;
+            size_t w = k->pred;
+            if (w < nu)
+                s->hit[w] |= HIT_PRED;
+            /* content_of(s, i, w) for the i it can hold */
+            if (w >= nu || !s->ud[w].head || s->ud[w].head > nu ||
+                !s->ud[w].deprel)
+                continue;
+            size_t n = s->ud[w].head - 1;
+            int obj = 0; /* an object of n before w */
+            for (uint32_t q = s->kid_at[n]; q < s->kid_at[n + 1] && !obj; q++)
+                obj = s->ud[s->kids[q]].deprel &&
+                      strcmp(s->ud[s->kids[q]].deprel, "obj") == 0 &&
+                      s->kids[q] < w;
+            if (strstr(s->ud[w].deprel, ":relcl") ||
+                (obj && evg_frame_relative_clause(s->ud, s->n_ud, w)))
+                s->hit[n] |= HIT_CONTENT;
+            if (evg_fr_base_is(s->ud[w].deprel, "acl") && s->ud[n].head &&
+                s->ud[n].head <= nu && s->ud[n].head - 1 != n && s->ud[n].deprel &&
+                strcmp(s->ud[n].deprel, "obj") == 0)
+                s->hit[s->ud[n].head - 1] |= HIT_CONTENT;
+        }
+        if (!fill) {
+            for (size_t i = 0; i < nu; i++)
+                s->hit_at[i + 1] += s->hit_at[i];
+            if (evg_reserve_raw(&s->hit_ev, &s->cap_hit_ev,
+                                s->hit_at[nu] + 1, sizeof(uint32_t), 64) < 0)
+                return EVG_ENOMEM;
+        }
+    }
+    /* hit_at[i] now ends word i's events: shift back to where they start */
+    for (size_t i = nu; i > 0; i--)
+        s->hit_at[i] = s->hit_at[i - 1];
+    s->hit_at[0] = 0;
     return 0;
 }
 
@@ -92,12 +196,31 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
     evg_doc *doc = st->doc;
     size_t si = s->index;
     int cameo_only = opts && opts->cameo_only;
+    /* in order and apart, the UD words can be found from the
+     * candidates' tokens; else every pair is tried */
+    int indexed = s->ordered;
+    if (indexed) {
+        int rc = index_hits(s, doc);
+        if (rc)
+            return rc;
+    }
     for (size_t i = 0; i < s->n_ud; i++) {
         const evg_doc_token *t = &s->ud[i];
         if (!t->tml_class)
             continue;
         int coded = 0;
-        for (size_t c = 0; c < s->n_cand; c++) {
+        if (indexed) {
+            coded = (s->hit[i] & (HIT_LAST | HIT_CONTENT)) ||
+                    ((s->hit[i] & HIT_ABSORBED) &&
+                     governed_by_coded(s, i, 1));
+            for (uint32_t q = s->hit_at[i]; q < s->hit_at[i + 1]; q++) {
+                evg_event *ev = &doc->events[s->hit_ev[q]];
+                if (!ev->tml_class)
+                    ev->tml_class = t->tml_class;
+                coded = 1;
+            }
+        }
+        for (size_t c = 0; c < s->n_cand && !indexed; c++) {
             size_t e = s->cand[c].ev;
             const cand *k = &s->cand[c];
             const evg_token *ht = &s->tok.v[k->head],
@@ -106,7 +229,7 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
              * ("denied the accusations", "accused X of spying") is part of
              * that event, not another */
             if (e == EVG_NONE && k->absorbed && t->start < ht->end &&
-                t->end > ht->start && governed_by_coded(s, i))
+                t->end > ht->start && governed_by_coded(s, i, 0))
                 coded = 1;
             /* the last word of a pattern ("deny _ accusation"; "the talks
              * were postponed": "postpone ~ &talks" over the frame) */
@@ -119,7 +242,7 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
                 continue;
             /* "signed an order that added X to the list": the act the
              * document's relative clause names is the signing's own */
-            if (s->cand[c].framed && content_of(s, i, s->cand[c].frame.pred))
+            if (s->cand[c].framed && content_of(s, i, s->cand[c].pred))
                 coded = 1;
             evg_event *ev = &doc->events[e];
             if (t->start < ev->trigger.end && t->end > ev->trigger.start) {

@@ -40,6 +40,62 @@ int evg_frames_load(evg_error *err)
     return evg_words_load(&lists, err);
 }
 
+/* The dependents index of evg_frames_use_kids, for this thread. */
+static _Thread_local struct {
+    const evg_doc_token *w;
+    size_t n;
+    const uint32_t *at, *v;
+} kids_of;
+
+void evg_frames_use_kids(const evg_doc_token *w, size_t n,
+                         const uint32_t *kid_at, const uint32_t *kids)
+{
+    kids_of.w = w;
+    kids_of.n = n;
+    kids_of.at = kid_at;
+    kids_of.v = kids;
+}
+
+
+/* The dependents of word p of w[0 .. n-1] in word order, from the index
+ * when it is this sentence's, else by a scan. */
+typedef struct kid_it {
+    const evg_doc_token *w;
+    size_t p, q, end;
+    const uint32_t *v;
+} kid_it;
+
+static inline kid_it kid_first(const evg_doc_token *w, size_t n, size_t p)
+{
+    kid_it it = {w, p, 0, n, NULL};
+    if (kids_of.at && kids_of.w == w && kids_of.n == n && p < n) {
+        it.q = kids_of.at[p];
+        it.end = kids_of.at[p + 1];
+        it.v = kids_of.v;
+    }
+    return it;
+}
+
+static inline int kid_next(kid_it *it, size_t *j)
+{
+    if (it->v) {
+        if (it->q >= it->end)
+            return 0;
+        *j = it->v[it->q++];
+        return 1;
+    }
+    while (it->q < it->end)
+        if (it->w[it->q++].head == it->p + 1) {
+            *j = it->q - 1;
+            return 1;
+        }
+    return 0;
+}
+
+/* Runs the statement after it for each dependent j of word p. */
+#define FOR_KIDS(j, w, n, p)                                               \
+    for (kid_it it_ = kid_first(w, n, p); kid_next(&it_, &(j));)
+
 static int in(const char *word, const char *const *list)
 {
     if (!word)
@@ -83,7 +139,8 @@ static size_t head_of(const evg_doc_token *w, size_t n, size_t i)
 static size_t child(const evg_doc_token *w, size_t n, size_t p,
                     const char *rel, int by_base)
 {
-    for (size_t j = 0; j < n; j++)
+    size_t j;
+    FOR_KIDS(j, w, n, p)
         if (w[j].head == p + 1 &&
             (by_base ? evg_fr_base_is(w[j].deprel, rel) : rel_is(w[j].deprel, rel)))
             return j;
@@ -155,7 +212,8 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
     if (depth > DEPTH_MAX)
         return EVG_NONE;
     int passive = is_passive(w, n, p);
-    for (size_t j = 0; j < n; j++) {
+    size_t j;
+    FOR_KIDS(j, w, n, p) {
         if (w[j].head != p + 1)
             continue;
         if (passive && (rel_is(w[j].deprel, "obl:agent") ||
@@ -248,11 +306,14 @@ static evg_fr_role oblique_role(const evg_doc_token *w, size_t j,
  * subject opens the clause all the same. */
 static int cond_subject(const evg_doc_token *w, size_t n, size_t s)
 {
-    for (size_t j = 0; j < s; j++)
+    size_t j;
+    FOR_KIDS(j, w, n, s) {
+        if (j >= s)
+            break;
         if (w[j].head == s + 1 && rel_is(w[j].deprel, "case") &&
             in(w[j].lemma, cond_marks))
             return 1;
-    (void)n;
+    }
     return 0;
 }
 
@@ -263,7 +324,8 @@ static int cond_stranded_subject(const evg_doc_token *w, size_t n, size_t p)
 {
     if (p == 0 || w[p - 1].head == p + 1)
         return 0;
-    for (size_t j = 0; j < n; j++)
+    size_t j;
+    FOR_KIDS(j, w, n, p)
         if (w[j].head == p + 1 && (evg_fr_base_is(w[j].deprel, "nsubj") ||
                                    evg_fr_base_is(w[j].deprel, "csubj")))
             return 0;
@@ -290,7 +352,8 @@ static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
     /* "no attack": a negative determiner on the event noun */
     if (noun && negative_det(w, n, p))
         mod |= EVG_FR_NEGATED;
-    for (size_t j = 0; j < n; j++) {
+    size_t j;
+    FOR_KIDS(j, w, n, p) {
         if (w[j].head != p + 1)
             continue;
         const char *rel = w[j].deprel, *lem = w[j].lemma;
@@ -530,7 +593,8 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
     size_t a = agent_of(w, n, p, 0, &how);
     add(f, EVG_FR_AGENT, how, a, how == EVG_FR_BY_AGENT ? "by" : NULL);
     size_t h = head_of(w, n, p);
-    for (size_t j = 0; j < n; j++) {
+    size_t j;
+    FOR_KIDS(j, w, n, p) {
         if (w[j].head != p + 1)
             continue;
         const char *rel = w[j].deprel;
@@ -578,7 +642,7 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
     /* arguments coordinated with an argument: "X and Y", "X, Y and Z" */
     size_t n0 = f->n_arg;
     for (size_t i = 0; i < n0; i++)
-        for (size_t j = 0; j < n; j++)
+        FOR_KIDS(j, w, n, f->arg[i].word)
             if (w[j].head == f->arg[i].word + 1 && rel_is(w[j].deprel, "conj") &&
                 !upos_is(&w[j], "VERB"))
                 add(f, f->arg[i].role, EVG_FR_COORDINATED, j, f->arg[i].prep);
@@ -593,13 +657,17 @@ int evg_frame_relative_clause(const evg_doc_token *w, size_t n, size_t p)
         return 0;
     if (w[p].deprel && strstr(w[p].deprel, ":relcl"))
         return 1;
-    for (size_t j = 0; j < p; j++)
+    size_t j;
+    FOR_KIDS(j, w, n, p) {
+        if (j >= p)
+            break;
         if (w[j].head == p + 1 &&
             (evg_fr_base_is(w[j].deprel, "nsubj") ||
              evg_fr_base_is(w[j].deprel, "obj")) &&
             in(w[j].lemma, relatives) &&
             (xpos_is(&w[j], "WDT") || xpos_is(&w[j], "WP")))
             return 1;
+    }
     return 0;
 }
 
@@ -616,7 +684,8 @@ evg_fr_tense evg_frame_tense(const evg_doc_token *w, size_t n, size_t p)
     if (p >= n)
         return EVG_FR_TENSE_NONE;
     int perfect = 0, finite_past = 0, finite_present = 0;
-    for (size_t j = 0; j < n; j++) {
+    size_t j;
+    FOR_KIDS(j, w, n, p) {
         if (w[j].head != p + 1 ||
             !(evg_fr_base_is(w[j].deprel, "aux") ||
               rel_is(w[j].deprel, "cop")))

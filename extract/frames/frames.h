@@ -9,6 +9,7 @@
 #define EVG_FRAMES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "evgraph/document.h"
 
@@ -83,6 +84,17 @@ int evg_frames_load(evg_error *err);
  * the root, as in the token layer). Needs evg_frames_load() first. */
 void evg_frame_build(const evg_doc_token *w, size_t n, size_t pred,
                      evg_frame *f);
+
+/* The dependents of each word of the sentence w[0 .. n-1], for the calls
+ * below on this thread: those of word p are kids[kid_at[p]] to
+ * kids[kid_at[p + 1] - 1], in word order. With them a call reads a word's
+ * dependents instead of scanning the whole sentence for them (a sentence
+ * of 10,000 words has thousands of predicates). The arrays are the
+ * caller's; set them again whenever the words at `w` change, and clear
+ * them (all NULL) before they are freed. Calls for another array, or
+ * without this, scan the sentence; the answers are the same. */
+void evg_frames_use_kids(const evg_doc_token *w, size_t n,
+                         const uint32_t *kid_at, const uint32_t *kids);
 
 /* Whether word j is a phrase naming the occasion of its head ("at a news
  * conference", "during the talks"): an event noun there shares its time

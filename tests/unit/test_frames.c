@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,9 +73,38 @@ static const char *args(const tree *t, const evg_frame *f, evg_fr_role role)
     return out;
 }
 
+/* The frame of `pred`, built twice: by scanning the sentence for each
+ * word's dependents, and from an index of them (evg_frames_use_kids, as
+ * the event coder does); both must agree. */
 static void frame(const tree *t, const char *pred, evg_frame *f)
 {
     evg_frame_build(t->w, t->n, word(t, pred), f);
+    uint32_t kid_at[MAXW + 1] = {0}, kids[MAXW];
+    size_t k = 0;
+    for (size_t p = 0; p < t->n; p++) {
+        kid_at[p] = (uint32_t)k;
+        for (size_t j = 0; j < t->n; j++)
+            if (t->w[j].head == p + 1)
+                kids[k++] = (uint32_t)j;
+    }
+    kid_at[t->n] = (uint32_t)k;
+    evg_frame g;
+    evg_frames_use_kids(t->w, t->n, kid_at, kids);
+    evg_frame_build(t->w, t->n, word(t, pred), &g);
+    evg_frames_use_kids(NULL, 0, NULL, NULL);
+    assert_int_equal(g.pred, f->pred);
+    assert_int_equal(g.passive, f->passive);
+    assert_int_equal(g.nominal, f->nominal);
+    assert_int_equal(g.modifier, f->modifier);
+    assert_int_equal(g.mod, f->mod);
+    assert_int_equal(g.report, f->report);
+    assert_int_equal(g.n_arg, f->n_arg);
+    for (size_t i = 0; i < f->n_arg; i++) {
+        assert_int_equal(g.arg[i].role, f->arg[i].role);
+        assert_int_equal(g.arg[i].how, f->arg[i].how);
+        assert_int_equal(g.arg[i].word, f->arg[i].word);
+        assert_ptr_equal(g.arg[i].prep, f->arg[i].prep);
+    }
 }
 
 static int setup(void **state)
