@@ -106,6 +106,18 @@ static int has_and(const char *t, size_t s, size_t e)
     return 0;
 }
 
+/* Is `d` a body of a state (its government, armed forces, legislature,
+ * courts or police)? A company lends it no country: where a firm is from
+ * says nothing of which state's ministry it deals with ("an EADS-led
+ * consortium signed a contract with the Defense Ministry"). */
+static int state_body(const cand *d)
+{
+    return d->kind == EVG_KIND_GOVERNMENT ||
+           !memcmp(d->sector, "GOV", 4) || !memcmp(d->sector, "MIL", 4) ||
+           !memcmp(d->sector, "LEG", 4) || !memcmp(d->sector, "JUD", 4) ||
+           !memcmp(d->sector, "COP", 4);
+}
+
 static int lends_to(const cand *a, const cand *d, int inlist, int coord)
 {
     /* nor does a company to what is coordinated with it ("Northrop
@@ -116,7 +128,8 @@ static int lends_to(const cand *a, const cand *d, int inlist, int coord)
            !(inlist && a->kind == EVG_KIND_PERSON && a->kk == 'g' &&
              !a->cprefix && d->kind == EVG_KIND_PERSON) &&
            !(inlist && !memcmp(a->sector, "BUS", 4) &&
-             (coord || d->kind != EVG_KIND_PERSON));
+             (coord || d->kind != EVG_KIND_PERSON)) &&
+           !(!memcmp(a->sector, "BUS", 4) && state_body(d));
 }
 
 static const char *place_near(const ctx *x, size_t k)

@@ -1042,6 +1042,14 @@ static void entities_officer_of_a_company(void **state)
     assert_non_null(v);
     assert_true(!v->country || strcmp(v->country, "DEU") != 0);
     evg_doc_free(doc);
+    /* nor to a state's body: a firm's country is not the ministry's */
+    doc = extract("Britain ordered new tankers for its air force on "
+                  "Monday. A Siemens-led consortium signed a contract with "
+                  "the Defense Ministry.");
+    const evg_entity *m = by_mention(doc, "Defense Ministry");
+    assert_non_null(m);
+    assert_true(!m->country || strcmp(m->country, "DEU") != 0);
+    evg_doc_free(doc);
 }
 
 /* A dated dictionary name: "John Paul" during his pontificate is Pope
