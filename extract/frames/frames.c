@@ -1,6 +1,7 @@
 /* Frames from the dependency tree (see frames.h). Every rule reads UD v2
  * relations and the lemmas of a few word classes, which are data files
  * (extract/data/frame_*.words). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "frames.h"
@@ -40,20 +41,30 @@ int evg_frames_load(evg_error *err)
     return evg_words_load(&lists, err);
 }
 
-/* The dependents index of evg_frames_use_kids, for this thread. */
+/* The dependents index of evg_frames_use_kids, for this thread, and what
+ * is worked out once per sentence beside it: the report set beside each
+ * word (beside_report), filled on first use. */
 static _Thread_local struct {
     const evg_doc_token *w;
     size_t n;
     const uint32_t *at, *v;
+    size_t *beside;
+    int beside_tried;
+    size_t qm;           /* the last question mark, once qm_known */
+    int qm_known;
 } kids_of;
 
 void evg_frames_use_kids(const evg_doc_token *w, size_t n,
                          const uint32_t *kid_at, const uint32_t *kids)
 {
+    free(kids_of.beside);
     kids_of.w = w;
     kids_of.n = n;
     kids_of.at = kid_at;
     kids_of.v = kids;
+    kids_of.beside = NULL;
+    kids_of.beside_tried = 0;
+    kids_of.qm_known = 0;
 }
 
 
@@ -392,13 +403,61 @@ static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
 /* A reporting verb set beside the clause it reports ('"...," he said',
  * "Iran attacked, officials said": parataxis; a parser may call it a
  * conjunct, but one without a conjunction), or EVG_NONE. */
+/* Whether word j is a report set beside a clause: a parataxis, or a
+ * conjunct without a conjunction, of a reporting verb not negated. */
+static int report_beside(const evg_doc_token *w, size_t n, size_t j)
+{
+    return (evg_fr_base_is(w[j].deprel, "parataxis") ||
+            (rel_is(w[j].deprel, "conj") &&
+             child(w, n, j, "cc", 0) == EVG_NONE)) &&
+           in(w[j].lemma, reporting) && !(own_mod(w, n, j) & EVG_FR_NEGATED);
+}
+
+/* A clause a report set after it may reach up through. */
+static int reaches_up(const char *rel)
+{
+    return evg_fr_base_is(rel, "ccomp") || evg_fr_base_is(rel, "xcomp") ||
+           evg_fr_base_is(rel, "advcl") || evg_fr_base_is(rel, "conj");
+}
+
+/* beside_report for every word of the sentence at once, walking up from
+ * each report instead of scanning the sentence for each word: word q gets
+ * the first report j whose head is q, or whose chain of heads reaches q
+ * through clauses (reaches_up) with q before j. NULL when out of memory. */
+static size_t *beside_all(const evg_doc_token *w, size_t n)
+{
+    size_t *b = malloc((n ? n : 1) * sizeof(*b));
+    if (!b)
+        return NULL;
+    for (size_t q = 0; q < n; q++)
+        b[q] = EVG_NONE;
+    for (size_t j = 0; j < n; j++) {
+        if (!report_beside(w, n, j))
+            continue;
+        size_t q = head_of(w, n, j);
+        for (int d = 0; q != EVG_NONE && d <= DEPTH_MAX; d++) {
+            if ((d == 0 || q <= j) && b[q] == EVG_NONE)
+                b[q] = j;
+            if (!reaches_up(w[q].deprel))
+                break;
+            q = head_of(w, n, q);
+        }
+    }
+    return b;
+}
+
 static size_t beside_report(const evg_doc_token *w, size_t n, size_t p)
 {
+    if (kids_of.at && kids_of.w == w && kids_of.n == n && p < n) {
+        if (!kids_of.beside_tried) {
+            kids_of.beside_tried = 1;
+            kids_of.beside = beside_all(w, n);
+        }
+        if (kids_of.beside)
+            return kids_of.beside[p];
+    }
     for (size_t j = 0; j < n; j++) {
-        if (!(evg_fr_base_is(w[j].deprel, "parataxis") ||
-              (rel_is(w[j].deprel, "conj") &&
-               child(w, n, j, "cc", 0) == EVG_NONE)) ||
-            !in(w[j].lemma, reporting) || (own_mod(w, n, j) & EVG_FR_NEGATED))
+        if (!report_beside(w, n, j))
             continue;
         /* on p, or after p on a clause p governs ("X keep warning Y that
          * Z is risky, the newspaper reported", hung on "risky"): a report
@@ -407,11 +466,7 @@ static size_t beside_report(const evg_doc_token *w, size_t n, size_t p)
         for (int d = 0; q != EVG_NONE && d <= DEPTH_MAX; d++) {
             if (q == p)
                 return j;
-            if (j < p ||
-                !(evg_fr_base_is(w[q].deprel, "ccomp") ||
-                  evg_fr_base_is(w[q].deprel, "xcomp") ||
-                  evg_fr_base_is(w[q].deprel, "advcl") ||
-                  evg_fr_base_is(w[q].deprel, "conj")))
+            if (j < p || !reaches_up(w[q].deprel))
                 break;
             q = head_of(w, n, q);
         }
@@ -455,9 +510,18 @@ static int asks(const evg_doc_token *w, size_t n, size_t c, size_t qm)
 static int in_question(const evg_doc_token *w, size_t n, size_t p)
 {
     size_t qm = EVG_NONE;
-    for (size_t j = 0; j < n; j++)
-        if (w[j].form && strcmp(w[j].form, "?") == 0)
-            qm = j;
+    int cached = kids_of.at && kids_of.w == w && kids_of.n == n;
+    if (cached && kids_of.qm_known) {
+        qm = kids_of.qm;
+    } else {
+        for (size_t j = 0; j < n; j++)
+            if (w[j].form && strcmp(w[j].form, "?") == 0)
+                qm = j;
+        if (cached) {
+            kids_of.qm = qm;
+            kids_of.qm_known = 1;
+        }
+    }
     if (qm == EVG_NONE)
         return 0;
     /* a clause head: a verb, an auxiliary, or what a copula hangs on */
