@@ -228,6 +228,16 @@ static int mod_ok(const ctx *x, size_t j)
 {
     if (j >= x->n || !is_lower_word(x->t, &x->tk[j]))
         return 0;
+    /* a verb the parse finds is no modifier ("Britain hired new police":
+     * two actors and a verb), except a participle ("armed forces",
+     * "ruling party", "state-owned companies") */
+    if (up_is(x, j, "AUX"))
+        return 0;
+    if (up_is(x, j, "VERB")) {
+        const char *xp = evg_doc__xpos_at(x->doc, x->tk[j].start);
+        if (!xp || (strcmp(xp, "VBN") != 0 && strcmp(xp, "VBG") != 0))
+            return 0;
+    }
     const evg_token *k = &x->tk[j];
     size_t n = k->end - k->start;
     if (n > 2 && memcmp(x->t + k->end - 2, "ly", 2) == 0)

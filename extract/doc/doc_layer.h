@@ -54,6 +54,8 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
 /* The part of speech of the word starting at byte `off` ("PROPN"), or
  * NULL when no word starts there. */
 const char *evg_doc__upos_at(const evg_doc *doc, size_t off);
+/* Its Penn tag ("VBD"), or NULL. */
+const char *evg_doc__xpos_at(const evg_doc *doc, size_t off);
 
 /* Ends the layer: with `keep`, writes it into doc->tokens (whole
  * evg_doc_token with copies of the forms), then frees it. EVG_ENOMEM

@@ -435,7 +435,9 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
     }
 }
 
-const char *evg_doc__upos_at(const evg_doc *doc, size_t off)
+/* The word starting at byte `off`: its UPOS (returned) and XPOS (`*xpos`,
+ * may be NULL), or NULL when no word starts there. */
+static const char *tags_at(const evg_doc *doc, size_t off, const char **xpos)
 {
     const evg_doc_layer *l = doc->layer;
     size_t n = l ? l->n : doc->n_tokens, lo = 0, hi = n;
@@ -457,9 +459,28 @@ const char *evg_doc__upos_at(const evg_doc *doc, size_t off)
         return NULL;
     if (l) {
         unpack(doc, l, sentence_of(l, lo), lo, &f);
-        return f.start == off ? l->upos[f.tag] : NULL;
+        if (f.start != off)
+            return NULL;
+        if (xpos)
+            *xpos = l->xpos[f.tag];
+        return l->upos[f.tag];
     }
-    return doc->tokens[lo].start == off ? doc->tokens[lo].upos : NULL;
+    if (doc->tokens[lo].start != off)
+        return NULL;
+    if (xpos)
+        *xpos = doc->tokens[lo].xpos;
+    return doc->tokens[lo].upos;
+}
+
+const char *evg_doc__upos_at(const evg_doc *doc, size_t off)
+{
+    return tags_at(doc, off, NULL);
+}
+
+const char *evg_doc__xpos_at(const evg_doc *doc, size_t off)
+{
+    const char *xpos = NULL;
+    return tags_at(doc, off, &xpos) ? xpos : NULL;
 }
 
 int evg_doc__layer_end(evg_doc *doc, int keep)

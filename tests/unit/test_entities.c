@@ -1052,6 +1052,38 @@ static void entities_officer_of_a_company(void **state)
     evg_doc_free(doc);
 }
 
+/* A verb the parse finds ends a noun phrase: "Britain hired new police"
+ * is the country and the police, not one actor; a participle still
+ * modifies ("Iraqi armed forces"). */
+static void entities_verb_ends_phrase(void **state)
+{
+    (void)state;
+    evg_syntax *syn = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_syntax_load(EVG_SOURCE_DIR
+                                     "/models/en-ud-syntax.evgm",
+                                     &syn, &err),
+                     0);
+    const char *text = "Britain hired new police on Monday. Iraqi armed "
+                       "forces attacked the town.";
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = "2019-05-23";
+    o.syntax = syn;
+    evg_doc *doc = NULL;
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    const evg_entity *b = by_mention(doc, "Britain");
+    assert_non_null(b);
+    assert_int_equal(b->kind, EVG_KIND_COUNTRY);
+    const evg_entity *p = by_mention(doc, "police");
+    assert_non_null(p);
+    assert_ptr_not_equal(p, b);
+    assert_non_null(by_mention(doc, "Iraqi armed forces"));
+    evg_doc_free(doc);
+    evg_syntax_free(syn);
+}
+
 /* A dated dictionary name: "John Paul" during his pontificate is Pope
  * John Paul II (the Holy See's religious leader, VATREL), not the country
  * of the story, and "the Pope" after it is he, not Castro; outside those
@@ -1131,6 +1163,7 @@ int main(void)
         cmocka_unit_test(entities_person_names_with_of_and_particles),
         cmocka_unit_test(entities_dated_name_of_a_pope),
         cmocka_unit_test(entities_officer_of_a_company),
+        cmocka_unit_test(entities_verb_ends_phrase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
