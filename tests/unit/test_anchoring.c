@@ -20,67 +20,7 @@
 #include "evgraph/extract.h"
 #include "evgraph/io.h"
 
-typedef struct models {
-    evg_syntax *syn;
-    evg_mentions *men;
-} models;
-
-static int setup(void **state)
-{
-    const char *sp = EVG_SOURCE_DIR "/models/en-ud-syntax.evgm";
-    const char *mp = EVG_SOURCE_DIR "/models/en-timebank-events.evgm";
-    models *m = calloc(1, sizeof(*m));
-    if (!m)
-        return -1;
-    *state = m;
-    if (access(sp, R_OK) || access(mp, R_OK))
-        return 0;
-    evg_error err;
-    evg_error_clear(&err);
-    if (evg_syntax_load(sp, &m->syn, &err) ||
-        evg_mentions_load(mp, &m->men, &err))
-        return -1;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    models *m = *state;
-    evg_syntax_free(m->syn);
-    evg_mentions_free(m->men);
-    free(m);
-    return 0;
-}
-
-static evg_doc *extract(void **state, const char *dct, const char *text)
-{
-    models *m = *state;
-    if (!m->syn || !m->men) {
-        print_message("skipped: the shipped models are absent\n");
-        skip();
-    }
-    evg_extract_opts o;
-    evg_extract_opts_init(&o);
-    o.dct = dct;
-    o.syntax = m->syn;
-    o.mentions = m->men;
-    evg_doc *doc = NULL;
-    evg_error err;
-    evg_error_clear(&err);
-    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
-    return doc;
-}
-
-/* The event whose trigger is `word`. */
-static const evg_event *event(const evg_doc *doc, const char *word)
-{
-    for (size_t i = 0; i < doc->n_events; i++)
-        if (doc->events[i].trigger.text &&
-            strcmp(doc->events[i].trigger.text, word) == 0)
-            return &doc->events[i];
-    fail_msg("no event '%s'", word);
-    return NULL;
-}
+#include "models_fixture.h"
 
 static void until_clause_is_hypothetical(void **state)
 {

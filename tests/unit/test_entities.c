@@ -51,6 +51,21 @@ static evg_doc *extract(const char *text)
     return extract_with(text, NULL);
 }
 
+/* As extract_at() on 2019-05-23 with the parse of `syn`. */
+static evg_doc *extract_parsed(const char *text, const evg_syntax *syn)
+{
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = "2019-05-23";
+    o.syntax = syn;
+    evg_doc *doc = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    if (evg_extract_text(text, strlen(text), &o, &doc, &err))
+        fail_msg("extract failed: %s", err.message);
+    return doc;
+}
+
 static const evg_entity *by_name(const evg_doc *doc, const char *name)
 {
     for (size_t i = 0; i < doc->n_entities; i++)
@@ -371,11 +386,7 @@ static void entities_parse_tells_names_opening_sentences(void **state)
         print_message("SKIP: no syntax model: %s\n", err.message);
         return;
     }
-    evg_extract_opts o;
-    evg_extract_opts_init(&o);
-    o.dct = "2019-05-23";
-    o.syntax = syn;
-    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    doc = extract_parsed(text, syn);
     assert_non_null(by_mention(doc, "Zorvex"));
     assert_null(by_mention(doc, "Meanwhile"));
     evg_doc_free(doc);
@@ -1065,14 +1076,9 @@ static void entities_verb_ends_phrase(void **state)
                                      "/models/en-ud-syntax.evgm",
                                      &syn, &err),
                      0);
-    const char *text = "Britain hired new police on Monday. Iraqi armed "
-                       "forces attacked the town.";
-    evg_extract_opts o;
-    evg_extract_opts_init(&o);
-    o.dct = "2019-05-23";
-    o.syntax = syn;
-    evg_doc *doc = NULL;
-    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    evg_doc *doc = extract_parsed("Britain hired new police on Monday. "
+                                  "Iraqi armed forces attacked the town.",
+                                  syn);
     const evg_entity *b = by_mention(doc, "Britain");
     assert_non_null(b);
     assert_int_equal(b->kind, EVG_KIND_COUNTRY);
