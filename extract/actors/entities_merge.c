@@ -60,6 +60,17 @@ static int lends_country(const cand *a)
     return national(a) && !(a->people && a->adj_only);
 }
 
+/* The length of the conjunction "and" (or, with `or_too`, "or") that
+ * starts at byte s of the text and ends at e or before a blank; 0 when
+ * there is none. */
+static size_t conj_at(const char *t, size_t s, size_t e, int or_too)
+{
+    size_t n = e - s >= 3 && !memcmp(t + s, "and", 3)            ? 3
+               : or_too && e - s >= 2 && !memcmp(t + s, "or", 2) ? 2
+                                                                 : 0;
+    return n && (s + n == e || isspace((unsigned char)t[s + n])) ? n : 0;
+}
+
 /* Are the bytes [s, e) of the text only what joins the items of a list:
  * blanks, commas and "and" or "or" ("Charles de Gaulle, Vladimir Putin
  * and ...")? */
@@ -67,17 +78,13 @@ static int list_joint(const char *t, size_t s, size_t e)
 {
     int seen = 0;
     while (s < e) {
+        size_t n;
         if (isspace((unsigned char)t[s]) || t[s] == ',') {
             seen |= t[s] == ',';
             s++;
-        } else if (e - s >= 3 && !memcmp(t + s, "and", 3) &&
-                   (e - s == 3 || isspace((unsigned char)t[s + 3]))) {
+        } else if ((n = conj_at(t, s, e, 1)) != 0) {
             seen = 1;
-            s += 3;
-        } else if (e - s >= 2 && !memcmp(t + s, "or", 2) &&
-                   (e - s == 2 || isspace((unsigned char)t[s + 2]))) {
-            seen = 1;
-            s += 2;
+            s += n;
         } else {
             return 0;
         }
@@ -85,24 +92,13 @@ static int list_joint(const char *t, size_t s, size_t e)
     return seen;
 }
 
-/* May cand `a` lend its country to cand `d` near it? Not a person the
- * dictionary knows to another person named in the same list (`inlist`:
- * "Charles de Gaulle, Vladimir Putin and Helmut Kohl"): the dictionary
- * tells where that one is from, and a list of people says nothing of
- * where the others are; "Yeltsin's spokesman", "aides to Netanyahu,
- * political adviser Uzi Arad" still do. */
 /* Do the bytes [s, e) hold the word "and" or "or"? */
 static int has_and(const char *t, size_t s, size_t e)
 {
-    for (size_t i = s; i < e; i++) {
-        if (i > s && !isspace((unsigned char)t[i - 1]))
-            continue;
-        size_t n = e - i >= 3 && !memcmp(t + i, "and", 3)  ? 3
-                   : e - i >= 2 && !memcmp(t + i, "or", 2) ? 2
-                                                           : 0;
-        if (n && (i + n == e || isspace((unsigned char)t[i + n])))
+    for (size_t i = s; i < e; i++)
+        if ((i == s || isspace((unsigned char)t[i - 1])) &&
+            conj_at(t, i, e, 1))
             return 1;
-    }
     return 0;
 }
 
@@ -118,12 +114,18 @@ static int state_body(const cand *d)
            !memcmp(d->sector, "COP", 4);
 }
 
+/* May cand `a` lend its country to cand `d` near it? Not a person the
+ * dictionary knows to another person named in the same list (`inlist`:
+ * "Charles de Gaulle, Vladimir Putin and Helmut Kohl"): the dictionary
+ * tells where that one is from, and a list of people says nothing of
+ * where the others are; "Yeltsin's spokesman", "aides to Netanyahu,
+ * political adviser Uzi Arad" still do. Nor does a company to what is
+ * coordinated with it (`coord`: "Northrop Grumman and EADS", firms of any
+ * country work together) or to another body in its list; a person set
+ * beside it ("McCammon, Ford's vice president") still takes its country.
+ * Nor does a company to a state's body (state_body). */
 static int lends_to(const cand *a, const cand *d, int inlist, int coord)
 {
-    /* nor does a company to what is coordinated with it ("Northrop
-     * Grumman and EADS": firms of any country work together) or to
-     * another body in its list; a person set beside it ("McCammon,
-     * Ford's vice president") still takes its country */
     return lends_country(a) &&
            !(inlist && a->kind == EVG_KIND_PERSON && a->kk == 'g' &&
              !a->cprefix && d->kind == EVG_KIND_PERSON) &&
@@ -184,8 +186,7 @@ static int employer_gap(const char *t, size_t s, size_t e)
         } else if (e - s >= 4 && !memcmp(t + s, "\xe2\x80\x99", 3) &&
                    (t[s + 3] | 32) == 's') {
             s += 4;
-        } else if (e - s >= 3 && !memcmp(t + s, "and", 3) &&
-                   (e - s == 3 || isspace((unsigned char)t[s + 3]))) {
+        } else if (conj_at(t, s, e, 0)) {
             s += 3;
         } else {
             return 0;
