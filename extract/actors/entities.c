@@ -840,7 +840,7 @@ static long acronym_after(ctx *x, size_t k)
           x->t[tk[k + 2].start] == ')'))
         return 0;
     size_t root = x->c.n - 1;
-    if (x->c.v[root].ante != EVG_NONE)
+    if (x->c.v[root].ante != CAND_NONE)
         root = x->c.v[root].ante;
     if (evg_actors__push_ref(x, tk[k + 1].start, tk[k + 1].end, root))
         return EVG_ENOMEM;
@@ -936,8 +936,8 @@ static long emit(ctx *x, const chain *ch)
         cand *d = evg_actors__push(x, tk[s].start, tk[e - 1].end);
         if (!d)
             return EVG_ENOMEM;
-        d->nstart = tk[ch->name_s].start;
-        d->nend = tk[ch->name_e - 1].end;
+        d->nstart = (uint32_t)tk[ch->name_s].start;
+        d->nend = (uint32_t)tk[ch->name_e - 1].end;
         d->is_name = 1;
         if (ch->title)
             d->title = ch->title->name;
@@ -1015,7 +1015,7 @@ static long emit(ctx *x, const chain *ch)
                 const char *hy = memchr(x->t + d->nstart, '-',
                                         d->nend - d->nstart);
                 if (hy)
-                    d->nend = (size_t)(hy - x->t);
+                    d->nend = (uint32_t)(hy - x->t);
             }
             if (n->cls == EVG_GZ_CITY &&
                 word_in(x->t, &tk[ch->name_e - 1], evg_actors__place_heads))
@@ -1030,7 +1030,7 @@ static long emit(ctx *x, const chain *ch)
                 if (r0 != EVG_NONE && x->c.v[r0].kind == EVG_KIND_PERSON &&
                     x->c.v[r0].name && n->name &&
                     strcmp(x->c.v[r0].name, n->name) != 0)
-                    d->ante = r0;
+                    d->ante = (uint32_t)r0;
             }
         } else {
             int org;
@@ -1044,7 +1044,7 @@ static long emit(ctx *x, const chain *ch)
                 islower((unsigned char)fh[1])) {
                 /* "Atlanta-based BellSouth": the modifier is no part of
                  * the name */
-                d->nstart = tk[ch->name_s + 1].start;
+                d->nstart = (uint32_t)tk[ch->name_s + 1].start;
                 n0++;
                 nl--;
             }
@@ -1055,13 +1055,13 @@ static long emit(ctx *x, const chain *ch)
                 islower((unsigned char)hy[1])) {
                 /* "EADS-led", "Seattle-based": a modifier made of a name;
                  * the name is the part before the hyphen */
-                d->nend = (size_t)(hy - x->t);
+                d->nend = (uint32_t)(hy - x->t);
                 d->adj_only = 1;
                 if (nl == 1) {
                     size_t r1 = evg_actors__same_name(x, x->c.n - 1,
                                                       d->nstart, d->nend);
                     if (r1 != EVG_NONE) {
-                        d->ante = r1;
+                        d->ante = (uint32_t)r1;
                         d->kind = x->c.v[r1].kind;
                         d->kk = 'n';
                         return (long)(endtok - ch->i0);
@@ -1072,7 +1072,7 @@ static long emit(ctx *x, const chain *ch)
                                   evg_actors__operation_words)) {
                 /* "Operation Desert Shield": later "Desert Shield" alone
                  * is the same operation */
-                d->nstart = tk[ch->name_s + 1].start;
+                d->nstart = (uint32_t)tk[ch->name_s + 1].start;
                 d->drop = 1;
             }
             int publication = word_in(x->t, lastw,
@@ -1187,7 +1187,7 @@ static long emit(ctx *x, const chain *ch)
              * only tells more of a person ("Prime Minister Howard") */
             if (r0 != EVG_NONE && !ch->c && (!role || spelled) &&
                 (!ch->title || x->c.v[r0].kind == EVG_KIND_PERSON)) {
-                d->ante = r0;
+                d->ante = (uint32_t)r0;
                 d->kind = x->c.v[r0].kind;
             }
         }
@@ -1208,7 +1208,7 @@ static long emit(ctx *x, const chain *ch)
             /* "Boeing 787 Dreamliner": the product's own name, a mention
              * and a name of the same actor */
             size_t pi = x->c.n - 1;
-            size_t root = x->c.v[pi].ante != EVG_NONE ? x->c.v[pi].ante : pi;
+            size_t root = x->c.v[pi].ante != CAND_NONE ? x->c.v[pi].ante : pi;
             if (evg_actors__push_ref(x, tk[ch->nick_s].start,
                                      tk[ch->nick_e - 1].end, root))
                 return EVG_ENOMEM;
@@ -1334,9 +1334,10 @@ static long emit(ctx *x, const chain *ch)
         else if (after)
             evg_actors__set_country(d, after->country, 1);
         evg_actors__set_sector(d, sec);
-        d->kind = want_person ? EVG_KIND_PERSON
-                              : evg_actors__kind_of_sector(sec,
-                                                           EVG_KIND_GROUP);
+        d->kind = (unsigned char)(want_person
+                                      ? EVG_KIND_PERSON
+                                      : evg_actors__kind_of_sector(
+                                            sec, EVG_KIND_GROUP));
         d->needs_country = 1;
         if (ethnic)
             copy3(d->avoid, ch->c->country);
@@ -1500,6 +1501,10 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     x.t = doc->text;
     if (!x.g || !doc->text)
         return 0;
+    /* candidates keep offsets and sentence numbers in 4 bytes */
+    if (doc->text_len >= UINT32_MAX || doc->n_sentences >= UINT32_MAX)
+        return evg_error_set(err, EVG_ELIMIT,
+                             "text too long for the actor finder (4 GiB)");
     x.date = dct_number(doc->dct);
     /* a discard list's story-level phrase: no actors in this story; a
      * sentence-level one: none in the sentence (each sentence looked at

@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "entities.h"
@@ -29,53 +30,61 @@
 
 enum { REF_NONE = 0, REF_PRONOUN_THING, REF_PRONOUN_PERSON, REF_DESC };
 
+#define CAND_NONE UINT32_MAX /* no antecedent */
+
+/* A candidate mention. A document of ten names a sentence has a hundred
+ * thousand in 1 MB, so it is packed: byte offsets, the sentence and the
+ * antecedent in 4 bytes each (evg_extract__entities refuses a text of 4
+ * GiB, evg_actors__push more than UINT32_MAX - 1 candidates), the kind in
+ * a byte, the flags in bits (64 bytes; 104 with sizes and a byte a
+ * flag). */
 typedef struct cand {
-    size_t start, end;   /* mention span */
-    size_t nstart, nend; /* the name inside it (aliases), or = span */
-    size_t sent;
-    size_t ante;         /* antecedent cand for references, or EVG_NONE */
-    char *key;           /* merge key (malloc'd) */
-    const char *name;    /* canonical name proposal (borrowed or NULL) */
-    const char *title;   /* canonical title it was named with ("prime
-                          * minister"), or NULL */
-    evg_entity_kind kind;
-    char country[4];     /* "" while unknown */
-    char sector[4];
-    char avoid[4];       /* "ethnic Albanians": not this country's own
-                          * actors; the country comes from the context */
-    /* flags, 0 or 1 (one byte each: a document of ten names a sentence
-     * has a hundred thousand candidates in 1 MB) */
-    unsigned char explicit_country;
-    unsigned char needs_country; /* take the country from context if
-                                  * unknown */
-    unsigned char is_place; /* a country, capital or adjective mention */
-    unsigned char cprefix;  /* a country named before it ("US President") */
+    uint32_t start, end;   /* mention span */
+    uint32_t nstart, nend; /* the name inside it (aliases), or = span */
+    uint32_t sent;
+    unsigned char kind;  /* evg_entity_kind */
     char kk;             /* key kind: g gazetteer name, b body of any
                           * country, r role group, n unknown name */
-    unsigned char adj_only; /* a bare adjective ("Hungarian") */
-    unsigned char metonym;  /* a capital speaking for its government
+    /* flags, 0 or 1 (one bit each) */
+    _Bool explicit_country : 1;
+    _Bool needs_country : 1; /* take the country from context if
+                                  * unknown */
+    _Bool is_place : 1; /* a country, capital or adjective mention */
+    _Bool cprefix : 1;  /* a country named before it ("US President") */
+    _Bool adj_only : 1; /* a bare adjective ("Hungarian") */
+    _Bool metonym : 1;  /* a capital speaking for its government
                              * ("Washington's decision") */
-    unsigned char is_name;  /* a name (not a pronoun or description): its
+    _Bool is_name : 1;  /* a name (not a pronoun or description): its
                              * name part becomes an alias of the entity */
-    unsigned char drop;  /* no actor: an operation's name; kept to tell
+    _Bool drop : 1;  /* no actor: an operation's name; kept to tell
                           * later mentions of the same name */
-    unsigned char skip;  /* this mention is no actor's ("posted in the
+    _Bool skip : 1;  /* this mention is no actor's ("posted in the
                           * Federal Register", a photo credit) */
-    unsigned char people; /* a place below a country named as a place
+    _Bool people : 1; /* a place below a country named as a place
                            * ("a curfew in Abidjan", "Iraqi towns", "the
                            * town of Cizre"): as a participant it stands
                            * for the people there, its country's
                            * civilians (the mention's code: CVL) */
-    unsigned char bare;  /* a bare plural of a state's role with no
+    _Bool bare : 1;  /* a bare plural of a state's role with no
                           * country word ("Officials said"), a country's
                           * government ("the US government"): a mention
                           * of its country's entity, with the role's
                           * code, when the document names the country */
-    unsigned char described; /* a description of some of a country's
+    _Bool described : 1; /* a description of some of a country's
                               * people ("thousands of people", "Moslem
                               * fundamentalist demonstrators"): a mention
                               * of the country named, as bare is */
+    uint32_t ante;       /* antecedent cand for references, or CAND_NONE */
+    char country[4];     /* "" while unknown */
+    char sector[4];
+    char avoid[4];       /* "ethnic Albanians": not this country's own
+                          * actors; the country comes from the context */
+    char *key;           /* merge key (malloc'd) */
+    const char *name;    /* canonical name proposal (borrowed or NULL) */
+    const char *title;   /* canonical title it was named with ("prime
+                          * minister"), or NULL */
 } cand;
+_Static_assert(sizeof(cand) <= 64, "a candidate takes 64 bytes at most");
 
 typedef struct cands {
     cand *v;

@@ -45,7 +45,7 @@ static int national(const cand *a)
 {
     /* not a newspaper's or agency's home country: they report from
      * abroad */
-    return a->country[0] && a->explicit_country && a->ante == EVG_NONE &&
+    return a->country[0] && a->explicit_country && a->ante == CAND_NONE &&
            memcmp(a->sector, "MED", 4) != 0 &&
            memcmp(a->country, "IGO", 4) != 0 &&
            memcmp(a->country, "IMG", 4) != 0 &&
@@ -209,7 +209,7 @@ static const char *employer_near(const ctx *x, size_t k)
     if (a->sent != d->sent || a->end > d->start ||
         !employer_gap(x->t, a->end, d->start))
         return NULL;
-    const cand *r = a->ante != EVG_NONE ? &x->c.v[a->ante] : a;
+    const cand *r = a->ante != CAND_NONE ? &x->c.v[a->ante] : a;
     if (r->kind != EVG_KIND_ORGANIZATION || r->drop || !r->country[0])
         return NULL;
     return r->country;
@@ -228,6 +228,32 @@ static int add_alias(evg_doc *doc, evg_entity *en, const char *s)
         return EVG_ENOMEM;
     *slot = s;
     return 0;
+}
+
+/* The `n` bytes at `s` as a string of the document: the copy entity `en`
+ * already holds (its name, an alias, the text or code of one of its last
+ * mentions) when there is one, else a new copy. A document of ten names
+ * a sentence names each actor a hundred thousand times in 1 MB: one copy
+ * of "France" serves them all. NULL: out of memory. */
+#define SHARE_BACK 8 /* last mentions looked at */
+static const char *entity_text(evg_doc *doc, const evg_entity *en,
+                               const char *s, size_t n)
+{
+#define SAME(p) ((p) && strncmp((p), s, n) == 0 && (p)[n] == '\0')
+    if (SAME(en->name))
+        return en->name;
+    size_t lo = en->n_mentions > SHARE_BACK ? en->n_mentions - SHARE_BACK : 0;
+    for (size_t i = en->n_mentions; i-- > lo;) {
+        if (SAME(en->mentions[i].span.text))
+            return en->mentions[i].span.text;
+        if (SAME(en->mentions[i].code))
+            return en->mentions[i].code;
+    }
+    for (size_t i = 0; i < en->n_aliases && i < SHARE_BACK; i++)
+        if (SAME(en->aliases[i]))
+            return en->aliases[i];
+#undef SAME
+    return evg_doc_strndup(doc, s, n);
 }
 
 /* The entity of root cand `d` (found by its merge key, or new): *ei. */
@@ -322,7 +348,7 @@ int evg_actors__build(ctx *x)
      *    the same body that has one (nearest first) */
     for (size_t k = 0; k < c->n; k++) {
         cand *d = &c->v[k];
-        if (d->ante != EVG_NONE || d->kk != 'b' || d->country[0])
+        if (d->ante != CAND_NONE || d->kk != 'b' || d->country[0])
             continue;
         size_t best = EVG_NONE, bd = (size_t)-1;
         size_t lo = k > NAME_WINDOW ? k - NAME_WINDOW : 0;
@@ -374,7 +400,7 @@ int evg_actors__build(ctx *x)
     /* 3. context countries */
     for (size_t k = 0; k < c->n; k++) {
         cand *d = &c->v[k];
-        if (d->ante != EVG_NONE || d->country[0] || !d->needs_country)
+        if (d->ante != CAND_NONE || d->country[0] || !d->needs_country)
             continue;
         const char *cc = employer_near(x, k);
         if (!cc)
@@ -399,7 +425,7 @@ int evg_actors__build(ctx *x)
         size_t nfirst[MAXN], nn = 0;
         for (size_t j = 0; j < c->n; j++) {
             const cand *a = &c->v[j];
-            if (a->ante != EVG_NONE || a->kk != 'g' || a->drop ||
+            if (a->ante != CAND_NONE || a->kk != 'g' || a->drop ||
                 a->kind != EVG_KIND_COUNTRY || a->adj_only || !a->country[0])
                 continue;
             size_t q = 0;
@@ -412,12 +438,12 @@ int evg_actors__build(ctx *x)
         }
         for (size_t k = 0; k < c->n && nn; k++) {
             cand *d = &c->v[k];
-            if (!(d->bare || d->described) || d->ante != EVG_NONE ||
+            if (!(d->bare || d->described) || d->ante != CAND_NONE ||
                 !d->country[0])
                 continue;
             for (size_t q = 0; q < nn; q++)
                 if (!strcmp(nc[q], d->country)) {
-                    d->ante = nfirst[q];
+                    d->ante = (uint32_t)nfirst[q];
                     break;
                 }
         }
@@ -432,7 +458,7 @@ int evg_actors__build(ctx *x)
         size_t on = op->nend - op->nstart;
         for (size_t j = 0; j < c->n; j++) {
             cand *a = &c->v[j];
-            if (a->ante == EVG_NONE && a->kk == 'n' &&
+            if (a->ante == CAND_NONE && a->kk == 'n' &&
                 a->nend - a->nstart == on &&
                 memcmp(x->t + a->nstart, x->t + op->nstart, on) == 0)
                 a->drop = 1;
@@ -455,14 +481,14 @@ int evg_actors__build(ctx *x)
     for (size_t k = 0; k < c->n; k++) {
         cand *d = &c->v[k];
         size_t ei;
-        const cand *root = d->ante != EVG_NONE ? &c->v[d->ante] : d;
+        const cand *root = d->ante != CAND_NONE ? &c->v[d->ante] : d;
         if (root->drop || d->skip)
             continue; /* a body of water ("the Red Sea") gave the
                        * context its country; it is where things happen,
                        * not an actor. So with an operation's name, and
                        * with a publication named as where something
                        * appeared (that mention only) */
-        size_t ri = d->ante != EVG_NONE ? d->ante : k;
+        size_t ri = d->ante != CAND_NONE ? d->ante : k;
         if (ent_of[ri] == EVG_NONE) {
             /* the first mention that stands for the actor makes it */
             if (root_entity(x, &m, &c->v[ri], &ent_of[ri]))
@@ -471,23 +497,31 @@ int evg_actors__build(ctx *x)
         ei = ent_of[ri];
         ent_of[k] = ei;
         evg_entity *en = &doc->entities[ei];
-        evg_mention *mn = EVG_DOC_PUSH(doc, en->mentions, en->n_mentions,
-                                       en->cap_mentions);
-        if (!mn || evg_doc_span(doc, &mn->span, d->start, d->end))
+        if (d->end > doc->text_len || d->start > d->end)
             goto done;
+        const char *mt = entity_text(doc, en, x->t + d->start,
+                                     d->end - d->start);
+        evg_mention *mn = mt ? EVG_DOC_PUSH(doc, en->mentions,
+                                            en->n_mentions, en->cap_mentions)
+                             : NULL;
+        if (!mn)
+            goto done;
+        mn->span.start = d->start;
+        mn->span.end = d->end;
+        mn->span.text = mt;
         /* the names it merged from, never a pronoun or a description:
          * what shows why mentions are one actor, and what the graph joins
          * documents by */
         if (d->is_name) {
-            const char *al = evg_doc_strndup(doc, x->t + d->nstart,
-                                             d->nend - d->nstart);
+            const char *al = entity_text(doc, en, x->t + d->nstart,
+                                         d->nend - d->nstart);
             if (!al || add_alias(doc, en, al))
                 goto done;
         }
         mn->with = EVG_NONE;
         const char *mc = d->country[0] ? d->country : en->country;
         const char *ms = d->metonym ? "GOV"
-                         : (d->bare || d->described) && d->ante != EVG_NONE
+                         : (d->bare || d->described) && d->ante != CAND_NONE
                              ? d->sector
                          : d->people ? "CVL"
                                      : NULL;
@@ -498,7 +532,7 @@ int evg_actors__build(ctx *x)
              * sector); a place named as such (its people, CVL) */
             char code[8];
             snprintf(code, sizeof(code), "%s%s", mc, ms);
-            if (!(mn->code = evg_doc_strdup(doc, code)))
+            if (!(mn->code = entity_text(doc, en, code, strlen(code))))
                 goto done;
         }
     }

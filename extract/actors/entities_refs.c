@@ -46,13 +46,13 @@ size_t evg_actors__antecedent(const ctx *x, int want_person,
         const cand *a = &x->c.v[k];
         if (a->sent + COREF_WINDOW < x->sent)
             break;
-        size_t r = a->ante != EVG_NONE ? a->ante : k;
+        size_t r = a->ante != CAND_NONE ? a->ante : k;
         const cand *root = &x->c.v[r];
         if (want_country && a->cprefix && a->country[0]) {
             /* "US President Donald Trump ... in the country": the US */
             for (size_t j = k; j-- > 0;) {
                 const cand *b = &x->c.v[j];
-                size_t br = b->ante != EVG_NONE ? b->ante : j;
+                size_t br = b->ante != CAND_NONE ? b->ante : j;
                 if (x->c.v[br].kind == EVG_KIND_COUNTRY &&
                     !x->c.v[br].adj_only &&
                     !strcmp(x->c.v[br].country, a->country))
@@ -76,7 +76,7 @@ int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root)
     cand *d = evg_actors__push(x, s, e);
     if (!d)
         return EVG_ENOMEM;
-    d->ante = root;
+    d->ante = (uint32_t)root;
     d->kind = x->c.v[root].kind;
     return 0;
 }
@@ -164,7 +164,7 @@ int evg_actors__pronoun(ctx *x, size_t i)
         const cand *a = &x->c.v[j];
         if (a->sent + COREF_WINDOW < x->sent)
             break;
-        size_t rj = a->ante != EVG_NONE ? a->ante : j;
+        size_t rj = a->ante != CAND_NONE ? a->ante : j;
         const cand *root = &x->c.v[rj];
         if (root->adj_only || a->adj_only)
             continue;
@@ -241,7 +241,7 @@ static void index_names(ctx *x, size_t upto)
 {
     for (; x->indexed < upto; x->indexed++) {
         const cand *a = &x->c.v[x->indexed];
-        size_t r = a->ante != EVG_NONE ? a->ante : x->indexed;
+        size_t r = a->ante != CAND_NONE ? a->ante : x->indexed;
         const cand *root = &x->c.v[r];
         const char *p = x->t + a->nstart;
         size_t n = a->nend - a->nstart;
@@ -294,7 +294,7 @@ size_t evg_actors__same_person(const ctx *x, size_t upto, size_t s, size_t e)
     size_t lo = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
     for (size_t k = lo; k < upto; k++) {
         const cand *a = &x->c.v[k];
-        if (a->ante != EVG_NONE || a->kind != EVG_KIND_PERSON || !a->is_name)
+        if (a->ante != CAND_NONE || a->kind != EVG_KIND_PERSON || !a->is_name)
             continue;
         const char *p = a->kk == 'g' && a->name ? a->name : x->t + a->nstart;
         size_t n = a->kk == 'g' && a->name ? strlen(a->name)
@@ -338,7 +338,7 @@ size_t evg_actors__same_letters(const ctx *x, size_t upto, size_t s, size_t e)
     size_t lo = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
     for (size_t k = lo; k < upto; k++) {
         const cand *c = &x->c.v[k];
-        if (c->ante != EVG_NONE || !c->is_name || c->kk == 'r')
+        if (c->ante != CAND_NONE || !c->is_name || c->kk == 'r')
             continue;
         if (!letters(x->t + c->nstart, c->nend - c->nstart, b, sizeof(b)) ||
             strcmp(a, b) != 0)

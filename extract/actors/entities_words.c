@@ -152,14 +152,16 @@ cand *evg_actors__push(ctx *x, size_t start, size_t end)
     cands *c = &x->c;
     /* not zeroed: each candidate is, as it comes (a zeroed capacity is
      * resident up to twice over) */
-    if (evg_reserve_raw(&c->v, &c->cap, c->n + 1, sizeof(*c->v), 64) < 0)
+    if (c->n >= CAND_NONE - 1 ||
+        evg_reserve_raw(&c->v, &c->cap, c->n + 1, sizeof(*c->v), 64) < 0)
         return NULL;
     cand *d = &c->v[c->n++];
     memset(d, 0, sizeof(*d));
-    d->start = d->nstart = start;
-    d->end = d->nend = end;
-    d->sent = x->sent;
-    d->ante = EVG_NONE;
+    /* offsets below 4 GiB: evg_extract__entities checks the text */
+    d->start = d->nstart = (uint32_t)start;
+    d->end = d->nend = (uint32_t)end;
+    d->sent = (uint32_t)x->sent;
+    d->ante = CAND_NONE;
     return d;
 }
 

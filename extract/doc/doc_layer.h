@@ -46,6 +46,11 @@ size_t evg_doc__token_count(const evg_doc *doc);
 const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
                                               size_t *n, int *err);
 
+/* Frees the scratch of evg_doc__sentence_tokens (the last sentence's
+ * words): a sentence of 10,000 words leaves about 1.4 MB there. The next
+ * call makes it again. */
+void evg_doc__layer_drop_view(evg_doc *doc);
+
 /* Sets word `i` of sentence `k`'s event class (evg_tml_class_lookup's
  * pointer or NULL) and the detector's confidence. */
 void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,

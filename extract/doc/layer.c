@@ -381,6 +381,20 @@ const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
     return l->view;
 }
 
+void evg_doc__layer_drop_view(evg_doc *doc)
+{
+    evg_doc_layer *l = doc ? doc->layer : NULL;
+    if (!l)
+        return;
+    free(l->view);
+    free(l->forms);
+    l->view = NULL;
+    l->forms = NULL;
+    l->view_cap = l->forms_cap = 0;
+    l->view_k = EVG_NONE;
+    l->view_n = 0;
+}
+
 void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
                               const char *tml_class, double confidence)
 {

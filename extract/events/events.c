@@ -1424,6 +1424,8 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
         rc = evg_frames_load(err);
     if (rc)
         return rc;
+    if (doc->n_sentences >= UINT32_MAX) /* ev_meta.sentence */
+        return evg_error_set(err, EVG_ELIMIT, "too many sentences");
     ev_state st;
     memset(&st, 0, sizeof(st));
     st.doc = doc;
@@ -1449,6 +1451,15 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
             goto done;
         evg_events__quotes(&st, si, first);
     }
+    /* the per-sentence working memory (a sentence of 10,000 words takes
+     * several MB) and the token map are done with: free them before the
+     * merge, when the document holds every event */
+    sent_dispose(&s);
+    memset(&s, 0, sizeof(s));
+    free(st.ment);
+    st.ment = NULL;
+    st.n_ment = st.mpos = 0;
+    evg_doc__layer_drop_view(doc);
     rc = evg_events__finish(&st);
 done:
     sent_dispose(&s);

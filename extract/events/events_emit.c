@@ -583,8 +583,8 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
     ev->confidence = confidence(c);
     ev->summary = make_summary(st, s, c);
     ev_meta m = {0};
-    m.sentence = s->index;
-    m.noun = c->noun;
+    m.sentence = (uint32_t)s->index;
+    m.noun = c->noun != 0;
     m.statement = c->pat->kind == EVG_TK_REPORT;
     m.mention_only = c->noun && !c->src.n;
     return evg_events__push_meta(st, &m);

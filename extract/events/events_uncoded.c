@@ -319,7 +319,7 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
         ev->sentence = si;
         ev->confidence = t->event_confidence;
         ev_meta m = {0};
-        m.sentence = si;
+        m.sentence = (uint32_t)si;
         m.noun = t->upos && (!strcmp(t->upos, "NOUN") ||
                              !strcmp(t->upos, "PROPN"));
         rc = evg_events__push_meta(st, &m);

@@ -156,6 +156,8 @@ typedef struct evg_event {
     const char *cameo;      /* CAMEO event code, "163", or NULL: uncoded */
     const char *label;      /* CAMEO label, or NULL */
     int quad_class;         /* 1 verbal coop .. 4 material conflict; 0 none */
+    evg_modality modality;  /* (beside quad_class: no padding after
+                             * either) */
     double goldstein;       /* 0 for uncoded events */
     const char *tml_class;  /* TimeML class (evg_tml_class_lookup) or NULL */
     evg_span trigger;
@@ -167,7 +169,6 @@ typedef struct evg_event {
     size_t n_args, cap_args;
     evg_event_time time;
     size_t duration;        /* timex index of a bounding duration or EVG_NONE */
-    evg_modality modality;
     size_t attributed;      /* entity that reported it, or EVG_NONE */
     size_t sentence;
     double confidence;
