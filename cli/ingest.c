@@ -157,6 +157,12 @@ static int ingest_path(ingest *g, char *path, settings *st,
         msg("%s: cannot read: %s", name, strerror(errno));
         return EXIT_IO;
     }
+    /* read in 1 MB blocks, not stdio's 4 KB: the thread that reads the
+     * lines is the one that writes the store */
+    static char inbuf[1 << 20];
+    static int stdin_set;
+    if (!is_stdin || !stdin_set++)
+        setvbuf(f, is_stdin ? NULL : inbuf, _IOFBF, sizeof(inbuf));
     char *first = NULL;
     size_t cap = 0;
     ssize_t n = getline(&first, &cap, f);

@@ -181,6 +181,35 @@ static const char *const steps[EVG_STORE_VERSION] = {
      "DROP TABLE sentences;"
      "DROP TABLE doc_actors;"
      "DROP TABLE relations;"),
+
+    /* 6 -> 7: a document's id and content hash leave the documents table's
+     * two unique indexes (a random leaf of each written again by every
+     * document's commit) for doc_ids and doc_hashes, brought up to date by
+     * the merge like report_dates: the documents after meta's
+     * 'docs_indexed_through' are looked up in memory (store.c). The table
+     * is rebuilt without the constraints, its columns in the same order */
+    ("CREATE TABLE documents7 ("
+     "  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, hash TEXT NOT NULL,"
+     "  path TEXT, title TEXT, url TEXT, source TEXT, place TEXT,"
+     "  dct TEXT, dct_source TEXT,"
+     "  n_sentences INTEGER NOT NULL, n_entities INTEGER NOT NULL,"
+     "  n_events INTEGER NOT NULL, sentences TEXT, entities TEXT,"
+     "  relations TEXT);"
+     "INSERT INTO documents7 SELECT id, doc_id, hash, path, title, url,"
+     "  source, place, dct, dct_source, n_sentences, n_entities, n_events,"
+     "  sentences, entities, relations FROM documents ORDER BY id;"
+     "DROP TABLE documents;"
+     "ALTER TABLE documents7 RENAME TO documents;"
+     "CREATE TABLE doc_ids (doc_id TEXT PRIMARY KEY, doc INTEGER NOT NULL)"
+     "  WITHOUT ROWID;"
+     "INSERT OR IGNORE INTO doc_ids SELECT doc_id, id FROM documents"
+     "  ORDER BY 1;"
+     "CREATE TABLE doc_hashes (hash TEXT PRIMARY KEY, doc INTEGER NOT NULL)"
+     "  WITHOUT ROWID;"
+     "INSERT OR IGNORE INTO doc_hashes SELECT hash, id FROM documents"
+     "  ORDER BY 1;"
+     "INSERT OR REPLACE INTO meta SELECT 'docs_indexed_through',"
+     "  coalesce(max(id), 0) FROM documents;"),
 };
 
 static int exec(sqlite3 *db, const char *sql, evg_error *err)

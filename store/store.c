@@ -24,13 +24,15 @@ enum {
     Q_EVENT_INS, Q_EKEY_INS, Q_EKEY_ALL, Q_EVI_INS,
     Q_ARG_INS, Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT,
     Q_DATA_VERSION, Q_MERGED_GET, Q_MERGE_EVI, Q_MERGE_ARGS, Q_MERGE_CLEAR,
-    Q_MERGED_SET,
+    Q_MERGED_SET, Q_DOCS_UNMERGED, Q_MERGE_DOC_IDS, Q_MERGE_DOC_HASHES,
+    Q_DOCS_MERGED_SET,
     N_QUERIES
 };
 
 static const char *const sql_text[N_QUERIES] = {
-    [Q_DOC_BY_ID] = "SELECT 1 FROM documents WHERE doc_id = ?1",
-    [Q_DOC_BY_HASH] = "SELECT 1 FROM documents WHERE hash = ?1",
+    /* the documents merged (below); the others are looked up in memory */
+    [Q_DOC_BY_ID] = "SELECT 1 FROM doc_ids WHERE doc_id = ?1",
+    [Q_DOC_BY_HASH] = "SELECT 1 FROM doc_hashes WHERE hash = ?1",
     [Q_DOC_INS] = "INSERT INTO documents (doc_id, hash, path, title, url, "
                   "source, place, dct, dct_source, n_sentences, n_entities, "
                   "n_events, sentences, entities, relations) VALUES (?1,?2,"
@@ -61,8 +63,10 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_COMMIT] = "COMMIT",
     [Q_DATA_VERSION] = "PRAGMA data_version",
     [Q_MERGED_GET] = "SELECT coalesce((SELECT value FROM meta WHERE key = "
-                     "'indexed_through'), 0), coalesce(max(id), 0) FROM "
-                     "evidence",
+                     "'indexed_through'), 0), coalesce((SELECT max(id) FROM "
+                     "evidence), 0), coalesce((SELECT value FROM meta WHERE "
+                     "key = 'docs_indexed_through'), 0), coalesce((SELECT "
+                     "max(id) FROM documents), 0)",
     [Q_MERGE_EVI] = "INSERT INTO report_dates SELECT root, coalesce(lo, ''), "
                     "id FROM evidence WHERE id > ?1 ORDER BY 1, 2, 3",
     [Q_MERGE_ARGS] = "INSERT OR IGNORE INTO arguments SELECT actor, report, "
@@ -70,6 +74,15 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_MERGE_CLEAR] = "DELETE FROM arguments_new",
     [Q_MERGED_SET] = "INSERT OR REPLACE INTO meta VALUES "
                      "('indexed_through', ?1)",
+    [Q_DOCS_UNMERGED] = "SELECT doc_id, hash FROM documents WHERE id > "
+                        "coalesce((SELECT value FROM meta WHERE key = "
+                        "'docs_indexed_through'), 0)",
+    [Q_MERGE_DOC_IDS] = "INSERT OR IGNORE INTO doc_ids SELECT doc_id, id "
+                        "FROM documents WHERE id > ?1 ORDER BY 1",
+    [Q_MERGE_DOC_HASHES] = "INSERT OR IGNORE INTO doc_hashes SELECT hash, id "
+                           "FROM documents WHERE id > ?1 ORDER BY 1",
+    [Q_DOCS_MERGED_SET] = "INSERT OR REPLACE INTO meta VALUES "
+                          "('docs_indexed_through', ?1)",
 };
 
 /* A row of event_keys, as the connection keeps it: an event's signature
@@ -98,12 +111,36 @@ typedef struct known_state {
     ekey *keys;             /* every row of event_keys, by open addressing
                              * (linear probing) on the key */
     size_t n_keys, n_slots; /* n_slots a power of 2, above 4/3 n_keys */
+    /* the ids ('i' + id) and content hashes ('h' + hash) of the documents
+     * not yet in doc_ids and doc_hashes (after 'docs_indexed_through'), by
+     * open addressing on a string hash */
+    char **docs;
+    size_t n_docs, n_doc_slots;
 } known_state;
 
 
 
+/* Checkpoints, run by a thread of their own on a connection of its own:
+ * copying the WAL's pages into the database and syncing both files (two
+ * fdatasync calls a checkpoint, milliseconds each) would stop the
+ * thread that stores documents. */
+typedef struct checkpointer {
+    int started;        /* the thread runs */
+    int want, quit;     /* under mu */
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} checkpointer;
+
+/* A checkpoint is asked for when the WAL holds this many pages (32 MB of
+ * 4 KB pages), and made by the writing thread itself at eight times as
+ * many (the checkpointing thread cannot keep up, or is missing). */
+#define CKPT_FRAMES 8192
+
 struct evg_store {
     sqlite3 *db;
+    char *path;
+    checkpointer cp;
     int found_version;
     int readonly;
     int in_txn;          /* a group of documents is open */
@@ -164,6 +201,104 @@ static void sqlite_setup(void)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* The checkpointing thread: on its own connection, a passive checkpoint
+ * (it waits for no one: the writer goes on appending to the WAL) each time
+ * it is woken, again while it catches up, until the WAL is all in the
+ * database, and the writer's next commit starts the WAL over. */
+static void *ckpt_main(void *arg)
+{
+    evg_store *st = arg;
+    checkpointer *c = &st->cp;
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READWRITE |
+                        SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        sqlite3_close(db); /* the writer checkpoints at 8 x CKPT_FRAMES */
+        db = NULL;
+    } else if (sqlite3_exec(db, "SELECT 1 FROM sqlite_schema LIMIT 1", NULL,
+                            NULL, NULL) != SQLITE_OK) {
+        /* (a first read opens the WAL: a checkpoint of a connection that
+         * has read nothing yet does nothing) */
+        sqlite3_close(db);
+        db = NULL;
+    }
+    pthread_mutex_lock(&c->mu);
+    for (;;) {
+        while (!c->want && !c->quit)
+            pthread_cond_wait(&c->cv, &c->mu);
+        if (c->quit)
+            break;
+        c->want = 0;
+        pthread_mutex_unlock(&c->mu);
+        /* an error (a full disk, SQLITE_BUSY) leaves the pages in the WAL,
+         * for the next checkpoint; a pass that copies nothing new ends
+         * the round (a reader holds the rest) */
+        int log = 0, done = 0, before = -1;
+        while (db && done != before &&
+               sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+                                         &log, &done) == SQLITE_OK &&
+               done < log)
+            before = done;
+        pthread_mutex_lock(&c->mu);
+    }
+    pthread_mutex_unlock(&c->mu);
+    sqlite3_close(db);
+    return NULL;
+}
+
+/* Wakes the checkpointing thread, started the first time; -1 when it
+ * cannot be started. */
+static int ckpt_wake(evg_store *st)
+{
+    checkpointer *c = &st->cp;
+    if (!c->started) {
+        if (pthread_mutex_init(&c->mu, NULL))
+            return -1;
+        if (pthread_cond_init(&c->cv, NULL)) {
+            pthread_mutex_destroy(&c->mu);
+            return -1;
+        }
+        c->want = c->quit = 0;
+        if (pthread_create(&c->th, NULL, ckpt_main, st)) {
+            pthread_cond_destroy(&c->cv);
+            pthread_mutex_destroy(&c->mu);
+            return -1;
+        }
+        c->started = 1;
+    }
+    pthread_mutex_lock(&c->mu);
+    c->want = 1;
+    pthread_cond_signal(&c->cv);
+    pthread_mutex_unlock(&c->mu);
+    return 0;
+}
+
+static void ckpt_stop(evg_store *st)
+{
+    checkpointer *c = &st->cp;
+    if (!c->started)
+        return;
+    pthread_mutex_lock(&c->mu);
+    c->quit = 1;
+    pthread_cond_signal(&c->cv);
+    pthread_mutex_unlock(&c->mu);
+    pthread_join(c->th, NULL);
+    pthread_cond_destroy(&c->cv);
+    pthread_mutex_destroy(&c->mu);
+    c->started = 0;
+}
+
+/* After each commit, with the number of pages in the WAL (in place of
+ * SQLite's automatic checkpoint, which the committing thread would make). */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
+{
+    evg_store *st = arg;
+    if (frames >= CKPT_FRAMES &&
+        (frames >= 8 * CKPT_FRAMES || ckpt_wake(st)))
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL,
+                                  NULL);
+    return SQLITE_OK;
+}
+
 int evg_store_open(const char *path, unsigned flags, evg_store **out,
                    evg_error *err)
 {
@@ -177,6 +312,10 @@ int evg_store_open(const char *path, unsigned flags, evg_store **out,
     if (exists && !S_ISREG(sb.st_mode))
         return evg_error_set(err, EVG_EIO, "%s: not a file", path);
     evg_store *st = calloc(1, sizeof(*st));
+    if (st && !(st->path = strdup(path))) {
+        free(st);
+        st = NULL;
+    }
     if (!st)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     st->readonly = (flags & EVG_STORE_READONLY) != 0;
@@ -225,7 +364,8 @@ int evg_store_open(const char *path, unsigned flags, evg_store **out,
         goto done;
     }
     /* synchronous NORMAL: no fsync per commit, the WAL and the database
-     * are synced at each checkpoint (durability: docs/store.md). A page
+     * are synced at each checkpoint (durability: docs/store.md), which
+     * another thread makes (wal_hook() below). A page
      * cache of 16 MB: SQLite walks the whole cache's hash table at the
      * end of every transaction (pcache1TruncateUnsafe), which with one
      * transaction per document cost more than the misses a larger cache
@@ -234,9 +374,10 @@ int evg_store_open(const char *path, unsigned flags, evg_store **out,
         (rc = evg_store__exec(st->db, "PRAGMA journal_mode = WAL;"
                               "PRAGMA synchronous = NORMAL;"
                               "PRAGMA cache_size = -16384;"
-                              "PRAGMA wal_autocheckpoint = 8192;"
                               "PRAGMA temp_store = MEMORY;", err)))
         goto done;
+    if (!st->readonly)
+        sqlite3_wal_hook(st->db, wal_hook, st);
     if (st->found_version < EVG_STORE_VERSION) {
         if (st->readonly) {
             rc = evg_error_set(err, EVG_ESCHEMA, "%s: empty event store", path);
@@ -268,12 +409,14 @@ void evg_store_close(evg_store *st)
     if (!st)
         return;
     evg_store_commit(st, NULL);
+    ckpt_stop(st);
     known_clear(st);
     for (int i = 0; i < N_QUERIES; i++)
         sqlite3_finalize(st->q[i]);
     if (st->db && !st->readonly)
         sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
     sqlite3_close(st->db);
+    free(st->path);
     free(st);
 }
 
@@ -367,6 +510,73 @@ static void content_hash(const evg_doc *doc, char out[40])
 
 /* ---- what the connection knows: the actor book and the event keys ---- */
 
+/* Forgets the documents not yet merged (they are, or go back). */
+static void docs_clear(known_state *k)
+{
+    for (size_t i = 0; i < k->n_doc_slots; i++)
+        free(k->docs[i]);
+    free(k->docs);
+    k->docs = NULL;
+    k->n_docs = k->n_doc_slots = 0;
+}
+
+static uint64_t str_hash(char tag, const char *t)
+{
+    uint64_t h = (14695981039346656037ull ^ (unsigned char)tag) *
+                 1099511628211ull;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    return h ^ (h >> 29);
+}
+
+/* Is `tag` + `t` among the documents not yet merged? */
+static int docs_has(const known_state *k, char tag, const char *t)
+{
+    if (!k->n_doc_slots)
+        return 0;
+    for (size_t h = str_hash(tag, t) & (k->n_doc_slots - 1); k->docs[h];
+         h = (h + 1) & (k->n_doc_slots - 1))
+        if (k->docs[h][0] == tag && strcmp(k->docs[h] + 1, t) == 0)
+            return 1;
+    return 0;
+}
+
+static void doc_slot_put(char **tab, size_t n_slots, char *v)
+{
+    size_t h = str_hash(v[0], v + 1) & (n_slots - 1);
+    while (tab[h])
+        h = (h + 1) & (n_slots - 1);
+    tab[h] = v;
+}
+
+/* Adds `tag` + `t` to the documents not yet merged; EVG_ENOMEM. */
+static int docs_add(known_state *k, char tag, const char *t)
+{
+    if (docs_has(k, tag, t))
+        return 0;
+    if (4 * (k->n_docs + 1) > 3 * k->n_doc_slots) {
+        size_t n = k->n_doc_slots ? 2 * k->n_doc_slots : 1024;
+        char **tab = calloc(n, sizeof(*tab));
+        if (!tab)
+            return EVG_ENOMEM;
+        for (size_t i = 0; i < k->n_doc_slots; i++)
+            if (k->docs[i])
+                doc_slot_put(tab, n, k->docs[i]);
+        free(k->docs);
+        k->docs = tab;
+        k->n_doc_slots = n;
+    }
+    size_t len = strlen(t);
+    char *v = malloc(len + 2);
+    if (!v)
+        return EVG_ENOMEM;
+    v[0] = tag;
+    memcpy(v + 1, t, len + 1);
+    doc_slot_put(k->docs, k->n_doc_slots, v);
+    k->n_docs++;
+    return 0;
+}
+
 static void known_clear(evg_store *st)
 {
     known_state *k = &st->k;
@@ -374,6 +584,7 @@ static void known_clear(evg_store *st)
         evg_actor_book_dispose(&k->book);
     free(k->ids);
     free(k->keys);
+    docs_clear(k);
     memset(k, 0, sizeof(*k));
     /* the roots and longest span known go with it (see evg_store) */
     st->n_roots = 0;
@@ -505,11 +716,26 @@ static int known_load(evg_store *st, evg_error *err)
     if (!rc)
         rc = keys_load(st, err);
     if (!rc) {
-        /* reports an earlier ingest left unmerged (killed, or another
-         * writer's): merged with ours, or when the store closes */
+        /* the documents not yet in doc_ids and doc_hashes */
+        sqlite3_stmt *q = use(st, Q_DOCS_UNMERGED);
+        while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
+            const char *id = (const char *)sqlite3_column_text(q, 0);
+            const char *h = (const char *)sqlite3_column_text(q, 1);
+            if ((id && docs_add(k, 'i', id)) || (h && docs_add(k, 'h', h)))
+                rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+        }
+        if (!rc && r != SQLITE_DONE)
+            rc = db_error(st, err);
+        sqlite3_reset(q);
+    }
+    if (!rc) {
+        /* reports and documents an earlier ingest left unmerged (killed,
+         * or another writer's): merged with ours, or when the store
+         * closes */
         sqlite3_stmt *m = use(st, Q_MERGED_GET);
         if (sqlite3_step(m) == SQLITE_ROW &&
-            sqlite3_column_int64(m, 1) > sqlite3_column_int64(m, 0))
+            (sqlite3_column_int64(m, 1) > sqlite3_column_int64(m, 0) ||
+             sqlite3_column_int64(m, 3) > sqlite3_column_int64(m, 2)))
             st->stale_index = 1;
         sqlite3_reset(m);
     }
@@ -1172,11 +1398,13 @@ static int merge(evg_store *st, evg_error *err)
         return rc;
     st->in_txn = 1;
     sqlite3_stmt *s = use(st, Q_MERGED_GET);
-    sqlite3_int64 done = 0, last = 0;
+    sqlite3_int64 done = 0, last = 0, docs_done = 0, docs_last = 0;
     int r = sqlite3_step(s);
     if (r == SQLITE_ROW) {
         done = sqlite3_column_int64(s, 0);
         last = sqlite3_column_int64(s, 1);
+        docs_done = sqlite3_column_int64(s, 2);
+        docs_last = sqlite3_column_int64(s, 3);
     }
     sqlite3_reset(s);
     if (r != SQLITE_ROW)
@@ -1192,10 +1420,26 @@ static int merge(evg_store *st, evg_error *err)
             rc = run(st, s, err);
         }
     }
+    if (!rc && docs_last > docs_done) {
+        s = use(st, Q_MERGE_DOC_IDS);
+        sqlite3_bind_int64(s, 1, docs_done);
+        if (!(rc = run(st, s, err))) {
+            s = use(st, Q_MERGE_DOC_HASHES);
+            sqlite3_bind_int64(s, 1, docs_done);
+            rc = run(st, s, err);
+        }
+        if (!rc) {
+            s = use(st, Q_DOCS_MERGED_SET);
+            sqlite3_bind_int64(s, 1, docs_last);
+            rc = run(st, s, err);
+        }
+    }
     if (rc)
         return roll_back(st, rc, err);
     if ((rc = commit_group(st, err)))
         return rc;
+    /* every document is in doc_ids and doc_hashes now */
+    docs_clear(&st->k);
     st->unmerged = 0;
     st->stale_index = 0;
     return 0;
@@ -1248,18 +1492,24 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
      * store's time, and the failures that can happen here, a full disk,
      * an I/O error, no memory, may roll the transaction back in SQLite
      * anyway) */
-    sqlite3_stmt *s = use(st, Q_DOC_BY_ID);
-    bind_text(s, 1, id);
-    int have = any_row(s);
+    int have = docs_has(&st->k, 'i', id) || docs_has(&st->k, 'h', hash);
+    if (!have) {
+        sqlite3_stmt *s = use(st, Q_DOC_BY_ID);
+        bind_text(s, 1, id);
+        have = any_row(s);
+    }
     if (have == 0) {
-        s = use(st, Q_DOC_BY_HASH);
+        sqlite3_stmt *s = use(st, Q_DOC_BY_HASH);
         bind_text(s, 1, hash);
         have = any_row(s);
     }
     if (have < 0)
         rc = db_error(st, err);
-    else if (have == 0 && !(rc = add_body(st, doc, id, hash, err)))
+    else if (have == 0 && !(rc = add_body(st, doc, id, hash, err))) {
         *added = 1;
+        if (docs_add(&st->k, 'i', id) || docs_add(&st->k, 'h', hash))
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+    }
     if (rc) {
         *added = 0;
         return roll_back(st, rc, err);

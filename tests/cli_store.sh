@@ -131,11 +131,41 @@ for doc, lst in c.execute("SELECT id, entities FROM documents").fetchall():
 c.commit()
 EOF
 dump "$WORK/ref.db" >"$WORK/dump_v1src"
+# the store as version 6 wrote it: the documents' ids and content hashes
+# in unique indexes of the documents table, no doc_ids and doc_hashes
+"$PY" - "$WORK/ref.db" "$WORK/v6.db" <<'EOF'
+import shutil, sqlite3, sys
+shutil.copy(sys.argv[1], sys.argv[2])
+c = sqlite3.connect(sys.argv[2])
+c.executescript("""
+CREATE TABLE d6 (id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE,
+  hash TEXT NOT NULL UNIQUE, path TEXT, title TEXT, url TEXT, source TEXT,
+  place TEXT, dct TEXT, dct_source TEXT, n_sentences INTEGER NOT NULL,
+  n_entities INTEGER NOT NULL, n_events INTEGER NOT NULL, sentences TEXT,
+  entities TEXT, relations TEXT);
+INSERT INTO d6 SELECT * FROM documents;
+DROP TABLE documents;
+ALTER TABLE d6 RENAME TO documents;
+DROP TABLE doc_ids;
+DROP TABLE doc_hashes;
+DELETE FROM meta WHERE key = 'docs_indexed_through';
+PRAGMA user_version = 6;
+""")
+c.commit()
+EOF
+cp "$WORK/v6.db" "$WORK/v6.db.orig"
+expect_exit 1 "ingest into a version-6 store" -- "$EVG" ingest --db "$WORK/v6.db" "$WORK/fix.jsonl"
+expect_stderr 'schema version 6, this evgraph uses 7' "version 6 refused"
+expect_exit 0 "ingest --upgrade of a version-6 store" -- "$EVG" ingest --upgrade --db "$WORK/v6.db" "$WORK/fix_v1.jsonl"
+expect_stderr 'migrated from schema version 6 to 7' "upgrade from 6"
+expect_stderr 'ingest: 0 documents added' "the store upgraded from 6 knows its documents"
+dump "$WORK/v6.db" >"$WORK/dump_up6"
+cmp -s "$WORK/dump_v1src" "$WORK/dump_up6" && ok || bad "store upgraded from version 6 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up6" | head -4)"
 # the store as version 5 wrote it: a document's sentences, entities and
 # relations in tables of their own, every report in the indexes as it
 # came (an index on (root, date), no report_dates, no arguments_new), an
 # index on actors' codes
-"$PY" - "$WORK/ref.db" "$WORK/v5.db" <<'EOF'
+"$PY" - "$WORK/v6.db.orig" "$WORK/v5.db" <<'EOF'
 import shutil, sqlite3, sys
 shutil.copy(sys.argv[1], sys.argv[2])
 c = sqlite3.connect(sys.argv[2])
@@ -164,9 +194,9 @@ c.commit()
 EOF
 cp "$WORK/v5.db" "$WORK/v5.db.orig"
 expect_exit 1 "ingest into a version-5 store" -- "$EVG" ingest --db "$WORK/v5.db" "$WORK/fix.jsonl"
-expect_stderr 'schema version 5, this evgraph uses 6' "version 5 refused"
+expect_stderr 'schema version 5, this evgraph uses 7' "version 5 refused"
 expect_exit 0 "ingest --upgrade of a version-5 store" -- "$EVG" ingest --upgrade --db "$WORK/v5.db" "$WORK/fix_v1.jsonl"
-expect_stderr 'migrated from schema version 5 to 6' "upgrade from 5"
+expect_stderr 'migrated from schema version 5 to 7' "upgrade from 5"
 expect_stderr 'ingest: 0 documents added' "the store upgraded from 5 knows its documents"
 dump "$WORK/v5.db" >"$WORK/dump_up5"
 cmp -s "$WORK/dump_v1src" "$WORK/dump_up5" && ok || bad "store upgraded from version 5 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up5" | head -4)"
@@ -192,9 +222,9 @@ EOF
 }
 old_layout "$WORK/v4.db" 4
 expect_exit 1 "ingest into a version-4 store" -- "$EVG" ingest --db "$WORK/v4.db" "$WORK/fix.jsonl"
-expect_stderr 'schema version 4, this evgraph uses 6' "version 4 refused"
+expect_stderr 'schema version 4, this evgraph uses 7' "version 4 refused"
 expect_exit 0 "ingest --upgrade of a version-4 store" -- "$EVG" ingest --upgrade --db "$WORK/v4.db" "$WORK/fix_v1.jsonl"
-expect_stderr 'migrated from schema version 4 to 6' "upgrade from 4"
+expect_stderr 'migrated from schema version 4 to 7' "upgrade from 4"
 expect_stderr 'ingest: 0 documents added' "the store upgraded from 4 knows its documents"
 dump "$WORK/v4.db" >"$WORK/dump_up4"
 cmp -s "$WORK/dump_v1src" "$WORK/dump_up4" && ok || bad "store upgraded from version 4 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up4" | head -4)"
@@ -221,11 +251,11 @@ c.commit()
 EOF
 expect_exit 1 "query a version-1 store" -- "$EVG" query --db "$WORK/v1.db" -f csv
 one_line "version mismatch"
-expect_stderr 'schema version 1, this evgraph uses 6: .*ingest --upgrade' "version mismatch message"
+expect_stderr 'schema version 1, this evgraph uses 7: .*ingest --upgrade' "version mismatch message"
 expect_exit 1 "ingest into a version-1 store" -- "$EVG" ingest --db "$WORK/v1.db" "$WORK/fix.jsonl"
 expect_stderr 'schema version 1' "ingest refuses too"
 expect_exit 0 "ingest --upgrade" -- sh -c "\"$EVG\" ingest --upgrade --db \"$WORK/v1.db\" </dev/null"
-expect_stderr 'migrated from schema version 1 to 6' "upgrade says what it did"
+expect_stderr 'migrated from schema version 1 to 7' "upgrade says what it did"
 dump "$WORK/v1.db" >"$WORK/dump_up"
 cmp -s "$WORK/dump_v1src" "$WORK/dump_up" && ok || bad "upgraded store differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up" | head -4)"
 expect_exit 0 "query the upgraded store" -- "$EVG" query --db "$WORK/v1.db" --from 2000-01-01 -f graphml -o "$WORK/up.graphml"
@@ -245,9 +275,9 @@ PRAGMA user_version = 3;
 c.commit()
 EOF
 expect_exit 1 "ingest into a version-3 store" -- "$EVG" ingest --db "$WORK/v3.db" "$WORK/fix.jsonl"
-expect_stderr 'schema version 3, this evgraph uses 6' "version 3 refused"
+expect_stderr 'schema version 3, this evgraph uses 7' "version 3 refused"
 expect_exit 0 "ingest --upgrade of a version-3 store" -- "$EVG" ingest --upgrade --db "$WORK/v3.db" "$WORK/fix_v1.jsonl"
-expect_stderr 'migrated from schema version 3 to 6' "upgrade from 3"
+expect_stderr 'migrated from schema version 3 to 7' "upgrade from 3"
 expect_stderr 'ingest: 0 documents added' "the upgraded store knows its documents"
 dump "$WORK/v3.db" >"$WORK/dump_up3"
 cmp -s "$WORK/dump_v1src" "$WORK/dump_up3" && ok || bad "store upgraded from version 3 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up3" | head -4)"
