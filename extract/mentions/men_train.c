@@ -14,6 +14,7 @@ void evg_men_train_defaults(evg_men_train_opts *o)
     o->epochs = 10;
     o->prune = 1;
     o->seed = 20260101;
+    o->dropout = 80;
 }
 
 /* ---- lexicon counts ---- */
@@ -269,6 +270,7 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     have_p = 1;
     uint64_t rng = o->seed ? o->seed : 1;
     float score[EVG_MEN_MAX_CLASSES];
+    uint64_t fkept[EVG_MEN_FEATS];
     for (size_t q = 0; q < nsp; q++)
         order[q] = q;
     for (unsigned ep = 0; ep < o->epochs; ep++) {
@@ -285,6 +287,14 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
                 size_t k = tok_at[order[q]] + i;
                 const uint64_t *f = feats + fstart[k];
                 size_t n = fstart[k + 1] - fstart[k];
+                if (o->dropout) { /* each feature kept with 1 - dropout% */
+                    size_t kept = 0;
+                    for (size_t j = 0; j < n; j++)
+                        if (rng_next(&rng) % 100 >= o->dropout)
+                            fkept[kept++] = f[j];
+                    f = fkept;
+                    n = kept;
+                }
                 syn_ptrain_score(&p, f, n, score);
                 size_t best = 0;
                 for (size_t c = 1; c < o->nclass; c++)
@@ -334,9 +344,10 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     for (size_t d = 0; d < ndocs; d++)
         ndoc += !use || use[d];
     evg_buf_printf(&info, "evgraph event-mention model: %zu documents, %zu "
-                   "tokens, %u epochs, seed %llu, prune %u, %zu lexicon "
+                   "tokens, %u epochs, seed %llu, prune %u, dropout %u%%, "
+                   "%zu lexicon "
                    "lemmas, %zu WordNet lemmas, %zu listed words", ndoc, ntok,
-                   o->epochs, o->seed, o->prune, nlex, o->nsenses,
+                   o->epochs, o->seed, o->prune, o->dropout, nlex, o->nsenses,
                    o->nclasses);
     if (!(m->info = evg_buf_steal(&info, NULL)))
         goto done;

@@ -163,6 +163,9 @@ typedef struct evg_men_train_opts {
     unsigned epochs;          /* default 10 */
     unsigned prune;           /* features updated fewer times: left out */
     unsigned long long seed;
+    unsigned dropout;         /* percent of a token's features left out of
+                                 each training step, drawn from the seeded
+                                 generator (default 80; 0: none) */
     const syn_entry *senses;  /* the WordNet map's entries, or NULL */
     size_t nsenses;
     const syn_entry *classes; /* the class list's entries

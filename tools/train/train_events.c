@@ -368,7 +368,11 @@ static void usage(FILE *f)
             "      --epochs N       passes over the data (default 10)\n"
             "      --prune N        leave out features updated fewer than N\n"
             "                       times (default 1)\n"
-            "      --seed N         shuffling seed (default 20260101)\n"
+            "      --dropout P      leave out P%% of a word's features, drawn\n"
+            "                       at random, at each training step (0 to\n"
+            "                       99, default 80; 0: none)\n"
+            "      --seed N         shuffling and dropout seed (default\n"
+            "                       20260101)\n"
             "      --cv K           K-fold cross-validation by document: file\n"
             "                       i of the name-sorted list is in fold i mod K\n"
             "      --predict FILE   with --cv: the held-out mentions, one a\n"
@@ -421,7 +425,8 @@ int evg_train_events_main(int argc, char **argv)
                 out = v;
             i++;
         } else if (!strcmp(a, "--epochs") || !strcmp(a, "--prune") ||
-                   !strcmp(a, "--seed") || !strcmp(a, "--cv")) {
+                   !strcmp(a, "--seed") || !strcmp(a, "--cv") ||
+                   !strcmp(a, "--dropout")) {
             if (evg_train_number(a, v, &n) < 0)
                 return 2;
             i++;
@@ -431,6 +436,14 @@ int evg_train_events_main(int argc, char **argv)
                 o.prune = (unsigned)n;
             else if (!strcmp(a, "--seed"))
                 o.seed = n;
+            else if (!strcmp(a, "--dropout")) {
+                if (n > 99) {
+                    fprintf(stderr, "evgraph-train: --dropout: 0 to 99, "
+                                    "not %llu\n", n);
+                    return 2;
+                }
+                o.dropout = (unsigned)n;
+            }
             else
                 cv = n;
         } else {
