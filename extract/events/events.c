@@ -393,7 +393,11 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
             if (is_noun && infl == 'd')
                 continue;
             size_t e, last = EVG_NONE;
-            if (!match_rest(s, p, 1, h + 1, &e)) {
+            /* PETRARCH-2 matches its patterns on the parse (the nouns
+             * are heads of the verb's own phrases), never across a
+             * clause: with a parse, only over the head's frame */
+            int tree_only = p->prio == EVG_PRIO_PETRARCH && s->n_ud;
+            if (tree_only || !match_rest(s, p, 1, h + 1, &e)) {
                 if (p->n_words < 2 || !s->n_ud)
                     continue;
                 if (!seq_built) {

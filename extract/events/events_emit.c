@@ -763,6 +763,72 @@ static int subordinate(const sent_ctx *s, size_t h)
     return 0;
 }
 
+/* A pattern with a mirror code (PETRARCH's "visit [042:043]": X visits
+ * Y, so Y hosts X; "[046:046]": talks are both sides') codes the act of
+ * each side: for every event of the sentence coded by such a pattern
+ * with both a source and a target, a second event with the actors
+ * exchanged and the mirror code. It shares the trigger, time, modality,
+ * attribution and arguments of the first. */
+static int emit_mirrors(ev_state *st, sent_ctx *s)
+{
+    evg_doc *doc = st->doc;
+    for (size_t i = 0; i < s->n_cand; i++) {
+        const cand *c = &s->cand[i];
+        if (c->ev == EVG_NONE || !c->pat->mirror || !c->pat->cameo)
+            continue;
+        const evg_event *o = &doc->events[c->ev];
+        /* the act as coded, not turned into another (a demand, force) */
+        if (!o->n_source || !o->n_target || !o->cameo ||
+            strcmp(o->cameo, c->pat->cameo->code) != 0)
+            continue;
+        const evg_cameo *code = c->pat->mirror;
+        size_t oi = c->ev;
+        evg_event *ev =
+            EVG_DOC_PUSH(doc, doc->events, doc->n_events, doc->cap_events);
+        if (!ev)
+            return EVG_ENOMEM;
+        o = &doc->events[oi]; /* the array may have moved */
+        *ev = *o;
+        ev->source = ev->target = NULL;
+        ev->n_source = ev->n_target = ev->cap_source = ev->cap_target = 0;
+        ev->args = NULL;
+        ev->n_args = ev->cap_args = 0;
+        ev->mentions = NULL;
+        ev->n_mentions = ev->cap_mentions = 0;
+        ev->summary = NULL;
+        if (!(ev->cameo = evg_doc_strdup(doc, code->code)) ||
+            !(ev->label = evg_doc_strdup(doc, code->label)))
+            return EVG_ENOMEM;
+        ev->quad_class = code->quad_class;
+        ev->goldstein = code->goldstein;
+        for (size_t k = 0; k < o->n_target; k++) {
+            size_t *slot = EVG_DOC_PUSH(doc, ev->source, ev->n_source,
+                                        ev->cap_source);
+            if (!slot)
+                return EVG_ENOMEM;
+            *slot = o->target[k];
+        }
+        for (size_t k = 0; k < o->n_source; k++) {
+            size_t *slot = EVG_DOC_PUSH(doc, ev->target, ev->n_target,
+                                        ev->cap_target);
+            if (!slot)
+                return EVG_ENOMEM;
+            *slot = o->source[k];
+        }
+        for (size_t k = 0; k < o->n_args; k++) {
+            evg_arg *a = EVG_DOC_PUSH(doc, ev->args, ev->n_args, ev->cap_args);
+            if (!a)
+                return EVG_ENOMEM;
+            *a = o->args[k];
+        }
+        ev_meta m = st->meta[oi];
+        int rc = evg_events__push_meta(st, &m);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 int evg_events__emit(ev_state *st, sent_ctx *s)
 {
     size_t first_ev = EVG_NONE;
@@ -842,8 +908,11 @@ int evg_events__emit(ev_state *st, sent_ctx *s)
         if (s->cand[i].ev != EVG_NONE &&
             (subordinate(s, s->cand[i].head) || s->cand[i].background))
             st->doc->events[s->cand[i].ev].confidence *= 0.5;
+    int rc = emit_mirrors(st, s);
+    if (rc)
+        return rc;
     attach_durations(st, s);
-    int rc = sentence_cues(st, s, first_ev);
+    rc = sentence_cues(st, s, first_ev);
     if (rc)
         return rc;
     if (first_ev != EVG_NONE)

@@ -4,6 +4,7 @@
  * the "$" / "+" places of a pattern become its role mapping. The format,
  * and what is read or left out of it, is in docs/events.md. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,8 @@ typedef struct vd_verb {
     char forms[FORMS_MAX][EVG_LEMMA_MAX + 1]; /* irregular first words */
     size_t n_forms;
     char code[8]; /* "" for the block's */
+    char mirror[8]; /* the other side's code ("[042:043]"), or "" */
+    int swap;       /* "[:b]": the other side's code only */
     size_t line;
 } vd_verb;
 
@@ -42,6 +45,8 @@ typedef struct vd_pat {
 
 typedef struct vd_block {
     char code[8]; /* "---" none */
+    char mirror[8]; /* as in vd_verb */
+    int swap;
     vd_verb *verbs;
     size_t n_verbs;
     vd_pat *pats;
@@ -115,26 +120,13 @@ static void unscore(char *s)
     lower(s);
 }
 
-/* The code inside "[...]" at `open`: its first part, or with `swap` set,
- * its second part when the first is empty ("[:173]"). "---" is none. */
-static int read_code(vd_reader *r, size_t line, const char *open, char *out,
-                     size_t cap, int *swap)
+/* Reads the digits of a code between `a` and `e` into `out` ("---" is
+ * none). */
+static int code_part(vd_reader *r, size_t line, const char *a, const char *e,
+                     char *out, size_t cap)
 {
-    const char *close = strchr(open, ']');
-    if (!close)
-        return bad(r, line, "'[' without ']'");
-    const char *a = open + 1, *colon = memchr(a, ':', (size_t)(close - a));
-    const char *e = colon ? colon : close;
-    *swap = 0;
     while (a < e && *a == ' ')
         a++;
-    if (a == e && colon) {
-        a = colon + 1;
-        e = close;
-        *swap = 1;
-        while (a < e && *a == ' ')
-            a++;
-    }
     while (e > a && (e[-1] == ' ' || e[-1] == '!'))
         e--;
     size_t n = (size_t)(e - a);
@@ -149,6 +141,44 @@ static int read_code(vd_reader *r, size_t line, const char *open, char *out,
             return bad(r, line, "bad CAMEO code in '[...]'");
     memcpy(out, a, n);
     out[n] = '\0';
+    return 0;
+}
+
+/* The code inside "[...]" at `open`. PETRARCH's "[a:b]" is the code of
+ * the act (a) and of the same act seen from the other side (b: X visits
+ * Y, "[042:043]", so Y hosts X), which PETRARCH codes as a second event
+ * with the actors exchanged: `mirror` gets b, "" when there is none.
+ * "[:b]" has only the other side's: `out` gets b and *swap is set. */
+static int read_code(vd_reader *r, size_t line, const char *open, char *out,
+                     size_t cap, char *mirror, size_t mcap, int *swap)
+{
+    const char *close = strchr(open, ']');
+    if (!close)
+        return bad(r, line, "'[' without ']'");
+    const char *a = open + 1, *colon = memchr(a, ':', (size_t)(close - a));
+    *swap = 0;
+    mirror[0] = '\0';
+    if (!colon)
+        return code_part(r, line, a, close, out, cap);
+    const char *b = colon + 1, *be = close, *ae = colon;
+    while (a < ae && *a == ' ')
+        a++;
+    while (b < be && *b == ' ')
+        b++;
+    while (be > b && be[-1] == ' ')
+        be--;
+    if (a == ae) { /* "[:b]" */
+        *swap = 1;
+        return code_part(r, line, b, be, out, cap);
+    }
+    if (code_part(r, line, a, ae, out, cap))
+        return r->err->code;
+    if (b == be)
+        return 0; /* "[a:]" */
+    if (code_part(r, line, b, be, mirror, mcap))
+        return r->err->code;
+    if (strcmp(mirror, "---") == 0)
+        mirror[0] = '\0';
     return 0;
 }
 
@@ -367,15 +397,29 @@ static int emit_pattern(vd_reader *r, evg_triggers *t, const vd_block *b,
         return bad(r, vp->line, why);
     if (rc == 1 && !strchr(text, '*'))
         return bad(r, vp->line, "a pattern without '*' (the verb)");
-    char code[16];
+    char code[16], mirror[8];
     int swap = 0;
-    if (read_code(r, vp->line, vp->code, code, sizeof(code), &swap))
+    if (read_code(r, vp->line, vp->code, code, sizeof(code), mirror,
+                  sizeof(mirror), &swap))
         return r->err->code;
+    if (strcmp(code, "---") == 0 && mirror[0]) {
+        /* "[---:b]": only the other side's act, as "[:b]" */
+        memcpy(code, mirror, sizeof(mirror));
+        mirror[0] = '\0';
+        swap = 1;
+    }
     int none = strcmp(code, "---") == 0;
     if (!none && !known_code(t, code))
         return evg_error_set(r->err, EVG_EPARSE,
                              "%s:%zu: unknown CAMEO code '%s'", r->name,
                              vp->line, code);
+    if (mirror[0] && !known_code(t, mirror))
+        return evg_error_set(r->err, EVG_EPARSE,
+                             "%s:%zu: unknown CAMEO code '%s'", r->name,
+                             vp->line, mirror);
+    char full[24];
+    snprintf(full, sizeof(full), "%s%s%s", code, mirror[0] ? ":" : "",
+             mirror);
     if (rc == 1) {
         (*skipped)++;
         return 0;
@@ -475,7 +519,7 @@ static int emit_pattern(vd_reader *r, evg_triggers *t, const vd_block *b,
             for (size_t k = 0; k < nl; k++)
                 words[nw++] = tail[k];
             if ((rc = evg_events__add_pattern(
-                     t, words, nw, none ? "-" : code, src, ns, tgt, nt,
+                     t, words, nw, none ? "-" : full, src, ns, tgt, nt,
                      none ? EVG_TK_NONE : EVG_TK_VERB, EVG_PRIO_PETRARCH,
                      r->name, vp->line, r->err)))
                 return rc;
@@ -492,23 +536,38 @@ static int emit_block(vd_reader *r, evg_triggers *t, vd_block *b,
     int rc = 0;
     for (size_t v = 0; v < b->n_verbs && !rc; v++) {
         vd_verb *vb = &b->verbs[v];
-        char code[8];
-        memcpy(code, vb->code[0] ? vb->code : b->code, sizeof(code));
+        char code[8], mirror[8];
+        int own = vb->code[0] != '\0';
+        memcpy(code, own ? vb->code : b->code, sizeof(code));
+        memcpy(mirror, own ? vb->mirror : b->mirror, sizeof(mirror));
+        int swap = own ? vb->swap : b->swap;
+        if (strcmp(code, "---") == 0 && mirror[0]) {
+            memcpy(code, mirror, sizeof(mirror));
+            mirror[0] = '\0';
+            swap = 1;
+        }
         if (strcmp(code, "---") == 0 || !code[0])
             continue;
-        if (!known_code(t, code))
+        if (!known_code(t, code) || (mirror[0] && !known_code(t, mirror)))
             return evg_error_set(r->err, EVG_EPARSE,
                                  "%s:%zu: unknown CAMEO code '%s'", r->name,
-                                 vb->line, code);
+                                 vb->line,
+                                 known_code(t, code) ? mirror : code);
+        char full[24];
+        snprintf(full, sizeof(full), "%s%s%s", code, mirror[0] ? ":" : "",
+                 mirror);
+        /* the verb alone: subject -> object; "[:b]" the other way */
         static const char *const obj[] = {EVG_ROLE_OBJ};
+        static const char *const subj[] = {EVG_ROLE_SUBJ};
         for (size_t f = 0; f <= vb->n_forms && !rc; f++) {
             const char *words[4];
             for (size_t k = 0; k < vb->n_words; k++)
                 words[k] = vb->words[k];
             if (f)
                 words[0] = vb->forms[f - 1];
-            rc = evg_events__add_pattern(t, words, vb->n_words, code, NULL, 0,
-                                         obj, 1, EVG_TK_VERB,
+            rc = evg_events__add_pattern(t, words, vb->n_words, full,
+                                         swap ? obj : NULL, swap ? 1 : 0,
+                                         swap ? subj : obj, 1, EVG_TK_VERB,
                                          EVG_PRIO_PETRARCH, r->name, vb->line,
                                          r->err);
         }
@@ -531,8 +590,8 @@ static int read_verb(vd_reader *r, const evg_triggers *t, char *l,
     v->line = r->line;
     char *br = strchr(l, '[');
     if (br) {
-        int swap;
-        if (read_code(r, r->line, br, v->code, sizeof(v->code), &swap))
+        if (read_code(r, r->line, br, v->code, sizeof(v->code), v->mirror,
+                      sizeof(v->mirror), &v->swap))
             return r->err->code;
         *br = '\0';
     }
@@ -691,10 +750,11 @@ int evg_extract__petrarch_verbs_add(evg_triggers *t, const char *data,
                 break;
             in_block = 1;
             memcpy(b.code, "---", 4);
+            b.mirror[0] = '\0';
+            b.swap = 0;
             char *br = strchr(l, '[');
-            int swap;
             if (br && read_code(&r, r.line, br, b.code, sizeof(b.code),
-                                &swap)) {
+                                b.mirror, sizeof(b.mirror), &b.swap)) {
                 rc = err->code;
                 break;
             }

@@ -299,6 +299,23 @@ int evg_events__add_pattern(evg_triggers *t, const char *const *words,
     p->order = t->n_pats;
     p->kind = kind;
     p->prio = prio;
+    /* "code:mirror": the act and the same act from the other side */
+    char first[8];
+    const char *colon = strchr(code, ':');
+    if (colon) {
+        size_t n = (size_t)(colon - code);
+        if (n >= sizeof(first) || kind == EVG_TK_NONE)
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%zu: unknown CAMEO code '%s'", name,
+                                 line, code);
+        memcpy(first, code, n);
+        first[n] = '\0';
+        if (!(p->mirror = evg_events__cameo(t, colon + 1)))
+            return evg_error_set(err, EVG_EPARSE,
+                                 "%s:%zu: unknown CAMEO code '%s'", name,
+                                 line, colon + 1);
+        code = first;
+    }
     if (!(p->cameo = evg_events__cameo(t, code)) &&
         !(kind == EVG_TK_NONE && strcmp(code, "-") == 0))
         return evg_error_set(err, EVG_EPARSE,

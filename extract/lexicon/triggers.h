@@ -56,6 +56,10 @@ typedef struct evg_trig_pat {
     const evg_trig_class *classes[EVG_PAT_WORDS];
     size_t n_words;
     const evg_cameo *cameo; /* NULL for kind x */
+    /* the code of the same act seen from the other side ("042:043": X
+     * visits Y, Y hosts X; "040:040": a meeting is both sides'), coded
+     * as a second event with source and target exchanged; or NULL */
+    const evg_cameo *mirror;
     const char *targets[EVG_PAT_TARGETS]; /* "obj", "subj" or a preposition */
     size_t n_targets;
     /* where the source is, tried in order; none: the subject */
@@ -96,8 +100,9 @@ int evg_events__role_prep(const char *const *preps, const char *w);
 
 /* Adds one pattern to `t` (the lookup table is rebuilt by
  * evg_events__lexicon_done). `words` as in a pattern line ("$"/"+"
- * markers removed: give sources and targets instead), `code` a CAMEO code
- * or "-" for kind x. EVG_EPARSE naming `name`:`line`, EVG_ELIMIT,
+ * markers removed: give sources and targets instead), `code` a CAMEO code,
+ * "code:mirror" (the second code is the same act from the other side,
+ * evg_trig_pat.mirror) or "-" for kind x. EVG_EPARSE naming `name`:`line`, EVG_ELIMIT,
  * EVG_ENOMEM. */
 int evg_events__add_pattern(evg_triggers *t, const char *const *words,
                             size_t n_words, const char *code,

@@ -17,6 +17,8 @@
 #include "lexicon.h"
 #include "triggers.h"
 
+#include "models_fixture.h"
+
 /* The built-in lexicon holds at least this many patterns. */
 #define EVG_TEST_MIN_PATTERNS 3000
 /* ... and this many for each of the 20 CAMEO roots */
@@ -134,6 +136,12 @@ static void lexicon_format_errors(void **state)
         {"#evgraph:triggers\n$\t072\tobj\tv\n", "x.tsv:2: empty pattern"},
         {"#evgraph:triggers\nget _\t072\tobj\tv\n",
          "x.tsv:2: a pattern must start with a word"},
+        {"#evgraph:triggers\nhost _ summit\t043:999\tobj\tv\n",
+         "x.tsv:2: unknown CAMEO code '999'"},
+        {"#evgraph:triggers\nhost _ summit\t043:\tobj\tv\n",
+         "x.tsv:2: unknown CAMEO code ''"},
+        {"#evgraph:triggers\nsign _ bill\t-:057\tnone\tx\n",
+         "x.tsv:2: unknown CAMEO code '-:057'"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         evg_triggers *t = fresh();
@@ -276,6 +284,8 @@ static evg_doc *doc_with(const char *text, const ent_spec *ents, size_t n)
 static const ent_spec PAIR[] = {{"Israel", "ISR", "ISR", "Israel"},
                                 {"Russia", "RUS", "RUS", "Russia"}};
 
+static const evg_event *coded(const evg_doc *doc, const char *code);
+
 /* Codes `text` with the built-in lexicon plus `extra` (ours or
  * PETRARCH's) and returns the first event with `code`. */
 static const evg_event *code_with(evg_doc *doc, const char *extra, int verbs,
@@ -298,6 +308,12 @@ static const evg_event *code_with(evg_doc *doc, const char *extra, int verbs,
                          0);
     assert_int_equal(evg_extract__events(doc, &lex, NULL, &err), 0);
     evg_extract__triggers_free(lex.trig);
+    return coded(doc, code);
+}
+
+/* The first event of `doc` with `code`. */
+static const evg_event *coded(const evg_doc *doc, const char *code)
+{
     for (size_t i = 0; i < doc->n_events; i++)
         if (doc->events[i].cameo && strcmp(doc->events[i].cameo, code) == 0)
             return &doc->events[i];
@@ -347,6 +363,15 @@ static void lexicon_role_mapping_codes(void **state)
     e = code_with(doc, sub, 0, "071");
     assert_dir(doc, e, "Israel", "Russia");
     evg_doc_free(doc);
+    /* "043:042": Israel hosts, and Russia visits, one summit */
+    const char host[] = "#evgraph:triggers\nhost _ summit\t043:042\twith\tv\n";
+    doc = doc_with("Israel hosted a summit with Russia.", PAIR, 2);
+    e = code_with(doc, host, 0, "043");
+    assert_dir(doc, e, "Israel", "Russia");
+    e = coded(doc, "042");
+    assert_dir(doc, e, "Russia", "Israel");
+    assert_int_equal(e->trigger.start, coded(doc, "043")->trigger.start);
+    evg_doc_free(doc);
 }
 
 /* ---- PETRARCH's verb dictionary ---- */
@@ -387,6 +412,9 @@ static const char VERBS[] =
     "- * (TO &PLACE_)             [043:042]\n"
     "- + * BY $                   [042]\n"
     "\n"
+    "---  OFFEND   [:110]  ---\n"
+    "OUTRAGE\n"
+    "\n"
     "######## TRANSFORMATIONS ##########\n"
     "~ a (a b ATTACK) SAY = a b 015\n";
 
@@ -415,7 +443,7 @@ static void petrarch_verbs_small(void **state)
     /* OBTAIN: 3 verbs x 4 patterns (GET's irregular GOT and GOTTEN are
      * known to the lemmatizer); VISIT: VISIT, CALL ON, SPEED and its SPED
      * alone, and x 2 patterns */
-    assert_int_equal(after - before, 3 * 4 + 4 + 4 * 2);
+    assert_int_equal(after - before, 3 * 4 + 4 + 4 * 2 + 1);
     assert_int_equal(classes, 2);
     /* a synonym set: phrases with "_" are words in a row */
     const evg_trig_pat *p = pattern(t, "receive", "receive _ &arms");
@@ -451,6 +479,21 @@ static void petrarch_verbs_small(void **state)
     p = pattern_prio(t, "call", "call on", EVG_PRIO_PETRARCH);
     assert_non_null(p);
     assert_string_equal(p->cameo->code, "040");
+    /* "[043:042]": the act, and the other side's in a second event */
+    p = pattern(t, "visit", "visit _ to _ &place_");
+    assert_non_null(p);
+    assert_string_equal(p->cameo->code, "043");
+    assert_non_null(p->mirror);
+    assert_string_equal(p->mirror->code, "042");
+    assert_null(pattern(t, "visit", "visit _ by")->mirror);
+    /* a block's "[:110]" holds for its verbs alone: "X outraged Y" is Y's
+     * disapproval of X */
+    p = pattern(t, "outrage", "outrage");
+    assert_non_null(p);
+    assert_string_equal(p->cameo->code, "110");
+    assert_null(p->mirror);
+    assert_true(has_role(p->sources, p->n_sources, "obj"));
+    assert_true(has_role(p->targets, p->n_targets, "subj"));
     /* an irregular form the lemmatizer does not know heads its own */
     assert_non_null(pattern(t, "sped", "sped"));
     assert_non_null(pattern(t, "sped", "sped _ to _ &place_"));
@@ -476,6 +519,18 @@ static void petrarch_verbs_codes_events(void **state)
     evg_doc_free(doc);
     doc = doc_with("Israel obtained a loan from Russia.", PAIR, 2);
     e = code_with(doc, VERBS, 1, "071");
+    assert_dir(doc, e, "Russia", "Israel");
+    evg_doc_free(doc);
+    /* a block's "[:110]": Israel disapproves of Russia */
+    doc = doc_with("Russia outraged Israel.", PAIR, 2);
+    e = code_with(doc, VERBS, 1, "110");
+    assert_dir(doc, e, "Israel", "Russia");
+    evg_doc_free(doc);
+    /* "[043:042]": the act one way, its mirror the other */
+    doc = doc_with("Israel sped to the capital of Russia.", PAIR, 2);
+    e = code_with(doc, VERBS, 1, "043");
+    assert_dir(doc, e, "Israel", "Russia");
+    e = coded(doc, "042");
     assert_dir(doc, e, "Russia", "Israel");
     evg_doc_free(doc);
 }
@@ -565,7 +620,92 @@ static void petrarch_verbs_real_file(void **state)
     assert_non_null(p);
     assert_string_equal(p->cameo->code, "071");
     assert_true(has_role(p->targets, p->n_targets, "subj"));
+    /* "--- VISIT [042:043] ---": a visit is also its host's act */
+    p = pattern_prio(t, "visit", "visit", EVG_PRIO_PETRARCH);
+    assert_non_null(p);
+    assert_string_equal(p->cameo->code, "042");
+    assert_non_null(p->mirror);
+    assert_string_equal(p->mirror->code, "043");
+    /* "--- OFFEND [:110] ---": "X outraged Y" is Y's disapproval */
+    p = pattern_prio(t, "outrage", "outrage", EVG_PRIO_PETRARCH);
+    assert_non_null(p);
+    assert_string_equal(p->cameo->code, "110");
+    assert_true(has_role(p->sources, p->n_sources, "obj"));
+    assert_true(has_role(p->targets, p->n_targets, "subj"));
     evg_extract__triggers_free(t);
+}
+
+/* ---- PETRARCH's patterns over the parse ---- */
+
+/* Extracts `text` with the shipped models and a PETRARCH verb dictionary
+ * `verbs` (written to a file and loaded as --dict loads it). */
+static evg_doc *extract_with_verbs(void **state, const char *verbs,
+                                   const char *text)
+{
+    models *m = *state;
+    if (!m->syn || !m->men) {
+        print_message("skipped: the shipped models are absent\n");
+        skip();
+    }
+    char path[128];
+    snprintf(path, sizeof(path), "/tmp/evg_lexicon_%ld_verbs.txt",
+             (long)getpid());
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fputs(verbs, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+    evg_lexicon *lex = NULL;
+    evg_error err;
+    evg_error_clear(&err);
+    const char *files[] = {path};
+    int rc = evg_lexicon_load(files, 1, &lex, &err);
+    remove(path);
+    assert_int_equal(rc, 0);
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = "2020-01-02";
+    o.syntax = m->syn;
+    o.mentions = m->men;
+    o.lexicon = lex;
+    evg_doc *doc = NULL;
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    evg_lexicon_free(lex);
+    return doc;
+}
+
+static int has_code(const evg_doc *doc, const char *code)
+{
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (doc->events[i].cameo && strcmp(doc->events[i].cameo, code) == 0)
+            return 1;
+    return 0;
+}
+
+/* PETRARCH-2 matches a pattern's nouns on the verb's own phrases: "said
+ * Iran needs aid" is no "* AID" of "said" (the aid is in the clause the
+ * report governs), while "bestowed generous aid on Iraq" is
+ * "* AID (ON +)" with its words apart. */
+static void petrarch_verbs_over_the_parse(void **state)
+{
+    static const char verbs[] = "--- SAY [---] ---\n"
+                                "SAY\n"
+                                "- * AID [033]\n"
+                                "\n"
+                                "--- BESTOW [---] ---\n"
+                                "BESTOW\n"
+                                "- * AID (ON +) [071]\n";
+    evg_doc *doc = extract_with_verbs(state, verbs,
+                                      "Japan said Iran needs aid from Iraq.");
+    assert_false(has_code(doc, "033"));
+    evg_doc_free(doc);
+    doc = extract_with_verbs(state, verbs,
+                             "Japan bestowed generous aid on Iraq.");
+    const evg_event *e = coded(doc, "071");
+    assert_int_equal(e->n_source, 1);
+    assert_int_equal(e->n_target, 1);
+    assert_string_equal(doc->entities[e->source[0]].name, "Japan");
+    assert_string_equal(doc->entities[e->target[0]].name, "Iraq");
+    evg_doc_free(doc);
 }
 
 int main(void)
@@ -581,5 +721,9 @@ int main(void)
         cmocka_unit_test(petrarch_verbs_errors),
         cmocka_unit_test(petrarch_verbs_real_file),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    const struct CMUnitTest parsed[] = {
+        cmocka_unit_test(petrarch_verbs_over_the_parse),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    return failed + cmocka_run_group_tests(parsed, setup, teardown);
 }
