@@ -761,6 +761,17 @@ static void drop_self_targets(cand *c)
     }
 }
 
+/* Whether, in the parse, the word at token d is a conjunct of the word
+ * at token c ("condemned ... and expelled"). */
+static int coordinated_with(const sent_ctx *s, size_t d, size_t c)
+{
+    if (!s->n_ud)
+        return 0;
+    size_t ud = evg_events__ud_word(s, d), uc = evg_events__ud_word(s, c);
+    return ud != EVG_NONE && uc != EVG_NONE && s->ud[ud].head == uc + 1 &&
+           evg_fr_base_is(s->ud[ud].deprel, "conj");
+}
+
 /* Marks the event a complement-taking or reporting verb governs. */
 static void link_complements(sent_ctx *s)
 {
@@ -783,6 +794,11 @@ static void link_complements(sent_ctx *s)
             if (d->pat->kind == EVG_TK_REPORT || d->absorbed)
                 continue;
             if (d->noun && d->head > c->end + 3)
+                continue;
+            /* "condemned China and expelled its ambassador": a verb
+             * coordinated with the verbal act is an act of its own, not
+             * what the first is about */
+            if (!compl && coordinated_with(s, d->head, c->head))
                 continue;
             d->absorbed = 1;
             if (!c->tgt.n) {

@@ -4,7 +4,7 @@
  * to", "urged X to", "decided to"), raising ("seems to", "is expected
  * to"), and the subject of a clause whose phrase holds other actors (an
  * apposition, an "of" phrase, a relative clause); and what is one
- * event, not two. Skipped (visibly) without the models. */
+ * event, not two (and two acts coordinated under one subject are two). Skipped (visibly) without the models. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -156,6 +156,34 @@ static void one_event_not_two(void **state)
     evg_doc_free(doc);
 }
 
+/* Two acts coordinated under one subject are two events: a verbal act
+ * ("condemned", "criticized") governs the act it is about ("accused X of
+ * spying"), not the verb coordinated with it, which keeps its own code
+ * and the shared subject. */
+static void coordinated_acts(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Japan condemned China and expelled the Chinese "
+                           "ambassador.");
+    const evg_event *c = event(doc, "condemned");
+    assert_string_equal(c->cameo, "111");
+    const evg_event *x = event(doc, "expelled");
+    assert_non_null(x->cameo);
+    assert_string_equal(x->cameo, "166");
+    sources(doc, x, "Japan", NULL);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "Norway criticized Sweden on Monday and urged Denmark to "
+                  "lift its tariffs.");
+    const evg_event *u = event(doc, "urged");
+    assert_non_null(u->cameo);
+    assert_string_equal(u->cameo, "020");
+    sources(doc, u, "Norway", NULL);
+    assert_int_equal(u->n_target, 1);
+    assert_string_equal(doc->entities[u->target[0]].name, "Denmark");
+    evg_doc_free(doc);
+}
+
 /* A complaint is aimed at what it is about; the body it is made to is
  * the target only when it names nothing else (CAMEO 114). */
 static void target_of_a_complaint(void **state)
@@ -184,6 +212,7 @@ int main(void)
         cmocka_unit_test(subject_phrase_and_apposition),
         cmocka_unit_test(one_event_not_two),
         cmocka_unit_test(target_of_a_complaint),
+        cmocka_unit_test(coordinated_acts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
