@@ -1198,7 +1198,18 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             c->passive || c->pat->kind == EVG_TK_REPORT ||
             role_mapped(c->pat))
             continue;
-        evg_events__find_object_x(s, c->end - 1, FALLBACK_WINDOW, 1, &c->tgt);
+        /* not past a verb coordinated with it: "rejected the proposal
+         * and attacked Gaza" names no target of the rejection */
+        size_t window = FALLBACK_WINDOW;
+        for (size_t q = k + 1; q < s->n_cand; q++)
+            if (s->cand[q].head >= c->end &&
+                coordinated_with(s, s->cand[q].head, c->head)) {
+                size_t w = s->cand[q].head - (c->end - 1);
+                if (w < window)
+                    window = w;
+                break;
+            }
+        evg_events__find_object_x(s, c->end - 1, window, 1, &c->tgt);
         drop_self_targets(c);
     }
     /* "threatened to launch an offensive unless Baghdad accepted": a threat

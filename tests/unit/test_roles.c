@@ -182,6 +182,16 @@ static void coordinated_acts(void **state)
     assert_int_equal(u->n_target, 1);
     assert_string_equal(doc->entities[u->target[0]].name, "Denmark");
     evg_doc_free(doc);
+    /* the first act's target is not looked for past the second verb */
+    doc = extract(state, "2020-01-01",
+                  "Norway rejected the proposal and criticized Sweden.");
+    const evg_event *r = event(doc, "rejected");
+    assert_non_null(r->cameo);
+    assert_int_equal(r->n_target, 0);
+    const evg_event *k = event(doc, "criticized");
+    assert_int_equal(k->n_target, 1);
+    assert_string_equal(doc->entities[k->target[0]].name, "Sweden");
+    evg_doc_free(doc);
 }
 
 /* A complaint is aimed at what it is about; the body it is made to is
