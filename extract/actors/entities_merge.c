@@ -239,7 +239,7 @@ static int add_alias(evg_doc *doc, evg_entity *en, const char *s)
 static const char *entity_text(evg_doc *doc, const evg_entity *en,
                                const char *s, size_t n)
 {
-#define SAME(p) ((p) && strncmp((p), s, n) == 0 && (p)[n] == '\0')
+#define SAME(p) ((p) && strlen(p) == n && memcmp((p), s, n) == 0)
     if (SAME(en->name))
         return en->name;
     size_t lo = en->n_mentions > SHARE_BACK ? en->n_mentions - SHARE_BACK : 0;
