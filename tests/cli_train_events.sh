@@ -77,6 +77,13 @@ one_line_train() { [ "$(wc -l <"$WORK/stderr")" -eq 1 ] && grep -q '^evgraph-tra
 one_line_train "no -o"
 expect_exit 2 "bad number" -- "$TRAIN" events --timebank "$tb" --cv x
 expect_exit 2 "--cv 1" -- "$TRAIN" events --timebank "$tb" --cv 1
+expect_exit 2 "--dropout 100" -- "$TRAIN" events --timebank "$tb" --dropout 100 -o "$WORK/x.evgm"
+one_line_train "--dropout 100"
+# dropout (default 80%) is recorded in the model and changes it
+grep -aq 'dropout 80%' "$WORK/m1.evgm" && ok || bad "the model's INFO does not record dropout 80%"
+expect_exit 0 "train without dropout" -- "$TRAIN" events --timebank "$tb" --wordnet "$wn" --dropout 0 -o "$WORK/m5.evgm" -q
+cmp -s "$WORK/m1.evgm" "$WORK/m5.evgm" && bad "dropout changes nothing" || ok
+grep -aq 'dropout 0%' "$WORK/m5.evgm" && ok || bad "the model's INFO does not record dropout 0%"
 expect_exit 0 "help" -- "$TRAIN" events --help
 grep -q -- '--timebank' "$WORK/stdout" && ok || bad "help lacks --timebank"
 expect_exit 3 "missing folder" -- "$TRAIN" events --timebank "$WORK/none" -o "$WORK/x.evgm"
