@@ -84,6 +84,11 @@ grep -aq 'dropout 80%' "$WORK/m1.evgm" && ok || bad "the model's INFO does not r
 expect_exit 0 "train without dropout" -- "$TRAIN" events --timebank "$tb" --wordnet "$wn" --dropout 0 -o "$WORK/m5.evgm" -q
 cmp -s "$WORK/m1.evgm" "$WORK/m5.evgm" && bad "dropout changes nothing" || ok
 grep -aq 'dropout 0%' "$WORK/m5.evgm" && ok || bad "the model's INFO does not record dropout 0%"
+expect_exit 2 "--members 0" -- "$TRAIN" events --timebank "$tb" --members 0 -o "$WORK/x.evgm"
+one_line_train "--members 0"
+grep -aq 'members 5' "$WORK/m1.evgm" && ok || bad "the model's INFO does not record 5 members"
+expect_exit 0 "train one perceptron" -- "$TRAIN" events --timebank "$tb" --wordnet "$wn" --members 1 -o "$WORK/m6.evgm" -q
+cmp -s "$WORK/m1.evgm" "$WORK/m6.evgm" && bad "five members give the bytes of one" || ok
 expect_exit 0 "help" -- "$TRAIN" events --help
 grep -q -- '--timebank' "$WORK/stdout" && ok || bad "help lacks --timebank"
 expect_exit 3 "missing folder" -- "$TRAIN" events --timebank "$WORK/none" -o "$WORK/x.evgm"

@@ -15,6 +15,7 @@ void evg_men_train_defaults(evg_men_train_opts *o)
     o->prune = 1;
     o->seed = 20260101;
     o->dropout = 80;
+    o->members = 5;
 }
 
 /* ---- lexicon counts ---- */
@@ -140,6 +141,47 @@ static uint64_t rng_next(uint64_t *s)
     return *s * 0x2545f4914f6cdd1dull;
 }
 
+/* The row of feature key `key` in `p`, or -1 (keys are stored as
+ * syn_ptrain_update stores them: never 0). */
+static long row_of(const syn_ptrain *p, uint64_t key)
+{
+    size_t mask = p->cap - 1;
+    for (size_t i = key & mask; p->cap; i = (i + 1) & mask) {
+        if (p->keys[i] == key)
+            return (long)p->slot_row[i];
+        if (!p->keys[i])
+            break;
+    }
+    return -1;
+}
+
+/* Adds `share` times the averaged weights of `p` to `acc`, which is never
+ * stepped (its t stays 0, so its average is its weights), and the
+ * updates each feature had to its count. */
+static int add_average(syn_ptrain *acc, const syn_ptrain *p, double share)
+{
+    size_t nc = p->nclass;
+    for (size_t s = 0; s < p->cap; s++) {
+        if (!p->keys[s])
+            continue;
+        size_t r = p->slot_row[s];
+        uint64_t key = p->keys[s];
+        for (size_t c = 0; c < nc; c++) {
+            size_t i = r * nc + c;
+            double av = p->t ? (p->tot[i] + (double)p->w[i] *
+                                (double)(p->t - p->ts[i])) / (double)p->t
+                             : (double)p->w[i];
+            if (syn_ptrain_update(acc, &key, 1, c, (float)(av * share)) < 0)
+                return EVG_ENOMEM;
+        }
+        long ra = row_of(acc, key);
+        if (ra < 0)
+            return EVG_ENOMEM;
+        acc->hits[ra] += p->hits[r];
+    }
+    return 0;
+}
+
 typedef struct span {
     size_t doc, first, n; /* a sentence: tokens first .. first+n of doc */
 } span;
@@ -163,8 +205,8 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     size_t nsp = 0, capsp = 0, ntok = 0;
     uint64_t *feats = NULL;
     uint32_t *fstart = NULL; /* per training token, in span order */
-    syn_ptrain p;
-    int have_p = 0;
+    syn_ptrain p, acc;
+    int have_p = 0, have_acc = 0;
     syn_entry *lexv = NULL;
     size_t *order = NULL, *tok_at = NULL, *kbuf = NULL;
     if (!prior || !sense || !m)
@@ -265,12 +307,23 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     fstart[at] = (uint32_t)nf;
     tok_at[nsp] = at;
 
+    /* o->members perceptrons, each from its own seed, averaged: the
+     * first from o->seed itself */
+    unsigned members = o->members ? o->members : 1;
+    if (members > 1) {
+        if (syn_ptrain_init(&acc, o->nclass) < 0)
+            goto done;
+        have_acc = 1;
+    }
+    float score[EVG_MEN_MAX_CLASSES];
+    uint64_t fkept[EVG_MEN_FEATS];
+    for (unsigned member = 0; member < members; member++) {
     if (syn_ptrain_init(&p, o->nclass) < 0)
         goto done;
     have_p = 1;
-    uint64_t rng = o->seed ? o->seed : 1;
-    float score[EVG_MEN_MAX_CLASSES];
-    uint64_t fkept[EVG_MEN_FEATS];
+    uint64_t rng = (o->seed ? o->seed : 1) + member * 0x9e3779b97f4a7c15ull;
+    if (!rng)
+        rng = 1;
     for (size_t q = 0; q < nsp; q++)
         order[q] = q;
     for (unsigned ep = 0; ep < o->epochs; ep++) {
@@ -312,9 +365,17 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
             }
         }
         if (o->log)
-            fprintf(o->log, "events: epoch %u: %.2f%% of %zu tokens right\n",
-                    ep + 1, total ? 100.0 * (double)right / (double)total : 0.0,
+            fprintf(o->log, "events: member %u, epoch %u: %.2f%% of %zu "
+                    "tokens right\n", member + 1, ep + 1,
+                    total ? 100.0 * (double)right / (double)total : 0.0,
                     total);
+    }
+    if (members > 1) {
+        if (add_average(&acc, &p, 1.0 / members) < 0)
+            goto done;
+        syn_ptrain_dispose(&p);
+        have_p = 0;
+    }
     }
 
     m->nclass = o->nclass;
@@ -322,7 +383,7 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     for (size_t c = 0; c < o->nclass; c++)
         if (!(m->names[c] = strdup(o->names[c])))
             goto done;
-    if (syn_ptab_from_train(&m->tab, &p, o->prune) < 0)
+    if (syn_ptab_from_train(&m->tab, members > 1 ? &acc : &p, o->prune) < 0)
         goto done;
     /* the run-time lexicon: every training document counted */
     size_t nlex = 0;
@@ -345,9 +406,10 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
         ndoc += !use || use[d];
     evg_buf_printf(&info, "evgraph event-mention model: %zu documents, %zu "
                    "tokens, %u epochs, seed %llu, prune %u, dropout %u%%, "
+                   "members %u, "
                    "%zu lexicon "
                    "lemmas, %zu WordNet lemmas, %zu listed words", ndoc, ntok,
-                   o->epochs, o->seed, o->prune, o->dropout, nlex, o->nsenses,
+                   o->epochs, o->seed, o->prune, o->dropout, members, nlex, o->nsenses,
                    o->nclasses);
     if (!(m->info = evg_buf_steal(&info, NULL)))
         goto done;
@@ -360,6 +422,8 @@ done:
     evg_men_model_free(m);
     if (have_p)
         syn_ptrain_dispose(&p);
+    if (have_acc)
+        syn_ptrain_dispose(&acc);
     for (size_t d = 0; prior && d < ndocs; d++)
         free(prior[d]);
     for (size_t d = 0; sense && d < ndocs; d++)

@@ -166,6 +166,10 @@ typedef struct evg_men_train_opts {
     unsigned dropout;         /* percent of a token's features left out of
                                  each training step, drawn from the seeded
                                  generator (default 80; 0: none) */
+    unsigned members;         /* perceptrons trained, each from its own
+                                 seed (the first from `seed`), whose
+                                 averaged weights are averaged (default 5;
+                                 0 or 1: one) */
     const syn_entry *senses;  /* the WordNet map's entries, or NULL */
     size_t nsenses;
     const syn_entry *classes; /* the class list's entries

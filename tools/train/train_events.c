@@ -371,6 +371,9 @@ static void usage(FILE *f)
             "      --dropout P      leave out P%% of a word's features, drawn\n"
             "                       at random, at each training step (0 to\n"
             "                       99, default 80; 0: none)\n"
+            "      --members N      train N perceptrons, each from its own\n"
+            "                       seed, and average them (1 to 64,\n"
+            "                       default 5)\n"
             "      --seed N         shuffling and dropout seed (default\n"
             "                       20260101)\n"
             "      --cv K           K-fold cross-validation by document: file\n"
@@ -426,7 +429,7 @@ int evg_train_events_main(int argc, char **argv)
             i++;
         } else if (!strcmp(a, "--epochs") || !strcmp(a, "--prune") ||
                    !strcmp(a, "--seed") || !strcmp(a, "--cv") ||
-                   !strcmp(a, "--dropout")) {
+                   !strcmp(a, "--dropout") || !strcmp(a, "--members")) {
             if (evg_train_number(a, v, &n) < 0)
                 return 2;
             i++;
@@ -443,8 +446,14 @@ int evg_train_events_main(int argc, char **argv)
                     return 2;
                 }
                 o.dropout = (unsigned)n;
-            }
-            else
+            } else if (!strcmp(a, "--members")) {
+                if (n < 1 || n > 64) {
+                    fprintf(stderr, "evgraph-train: --members: 1 to 64, "
+                                    "not %llu\n", n);
+                    return 2;
+                }
+                o.members = (unsigned)n;
+            } else
                 cv = n;
         } else {
             fprintf(stderr, "evgraph-train: events: unknown argument '%s' "
