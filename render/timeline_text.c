@@ -1,6 +1,7 @@
 /* The timeline's texts: box labels wrapped to their width, group and lane
  * labels, tooltips, the subtitle; and the widths they take, estimated from
  * the font's metrics so the layout needs no renderer. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -107,6 +108,24 @@ static void add_line(evg_buf *b, evg_buf *nb, int *widest, int *lines)
     (*lines)++;
 }
 
+/* Whether the first `n` bytes of `text` hold actor `a`'s name as whole
+ * words. */
+static int names_in(const char *text, size_t n, const evg_gactor *a)
+{
+    if (!a || !a->name || !a->name[0])
+        return 0;
+    size_t k = strlen(a->name);
+    for (size_t i = 0; i + k <= n; i++) {
+        if (memcmp(text + i, a->name, k) != 0)
+            continue;
+        int before = i == 0 || !isalnum((unsigned char)text[i - 1]);
+        int after = i + k == n || !isalnum((unsigned char)text[i + k]);
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
 /* Builds the escaped, multi-line label of event `te` and its box size. */
 int evg_tl__make_label(tl *t, tl_event *te)
 {
@@ -139,7 +158,7 @@ int evg_tl__make_label(tl *t, tl_event *te)
         while (plain[pos] == ' ')
             pos++;
     }
-    free(plain);
+    size_t shown_len = pos; /* the summary's bytes the box shows */
     if (!lines) {
         evg_buf_puts(b, "(event)\\n");
         lines = 1;
@@ -147,10 +166,7 @@ int evg_tl__make_label(tl *t, tl_event *te)
     }
     const tl_lane *ln = &t->lanes[te->lane];
     /* sources that have no lane of their own are named in the box */
-    size_t extra_src = 0, extra_tgt = 0;
-    for (size_t k = 0; k < e->n_sources; k++)
-        if (evg_tl__lane_of(t, e->sources[k]) == EVG_NONE)
-            extra_src++;
+    size_t extra_tgt = 0;
     if (ln->actor == EVG_NONE && e->n_sources) {
         evg_buf nb;
         evg_buf_init(&nb, 0);
@@ -179,9 +195,11 @@ int evg_tl__make_label(tl *t, tl_event *te)
             evg_buf_printf(&nb, " +%zu", e->n_sources - 3);
         add_line(b, &nb, &widest, &lines);
     }
-    (void)extra_src;
+    /* targets without a lane are named after an arrow, unless the
+     * summary the box shows names them already ("presses South Korea") */
     for (size_t k = 0; k < e->n_targets; k++)
-        if (evg_tl__lane_of(t, e->targets[k]) == EVG_NONE)
+        if (evg_tl__lane_of(t, e->targets[k]) == EVG_NONE &&
+            !names_in(plain, shown_len, evg_graph_actor(t->g, e->targets[k])))
             extra_tgt++;
     if (extra_tgt) {
         evg_buf nb;
@@ -189,7 +207,8 @@ int evg_tl__make_label(tl *t, tl_event *te)
         evg_buf_puts(&nb, "\xe2\x86\x92 ");
         size_t shown = 0;
         for (size_t k = 0; k < e->n_targets; k++) {
-            if (evg_tl__lane_of(t, e->targets[k]) != EVG_NONE)
+            if (evg_tl__lane_of(t, e->targets[k]) != EVG_NONE ||
+                names_in(plain, shown_len, evg_graph_actor(t->g, e->targets[k])))
                 continue;
             if (shown == 2)
                 break;
@@ -202,6 +221,7 @@ int evg_tl__make_label(tl *t, tl_event *te)
             evg_buf_printf(&nb, " +%zu", extra_tgt - shown);
         add_line(b, &nb, &widest, &lines);
     }
+    free(plain);
     size_t at = b->len;
     evg_render__date_text(b, e);
     int w = count_chars(b->data + at);

@@ -265,6 +265,29 @@ static void render_lanes_and_entity(void **state)
     evg_graph_free(g);
 }
 
+/* A target without a lane is named after an arrow in the event's box,
+ * unless the box's summary names it already. */
+static void render_target_named_once(void **state)
+{
+    (void)state;
+    evg_graph *g = story_graph(1);
+    evg_render_opts o;
+    evg_render_opts_init(&o);
+    o.format = EVG_RENDER_DOT;
+    o.lanes = 1;
+    o.entity = "google"; /* Google's lane; Huawei and the US have none */
+    char *dot = render(g, &o, NULL);
+    /* in a label the arrow starts a line (\n in DOT; tooltips have it
+     * between source and target). "suspends business with Huawei",
+     * "urges South Korea to avoid Huawei": Huawei not named again */
+    assert_null(strstr(dot, "\\n\xe2\x86\x92 Huawei"));
+    assert_non_null(strstr(dot, "\\n\xe2\x86\x92 South Korea"));
+    /* "rejects ..." by Huawei does not name the United States */
+    assert_non_null(strstr(dot, "\\n\xe2\x86\x92 United States"));
+    free(dot);
+    evg_graph_free(g);
+}
+
 static void render_empty(void **state)
 {
     (void)state;
@@ -572,6 +595,7 @@ int main(void)
         cmocka_unit_test(render_escaping),
         cmocka_unit_test(render_deterministic),
         cmocka_unit_test(render_lanes_and_entity),
+        cmocka_unit_test(render_target_named_once),
         cmocka_unit_test(render_empty),
         cmocka_unit_test(render_network_views),
         cmocka_unit_test(render_bad_arguments),
