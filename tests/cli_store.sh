@@ -131,6 +131,19 @@ for doc, lst in c.execute("SELECT id, entities FROM documents").fetchall():
 c.commit()
 EOF
 dump "$WORK/ref.db" >"$WORK/dump_v1src"
+# upgrades_like_new V: the version-V store at $WORK/vV.db is refused, then
+# upgraded (its documents known: nothing added again) into the same rows
+# as a new store's
+upgrades_like_new() {
+  v=$1
+  expect_exit 1 "ingest into a version-$v store" -- "$EVG" ingest --db "$WORK/v$v.db" "$WORK/fix.jsonl"
+  expect_stderr "schema version $v, this evgraph uses 7" "version $v refused"
+  expect_exit 0 "ingest --upgrade of a version-$v store" -- "$EVG" ingest --upgrade --db "$WORK/v$v.db" "$WORK/fix_v1.jsonl"
+  expect_stderr "migrated from schema version $v to 7" "upgrade from $v"
+  expect_stderr 'ingest: 0 documents added' "the store upgraded from $v knows its documents"
+  dump "$WORK/v$v.db" >"$WORK/dump_up$v"
+  cmp -s "$WORK/dump_v1src" "$WORK/dump_up$v" && ok || bad "store upgraded from version $v differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up$v" | head -4)"
+}
 # the store as version 6 wrote it: the documents' ids and content hashes
 # in unique indexes of the documents table, no doc_ids and doc_hashes
 "$PY" - "$WORK/ref.db" "$WORK/v6.db" <<'EOF'
@@ -154,13 +167,7 @@ PRAGMA user_version = 6;
 c.commit()
 EOF
 cp "$WORK/v6.db" "$WORK/v6.db.orig"
-expect_exit 1 "ingest into a version-6 store" -- "$EVG" ingest --db "$WORK/v6.db" "$WORK/fix.jsonl"
-expect_stderr 'schema version 6, this evgraph uses 7' "version 6 refused"
-expect_exit 0 "ingest --upgrade of a version-6 store" -- "$EVG" ingest --upgrade --db "$WORK/v6.db" "$WORK/fix_v1.jsonl"
-expect_stderr 'migrated from schema version 6 to 7' "upgrade from 6"
-expect_stderr 'ingest: 0 documents added' "the store upgraded from 6 knows its documents"
-dump "$WORK/v6.db" >"$WORK/dump_up6"
-cmp -s "$WORK/dump_v1src" "$WORK/dump_up6" && ok || bad "store upgraded from version 6 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up6" | head -4)"
+upgrades_like_new 6
 # the store as version 5 wrote it: a document's sentences, entities and
 # relations in tables of their own, every report in the indexes as it
 # came (an index on (root, date), no report_dates, no arguments_new), an
@@ -193,13 +200,7 @@ PRAGMA user_version = 5;
 c.commit()
 EOF
 cp "$WORK/v5.db" "$WORK/v5.db.orig"
-expect_exit 1 "ingest into a version-5 store" -- "$EVG" ingest --db "$WORK/v5.db" "$WORK/fix.jsonl"
-expect_stderr 'schema version 5, this evgraph uses 7' "version 5 refused"
-expect_exit 0 "ingest --upgrade of a version-5 store" -- "$EVG" ingest --upgrade --db "$WORK/v5.db" "$WORK/fix_v1.jsonl"
-expect_stderr 'migrated from schema version 5 to 7' "upgrade from 5"
-expect_stderr 'ingest: 0 documents added' "the store upgraded from 5 knows its documents"
-dump "$WORK/v5.db" >"$WORK/dump_up5"
-cmp -s "$WORK/dump_v1src" "$WORK/dump_up5" && ok || bad "store upgraded from version 5 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up5" | head -4)"
+upgrades_like_new 5
 # old_layout DB VERSION: the tables every version before 5 shares (no
 # actors.dict; event_keys indexed on its key, with the rows' checks and
 # dates since version 4)
@@ -221,13 +222,7 @@ c.commit()
 EOF
 }
 old_layout "$WORK/v4.db" 4
-expect_exit 1 "ingest into a version-4 store" -- "$EVG" ingest --db "$WORK/v4.db" "$WORK/fix.jsonl"
-expect_stderr 'schema version 4, this evgraph uses 7' "version 4 refused"
-expect_exit 0 "ingest --upgrade of a version-4 store" -- "$EVG" ingest --upgrade --db "$WORK/v4.db" "$WORK/fix_v1.jsonl"
-expect_stderr 'migrated from schema version 4 to 7' "upgrade from 4"
-expect_stderr 'ingest: 0 documents added' "the store upgraded from 4 knows its documents"
-dump "$WORK/v4.db" >"$WORK/dump_up4"
-cmp -s "$WORK/dump_v1src" "$WORK/dump_up4" && ok || bad "store upgraded from version 4 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up4" | head -4)"
+upgrades_like_new 4
 old_layout "$WORK/v1.db" 1
 "$PY" - "$WORK/v1.db" <<'EOF'
 import sqlite3, sys
@@ -274,13 +269,7 @@ PRAGMA user_version = 3;
 """)
 c.commit()
 EOF
-expect_exit 1 "ingest into a version-3 store" -- "$EVG" ingest --db "$WORK/v3.db" "$WORK/fix.jsonl"
-expect_stderr 'schema version 3, this evgraph uses 7' "version 3 refused"
-expect_exit 0 "ingest --upgrade of a version-3 store" -- "$EVG" ingest --upgrade --db "$WORK/v3.db" "$WORK/fix_v1.jsonl"
-expect_stderr 'migrated from schema version 3 to 7' "upgrade from 3"
-expect_stderr 'ingest: 0 documents added' "the upgraded store knows its documents"
-dump "$WORK/v3.db" >"$WORK/dump_up3"
-cmp -s "$WORK/dump_v1src" "$WORK/dump_up3" && ok || bad "store upgraded from version 3 differs from a new one: $(diff "$WORK/dump_v1src" "$WORK/dump_up3" | head -4)"
+upgrades_like_new 3
 
 cp "$DB" "$WORK/v9.db"
 "$PY" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('pragma user_version=9'); c.commit()" "$WORK/v9.db"
