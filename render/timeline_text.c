@@ -126,6 +126,16 @@ static int names_in(const char *text, size_t n, const evg_gactor *a)
     return 0;
 }
 
+/* Whether the box of event `e` names its target `k` after the arrow: the
+ * target has no lane, and the first `n` bytes of the summary (what the
+ * box shows of it) do not name it already ("presses South Korea"). */
+static int target_in_box(const tl *t, const evg_gevent *e, size_t k,
+                         const char *summary, size_t n)
+{
+    return evg_tl__lane_of(t, e->targets[k]) == EVG_NONE &&
+           !names_in(summary, n, evg_graph_actor(t->g, e->targets[k]));
+}
+
 /* Builds the escaped, multi-line label of event `te` and its box size. */
 int evg_tl__make_label(tl *t, tl_event *te)
 {
@@ -166,7 +176,6 @@ int evg_tl__make_label(tl *t, tl_event *te)
     }
     const tl_lane *ln = &t->lanes[te->lane];
     /* sources that have no lane of their own are named in the box */
-    size_t extra_tgt = 0;
     if (ln->actor == EVG_NONE && e->n_sources) {
         evg_buf nb;
         evg_buf_init(&nb, 0);
@@ -195,20 +204,17 @@ int evg_tl__make_label(tl *t, tl_event *te)
             evg_buf_printf(&nb, " +%zu", e->n_sources - 3);
         add_line(b, &nb, &widest, &lines);
     }
-    /* targets without a lane are named after an arrow, unless the
-     * summary the box shows names them already ("presses South Korea") */
+    /* targets without a lane after an arrow */
+    size_t extra_tgt = 0;
     for (size_t k = 0; k < e->n_targets; k++)
-        if (evg_tl__lane_of(t, e->targets[k]) == EVG_NONE &&
-            !names_in(plain, shown_len, evg_graph_actor(t->g, e->targets[k])))
-            extra_tgt++;
+        extra_tgt += (size_t)target_in_box(t, e, k, plain, shown_len);
     if (extra_tgt) {
         evg_buf nb;
         evg_buf_init(&nb, 0);
         evg_buf_puts(&nb, "\xe2\x86\x92 ");
         size_t shown = 0;
         for (size_t k = 0; k < e->n_targets; k++) {
-            if (evg_tl__lane_of(t, e->targets[k]) != EVG_NONE ||
-                names_in(plain, shown_len, evg_graph_actor(t->g, e->targets[k])))
+            if (!target_in_box(t, e, k, plain, shown_len))
                 continue;
             if (shown == 2)
                 break;
