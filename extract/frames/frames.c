@@ -205,6 +205,13 @@ static size_t resolve(const evg_doc_token *w, size_t n, size_t p, size_t j,
 static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
                        evg_fr_how *how);
 
+/* Whether verb p is a "to" infinitive: its marker is the particle "to". */
+static int to_infinitive(const evg_doc_token *w, size_t n, size_t p)
+{
+    size_t m = child(w, n, p, "mark", 0);
+    return m != EVG_NONE && xpos_is(&w[m], "TO");
+}
+
 /* The grammatical subject of p (active or passive), else its agent by
  * inheritance: the controller of "X was urged to" is X. */
 static size_t subject_of(const evg_doc_token *w, size_t n, size_t p,
@@ -264,8 +271,20 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
             *how = EVG_FR_CONTROL;
         return a;
     }
-    if (rel_is(rel, "advcl") && child(w, n, p, "mark", 0) == EVG_NONE &&
-        (xpos_is(&w[p], "VBG") || xpos_is(&w[p], "VBN"))) {
+    /* A non-finite adverbial clause without a subject of its own shares
+     * the main clause's: "ended the crisis by agreeing to", "left after
+     * signing", "came to Beijing to meet", and "Facing troops, Saddam
+     * sought". A participle in -ed with a subordinator ("when asked")
+     * is passive, and its doer is not the main clause's subject. An
+     * infinitive after an object may be that object's to do ("pressed
+     * Seoul again and again to stop", read as an adverbial clause): no
+     * doer is taken then. */
+    if (rel_is(rel, "advcl") &&
+        (xpos_is(&w[p], "VBG") ||
+         (xpos_is(&w[p], "VBN") && child(w, n, p, "mark", 0) == EVG_NONE) ||
+         (xpos_is(&w[p], "VB") && to_infinitive(w, n, p) &&
+          child(w, n, h, "obj", 0) == EVG_NONE &&
+          child(w, n, h, "iobj", 0) == EVG_NONE))) {
         a = subject_of(w, n, h, depth, how);
         if (a != EVG_NONE && *how == EVG_FR_DIRECT)
             *how = EVG_FR_CONJOINED;

@@ -213,6 +213,37 @@ static void target_of_a_complaint(void **state)
     evg_doc_free(doc);
 }
 
+/* A non-finite adverbial clause without a subject shares the main
+ * clause's ("by agreeing to release", "after meeting", a participle before
+ * the subject); an -ed participle with a subordinator ("when asked") is
+ * passive, and the main clause's subject does not do it. The source is
+ * never an actor the clause only locates ("at the Syrian border"). */
+static void adverbial_clause_subject(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Egypt ended the crisis by agreeing to release "
+                           "the Israeli prisoners.");
+    assert_string_equal(arg_actor(doc, event(doc, "agreeing"), "agent"),
+                        "Egypt");
+    sources(doc, event(doc, "release"), "Egypt", NULL);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "After meeting the Japanese envoy in Seoul, the Chinese "
+                  "president agreed to resume talks.");
+    const evg_event *m = event(doc, "meeting");
+    assert_string_equal(arg_actor(doc, m, "agent"), "Chinese president");
+    sources(doc, m, "Chinese president", NULL);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "When asked about the attack, the Russian minister "
+                  "blamed Ukraine.");
+    const evg_event *a = event(doc, "asked");
+    for (size_t i = 0; i < a->n_args; i++)
+        assert_string_not_equal(a->args[i].role, "agent");
+    assert_int_equal(a->n_source, 0);
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +254,7 @@ int main(void)
         cmocka_unit_test(one_event_not_two),
         cmocka_unit_test(target_of_a_complaint),
         cmocka_unit_test(coordinated_acts),
+        cmocka_unit_test(adverbial_clause_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
