@@ -201,6 +201,7 @@ int evg_extract_text(const char *text, size_t len,
                                 name)))
         goto done;
     if ((rc = evg_extract__sentences(doc, body, opts, err)) ||
+        (rc = evg_extract__tokens(doc)) ||
         (rc = evg_extract__syntax(doc, opts->syntax)) ||
         (rc = evg_extract__mentions(doc, opts->syntax ? opts->mentions
                                                       : NULL)) ||
@@ -208,6 +209,7 @@ int evg_extract_text(const char *text, size_t len,
         (rc = evg_extract__entities(doc, lex, err)) ||
         (rc = evg_extract__events(doc, lex, opts, err)))
         goto done;
+    evg_doc__pieces_free(doc); /* the events were the last to read them */
     if ((rc = evg_extract__duals(doc, err)))
         goto done;
     if (opts->cameo_only && (rc = evg_doc_drop_uncoded(doc, NULL)))

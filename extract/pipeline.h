@@ -1,7 +1,8 @@
 /* The extraction pipeline: one folder and static library per stage, each
  * reading what the earlier ones put in the document, in this order:
  *   input/dateline   the dateline: DCT, place and source
- *   text/            sentences and tokens
+ *   text/            sentences, then tokens: each sentence tokenized once,
+ *                    kept in the document for every later stage
  *   syntax/          the token layer to UD conventions, tags, lemmas and
  *                    dependencies, when a model is given (--tokens)
  *   mentions/        TimeML event words and their classes, on the token

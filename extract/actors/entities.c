@@ -1534,8 +1534,7 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     evg_tokens toks = {0};
     for (size_t s = 0; s < doc->n_sentences && !rc; s++) {
         const evg_sentence *sn = &doc->sentences[s];
-        toks.n = 0;
-        if ((rc = evg_extract__tokenize(doc->text, sn->start, sn->end, &toks)))
+        if ((rc = evg_extract__tokens_of(doc, s, &toks)))
             break;
         x.sent = s;
         if (discarded && discarded[s])

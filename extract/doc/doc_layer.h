@@ -12,8 +12,36 @@
 #define EVG_DOC_LAYER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "evgraph/document.h"
+
+/* A token at the tokenizer's grain (extract/text/tokens.h), 12 bytes:
+ * bytes [start, end) of the text and its EVG_TOK_* flags. The UD words of
+ * the layer below are made from these (clitics split off, "Mr" "."
+ * joined). */
+typedef struct evg_doc_piece {
+    uint32_t start, end, flags;
+} evg_doc_piece;
+
+/* The tokens of every sentence, made once per document by the tokens
+ * stage (evg_extract__tokens) and read by every later stage: sentence k
+ * holds v[first[k], first[k + 1]). A text of 4 GiB or more has none (the
+ * stages then tokenize each sentence themselves). */
+struct evg_doc_pieces {
+    evg_doc_piece *v;
+    size_t n, cap;
+    size_t *first; /* n_sent + 1 entries */
+    size_t n_sent;
+};
+
+/* The tokens of sentence `k` in `*n` (NULL and 0 for a sentence without
+ * any); NULL and 0 also when the document has none (doc->pieces NULL). */
+const evg_doc_piece *evg_doc__sentence_pieces(const evg_doc *doc, size_t k,
+                                              size_t *n);
+
+/* Frees the tokens, if any (the extraction's end, evg_doc_free). */
+void evg_doc__pieces_free(evg_doc *doc);
 
 /* Starts the layer of `doc` (after its sentences are known): `ntags` and
  * `nrels` are how many tags and relations the parser has. EVG_ENOMEM,

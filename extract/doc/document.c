@@ -33,6 +33,7 @@ void evg_doc_free(evg_doc *doc)
 {
     if (doc) {
         evg_doc__layer_free(doc);
+        evg_doc__pieces_free(doc);
         evg_arena_free(doc->arena);
     }
 }

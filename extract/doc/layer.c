@@ -553,3 +553,25 @@ void evg_doc__layer_free(evg_doc *doc)
     free(l);
     doc->layer = NULL;
 }
+
+const evg_doc_piece *evg_doc__sentence_pieces(const evg_doc *doc, size_t k,
+                                              size_t *n)
+{
+    const evg_doc_pieces *p = doc->pieces;
+    *n = 0;
+    if (!p || k >= p->n_sent || p->first[k + 1] == p->first[k])
+        return NULL;
+    *n = p->first[k + 1] - p->first[k];
+    return p->v + p->first[k];
+}
+
+void evg_doc__pieces_free(evg_doc *doc)
+{
+    evg_doc_pieces *p = doc->pieces;
+    if (!p)
+        return;
+    free(p->v);
+    free(p->first);
+    free(p);
+    doc->pieces = NULL;
+}

@@ -1319,8 +1319,7 @@ static int cmp_mention(const void *a, const void *b)
 static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
 {
     const evg_sentence *sen = &st->doc->sentences[si];
-    s->tok.n = 0;
-    if (evg_extract__tokenize(st->doc->text, sen->start, sen->end, &s->tok))
+    if (evg_extract__tokens_of(st->doc, si, &s->tok))
         return EVG_ENOMEM;
     size_t n = s->tok.n;
     if (evg_reserve(&s->ent, &s->cap_ent, n + 1, sizeof(size_t), 64) ||

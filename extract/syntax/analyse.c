@@ -67,11 +67,21 @@ int evg_syn_parse_span(const evg_syn_model *m, const char *text,
     t->n = 0;
     if (evg_syn_tokenize(m, text, start, end, t) < 0)
         return EVG_ENOMEM;
+    return evg_syn_parse_tokens(m, text, t, s);
+}
+
+int evg_syn_parse_tokens(const evg_syn_model *m, const char *text,
+                         const evg_syn_tokens *t, evg_syn_sent *s)
+{
+    memset(s, 0, sizeof *s);
     size_t n = t->n;
     if (!n)
         return 0;
-    /* one block: the pointers, then the forms (no longer than the span) */
-    const char **form = malloc(n * sizeof *form + (end - start) + n);
+    /* one block: the pointers, then the forms */
+    size_t bytes = 0;
+    for (size_t i = 0; i < n; i++)
+        bytes += t->v[i].end - t->v[i].start;
+    const char **form = malloc(n * sizeof *form + bytes + n);
     if (!form)
         return EVG_ENOMEM;
     char *p = (char *)(form + n);

@@ -20,14 +20,20 @@ void evg_syntax_free(evg_syntax *syntax)
     evg_syn_model_free(syntax);
 }
 
-/* One sentence: its words and their analysis appended to the document's
- * token layer. */
+/* One sentence: its words, made from the document's tokens (the tokens
+ * stage's), and their analysis appended to the document's token layer. */
 static int parse_sentence(evg_doc *doc, const evg_syn_model *m, size_t k,
-                          evg_syn_tokens *t)
+                          evg_tokens *p, evg_syn_tokens *t)
 {
     const evg_sentence *se = &doc->sentences[k];
     evg_syn_sent s;
-    int rc = evg_syn_parse_span(m, doc->text, se->start, se->end, t, &s);
+    memset(&s, 0, sizeof s);
+    t->n = 0;
+    int rc = evg_extract__tokens_of(doc, k, p);
+    if (!rc)
+        rc = evg_syn_tokens_from(m, doc->text, se->end, p->v, p->n, t);
+    if (!rc)
+        rc = evg_syn_parse_tokens(m, doc->text, t, &s);
     for (size_t i = 0; rc == 0 && i < s.n; i++)
         if (!(rc = evg_doc__layer_tag(doc, s.tag[i], evg_syn_upos(m, s.tag[i]),
                                       evg_syn_xpos(m, s.tag[i]))) &&
@@ -44,9 +50,11 @@ int evg_extract__syntax(evg_doc *doc, const evg_syn_model *m)
     if (!m)
         return 0;
     int rc = evg_doc__layer_begin(doc, evg_syn_ntags(m), evg_syn_nrels(m));
+    evg_tokens p = {0};
     evg_syn_tokens t = {0};
     for (size_t k = 0; rc == 0 && k < doc->n_sentences; k++)
-        rc = parse_sentence(doc, m, k, &t);
+        rc = parse_sentence(doc, m, k, &p, &t);
+    evg_extract__tokens_dispose(&p);
     evg_syn_tokens_dispose(&t);
     return rc;
 }

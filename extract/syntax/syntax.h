@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "evgraph/error.h"
+#include "tokens.h" /* evg_token */
 
 #define EVG_SYN_MAX_WORDS 1024 /* longer sentences are parsed in pieces */
 
@@ -63,6 +64,11 @@ typedef struct evg_syn_tokens {
 /* Appends the tokens of text[start, end) to `out`. EVG_ENOMEM. */
 int evg_syn_tokenize(const evg_syn_model *m, const char *text, size_t start,
                      size_t end, evg_syn_tokens *out);
+/* The same from the tokenizer's tokens `p[0, np)` of text[start, end)
+ * (the document's token layer, extract/text/tokens.h) instead of
+ * tokenizing again. EVG_ENOMEM. */
+int evg_syn_tokens_from(const evg_syn_model *m, const char *text, size_t end,
+                        const evg_token *p, size_t np, evg_syn_tokens *out);
 void evg_syn_tokens_dispose(evg_syn_tokens *t);
 
 /* Allocates the analysis arrays of `s` for `n` words of `form` (256 bytes
@@ -76,6 +82,10 @@ void evg_syn_sent_dispose(evg_syn_sent *s);
 int evg_syn_parse_span(const evg_syn_model *m, const char *text,
                        size_t start, size_t end, evg_syn_tokens *t,
                        evg_syn_sent *s);
+/* Analyses the tokens already in `t` (of `text`) into `s`, as
+ * evg_syn_parse_span does after tokenizing. EVG_ENOMEM. */
+int evg_syn_parse_tokens(const evg_syn_model *m, const char *text,
+                         const evg_syn_tokens *t, evg_syn_sent *s);
 
 /* Tags, lemmatizes and parses one sentence. Returns EVG_ENOMEM only. */
 int evg_syn_analyse(const evg_syn_model *m, evg_syn_sent *s);

@@ -121,36 +121,44 @@ int evg_syn_tokenize(const evg_syn_model *m, const char *text, size_t start,
     evg_tokens t = {0};
     if (evg_extract__tokenize(text, start, end, &t) < 0)
         return EVG_ENOMEM;
+    int rc = evg_syn_tokens_from(m, text, end, t.v, t.n, out);
+    evg_extract__tokens_dispose(&t);
+    return rc;
+}
+
+int evg_syn_tokens_from(const evg_syn_model *m, const char *text, size_t end,
+                        const evg_token *p, size_t np, evg_syn_tokens *out)
+{
     int rc = 0;
-    for (size_t i = 0; i < t.n && rc == 0; i++) {
-        size_t s = t.v[i].start, e = t.v[i].end;
+    for (size_t i = 0; i < np && rc == 0; i++) {
+        size_t s = p[i].start, e = p[i].end;
         /* an address is one token: the shared tokenizer cuts it at . / @ */
-        size_t ae = (i == 0 || t.v[i - 1].end < s) ? address_end(text, s, end)
+        size_t ae = (i == 0 || p[i - 1].end < s) ? address_end(text, s, end)
                                                    : s;
         if (ae > s) {
             rc = push(out, s, ae);
-            while (i + 1 < t.n && t.v[i + 1].start < ae)
+            while (i + 1 < np && p[i + 1].start < ae)
                 i++;
             continue;
         }
         /* a run of one punctuation mark ("...", "--", "**") is one token */
-        if ((t.v[i].flags & EVG_TOK_PUNCT) && e == s + 1) {
+        if ((p[i].flags & EVG_TOK_PUNCT) && e == s + 1) {
             size_t j = i;
-            while (j + 1 < t.n && (t.v[j + 1].flags & EVG_TOK_PUNCT) &&
-                   t.v[j + 1].start == t.v[j].end &&
-                   t.v[j + 1].end == t.v[j + 1].start + 1 &&
-                   text[t.v[j + 1].start] == text[s])
+            while (j + 1 < np && (p[j + 1].flags & EVG_TOK_PUNCT) &&
+                   p[j + 1].start == p[j].end &&
+                   p[j + 1].end == p[j + 1].start + 1 &&
+                   text[p[j + 1].start] == text[s])
                 j++;
             if (j > i) {
-                rc = push(out, s, t.v[j].end);
+                rc = push(out, s, p[j].end);
                 i = j;
                 continue;
             }
         }
-        if (t.v[i].flags & EVG_TOK_WORD) {
+        if (p[i].flags & EVG_TOK_WORD) {
             /* "Mr" + "." -> "Mr." unless the stop ends the sentence */
-            if (i + 2 < t.n && t.v[i + 1].start == e && text[e] == '.' &&
-                t.v[i + 1].end == e + 1 && is_abbrev(m, text, s, e)) {
+            if (i + 2 < np && p[i + 1].start == e && text[e] == '.' &&
+                p[i + 1].end == e + 1 && is_abbrev(m, text, s, e)) {
                 rc = push(out, s, e + 1);
                 i++;
                 continue;
@@ -165,7 +173,6 @@ int evg_syn_tokenize(const evg_syn_model *m, const char *text, size_t start,
         }
         rc = push(out, s, e);
     }
-    evg_extract__tokens_dispose(&t);
     return rc;
 }
 

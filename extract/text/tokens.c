@@ -3,6 +3,7 @@
  * abbreviations (U.S.), possessives ('s, ’s), hyphenated words and Unicode
  * spaces and dashes; offsets always point into the original bytes. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -274,4 +275,60 @@ int evg_extract__tok_is(const char *text, const evg_token *t, const char *w)
                          ascii_lower((unsigned char)w[i]))
             return 0;
     return w[n] == '\0';
+}
+
+int evg_extract__tokens(evg_doc *doc)
+{
+    evg_doc__pieces_free(doc);
+    if (doc->text_len >= UINT32_MAX)
+        return 0; /* no room in 32-bit offsets: tokenized on demand */
+    evg_doc_pieces *p = calloc(1, sizeof *p);
+    if (!p)
+        return EVG_ENOMEM;
+    doc->pieces = p;
+    p->n_sent = doc->n_sentences;
+    if (!(p->first = malloc((p->n_sent + 1) * sizeof *p->first)))
+        return EVG_ENOMEM;
+    /* one array for the document, each sentence tokenized on its own (a
+     * sentence's first token never sees the last one's) and appended */
+    evg_tokens one = {0};
+    int rc = 0;
+    for (size_t k = 0; k < p->n_sent && !rc; k++) {
+        p->first[k] = p->n;
+        one.n = 0;
+        rc = evg_extract__tokenize(doc->text, doc->sentences[k].start,
+                                   doc->sentences[k].end, &one);
+        if (!rc && one.n &&
+            evg_reserve_raw(&p->v, &p->cap, p->n + one.n, sizeof *p->v,
+                            1024) != 0)
+            rc = EVG_ENOMEM;
+        for (size_t i = 0; !rc && i < one.n; i++, p->n++) {
+            p->v[p->n].start = (uint32_t)one.v[i].start;
+            p->v[p->n].end = (uint32_t)one.v[i].end;
+            p->v[p->n].flags = one.v[i].flags;
+        }
+    }
+    p->first[p->n_sent] = p->n;
+    evg_extract__tokens_dispose(&one);
+    return rc;
+}
+
+int evg_extract__tokens_of(const evg_doc *doc, size_t k, evg_tokens *out)
+{
+    out->n = 0;
+    if (!doc->pieces) {
+        const evg_sentence *s = &doc->sentences[k];
+        return evg_extract__tokenize(doc->text, s->start, s->end, out);
+    }
+    size_t n;
+    const evg_doc_piece *v = evg_doc__sentence_pieces(doc, k, &n);
+    if (n && evg_reserve_raw(&out->v, &out->cap, n, sizeof *out->v, 64) != 0)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        out->v[i].start = v[i].start;
+        out->v[i].end = v[i].end;
+        out->v[i].flags = v[i].flags;
+    }
+    out->n = n;
+    return 0;
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "core.h"
+#include "doc_layer.h" /* the document's tokens */
 
 enum {
     EVG_TOK_WORD = 1u << 0,   /* letters (may hold ' - . inside: U.S., don't) */
@@ -32,6 +33,16 @@ typedef struct evg_tokens {
 int evg_extract__tokenize(const char *text, size_t start, size_t end,
                           evg_tokens *out);
 void evg_extract__tokens_dispose(evg_tokens *t);
+
+/* The tokens stage: tokenizes every sentence of `doc` once, into
+ * doc->pieces, which the later stages read (the parser's UD words, the
+ * actor finder, the event coder). EVG_ENOMEM. */
+int evg_extract__tokens(evg_doc *doc);
+
+/* Sets `out` to the tokens of sentence `k`: the document's (the tokens
+ * stage's), or, for a document made without that stage (by hand, or
+ * read back from JSON), the sentence tokenized now. EVG_ENOMEM. */
+int evg_extract__tokens_of(const evg_doc *doc, size_t k, evg_tokens *out);
 
 /* Case-insensitive comparison of token `t` with the ASCII word `w`. */
 int evg_extract__tok_is(const char *text, const evg_token *t, const char *w);

@@ -23,6 +23,7 @@ extern "C" {
 
 typedef struct evg_arena evg_arena;
 typedef struct evg_doc_layer evg_doc_layer;
+typedef struct evg_doc_pieces evg_doc_pieces;
 
 typedef enum {
     EVG_DCT_NONE = 0,
@@ -232,6 +233,8 @@ typedef struct evg_doc {
     size_t n_tokens, cap_tokens;
     evg_doc_layer *layer;  /* private: the token layer, compact, while the
                             * document is being extracted */
+    evg_doc_pieces *pieces; /* private: the tokenizer's tokens of each
+                             * sentence, while it is being extracted */
 } evg_doc;
 
 /* Creates an empty document in `*out`. EVG_ENOMEM. The caller frees it with

@@ -13,6 +13,9 @@
 #include <cmocka.h>
 
 #include "evgraph/io.h"
+#include "doc/doc_layer.h"
+#include "syntax/syn_stage.h"
+#include "text/tokens.h"
 #include "syntax/conllu.h"
 #include "syntax/syn_file.h"
 #include "syntax/syn_internal.h"
@@ -520,6 +523,71 @@ static void tokens_follow_ud(void **state)
     evg_syn_model_free(m);
 }
 
+/* The document is tokenized once (the tokens stage): the parser's words
+ * and every later stage's tokens come from that layer, not from the text
+ * again. A layer changed by hand shows in what they read. */
+static void stages_read_the_token_layer(void **state)
+{
+    (void)state;
+    evg_syn_model *m = tiny_model();
+    const char *text = "They don't trust New York. Kim waits.";
+    evg_doc *doc;
+    assert_int_equal(evg_doc_new(&doc), 0);
+    doc->text = evg_doc_strdup(doc, text);
+    doc->text_len = strlen(text);
+    size_t cut = (size_t)(strchr(text, '.') - text) + 1;
+    size_t bounds[][2] = {{0, cut}, {cut + 1, strlen(text)}};
+    for (size_t k = 0; k < 2; k++) {
+        evg_sentence *s = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
+                                       doc->cap_sentences);
+        assert_non_null(s);
+        s->start = bounds[k][0];
+        s->end = bounds[k][1];
+    }
+    assert_int_equal(evg_extract__tokens(doc), 0);
+    evg_tokens a = {0}, b = {0};
+    for (size_t k = 0; k < 2; k++) {
+        b.n = 0;
+        assert_int_equal(evg_extract__tokens_of(doc, k, &a), 0);
+        assert_int_equal(evg_extract__tokenize(text, bounds[k][0],
+                                               bounds[k][1], &b), 0);
+        assert_int_equal(a.n, b.n);
+        for (size_t i = 0; i < a.n; i++) {
+            assert_int_equal(a.v[i].start, b.v[i].start);
+            assert_int_equal(a.v[i].end, b.v[i].end);
+            assert_int_equal(a.v[i].flags, b.v[i].flags);
+        }
+    }
+    assert_int_equal(a.n, 3); /* Kim waits . */
+    /* "New" and "York" made one token in the layer */
+    evg_doc_pieces *p = doc->pieces;
+    size_t i = 3; /* They don't trust New York . */
+    assert_memory_equal(text + p->v[i].start, "New York", 8);
+    p->v[i].end = p->v[i + 1].end;
+    memmove(p->v + i + 1, p->v + i + 2, (p->n - i - 2) * sizeof *p->v);
+    p->n--;
+    p->first[1]--;
+    p->first[2]--;
+    assert_int_equal(evg_extract__tokens_of(doc, 0, &a), 0);
+    assert_int_equal(a.n, 5); /* They don't trust New_York . */
+    assert_int_equal(a.v[3].end - a.v[3].start, strlen("New York"));
+    /* the parser's words: They do n't trust "New York" . */
+    assert_int_equal(evg_extract__syntax(doc, m), 0);
+    size_t n;
+    const evg_doc_token *w = evg_doc__sentence_tokens(doc, 0, &n, NULL);
+    assert_int_equal(n, 6);
+    assert_string_equal(w[4].form, "New York");
+    assert_string_equal(w[2].form, "n't");
+    /* a document made without the stage is tokenized on demand */
+    evg_doc__pieces_free(doc);
+    assert_int_equal(evg_extract__tokens_of(doc, 0, &a), 0);
+    assert_int_equal(a.n, 6);
+    evg_extract__tokens_dispose(&a);
+    evg_extract__tokens_dispose(&b);
+    evg_doc_free(doc);
+    evg_syn_model_free(m);
+}
+
 static void analyse_gives_one_tree(void **state)
 {
     (void)state;
@@ -650,6 +718,7 @@ int main(void)
         cmocka_unit_test(training_is_deterministic),
         cmocka_unit_test(damaged_models_are_errors),
         cmocka_unit_test(tokens_follow_ud),
+        cmocka_unit_test(stages_read_the_token_layer),
         cmocka_unit_test(analyse_gives_one_tree),
         cmocka_unit_test(inline_table_of_any_bytes),
         cmocka_unit_test(conllu_errors_name_the_line),
