@@ -350,6 +350,22 @@ static int noun_reading(const sent_ctx *s, size_t h, int infl)
     return 1;
 }
 
+/* Whether the parse tags the word at text token h as an adverb, a
+ * particle, a preposition, a conjunction, a determiner or a pronoun. */
+static int closed_class(const sent_ctx *s, size_t h)
+{
+    static const char *const tags[] = {"ADV", "ADP", "PART", "SCONJ",
+                                       "CCONJ", "DET", "PRON"};
+    size_t w = evg_events__ud_word(s, h);
+    if (w == EVG_NONE || !s->ud[w].upos ||
+        evg_events__text_token(s, w) != h)
+        return 0;
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (strcmp(s->ud[w].upos, tags[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Finds the best pattern with its head at token h; fills *end (exclusive).
  * A pattern whose words do not follow the head in the text may still
  * match over the head's dependency frame (match_seq): *framed is then the
@@ -365,6 +381,10 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
     /* a word of a time expression is never a trigger ("March 19", "the
      * Fall of 2008", "Independence Day") */
     if (!(t->flags & EVG_TOK_WORD) || s->ent[h] != EVG_NONE || s->in_tx[h])
+        return NULL;
+    /* with the parse, a word tagged as a function word or an adverb
+     * heads no pattern: "send them back" is no backing */
+    if (s->n_ud && closed_class(s, h))
         return NULL;
     char lem[EVG_LEMMAS_MAX][EVG_LEMMA_MAX + 1];
     size_t nl = token_lemmas(s, h, lem);

@@ -329,6 +329,7 @@ extern const char *const *evg_events__clause_markers;
 extern const char *const *evg_events__dangling; /* summary_dangling */
 extern const char *const *evg_events__generic_gov; /* generic_government */
 extern const char *const *evg_events__subordinators;
+extern const char *const *evg_events__ultimatum_marks; /* ultimatum_marks */
 /* Reads the coder's word lists (once); EVG_EPARSE, EVG_ENOMEM. */
 int evg_events__load_words(evg_error *err);
 

@@ -9,6 +9,7 @@
 
 #include "entities.h"
 #include "events.h"
+#include "frames.h"
 
 typedef struct tx_key {
     size_t sentence, start, index;
@@ -520,6 +521,26 @@ int evg_events__push_meta(ev_state *st, const ev_meta *m)
     return 0;
 }
 
+/* Whether the predicate of trigger token h governs an adverbial clause
+ * opened by an ultimatum's marker ("... unless Chad holds elections"). */
+static int on_condition(const sent_ctx *s, size_t h)
+{
+    size_t p = s->n_ud ? evg_events__ud_word(s, h) : EVG_NONE;
+    if (p == EVG_NONE)
+        return 0;
+    for (size_t j = 0; j < s->n_ud; j++) {
+        if (s->ud[j].head != p + 1 || !evg_fr_base_is(s->ud[j].deprel, "advcl"))
+            continue;
+        for (size_t k = 0; k < s->n_ud; k++)
+            if (s->ud[k].head == j + 1 && s->ud[k].deprel &&
+                strcmp(s->ud[k].deprel, "mark") == 0 && s->ud[k].lemma &&
+                ev_bytes_in(s->ud[k].lemma, strlen(s->ud[k].lemma),
+                            evg_events__ultimatum_marks))
+                return 1;
+    }
+    return 0;
+}
+
 static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
 {
     cand *c = &s->cand[ci];
@@ -542,6 +563,17 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
         const evg_cameo *d = evg_events__cameo(st->trig, "100");
         if (d)
             code = d;
+    }
+    /* "will withdraw its force unless Chad holds elections": an act
+     * announced on a condition the other side must meet is an ultimatum
+     * (CAMEO 139), whatever the act; statements and threats keep their
+     * code */
+    if (c->mod == EVG_MOD_PLANNED && strncmp(code->code, "01", 2) != 0 &&
+        strncmp(code->code, "02", 2) != 0 &&
+        strncmp(code->code, "13", 2) != 0 && on_condition(s, c->head)) {
+        const evg_cameo *u = evg_events__cameo(st->trig, "139");
+        if (u)
+            code = u;
     }
     evg_event *ev =
         EVG_DOC_PUSH(doc, doc->events, doc->n_events, doc->cap_events);

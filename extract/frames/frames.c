@@ -606,6 +606,13 @@ static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
             *report = r;
         }
     }
+    /* "Greece, like most members, plans to impose": a parser may read
+     * the verb before "to" as a noun or hang the infinitive elsewhere;
+     * the words themselves say the act is planned */
+    if (p >= 2 && h != p - 2 && head_of(w, n, p - 1) == p &&
+        rel_is(w[p - 1].deprel, "mark") && w[p - 1].lemma &&
+        strcmp(w[p - 1].lemma, "to") == 0 && in(w[p - 2].lemma, planned_heads))
+        mod |= EVG_FR_PLANNED;
     if (complement) {
         const char *hl = w[h].lemma;
         if (in(hl, hypo_heads))

@@ -502,6 +502,16 @@ static int load_patterns(evg_triggers *t, const char *data, size_t len,
     return 0;
 }
 
+/* The words of a pattern that match one word only: neither a gap nor a
+ * class. */
+static size_t literal_words(const evg_trig_pat *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_words; i++)
+        n += !p->classes[i] && !evg_trig_gap(p->words[i]);
+    return n;
+}
+
 static int cmp_pat(const void *a, const void *b)
 {
     const evg_trig_pat *x = *(const evg_trig_pat *const *)a;
@@ -513,6 +523,11 @@ static int cmp_pat(const void *a, const void *b)
         return x->n_words > y->n_words ? -1 : 1;
     if (x->prio != y->prio)
         return x->prio > y->prio ? -1 : 1;
+    /* the more specific of two as long: a word written out is narrower
+     * than a word class ("expel ~ ambassador" before "expel ~ &envoy") */
+    size_t lx = literal_words(x), ly = literal_words(y);
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
     /* later lines (user files) win over earlier ones */
     return x->order > y->order ? -1 : (x->order < y->order);
 }

@@ -943,6 +943,19 @@ static void events_conditional_threat(void **state)
     evg_doc_free(doc);
 }
 
+/* Of two patterns as long, the one that writes a word out wins over one
+ * that names its class: "expel ~ ambassador" (161, reducing relations)
+ * before "expel ~ &envoy" (166, expelling), whatever their order. */
+static void events_specific_pattern_first(void **state)
+{
+    (void)state;
+    evg_doc *doc = code("Iran expelled the ambassador of Israel.", WORLD,
+                        N_WORLD, NULL, 0);
+    must_find(doc, "161");
+    assert_null(find(doc, "166"));
+    evg_doc_free(doc);
+}
+
 static void events_confidence(void **state)
 {
     (void)state;
@@ -1228,6 +1241,69 @@ static void events_parse_coordinated_verbs(void **state)
     SRC(doc, e, "Japan");
     TGT(doc, e, "Israel");
     assert_int_equal(e->n_source, 1);
+    evg_doc_free(doc);
+}
+
+/* An act announced on a condition introduced by "unless" is an
+ * ultimatum (CAMEO 139); without the condition it keeps its own code. */
+static void events_parse_ultimatum(void **state)
+{
+    (void)state;
+    evg_doc *doc = code_parsed(
+        "Japan will impose sanctions on Iran unless Iran frees the hostages.",
+        "Japan Japan PROPN NNP 3 nsubj\n"
+        "will will AUX MD 3 aux\n"
+        "impose impose VERB VB 0 root\n"
+        "sanctions sanction NOUN NNS 3 obj\n"
+        "on on ADP IN 6 case\n"
+        "Iran Iran PROPN NNP 3 obl\n"
+        "unless unless SCONJ IN 9 mark\n"
+        "Iran Iran PROPN NNP 9 nsubj\n"
+        "frees free VERB VBZ 3 advcl\n"
+        "the the DET DT 11 det\n"
+        "hostages hostage NOUN NNS 9 obj\n"
+        ". . PUNCT . 3 punct\n");
+    const evg_event *e = must_find(doc, "139");
+    SRC(doc, e, "Japan");
+    TGT(doc, e, "Iran");
+    assert_null(find(doc, "163"));
+    evg_doc_free(doc);
+    doc = code_parsed(
+        "Japan will impose sanctions on Iran.",
+        "Japan Japan PROPN NNP 3 nsubj\n"
+        "will will AUX MD 3 aux\n"
+        "impose impose VERB VB 0 root\n"
+        "sanctions sanction NOUN NNS 3 obj\n"
+        "on on ADP IN 6 case\n"
+        "Iran Iran PROPN NNP 3 obl\n"
+        ". . PUNCT . 3 punct\n");
+    e = must_find(doc, "163");
+    assert_int_equal(e->modality, EVG_MOD_PLANNED);
+    assert_null(find(doc, "139"));
+    evg_doc_free(doc);
+}
+
+/* "plans to impose" is planned even when the parser reads "plans" as a
+ * noun and hangs the infinitive on the subject. */
+static void events_parse_planned_despite_tagging(void **state)
+{
+    (void)state;
+    evg_doc *doc = code_parsed(
+        "Japan, like Australia, plans to impose sanctions on Iran.",
+        "Japan Japan PROPN NNP 0 root\n"
+        ", , PUNCT , 4 punct\n"
+        "like like ADP IN 4 case\n"
+        "Australia Australia PROPN NNP 1 nmod\n"
+        ", , PUNCT , 6 punct\n"
+        "plans plan NOUN NNS 4 conj\n"
+        "to to PART TO 8 mark\n"
+        "impose impose VERB VB 1 acl\n"
+        "sanctions sanction NOUN NNS 8 obj\n"
+        "on on ADP IN 11 case\n"
+        "Iran Iran PROPN NNP 8 obl\n"
+        ". . PUNCT . 1 punct\n");
+    const evg_event *e = must_find(doc, "163");
+    assert_int_equal(e->modality, EVG_MOD_PLANNED);
     evg_doc_free(doc);
 }
 
@@ -1541,6 +1617,7 @@ int main(void)
         cmocka_unit_test(events_merge_mentions),
         cmocka_unit_test(events_apposition_and_reporter),
         cmocka_unit_test(events_conditional_threat),
+        cmocka_unit_test(events_specific_pattern_first),
         cmocka_unit_test(events_confidence),
         cmocka_unit_test(events_quiet),
         cmocka_unit_test(events_boilerplate),
@@ -1548,6 +1625,8 @@ int main(void)
         cmocka_unit_test(events_reporter_and_groups),
         cmocka_unit_test(events_parse_relative_passive),
         cmocka_unit_test(events_parse_coordinated_verbs),
+        cmocka_unit_test(events_parse_ultimatum),
+        cmocka_unit_test(events_parse_planned_despite_tagging),
         cmocka_unit_test(events_parse_frame_patterns),
         cmocka_unit_test(events_parse_demand_on_subject),
         cmocka_unit_test(events_parse_no_uncoded_duplicate),

@@ -113,6 +113,7 @@ static const struct {
     {"summary_dangling.words", 0},
     {"timex.tsv", T},
     {"transnational_words.words", 0},
+    {"ultimatum_marks.words", 0},
     {"vehicles.words", 0},
     {"weekdays.words", 0},
     {"year_blockers_after.words", 0},
