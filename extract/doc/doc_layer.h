@@ -103,4 +103,10 @@ void evg_doc__layer_keep(evg_doc *doc);
 /* Frees the layer, if any (evg_doc_free). */
 void evg_doc__layer_free(evg_doc *doc);
 
+/* Not of the token layer, but as private to extraction: room for
+ * exactly `n` arguments on event `ev`, which has none yet, for a stage
+ * that knows how many it adds (evg_event_add_arg() makes room for two,
+ * then doubles). EVG_ENOMEM. */
+int evg_doc__arg_room(evg_doc *doc, evg_event *ev, size_t n);
+
 #endif

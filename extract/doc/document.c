@@ -196,6 +196,20 @@ int evg_event_add_arg(evg_doc *doc, evg_event *ev, const char *role,
     return 0;
 }
 
+int evg_doc__arg_room(evg_doc *doc, evg_event *ev, size_t n)
+{
+    if (ev->cap_args || !n)
+        return 0;
+    if (n > SIZE_MAX / sizeof(*ev->args))
+        return EVG_ENOMEM;
+    evg_arg *v = evg_arena_alloc(doc->arena, n * sizeof(*v));
+    if (!v)
+        return EVG_ENOMEM;
+    ev->args = v;
+    ev->cap_args = n;
+    return 0;
+}
+
 int evg_doc_drop_uncoded(evg_doc *doc, size_t *dropped)
 {
     size_t n = doc->n_events, kept = 0;

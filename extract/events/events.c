@@ -1500,6 +1500,8 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
             (rc = evg_events__uncoded(&st, &s, opts)))
             goto done;
         evg_events__quotes(&st, si, first);
+        if ((rc = evg_events__merge_progress(&st)))
+            goto done;
     }
     /* the per-sentence working memory (a sentence of 10,000 words takes
      * several MB) and the token map are done with: free them before the

@@ -157,7 +157,8 @@ typedef struct ev_state {
     size_t n_meta, cap_meta;
     ev_rel *rels;
     size_t n_rels, cap_rels;
-    size_t prev_first; /* first event of the last sentence with events */
+    size_t prev_first; /* first event of the last sentence with events
+                          (its original number: see shift) */
     const char *dct;   /* doc-owned copy of the DCT or NULL */
     /* the narrative's reference time: the last past day a time
        expression gave a past-tense event, and its sentence
@@ -173,9 +174,33 @@ typedef struct ev_state {
     /* per entity, once asked (events_links.c): 0 not yet known, 1 no
        vehicle model, 2 a vehicle model */
     unsigned char *model_of;
+    /* the merge as the sentences go (events_rel.c): events before
+       `kept` are final and compacted; `shift` events were merged away
+       before them, so an event's number as made (its original number,
+       which the relations and `alias` use) is its index + shift; the
+       events before `merged` have been compared with the 64 before them;
+       alias[o]: the original number of the event o was merged into, o
+       itself, or UINT32_MAX when it was dropped */
+    uint32_t *alias;
+    size_t n_alias, cap_alias;
+    size_t merged, kept, shift;
+    /* the short strings events share (events_strings.c): open
+       addressing, str_cap a power of two */
+    const char **str_tab;
+    size_t str_n, str_cap;
 } ev_state;
 
 int evg_events__is(const sent_ctx *s, size_t i, const char *w);
+/* events_strings.c. The document's copy of the `n` bytes at `s`, one
+ * copy for every event that holds the same short string (a CAMEO code,
+ * a trigger's words, a summary); NULL when out of memory. */
+const char *evg_events__str(ev_state *st, const char *s, size_t n);
+/* The same for a NUL-terminated string; NULL for NULL. */
+const char *evg_events__strz(ev_state *st, const char *s);
+/* evg_doc_span() with the bytes shared as evg_events__str() shares them:
+ * EVG_EINVAL, EVG_ENOMEM. */
+int evg_events__span(ev_state *st, evg_span *span, size_t start,
+                     size_t end);
 /* events_index.c. Makes the sentence's indexes of its parse (after
  * s->tok and s->ud are set); EVG_ENOMEM. */
 int evg_events__index(sent_ctx *s);
@@ -297,10 +322,20 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
  * opened) and are `reported` when asserted. Call once per sentence, in
  * order, after its events are emitted. */
 void evg_events__quotes(ev_state *st, size_t s, size_t first);
+/* After a sentence's events and quotations: merges the events that no
+ * quotation may still change with the 64 before them, and frees the room
+ * of those merged away that no later event can reach (docs/events.md,
+ * Relations, Merging). EVG_ENOMEM, EVG_ELIMIT. */
+int evg_events__merge_progress(ev_state *st);
 /* Merges mentions, resolves relations and times across the document. */
 int evg_events__finish(ev_state *st);
+/* A relation between the events at indexes `from` and `to` of
+ * doc->events (0 when one is EVG_NONE); the _orig form takes their
+ * original numbers (see ev_state.shift). */
 int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
                         size_t to);
+int evg_events__add_rel_orig(ev_state *st, evg_rel_type type, size_t from,
+                             size_t to);
 void evg_events__state_dispose(ev_state *st);
 
 /* ---- events_words.c: the coder's word classes ---- */

@@ -69,6 +69,15 @@ int evg_events__add_rel(ev_state *st, evg_rel_type type, size_t from,
 {
     if (from == EVG_NONE || to == EVG_NONE || from == to)
         return 0;
+    return evg_events__add_rel_orig(st, type, from + st->shift,
+                                    to + st->shift);
+}
+
+int evg_events__add_rel_orig(ev_state *st, evg_rel_type type, size_t from,
+                             size_t to)
+{
+    if (from == EVG_NONE || to == EVG_NONE || from == to)
+        return 0;
     if (evg_reserve_raw(&st->rels, &st->cap_rels, st->n_rels + 1,
                         sizeof(*st->rels), 16) < 0)
         return EVG_ENOMEM;
@@ -417,7 +426,7 @@ static const char *make_summary(ev_state *st, const sent_ctx *s,
     trim_dangling(&b);
     const char *out = NULL;
     if (!b.failed && b.len)
-        out = evg_doc_strndup(st->doc, b.data, b.len);
+        out = evg_events__str(st, b.data, b.len);
     else if (!b.failed)
         out = NULL;
     evg_buf_dispose(&b);
@@ -580,8 +589,8 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
     if (!ev)
         return EVG_ENOMEM;
     c->ev = doc->n_events - 1;
-    if (!(ev->cameo = evg_doc_strdup(doc, code->code)) ||
-        !(ev->label = evg_doc_strdup(doc, code->label)))
+    if (!(ev->cameo = evg_events__strz(st, code->code)) ||
+        !(ev->label = evg_events__strz(st, code->label)))
         return EVG_ENOMEM;
     ev->quad_class = code->quad_class;
     ev->goldstein = code->goldstein;
@@ -592,7 +601,7 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
         gap |= !evg_trig_literal(c->pat->words[w]);
     if (!gap && c->end > c->head)
         tend = s->tok.v[c->end - 1].end;
-    if (evg_doc_span(doc, &ev->trigger, h->start, tend))
+    if (evg_events__span(st, &ev->trigger, h->start, tend))
         return EVG_ENOMEM;
     if (push_actors(doc, &ev->source, &ev->n_source, &ev->cap_source,
                     &c->src) ||
@@ -692,8 +701,11 @@ static int sentence_cues(ev_state *st, sent_ctx *s, size_t first_ev)
                   evg_events__is(s, j, "therefore") ||
                   evg_events__is(s, j, "hence");
         if (res && first_ev != EVG_NONE && st->prev_first != EVG_NONE) {
-            if ((rc = evg_events__add_rel(st, EVG_REL_CAUSES, st->prev_first,
-                                          first_ev)))
+            /* prev_first is an original number: its event may have
+             * been merged away */
+            if ((rc = evg_events__add_rel_orig(st, EVG_REL_CAUSES,
+                                               st->prev_first,
+                                               first_ev + st->shift)))
                 return rc;
             break;
         }
@@ -828,8 +840,8 @@ static int emit_mirrors(ev_state *st, sent_ctx *s)
         ev->mentions = NULL;
         ev->n_mentions = ev->cap_mentions = 0;
         ev->summary = NULL;
-        if (!(ev->cameo = evg_doc_strdup(doc, code->code)) ||
-            !(ev->label = evg_doc_strdup(doc, code->label)))
+        if (!(ev->cameo = evg_events__strz(st, code->code)) ||
+            !(ev->label = evg_events__strz(st, code->label)))
             return EVG_ENOMEM;
         ev->quad_class = code->quad_class;
         ev->goldstein = code->goldstein;
@@ -948,6 +960,6 @@ int evg_events__emit(ev_state *st, sent_ctx *s)
     if (rc)
         return rc;
     if (first_ev != EVG_NONE)
-        st->prev_first = first_ev;
+        st->prev_first = first_ev + st->shift;
     return 0;
 }

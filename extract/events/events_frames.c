@@ -6,6 +6,7 @@
  * evg_events__frame_roles, docs/events.md, The parse). */
 #include <string.h>
 
+#include "doc_layer.h"
 #include "events.h"
 #include "frames.h"
 
@@ -219,7 +220,14 @@ static size_t timex_at(const ev_state *st, const sent_ctx *s, size_t a,
 int evg_events__frame_args(ev_state *st, const sent_ctx *s,
                            const evg_frame *f, evg_event *ev)
 {
-    for (size_t i = 0; i < f->n_arg; i++) {
+    /* the arguments first, then room for exactly that many in the
+     * document (most events have one or two) */
+    struct {
+        evg_fr_role role;
+        size_t entity, start, end;
+    } got[EVG_FR_ARGS];
+    size_t n = 0;
+    for (size_t i = 0; i < f->n_arg && i < EVG_FR_ARGS; i++) {
         const evg_fr_arg *a = &f->arg[i];
         size_t start, end;
         phrase_bytes(s, a->word, &start, &end);
@@ -242,9 +250,17 @@ int evg_events__frame_args(ev_state *st, const sent_ctx *s,
         }
         if (role == EVG_FR_OBLIQUE && e == EVG_NONE)
             continue;
-        int rc = evg_event_add_arg(st->doc, ev, evg_fr_role_name(role),
-                                   role == EVG_FR_TIME ? EVG_NONE : e, start,
-                                   end);
+        got[n].role = role;
+        got[n].entity = role == EVG_FR_TIME ? EVG_NONE : e;
+        got[n].start = start;
+        got[n].end = end;
+        n++;
+    }
+    if (!ev->n_args && evg_doc__arg_room(st->doc, ev, n))
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        int rc = evg_event_add_arg(st->doc, ev, evg_fr_role_name(got[i].role),
+                                   got[i].entity, got[i].start, got[i].end);
         if (rc)
             return rc;
     }
@@ -577,7 +593,7 @@ int evg_events__frame_summary(ev_state *st, const sent_ctx *s,
     }
     if (lo < s->tok.v[0].start || hi <= lo || hi - lo > LABEL_MAX)
         return 0;
-    const char *sum = evg_doc_strndup(st->doc, st->doc->text + lo, hi - lo);
+    const char *sum = evg_events__str(st, st->doc->text + lo, hi - lo);
     if (!sum)
         return EVG_ENOMEM;
     ev->summary = sum;

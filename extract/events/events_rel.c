@@ -18,6 +18,8 @@ void evg_events__state_dispose(ev_state *st)
     free(st->meta);
     free(st->rels);
     free(st->model_of);
+    free(st->str_tab);
+    free(st->alias);
     memset(st, 0, sizeof(*st));
 }
 
@@ -166,13 +168,32 @@ static int fold(ev_state *st, size_t keep, size_t drop)
     return 0;
 }
 
-static int merge_all(ev_state *st, size_t *alias)
+/* alias[] covers the original numbers of the first `n` events. */
+static int alias_cover(ev_state *st, size_t n)
 {
-    evg_doc *doc = st->doc;
-    size_t n = doc->n_events;
-    for (size_t i = 0; i < n; i++)
-        alias[i] = i;
-    for (size_t i = 0; i < n; i++) {
+    size_t want = n + st->shift;
+    if (want >= UINT32_MAX)
+        return EVG_ELIMIT;
+    if (want <= st->n_alias)
+        return 0;
+    if (evg_reserve_raw(&st->alias, &st->cap_alias, want, sizeof(*st->alias),
+                        64) < 0)
+        return EVG_ENOMEM;
+    for (size_t o = st->n_alias; o < want; o++)
+        st->alias[o] = (uint32_t)o;
+    st->n_alias = want;
+    return 0;
+}
+
+/* Compares each event from `merged` up to `upto` with the MERGE_BACK
+ * events made before it (the merged-away ones among them count) and folds
+ * mentions of one event together. */
+static int merge_upto(ev_state *st, size_t upto)
+{
+    int rc = alias_cover(st, upto);
+    if (rc)
+        return rc;
+    for (size_t i = st->merged; i < upto; i++) {
         size_t lim = i > MERGE_BACK ? i - MERGE_BACK : 0;
         for (size_t j = i; j-- > lim;) {
             if (st->meta[j].dead || st->meta[i].dead)
@@ -182,29 +203,78 @@ static int merge_all(ev_state *st, size_t *alias)
                 continue;
             size_t keep = stmt ? j : (better(st, j, i) ? j : i);
             size_t drop = keep == j ? i : j;
-            int rc = fold(st, keep, drop);
-            if (rc)
+            if ((rc = fold(st, keep, drop)))
                 return rc;
-            alias[drop] = keep;
+            st->alias[drop + st->shift] = (uint32_t)(keep + st->shift);
             if (keep == i)
                 continue; /* i lives on: look for further partners */
             break;
         }
     }
-    /* nominal mentions without an actor that matched nothing */
-    for (size_t i = 0; i < n; i++)
-        if (st->meta[i].mention_only && !st->meta[i].dead) {
-            st->meta[i].dead = 1;
-            alias[i] = EVG_NONE;
-        }
+    if (upto > st->merged)
+        st->merged = upto;
     return 0;
 }
 
-static size_t resolve(const size_t *alias, size_t i)
+/* The events from `kept` up to `end` are final (no later event is
+ * compared with them): drops the nominal mentions without an actor that
+ * matched nothing, and moves the live ones, and every event after them,
+ * over the room of those merged away. */
+static void settle(ev_state *st, size_t end)
+{
+    evg_doc *doc = st->doc;
+    size_t w = st->kept;
+    for (size_t i = st->kept; i < end; i++) {
+        if (st->meta[i].mention_only && !st->meta[i].dead) {
+            st->meta[i].dead = 1;
+            st->alias[i + st->shift] = UINT32_MAX;
+        }
+        if (st->meta[i].dead)
+            continue;
+        if (w != i) {
+            doc->events[w] = doc->events[i];
+            st->meta[w] = st->meta[i];
+        }
+        w++;
+    }
+    size_t gone = end - w;
+    if (gone) {
+        memmove(&doc->events[w], &doc->events[end],
+                (doc->n_events - end) * sizeof(*doc->events));
+        memmove(&st->meta[w], &st->meta[end],
+                (st->n_meta - end) * sizeof(*st->meta));
+        doc->n_events -= gone;
+        st->n_meta -= gone;
+        st->shift += gone;
+        st->merged -= gone;
+        if (st->q_from != EVG_NONE)
+            st->q_from -= gone;
+    }
+    st->kept = w;
+}
+
+/* settle() when this many events at least are final */
+#define SETTLE_MIN 256
+
+int evg_events__merge_progress(ev_state *st)
+{
+    size_t n = st->doc->n_events;
+    /* a quotation still open may yet attribute its events */
+    size_t upto = st->q_from != EVG_NONE && st->q_from < n ? st->q_from : n;
+    int rc = merge_upto(st, upto);
+    if (rc)
+        return rc;
+    if (st->merged > MERGE_BACK &&
+        st->merged - MERGE_BACK >= st->kept + SETTLE_MIN)
+        settle(st, st->merged - MERGE_BACK);
+    return 0;
+}
+
+static size_t resolve(const uint32_t *alias, size_t i)
 {
     for (int guard = 0; i != EVG_NONE && alias[i] != i && guard < 64;
          guard++)
-        i = alias[i];
+        i = alias[i] == UINT32_MAX ? EVG_NONE : alias[i];
     return i;
 }
 
@@ -287,39 +357,29 @@ static int push_rel(evg_doc *doc, evg_rel_type t, size_t from, size_t to,
 int evg_events__finish(ev_state *st)
 {
     evg_doc *doc = st->doc;
-    size_t n = doc->n_events;
     size_t first_new = 0;
+    int rc = merge_upto(st, doc->n_events);
+    if (rc)
+        return rc;
+    settle(st, doc->n_events);
+    /* the events' numbers as made, and their indexes now */
+    size_t n = st->n_alias;
     if (n == 0)
         return 0;
-    size_t *alias = malloc(n * sizeof(size_t));
     size_t *newidx = malloc(n * sizeof(size_t));
-    dated *ds = malloc(n * sizeof(dated));
-    int rc = EVG_ENOMEM;
-    if (!alias || !newidx || !ds)
+    dated *ds = malloc((doc->n_events ? doc->n_events : 1) * sizeof(dated));
+    rc = EVG_ENOMEM;
+    if (!newidx || !ds)
         goto done;
-    if ((rc = merge_all(st, alias)))
-        goto done;
-    /* compact */
     size_t w = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (st->meta[i].dead) {
-            newidx[i] = EVG_NONE;
-            continue;
-        }
-        newidx[i] = w;
-        if (w != i) {
-            doc->events[w] = doc->events[i];
-            st->meta[w] = st->meta[i];
-        }
-        w++;
-    }
-    doc->n_events = w;
+    for (size_t o = 0; o < n; o++)
+        newidx[o] = st->alias[o] == o ? w++ : EVG_NONE;
     first_new = doc->n_relations;
     /* cue relations; effects without a date of their own follow their
      * cause */
     for (size_t r = 0; r < st->n_rels; r++) {
-        size_t f = resolve(alias, st->rels[r].from);
-        size_t t = resolve(alias, st->rels[r].to);
+        size_t f = resolve(st->alias, st->rels[r].from);
+        size_t t = resolve(st->alias, st->rels[r].to);
         if (f == EVG_NONE || t == EVG_NONE)
             continue;
         f = newidx[f];
@@ -370,7 +430,6 @@ int evg_events__finish(ev_state *st)
     }
     rc = 0;
 done:
-    free(alias);
     free(newidx);
     free(ds);
     return rc;

@@ -258,7 +258,7 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
         if (!ev)
             return EVG_ENOMEM;
         ev->tml_class = t->tml_class;
-        if (evg_doc_span(doc, &ev->trigger, t->start, t->end))
+        if (evg_events__span(st, &ev->trigger, t->start, t->end))
             return EVG_ENOMEM;
         size_t h = evg_events__token_at(s, t->start);
         if (h >= s->tok.n)
