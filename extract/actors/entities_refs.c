@@ -288,7 +288,8 @@ size_t evg_actors__same_bytes(ctx *x, size_t upto, const char *p, size_t n)
  * (names.h), or EVG_NONE when none or several do. */
 size_t evg_actors__same_person(const ctx *x, size_t upto, size_t s, size_t e)
 {
-    if (evg_names_words(x->t + s, e - s) < 2)
+    evg_name q, c; /* the name, split once; each earlier one */
+    if (!evg_names_split(x->t + s, e - s, &q) || q.n < 2)
         return EVG_NONE;
     size_t found = EVG_NONE;
     size_t lo = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
@@ -299,8 +300,8 @@ size_t evg_actors__same_person(const ctx *x, size_t upto, size_t s, size_t e)
         const char *p = a->kk == 'g' && a->name ? a->name : x->t + a->nstart;
         size_t n = a->kk == 'g' && a->name ? strlen(a->name)
                                            : a->nend - a->nstart;
-        if (evg_names_words(p, n) < 2 ||
-            !evg_names_agree(p, n, x->t + s, e - s))
+        if (!evg_names_split(p, n, &c) || c.n < 2 ||
+            !evg_names_agree_split(&c, &q))
             continue;
         if (found != EVG_NONE && found != k)
             return EVG_NONE; /* two people it could be: neither */
@@ -326,12 +327,29 @@ static size_t letters(const char *p, size_t n, char *buf, size_t cap)
     return k;
 }
 
+/* Whether the letters and digits of `n` bytes at `p`, lower case, are
+ * the string `a` (letters' output, compared as it is made: most names
+ * differ at their first letter). */
+static int same_letters_as(const char *p, size_t n, const char *a)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (!isalnum(ch) && ch < 0x80)
+            continue;
+        if (a[k] != (char)tolower(ch))
+            return 0;
+        k++;
+    }
+    return a[k] == '\0';
+}
+
 /* An earlier name written with other spaces or punctuation ("Daimler
  * Chrysler" after "DaimlerChrysler", "Wal-Mart" after "Walmart"): the
  * root cand of the one earlier name with the same letters, or EVG_NONE. */
 size_t evg_actors__same_letters(const ctx *x, size_t upto, size_t s, size_t e)
 {
-    char a[64], b[64];
+    char a[64];
     if (letters(x->t + s, e - s, a, sizeof(a)) < 4)
         return EVG_NONE;
     size_t found = EVG_NONE;
@@ -340,8 +358,7 @@ size_t evg_actors__same_letters(const ctx *x, size_t upto, size_t s, size_t e)
         const cand *c = &x->c.v[k];
         if (c->ante != CAND_NONE || !c->is_name || c->kk == 'r')
             continue;
-        if (!letters(x->t + c->nstart, c->nend - c->nstart, b, sizeof(b)) ||
-            strcmp(a, b) != 0)
+        if (!same_letters_as(x->t + c->nstart, c->nend - c->nstart, a))
             continue;
         if (found != EVG_NONE && found != k)
             return EVG_NONE;

@@ -149,8 +149,8 @@ static uint32_t rel_bit(const char *r)
     };
     if (!r)
         return 0;
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (!strcmp(r, map[i].name))
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++) /* 1st letter first */
+        if (r[0] == map[i].name[0] && !strcmp(r, map[i].name))
             return map[i].bit;
     return 0;
 }

@@ -30,13 +30,10 @@ int evg_names_load(evg_error *err)
     return rc;
 }
 
-#define MAXW 8
-#define WLEN 32
+#define MAXW EVG_NAME_MAXW
+#define WLEN EVG_NAME_WLEN
 
-typedef struct pname {
-    char w[MAXW][WLEN];
-    size_t n;
-} pname;
+typedef evg_name pname;
 
 static int is_suffix(const char *w)
 {
@@ -105,25 +102,37 @@ static int first_agree(const char *a, const char *b)
     return 0;
 }
 
+int evg_names_split(const char *s, size_t n, evg_name *out)
+{
+    return split(s, n, out);
+}
+
 int evg_names_agree(const char *a, size_t an, const char *b, size_t bn)
 {
     pname x, y;
-    if (!loaded || !split(a, an, &x) || !split(b, bn, &y) || !x.n || !y.n)
+    if (!loaded || !split(a, an, &x) || !split(b, bn, &y))
         return 0;
-    if (strcmp(x.w[x.n - 1], y.w[y.n - 1]) != 0)
+    return evg_names_agree_split(&x, &y);
+}
+
+int evg_names_agree_split(const evg_name *a, const evg_name *b)
+{
+    if (!loaded || !a->n || !b->n)
         return 0;
-    if (x.n == 1 || y.n == 1)
+    if (strcmp(a->w[a->n - 1], b->w[b->n - 1]) != 0)
+        return 0;
+    if (a->n == 1 || b->n == 1)
         return 1;
-    if (!first_agree(x.w[0], y.w[0]))
+    if (!first_agree(a->w[0], b->w[0]))
         return 0;
     /* the middle parts: none in both, or as many that agree; a middle
      * written in one name and not in the other is no evidence by the name
      * alone ("George Bush" is not "George W. Bush" unless a dictionary
      * says so), and "George H. W. Bush" is never "George W. Bush" */
-    if (x.n != y.n)
+    if (a->n != b->n)
         return 0;
-    for (size_t i = 1; i + 1 < x.n; i++)
-        if (!first_agree(x.w[i], y.w[i]))
+    for (size_t i = 1; i + 1 < a->n; i++)
+        if (!first_agree(a->w[i], b->w[i]))
             return 0;
     return 1;
 }

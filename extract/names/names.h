@@ -30,6 +30,22 @@ size_t evg_names_words(const char *s, size_t n);
  * succeeded. */
 int evg_names_agree(const char *a, size_t an, const char *b, size_t bn);
 
+/* A name split into its words once, for comparing it with many others:
+ * lower case, without dots and commas, a generational suffix left out. */
+#define EVG_NAME_MAXW 8
+#define EVG_NAME_WLEN 32
+typedef struct evg_name {
+    char w[EVG_NAME_MAXW][EVG_NAME_WLEN];
+    size_t n; /* words, as evg_names_words counts them */
+} evg_name;
+
+/* Splits `n` bytes of `s` into `out`: 1, or 0 when a word is too long or
+ * there are too many (such a name is compared with none). */
+int evg_names_split(const char *s, size_t n, evg_name *out);
+
+/* evg_names_agree of two split names. */
+int evg_names_agree_split(const evg_name *a, const evg_name *b);
+
 /* The key a full personal name is known by whatever the form of its first
  * name: "last|first|middle initials" with the first name as its full form
  * ("bill smith" -> "smith|william|", "George W. Bush" -> "bush|george|w"),
