@@ -79,7 +79,8 @@ static int match_rest(const sent_ctx *s, const evg_trig_pat *p, size_t w,
         *end = i;
         return 1;
     }
-    if (strcmp(p->words[w], "_") == 0) {
+    const char *pw = p->words[w]; /* "_" and "~" tested without strcmp */
+    if (pw[0] == '_' && !pw[1]) {
         for (size_t g = 0; g <= GAP_MAX && i + g < s->tok.n; g++) {
             if (g > 0) {
                 size_t k = i + g - 1;
@@ -92,7 +93,7 @@ static int match_rest(const sent_ctx *s, const evg_trig_pat *p, size_t w,
         }
         return 0;
     }
-    if (strcmp(p->words[w], "~") == 0) {
+    if (pw[0] == '~' && !pw[1]) {
         /* a noun-phrase gap: up to NP_GAP_MAX words, none a preposition
          * but "of", a comma or a clause boundary ("held talks with
          * officials" is no "hold ~ officials") */
