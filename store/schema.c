@@ -210,6 +210,46 @@ static const char *const steps[EVG_STORE_VERSION] = {
      "  ORDER BY 1;"
      "INSERT OR REPLACE INTO meta SELECT 'docs_indexed_through',"
      "  coalesce(max(id), 0) FROM documents;"),
+
+    /* 7 -> 8: what every document's commit wrote that nothing needs on
+     * disk, or needs not in a table of its own. event_keys goes: an event's keys are a function of its
+     * row (signature, dates), computed when the store opens as they were
+     * when it was added, so that a new event writes one row instead of
+     * one more per month of its span, and the commit one page less. And
+     * the unique index on the actors' keys goes (a random leaf of it
+     * written again for each new actor): the store holds every actor's
+     * key in memory and checks a new one there (store.c). The table is
+     * rebuilt without the constraint, its columns in the same order */
+    ("DROP TABLE event_keys;"
+     /* and a report's actors go in its row, as JSON [[sources],
+     * [targets]] (each list the store actors, ascending, distinct; NULL
+     * when there are none), where arguments_new took a row for each: a
+     * merge reads them from the reports after 'indexed_through' into
+     * arguments, as a query does. Filled here for every report from
+     * arguments and arguments_new */
+     "ALTER TABLE evidence ADD COLUMN actors TEXT;"
+     "CREATE TEMP TABLE args8 ("
+     "  report INTEGER NOT NULL, role INTEGER NOT NULL, list TEXT NOT NULL,"
+     "  PRIMARY KEY (report, role)) WITHOUT ROWID;"
+     "INSERT INTO args8 SELECT report, role, json_group_array(actor) FROM ("
+     "  SELECT actor, report, role FROM arguments UNION"
+     "  SELECT actor, report, role FROM arguments_new"
+     "  ORDER BY report, role, actor) GROUP BY report, role;"
+     "UPDATE evidence SET actors = json_array("
+     "  json(coalesce((SELECT list FROM args8 WHERE report = evidence.id"
+     "    AND role = 0), '[]')),"
+     "  json(coalesce((SELECT list FROM args8 WHERE report = evidence.id"
+     "    AND role = 1), '[]')))"
+     "  WHERE id IN (SELECT report FROM args8);"
+     "DROP TABLE args8;"
+     "DROP TABLE arguments_new;"
+     "CREATE TABLE actors8 ("
+     "  id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL,"
+     "  kind TEXT NOT NULL, code TEXT, country TEXT, dict TEXT);"
+     "INSERT INTO actors8 SELECT id, key, name, kind, code, country, dict"
+     "  FROM actors ORDER BY id;"
+     "DROP TABLE actors;"
+     "ALTER TABLE actors8 RENAME TO actors;"),
 };
 
 static int exec(sqlite3 *db, const char *sql, evg_error *err)

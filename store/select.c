@@ -68,7 +68,7 @@ static int n_roots(const evg_store_query *q)
  * report merged into report_dates and arguments (meta's
  * 'indexed_through'); those are found through them (an actor's through
  * arguments, else one range of report_dates per root); `pending` selects the reports after it instead,
- * read by row id with their actors from arguments_new. */
+ * read by row id with their actors from their rows (evidence.actors). */
 static void where_clause(evg_buf *b, const evg_store_query *q,
                          long long merged, int pending)
 {
@@ -133,9 +133,9 @@ static void where_clause(evg_buf *b, const evg_store_query *q,
     }
     if (q->entity)
         evg_buf_puts(b, pending
-                            ? " AND v.id IN (SELECT a.report FROM "
-                              "arguments_new a WHERE a.actor IN (SELECT "
-                              "actor FROM q_actors))"
+                            ? " AND EXISTS (SELECT 1 FROM json_each(v.actors) "
+                              "r, json_each(r.value) a WHERE a.value IN "
+                              "(SELECT actor FROM q_actors))"
                             : " AND v.id IN (SELECT a.report FROM arguments a "
                               "WHERE a.actor IN (SELECT actor FROM q_actors))");
 }

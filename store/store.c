@@ -19,11 +19,11 @@
 
 enum {
     Q_DOC_BY_ID, Q_DOC_BY_HASH, Q_DOC_INS, Q_ALIAS_INS,
-    Q_NAME_INS, Q_ACTOR_INS, Q_ACTOR_KEY, Q_ACTOR_FILL, Q_ACTOR_NAME,
+    Q_NAME_INS, Q_ACTOR_INS, Q_ACTOR_FILL, Q_ACTOR_NAME,
     Q_ACTOR_DICT,
-    Q_EVENT_INS, Q_EKEY_INS, Q_EKEY_ALL, Q_EVI_INS,
-    Q_ARG_INS, Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT,
-    Q_DATA_VERSION, Q_MERGED_GET, Q_MERGE_EVI, Q_MERGE_ARGS, Q_MERGE_CLEAR,
+    Q_EVENT_INS, Q_EVENTS_ALL, Q_EVI_INS,
+    Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT,
+    Q_DATA_VERSION, Q_MERGED_GET, Q_MERGE_EVI, Q_MERGE_ARGS,
     Q_MERGED_SET, Q_DOCS_UNMERGED, Q_MERGE_DOC_IDS, Q_MERGE_DOC_HASHES,
     Q_DOCS_MERGED_SET,
     N_QUERIES
@@ -41,22 +41,18 @@ static const char *const sql_text[N_QUERIES] = {
     [Q_NAME_INS] = "INSERT OR IGNORE INTO actor_names VALUES (?1, ?2)",
     [Q_ACTOR_INS] = "INSERT INTO actors (key, name, kind, code, country, "
                     "dict) VALUES (?1,?2,?3,?4,?5,?6)",
-    [Q_ACTOR_KEY] = "SELECT 1 FROM actors WHERE key = ?1",
     [Q_ACTOR_FILL] = "UPDATE actors SET code = ?2, country = ?3 WHERE id = ?1",
     [Q_ACTOR_NAME] = "UPDATE actors SET name = ?2 WHERE id = ?1",
     [Q_ACTOR_DICT] = "UPDATE actors SET dict = ?2 WHERE id = ?1",
     [Q_EVENT_INS] = "INSERT INTO events (sig, lo, hi) VALUES (?1, ?2, ?3)",
-    [Q_EKEY_INS] = "INSERT INTO event_keys VALUES (?1,?2,?3,?4,?5)",
-    [Q_EKEY_ALL] = "SELECT key, event, chk, lo, hi FROM event_keys",
+    [Q_EVENTS_ALL] = "SELECT id, sig, lo, hi FROM events ORDER BY id",
     [Q_EVI_INS] = "INSERT INTO evidence (event, doc, idx, cameo, label, quad, "
                   "goldstein, trigger_start, trigger_end, trigger, value, lo, "
                   "hi, basis, modality, attributed, sentence, confidence, "
-                  "summary, n_mentions, root, sources, targets, class, args) "
-                  "VALUES (?1,?2,?3,?4,"
+                  "summary, n_mentions, root, sources, targets, class, args, "
+                  "actors) VALUES (?1,?2,?3,?4,"
                   "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
-                  "?21,?22,?23,?24,?25)",
-    /* appended; moved into arguments by a merge (merge()) */
-    [Q_ARG_INS] = "INSERT INTO arguments_new VALUES (?1,?2,?3)",
+                  "?21,?22,?23,?24,?25,?26)",
     [Q_ROOT_INS] = "INSERT OR IGNORE INTO roots VALUES (?1)",
     [Q_SPAN_SET] = "INSERT OR REPLACE INTO meta VALUES ('max_span_days', ?1)",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
@@ -69,9 +65,10 @@ static const char *const sql_text[N_QUERIES] = {
                      "max(id) FROM documents), 0)",
     [Q_MERGE_EVI] = "INSERT INTO report_dates SELECT root, coalesce(lo, ''), "
                     "id FROM evidence WHERE id > ?1 ORDER BY 1, 2, 3",
-    [Q_MERGE_ARGS] = "INSERT OR IGNORE INTO arguments SELECT actor, report, "
-                     "role FROM arguments_new ORDER BY 1, 2, 3",
-    [Q_MERGE_CLEAR] = "DELETE FROM arguments_new",
+    /* a report's actors: [[sources], [targets]] */
+    [Q_MERGE_ARGS] = "INSERT OR IGNORE INTO arguments SELECT a.value, v.id, "
+                     "r.key FROM evidence v, json_each(v.actors) r, "
+                     "json_each(r.value) a WHERE v.id > ?1 ORDER BY 1, 2, 3",
     [Q_MERGED_SET] = "INSERT OR REPLACE INTO meta VALUES "
                      "('indexed_through', ?1)",
     [Q_DOCS_UNMERGED] = "SELECT doc_id, hash FROM documents WHERE id > "
@@ -85,9 +82,9 @@ static const char *const sql_text[N_QUERIES] = {
                           "('docs_indexed_through', ?1)",
 };
 
-/* A row of event_keys, as the connection keeps it: an event's signature
- * and month hashed (key), the event (0: a free slot), the signature's
- * check hash, its dates in days since 1970-01-01. */
+/* An event's key, as the connection keeps it: its signature and a month
+ * hashed (key), the event (0: a free slot), the signature's check hash,
+ * its dates in days since 1970-01-01. */
 typedef struct ekey {
     uint64_t key;
     sqlite3_int64 event;
@@ -96,26 +93,32 @@ typedef struct ekey {
     uint32_t dated;
 } ekey;
 
+/* A set of strings, each a tag character then the string, by open
+ * addressing (linear probing) on a string hash. */
+typedef struct strset {
+    char **slots;
+    size_t n, n_slots; /* n_slots a power of 2, above 4/3 n */
+} strset;
+
 /* What this connection knows of the database, dropped when another
  * connection changed it (PRAGMA data_version) or a group was rolled
  * back: the actor book (every actor, its names and keys; store actor id
- * of book actor i is ids[i]) and every event key stored, in a hash table
- * (event_keys is read whole when the store opens, and only appended to:
+ * of book actor i is ids[i]), the actors' keys, and every event's keys, in
+ * a hash table (computed from the events table when the store opens:
  * finding an event touches no page of the database, and storing one
- * dirties only the table's last page). */
+ * writes its row only). */
 typedef struct known_state {
     int loaded;
     evg_actor_book book;
     sqlite3_int64 *ids;
     size_t cap_ids;
-    ekey *keys;             /* every row of event_keys, by open addressing
+    ekey *keys;             /* every event's keys, by open addressing
                              * (linear probing) on the key */
     size_t n_keys, n_slots; /* n_slots a power of 2, above 4/3 n_keys */
     /* the ids ('i' + id) and content hashes ('h' + hash) of the documents
-     * not yet in doc_ids and doc_hashes (after 'docs_indexed_through'), by
-     * open addressing on a string hash */
-    char **docs;
-    size_t n_docs, n_doc_slots;
+     * not yet in doc_ids and doc_hashes (after 'docs_indexed_through') */
+    strset docs;
+    strset actor_keys; /* 'k' + every actor's key */
 } known_state;
 
 
@@ -451,6 +454,13 @@ static void bind_index(sqlite3_stmt *s, int i, size_t v)
         sqlite3_bind_int64(s, i, (sqlite3_int64)v);
 }
 
+/* Binds ?1 of `s` to `v`; returns `s`. */
+static sqlite3_stmt *bind_done(sqlite3_stmt *s, sqlite3_int64 v)
+{
+    sqlite3_bind_int64(s, 1, v);
+    return s;
+}
+
 /* Steps a statement that returns no rows. */
 static int run(evg_store *st, sqlite3_stmt *s, evg_error *err)
 {
@@ -510,14 +520,14 @@ static void content_hash(const evg_doc *doc, char out[40])
 
 /* ---- what the connection knows: the actor book and the event keys ---- */
 
-/* Forgets the documents not yet merged (they are, or go back). */
-static void docs_clear(known_state *k)
+/* Empties the set. */
+static void set_clear(strset *set)
 {
-    for (size_t i = 0; i < k->n_doc_slots; i++)
-        free(k->docs[i]);
-    free(k->docs);
-    k->docs = NULL;
-    k->n_docs = k->n_doc_slots = 0;
+    for (size_t i = 0; i < set->n_slots; i++)
+        free(set->slots[i]);
+    free(set->slots);
+    set->slots = NULL;
+    set->n = set->n_slots = 0;
 }
 
 static uint64_t str_hash(char tag, const char *t)
@@ -529,19 +539,19 @@ static uint64_t str_hash(char tag, const char *t)
     return h ^ (h >> 29);
 }
 
-/* Is `tag` + `t` among the documents not yet merged? */
-static int docs_has(const known_state *k, char tag, const char *t)
+/* Is `tag` + `t` in the set? */
+static int set_has(const strset *set, char tag, const char *t)
 {
-    if (!k->n_doc_slots)
+    if (!set->n_slots)
         return 0;
-    for (size_t h = str_hash(tag, t) & (k->n_doc_slots - 1); k->docs[h];
-         h = (h + 1) & (k->n_doc_slots - 1))
-        if (k->docs[h][0] == tag && strcmp(k->docs[h] + 1, t) == 0)
+    for (size_t h = str_hash(tag, t) & (set->n_slots - 1); set->slots[h];
+         h = (h + 1) & (set->n_slots - 1))
+        if (set->slots[h][0] == tag && strcmp(set->slots[h] + 1, t) == 0)
             return 1;
     return 0;
 }
 
-static void doc_slot_put(char **tab, size_t n_slots, char *v)
+static void set_slot_put(char **tab, size_t n_slots, char *v)
 {
     size_t h = str_hash(v[0], v + 1) & (n_slots - 1);
     while (tab[h])
@@ -549,22 +559,22 @@ static void doc_slot_put(char **tab, size_t n_slots, char *v)
     tab[h] = v;
 }
 
-/* Adds `tag` + `t` to the documents not yet merged; EVG_ENOMEM. */
-static int docs_add(known_state *k, char tag, const char *t)
+/* Adds `tag` + `t` to the set; EVG_ENOMEM. */
+static int set_add(strset *set, char tag, const char *t)
 {
-    if (docs_has(k, tag, t))
+    if (set_has(set, tag, t))
         return 0;
-    if (4 * (k->n_docs + 1) > 3 * k->n_doc_slots) {
-        size_t n = k->n_doc_slots ? 2 * k->n_doc_slots : 1024;
+    if (4 * (set->n + 1) > 3 * set->n_slots) {
+        size_t n = set->n_slots ? 2 * set->n_slots : 1024;
         char **tab = calloc(n, sizeof(*tab));
         if (!tab)
             return EVG_ENOMEM;
-        for (size_t i = 0; i < k->n_doc_slots; i++)
-            if (k->docs[i])
-                doc_slot_put(tab, n, k->docs[i]);
-        free(k->docs);
-        k->docs = tab;
-        k->n_doc_slots = n;
+        for (size_t i = 0; i < set->n_slots; i++)
+            if (set->slots[i])
+                set_slot_put(tab, n, set->slots[i]);
+        free(set->slots);
+        set->slots = tab;
+        set->n_slots = n;
     }
     size_t len = strlen(t);
     char *v = malloc(len + 2);
@@ -572,8 +582,8 @@ static int docs_add(known_state *k, char tag, const char *t)
         return EVG_ENOMEM;
     v[0] = tag;
     memcpy(v + 1, t, len + 1);
-    doc_slot_put(k->docs, k->n_doc_slots, v);
-    k->n_docs++;
+    set_slot_put(set->slots, set->n_slots, v);
+    set->n++;
     return 0;
 }
 
@@ -584,7 +594,8 @@ static void known_clear(evg_store *st)
         evg_actor_book_dispose(&k->book);
     free(k->ids);
     free(k->keys);
-    docs_clear(k);
+    set_clear(&k->docs);
+    set_clear(&k->actor_keys);
     memset(k, 0, sizeof(*k));
     /* the roots and longest span known go with it (see evg_store) */
     st->n_roots = 0;
@@ -633,22 +644,22 @@ static int keys_add(known_state *k, const ekey *e)
     return 0;
 }
 
-/* Reads event_keys whole into the table. */
+static int event_keys_add(known_state *k, const char *sig, const char *lo,
+                          const char *hi, sqlite3_int64 event);
+
+/* Computes every stored event's keys into the table, in the events'
+ * order (a key's rows in the order their events came). */
 static int keys_load(evg_store *st, evg_error *err)
 {
     known_state *k = &st->k;
-    sqlite3_stmt *s = use(st, Q_EKEY_ALL);
+    sqlite3_stmt *s = use(st, Q_EVENTS_ALL);
     int r;
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        ekey e = {(uint64_t)sqlite3_column_int64(s, 0),
-                  sqlite3_column_int64(s, 1),
-                  (int32_t)sqlite3_column_int64(s, 3),
-                  (int32_t)sqlite3_column_int64(s, 4),
-                  (uint32_t)sqlite3_column_int64(s, 2),
-                  sqlite3_column_type(s, 3) != SQLITE_NULL};
-        if (sqlite3_column_type(s, 4) == SQLITE_NULL)
-            e.hi = e.lo;
-        if (keys_add(k, &e)) {
+        const char *sig = (const char *)sqlite3_column_text(s, 1);
+        const char *lo = (const char *)sqlite3_column_text(s, 2);
+        const char *hi = (const char *)sqlite3_column_text(s, 3);
+        if (sig && event_keys_add(k, sig, lo, hi ? hi : lo,
+                                  sqlite3_column_int64(s, 0))) {
             sqlite3_reset(s);
             return evg_error_set(err, EVG_ENOMEM, "out of memory");
         }
@@ -667,7 +678,7 @@ static int known_load(evg_store *st, evg_error *err)
     k->loaded = 1;
     sqlite3_stmt *a = NULL, *al = NULL;
     if (sqlite3_prepare_v2(st->db, "SELECT id, name, kind, code, country, "
-                                   "dict FROM actors ORDER BY id", -1, &a,
+                                   "dict, key FROM actors ORDER BY id", -1, &a,
                            NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(st->db, "SELECT name FROM actor_aliases "
                                    "WHERE actor = ?1 ORDER BY seq", -1, &al,
@@ -709,6 +720,9 @@ static int known_load(evg_store *st, evg_error *err)
             rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         if (!rc)
             k->ids[k->book.n_actors - 1] = id;
+        const char *key = (const char *)sqlite3_column_text(a, 6);
+        if (!rc && key && set_add(&k->actor_keys, 'k', key))
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
     }
     if (!rc && r != SQLITE_DONE)
         rc = db_error(st, err);
@@ -721,7 +735,8 @@ static int known_load(evg_store *st, evg_error *err)
         while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
             const char *id = (const char *)sqlite3_column_text(q, 0);
             const char *h = (const char *)sqlite3_column_text(q, 1);
-            if ((id && docs_add(k, 'i', id)) || (h && docs_add(k, 'h', h)))
+            if ((id && set_add(&k->docs, 'i', id)) ||
+                (h && set_add(&k->docs, 'h', h)))
                 rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         }
         if (!rc && r != SQLITE_DONE)
@@ -804,12 +819,7 @@ static int actor_for(evg_store *st, const evg_entity *e, sqlite3_int64 *out,
             else
                 snprintf(key, n, "%s:%s#%zu", code ? code : "-", nm,
                          k->book.n_actors + tries - 2);
-            sqlite3_stmt *s = use(st, Q_ACTOR_KEY);
-            bind_text(s, 1, key);
-            int r = any_row(s);
-            if (r < 0)
-                rc = db_error(st, err);
-            else if (r == 0)
+            if (!set_has(&k->actor_keys, 'k', key))
                 break;
         }
         if (!rc) {
@@ -822,6 +832,8 @@ static int actor_for(evg_store *st, const evg_entity *e, sqlite3_int64 *out,
             bind_text(s, 6, a->dict_person);
             rc = run(st, s, err);
             k->ids[ai] = sqlite3_last_insert_rowid(st->db);
+            if (!rc && set_add(&k->actor_keys, 'k', key))
+                rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
         }
         if (!rc)
             rc = name_key_ins(st, a->name, k->ids[ai], err);
@@ -926,7 +938,6 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
 {
     long m0 = lo ? month_of(lo) : MONTH_UNDATED;
     long m1 = lo ? month_of(hi) : MONTH_UNDATED;
-    int long_span = m1 - m0 >= LONG_SPAN;
     sqlite3_int64 found = -1, chk = evg_store__sig_check(sig);
     (void)e;
     /* the span in days since 1970-01-01 (lo and hi are valid dates) */
@@ -974,30 +985,37 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
     if ((rc = run(st, s, err)))
         return rc;
     found = sqlite3_last_insert_rowid(st->db);
-    for (long m = long_span ? MONTH_LONG : m0; !rc;) {
-        sqlite3_int64 key = month_key(sig, m);
-        sqlite3_stmt *k = use(st, Q_EKEY_INS);
-        sqlite3_bind_int64(k, 1, key);
-        sqlite3_bind_int64(k, 2, found);
-        sqlite3_bind_int64(k, 3, chk);
-        if (lo) {
-            sqlite3_bind_int64(k, 4, dlo);
-            sqlite3_bind_int64(k, 5, dhi);
-        } else {
-            sqlite3_bind_null(k, 4);
-            sqlite3_bind_null(k, 5);
-        }
-        rc = run(st, k, err);
-        ekey row = {(uint64_t)key, found, (int32_t)dlo, (int32_t)dhi,
-                    (uint32_t)chk, lo != NULL};
-        if (!rc && keys_add(&st->k, &row))
-            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
-        if (long_span || m >= m1)
-            break;
-        m++;
-    }
+    if (event_keys_add(&st->k, sig, lo, hi, found))
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
     *out = found;
-    return rc;
+    return 0;
+}
+
+/* Adds the keys of event `event` (signature `sig`, dates `lo` to `hi`,
+ * valid, or both NULL) to the table: one for each month its span
+ * touches, or for a span of LONG_SPAN months or more, one for the long
+ * spans. EVG_ENOMEM. */
+static int event_keys_add(known_state *k, const char *sig, const char *lo,
+                          const char *hi, sqlite3_int64 event)
+{
+    long m0 = lo ? month_of(lo) : MONTH_UNDATED;
+    long m1 = lo ? month_of(hi) : MONTH_UNDATED;
+    int long_span = m1 - m0 >= LONG_SPAN;
+    uint32_t chk = (uint32_t)evg_store__sig_check(sig);
+    long dlo = 0, dhi = 0;
+    int y, mo, d;
+    if (lo && evg_date_parse(lo, &y, &mo, &d))
+        dlo = evg_date_days(y, mo, d);
+    if (lo && evg_date_parse(hi, &y, &mo, &d))
+        dhi = evg_date_days(y, mo, d);
+    for (long m = long_span ? MONTH_LONG : m0;; m++) {
+        ekey row = {(uint64_t)month_key(sig, m), event, (int32_t)dlo,
+                    (int32_t)dhi, chk, lo != NULL};
+        if (keys_add(k, &row))
+            return EVG_ENOMEM;
+        if (long_span || m >= m1)
+            return 0;
+    }
 }
 
 /* ---- adding a document ---- */
@@ -1082,8 +1100,9 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         evg_buf_putc(&rels, ']');
     sqlite3_int64 *actor_of = calloc(doc->n_entities + 1, sizeof(*actor_of));
     sqlite3_int64 *event_of = calloc(doc->n_events + 1, sizeof(*event_of));
-    evg_buf sig;
+    evg_buf sig, acts;
     evg_buf_init(&sig, 0);
+    evg_buf_init(&acts, 0);
     if (!actor_of || !event_of)
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
     evg_buf_putc(&list, '[');
@@ -1303,25 +1322,29 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         } else {
             sqlite3_bind_null(s, 25);
         }
+        /* who took part, by store actor: [[sources], [targets]],
+         * moved into arguments by a merge (merge()) */
+        acts.len = 0;
+        evg_buf_puts(&acts, "[[");
+        put_actors(&acts, side_ids[0], side_n[0], actor_of, doc->n_entities);
+        evg_buf_puts(&acts, "],[");
+        put_actors(&acts, side_ids[1], side_n[1], actor_of, doc->n_entities);
+        evg_buf_puts(&acts, "]]");
+        if (acts.failed) {
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+            break;
+        }
+        if (acts.len == 7) /* [[],[]]: none */
+            sqlite3_bind_null(s, 26);
+        else
+            sqlite3_bind_text(s, 26, acts.data, (int)acts.len,
+                              SQLITE_STATIC);
         if ((rc = run(st, s, err)))
             break;
-        sqlite3_int64 r = sqlite3_last_insert_rowid(st->db);
         if ((rc = note_root_span(st, cameo, lo, hi, err)))
             break;
-        for (int role = 0; role < 2 && !rc; role++) {
-            const size_t *ids = side_ids[role];
-            size_t n = side_n[role];
-            for (size_t k = 0; k < n && !rc; k++) {
-                if (ids[k] >= doc->n_entities || actor_of[ids[k]] < 0)
-                    continue;
-                s = use(st, Q_ARG_INS);
-                sqlite3_bind_int64(s, 1, actor_of[ids[k]]);
-                sqlite3_bind_int64(s, 2, r);
-                sqlite3_bind_int(s, 3, role);
-                rc = run(st, s, err);
-            }
-        }
     }
+    evg_buf_dispose(&acts);
     free(by_role);
     evg_buf_dispose(&sig);
     free(actor_of);
@@ -1385,7 +1408,8 @@ static int commit_group(evg_store *st, evg_error *err)
 
 /* Brings report_dates and arguments up to date in a transaction of its
  * own: every report after meta's 'indexed_through' enters report_dates,
- * arguments_new moves into arguments, and 'indexed_through' becomes the last report (read in the transaction, so that another
+ * their actors (evidence.actors) into arguments, and 'indexed_through'
+ * becomes the last report (read in the transaction, so that another
  * writer's reports are merged too). The documents are committed already;
  * a merge that fails or is killed leaves them unmerged, which queries
  * read all the same, for the next merge. */
@@ -1413,8 +1437,7 @@ static int merge(evg_store *st, evg_error *err)
         s = use(st, Q_MERGE_EVI);
         sqlite3_bind_int64(s, 1, done);
         if (!(rc = run(st, s, err)) &&
-            !(rc = run(st, use(st, Q_MERGE_ARGS), err)) &&
-            !(rc = run(st, use(st, Q_MERGE_CLEAR), err))) {
+            !(rc = run(st, bind_done(use(st, Q_MERGE_ARGS), done), err))) {
             s = use(st, Q_MERGED_SET);
             sqlite3_bind_int64(s, 1, last);
             rc = run(st, s, err);
@@ -1439,7 +1462,7 @@ static int merge(evg_store *st, evg_error *err)
     if ((rc = commit_group(st, err)))
         return rc;
     /* every document is in doc_ids and doc_hashes now */
-    docs_clear(&st->k);
+    set_clear(&st->k.docs);
     st->unmerged = 0;
     st->stale_index = 0;
     return 0;
@@ -1492,7 +1515,8 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
      * store's time, and the failures that can happen here, a full disk,
      * an I/O error, no memory, may roll the transaction back in SQLite
      * anyway) */
-    int have = docs_has(&st->k, 'i', id) || docs_has(&st->k, 'h', hash);
+    int have = set_has(&st->k.docs, 'i', id) ||
+               set_has(&st->k.docs, 'h', hash);
     if (!have) {
         sqlite3_stmt *s = use(st, Q_DOC_BY_ID);
         bind_text(s, 1, id);
@@ -1507,7 +1531,7 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
         rc = db_error(st, err);
     else if (have == 0 && !(rc = add_body(st, doc, id, hash, err))) {
         *added = 1;
-        if (docs_add(&st->k, 'i', id) || docs_add(&st->k, 'h', hash))
+        if (set_add(&st->k.docs, 'i', id) || set_add(&st->k.docs, 'h', hash))
             rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
     }
     if (rc) {

@@ -17,7 +17,7 @@ extern "C" {
 #endif
 
 /* The schema version this evgraph writes (PRAGMA user_version). */
-#define EVG_STORE_VERSION 7
+#define EVG_STORE_VERSION 8
 
 typedef struct evg_store evg_store;
 
