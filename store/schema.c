@@ -221,26 +221,22 @@ static const char *const steps[EVG_STORE_VERSION] = {
      * key in memory and checks a new one there (store.c). The table is
      * rebuilt without the constraint, its columns in the same order */
     ("DROP TABLE event_keys;"
-     /* and a report's actors go in its row, as JSON [[sources],
-     * [targets]] (each list the store actors, ascending, distinct; NULL
-     * when there are none), where arguments_new took a row for each: a
-     * merge reads them from the reports after 'indexed_through' into
-     * arguments, as a query does. Filled here for every report from
-     * arguments and arguments_new */
+     /* and a report's actors go in its row, as a JSON array of the
+     * sources' store actors, then the targets' negated (each side
+     * ascending, distinct; NULL when there are none), where arguments_new
+     * took a row for each: a merge reads them from the reports after
+     * 'indexed_through' into arguments, as a query does. Filled here for
+     * every report from arguments and arguments_new */
      "ALTER TABLE evidence ADD COLUMN actors TEXT;"
      "CREATE TEMP TABLE args8 ("
-     "  report INTEGER NOT NULL, role INTEGER NOT NULL, list TEXT NOT NULL,"
-     "  PRIMARY KEY (report, role)) WITHOUT ROWID;"
-     "INSERT INTO args8 SELECT report, role, json_group_array(actor) FROM ("
+     "  report INTEGER PRIMARY KEY, list TEXT NOT NULL);"
+     "INSERT INTO args8 SELECT report, json_group_array("
+     "  CASE WHEN role THEN -actor ELSE actor END) FROM ("
      "  SELECT actor, report, role FROM arguments UNION"
      "  SELECT actor, report, role FROM arguments_new"
-     "  ORDER BY report, role, actor) GROUP BY report, role;"
-     "UPDATE evidence SET actors = json_array("
-     "  json(coalesce((SELECT list FROM args8 WHERE report = evidence.id"
-     "    AND role = 0), '[]')),"
-     "  json(coalesce((SELECT list FROM args8 WHERE report = evidence.id"
-     "    AND role = 1), '[]')))"
-     "  WHERE id IN (SELECT report FROM args8);"
+     "  ORDER BY report, role, actor) GROUP BY report;"
+     "UPDATE evidence SET actors = (SELECT list FROM args8"
+     "  WHERE report = evidence.id) WHERE id IN (SELECT report FROM args8);"
      "DROP TABLE args8;"
      "DROP TABLE arguments_new;"
      "CREATE TABLE actors8 ("

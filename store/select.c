@@ -134,8 +134,8 @@ static void where_clause(evg_buf *b, const evg_store_query *q,
     if (q->entity)
         evg_buf_puts(b, pending
                             ? " AND EXISTS (SELECT 1 FROM json_each(v.actors) "
-                              "r, json_each(r.value) a WHERE a.value IN "
-                              "(SELECT actor FROM q_actors))"
+                              "a WHERE abs(a.value) IN (SELECT actor FROM "
+                              "q_actors))"
                             : " AND v.id IN (SELECT a.report FROM arguments a "
                               "WHERE a.actor IN (SELECT actor FROM q_actors))");
 }

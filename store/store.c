@@ -4,12 +4,14 @@
  * bulk (merge()).
  * Actors merge across documents by the graph's rule (the actor book,
  * graph/actors.h), events by the graph's signature and dates. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE */
 #include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -65,10 +67,10 @@ static const char *const sql_text[N_QUERIES] = {
                      "max(id) FROM documents), 0)",
     [Q_MERGE_EVI] = "INSERT INTO report_dates SELECT root, coalesce(lo, ''), "
                     "id FROM evidence WHERE id > ?1 ORDER BY 1, 2, 3",
-    /* a report's actors: [[sources], [targets]] */
-    [Q_MERGE_ARGS] = "INSERT OR IGNORE INTO arguments SELECT a.value, v.id, "
-                     "r.key FROM evidence v, json_each(v.actors) r, "
-                     "json_each(r.value) a WHERE v.id > ?1 ORDER BY 1, 2, 3",
+    /* a report's actors: sources, then targets negated */
+    [Q_MERGE_ARGS] = "INSERT OR IGNORE INTO arguments SELECT abs(a.value), "
+                     "v.id, a.value < 0 FROM evidence v, json_each(v.actors) "
+                     "a WHERE v.id > ?1 ORDER BY 1, 2, 3",
     [Q_MERGED_SET] = "INSERT OR REPLACE INTO meta VALUES "
                      "('indexed_through', ?1)",
     [Q_DOCS_UNMERGED] = "SELECT doc_id, hash FROM documents WHERE id > "
@@ -166,6 +168,7 @@ struct evg_store {
 sqlite3 *evg_store__db(evg_store *st) { return st->db; }
 
 static void known_clear(evg_store *st);
+static void keys_free(ekey *tab, size_t n);
 
 static int db_error(evg_store *st, evg_error *err)
 {
@@ -593,13 +596,49 @@ static void known_clear(evg_store *st)
     if (k->loaded)
         evg_actor_book_dispose(&k->book);
     free(k->ids);
-    free(k->keys);
+    keys_free(k->keys, k->n_slots);
     set_clear(&k->docs);
     set_clear(&k->actor_keys);
     memset(k, 0, sizeof(*k));
     /* the roots and longest span known go with it (see evg_store) */
     st->n_roots = 0;
     st->max_span = -1;
+}
+
+/* The event key table's memory, zeroed. A table of millions of keys is
+ * probed at random places, a few for each report: in pages of 4 KB
+ * nearly every probe also misses the processor's page table cache
+ * (TLB), so a large table asks the kernel for huge pages (transparent
+ * huge pages, where the kernel offers them on request). NULL when out of
+ * memory. */
+#define HUGE_TABLE (4u << 20)
+
+static ekey *keys_alloc(size_t n)
+{
+    size_t bytes = n * sizeof(ekey);
+#if defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+    if (bytes >= HUGE_TABLE) {
+        void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return NULL;
+        madvise(p, bytes, MADV_HUGEPAGE); /* a hint: refused is fine */
+        return p;
+    }
+#endif
+    return calloc(n, sizeof(ekey));
+}
+
+static void keys_free(ekey *tab, size_t n)
+{
+#if defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
+    if (tab && n * sizeof(ekey) >= HUGE_TABLE) {
+        munmap(tab, n * sizeof(ekey));
+        return;
+    }
+#endif
+    (void)n;
+    free(tab);
 }
 
 static size_t key_home(uint64_t key, size_t n_slots)
@@ -622,7 +661,7 @@ static int keys_add(known_state *k, const ekey *e)
 {
     if (4 * (k->n_keys + 1) > 3 * k->n_slots) {
         size_t n = k->n_slots ? 2 * k->n_slots : 4096;
-        ekey *tab = calloc(n, sizeof(*tab));
+        ekey *tab = keys_alloc(n);
         if (!tab)
             return EVG_ENOMEM;
         /* moved from a free slot on, each run of rows is met from its
@@ -635,7 +674,7 @@ static int keys_add(known_state *k, const ekey *e)
             if (v->event)
                 slot_put(tab, n, v);
         }
-        free(k->keys);
+        keys_free(k->keys, k->n_slots);
         k->keys = tab;
         k->n_slots = n;
     }
@@ -883,9 +922,11 @@ static int cmp_i64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Sorted, distinct store actors of entity indexes `ids`, written to `b`. */
+/* Sorted, distinct store actors of entity indexes `ids`, written to `b`
+ * separated by commas, each after `sign`. */
 static void put_actors(evg_buf *b, const size_t *ids, size_t n,
-                       const sqlite3_int64 *actor_of, size_t n_ent)
+                       const sqlite3_int64 *actor_of, size_t n_ent,
+                       const char *sign)
 {
     sqlite3_int64 small[16], *v = n <= 16 ? small : malloc(n * sizeof(*v));
     if (!v) {
@@ -902,6 +943,7 @@ static void put_actors(evg_buf *b, const size_t *ids, size_t n,
             continue;
         if (i)
             evg_buf_putc(b, ',');
+        evg_buf_puts(b, sign);
         put_int(b, (long long)v[i]);
     }
     if (v != small)
@@ -1232,9 +1274,11 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
                                                                  : *t));
             evg_buf_putc(&sig, '|');
         }
-        put_actors(&sig, side_ids[0], side_n[0], actor_of, doc->n_entities);
+        put_actors(&sig, side_ids[0], side_n[0], actor_of, doc->n_entities,
+                   "");
         evg_buf_putc(&sig, '|');
-        put_actors(&sig, side_ids[1], side_n[1], actor_of, doc->n_entities);
+        put_actors(&sig, side_ids[1], side_n[1], actor_of, doc->n_entities,
+                   "");
         evg_buf_puts(&sig, e->modality == EVG_MOD_NEGATED ? "|n" : "|");
         if (sig.failed) {
             rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
@@ -1322,19 +1366,26 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         } else {
             sqlite3_bind_null(s, 25);
         }
-        /* who took part, by store actor: [[sources], [targets]],
-         * moved into arguments by a merge (merge()) */
+        /* who took part, by store actor: [sources, -targets], moved into
+         * arguments by a merge (merge()) */
         acts.len = 0;
-        evg_buf_puts(&acts, "[[");
-        put_actors(&acts, side_ids[0], side_n[0], actor_of, doc->n_entities);
-        evg_buf_puts(&acts, "],[");
-        put_actors(&acts, side_ids[1], side_n[1], actor_of, doc->n_entities);
-        evg_buf_puts(&acts, "]]");
+        evg_buf_putc(&acts, '[');
+        put_actors(&acts, side_ids[0], side_n[0], actor_of, doc->n_entities,
+                   "");
+        size_t mark = acts.len; /* after the sources */
+        if (mark > 1)
+            evg_buf_putc(&acts, ',');
+        size_t before = acts.len;
+        put_actors(&acts, side_ids[1], side_n[1], actor_of, doc->n_entities,
+                   "-");
+        if (acts.len == before) /* no target: no comma */
+            acts.len = mark;
+        evg_buf_putc(&acts, ']');
         if (acts.failed) {
             rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
             break;
         }
-        if (acts.len == 7) /* [[],[]]: none */
+        if (acts.len == 2) /* []: none */
             sqlite3_bind_null(s, 26);
         else
             sqlite3_bind_text(s, 26, acts.data, (int)acts.len,
