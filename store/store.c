@@ -27,7 +27,7 @@ enum {
     Q_ROOT_INS, Q_SPAN_SET, Q_BEGIN, Q_COMMIT,
     Q_DATA_VERSION, Q_MERGED_GET, Q_MERGE_EVI, Q_MERGE_ARGS,
     Q_MERGED_SET, Q_DOCS_UNMERGED, Q_MERGE_DOC_IDS, Q_MERGE_DOC_HASHES,
-    Q_DOCS_MERGED_SET,
+    Q_DOCS_MERGED_SET, Q_MERGE_MEM_DATES, Q_MERGE_MEM_ARGS,
     N_QUERIES
 };
 
@@ -82,6 +82,11 @@ static const char *const sql_text[N_QUERIES] = {
                            "FROM documents WHERE id > ?1 ORDER BY 1",
     [Q_DOCS_MERGED_SET] = "INSERT OR REPLACE INTO meta VALUES "
                           "('docs_indexed_through', ?1)",
+    /* the same two merges from the rows held in memory (pending.c) */
+    [Q_MERGE_MEM_DATES] = "INSERT INTO report_dates SELECT root, lo, report "
+                          "FROM evg_pending_dates",
+    [Q_MERGE_MEM_ARGS] = "INSERT OR IGNORE INTO arguments SELECT actor, "
+                         "report, role FROM evg_pending_args",
 };
 
 /* An event's key, as the connection keeps it: its signature and a month
@@ -162,6 +167,7 @@ struct evg_store {
     size_t unmerged;        /* documents added since the last merge */
     size_t merge_docs;      /* merge after this many */
     int stale_index;        /* reports found unmerged when loading */
+    evg_pending pend;       /* the reports added since the last merge */
     sqlite3_stmt *q[N_QUERIES];
 };
 
@@ -393,6 +399,10 @@ int evg_store_open(const char *path, unsigned flags, evg_store **out,
                                      EVG_STORE_VERSION, err)))
             goto done;
     }
+    if (!st->readonly && evg_pending_register(st->db, &st->pend)) {
+        rc = db_error(st, err);
+        goto done;
+    }
     if (!st->readonly)
         for (int i = 0; i < N_QUERIES; i++)
             if (sqlite3_prepare_v3(st->db, sql_text[i], -1,
@@ -422,6 +432,7 @@ void evg_store_close(evg_store *st)
     if (st->db && !st->readonly)
         sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
     sqlite3_close(st->db);
+    evg_pending_dispose(&st->pend);
     free(st->path);
     free(st);
 }
@@ -600,9 +611,13 @@ static void known_clear(evg_store *st)
     set_clear(&k->docs);
     set_clear(&k->actor_keys);
     memset(k, 0, sizeof(*k));
-    /* the roots and longest span known go with it (see evg_store) */
+    /* the roots and longest span known go with it (see evg_store), and
+     * the reports held for the merge (some may be gone, or another
+     * connection's added) */
     st->n_roots = 0;
     st->max_span = -1;
+    if (st->pend.n_dates)
+        evg_pending_reset(&st->pend, 1);
 }
 
 /* The event key table's memory, zeroed. A table of millions of keys is
@@ -1392,6 +1407,9 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
                               SQLITE_STATIC);
         if ((rc = run(st, s, err)))
             break;
+        evg_pending_report(&st->pend, sqlite3_last_insert_rowid(st->db),
+                           cameo, e->time.lo,
+                           acts.len == 2 ? NULL : acts.data);
         if ((rc = note_root_span(st, cameo, lo, hi, err)))
             break;
     }
@@ -1484,7 +1502,16 @@ static int merge(evg_store *st, evg_error *err)
     sqlite3_reset(s);
     if (r != SQLITE_ROW)
         rc = db_error(st, err);
-    if (!rc && last > done) {
+    if (!rc && last > done && evg_pending_covers(&st->pend, done, last)) {
+        /* from memory: the reports this connection added, every one */
+        evg_pending_sort(&st->pend);
+        if (!(rc = run(st, use(st, Q_MERGE_MEM_DATES), err)) &&
+            !(rc = run(st, use(st, Q_MERGE_MEM_ARGS), err))) {
+            s = use(st, Q_MERGED_SET);
+            sqlite3_bind_int64(s, 1, last);
+            rc = run(st, s, err);
+        }
+    } else if (!rc && last > done) {
         s = use(st, Q_MERGE_EVI);
         sqlite3_bind_int64(s, 1, done);
         if (!(rc = run(st, s, err)) &&
@@ -1512,8 +1539,10 @@ static int merge(evg_store *st, evg_error *err)
         return roll_back(st, rc, err);
     if ((rc = commit_group(st, err)))
         return rc;
-    /* every document is in doc_ids and doc_hashes now */
+    /* every document is in doc_ids and doc_hashes now, every report in
+     * report_dates and arguments */
     set_clear(&st->k.docs);
+    evg_pending_reset(&st->pend, 0);
     st->unmerged = 0;
     st->stale_index = 0;
     return 0;
