@@ -189,8 +189,9 @@ def main():
     size = os.path.getsize(db)
     print("  store: %.1f MB, %.0f bytes per event" % (size / 1e6, size / n_events))
     figures.append(("ingest rate (want >= 50,000 events/s)",
-                    "%.0f events/s wall, %.0f per CPU second"
-                    % (n_events / s5, n_events / c5), n_events / s5 >= 50000))
+                    "%.0f events/s wall, %.0f per CPU second (load average "
+                    "%.1f)" % (n_events / s5, n_events / c5, load()),
+                    n_events / s5 >= 50000))
     figures.append(("store size per event", "%.0f bytes" % (size / n_events),
                     True))
     s6, c6, r6, _ = run([evg, "ingest", "-q", "--db", db, c10])
