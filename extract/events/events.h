@@ -285,6 +285,13 @@ int evg_events__tense_at_report(const sent_ctx *s, size_t c, size_t report);
  * phone. ... The phone was praised by Jobs"); basis "relation". */
 void evg_events__narrative_time(ev_state *st, const sent_ctx *s, size_t head,
                                 evg_event *ev);
+/* An event the document date would date (no time expression of its
+ * own) whose tense puts it elsewhere gets no date: a past perfect ("had
+ * hired") happened at some time before the time it is told of (PAST_REF),
+ * an event with its own "will" happens after the time of writing
+ * (FUTURE_REF); basis "none". */
+void evg_events__tense_time(ev_state *st, const sent_ctx *s, size_t head,
+                            evg_event *ev);
 /* A future event ("will evacuate ... in mid-August") never falls before
  * the document date: a date whose words give no year moves on to the next
  * one after it, any other becomes FUTURE_REF from the document date.

@@ -262,6 +262,12 @@ int evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
         ev->time.hi = tx->hi;
         ev->time.timex = best;
         ev->time.basis = EVG_BASIS_TIMEX;
+        /* "it now uses", "currently sells": the time of writing */
+        if (st->dct && !tx->lo && tx->value &&
+            strcmp(tx->value, "PRESENT_REF") == 0) {
+            ev->time.lo = st->dct;
+            ev->time.hi = st->dct;
+        }
     } else if (st->dct) {
         ev->time.value = st->dct;
         ev->time.lo = st->dct;
@@ -272,6 +278,7 @@ int evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
         ev->time.timex = EVG_NONE;
         ev->time.basis = EVG_BASIS_NONE;
     }
+    evg_events__tense_time(st, s, head, ev);
     evg_events__narrative_time(st, s, head, ev);
     return evg_events__future_time(st, s, head, ev);
 }

@@ -303,6 +303,7 @@ static int reaches(const sent_ctx *s, size_t c, size_t w, int conj)
             return 1;
         const char *rel = s->ud[c].deprel;
         if (!s->ud[c].head || !rel ||
+            evg_frame_hung_report(s->ud, s->n_ud, c) != EVG_NONE ||
             (clausal(rel) && !evg_fr_base_is(rel, "acl") &&
              !evg_frame_relative_clause(s->ud, s->n_ud, c) &&
              !(conj && shares_verb_phrase(s, c))))
@@ -329,8 +330,16 @@ int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
     }
     if (top == EVG_NONE || !s->ud[top].head)
         return 1;
+    /* "the current chief executive": an adjective describes its noun and
+     * dates no predicate, unless that noun is the event */
+    if (evg_fr_base_is(s->ud[top].deprel, "amod"))
+        return s->ud[top].head - 1 == c ? 2 : 0;
     /* up to the first trigger or clause head above it */
     size_t w = s->ud[top].head - 1;
+    /* "postponed the rally to May 5": the new time of the rally, not
+     * the time of the postponing */
+    if (w == c && evg_frame_scheduled_time(s->ud, s->n_ud, c, top))
+        return 0;
     for (size_t depth = 0; depth < s->n_ud; depth++) {
         if (w == c)
             return 2;
@@ -348,6 +357,18 @@ int evg_events__timex_fits(const sent_ctx *s, size_t head, size_t start,
      * details"); one after it, that verb alone ("hired workers in March
      * and opened a plant") */
     if (reaches(s, c, w, start < s->ud[w].start))
+        return 1;
+    /* the time of an adverbial clause of the same time dates the clause
+     * it modifies ("called a strike when the talks collapsed on Monday"),
+     * and that of an aspectual verb's complement the aspectual ("began
+     * selling the phone in July") */
+    if (evg_frame_same_time_clause(s->ud, s->n_ud, w) &&
+        reaches(s, s->ud[w].head - 1, c, 0))
+        return 1;
+    if (s->ud[c].tml_class && strcmp(s->ud[c].tml_class, "ASPECTUAL") == 0 &&
+        s->ud[w].head - 1 == c &&
+        (evg_fr_base_is(s->ud[w].deprel, "xcomp") ||
+         evg_fr_base_is(s->ud[w].deprel, "ccomp")))
         return 1;
     /* a reported event without a time of its own happened when the report
      * says, when its tense puts it there: at the report ("said it is
@@ -462,6 +483,16 @@ static int yearless(const evg_doc *doc, const evg_timex *tx)
     return 1;
 }
 
+/* Whether the time expression's words hold a digit: "March 1" names a
+ * day of the year, "Thursday" a day of the week. */
+static int has_digit(const evg_doc *doc, const evg_timex *tx)
+{
+    for (size_t i = tx->span.start; i < tx->span.end; i++)
+        if (doc->text[i] >= '0' && doc->text[i] <= '9')
+            return 1;
+    return 0;
+}
+
 /* How many sentences a narrative's reference time holds for without a
  * new one: about a news paragraph or two. */
 #define NARRATIVE_SENTENCES 10
@@ -509,6 +540,28 @@ void evg_events__narrative_time(ev_state *st, const sent_ctx *s, size_t head,
     ev->time.basis = EVG_BASIS_RELATION;
 }
 
+void evg_events__tense_time(ev_state *st, const sent_ctx *s, size_t head,
+                             evg_event *ev)
+{
+    (void)st;
+    evg_frame f;
+    if (ev->time.basis != EVG_BASIS_DCT ||
+        !evg_events__frame_at(s, head, &f))
+        return;
+    const char *ref = NULL;
+    if (evg_frame_past_perfect(s->ud, s->n_ud, f.pred))
+        ref = "PAST_REF"; /* "had hired": before the time it is told of */
+    else if (f.mod & EVG_FR_FUTURE)
+        ref = "FUTURE_REF"; /* "will use": after the time of writing */
+    if (!ref)
+        return;
+    ev->time.value = ref;
+    ev->time.lo = NULL;
+    ev->time.hi = NULL;
+    ev->time.timex = EVG_NONE;
+    ev->time.basis = EVG_BASIS_NONE;
+}
+
 int evg_events__future_time(ev_state *st, const sent_ctx *s, size_t head,
                             evg_event *ev)
 {
@@ -520,9 +573,10 @@ int evg_events__future_time(ev_state *st, const sent_ctx *s, size_t head,
     const char *value = ev->time.value, *lo = ev->time.lo, *hi = ev->time.hi;
     if (ev->time.basis == EVG_BASIS_TIMEX && ev->time.timex != EVG_NONE &&
         yearless(doc, &doc->timexes[ev->time.timex])) {
-        /* the next one after the document date: a weekday a week on, any
-         * other date a year on */
-        int week = lo && hi && strcmp(lo, hi) == 0;
+        /* the next one after the document date: a day named by its
+         * weekday a week on, any other date a year on */
+        int week = lo && hi && strcmp(lo, hi) == 0 &&
+                   !has_digit(doc, &doc->timexes[ev->time.timex]);
         for (int k = 0; k < 2 && hi && strcmp(hi, st->dct) < 0; k++) {
             value = moved(doc, value, week ? 0 : 1, week ? 7 : 0);
             lo = moved(doc, lo, week ? 0 : 1, week ? 7 : 0);

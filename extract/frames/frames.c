@@ -2,6 +2,7 @@
  * relations and the lemmas of a few word classes, which are data files
  * (extract/data/frame_*.words). */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "frames.h"
@@ -14,7 +15,8 @@ static const char *const *hypo_heads, *const *planned_heads,
     *const *loc_preps, *const *recip_preps, *const *reporting,
     *const *relatives, *const *negations, *const *hypo_modals,
     *const *planned_modals, *const *future_aux, *const *perfect_aux,
-    *const *occasion_preps;
+    *const *occasion_preps, *const *sched_verbs, *const *sched_preps,
+    *const *simul_marks;
 
 static const evg_words_use uses[] = {
     {"frame_hypothetical_heads.words", EVG_WORDS_SORTED, &hypo_heads, NULL},
@@ -33,6 +35,12 @@ static const evg_words_use uses[] = {
     {"frame_perfect_auxiliaries.words", EVG_WORDS_SORTED, &perfect_aux,
      NULL},
     {"frame_occasion_preps.words", EVG_WORDS_SORTED, &occasion_preps, NULL},
+    {"frame_scheduling_verbs.words", EVG_WORDS_SORTED, &sched_verbs,
+     NULL},
+    {"frame_scheduling_preps.words", EVG_WORDS_SORTED, &sched_preps,
+     NULL},
+    {"frame_simultaneous_marks.words", EVG_WORDS_SORTED, &simul_marks,
+     NULL},
 };
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
@@ -183,7 +191,8 @@ static size_t resolve(const evg_doc_token *w, size_t n, size_t p, size_t j,
                       evg_fr_how *how)
 {
     if (!in(w[j].lemma, relatives) ||
-        !(xpos_is(&w[j], "WDT") || xpos_is(&w[j], "WP")))
+        !(xpos_is(&w[j], "WDT") || xpos_is(&w[j], "WP")) ||
+        evg_frame_hung_report(w, n, p) != EVG_NONE)
         return j;
     size_t h = head_of(w, n, p);
     if (evg_fr_base_is(w[p].deprel, "acl") && h != EVG_NONE) {
@@ -565,9 +574,42 @@ static int in_question(const evg_doc_token *w, size_t n, size_t p)
     return 0;
 }
 
+size_t evg_frame_hung_report(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (p >= n || !evg_fr_base_is(w[p].deprel, "acl"))
+        return EVG_NONE;
+    size_t h = head_of(w, n, p);
+    if (h == EVG_NONE || h + 1 >= p ||
+        !(evg_fr_base_is(w[h].deprel, "obl") ||
+          rel_is(w[h].deprel, "nmod:tmod")))
+        return EVG_NONE;
+    size_t r = head_of(w, n, h);
+    if (r == EVG_NONE || !in(w[r].lemma, reporting) ||
+        (own_mod(w, n, r) & EVG_FR_NEGATED))
+        return EVG_NONE;
+    /* "that" right after the noun, and a subject of the clause's own */
+    if (w[h + 1].head != p + 1 || !w[h + 1].lemma ||
+        strcmp(w[h + 1].lemma, "that") != 0)
+        return EVG_NONE;
+    size_t j;
+    FOR_KIDS(j, w, n, p) {
+        if (w[j].head == p + 1 && j != h + 1 &&
+            evg_fr_base_is(w[j].deprel, "nsubj"))
+            return r;
+    }
+    return EVG_NONE;
+}
+
 static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
                        size_t *report, int depth)
 {
+    size_t hung = evg_frame_hung_report(w, n, p);
+    if (hung != EVG_NONE) {
+        /* "said on Monday that Iran is attacking": a parser may hang the
+         * complement on the time; it is the report's all the same */
+        *report = hung;
+        return own_mod(w, n, p) | EVG_FR_REPORTED;
+    }
     unsigned mod = own_mod(w, n, p);
     size_t beside = beside_report(w, n, p);
     if (beside != EVG_NONE) {
@@ -726,7 +768,8 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
                            child(w, n, p, "obj", 0) == EVG_NONE &&
                            child(w, n, p, "nsubj", 0) != EVG_NONE);
         if ((evg_fr_base_is(rel, "acl") || rel_is(rel, "amod")) &&
-            (patient_gap || f->modifier))
+            (patient_gap || f->modifier) &&
+            evg_frame_hung_report(w, n, p) == EVG_NONE)
             add(f, EVG_FR_PATIENT, EVG_FR_RELATIVE, h, NULL);
     }
     /* arguments coordinated with an argument: "X and Y", "X, Y and Z" */
@@ -743,7 +786,7 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
 
 int evg_frame_relative_clause(const evg_doc_token *w, size_t n, size_t p)
 {
-    if (p >= n)
+    if (p >= n || evg_frame_hung_report(w, n, p) != EVG_NONE)
         return 0;
     if (w[p].deprel && strstr(w[p].deprel, ":relcl"))
         return 1;
@@ -757,6 +800,67 @@ int evg_frame_relative_clause(const evg_doc_token *w, size_t n, size_t p)
             in(w[j].lemma, relatives) &&
             (xpos_is(&w[j], "WDT") || xpos_is(&w[j], "WP")))
             return 1;
+    }
+    return 0;
+}
+
+/* Whether verb t is one of `list` by its lemma or, where the lemmatizer
+ * missed ("postponed" -> "postpon"), by its form less a regular ending
+ * (-s, -es, -d, -ed, -ing, -ing for a silent e). */
+static int verb_in(const evg_doc_token *t, const char *const *list)
+{
+    if (in(t->lemma, list))
+        return 1;
+    static const char *const ends[] = {"s", "es", "d", "ed", "ing"};
+    size_t len = t->form ? strlen(t->form) : 0;
+    char low[32], buf[34];
+    if (len < 4 || len >= sizeof(low))
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        low[i] = (char)tolower((unsigned char)t->form[i]);
+    for (size_t e = 0; e < sizeof(ends) / sizeof(ends[0]); e++) {
+        size_t k = strlen(ends[e]);
+        if (len <= k + 2 || memcmp(low + len - k, ends[e], k) != 0)
+            continue;
+        memcpy(buf, low, len - k);
+        buf[len - k] = '\0';
+        if (in(buf, list))
+            return 1;
+        if (k == 3) { /* "postponing": the silent e back */
+            buf[len - k] = 'e';
+            buf[len - k + 1] = '\0';
+            if (in(buf, list))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int evg_frame_scheduled_time(const evg_doc_token *w, size_t n, size_t p,
+                             size_t j)
+{
+    return p < n && j < n && head_of(w, n, j) == p &&
+           verb_in(&w[p], sched_verbs) &&
+           in(prep_of(w, n, j), sched_preps);
+}
+
+int evg_frame_same_time_clause(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (p >= n || !(evg_fr_base_is(w[p].deprel, "advcl") ||
+                    evg_fr_base_is(w[p].deprel, "acl")))
+        return 0;
+    /* "when" as the clause's subordinator or its first word's adverb (a
+     * parser may hang the clause on the noun before it) */
+    size_t j;
+    FOR_KIDS(j, w, n, p) {
+        if (j >= p)
+            break;
+        if (w[j].head == p + 1 &&
+            (rel_is(w[j].deprel, "mark") ||
+             (rel_is(w[j].deprel, "advmod") && xpos_is(&w[j], "WRB"))))
+            return in(w[j].lemma, simul_marks) &&
+                   (evg_fr_base_is(w[p].deprel, "advcl") ||
+                    rel_is(w[j].deprel, "advmod"));
     }
     return 0;
 }
@@ -806,6 +910,19 @@ evg_fr_tense evg_frame_tense(const evg_doc_token *w, size_t n, size_t p)
     if (finite_present || xpos_is(&w[p], "VBZ") || xpos_is(&w[p], "VBP"))
         return EVG_FR_TENSE_PRESENT;
     return EVG_FR_TENSE_NONE;
+}
+
+int evg_frame_past_perfect(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (evg_frame_tense(w, n, p) != EVG_FR_TENSE_PERFECT)
+        return 0;
+    size_t j;
+    FOR_KIDS(j, w, n, p) {
+        if (w[j].head == p + 1 && evg_fr_base_is(w[j].deprel, "aux") &&
+            in(w[j].form, perfect_aux))
+            return xpos_is(&w[j], "VBD");
+    }
+    return 0;
 }
 
 const evg_fr_arg *evg_frame_next(const evg_frame *f, evg_fr_role role,

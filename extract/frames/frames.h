@@ -100,6 +100,24 @@ void evg_frames_use_kids(const evg_doc_token *w, size_t n,
  * conference", "during the talks"): an event noun there shares its time
  * with the head. */
 int evg_frame_occasion(const evg_doc_token *w, size_t n, size_t j);
+/* Whether word p heads an adverbial clause that shares the time of the
+ * clause it modifies: its subordinator is in
+ * frame_simultaneous_marks.words ("when the talks collapsed on Monday",
+ * "since the plant closed in January"). */
+int evg_frame_same_time_clause(const evg_doc_token *w, size_t n, size_t p);
+/* Whether word j, hung on verb p, is the time p sets for an event, not
+ * the time of p ("postponed the rally to May 5", "delayed the vote until
+ * Friday", "planned for Monday"): p in frame_scheduling_verbs.words (by
+ * lemma, or by its form less a regular ending), j's preposition in
+ * frame_scheduling_preps.words. */
+int evg_frame_scheduled_time(const evg_doc_token *w, size_t n, size_t p,
+                             size_t j);
+
+/* The reporting verb whose complement clause p is, when the parser hung
+ * it on a noun of the report's oblique as a relative clause ("said on
+ * Monday that Iran is attacking": "that" right after the noun, and a
+ * subject of the clause's own); else EVG_NONE. */
+size_t evg_frame_hung_report(const evg_doc_token *w, size_t n, size_t p);
 
 /* Whether word p heads a relative clause: so labeled ("acl:relcl"), or,
  * whatever its label, with a relative pronoun for its subject or object
@@ -110,6 +128,10 @@ int evg_frame_relative_clause(const evg_doc_token *w, size_t n, size_t p);
 /* The tense of word `pred` (a verb; its copula or auxiliaries for a
  * predicate noun or adjective). */
 evg_fr_tense evg_frame_tense(const evg_doc_token *w, size_t n, size_t pred);
+/* Whether the perfect of `pred` is a past perfect ("had met", "had been
+ * told"): its first finite auxiliary is a perfect auxiliary in the past
+ * tense (tag VBD). */
+int evg_frame_past_perfect(const evg_doc_token *w, size_t n, size_t pred);
 
 /* The first argument of `role` in `f` at or after position *at (start at
  * 0), advancing *at past it; NULL when there is none. */

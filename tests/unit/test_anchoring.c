@@ -3,10 +3,15 @@
  * condition the parser reads as a preposition, a future event dated by a
  * time expression without a year, a reported event dated by the report
  * only when its tense says so, a time expression that belongs to a nested
- * event noun or to coordinated verbs, a past narrative's day, quoted speech attributed to its
- * speaker, the label of an event without a CAMEO code, and participants
- * linked to an actor without naming it ("we" in a speaker's words, "the
- * plane" after a model). Skipped (visibly) without the models. */
+ * event noun or to coordinated verbs, a past narrative's day, quoted
+ * speech attributed to its speaker, the label of an event without a CAMEO
+ * code, participants linked to an actor without naming it ("we" in a
+ * speaker's words, "the plane" after a model), and the time anchoring of
+ * each construction of docs/events.md (Time): time phrases, a reported
+ * clause the parser hangs on the report's time, the tense of an event
+ * without a time of its own, a day of the year in the future, a
+ * postponement, adverbial clauses, aspectual verbs and adjectives.
+ * Skipped (visibly) without the models. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -219,6 +224,147 @@ static void the_plane_is_the_model_named_last(void **state)
     evg_doc_free(doc);
 }
 
+/* Whether the event has an argument of `role`. */
+static int has_role(const evg_event *e, const char *role)
+{
+    for (size_t i = 0; i < e->n_args; i++)
+        if (strcmp(e->args[i].role, role) == 0)
+            return 1;
+    return 0;
+}
+
+static void time_phrases_date_their_predicate(void **state)
+{
+    /* a bare noun (obl:tmod), and on / in / since / until phrases */
+    evg_doc *doc = extract(state, "2000-03-15",
+                           "The company closed the plant Tuesday. The firm "
+                           "sold the unit on March 2. The bank opened an "
+                           "office in January. The company has cut jobs "
+                           "since February. The strike lasted until "
+                           "Friday.");
+    assert_string_equal(event(doc, "closed")->time.lo, "2000-03-14");
+    assert_string_equal(event(doc, "sold")->time.lo, "2000-03-02");
+    assert_string_equal(event(doc, "opened")->time.value, "2000-01");
+    assert_string_equal(event(doc, "cut")->time.value, "2000-02");
+    assert_string_equal(event(doc, "lasted")->time.lo, "2000-03-10");
+    evg_doc_free(doc);
+}
+
+static void reported_clause_hung_on_the_time(void **state)
+{
+    /* the parser hangs "that Iran ..." on "Monday" as a relative clause:
+     * it is what Japan said all the same */
+    evg_doc *doc = extract(state, "2000-03-15",
+                           "Japan said on Monday that Iran is attacking "
+                           "Iraq.");
+    const evg_event *a = event(doc, "attacking");
+    assert_int_equal(a->modality, EVG_MOD_REPORTED);
+    assert_int_equal(a->time.basis, EVG_BASIS_TIMEX);
+    assert_string_equal(a->time.lo, "2000-03-13");
+    evg_doc_free(doc);
+    /* a past perfect happened before the report, at a time not said;
+     * Monday is no participant of the attack */
+    doc = extract(state, "2000-03-15",
+                  "Japan said on Monday that Iran had attacked Iraq.");
+    a = event(doc, "attacked");
+    assert_int_equal(a->modality, EVG_MOD_REPORTED);
+    assert_int_equal(a->time.basis, EVG_BASIS_NONE);
+    assert_string_equal(a->time.value, "PAST_REF");
+    assert_false(has_role(a, "time"));
+    evg_doc_free(doc);
+}
+
+static void tense_without_a_time_of_its_own(void **state)
+{
+    evg_doc *doc = extract(state, "2000-03-15",
+                           "The company had hired a designer. The company "
+                           "will open a plant. The company opened a shop.");
+    const evg_event *h = event(doc, "hired");
+    assert_int_equal(h->time.basis, EVG_BASIS_NONE);
+    assert_string_equal(h->time.value, "PAST_REF");
+    assert_null(h->time.lo);
+    const evg_event *o = event(doc, "open");
+    assert_int_equal(o->time.basis, EVG_BASIS_NONE);
+    assert_string_equal(o->time.value, "FUTURE_REF");
+    /* the simple past of a news story keeps the document date */
+    assert_int_equal(event(doc, "opened")->time.basis, EVG_BASIS_DCT);
+    evg_doc_free(doc);
+}
+
+static void future_by_a_day_of_the_year(void **state)
+{
+    /* "March 1" is a day of the year: a year on, not a week on */
+    evg_doc *doc = extract(state, "2000-03-15",
+                           "Israel will evacuate the settlements by "
+                           "March 1.");
+    const evg_event *e = event(doc, "evacuate");
+    assert_int_equal(e->time.basis, EVG_BASIS_TIMEX);
+    assert_string_equal(e->time.lo, "2001-03-01");
+    evg_doc_free(doc);
+}
+
+static void postponement_keeps_its_own_time(void **state)
+{
+    evg_doc *doc = extract(state, "2000-03-15",
+                           "The group postponed the demonstration to "
+                           "May 5.");
+    assert_int_equal(event(doc, "postponed")->time.basis, EVG_BASIS_DCT);
+    assert_string_equal(event(doc, "demonstration")->time.lo, "2000-05-05");
+    evg_doc_free(doc);
+}
+
+static void adverbial_clause_of_the_same_time(void **state)
+{
+    evg_doc *doc = extract(state, "2000-03-15",
+                           "The union called a strike when the talks "
+                           "collapsed on Monday.");
+    const evg_event *c = event(doc, "called");
+    assert_int_equal(c->time.basis, EVG_BASIS_TIMEX);
+    assert_string_equal(c->time.lo, "2000-03-13");
+    evg_doc_free(doc);
+    doc = extract(state, "2000-03-15",
+                  "The company has cut 500 jobs since the plant closed in "
+                  "January.");
+    assert_string_equal(event(doc, "cut")->time.value, "2000-01");
+    evg_doc_free(doc);
+    /* "after" puts the main clause later: not the same time */
+    doc = extract(state, "2000-03-15",
+                  "The union called a strike after the talks collapsed on "
+                  "Monday.");
+    assert_int_not_equal(event(doc, "called")->time.basis, EVG_BASIS_TIMEX);
+    evg_doc_free(doc);
+}
+
+static void aspectual_takes_its_complements_time(void **state)
+{
+    evg_doc *doc = extract(state, "2000-03-15",
+                           "The firm began selling the phone in July.");
+    const evg_event *b = event(doc, "began");
+    assert_int_equal(b->time.basis, EVG_BASIS_TIMEX);
+    assert_string_equal(b->time.value, "1999-07");
+    evg_doc_free(doc);
+}
+
+static void now_is_the_time_of_writing(void **state)
+{
+    evg_doc *doc = extract(state, "2010-06-08",
+                           "The phone now uses a faster chip.");
+    const evg_event *u = event(doc, "uses");
+    assert_int_equal(u->time.basis, EVG_BASIS_TIMEX);
+    assert_string_equal(u->time.value, "PRESENT_REF");
+    assert_non_null(u->time.lo);
+    assert_string_equal(u->time.lo, "2010-06-08");
+    evg_doc_free(doc);
+}
+
+static void adjective_time_dates_no_predicate(void **state)
+{
+    evg_doc *doc = extract(state, "2000-03-15",
+                           "The current chief executive praised the deal.");
+    assert_int_equal(event(doc, "praised")->time.basis, EVG_BASIS_DCT);
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +378,15 @@ int main(void)
         cmocka_unit_test(we_is_the_speakers_organization),
         cmocka_unit_test(the_plane_is_the_model_named_last),
         cmocka_unit_test(coordinated_verbs_share_a_time_before_them),
+        cmocka_unit_test(time_phrases_date_their_predicate),
+        cmocka_unit_test(reported_clause_hung_on_the_time),
+        cmocka_unit_test(tense_without_a_time_of_its_own),
+        cmocka_unit_test(future_by_a_day_of_the_year),
+        cmocka_unit_test(postponement_keeps_its_own_time),
+        cmocka_unit_test(adverbial_clause_of_the_same_time),
+        cmocka_unit_test(aspectual_takes_its_complements_time),
+        cmocka_unit_test(now_is_the_time_of_writing),
+        cmocka_unit_test(adjective_time_dates_no_predicate),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
