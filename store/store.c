@@ -970,6 +970,18 @@ static long month_of(const char *ymd)
     return strtol(ymd, NULL, 10) * 12 + strtol(ymd + 5, NULL, 10) - 1;
 }
 
+/* The span `lo` to `hi` (valid dates, or lo NULL: undated, 0 to 0) in
+ * days since 1970-01-01. */
+static void span_days(const char *lo, const char *hi, long *dlo, long *dhi)
+{
+    int y, mo, d;
+    *dlo = *dhi = 0;
+    if (lo && evg_date_parse(lo, &y, &mo, &d))
+        *dlo = evg_date_days(y, mo, d);
+    if (lo && evg_date_parse(hi, &y, &mo, &d))
+        *dhi = evg_date_days(y, mo, d);
+}
+
 #define LONG_SPAN 36
 #define MONTH_UNDATED (-1L)
 #define MONTH_LONG (-2L)
@@ -997,13 +1009,8 @@ static int event_for(evg_store *st, const evg_event *e, const char *sig,
     long m1 = lo ? month_of(hi) : MONTH_UNDATED;
     sqlite3_int64 found = -1, chk = evg_store__sig_check(sig);
     (void)e;
-    /* the span in days since 1970-01-01 (lo and hi are valid dates) */
-    long dlo = 0, dhi = 0;
-    int y, mo, d;
-    if (lo && evg_date_parse(lo, &y, &mo, &d))
-        dlo = evg_date_days(y, mo, d);
-    if (lo && evg_date_parse(hi, &y, &mo, &d))
-        dhi = evg_date_days(y, mo, d);
+    long dlo, dhi;
+    span_days(lo, hi, &dlo, &dhi);
     /* buckets to search: every month of the span, and the long spans */
     for (long m = m0; m <= m1 + (lo ? 1 : 0); m++) {
         long month = m > m1 ? MONTH_LONG : m;
@@ -1059,12 +1066,8 @@ static int event_keys_add(known_state *k, const char *sig, const char *lo,
     long m1 = lo ? month_of(hi) : MONTH_UNDATED;
     int long_span = m1 - m0 >= LONG_SPAN;
     uint32_t chk = (uint32_t)evg_store__sig_check(sig);
-    long dlo = 0, dhi = 0;
-    int y, mo, d;
-    if (lo && evg_date_parse(lo, &y, &mo, &d))
-        dlo = evg_date_days(y, mo, d);
-    if (lo && evg_date_parse(hi, &y, &mo, &d))
-        dhi = evg_date_days(y, mo, d);
+    long dlo, dhi;
+    span_days(lo, hi, &dlo, &dhi);
     for (long m = long_span ? MONTH_LONG : m0;; m++) {
         ekey row = {(uint64_t)month_key(sig, m), event, (int32_t)dlo,
                     (int32_t)dhi, chk, lo != NULL};
