@@ -22,9 +22,12 @@ static uint32_t hash_bytes(const char *s, size_t n)
     return h;
 }
 
+/* Whether the held string is exactly the n bytes at s (no NUL among
+ * them): strncmp stops at the end of a shorter held string, where memcmp
+ * would read past it. */
 static int same(const char *held, const char *s, size_t n)
 {
-    return memcmp(held, s, n) == 0 && held[n] == '\0';
+    return strncmp(held, s, n) == 0 && held[n] == '\0';
 }
 
 static int grow(ev_state *st)
