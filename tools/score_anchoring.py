@@ -30,8 +30,7 @@ import re
 import subprocess
 import sys
 
-TAG_RE = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
-ATTR_RE = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
+from score_tempeval import ATTR_RE, TAG_RE, dct_and_body
 ANCHOR = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGUN_BY", "ENDED_BY",
           "INCLUDES", "BEGINS", "ENDS"}
 # what each link to the DCT wants of an event without another time
@@ -42,17 +41,7 @@ DCT_WANTS = {"AFTER": "FUTURE_REF", "BEFORE": "PAST_REF",
 
 def parse(raw):
     """(dct, text, {eid/tid: (tag, attrs, start, end)}, instances, links)"""
-    dct = ""
-    for m in TAG_RE.finditer(raw):
-        if m.group(1) == "" and m.group(2) == "TIMEX3":
-            a = dict(ATTR_RE.findall(m.group(3)))
-            if a.get("functionInDocument") == "CREATION_TIME":
-                dct = a.get("value", "")[:10]
-                break
-    start, end = raw.find("<TEXT>"), raw.find("</TEXT>")
-    if start < 0 or end < 0:
-        raise ValueError("no <TEXT> element")
-    body = raw[start + len("<TEXT>"):end]
+    dct, body = dct_and_body(raw)
     out, pos, length, stack, spans = [], 0, 0, [], {}
     for m in TAG_RE.finditer(body):
         chunk = html.unescape(body[pos:m.start()])

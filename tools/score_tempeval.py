@@ -27,8 +27,9 @@ TAG_RE = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
 ATTR_RE = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
 
 
-def parse_tml(raw):
-    """Returns (plain text of <TEXT>, dct or '', list of gold timexes)."""
+def dct_and_body(raw):
+    """Returns (the document's creation date or '', the markup inside
+    <TEXT>) of a TimeML file; ValueError without <TEXT>."""
     dct = ""
     for m in TAG_RE.finditer(raw):
         if m.group(1) == "" and m.group(2) == "TIMEX3":
@@ -40,7 +41,12 @@ def parse_tml(raw):
     end = raw.find("</TEXT>")
     if start < 0 or end < 0:
         raise ValueError("no <TEXT> element")
-    body = raw[start + len("<TEXT>"):end]
+    return dct, raw[start + len("<TEXT>"):end]
+
+
+def parse_tml(raw):
+    """Returns (plain text of <TEXT>, dct or '', list of gold timexes)."""
+    dct, body = dct_and_body(raw)
     out = []
     pos = 0
     length = 0
