@@ -379,6 +379,7 @@ static int parse_dct(tagger *c, const char *dct)
 int evg_extract__timexes(evg_doc *doc, evg_error *err)
 {
     tagger c;
+    evg_tokens layer = {0};
     int rc = evg_timex__load_words(err);
     if (rc)
         return rc;
@@ -387,19 +388,21 @@ int evg_extract__timexes(evg_doc *doc, evg_error *err)
     c.has_dct = parse_dct(&c, doc->dct);
     for (size_t s = 0; s < doc->n_sentences && doc->text; s++) {
         const evg_sentence *sn = &doc->sentences[s];
-        c.n = 0;
+        size_t n_ud;
         c.sent = s;
-        c.ud = evg_doc__sentence_tokens(doc, s, &c.n_ud, &rc);
+        const evg_doc_token *ud = evg_doc__sentence_tokens(doc, s, &n_ud, &rc);
         if (rc)
             goto done;
         if (sn->end > doc->text_len || sn->start > sn->end)
             continue;
-        if ((rc = evg_timex__scan(&c, sn->start, sn->end)) ||
+        if ((rc = evg_extract__tokens_of(doc, s, &layer)) ||
+            (rc = evg_timex__tokens(&c, &layer, ud, n_ud)) ||
             (rc = tag_sentence(doc, &c)))
             goto done;
     }
 done:
     free(c.t);
+    evg_extract__tokens_dispose(&layer);
     if (rc)
         evg_error_set(err, rc, "time tagger: out of memory");
     return rc;

@@ -1,7 +1,8 @@
-/* The time tagger's working state, private to extract/timex/: its own
- * tokens, the tagger and a match, the token tests every matcher uses, and
- * what each part offers the others. The parts, each using only those
- * before it: timex_scan.c (tokens), timex_values.c (values, tense, anchors,
+/* The time tagger's working state, private to extract/timex/: its view of
+ * the document's tokens, the tagger and a match, the token tests every
+ * matcher uses, and what each part offers the others. The parts, each
+ * using only those before it: timex_tokens.c (tokens, from the token
+ * layer), timex_values.c (values, tense, anchors,
  * quantities), timex_dates.c (calendar dates and periods), timex_amounts.c
  * (durations, clock times, references, sets), timex.c (expressions,
  * output, the stage). */
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "timex.h"
+#include "tokens.h"
 
 enum { K_WORD, K_NUM, K_NUMX, K_PUNCT };
 
@@ -24,6 +26,8 @@ typedef struct tok {
     unsigned char kind;
     unsigned char cap; /* first letter upper case */
     char ch;           /* the character of a punctuation token */
+    const char *upos;  /* the parse's tag of the word starting here, or
+                        * NULL (not parsed, or inside a word) */
 } tok;
 
 typedef struct tagger {
@@ -37,8 +41,6 @@ typedef struct tagger {
     size_t anchor_sent;
     tx_val topic; /* first past quarter: an earnings report's period */
     int has_topic;
-    const evg_doc_token *ud; /* the sentence in the token layer (parse) */
-    size_t n_ud;             /* 0 when the document was not parsed */
 } tagger;
 
 typedef struct match {
@@ -54,12 +56,7 @@ typedef struct match {
  * the sentence was not parsed or the parse has no word starting there. */
 static inline const char *ud_upos(const tagger *c, size_t i)
 {
-    if (i >= c->n)
-        return NULL;
-    for (size_t k = 0; k < c->n_ud; k++)
-        if (c->ud[k].start == c->t[i].s)
-            return c->ud[k].upos;
-    return NULL;
+    return i < c->n ? c->t[i].upos : NULL;
 }
 
 static inline int ud_upos_is(const tagger *c, size_t i, const char *upos)
@@ -134,8 +131,12 @@ static inline size_t tok_len(const tagger *c, size_t i)
 }
 
 
-/* ---- timex_scan.c: the tagger's tokens ---- */
-int evg_timex__scan(tagger *c, size_t start, size_t end);
+/* ---- timex_tokens.c: the tagger's tokens ---- */
+/* Sets c->t to the tokens of one sentence of the token layer (`layer`),
+ * each with the tag of the parse's word that starts there (`ud`, `n_ud`
+ * words in order; none when the sentence was not parsed). EVG_ENOMEM. */
+int evg_timex__tokens(tagger *c, const evg_tokens *layer,
+                      const evg_doc_token *ud, size_t n_ud);
 
 /* ---- timex_values.c: values, tense, anchors and quantities ---- */
 void evg_timex__val_init(tx_val *v, int type);

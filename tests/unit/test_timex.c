@@ -268,6 +268,25 @@ static void timex_clock_times(void **state)
            "10 p.m. Wednesday", T, "2019-05-22T22:00", NULL);
 }
 
+/* The tagger reads the document's tokens: a space the tokens stage skips
+ * (U+2009 thin space, U+200B zero width space) separates words as a
+ * space does, a symbol such as U+2192 separates them as punctuation does,
+ * and a hyphenated word is read in its parts. */
+static void timex_on_the_token_layer(void **state)
+{
+    (void)state;
+    expect("The vote closed at 3\xe2\x80\x89p.m. today.", SEED,
+           "3\xe2\x80\x89p.m. today", T, "2019-05-23T15:00", NULL);
+    expect("He left 3\xe2\x80\x8b weeks ago.", SEED,
+           "3\xe2\x80\x8b weeks ago", D, "2019-W18", NULL);
+    expect("Next meeting\xe2\x86\x92Monday.", SEED, "Monday", D,
+           "2019-05-27", NULL);
+    expect("Its third-quarter profit rose.", SEED, "third-quarter", D,
+           "2018-Q3", NULL); /* the last third quarter reported */
+    expect("Prices peaked in the mid-1990s.", SEED, "the mid-1990s", D, "199",
+           "MID");
+}
+
 static void timex_durations(void **state)
 {
     (void)state;
@@ -528,6 +547,7 @@ int main(void)
         cmocka_unit_test(timex_weekdays_follow_tense),
         cmocka_unit_test(timex_iso_weeks_around_new_year),
         cmocka_unit_test(timex_clock_times),
+        cmocka_unit_test(timex_on_the_token_layer),
         cmocka_unit_test(timex_durations),
         cmocka_unit_test(timex_sets),
         cmocka_unit_test(timex_modifiers),
