@@ -1266,7 +1266,7 @@ static long emit(ctx *x, const chain *ch)
                                                  want_person ? r->name : NULL,
                                                  sec,
                                                  igo_only ? "IGO" : c3, want_country,
-                                                 plural);
+                                                 plural, &tk[e - 1]);
             if (root != EVG_NONE) {
                 if (evg_actors__push_ref(x, tk[s].start, tk[e - 1].end, root))
                     return EVG_ENOMEM;
@@ -1540,6 +1540,9 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         if (discarded && discarded[s])
             continue; /* a discarded sentence (PETRARCH's discard list) */
         x.tk = toks.v;
+        x.ud = evg_doc__sentence_tokens(doc, s, &x.n_ud, NULL);
+        if (!x.ud || !x.ud[0].deprel)
+            x.n_ud = 0; /* no parse (--no-parse): no roles */
         x.n = toks.n;
         /* boilerplate and title-case lines (headlines) name no new actors
          * from capitalized words alone */

@@ -32,6 +32,8 @@ enum { REF_NONE = 0, REF_PRONOUN_THING, REF_PRONOUN_PERSON, REF_DESC };
 
 #define CAND_NONE UINT32_MAX /* no antecedent */
 
+enum { CAND_EMBEDDED = 0, CAND_OBLIQUE, CAND_OBJECT, CAND_SUBJECT };
+
 /* A candidate mention. A document of ten names a sentence has a hundred
  * thousand in 1 MB, so it is packed: byte offsets, the sentence and the
  * antecedent in 4 bytes each (evg_extract__entities refuses a text of 4
@@ -74,6 +76,11 @@ typedef struct cand {
                               * people ("thousands of people", "Moslem
                               * fundamentalist demonstrators"): a mention
                               * of the country named, as bare is */
+    unsigned role : 2;   /* its place in the parse, what makes it salient
+                          * to a later pronoun or description: CAND_SUBJECT,
+                          * CAND_OBJECT, CAND_OBLIQUE, or 0 inside another
+                          * noun phrase ("of Singapore Airlines", "Airbus
+                          * A320 jets") or without a parse */
     uint32_t ante;       /* antecedent cand for references, or CAND_NONE */
     char country[4];     /* "" while unknown */
     char sector[4];
@@ -113,6 +120,8 @@ typedef struct ctx {
     int credit;    /* boilerplate (credits, captions, bylines) */
     const evg_token *tk;
     size_t n;
+    const evg_doc_token *ud; /* the sentence's words in the parse, or NULL */
+    size_t n_ud;
 } ctx;
 
 static inline int word_in(const char *t, const evg_token *k,
@@ -198,6 +207,11 @@ size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,
                       const evg_gz_entry **e);
 char *evg_actors__keydup(const char *a, const char *b, size_t bn);
 cand *evg_actors__push(ctx *x, size_t start, size_t end);
+/* The place in the parse of the phrase at bytes [start, end) of the
+ * current sentence: CAND_SUBJECT ("nsubj", "csubj"), CAND_OBJECT ("obj",
+ * "iobj", a headline's root), CAND_OBLIQUE ("obl") or CAND_EMBEDDED; a
+ * conjunct or apposition has the place of what it is joined to. */
+int evg_actors__role(const ctx *x, size_t start, size_t end);
 void evg_actors__set_country(cand *d, const char *c3, int explicit_);
 void evg_actors__set_sector(cand *d, const char *s);
 evg_entity_kind evg_actors__kind_of_sector(const char *s,
@@ -219,7 +233,7 @@ int evg_actors__all_caps_acronym(const ctx *x, size_t i, size_t len);
 size_t evg_actors__antecedent(const ctx *x, int want_person,
                               const char *title, const char *sector,
                               const char *country, int want_country,
-                              int allow_groups);
+                              int allow_groups, const evg_token *head);
 int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root);
 int evg_actors__pronoun(ctx *x, size_t i);
 size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e);

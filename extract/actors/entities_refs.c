@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entities_finder.h"
 
@@ -32,16 +33,100 @@ static int compatible(const cand *a, int want_person, const char *sector,
     return 1;
 }
 
+/* How salient cand `a` is to a reference in the current sentence, in
+ * the manner of Lappin and Leass (1994): its sentence's recency (100 in
+ * the current sentence, halved for each sentence back) and its place in
+ * the parse (a subject 80, an object 50, an oblique 40, a phrase inside
+ * another noun phrase nothing): "the Airbus 380 will wear the livery of
+ * Singapore Airlines when it arrives" is the Airbus 380; "Qatar has an
+ * order for 2 of Airbus' A380s which it will fly" is Qatar. */
+static int salience(const ctx *x, const cand *a)
+{
+    static const int place[4] = {0, 40, 50, 80};
+    size_t back = x->sent - a->sent;
+    return (back < 7 ? 100 >> back : 0) + place[a->role & 3];
+}
+
+/* The length of word w (n bytes) without a plural ending: "airlines",
+ * "Airlines" and "airline" compare alike. */
+static size_t singular_len(const char *w, size_t n)
+{
+    if (n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') &&
+        w[n - 2] != 's' && w[n - 2] != 'S')
+        return n - 1;
+    return n;
+}
+
+/* Whether a word of bytes [s, e) of the text is the head word `h` (hn
+ * bytes), in any case, singular or plural: "China Eastern Airlines" and
+ * "Irish national airline Aer Lingus" hold the head of "the airline". */
+static int holds_head(const char *t, size_t s, size_t e, const char *h,
+                      size_t hn)
+{
+    hn = singular_len(h, hn);
+    size_t i = s;
+    while (i < e) {
+        while (i < e && !isalnum((unsigned char)t[i]))
+            i++;
+        size_t b = i;
+        while (i < e && (isalnum((unsigned char)t[i]) || t[i] == '-'))
+            i++;
+        size_t n = singular_len(t + b, i - b);
+        if (n == hn && n && strncasecmp(t + b, h, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A description's head word in an earlier mention (within COREF_WINDOW
+ * sentences) of an actor it can refer to: "the airline" after "China
+ * Eastern Airlines ... Airbus A320 jets" is the airline, not the most
+ * recent company. The root cand, or EVG_NONE. A reference whose own text
+ * holds the head ("the airline" resolved before) counts for its root. */
+static size_t head_antecedent(const ctx *x, const evg_token *head,
+                              const char *sector, const char *country,
+                              int want_country, int allow_groups)
+{
+    const char *h = x->t + head->start;
+    size_t hn = head->end - head->start;
+    for (size_t k = x->c.n; k-- > 0;) {
+        const cand *a = &x->c.v[k];
+        if (a->sent + COREF_WINDOW < x->sent)
+            break;
+        size_t r = a->ante != CAND_NONE ? a->ante : k;
+        const cand *root = &x->c.v[r];
+        if (root->adj_only || a->adj_only ||
+            (root->kk == 'r' && !allow_groups) || a->start >= head->start)
+            continue;
+        if (holds_head(x->t, a->start, a->end, h, hn) &&
+            compatible(root, 0, sector, country, want_country))
+            return r;
+    }
+    return EVG_NONE;
+}
+
 /* The most recent earlier mention (within COREF_WINDOW sentences) that a
  * pronoun or description can refer to; returns its root cand or EVG_NONE.
- * A title ("the prime minister", "the Pope") refers only to a person a
- * recent mention named with that title: a title is never evidence that
- * two people are one. */
+ * A description whose head word an earlier mention holds refers to that
+ * mention's actor first (head_antecedent). A title ("the prime minister",
+ * "the Pope") refers only to a person a recent mention named with that
+ * title: a title is never evidence that two people are one. */
 size_t evg_actors__antecedent(const ctx *x, int want_person,
                               const char *title, const char *sector,
                               const char *country, int want_country,
-                              int allow_groups)
+                              int allow_groups, const evg_token *head)
 {
+    if (head && !want_person) {
+        size_t r = head_antecedent(x, head, sector, country, want_country,
+                                   allow_groups);
+        if (r != EVG_NONE)
+            return r;
+    }
+    /* a description of a body refers to the most salient compatible
+     * actor; a title or a country word to the most recent */
+    int by_salience = !want_person && !want_country;
+    size_t best = EVG_NONE;
+    int best_score = -1;
     for (size_t k = x->c.n; k-- > 0;) {
         const cand *a = &x->c.v[k];
         if (a->sent + COREF_WINDOW < x->sent)
@@ -65,10 +150,17 @@ size_t evg_actors__antecedent(const ctx *x, int want_person,
         if (want_person && title &&
             !(a->title && strcmp(a->title, title) == 0))
             continue;
-        if (compatible(root, want_person, sector, country, want_country))
-            return r;
+        if (compatible(root, want_person, sector, country, want_country)) {
+            if (!by_salience)
+                return r;
+            int score = salience(x, a);
+            if (score > best_score) {
+                best = r;
+                best_score = score;
+            }
+        }
     }
-    return EVG_NONE;
+    return best;
 }
 
 int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root)
@@ -160,7 +252,8 @@ int evg_actors__pronoun(ctx *x, size_t i)
      * group, "it" never one), or none */
     int gender = want_person ? evg_actors__gender(x->t + k->start, kl) : 0;
     size_t r = EVG_NONE;
-    for (size_t j = x->c.n; j-- > 0 && r == EVG_NONE;) {
+    int best_score = -1; /* "it", "they": the most salient (salience) */
+    for (size_t j = x->c.n; j-- > 0 && (r == EVG_NONE || !want_person);) {
         const cand *a = &x->c.v[j];
         if (a->sent + COREF_WINDOW < x->sent)
             break;
@@ -169,8 +262,11 @@ int evg_actors__pronoun(ctx *x, size_t i)
         if (root->adj_only || a->adj_only)
             continue;
         if (plural) {
-            if (cand_plural(x, root))
+            int score = salience(x, a);
+            if (cand_plural(x, root) && score > best_score) {
                 r = rj;
+                best_score = score;
+            }
             continue;
         }
         if (root->kk == 'r' || !compatible(root, want_person, NULL, NULL, 0))
@@ -181,6 +277,14 @@ int evg_actors__pronoun(ctx *x, size_t i)
                 g = cand_gender(x, a); /* "Mrs. Thatcher" after "Thatcher" */
             if (g && g != gender)
                 continue;
+        }
+        if (!want_person) {
+            int score = salience(x, a);
+            if (score > best_score) {
+                r = rj;
+                best_score = score;
+            }
+            continue;
         }
         r = rj;
     }

@@ -162,7 +162,55 @@ cand *evg_actors__push(ctx *x, size_t start, size_t end)
     d->end = d->nend = (uint32_t)end;
     d->sent = (uint32_t)x->sent;
     d->ante = CAND_NONE;
+    d->role = (unsigned)evg_actors__role(x, start, end) & 3u;
     return d;
+}
+
+/* The parse's word heading bytes [start, end) of the sentence: the word
+ * inside whose head is outside; EVG_NONE without one. */
+static size_t head_word(const ctx *x, size_t start, size_t end)
+{
+    for (size_t i = 0; i < x->n_ud; i++) {
+        const evg_doc_token *t = &x->ud[i];
+        if (t->start < start || t->end > end)
+            continue;
+        size_t h = t->head;
+        if (h == 0 || h > x->n_ud || x->ud[h - 1].start < start ||
+            x->ud[h - 1].end > end)
+            return i;
+    }
+    return EVG_NONE;
+}
+
+static int rel_base(const char *rel, const char *base)
+{
+    size_t n = strlen(base);
+    return rel && strncmp(rel, base, n) == 0 &&
+           (rel[n] == '\0' || rel[n] == ':');
+}
+
+int evg_actors__role(const ctx *x, size_t start, size_t end)
+{
+    size_t w = head_word(x, start, end);
+    /* a coordinated or apposed phrase has the place of the first */
+    for (int up = 0; up < 4 && w != EVG_NONE; up++) {
+        const evg_doc_token *t = &x->ud[w];
+        if (!(rel_base(t->deprel, "conj") || rel_base(t->deprel, "appos")) ||
+            t->head == 0 || t->head > x->n_ud)
+            break;
+        w = t->head - 1;
+    }
+    if (w == EVG_NONE)
+        return CAND_EMBEDDED;
+    const char *rel = x->ud[w].deprel;
+    if (rel_base(rel, "nsubj") || rel_base(rel, "csubj"))
+        return CAND_SUBJECT;
+    if (rel_base(rel, "obj") || rel_base(rel, "iobj") ||
+        rel_base(rel, "root"))
+        return CAND_OBJECT;
+    if (rel_base(rel, "obl"))
+        return CAND_OBLIQUE;
+    return CAND_EMBEDDED;
 }
 
 void evg_actors__set_country(cand *d, const char *c3, int explicit_)

@@ -66,12 +66,18 @@ static size_t phrase_actor(const sent_ctx *s, size_t w)
                     in[m++] = s->kids[q];
         if (nl > 1)
             evg_events__sort_words(in, m);
-        /* the name of the head itself before an owner or a phrase
-         * hung on it: "Osama bin Laden's al-Qaeda network" is al-Qaeda */
-        for (int pass = 0; pass < 2; pass++)
+        /* an apposition first, the head's own name ("Airbus parent
+         * EADS", "Boeing's European rival, Airbus": EADS, Airbus, not
+         * whose parent or rival it is); then the name of the head
+         * itself before an owner or a phrase hung on it: "Osama bin
+         * Laden's al-Qaeda network" is al-Qaeda */
+        for (int pass = 0; pass < 3; pass++)
             for (size_t q = 0; q < m; q++) {
                 size_t j = in[q];
-                if (evg_fr_base_is(s->ud[j].deprel, "nmod") != pass)
+                int appos = evg_fr_base_is(s->ud[j].deprel, "appos");
+                int nmod = evg_fr_base_is(s->ud[j].deprel, "nmod");
+                if ((pass == 0 && !appos) || (pass == 1 && (appos || nmod)) ||
+                    (pass == 2 && !nmod))
                     continue;
                 if (entity_at(s, j) != EVG_NONE)
                     return j;

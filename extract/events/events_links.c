@@ -27,11 +27,15 @@
 #define LINK_DEPTH 3    /* levels searched inside the speaker's phrase */
 
 static const char *const *first_plural; /* pronouns_first_plural.words */
+static const char *const *thing;        /* pronouns_thing.words */
+static const char *const *third_plural; /* pronouns_plural.words */
 static const char *const *definite;     /* definite_determiners.words */
 static const char *const *vehicles;     /* vehicles.words */
 
 static const evg_words_use uses[] = {
     {"pronouns_first_plural.words", 0, &first_plural, NULL},
+    {"pronouns_thing.words", 0, &thing, NULL},
+    {"pronouns_plural.words", 0, &third_plural, NULL},
     {"definite_determiners.words", 0, &definite, NULL},
     {"vehicles.words", 0, &vehicles, NULL},
 };
@@ -104,6 +108,36 @@ static size_t speaks_for(const ev_state *st, const sent_ctx *s, size_t w,
         nl = nn;
     }
     return found;
+}
+
+/* The actor who speaks the words the frame is in (the agent of its
+ * reporting verb), or EVG_NONE; its UD word in *word. */
+static size_t speaker(const sent_ctx *s, const evg_frame *f, size_t *word)
+{
+    if (!(f->mod & EVG_FR_REPORTED) || f->report == EVG_NONE ||
+        f->report >= s->n_ud)
+        return EVG_NONE;
+    evg_frame r;
+    evg_frame_build(s->ud, s->n_ud, f->report, &r);
+    size_t at = 0;
+    const evg_fr_arg *a = evg_frame_next(&r, EVG_FR_AGENT, &at);
+    if (!a)
+        return EVG_NONE;
+    *word = a->word;
+    return evg_events__ud_entity(s, a->word);
+}
+
+/* "it", "they", "their" the actor finder left unresolved, in what an
+ * organization says of itself: "Airbus have announced that they will
+ * contribute", "Airbus has said they will continue". A person's "they"
+ * or "it" is someone or something else. */
+static size_t third_person(const ev_state *st, const sent_ctx *s,
+                           const evg_frame *f)
+{
+    size_t w, who = speaker(s, f, &w);
+    if (who == EVG_NONE || !organization(st->doc, who))
+        return EVG_NONE;
+    return who;
 }
 
 /* "we" in what the frame's speaker says. */
@@ -238,5 +272,7 @@ size_t evg_events__link_arg(ev_state *st, const sent_ctx *s,
         return EVG_NONE;
     if (ud_in(&s->ud[w], first_plural))
         return first_person(st, s, f);
+    if (ud_in(&s->ud[w], thing) || ud_in(&s->ud[w], third_plural))
+        return third_person(st, s, f);
     return description(st, s, w);
 }

@@ -224,6 +224,68 @@ static void the_plane_is_the_model_named_last(void **state)
     evg_doc_free(doc);
 }
 
+/* "they", "it" the actor finder left unresolved, in what an organization
+ * says: the organization; in what a person says: nobody. */
+static void they_is_the_speaking_organization(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "Velmora Airlines have announced that they will "
+                           "buy ten jets.");
+    assert_string_equal(arg_actor(doc, event(doc, "buy"), "agent"),
+                        "Velmora Airlines");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "Tom Jones said that they will buy ten jets.");
+    assert_null(arg_actor(doc, event(doc, "buy"), "agent"));
+    evg_doc_free(doc);
+}
+
+/* An apposition is the head's own name, before whose parent or rival it
+ * is. */
+static void apposition_names_the_participant(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "Airbus parent EADS won a contract on Monday.");
+    assert_string_equal(arg_actor(doc, event(doc, "won"), "agent"), "EADS");
+    evg_doc_free(doc);
+}
+
+/* A description refers to the actor whose mention holds its head word
+ * ("the airline": Velmora Airlines), else to the most salient one: a
+ * subject before a phrase inside another noun phrase ("of Velmora
+ * Airlines"), the current sentence before earlier ones. */
+static void references_by_head_word_and_salience(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "Velmora Airlines said on Monday that it had "
+                           "ordered ten jets from Boeing. The airline will "
+                           "take the first jet in May.");
+    assert_string_equal(arg_actor(doc, event(doc, "take"), "agent"),
+                        "Velmora Airlines");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "Ryanair will sell the tickets of Velmora Airlines when "
+                  "it opens an office in Paris.");
+    assert_string_equal(arg_actor(doc, event(doc, "opens"), "agent"),
+                        "Ryanair");
+    evg_doc_free(doc);
+    /* the subject of the previous sentence before an owner in it */
+    doc = extract(state, "2019-05-23",
+                  "Qatar Airways has an order for two of Boeing's jets. "
+                  "It will fly them in 2027.");
+    assert_string_equal(arg_actor(doc, event(doc, "fly"), "agent"),
+                        "Qatar Airways");
+    evg_doc_free(doc);
+    /* with no description head in an earlier mention, the company most
+     * salient: the subject */
+    doc = extract(state, "2019-05-23",
+                  "Velmora Airlines bought ten jets from Boeing on Monday. "
+                  "The company will take the first jet in May.");
+    assert_string_equal(arg_actor(doc, event(doc, "take"), "agent"),
+                        "Velmora Airlines");
+    evg_doc_free(doc);
+}
+
 /* Whether the event has an argument of `role`. */
 static int has_role(const evg_event *e, const char *role)
 {
@@ -377,6 +439,9 @@ int main(void)
         cmocka_unit_test(label_carries_the_complement),
         cmocka_unit_test(we_is_the_speakers_organization),
         cmocka_unit_test(the_plane_is_the_model_named_last),
+        cmocka_unit_test(they_is_the_speaking_organization),
+        cmocka_unit_test(apposition_names_the_participant),
+        cmocka_unit_test(references_by_head_word_and_salience),
         cmocka_unit_test(coordinated_verbs_share_a_time_before_them),
         cmocka_unit_test(time_phrases_date_their_predicate),
         cmocka_unit_test(reported_clause_hung_on_the_time),
