@@ -12,6 +12,10 @@ Gold: every EVENT inside <TEXT>, read here independently of the C code
 (tags stripped, the five XML entities and numeric references unescaped, a
 paragraph break after each </s>, offsets in UTF-8 bytes).
 
+With --cv K, the event and class F1 of each fold are printed too (file
+i of the name-sorted list in fold i mod K; with --predict, the folds of
+the cross-validation that wrote the file).
+
 Matching is TempEval-3's relaxed event matching: a system mention and a
 gold EVENT match when their spans overlap (one to one, in text order).
 Event P/R/F1 count matched mentions; class P/R/F1 count matched mentions
@@ -183,16 +187,22 @@ def main():
             os.unlink(predfile)
 
     ngold = npred = tp = tpc = misaligned = 0
+    folds = {}  # fold -> [tp, npred, ngold, tp with the class]
     per = {c: [0, 0, 0] for c in CLASSES}  # tp, npred, ngold
     confusion = {}
     missed, spurious = [], []
-    for name in files:
+    for fi, name in enumerate(files):
         text, gold = gold_events(os.path.join(a.timebank, name))
         sys_ = pred.get(name, [])
+        fold = folds.setdefault(fi % a.cv if a.cv >= 2 else 0, [0, 0, 0, 0])
         for s, e, cls, word in sys_:
             if text[s:e].decode("utf-8", "replace") != word:
                 misaligned += 1
         pairs = match(gold, sys_)
+        fold[0] += len(pairs)
+        fold[1] += len(sys_)
+        fold[2] += len(gold)
+        fold[3] += sum(1 for gi, si in pairs if gold[gi][2] == sys_[si][2])
         ngold += len(gold)
         npred += len(sys_)
         tp += len(pairs)
@@ -240,6 +250,13 @@ def main():
         t, n_p, n_g = per[c]
         p, r, f = prf(t, n_p, n_g)
         print("  %-12s %7d %6d  %.4f %.4f %.4f" % (c, n_g, n_p, p, r, f))
+    if len(folds) > 1:
+        for what, i in (("event", 0), ("class", 3)):
+            f1 = [prf(folds[k][i], folds[k][1], folds[k][2])[2]
+                  for k in sorted(folds)]
+            print("%s F1 by fold (file i in fold i mod %d): %s  (min %.4f, "
+                  "max %.4f)" % (what, a.cv, " ".join("%.3f" % x for x in f1),
+                                 min(f1), max(f1)))
     if a.confusion:
         print("class confusion on matched events (rows gold, columns found):")
         print("  %-12s %s" % ("", " ".join("%6s" % c[:6] for c in CLASSES)))

@@ -30,7 +30,6 @@ struct evg_triggers {
     evg_trig_class **classes; /* in definition order */
     size_t n_classes, cap_classes;
     const evg_trig_pat **byhead; /* grouped by head, longest first */
-    evg_trig_brief *briefs;      /* of byhead[i], in its order */
     head_slot *slots;
     size_t n_slots; /* power of two */
 };
@@ -536,10 +535,8 @@ static int cmp_pat(const void *a, const void *b)
 static int rebuild(evg_triggers *t, evg_error *err)
 {
     free(t->byhead);
-    free(t->briefs);
     free(t->slots);
     t->byhead = NULL;
-    t->briefs = NULL;
     t->slots = NULL;
     t->n_slots = 0;
     /* the patterns stop growing here (until a user file adds more): no
@@ -557,14 +554,6 @@ static int rebuild(evg_triggers *t, evg_error *err)
     for (size_t i = 0; i < t->n_pats; i++)
         t->byhead[i] = &t->pats[i];
     evg_sort(t->byhead, t->n_pats, sizeof(*t->byhead), cmp_pat);
-    t->briefs = malloc((t->n_pats ? t->n_pats : 1) * sizeof(*t->briefs));
-    if (!t->briefs)
-        return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    for (size_t i = 0; i < t->n_pats; i++) {
-        t->briefs[i].kind = (unsigned char)t->byhead[i]->kind;
-        t->briefs[i].petrarch = t->byhead[i]->prio == EVG_PRIO_PETRARCH;
-        t->briefs[i].one_word = t->byhead[i]->n_words < 2;
-    }
     /* a slot per head lemma, the table at most half full */
     size_t heads = 0;
     for (size_t i = 0; i < t->n_pats; i++)
@@ -591,12 +580,6 @@ static int rebuild(evg_triggers *t, evg_error *err)
         i = j;
     }
     return 0;
-}
-
-const evg_trig_brief *evg_events__briefs(const evg_triggers *t,
-                                         const evg_trig_pat *const *pats)
-{
-    return t->briefs + (pats - t->byhead);
 }
 
 size_t evg_events__patterns(const evg_triggers *t, const char *lemma,
@@ -626,7 +609,6 @@ void evg_extract__triggers_free(evg_triggers *t)
     free(t->pats);
     free(t->classes);
     free(t->byhead);
-    free(t->briefs);
     free(t->slots);
     free(t);
 }

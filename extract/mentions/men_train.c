@@ -182,6 +182,108 @@ static int add_average(syn_ptrain *acc, const syn_ptrain *p, double share)
     return 0;
 }
 
+/* Trains o->members averaged perceptrons (each from its own seed, the
+ * first from o->seed) over instances in groups: group g holds instances
+ * gat[g] .. gat[g + 1], instance k the features feats[fstart[k] ..
+ * fstart[k + 1]) and the class lab[k]; the groups are shuffled each
+ * epoch, and each training step leaves out o->dropout% of the instance's
+ * features. `nmin` is the lowest class an answer may take (1 for the
+ * class stage, whose instances are all events). The mean of the members'
+ * averaged weights goes into *out, pruned. */
+static int train_table(const evg_men_train_opts *o, size_t ngroups,
+                       const size_t *gat, const uint32_t *fstart,
+                       const uint64_t *feats, const uint8_t *lab,
+                       size_t nmin, const char *what, syn_ptab *out)
+{
+    int rc = EVG_ENOMEM;
+    syn_ptrain p, acc;
+    int have_p = 0, have_acc = 0;
+    size_t *order = malloc((ngroups ? ngroups : 1) * sizeof *order);
+    uint64_t *fkept = NULL;
+    size_t maxf = 0;
+    for (size_t k = 0; k < gat[ngroups]; k++)
+        if (fstart[k + 1] - fstart[k] > maxf)
+            maxf = fstart[k + 1] - fstart[k];
+    if (!order || !(fkept = malloc((maxf ? maxf : 1) * sizeof *fkept)))
+        goto done;
+    unsigned members = o->members ? o->members : 1;
+    if (members > 1) {
+        if (syn_ptrain_init(&acc, o->nclass) < 0)
+            goto done;
+        have_acc = 1;
+    }
+    float score[EVG_MEN_MAX_CLASSES];
+    for (unsigned member = 0; member < members; member++) {
+        if (syn_ptrain_init(&p, o->nclass) < 0)
+            goto done;
+        have_p = 1;
+        uint64_t rng = (o->seed ? o->seed : 1) +
+                       member * 0x9e3779b97f4a7c15ull;
+        if (!rng)
+            rng = 1;
+        for (size_t q = 0; q < ngroups; q++)
+            order[q] = q;
+        for (unsigned ep = 0; ep < o->epochs; ep++) {
+            for (size_t q = ngroups; q > 1; q--) {
+                size_t j = rng_next(&rng) % q, t = order[q - 1];
+                order[q - 1] = order[j];
+                order[j] = t;
+            }
+            size_t right = 0, total = 0;
+            for (size_t q = 0; q < ngroups; q++) {
+                for (size_t k = gat[order[q]]; k < gat[order[q] + 1]; k++) {
+                    const uint64_t *f = feats + fstart[k];
+                    size_t n = fstart[k + 1] - fstart[k];
+                    if (o->dropout) { /* each kept with 1 - dropout% */
+                        size_t kept = 0;
+                        for (size_t j = 0; j < n; j++)
+                            if (rng_next(&rng) % 100 >= o->dropout)
+                                fkept[kept++] = f[j];
+                        f = fkept;
+                        n = kept;
+                    }
+                    syn_ptrain_score(&p, f, n, score);
+                    size_t best = nmin;
+                    for (size_t c = nmin + 1; c < o->nclass; c++)
+                        if (score[c] > score[best])
+                            best = c;
+                    p.t++;
+                    total++;
+                    if (best == lab[k]) {
+                        right++;
+                        continue;
+                    }
+                    if (syn_ptrain_update(&p, f, n, lab[k], 1.0f) < 0 ||
+                        syn_ptrain_update(&p, f, n, best, -1.0f) < 0)
+                        goto done;
+                }
+            }
+            if (o->log)
+                fprintf(o->log, "events: %s, member %u, epoch %u: %.2f%% "
+                        "of %zu right\n", what, member + 1, ep + 1,
+                        total ? 100.0 * (double)right / (double)total : 0.0,
+                        total);
+        }
+        if (members > 1) {
+            if (add_average(&acc, &p, 1.0 / members) < 0)
+                goto done;
+            syn_ptrain_dispose(&p);
+            have_p = 0;
+        }
+    }
+    if (syn_ptab_from_train(out, members > 1 ? &acc : &p, o->prune) < 0)
+        goto done;
+    rc = 0;
+done:
+    if (have_p)
+        syn_ptrain_dispose(&p);
+    if (have_acc)
+        syn_ptrain_dispose(&acc);
+    free(order);
+    free(fkept);
+    return rc;
+}
+
 typedef struct span {
     size_t doc, first, n; /* a sentence: tokens first .. first+n of doc */
 } span;
@@ -205,10 +307,11 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     size_t nsp = 0, capsp = 0, ntok = 0;
     uint64_t *feats = NULL;
     uint32_t *fstart = NULL; /* per training token, in span order */
-    syn_ptrain p, acc;
-    int have_p = 0, have_acc = 0;
     syn_entry *lexv = NULL;
-    size_t *order = NULL, *tok_at = NULL, *kbuf = NULL;
+    size_t *tok_at = NULL, *kbuf = NULL, *cat = NULL;
+    uint8_t *lab = NULL, *clab = NULL;
+    uint64_t *cfeats = NULL;
+    uint32_t *cfstart = NULL;
     if (!prior || !sense || !m)
         goto done;
     /* WordNet's map first: the features read it */
@@ -271,8 +374,7 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     size_t fcap = 0;
     fstart = malloc((ntok + 1) * sizeof *fstart);
     tok_at = malloc((nsp + 1) * sizeof *tok_at);
-    order = malloc((nsp ? nsp : 1) * sizeof *order);
-    if (!fstart || !tok_at || !order)
+    if (!fstart || !tok_at)
         goto done;
     size_t at = 0, nf = 0, kcap = 0;
     for (size_t q = 0; q < nsp; q++) {
@@ -307,84 +409,63 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     fstart[at] = (uint32_t)nf;
     tok_at[nsp] = at;
 
-    /* o->members perceptrons, each from its own seed, averaged: the
-     * first from o->seed itself */
-    unsigned members = o->members ? o->members : 1;
-    if (members > 1) {
-        if (syn_ptrain_init(&acc, o->nclass) < 0)
-            goto done;
-        have_acc = 1;
-    }
-    float score[EVG_MEN_MAX_CLASSES];
-    uint64_t fkept[EVG_MEN_FEATS];
-    for (unsigned member = 0; member < members; member++) {
-    if (syn_ptrain_init(&p, o->nclass) < 0)
+    /* the detector: every token, sentences shuffled */
+    if (!(lab = malloc((ntok ? ntok : 1))))
         goto done;
-    have_p = 1;
-    uint64_t rng = (o->seed ? o->seed : 1) + member * 0x9e3779b97f4a7c15ull;
-    if (!rng)
-        rng = 1;
     for (size_t q = 0; q < nsp; q++)
-        order[q] = q;
-    for (unsigned ep = 0; ep < o->epochs; ep++) {
-        for (size_t q = nsp; q > 1; q--) {
-            size_t j = rng_next(&rng) % q, t = order[q - 1];
-            order[q - 1] = order[j];
-            order[j] = t;
-        }
-        size_t right = 0, total = 0;
-        for (size_t q = 0; q < nsp; q++) {
-            const span *s = &sp[order[q]];
-            const uint8_t *gold = docs[s->doc].gold + s->first;
-            for (size_t i = 0; i < s->n; i++) {
-                size_t k = tok_at[order[q]] + i;
-                const uint64_t *f = feats + fstart[k];
-                size_t n = fstart[k + 1] - fstart[k];
-                if (o->dropout) { /* each feature kept with 1 - dropout% */
-                    size_t kept = 0;
-                    for (size_t j = 0; j < n; j++)
-                        if (rng_next(&rng) % 100 >= o->dropout)
-                            fkept[kept++] = f[j];
-                    f = fkept;
-                    n = kept;
-                }
-                syn_ptrain_score(&p, f, n, score);
-                size_t best = 0;
-                for (size_t c = 1; c < o->nclass; c++)
-                    if (score[c] > score[best])
-                        best = c;
-                p.t++;
-                total++;
-                if (best == gold[i]) {
-                    right++;
-                    continue;
-                }
-                if (syn_ptrain_update(&p, f, n, gold[i], 1.0f) < 0 ||
-                    syn_ptrain_update(&p, f, n, best, -1.0f) < 0)
-                    goto done;
+        memcpy(lab + tok_at[q], docs[sp[q].doc].gold + sp[q].first, sp[q].n);
+    if (train_table(o, nsp, tok_at, fstart, feats, lab, 0, "detector",
+                    &m->tab) < 0)
+        goto done;
+    /* the class stage: the gold events alone, each with the detector's
+     * features and its own */
+    size_t nev = 0;
+    for (size_t k = 0; k < ntok; k++)
+        nev += lab[k] != 0;
+    if (!(cfstart = malloc((nev + 1) * sizeof *cfstart)) ||
+        !(clab = malloc(nev ? nev : 1)) ||
+        !(cat = malloc((nev + 1) * sizeof *cat)))
+        goto done;
+    size_t ce = 0, cnf = 0, ccap = 0;
+    for (size_t q = 0; q < nsp; q++) {
+        const evg_men_doc *doc = &docs[sp[q].doc];
+        const evg_doc_token *t = doc->tokens + sp[q].first;
+        evg_men_kids kids = {kbuf, kbuf + sp[q].n};
+        int built = 0;
+        for (size_t i = 0; i < sp[q].n; i++) {
+            size_t k = tok_at[q] + i;
+            if (!lab[k])
+                continue;
+            if (!built) {
+                evg_men_kids_build(t, sp[q].n, kbuf, kbuf + sp[q].n);
+                built = 1;
             }
+            size_t nf0 = fstart[k + 1] - fstart[k];
+            if (evg_reserve(&cfeats, &ccap, cnf + nf0 + EVG_MEN_CFEATS,
+                            sizeof *cfeats, (size_t)1 << 16) < 0)
+                goto done;
+            cat[ce] = ce;
+            cfstart[ce] = (uint32_t)cnf;
+            clab[ce++] = lab[k];
+            memcpy(cfeats + cnf, feats + fstart[k], nf0 * sizeof *feats);
+            cnf += nf0;
+            cnf += evg_men_class_features(t, sp[q].n, i,
+                                          prior[sp[q].doc] + sp[q].first,
+                                          sense[sp[q].doc] + sp[q].first,
+                                          &kids, cfeats + cnf);
         }
-        if (o->log)
-            fprintf(o->log, "events: member %u, epoch %u: %.2f%% of %zu "
-                    "tokens right\n", member + 1, ep + 1,
-                    total ? 100.0 * (double)right / (double)total : 0.0,
-                    total);
     }
-    if (members > 1) {
-        if (add_average(&acc, &p, 1.0 / members) < 0)
-            goto done;
-        syn_ptrain_dispose(&p);
-        have_p = 0;
-    }
-    }
+    cat[ce] = ce;
+    cfstart[ce] = (uint32_t)cnf;
+    if (train_table(o, ce, cat, cfstart, cfeats, clab, 1, "class stage",
+                    &m->ctab) < 0)
+        goto done;
 
     m->nclass = o->nclass;
     m->calib = 1.0f;
     for (size_t c = 0; c < o->nclass; c++)
         if (!(m->names[c] = strdup(o->names[c])))
             goto done;
-    if (syn_ptab_from_train(&m->tab, members > 1 ? &acc : &p, o->prune) < 0)
-        goto done;
     /* the run-time lexicon: every training document counted */
     size_t nlex = 0;
     if (!(lexv = malloc((all.used ? all.used : 1) * sizeof *lexv)))
@@ -405,11 +486,11 @@ int evg_men_train(const evg_men_train_opts *o, const evg_men_doc *docs,
     for (size_t d = 0; d < ndocs; d++)
         ndoc += !use || use[d];
     evg_buf_printf(&info, "evgraph event-mention model: %zu documents, %zu "
-                   "tokens, %u epochs, seed %llu, prune %u, dropout %u%%, "
-                   "members %u, "
-                   "%zu lexicon "
-                   "lemmas, %zu WordNet lemmas, %zu listed words", ndoc, ntok,
-                   o->epochs, o->seed, o->prune, o->dropout, members, nlex, o->nsenses,
+                   "tokens (%zu events for the class stage), %u epochs, "
+                   "seed %llu, prune %u, dropout %u%%, members %u, %zu "
+                   "lexicon lemmas, %zu WordNet lemmas, %zu listed words",
+                   ndoc, ntok, ce, o->epochs, o->seed, o->prune, o->dropout,
+                   o->members ? o->members : 1, nlex, o->nsenses,
                    o->nclasses);
     if (!(m->info = evg_buf_steal(&info, NULL)))
         goto done;
@@ -420,14 +501,11 @@ done:
     if (rc == EVG_ENOMEM)
         evg_error_set(err, rc, "out of memory");
     evg_men_model_free(m);
-    if (have_p)
-        syn_ptrain_dispose(&p);
-    if (have_acc)
-        syn_ptrain_dispose(&acc);
     for (size_t d = 0; prior && d < ndocs; d++)
         free(prior[d]);
     for (size_t d = 0; sense && d < ndocs; d++)
         free(sense[d]);
+
     free(prior);
     free(sense);
     free(all.e);
@@ -435,9 +513,13 @@ done:
     free(feats);
     free(fstart);
     free(tok_at);
-    free(order);
     free(lexv);
     free(kbuf);
+    free(lab);
+    free(clab);
+    free(cat);
+    free(cfeats);
+    free(cfstart);
     return rc;
 }
 

@@ -20,6 +20,7 @@
 #define EVG_MEN_MAX_CLASSES 16 /* NONE and the TimeML classes */
 #define EVG_MEN_FEATS 128      /* features of one token, at most (the
                                   run-time scorer reads up to 128) */
+#define EVG_MEN_CFEATS 64      /* the class stage's own features, at most */
 
 /* The detector: its classes (class 0 is NONE, "not an event"), the
  * perceptron and the event lexicon (lemma -> how often it was an event in
@@ -27,7 +28,10 @@
 typedef struct evg_men_model {
     size_t nclass;
     char *names[EVG_MEN_MAX_CLASSES];
-    syn_ptab tab;
+    syn_ptab tab;    /* the detector: NONE against the classes */
+    syn_ptab ctab;   /* the class stage: the class of a detected event
+                        (its NONE row unused), over the detector's
+                        features and evg_men_class_features */
     syn_map lex;
     syn_map senses;  /* WordNet: lemma -> its senses' lexicographer files
                         (evg_men_sense_value) */
@@ -105,6 +109,24 @@ void evg_men_kids_build(const evg_doc_token *t, size_t n, size_t *first,
 size_t evg_men_features(const evg_doc_token *t, size_t n, size_t i,
                         const uint32_t *prior, const uint32_t *sense,
                         const evg_men_kids *kids, uint64_t *f);
+
+/* The class stage's own features of token `i` (read beside
+ * evg_men_features'): what decides a detected event's class rather than
+ * whether it is one. The complement structure (whether the word heads an
+ * xcomp or ccomp, its marker, whether the complement has a subject of its
+ * own, the complement's lexicon class), the word's relation to its head
+ * with the head's lexicon class and listed classes ("agreed *to sell*":
+ * the governing verb's class), its subject's kind (pronoun, person,
+ * organisation ...), a copula or the auxiliaries, and the lemma with its
+ * complement kinds. Into f[0 .. EVG_MEN_CFEATS); returns their number. */
+size_t evg_men_class_features(const evg_doc_token *t, size_t n, size_t i,
+                              const uint32_t *prior, const uint32_t *sense,
+                              const evg_men_kids *kids, uint64_t *f);
+
+/* Whether token `t` can be an event at all: a word (a letter, a digit or
+ * a non-ASCII character), not punctuation. Other tokens are never events
+ * (a quotation mark the tagger reads as a verb). */
+int evg_men_is_word(const evg_doc_token *t);
 
 /* Labels a sentence: cls[i] is the class of token i (0: no event) and
  * margin[i] the score of that class over the next best, in weight units

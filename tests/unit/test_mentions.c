@@ -72,6 +72,27 @@ static const word s_began[] = {
     {".", "PUNCT", ".", ".", 3, "punct", NONE},
 };
 
+/* "The firm agreed to sell the unit." */
+static const word s_agree_to[] = {
+    {"The", "DET", "DT", "the", 2, "det", NONE},
+    {"firm", "NOUN", "NN", "firm", 3, "nsubj", NONE},
+    {"agreed", "VERB", "VBD", "agree", 0, "root", IAC},
+    {"to", "PART", "TO", "to", 5, "mark", NONE},
+    {"sell", "VERB", "VB", "sell", 3, "xcomp", OCC},
+    {"the", "DET", "DT", "the", 7, "det", NONE},
+    {"unit", "NOUN", "NN", "unit", 5, "obj", NONE},
+    {".", "PUNCT", ".", ".", 3, "punct", NONE},
+};
+/* "Analysts agreed that prices fell." */
+static const word s_agree_that[] = {
+    {"Analysts", "NOUN", "NNS", "analyst", 2, "nsubj", NONE},
+    {"agreed", "VERB", "VBD", "agree", 0, "root", IST},
+    {"that", "SCONJ", "IN", "that", 5, "mark", NONE},
+    {"prices", "NOUN", "NNS", "price", 5, "nsubj", NONE},
+    {"fell", "VERB", "VBD", "fall", 2, "ccomp", OCC},
+    {".", "PUNCT", ".", ".", 2, "punct", NONE},
+};
+
 typedef struct layer {
     evg_doc_token t[64];
     uint8_t gold[64];
@@ -103,6 +124,17 @@ static size_t feats(const layer *l, size_t n, size_t i, const uint32_t *prior,
     evg_men_kids_build(l->t, n, first, next);
     evg_men_kids k = {first, next};
     return evg_men_features(l->t, n, i, prior, sense, &k, f);
+}
+
+/* The class stage's own features of word i (room for EVG_MEN_CFEATS). */
+static size_t cfeats(const layer *l, size_t n, size_t i,
+                     const uint32_t *prior, const uint32_t *sense,
+                     uint64_t *f)
+{
+    size_t first[64], next[64];
+    evg_men_kids_build(l->t, n, first, next);
+    evg_men_kids k = {first, next};
+    return evg_men_class_features(l->t, n, i, prior, sense, &k, f);
 }
 
 static int same_set(const uint64_t *a, size_t na, const uint64_t *b,
@@ -422,6 +454,142 @@ static void class_list(void **state)
     evg_men_model_free(r);
 }
 
+/* The class stage's features: what tells the classes of an event apart
+ * (the complement and its marker, the subject's kind, the governing
+ * word's class), bounded whatever the word's dependents. */
+static void class_features_read_the_complement(void **state)
+{
+    (void)state;
+    layer to = {0}, that = {0};
+    add(&to, s_agree_to, 8, 0);
+    add(&that, s_agree_that, 6, 0);
+    uint64_t f[EVG_MEN_CFEATS], g[EVG_MEN_CFEATS];
+    size_t nf = cfeats(&to, to.n, 2, NULL, NULL, f);
+    assert_true(nf > 5 && nf <= EVG_MEN_CFEATS);
+    size_t ng = cfeats(&to, to.n, 2, NULL, NULL, g);
+    assert_true(same_set(f, nf, g, ng)); /* deterministic */
+    /* "agreed to sell" and "agreed that prices fell" share no feature of
+     * the complement: an xcomp with "to", a ccomp with "that" and a
+     * subject of its own */
+    size_t nt = cfeats(&that, that.n, 1, NULL, NULL, g);
+    assert_false(same_set(f, nf, g, nt));
+    /* the marker alone changes them: "agreed that" as an xcomp */
+    to.t[3].lemma = "that";
+    ng = cfeats(&to, to.n, 2, NULL, NULL, g);
+    assert_false(same_set(f, nf, g, ng));
+    to.t[3].lemma = "to";
+    /* the subject's kind: a pronoun instead of a noun */
+    to.t[1].upos = "PRON";
+    ng = cfeats(&to, to.n, 2, NULL, NULL, g);
+    assert_false(same_set(f, nf, g, ng));
+    to.t[1].upos = "NOUN";
+    /* the complement's class in the lexicon ("sell" an event or not) */
+    uint32_t prior[8] = {0};
+    nf = cfeats(&to, to.n, 2, prior, NULL, f);
+    prior[4] = evg_men_prior_bucket(20, 18, OCC);
+    ng = cfeats(&to, to.n, 2, prior, NULL, g);
+    assert_false(same_set(f, nf, g, ng));
+    /* the governing word's class, seen from the complement: "sell"
+     * under an I_ACTION and under a word never an event */
+    prior[2] = evg_men_prior_bucket(20, 20, IAC);
+    nf = cfeats(&to, to.n, 4, prior, NULL, f);
+    prior[2] = 0;
+    ng = cfeats(&to, to.n, 4, prior, NULL, g);
+    assert_false(same_set(f, nf, g, ng));
+    /* a word with forty dependents of every kind stays in bounds */
+    static const char *const rels[] = {"xcomp", "ccomp", "nsubj", "obj",
+                                       "acl", "nmod", "aux", "cop"};
+    layer big = {0};
+    add(&big, s_hope, 7, 0);
+    for (size_t j = 0; j < 40; j++) {
+        word w = {"x", "NOUN", "NN", "x", 2, rels[j % 8], NONE};
+        add(&big, &w, 1, 0);
+    }
+    for (size_t j = 0; j < 8; j++) {
+        word w = {"to", "PART", "TO", "to", 8 + j * 8, "mark", NONE};
+        add(&big, &w, 1, 0);
+    }
+    uint32_t bp[64], bs[64];
+    for (size_t j = 0; j < big.n; j++) {
+        bp[j] = evg_men_prior_bucket(50, 30, IAC) |
+                (1u << IST) << EVG_MEN_LISTED_SHIFT;
+        bs[j] = evg_men_sense_value(40, (1u << 26) - 1);
+    }
+    for (size_t i = 0; i < big.n; i++)
+        assert_true(cfeats(&big, big.n, i, bp, bs, f) <= EVG_MEN_CFEATS);
+    assert_true(cfeats(&big, big.n, 1, bp, bs, f) > 20);
+}
+
+/* The class stage, trained beside the detector: one verb, two classes,
+ * told apart by the complement ("agreed to sell" is an I_ACTION, "agreed
+ * that prices fell" an I_STATE); and words that are no words are never
+ * events. */
+static void class_stage_labels_by_complement(void **state)
+{
+    (void)state;
+    corpus c;
+    memset(&c, 0, sizeof c);
+    const word *s[4][2] = {{s_agree_to, s_agree_that},
+                           {s_agree_that, s_attack},
+                           {s_agree_to, s_said},
+                           {s_hope, s_agree_to}};
+    const size_t n[4][2] = {{8, 6}, {6, 6}, {8, 6}, {7, 8}};
+    static const char *const dn[4] = {"a", "b", "c", "d"};
+    for (size_t d = 0; d < 4; d++) {
+        add(&c.l[d], s[d][0], n[d][0], 0);
+        add(&c.l[d], s[d][1], n[d][1], 1);
+        c.d[d] = (evg_men_doc){dn[d], c.l[d].t, c.l[d].n, c.l[d].gold};
+    }
+    evg_men_model *m = train(&c, NULL);
+    assert_int_equal(m->ctab.nclass, 8);
+    assert_non_null(strstr(m->info, "events for the class stage"));
+    layer to = {0}, that = {0};
+    add(&to, s_agree_to, 8, 0);
+    add(&that, s_agree_that, 6, 0);
+    uint8_t cls[64];
+    labels(m, &to, cls);
+    assert_int_equal(cls[2], IAC);
+    assert_int_equal(cls[4], OCC);
+    labels(m, &that, cls);
+    assert_int_equal(cls[1], IST);
+    assert_int_equal(cls[4], OCC);
+    /* saved and read back: the class stage too */
+    char p[] = "/tmp/evg-men-s-XXXXXX";
+    close(mkstemp(p));
+    evg_error err;
+    assert_int_equal(evg_men_model_save(m, p, &err), 0);
+    evg_men_model *r = NULL;
+    assert_int_equal(evg_men_model_load(p, &r, &err), 0);
+    unlink(p);
+    assert_int_equal(r->ctab.nclass, 8);
+    labels(r, &that, cls);
+    assert_int_equal(cls[1], IST);
+    /* a quotation mark the tagger took for the verb is no event */
+    layer q = {0};
+    add(&q, s_agree_to, 8, 0);
+    q.t[2].form = "``";
+    labels(r, &q, cls);
+    assert_int_equal(cls[2], NONE);
+    evg_doc_token t = {0};
+    t.upos = "VERB";
+    t.form = "``";
+    assert_false(evg_men_is_word(&t));
+    t.form = "--";
+    assert_false(evg_men_is_word(&t));
+    t.form = "1990";
+    assert_true(evg_men_is_word(&t));
+    t.form = "d\xc3\xa9j\xc3\xa0"; /* "déjà" */
+    assert_true(evg_men_is_word(&t));
+    t.form = "said";
+    t.upos = "PUNCT";
+    assert_false(evg_men_is_word(&t));
+    t.form = NULL;
+    t.upos = NULL;
+    assert_false(evg_men_is_word(&t));
+    evg_men_model_free(m);
+    evg_men_model_free(r);
+}
+
 /* The event threshold: the bias that makes the most of F1 over held-out
  * scores, and the labels it gives. */
 static void event_threshold(void **state)
@@ -517,7 +685,7 @@ static void damaged_models_are_errors(void **state)
     evg_buf pay;
     evg_buf_init(&pay, 0);
     syn_section_put(&pay, SYN_SEC('I', 'N', 'F', 'O'), "x", 1);
-    assert_int_equal(syn_file_save(p, "EVGMEN\0\0", 2, &pay, &err), 0);
+    assert_int_equal(syn_file_save(p, "EVGMEN\0\0", 3, &pay, &err), 0);
     evg_buf_dispose(&pay);
     assert_int_equal(evg_men_model_load(p, &m, &err), EVG_EPARSE);
     assert_non_null(strstr(err.message, "damaged"));
@@ -607,6 +775,8 @@ int main(void)
         cmocka_unit_test(buckets),
         cmocka_unit_test(training_is_deterministic_and_learns),
         cmocka_unit_test(class_list),
+        cmocka_unit_test(class_features_read_the_complement),
+        cmocka_unit_test(class_stage_labels_by_complement),
         cmocka_unit_test(event_threshold),
         cmocka_unit_test(damaged_models_are_errors),
         cmocka_unit_test(stage_in_the_pipeline),
