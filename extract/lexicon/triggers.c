@@ -4,6 +4,7 @@
  * lemma; a small lemmatizer maps inflected words (issued, banned, denied,
  * adding, sanctions) onto those heads. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,12 @@ struct evg_triggers {
     const evg_trig_pat **byhead; /* grouped by head, longest first */
     head_slot *slots;
     size_t n_slots; /* power of two */
+    /* a lexicon made by evg_extract__triggers_new() starts as a view of
+     * the built-in one, read once a process (built_in()): `codes` always
+     * are the built-in's (no file adds codes); `pats`, `classes`,
+     * `byhead` and `slots` are too while `shared`, until a user file
+     * adds a pattern or a class (unshare()) */
+    int view, shared;
 };
 
 static size_t hash_str(const char *s, size_t n)
@@ -204,6 +211,37 @@ const evg_trig_class *evg_events__class(const evg_triggers *t,
     return NULL;
 }
 
+/* Gives a view of the built-in lexicon its own arrays of patterns and
+ * classes before it adds to them; the patterns' words, classes and codes
+ * stay the built-in's, which live as long as the process. The index is
+ * made again by rebuild(). EVG_ENOMEM. */
+static int unshare(evg_triggers *t)
+{
+    if (!t->shared)
+        return 0;
+    evg_trig_pat *p = malloc((t->n_pats ? t->n_pats : 1) * sizeof(*p));
+    evg_trig_class **c =
+        malloc((t->n_classes ? t->n_classes : 1) * sizeof(*c));
+    if (!p || !c) {
+        free(p);
+        free(c);
+        return EVG_ENOMEM;
+    }
+    if (t->n_pats)
+        memcpy(p, t->pats, t->n_pats * sizeof(*p));
+    if (t->n_classes)
+        memcpy(c, t->classes, t->n_classes * sizeof(*c));
+    t->pats = p;
+    t->cap_pats = t->n_pats ? t->n_pats : 1;
+    t->classes = c;
+    t->cap_classes = t->n_classes ? t->n_classes : 1;
+    t->byhead = NULL;
+    t->slots = NULL;
+    t->n_slots = 0;
+    t->shared = 0;
+    return 0;
+}
+
 int evg_events__add_class(evg_triggers *t, const char *name,
                           const char *const *phrases, size_t n,
                           const char *file, size_t line, evg_error *err)
@@ -223,6 +261,8 @@ int evg_events__add_class(evg_triggers *t, const char *name,
     if (t->n_classes >= MAX_CLASSES)
         return evg_error_set(err, EVG_ELIMIT, "%s:%zu: more than %zu word "
                              "classes", file, line, MAX_CLASSES);
+    if (unshare(t))
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
     evg_trig_class *c = evg_arena_alloc(t->arena, sizeof(*c));
     evg_trig_phrase *ph =
         c ? evg_arena_alloc(t->arena, n * sizeof(*ph)) : NULL;
@@ -291,6 +331,8 @@ int evg_events__add_pattern(evg_triggers *t, const char *const *words,
     if (n_sources > EVG_PAT_TARGETS || n_targets > EVG_PAT_TARGETS)
         return evg_error_set(err, EVG_EPARSE, "%s:%zu: too many roles", name,
                              line);
+    if (unshare(t))
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
     if (evg_reserve(&t->pats, &t->cap_pats, t->n_pats + 1, sizeof(*t->pats),
                     64))
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
@@ -534,6 +576,8 @@ static int cmp_pat(const void *a, const void *b)
 
 static int rebuild(evg_triggers *t, evg_error *err)
 {
+    if (t->shared)
+        return 0; /* nothing added: the built-in index holds */
     free(t->byhead);
     free(t->slots);
     t->byhead = NULL;
@@ -605,46 +649,95 @@ void evg_extract__triggers_free(evg_triggers *t)
     if (!t)
         return;
     evg_arena_free(t->arena);
-    free(t->codes);
-    free(t->pats);
-    free(t->classes);
-    free(t->byhead);
-    free(t->slots);
+    if (!t->view)
+        free(t->codes);
+    if (!t->shared) {
+        free(t->pats);
+        free(t->classes);
+        free(t->byhead);
+        free(t->slots);
+    }
     free(t);
+}
+
+/* The built-in lexicon (cameo.tsv, triggers.tsv, cameo_patterns.tsv with
+ * its index), read once a process: reading the 522 KB of patterns took
+ * nearly all the time of a lexicon load. */
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+static evg_triggers *builtin;
+static evg_error builtin_err;
+
+static void free_builtin(void)
+{
+    evg_extract__triggers_free(builtin);
+    builtin = NULL;
+}
+
+static void load_builtin(void)
+{
+    evg_error *err = &builtin_err;
+    evg_triggers *t = calloc(1, sizeof(*t));
+    if (!t || !(t->arena = evg_arena_new())) {
+        free(t);
+        evg_error_set(err, EVG_ENOMEM, "out of memory");
+        return;
+    }
+    const evg_embedded *codes = evg_extract__embedded("cameo.tsv");
+    const evg_embedded *pats = evg_extract__embedded("triggers.tsv");
+    const evg_embedded *more = evg_extract__embedded("cameo_patterns.tsv");
+    int rc;
+    if (!codes || !pats || !more)
+        rc = evg_error_set(err, EVG_EDEP,
+                           "built-in cameo.tsv, triggers.tsv or "
+                           "cameo_patterns.tsv is missing");
+    else
+        rc = load_cameo(t, codes->data, codes->len, err);
+    if (!rc)
+        rc = load_patterns(t, pats->data, pats->len, "triggers.tsv",
+                           EVG_PRIO_BUILTIN, err);
+    if (!rc)
+        rc = load_patterns(t, more->data, more->len, "cameo_patterns.tsv",
+                           EVG_PRIO_BUILTIN, err);
+    if (!rc)
+        rc = rebuild(t, err);
+    if (rc) {
+        evg_extract__triggers_free(t);
+        return;
+    }
+    builtin = t;
+    atexit(free_builtin); /* keeps LeakSanitizer honest */
 }
 
 int evg_extract__triggers_new(evg_triggers **out, evg_error *err)
 {
     *out = NULL;
+    int rc = evg_events__load_lemmas(err);
+    if (rc)
+        return rc;
+    pthread_once(&builtin_once, load_builtin);
+    if (!builtin) {
+        if (err)
+            *err = builtin_err;
+        return builtin_err.code ? builtin_err.code : EVG_ENOMEM;
+    }
     evg_triggers *t = calloc(1, sizeof(*t));
     if (!t || !(t->arena = evg_arena_new())) {
         free(t);
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     }
-    const evg_embedded *codes = evg_extract__embedded("cameo.tsv");
-    const evg_embedded *pats = evg_extract__embedded("triggers.tsv");
-    const evg_embedded *more = evg_extract__embedded("cameo_patterns.tsv");
-    int rc = evg_events__load_lemmas(err);
-    if (rc)
-        goto done;
-    if (!codes || !pats || !more) {
-        rc = evg_error_set(err, EVG_EDEP,
-                           "built-in cameo.tsv, triggers.tsv or "
-                           "cameo_patterns.tsv is missing");
-        goto done;
-    }
-    if ((rc = load_cameo(t, codes->data, codes->len, err)) ||
-        (rc = load_patterns(t, pats->data, pats->len, "triggers.tsv",
-                            EVG_PRIO_BUILTIN, err)) ||
-        (rc = load_patterns(t, more->data, more->len, "cameo_patterns.tsv",
-                            EVG_PRIO_BUILTIN, err)) ||
-        (rc = rebuild(t, err)))
-        goto done;
-done:
-    if (rc) {
-        evg_extract__triggers_free(t);
-        return rc;
-    }
+    /* a view of the built-in lexicon; its arrays are copied at the first
+     * pattern or class a user file adds (unshare) */
+    const evg_triggers *b = builtin;
+    t->codes = b->codes;
+    t->n_codes = t->cap_codes = b->n_codes;
+    t->pats = b->pats;
+    t->n_pats = t->cap_pats = b->n_pats;
+    t->classes = b->classes;
+    t->n_classes = t->cap_classes = b->n_classes;
+    t->byhead = b->byhead;
+    t->slots = b->slots;
+    t->n_slots = b->n_slots;
+    t->view = t->shared = 1;
     *out = t;
     return 0;
 }

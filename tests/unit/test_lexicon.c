@@ -118,6 +118,40 @@ static void lexicon_role_markers_and_classes(void **state)
     evg_extract__triggers_free(t);
 }
 
+/* The built-in patterns are read once a process and shared: a lexicon a
+ * user file adds to gets its own patterns and classes, and neither the
+ * built-in ones nor another lexicon see the additions, before or after
+ * it is freed. */
+static void lexicon_user_additions_stay_private(void **state)
+{
+    (void)state;
+    evg_triggers *a = fresh(), *b = fresh();
+    evg_error err;
+    memset(&err, 0, sizeof(err));
+    const evg_trig_pat *builtin = pattern(b, "accuse", "accuse");
+    assert_non_null(builtin);
+    const char user[] = "#evgraph:triggers\n"
+                        "&gizmo\twidget, gadget\n"
+                        "frobnicate _ &gizmo\t072\tobj\tv\n";
+    assert_int_equal(
+        evg_extract__triggers_add(a, user, strlen(user), "user.tsv", &err), 0);
+    assert_non_null(pattern(a, "frobnicate", "frobnicate _ &gizmo"));
+    assert_non_null(pattern(a, "accuse", "accuse"));
+    assert_non_null(evg_events__class(a, "&gizmo", 6));
+    assert_null(pattern(b, "frobnicate", "frobnicate _ &gizmo"));
+    assert_null(evg_events__class(b, "&gizmo", 6));
+    size_t na = evg_events__lexicon_stats(a, NULL, NULL);
+    size_t nb = evg_events__lexicon_stats(b, NULL, NULL);
+    assert_int_equal(na, nb + 1);
+    evg_extract__triggers_free(a);
+    evg_triggers *c = fresh();
+    assert_null(pattern(c, "frobnicate", "frobnicate _ &gizmo"));
+    assert_int_equal(evg_events__lexicon_stats(c, NULL, NULL), nb);
+    assert_ptr_equal(pattern(b, "accuse", "accuse"), builtin);
+    evg_extract__triggers_free(c);
+    evg_extract__triggers_free(b);
+}
+
 static void lexicon_format_errors(void **state)
 {
     (void)state;
@@ -712,6 +746,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lexicon_role_markers_and_classes),
+        cmocka_unit_test(lexicon_user_additions_stay_private),
         cmocka_unit_test(lexicon_format_errors),
         cmocka_unit_test(lexicon_builtin_counts),
         cmocka_unit_test(lexicon_builtin_no_duplicates),
