@@ -1481,6 +1481,9 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
     memset(&st, 0, sizeof(st));
     st.doc = doc;
     st.trig = lex->trig;
+    st.coded_only = opts && opts->cameo_only;
+    size_t max_events = opts && opts->max_events ? opts->max_events
+                                                 : EVG_DEFAULT_MAX_EVENTS;
     sent_ctx s;
     memset(&s, 0, sizeof(s));
     rc = collect_mentions(&st);
@@ -1503,6 +1506,17 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
         evg_events__quotes(&st, si, first);
         if ((rc = evg_events__merge_progress(&st)))
             goto done;
+        if (st.n_final > max_events) {
+            if (err)
+                err->offset = (long long)sen->end;
+            rc = evg_error_set(err, EVG_ELIMIT,
+                               "%s: over the limit of %zu events "
+                               "(--max-events): %zu by sentence %zu of %zu",
+                               opts && opts->path ? opts->path : "<input>",
+                               max_events, st.n_final, si + 1,
+                               doc->n_sentences);
+            goto done;
+        }
     }
     /* the per-sentence working memory (a sentence of 10,000 words takes
      * several MB) and the token map are done with: free them before the

@@ -184,6 +184,12 @@ typedef struct ev_state {
     uint32_t *alias;
     size_t n_alias, cap_alias;
     size_t merged, kept, shift;
+    /* events final so far (before `kept`) that the document keeps: all,
+       or with `coded_only` (--cameo-only) the CAMEO-coded ones; no later
+       step drops them, so the document is refused (--max-events) as soon
+       as they are over the limit, not once every sentence is coded */
+    size_t n_final;
+    int coded_only;
     /* the short strings events share (events_strings.c): open
        addressing, str_cap a power of two */
     const char **str_tab;

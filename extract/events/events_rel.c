@@ -265,8 +265,12 @@ int evg_events__merge_progress(ev_state *st)
     if (rc)
         return rc;
     if (st->merged > MERGE_BACK &&
-        st->merged - MERGE_BACK >= st->kept + SETTLE_MIN)
+        st->merged - MERGE_BACK >= st->kept + SETTLE_MIN) {
+        size_t from = st->kept;
         settle(st, st->merged - MERGE_BACK);
+        for (size_t i = from; i < st->kept; i++)
+            st->n_final += !st->coded_only || st->doc->events[i].cameo;
+    }
     return 0;
 }
 
