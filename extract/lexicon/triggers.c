@@ -26,6 +26,10 @@ struct evg_triggers {
     evg_arena *arena;
     evg_cameo *codes; /* sorted by code */
     size_t n_codes, cap_codes;
+    /* the built-in patterns, shared (none in the built-in lexicon
+     * itself), then this lexicon's own: a pattern's `order` counts both */
+    const evg_trig_pat *base_pats;
+    size_t n_base;
     evg_trig_pat *pats;
     size_t n_pats, cap_pats;
     evg_trig_class **classes; /* in definition order */
@@ -34,10 +38,10 @@ struct evg_triggers {
     head_slot *slots;
     size_t n_slots; /* power of two */
     /* a lexicon made by evg_extract__triggers_new() starts as a view of
-     * the built-in one, read once a process (built_in()): `codes` always
-     * are the built-in's (no file adds codes); `pats`, `classes`,
-     * `byhead` and `slots` are too while `shared`, until a user file
-     * adds a pattern or a class (unshare()) */
+     * the built-in one, read once a process (load_builtin()): `codes`
+     * and `base_pats` are the built-in's (no file adds codes); its
+     * `classes`, `byhead` and `slots` are too while `shared`, until a
+     * user file adds a pattern or a class (unshare()) */
     int view, shared;
 };
 
@@ -211,28 +215,20 @@ const evg_trig_class *evg_events__class(const evg_triggers *t,
     return NULL;
 }
 
-/* Gives a view of the built-in lexicon its own arrays of patterns and
- * classes before it adds to them; the patterns' words, classes and codes
- * stay the built-in's, which live as long as the process. The index is
+/* Gives a view of the built-in lexicon its own list of word classes
+ * before it adds a class or a pattern; the built-in classes, patterns and
+ * codes stay shared (they live as long as the process), and the index is
  * made again by rebuild(). EVG_ENOMEM. */
 static int unshare(evg_triggers *t)
 {
     if (!t->shared)
         return 0;
-    evg_trig_pat *p = malloc((t->n_pats ? t->n_pats : 1) * sizeof(*p));
     evg_trig_class **c =
         malloc((t->n_classes ? t->n_classes : 1) * sizeof(*c));
-    if (!p || !c) {
-        free(p);
-        free(c);
+    if (!c)
         return EVG_ENOMEM;
-    }
-    if (t->n_pats)
-        memcpy(p, t->pats, t->n_pats * sizeof(*p));
     if (t->n_classes)
         memcpy(c, t->classes, t->n_classes * sizeof(*c));
-    t->pats = p;
-    t->cap_pats = t->n_pats ? t->n_pats : 1;
     t->classes = c;
     t->cap_classes = t->n_classes ? t->n_classes : 1;
     t->byhead = NULL;
@@ -314,7 +310,7 @@ int evg_events__add_pattern(evg_triggers *t, const char *const *words,
                             evg_trig_kind kind, int prio, const char *name,
                             size_t line, evg_error *err)
 {
-    if (t->n_pats >= MAX_PATTERNS)
+    if (t->n_base + t->n_pats >= MAX_PATTERNS)
         return evg_error_set(err, EVG_ELIMIT,
                              "%s:%zu: more than %zu trigger patterns", name,
                              line, MAX_PATTERNS);
@@ -338,7 +334,7 @@ int evg_events__add_pattern(evg_triggers *t, const char *const *words,
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     evg_trig_pat *p = &t->pats[t->n_pats];
     memset(p, 0, sizeof(*p));
-    p->order = t->n_pats;
+    p->order = t->n_base + t->n_pats;
     p->kind = kind;
     p->prio = prio;
     /* "code:mirror": the act and the same act from the other side */
@@ -592,15 +588,18 @@ static int rebuild(evg_triggers *t, evg_error *err)
             t->cap_pats = t->n_pats;
         }
     }
-    t->byhead = malloc((t->n_pats ? t->n_pats : 1) * sizeof(*t->byhead));
+    size_t n = t->n_base + t->n_pats;
+    t->byhead = malloc((n ? n : 1) * sizeof(*t->byhead));
     if (!t->byhead)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < t->n_base; i++)
+        t->byhead[i] = &t->base_pats[i];
     for (size_t i = 0; i < t->n_pats; i++)
-        t->byhead[i] = &t->pats[i];
-    evg_sort(t->byhead, t->n_pats, sizeof(*t->byhead), cmp_pat);
+        t->byhead[t->n_base + i] = &t->pats[i];
+    evg_sort(t->byhead, n, sizeof(*t->byhead), cmp_pat);
     /* a slot per head lemma, the table at most half full */
     size_t heads = 0;
-    for (size_t i = 0; i < t->n_pats; i++)
+    for (size_t i = 0; i < n; i++)
         heads += i == 0 || strcmp(t->byhead[i]->words[0],
                                   t->byhead[i - 1]->words[0]) != 0;
     size_t ns = 64;
@@ -609,10 +608,10 @@ static int rebuild(evg_triggers *t, evg_error *err)
     if (!(t->slots = calloc(ns, sizeof(*t->slots))))
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     t->n_slots = ns;
-    for (size_t i = 0; i < t->n_pats;) {
+    for (size_t i = 0; i < n;) {
         size_t j = i;
         const char *key = t->byhead[i]->words[0];
-        while (j < t->n_pats && strcmp(t->byhead[j]->words[0], key) == 0)
+        while (j < n && strcmp(t->byhead[j]->words[0], key) == 0)
             j++;
         size_t h = hash_str(key, strlen(key)) & (ns - 1);
         while (t->slots[h].key)
@@ -651,8 +650,8 @@ void evg_extract__triggers_free(evg_triggers *t)
     evg_arena_free(t->arena);
     if (!t->view)
         free(t->codes);
+    free(t->pats);
     if (!t->shared) {
-        free(t->pats);
         free(t->classes);
         free(t->byhead);
         free(t->slots);
@@ -725,13 +724,14 @@ int evg_extract__triggers_new(evg_triggers **out, evg_error *err)
         free(t);
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     }
-    /* a view of the built-in lexicon; its arrays are copied at the first
-     * pattern or class a user file adds (unshare) */
+    /* a view of the built-in lexicon: its patterns are shared for good;
+     * its classes and index until a user file adds a pattern or a class
+     * (unshare) */
     const evg_triggers *b = builtin;
     t->codes = b->codes;
     t->n_codes = t->cap_codes = b->n_codes;
-    t->pats = b->pats;
-    t->n_pats = t->cap_pats = b->n_pats;
+    t->base_pats = b->pats;
+    t->n_base = b->n_pats;
     t->classes = b->classes;
     t->n_classes = t->cap_classes = b->n_classes;
     t->byhead = b->byhead;
@@ -768,15 +768,17 @@ size_t evg_events__lexicon_stats(const evg_triggers *t, size_t *n_classes,
         memset(roots, 0, 21 * sizeof(*roots));
     if (!t)
         return 0;
-    for (size_t i = 0; roots && i < t->n_pats; i++) {
-        const evg_cameo *c = t->pats[i].cameo;
+    size_t n = t->n_base + t->n_pats;
+    for (size_t i = 0; roots && i < n; i++) {
+        const evg_cameo *c = i < t->n_base ? t->base_pats[i].cameo
+                                           : t->pats[i - t->n_base].cameo;
         if (!c)
             continue;
         int r = (c->code[0] - '0') * 10 + (c->code[1] - '0');
         if (r >= 1 && r <= 20)
             roots[r]++;
     }
-    return t->n_pats;
+    return n;
 }
 
 /* ---- lemmatizer ---- */
