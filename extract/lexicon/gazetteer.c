@@ -48,7 +48,7 @@ struct evg_gazetteer {
      * the readers' several questions about one phrase tokenize it once */
     char ptext[KEY_MAX];
     size_t plen, pk;
-    int pok; /* 0: none, 1: ready, negative: its error */
+    int pok; /* 0: none, 1: ready, 2: no words, negative: its error */
     char pkey[KEY_MAX];
     size_t pends[KEY_MAX / 2];
     uint64_t phs[KEY_MAX / 2];
@@ -198,7 +198,7 @@ static int prepare(evg_gazetteer *g, const char *phrase, size_t len)
 {
     if (g->pok && len == g->plen && len < KEY_MAX &&
         memcmp(g->ptext, phrase, len) == 0)
-        return g->pok > 0 ? 0 : g->pok;
+        return g->pok == 1 ? 0 : g->pok == 2 ? 1 : g->pok;
     g->pok = 0;
     evg_tokens *toks = &g->scratch; /* reused: no allocation per phrase */
     toks->n = 0;
@@ -220,7 +220,8 @@ static int prepare(evg_gazetteer *g, const char *phrase, size_t len)
     if (len < KEY_MAX && rc != EVG_ENOMEM) {
         memcpy(g->ptext, phrase, len);
         g->plen = len;
-        g->pok = rc ? rc : 1;
+        /* a phrase without words stays one when asked again */
+        g->pok = rc == 0 ? 1 : rc == 1 ? 2 : rc;
     }
     return rc;
 }
