@@ -16,7 +16,7 @@ static const char *const *hypo_heads, *const *planned_heads,
     *const *relatives, *const *negations, *const *hypo_modals,
     *const *planned_modals, *const *future_aux, *const *perfect_aux,
     *const *occasion_preps, *const *sched_verbs, *const *sched_preps,
-    *const *simul_marks;
+    *const *simul_marks, *const *object_control;
 
 static const evg_words_use uses[] = {
     {"frame_hypothetical_heads.words", EVG_WORDS_SORTED, &hypo_heads, NULL},
@@ -24,6 +24,7 @@ static const evg_words_use uses[] = {
     {"frame_negative_heads.words", EVG_WORDS_SORTED, &negative_heads, NULL},
     {"frame_conditional_marks.words", EVG_WORDS_SORTED, &cond_marks, NULL},
     {"frame_light_verbs.words", EVG_WORDS_SORTED, &light_verbs, NULL},
+    {"frame_object_control.words", EVG_WORDS_SORTED, &object_control, NULL},
     {"frame_locative_preps.words", EVG_WORDS_SORTED, &loc_preps, NULL},
     {"frame_recipient_preps.words", EVG_WORDS_SORTED, &recip_preps, NULL},
     {"frame_reporting.words", EVG_WORDS_SORTED, &reporting, NULL},
@@ -122,6 +123,42 @@ static int in(const char *word, const char *const *list)
     for (; *list; list++)
         if (strcmp(word, *list) == 0)
             return 1;
+    return 0;
+}
+
+/* Whether verb t is one of object control (frame_object_control.words):
+ * by its lemma, else by its form without an ending ("persuaded",
+ * "urging", "presses"), for a lemma the tagger got wrong; irregular
+ * forms ("told", "sent") are in the list. */
+static int object_control_verb(const evg_doc_token *t)
+{
+    if (in(t->lemma, object_control))
+        return 1;
+    char b[32];
+    size_t n = t->form ? strlen(t->form) : 0;
+    if (n < 3 || n + 2 > sizeof(b))
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        b[i] = (char)((t->form[i] >= 'A' && t->form[i] <= 'Z')
+                          ? t->form[i] - 'A' + 'a'
+                          : t->form[i]);
+    if (in(b, object_control))
+        return 1;
+    static const char *const endings[] = {"ing", "ed", "es", "d", "s", NULL};
+    for (const char *const *e = endings; *e; e++) {
+        size_t k = strlen(*e);
+        if (n <= k + 2 || strcmp(b + n - k, *e) != 0)
+            continue;
+        char stem[32];
+        memcpy(stem, b, n - k);
+        stem[n - k] = '\0';
+        if (in(stem, object_control))
+            return 1;
+        stem[n - k] = 'e';
+        stem[n - k + 1] = '\0';
+        if (in(stem, object_control))
+            return 1;
+    }
     return 0;
 }
 
@@ -271,7 +308,9 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
         size_t o = child(w, n, h, "obj", 0);
         if (o == EVG_NONE)
             o = child(w, n, h, "iobj", 0);
-        if (o != EVG_NONE) {
+        /* "urged Washington to stop": Washington; "defeated Boeing to
+         * win": the subject (frame_object_control.words) */
+        if (o != EVG_NONE && object_control_verb(&w[h])) {
             *how = EVG_FR_CONTROL;
             return o;
         }
@@ -285,15 +324,18 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
      * signing", "came to Beijing to meet", and "Facing troops, Saddam
      * sought". A participle in -ed with a subordinator ("when asked")
      * is passive, and its doer is not the main clause's subject. An
-     * infinitive after an object may be that object's to do ("pressed
-     * Seoul again and again to stop", read as an adverbial clause): no
-     * doer is taken then. */
+     * infinitive after the object of a verb of object control is that
+     * object's to do ("pressed Seoul again and again to stop", read as
+     * an adverbial clause): no doer is taken then; after another verb's
+     * object it is the subject's purpose ("is exercising its options to
+     * purchase five aircraft"). */
     if (rel_is(rel, "advcl") &&
         (xpos_is(&w[p], "VBG") ||
          (xpos_is(&w[p], "VBN") && child(w, n, p, "mark", 0) == EVG_NONE) ||
          (xpos_is(&w[p], "VB") && to_infinitive(w, n, p) &&
-          child(w, n, h, "obj", 0) == EVG_NONE &&
-          child(w, n, h, "iobj", 0) == EVG_NONE))) {
+          ((child(w, n, h, "obj", 0) == EVG_NONE &&
+            child(w, n, h, "iobj", 0) == EVG_NONE) ||
+           !object_control_verb(&w[h]))))) {
         a = subject_of(w, n, h, depth, how);
         if (a != EVG_NONE && *how == EVG_FR_DIRECT)
             *how = EVG_FR_CONJOINED;
@@ -302,6 +344,24 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
     if (rel_is(rel, "acl") && xpos_is(&w[p], "VBG")) {
         *how = EVG_FR_RELATIVE; /* "troops attacking the city" */
         return h;
+    }
+    /* An infinitival relative on a name is the name's to do (a headline:
+     * "China Eastern Airlines to purchase twenty jets"); on a predicate
+     * noun, its subject's ("Singapore Airlines is the first airline to
+     * fly the A380"). On another noun the doer is not said ("a contract
+     * to purchase", "the decision to award"). */
+    if (rel_is(rel, "acl") && xpos_is(&w[p], "VB") && to_infinitive(w, n, p)) {
+        if (upos_is(&w[h], "PROPN")) {
+            *how = EVG_FR_RELATIVE;
+            return h;
+        }
+        if ((upos_is(&w[h], "NOUN") || upos_is(&w[h], "PROPN")) &&
+            child(w, n, h, "cop", 0) != EVG_NONE) {
+            a = subject_of(w, n, h, depth, how);
+            if (a != EVG_NONE && *how == EVG_FR_DIRECT)
+                *how = EVG_FR_RELATIVE;
+            return a;
+        }
     }
     if ((upos_is(&w[p], "NOUN") || upos_is(&w[p], "PROPN")) &&
         rel_is(rel, "obj") && in(w[h].lemma, light_verbs)) {

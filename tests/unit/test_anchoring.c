@@ -295,6 +295,44 @@ static int has_role(const evg_event *e, const char *role)
     return 0;
 }
 
+/* The doer of an infinitive without a subject of its own: after the
+ * object of a verb of object control, that object; after another verb's
+ * object, the subject (a purpose); on a name or a predicate noun, that
+ * name or the subject; on another noun, nobody. */
+static void infinitive_takes_its_doer(void **state)
+{
+    evg_doc *doc = extract(state, "2019-05-23",
+                           "Northrop Grumman defeated Boeing to win the "
+                           "contract.");
+    assert_string_equal(arg_actor(doc, event(doc, "win"), "agent"),
+                        "Northrop Grumman");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "Velmora Airlines is exercising its options to purchase "
+                  "five jets.");
+    assert_string_equal(arg_actor(doc, event(doc, "purchase"), "agent"),
+                        "Velmora Airlines");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23", "China urged Washington to stop the ban.");
+    assert_string_equal(arg_actor(doc, event(doc, "stop"), "agent"),
+                        "United States");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "China Eastern Airlines to purchase twenty jets");
+    assert_string_equal(arg_actor(doc, event(doc, "purchase"), "agent"),
+                        "China Eastern Airlines");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "Singapore Airlines is the first airline to fly the A380.");
+    assert_string_equal(arg_actor(doc, event(doc, "fly"), "agent"),
+                        "Singapore Airlines");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "Velmora Airlines signed a contract to purchase five jets.");
+    assert_false(has_role(event(doc, "purchase"), "agent"));
+    evg_doc_free(doc);
+}
+
 static void time_phrases_date_their_predicate(void **state)
 {
     /* a bare noun (obl:tmod), and on / in / since / until phrases */
@@ -442,6 +480,7 @@ int main(void)
         cmocka_unit_test(they_is_the_speaking_organization),
         cmocka_unit_test(apposition_names_the_participant),
         cmocka_unit_test(references_by_head_word_and_salience),
+        cmocka_unit_test(infinitive_takes_its_doer),
         cmocka_unit_test(coordinated_verbs_share_a_time_before_them),
         cmocka_unit_test(time_phrases_date_their_predicate),
         cmocka_unit_test(reported_clause_hung_on_the_time),

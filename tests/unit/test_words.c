@@ -52,6 +52,7 @@ static const struct {
     {"frame_future_auxiliaries.words", S},
     {"frame_hypothetical_heads.words", S},
     {"frame_light_verbs.words", S},
+    {"frame_object_control.words", S},
     {"frame_locative_preps.words", S},
     {"frame_negative_heads.words", S},
     {"frame_occasion_preps.words", S},
