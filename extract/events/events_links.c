@@ -7,6 +7,12 @@
  *   speaker's phrase ('"We have reduced our effort," said Boeing
  *   spokeswoman Sandy Angers'; "Tom Enders, chief executive of Airbus,
  *   said"). A person without one, or with two, links nothing.
+ * - A model number in the phrase ("the 787", "One of the A380s") that
+ *   ends the mention of an actor named within LINK_WINDOW sentences
+ *   ("Boeing 787") stands for it.
+ * - A definite description whose head ends the name of an actor named
+ *   within LINK_WINDOW sentences (not a person or a place) stands for it:
+ *   "the store" after "the iTunes Store" (a head match).
  * - A definite description headed by a vehicle noun ("the plane", "this
  *   aircraft", "the massive airliner") stands for the vehicle model the
  *   text named last, within LINK_WINDOW sentences: an actor one of whose
@@ -17,6 +23,7 @@
  *
  * Who else an actor is (its identity, its other names and pronouns) is
  * the actor finder's; this only reads what it made (docs/events.md). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,12 +237,45 @@ static int vehicle_model(ev_state *st, size_t e)
     return st->model_of[e] == 2;
 }
 
-/* "the plane": the vehicle model named last before UD word w. */
+/* The length of n bytes at w without a plural "s" ("Stores", "store"). */
+static size_t singular(const char *w, size_t n)
+{
+    return n > 3 && (w[n - 1] | 0x20) == 's' && (w[n - 2] | 0x20) != 's'
+               ? n - 1
+               : n;
+}
+
+/* Whether the last word of the mention at bytes [a, b) is the noun
+ * `h` (hn bytes), singular or plural, in any case: "iTunes Music Store"
+ * ends in "the store"'s head. */
+static int ends_in(const char *text, size_t a, size_t b, const char *h,
+                   size_t hn)
+{
+    size_t e = b;
+    while (e > a && !isalnum((unsigned char)text[e - 1]))
+        e--;
+    size_t k = e;
+    while (k > a && isalnum((unsigned char)text[k - 1]))
+        k--;
+    size_t n = singular(text + k, e - k);
+    hn = singular(h, hn);
+    if (n != hn || !n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((text[k + i] | 0x20) != (h[i] | 0x20))
+            return 0;
+    return 1;
+}
+
+/* "the plane": the vehicle model named last before UD word w; "the
+ * store": the actor named last, not a person or a place, whose name
+ * ends in the description's head ("the iTunes Store"), a head match. */
 static size_t description(ev_state *st, const sent_ctx *s, size_t w)
 {
     const evg_doc_token *t = &s->ud[w];
-    if (!ud_in(t, vehicles) || !t->upos || strcmp(t->upos, "NOUN") != 0)
+    if (!t->upos || strcmp(t->upos, "NOUN") != 0 || !t->form)
         return EVG_NONE;
+    int vehicle = ud_in(t, vehicles);
     int def = 0;
     for (size_t j = 0; j < s->n_ud; j++)
         if (s->ud[j].head == w + 1 && rel_is(&s->ud[j], "det") &&
@@ -259,7 +299,77 @@ static size_t description(ev_state *st, const sent_ctx *s, size_t w)
         const ment *mt = &st->ment[m];
         if (mt->start < from)
             break;
-        if (mt->entity < doc->n_entities && vehicle_model(st, mt->entity))
+        if (mt->entity >= doc->n_entities)
+            continue;
+        if (vehicle) {
+            if (vehicle_model(st, mt->entity))
+                return mt->entity;
+            continue;
+        }
+        evg_entity_kind k = doc->entities[mt->entity].kind;
+        if (k != EVG_KIND_PERSON && k != EVG_KIND_LOCATION &&
+            k != EVG_KIND_COUNTRY &&
+            ends_in(doc->text, mt->start, mt->end, t->form, strlen(t->form)))
+            return mt->entity;
+    }
+    return EVG_NONE;
+}
+
+/* Whether a word is a model number: three digits or more, with letters
+ * or a plural "s" perhaps ("787", "A380", "A380s"). */
+static int model_word(const char *w)
+{
+    int digits = 0;
+    size_t n = strlen(w);
+    if (n > 8)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isdigit((unsigned char)w[i]))
+            digits++;
+        else if (!isalpha((unsigned char)w[i]))
+            return 0;
+    }
+    return digits >= 3;
+}
+
+/* "the 787", "One of the A380s": a model number in the phrase of UD word
+ * w (its head, or a word hung on it) that ends the mention of an actor
+ * named within LINK_WINDOW sentences ("Boeing 787", "A380"), not a
+ * person or a place: that actor, the most recent. */
+static size_t model_reference(ev_state *st, const sent_ctx *s, size_t w)
+{
+    size_t word = EVG_NONE;
+    if (s->ud[w].form && model_word(s->ud[w].form))
+        word = w;
+    for (size_t j = 0; j < s->n_ud && word == EVG_NONE; j++)
+        if (s->ud[j].head == w + 1 && s->ud[j].form &&
+            (rel_is(&s->ud[j], "nmod") || rel_is(&s->ud[j], "compound")) &&
+            model_word(s->ud[j].form))
+            word = j;
+    if (word == EVG_NONE)
+        return EVG_NONE;
+    const evg_doc *doc = st->doc;
+    const char *f = s->ud[word].form;
+    size_t first = s->index > LINK_WINDOW ? s->index - LINK_WINDOW : 0;
+    size_t from = doc->sentences[first].start;
+    size_t lo = 0, hi = st->n_ment;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->ment[mid].start < s->ud[w].start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t m = lo; m-- > 0;) {
+        const ment *mt = &st->ment[m];
+        if (mt->start < from)
+            break;
+        if (mt->entity >= doc->n_entities)
+            continue;
+        evg_entity_kind k = doc->entities[mt->entity].kind;
+        if (k != EVG_KIND_PERSON && k != EVG_KIND_LOCATION &&
+            k != EVG_KIND_COUNTRY &&
+            ends_in(doc->text, mt->start, mt->end, f, strlen(f)))
             return mt->entity;
     }
     return EVG_NONE;
@@ -274,5 +384,6 @@ size_t evg_events__link_arg(ev_state *st, const sent_ctx *s,
         return first_person(st, s, f);
     if (ud_in(&s->ud[w], thing) || ud_in(&s->ud[w], third_plural))
         return third_person(st, s, f);
-    return description(st, s, w);
+    size_t e = model_reference(st, s, w);
+    return e != EVG_NONE ? e : description(st, s, w);
 }

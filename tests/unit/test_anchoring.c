@@ -216,6 +216,25 @@ static void the_plane_is_the_model_named_last(void **state)
                   "carried 250 passengers.");
     assert_null(arg_actor(doc, event(doc, "carried"), "agent"));
     evg_doc_free(doc);
+    /* a model number that ends an actor's mention is that actor */
+    doc = extract(state, "2019-05-23",
+                  "Velmora Airlines bought a Boeing 787 last year. The 787 "
+                  "carried 250 passengers on Monday.");
+    assert_string_equal(arg_actor(doc, event(doc, "carried"), "agent"),
+                        "Boeing 787");
+    evg_doc_free(doc);
+    /* a description whose head ends an actor's name is that actor */
+    doc = extract(state, "2019-05-23",
+                  "Apple opened the iTunes Music Store in 2003. The store "
+                  "sold a million songs in its first week.");
+    assert_string_equal(arg_actor(doc, event(doc, "sold"), "agent"),
+                        "iTunes Music Store");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "Apple opened a shop in 2003. The store sold a million "
+                  "songs in its first week.");
+    assert_null(arg_actor(doc, event(doc, "sold"), "agent"));
+    evg_doc_free(doc);
     /* an indefinite description refers to no model named before */
     doc = extract(state, "2019-05-23",
                   "Boeing showed the 787 Dreamliner aircraft to reporters. "
