@@ -94,12 +94,28 @@ static int day_num(const tagger *c, size_t i)
              strncasecmp(end, "rd", 2) == 0 || strncasecmp(end, "th", 2) == 0))
             return (int)d;
     }
-    if (has(c, i, TX_ORD) && val(c, i, TX_ORD) <= 31) {
-        int d = val(c, i, TX_ORD);
-        /* "twenty-first" */
-        return d;
-    }
+    if (has(c, i, TX_ORD) && val(c, i, TX_ORD) <= 31)
+        return val(c, i, TX_ORD);
     return 0;
+}
+
+/* A day or ordinal at i as one token ("23", "23rd", "third") or, written
+ * out, as three: "twenty-first" is "twenty" "-" "first" on the tagger's
+ * tokens. Returns the tokens it takes (0: none), its value in *n. */
+static size_t day_words(const tagger *c, size_t i, int *n)
+{
+    if (i < c->n && c->t[i].kind == K_WORD && has(c, i, TX_NUM) &&
+        punct(c, i + 1, '-') && has(c, i + 2, TX_ORD)) {
+        long tens = val(c, i, TX_NUM);
+        int ones = val(c, i + 2, TX_ORD);
+        if (tens >= 20 && tens <= 90 && tens % 10 == 0 && ones >= 1 &&
+            ones <= 9) {
+            *n = (int)tens + ones;
+            return 3;
+        }
+    }
+    *n = day_num(c, i);
+    return *n ? 1 : 0;
 }
 
 /* Words before a bare month name that make it a month, not the modal
@@ -147,32 +163,30 @@ int evg_timex__m_month(const tagger *c, size_t i, match *m)
     }
     if (!wd)
         j = i;
-    int day = 0, month = 0, year = TX_X;
-    size_t mtok;
+    int day = 0, month = 0, year = TX_X, dn;
+    size_t mtok, dw;
     if (day_num(c, j) && evg_timex__month_word_ok(c, j + 1) &&
         c->t[j].kind != K_WORD) {
         day = day_num(c, j);
         mtok = j + 1;
         month = val(c, mtok, TX_MONTH);
         j = evg_timex__skip_dot(c, j + 2, mtok);
-    } else if (is(c, j, "the") && day_num(c, j + 1) && is(c, j + 2, "of") &&
-               evg_timex__month_word_ok(c, j + 3)) {
-        day = day_num(c, j + 1);
-        mtok = j + 3;
+    } else if (is(c, j, "the") && (dw = day_words(c, j + 1, &dn)) &&
+               is(c, j + 1 + dw, "of") &&
+               evg_timex__month_word_ok(c, j + 2 + dw)) {
+        day = dn;
+        mtok = j + 2 + dw;
         month = val(c, mtok, TX_MONTH);
-        j = evg_timex__skip_dot(c, j + 4, mtok);
+        j = evg_timex__skip_dot(c, mtok + 1, mtok);
     } else if (evg_timex__month_word_ok(c, j)) {
         mtok = j;
         month = val(c, j, TX_MONTH);
         j = evg_timex__skip_dot(c, j + 1, mtok);
         size_t k = j;
-        int dn = day_num(c, k);
-        if (dn && !(c->t[k].kind == K_NUM && c->t[k].ndig == 4)) {
+        dw = day_words(c, k, &dn);
+        if (dw && !(c->t[k].kind == K_NUM && c->t[k].ndig == 4)) {
             day = dn;
-            j = k + 1;
-            if (has(c, k, TX_NUM) && punct(c, k + 1, '-') &&
-                day_num(c, k + 2))
-                day += day_num(c, k + 2), j = k + 3; /* twenty-first */
+            j = k + dw;
         }
     } else {
         return 0;
@@ -372,13 +386,14 @@ int evg_timex__m_spoken_year(const tagger *c, size_t i, match *m)
 int evg_timex__m_century(const tagger *c, size_t i, match *m)
 {
     size_t j = is(c, i, "the") ? i + 1 : i;
-    int n = day_num(c, j);
-    if (!n || !is(c, j + 1, "century"))
+    int n;
+    size_t k = day_words(c, j, &n);
+    if (!k || !is(c, j + k, "century"))
         return 0;
     evg_timex__val_init(&m->v, EVG_TIMEX_DATE);
     m->v.gran = TX_G_CENTURY;
     m->v.y = (n - 1) * 100;
-    m->end = j + 2;
+    m->end = j + k + 1;
     return 1;
 }
 

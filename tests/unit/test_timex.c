@@ -140,6 +140,10 @@ static void timex_absolute_dates(void **state)
            "Thursday, March 5, 1998", D, "1998-03-05", NULL);
     expect("Sales fell on Sept. 30.", SEED, "Sept. 30", D, "2018-09-30",
            NULL);
+    expect("It opened on the twenty-third of May.", SEED,
+           "the twenty-third of May", D, "2019-05-23", NULL);
+    expect("It opened on May thirty-first.", SEED, "May thirty-first", D,
+           "2019-05-31", NULL);
     expect("The union formed in nineteen ninety-six.", SEED,
            "nineteen ninety-six", D, "1996", NULL);
 }
@@ -151,6 +155,8 @@ static void timex_decades_centuries_quarters_seasons(void **state)
     expect("Prices rose in the '80s.", SEED, "the '80s", D, "198", NULL);
     expect("It is a problem of the 21st century.", SEED, "the 21st century",
            D, "20", NULL);
+    expect("It is a problem of the twenty-first century.", SEED,
+           "the twenty-first century", D, "20", NULL);
     expect("Profit rose in the second quarter of 2019.", SEED,
            "the second quarter of 2019", D, "2019-Q2", NULL);
     expect("Profit rose in the first half of 2018.", SEED,
