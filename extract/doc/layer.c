@@ -451,11 +451,56 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
 
 /* The word starting at byte `off`: its UPOS (returned) and XPOS (`*xpos`,
  * may be NULL), or NULL when no word starts there. */
+/* The word of the layer that starts at byte `off`, looked for in the
+ * sentence that holds `off` only (log of the sentences, then of its
+ * words, instead of the whole layer with a sentence search at each step):
+ * its number, else EVG_NONE (not in that sentence). */
+static size_t word_at(const evg_doc *doc, const evg_doc_layer *l, size_t off)
+{
+    size_t lo = 0, hi = l->filled < doc->n_sentences ? l->filled
+                                                     : doc->n_sentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sentences[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!lo)
+        return EVG_NONE;
+    size_t k = lo - 1, b, e;
+    bounds(l, k, &b, &e);
+    wfull f;
+    while (b < e) {
+        size_t mid = b + (e - b) / 2;
+        unpack(doc, l, k, mid, &f);
+        if (f.start < off)
+            b = mid + 1;
+        else
+            e = mid;
+    }
+    size_t end = k + 1 < l->filled ? l->first[k + 1] : l->n;
+    if (b >= end)
+        return EVG_NONE;
+    unpack(doc, l, k, b, &f);
+    return f.start == off ? b : EVG_NONE;
+}
+
 static const char *tags_at(const evg_doc *doc, size_t off, const char **xpos)
 {
     const evg_doc_layer *l = doc->layer;
     size_t n = l ? l->n : doc->n_tokens, lo = 0, hi = n;
     wfull f;
+    if (l) {
+        size_t w = word_at(doc, l, off);
+        if (w != EVG_NONE) {
+            unsigned tag = field(l, w, F_TAG, l->w[w].tag, BIG8);
+            if (xpos)
+                *xpos = l->xpos[tag];
+            return l->upos[tag];
+        }
+        /* not in the sentence that holds it: the whole layer, below */
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2, start;
         if (l) {

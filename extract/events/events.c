@@ -403,21 +403,27 @@ static const evg_trig_pat *match_at(const sent_ctx *s,
             nr = noun_reading(s, h, infl);
             read = 1;
         }
+        /* the briefs first: most patterns of a common head are passed
+         * over without reading the pattern itself */
+        const evg_trig_brief *br = np ? evg_events__briefs(trig, pats) : NULL;
         for (size_t q = 0; q < np; q++) {
-            const evg_trig_pat *p = pats[q];
-            int is_noun = p->kind == EVG_TK_NOUN;
-            if (p->kind == EVG_TK_NONE)
+            int is_noun = br[q].kind == EVG_TK_NOUN;
+            if (br[q].kind == EVG_TK_NONE)
                 is_noun = nr; /* blocks either reading */
             if (is_noun != nr)
                 continue;
             /* a noun head keeps its own spelling or a plural */
             if (is_noun && infl == 'd')
                 continue;
-            size_t e, last = EVG_NONE;
             /* PETRARCH-2 matches its patterns on the parse (the nouns
              * are heads of the verb's own phrases), never across a
-             * clause: with a parse, only over the head's frame */
-            int tree_only = p->prio == EVG_PRIO_PETRARCH && s->n_ud;
+             * clause: with a parse, only over the head's frame, which a
+             * pattern of one word never needs */
+            int tree_only = br[q].petrarch && s->n_ud;
+            if (tree_only && br[q].one_word)
+                continue;
+            const evg_trig_pat *p = pats[q];
+            size_t e, last = EVG_NONE;
             if (tree_only || !match_rest(s, p, 1, h + 1, &e)) {
                 if (p->n_words < 2 || !s->n_ud)
                     continue;

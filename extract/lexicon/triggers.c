@@ -35,13 +35,14 @@ struct evg_triggers {
     evg_trig_class **classes; /* in definition order */
     size_t n_classes, cap_classes;
     const evg_trig_pat **byhead; /* grouped by head, longest first */
+    evg_trig_brief *briefs;      /* of byhead[i], in its order */
     head_slot *slots;
     size_t n_slots; /* power of two */
     /* a lexicon made by evg_extract__triggers_new() starts as a view of
      * the built-in one, read once a process (load_builtin()): `codes`
      * and `base_pats` are the built-in's (no file adds codes); its
-     * `classes`, `byhead` and `slots` are too while `shared`, until a
-     * user file adds a pattern or a class (unshare()) */
+     * `classes`, `byhead`, `briefs` and `slots` are too while `shared`,
+     * until a user file adds a pattern or a class (unshare()) */
     int view, shared;
 };
 
@@ -232,6 +233,7 @@ static int unshare(evg_triggers *t)
     t->classes = c;
     t->cap_classes = t->n_classes ? t->n_classes : 1;
     t->byhead = NULL;
+    t->briefs = NULL;
     t->slots = NULL;
     t->n_slots = 0;
     t->shared = 0;
@@ -575,8 +577,10 @@ static int rebuild(evg_triggers *t, evg_error *err)
     if (t->shared)
         return 0; /* nothing added: the built-in index holds */
     free(t->byhead);
+    free(t->briefs);
     free(t->slots);
     t->byhead = NULL;
+    t->briefs = NULL;
     t->slots = NULL;
     t->n_slots = 0;
     /* the patterns stop growing here (until a user file adds more): no
@@ -597,6 +601,14 @@ static int rebuild(evg_triggers *t, evg_error *err)
     for (size_t i = 0; i < t->n_pats; i++)
         t->byhead[t->n_base + i] = &t->pats[i];
     evg_sort(t->byhead, n, sizeof(*t->byhead), cmp_pat);
+    t->briefs = malloc((n ? n : 1) * sizeof(*t->briefs));
+    if (!t->briefs)
+        return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        t->briefs[i].kind = (unsigned char)t->byhead[i]->kind;
+        t->briefs[i].petrarch = t->byhead[i]->prio == EVG_PRIO_PETRARCH;
+        t->briefs[i].one_word = t->byhead[i]->n_words < 2;
+    }
     /* a slot per head lemma, the table at most half full */
     size_t heads = 0;
     for (size_t i = 0; i < n; i++)
@@ -623,6 +635,12 @@ static int rebuild(evg_triggers *t, evg_error *err)
         i = j;
     }
     return 0;
+}
+
+const evg_trig_brief *evg_events__briefs(const evg_triggers *t,
+                                         const evg_trig_pat *const *pats)
+{
+    return t->briefs + (pats - t->byhead);
 }
 
 size_t evg_events__patterns(const evg_triggers *t, const char *lemma,
@@ -654,6 +672,7 @@ void evg_extract__triggers_free(evg_triggers *t)
     if (!t->shared) {
         free(t->classes);
         free(t->byhead);
+        free(t->briefs);
         free(t->slots);
     }
     free(t);
@@ -735,6 +754,7 @@ int evg_extract__triggers_new(evg_triggers **out, evg_error *err)
     t->classes = b->classes;
     t->n_classes = t->cap_classes = b->n_classes;
     t->byhead = b->byhead;
+    t->briefs = b->briefs;
     t->slots = b->slots;
     t->n_slots = b->n_slots;
     t->view = t->shared = 1;

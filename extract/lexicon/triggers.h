@@ -140,6 +140,20 @@ const evg_cameo *evg_events__cameo(const evg_triggers *t, const char *code);
 size_t evg_events__patterns(const evg_triggers *t, const char *lemma,
                             size_t n, const evg_trig_pat *const **out);
 
+/* What the event coder reads of a pattern before anything else, kept in
+ * an array of its own so that passing over the many patterns of a common
+ * head reads a few bytes each, not each pattern's own memory. */
+typedef struct evg_trig_brief {
+    unsigned char kind;     /* evg_trig_kind */
+    unsigned char petrarch; /* prio == EVG_PRIO_PETRARCH */
+    unsigned char one_word; /* n_words < 2 */
+} evg_trig_brief;
+
+/* The briefs of the patterns `pats` (an array evg_events__patterns()
+ * gave), in the same order. */
+const evg_trig_brief *evg_events__briefs(const evg_triggers *t,
+                                         const evg_trig_pat *const *pats);
+
 /* Loads the lemmatizer's list of irregular verbs (once; errors as
  * evg_words_list()): evg_extract__triggers_new() and the event coder call
  * it before evg_events__lemmas() and evg_events__inflection() may run. */
