@@ -264,6 +264,12 @@ size_t evg_events__ud_entity(const sent_ctx *s, size_t w);
  * model; else EVG_NONE. */
 size_t evg_events__link_arg(ev_state *st, const sent_ctx *s,
                             const evg_frame *f, size_t w);
+/* The actor a definite description at UD word w that the finder gave
+ * actor e ("the company") stands for in what a person says who speaks
+ * for one organization: that organization; else e. */
+size_t evg_events__speaker_description(ev_state *st, const sent_ctx *s,
+                                       const evg_frame *f, size_t w,
+                                       size_t e);
 /* Reads the word lists of events_links.c (once); EVG_EPARSE, EVG_ENOMEM. */
 int evg_events__load_links(evg_error *err);
 int evg_events__frame_args(ev_state *st, const sent_ctx *s,

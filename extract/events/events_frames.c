@@ -245,6 +245,8 @@ int evg_events__frame_args(ev_state *st, const sent_ctx *s,
                               role == EVG_FR_PATIENT ||
                               role == EVG_FR_RECIPIENT))
             e = evg_events__link_arg(st, s, f, a->word);
+        else if (x == a->word)
+            e = evg_events__speaker_description(st, s, f, a->word, e);
         size_t tx = timex_at(st, s, s->ud[a->word].start, s->ud[a->word].end);
         if (tx != EVG_NONE) {
             /* the time expression alone, not what the parse hung on it */

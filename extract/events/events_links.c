@@ -21,6 +21,12 @@
  *   or whose name ends in a model number of three digits or more
  *   ("Boeing 787", "A380").
  *
+ * - A definite description of an organization ("the company") in what a
+ *   person says who speaks for one organization named in the speaker's
+ *   phrase stands for that organization ("Louis Gallois, the Airbus chief
+ *   executive, said the company expects to cut jobs": Airbus), whatever
+ *   the actor finder resolved it to.
+ *
  * Who else an actor is (its identity, its other names and pronouns) is
  * the actor finder's; this only reads what it made (docs/events.md). */
 #include <ctype.h>
@@ -113,6 +119,30 @@ static size_t speaks_for(const ev_state *st, const sent_ctx *s, size_t w,
         }
         memcpy(level, next, nn * sizeof(*next));
         nl = nn;
+    }
+    if (found != EVG_NONE)
+        return found;
+    /* the parse hung the speaker's title elsewhere ("Louis Gallois, the
+     * Airbus chief executive" as a list): the one organization named in
+     * the bytes of the speaker's phrase */
+    size_t a, b;
+    evg_events__phrase_span(s, w, &a, &b);
+    size_t lo = 0, hi = st->n_ment;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->ment[mid].start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t m = lo; m < st->n_ment && st->ment[m].start < b; m++) {
+        size_t e = st->ment[m].entity;
+        if (st->ment[m].end > b || e >= doc->n_entities || e == who ||
+            !organization(doc, e))
+            continue;
+        if (found != EVG_NONE && found != e)
+            return EVG_NONE;
+        found = e;
     }
     return found;
 }
@@ -373,6 +403,28 @@ static size_t model_reference(ev_state *st, const sent_ctx *s, size_t w)
             return mt->entity;
     }
     return EVG_NONE;
+}
+
+size_t evg_events__speaker_description(ev_state *st, const sent_ctx *s,
+                                       const evg_frame *f, size_t w,
+                                       size_t e)
+{
+    if (w >= s->n_ud || e == EVG_NONE || !s->ud[w].upos ||
+        strcmp(s->ud[w].upos, "NOUN") != 0 ||
+        !organization(st->doc, e))
+        return e;
+    int def = 0;
+    for (size_t j = 0; j < s->n_ud; j++)
+        if (s->ud[j].head == w + 1 && rel_is(&s->ud[j], "det") &&
+            ud_in(&s->ud[j], definite))
+            def = 1;
+    if (!def)
+        return e;
+    size_t sw, who = speaker(s, f, &sw);
+    if (who == EVG_NONE || st->doc->entities[who].kind != EVG_KIND_PERSON)
+        return e;
+    size_t o = speaks_for(st, s, sw, who);
+    return o != EVG_NONE ? o : e;
 }
 
 size_t evg_events__link_arg(ev_state *st, const sent_ctx *s,

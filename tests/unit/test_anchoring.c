@@ -195,6 +195,20 @@ static void we_is_the_speakers_organization(void **state)
                   "spokesman.");
     assert_null(arg_actor(doc, event(doc, "reduced"), "agent"));
     evg_doc_free(doc);
+    /* "the company" in the words of a person who speaks for one */
+    doc = extract(state, "2019-05-23",
+                  "EADS started a restructuring programme. Louis Gallois, "
+                  "the Airbus chief executive, said the company expects to "
+                  "cut 4,300 jobs.");
+    assert_string_equal(arg_actor(doc, event(doc, "expects"), "agent"),
+                        "Airbus");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "EADS started a restructuring programme. Louis Gallois "
+                  "said the company expects to cut 4,300 jobs.");
+    assert_string_equal(arg_actor(doc, event(doc, "expects"), "agent"),
+                        "EADS");
+    evg_doc_free(doc);
     /* not in anyone's words: the narrator's "we" is nobody's */
     doc = extract(state, "2019-05-23",
                   "Acme Corp is hiring. We have reduced our effort.");
