@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages evgraph needs, only those that are missing.
 # Usage: scripts/deps.sh [build|test|train]  (test adds what the test suite
-# uses; train adds WordNet, which the event-mention trainer reads)
+# uses; train adds WordNet and the word list, which the trainers read)
 set -euo pipefail
 
 build_pkgs=(pkg-config libigraph-dev libcjson-dev libgraphviz-dev graphviz libsqlite3-dev)
 test_pkgs=(libcmocka-dev libxml2-utils python3 python3-networkx python3-igraph chromium
            g++ zsh poppler-utils fontconfig parallel python3-distributed)
 
-train_pkgs=(wordnet-base python3)
+train_pkgs=(wordnet-base wamerican python3)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = test ]; then

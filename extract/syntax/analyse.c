@@ -107,7 +107,7 @@ int evg_syn_parse_tokens(const evg_syn_model *m, const char *text,
 static int analyse_piece(const evg_syn_model *m, evg_syn_sent *s, size_t from,
                          size_t n, syn_word *w, syn_state *st)
 {
-    syn_words(&m->tagdict, s->form + from, n, w);
+    syn_words(&m->tagdict, &m->lexicon, s->form + from, n, w);
     if (syn_tag(m, w, n, s->tag + from) < 0)
         return EVG_ENOMEM;
     syn_state_reset(st, n);
@@ -160,7 +160,7 @@ int evg_syn_analyse(const evg_syn_model *m, evg_syn_sent *s)
     size_t per = s->lemma_buf_size / (n ? n : 1);
     for (size_t i = 0; i < n; i++) {
         char *buf = s->lemma_buf + i * per;
-        s->lemma[i] = syn_lemma(&m->lemmas, s->form[i], s->tag[i], buf, per);
+        s->lemma[i] = syn_lemma(m, s->form[i], s->tag[i], buf, per);
     }
     return 0;
 }

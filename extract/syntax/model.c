@@ -25,7 +25,10 @@
 #include "syn_internal.h"
 
 #define MAGIC "EVGSYN\0\0"
-#define FORMAT_VERSION 3u
+/* 4: with a lexicon (LEXC) and the features that read it; a model
+ * trained without one is written, and read, as version 3 */
+#define FORMAT_VERSION 4u
+#define FORMAT_VERSION_PLAIN 3u
 #define BOM 0x01020304u
 #define HEADER SYN_FILE_HEADER
 #define MAX_MODEL ((size_t)256 << 20)
@@ -197,9 +200,16 @@ int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err)
     for (size_t i = 0; i < m->nabbrevs; i++)
         evg_buf_printf(&s, "a\t%s\n", m->abbrevs[i]);
     section(&p, SEC('T', 'O', 'K', 'N'), s.data, s.len);
+    if (m->lexicon.cap) {
+        s.len = 0;
+        put_map(&s, &m->lexicon);
+        section(&p, SEC('L', 'E', 'X', 'C'), s.data, s.len);
+    }
     evg_buf_dispose(&s);
 
-    int rc = syn_file_save(path, MAGIC, FORMAT_VERSION, &p, err);
+    int rc = syn_file_save(path, MAGIC,
+                           m->lexicon.cap ? FORMAT_VERSION : FORMAT_VERSION_PLAIN,
+                           &p, err);
     evg_buf_dispose(&p);
     return rc;
 }
@@ -540,7 +550,19 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
     *out = NULL;
     char *data = NULL;
     size_t len = 0;
-    int rc = syn_file_load(path, MAGIC, FORMAT_VERSION, "syntax model", &data,
+    /* a model without a lexicon is version 3: peek at the version */
+    uint32_t version = FORMAT_VERSION;
+    FILE *pf = fopen(path, "rb");
+    if (pf) {
+        unsigned char head[12];
+        uint32_t v;
+        if (fread(head, 1, sizeof head, pf) == sizeof head &&
+            !memcmp(head, MAGIC, 8) && (memcpy(&v, head + 8, 4), v) ==
+            FORMAT_VERSION_PLAIN)
+            version = FORMAT_VERSION_PLAIN;
+        fclose(pf);
+    }
+    int rc = syn_file_load(path, MAGIC, version, "syntax model", &data,
                            &len, err);
     if (rc < 0)
         return rc;
@@ -596,6 +618,9 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
          get_map(r, &m->tagdict, (uint32_t)m->ntags);
     ok = ok && find_section(pay, n, SEC('T', 'O', 'K', 'N'), &r) &&
          get_tokenization(r, m);
+    /* the lexicon is optional: a model trained without dictionaries */
+    if (ok && find_section(pay, n, SEC('L', 'E', 'X', 'C'), &r))
+        ok = get_map(r, &m->lexicon, 1u << 20);
     ok = ok && syn_model_coarse(m) == 0;
     if (!ok) {
         evg_syn_model_free(m);
@@ -636,6 +661,7 @@ void evg_syn_model_free(evg_syn_model *m)
     free(m->clitics);
     free(m->abbrevs);
     free(m->coarse);
+    free(m->lexpos);
     free(m->mem);
     free(m);
 }

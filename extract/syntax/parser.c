@@ -172,6 +172,11 @@ static uint64_t word_of(const syn_word *w, int x)
     return x < 0 ? NONE_W : x == 0 ? ROOT_W : w[x - 1].w;
 }
 
+static uint64_t sem_of(const syn_word *w, int x)
+{
+    return x < 0 ? 0xfff01u : x == 0 ? 0xfff02u : SYN_LEX_SEM(w[x - 1].lex);
+}
+
 static uint64_t tag_of(const uint16_t *tags, int x)
 {
     return x < 0 ? NONE_T : x == 0 ? ROOT_T : tags[x - 1];
@@ -204,9 +209,17 @@ static uint64_t punct_between(const syn_word *w, int a, int b)
 int syn_model_coarse(evg_syn_model *m)
 {
     free(m->coarse);
+    free(m->lexpos);
     m->coarse = malloc(m->ntags ? m->ntags : 1);
-    if (!m->coarse)
+    m->lexpos = calloc(m->ntags ? m->ntags : 1, 1);
+    if (!m->coarse || !m->lexpos)
         return EVG_ENOMEM;
+    /* the UPOS whose words have WordNet base forms, by its name in UD */
+    static const char *const wn[4] = {"NOUN", "VERB", "ADJ", "ADV"};
+    for (size_t t = 0; t < m->ntags; t++)
+        for (unsigned p = 0; p < 4; p++)
+            if (!strcmp(m->upos[t], wn[p]))
+                m->lexpos[t] = (uint8_t)(1u << p);
     for (size_t t = 0; t < m->ntags; t++) {
         size_t u = 0; /* the first tag with the same UPOS names it */
         while (strcmp(m->upos[u], m->upos[t]))
@@ -382,6 +395,20 @@ size_t syn_parse_features(const syn_state *s, const syn_word *w,
     f[k++] = F2(110, s1t, s1 >= 0 ? s->rset[s1] : 1);
     f[k++] = F3(111, s1w, s0t, b0t);
     f[k++] = F3(112, s0w, s1t, b0t);
+    /* WordNet's classes (noun.time, verb.motion ...) of the words an arc
+     * would join, and of a preposition's object against its candidate
+     * heads: b0 a preposition, b1 its object, s0 and s1 the heads; or s0
+     * the object, with its case marker, s1 the head */
+    if (n < 1 || !w[0].has_lex) /* a model without a lexicon */
+        return k;
+    uint64_t s0m = sem_of(w, s0), s1m = sem_of(w, s1), b0m = sem_of(w, b0);
+    uint64_t b1m = sem_of(w, b1);
+    f[k++] = F2(113, s0m, b0t);
+    f[k++] = F2(114, s0t, b0m);
+    f[k++] = F3(115, b0w, s0m, b1m);
+    f[k++] = F3(116, b0w, s1m, b1m);
+    f[k++] = F3(117, word_of(w, s0l1), s0m, s1m);
+    f[k++] = F3(118, s1t, s0m, b0m);
     return k;
 }
 
@@ -433,6 +460,11 @@ size_t syn_label_features(const syn_state *s, const syn_word *w,
     f[k++] = F3(131, ht, dt, s->lset[dep]);
     f[k++] = F3(132, ht, dt, s->rset[dep]);
     f[k++] = F3(133, hw, dl1w, dt);
+    if (n < 1 || !w[0].has_lex) /* a model without a lexicon */
+        return k;
+    f[k++] = F3(134, dt, ht, dep > 0 ? SYN_LEX_SEM(w[dep - 1].lex) : 0);
+    f[k++] = F3(135, dt, head > 0 ? SYN_LEX_SEM(w[head - 1].lex) : 0,
+                dep > 0 ? SYN_LEX_SEM(w[dep - 1].lex) : 0);
     return k;
 }
 

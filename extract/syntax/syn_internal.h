@@ -30,7 +30,10 @@ const syn_entry *syn_map_find(const syn_map *m, uint64_t key);
 int syn_map_build(syn_map *m, const syn_entry *v, size_t n);
 
 typedef struct syn_lemmas {
-    size_t nrules;
+    size_t nrules;                /* the map also holds, per tag ('T'
+                                     keys), its most frequent rules: the
+                                     fallbacks when a rule's lemma is not
+                                     a dictionary word (syn_lemma) */
     syn_lemma_rule *rules;
     syn_map map;                /* exact (form, tag): string offset;
                                    (tag, suffix): rule number */
@@ -48,6 +51,10 @@ struct evg_syn_model {
                                     reads; then tagger, tagger2 are empty */
     syn_lemmas lemmas;
     syn_map tagdict;             /* frequent unambiguous forms -> tag */
+    syn_map lexicon;             /* lower-cased form -> SYN_LEX_* bits and
+                                    WordNet classes (empty: no lexicon) */
+    uint8_t *lexpos;             /* per tag: the SYN_LEX_ base bit of its
+                                    UPOS (NOUN, VERB, ADJ, ADV), or 0 */
     uint8_t *coarse;             /* per tag: its UPOS, as a small number */
     /* tokenization learned from the treebanks: clitics split off a word
      * ("n't", "'s"), and abbreviations that keep their full stop */
@@ -59,6 +66,24 @@ struct evg_syn_model {
     void *owned[12];              /* other blocks to free */
 };
 
+/* The lexicon: what dictionaries say of a lower-cased form, read at
+ * training time from WordNet and a word list and kept in the model file
+ * (section LEXC), so that running needs neither. Bits 0-3: a WordNet base
+ * form (lemma) of a noun, verb, adjective, adverb; bits 4-7: an inflected
+ * form of one (WordNet's exception lists, or a lemma rule leading to a base
+ * form); bit 8: the word list holds it in small letters; bit 9: with a
+ * capital; bits 10-14: the lexicographer file of the first noun sense (of
+ * its lemma) plus one; bits 15-19: of the first verb sense, plus one. */
+enum { SYN_LEX_N = 1, SYN_LEX_V = 2, SYN_LEX_A = 4, SYN_LEX_R = 8,
+       SYN_LEX_INFL_SHIFT = 4, SYN_LEX_LOWER = 256, SYN_LEX_CAP = 512,
+       SYN_LEX_NOUN_SHIFT = 10, SYN_LEX_VERB_SHIFT = 15 };
+#define SYN_LEX_CLASS(v) ((uint64_t)((v) & 0x3ffu))
+#define SYN_LEX_SEM(v) ((uint64_t)((v) >> SYN_LEX_NOUN_SHIFT))
+/* The lexicon's key of a lower-cased form of n bytes. */
+uint64_t syn_lex_key(const char *low, size_t n);
+/* The lexicon's bits of a form as written, 0 when unknown. */
+uint32_t syn_lex_find(const syn_map *lex, const char *form);
+
 /* Per-word hashed strings used by the feature templates. */
 typedef struct syn_word {
     uint64_t w, raw, shape, pre[4], suf[5];
@@ -66,6 +91,9 @@ typedef struct syn_word {
     uint16_t punct_before;       /* punctuation words before this one */
     uint8_t flags;               /* SYN_HAS_* */
     uint8_t casing;              /* the sentence's: SYN_CASE_* */
+    uint32_t lex;                /* the lexicon's bits (SYN_LEX_*) */
+    uint8_t has_lex;             /* the model has a lexicon: the features
+                                    that read it are on */
 } syn_word;
 
 /* How a sentence is capitalized: as prose, most words capitalized (a
@@ -75,9 +103,9 @@ enum { SYN_CASE_PROSE, SYN_CASE_TITLE, SYN_CASE_UPPER };
 enum { SYN_HAS_UPPER = 1, SYN_HAS_DIGIT = 2, SYN_HAS_HYPHEN = 4,
        SYN_ALL_UPPER = 8, SYN_INIT_UPPER = 16 };
 
-/* Fills w[0..n) from the forms and the tag dictionary. */
-void syn_words(const syn_map *dict, const char *const *form, size_t n,
-               syn_word *w);
+/* Fills w[0..n) from the forms, the tag dictionary and the lexicon. */
+void syn_words(const syn_map *dict, const syn_map *lex,
+               const char *const *form, size_t n, syn_word *w);
 
 /* Tagger. The form's hash for the tag dictionary. */
 uint64_t syn_form_key(const char *form);
@@ -139,10 +167,16 @@ void syn_parse(const evg_syn_model *m, const syn_word *w,
  * lower-casing (NUL-terminated, cut to `size`), and the start of the
  * suffix of `k` characters (SIZE_MAX when the word is shorter). */
 #define SYN_LEMMA_SUFFIX 7
+#define SYN_LEMMA_TAG_RULES 6
 uint64_t syn_lemma_key(char kind, unsigned tag, const char *s, size_t n);
 size_t syn_lower_copy(const char *s, char *out, size_t size);
 size_t syn_suffix_at(const char *s, size_t n, size_t k);
-const char *syn_lemma(const syn_lemmas *l, const char *form, unsigned tag,
+/* The lemma of `form` with `tag`: a whole form seen in training, else the
+ * rule of its longest known suffix; when the tag's UPOS has WordNet base
+ * forms and the lexicon does not know that rule's lemma as one, the next
+ * rule (of a shorter suffix, then the tag's most frequent) whose lemma it
+ * knows. `buf` holds a made lemma. */
+const char *syn_lemma(const evg_syn_model *m, const char *form, unsigned tag,
                       char *buf, size_t bufsize);
 
 /* Model file. */

@@ -55,8 +55,8 @@ static int has_lower(const char *s)
     return 0;
 }
 
-void syn_words(const syn_map *dict, const char *const *form, size_t n,
-               syn_word *w)
+void syn_words(const syn_map *dict, const syn_map *lex,
+               const char *const *form, size_t n, syn_word *w)
 {
     char low[128], shape[32];
     uint16_t punct = 0;
@@ -106,6 +106,12 @@ void syn_words(const syn_map *dict, const char *const *form, size_t n,
         const syn_entry *d = syn_map_find(dict, syn_form_key(f));
         w[i].dtag = d ? (uint16_t)d->value : 0xffff;
         w[i].w = hash_bytes(1, low, ln);
+        w[i].lex = 0;
+        w[i].has_lex = lex->cap != 0;
+        if (lex->cap) {
+            const syn_entry *x = syn_map_find(lex, syn_lex_key(low, ln));
+            w[i].lex = x ? x->value : 0;
+        }
         w[i].raw = hash_bytes(2, f, len);
         w[i].shape = hash_bytes(3, shape, sn);
         for (size_t k = 0; k < 5; k++) {
@@ -147,9 +153,11 @@ static size_t tag_features(const syn_word *w, size_t n, size_t i,
                            uint64_t *f, uint64_t *dyn)
 {
     static const syn_word none = {11, 12, 13, {14, 15, 16, 31},
-                                  {17, 18, 19, 20, 32}, 0xfffe, 0, 0, 0};
+                                  {17, 18, 19, 20, 32}, 0xfffe, 0, 0, 0,
+                                  1u << 30, 0};
     static const syn_word end = {21, 22, 23, {24, 25, 26, 33},
-                                 {27, 28, 29, 30, 34}, 0xfffd, 0, 0, 0};
+                                 {27, 28, 29, 30, 34}, 0xfffd, 0, 0, 0,
+                                 1u << 31, 0};
     const syn_word *c = &w[i];
     const syn_word *p1 = i >= 1 ? &w[i - 1] : &none;
     const syn_word *p2 = i >= 2 ? &w[i - 2] : &none;
@@ -168,6 +176,18 @@ static size_t tag_features(const syn_word *w, size_t n, size_t i,
         f[k++] = F1(9 + s, c->pre[s]);
     f[k++] = F1(50, c->suf[4]);
     f[k++] = F1(51, c->pre[3]);
+    /* what the dictionaries say of the word: the parts of speech WordNet
+     * gives it, as a base or inflected form, whether the word list has it
+     * in small letters or with a capital, and its WordNet classes */
+    if (c->has_lex) { /* a model without a lexicon has none of these */
+        uint64_t lc = SYN_LEX_CLASS(c->lex);
+        f[k++] = F1(58, lc);
+        f[k++] = F3(59, lc, c->flags, i == 0);
+        f[k++] = F2(60, lc, c->suf[1]);
+        f[k++] = F2(61, SYN_LEX_CLASS(p1->lex), lc);
+        f[k++] = F2(62, lc, SYN_LEX_CLASS(n1->lex));
+        f[k++] = F1(63, SYN_LEX_SEM(c->lex));
+    }
     /* capitals: of the neighbours, and of the whole sentence */
     f[k++] = F2(52, c->flags, p1->flags);
     f[k++] = F2(53, c->flags, n1->flags);

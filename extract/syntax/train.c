@@ -191,7 +191,7 @@ static int scratch_fit(scratch *sc, size_t n)
 }
 
 /* `second`: train the second pass, on the first pass's jackknifed tags. */
-static int tagger_epoch(syn_ptrain *p, const syn_map *dict,
+static int tagger_epoch(syn_ptrain *p, const syn_map *dict, const syn_map *lex,
                         const treebank *tb, const size_t *order, size_t n,
                         scratch *sc, int second, size_t *right,
                         size_t *total)
@@ -206,7 +206,7 @@ static int tagger_epoch(syn_ptrain *p, const syn_map *dict,
             free(score);
             return EVG_ENOMEM;
         }
-        syn_words(dict, s->form, s->n, sc->w);
+        syn_words(dict, lex, s->form, s->n, sc->w);
         for (size_t i = 0; i < s->n; i++) {
             if (sc->w[i].dtag != 0xffff) {
                 sc->tags[i] = sc->w[i].dtag;
@@ -248,7 +248,7 @@ static void tag_sents(const evg_syn_model *m, treebank *tb, const size_t *idx,
         if (scratch_fit(sc, s->n) < 0)
             return;
         uint16_t *out = both ? s->ptag2 : s->ptag;
-        syn_words(&m->tagdict, s->form, s->n, sc->w);
+        syn_words(&m->tagdict, &m->lexicon, s->form, s->n, sc->w);
         syn_tag(m, sc->w, s->n, out);
         for (size_t i = 0; i < s->n; i++) {
             *right += out[i] == s->tag[i];
@@ -270,7 +270,7 @@ static int train_tagger(const syn_train_opts *o, evg_syn_model *m,
     for (unsigned e = 0; e < o->tag_epochs; e++) {
         shuffle(idx, n, rng);
         size_t right = 0, total = 0;
-        if (tagger_epoch(p, &m->tagdict, tb, idx, n, sc, second, &right,
+        if (tagger_epoch(p, &m->tagdict, &m->lexicon, tb, idx, n, sc, second, &right,
                          &total) < 0)
             return EVG_ENOMEM;
         double acc = 0;
@@ -296,7 +296,7 @@ static int train_tagger(const syn_train_opts *o, evg_syn_model *m,
 /* ---- parser ---- */
 
 typedef struct parse_ctx {
-    const syn_map *dict;
+    const syn_map *dict, *lex;
     const uint8_t *coarse;
     syn_ptrain par, lab;
     syn_state st;
@@ -321,7 +321,7 @@ static int parse_train_sent(parse_ctx *c, const tb_sent *s, scratch *sc,
 {
     syn_state *st = &c->st;
     syn_state_reset(st, s->n);
-    syn_words(c->dict, s->form, s->n, sc->w);
+    syn_words(c->dict, c->lex, s->form, s->n, sc->w);
     c->ghead[0] = -1;
     for (size_t i = 0; i < s->n; i++)
         c->ghead[i + 1] = s->head[i];
@@ -395,7 +395,7 @@ static void parse_eval(const evg_syn_model *m, treebank *dev, scratch *sc,
         tb_sent *s = &dev->s[q];
         if (scratch_fit(sc, s->n) < 0)
             return;
-        syn_words(&m->tagdict, s->form, s->n, sc->w);
+        syn_words(&m->tagdict, &m->lexicon, s->form, s->n, sc->w);
         syn_tag(m, sc->w, s->n, sc->tags);
         syn_state_reset(st, s->n);
         syn_parse(m, sc->w, sc->tags, st);
@@ -424,6 +424,7 @@ static int train_parser(const syn_train_opts *o, evg_syn_model *m,
         if (!strcmp(m->rels[r], "root"))
             c->root_rel = (uint16_t)r;
     c->dict = &m->tagdict;
+    c->lex = &m->lexicon;
     if (syn_model_coarse(m) < 0)
         return EVG_ENOMEM;
     c->coarse = m->coarse;
@@ -599,7 +600,7 @@ static lcount *find_best(lcount *v, size_t n, uint64_t key)
 
 /* The rule that turns `form` into `lemma`, as "lower|strip|add". */
 static void rule_of(const char *form, const char *lemma, char *out,
-                    size_t size)
+                    size_t size, int prefer_lower)
 {
     char low[256];
     size_t n = 0;
@@ -608,7 +609,12 @@ static void rule_of(const char *form, const char *lemma, char *out,
                                                   : form[n];
     low[n] = 0;
     size_t best = (size_t)-1;
-    for (int lower = 0; lower < 2; lower++) {
+    /* with a lexicon, on a tie (a form in small letters) the rule
+     * lower-cases: the same lemma here, and the right one for the form
+     * written with a capital at the start of a sentence or in a headline
+     * ("Officials"); without one, as the format 3 models were trained */
+    for (int k = 0; k < 2; k++) {
+        int lower = prefer_lower ? 1 - k : k;
         const char *b = lower ? low : form;
         size_t p = 0;
         while (b[p] && b[p] == lemma[p])
@@ -626,7 +632,7 @@ static void rule_of(const char *form, const char *lemma, char *out,
 static int build_lemmas(evg_syn_model *m, const treebank *tb)
 {
     names rules = {0}, strs = {0}; /* rules "lower|strip|add"; lemmas */
-    lmap suf = {0}, exact = {0};
+    lmap suf = {0}, exact = {0}, tagr = {0};
     char rule[600], low[256];
     int rc = EVG_ENOMEM;
     lcount *bs = NULL, *be = NULL;
@@ -640,9 +646,10 @@ static int build_lemmas(evg_syn_model *m, const treebank *tb)
         for (size_t i = 0; i < s->n; i++) {
             if (strlen(s->form[i]) > 200 || !strcmp(s->lemma[i], "_"))
                 continue;
-            rule_of(s->form[i], s->lemma[i], rule, sizeof rule);
+            rule_of(s->form[i], s->lemma[i], rule, sizeof rule,
+                    m->lexicon.cap != 0);
             int r = name_index(&rules, rule, 1);
-            if (r < 0)
+            if (r < 0 || lmap_add(&tagr, (uint64_t)s->tag[i] + 1, (uint32_t)r) < 0)
                 goto done;
             size_t n = syn_lower_copy(s->form[i], low, sizeof low);
             for (size_t k = 0; k <= SYN_LEMMA_SUFFIX; k++) {
@@ -667,7 +674,7 @@ static int build_lemmas(evg_syn_model *m, const treebank *tb)
     rv = calloc(rules.n + 1, sizeof *rv);
     bs = lmap_best(&suf, &ns);
     be = lmap_best(&exact, &ne);
-    ents = calloc(ns + ne + 1, sizeof *ents);
+    ents = calloc(ns + ne + 1 + m->ntags * SYN_LEMMA_TAG_RULES, sizeof *ents);
     if (!add_off || !str_off || !rv || !bs || !be || !ents)
         goto done;
     evg_buf_putc(&b, 0);
@@ -718,6 +725,31 @@ static int build_lemmas(evg_syn_model *m, const treebank *tb)
     for (size_t i = 0; i < ns; i++)
         if (bs[i].count)
             ents[k++] = (syn_entry){bs[i].key, bs[i].value, 0};
+    /* each tag's most frequent rules (seen twice or more), most frequent
+     * first: the fallbacks when the lexicon does not know a lemma */
+    for (size_t t = 0; m->lexicon.cap && t < m->ntags; t++) {
+        uint32_t used[SYN_LEMMA_TAG_RULES];
+        for (unsigned j = 0; j < SYN_LEMMA_TAG_RULES; j++) {
+            const lcount *best = NULL;
+            for (size_t i = 0; i < tagr.cap; i++) {
+                const lcount *e = &tagr.e[i];
+                int taken = 0;
+                for (unsigned u = 0; u < j; u++)
+                    taken |= used[u] == e->value;
+                if (e->key != t + 1 || taken || e->count < 2)
+                    continue;
+                if (!best || e->count > best->count ||
+                    (e->count == best->count && e->value < best->value))
+                    best = e;
+            }
+            if (!best)
+                break;
+            used[j] = best->value;
+            char c = (char)j;
+            ents[k++] = (syn_entry){syn_lemma_key('T', (unsigned)t, &c, 1),
+                                    best->value, 0};
+        }
+    }
     if (syn_map_build(&l->map, ents, k) < 0)
         goto done;
     for (size_t q = 0; q < tb->n; q++) {
@@ -731,7 +763,7 @@ static int build_lemmas(evg_syn_model *m, const treebank *tb)
             e->count = 0; /* once */
             char buf[512];
             const char *want = strs.v[e->value];
-            if (strcmp(syn_lemma(l, s->form[i], s->tag[i], buf, sizeof buf),
+            if (strcmp(syn_lemma(m, s->form[i], s->tag[i], buf, sizeof buf),
                        want))
                 ents[k++] = (syn_entry){key, str_off[e->value], 0};
         }
@@ -757,6 +789,7 @@ done:
     free(ents);
     names_dispose(&rules);
     names_dispose(&strs);
+    free(tagr.e);
     free(suf.e);
     free(exact.e);
     return rc;
@@ -949,6 +982,80 @@ static size_t fold_split(size_t n, unsigned folds, unsigned k, int held_out,
     return m;
 }
 
+static int cmp_entry_key(const void *a, const void *b)
+{
+    const syn_entry *x = a, *y = b;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* m->lexicon from the words' values (two words of the same 64-bit key
+ * share their bits). EVG_ENOMEM. */
+static int lexicon_map(evg_syn_model *m, const char *const *word,
+                       const uint32_t *value, size_t n)
+{
+    syn_entry *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (syn_entry){syn_lex_key(word[i], strlen(word[i])), value[i], 0};
+    evg_sort(v, n, sizeof *v, cmp_entry_key);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w && v[w - 1].key == v[i].key)
+            v[w - 1].value |= v[i].value;
+        else
+            v[w++] = v[i];
+    }
+    free(m->lexicon.e);
+    m->lexicon = (syn_map){0};
+    m->owned[11] = NULL;
+    int rc = w ? syn_map_build(&m->lexicon, v, w) : 0;
+    m->owned[11] = m->lexicon.e;
+    free(v);
+    return rc;
+}
+
+/* The lexicon, with the inflected forms the lemma rules find: a word that
+ * a tag's rules take to another word the lexicon has as a base form of
+ * that tag's part of speech is an inflected form of it, and takes its
+ * WordNet classes when it has none. */
+static int build_lexicon(const syn_train_opts *o, evg_syn_model *m)
+{
+    if (!o->nlex)
+        return 0;
+    uint32_t *value = malloc(o->nlex * sizeof *value);
+    if (!value || lexicon_map(m, o->lex_words, o->lex_values, o->nlex) < 0) {
+        free(value);
+        return EVG_ENOMEM;
+    }
+    char buf[512];
+    size_t found = 0;
+    for (size_t i = 0; i < o->nlex; i++) {
+        const char *w = o->lex_words[i];
+        value[i] = o->lex_values[i];
+        for (size_t t = 0; t < m->ntags; t++) {
+            uint8_t pos = m->lexpos[t];
+            if (!pos || (value[i] & (uint32_t)pos << SYN_LEX_INFL_SHIFT))
+                continue;
+            const char *l = syn_lemma(m, w, (unsigned)t, buf, sizeof buf);
+            if (!strcmp(l, w))
+                continue;
+            uint32_t lv = syn_lex_find(&m->lexicon, l);
+            if (!(lv & pos))
+                continue;
+            value[i] |= (uint32_t)pos << SYN_LEX_INFL_SHIFT;
+            if (!(value[i] >> SYN_LEX_NOUN_SHIFT))
+                value[i] |= lv & ~((1u << SYN_LEX_NOUN_SHIFT) - 1);
+            found++;
+        }
+    }
+    int rc = lexicon_map(m, o->lex_words, value, o->nlex);
+    free(value);
+    logf_(o, "lexicon: %zu words, %zu inflected forms found by the lemma "
+          "rules, %zu slots\n", o->nlex, found, m->lexicon.cap);
+    return rc;
+}
+
 int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
 {
     *out = NULL;
@@ -1002,6 +1109,13 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
         *tab = 0;
         m->xpos[i] = tab + 1;
     }
+    /* the lemma rules first (they read the gold tags), as the lexicon's
+     * inflected forms come from them */
+    if ((rc = syn_model_coarse(m)) < 0 ||
+        (o->nlex && (rc = lexicon_map(m, o->lex_words, o->lex_values,
+                                      o->nlex)) < 0) ||
+        (rc = build_lemmas(m, &tb)) < 0 || (rc = build_lexicon(o, m)) < 0)
+        goto done;
     size_t maxlen = 1, ntok = 0;
     for (size_t i = 0; i < tb.n; i++) {
         if (tb.s[i].n > maxlen)
@@ -1102,8 +1216,7 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
           (double)table_bytes(&m->tagger2) / 1e6,
           (double)table_bytes(&m->parser) / 1e6,
           (double)table_bytes(&m->labeler) / 1e6);
-    if ((rc = build_lemmas(m, &tb)) < 0 ||
-        (rc = build_tokenization(m, &tb)) < 0)
+    if ((rc = build_tokenization(m, &tb)) < 0)
         goto done;
     char info[512];
     snprintf(info, sizeof info,
@@ -1115,6 +1228,11 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
              tb.n, ntok, o->tag_epochs, o->parse_epochs, pc.best_epoch, o->folds,
              o->prune_tagger, o->prune,
              (unsigned long long)o->seed);
+    if (o->nlex) {
+        size_t len = strlen(info);
+        snprintf(info + len, sizeof info - len, "; lexicon of %zu words",
+                 o->nlex);
+    }
     m->info = strdup(info);
     m->owned[0] = m->info;
     if (!m->info)

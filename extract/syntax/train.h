@@ -2,6 +2,7 @@
 #ifndef EVG_SYN_TRAIN_H
 #define EVG_SYN_TRAIN_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "syntax.h"
@@ -18,6 +19,13 @@ typedef struct syn_train_opts {
     unsigned long long seed;
     size_t max_sentences;       /* 0: all (a small sample for tests) */
     FILE *log;                  /* progress, or NULL */
+    /* the lexicon (SYN_LEX_*, syn_internal.h): lower-cased words and
+     * their bits, read from dictionaries (tools/train/lexicon.h); the
+     * trainer adds the inflected forms its lemma rules find. nlex = 0:
+     * none, and the features that read it are constant */
+    const char *const *lex_words;
+    const uint32_t *lex_values;
+    size_t nlex;
 } syn_train_opts;
 
 void syn_train_defaults(syn_train_opts *o);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "train.h"
 #include "train_events.h"
 
@@ -28,6 +29,11 @@ static void usage(FILE *f)
             "      --prune N          leave out parser features updated fewer\n"
             "                         than N times in training (default 3)\n"
             "      --prune-tagger N   the same for tagger features (default 2)\n"
+            "      --wordnet DIR      WordNet 3.0 database (Debian: wordnet-base,\n"
+            "                         /usr/share/wordnet) for the lexicon of\n"
+            "                         word classes kept in the model\n"
+            "      --words FILE       word list for the lexicon (Debian:\n"
+            "                         wamerican, /usr/share/dict/american-english)\n"
             "      --max-sentences N  use only the first N sentences of each\n"
             "                         file (for quick tests)\n"
             "  -q, --quiet            no progress on stderr\n"
@@ -53,7 +59,7 @@ int main(int argc, char **argv)
     syn_train_opts o;
     syn_train_defaults(&o);
     o.log = stderr;
-    const char *out = NULL;
+    const char *out = NULL, *wordnet = NULL, *words = NULL;
     const char **train = calloc((size_t)argc, sizeof *train);
     size_t ntrain = 0;
     if (!train)
@@ -70,6 +76,12 @@ int main(int argc, char **argv)
             i++;
         } else if (!strcmp(a, "-d") || !strcmp(a, "--dev")) {
             o.dev = v;
+            i++;
+        } else if (!strcmp(a, "--wordnet")) {
+            wordnet = v;
+            i++;
+        } else if (!strcmp(a, "--words")) {
+            words = v;
             i++;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             o.log = NULL;
@@ -116,7 +128,24 @@ int main(int argc, char **argv)
     evg_error err;
     evg_error_clear(&err);
     evg_syn_model *m;
-    int rc = syn_train(&o, &m, &err);
+    char **lw = NULL;
+    uint32_t *lv = NULL;
+    size_t nl = 0;
+    int rc = 0;
+    if ((wordnet || words) &&
+        (rc = evg_syn_lexicon_read(wordnet, words, &lw, &lv, &nl, &err)) < 0) {
+        fprintf(stderr, "evgraph-train: %s\n", err.message);
+        free(train);
+        return rc == EVG_EIO ? 3 : 1;
+    }
+    o.lex_words = (const char *const *)lw;
+    o.lex_values = lv;
+    o.nlex = nl;
+    rc = syn_train(&o, &m, &err);
+    for (size_t i = 0; i < nl; i++)
+        free(lw[i]);
+    free(lw);
+    free(lv);
     if (rc == 0) {
         rc = evg_syn_model_save(m, out, &err);
         evg_syn_model_free(m);
