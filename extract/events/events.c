@@ -521,6 +521,15 @@ static int is_passive(const sent_ctx *s, size_t h)
         !ev_word_in(s->text, &s->tok.v[h - 1], evg_events__aux) &&
         !ev_word_in(s->text, &s->tok.v[h - 1], evg_events__be))
         return 2;
+    /* "Boeing allowed to bid", "troops ordered to withdraw": a verb that
+     * takes an object before its infinitive, with none, is a passive
+     * without its auxiliary (a headline, a reduced relative) */
+    if (h > 0 && evg_events__is(s, h + 1, "to")) {
+        for (const char *const *v = evg_events__reduced_passive_verbs;
+             v && *v; v++)
+            if (tok_matches(s, h, *v))
+                return 1;
+    }
     for (size_t k = 1; k <= 3 && k <= h; k++) {
         size_t j = h - k;
         if (ev_word_in(s->text, &s->tok.v[j], evg_events__be))
@@ -800,6 +809,38 @@ static int coordinated_with(const sent_ctx *s, size_t d, size_t c)
 }
 
 /* Marks the event a complement-taking or reporting verb governs. */
+/* Verb trigger c absorbs the act d it is about ("urged X to stop",
+ * "demanded that X refuse"), and takes its target from it. */
+static void take_complement(cand *c, cand *d)
+{
+    d->absorbed = 1;
+    if (!c->tgt.n) {
+        /* "insisted that X be restricted": X; "agreed to aid X";
+         * "demanded that X refuse ...": X */
+        int root = c->pat->cameo ? (c->pat->cameo->code[0] - '0') * 10 +
+                                       (c->pat->cameo->code[1] - '0')
+                                 : 0;
+        int subj_first = (root == 10 || root == 2) && d->src.n &&
+                         !(c->src.n && d->src.v[0] == c->src.v[0]);
+        c->tgt = d->passive ? d->tgt
+                            : (subj_first ? d->src
+                                          : (d->tgt.n ? d->tgt
+                                                      : d->src));
+        for (size_t q = 0; q < c->tgt.n;) {
+            int same = 0;
+            for (size_t r = 0; r < c->src.n; r++)
+                same |= c->src.v[r] == c->tgt.v[q];
+            if (same) {
+                c->tgt.v[q] = c->tgt.v[--c->tgt.n];
+            } else {
+                q++;
+            }
+        }
+    }
+    if (!c->src.n && !c->passive)
+        c->src = d->src;
+}
+
 static void link_complements(sent_ctx *s)
 {
     for (size_t i = 0; i < s->n_cand; i++) {
@@ -807,7 +848,7 @@ static void link_complements(sent_ctx *s)
         if (c->pat->kind != EVG_TK_COMPL &&
             !(c->pat->kind == EVG_TK_VERB && verbal_act(c->pat)))
             continue;
-        int compl = c->pat->kind == EVG_TK_COMPL;
+        int compl = c->pat->kind == EVG_TK_COMPL, took = 0;
         for (size_t k = i + 1; k < s->n_cand; k++) {
             cand *d = &s->cand[k];
             if (d->head > c->end + COMPL_WINDOW)
@@ -827,33 +868,28 @@ static void link_complements(sent_ctx *s)
              * what the first is about */
             if (!compl && coordinated_with(s, d->head, c->head))
                 continue;
-            d->absorbed = 1;
-            if (!c->tgt.n) {
-                /* "insisted that X be restricted": X; "agreed to aid X";
-                 * "demanded that X refuse ...": X */
-                int root = c->pat->cameo ? (c->pat->cameo->code[0] - '0') * 10 +
-                                               (c->pat->cameo->code[1] - '0')
-                                         : 0;
-                int subj_first = (root == 10 || root == 2) && d->src.n &&
-                                 !(c->src.n && d->src.v[0] == c->src.v[0]);
-                c->tgt = d->passive ? d->tgt
-                                    : (subj_first ? d->src
-                                                  : (d->tgt.n ? d->tgt
-                                                              : d->src));
-                for (size_t q = 0; q < c->tgt.n;) {
-                    int same = 0;
-                    for (size_t r = 0; r < c->src.n; r++)
-                        same |= c->src.v[r] == c->tgt.v[q];
-                    if (same) {
-                        c->tgt.v[q] = c->tgt.v[--c->tgt.n];
-                    } else {
-                        q++;
-                    }
-                }
-            }
-            if (!c->src.n && !c->passive)
-                c->src = d->src;
+            take_complement(c, d);
+            took = 1;
             break;
+        }
+        /* with the parse, the infinitive the verb governs however far
+         * its object runs ("pressuring workers of the United Bus Company
+         * of Tehran (Sharekat-e Vahed) to cancel the strike") */
+        for (size_t k = i + 1; compl && !took && c->framed && k < s->n_cand;
+             k++) {
+            cand *d = &s->cand[k];
+            if (!d->framed || d->absorbed || d->pred >= s->n_ud ||
+                d->pat->kind == EVG_TK_REPORT ||
+                s->ud[d->pred].head != c->pred + 1 ||
+                !s->ud[d->pred].deprel ||
+                !(strcmp(s->ud[d->pred].deprel, "xcomp") == 0 ||
+                  /* an infinitive after the object the parser took for
+                   * one of purpose */
+                  (strcmp(s->ud[d->pred].deprel, "advcl") == 0 &&
+                   d->head > 0 && evg_events__is(s, d->head - 1, "to"))))
+                continue;
+            take_complement(c, d);
+            took = 1;
         }
         if (!c->tgt.n && compl) {
             /* "agreed to provide aid for Romania", "demanded that the US
@@ -1142,6 +1178,27 @@ static void attribute(sent_ctx *s)
 }
 
 /* Codes the candidates of one sentence. */
+/* Whether token h is a participle used as an adjective, read off the
+ * words: an -ed form right after a preposition or a determiner and right
+ * before a word that is neither a preposition nor "to" ("in occupied
+ * Kuwait", "the disputed islands"; not "the talks postponed by").
+ * Without the parse it names no actor of its own. */
+static int adjective_participle(const sent_ctx *s, size_t h)
+{
+    const evg_token *t = &s->tok.v[h];
+    if (h == 0 || h + 1 >= s->tok.n ||
+        evg_events__inflection(s->text + t->start, t->end - t->start) != 'd')
+        return 0;
+    const evg_token *prev = &s->tok.v[h - 1], *next = &s->tok.v[h + 1];
+    if (!ev_word_in(s->text, prev, evg_events__prepositions) &&
+        !ev_word_in(s->text, prev, evg_events__determiners))
+        return 0;
+    return (next->flags & EVG_TOK_WORD) &&
+           !ev_word_in(s->text, next, evg_events__prepositions) &&
+           !evg_events__is(s, h + 1, "to") &&
+           !evg_events__is(s, h + 1, "by") && !s->in_tx[h + 1];
+}
+
 static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
 {
     s->n_cand = 0;
@@ -1213,9 +1270,25 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         if (evg_events__frame(s, c)) {
             evg_events__frame_roles(s, c);
             drop_self_targets(c);
+        } else if (!c->noun && adjective_participle(s, c->head)) {
+            /* without the parse: "in occupied Kuwait", "the disputed
+             * islands" describe a noun (the frame's `modifier`) */
+            c->absorbed = 1;
         }
     }
     link_complements(s);
+    /* "blocked streets in defiance of Chinese authorities": whom an act
+     * defies or protests against, where the pattern's places name no
+     * target (before the first actor after the trigger, often a place:
+     * "blocked roads in Hong Kong in defiance of Beijing") */
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        if (c->absorbed || c->noun || c->tgt.n || !c->pat->cameo ||
+            c->pat->kind == EVG_TK_REPORT)
+            continue;
+        evg_events__frame_defied(s, c, &c->tgt);
+        drop_self_targets(c);
+    }
     /* no target where the pattern said: the first actor after the trigger
      * in its clause ("promised to continue military aid to Mozambique",
      * "conceded to demands from UNITA") */

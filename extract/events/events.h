@@ -249,6 +249,10 @@ int evg_events__frame(sent_ctx *s, cand *c);
  * `by` agent, a relative clause, coordinated verbs, a light verb)
  * (docs/events.md, The parse). */
 void evg_events__frame_roles(const sent_ctx *s, cand *c);
+/* The actors an act of c's frame defies or opposes, named by the phrase
+ * under "in defiance of", "in protest against", "in opposition to"
+ * (frame_opposition_nouns.words), added to `out`. */
+void evg_events__frame_defied(const sent_ctx *s, const cand *c, actor_set *out);
 /* "X said (that) Y must do Z": the UD word of the reporting candidate's
  * complement that carries an obligation modal (obligation_modals.words),
  * with the actors of its subject, Y, in *on; EVG_NONE when the parse shows
@@ -374,6 +378,8 @@ extern const char *const *evg_events__planned; /* modal_planned */
 extern const char *const *evg_events__hypothetical; /* modal_hypothetical */
 extern const char *const *evg_events__negations;
 extern const char *const *evg_events__passive_adj; /* passive_adjectives */
+/* frame_reduced_passive_verbs: "urged X to", so "Iran urged to" is a passive */
+extern const char *const *evg_events__reduced_passive_verbs;
 extern const char *const *evg_events__reporter_pron; /* reporter_pronouns */
 extern const char *const *evg_events__obligation; /* obligation_modals */
 extern const char *const *evg_events__subject_pron; /* subject_pronouns */

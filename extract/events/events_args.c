@@ -118,6 +118,23 @@ int evg_events__verb_gap(const sent_ctx *s, size_t j, size_t h)
 
 /* Subject: the nearest actor left of token h in the same clause, skipping
  * objects of prepositions. */
+/* Whether tokens [a, h) are a noun phrase that names no actor and opens
+ * with a determiner: words only, no trigger of a verb, no preposition
+ * but "of". */
+static int determined_phrase(const sent_ctx *s, size_t a, size_t h)
+{
+    if (a + 1 >= h || !ev_word_in(s->text, &s->tok.v[a], evg_events__determiners))
+        return 0;
+    for (size_t k = a; k < h; k++)
+        if (s->ent[k] != EVG_NONE || !(s->tok.v[k].flags & EVG_TOK_WORD) ||
+            (s->trig_at[k] && s->trig_at[k]->kind != EVG_TK_NOUN) ||
+            ev_is_boundary(s, k) ||
+            (ev_word_in(s->text, &s->tok.v[k], evg_events__prepositions) &&
+             !evg_events__is(s, k, "of")))
+            return 0;
+    return 1;
+}
+
 size_t evg_events__find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
                                    size_t *verb)
 {
@@ -146,6 +163,11 @@ size_t evg_events__find_subject_at(const sent_ctx *s, size_t h, actor_set *out,
             continue;
         }
         if (s->ent[j] == EVG_NONE) {
+            /* "..., a human rights group charged": after a comma, a noun
+             * phrase with a determiner and no actor right before the verb
+             * is its subject (an apposition is followed by a comma) */
+            if (ev_tok_punct(s, j, ',') && determined_phrase(s, j + 1, h))
+                return EVG_NONE;
             if (ev_word_in(s->text, &s->tok.v[j], evg_events__subject_pron)) {
                 pron = 1;
                 continue;

@@ -184,6 +184,10 @@ int evg_events__frame(sent_ctx *s, cand *c)
     const evg_frame *f = &fr;
     c->pred = fr.pred;
     c->mod = evg_events__frame_modality(f, &c->would);
+    /* "will return equipment seized from peacekeepers": what a reduced
+     * relative tells is background to its clause */
+    if (f->reduced)
+        c->background = 1;
     if (f->modifier) {
         /* "in occupied Kuwait": a participle that only describes a noun
          * names no actor of its own */
@@ -191,6 +195,12 @@ int evg_events__frame(sent_ctx *s, cand *c)
         take(s, f, EVG_FR_AGENT, &c->src);
         c->tgt.n = 0;
         take(s, f, EVG_FR_PATIENT, &c->tgt);
+        /* and with no doer of its own it tells a state of that noun, not
+         * an event of the story: "Americans in occupied Kuwait" is no
+         * occupation of Kuwait on the day of the article ("the
+         * Iraqi-occupied territories", "occupied by Iraq" keep theirs) */
+        if (!c->src.n)
+            c->absorbed = 1;
     }
     return 1;
 }
@@ -740,6 +750,24 @@ static int embedded_actors(const sent_ctx *s, const actor_set *found,
     return 1;
 }
 
+/* Whether every actor of `found` is named only before the phrase headed
+ * by word a, outside it. */
+static int outside_actors(const sent_ctx *s, const actor_set *found,
+                          size_t a)
+{
+    size_t lo = a;
+    for (size_t j = 0; j < a; j++)
+        if (below(s, j, a) || j == a) {
+            lo = j;
+            break;
+        }
+    for (size_t k = 0; k < found->n; k++)
+        for (size_t j = lo; j < s->n_ud; j++)
+            if (entity_at(s, j) == found->v[k])
+                return 0;
+    return found->n > 0;
+}
+
 static void frame_roles(const sent_ctx *s, const evg_frame *f,
                         const char *const *roles, size_t n, actor_set *out)
 {
@@ -779,6 +807,14 @@ void evg_events__frame_roles(const sent_ctx *s, cand *c)
     if (src.n && c->src.n && agent && agent->how == EVG_FR_DIRECT &&
         !f->passive && embedded_actors(s, &c->src, &src, agent->word))
         c->src = src;
+    /* "U.S. agents abused Mexican immigrants, a human rights group
+     * charged": the subject is a noun phrase that names no actor, so the
+     * doer is unknown, not an actor word order finds before it */
+    if (!src.n && c->src.n && agent && agent->how == EVG_FR_DIRECT &&
+        !f->passive && !f->nominal && agent->word < f->pred &&
+        (evg_fr_base_is(s->ud[agent->word].upos, "NOUN")) &&
+        outside_actors(s, &c->src, agent->word))
+        c->src.n = 0;
     /* "Huawei was accused by X": the passive's subject is done to (when
      * word order sees a passive too: "is opposed to" is an adjective) */
     if (f->passive && c->passive) {
@@ -821,4 +857,26 @@ size_t evg_events__obliged(const sent_ctx *s, const cand *r, actor_set *on)
         return j;
     }
     return EVG_NONE;
+}
+
+void evg_events__frame_defied(const sent_ctx *s, const cand *c, actor_set *out)
+{
+    if (!c->framed)
+        return;
+    evg_frame fr;
+    evg_events__cand_frame(s, c, &fr);
+    for (size_t i = 0; i < fr.n_arg; i++) {
+        size_t j = fr.arg[i].word;
+        if (fr.arg[i].how != EVG_FR_DIRECT || !fr.arg[i].prep ||
+            strcmp(fr.arg[i].prep, "in") != 0 ||
+            !evg_frame_opposition(s->ud, s->n_ud, j))
+            continue;
+        /* the actor of the phrase hung on the noun: "of Chinese
+         * authorities", "against the government" */
+        for (uint32_t q = s->kid_at[j]; q < s->kid_at[j + 1]; q++) {
+            size_t k = s->kids[q];
+            if (evg_fr_base_is(s->ud[k].deprel, "nmod"))
+                phrase_actors(s, k, out);
+        }
+    }
 }

@@ -18,6 +18,7 @@ const char *const *evg_events__planned;
 const char *const *evg_events__hypothetical;
 const char *const *evg_events__negations;
 const char *const *evg_events__passive_adj;
+const char *const *evg_events__reduced_passive_verbs;
 const char *const *evg_events__reporter_pron;
 const char *const *evg_events__obligation;
 const char *const *evg_events__subject_pron;
@@ -43,6 +44,8 @@ static const evg_words_use uses[] = {
     {"modal_hypothetical.words", 0, &evg_events__hypothetical, NULL},
     {"negations.words", 0, &evg_events__negations, NULL},
     {"passive_adjectives.words", 0, &evg_events__passive_adj, NULL},
+    {"frame_reduced_passive_verbs.words", EVG_WORDS_SORTED,
+     &evg_events__reduced_passive_verbs, NULL},
     {"reporter_pronouns.words", 0, &evg_events__reporter_pron, NULL},
     {"obligation_modals.words", 0, &evg_events__obligation, NULL},
     {"subject_pronouns.words", 0, &evg_events__subject_pron, NULL},

@@ -16,7 +16,9 @@ static const char *const *hypo_heads, *const *planned_heads,
     *const *relatives, *const *negations, *const *hypo_modals,
     *const *planned_modals, *const *future_aux, *const *perfect_aux,
     *const *occasion_preps, *const *sched_verbs, *const *sched_preps,
-    *const *simul_marks, *const *object_control;
+    *const *simul_marks, *const *object_control,
+    *const *reduced_passive_verbs,
+    *const *opposition_nouns;
 
 static const evg_words_use uses[] = {
     {"frame_hypothetical_heads.words", EVG_WORDS_SORTED, &hypo_heads, NULL},
@@ -41,6 +43,10 @@ static const evg_words_use uses[] = {
     {"frame_scheduling_preps.words", EVG_WORDS_SORTED, &sched_preps,
      NULL},
     {"frame_simultaneous_marks.words", EVG_WORDS_SORTED, &simul_marks,
+     NULL},
+    {"frame_reduced_passive_verbs.words", EVG_WORDS_SORTED,
+     &reduced_passive_verbs, NULL},
+    {"frame_opposition_nouns.words", EVG_WORDS_SORTED, &opposition_nouns,
      NULL},
 };
 static evg_words_set lists = EVG_WORDS_SET(uses);
@@ -210,8 +216,54 @@ static const char *prep_of(const evg_doc_token *w, size_t n, size_t j)
     return c != EVG_NONE ? w[c].lemma : NULL;
 }
 
+static int to_infinitive(const evg_doc_token *w, size_t n, size_t p);
+
+/* "Boeing allowed to bid", "troops ordered to withdraw": a past form of
+ * a verb whose active puts an object before its infinitive
+ * (frame_reduced_passive_verbs.words) with that infinitive and no object is a
+ * passive without its auxiliary. */
+static int reduced_passive(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (!(xpos_is(&w[p], "VBN") || xpos_is(&w[p], "VBD")) ||
+        !in(w[p].lemma, reduced_passive_verbs) ||
+        child(w, n, p, "obj", 0) != EVG_NONE ||
+        child(w, n, p, "iobj", 0) != EVG_NONE)
+        return 0;
+    size_t x = child(w, n, p, "xcomp", 0);
+    return x != EVG_NONE && x > p && to_infinitive(w, n, x);
+}
+
+/* "return weapons and equipment seized last year from peacekeepers": a
+ * past participle with no auxiliary or marker of its own, right after
+ * the object of the verb it is hung on as a complement (xcomp), describes
+ * that object, a reduced relative the parser took for a complement. The
+ * object, or EVG_NONE. */
+static size_t object_participle(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (!xpos_is(&w[p], "VBN") || !rel_is(w[p].deprel, "xcomp") ||
+        child(w, n, p, "aux", 1) != EVG_NONE ||
+        child(w, n, p, "mark", 0) != EVG_NONE ||
+        child(w, n, p, "nsubj", 1) != EVG_NONE)
+        return EVG_NONE;
+    size_t h = head_of(w, n, p);
+    size_t o = h == EVG_NONE ? EVG_NONE : child(w, n, h, "obj", 0);
+    if (o == EVG_NONE || o > p)
+        return EVG_NONE;
+    /* nothing but the object's phrase between it and the participle */
+    for (size_t j = o + 1; j < p; j++) {
+        size_t k = j;
+        for (int d = 0; d < DEPTH_MAX && k != o && w[k].head; d++)
+            k = w[k].head - 1;
+        if (k != o || upos_is(&w[j], "PUNCT"))
+            return EVG_NONE;
+    }
+    return o;
+}
+
 static int is_passive(const evg_doc_token *w, size_t n, size_t p)
 {
+    if (reduced_passive(w, n, p) || object_participle(w, n, p) != EVG_NONE)
+        return 1;
     if (child(w, n, p, "nsubj:pass", 0) != EVG_NONE ||
         child(w, n, p, "aux:pass", 0) != EVG_NONE ||
         child(w, n, p, "obl:agent", 0) != EVG_NONE)
@@ -680,6 +732,8 @@ static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
     if (h == EVG_NONE || depth > DEPTH_MAX)
         return mod;
     const char *rel = w[p].deprel;
+    if (object_participle(w, n, p) != EVG_NONE)
+        rel = "acl"; /* it says what its noun is */
     int complement = evg_fr_base_is(rel, "xcomp") || evg_fr_base_is(rel, "ccomp") ||
                      evg_fr_base_is(rel, "acl") || evg_fr_base_is(rel, "csubj");
     unsigned up = 0;
@@ -779,7 +833,10 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
     size_t len = t->form ? strlen(t->form) : 0;
     f->modifier = !f->nominal && rel_is(t->deprel, "amod") &&
                   (xpos_is(t, "VBN") ||
-                   (len > 3 && strcmp(t->form + len - 2, "ed") == 0));
+                   (len > 3 && strcmp(t->form + len - 2, "ed") == 0)) &&
+                  /* "have staged rallies" read as an adjective of the
+                   * rallies: a verb with auxiliaries is a clause */
+                  child(w, n, p, "aux", 1) == EVG_NONE;
     f->passive = !f->nominal && is_passive(w, n, p);
     evg_fr_how how;
     size_t a = agent_of(w, n, p, 0, &how);
@@ -792,7 +849,10 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
         const char *rel = w[j].deprel;
         const char *prep = prep_of(w, n, j);
         how = EVG_FR_DIRECT;
-        if (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass")) {
+        if (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass") ||
+            (rel_is(rel, "nsubj") && f->passive)) {
+            /* the subject of a passive the parser labeled active
+             * ("Boeing allowed to bid": reduced_passive) */
             size_t o = resolve(w, n, p, j, &how);
             add(f, EVG_FR_PATIENT, how, o, NULL);
         } else if (rel_is(rel, "iobj")) {
@@ -831,7 +891,13 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
             (patient_gap || f->modifier) &&
             evg_frame_hung_report(w, n, p) == EVG_NONE)
             add(f, EVG_FR_PATIENT, EVG_FR_RELATIVE, h, NULL);
+        size_t o = object_participle(w, n, p);
+        if (o != EVG_NONE)
+            add(f, EVG_FR_PATIENT, EVG_FR_RELATIVE, o, NULL);
     }
+    /* a participle that describes a noun (a reduced relative): what it
+     * tells is background to its clause */
+    f->reduced = !f->nominal && object_participle(w, n, p) != EVG_NONE;
     /* arguments coordinated with an argument: "X and Y", "X, Y and Z" */
     size_t n0 = f->n_arg;
     for (size_t i = 0; i < n0; i++)
@@ -1000,4 +1066,9 @@ const char *evg_fr_role_name(evg_fr_role role)
                                         "location", "time",    "theme"};
     return (unsigned)role < sizeof(names) / sizeof(names[0]) ? names[role]
                                                               : "theme";
+}
+
+int evg_frame_opposition(const evg_doc_token *w, size_t n, size_t j)
+{
+    return j < n && in(w[j].lemma, opposition_nouns);
 }

@@ -70,6 +70,9 @@ typedef struct evg_frame {
     int nominal;       /* a noun: "the attack", "sanctions" */
     int modifier;      /* an adjective or participle modifying a noun
                           ("occupied Kuwait"): not a clause of its own */
+    int reduced;       /* a past participle describing a noun, a reduced
+                          relative ("equipment seized from peacekeepers",
+                          "a bill signed by the minister") */
     unsigned mod;      /* EVG_FR_* flags */
     size_t report;     /* the reporting verb above it, or EVG_NONE */
     evg_fr_arg arg[EVG_FR_ARGS];
@@ -100,6 +103,10 @@ void evg_frames_use_kids(const evg_doc_token *w, size_t n,
  * conference", "during the talks"): an event noun there shares its time
  * with the head. */
 int evg_frame_occasion(const evg_doc_token *w, size_t n, size_t j);
+/* Whether word j is a noun of opposition whose phrase names whom an act
+ * defies ("in defiance of", "in protest against", "in opposition to":
+ * frame_opposition_nouns.words). */
+int evg_frame_opposition(const evg_doc_token *w, size_t n, size_t j);
 /* Whether word p heads an adverbial clause that shares the time of the
  * clause it modifies: its subordinator is in
  * frame_simultaneous_marks.words ("when the talks collapsed on Monday",

@@ -246,6 +246,134 @@ static void adverbial_clause_subject(void **state)
     evg_doc_free(doc);
 }
 
+/* The CAMEO-coded event whose trigger is `word`, or NULL. */
+static const evg_event *coded(const evg_doc *doc, const char *word)
+{
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (doc->events[i].trigger.text && doc->events[i].cameo &&
+            strcmp(doc->events[i].trigger.text, word) == 0)
+            return &doc->events[i];
+    return NULL;
+}
+
+/* A participle that only describes a noun ("in occupied Kuwait") tells
+ * no event of its own without a doer, with the parse or without it; the
+ * verb ("Iraq occupied Kuwait") and the participle with its doer ("held
+ * by Iraq") stay events. */
+static void participle_as_adjective(void **state)
+{
+    const char *text = "Japanese nationals in occupied Kuwait were moved "
+                       "to hotels.";
+    evg_doc *doc = extract(state, "1990-08-20", text);
+    assert_null(coded(doc, "occupied"));
+    evg_doc_free(doc);
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = "1990-08-20";
+    evg_error err;
+    evg_error_clear(&err);
+    doc = NULL;
+    assert_int_equal(evg_extract_text(text, strlen(text), &o, &doc, &err), 0);
+    assert_null(coded(doc, "occupied")); /* word order alone */
+    evg_doc_free(doc);
+    doc = extract(state, "1990-08-20", "Iraq occupied Kuwait in August.");
+    const evg_event *e = coded(doc, "occupied");
+    assert_non_null(e);
+    sources(doc, e, "Iraq", NULL);
+    evg_doc_free(doc);
+}
+
+/* "Airbus allowed to bid": a verb that puts its object before its
+ * infinitive, with no object, is a passive without its auxiliary (a
+ * headline): the noun before it is allowed, not the one who allows. */
+static void passive_without_auxiliary(void **state)
+{
+    evg_doc *doc = extract(state, "2005-03-06",
+                           "Airbus allowed to bid for Pentagon tanker "
+                           "contracts");
+    const evg_event *a = event(doc, "allowed");
+    assert_int_equal(a->n_source, 0);
+    assert_int_equal(a->n_target, 1);
+    assert_string_equal(doc->entities[a->target[0]].name, "Airbus");
+    evg_doc_free(doc);
+    doc = extract(state, "2005-03-06",
+                  "Syrian troops ordered to leave Lebanon");
+    a = event(doc, "ordered");
+    assert_int_equal(a->n_source, 0);
+    evg_doc_free(doc);
+}
+
+/* A subject that names no actor leaves the act without a source: not an
+ * actor named before it ("..., a local newspaper charged"; "and residents
+ * of the town condemned"). */
+static void subject_without_actor(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Russian soldiers beat Chechen prisoners, a local "
+                           "newspaper charged on Monday.");
+    const evg_event *c = coded(doc, "charged");
+    assert_true(!c || c->n_source == 0);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "Iran attacked Iraq on Monday, and residents of the town "
+                  "condemned the attack.");
+    c = coded(doc, "condemned");
+    assert_true(!c || c->n_source == 0);
+    sources(doc, coded(doc, "attacked"), "Iran", NULL);
+    evg_doc_free(doc);
+}
+
+/* "in defiance of X", "in protest against X": X is the target of the act
+ * when nothing else is (here the place is the doer's own). */
+static void target_defied(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Thousands of people blocked streets in Hong Kong "
+                           "in defiance of Beijing.");
+    const evg_event *b = coded(doc, "blocked");
+    assert_non_null(b);
+    assert_int_equal(b->n_target, 1);
+    assert_string_equal(doc->entities[b->target[0]].name, "China");
+    evg_doc_free(doc);
+}
+
+/* "will return equipment seized from peacekeepers", which the parser
+ * reads with "seized" as a complement of "return": a participle right
+ * after the object, with nothing of its own, describes the object. The
+ * seizure is told as done, not planned with the return, and is
+ * background to it. */
+static void participle_after_object(void **state)
+{
+    evg_doc *doc = extract(state, "2000-05-20",
+                           "Sierra Leone rebels said they will return "
+                           "weapons and military equipment seized last year "
+                           "from United Nations peacekeepers.");
+    const evg_event *r = coded(doc, "return");
+    assert_non_null(r);
+    assert_int_equal(r->modality, EVG_MOD_PLANNED);
+    const evg_event *z = coded(doc, "seized");
+    assert_non_null(z);
+    assert_int_not_equal(z->modality, EVG_MOD_PLANNED);
+    assert_true(z->confidence < 0.5);
+    evg_doc_free(doc);
+}
+
+/* "pressing X to cancel" is one act, the demand, however long the
+ * object runs before the infinitive (the parse says what the verb
+ * governs; before, a window of words did). */
+static void complement_past_a_long_object(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Chinese officials have been pressing the managers "
+                           "of the Hong Kong Electric Company of Kowloon "
+                           "(HKE) to cancel the planned strike.");
+    const evg_event *p = coded(doc, "pressing");
+    assert_non_null(p);
+    assert_string_equal(p->cameo, "100");
+    assert_null(coded(doc, "cancel"));
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +385,12 @@ int main(void)
         cmocka_unit_test(target_of_a_complaint),
         cmocka_unit_test(coordinated_acts),
         cmocka_unit_test(adverbial_clause_subject),
+        cmocka_unit_test(participle_as_adjective),
+        cmocka_unit_test(passive_without_auxiliary),
+        cmocka_unit_test(subject_without_actor),
+        cmocka_unit_test(target_defied),
+        cmocka_unit_test(participle_after_object),
+        cmocka_unit_test(complement_past_a_long_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
