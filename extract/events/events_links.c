@@ -297,30 +297,20 @@ static int ends_in(const char *text, size_t a, size_t b, const char *h,
     return 1;
 }
 
-/* "the plane": the vehicle model named last before UD word w; "the
- * store": the actor named last, not a person or a place, whose name
- * ends in the description's head ("the iTunes Store"), a head match. */
-static size_t description(ev_state *st, const sent_ctx *s, size_t w)
+/* The actor of the most recent mention within LINK_WINDOW sentences
+ * before byte `before`: with `vehicle`, one that names a vehicle model;
+ * else one, not a person or a place, whose mention ends in `f`. */
+static size_t recent_actor(ev_state *st, const sent_ctx *s, size_t before,
+                           const char *f, int vehicle)
 {
-    const evg_doc_token *t = &s->ud[w];
-    if (!t->upos || strcmp(t->upos, "NOUN") != 0 || !t->form)
-        return EVG_NONE;
-    int vehicle = ud_in(t, vehicles);
-    int def = 0;
-    for (size_t j = 0; j < s->n_ud; j++)
-        if (s->ud[j].head == w + 1 && rel_is(&s->ud[j], "det") &&
-            ud_in(&s->ud[j], definite))
-            def = 1;
-    if (!def)
-        return EVG_NONE;
     const evg_doc *doc = st->doc;
     size_t first = s->index > LINK_WINDOW ? s->index - LINK_WINDOW : 0;
     size_t from = doc->sentences[first].start;
-    /* the mentions are in text order: the first at or after the word */
+    /* the mentions are in text order: the first at or after `before` */
     size_t lo = 0, hi = st->n_ment;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (st->ment[mid].start < t->start)
+        if (st->ment[mid].start < before)
             lo = mid + 1;
         else
             hi = mid;
@@ -339,10 +329,29 @@ static size_t description(ev_state *st, const sent_ctx *s, size_t w)
         evg_entity_kind k = doc->entities[mt->entity].kind;
         if (k != EVG_KIND_PERSON && k != EVG_KIND_LOCATION &&
             k != EVG_KIND_COUNTRY &&
-            ends_in(doc->text, mt->start, mt->end, t->form, strlen(t->form)))
+            ends_in(doc->text, mt->start, mt->end, f, strlen(f)))
             return mt->entity;
     }
     return EVG_NONE;
+}
+
+/* "the plane": the vehicle model named last before UD word w; "the
+ * store": the actor named last, not a person or a place, whose name
+ * ends in the description's head ("the iTunes Store"), a head match. */
+static size_t description(ev_state *st, const sent_ctx *s, size_t w)
+{
+    const evg_doc_token *t = &s->ud[w];
+    if (!t->upos || strcmp(t->upos, "NOUN") != 0 || !t->form)
+        return EVG_NONE;
+    int vehicle = ud_in(t, vehicles);
+    int def = 0;
+    for (size_t j = 0; j < s->n_ud; j++)
+        if (s->ud[j].head == w + 1 && rel_is(&s->ud[j], "det") &&
+            ud_in(&s->ud[j], definite))
+            def = 1;
+    if (!def)
+        return EVG_NONE;
+    return recent_actor(st, s, t->start, t->form, vehicle);
 }
 
 /* Whether a word is a model number: three digits or more, with letters
@@ -378,31 +387,7 @@ static size_t model_reference(ev_state *st, const sent_ctx *s, size_t w)
             word = j;
     if (word == EVG_NONE)
         return EVG_NONE;
-    const evg_doc *doc = st->doc;
-    const char *f = s->ud[word].form;
-    size_t first = s->index > LINK_WINDOW ? s->index - LINK_WINDOW : 0;
-    size_t from = doc->sentences[first].start;
-    size_t lo = 0, hi = st->n_ment;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (st->ment[mid].start < s->ud[w].start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t m = lo; m-- > 0;) {
-        const ment *mt = &st->ment[m];
-        if (mt->start < from)
-            break;
-        if (mt->entity >= doc->n_entities)
-            continue;
-        evg_entity_kind k = doc->entities[mt->entity].kind;
-        if (k != EVG_KIND_PERSON && k != EVG_KIND_LOCATION &&
-            k != EVG_KIND_COUNTRY &&
-            ends_in(doc->text, mt->start, mt->end, f, strlen(f)))
-            return mt->entity;
-    }
-    return EVG_NONE;
+    return recent_actor(st, s, s->ud[w].start, s->ud[word].form, 0);
 }
 
 size_t evg_events__speaker_description(ev_state *st, const sent_ctx *s,
