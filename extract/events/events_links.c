@@ -181,19 +181,10 @@ static size_t third_person(const ev_state *st, const sent_ctx *s,
 static size_t first_person(const ev_state *st, const sent_ctx *s,
                            const evg_frame *f)
 {
-    if (!(f->mod & EVG_FR_REPORTED) || f->report == EVG_NONE ||
-        f->report >= s->n_ud)
-        return EVG_NONE;
-    evg_frame r;
-    evg_frame_build(s->ud, s->n_ud, f->report, &r);
-    size_t at = 0;
-    const evg_fr_arg *a = evg_frame_next(&r, EVG_FR_AGENT, &at);
-    if (!a)
-        return EVG_NONE;
-    size_t who = evg_events__ud_entity(s, a->word);
+    size_t w, who = speaker(s, f, &w);
     if (who == EVG_NONE)
         return EVG_NONE;
-    return speaks_for(st, s, a->word, who);
+    return speaks_for(st, s, w, who);
 }
 
 /* Whether the word after byte `at` (one word may come between:
