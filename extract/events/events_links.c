@@ -89,6 +89,21 @@ static int organization(const evg_doc *doc, size_t e)
            k == EVG_KIND_GROUP;
 }
 
+/* The first of the coder's mentions (in text order) that starts at or
+ * after byte `at`; st->n_ment if none. */
+static size_t first_mention(const ev_state *st, size_t at)
+{
+    size_t lo = 0, hi = st->n_ment;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->ment[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The organization a speaker (UD word w, actor `who`) speaks for. */
 static size_t speaks_for(const ev_state *st, const sent_ctx *s, size_t w,
                          size_t who)
@@ -127,15 +142,7 @@ static size_t speaks_for(const ev_state *st, const sent_ctx *s, size_t w,
      * the bytes of the speaker's phrase */
     size_t a, b;
     evg_events__phrase_span(s, w, &a, &b);
-    size_t lo = 0, hi = st->n_ment;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (st->ment[mid].start < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t m = lo; m < st->n_ment && st->ment[m].start < b; m++) {
+    for (size_t m = first_mention(st, a); m < st->n_ment && st->ment[m].start < b; m++) {
         size_t e = st->ment[m].entity;
         if (st->ment[m].end > b || e >= doc->n_entities || e == who ||
             !organization(doc, e))
@@ -297,16 +304,7 @@ static size_t recent_actor(ev_state *st, const sent_ctx *s, size_t before,
     const evg_doc *doc = st->doc;
     size_t first = s->index > LINK_WINDOW ? s->index - LINK_WINDOW : 0;
     size_t from = doc->sentences[first].start;
-    /* the mentions are in text order: the first at or after `before` */
-    size_t lo = 0, hi = st->n_ment;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (st->ment[mid].start < before)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t m = lo; m-- > 0;) {
+    for (size_t m = first_mention(st, before); m-- > 0;) {
         const ment *mt = &st->ment[m];
         if (mt->start < from)
             break;
