@@ -42,18 +42,26 @@ static inline int teardown(void **state)
     return 0;
 }
 
-static inline evg_doc *extract(void **state, const char *dct, const char *text)
+/* Options that extract with the shipped models and document date `dct`
+ * (the test is skipped, visibly, when the models are absent). */
+static inline void models_opts(void **state, const char *dct,
+                               evg_extract_opts *o)
 {
     models *m = *state;
     if (!m->syn || !m->men) {
         print_message("skipped: the shipped models are absent\n");
         skip();
     }
+    evg_extract_opts_init(o);
+    o->dct = dct;
+    o->syntax = m->syn;
+    o->mentions = m->men;
+}
+
+static inline evg_doc *extract(void **state, const char *dct, const char *text)
+{
     evg_extract_opts o;
-    evg_extract_opts_init(&o);
-    o.dct = dct;
-    o.syntax = m->syn;
-    o.mentions = m->men;
+    models_opts(state, dct, &o);
     evg_doc *doc = NULL;
     evg_error err;
     evg_error_clear(&err);

@@ -29,16 +29,8 @@ static char *go_text(size_t *len)
 static int run(void **state, const char *text, size_t len, size_t max_events,
                int cameo_only, evg_doc **doc, evg_error *err)
 {
-    models *m = *state;
-    if (!m->syn || !m->men) {
-        print_message("skipped: the shipped models are absent\n");
-        skip();
-    }
     evg_extract_opts o;
-    evg_extract_opts_init(&o);
-    o.dct = "2019-05-23";
-    o.syntax = m->syn;
-    o.mentions = m->men;
+    models_opts(state, "2019-05-23", &o);
     o.max_events = max_events;
     o.cameo_only = cameo_only;
     evg_error_clear(err);
