@@ -32,8 +32,21 @@ Counting (see docs/events.md):
 file order, counting from 0), so that rules can be tuned on one half and
 checked on the other.
 
+--diagnose sorts the errors by class and prints each class with its count
+and records: a gold triple missed because evgraph gave the event no target
+where the gold's target is the source's own country ("own-country
+target"), or another country ("target missing"); because the same actors
+carry another category ("wrong category"); because source and target are
+swapped ("roles inverted"); because the category is right and the actors
+are not ("wrong actors"); because nothing of the record is counted ("no
+event"); else "other". An evgraph triple that matches nothing is "extra,
+no target" when the same source and category also have a target in that
+record, "extra category" when the gold has no triple of its category,
+else "extra actors".
+
 Usage: score_plover_events.py [--evgraph BIN] [--data DIR] [--floor F]
                               [--show N] [--half odd|even] [--json]
+                              [--diagnose]
 Exit status: 0, or 1 when F1 is below --floor; 77 when the data is absent.
 """
 import argparse
@@ -138,6 +151,32 @@ def matches(sys_t, gold_t):
             (gold_t[1] == "*" or sys_t[1] == gold_t[1]))
 
 
+def miss_class(x, s):
+    """Why the gold triple x matches none of evgraph's triples s."""
+    src, tgt, cat = x
+    if not s:
+        return "no event"
+    if any(t[0] == src and t[1] == "" and t[2] == cat for t in s):
+        return "own-country target" if tgt == src else "target missing"
+    if any(t[0] == src and (tgt == "*" or t[1] == tgt) for t in s):
+        return "wrong category"
+    if any(t[0] == tgt and t[1] == src and t[2] == cat for t in s):
+        return "roles inverted"
+    if any(t[2] == cat for t in s):
+        return "wrong actors"
+    return "other"
+
+
+def extra_class(t, s, g):
+    """Why evgraph's triple t matches none of the gold triples g."""
+    if t[1] == "" and any(u[0] == t[0] and u[2] == t[2] and u[1]
+                          for u in s):
+        return "extra, no target"
+    if not any(x[2] == t[2] for x in g):
+        return "extra category"
+    return "extra actors"
+
+
 def run_evgraph(binary, records, dicts=()):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "plover.jsonl")
@@ -184,6 +223,9 @@ def main():
                     help="score only the odd or the even records (file "
                          "order from 0): tune on one half, check on the "
                          "other")
+    ap.add_argument("--diagnose", action="store_true",
+                    help="print the errors by class (missed gold triples, "
+                         "extra evgraph triples) with their records")
     ap.add_argument("--json", action="store_true",
                     help="print the figures as one JSON object")
     args = ap.parse_args()
@@ -205,6 +247,7 @@ def main():
     tp_sys = n_sys = tp_gold = n_gold = 0
     shown = 0
     per_cat = {}
+    classes = {}
     for r in gold:
         g = gold_triples(r)
         doc = docs.get(r["id"], {})
@@ -215,6 +258,12 @@ def main():
         n_sys += len(s)
         tp_gold += mg
         n_gold += len(g)
+        for x in g:
+            if not any(matches(t, x) for t in s):
+                classes.setdefault(miss_class(x, s), []).append(r["id"])
+        for t in s:
+            if not any(matches(t, x) for x in g):
+                classes.setdefault(extra_class(t, s, g), []).append(r["id"])
         c = per_cat.setdefault(r["event"], [0, 0])
         c[0] += mg
         c[1] += len(g)
@@ -241,6 +290,15 @@ def main():
             m, n = per_cat[cat]
             print("  %-12s recall %3d/%3d" % (cat, m, n))
         print("triple precision %.3f recall %.3f F1 %.3f" % (p, rcl, f1))
+    if args.diagnose:
+        print("errors by class (missed gold triples, then extra ones):")
+        for name in ("own-country target", "target missing",
+                     "wrong category", "roles inverted", "wrong actors",
+                     "no event", "other", "extra, no target",
+                     "extra category", "extra actors"):
+            ids = classes.get(name, [])
+            print("  %-18s %3d  %s" % (name, len(ids), " ".join(
+                i.replace("PLOVER-GSR01-", "") for i in sorted(set(ids)))))
     if args.floor is not None and f1 < args.floor:
         print("FAIL: triple F1 %.3f is below the floor %.3f"
               % (f1, args.floor))
