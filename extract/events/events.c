@@ -1312,6 +1312,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
         evg_events__find_object_x(s, c->end - 1, window, 1, &c->tgt);
         drop_self_targets(c);
     }
+    /* "killed three soldiers and wounded two others" */
+    evg_events__frame_elliptic(s);
     /* "threatened to launch an offensive unless Baghdad accepted": a threat
      * is aimed at whoever the condition names */
     for (size_t k = 0; k < s->n_cand; k++) {

@@ -253,6 +253,10 @@ void evg_events__frame_roles(const sent_ctx *s, cand *c);
  * under "in defiance of", "in protest against", "in opposition to"
  * (frame_opposition_nouns.words), added to `out`. */
 void evg_events__frame_defied(const sent_ctx *s, const cand *c, actor_set *out);
+/* "killed three soldiers and wounded two others": a verb without a target
+ * whose object only counts more of the same (elliptic_objects.words, or a
+ * bare number) takes the target of the verb it is coordinated with. */
+void evg_events__frame_elliptic(sent_ctx *s);
 /* "X said (that) Y must do Z": the UD word of the reporting candidate's
  * complement that carries an obligation modal (obligation_modals.words),
  * with the actors of its subject, Y, in *on; EVG_NONE when the parse shows
@@ -390,6 +394,7 @@ extern const char *const *evg_events__dangling; /* summary_dangling */
 extern const char *const *evg_events__generic_gov; /* generic_government */
 extern const char *const *evg_events__subordinators;
 extern const char *const *evg_events__ultimatum_marks; /* ultimatum_marks */
+extern const char *const *evg_events__elliptic_objects; /* elliptic_objects */
 /* Reads the coder's word lists (once); EVG_EPARSE, EVG_ENOMEM. */
 int evg_events__load_words(evg_error *err);
 

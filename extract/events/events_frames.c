@@ -880,3 +880,49 @@ void evg_events__frame_defied(const sent_ctx *s, const cand *c, actor_set *out)
         }
     }
 }
+
+/* Whether UD word j, an object, only counts more of what another verb
+ * named: "others", "more" (elliptic_objects.words), or a bare number. */
+static int elliptic_object(const sent_ctx *s, size_t j)
+{
+    const evg_doc_token *w = &s->ud[j];
+    if (w->lemma && ev_bytes_in(w->lemma, strlen(w->lemma),
+                                evg_events__elliptic_objects))
+        return 1;
+    if (!w->upos || !evg_fr_base_is(w->upos, "NUM"))
+        return 0;
+    /* "12 more": the word after the number, whatever the parse made of it */
+    size_t i = evg_events__text_token(s, j);
+    if (i != EVG_NONE && i + 1 < s->tok.n &&
+        ev_word_in(s->text, &s->tok.v[i + 1], evg_events__elliptic_objects))
+        return 1;
+    /* a number with nothing of its own: "and wounded 12" */
+    return s->kid_at[j] == s->kid_at[j + 1];
+}
+
+void evg_events__frame_elliptic(sent_ctx *s)
+{
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        size_t p = c->pred;
+        if (!c->framed || c->absorbed || c->noun || c->tgt.n ||
+            !c->pat->cameo || p >= s->n_ud || !s->ud[p].deprel ||
+            !evg_fr_base_is(s->ud[p].deprel, "conj") || s->ud[p].head == 0)
+            continue;
+        size_t h = s->ud[p].head - 1, obj = EVG_NONE;
+        for (uint32_t q = s->kid_at[p]; q < s->kid_at[p + 1]; q++)
+            if (s->ud[s->kids[q]].deprel &&
+                strcmp(s->ud[s->kids[q]].deprel, "obj") == 0)
+                obj = s->kids[q];
+        if (obj == EVG_NONE || !elliptic_object(s, obj))
+            continue;
+        for (size_t q = 0; q < s->n_cand; q++) {
+            const cand *o = &s->cand[q];
+            if (q != k && o->framed && o->pred == h && o->tgt.n &&
+                !o->noun) {
+                c->tgt = o->tgt;
+                break;
+            }
+        }
+    }
+}

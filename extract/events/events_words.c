@@ -29,6 +29,7 @@ const char *const *evg_events__dangling;
 const char *const *evg_events__generic_gov;
 const char *const *evg_events__subordinators;
 const char *const *evg_events__ultimatum_marks;
+const char *const *evg_events__elliptic_objects;
 const char *const *evg_events__boundary_adverbs;
 size_t evg_events__n_boundary_adverbs;
 
@@ -56,6 +57,7 @@ static const evg_words_use uses[] = {
     {"generic_government.words", 0, &evg_events__generic_gov, NULL},
     {"subordinators.words", 0, &evg_events__subordinators, NULL},
     {"ultimatum_marks.words", 0, &evg_events__ultimatum_marks, NULL},
+    {"elliptic_objects.words", 0, &evg_events__elliptic_objects, NULL},
     {"boundary_adverbs.words", EVG_WORDS_PAIRS, &evg_events__boundary_adverbs,
      &evg_events__n_boundary_adverbs}};
 static evg_words_set lists = EVG_WORDS_SET(uses);

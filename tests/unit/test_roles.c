@@ -337,6 +337,30 @@ static void target_defied(void **state)
     evg_doc_free(doc);
 }
 
+/* "killed four militiamen and wounded several others", "arrested six
+ * activists and detained 12 more": a coordinated verb whose object only
+ * counts more of the same acts on the first verb's target. */
+static void elliptic_object(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Syrian troops killed four Lebanese militiamen and "
+                           "wounded several others near the border.");
+    const evg_event *w = coded(doc, "wounded");
+    assert_non_null(w);
+    assert_int_equal(w->n_target, 1);
+    assert_string_equal(doc->entities[w->target[0]].name,
+                        "Lebanese militiamen");
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "Police arrested six Kenyan activists and detained 12 "
+                  "more on Monday.");
+    const evg_event *d = coded(doc, "detained");
+    assert_non_null(d);
+    assert_int_equal(d->n_target, 1);
+    assert_string_equal(doc->entities[d->target[0]].name, "Kenyan activists");
+    evg_doc_free(doc);
+}
+
 /* "will return equipment seized from peacekeepers", which the parser
  * reads with "seized" as a complement of "return": a participle right
  * after the object, with nothing of its own, describes the object. The
@@ -389,6 +413,7 @@ int main(void)
         cmocka_unit_test(passive_without_auxiliary),
         cmocka_unit_test(subject_without_actor),
         cmocka_unit_test(target_defied),
+        cmocka_unit_test(elliptic_object),
         cmocka_unit_test(participle_after_object),
         cmocka_unit_test(complement_past_a_long_object),
     };

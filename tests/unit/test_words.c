@@ -66,6 +66,7 @@ static const struct {
     {"frame_scheduling_preps.words", S},
     {"frame_scheduling_verbs.words", S},
     {"frame_simultaneous_marks.words", S},
+    {"elliptic_objects.words", 0},
     {"ethnic_heads.words", 0},
     {"function_words.words", 0},
     {"generic_government.words", 0},
