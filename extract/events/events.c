@@ -1287,6 +1287,11 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             c->pat->kind == EVG_TK_REPORT)
             continue;
         evg_events__frame_defied(s, c, &c->tgt);
+        /* a protest is aimed at whom its purpose names: "marched to
+         * demand the resignation of President X" (CAMEO 14) */
+        if (!c->tgt.n && c->pat->cameo->code[0] == '1' &&
+            c->pat->cameo->code[1] == '4')
+            evg_events__frame_purpose(s, c, &c->tgt);
         drop_self_targets(c);
     }
     /* no target where the pattern said: the first actor after the trigger

@@ -257,6 +257,12 @@ void evg_events__frame_defied(const sent_ctx *s, const cand *c, actor_set *out);
  * whose object only counts more of the same (elliptic_objects.words, or a
  * bare number) takes the target of the verb it is coordinated with. */
 void evg_events__frame_elliptic(sent_ctx *s);
+/* The actors named in the infinitive of purpose of c's predicate ("blocked
+ * roads to press their demands on the government", "marched to demand the
+ * resignation of President X"), the doer left out, added to `out`: whom a
+ * protest addresses when it names nobody itself. */
+void evg_events__frame_purpose(const sent_ctx *s, const cand *c,
+                               actor_set *out);
 /* "X said (that) Y must do Z": the UD word of the reporting candidate's
  * complement that carries an obligation modal (obligation_modals.words),
  * with the actors of its subject, Y, in *on; EVG_NONE when the parse shows

@@ -926,3 +926,73 @@ void evg_events__frame_elliptic(sent_ctx *s)
         }
     }
 }
+
+static int has_kid(const sent_ctx *s, size_t v, const char *rel,
+                   const char *lemma)
+{
+    for (uint32_t q = s->kid_at[v]; q < s->kid_at[v + 1]; q++) {
+        const evg_doc_token *k = &s->ud[s->kids[q]];
+        if (k->deprel && evg_fr_base_is(k->deprel, rel) &&
+            (!lemma || (k->lemma && strcmp(k->lemma, lemma) == 0)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The infinitive of purpose under predicate p ("marched to demand", "blocked
+ * roads ... to press their demands", "as they continued their effort to
+ * overthrow"): a verb marked by "to" with no subject of its own, reached
+ * through adverbial clauses, complements, objects and the clauses on them,
+ * at most three levels down; EVG_NONE when there is none. */
+static size_t purpose_verb(const sent_ctx *s, size_t p)
+{
+    static const char *const through[] = {"advcl", "xcomp", "acl", "obj",
+                                          "obl", NULL};
+    size_t level[EVG_FR_ARGS], next[EVG_FR_ARGS], nl = 1;
+    level[0] = p;
+    for (int depth = 0; depth < 3 && nl; depth++) {
+        size_t nn = 0;
+        for (size_t i = 0; i < nl; i++)
+            for (uint32_t q = s->kid_at[level[i]]; q < s->kid_at[level[i] + 1];
+                 q++) {
+                size_t j = s->kids[q];
+                const char *rel = s->ud[j].deprel;
+                int ok = 0;
+                for (const char *const *r = through; rel && *r && !ok; r++)
+                    ok = evg_fr_base_is(rel, *r);
+                if (!ok)
+                    continue;
+                if (s->ud[j].upos && evg_fr_base_is(s->ud[j].upos, "VERB") &&
+                    has_kid(s, j, "mark", "to") && !has_kid(s, j, "nsubj", NULL))
+                    return j;
+                if (nn < EVG_FR_ARGS)
+                    next[nn++] = j;
+            }
+        memcpy(level, next, nn * sizeof(*level));
+        nl = nn;
+    }
+    return EVG_NONE;
+}
+
+void evg_events__frame_purpose(const sent_ctx *s, const cand *c,
+                               actor_set *out)
+{
+    if (!c->framed || c->pred >= s->n_ud)
+        return;
+    size_t v = purpose_verb(s, c->pred);
+    if (v == EVG_NONE)
+        return;
+    /* the first actor named in the purpose clause that is not the doer */
+    for (size_t w = v + 1; w < s->n_ud; w++) {
+        size_t e = entity_at(s, w);
+        if (e == EVG_NONE || !below(s, w, v))
+            continue;
+        int self = 0;
+        for (size_t r = 0; r < c->src.n; r++)
+            self |= c->src.v[r] == e;
+        if (self)
+            continue;
+        phrase_actors(s, w, out);
+        return;
+    }
+}

@@ -361,6 +361,32 @@ static void elliptic_object(void **state)
     evg_doc_free(doc);
 }
 
+/* A protest that names nobody is aimed at whom its infinitive of purpose
+ * names: "marched ... to demand the resignation of President Suharto", also
+ * through a clause between ("as they continued their effort to
+ * overthrow"). */
+static void protest_purpose(void **state)
+{
+    evg_doc *doc = extract(state, "1998-05-15",
+                           "Thousands of students marched through Jakarta on "
+                           "Friday to demand the resignation of President "
+                           "Suharto.");
+    const evg_event *m = coded(doc, "marched");
+    assert_non_null(m);
+    assert_int_equal(m->n_target, 1);
+    assert_string_equal(doc->entities[m->target[0]].name, "Suharto");
+    evg_doc_free(doc);
+    doc = extract(state, "2003-01-07",
+                  "Ivorian rebels blocked the main roads on Monday as they "
+                  "continued their campaign to topple the government of "
+                  "President Laurent Gbagbo.");
+    const evg_event *b = coded(doc, "blocked");
+    assert_non_null(b);
+    assert_int_equal(b->n_target, 1);
+    assert_string_equal(doc->entities[b->target[0]].name, "Laurent Gbagbo");
+    evg_doc_free(doc);
+}
+
 /* "will return equipment seized from peacekeepers", which the parser
  * reads with "seized" as a complement of "return": a participle right
  * after the object, with nothing of its own, describes the object. The
@@ -414,6 +440,7 @@ int main(void)
         cmocka_unit_test(subject_without_actor),
         cmocka_unit_test(target_defied),
         cmocka_unit_test(elliptic_object),
+        cmocka_unit_test(protest_purpose),
         cmocka_unit_test(participle_after_object),
         cmocka_unit_test(complement_past_a_long_object),
     };
