@@ -367,6 +367,9 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
         if (islower((unsigned char)w[0]))
             return 1;
         for (size_t k = 1; k < n; k++)
+            if (isdigit((unsigned char)w[k]))
+                return 1; /* "Airbus A380": no person's name has digits */
+        for (size_t k = 1; k < n; k++)
             caps += isupper((unsigned char)w[k]) && islower((unsigned char)w[k - 1]);
         if (caps >= 2 || (caps == 1 && n > 2 &&
                           isupper((unsigned char)w[n - 1]))) /* "PowerPC" */
@@ -642,9 +645,10 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             }
         }
         if (len && e->cls == EVG_GZ_ORG && j + len < x->n &&
-            evg_actors__name_number(x, j + len)) {
-            /* "Boeing 777": a product named after its maker, not the
-             * maker */
+            (evg_actors__name_number(x, j + len) ||
+             evg_actors__model_code(x, j + len))) {
+            /* "Boeing 777", "Airbus A380": a product named after its
+             * maker, not the maker */
             if (!any)
                 ch->start = j;
             ch->unknown = 1;
@@ -923,6 +927,8 @@ static long emit(ctx *x, const chain *ch)
         if (ch->unknown && s == ch->name_s && ch->name_e == s + 1 && up &&
             strcmp(up, "PROPN") != 0 &&
             evg_actors__same_name(x, x->c.n, tk[s].start, tk[s].end) ==
+                EVG_NONE &&
+            evg_actors__same_model(x, x->c.n, tk[s].start, tk[s].end) ==
                 EVG_NONE)
             return 0; /* the parse: "Still", "Overall" open a sentence */
         if (ch->unknown && s == ch->name_s && ch->name_e == s + 1 && !up &&
@@ -1143,6 +1149,10 @@ static long emit(ctx *x, const chain *ch)
             if (r0 == EVG_NONE && d->kind == EVG_KIND_PERSON)
                 r0 = evg_actors__same_person(x, x->c.n - 1, d->nstart,
                                              d->nend);
+            if (r0 == EVG_NONE && nl == 1)
+                /* "the A380" after "the Airbus A380": the product */
+                r0 = evg_actors__same_model(x, x->c.n - 1, d->nstart,
+                                            d->nend);
             int spelled = 0;
             if (r0 == EVG_NONE && nl == 1 && d->nend - d->nstart > 4 &&
                 x->t[d->nend - 1] == 's' && x->t[d->nend - 2] != 's') {

@@ -223,6 +223,11 @@ int evg_actors__particle(const ctx *x, size_t j);
 /* Is token i a first name ("Louis", "Bill"), not a title or a pronoun? */
 int evg_actors__first_name(const ctx *x, size_t i);
 int evg_actors__name_number(const ctx *x, size_t j);
+/* Is token j a model's code of letters and digits: one or two capitals,
+ * two to four digits, capitals after them ("A380", "A330", "KC45",
+ * "A350XWB")? After a company's name it names a product ("Airbus
+ * A380"), as a number does ("Boeing 777"). */
+int evg_actors__model_code(const ctx *x, size_t j);
 /* A brand's spelling, lower case then a capital: "iPod", "eBay". */
 int evg_actors__brand_word(const ctx *x, size_t j);
 const char *evg_actors__name_sector(const ctx *x, size_t i, size_t len,
@@ -237,6 +242,10 @@ size_t evg_actors__antecedent(const ctx *x, int want_person,
 int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root);
 int evg_actors__pronoun(ctx *x, size_t i);
 size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e);
+/* A model's code or number alone ("A380", bytes s..e, one word with a
+ * digit) after an earlier product named with its maker ("Airbus A380"):
+ * the root cand of the latest such product before `upto`, or EVG_NONE. */
+size_t evg_actors__same_model(const ctx *x, size_t upto, size_t s, size_t e);
 /* As evg_actors__same_name, for the `n` bytes at `p` (any buffer). */
 size_t evg_actors__same_bytes(ctx *x, size_t upto, const char *p, size_t n);
 size_t evg_actors__same_person(const ctx *x, size_t upto, size_t s, size_t e);

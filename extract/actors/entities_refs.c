@@ -386,6 +386,30 @@ size_t evg_actors__same_bytes(ctx *x, size_t upto, const char *p, size_t n)
     return EVG_NONE;
 }
 
+size_t evg_actors__same_model(const ctx *x, size_t upto, size_t s, size_t e)
+{
+    const char *p = x->t + s;
+    size_t n = e - s;
+    if (!n || memchr(p, ' ', n))
+        return EVG_NONE;
+    int digit = 0;
+    for (size_t i = 0; i < n; i++)
+        digit |= isdigit((unsigned char)p[i]) != 0;
+    if (!digit)
+        return EVG_NONE;
+    size_t lo = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
+    for (size_t k = upto; k-- > lo;) {
+        const cand *a = &x->c.v[k];
+        if (!a->is_name || a->ante != CAND_NONE || a->kk == 'g' ||
+            a->kind == EVG_KIND_PERSON || a->nend - a->nstart <= n + 1)
+            continue;
+        const char *q = x->t + a->nend - n;
+        if (memcmp(q, p, n) == 0 && q[-1] == ' ')
+            return k;
+    }
+    return EVG_NONE;
+}
+
 /* A full personal name written another way than an earlier person's
  * ("Bill Smith" after "William Smith", "George Bush" after "George W.
  * Bush"): the root cand of the one earlier person whose full name agrees

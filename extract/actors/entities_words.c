@@ -380,6 +380,27 @@ int evg_actors__name_number(const ctx *x, size_t j)
     return 1;
 }
 
+int evg_actors__model_code(const ctx *x, size_t j)
+{
+    const evg_token *k = &x->tk[j];
+    const char *w = x->t + k->start;
+    size_t n = k->end - k->start, i = 0, d = 0;
+    if (!is_word(k))
+        return 0;
+    while (i < n && i < 2 && isupper((unsigned char)w[i]))
+        i++;
+    if (i == 0)
+        return 0;
+    while (i + d < n && isdigit((unsigned char)w[i + d]))
+        d++;
+    if (d < 2 || d > 4 || w[i] == '0')
+        return 0;
+    for (i += d; i < n; i++)
+        if (!isupper((unsigned char)w[i]))
+            return 0;
+    return 1;
+}
+
 /* Is the one-word title at j (gl tokens, entry e) the last name of a
  * first name at i = j - 1: "Tom King has", "Larry King said" (no name
  * follows it, as one follows a title: "Tom met King Hussein")? */

@@ -416,6 +416,18 @@ static void entities_products_and_brands(void **state)
     assert_true(has_mention(d, "Dreamliners"));
     assert_string_equal(evg_extract__entity_sector(d), ""); /* no MIL */
     evg_doc_free(doc);
+    /* a maker's name before a model's code of letters and digits names
+     * the model, no person ("Airbus A350"), and the code alone later is
+     * the same model */
+    doc = extract("The Airbus A350 landed in Toulouse on Monday. Airbus "
+                  "said the A350 would carry 300 passengers, and the first "
+                  "A350 will enter service in May.");
+    const evg_entity *a = by_mention(doc, "Airbus A350");
+    assert_non_null(a);
+    assert_ptr_not_equal(a, by_mention(doc, "Airbus"));
+    assert_int_not_equal(a->kind, EVG_KIND_PERSON);
+    assert_true(has_mention(a, "A350"));
+    evg_doc_free(doc);
 }
 
 /* A middle initial never ends a name, even before a known name ("Michael
