@@ -302,7 +302,10 @@ static size_t recent_actor(ev_state *st, const sent_ctx *s, size_t before,
                            const char *f, int vehicle)
 {
     const evg_doc *doc = st->doc;
-    size_t first = s->index > LINK_WINDOW ? s->index - LINK_WINDOW : 0;
+    /* a vehicle noun refers to the model the story is about, however
+     * far back it was named, unless another model was named since */
+    size_t first = vehicle ? 0
+                   : s->index > LINK_WINDOW ? s->index - LINK_WINDOW : 0;
     size_t from = doc->sentences[first].start;
     for (size_t m = first_mention(st, before); m-- > 0;) {
         const ment *mt = &st->ment[m];

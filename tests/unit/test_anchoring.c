@@ -249,6 +249,24 @@ static void the_plane_is_the_model_named_last(void **state)
                   "songs in its first week.");
     assert_null(arg_actor(doc, event(doc, "sold"), "agent"));
     evg_doc_free(doc);
+    /* however far back the model was named, while no other model was
+     * named since */
+    doc = extract(state, "2019-05-23",
+                  "Velmora Airlines bought an Airbus A350 last year. The "
+                  "airline hired 200 pilots in March. Its shares rose in "
+                  "April. Analysts praised the purchase in May. The plane "
+                  "carried 250 passengers on Monday.");
+    assert_string_equal(arg_actor(doc, event(doc, "carried"), "agent"),
+                        "Airbus A350");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "Velmora Airlines bought an Airbus A350 last year. The "
+                  "airline hired 200 pilots in March. Its shares rose in "
+                  "April. It also leased a Boeing 787 in May. The plane "
+                  "carried 250 passengers on Monday.");
+    assert_string_equal(arg_actor(doc, event(doc, "carried"), "agent"),
+                        "Boeing 787");
+    evg_doc_free(doc);
     /* an indefinite description refers to no model named before */
     doc = extract(state, "2019-05-23",
                   "Boeing showed the 787 Dreamliner aircraft to reporters. "
