@@ -404,9 +404,16 @@ def entity_matches(surface, target_words, all_targets):
     `Air Force`, `Dreamliner`) and, when it is a single word, is the last
     word of no other target (`Airlines` names no single airline); or its
     words are a part of the name that holds the name's model numbers
-    (`Boeing 787`, `787` name the Boeing 787 Dreamliner)."""
+    (`Boeing 787`, `787` name the Boeing 787 Dreamliner). A form with a
+    model number names no target without one (`Airbus A320` is a plane,
+    not Airbus)."""
     sw = words(surface)
     if not sw or not target_words:
+        return False
+    numbers = [w for w in target_words if any(c.isdigit() for c in w)]
+    # a model named after its maker is not the maker (`Airbus A320`
+    # names no Airbus; `Airbus A380 superjumbo` names the Airbus A380)
+    if not numbers and any(any(c.isdigit() for c in w) for w in sw):
         return False
     if set(target_words) <= set(sw):
         return True
@@ -415,7 +422,6 @@ def entity_matches(surface, target_words, all_targets):
         return True
     # a model number names the model whatever else is left out
     # (`Boeing 787`, `787` name the Boeing 787 Dreamliner)
-    numbers = [w for w in target_words if any(c.isdigit() for c in w)]
     if numbers and set(numbers) <= set(sw) <= set(target_words):
         return True
     if set(sw) <= set(target_words) and target_words[-1] in sw:
