@@ -358,7 +358,8 @@ size_t evg_men_class_features(const evg_doc_token *t, size_t n, size_t i,
                      K_NSUBJPASS | K_COP);
         if (b & (K_AUX | K_AUXPASS))
             aux = syn_mix(aux, evg_men_lemma_key(t[j].lemma));
-        if (k + 8 > EVG_MEN_CFEATS)
+        /* up to 4 here, and room for the 8 after the loop */
+        if (k + 4 + 8 > EVG_MEN_CFEATS)
             continue;
         if (b & (K_XCOMP | K_CCOMP)) {
             /* the complement: its marker, whether it has a subject of its

@@ -518,6 +518,25 @@ static void class_features_read_the_complement(void **state)
     for (size_t i = 0; i < big.n; i++)
         assert_true(cfeats(&big, big.n, i, bp, bs, f) <= EVG_MEN_CFEATS);
     assert_true(cfeats(&big, big.n, 1, bp, bs, f) > 20);
+    /* the worst order: single-feature dependents (objects) up to the
+     * last room, then a clausal complement (four features), on a word
+     * that has a head (four more after the dependents); f is exactly
+     * EVG_MEN_CFEATS long, so a write past it is an ASan error */
+    layer worst = {0};
+    word said = {"said", "VERB", "VBD", "say", 0, "root", NONE};
+    word hopes = {"hopes", "VERB", "VBZ", "hope", 1, "ccomp", NONE};
+    add(&worst, &said, 1, 0);
+    add(&worst, &hopes, 1, 0);
+    for (size_t j = 0; j < 54; j++) {
+        word w = {"x", "NOUN", "NN", "x", 2, "obj", NONE};
+        add(&worst, &w, 1, 0);
+    }
+    word comp = {"win", "VERB", "VB", "win", 2, "xcomp", NONE};
+    add(&worst, &comp, 1, 0);
+    for (size_t j = 0; j < worst.n; j++)
+        bp[j] = evg_men_prior_bucket(50, 30, IAC);
+    uint64_t exact[EVG_MEN_CFEATS];
+    assert_true(cfeats(&worst, worst.n, 1, bp, bs, exact) <= EVG_MEN_CFEATS);
 }
 
 /* The class stage, trained beside the detector: one verb, two classes,
