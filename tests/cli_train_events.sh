@@ -64,6 +64,8 @@ grep -q '^event (relaxed span overlap)  P [01]\.[0-9]*  R ' "$WORK/stdout" && ok
 grep -q 'do not hold their word' "$WORK/stderr" && bad "predicted spans off their words" || ok
 expect_exit 0 "scorer's confusion table" -- $PY "$SRC/tools/score_timeml_events.py" --timebank "$tb" --predict "$WORK/pred.tsv" --confusion
 grep -q '^  OCCURRENCE  *[0-9]' "$WORK/stdout" && ok || bad "no confusion table: $(head -c 300 "$WORK/stdout")"
+expect_exit 0 "scorer's consistency figures" -- $PY "$SRC/tools/score_timeml_events.py" --timebank "$tb" --predict "$WORK/pred.tsv" --consistency
+grep -q '^  one class per word within its document: [01]\.[0-9]\{4\}$' "$WORK/stdout" && grep -q '^  one class per word, from the other documents: [01]\.[0-9]\{4\}$' "$WORK/stdout" && ok || bad "no consistency figures: $(head -c 600 "$WORK/stdout")"
 expect_exit 0 "scorer runs the trainer" -- $PY "$SRC/tools/score_timeml_events.py" --timebank "$tb" --train "$TRAIN" --wordnet "$wn" --cv 3
 grep -q '16 gold events' "$WORK/stdout" && ok || bad "scorer: gold events: $(head -c 300 "$WORK/stdout")"
 expect_exit 1 "scorer floor" -- $PY "$SRC/tools/score_timeml_events.py" --timebank "$tb" --predict "$WORK/pred.tsv" --min-event-f1 1.01

@@ -23,9 +23,14 @@ whose class is the gold class (TempEval-3's class F1: class accuracy over
 matches times event F1); per-class F1 counts, for each class, the mentions
 of that class matched to a gold EVENT of that class.
 
+--consistency prints how far one class per word takes a classifier, from
+the gold alone: each word's most frequent class over every document (the
+test documents included), over the other documents only, and within its
+own document.
+
 Usage: score_timeml_events.py [--timebank DIR] [--cv K] [--train BIN]
            [--syntax MODEL] [--wordnet DIR] [--predict FILE] [--min-event-f1 X]
-           [--min-class-f1 X] [--confusion] [--errors N]
+           [--min-class-f1 X] [--confusion] [--consistency] [--errors N]
 Exit status 0, 1 when a floor given by --min-* is not reached, 2 on usage
 or input errors. Standard library only.
 """
@@ -127,6 +132,49 @@ def prf(tp, npred, ngold):
     return p, r, f
 
 
+def majority_right(counts):
+    """Gold events whose class is their group's most frequent class."""
+    return sum(max(c.values()) for c in counts.values())
+
+
+def print_consistency(gold_words, event_f1):
+    """How far one class per word takes a classifier, from the gold alone
+    (a word is its form, lower-cased): each word's most frequent class
+    over every document, the test documents included (what a model that
+    had memorised the test labels word by word would get right); over the
+    other documents only (a word no other document has as an event taken
+    as OCCURRENCE); and within its own document."""
+    n = len(gold_words)
+    if not n:
+        return
+    every, per_doc = {}, {}
+    for doc, w, c in gold_words:
+        d = every.setdefault(w, {})
+        d[c] = d.get(c, 0) + 1
+        d = per_doc.setdefault((doc, w), {})
+        d[c] = d.get(c, 0) + 1
+    right_other = 0
+    for doc, w, c in gold_words:
+        other = dict(every[w])
+        for k, v in per_doc[(doc, w)].items():
+            other[k] -= v
+        best = max(sorted(other), key=lambda k: other[k])
+        if other[best] <= 0:
+            best = "OCCURRENCE"
+        right_other += best == c
+    acc_all = majority_right(every) / n
+    print("class consistency of the gold events (a word: its form, "
+          "lower-cased):")
+    print("  one class per word, from every document (test labels "
+          "included): %.4f" % acc_all)
+    print("  one class per word, from the other documents: %.4f"
+          % (right_other / n))
+    print("  one class per word within its document: %.4f"
+          % (majority_right(per_doc) / n))
+    print("  class F1 at this event F1 with the first: %.4f"
+          % (event_f1 * acc_all))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--timebank", default=os.path.join(
@@ -144,6 +192,9 @@ def main():
     ap.add_argument("--confusion", action="store_true",
                     help="print the class confusion table of the matched "
                     "events")
+    ap.add_argument("--consistency", action="store_true",
+                    help="print how consistently the gold data gives one "
+                    "word one class (in its document, across documents)")
     ap.add_argument("--errors", type=int, default=0,
                     help="print up to N missed and N spurious mentions")
     a = ap.parse_args()
@@ -191,8 +242,11 @@ def main():
     per = {c: [0, 0, 0] for c in CLASSES}  # tp, npred, ngold
     confusion = {}
     missed, spurious = [], []
+    gold_words = []  # (document, word form lower-cased, class)
     for fi, name in enumerate(files):
         text, gold = gold_events(os.path.join(a.timebank, name))
+        gold_words += [(name, text[g[0]:g[1]].decode("utf-8", "replace")
+                        .lower(), g[2]) for g in gold]
         sys_ = pred.get(name, [])
         fold = folds.setdefault(fi % a.cv if a.cv >= 2 else 0, [0, 0, 0, 0])
         for s, e, cls, word in sys_:
@@ -263,6 +317,8 @@ def main():
         for g in CLASSES:
             print("  %-12s %s" % (g, " ".join(
                 "%6d" % confusion.get((g, c), 0) for c in CLASSES)))
+    if a.consistency:
+        print_consistency(gold_words, ef)
     print("anchors (TempEval-3 platinum test, best systems): event F1 0.81 "
           "(ATT-1), class F1 0.718")
     if misaligned:
