@@ -897,6 +897,12 @@ static void link_complements(sent_ctx *s)
             evg_events__find_object_x(s, c->end - 1, COMPL_WINDOW + 5, 1,
                                       &c->tgt);
             drop_self_targets(c);
+            /* past the window's clause boundary or its own "its", in the
+             * parse: "agreed to re-open its borders to UN peacekeepers" */
+            if (!c->tgt.n) {
+                evg_events__frame_purpose(s, c, &c->tgt);
+                drop_self_targets(c);
+            }
         }
     }
     /* nouns right after a verb trigger are its object ("denied the

@@ -387,6 +387,22 @@ static void protest_purpose(void **state)
     evg_doc_free(doc);
 }
 
+/* A verb taking a complement with no target of its own is aimed at the
+ * first actor its complement names past the doer's own "its": "agreed to
+ * open its border crossings to Palestinian refugees". */
+static void complement_target(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Egypt has agreed to open its border crossings to "
+                           "Palestinian refugees from Gaza.");
+    const evg_event *a = coded(doc, "agreed");
+    assert_non_null(a);
+    assert_int_equal(a->n_target, 1);
+    assert_string_equal(doc->entities[a->target[0]].name,
+                        "Palestinian refugees");
+    evg_doc_free(doc);
+}
+
 /* "will return equipment seized from peacekeepers", which the parser
  * reads with "seized" as a complement of "return": a participle right
  * after the object, with nothing of its own, describes the object. The
@@ -441,6 +457,7 @@ int main(void)
         cmocka_unit_test(target_defied),
         cmocka_unit_test(elliptic_object),
         cmocka_unit_test(protest_purpose),
+        cmocka_unit_test(complement_target),
         cmocka_unit_test(participle_after_object),
         cmocka_unit_test(complement_past_a_long_object),
     };
