@@ -851,6 +851,11 @@ size_t evg_events__obliged(const sent_ctx *s, const cand *r, actor_set *on)
             size_t k = s->kids[r2];
             if (evg_fr_base_is(s->ud[k].deprel, "nsubj")) {
                 phrase_actors(s, k, on);
+                /* "US and British forces must": the subjects coordinated
+                 * with it */
+                for (uint32_t r3 = s->kid_at[k]; r3 < s->kid_at[k + 1]; r3++)
+                    if (is_rel(&s->ud[s->kids[r3]], "conj"))
+                        phrase_actors(s, s->kids[r3], on);
                 break;
             }
         }

@@ -403,6 +403,19 @@ static void complement_target(void **state)
     evg_doc_free(doc);
 }
 
+/* "X said Y and Z must ...": a demand on both subjects of the clause. */
+static void demand_on_coordinated_subjects(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Amnesty International said Indonesian and "
+                           "Malaysian police must stop beating protesters.");
+    const evg_event *d = coded(doc, "said");
+    assert_non_null(d);
+    assert_string_equal(d->cameo, "100");
+    assert_int_equal(d->n_target, 2);
+    evg_doc_free(doc);
+}
+
 /* "will return equipment seized from peacekeepers", which the parser
  * reads with "seized" as a complement of "return": a participle right
  * after the object, with nothing of its own, describes the object. The
@@ -458,6 +471,7 @@ int main(void)
         cmocka_unit_test(elliptic_object),
         cmocka_unit_test(protest_purpose),
         cmocka_unit_test(complement_target),
+        cmocka_unit_test(demand_on_coordinated_subjects),
         cmocka_unit_test(participle_after_object),
         cmocka_unit_test(complement_past_a_long_object),
     };
