@@ -1366,6 +1366,7 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
             break;
         }
     }
+    evg_events__frame_purpose_absorb(s);
     /* "nationals suspected by the West", "equipment seized from": a past
      * participle after the clause's verb, with no conjunction or comma
      * between, modifies a noun */

@@ -263,6 +263,12 @@ void evg_events__frame_elliptic(sent_ctx *s);
  * protest addresses when it names nobody itself. */
 void evg_events__frame_purpose(const sent_ctx *s, const cand *c,
                                actor_set *out);
+/* "will give Tanzania a grant of 580 million shillings over three years to
+ * finance projects": an infinitive of purpose (`advcl` marked "to", no
+ * subject of its own) under another candidate's predicate is part of that
+ * event, however far it stands from it (the word-order rule looks a few
+ * words ahead). */
+void evg_events__frame_purpose_absorb(sent_ctx *s);
 /* "X said (that) Y must do Z": the UD word of the reporting candidate's
  * complement that carries an obligation modal (obligation_modals.words),
  * with the actors of its subject, Y, in *on; EVG_NONE when the parse shows

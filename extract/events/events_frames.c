@@ -1001,3 +1001,26 @@ void evg_events__frame_purpose(const sent_ctx *s, const cand *c,
         return;
     }
 }
+
+void evg_events__frame_purpose_absorb(sent_ctx *s)
+{
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        size_t p = c->pred;
+        if (!c->framed || c->absorbed || c->noun ||
+            c->pat->kind == EVG_TK_REPORT || p >= s->n_ud ||
+            !s->ud[p].deprel || !evg_fr_base_is(s->ud[p].deprel, "advcl") ||
+            !has_kid(s, p, "mark", "to") || has_kid(s, p, "nsubj", NULL) ||
+            s->ud[p].head == 0)
+            continue;
+        size_t h = s->ud[p].head - 1;
+        for (size_t q = 0; q < s->n_cand; q++) {
+            const cand *o = &s->cand[q];
+            if (q != k && o->framed && !o->absorbed && !o->noun &&
+                o->pred == h && o->pat->kind != EVG_TK_REPORT) {
+                c->absorbed = 1;
+                break;
+            }
+        }
+    }
+}

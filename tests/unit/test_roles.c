@@ -416,6 +416,20 @@ static void demand_on_coordinated_subjects(void **state)
     evg_doc_free(doc);
 }
 
+/* An infinitive of purpose is part of the act it serves however long the
+ * object before it runs: no second grant by the recipient. */
+static void purpose_past_a_long_object(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Norway will give Mali a grant of 40 million "
+                           "kroner (4.5 million dollars) over the next four "
+                           "years to finance schools in the north.");
+    const evg_event *g = coded(doc, "give");
+    assert_non_null(g);
+    assert_null(coded(doc, "finance"));
+    evg_doc_free(doc);
+}
+
 /* "will return equipment seized from peacekeepers", which the parser
  * reads with "seized" as a complement of "return": a participle right
  * after the object, with nothing of its own, describes the object. The
@@ -472,6 +486,7 @@ int main(void)
         cmocka_unit_test(protest_purpose),
         cmocka_unit_test(complement_target),
         cmocka_unit_test(demand_on_coordinated_subjects),
+        cmocka_unit_test(purpose_past_a_long_object),
         cmocka_unit_test(participle_after_object),
         cmocka_unit_test(complement_past_a_long_object),
     };
