@@ -86,6 +86,31 @@ check part 's["ta_precision"] == 1.0 and s["ta_recall"] < 0.5 and s["mention_rec
 # entails 1 of the 5 gold relations
 check flat 's["ta_p_num"] == 1 and s["ta_p_den"] == 4 and s["ta_r_num"] == 1 and s["mention_f1"] == 1.0'
 
+# ---- which actor names which target ----
+if ! python3 - "$src/tools" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+from score_timeline import best_targets, words
+targets = [(n, words(n)) for n in
+           ("Zorvex", "Zorvex Z450", "Velmora Airlines", "Zorvex 900 Skyrunner")]
+cases = [
+    (["Zorvex"], {"Zorvex"}),
+    (["Zorvex Z450 jetliner"], {"Zorvex Z450"}),   # the model, not the maker
+    (["Zorvex Z320"], set()),                       # another model: nobody
+    (["Zorvex 450"], {"Zorvex Z450"}),              # the code without its letters
+    (["Z450s"], {"Zorvex Z450"}),
+    (["900"], {"Zorvex 900 Skyrunner"}),
+]
+bad = [(s, best_targets(s, targets), want) for s, want in cases
+       if best_targets(s, targets) != want]
+for s, got, want in bad:
+    print("FAIL: %s names %s, want %s" % (s, sorted(got), sorted(want)))
+sys.exit(1 if bad else 0)
+PY
+then
+    fail=1
+fi
+
 # ---- evgraph on the gold data ----
 data=$shared/data/semeval2015-timeline
 if [ ! -d "$data" ]; then
