@@ -378,6 +378,27 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
     return 0;
 }
 
+/* Is the name at tokens [i, e) a company's before the title and name of
+ * one of its people ("Northrop Grumman CEO Ron Sugar", "Acme Chief
+ * Executive Jane Roe"): a title of employer_titles.words after it, a
+ * capitalized word after the title, and no known first name opening it
+ * ("Tony Blair" stays a person)? */
+static int employer_name(const ctx *x, size_t i, size_t e)
+{
+    if (e + 1 >= x->n || !is_word(&x->tk[e]) ||
+        !(x->tk[e].flags & EVG_TOK_CAP) ||
+        !word_in(x->t, &x->tk[e], evg_actors__employer_titles) ||
+        evg_actors__first_name(x, i))
+        return 0;
+    for (size_t k = e + 1; k < x->n && k < e + 4; k++) {
+        if (!is_word(&x->tk[k]) || !(x->tk[k].flags & EVG_TOK_CAP))
+            return 0;
+        if (!word_in(x->t, &x->tk[k], evg_actors__employer_titles))
+            return 1;
+    }
+    return 0;
+}
+
 /* The part of speech the parse gives the word starting at byte `off`
  * ("PROPN"), or NULL when the document has no token layer (no model
  * loaded) or no word starts there. */
@@ -1132,7 +1153,8 @@ static long emit(ctx *x, const chain *ch)
                 d->kind = EVG_KIND_LOCATION;
                 d->people = 1;
             } else if (nl >= 2 && nl <= 4 && !ch->det &&
-                       !thing_name(x, n0, nl)) {
+                       !thing_name(x, n0, nl) &&
+                       !employer_name(x, n0, ch->name_e)) {
                 d->kind = EVG_KIND_PERSON;
             } else {
                 d->kind = EVG_KIND_ORGANIZATION;
@@ -1153,6 +1175,21 @@ static long emit(ctx *x, const chain *ch)
                 /* "the A380" after "the Airbus A380": the product */
                 r0 = evg_actors__same_model(x, x->c.n - 1, d->nstart,
                                             d->nend);
+            if (r0 != EVG_NONE && d->kind != EVG_KIND_PERSON &&
+                employer_name(x, n0, ch->name_e)) {
+                /* "Northrop Grumman won ... Northrop Grumman CEO Ron
+                 * Sugar said": the name taken for a person's was a
+                 * company's, in each earlier mention of it */
+                size_t nn = d->nend - d->nstart;
+                size_t lo = x->c.n > NAME_WINDOW ? x->c.n - NAME_WINDOW : 0;
+                for (size_t k = lo; k + 1 < x->c.n; k++) {
+                    cand *o = &x->c.v[k];
+                    if (o->kind == EVG_KIND_PERSON && o->is_name &&
+                        o->nend - o->nstart == nn &&
+                        !memcmp(x->t + o->nstart, x->t + d->nstart, nn))
+                        o->kind = EVG_KIND_ORGANIZATION;
+                }
+            }
             int spelled = 0;
             if (r0 == EVG_NONE && nl == 1 && d->nend - d->nstart > 4 &&
                 x->t[d->nend - 1] == 's' && x->t[d->nend - 2] != 's') {

@@ -428,6 +428,22 @@ static void entities_products_and_brands(void **state)
     assert_int_not_equal(a->kind, EVG_KIND_PERSON);
     assert_true(has_mention(a, "A350"));
     evg_doc_free(doc);
+    /* a name before the title and name of one of its people is a
+     * company's, in its earlier mentions too; one that opens with a known
+     * first name stays a person's */
+    doc = extract("Kelmar Vostrid won a contract on Monday. Kelmar Vostrid "
+                  "Chief Executive Jane Roe said it would hire 200 "
+                  "workers.");
+    const evg_entity *k = by_mention(doc, "Kelmar Vostrid");
+    assert_non_null(k);
+    assert_int_equal(k->kind, EVG_KIND_ORGANIZATION);
+    assert_int_equal(by_mention(doc, "Chief Executive Jane Roe")->kind,
+                     EVG_KIND_PERSON);
+    evg_doc_free(doc);
+    doc = extract("Laura Vostrid met reporters on Monday.");
+    assert_int_equal(by_mention(doc, "Laura Vostrid")->kind,
+                     EVG_KIND_PERSON);
+    evg_doc_free(doc);
 }
 
 /* A middle initial never ends a name, even before a known name ("Michael

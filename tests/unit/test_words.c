@@ -67,6 +67,7 @@ static const struct {
     {"frame_scheduling_verbs.words", S},
     {"frame_simultaneous_marks.words", S},
     {"elliptic_objects.words", 0},
+    {"employer_titles.words", 0},
     {"ethnic_heads.words", 0},
     {"function_words.words", 0},
     {"generic_government.words", 0},
