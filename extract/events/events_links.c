@@ -104,6 +104,39 @@ static size_t first_mention(const ev_state *st, size_t at)
     return lo;
 }
 
+/* The one organization named with a person's earlier mentions (before
+ * byte `before`): inside one ("Dermot Mannion, chief executive of Aer
+ * Lingus") or just before one ("Boeing spokeswoman Sandy Angers", whose
+ * mention starts at the title); EVG_NONE when none or several. */
+static size_t employer_of(const ev_state *st, size_t who, size_t before)
+{
+    const evg_doc *doc = st->doc;
+    size_t found = EVG_NONE;
+    size_t end = first_mention(st, before);
+    for (size_t m = 0; m < end; m++) {
+        const ment *p = &st->ment[m];
+        if (p->entity != who)
+            continue;
+        for (size_t k = m ? m - 1 : m + 1; k < st->n_ment; k++) {
+            const ment *q = &st->ment[k];
+            if (k > m && q->start >= p->end)
+                break;
+            if (k == m)
+                continue;
+            int inside = q->start >= p->start && q->end <= p->end;
+            int beside = q->end <= p->start && p->start - q->end <= 1;
+            size_t e = q->entity;
+            if ((!inside && !beside) || e >= doc->n_entities || e == who ||
+                !organization(doc, e))
+                continue;
+            if (found != EVG_NONE && found != e)
+                return EVG_NONE;
+            found = e;
+        }
+    }
+    return found;
+}
+
 /* The organization a speaker (UD word w, actor `who`) speaks for. */
 static size_t speaks_for(const ev_state *st, const sent_ctx *s, size_t w,
                          size_t who)
@@ -151,7 +184,10 @@ static size_t speaks_for(const ev_state *st, const sent_ctx *s, size_t w,
             return EVG_NONE;
         found = e;
     }
-    return found;
+    /* '"We have reduced our effort," said Angers' after "Boeing
+     * spokeswoman Sandy Angers" */
+    return found != EVG_NONE ? found
+                             : employer_of(st, who, s->ud[w].start);
 }
 
 /* The actor who speaks the words the frame is in (the agent of its
@@ -189,6 +225,16 @@ static size_t first_person(const ev_state *st, const sent_ctx *s,
                            const evg_frame *f)
 {
     size_t w, who = speaker(s, f, &w);
+    if (who == EVG_NONE && st->q_open && st->q_speaker != EVG_NONE &&
+        st->q_speaker < st->doc->n_entities && s->n_ud) {
+        /* a quotation opened in a sentence before, by its speaker
+         * (events_quotes.c): '... Ron Sugar said, "Everyone told us we
+         * were crazy. But we took a big swing."' */
+        who = st->q_speaker;
+        if (st->doc->entities[who].kind != EVG_KIND_PERSON)
+            return who;
+        return employer_of(st, who, s->ud[0].start);
+    }
     if (who == EVG_NONE)
         return EVG_NONE;
     return speaks_for(st, s, w, who);

@@ -209,6 +209,22 @@ static void we_is_the_speakers_organization(void **state)
     assert_string_equal(arg_actor(doc, event(doc, "expects"), "agent"),
                         "EADS");
     evg_doc_free(doc);
+    /* a quotation opened in a sentence before: its speaker's employer */
+    doc = extract(state, "2019-05-23",
+                  "Kelmar Vostrid CEO Jane Roe said on Monday, \"Everyone "
+                  "told us we were crazy. But we took a big swing and we "
+                  "won.\"");
+    assert_string_equal(arg_actor(doc, event(doc, "took"), "agent"),
+                        "Kelmar Vostrid");
+    evg_doc_free(doc);
+    /* the speaker named alone: the employer named with an earlier
+     * mention of the same person */
+    doc = extract(state, "2019-05-23",
+                  "Kelmar Vostrid CEO Jane Roe spoke on Monday. \"We have "
+                  "reduced our effort,\" said Roe.");
+    assert_string_equal(arg_actor(doc, event(doc, "reduced"), "agent"),
+                        "Kelmar Vostrid");
+    evg_doc_free(doc);
     /* not in anyone's words: the narrator's "we" is nobody's */
     doc = extract(state, "2019-05-23",
                   "Acme Corp is hiring. We have reduced our effort.");
