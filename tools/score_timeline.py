@@ -501,6 +501,61 @@ def mention_id(docid, tokens, span, gold_ids):
 UNDRAWN = ("hypothetical", "negated")
 
 
+NOUN_AFTER_RE = re.compile(rb"\s*([a-z][a-z-]*)")
+NOT_NOUNS = {"and", "or", "but", "of", "for", "in", "on", "at", "to", "by",
+             "from", "with", "since", "as", "who", "which", "that", "s"}
+
+
+def vehicle_nouns():
+    """The vehicle nouns of evgraph's own list (extract/data/vehicles.words)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                        "extract", "data", "vehicles.words")
+    out = set()
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as f:
+            out = {ln.strip() for ln in f
+                   if ln.strip() and not ln.startswith("#")}
+    return out
+
+
+VEHICLES = vehicle_nouns()
+
+
+def modifier_entities(d, ev, raw):
+    """The actors that stand in a participant's phrase only as a
+    modifier of its head noun (`twelve new Airbus jets`, `an Airbus
+    superjumbo tour`): a lower-case word other than a function word
+    follows their mention inside the phrase. The phrase is about the
+    jets or the tour, not about Airbus. A model before a vehicle noun is
+    the vehicle (`the A380 superjumbo`)."""
+    mention_spans, model = {}, set()
+    for ent in d["entities"]:
+        mention_spans[ent["id"]] = [(m["start"], m["end"])
+                                    for m in ent.get("mentions") or []]
+        if any(c.isdigit() for c in ent.get("name") or ""):
+            model.add(ent["id"])
+    mods, heads = set(), set()
+    for a in ev.get("args") or []:
+        e = a.get("entity")
+        if not e or "start" not in a:
+            continue
+        inner = [(s, t) for s, t in mention_spans.get(e, [])
+                 if s >= a["start"] and t <= a["end"]]
+        if not inner:
+            heads.add(e)
+            continue
+        s, t = max(inner)
+        m = NOUN_AFTER_RE.match(raw, t, a["end"])
+        w = m.group(1).decode() if m else ""
+        if w in VEHICLES and e in model:
+            heads.add(e)  # "the A380 superjumbo" is the A380
+        elif w and w not in NOT_NOUNS:
+            mods.add(e)
+        else:
+            heads.add(e)
+    return mods - heads
+
+
 def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
     """{target name: rows} from the events of every document; hypothetical
     and negated events only with `uncertain`."""
@@ -511,6 +566,7 @@ def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
         if d is None:
             continue
         b2c = byte_to_char(text)
+        raw = text.encode("utf-8")
         ents = {}
         for ent in d["entities"]:
             # a person's other forms often carry the employer ("Airbus
@@ -524,14 +580,16 @@ def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
             if not uncertain and ev.get("modality") in UNDRAWN:
                 continue
             names = set()
+            mods = modifier_entities(d, ev, raw)
             for eid in list(ev.get("source") or []) + \
                     list(ev.get("target") or []):
-                names |= ents.get(eid, set())
+                if eid not in mods:
+                    names |= ents.get(eid, set())
             # the actors among its participants by role (the agent,
             # patient or recipient the parse found): an event without a
             # CAMEO code has them as its source and target too
             for a in ev.get("args") or []:
-                if a.get("entity") and \
+                if a.get("entity") and a["entity"] not in mods and \
                         a.get("role") in ("agent", "patient", "recipient"):
                     names |= ents.get(a["entity"], set())
             if not names:
