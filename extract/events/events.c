@@ -894,8 +894,8 @@ static void link_complements(sent_ctx *s)
         if (!c->tgt.n && compl) {
             /* "agreed to provide aid for Romania", "demanded that the US
              * cancel": the first actor of the complement */
-            evg_events__find_object_x(s, c->end - 1, COMPL_WINDOW + 5, 1,
-                                      &c->tgt);
+            evg_events__find_other_object(s, c->end - 1, COMPL_WINDOW + 5,
+                                          &c->src, &c->tgt);
             drop_self_targets(c);
             /* past the window's clause boundary or its own "its", in the
              * parse: "agreed to re-open its borders to UN peacekeepers" */
@@ -1320,7 +1320,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
                     window = w;
                 break;
             }
-        evg_events__find_object_x(s, c->end - 1, window, 1, &c->tgt);
+        evg_events__find_other_object(s, c->end - 1, window, &c->src,
+                                      &c->tgt);
         drop_self_targets(c);
     }
     /* "killed three soldiers and wounded two others" */

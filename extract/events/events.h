@@ -472,6 +472,12 @@ size_t evg_events__find_object_x(const sent_ctx *s, size_t from, size_t window,
                                  int through_triggers, actor_set *out);
 size_t evg_events__find_object(const sent_ctx *s, size_t from, size_t window,
                                actor_set *out);
+/* As evg_events__find_object_x through triggers, past mentions of the
+ * doer's own actors (`self`): "reneged on his commitment to the Zambian
+ * people" finds the people, not "his". */
+size_t evg_events__find_other_object(const sent_ctx *s, size_t from,
+                                     size_t window, const actor_set *self,
+                                     actor_set *out);
 size_t evg_events__find_prep(const sent_ctx *s, size_t from, const char *p,
                              actor_set *out);
 

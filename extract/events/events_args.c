@@ -3,6 +3,8 @@
  * right, the actor after a preposition, each gathered with the actors
  * coordinated with it. */
 
+#include <string.h>
+
 #include "events.h"
 
 /* First and last token of the mention holding token i. */
@@ -387,6 +389,70 @@ size_t evg_events__find_prep(const sent_ctx *s, size_t from, const char *p,
         if (evg_events__is(s, j, p))
             return evg_events__find_object(s, j, 6, out);
         if (ev_is_boundary(s, j) || ev_tok_punct(s, j, '.'))
+            return EVG_NONE;
+    }
+    return EVG_NONE;
+}
+
+/* Whether the mention over tokens a..b owns what follows: a possessive
+ * ("its", "his", in the parse `nmod:poss`) or a name before "'s". */
+static int possessive(const sent_ctx *s, size_t a, size_t b)
+{
+    for (size_t i = a; i <= b && s->n_ud; i++) {
+        size_t w = evg_events__ud_word(s, i);
+        if (w != EVG_NONE && s->ud[w].deprel &&
+            strcmp(s->ud[w].deprel, "nmod:poss") == 0)
+            return 1;
+    }
+    /* "Iran's", also written "Iran 's" (tokens ' and s) */
+    return b + 1 < s->tok.n &&
+           (evg_events__is(s, b + 1, "'s") ||
+            evg_events__is(s, b + 1, "\xe2\x80\x99s") ||
+            ((evg_events__is(s, b + 1, "'") ||
+              evg_events__is(s, b + 1, "\xe2\x80\x99")) &&
+             evg_events__is(s, b + 2, "s")));
+}
+
+size_t evg_events__find_other_object(const sent_ctx *s, size_t from,
+                                     size_t window, const actor_set *self,
+                                     actor_set *out)
+{
+    size_t lim = from + window;
+    for (int tries = 0; tries < 3 && from < lim; tries++) {
+        actor_set found = {0};
+        size_t a = evg_events__find_object_x(s, from, lim - from, 1, &found);
+        if (a == EVG_NONE)
+            return EVG_NONE;
+        int other = 0;
+        for (size_t q = 0; q < found.n && !other; q++) {
+            int same = 0;
+            for (size_t r = 0; r < self->n; r++)
+                same |= self->v[r] == found.v[q];
+            other = !same;
+        }
+        if (other) {
+            for (size_t q = 0; q < found.n; q++)
+                evg_events__add_actor(out, found.v[q]);
+            return a;
+        }
+        /* the doer's own mention ("reneged on his commitment to"): on,
+         * past the phrase it owns ("violated the agreement with its iTunes
+         * Music Store" names no target), up to its next preposition */
+        size_t ma, mb;
+        evg_events__mention_span(s, a, &ma, &mb);
+        from = mb;
+        if (possessive(s, ma, mb))
+            while (from + 1 < lim && s->ent[from + 1] == EVG_NONE &&
+                   !ev_word_in(s->text, &s->tok.v[from + 1],
+                               evg_events__prepositions) &&
+                   !ev_tok_punct(s, from + 1, ',') &&
+                   !ev_tok_punct(s, from + 1, '.') &&
+                   !ev_is_boundary(s, from + 1))
+                from++;
+        /* its own ("its iTunes Music Store"), or what its own act is of
+         * ("defended the Air Force's consideration of Boeing") */
+        if (possessive(s, ma, mb) && from + 1 < lim &&
+            (s->ent[from + 1] != EVG_NONE || evg_events__is(s, from + 1, "of")))
             return EVG_NONE;
     }
     return EVG_NONE;

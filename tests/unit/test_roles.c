@@ -430,6 +430,20 @@ static void purpose_past_a_long_object(void **state)
     evg_doc_free(doc);
 }
 
+/* The target found after the trigger is never the doer's own "its": the
+ * search goes on past it. */
+static void target_past_own_possessive(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Israel has reneged on its commitment to the "
+                           "Palestinians.");
+    const evg_event *r = coded(doc, "reneged");
+    assert_non_null(r);
+    assert_int_equal(r->n_target, 1);
+    assert_string_equal(doc->entities[r->target[0]].name, "Palestinians");
+    evg_doc_free(doc);
+}
+
 /* "will return equipment seized from peacekeepers", which the parser
  * reads with "seized" as a complement of "return": a participle right
  * after the object, with nothing of its own, describes the object. The
@@ -487,6 +501,7 @@ int main(void)
         cmocka_unit_test(complement_target),
         cmocka_unit_test(demand_on_coordinated_subjects),
         cmocka_unit_test(purpose_past_a_long_object),
+        cmocka_unit_test(target_past_own_possessive),
         cmocka_unit_test(participle_after_object),
         cmocka_unit_test(complement_past_a_long_object),
     };
