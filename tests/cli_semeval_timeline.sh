@@ -140,6 +140,13 @@ got = modifier_entities({"entities": ents}, ev, raw)
 if got:  # a participant in its own right elsewhere in the event
     print("FAIL: modifiers %s, want none" % sorted(got))
     bad.append(got)
+# a name is no event: "Zorvex" inside the actor's mention "Zorvex Z450"
+from score_timeline import name_trigger
+spans = [span(b"Zorvex Z450")]
+if not name_trigger(raw, spans, dict(zip(("start", "end"), span(b"Zorvex", 40)))) \
+        or name_trigger(raw, spans, dict(zip(("start", "end"), span(b"bought")))):
+    print("FAIL: name_trigger")
+    bad.append(1)
 sys.exit(1 if bad else 0)
 PY
 then

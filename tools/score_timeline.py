@@ -521,6 +521,15 @@ def vehicle_nouns():
 VEHICLES = vehicle_nouns()
 
 
+def name_trigger(raw, spans, trigger):
+    """Whether an event's trigger is a capitalized word inside the
+    mention of an actor (bytes `spans`): a name is no event, whatever the
+    mention model made of it (`Boeing` read as a gerund)."""
+    ts, te = trigger["start"], trigger["end"]
+    return raw[ts:ts + 1].isupper() and \
+        any(a <= ts and te <= b for a, b in spans)
+
+
 def modifier_entities(d, ev, raw):
     """The actors that stand in a participant's phrase only as a
     modifier of its head noun (`twelve new Airbus jets`, `an Airbus
@@ -567,6 +576,8 @@ def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
             continue
         b2c = byte_to_char(text)
         raw = text.encode("utf-8")
+        names_at = [(m["start"], m["end"]) for ent in d["entities"]
+                    for m in ent.get("mentions") or []]
         ents = {}
         for ent in d["entities"]:
             # a person's other forms often carry the employer ("Airbus
@@ -578,6 +589,10 @@ def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
             ents[ent["id"]] = best_targets(surf, targets)
         for ev in d["events"]:
             if not uncertain and ev.get("modality") in UNDRAWN:
+                continue
+            # a name the actor finder made an actor of is no event (the
+            # mention model took "Boeing" for a gerund)
+            if name_trigger(raw, names_at, ev["trigger"]):
                 continue
             names = set()
             mods = modifier_entities(d, ev, raw)
