@@ -868,6 +868,13 @@ static void link_complements(sent_ctx *s)
              * what the first is about */
             if (!compl && coordinated_with(s, d->head, c->head))
                 continue;
+            /* with the parse, a complement is governed by its verb, not
+             * coordinated with it: "ordered out of Nigeria as illegal
+             * aliens, but was still refusing admittance to Ghanaians" */
+            if (compl && c->framed && d->framed &&
+                (!evg_events__governs(s, c->pred, d->pred) ||
+                 coordinated_with(s, d->head, c->head)))
+                break;
             take_complement(c, d);
             took = 1;
             break;

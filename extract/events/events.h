@@ -269,6 +269,8 @@ void evg_events__frame_purpose(const sent_ctx *s, const cand *c,
  * event, however far it stands from it (the word-order rule looks a few
  * words ahead). */
 void evg_events__frame_purpose_absorb(sent_ctx *s);
+/* Whether UD word w lies below word a in the parse (a governs it). */
+int evg_events__governs(const sent_ctx *s, size_t a, size_t w);
 /* "X said (that) Y must do Z": the UD word of the reporting candidate's
  * complement that carries an obligation modal (obligation_modals.words),
  * with the actors of its subject, Y, in *on; EVG_NONE when the parse shows

@@ -1024,3 +1024,15 @@ void evg_events__frame_purpose_absorb(sent_ctx *s)
         }
     }
 }
+
+int evg_events__governs(const sent_ctx *s, size_t a, size_t w)
+{
+    if (a >= s->n_ud || w >= s->n_ud)
+        return 0;
+    for (size_t d = 0; d < s->n_ud && s->ud[w].head; d++) {
+        w = s->ud[w].head - 1;
+        if (w == a)
+            return 1;
+    }
+    return 0;
+}

@@ -444,6 +444,24 @@ static void target_past_own_possessive(void **state)
     evg_doc_free(doc);
 }
 
+/* A verb taking a complement does not take a verb coordinated with it
+ * as its complement: in "Sudanese ordered out of Darfur as rebels, but
+ * was still refusing", which the parser reads with "refusing" a conjunct
+ * of "ordered", the refusal is an act of its own. */
+static void complement_not_a_conjunct(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Chad opened its border to thousands of Sudanese "
+                           "ordered out of Darfur as rebels, but was still "
+                           "refusing admittance to Libyans.");
+    const evg_event *r = coded(doc, "refusing");
+    assert_non_null(r);
+    assert_string_equal(r->cameo, "120");
+    assert_int_equal(r->n_target, 1);
+    assert_string_equal(doc->entities[r->target[0]].name, "Libyans");
+    evg_doc_free(doc);
+}
+
 /* "will return equipment seized from peacekeepers", which the parser
  * reads with "seized" as a complement of "return": a participle right
  * after the object, with nothing of its own, describes the object. The
@@ -502,6 +520,7 @@ int main(void)
         cmocka_unit_test(demand_on_coordinated_subjects),
         cmocka_unit_test(purpose_past_a_long_object),
         cmocka_unit_test(target_past_own_possessive),
+        cmocka_unit_test(complement_not_a_conjunct),
         cmocka_unit_test(participle_after_object),
         cmocka_unit_test(complement_past_a_long_object),
     };
