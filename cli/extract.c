@@ -17,6 +17,7 @@
 #endif
 
 #include "commands.h"
+#include "doc_events.h"
 
 /* ---- progress line ---- */
 
@@ -282,7 +283,7 @@ static void deliver(sink *k, slot *s)
             for (size_t w = 0; w < evg_doc_warning_count(s->doc); w++)
                 msg("warning: %s", evg_doc_warning(s->doc, w));
         k->pr.docs++;
-        k->pr.events += s->doc->n_events;
+        k->pr.events += evg_doc__event_count(s->doc);
         k->pr.bytes += (double)(s->line ? s->len : s->doc->text_len);
         evg_doc *doc = s->doc;
         s->doc = NULL;
@@ -606,6 +607,7 @@ int cmd_extract(int argc, char **argv, settings *st)
     int rc = cli_load_lexicon(st, &lex);
     if (rc)
         return rc;
+    st->ex.compact_events = 1; /* the documents are only written */
     outfile o = {"<stdout>", NULL, stdout, st->pretty, 0, 0};
     evg_error err;
     evg_error_clear(&err);

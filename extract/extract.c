@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "evgraph/io.h"
+#include "doc_events.h"
 #include "doc_layer.h"
 #include "pipeline.h"
 
@@ -224,11 +225,11 @@ int evg_extract_text(const char *text, size_t len,
     }
     size_t max_events =
         opts->max_events ? opts->max_events : EVG_DEFAULT_MAX_EVENTS;
-    if (doc->n_events > max_events) {
+    if (evg_doc__event_count(doc) > max_events) {
         rc = evg_error_set(err, EVG_ELIMIT,
                            "%s: %zu events is over the limit of %zu "
                            "(--max-events)",
-                           name, doc->n_events, max_events);
+                           name, evg_doc__event_count(doc), max_events);
         goto done;
     }
     rc = 0;

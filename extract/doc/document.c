@@ -5,6 +5,7 @@
 
 #include "core.h"
 #include "evgraph/document.h"
+#include "doc_events.h"
 #include "doc_layer.h"
 #include "internal.h"
 
@@ -34,6 +35,7 @@ void evg_doc_free(evg_doc *doc)
     if (doc) {
         evg_doc__layer_free(doc);
         evg_doc__pieces_free(doc);
+        evg_doc__events_free(doc);
         evg_arena_free(doc->arena);
     }
 }
@@ -185,7 +187,21 @@ int evg_event_add_arg(evg_doc *doc, evg_event *ev, const char *role,
         if (rc)
             return rc;
     }
-    /* most events have two arguments: room for two at once */
+    /* most events have two arguments: room for two at once; while the
+     * document is extracted, the room is taken from and given back to
+     * that of events already packed (doc_events.h) */
+    if (doc->evpack && ev->n_args == ev->cap_args &&
+        ev->cap_args < SIZE_MAX / 4) {
+        size_t cap = ev->cap_args ? ev->cap_args * 2 : 2;
+        evg_arg *v = evg_doc__args_take(doc, cap);
+        if (!v)
+            return EVG_ENOMEM;
+        if (ev->n_args)
+            memcpy(v, ev->args, ev->n_args * sizeof(*v));
+        evg_doc__args_give(doc, ev->args, ev->cap_args);
+        ev->args = v;
+        ev->cap_args = cap;
+    }
     evg_arg *a = push(doc, &ev->args, &ev->n_args, &ev->cap_args,
                       sizeof *ev->args, 2);
     if (!a)
@@ -202,7 +218,7 @@ int evg_doc__arg_room(evg_doc *doc, evg_event *ev, size_t n)
         return 0;
     if (n > SIZE_MAX / sizeof(*ev->args))
         return EVG_ENOMEM;
-    evg_arg *v = evg_arena_alloc(doc->arena, n * sizeof(*v));
+    evg_arg *v = evg_doc__args_take(doc, n);
     if (!v)
         return EVG_ENOMEM;
     ev->args = v;
@@ -212,7 +228,7 @@ int evg_doc__arg_room(evg_doc *doc, evg_event *ev, size_t n)
 
 int evg_doc_drop_uncoded(evg_doc *doc, size_t *dropped)
 {
-    size_t n = doc->n_events, kept = 0;
+    size_t n = evg_doc__event_count(doc), kept = 0;
     if (dropped)
         *dropped = 0;
     if (!n)
@@ -220,12 +236,26 @@ int evg_doc_drop_uncoded(evg_doc *doc, size_t *dropped)
     size_t *map = malloc(n * sizeof(size_t)); /* old index -> new or NONE */
     if (!map)
         return EVG_ENOMEM;
+    /* the events packed while the document is extracted (doc_events.h)
+     * come first; moving a packed event to an earlier place allocates
+     * nothing, so the document is unchanged on failure */
     for (size_t i = 0; i < n; i++) {
-        map[i] = doc->events[i].cameo ? kept++ : EVG_NONE;
-        if (map[i] != EVG_NONE && map[i] != i)
-            doc->events[map[i]] = doc->events[i];
+        evg_event e;
+        int rc = evg_doc__event_get(doc, i, &e);
+        if (rc) {
+            free(map);
+            return rc;
+        }
+        map[i] = e.cameo ? kept++ : EVG_NONE;
+        if (map[i] != EVG_NONE && map[i] != i) {
+            rc = evg_doc__event_move(doc, map[i], i);
+            if (rc) {
+                free(map);
+                return rc;
+            }
+        }
     }
-    doc->n_events = kept;
+    evg_doc__events_truncate(doc, kept);
     size_t r = 0;
     for (size_t i = 0; i < doc->n_relations; i++) {
         evg_relation rel = doc->relations[i];

@@ -13,6 +13,7 @@
 
 #include "core.h"
 #include "evgraph/document.h"
+#include "doc_events.h"
 #include "doc_layer.h"
 
 #define MAX_DEPTH 8 /* the document nests 5 deep */
@@ -421,8 +422,15 @@ static void write_args(writer *w, const evg_event *e)
 static void write_events(writer *w, const evg_doc *doc)
 {
     k_open(w, "events", 1);
-    for (size_t i = 0; i < doc->n_events && !w->failed; i++) {
-        const evg_event *e = &doc->events[i];
+    /* from the compact form when the document keeps it (doc_events.h) */
+    size_t n = evg_doc__event_count(doc);
+    for (size_t i = 0; i < n && !w->failed; i++) {
+        evg_event ev;
+        if (evg_doc__event_get(doc, i, &ev)) {
+            w->nomem = w->failed = 1;
+            break;
+        }
+        const evg_event *e = &ev;
         open_(w, 0);
         k_id(w, "id", 'v', i);
         k_str(w, "cameo", e->cameo);

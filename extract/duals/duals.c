@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doc_events.h"
 #include "duals.h"
 #include "entities.h"
 #include "words.h"
@@ -80,28 +81,32 @@ static size_t last_end(const evg_entity *e, size_t from, size_t before)
 
 /* The pair the phrase at [at, ..) of sentence `s` stands for: the parties
  * of the latest two-party event before it in this sentence or the one
- * before; else the two actors mentioned last. 0 on success. */
+ * before; else the two actors mentioned last. 0 on success, 1 when
+ * there is none, EVG_ENOMEM. */
 static int find_pair(const evg_doc *doc, size_t s, size_t at, int want,
                      size_t pair[2])
 {
     size_t from = doc->sentences[s > 0 ? s - 1 : 0].start;
-    size_t best = EVG_NONE, bstart = 0;
-    for (size_t i = 0; i < doc->n_events; i++) {
-        const evg_event *e = &doc->events[i];
-        if (e->trigger.start >= at || e->trigger.start < from ||
-            !e->n_source || !e->n_target || e->source[0] == e->target[0] ||
-            e->modality == EVG_MOD_NEGATED ||
-            e->modality == EVG_MOD_HYPOTHETICAL)
+    size_t best = EVG_NONE, bstart = 0, n_ev = evg_doc__event_count(doc);
+    evg_event ev;
+    for (size_t i = 0; i < n_ev; i++) {
+        if (evg_doc__event_get(doc, i, &ev))
+            return EVG_ENOMEM;
+        if (ev.trigger.start >= at || ev.trigger.start < from ||
+            !ev.n_source || !ev.n_target || ev.source[0] == ev.target[0] ||
+            ev.modality == EVG_MOD_NEGATED ||
+            ev.modality == EVG_MOD_HYPOTHETICAL)
             continue;
-        if (best == EVG_NONE || e->trigger.start > bstart) {
+        if (best == EVG_NONE || ev.trigger.start > bstart) {
             best = i;
-            bstart = e->trigger.start;
+            bstart = ev.trigger.start;
         }
     }
     if (best != EVG_NONE) {
-        const evg_event *e = &doc->events[best];
-        pair[0] = e->source[0];
-        pair[1] = e->target[0];
+        if (evg_doc__event_get(doc, best, &ev))
+            return EVG_ENOMEM;
+        pair[0] = ev.source[0];
+        pair[1] = ev.target[0];
         if (fits(&doc->entities[pair[0]], want) &&
             fits(&doc->entities[pair[1]], want))
             return 0;
@@ -124,7 +129,7 @@ static int find_pair(const evg_doc *doc, size_t s, size_t at, int want,
         }
     }
     if (pair[1] == EVG_NONE)
-        return -1;
+        return 1;
     /* name them in text order */
     size_t t = pair[0];
     pair[0] = pair[1];
@@ -165,8 +170,11 @@ static int taken(const evg_doc *doc, size_t start, size_t end)
 static int give_sources(evg_doc *doc, size_t s, size_t end,
                         const size_t pair[2])
 {
-    for (size_t i = 0; i < doc->n_events; i++) {
-        evg_event *e = &doc->events[i];
+    size_t n_ev = evg_doc__event_count(doc);
+    for (size_t i = 0; i < n_ev; i++) {
+        evg_event ev, *e = &ev;
+        if (evg_doc__event_get(doc, i, e))
+            return EVG_ENOMEM;
         if (e->sentence != s || e->trigger.start < end ||
             e->trigger.start - end > SUBJECT_REACH)
             continue;
@@ -197,6 +205,9 @@ static int give_sources(evg_doc *doc, size_t s, size_t end,
         if (!had_agent)
             e->confidence =
                 e->confidence + 0.35 > 0.95 ? 0.95 : e->confidence + 0.35;
+        int rc = evg_doc__event_put(doc, i, e);
+        if (rc)
+            return rc;
     }
     return 0;
 }
@@ -238,8 +249,13 @@ int evg_extract__duals(evg_doc *doc, evg_error *err)
                 if (q + 3 < sn->end && strncasecmp(doc->text + q, " of ", 4) == 0)
                     break;
                 size_t pair[2];
-                if (taken(doc, p, q) ||
-                    find_pair(doc, s, p, want_of(duals[2 * d + 1]), pair))
+                int found = taken(doc, p, q)
+                                ? 1
+                                : find_pair(doc, s, p,
+                                            want_of(duals[2 * d + 1]), pair);
+                if (found < 0)
+                    return evg_error_set(err, found, "out of memory");
+                if (found)
                     break;
                 if ((rc = add_shared(doc, pair[0], pair[1], p, q)) ||
                     (rc = add_shared(doc, pair[1], pair[0], p, q)) ||

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc_events.h"
 #include "doc_layer.h"
 #include "events.h"
 #include "frames.h"
@@ -1587,8 +1588,8 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
                                                  : EVG_DEFAULT_MAX_EVENTS;
     sent_ctx s;
     memset(&s, 0, sizeof(s));
-    rc = collect_mentions(&st);
-    if (rc)
+    /* the events are packed as they become final (doc_events.h) */
+    if ((rc = evg_doc__events_begin(doc)) || (rc = collect_mentions(&st)))
         goto done;
     if ((rc = evg_events__timex_index(&st)))
         goto done;
@@ -1629,6 +1630,11 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
     st.n_ment = st.mpos = 0;
     evg_doc__layer_drop_view(doc);
     rc = evg_events__finish(&st);
+    /* the events were packed as they became final (doc_events.h): kept so
+     * for a caller that only writes the document, else written out into
+     * doc->events */
+    if (!rc && !(opts && opts->compact_events))
+        rc = evg_doc__events_unpack(doc);
 done:
     sent_dispose(&s);
     evg_events__state_dispose(&st);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doc_events.h"
 #include "events.h"
 
 void evg_events__state_dispose(ev_state *st)
@@ -218,19 +219,39 @@ static int merge_upto(ev_state *st, size_t upto)
 
 /* The events from `kept` up to `end` are final (no later event is
  * compared with them): drops the nominal mentions without an actor that
- * matched nothing, and moves the live ones, and every event after them,
- * over the room of those merged away. */
-static void settle(ev_state *st, size_t end)
+ * matched nothing, and counts the others (n_final). Packed (doc_events.h):
+ * the live ones go to the document's packed events and leave doc->events
+ * with those merged away, the events after them moving to its start
+ * (`kept` stays 0); else they stay, the events after them moving over
+ * the room of those merged away. */
+static int settle(ev_state *st, size_t end)
 {
     evg_doc *doc = st->doc;
+    int packed = evg_doc__events_packable(doc);
     size_t w = st->kept;
     for (size_t i = st->kept; i < end; i++) {
         if (st->meta[i].mention_only && !st->meta[i].dead) {
             st->meta[i].dead = 1;
             st->alias[i + st->shift] = UINT32_MAX;
         }
+        if (packed && st->meta[i].dead) {
+            evg_doc__args_give(doc, doc->events[i].args,
+                               doc->events[i].cap_args);
+            continue;
+        }
         if (st->meta[i].dead)
             continue;
+        st->n_final += !st->coded_only || doc->events[i].cameo;
+        if (packed) {
+            /* its arguments are packed with it: their room is for later
+             * events */
+            int rc = evg_doc__events_pack(doc, &doc->events[i]);
+            if (rc)
+                return rc;
+            evg_doc__args_give(doc, doc->events[i].args,
+                               doc->events[i].cap_args);
+            continue;
+        }
         if (w != i) {
             doc->events[w] = doc->events[i];
             st->meta[w] = st->meta[i];
@@ -251,6 +272,7 @@ static void settle(ev_state *st, size_t end)
             st->q_from -= gone;
     }
     st->kept = w;
+    return 0;
 }
 
 /* settle() when this many events at least are final */
@@ -266,12 +288,9 @@ int evg_events__merge_progress(ev_state *st)
         return rc;
     if (st->merged > MERGE_BACK &&
         st->merged - MERGE_BACK >= st->kept + SETTLE_MIN) {
-        size_t from = st->kept;
-        settle(st, st->merged - MERGE_BACK);
-        for (size_t i = from; i < st->kept; i++)
-            st->n_final += !st->coded_only || st->doc->events[i].cameo;
+        rc = settle(st, st->merged - MERGE_BACK);
     }
-    return 0;
+    return rc;
 }
 
 static size_t resolve(const uint32_t *alias, size_t i)
@@ -365,13 +384,16 @@ int evg_events__finish(ev_state *st)
     int rc = merge_upto(st, doc->n_events);
     if (rc)
         return rc;
-    settle(st, doc->n_events);
-    /* the events' numbers as made, and their indexes now */
+    if ((rc = settle(st, doc->n_events)))
+        return rc;
+    /* the events' numbers as made, and their indexes now (packed ones
+     * first: doc_events.h) */
     size_t n = st->n_alias;
     if (n == 0)
         return 0;
     size_t *newidx = malloc(n * sizeof(size_t));
-    dated *ds = malloc((doc->n_events ? doc->n_events : 1) * sizeof(dated));
+    size_t n_ev = evg_doc__event_count(doc);
+    dated *ds = malloc((n_ev ? n_ev : 1) * sizeof(dated));
     rc = EVG_ENOMEM;
     if (!newidx || !ds)
         goto done;
@@ -394,17 +416,21 @@ int evg_events__finish(ev_state *st)
             goto done;
         if (st->rels[r].type != EVG_REL_CAUSES)
             continue;
-        evg_event *eff = &doc->events[t];
-        const evg_event *cause = &doc->events[f];
-        if (eff->time.basis != EVG_BASIS_TIMEX && cause->time.lo) {
-            if (!present_perfect(doc, eff)) {
-                eff->time.basis = EVG_BASIS_RELATION;
-                eff->time.value = NULL;
-                eff->time.timex = EVG_NONE;
-                eff->time.lo = cause->time.lo;
-                eff->time.hi = st->dct && strcmp(st->dct, cause->time.lo) >= 0
-                                   ? st->dct
-                                   : NULL;
+        evg_event eff, cause;
+        if ((rc = evg_doc__event_get(doc, f, &cause)) ||
+            (rc = evg_doc__event_get(doc, t, &eff)))
+            goto done;
+        if (eff.time.basis != EVG_BASIS_TIMEX && cause.time.lo) {
+            if (!present_perfect(doc, &eff)) {
+                eff.time.basis = EVG_BASIS_RELATION;
+                eff.time.value = NULL;
+                eff.time.timex = EVG_NONE;
+                eff.time.lo = cause.time.lo;
+                eff.time.hi = st->dct && strcmp(st->dct, cause.time.lo) >= 0
+                                  ? st->dct
+                                  : NULL;
+                if ((rc = evg_doc__event_put(doc, t, &eff)))
+                    goto done;
             }
             if ((rc = push_rel(doc, EVG_REL_AFTER, t, f, first_new)))
                 goto done;
@@ -412,11 +438,13 @@ int evg_events__finish(ev_state *st)
     }
     /* before, from dates: consecutive events in time order */
     size_t nd = 0;
-    for (size_t i = 0; i < doc->n_events; i++) {
-        const evg_event *e = &doc->events[i];
-        if (e->time.basis == EVG_BASIS_TIMEX && e->time.lo && e->time.hi) {
-            ds[nd].lo = e->time.lo;
-            ds[nd].hi = e->time.hi;
+    for (size_t i = 0; i < n_ev; i++) {
+        evg_event e;
+        if ((rc = evg_doc__event_get(doc, i, &e)))
+            goto done;
+        if (e.time.basis == EVG_BASIS_TIMEX && e.time.lo && e.time.hi) {
+            ds[nd].lo = e.time.lo;
+            ds[nd].hi = e.time.hi;
             ds[nd].index = i;
             nd++;
         }

@@ -24,6 +24,7 @@ extern "C" {
 typedef struct evg_arena evg_arena;
 typedef struct evg_doc_layer evg_doc_layer;
 typedef struct evg_doc_pieces evg_doc_pieces;
+typedef struct evg_doc_evpack evg_doc_evpack;
 
 typedef enum {
     EVG_DCT_NONE = 0,
@@ -235,6 +236,10 @@ typedef struct evg_doc {
                             * document is being extracted */
     evg_doc_pieces *pieces; /* private: the tokenizer's tokens of each
                              * sentence, while it is being extracted */
+    evg_doc_evpack *evpack; /* private: the events in a compact form,
+                             * while the document is being extracted, and
+                             * after it for a caller that only writes it
+                             * (evg_extract_opts.compact_events) */
 } evg_doc;
 
 /* Creates an empty document in `*out`. EVG_ENOMEM. The caller frees it with

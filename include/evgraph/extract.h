@@ -60,6 +60,14 @@ typedef struct evg_extract_opts {
                                  evg_doc_write_json() and evg_doc_to_json()
                                  write the same tokens from it;
                                  doc->tokens stays empty */
+    int compact_events;       /* keep the events in the document in their
+                                 compact private form (48 bytes an event
+                                 and its share of the side tables, instead
+                                 of an evg_event of 240), for a caller that
+                                 only writes the document:
+                                 evg_doc_write_json() and evg_doc_to_json()
+                                 write the same events from it;
+                                 doc->events stays empty */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)

@@ -10,6 +10,8 @@
 
 #include <cmocka.h>
 
+#include "core.h"
+#include "doc_events.h"
 #include "evgraph/evgraph.h"
 #include "models_fixture.h"
 
@@ -83,12 +85,94 @@ static void max_events_counts_what_is_kept(void **state)
     free(text);
 }
 
+/* The same document extracted with its events compact and written out:
+ * the same JSON; with them compact, what the document holds for its
+ * sentences and events stays within a bound a sentence ("Go. ": one
+ * event each) that a whole evg_event of 240 bytes each would pass
+ * (docs/robustness.md, "Memory budget"). */
+static void compact_events_same_json_and_bound(void **state)
+{
+    size_t len;
+    char *text = go_text(&len);
+    evg_extract_opts o;
+    models_opts(state, "2019-05-23", &o);
+    evg_doc *full, *compact;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_extract_text(text, len, &o, &full, &err), 0);
+    o.compact_events = 1;
+    assert_int_equal(evg_extract_text(text, len, &o, &compact, &err), 0);
+    assert_int_equal(full->n_events, GO_SENTENCES);
+    assert_int_equal(evg_doc__event_count(full), GO_SENTENCES);
+    assert_int_equal(evg_doc__events_bytes(full), 0);
+    assert_int_equal(evg_doc__event_count(compact), GO_SENTENCES);
+    size_t held = evg_arena_used(compact->arena) +
+                  evg_doc__events_bytes(compact);
+    size_t whole = evg_arena_used(full->arena);
+    print_message("bytes a sentence: %zu compact, %zu whole\n",
+                  held / GO_SENTENCES, whole / GO_SENTENCES);
+    assert_true(held < (size_t)GO_SENTENCES * 400);
+    char *a = NULL, *b = NULL;
+    assert_int_equal(evg_doc_to_json(full, 0, &a, &err), 0);
+    assert_int_equal(evg_doc_to_json(compact, 0, &b, &err), 0);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    evg_doc_free(full);
+    evg_doc_free(compact);
+    free(text);
+}
+
+/* A text whose events merge and have actors and arguments, written from
+ * the compact form and from doc->events: the same JSON, with and without
+ * cameo_only. */
+static void compact_events_same_json_prose(void **state)
+{
+    static const char *unit =
+        "China accused the United States of bullying on Monday. "
+        "Beijing said Washington had threatened Huawei, and the US "
+        "rejected the accusation. The two sides met in Geneva last week "
+        "and agreed to resume talks. ";
+    size_t n = strlen(unit), reps = 400;
+    char *text = malloc(n * reps + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * n, unit, n);
+    text[n * reps] = '\0';
+    for (int cameo_only = 0; cameo_only < 2; cameo_only++) {
+        evg_extract_opts o;
+        models_opts(state, "2019-05-23", &o);
+        o.cameo_only = cameo_only;
+        evg_doc *full, *compact;
+        evg_error err;
+        evg_error_clear(&err);
+        assert_int_equal(evg_extract_text(text, n * reps, &o, &full, &err), 0);
+        o.compact_events = 1;
+        assert_int_equal(evg_extract_text(text, n * reps, &o, &compact, &err),
+                         0);
+        assert_true(full->n_events > 10);
+        assert_int_equal(compact->n_events, 0);
+        assert_int_equal(evg_doc__event_count(compact), full->n_events);
+        char *a = NULL, *b = NULL;
+        assert_int_equal(evg_doc_to_json(full, 0, &a, &err), 0);
+        assert_int_equal(evg_doc_to_json(compact, 0, &b, &err), 0);
+        assert_string_equal(a, b);
+        free(a);
+        free(b);
+        evg_doc_free(full);
+        evg_doc_free(compact);
+    }
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(max_events_refuses_early),
         cmocka_unit_test(max_events_at_the_limit),
         cmocka_unit_test(max_events_counts_what_is_kept),
+        cmocka_unit_test(compact_events_same_json_and_bound),
+        cmocka_unit_test(compact_events_same_json_prose),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
