@@ -347,6 +347,25 @@ static size_t of_country(const ctx *x, size_t i, const evg_gz_entry **c)
  * name is ("iPhone", "PowerPC": lower case first, or two capitals inside;
  * but a particle of a person's name after a first name is a person's:
  * "Charles de Gaulle", not "Financiere de Paribas"). */
+/* Whether the n bytes at w are capital letters only ("OS", "JSA"). */
+static int all_capitals(const char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!isupper((unsigned char)w[k]))
+            return 0;
+    return 1;
+}
+
+/* Whether the n bytes at w are a Roman numeral ("II", "VIII", "XVI"):
+ * the part of a person's name that a king or a pope has. */
+static int roman_numeral(const char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!strchr("IVXLC", w[k]))
+            return 0;
+    return 1;
+}
+
 static int thing_name(const ctx *x, size_t i, size_t nl)
 {
     int given = evg_actors__first_name(x, i);
@@ -369,6 +388,8 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
         for (size_t k = 1; k < n; k++)
             if (isdigit((unsigned char)w[k]))
                 return 1; /* "Airbus A380": no person's name has digits */
+        if (n >= 2 && all_capitals(w, n) && !roman_numeral(w, n))
+            return 1; /* "Mac OS X", "JSA Research": an acronym in it */
         for (size_t k = 1; k < n; k++)
             caps += isupper((unsigned char)w[k]) && islower((unsigned char)w[k - 1]);
         if (caps >= 2 || (caps == 1 && n > 2 &&
@@ -1171,8 +1192,9 @@ static long emit(ctx *x, const chain *ch)
             if (r0 == EVG_NONE && d->kind == EVG_KIND_PERSON)
                 r0 = evg_actors__same_person(x, x->c.n - 1, d->nstart,
                                              d->nend);
-            if (r0 == EVG_NONE && nl == 1)
-                /* "the A380" after "the Airbus A380": the product */
+            if (r0 == EVG_NONE)
+                /* "the A380", "the Airbus 380" after "the Airbus A380":
+                 * the product */
                 r0 = evg_actors__same_model(x, x->c.n - 1, d->nstart,
                                             d->nend);
             if (r0 != EVG_NONE && d->kind != EVG_KIND_PERSON &&

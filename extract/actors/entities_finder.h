@@ -243,9 +243,10 @@ size_t evg_actors__antecedent(const ctx *x, int want_person,
 int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root);
 int evg_actors__pronoun(ctx *x, size_t i);
 size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e);
-/* A model's code or number alone ("A380", bytes s..e, one word with a
- * digit) after an earlier product named with its maker ("Airbus A380"):
- * the root cand of the latest such product before `upto`, or EVG_NONE. */
+/* A model's code alone ("A380", bytes s..e) after an earlier product
+ * named with its maker ("Airbus A380"), or a product named as an earlier
+ * one with the code's capitals left out ("Airbus 380"): the root cand of
+ * the latest such product before `upto`, or EVG_NONE. */
 size_t evg_actors__same_model(const ctx *x, size_t upto, size_t s, size_t e);
 /* As evg_actors__same_name, for the `n` bytes at `p` (any buffer). */
 size_t evg_actors__same_bytes(ctx *x, size_t upto, const char *p, size_t n);

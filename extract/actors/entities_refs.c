@@ -386,25 +386,44 @@ size_t evg_actors__same_bytes(ctx *x, size_t upto, const char *p, size_t n)
     return EVG_NONE;
 }
 
+/* The last word of the n bytes at p: its start in *lw; its model core
+ * (the digits on, past one or two capitals: "380" of "A380") in *core and
+ * *cn, or 0 when it has none. */
+static int model_core(const char *p, size_t n, size_t *lw, const char **core,
+                      size_t *cn)
+{
+    size_t w = n;
+    while (w > 0 && p[w - 1] != ' ')
+        w--;
+    size_t c = w;
+    while (c < n && c < w + 2 && isupper((unsigned char)p[c]))
+        c++;
+    *lw = w;
+    *core = p + c;
+    *cn = n - c;
+    return *cn >= 2 && isdigit((unsigned char)p[c]);
+}
+
 size_t evg_actors__same_model(const ctx *x, size_t upto, size_t s, size_t e)
 {
-    const char *p = x->t + s;
-    size_t n = e - s;
-    if (!n || memchr(p, ' ', n))
-        return EVG_NONE;
-    int digit = 0;
-    for (size_t i = 0; i < n; i++)
-        digit |= isdigit((unsigned char)p[i]) != 0;
-    if (!digit)
+    const char *p = x->t + s, *core;
+    size_t n = e - s, lw, cn;
+    if (!n || !model_core(p, n, &lw, &core, &cn))
         return EVG_NONE;
     size_t lo = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
     for (size_t k = upto; k-- > lo;) {
         const cand *a = &x->c.v[k];
         if (!a->is_name || a->ante != CAND_NONE || a->kk == 'g' ||
-            a->kind == EVG_KIND_PERSON || a->nend - a->nstart <= n + 1)
+            a->kind == EVG_KIND_PERSON)
             continue;
-        const char *q = x->t + a->nend - n;
-        if (memcmp(q, p, n) == 0 && q[-1] == ' ')
+        const char *q = x->t + a->nstart, *qcore;
+        size_t qn = a->nend - a->nstart, qlw, qcn;
+        if (!model_core(q, qn, &qlw, &qcore, &qcn) || qcn != cn ||
+            memcmp(qcore, core, cn) != 0)
+            continue;
+        /* "the A380" after "the Airbus A380"; "the Airbus 380" after it */
+        if ((lw == 0 && qlw > 0) ||
+            (lw > 0 && lw == qlw && memcmp(p, q, lw) == 0))
             return k;
     }
     return EVG_NONE;

@@ -421,12 +421,14 @@ static void entities_products_and_brands(void **state)
      * the same model */
     doc = extract("The Airbus A350 landed in Toulouse on Monday. Airbus "
                   "said the A350 would carry 300 passengers, and the first "
-                  "A350 will enter service in May.");
+                  "A350 will enter service in May. The Airbus 350 seats "
+                  "300.");
     const evg_entity *a = by_mention(doc, "Airbus A350");
     assert_non_null(a);
     assert_ptr_not_equal(a, by_mention(doc, "Airbus"));
     assert_int_not_equal(a->kind, EVG_KIND_PERSON);
     assert_true(has_mention(a, "A350"));
+    assert_true(has_mention(a, "Airbus 350"));
     evg_doc_free(doc);
     /* a name before the title and name of one of its people is a
      * company's, in its earlier mentions too; one that opens with a known
@@ -438,6 +440,15 @@ static void entities_products_and_brands(void **state)
     assert_non_null(k);
     assert_int_equal(k->kind, EVG_KIND_ORGANIZATION);
     assert_int_equal(by_mention(doc, "Chief Executive Jane Roe")->kind,
+                     EVG_KIND_PERSON);
+    evg_doc_free(doc);
+    /* an acronym inside a name is no person's ("Mac OS X"), a Roman
+     * numeral may be */
+    doc = extract("Kelmar Inc. released Zorvex OS Lite on Monday. Henry "
+                  "Vostrid III spoke on Tuesday.");
+    assert_int_equal(by_mention(doc, "Zorvex OS Lite")->kind,
+                     EVG_KIND_ORGANIZATION);
+    assert_int_equal(by_mention(doc, "Henry Vostrid III")->kind,
                      EVG_KIND_PERSON);
     evg_doc_free(doc);
     doc = extract("Laura Vostrid met reporters on Monday.");
