@@ -1334,6 +1334,8 @@ static int scan_sentence(sent_ctx *s, const evg_triggers *trig)
     }
     /* "killed three soldiers and wounded two others" */
     evg_events__frame_elliptic(s);
+    /* "established ties with and opened an embassy in Tehran" */
+    evg_events__shared_object(s);
     /* "threatened to launch an offensive unless Baghdad accepted": a threat
      * is aimed at whoever the condition names */
     for (size_t k = 0; k < s->n_cand; k++) {

@@ -269,6 +269,11 @@ void evg_events__frame_purpose(const sent_ctx *s, const cand *c,
  * event, however far it stands from it (the word-order rule looks a few
  * words ahead). */
 void evg_events__frame_purpose_absorb(sent_ctx *s);
+/* "established diplomatic ties with and opened an embassy in Tehran": a
+ * trigger without a target whose pattern ends before a preposition left
+ * without its object ("with and") shares the object of the verb
+ * coordinated after it. Word order; no parse needed. */
+void evg_events__shared_object(sent_ctx *s);
 /* Whether UD word w lies below word a in the parse (a governs it). */
 int evg_events__governs(const sent_ctx *s, size_t a, size_t w);
 /* "X said (that) Y must do Z": the UD word of the reporting candidate's

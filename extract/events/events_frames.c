@@ -1036,3 +1036,27 @@ int evg_events__governs(const sent_ctx *s, size_t a, size_t w)
     }
     return 0;
 }
+
+void evg_events__shared_object(sent_ctx *s)
+{
+    for (size_t k = 0; k < s->n_cand; k++) {
+        cand *c = &s->cand[k];
+        size_t e = c->end;
+        if (c->absorbed || c->noun || c->tgt.n || !c->pat->cameo ||
+            e + 1 >= s->tok.n ||
+            !ev_word_in(s->text, &s->tok.v[e], evg_events__prepositions) ||
+            !(evg_events__is(s, e + 1, "and") ||
+              evg_events__is(s, e + 1, "or")))
+            continue;
+        /* the preposition's object is the next verb's: the first
+         * candidate after the conjunction that has a target */
+        for (size_t q = k + 1; q < s->n_cand; q++) {
+            const cand *o = &s->cand[q];
+            if (o->head <= e + 1 || o->noun)
+                continue;
+            if (o->tgt.n && o->pat->kind != EVG_TK_REPORT)
+                c->tgt = o->tgt;
+            break;
+        }
+    }
+}

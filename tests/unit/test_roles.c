@@ -462,6 +462,20 @@ static void complement_not_a_conjunct(void **state)
     evg_doc_free(doc);
 }
 
+/* Two verbs sharing one object, the first's preposition left without
+ * its own: "signed a trade agreement with and opened an embassy in". */
+static void shared_object(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Sri Lanka has established diplomatic ties with "
+                           "and opened an embassy in Tehran.");
+    const evg_event *e = coded(doc, "established");
+    assert_non_null(e);
+    assert_int_equal(e->n_target, 1);
+    assert_string_equal(doc->entities[e->target[0]].name, "Iran");
+    evg_doc_free(doc);
+}
+
 /* "will return equipment seized from peacekeepers", which the parser
  * reads with "seized" as a complement of "return": a participle right
  * after the object, with nothing of its own, describes the object. The
@@ -521,6 +535,7 @@ int main(void)
         cmocka_unit_test(purpose_past_a_long_object),
         cmocka_unit_test(target_past_own_possessive),
         cmocka_unit_test(complement_not_a_conjunct),
+        cmocka_unit_test(shared_object),
         cmocka_unit_test(participle_after_object),
         cmocka_unit_test(complement_past_a_long_object),
     };
