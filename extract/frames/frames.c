@@ -356,10 +356,17 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
             *how = EVG_FR_CONJOINED;
         return a;
     }
-    if (rel_is(rel, "xcomp")) {
-        size_t o = child(w, n, h, "obj", 0);
-        if (o == EVG_NONE)
-            o = child(w, n, h, "iobj", 0);
+    /* An infinitive after the object of a verb of object control is that
+     * object's to do, whether the parser calls it a complement or an
+     * adverbial clause ("persuaded Iraq to release", "pressed Seoul again
+     * and again to stop"). */
+    size_t o = child(w, n, h, "obj", 0);
+    if (o == EVG_NONE)
+        o = child(w, n, h, "iobj", 0);
+    int controlled = rel_is(rel, "advcl") && xpos_is(&w[p], "VB") &&
+                     to_infinitive(w, n, p) && o != EVG_NONE && o < p &&
+                     object_control_verb(&w[h]);
+    if (rel_is(rel, "xcomp") || controlled) {
         /* "urged Washington to stop": Washington; "defeated Boeing to
          * win": the subject (frame_object_control.words) */
         if (o != EVG_NONE && object_control_verb(&w[h])) {
@@ -376,11 +383,9 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
      * signing", "came to Beijing to meet", and "Facing troops, Saddam
      * sought". A participle in -ed with a subordinator ("when asked")
      * is passive, and its doer is not the main clause's subject. An
-     * infinitive after the object of a verb of object control is that
-     * object's to do ("pressed Seoul again and again to stop", read as
-     * an adverbial clause): no doer is taken then; after another verb's
-     * object it is the subject's purpose ("is exercising its options to
-     * purchase five aircraft"). */
+     * infinitive after another verb's object is the subject's purpose
+     * ("is exercising its options to purchase five aircraft"); after the
+     * object of a verb of object control it is the object's (above). */
     if (rel_is(rel, "advcl") &&
         (xpos_is(&w[p], "VBG") ||
          (xpos_is(&w[p], "VBN") && child(w, n, p, "mark", 0) == EVG_NONE) ||
@@ -543,13 +548,32 @@ static unsigned own_mod(const evg_doc_token *w, size_t n, size_t p)
 /* A reporting verb set beside the clause it reports ('"...," he said',
  * "Iran attacked, officials said": parataxis; a parser may call it a
  * conjunct, but one without a conjunction), or EVG_NONE. */
-/* Whether word j is a report set beside a clause: a parataxis, or a
- * conjunct without a conjunction, of a reporting verb not negated. */
+/* Whether word j, an adverbial clause, is rather a report set after the
+ * clause it hangs on ("X suspended business, Reuters reported", read as
+ * an `advcl` of "suspended"): after its head, with no subordinator, a
+ * subject of its own, and nothing reported of its own (no object, no
+ * complement clause). A participle without a subject ("..., saying it
+ * would") stays the adverbial it is. */
+static int report_after(const evg_doc_token *w, size_t n, size_t j)
+{
+    size_t h = head_of(w, n, j);
+    return evg_fr_base_is(w[j].deprel, "advcl") && h != EVG_NONE && h < j &&
+           child(w, n, j, "mark", 0) == EVG_NONE &&
+           child(w, n, j, "nsubj", 1) != EVG_NONE &&
+           child(w, n, j, "obj", 1) == EVG_NONE &&
+           child(w, n, j, "ccomp", 1) == EVG_NONE &&
+           child(w, n, j, "xcomp", 1) == EVG_NONE;
+}
+
+/* Whether word j is a report set beside a clause: a parataxis, a
+ * conjunct without a conjunction, or an adverbial clause read for one
+ * (report_after), of a reporting verb not negated. */
 static int report_beside(const evg_doc_token *w, size_t n, size_t j)
 {
     return (evg_fr_base_is(w[j].deprel, "parataxis") ||
             (rel_is(w[j].deprel, "conj") &&
-             child(w, n, j, "cc", 0) == EVG_NONE)) &&
+             child(w, n, j, "cc", 0) == EVG_NONE) ||
+            report_after(w, n, j)) &&
            in(w[j].lemma, reporting) && !(own_mod(w, n, j) & EVG_FR_NEGATED);
 }
 

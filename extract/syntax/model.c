@@ -25,9 +25,10 @@
 #include "syn_internal.h"
 
 #define MAGIC "EVGSYN\0\0"
-/* 4: with a lexicon (LEXC) and the features that read it; a model
- * trained without one is written, and read, as version 3 */
-#define FORMAT_VERSION 4u
+/* 5: with a lexicon (LEXC) and the features that read it (4 had three
+ * tagger features fewer: its tables would be read with the wrong ones);
+ * a model trained without one is written, and read, as version 3 */
+#define FORMAT_VERSION 5u
 #define FORMAT_VERSION_PLAIN 3u
 #define BOM 0x01020304u
 #define HEADER SYN_FILE_HEADER
@@ -662,6 +663,7 @@ void evg_syn_model_free(evg_syn_model *m)
     free(m->abbrevs);
     free(m->coarse);
     free(m->lexpos);
+    free(m->finite);
     free(m->mem);
     free(m);
 }

@@ -210,10 +210,17 @@ int syn_model_coarse(evg_syn_model *m)
 {
     free(m->coarse);
     free(m->lexpos);
+    free(m->finite);
     m->coarse = malloc(m->ntags ? m->ntags : 1);
     m->lexpos = calloc(m->ntags ? m->ntags : 1, 1);
-    if (!m->coarse || !m->lexpos)
+    m->finite = calloc(m->ntags ? m->ntags : 1, 1);
+    if (!m->coarse || !m->lexpos || !m->finite)
         return EVG_ENOMEM;
+    static const char *const fin[4] = {"VBD", "VBZ", "VBP", "MD"};
+    for (size_t t = 0; t < m->ntags; t++)
+        for (unsigned k = 0; k < 4; k++)
+            if (m->xpos[t] && !strcmp(m->xpos[t], fin[k]))
+                m->finite[t] = 1;
     /* the UPOS whose words have WordNet base forms, by its name in UD */
     static const char *const wn[4] = {"NOUN", "VERB", "ADJ", "ADV"};
     for (size_t t = 0; t < m->ntags; t++)

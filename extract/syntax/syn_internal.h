@@ -56,6 +56,8 @@ struct evg_syn_model {
     uint8_t *lexpos;             /* per tag: the SYN_LEX_ base bit of its
                                     UPOS (NOUN, VERB, ADJ, ADV), or 0 */
     uint8_t *coarse;             /* per tag: its UPOS, as a small number */
+    uint8_t *finite;             /* per tag: 1 for a finite verb's (Penn
+                                    VBD, VBZ, VBP, MD), else 0 */
     /* tokenization learned from the treebanks: clitics split off a word
      * ("n't", "'s"), and abbreviations that keep their full stop */
     size_t nclitics, nabbrevs;
@@ -114,7 +116,7 @@ uint64_t syn_form_key(const char *form);
  * the first pass's tags of the whole sentence (`first`, or NULL). */
 size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
                         const uint16_t *tags, const uint16_t *first,
-                        uint64_t *f);
+                        const uint8_t *finite, uint64_t *f);
 /* Tags words from the tag dictionary, or else by the model. EVG_ENOMEM. */
 int syn_tag(const evg_syn_model *m, const syn_word *w, size_t n,
              uint16_t *tags);

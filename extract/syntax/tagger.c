@@ -150,7 +150,7 @@ void syn_words(const syn_map *dict, const syn_map *lex,
  * others depend on the words alone, the same in both passes. */
 static size_t tag_features(const syn_word *w, size_t n, size_t i,
                            const uint16_t *tags, const uint16_t *first,
-                           uint64_t *f, uint64_t *dyn)
+                           const uint8_t *finite, uint64_t *f, uint64_t *dyn)
 {
     static const syn_word none = {11, 12, 13, {14, 15, 16, 31},
                                   {17, 18, 19, 20, 32}, 0xfffe, 0, 0, 0,
@@ -187,6 +187,13 @@ static size_t tag_features(const syn_word *w, size_t n, size_t i,
         f[k++] = F2(61, SYN_LEX_CLASS(p1->lex), lc);
         f[k++] = F2(62, lc, SYN_LEX_CLASS(n1->lex));
         f[k++] = F1(63, SYN_LEX_SEM(c->lex));
+        /* the tag before against what the dictionaries allow: after a
+         * noun, a form they know as a verb's past is the clause's verb
+         * ("the minister told", "people blocked") more than a modifier */
+        *dyn |= 1ull << k;
+        f[k++] = F2(64, t1, lc);
+        *dyn |= 1ull << k;
+        f[k++] = F3(65, t1, lc, SYN_LEX_CLASS(n1->lex));
     }
     /* capitals: of the neighbours, and of the whole sentence */
     f[k++] = F2(52, c->flags, p1->flags);
@@ -242,6 +249,23 @@ static size_t tag_features(const syn_word *w, size_t n, size_t i,
         f[k++] = F2(45, first[i], c->suf[2]);
         f[k++] = F2(46, c->shape, r1);
         f[k++] = F2(47, first[i], c->w);
+        if (c->has_lex && finite) {
+            /* the first pass's other finite verbs between the
+             * punctuation marks around the word (none, one, more): a
+             * clause needs one, so a form the dictionaries know as a
+             * verb's with none beside it is more likely the verb ("the
+             * Japanese foreign minister told reporters") */
+            unsigned fin = 0;
+            for (size_t j = i; j-- > 0 && i - j <= 40 &&
+                               w[j].punct_before == c->punct_before;)
+                fin += finite[first[j]];
+            for (size_t j = i + 1; j < n && j - i <= 40 &&
+                                   w[j].punct_before == c->punct_before;
+                 j++)
+                fin += finite[first[j]];
+            f[k++] = F3(66, fin > 2 ? 2 : fin, SYN_LEX_CLASS(c->lex),
+                        first[i]);
+        }
     }
     *dyn &= k < 64 ? ~(~0ull << k) : ~0ull;
     return k;
@@ -249,10 +273,10 @@ static size_t tag_features(const syn_word *w, size_t n, size_t i,
 
 size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
                         const uint16_t *tags, const uint16_t *first,
-                        uint64_t *f)
+                        const uint8_t *finite, uint64_t *f)
 {
     uint64_t dyn = 0;
-    return tag_features(w, n, i, tags, first, f, &dyn);
+    return tag_features(w, n, i, tags, first, finite, f, &dyn);
 }
 
 /* One greedy pass with `table`; `first` as for syn_tag_features. */
@@ -268,7 +292,7 @@ static void tag_pass(const evg_syn_model *m, const syn_ptab *table,
             tags[i] = w[i].dtag;
             continue;
         }
-        size_t nf = syn_tag_features(w, n, i, tags, first, f);
+        size_t nf = syn_tag_features(w, n, i, tags, first, m->finite, f);
         memset(sc, 0, nt * sizeof *sc);
         syn_ptab_score(table, f, nf, sc);
         size_t best = 0;
@@ -304,8 +328,8 @@ static int tag_joint(const evg_syn_model *m, const syn_word *w, size_t n,
                 continue;
             }
             uint64_t dyn = 0;
-            size_t k = tag_features(w, n, i, out, pass ? first : NULL, f,
-                                    &dyn);
+            size_t k = tag_features(w, n, i, out, pass ? first : NULL,
+                                    m->finite, f, &dyn);
             size_t ns = 0, nd = 0; /* g: the words' features, then the tags' */
             if (!pass)
                 for (size_t j = 0; j < k; j++)

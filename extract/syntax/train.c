@@ -192,6 +192,7 @@ static int scratch_fit(scratch *sc, size_t n)
 
 /* `second`: train the second pass, on the first pass's jackknifed tags. */
 static int tagger_epoch(syn_ptrain *p, const syn_map *dict, const syn_map *lex,
+                        const uint8_t *finite,
                         const treebank *tb, const size_t *order, size_t n,
                         scratch *sc, int second, size_t *right,
                         size_t *total)
@@ -213,7 +214,7 @@ static int tagger_epoch(syn_ptrain *p, const syn_map *dict, const syn_map *lex,
                 continue;
             }
             size_t nf = syn_tag_features(sc->w, s->n, i, sc->tags,
-                                         second ? s->ptag : NULL, f);
+                                         second ? s->ptag : NULL, finite, f);
             syn_ptrain_score(p, f, nf, score);
             size_t best = 0;
             for (size_t c = 1; c < p->nclass; c++)
@@ -270,7 +271,8 @@ static int train_tagger(const syn_train_opts *o, evg_syn_model *m,
     for (unsigned e = 0; e < o->tag_epochs; e++) {
         shuffle(idx, n, rng);
         size_t right = 0, total = 0;
-        if (tagger_epoch(p, &m->tagdict, &m->lexicon, tb, idx, n, sc, second, &right,
+        if (tagger_epoch(p, &m->tagdict, &m->lexicon, m->finite, tb, idx, n,
+                         sc, second, &right,
                          &total) < 0)
             return EVG_ENOMEM;
         double acc = 0;

@@ -179,6 +179,29 @@ static void object_and_subject_control(void **state)
     assert_string_equal(args(&t, &f, EVG_FR_AGENT), "Syria");
     assert_true(f.mod & EVG_FR_PLANNED);
     assert_false(f.mod & EVG_FR_HYPOTHETICAL);
+    /* the infinitive after the object read as an adverbial clause: the
+     * object's to do all the same ("Iran persuaded Iraq to release the
+     * hostages"); after another verb's object, the subject's purpose
+     * ("Iran bought missiles to defend the coast") */
+    build(&t, "Iran Iran PROPN NNP 2 nsubj\n"
+              "persuaded persuade VERB VBD 0 root\n"
+              "Iraq Iraq PROPN NNP 2 obj\n"
+              "to to PART TO 5 mark\n"
+              "release release VERB VB 2 advcl\n"
+              "the the DET DT 7 det\n"
+              "hostages hostage NOUN NNS 5 obj\n");
+    frame(&t, "release", &f);
+    assert_string_equal(args(&t, &f, EVG_FR_AGENT), "Iraq");
+    assert_int_equal(f.arg[0].how, EVG_FR_CONTROL);
+    build(&t, "Iran Iran PROPN NNP 2 nsubj\n"
+              "bought buy VERB VBD 0 root\n"
+              "missiles missile NOUN NNS 2 obj\n"
+              "to to PART TO 5 mark\n"
+              "defend defend VERB VB 2 advcl\n"
+              "the the DET DT 7 det\n"
+              "coast coast NOUN NN 5 obj\n");
+    frame(&t, "defend", &f);
+    assert_string_equal(args(&t, &f, EVG_FR_AGENT), "Iran");
 }
 
 static void coordinated_verbs_and_arguments(void **state)
@@ -408,6 +431,30 @@ static void complements_of_hope_and_report(void **state)
     assert_true(f.mod & EVG_FR_REPORTED);
     assert_int_equal(f.report, word(&t, "said"));
     assert_false(f.mod & EVG_FR_HYPOTHETICAL);
+    /* a report after what it reports, read as an adverbial clause of it
+     * (no subordinator, a subject, nothing of its own reported): "Google
+     * suspended business, Reuters reported." */
+    build(&t, "Google Google PROPN NNP 2 nsubj\n"
+              "suspended suspend VERB VBD 0 root\n"
+              "business business NOUN NN 2 obj\n"
+              ", , PUNCT , 6 punct\n"
+              "Reuters Reuters PROPN NNP 6 nsubj\n"
+              "reported report VERB VBD 2 advcl\n");
+    frame(&t, "suspended", &f);
+    assert_true(f.mod & EVG_FR_REPORTED);
+    assert_int_equal(f.report, word(&t, "reported"));
+    frame(&t, "reported", &f);
+    assert_false(f.mod & EVG_FR_REPORTED);
+    /* with a subordinator it is the adverbial clause it looks like:
+     * "Google suspended business after Reuters reported." */
+    build(&t, "Google Google PROPN NNP 2 nsubj\n"
+              "suspended suspend VERB VBD 0 root\n"
+              "business business NOUN NN 2 obj\n"
+              "after after SCONJ IN 6 mark\n"
+              "Reuters Reuters PROPN NNP 6 nsubj\n"
+              "reported report VERB VBD 2 advcl\n");
+    frame(&t, "suspended", &f);
+    assert_false(f.mod & EVG_FR_REPORTED);
     /* a relative clause takes nothing from the clause around it: "Rebels
      * will free the men whom they seized." */
     build(&t, "Rebels rebel NOUN NNS 3 nsubj\n"
