@@ -53,7 +53,7 @@ model: deps
 
 # The same with a lexicon of word classes from WordNet (wordnet-base) and the
 # American English word list (wamerican), which `scripts/deps.sh train`
-# installs: a format 4 model, better on the treebanks, not shipped (it
+# installs: a format 5 model, better on the treebanks, not shipped (it
 # breaks parses the event stages' tests rely on; docs/syntax.md, "Figures").
 # Written into build-model/; use it with `--model` or $$EVGRAPH_MODEL.
 model-lexicon: deps
