@@ -58,6 +58,7 @@ static size_t parse_text(const evg_syn_model *m, const char *text, size_t len,
 {
     size_t start = 0;
     evg_syn_tokens t = {0};
+    evg_syn_sent s = {0};
     while (start < len) {
         size_t end = start;
         while (end < len && !(text[end] == '.' && (end + 1 == len ||
@@ -66,13 +67,12 @@ static size_t parse_text(const evg_syn_model *m, const char *text, size_t len,
             end++;
         if (end < len)
             end++;
-        evg_syn_sent s;
         if (evg_syn_parse_span(m, text, start, end, &t, &s) < 0)
             exit(1);
         *words += s.n;
-        evg_syn_sent_dispose(&s);
         start = end;
     }
+    evg_syn_sent_dispose(&s);
     evg_syn_tokens_dispose(&t);
     return len;
 }

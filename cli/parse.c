@@ -119,7 +119,7 @@ static int print_text_sent(const evg_syn_model *m, const char *text,
                            size_t k, evg_buf *out)
 {
     evg_syn_tokens t = {0};
-    evg_syn_sent s;
+    evg_syn_sent s = {0};
     int rc = evg_syn_parse_span(m, text, start, end, &t, &s);
     size_t n = s.n;
     const char *const *form = s.form;

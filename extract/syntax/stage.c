@@ -21,27 +21,28 @@ void evg_syntax_free(evg_syntax *syntax)
 }
 
 /* One sentence: its words, made from the document's tokens (the tokens
- * stage's), and their analysis appended to the document's token layer. */
+ * stage's), and their analysis appended to the document's token layer.
+ * `p`, `t` and `s` are the room of every sentence of the document. */
 static int parse_sentence(evg_doc *doc, const evg_syn_model *m, size_t k,
-                          evg_tokens *p, evg_syn_tokens *t)
+                          evg_tokens *p, evg_syn_tokens *t, evg_syn_sent *s)
 {
     const evg_sentence *se = &doc->sentences[k];
-    evg_syn_sent s;
-    memset(&s, 0, sizeof s);
     t->n = 0;
+    s->n = 0;
     int rc = evg_extract__tokens_of(doc, k, p);
     if (!rc)
         rc = evg_syn_tokens_from(m, doc->text, se->end, p->v, p->n, t);
     if (!rc)
-        rc = evg_syn_parse_tokens(m, doc->text, t, &s);
-    for (size_t i = 0; rc == 0 && i < s.n; i++)
-        if (!(rc = evg_doc__layer_tag(doc, s.tag[i], evg_syn_upos(m, s.tag[i]),
-                                      evg_syn_xpos(m, s.tag[i]))) &&
-            !(rc = evg_doc__layer_rel(doc, s.rel[i], evg_syn_rel(m, s.rel[i]))))
+        rc = evg_syn_parse_tokens(m, doc->text, t, s);
+    for (size_t i = 0; rc == 0 && i < s->n; i++)
+        if (!(rc = evg_doc__layer_tag(doc, s->tag[i],
+                                      evg_syn_upos(m, s->tag[i]),
+                                      evg_syn_xpos(m, s->tag[i]))) &&
+            !(rc = evg_doc__layer_rel(doc, s->rel[i],
+                                      evg_syn_rel(m, s->rel[i]))))
             rc = evg_doc__layer_push(doc, k, t->v[i].start, t->v[i].end,
-                                     s.lemma[i], s.tag[i], s.rel[i],
-                                     (size_t)s.head[i]);
-    evg_syn_sent_dispose(&s);
+                                     s->lemma[i], s->tag[i], s->rel[i],
+                                     (size_t)s->head[i]);
     return rc;
 }
 
@@ -52,9 +53,11 @@ int evg_extract__syntax(evg_doc *doc, const evg_syn_model *m)
     int rc = evg_doc__layer_begin(doc, evg_syn_ntags(m), evg_syn_nrels(m));
     evg_tokens p = {0};
     evg_syn_tokens t = {0};
+    evg_syn_sent s = {0};
     for (size_t k = 0; rc == 0 && k < doc->n_sentences; k++)
-        rc = parse_sentence(doc, m, k, &p, &t);
+        rc = parse_sentence(doc, m, k, &p, &t, &s);
     evg_extract__tokens_dispose(&p);
     evg_syn_tokens_dispose(&t);
+    evg_syn_sent_dispose(&s);
     return rc;
 }

@@ -18,18 +18,26 @@
 #define EVG_SYN_MAX_WORDS 1024 /* longer sentences are parsed in pieces */
 
 /* A sentence: `n` words (index 0 .. n-1); heads are 1-based word numbers
- * with 0 for the root, as in CoNLL-U. The caller owns `form`; the analysis
- * fills the other arrays, which the caller allocates with room for `n`. */
+ * with 0 for the root, as in CoNLL-U. The analysis fills `tag`, `head`,
+ * `rel` and `lemma`, which have room for `n`: the caller's own, or those
+ * evg_syn_sent_init and evg_syn_parse_tokens make. */
 typedef struct evg_syn_sent {
     size_t n;
     const char *const *form; /* NUL-terminated UTF-8 words */
     uint16_t *tag;           /* index into the model's tag set */
     int *head;
     uint16_t *rel;           /* index into the model's relation set */
-    const char **lemma;      /* points into the model or `lemma_buf` */
-    char *lemma_buf;         /* 16 bytes a word at least: lowercased forms */
+    const char **lemma;      /* points into the model, a form or the room
+                              * below */
+    char *lemma_buf;         /* the caller's room for made lemmas, cut into
+                              * lemma_buf_size / n bytes a word (256 hold
+                              * any); NULL: the analysis packs them in room
+                              * of its own, in `work` */
     size_t lemma_buf_size;
-    void *owned_forms;       /* the forms, when evg_syn_parse_span made them */
+    void *work;              /* the room evg_syn_sent_init,
+                              * evg_syn_parse_tokens and the analysis make,
+                              * kept from one sentence to the next;
+                              * evg_syn_sent_dispose frees it */
 } evg_syn_sent;
 
 typedef struct evg_syn_model evg_syn_model;
@@ -71,14 +79,17 @@ int evg_syn_tokens_from(const evg_syn_model *m, const char *text, size_t end,
                         const evg_token *p, size_t np, evg_syn_tokens *out);
 void evg_syn_tokens_dispose(evg_syn_tokens *t);
 
-/* Allocates the analysis arrays of `s` for `n` words of `form` (256 bytes
- * of lemma room a word); evg_syn_sent_dispose frees them. EVG_ENOMEM. */
+/* Makes room in `s` (its earlier content is not read) for the analysis of
+ * `n` words of `form`, with made lemmas packed in `s->work` (a lemma's
+ * length and its NUL each); evg_syn_sent_dispose frees it. EVG_ENOMEM. */
 int evg_syn_sent_init(evg_syn_sent *s, const char *const *form, size_t n);
 void evg_syn_sent_dispose(evg_syn_sent *s);
 
 /* Tokenizes text[start, end) into `t` (emptied first) and analyses those
  * tokens into `s`, which holds copies of their forms; `s->n` is 0 when the
- * span has no token. Free `s` with evg_syn_sent_dispose. EVG_ENOMEM. */
+ * span has no token. `s` is zeroed before the first sentence and reused
+ * for the next ones (its room is kept); free it with
+ * evg_syn_sent_dispose. EVG_ENOMEM. */
 int evg_syn_parse_span(const evg_syn_model *m, const char *text,
                        size_t start, size_t end, evg_syn_tokens *t,
                        evg_syn_sent *s);
@@ -87,7 +98,9 @@ int evg_syn_parse_span(const evg_syn_model *m, const char *text,
 int evg_syn_parse_tokens(const evg_syn_model *m, const char *text,
                          const evg_syn_tokens *t, evg_syn_sent *s);
 
-/* Tags, lemmatizes and parses one sentence. Returns EVG_ENOMEM only. */
+/* Tags, lemmatizes and parses one sentence. With `s->lemma_buf` NULL the
+ * made lemmas go to room in `s->work` (made here if need be: free it with
+ * evg_syn_sent_dispose). Returns EVG_ENOMEM only. */
 int evg_syn_analyse(const evg_syn_model *m, evg_syn_sent *s);
 
 #endif

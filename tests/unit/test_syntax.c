@@ -11,6 +11,10 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <malloc.h>
+#if defined(__SANITIZE_ADDRESS__)
+size_t __sanitizer_get_current_allocated_bytes(void); /* the ASan runtime's */
+#endif
 
 #include "evgraph/io.h"
 #include "doc/doc_layer.h"
@@ -488,6 +492,67 @@ static evg_syn_model *tiny_model(void)
     return m;
 }
 
+/* Bytes of heap in use (the sanitizer's allocator counts its own). */
+static size_t heap_in_use(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return __sanitizer_get_current_allocated_bytes();
+#else
+    struct mallinfo2 mi = mallinfo2();
+    return mi.uordblks + mi.hblkhd;
+#endif
+}
+
+/* The parser's room for a sentence grows with its words by a few dozen
+ * bytes each (the analysis, the forms, the made lemmas packed), beside a
+ * piece's fixed scratch: a 10,000-word sentence took 2.7 MB, 256 bytes of
+ * lemma room a word. One `s` serves sentence after sentence: a short
+ * sentence after the long one is analysed as in a fresh one. */
+static void sentence_room_grows_with_its_words(void **state)
+{
+    (void)state;
+    evg_syn_model *m = tiny_model();
+    const char *unit = "officials said talks went on ";
+    size_t reps = 2000, ul = strlen(unit);
+    char *text = malloc(4 + reps * ul + 16);
+    strcpy(text, "The ");
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + 4 + i * ul, unit, ul);
+    strcpy(text + 4 + reps * ul, "and ended.");
+    size_t len = strlen(text);
+    evg_syn_tokens t = {0};
+    assert_int_equal(evg_syn_tokenize(m, text, 0, len, &t), 0);
+    assert_true(t.n > 10000);
+    size_t before = heap_in_use();
+    evg_syn_sent s = {0};
+    assert_int_equal(evg_syn_parse_tokens(m, text, &t, &s), 0);
+    size_t used = heap_in_use() - before;
+    assert_int_equal(s.n, t.n);
+    assert_true(used <= 64 * s.n + ((size_t)256 << 10));
+    /* the same room for the next sentence */
+    const char *next = "Mr. Lee signed the deal.";
+    assert_int_equal(evg_syn_parse_span(m, next, 0, strlen(next), &t, &s),
+                     0);
+    evg_syn_sent f = {0};
+    evg_syn_tokens u = {0};
+    assert_int_equal(evg_syn_parse_span(m, next, 0, strlen(next), &u, &f),
+                     0);
+    assert_int_equal(s.n, f.n);
+    for (size_t i = 0; i < f.n; i++) {
+        assert_string_equal(s.form[i], f.form[i]);
+        assert_int_equal(s.tag[i], f.tag[i]);
+        assert_int_equal(s.head[i], f.head[i]);
+        assert_int_equal(s.rel[i], f.rel[i]);
+        assert_string_equal(s.lemma[i], f.lemma[i]);
+    }
+    evg_syn_sent_dispose(&s);
+    evg_syn_sent_dispose(&f);
+    evg_syn_tokens_dispose(&t);
+    evg_syn_tokens_dispose(&u);
+    free(text);
+    evg_syn_model_free(m);
+}
+
 static void tokens_follow_ud(void **state)
 {
     (void)state;
@@ -827,6 +892,7 @@ int main(void)
         cmocka_unit_test(tokens_follow_ud),
         cmocka_unit_test(stages_read_the_token_layer),
         cmocka_unit_test(analyse_gives_one_tree),
+        cmocka_unit_test(sentence_room_grows_with_its_words),
         cmocka_unit_test(inline_table_of_any_bytes),
         cmocka_unit_test(conllu_errors_name_the_line),
         cmocka_unit_test(lemmas_ask_the_lexicon),
