@@ -1644,8 +1644,6 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         rc = evg_actors__build(&x);
     if (!rc && x.nfail)
         rc = EVG_ENOMEM;
-    for (size_t k = 0; k < x.c.n; k++)
-        free(x.c.v[k].key);
     free(x.c.v);
     free(x.ntab);
     if (rc)

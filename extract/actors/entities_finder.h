@@ -38,8 +38,9 @@ enum { CAND_EMBEDDED = 0, CAND_OBLIQUE, CAND_OBJECT, CAND_SUBJECT };
  * thousand in 1 MB, so it is packed: byte offsets, the sentence and the
  * antecedent in 4 bytes each (evg_extract__entities refuses a text of 4
  * GiB, evg_actors__push more than UINT32_MAX - 1 candidates), the kind in
- * a byte, the flags in bits (64 bytes; 104 with sizes and a byte a
- * flag). */
+ * a byte, the flags in bits, and no merge key of its own (the map of
+ * keys holds one a key): 56 bytes (104 with sizes and a byte a flag, 64
+ * with a key). */
 typedef struct cand {
     uint32_t start, end;   /* mention span */
     uint32_t nstart, nend; /* the name inside it (aliases), or = span */
@@ -86,12 +87,11 @@ typedef struct cand {
     char sector[4];
     char avoid[4];       /* "ethnic Albanians": not this country's own
                           * actors; the country comes from the context */
-    char *key;           /* merge key (malloc'd) */
     const char *name;    /* canonical name proposal (borrowed or NULL) */
     const char *title;   /* canonical title it was named with ("prime
                           * minister"), or NULL */
 } cand;
-_Static_assert(sizeof(cand) <= 64, "a candidate takes 64 bytes at most");
+_Static_assert(sizeof(cand) <= 56, "a candidate takes 56 bytes at most");
 
 typedef struct cands {
     cand *v;

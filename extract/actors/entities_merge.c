@@ -9,10 +9,13 @@
 
 #include "entities_finder.h"
 
+/* The merge keys of the document's entities: a key's entity number. The
+ * map holds its keys (malloc'd) and grows with them: a document has far
+ * fewer keys than mentions. */
 typedef struct kmap {
     char **keys;
     size_t *vals;
-    size_t cap;
+    size_t cap, n;
 } kmap;
 
 static size_t khash(const char *s)
@@ -23,20 +26,59 @@ static size_t khash(const char *s)
     return h;
 }
 
-/* Finds `key`; inserts it with value `val` when absent. Returns the slot's
- * value, or EVG_NONE - 1 on out-of-memory. */
+static void kmap_dispose(kmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+}
+
+/* Room for one more key at a load of a half at most. EVG_ENOMEM. */
+static int kmap_room(kmap *m)
+{
+    if (2 * (m->n + 1) <= m->cap)
+        return 0;
+    size_t cap = m->cap ? 2 * m->cap : 16;
+    kmap g = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), cap,
+              m->n};
+    if (!g.keys || !g.vals) {
+        free(g.keys);
+        free(g.vals);
+        return EVG_ENOMEM;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = khash(m->keys[i]) & (cap - 1);
+        while (g.keys[j])
+            j = (j + 1) & (cap - 1);
+        g.keys[j] = m->keys[i];
+        g.vals[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    *m = g;
+    return 0;
+}
+
+/* Finds `key`; inserts it with value `val` when absent, and then the map
+ * holds `key` (else the caller still does). Returns the slot's value, or
+ * EVG_NONE on out-of-memory. */
 static size_t kmap_get(kmap *m, char *key, size_t val, int *inserted)
 {
+    *inserted = 0;
+    if (kmap_room(m) < 0)
+        return EVG_NONE;
     size_t i = khash(key) & (m->cap - 1);
     while (m->keys[i]) {
-        if (!strcmp(m->keys[i], key)) {
-            *inserted = 0;
+        if (!strcmp(m->keys[i], key))
             return m->vals[i];
-        }
         i = (i + 1) & (m->cap - 1);
     }
     m->keys[i] = key;
     m->vals[i] = val;
+    m->n++;
     *inserted = 1;
     return val;
 }
@@ -257,7 +299,7 @@ static const char *entity_text(evg_doc *doc, const evg_entity *en,
 }
 
 /* The entity of root cand `d` (found by its merge key, or new): *ei. */
-static int root_entity(ctx *x, kmap *m, cand *d, size_t *ei)
+static int root_entity(ctx *x, kmap *m, cand *d, uint32_t *ei)
 {
     evg_doc *doc = x->doc;
     const char *cc = d->country[0] ? d->country : "---";
@@ -284,15 +326,16 @@ static int root_entity(ctx *x, kmap *m, cand *d, size_t *ei)
         base = x->t + d->nstart;
         bl = d->nend - d->nstart;
     }
-    d->key = evg_actors__keydup(pre, base, bl);
-    if (!d->key)
+    char *key = evg_actors__keydup(pre, base, bl);
+    if (!key)
         return EVG_ENOMEM;
     int ins;
-    *ei = kmap_get(m, d->key, doc->n_entities, &ins);
-    if (!ins) { /* the map keeps the first copy of a key: this one goes */
-        free(d->key);
-        d->key = NULL;
-    }
+    size_t e = kmap_get(m, key, doc->n_entities, &ins);
+    if (!ins) /* the map keeps the first copy of a key: this one goes */
+        free(key);
+    if (e == EVG_NONE)
+        return EVG_ENOMEM;
+    *ei = (uint32_t)e;
     if (ins) {
         evg_entity *en = EVG_DOC_PUSH(doc, doc->entities,
                                       doc->n_entities,
@@ -466,18 +509,15 @@ int evg_actors__build(ctx *x)
     }
     /* 5. keys and entities */
     kmap m = {0};
-    m.cap = 16;
-    while (m.cap < c->n * 2 + 2)
-        m.cap *= 2;
-    m.keys = calloc(m.cap, sizeof(*m.keys));
-    m.vals = calloc(m.cap, sizeof(*m.vals));
-    size_t *ent_of = malloc((c->n + 1) * sizeof(*ent_of));
+    /* each candidate's entity (at most UINT32_MAX - 1 candidates:
+     * evg_actors__push) */
+    uint32_t *ent_of = malloc((c->n + 1) * sizeof(*ent_of));
     int rc = EVG_ENOMEM;
-    if (!m.keys || !m.vals || !ent_of)
+    if (!ent_of)
         goto done;
     /* a root may come after its mention ("Officials in Washington") */
     for (size_t k = 0; k < c->n; k++)
-        ent_of[k] = EVG_NONE;
+        ent_of[k] = CAND_NONE;
     for (size_t k = 0; k < c->n; k++) {
         cand *d = &c->v[k];
         size_t ei;
@@ -489,13 +529,13 @@ int evg_actors__build(ctx *x)
                        * with a publication named as where something
                        * appeared (that mention only) */
         size_t ri = d->ante != CAND_NONE ? d->ante : k;
-        if (ent_of[ri] == EVG_NONE) {
+        if (ent_of[ri] == CAND_NONE) {
             /* the first mention that stands for the actor makes it */
             if (root_entity(x, &m, &c->v[ri], &ent_of[ri]))
                 goto done;
         }
         ei = ent_of[ri];
-        ent_of[k] = ei;
+        ent_of[k] = ent_of[ri];
         evg_entity *en = &doc->entities[ei];
         if (d->end > doc->text_len || d->start > d->end)
             goto done;
@@ -538,8 +578,7 @@ int evg_actors__build(ctx *x)
     }
     rc = 0;
 done:
-    free(m.keys);
-    free(m.vals);
+    kmap_dispose(&m);
     free(ent_of);
     return rc;
 }
