@@ -18,6 +18,7 @@
 
 #include "commands.h"
 #include "doc_events.h"
+#include "pipeline.h"
 
 /* ---- progress line ---- */
 
@@ -172,7 +173,7 @@ static int slot_fill(slot *s, const evg_article *a)
 }
 
 /* Articles up to this size are serialized by the worker threads. */
-#define SERIALIZE_MAX ((size_t)64 << 10)
+#define SERIALIZE_MAX ((size_t)16 << 10)
 
 /* Extracts (and serializes) one slot; runs without the lock. */
 static void slot_work(pipeline *p, slot *s)
@@ -196,9 +197,10 @@ static void slot_work(pipeline *p, slot *s)
         ex.dct_from_metadata = 1;
     }
     evg_error_clear(&s->err);
-    s->rc = evg_extract_text(s->text, s->len, &ex, &s->doc, &s->err);
-    free(s->text);
+    /* the document takes the slot's copy of the text: no second copy */
+    char *text = s->text;
     s->text = NULL;
+    s->rc = evg_extract__text_owned(text, s->len, &ex, &s->doc, &s->err);
     if (!s->rc && p->json && s->len <= SERIALIZE_MAX) {
         /* the streamed writer, into this document's own buffer: the main
          * thread writes the buffers in input order. A longer article's

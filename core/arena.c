@@ -14,10 +14,17 @@ typedef struct block {
     _Alignas(16) unsigned char data[];
 } block;
 
+/* A malloc'd block the arena frees (evg_arena_adopt). */
+typedef struct adopted {
+    struct adopted *next;
+    void *p;
+} adopted;
+
 struct evg_arena {
     block *head;
     size_t total;
     size_t first;   /* size of the first block, 0: BLOCK_MIN */
+    adopted *adopted;
 };
 
 evg_arena *evg_arena_new(void)
@@ -37,6 +44,8 @@ void evg_arena_free(evg_arena *a)
 {
     if (!a)
         return;
+    for (adopted *o = a->adopted; o; o = o->next)
+        free(o->p);
     block *b = a->head;
     while (b) {
         block *next = b->next;
@@ -109,6 +118,17 @@ char *evg_arena_strndup(evg_arena *a, const char *s, size_t n)
         memcpy(p, s, n);
     p[n] = '\0';
     return p;
+}
+
+int evg_arena_adopt(evg_arena *a, void *p)
+{
+    adopted *o = arena_take(a, sizeof *o);
+    if (!o)
+        return -1;
+    o->p = p;
+    o->next = a->adopted;
+    a->adopted = o;
+    return 0;
 }
 
 size_t evg_arena_used(const evg_arena *a)

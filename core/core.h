@@ -21,6 +21,9 @@ void *evg_arena_alloc(evg_arena *a, size_t n);
 /* The same without zeroing (for memory the caller fills). */
 void *evg_arena_alloc_raw(evg_arena *a, size_t n);
 char *evg_arena_strndup(evg_arena *a, const char *s, size_t n);
+/* Frees `p` (malloc'd) with the arena; 0, or -1 on out-of-memory (then
+ * `p` is the caller's still). */
+int evg_arena_adopt(evg_arena *a, void *p);
 /* Appends a zeroed element of `size` bytes to an arena-backed array whose
  * fields are `*items_ptr` (a `T **`), `*n` and `*cap`, doubling it when
  * full; returns the element, or NULL on out-of-memory. Earlier element

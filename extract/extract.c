@@ -55,9 +55,12 @@ static void lone_cr_to_lf(char *t, size_t n)
             *p = '\n';
 }
 
-/* Copies the text in, replacing invalid UTF-8 with U+FFFD when lenient. */
+/* Copies the text in, replacing invalid UTF-8 with U+FFFD when lenient;
+ * valid text in a buffer the caller gives away (`*owned`, `len` + 1
+ * bytes) becomes the document's without a copy (then `*owned` is NULL). */
 static int load_text(evg_doc *doc, const char *text, size_t len,
-                     const evg_extract_opts *opts, evg_error *err)
+                     char **owned, const evg_extract_opts *opts,
+                     evg_error *err)
 {
     const char *name = opts->path ? opts->path : "<input>";
     size_t bad;
@@ -71,6 +74,18 @@ static int load_text(evg_doc *doc, const char *text, size_t len,
                              name, (size_t)(nul - text));
     }
     if (!nul && evg_utf8_valid(text, len, &bad)) {
+        if (*owned) {
+            char *t = *owned;
+            if (evg_arena_adopt(doc->arena, t) < 0)
+                return EVG_ENOMEM;
+            *owned = NULL;
+            if (memchr(t, '\r', len))
+                lone_cr_to_lf(t, len);
+            t[len] = '\0';
+            doc->text = t;
+            doc->text_len = len;
+            return 0;
+        }
         char *cr = NULL;
         if (memchr(text, '\r', len)) {
             if (!(cr = malloc(len ? len : 1)))
@@ -138,9 +153,9 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-int evg_extract_text(const char *text, size_t len,
-                     const evg_extract_opts *opts_in, evg_doc **out,
-                     evg_error *err)
+static int extract_text(const char *text, size_t len, char **owned,
+                        const evg_extract_opts *opts_in, evg_doc **out,
+                        evg_error *err)
 {
     evg_extract_opts defaults;
     const evg_extract_opts *opts = &defaults;
@@ -171,7 +186,7 @@ int evg_extract_text(const char *text, size_t len,
     evg_doc *doc;
     if (evg_doc_new(&doc))
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    int rc = load_text(doc, text, len, opts, err);
+    int rc = load_text(doc, text, len, owned, opts, err);
     if (rc)
         goto done;
     rc = EVG_ENOMEM;
@@ -213,6 +228,8 @@ int evg_extract_text(const char *text, size_t len,
     evg_doc__pieces_free(doc); /* the events were the last to read them */
     if ((rc = evg_extract__duals(doc, err)))
         goto done;
+    if ((rc = evg_extract__sentence_texts(doc)))
+        goto done;
     if (opts->cameo_only && (rc = evg_doc_drop_uncoded(doc, NULL)))
         goto done;
     /* the token layer: freed, written out whole for the caller, or kept
@@ -245,4 +262,22 @@ done:
     }
     *out = doc;
     return 0;
+}
+
+int evg_extract_text(const char *text, size_t len,
+                     const evg_extract_opts *opts, evg_doc **out,
+                     evg_error *err)
+{
+    char *owned = NULL;
+    return extract_text(text, len, &owned, opts, out, err);
+}
+
+int evg_extract__text_owned(char *text, size_t len,
+                            const evg_extract_opts *opts, evg_doc **out,
+                            evg_error *err)
+{
+    char *owned = text;
+    int rc = extract_text(text, len, &owned, opts, out, err);
+    free(owned); /* NULL once the document holds it */
+    return rc;
 }

@@ -38,4 +38,13 @@ int evg_extract__warn(evg_doc *doc, const char *fmt, ...)
 #endif
     ;
 
+/* evg_extract_text on `text`, a malloc'd buffer of `len` + 1 bytes that
+ * the call takes: valid UTF-8 becomes the document's text as it is (lone
+ * CRs turned into LFs in place) instead of a copy; it is freed otherwise.
+ * What a caller that no longer needs its text saves: a copy of the input
+ * while the stages run. */
+int evg_extract__text_owned(char *text, size_t len,
+                            const evg_extract_opts *opts, evg_doc **out,
+                            evg_error *err);
+
 #endif

@@ -389,9 +389,6 @@ static int add(evg_doc *doc, size_t s, size_t e, const evg_extract_opts *opts,
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
     sn->start = s;
     sn->end = e;
-    sn->text = evg_doc_strndup(doc, t + s, e - s);
-    if (!sn->text)
-        return evg_error_set(err, EVG_ENOMEM, "out of memory");
     sn->boilerplate = boilerplate(doc, s, e, doc->n_sentences == 1);
     if (sn->boilerplate && doc->n_sentences >= 2 && credit(t, s, e)) {
         evg_sentence *prev = &doc->sentences[doc->n_sentences - 2];
@@ -402,6 +399,18 @@ static int add(evg_doc *doc, size_t s, size_t e, const evg_extract_opts *opts,
         if (same_para && prev->end - prev->start < 400 &&
             doc->n_sentences >= 3)
             prev->boilerplate = 1; /* the caption the credit belongs to */
+    }
+    return 0;
+}
+
+int evg_extract__sentence_texts(evg_doc *doc)
+{
+    for (size_t k = 0; k < doc->n_sentences; k++) {
+        evg_sentence *sn = &doc->sentences[k];
+        if (!sn->text &&
+            !(sn->text = evg_doc_strndup(doc, doc->text + sn->start,
+                                         sn->end - sn->start)))
+            return EVG_ENOMEM;
     }
     return 0;
 }

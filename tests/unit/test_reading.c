@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "evgraph/evgraph.h"
+#include "pipeline.h" /* evg_extract__text_owned */
 
 static evg_doc *extract(const char *text, const char *dct)
 {
@@ -196,6 +197,50 @@ static void reading_offsets_point_into_text(void **state)
     assert_int_equal(doc->sentences[1].start, 11);
     assert_int_equal(doc->sentences[1].end, strlen(text));
     evg_doc_free(doc);
+}
+
+/* A text the document takes (evg_extract__text_owned) reads as a copy
+ * does: valid UTF-8 becomes the document's text itself, with lone CRs
+ * made LFs in it; each sentence's text is its span of the document's
+ * text; text the reading refuses or replaces is freed (the sanitizer's
+ * leak check). */
+static void reading_owned_text(void **state)
+{
+    (void)state;
+    const char *text = "First one.\rSecond one.\r\nThird one.";
+    evg_doc *a = extract(text, "2019-05-23");
+    evg_extract_opts o;
+    evg_extract_opts_init(&o);
+    o.dct = "2019-05-23";
+    evg_error err;
+    char *own = strdup(text);
+    evg_doc *b = NULL;
+    assert_int_equal(evg_extract__text_owned(own, strlen(text), &o, &b, &err),
+                     0);
+    assert_ptr_equal(b->text, own);
+    assert_string_equal(a->text, b->text);
+    assert_int_equal(a->n_sentences, 3);
+    assert_int_equal(b->n_sentences, a->n_sentences);
+    for (size_t i = 0; i < b->n_sentences; i++) {
+        const evg_sentence *sa = &a->sentences[i], *sb = &b->sentences[i];
+        assert_int_equal(sa->start, sb->start);
+        assert_int_equal(sa->end, sb->end);
+        assert_string_equal(sa->text, sb->text);
+        assert_int_equal(strlen(sb->text), sb->end - sb->start);
+        assert_memory_equal(sb->text, b->text + sb->start, strlen(sb->text));
+    }
+    evg_doc_free(a);
+    evg_doc_free(b);
+    o.lenient = 1;
+    own = strdup("Bad \xff byte here.");
+    assert_int_equal(evg_extract__text_owned(own, strlen(own), &o, &b, &err),
+                     0);
+    assert_string_equal(b->text, "Bad \xef\xbf\xbd byte here.");
+    evg_doc_free(b);
+    own = strdup("  \n ");
+    assert_int_equal(evg_extract__text_owned(own, strlen(own), &o, &b, &err),
+                     EVG_EEMPTY);
+    assert_null(b);
 }
 
 static void reading_dateline_seed_form(void **state)
@@ -383,6 +428,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reading_abbreviations_do_not_split),
+        cmocka_unit_test(reading_owned_text),
         cmocka_unit_test(reading_us_inside_and_at_end),
         cmocka_unit_test(reading_initials_and_decimals),
         cmocka_unit_test(reading_ellipses),
