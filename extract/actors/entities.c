@@ -388,8 +388,10 @@ static int thing_name(const ctx *x, size_t i, size_t nl)
         for (size_t k = 1; k < n; k++)
             if (isdigit((unsigned char)w[k]))
                 return 1; /* "Airbus A380": no person's name has digits */
-        if (n >= 2 && all_capitals(w, n) && !roman_numeral(w, n))
-            return 1; /* "Mac OS X", "JSA Research": an acronym in it */
+        if (!given && n >= 2 && all_capitals(w, n) && !roman_numeral(w, n))
+            return 1; /* "Mac OS X", "JSA Research": an acronym in it
+                       * (after a first name the text ran a person's
+                       * name into a company's: "Steven Snyder TWA") */
         for (size_t k = 1; k < n; k++)
             caps += isupper((unsigned char)w[k]) && islower((unsigned char)w[k - 1]);
         if (caps >= 2 || (caps == 1 && n > 2 &&
