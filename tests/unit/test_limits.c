@@ -85,6 +85,21 @@ static void max_events_counts_what_is_kept(void **state)
     free(text);
 }
 
+/* Both documents written as JSON give the same bytes; frees both. */
+static void assert_same_json_and_free(evg_doc *full, evg_doc *compact)
+{
+    evg_error err;
+    evg_error_clear(&err);
+    char *a = NULL, *b = NULL;
+    assert_int_equal(evg_doc_to_json(full, 0, &a, &err), 0);
+    assert_int_equal(evg_doc_to_json(compact, 0, &b, &err), 0);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    evg_doc_free(full);
+    evg_doc_free(compact);
+}
+
 /* The same document extracted with its events compact and written out:
  * the same JSON; with them compact, what the document holds for its
  * sentences and events stays within a bound a sentence ("Go. ": one
@@ -112,14 +127,7 @@ static void compact_events_same_json_and_bound(void **state)
     print_message("bytes a sentence: %zu compact, %zu whole\n",
                   held / GO_SENTENCES, whole / GO_SENTENCES);
     assert_true(held < (size_t)GO_SENTENCES * 400);
-    char *a = NULL, *b = NULL;
-    assert_int_equal(evg_doc_to_json(full, 0, &a, &err), 0);
-    assert_int_equal(evg_doc_to_json(compact, 0, &b, &err), 0);
-    assert_string_equal(a, b);
-    free(a);
-    free(b);
-    evg_doc_free(full);
-    evg_doc_free(compact);
+    assert_same_json_and_free(full, compact);
     free(text);
 }
 
@@ -153,14 +161,7 @@ static void compact_events_same_json_prose(void **state)
         assert_true(full->n_events > 10);
         assert_int_equal(compact->n_events, 0);
         assert_int_equal(evg_doc__event_count(compact), full->n_events);
-        char *a = NULL, *b = NULL;
-        assert_int_equal(evg_doc_to_json(full, 0, &a, &err), 0);
-        assert_int_equal(evg_doc_to_json(compact, 0, &b, &err), 0);
-        assert_string_equal(a, b);
-        free(a);
-        free(b);
-        evg_doc_free(full);
-        evg_doc_free(compact);
+        assert_same_json_and_free(full, compact);
     }
     free(text);
 }
