@@ -373,6 +373,16 @@ static size_t recent_actor(ev_state *st, const sent_ctx *s, size_t before,
     return EVG_NONE;
 }
 
+/* Whether UD word w has a definite determiner ("the", "this"). */
+static int definite_det(const sent_ctx *s, size_t w)
+{
+    for (size_t j = 0; j < s->n_ud; j++)
+        if (s->ud[j].head == w + 1 && rel_is(&s->ud[j], "det") &&
+            ud_in(&s->ud[j], definite))
+            return 1;
+    return 0;
+}
+
 /* "the plane": the vehicle model named last before UD word w; "the
  * store": the actor named last, not a person or a place, whose name
  * ends in the description's head ("the iTunes Store"), a head match. */
@@ -382,12 +392,7 @@ static size_t description(ev_state *st, const sent_ctx *s, size_t w)
     if (!t->upos || strcmp(t->upos, "NOUN") != 0 || !t->form)
         return EVG_NONE;
     int vehicle = ud_in(t, vehicles);
-    int def = 0;
-    for (size_t j = 0; j < s->n_ud; j++)
-        if (s->ud[j].head == w + 1 && rel_is(&s->ud[j], "det") &&
-            ud_in(&s->ud[j], definite))
-            def = 1;
-    if (!def)
+    if (!definite_det(s, w))
         return EVG_NONE;
     return recent_actor(st, s, t->start, t->form, vehicle);
 }
@@ -436,12 +441,7 @@ size_t evg_events__speaker_description(ev_state *st, const sent_ctx *s,
         strcmp(s->ud[w].upos, "NOUN") != 0 ||
         !organization(st->doc, e))
         return e;
-    int def = 0;
-    for (size_t j = 0; j < s->n_ud; j++)
-        if (s->ud[j].head == w + 1 && rel_is(&s->ud[j], "det") &&
-            ud_in(&s->ud[j], definite))
-            def = 1;
-    if (!def)
+    if (!definite_det(s, w))
         return e;
     size_t sw, who = speaker(s, f, &sw);
     if (who == EVG_NONE || st->doc->entities[who].kind != EVG_KIND_PERSON)
