@@ -33,14 +33,29 @@ static const char *arg_actor(const evg_doc *doc, const evg_event *e,
     return NULL;
 }
 
+/* Whether the entities `ids` are exactly a (then b, unless NULL), in
+ * order. */
+static void actors_are(const evg_doc *doc, const size_t *ids, size_t n,
+                       const char *a, const char *b)
+{
+    assert_int_equal(n, b ? 2 : 1);
+    assert_string_equal(doc->entities[ids[0]].name, a);
+    if (b)
+        assert_string_equal(doc->entities[ids[1]].name, b);
+}
+
 /* Whether the event's source (CAMEO's view) is exactly `names`, in order. */
 static void sources(const evg_doc *doc, const evg_event *e, const char *a,
                     const char *b)
 {
-    assert_int_equal(e->n_source, b ? 2 : 1);
-    assert_string_equal(doc->entities[e->source[0]].name, a);
-    if (b)
-        assert_string_equal(doc->entities[e->source[1]].name, b);
+    actors_are(doc, e->source, e->n_source, a, b);
+}
+
+/* Whether the event's target (CAMEO's view) is exactly `names`, in order. */
+static void targets(const evg_doc *doc, const evg_event *e, const char *a,
+                    const char *b)
+{
+    actors_are(doc, e->target, e->n_target, a, b);
 }
 
 /* "persuaded X to release": X releases; "urged X to": X is the target of
@@ -58,8 +73,7 @@ static void object_control(void **state)
                   "China urged Japan to recall its ambassador.");
     const evg_event *u = event(doc, "urged");
     sources(doc, u, "China", NULL);
-    assert_int_equal(u->n_target, 1);
-    assert_string_equal(doc->entities[u->target[0]].name, "Japan");
+    targets(doc, u, "Japan", NULL);
     evg_doc_free(doc);
 }
 
@@ -181,8 +195,7 @@ static void coordinated_acts(void **state)
     assert_non_null(u->cameo);
     assert_string_equal(u->cameo, "020");
     sources(doc, u, "Norway", NULL);
-    assert_int_equal(u->n_target, 1);
-    assert_string_equal(doc->entities[u->target[0]].name, "Denmark");
+    targets(doc, u, "Denmark", NULL);
     evg_doc_free(doc);
     /* the first act's target is not looked for past the second verb */
     doc = extract(state, "2020-01-01",
@@ -191,8 +204,7 @@ static void coordinated_acts(void **state)
     assert_non_null(r->cameo);
     assert_int_equal(r->n_target, 0);
     const evg_event *k = event(doc, "criticized");
-    assert_int_equal(k->n_target, 1);
-    assert_string_equal(doc->entities[k->target[0]].name, "Sweden");
+    targets(doc, k, "Sweden", NULL);
     evg_doc_free(doc);
 }
 
@@ -204,14 +216,12 @@ static void target_of_a_complaint(void **state)
                            "Lebanon complained to the United Nations on "
                            "Tuesday over two Israeli air raids.");
     const evg_event *c = event(doc, "complained");
-    assert_int_equal(c->n_target, 1);
-    assert_string_equal(doc->entities[c->target[0]].name, "Israel");
+    targets(doc, c, "Israel", NULL);
     evg_doc_free(doc);
     doc = extract(state, "2003-01-01",
                   "Lebanon complained to the United Nations.");
     c = event(doc, "complained");
-    assert_int_equal(c->n_target, 1);
-    assert_string_equal(doc->entities[c->target[0]].name, "United Nations");
+    targets(doc, c, "United Nations", NULL);
     evg_doc_free(doc);
 }
 
@@ -293,8 +303,7 @@ static void passive_without_auxiliary(void **state)
                            "contracts");
     const evg_event *a = event(doc, "allowed");
     assert_int_equal(a->n_source, 0);
-    assert_int_equal(a->n_target, 1);
-    assert_string_equal(doc->entities[a->target[0]].name, "Airbus");
+    targets(doc, a, "Airbus", NULL);
     evg_doc_free(doc);
     doc = extract(state, "2005-03-06",
                   "Syrian troops ordered to leave Lebanon");
@@ -332,8 +341,7 @@ static void target_defied(void **state)
                            "in defiance of Beijing.");
     const evg_event *b = coded(doc, "blocked");
     assert_non_null(b);
-    assert_int_equal(b->n_target, 1);
-    assert_string_equal(doc->entities[b->target[0]].name, "China");
+    targets(doc, b, "China", NULL);
     evg_doc_free(doc);
 }
 
@@ -347,17 +355,14 @@ static void elliptic_object(void **state)
                            "wounded several others near the border.");
     const evg_event *w = coded(doc, "wounded");
     assert_non_null(w);
-    assert_int_equal(w->n_target, 1);
-    assert_string_equal(doc->entities[w->target[0]].name,
-                        "Lebanese militiamen");
+    targets(doc, w, "Lebanese militiamen", NULL);
     evg_doc_free(doc);
     doc = extract(state, "2020-01-01",
                   "Police arrested six Kenyan activists and detained 12 "
                   "more on Monday.");
     const evg_event *d = coded(doc, "detained");
     assert_non_null(d);
-    assert_int_equal(d->n_target, 1);
-    assert_string_equal(doc->entities[d->target[0]].name, "Kenyan activists");
+    targets(doc, d, "Kenyan activists", NULL);
     evg_doc_free(doc);
 }
 
@@ -373,8 +378,7 @@ static void protest_purpose(void **state)
                            "Suharto.");
     const evg_event *m = coded(doc, "marched");
     assert_non_null(m);
-    assert_int_equal(m->n_target, 1);
-    assert_string_equal(doc->entities[m->target[0]].name, "Suharto");
+    targets(doc, m, "Suharto", NULL);
     evg_doc_free(doc);
     doc = extract(state, "2003-01-07",
                   "Ivorian rebels blocked the main roads on Monday as they "
@@ -382,8 +386,7 @@ static void protest_purpose(void **state)
                   "President Laurent Gbagbo.");
     const evg_event *b = coded(doc, "blocked");
     assert_non_null(b);
-    assert_int_equal(b->n_target, 1);
-    assert_string_equal(doc->entities[b->target[0]].name, "Laurent Gbagbo");
+    targets(doc, b, "Laurent Gbagbo", NULL);
     evg_doc_free(doc);
 }
 
@@ -397,9 +400,7 @@ static void complement_target(void **state)
                            "Palestinian refugees from Gaza.");
     const evg_event *a = coded(doc, "agreed");
     assert_non_null(a);
-    assert_int_equal(a->n_target, 1);
-    assert_string_equal(doc->entities[a->target[0]].name,
-                        "Palestinian refugees");
+    targets(doc, a, "Palestinian refugees", NULL);
     evg_doc_free(doc);
 }
 
@@ -439,8 +440,7 @@ static void target_past_own_possessive(void **state)
                            "Palestinians.");
     const evg_event *r = coded(doc, "reneged");
     assert_non_null(r);
-    assert_int_equal(r->n_target, 1);
-    assert_string_equal(doc->entities[r->target[0]].name, "Palestinians");
+    targets(doc, r, "Palestinians", NULL);
     evg_doc_free(doc);
 }
 
@@ -457,8 +457,7 @@ static void complement_not_a_conjunct(void **state)
     const evg_event *r = coded(doc, "refusing");
     assert_non_null(r);
     assert_string_equal(r->cameo, "120");
-    assert_int_equal(r->n_target, 1);
-    assert_string_equal(doc->entities[r->target[0]].name, "Libyans");
+    targets(doc, r, "Libyans", NULL);
     evg_doc_free(doc);
 }
 
@@ -471,8 +470,7 @@ static void shared_object(void **state)
                            "and opened an embassy in Tehran.");
     const evg_event *e = coded(doc, "established");
     assert_non_null(e);
-    assert_int_equal(e->n_target, 1);
-    assert_string_equal(doc->entities[e->target[0]].name, "Iran");
+    targets(doc, e, "Iran", NULL);
     evg_doc_free(doc);
 }
 
