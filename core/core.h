@@ -40,6 +40,15 @@ int evg_reserve(void *items_ptr, size_t *cap, size_t need, size_t size,
  * become resident only when they are written. */
 int evg_reserve_raw(void *items_ptr, size_t *cap, size_t need, size_t size,
                     size_t first);
+/* 32-bit FNV-1a of `n` bytes, for the small hash tables of the stages. */
+static inline uint32_t evg_fnv32(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return h;
+}
 /* Bytes handed out so far (for limits and benchmarks). */
 size_t evg_arena_used(const evg_arena *a);
 

@@ -82,14 +82,6 @@ struct evg_doc_evpack {
     void *spare[RECYCLE_MAX + 1];
 };
 
-static uint32_t hash_bytes(const unsigned char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ s[i]) * 16777619u;
-    return h;
-}
-
 static int blob_grow(blobtab *t)
 {
     size_t ns = t->nslot ? t->nslot * 2 : 64;
@@ -97,7 +89,7 @@ static int blob_grow(blobtab *t)
     if (!s)
         return EVG_ENOMEM;
     for (size_t i = 0; i < t->n; i++) {
-        size_t k = hash_bytes(t->v + i * t->size, t->size) & (ns - 1);
+        size_t k = evg_fnv32(t->v + i * t->size, t->size) & (ns - 1);
         while (s[k])
             k = (k + 1) & (ns - 1);
         s[k] = (uint32_t)(i + 1);
@@ -111,7 +103,7 @@ static int blob_grow(blobtab *t)
 /* The number of the value at `b` (t->size bytes), added when new. */
 static int blob_id(blobtab *t, const void *b, uint32_t *id)
 {
-    uint32_t h = hash_bytes(b, t->size);
+    uint32_t h = evg_fnv32(b, t->size);
     size_t k = 0;
     if (t->nslot)
         for (k = h & (t->nslot - 1); t->slot[k]; k = (k + 1) & (t->nslot - 1))

@@ -8,19 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
 #include "events.h"
 
 /* Longer strings are mostly unique (a summary of a whole clause): copied
  * as they are, without a slot in the table. */
 #define SHARE_MAX 32
-
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 /* Whether the held string is exactly the n bytes at s (no NUL among
  * them): strncmp stops at the end of a shorter held string, where memcmp
@@ -40,7 +33,7 @@ static int grow(ev_state *st)
         const char *s = st->str_tab[i];
         if (!s)
             continue;
-        size_t k = hash_bytes(s, strlen(s)) & (cap - 1);
+        size_t k = evg_fnv32(s, strlen(s)) & (cap - 1);
         while (t[k])
             k = (k + 1) & (cap - 1);
         t[k] = s;
@@ -58,7 +51,7 @@ const char *evg_events__str(ev_state *st, const char *s, size_t n)
         return evg_doc_strndup(st->doc, s, n);
     if (st->str_n * 2 >= st->str_cap && grow(st))
         return NULL;
-    size_t k = hash_bytes(s, n) & (st->str_cap - 1);
+    size_t k = evg_fnv32(s, n) & (st->str_cap - 1);
     for (; st->str_tab[k]; k = (k + 1) & (st->str_cap - 1))
         if (same(st->str_tab[k], s, n))
             return st->str_tab[k];

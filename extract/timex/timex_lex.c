@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
 #include "timex.h"
 #include "words.h"
 
@@ -77,19 +78,11 @@ static tx_word *find_or_add(const char *w)
 #define TABLE_SIZE 2048 /* power of two, over 2 x MAX_WORDS */
 static short table[TABLE_SIZE]; /* index + 1 into words, 0 = empty */
 
-static unsigned hash(const char *s, size_t n)
-{
-    unsigned h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
 static void index_words(void)
 {
     for (size_t i = 0; i < n_words; i++) {
         size_t n = strlen(words[i].word);
-        unsigned h = hash(words[i].word, n) & (TABLE_SIZE - 1);
+        unsigned h = evg_fnv32(words[i].word, n) & (TABLE_SIZE - 1);
         while (table[h])
             h = (h + 1) & (TABLE_SIZE - 1);
         table[h] = (short)(i + 1);
@@ -146,7 +139,7 @@ const tx_word *evg_timex__lookup(const char *s, size_t n)
             return NULL;
         key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    unsigned h = hash(key, n) & (TABLE_SIZE - 1);
+    unsigned h = evg_fnv32(key, n) & (TABLE_SIZE - 1);
     while (table[h]) {
         const tx_word *w = &words[table[h] - 1];
         if (memcmp(w->word, key, n) == 0 && w->word[n] == '\0')
