@@ -7,9 +7,10 @@ scorer runs `evgraph extract` once on all its TimeML documents, builds per
 target entity a system timeline from evgraph's events, and compares it with
 the gold timeline (`order<TAB>date<TAB>docid-sentence-word...` lines):
 
-* an event is on an entity's timeline when one of its source or target
-  actors, or an actor that is its agent, patient or recipient (`args`),
-  matches the entity's name (see entity_matches);
+* an event is on an entity's timeline when one of its participants
+  matches the entity's name (see entity_matches): an actor that is its
+  agent, patient or recipient (`args`), or one of its CAMEO source and
+  target actors that no participant's phrase holds (see participants);
 * each event trigger (and each further mention of the event) becomes a
   mention id `docid-sentence-word`, the sentence being the TimeML <s id>
   and the word the token under the trigger's byte offsets; a trigger that
@@ -501,68 +502,29 @@ def mention_id(docid, tokens, span, gold_ids):
 UNDRAWN = ("hypothetical", "negated")
 
 
-NOUN_AFTER_RE = re.compile(rb"\s*([a-z][a-z-]*)")
-NOT_NOUNS = {"and", "or", "but", "of", "for", "in", "on", "at", "to", "by",
-             "from", "with", "since", "as", "who", "which", "that", "s"}
-
-
-def vehicle_nouns():
-    """The vehicle nouns of evgraph's own list (extract/data/vehicles.words)."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
-                        "extract", "data", "vehicles.words")
+def participants(ev, mentions):
+    """The entity ids an event is about: its participants by role from the
+    parse (args: agent, patient, recipient), and the actors of CAMEO's
+    view (source, target) that no participant's phrase holds. The parse
+    says who a phrase is about ("buys twelve Airbus jets": the jets, not
+    Airbus); CAMEO's view codes the actor behind a thing ("rejected a
+    U.S. request": the United States), which is no participant of it."""
     out = set()
-    if os.path.isfile(path):
-        with open(path, encoding="utf-8") as f:
-            out = {ln.strip() for ln in f
-                   if ln.strip() and not ln.startswith("#")}
-    return out
-
-
-VEHICLES = vehicle_nouns()
-
-
-def name_trigger(raw, spans, trigger):
-    """Whether an event's trigger is a capitalized word inside the
-    mention of an actor (bytes `spans`): a name is no event, whatever the
-    mention model made of it (`Boeing` read as a gerund)."""
-    ts, te = trigger["start"], trigger["end"]
-    return raw[ts:ts + 1].isupper() and \
-        any(a <= ts and te <= b for a, b in spans)
-
-
-def modifier_entities(d, ev, raw):
-    """The actors that stand in a participant's phrase only as a
-    modifier of its head noun (`twelve new Airbus jets`, `an Airbus
-    superjumbo tour`): a lower-case word other than a function word
-    follows their mention inside the phrase. The phrase is about the
-    jets or the tour, not about Airbus. A model before a vehicle noun is
-    the vehicle (`the A380 superjumbo`)."""
-    mention_spans, model = {}, set()
-    for ent in d["entities"]:
-        mention_spans[ent["id"]] = [(m["start"], m["end"])
-                                    for m in ent.get("mentions") or []]
-        if any(c.isdigit() for c in ent.get("name") or ""):
-            model.add(ent["id"])
-    mods, heads = set(), set()
+    spans = []
     for a in ev.get("args") or []:
-        e = a.get("entity")
-        if not e or "start" not in a:
+        if "start" in a:
+            spans.append((a["start"], a["end"], a.get("entity")))
+        if a.get("entity") and a.get("role") in ("agent", "patient",
+                                                   "recipient"):
+            out.add(a["entity"])
+    for eid in list(ev.get("source") or []) + list(ev.get("target") or []):
+        if eid in out:
             continue
-        inner = [(s, t) for s, t in mention_spans.get(e, [])
-                 if s >= a["start"] and t <= a["end"]]
-        if not inner:
-            heads.add(e)
-            continue
-        s, t = max(inner)
-        m = NOUN_AFTER_RE.match(raw, t, a["end"])
-        w = m.group(1).decode() if m else ""
-        if w in VEHICLES and e in model:
-            heads.add(e)  # "the A380 superjumbo" is the A380
-        elif w and w not in NOT_NOUNS:
-            mods.add(e)
-        else:
-            heads.add(e)
-    return mods - heads
+        inside = any(s <= ms and me <= e and ae != eid
+                     for s, e, ae in spans for ms, me in mentions.get(eid, []))
+        if not inside:
+            out.add(eid)
+    return out
 
 
 def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
@@ -575,9 +537,9 @@ def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
         if d is None:
             continue
         b2c = byte_to_char(text)
-        raw = text.encode("utf-8")
-        names_at = [(m["start"], m["end"]) for ent in d["entities"]
-                    for m in ent.get("mentions") or []]
+        mentions = {ent["id"]: [(m["start"], m["end"])
+                                for m in ent.get("mentions") or []]
+                    for ent in d["entities"]}
         ents = {}
         for ent in d["entities"]:
             # a person's other forms often carry the employer ("Airbus
@@ -590,23 +552,9 @@ def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
         for ev in d["events"]:
             if not uncertain and ev.get("modality") in UNDRAWN:
                 continue
-            # a name the actor finder made an actor of is no event (the
-            # mention model took "Boeing" for a gerund)
-            if name_trigger(raw, names_at, ev["trigger"]):
-                continue
             names = set()
-            mods = modifier_entities(d, ev, raw)
-            for eid in list(ev.get("source") or []) + \
-                    list(ev.get("target") or []):
-                if eid not in mods:
-                    names |= ents.get(eid, set())
-            # the actors among its participants by role (the agent,
-            # patient or recipient the parse found): an event without a
-            # CAMEO code has them as its source and target too
-            for a in ev.get("args") or []:
-                if a.get("entity") and a["entity"] not in mods and \
-                        a.get("role") in ("agent", "patient", "recipient"):
-                    names |= ents.get(a["entity"], set())
+            for eid in participants(ev, mentions):
+                names |= ents.get(eid, set())
             if not names:
                 continue
             ids = []

@@ -297,6 +297,16 @@ size_t evg_events__link_arg(ev_state *st, const sent_ctx *s,
 size_t evg_events__speaker_description(ev_state *st, const sent_ctx *s,
                                        const evg_frame *f, size_t w,
                                        size_t e);
+/* Whether actor e, named at UD word x inside a participant's phrase,
+ * only modifies a common noun of it ("buys twelve new Airbus jets", "an
+ * Airbus superjumbo tour": the phrase is about the jets, the tour, not
+ * Airbus); a model before a vehicle noun is the vehicle ("the A380
+ * superjumbo"). */
+int evg_events__modifier_actor(const ev_state *st, const sent_ctx *s,
+                               size_t x, size_t e);
+/* Whether a preposition's phrase names the parties of an event, each an
+ * agent of it ("a dispute between Airbus and Boeing"; party_preps.words). */
+int evg_events__party_prep(const char *prep);
 /* Reads the word lists of events_links.c (once); EVG_EPARSE, EVG_ENOMEM. */
 int evg_events__load_links(evg_error *err);
 int evg_events__frame_args(ev_state *st, const sent_ctx *s,

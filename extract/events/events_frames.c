@@ -33,6 +33,8 @@ size_t evg_events__ud_entity(const sent_ctx *s, size_t w)
     return w < s->n_ud ? entity_at(s, w) : EVG_NONE;
 }
 
+static int is_rel(const evg_doc_token *t, const char *rel);
+
 static int phrase_rel(const char *rel)
 {
     static const char *const inside[] = {"compound", "flat", "flat:name",
@@ -49,8 +51,21 @@ static int phrase_rel(const char *rel)
  * Richard Boucher"), never inside a clause that modifies it. */
 static size_t phrase_actor(const sent_ctx *s, size_t w)
 {
-    if (entity_at(s, w) != EVG_NONE)
+    if (entity_at(s, w) != EVG_NONE) {
+        /* a description set before the name it describes ("Irish
+         * low-cost airline, Ryanair,"): the name */
+        const evg_doc_token *h = &s->ud[w];
+        if (h->upos && strcmp(h->upos, "NOUN") == 0)
+            for (uint32_t q = s->kid_at[w]; q < s->kid_at[w + 1]; q++) {
+                size_t j = s->kids[q];
+                if (j > w && is_rel(&s->ud[j], "appos") && s->ud[j].upos &&
+                    strcmp(s->ud[j].upos, "PROPN") == 0 &&
+                    entity_at(s, j) != EVG_NONE &&
+                    entity_at(s, j) != entity_at(s, w))
+                    return j;
+            }
         return w;
+    }
     size_t level[EVG_FR_ARGS], next[EVG_FR_ARGS], nl = 1, nn;
     level[0] = w;
     uint32_t *in = s->scratch2;
@@ -249,9 +264,18 @@ int evg_events__frame_args(ev_state *st, const sent_ctx *s,
         phrase_bytes(s, a->word, &start, &end);
         size_t x = phrase_actor(s, a->word);
         size_t e = x == EVG_NONE ? EVG_NONE : entity_at(s, x);
+        /* "buys Airbus jets": the jets are the patient, not Airbus */
+        int modifier = x != a->word && evg_events__modifier_actor(st, s, x, e);
+        if (modifier)
+            e = EVG_NONE;
         evg_fr_role role = a->role;
+        /* "a dispute between Airbus and Boeing": each party an agent */
+        if (role == EVG_FR_OBLIQUE && evg_events__party_prep(a->prep))
+            role = EVG_FR_AGENT;
         /* "we" in a speaker's words, "the plane" (events_links.c) */
-        if (e == EVG_NONE && (role == EVG_FR_AGENT ||
+        if (modifier)
+            ;
+        else if (e == EVG_NONE && (role == EVG_FR_AGENT ||
                               role == EVG_FR_PATIENT ||
                               role == EVG_FR_RECIPIENT))
             e = evg_events__link_arg(st, s, f, a->word);

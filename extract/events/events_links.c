@@ -44,6 +44,7 @@ static const char *const *thing;        /* pronouns_thing.words */
 static const char *const *third_plural; /* pronouns_plural.words */
 static const char *const *definite;     /* definite_determiners.words */
 static const char *const *vehicles;     /* vehicles.words */
+static const char *const *party_preps;  /* party_preps.words */
 
 static const evg_words_use uses[] = {
     {"pronouns_first_plural.words", 0, &first_plural, NULL},
@@ -51,6 +52,7 @@ static const evg_words_use uses[] = {
     {"pronouns_plural.words", 0, &third_plural, NULL},
     {"definite_determiners.words", 0, &definite, NULL},
     {"vehicles.words", 0, &vehicles, NULL},
+    {"party_preps.words", 0, &party_preps, NULL},
 };
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
@@ -448,6 +450,52 @@ size_t evg_events__speaker_description(ev_state *st, const sent_ctx *s,
         return e;
     size_t o = speaks_for(st, s, sw, who);
     return o != EVG_NONE ? o : e;
+}
+
+int evg_events__party_prep(const char *prep)
+{
+    return prep && ev_bytes_in(prep, strlen(prep), party_preps);
+}
+
+/* Whether the entity's name holds a digit (a model: "Airbus A380"). */
+static int model_entity(const evg_doc *doc, size_t e)
+{
+    for (const char *c = doc->entities[e].name; c && *c; c++)
+        if (isdigit((unsigned char)*c))
+            return 1;
+    return 0;
+}
+
+int evg_events__modifier_actor(const ev_state *st, const sent_ctx *s,
+                               size_t x, size_t e)
+{
+    if (x >= s->n_ud || e == EVG_NONE)
+        return 0;
+    /* up to the word of the name the rest of the phrase hangs on */
+    size_t m = x;
+    for (int k = 0; k < LINK_DEPTH * 4; k++) {
+        size_t h = s->ud[m].head;
+        if (!h || h > s->n_ud || evg_events__ud_entity(s, h - 1) != e ||
+            !(rel_is(&s->ud[m], "flat") || rel_is(&s->ud[m], "compound")))
+            break;
+        m = h - 1;
+    }
+    if (!s->ud[m].head || s->ud[m].head > s->n_ud)
+        return 0;
+    /* an owner ("his company", "Boeing's rival") is no more the phrase's
+     * participant than a modifier is */
+    int poss = s->ud[m].deprel && strcmp(s->ud[m].deprel, "nmod:poss") == 0;
+    if (!poss && !rel_is(&s->ud[m], "compound") && !rel_is(&s->ud[m], "amod"))
+        return 0;
+    const evg_doc_token *h = &s->ud[s->ud[m].head - 1];
+    /* the noun it modifies: a common noun written in lower case, no part
+     * of the same actor's mention */
+    if (!h->upos || strcmp(h->upos, "NOUN") != 0 || !h->form ||
+        !islower((unsigned char)h->form[0]) ||
+        evg_events__ud_entity(s, s->ud[m].head - 1) == e)
+        return 0;
+    /* "the A380 superjumbo" is the A380 */
+    return !(ud_in(h, vehicles) && model_entity(st->doc, e));
 }
 
 size_t evg_events__link_arg(ev_state *st, const sent_ctx *s,

@@ -6,6 +6,7 @@
  * its own events (evg_events__modality, evg_events__pick_time). Run for
  * each sentence right after its CAMEO events are emitted, so events stay
  * in text order. */
+#include <ctype.h>
 #include <string.h>
 
 #include "events.h"
@@ -252,6 +253,13 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
             }
         }
         if (coded || cameo_only || !s->tok.n || aspect_of_coded(s, i))
+            continue;
+        /* a capitalized word inside an actor's mention is a name, not an
+         * event, whatever the mention model made of it ("Boeing 's
+         * European rival": "Boeing" read as a gerund) */
+        size_t tw = evg_events__token_at(s, t->start);
+        if (tw < s->tok.n && s->ent[tw] != EVG_NONE &&
+            isupper((unsigned char)s->text[t->start]))
             continue;
         evg_event *ev =
             EVG_DOC_PUSH(doc, doc->events, doc->n_events, doc->cap_events);

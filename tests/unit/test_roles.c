@@ -511,6 +511,78 @@ static void complement_past_a_long_object(void **state)
     evg_doc_free(doc);
 }
 
+/* A phrase is about its head noun: an actor that only modifies it ("the
+ * Airbus contract") or owns it ("his company") is no participant, and
+ * no source or target of an event without a CAMEO code; a model before a
+ * vehicle noun is the vehicle ("the Airbus A380 superjumbo"). */
+static void modifier_no_participant(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Lufthansa cancelled the Airbus contract.");
+    const evg_event *c = event(doc, "cancelled");
+    assert_null(c->cameo);
+    assert_string_equal(arg_actor(doc, c, "agent"), "Lufthansa");
+    assert_null(arg_actor(doc, c, "patient"));
+    assert_int_equal(c->n_target, 0);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "Steve Jobs said his company sold millions of computers.");
+    const evg_event *s = event(doc, "sold");
+    assert_null(arg_actor(doc, s, "agent"));
+    assert_int_equal(s->n_source, 0);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "Emirates flew the Airbus A380 superjumbo to London.");
+    assert_string_equal(arg_actor(doc, event(doc, "flew"), "patient"),
+                        "Airbus A380");
+    evg_doc_free(doc);
+}
+
+/* A capitalized word inside an actor's mention is a name, whatever the
+ * event-mention model reads it as ("Boeing's" as a gerund). */
+static void name_no_event(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Boeing's European rival Airbus has out-sold "
+                           "Boeing since 2003.");
+    assert_false(has_event(doc, "Boeing"));
+    assert_true(has_event(doc, "out-sold"));
+    evg_doc_free(doc);
+}
+
+/* A description set before the name it describes ("Irish low cost
+ * airline, Ryanair,"): the participant is the name. */
+static void description_before_name(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Irish low cost airline, Ryanair, announced today "
+                           "that it will buy five aircraft.");
+    assert_string_equal(arg_actor(doc, event(doc, "announced"), "agent"),
+                        "Ryanair");
+    evg_doc_free(doc);
+}
+
+/* "a dispute between Airbus and Boeing": the parties of the event are
+ * its agents, each of them. */
+static void parties_between(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Talks opened after a long dispute between Airbus "
+                           "and Boeing.");
+    const evg_event *d = event(doc, "dispute");
+    const char *want[] = {"Airbus", "Boeing"};
+    size_t found = 0;
+    for (size_t i = 0; i < d->n_args; i++)
+        if (strcmp(d->args[i].role, "agent") == 0 &&
+            d->args[i].entity < doc->n_entities &&
+            found < 2 &&
+            strcmp(doc->entities[d->args[i].entity].name, want[found]) == 0)
+            found++;
+    assert_int_equal(found, 2);
+    sources(doc, d, "Airbus", "Boeing");
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -536,6 +608,10 @@ int main(void)
         cmocka_unit_test(shared_object),
         cmocka_unit_test(participle_after_object),
         cmocka_unit_test(complement_past_a_long_object),
+        cmocka_unit_test(modifier_no_participant),
+        cmocka_unit_test(name_no_event),
+        cmocka_unit_test(description_before_name),
+        cmocka_unit_test(parties_between),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -73,6 +73,7 @@ static const struct {
     {"generic_government.words", 0},
     {"government_heads.words", 0},
     {"government_plurals.words", 0},
+    {"party_preps.words", 0},
     {"person_gender.words", P | S},
     {"pronouns_plural.words", 0},
     {"irregular_verbs.words", S | P},
