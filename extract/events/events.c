@@ -1447,16 +1447,21 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     if (evg_extract__tokens_of(st->doc, si, &s->tok))
         return EVG_ENOMEM;
     size_t n = s->tok.n;
-    if (evg_reserve(&s->ent, &s->cap_ent, n + 1, sizeof(size_t), 64) ||
-        evg_reserve(&s->mid, &s->cap_mid, n + 1, sizeof(size_t), 64) ||
-        evg_reserve(&s->bar, &s->cap_bar, n + 2, sizeof(size_t), 64) ||
-        evg_reserve(&s->trig_at, &s->cap_trig, n + 1, sizeof(*s->trig_at),
-                    64) ||
-        evg_reserve(&s->in_tx, &s->cap_tx, n + 1, 1, 64) ||
-        evg_reserve(&s->used, &s->cap_used, n + 1, 1, 64) ||
+    /* not zeroed (evg_reserve_raw): the room a doubling adds beyond
+     * the sentence stays untouched, so it takes no memory; every element
+     * a sentence reads is set below */
+    if (evg_reserve_raw(&s->ent, &s->cap_ent, n + 1, sizeof(size_t), 64) < 0 ||
+        evg_reserve_raw(&s->mid, &s->cap_mid, n + 1, sizeof(size_t), 64) < 0 ||
+        evg_reserve_raw(&s->bar, &s->cap_bar, n + 2, sizeof(size_t), 64) < 0 ||
+        evg_reserve_raw(&s->trig_at, &s->cap_trig, n + 1,
+                        sizeof(*s->trig_at), 64) < 0 ||
+        evg_reserve_raw(&s->in_tx, &s->cap_tx, n + 1, 1, 64) < 0 ||
+        evg_reserve_raw(&s->used, &s->cap_used, n + 1, 1, 64) < 0 ||
         evg_reserve_raw(&s->lem, &s->cap_lem, n + 1, sizeof(*s->lem), 64) < 0 ||
-        evg_reserve(&s->n_lem, &s->cap_n_lem, n + 1, 1, 64))
+        evg_reserve_raw(&s->n_lem, &s->cap_n_lem, n + 1, 1, 64) < 0)
         return EVG_ENOMEM;
+    s->ent[n] = s->mid[n] = s->bar[n + 1] = 0;
+    s->trig_at[n] = NULL;
     memset(s->n_lem, LEMMAS_UNSET, n + 1);
     s->n_pool = 0;
     memset(s->in_tx, 0, n + 1);

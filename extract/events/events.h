@@ -35,17 +35,26 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
 #define PURPOSE_WINDOW 20 /* "staged rallies ... to demand": purpose */
 #define MERGE_BACK 64     /* earlier events a mention is compared with */
 
+/* entity numbers in 4 bytes: a sentence of 10,000 words has thousands of
+ * candidates, each with two of these (evg_events__add_actor keeps no
+ * number of 4G or more, which no document's entities reach) */
 typedef struct actor_set {
-    size_t v[ACTORS_MAX];
-    size_t n;
+    uint32_t v[ACTORS_MAX];
+    uint32_t n;
 } actor_set;
 
-/* A trigger found in a sentence, before it becomes an event. */
+/* A trigger found in a sentence, before it becomes an event (232 bytes:
+ * a sentence of 10,000 words has about 4,000; they were 376). */
 typedef struct cand {
     const evg_trig_pat *pat;
     size_t head, end;  /* token of the head; token after the match */
     size_t took;       /* matched over the frame: its last word, else
                           EVG_NONE */
+    size_t attributed;
+    size_t ev;         /* index in doc->events once emitted, or EVG_NONE */
+    size_t pred;       /* its predicate (UD word); the frame itself (600
+                          bytes) is made again where it is needed
+                          (evg_events__cand_frame) */
     int noun;          /* read as a nominalization */
     int passive;
     int absorbed;      /* governed by another trigger: not coded */
@@ -53,14 +62,9 @@ typedef struct cand {
     int demand;        /* "X said Y must ...": coded as a demand */
     int would;         /* planned through "would" */
     int background;    /* reduced relative ("a bill signed by X") */
-    actor_set src, tgt;
-    evg_modality mod;
-    size_t attributed;
-    size_t ev;         /* index in doc->events once emitted, or EVG_NONE */
     int framed;        /* the parse gave a frame (evg_events__frame) */
-    size_t pred;       /* its predicate (UD word); the frame itself (600
-                          bytes) is made again where it is needed
-                          (evg_events__cand_frame) */
+    evg_modality mod;
+    actor_set src, tgt;
 } cand;
 
 typedef struct ment {
@@ -104,8 +108,10 @@ typedef struct sent_ctx {
     size_t cap_ud_of, cap_tok_of, cap_kid_at, cap_kids;
     int tree;      /* every head is a word of the sentence or the root,
                       without cycles */
-    int spans_set; /* span_lo/span_hi hold (evg_events__phrase_span) */
-    size_t *span_lo, *span_hi;
+    int spans_set; /* span_lo/span_hi hold (evg_events__phrase_span):
+                      byte offsets in 4 bytes, set only when the
+                      sentence ends before 4 GiB */
+    uint32_t *span_lo, *span_hi;
     size_t cap_span_lo, cap_span_hi;
     uint32_t *scratch, *scratch2; /* a word or token each, for the
                                      lookups below */

@@ -22,11 +22,13 @@ void evg_events__mention_span(const sent_ctx *s, size_t i, size_t *a,
 
 void evg_events__add_actor(actor_set *as, size_t e)
 {
+    if (e >= UINT32_MAX) /* EVG_NONE: no actor */
+        return;
     for (size_t i = 0; i < as->n; i++)
         if (as->v[i] == e)
             return;
     if (as->n < ACTORS_MAX)
-        as->v[as->n++] = e;
+        as->v[as->n++] = (uint32_t)e;
 }
 
 /* The mention ending at token b (start a): follows coordination ("A, B

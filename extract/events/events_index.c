@@ -231,10 +231,13 @@ static int in_phrase(const sent_ctx *s, size_t j, size_t w)
 static int set_spans(sent_ctx *s)
 {
     size_t nu = s->n_ud;
+    for (size_t j = 0; j < nu; j++)
+        if (s->ud[j].end >= UINT32_MAX)
+            return EVG_ELIMIT; /* the spans are then found word by word */
     if (evg_reserve_raw(&s->span_lo, &s->cap_span_lo, nu + 1,
-                        sizeof(size_t), 64) < 0 ||
+                        sizeof(uint32_t), 64) < 0 ||
         evg_reserve_raw(&s->span_hi, &s->cap_span_hi, nu + 1,
-                        sizeof(size_t), 64) < 0)
+                        sizeof(uint32_t), 64) < 0)
         return EVG_ENOMEM;
     /* the words top down (roots first, then each word's dependents) */
     uint32_t *order = s->scratch;
@@ -256,8 +259,8 @@ static int set_spans(sent_ctx *s)
             lo = s->span_lo[j] < lo ? s->span_lo[j] : lo;
             hi = s->span_hi[j] > hi ? s->span_hi[j] : hi;
         }
-        s->span_lo[w] = lo;
-        s->span_hi[w] = hi;
+        s->span_lo[w] = (uint32_t)lo;
+        s->span_hi[w] = (uint32_t)hi;
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1591,9 +1592,34 @@ static void events_word_lists(void **state)
     assert_string_equal(evg_events__determiners[0], "the");
 }
 
+/* The coder's working memory for a sentence grows with its candidates
+ * (about 4,000 in a sentence of 10,000 words, "officials said talks went
+ * on ..."): a candidate holds its actors' entity numbers in 4 bytes, 232
+ * bytes in all (376 with them in 8), and an actor set keeps no number it
+ * cannot hold. */
+static void events_candidate_size(void **state)
+{
+    (void)state;
+    assert_true(sizeof(actor_set) <= 4 * (ACTORS_MAX + 1));
+    assert_true(sizeof(cand) <= 232);
+    actor_set as;
+    memset(&as, 0, sizeof(as));
+    evg_events__add_actor(&as, 7);
+    evg_events__add_actor(&as, EVG_NONE);
+    evg_events__add_actor(&as, 7);
+    evg_events__add_actor(&as, (size_t)UINT32_MAX - 1);
+    assert_int_equal(as.n, 2);
+    assert_int_equal(as.v[0], 7);
+    assert_int_equal(as.v[1], UINT32_MAX - 1);
+    for (size_t e = 0; e < 2 * ACTORS_MAX; e++)
+        evg_events__add_actor(&as, 100 + e);
+    assert_int_equal(as.n, ACTORS_MAX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(events_candidate_size),
         cmocka_unit_test(events_lemmas),
         cmocka_unit_test(events_lexicon_user_file),
         cmocka_unit_test(events_active_clause),
