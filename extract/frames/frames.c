@@ -303,6 +303,20 @@ static size_t resolve(const evg_doc_token *w, size_t n, size_t p, size_t j,
 static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
                        evg_fr_how *how);
 
+/* A clause has one subject: a common noun subject j of p that the parser
+ * made a second subject right before a name is the name's title ("Aer
+ * Lingus rival Ryanair has been attempting": Ryanair); the name then,
+ * else j. */
+static size_t named_subject(const evg_doc_token *w, size_t n, size_t p,
+                            size_t j)
+{
+    if (upos_is(&w[j], "NOUN") && j + 1 < n && j + 1 != p &&
+        w[j + 1].head == p + 1 && evg_fr_base_is(w[j + 1].deprel, "nsubj") &&
+        upos_is(&w[j + 1], "PROPN"))
+        return j + 1;
+    return j;
+}
+
 /* Whether verb p is a "to" infinitive: its marker is the particle "to". */
 static int to_infinitive(const evg_doc_token *w, size_t n, size_t p)
 {
@@ -317,7 +331,7 @@ static size_t subject_of(const evg_doc_token *w, size_t n, size_t p,
 {
     size_t s = child(w, n, p, "nsubj", 1);
     if (s != EVG_NONE)
-        return resolve(w, n, p, s, how);
+        return resolve(w, n, p, named_subject(w, n, p, s), how);
     return agent_of(w, n, p, depth + 1, how);
 }
 
@@ -339,8 +353,9 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
             return j;
         }
         if (!passive && (rel_is(w[j].deprel, "nsubj") ||
-                         rel_is(w[j].deprel, "nsubj:outer")))
-            return resolve(w, n, p, j, how);
+                         rel_is(w[j].deprel, "nsubj:outer"))) {
+            return resolve(w, n, p, named_subject(w, n, p, j), how);
+        }
     }
     if (passive)
         return EVG_NONE;

@@ -219,6 +219,11 @@ int evg_timex__m_month(const tagger *c, size_t i, match *m)
     }
     evg_timex__val_init(&m->v, EVG_TIMEX_DATE);
     int t = evg_timex__tense(c, i, j);
+    /* "since December": the time something has gone on from is past,
+     * whatever the tense of the clause ("has been trying to buy it
+     * since December") */
+    if (i > 0 && is(c, i - 1, "since"))
+        t = -1;
     if (year == TX_X)
         year = day ? infer_year(c, month, day, t, 0)
                    : infer_year(c, month, 0, t, 0);

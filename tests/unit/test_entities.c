@@ -647,11 +647,16 @@ static void entities_country_inside_org_names(void **state)
     (void)state;
     evg_doc *doc = extract("China Eastern Airlines ordered jets. Korea "
                            "Telecom signed a deal with the Bank of England. "
+                           "Zorvex Commercial Airplanes delivered a jet. "
                            "The Government Accountability Office criticized "
                            "the plan. China protested.");
     expect(doc, "China Eastern Airlines", "CHNBUS", EVG_KIND_ORGANIZATION);
     expect(doc, "Korea Telecom", "KORBUS", EVG_KIND_ORGANIZATION);
     expect(doc, "Bank of England", "GBRBUS", EVG_KIND_ORGANIZATION);
+    /* a maker's division: words of the trade end a company's name, not a
+     * person's ("Commercial Airplanes" is no person) */
+    assert_int_equal(by_name(doc, "Zorvex Commercial Airplanes")->kind,
+                     EVG_KIND_ORGANIZATION);
     /* its country comes from the context (here China, the main one) */
     const evg_entity *gao = by_name(doc, "Government Accountability Office");
     assert_string_equal(gao->code + 3, "GOV");

@@ -583,6 +583,20 @@ static void parties_between(void **state)
     evg_doc_free(doc);
 }
 
+/* A clause has one subject: "Aer Lingus rival Ryanair", read as two
+ * subjects, is Ryanair, the name after its title. */
+static void title_before_subject(void **state)
+{
+    evg_doc *doc = extract(state, "2007-06-09",
+                           "Aer Lingus rival Ryanair has been attempting to "
+                           "take over Aer Lingus since December.");
+    assert_string_equal(arg_actor(doc, event(doc, "attempting"), "agent"),
+                        "Ryanair");
+    assert_string_equal(arg_actor(doc, event(doc, "take"), "agent"),
+                        "Ryanair");
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -612,6 +626,7 @@ int main(void)
         cmocka_unit_test(name_no_event),
         cmocka_unit_test(description_before_name),
         cmocka_unit_test(parties_between),
+        cmocka_unit_test(title_before_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -401,6 +401,10 @@ static void timex_nearby_months_and_year_end(void **state)
            "year-end", D, "1989-12-31", NULL);
     expect("The index is up 4% since year-end.", "1989-10-30", "year-end",
            D, "1988-12-31", NULL);
+    /* the start of what has gone on "since" a month is past, whatever
+     * the infinitive in the clause says */
+    expect("Acme has been trying to buy Vexco since December.",
+           "2007-06-09", "December", D, "2006-12", NULL);
     expect("The sale should close by year end.", "1989-10-30",
            "year end", D, "1989", "END");
     expect("They will live without it for a while.", "1998-01-11",
