@@ -34,7 +34,10 @@ typedef struct pk_time {
 } pk_time;
 
 /* The arrays of an event that has any: sources, targets and mentions in
- * the document's arena, arguments packed (`args`, from args_at). */
+ * the document's arena, arguments packed (`args`, from args_at). Stored
+ * as a record of 4-byte words in `sv` holding only the arrays the event
+ * has (side_put): 24 bytes for an event with sources and arguments,
+ * where the whole struct took 48 for every event with a side. */
 typedef struct pk_side {
     size_t *source, *target;
     evg_span *mentions;
@@ -62,15 +65,15 @@ typedef struct pk_event {
     uint32_t trig_text, summary; /* numbers in `strs` */
     uint32_t kind, time;         /* numbers in `kinds`, `times` */
     uint32_t duration, attributed, sentence; /* PK_NONE: EVG_NONE */
-    uint32_t side;               /* number in `sides` or PK_NONE */
+    uint32_t side;               /* its record in `sv` or PK_NONE */
     double confidence;
 } pk_event;
 
 struct evg_doc_evpack {
     pk_event *v;
     size_t n, cap;
-    pk_side *sides;
-    size_t n_sides, cap_sides;
+    uint32_t *sv; /* side records (side_put) */
+    size_t n_sv, cap_sv;
     pk_arg *args;
     size_t n_args, cap_args;
     blobtab strs, kinds, times;
@@ -185,6 +188,92 @@ static int side_of(const evg_event *ev, pk_side *sd)
     return 0;
 }
 
+/* A side record: a word of flags, then for each array the event has, in
+ * this order, its length and (sources, targets, mentions) its pointer in
+ * two words or (arguments) where they start in p->args. */
+enum { SD_SOURCE = 1, SD_TARGET = 2, SD_MENTIONS = 4, SD_ARGS = 8 };
+
+static size_t side_words(uint32_t flags)
+{
+    return 1 + 3 * !!(flags & SD_SOURCE) + 3 * !!(flags & SD_TARGET) +
+           3 * !!(flags & SD_MENTIONS) + 2 * !!(flags & SD_ARGS);
+}
+
+static uint32_t side_flags(const pk_side *sd)
+{
+    return (sd->n_source ? SD_SOURCE : 0) | (sd->n_target ? SD_TARGET : 0) |
+           (sd->n_mentions ? SD_MENTIONS : 0) | (sd->n_args ? SD_ARGS : 0);
+}
+
+static void side_get(const evg_doc_evpack *p, uint32_t at, pk_side *sd)
+{
+    memset(sd, 0, sizeof(*sd));
+    const uint32_t *w = p->sv + at;
+    uint32_t flags = *w++;
+    if (flags & SD_SOURCE) {
+        sd->n_source = *w++;
+        memcpy(&sd->source, w, sizeof(sd->source));
+        w += 2;
+    }
+    if (flags & SD_TARGET) {
+        sd->n_target = *w++;
+        memcpy(&sd->target, w, sizeof(sd->target));
+        w += 2;
+    }
+    if (flags & SD_MENTIONS) {
+        sd->n_mentions = *w++;
+        memcpy(&sd->mentions, w, sizeof(sd->mentions));
+        w += 2;
+    }
+    if (flags & SD_ARGS) {
+        sd->n_args = *w++;
+        sd->args_at = *w;
+    }
+}
+
+/* Stores `*sd` as a record: over the record at `had` when that has the
+ * same arrays, else at the end of p->sv; its place in *at. */
+static int side_put(evg_doc_evpack *p, const pk_side *sd, uint32_t had,
+                    uint32_t *at)
+{
+    _Static_assert(sizeof(void *) <= 2 * sizeof(uint32_t),
+                   "a pointer in two words");
+    uint32_t flags = side_flags(sd);
+    size_t nw = side_words(flags);
+    if (had == PK_NONE || p->sv[had] != flags) {
+        if (p->n_sv + nw >= PK_NONE)
+            return EVG_ELIMIT;
+        if (evg_reserve_raw(&p->sv, &p->cap_sv, p->n_sv + nw,
+                            sizeof(*p->sv), 64) < 0)
+            return EVG_ENOMEM;
+        had = (uint32_t)p->n_sv;
+        p->n_sv += nw;
+    }
+    uint32_t *w = p->sv + had;
+    *w++ = flags;
+    if (flags & SD_SOURCE) {
+        *w++ = sd->n_source;
+        memcpy(w, &sd->source, sizeof(sd->source));
+        w += 2;
+    }
+    if (flags & SD_TARGET) {
+        *w++ = sd->n_target;
+        memcpy(w, &sd->target, sizeof(sd->target));
+        w += 2;
+    }
+    if (flags & SD_MENTIONS) {
+        *w++ = sd->n_mentions;
+        memcpy(w, &sd->mentions, sizeof(sd->mentions));
+        w += 2;
+    }
+    if (flags & SD_ARGS) {
+        *w++ = sd->n_args;
+        *w = sd->args_at;
+    }
+    *at = had;
+    return 0;
+}
+
 /* Packs the arguments of `ev` at the end of p->args into `*sd`. */
 static int pack_args(evg_doc_evpack *p, const evg_event *ev, pk_side *sd)
 {
@@ -250,7 +339,12 @@ static int pack(evg_doc_evpack *p, const evg_event *ev, uint32_t had,
         return rc;
     pe->confidence = ev->confidence;
     pe->side = PK_NONE;
-    uint32_t args_at = keep_args && had != PK_NONE ? p->sides[had].args_at : 0;
+    uint32_t args_at = 0;
+    if (keep_args && had != PK_NONE) {
+        pk_side old;
+        side_get(p, had, &old);
+        args_at = old.args_at;
+    }
     if (!ev->n_source && !ev->n_target && !ev->n_args && !ev->n_mentions)
         return 0;
     pk_side sd;
@@ -260,17 +354,7 @@ static int pack(evg_doc_evpack *p, const evg_event *ev, uint32_t had,
         sd.args_at = args_at;
     else if ((rc = pack_args(p, ev, &sd)))
         return rc;
-    if (had == PK_NONE) {
-        if (p->n_sides >= PK_NONE)
-            return EVG_ELIMIT;
-        if (evg_reserve_raw(&p->sides, &p->cap_sides, p->n_sides + 1,
-                            sizeof(*p->sides), 16) < 0)
-            return EVG_ENOMEM;
-        had = (uint32_t)p->n_sides++;
-    }
-    p->sides[had] = sd;
-    pe->side = had;
-    return 0;
+    return side_put(p, &sd, had, &pe->side);
 }
 
 /* The event at `pe` into `*ev`; its arguments into `args` (room for
@@ -302,7 +386,9 @@ static int unpack(evg_doc_evpack *p, const pk_event *pe, evg_event *ev,
     ev->confidence = pe->confidence;
     if (pe->side == PK_NONE)
         return 0;
-    const pk_side *sd = &p->sides[pe->side];
+    pk_side side;
+    side_get(p, pe->side, &side);
+    const pk_side *sd = &side;
     /* the arrays are the arena's: a push onto one makes a copy (capacity
      * = length), as the room behind it may be another event's */
     ev->source = sd->source;
@@ -468,8 +554,11 @@ int evg_doc__events_unpack(evg_doc *doc)
     /* the arguments: arrays in the arena, one an event */
     size_t na = 0;
     for (size_t i = 0; i < p->n; i++)
-        if (p->v[i].side != PK_NONE)
-            na += p->sides[p->v[i].side].n_args;
+        if (p->v[i].side != PK_NONE) {
+            pk_side sd;
+            side_get(p, p->v[i].side, &sd);
+            na += sd.n_args;
+        }
     evg_arg *args = na ? evg_arena_alloc(doc->arena, na * sizeof(*args))
                        : NULL;
     if (na && !args)
@@ -491,7 +580,7 @@ size_t evg_doc__events_bytes(const evg_doc *doc)
     const evg_doc_evpack *p = doc->evpack;
     if (!p)
         return 0;
-    return p->n * sizeof(*p->v) + p->n_sides * sizeof(*p->sides) +
+    return p->n * sizeof(*p->v) + p->n_sv * sizeof(*p->sv) +
            p->n_args * sizeof(*p->args) +
            p->strs.n * p->strs.size + p->kinds.n * p->kinds.size +
            p->times.n * p->times.size +
@@ -505,7 +594,7 @@ void evg_doc__events_free(evg_doc *doc)
     if (!p)
         return;
     free(p->v);
-    free(p->sides);
+    free(p->sv);
     free(p->args);
     free(p->scratch);
     blob_free(&p->strs);

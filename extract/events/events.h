@@ -196,6 +196,12 @@ typedef struct ev_state {
        as they are over the limit, not once every sentence is coded */
     size_t n_final;
     int coded_only;
+    /* the mention arrays of merged events (events_rel.c) that a merge
+       outgrew or whose event was merged away, by capacity (1 << k, up
+       to SPARE_MENT_MAX elements), for later merges: each holds the next
+       in its first bytes. Growing one event's mentions one at a time
+       left each outgrown copy in the arena (twice the room they need) */
+    void *spare_ment[10];
     /* the short strings events share (events_strings.c): open
        addressing, str_cap a power of two */
     const char **str_tab;

@@ -120,8 +120,54 @@ static int better(const ev_state *st, size_t i, size_t j)
     return i < j;
 }
 
-static int add_mention(evg_doc *doc, evg_event *keep, const evg_span *sp)
+/* The mention arrays of the merge are recycled up to this capacity (an
+ * array of more, 12 KiB and up, grows in a block of its own: see
+ * evg_arena_push) */
+#define SPARE_MENT_MAX 512
+
+/* The bucket of capacity `cap`, or -1 when it is not recycled (not a power
+ * of two up to SPARE_MENT_MAX: an array the merge did not make). */
+static int spare_bucket(size_t cap)
 {
+    for (int k = 0; (size_t)1 << k <= SPARE_MENT_MAX; k++)
+        if ((size_t)1 << k == cap)
+            return k;
+    return -1;
+}
+
+/* Gives back the mention array of event `ev`, which nothing else points
+ * to any more. */
+static void give_mentions(ev_state *st, evg_event *ev)
+{
+    int k = spare_bucket(ev->cap_mentions);
+    if (k < 0 || !ev->mentions)
+        return;
+    memcpy(ev->mentions, &st->spare_ment[k], sizeof(void *));
+    st->spare_ment[k] = ev->mentions;
+    ev->mentions = NULL;
+    ev->n_mentions = ev->cap_mentions = 0;
+}
+
+static int add_mention(ev_state *st, evg_event *keep, const evg_span *sp)
+{
+    evg_doc *doc = st->doc;
+    size_t n = keep->n_mentions, cap = keep->cap_mentions;
+    int k = spare_bucket(cap ? cap * 2 : 1);
+    if (n == cap && k >= 0 && (cap == 0 || spare_bucket(cap) >= 0)) {
+        /* double it in recycled room, and recycle the old */
+        evg_span *v = st->spare_ment[k];
+        if (v)
+            memcpy(&st->spare_ment[k], v, sizeof(void *));
+        else if (!(v = evg_arena_alloc(doc->arena,
+                                       ((size_t)1 << k) * sizeof(*v))))
+            return EVG_ENOMEM;
+        if (n)
+            memcpy(v, keep->mentions, n * sizeof(*v));
+        give_mentions(st, keep);
+        keep->mentions = v;
+        keep->n_mentions = n;
+        keep->cap_mentions = (size_t)1 << k;
+    }
     evg_span *m = EVG_DOC_PUSH(doc, keep->mentions, keep->n_mentions,
                                keep->cap_mentions);
     if (!m)
@@ -136,11 +182,13 @@ static int fold(ev_state *st, size_t keep, size_t drop)
     evg_doc *doc = st->doc;
     evg_event *k = &doc->events[keep];
     evg_event *d = &doc->events[drop];
-    if (add_mention(doc, k, &d->trigger))
+    if (add_mention(st, k, &d->trigger))
         return EVG_ENOMEM;
     for (size_t i = 0; i < d->n_mentions; i++)
-        if (add_mention(doc, k, &d->mentions[i]))
+        if (add_mention(st, k, &d->mentions[i]))
             return EVG_ENOMEM;
+    /* copied: the dropped event's own array is for later merges */
+    give_mentions(st, d);
     if (!k->n_source && d->n_source) {
         k->source = d->source;
         k->n_source = d->n_source;
