@@ -572,6 +572,38 @@ static void occasion_of_an_event(void **state)
     assert_false(evg_frame_occasion(t.w, t.n, 1));
 }
 
+/* A clause has one subject: a common noun the parser made a second
+ * subject right before a name is the name's title ("Aer Lingus rival
+ * Ryanair has been attempting to take over"), for the verb and the
+ * infinitive it controls. */
+static void title_read_as_second_subject(void **state)
+{
+    (void)state;
+    tree t;
+    build(&t, "Zorvex Zorvex PROPN NNP 2 compound\n"
+              "rival rival NOUN NN 6 nsubj\n"
+              "Quorbit Quorbit PROPN NNP 6 nsubj\n"
+              "has have AUX VBZ 6 aux\n"
+              "been be AUX VBN 6 aux\n"
+              "attempting attempt VERB VBG 0 root\n"
+              "to to PART TO 8 mark\n"
+              "buy buy VERB VB 6 xcomp\n"
+              "Zorvex Zorvex PROPN NNP 8 obj\n"
+              ". . PUNCT . 6 punct\n");
+    evg_frame f;
+    frame(&t, "attempting", &f);
+    assert_string_equal(args(&t, &f, EVG_FR_AGENT), "Quorbit");
+    frame(&t, "buy", &f);
+    assert_string_equal(args(&t, &f, EVG_FR_AGENT), "Quorbit");
+    /* two names stay as the parser gave them */
+    build(&t, "Zorvex Zorvex PROPN NNP 3 nsubj\n"
+              "Quorbit Quorbit PROPN NNP 3 nsubj\n"
+              "merged merge VERB VBD 0 root\n"
+              ". . PUNCT . 3 punct\n");
+    frame(&t, "merged", &f);
+    assert_string_equal(args(&t, &f, EVG_FR_AGENT), "Zorvex");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -589,6 +621,7 @@ int main(void)
         cmocka_unit_test(condition_read_as_preposition),
         cmocka_unit_test(tense_and_future),
         cmocka_unit_test(occasion_of_an_event),
+        cmocka_unit_test(title_read_as_second_subject),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
