@@ -152,10 +152,16 @@ static size_t speaks_for(const ev_state *st, const sent_ctx *s, size_t w,
     for (int depth = 0; depth < LINK_DEPTH && nl; depth++) {
         nn = 0;
         for (size_t j = 0; j < s->n_ud; j++) {
-            if (!inside_phrase(&s->ud[j]))
+            int conj = rel_is(&s->ud[j], "conj");
+            if (!inside_phrase(&s->ud[j]) && !conj)
                 continue;
             for (size_t k = 0; k < nl; k++) {
                 if (s->ud[j].head != level[k] + 1)
+                    continue;
+                /* titles coordinated in an apposition ("Scott Fancher,
+                 * project manager and Boeing vice president") are the
+                 * speaker's; coordinated speakers are others */
+                if (conj && !rel_is(&s->ud[level[k]], "appos"))
                     continue;
                 size_t e = evg_events__ud_entity(s, j);
                 if (e != EVG_NONE && e != who && organization(doc, e)) {

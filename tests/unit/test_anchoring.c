@@ -225,6 +225,20 @@ static void we_is_the_speakers_organization(void **state)
     assert_string_equal(arg_actor(doc, event(doc, "reduced"), "agent"),
                         "Kelmar Vostrid");
     evg_doc_free(doc);
+    /* titles coordinated in the speaker's apposition are the speaker's
+     * ("project manager and Acme vice president"); a verb of manner of
+     * speech reports as "said" does */
+    doc = extract(state, "2019-05-23",
+                  "\"We are rolling out the first airplane,\" said Tom "
+                  "Jones, project manager and Acme Corp vice president.");
+    assert_string_equal(arg_actor(doc, event(doc, "rolling"), "agent"),
+                        "Acme Corp");
+    evg_doc_free(doc);
+    doc = extract(state, "2019-05-23",
+                  "Tom Jones enthused that the plant had doubled its "
+                  "output.");
+    assert_int_equal(event(doc, "doubled")->modality, EVG_MOD_REPORTED);
+    evg_doc_free(doc);
     /* not in anyone's words: the narrator's "we" is nobody's */
     doc = extract(state, "2019-05-23",
                   "Acme Corp is hiring. We have reduced our effort.");
