@@ -610,6 +610,7 @@ int cmd_extract(int argc, char **argv, settings *st)
     if (rc)
         return rc;
     st->ex.compact_events = 1; /* the documents are only written */
+    st->ex.compact_sentences = 1;
     outfile o = {"<stdout>", NULL, stdout, st->pretty, 0, 0};
     evg_error err;
     evg_error_clear(&err);

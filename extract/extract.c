@@ -222,13 +222,23 @@ static int extract_text(const char *text, size_t len, char **owned,
         (rc = evg_extract__mentions(doc, opts->syntax ? opts->mentions
                                                       : NULL)) ||
         (rc = evg_extract__timexes(doc, err)) ||
-        (rc = evg_extract__entities(doc, lex, err)) ||
-        (rc = evg_extract__events(doc, lex, opts, err)))
+        (rc = evg_extract__entities(doc, lex, err)))
         goto done;
-    evg_doc__pieces_free(doc); /* the events were the last to read them */
+    /* the event coder is the last to read the tokens, and the layer's
+     * words when they are not kept: it gives back those of the sentences
+     * it has passed (evg_doc__release_before) */
+    if (opts->drop_tokens)
+        evg_doc__layer_transient(doc);
+    if ((rc = evg_extract__events(doc, lex, opts, err)))
+        goto done;
+    evg_doc__pieces_free(doc);
+    if (opts->drop_tokens)
+        evg_doc__layer_free(doc);
     if ((rc = evg_extract__duals(doc, err)))
         goto done;
-    if ((rc = evg_extract__sentence_texts(doc)))
+    /* the sentences: written out with a copy of each one's text, or kept
+     * compact for the JSON writer (compact_sentences) */
+    if (!opts->compact_sentences && (rc = evg_doc__sentences_unpack(doc)))
         goto done;
     if (opts->cameo_only && (rc = evg_doc_drop_uncoded(doc, NULL)))
         goto done;

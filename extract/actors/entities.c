@@ -1586,8 +1586,8 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
             return evg_error_set(err, EVG_ENOMEM, "out of memory");
         for (size_t s = 0; s < doc->n_sentences; s++) {
             int w = evg_extract__discarded(x.g, doc->text,
-                                           doc->sentences[s].start,
-                                           doc->sentences[s].end);
+                                           evg_doc__sentence(doc, s).start,
+                                           evg_doc__sentence(doc, s).end);
             if (w == 2) {
                 free(discarded);
                 return 0;
@@ -1604,7 +1604,7 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     }
     evg_tokens toks = {0};
     for (size_t s = 0; s < doc->n_sentences && !rc; s++) {
-        const evg_sentence *sn = &doc->sentences[s];
+        const evg_sentence sent = evg_doc__sentence(doc, s), *sn = &sent;
         if ((rc = evg_extract__tokens_of(doc, s, &toks)))
             break;
         x.sent = s;

@@ -16,32 +16,96 @@
 
 #include "evgraph/document.h"
 
-/* A token at the tokenizer's grain (extract/text/tokens.h), 12 bytes:
- * bytes [start, end) of the text and its EVG_TOK_* flags. The UD words of
- * the layer below are made from these (clitics split off, "Mr" "."
- * joined). */
+/* The sentences while a document is extracted (layer.c): 8 bytes a
+ * sentence (its bytes [start, end) of the text) and a bit (boilerplate),
+ * instead of an evg_sentence of 32, since a text of one-word sentences
+ * ("Go. " repeated, a sentence every 4 bytes) would otherwise hold 8
+ * times its size in them. The sentence stage makes them so for a text
+ * under 4 GiB; every stage reads them through evg_doc__sentence. At the
+ * end of extraction they are written out into doc->sentences, with a
+ * copy of each one's text (evg_doc__sentences_unpack), unless the caller
+ * asked to keep them compact (evg_extract_opts.compact_sentences): the
+ * JSON writer then writes each sentence's text from the document's. */
+typedef struct evg_doc_sent {
+    uint32_t start, end;
+} evg_doc_sent;
+
+struct evg_doc_sents {
+    evg_doc_sent *v;
+    unsigned char *boiler; /* a bit a sentence */
+    size_t cap;
+};
+
+/* Sentence `k` (< doc->n_sentences) of the document, compact or not (its
+ * `text` NULL when compact). */
+static inline evg_sentence evg_doc__sentence(const evg_doc *doc, size_t k)
+{
+    const evg_doc_sents *s = doc->sents;
+    if (!s)
+        return doc->sentences[k];
+    evg_sentence r = {s->v[k].start, s->v[k].end, NULL,
+                      (s->boiler[k >> 3] >> (k & 7)) & 1};
+    return r;
+}
+
+/* Appends sentence [start, end) to the document, compact when its text is
+ * under 4 GiB (the first call decides), else to doc->sentences.
+ * EVG_ENOMEM. */
+int evg_doc__sentence_add(evg_doc *doc, size_t start, size_t end,
+                          int boilerplate);
+
+/* Marks sentence `k` as boilerplate. */
+void evg_doc__sentence_set_boilerplate(evg_doc *doc, size_t k);
+
+/* Writes the compact sentences out into doc->sentences, each with a copy
+ * of its text, and frees them; a document without them gets the copies
+ * its sentences lack. EVG_ENOMEM (the compact ones are then kept). */
+int evg_doc__sentences_unpack(evg_doc *doc);
+
+/* Frees the compact sentences (evg_doc_free). */
+void evg_doc__sentences_free(evg_doc *doc);
+
+/* A token at the tokenizer's grain (extract/text/tokens.h), 8 bytes: its
+ * first byte and, in `len_flags`, its length (the low EVG_PIECE_LEN_BITS
+ * bits) and its EVG_TOK_* flags (the bits above). The UD words of the
+ * layer below are made from these (clitics split off, "Mr" "." joined). */
+#define EVG_PIECE_LEN_BITS 27
 typedef struct evg_doc_piece {
-    uint32_t start, end, flags;
+    uint32_t start, len_flags;
 } evg_doc_piece;
 
 /* The tokens of every sentence, made once per document by the tokens
  * stage (evg_extract__tokens) and read by every later stage: sentence k
- * holds v[first[k], first[k + 1]). A text of 4 GiB or more has none (the
+ * holds tokens [first(k), first(k + 1)), numbered over the document. The
+ * event coder, the last to read them, gives back those of the sentences
+ * behind it as it goes (evg_doc__release_before): `v` then holds the
+ * tokens from number `v0` on, `first` the sentences from `k0` on. A text
+ * of 4 GiB or more, or with a token of 128 MiB or more, has none (the
  * stages then tokenize each sentence themselves). */
 struct evg_doc_pieces {
     evg_doc_piece *v;
-    size_t n, cap;
-    size_t *first; /* n_sent + 1 entries */
-    size_t n_sent;
+    size_t n, cap, v0;
+    uint32_t *first; /* n_sent + 1 - k0 entries */
+    size_t n_sent, k0;
 };
 
 /* The tokens of sentence `k` in `*n` (NULL and 0 for a sentence without
- * any); NULL and 0 also when the document has none (doc->pieces NULL). */
+ * any); NULL and 0 also when the document has none (doc->pieces NULL)
+ * and for a sentence given back (evg_doc__release_before). */
 const evg_doc_piece *evg_doc__sentence_pieces(const evg_doc *doc, size_t k,
                                               size_t *n);
 
 /* Frees the tokens, if any (the extraction's end, evg_doc_free). */
 void evg_doc__pieces_free(evg_doc *doc);
+
+/* No stage reads sentences before `k` any more: the tokens of those
+ * sentences are given back, and their words of the layer when it is
+ * transient (evg_doc__layer_transient). The memory is given back in
+ * steps (when what is behind is at least as much as what is ahead), so
+ * calling this once a sentence costs time linear in the document. A
+ * sentence given back has no tokens any more (evg_extract__tokens_of
+ * then tokenizes it again) and, in a transient layer, no words. */
+void evg_doc__release_before(evg_doc *doc, size_t k);
 
 /* Starts the layer of `doc` (after its sentences are known): `ntags` and
  * `nrels` are how many tags and relations the parser has. EVG_ENOMEM,
@@ -99,6 +163,11 @@ int evg_doc__layer_end(evg_doc *doc, int keep);
  * JSON writer (evg_extract_opts.compact_tokens): what only building it
  * needed is freed. */
 void evg_doc__layer_keep(evg_doc *doc);
+
+/* The layer will not be kept (evg_extract_opts.drop_tokens): the words
+ * of the sentences behind the last reader may be given back
+ * (evg_doc__release_before). */
+void evg_doc__layer_transient(evg_doc *doc);
 
 /* Frees the layer, if any (evg_doc_free). */
 void evg_doc__layer_free(evg_doc *doc);

@@ -36,6 +36,7 @@ void evg_doc_free(evg_doc *doc)
         evg_doc__layer_free(doc);
         evg_doc__pieces_free(doc);
         evg_doc__events_free(doc);
+        evg_doc__sentences_free(doc);
         evg_arena_free(doc->arena);
     }
 }

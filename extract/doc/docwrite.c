@@ -6,6 +6,7 @@
  * the reader parses back: keys in a fixed order, strings escaped as cJSON
  * escapes them, numbers printed as cJSON prints them. */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -82,11 +83,13 @@ static void tabs(writer *w, int n)
 /* A string as cJSON prints it: quote, backslash and the control
  * characters escaped (\b \f \n \r \t, the others \u00xx), all else as
  * it is. */
-static void put_string(writer *w, const char *s)
+/* A JSON string of the bytes of `s` up to its NUL or its `n`th byte,
+ * whichever comes first (as a copy of `n` bytes would end). */
+static void put_stringn(writer *w, const char *s, size_t n)
 {
     put(w, "\"", 1);
     const char *run = s;
-    for (; *s; s++) {
+    for (; n && *s; s++, n--) {
         unsigned char c = (unsigned char)*s;
         if (c > 31 && c != '"' && c != '\\')
             continue;
@@ -108,6 +111,11 @@ static void put_string(writer *w, const char *s)
     }
     put(w, run, (size_t)(s - run));
     put(w, "\"", 1);
+}
+
+static void put_string(writer *w, const char *s)
+{
+    put_stringn(w, s, SIZE_MAX);
 }
 
 /* Before an array's element: the separator from the one before. */
@@ -221,6 +229,13 @@ static void k_str(writer *w, const char *k, const char *s)
     str(w, s);
 }
 
+static void k_strn(writer *w, const char *k, const char *s, size_t n)
+{
+    key(w, k);
+    element(w);
+    put_stringn(w, s, n);
+}
+
 static void k_num(writer *w, const char *k, double v)
 {
     key(w, k);
@@ -315,14 +330,18 @@ static void write_sentences(writer *w, const evg_doc *doc)
     size_t tok = 0;
     int has_tokens = evg_doc__token_count(doc) > 0;
     for (size_t i = 0; i < doc->n_sentences && !w->failed; i++) {
-        const evg_sentence *s = &doc->sentences[i];
+        evg_sentence s = evg_doc__sentence(doc, i);
         open_(w, 0);
         k_id(w, "id", 's', i);
-        k_num(w, "start", (double)s->start);
-        k_num(w, "end", (double)s->end);
+        k_num(w, "start", (double)s.start);
+        k_num(w, "end", (double)s.end);
         key(w, "boilerplate");
-        boolean(w, s->boilerplate);
-        k_str(w, "text", s->text ? s->text : "");
+        boolean(w, s.boilerplate);
+        if (s.text || !doc->sents || !doc->text || s.end < s.start ||
+            s.end > doc->text_len)
+            k_str(w, "text", s.text ? s.text : "");
+        else /* compact: the document's bytes, as the copy would hold */
+            k_strn(w, "text", doc->text + s.start, s.end - s.start);
         if (has_tokens)
             write_tokens(w, doc, i, &tok);
         close_(w);

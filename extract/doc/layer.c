@@ -34,11 +34,16 @@ typedef struct big {
     uint32_t value;
 } big;
 
+/* A transient layer (evg_doc__layer_transient) gives back the words of
+ * the sentences its last reader has passed (evg_doc__release_before):
+ * `w` then holds words [w0, n), `first` sentences [k0, filled), `conf_at`
+ * and `conf` event words [c0, n_conf); the numbers stay the document's. */
 struct evg_doc_layer {
     word *w;
-    size_t n, cap;
+    size_t n, cap, w0;
     uint32_t *first;        /* first word of each sentence (filled ones) */
-    size_t n_sent, filled;
+    size_t n_sent, filled, k0;
+    int transient;
     const char **upos, **xpos, **rel; /* names by tag and relation */
     size_t ntags, nrels;
     const char **lemmas;    /* distinct lemmas, copies in the document */
@@ -47,7 +52,7 @@ struct evg_doc_layer {
     size_t n_slots;
     uint32_t *conf_at;      /* the event words, in order */
     double *conf;           /* and the detector's confidence in each */
-    size_t n_conf, cap_conf, cap_conf_at;
+    size_t n_conf, cap_conf, cap_conf_at, c0;
     big *big;               /* the overflow table, by word and field */
     size_t n_big, cap_big;
     const char *classes[MAX_CLASSES];
@@ -58,6 +63,23 @@ struct evg_doc_layer {
     char *forms;
     size_t forms_cap;
 };
+
+/* Word `i`, the first word of sentence `k`, event word `j` (numbers of
+ * the document, see w0, k0, c0). */
+static inline word *word_of(const evg_doc_layer *l, size_t i)
+{
+    return &l->w[i - l->w0];
+}
+
+static inline size_t first_of(const evg_doc_layer *l, size_t k)
+{
+    return l->first[k - l->k0];
+}
+
+static inline uint32_t conf_word(const evg_doc_layer *l, size_t j)
+{
+    return l->conf_at[j - l->c0];
+}
 
 int evg_doc__layer_begin(evg_doc *doc, size_t ntags, size_t nrels)
 {
@@ -196,14 +218,15 @@ int evg_doc__layer_push(evg_doc *doc, size_t k, size_t start, size_t end,
 {
     evg_doc_layer *l = doc->layer;
     if (k >= l->n_sent || k + 1 < l->filled || end < start ||
-        start < doc->sentences[k].start || end > doc->text_len ||
+        start < evg_doc__sentence(doc, k).start || end > doc->text_len ||
         tag >= l->ntags || rel >= l->nrels || head > UINT32_MAX)
         return EVG_EINVAL;
     if (l->n >= UINT32_MAX ||
-        evg_reserve_raw(&l->w, &l->cap, l->n + 1, sizeof *l->w, 1024) < 0)
+        evg_reserve_raw(&l->w, &l->cap, l->n + 1 - l->w0, sizeof *l->w,
+                        1024) < 0)
         return EVG_ENOMEM;
     for (; l->filled <= k; l->filled++)
-        l->first[l->filled] = (uint32_t)l->n;
+        l->first[l->filled - l->k0] = (uint32_t)l->n;
     uint32_t at = (uint32_t)l->n, v[F_LEMMA + 1], lem = 0;
     int rc = 0;
     if (lemma && (strlen(lemma) != end - start ||
@@ -213,7 +236,8 @@ int evg_doc__layer_push(evg_doc *doc, size_t k, size_t start, size_t end,
         lem++;
     }
     /* the fields in order (the overflow table stays sorted) */
-    if ((rc = store(l, at, F_OFF, (uint32_t)(start - doc->sentences[k].start),
+    if ((rc = store(l, at, F_OFF,
+                    (uint32_t)(start - evg_doc__sentence(doc, k).start),
                     BIG16, &v[F_OFF])) ||
         (rc = store(l, at, F_LEN, (uint32_t)(end - start), BIG16,
                     &v[F_LEN])) ||
@@ -222,7 +246,7 @@ int evg_doc__layer_push(evg_doc *doc, size_t k, size_t start, size_t end,
         (rc = store(l, at, F_REL, rel, BIG8, &v[F_REL])) ||
         (rc = store(l, at, F_LEMMA, lem, LEMMA_MASK, &v[F_LEMMA])))
         return rc;
-    word *w = &l->w[l->n++];
+    word *w = word_of(l, l->n++);
     w->off = (uint16_t)v[F_OFF];
     w->len = (uint16_t)v[F_LEN];
     w->head = (uint16_t)v[F_HEAD];
@@ -242,8 +266,9 @@ typedef struct wfull {
 static void unpack(const evg_doc *doc, const evg_doc_layer *l, size_t k,
                    size_t i, wfull *f)
 {
-    const word *w = &l->w[i];
-    f->start = doc->sentences[k].start + field(l, i, F_OFF, w->off, BIG16);
+    const word *w = word_of(l, i);
+    f->start = evg_doc__sentence(doc, k).start +
+               field(l, i, F_OFF, w->off, BIG16);
     f->end = f->start + field(l, i, F_LEN, w->len, BIG16);
     f->head = field(l, i, F_HEAD, w->head, BIG16);
     f->tag = field(l, i, F_TAG, w->tag, BIG8);
@@ -255,15 +280,15 @@ static void unpack(const evg_doc *doc, const evg_doc_layer *l, size_t k,
 /* The sentence of word i: the last with its first word at or before it. */
 static size_t sentence_of(const evg_doc_layer *l, size_t i)
 {
-    size_t lo = 0, hi = l->filled;
+    size_t lo = l->k0, hi = l->filled;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (l->first[mid] <= i)
+        if (first_of(l, mid) <= i)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo ? lo - 1 : 0;
+    return lo > l->k0 ? lo - 1 : l->k0;
 }
 
 size_t evg_doc__token_count(const evg_doc *doc)
@@ -271,11 +296,16 @@ size_t evg_doc__token_count(const evg_doc *doc)
     return doc->layer ? doc->layer->n : doc->n_tokens;
 }
 
-/* Words [*b, *e) of sentence k of the layer. */
+/* Words [*b, *e) of sentence k of the layer (none for a sentence given
+ * back). */
 static void bounds(const evg_doc_layer *l, size_t k, size_t *b, size_t *e)
 {
-    *b = k < l->filled ? l->first[k] : l->n;
-    *e = k + 1 < l->filled ? l->first[k + 1] : l->n;
+    if (k < l->k0) {
+        *b = *e = l->w0;
+        return;
+    }
+    *b = k < l->filled ? first_of(l, k) : l->n;
+    *e = k + 1 < l->filled ? first_of(l, k + 1) : l->n;
 }
 
 /* Words [*b, *e) of sentence k of doc->tokens (in sentence order). */
@@ -298,10 +328,10 @@ static void token_bounds(const evg_doc *doc, size_t k, size_t *b, size_t *e)
 /* The first event word at or after word i. */
 static size_t conf_from(const evg_doc_layer *l, size_t i)
 {
-    size_t lo = 0, hi = l->n_conf;
+    size_t lo = l->c0, hi = l->n_conf;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (l->conf_at[mid] < i)
+        if (conf_word(l, mid) < i)
             lo = mid + 1;
         else
             hi = mid;
@@ -329,8 +359,10 @@ static void make_token(const evg_doc *doc, const evg_doc_layer *l, size_t i,
     t->head = f.head;
     t->tml_class = f.cls ? l->classes[f.cls - 1] : NULL;
     t->event_confidence = 0.0;
-    if (*c < l->n_conf && l->conf_at[*c] == i)
-        t->event_confidence = l->conf[(*c)++];
+    if (*c < l->n_conf && conf_word(l, *c) == i) {
+        t->event_confidence = l->conf[*c - l->c0];
+        ++*c;
+    }
 }
 
 const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
@@ -411,7 +443,7 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
     bounds(l, k, &b, &e);
     if (b + i >= e)
         return;
-    word *w = &l->w[b + i];
+    word *w = word_of(l, b + i);
     unsigned c = 0;
     for (size_t q = 0; tml_class && !c && q < l->n_classes; q++)
         if (l->classes[q] == tml_class)
@@ -422,30 +454,31 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
     }
     w->lemma = (w->lemma & LEMMA_MASK) | (uint32_t)c << CLS_SHIFT;
     /* the confidence: kept for event words only, by word number */
-    size_t at = conf_from(l, b + i);
-    int there = at < l->n_conf && l->conf_at[at] == b + i;
+    size_t at = conf_from(l, b + i), held = l->n_conf - l->c0,
+           r = at - l->c0; /* its place in the arrays */
+    int there = at < l->n_conf && conf_word(l, at) == b + i;
     if (c && !there) {
-        if (evg_reserve_raw(&l->conf_at, &l->cap_conf_at, l->n_conf + 1,
+        if (evg_reserve_raw(&l->conf_at, &l->cap_conf_at, held + 1,
                             sizeof *l->conf_at, 256) < 0 ||
-            evg_reserve_raw(&l->conf, &l->cap_conf, l->n_conf + 1,
+            evg_reserve_raw(&l->conf, &l->cap_conf, held + 1,
                             sizeof *l->conf, 256) < 0) {
             c = 0; /* no room: no confidence, so no class either */
             w->lemma &= LEMMA_MASK;
         } else {
-            memmove(l->conf_at + at + 1, l->conf_at + at,
-                    (l->n_conf - at) * sizeof *l->conf_at);
-            memmove(l->conf + at + 1, l->conf + at,
-                    (l->n_conf - at) * sizeof *l->conf);
-            l->conf_at[at] = (uint32_t)(b + i);
+            memmove(l->conf_at + r + 1, l->conf_at + r,
+                    (held - r) * sizeof *l->conf_at);
+            memmove(l->conf + r + 1, l->conf + r,
+                    (held - r) * sizeof *l->conf);
+            l->conf_at[r] = (uint32_t)(b + i);
             l->n_conf++;
             there = 1;
         }
     }
     if (there)
-        l->conf[at] = c ? confidence : 0.0;
+        l->conf[r] = c ? confidence : 0.0;
     if (l->view_k == k) {
         l->view[i].tml_class = c ? tml_class : NULL;
-        l->view[i].event_confidence = there ? l->conf[at] : 0.0;
+        l->view[i].event_confidence = there ? l->conf[r] : 0.0;
     }
 }
 
@@ -461,12 +494,12 @@ static size_t word_at(const evg_doc *doc, const evg_doc_layer *l, size_t off)
                                                      : doc->n_sentences;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (doc->sentences[mid].start <= off)
+        if (evg_doc__sentence(doc, mid).start <= off)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (!lo)
+    if (lo <= l->k0)
         return EVG_NONE;
     size_t k = lo - 1, b, e;
     bounds(l, k, &b, &e);
@@ -479,7 +512,7 @@ static size_t word_at(const evg_doc *doc, const evg_doc_layer *l, size_t off)
         else
             e = mid;
     }
-    size_t end = k + 1 < l->filled ? l->first[k + 1] : l->n;
+    size_t end = k + 1 < l->filled ? first_of(l, k + 1) : l->n;
     if (b >= end)
         return EVG_NONE;
     unpack(doc, l, k, b, &f);
@@ -489,12 +522,12 @@ static size_t word_at(const evg_doc *doc, const evg_doc_layer *l, size_t off)
 static const char *tags_at(const evg_doc *doc, size_t off, const char **xpos)
 {
     const evg_doc_layer *l = doc->layer;
-    size_t n = l ? l->n : doc->n_tokens, lo = 0, hi = n;
+    size_t n = l ? l->n : doc->n_tokens, lo = l ? l->w0 : 0, hi = n;
     wfull f;
     if (l) {
         size_t w = word_at(doc, l, off);
         if (w != EVG_NONE) {
-            unsigned tag = field(l, w, F_TAG, l->w[w].tag, BIG8);
+            unsigned tag = field(l, w, F_TAG, word_of(l, w)->tag, BIG8);
             if (xpos)
                 *xpos = l->xpos[tag];
             return l->upos[tag];
@@ -604,10 +637,91 @@ const evg_doc_piece *evg_doc__sentence_pieces(const evg_doc *doc, size_t k,
 {
     const evg_doc_pieces *p = doc->pieces;
     *n = 0;
-    if (!p || k >= p->n_sent || p->first[k + 1] == p->first[k])
+    if (!p || k < p->k0 || k >= p->n_sent)
         return NULL;
-    *n = p->first[k + 1] - p->first[k];
-    return p->v + p->first[k];
+    size_t b = p->first[k - p->k0], e = p->first[k + 1 - p->k0];
+    if (e == b)
+        return NULL;
+    *n = e - b;
+    return p->v + (b - p->v0);
+}
+
+/* Drops the first `drop` of the `held` elements of `size` bytes of
+ * `*arr` (room for `*cap`), giving their memory back: the rest is moved
+ * to the front and the array shrunk to `room` elements (at least the
+ * rest). An array that cannot shrink stays as it is, the rest moved. */
+static void drop_front(void *arr_ptr, size_t *cap, size_t held, size_t drop,
+                       size_t room, size_t size)
+{
+    char **arr = arr_ptr;
+    if (!*arr || !drop)
+        return;
+    memmove(*arr, *arr + drop * size, (held - drop) * size);
+    if (room < held - drop)
+        room = held - drop;
+    if (!room)
+        room = 1;
+    void *p = realloc(*arr, room * size);
+    if (p) {
+        *arr = p;
+        if (cap)
+            *cap = room;
+    }
+}
+
+/* Whether `drop` of `held` elements are worth giving back now: enough of
+ * them, and at least as many as are kept, so each element moves at most
+ * once on average. */
+#define RELEASE_MIN 4096
+static int worth(size_t drop, size_t held)
+{
+    return drop >= RELEASE_MIN && drop * 8 >= held;
+}
+
+void evg_doc__layer_transient(evg_doc *doc)
+{
+    if (doc->layer)
+        doc->layer->transient = 1;
+}
+
+void evg_doc__release_before(evg_doc *doc, size_t k)
+{
+    evg_doc_pieces *p = doc->pieces;
+    if (p && k > p->k0) {
+        size_t kk = k < p->n_sent ? k : p->n_sent;
+        size_t drop = p->first[kk - p->k0] - p->v0, held = p->n - p->v0;
+        if (worth(drop, held)) {
+            drop_front(&p->v, &p->cap, held, drop, 0, sizeof *p->v);
+            p->v0 += drop;
+            drop_front(&p->first, NULL, p->n_sent + 1 - p->k0, kk - p->k0,
+                       0, sizeof *p->first);
+            p->k0 = kk;
+        }
+    }
+    evg_doc_layer *l = doc->layer;
+    if (!l || !l->transient || k <= l->k0)
+        return;
+    size_t kk = k < l->filled ? k : l->filled;
+    if (kk <= l->k0)
+        return;
+    size_t w0 = kk < l->filled ? first_of(l, kk) : l->n,
+           drop = w0 - l->w0, held = l->n - l->w0;
+    if (!worth(drop, held))
+        return;
+    if (l->view_k != EVG_NONE && l->view_k < kk)
+        l->view_k = EVG_NONE; /* not made again once given back */
+    drop_front(&l->w, &l->cap, held, drop, 0, sizeof *l->w);
+    l->w0 = w0;
+    /* the first words: room for every sentence still to come */
+    drop_front(&l->first, NULL, l->filled - l->k0, kk - l->k0,
+               l->n_sent + 1 - kk, sizeof *l->first);
+    l->k0 = kk;
+    size_t c0 = conf_from(l, w0);
+    drop_front(&l->conf_at, &l->cap_conf_at, l->n_conf - l->c0, c0 - l->c0, 0,
+               sizeof *l->conf_at);
+    drop_front(&l->conf, &l->cap_conf, l->n_conf - l->c0, c0 - l->c0, 0,
+               sizeof *l->conf);
+    l->c0 = c0;
 }
 
 void evg_doc__pieces_free(evg_doc *doc)
@@ -619,4 +733,87 @@ void evg_doc__pieces_free(evg_doc *doc)
     free(p->first);
     free(p);
     doc->pieces = NULL;
+}
+
+int evg_doc__sentence_add(evg_doc *doc, size_t start, size_t end,
+                          int boilerplate)
+{
+    evg_doc_sents *s = doc->sents;
+    if (!s && !doc->n_sentences && doc->text_len < UINT32_MAX) {
+        if (!(s = calloc(1, sizeof *s)))
+            return EVG_ENOMEM;
+        doc->sents = s;
+    }
+    if (!s) {
+        evg_sentence *sn = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
+                                        doc->cap_sentences);
+        if (!sn)
+            return EVG_ENOMEM;
+        sn->start = start;
+        sn->end = end;
+        sn->boilerplate = boilerplate;
+        return 0;
+    }
+    size_t k = doc->n_sentences, cap = s->cap;
+    if (evg_reserve_raw(&s->v, &s->cap, k + 1, sizeof *s->v, 256) < 0)
+        return EVG_ENOMEM;
+    if (s->cap != cap || !s->boiler) {
+        unsigned char *b = realloc(s->boiler, (s->cap + 7) / 8);
+        if (!b)
+            return EVG_ENOMEM;
+        s->boiler = b;
+    }
+    s->v[k].start = (uint32_t)start;
+    s->v[k].end = (uint32_t)end;
+    if (k % 8 == 0)
+        s->boiler[k / 8] = 0;
+    s->boiler[k / 8] |= (unsigned char)((boilerplate != 0) << (k % 8));
+    doc->n_sentences++;
+    return 0;
+}
+
+void evg_doc__sentence_set_boilerplate(evg_doc *doc, size_t k)
+{
+    if (doc->sents)
+        doc->sents->boiler[k / 8] |= (unsigned char)(1u << (k % 8));
+    else
+        doc->sentences[k].boilerplate = 1;
+}
+
+int evg_doc__sentences_unpack(evg_doc *doc)
+{
+    evg_doc_sents *s = doc->sents;
+    if (s) {
+        evg_sentence *v = NULL;
+        size_t cap = 0;
+        /* in the arena, as doc->sentences always is */
+        if (doc->n_sentences &&
+            !(v = evg_arena_alloc(doc->arena, doc->n_sentences * sizeof *v)))
+            return EVG_ENOMEM;
+        for (size_t k = 0; k < doc->n_sentences; k++)
+            v[k] = evg_doc__sentence(doc, k);
+        cap = doc->n_sentences;
+        evg_doc__sentences_free(doc);
+        doc->sentences = v;
+        doc->cap_sentences = cap;
+    }
+    for (size_t k = 0; k < doc->n_sentences; k++) {
+        evg_sentence *sn = &doc->sentences[k];
+        if (!sn->text &&
+            !(sn->text = evg_doc_strndup(doc, doc->text + sn->start,
+                                         sn->end - sn->start)))
+            return EVG_ENOMEM;
+    }
+    return 0;
+}
+
+void evg_doc__sentences_free(evg_doc *doc)
+{
+    evg_doc_sents *s = doc->sents;
+    if (!s)
+        return;
+    free(s->v);
+    free(s->boiler);
+    free(s);
+    doc->sents = NULL;
 }

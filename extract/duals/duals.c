@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doc_layer.h"
 #include "doc_events.h"
 #include "duals.h"
 #include "entities.h"
@@ -86,7 +87,7 @@ static size_t last_end(const evg_entity *e, size_t from, size_t before)
 static int find_pair(const evg_doc *doc, size_t s, size_t at, int want,
                      size_t pair[2])
 {
-    size_t from = doc->sentences[s > 0 ? s - 1 : 0].start;
+    size_t from = evg_doc__sentence(doc, s > 0 ? s - 1 : 0).start;
     size_t best = EVG_NONE, bstart = 0, n_ev = evg_doc__event_count(doc);
     evg_event ev;
     for (size_t i = 0; i < n_ev; i++) {
@@ -230,7 +231,7 @@ int evg_extract__duals(evg_doc *doc, evg_error *err)
         first[(unsigned char)toupper((unsigned char)duals[2 * d][0])] = 1;
     }
     for (size_t s = 0; s < doc->n_sentences; s++) {
-        const evg_sentence *sn = &doc->sentences[s];
+        const evg_sentence sent = evg_doc__sentence(doc, s), *sn = &sent;
         if (sn->boilerplate || sn->end > doc->text_len)
             continue;
         for (size_t p = sn->start; p < sn->end; p++) {

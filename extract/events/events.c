@@ -1443,7 +1443,7 @@ static int cmp_mention(const void *a, const void *b)
 
 static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
 {
-    const evg_sentence *sen = &st->doc->sentences[si];
+    const evg_sentence sent = evg_doc__sentence(st->doc, si), *sen = &sent;
     if (evg_extract__tokens_of(st->doc, si, &s->tok))
         return EVG_ENOMEM;
     size_t n = s->tok.n;
@@ -1601,7 +1601,8 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
     if ((rc = evg_events__timex_index(&st)))
         goto done;
     for (size_t si = 0; si < doc->n_sentences; si++) {
-        const evg_sentence *sen = &doc->sentences[si];
+        const evg_sentence sent = evg_doc__sentence(doc, si), *sen = &sent;
+        evg_doc__release_before(doc, si); /* read in order, once */
         if (sen->boilerplate && !(opts && opts->keep_boilerplate))
             continue;
         if (sen->end <= sen->start || sen->end > doc->text_len)

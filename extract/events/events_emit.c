@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "doc_layer.h"
 #include "entities.h"
 #include "events.h"
 #include "frames.h"
@@ -626,7 +627,7 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
         return EVG_ENOMEM;
     ev->modality = c->mod;
     ev->attributed = c->attributed;
-    speaker_acts(doc, ev, doc->sentences[s->index].start);
+    speaker_acts(doc, ev, evg_doc__sentence(doc, s->index).start);
     ev->sentence = s->index;
     ev->confidence = confidence(c);
     ev->summary = make_summary(st, s, c);

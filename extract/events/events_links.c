@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc_layer.h"
 #include "events.h"
 #include "words.h"
 
@@ -360,7 +361,7 @@ static size_t recent_actor(ev_state *st, const sent_ctx *s, size_t before,
      * far back it was named, unless another model was named since */
     size_t first = vehicle ? 0
                    : s->index > LINK_WINDOW ? s->index - LINK_WINDOW : 0;
-    size_t from = doc->sentences[first].start;
+    size_t from = evg_doc__sentence(doc, first).start;
     for (size_t m = first_mention(st, before); m-- > 0;) {
         const ment *mt = &st->ment[m];
         if (mt->start < from)

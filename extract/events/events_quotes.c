@@ -9,6 +9,7 @@
  * QUOTE_SENTENCES sentences is taken for a stray mark and forgotten. */
 #include <string.h>
 
+#include "doc_layer.h"
 #include "events.h"
 
 #define QUOTE_SENTENCES 6
@@ -91,7 +92,7 @@ static void give(evg_doc *doc, size_t e, size_t speaker)
 void evg_events__quotes(ev_state *st, size_t s, size_t first)
 {
     evg_doc *doc = st->doc;
-    const evg_sentence *sen = &doc->sentences[s];
+    const evg_sentence sent = evg_doc__sentence(doc, s), *sen = &sent;
     if (!st->q_open) {
         st->q_speaker = EVG_NONE;
         st->q_from = EVG_NONE;

@@ -26,7 +26,7 @@ void evg_syntax_free(evg_syntax *syntax)
 static int parse_sentence(evg_doc *doc, const evg_syn_model *m, size_t k,
                           evg_tokens *p, evg_syn_tokens *t, evg_syn_sent *s)
 {
-    const evg_sentence *se = &doc->sentences[k];
+    const evg_sentence sent = evg_doc__sentence(doc, k), *se = &sent;
     t->n = 0;
     s->n = 0;
     int rc = evg_extract__tokens_of(doc, k, p);

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "doc_layer.h"
 #include "sentences.h"
 #include "words.h"
 
@@ -383,34 +384,18 @@ static int add(evg_doc *doc, size_t s, size_t e, const evg_extract_opts *opts,
                              opts && opts->path ? opts->path : "<input>", s,
                              e - s, max);
     }
-    evg_sentence *sn = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
-                                    doc->cap_sentences);
-    if (!sn)
+    int bp = boilerplate(doc, s, e, doc->n_sentences == 0);
+    if (evg_doc__sentence_add(doc, s, e, bp))
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
-    sn->start = s;
-    sn->end = e;
-    sn->boilerplate = boilerplate(doc, s, e, doc->n_sentences == 1);
-    if (sn->boilerplate && doc->n_sentences >= 2 && credit(t, s, e)) {
-        evg_sentence *prev = &doc->sentences[doc->n_sentences - 2];
+    if (bp && doc->n_sentences >= 2 && credit(t, s, e)) {
+        evg_sentence prev = evg_doc__sentence(doc, doc->n_sentences - 2);
         int same_para = 1;
-        for (size_t i = prev->end; i + 1 < s; i++)
+        for (size_t i = prev.end; i + 1 < s; i++)
             if (t[i] == '\n' && memchr(t + i + 1, '\n', s - i - 1))
                 same_para = 0;
-        if (same_para && prev->end - prev->start < 400 &&
-            doc->n_sentences >= 3)
-            prev->boilerplate = 1; /* the caption the credit belongs to */
-    }
-    return 0;
-}
-
-int evg_extract__sentence_texts(evg_doc *doc)
-{
-    for (size_t k = 0; k < doc->n_sentences; k++) {
-        evg_sentence *sn = &doc->sentences[k];
-        if (!sn->text &&
-            !(sn->text = evg_doc_strndup(doc, doc->text + sn->start,
-                                         sn->end - sn->start)))
-            return EVG_ENOMEM;
+        if (same_para && prev.end - prev.start < 400 &&
+            doc->n_sentences >= 3) /* the caption the credit belongs to */
+            evg_doc__sentence_set_boilerplate(doc, doc->n_sentences - 2);
     }
     return 0;
 }

@@ -8,13 +8,11 @@
 #include "evgraph/document.h"
 #include "evgraph/extract.h"
 
-/* Splits text[body, text_len) into sentences and marks boilerplate. The
- * sentences' `text` stays NULL while the stages run (they read the
- * document's text): evg_extract__sentence_texts copies it in at the end,
- * when less of the stages' working memory is held. */
+/* Splits text[body, text_len) into sentences and marks boilerplate, in
+ * their compact form (doc_layer.h: the stages read them through
+ * evg_doc__sentence, and the document's text, not a copy of each
+ * sentence's): evg_doc__sentences_unpack writes them out at the end. */
 int evg_extract__sentences(evg_doc *doc, size_t body,
                            const evg_extract_opts *opts, evg_error *err);
-/* Each sentence's copy of its text. EVG_ENOMEM. */
-int evg_extract__sentence_texts(evg_doc *doc);
 
 #endif

@@ -292,42 +292,50 @@ int evg_extract__tokens(evg_doc *doc)
     /* one array for the document, each sentence tokenized on its own (a
      * sentence's first token never sees the last one's) and appended */
     evg_tokens one = {0};
-    int rc = 0;
-    for (size_t k = 0; k < p->n_sent && !rc; k++) {
-        p->first[k] = p->n;
+    int rc = 0, fits = 1;
+    for (size_t k = 0; k < p->n_sent && !rc && fits; k++) {
+        p->first[k] = (uint32_t)p->n;
         one.n = 0;
-        rc = evg_extract__tokenize(doc->text, doc->sentences[k].start,
-                                   doc->sentences[k].end, &one);
+        evg_sentence s = evg_doc__sentence(doc, k);
+        rc = evg_extract__tokenize(doc->text, s.start, s.end, &one);
         if (!rc && one.n &&
             evg_reserve_raw(&p->v, &p->cap, p->n + one.n, sizeof *p->v,
                             1024) != 0)
             rc = EVG_ENOMEM;
-        for (size_t i = 0; !rc && i < one.n; i++, p->n++) {
+        for (size_t i = 0; !rc && fits && i < one.n; i++, p->n++) {
+            size_t len = one.v[i].end - one.v[i].start;
+            fits = len >> EVG_PIECE_LEN_BITS == 0 &&
+                   one.v[i].flags >> (32 - EVG_PIECE_LEN_BITS) == 0;
             p->v[p->n].start = (uint32_t)one.v[i].start;
-            p->v[p->n].end = (uint32_t)one.v[i].end;
-            p->v[p->n].flags = one.v[i].flags;
+            p->v[p->n].len_flags =
+                (uint32_t)len |
+                (uint32_t)one.v[i].flags << EVG_PIECE_LEN_BITS;
         }
     }
-    p->first[p->n_sent] = p->n;
+    p->first[p->n_sent] = (uint32_t)p->n;
     evg_extract__tokens_dispose(&one);
+    if (!rc && !fits) /* a token of 128 MiB: tokenized on demand */
+        evg_doc__pieces_free(doc);
     return rc;
 }
 
 int evg_extract__tokens_of(const evg_doc *doc, size_t k, evg_tokens *out)
 {
     out->n = 0;
-    if (!doc->pieces) {
-        const evg_sentence *s = &doc->sentences[k];
-        return evg_extract__tokenize(doc->text, s->start, s->end, out);
+    if (!doc->pieces || k < doc->pieces->k0) {
+        evg_sentence s = evg_doc__sentence(doc, k);
+        return evg_extract__tokenize(doc->text, s.start, s.end, out);
     }
     size_t n;
     const evg_doc_piece *v = evg_doc__sentence_pieces(doc, k, &n);
     if (n && evg_reserve_raw(&out->v, &out->cap, n, sizeof *out->v, 64) != 0)
         return EVG_ENOMEM;
     for (size_t i = 0; i < n; i++) {
+        uint32_t lf = v[i].len_flags;
         out->v[i].start = v[i].start;
-        out->v[i].end = v[i].end;
-        out->v[i].flags = v[i].flags;
+        out->v[i].end =
+            (size_t)v[i].start + (lf & ((1u << EVG_PIECE_LEN_BITS) - 1));
+        out->v[i].flags = lf >> EVG_PIECE_LEN_BITS;
     }
     out->n = n;
     return 0;

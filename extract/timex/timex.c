@@ -387,7 +387,7 @@ int evg_extract__timexes(evg_doc *doc, evg_error *err)
     c.text = doc->text;
     c.has_dct = parse_dct(&c, doc->dct);
     for (size_t s = 0; s < doc->n_sentences && doc->text; s++) {
-        const evg_sentence *sn = &doc->sentences[s];
+        const evg_sentence sent = evg_doc__sentence(doc, s), *sn = &sent;
         size_t n_ud;
         c.sent = s;
         const evg_doc_token *ud = evg_doc__sentence_tokens(doc, s, &n_ud, &rc);

@@ -25,6 +25,7 @@ typedef struct evg_arena evg_arena;
 typedef struct evg_doc_layer evg_doc_layer;
 typedef struct evg_doc_pieces evg_doc_pieces;
 typedef struct evg_doc_evpack evg_doc_evpack;
+typedef struct evg_doc_sents evg_doc_sents;
 
 typedef enum {
     EVG_DCT_NONE = 0,
@@ -240,6 +241,11 @@ typedef struct evg_doc {
                              * while the document is being extracted, and
                              * after it for a caller that only writes it
                              * (evg_extract_opts.compact_events) */
+    evg_doc_sents *sents;   /* private: the sentences in a compact form
+                             * while the document is being extracted
+                             * (doc->sentences NULL, n_sentences their
+                             * count), and after it for a caller that only
+                             * writes it (evg_extract_opts.compact_sentences) */
 } evg_doc;
 
 /* Creates an empty document in `*out`. EVG_ENOMEM. The caller frees it with

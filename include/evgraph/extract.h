@@ -68,6 +68,15 @@ typedef struct evg_extract_opts {
                                  evg_doc_write_json() and evg_doc_to_json()
                                  write the same events from it;
                                  doc->events stays empty */
+    int compact_sentences;    /* keep the sentences in the document in
+                                 their compact private form (8 bytes a
+                                 sentence, its text not copied, instead of
+                                 an evg_sentence of 32 and a copy), for a
+                                 caller that only writes the document:
+                                 evg_doc_write_json() and evg_doc_to_json()
+                                 write the same sentences from it;
+                                 doc->sentences stays NULL, n_sentences
+                                 counts them */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)

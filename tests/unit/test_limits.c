@@ -11,7 +11,9 @@
 #include <cmocka.h>
 
 #include "core.h"
+#include "doc/doc_layer.h"
 #include "doc_events.h"
+#include "text/tokens.h"
 #include "evgraph/evgraph.h"
 #include "models_fixture.h"
 
@@ -25,6 +27,25 @@ static char *go_text(size_t *len)
         memcpy(t + 4 * i, "Go. ", 4);
     t[4 * GO_SENTENCES] = '\0';
     *len = 4 * GO_SENTENCES;
+    return t;
+}
+
+/* News prose whose events merge and have actors and arguments: 400
+ * times three sentences. */
+static char *prose_text(size_t *len)
+{
+    static const char *unit =
+        "China accused the United States of bullying on Monday. "
+        "Beijing said Washington had threatened Huawei, and the US "
+        "rejected the accusation. The two sides met in Geneva last week "
+        "and agreed to resume talks. ";
+    size_t n = strlen(unit), reps = 400;
+    char *t = malloc(n * reps + 1);
+    assert_non_null(t);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(t + i * n, unit, n);
+    t[n * reps] = '\0';
+    *len = n * reps;
     return t;
 }
 
@@ -100,11 +121,12 @@ static void assert_same_json_and_free(evg_doc *full, evg_doc *compact)
     evg_doc_free(compact);
 }
 
-/* The same document extracted with its events compact and written out:
- * the same JSON; with them compact, what the document holds for its
- * sentences and events stays within a bound a sentence ("Go. ": one
- * event each) that a whole evg_event of 240 bytes each would pass
- * (docs/robustness.md, "Memory budget"). */
+/* The same document extracted with its events and sentences compact and
+ * written out: the same JSON; with them compact, what the document holds
+ * for its sentences and events stays within a bound a sentence ("Go. ":
+ * one event each) that a whole evg_event of 240 bytes each, or an
+ * evg_sentence of 32 and its copied text, would pass (docs/robustness.md,
+ * "Memory budget"). */
 static void compact_events_same_json_and_bound(void **state)
 {
     size_t len;
@@ -116,17 +138,21 @@ static void compact_events_same_json_and_bound(void **state)
     evg_error_clear(&err);
     assert_int_equal(evg_extract_text(text, len, &o, &full, &err), 0);
     o.compact_events = 1;
+    o.compact_sentences = 1;
     assert_int_equal(evg_extract_text(text, len, &o, &compact, &err), 0);
+    assert_null(compact->sentences);
+    assert_int_equal(compact->n_sentences, GO_SENTENCES);
     assert_int_equal(full->n_events, GO_SENTENCES);
     assert_int_equal(evg_doc__event_count(full), GO_SENTENCES);
     assert_int_equal(evg_doc__events_bytes(full), 0);
     assert_int_equal(evg_doc__event_count(compact), GO_SENTENCES);
     size_t held = evg_arena_used(compact->arena) +
-                  evg_doc__events_bytes(compact);
+                  evg_doc__events_bytes(compact) +
+                  compact->sents->cap * (sizeof(evg_doc_sent) + 1);
     size_t whole = evg_arena_used(full->arena);
     print_message("bytes a sentence: %zu compact, %zu whole\n",
                   held / GO_SENTENCES, whole / GO_SENTENCES);
-    assert_true(held < (size_t)GO_SENTENCES * 400);
+    assert_true(held < (size_t)GO_SENTENCES * 310); /* 322 before */
     assert_same_json_and_free(full, compact);
     free(text);
 }
@@ -136,17 +162,8 @@ static void compact_events_same_json_and_bound(void **state)
  * cameo_only. */
 static void compact_events_same_json_prose(void **state)
 {
-    static const char *unit =
-        "China accused the United States of bullying on Monday. "
-        "Beijing said Washington had threatened Huawei, and the US "
-        "rejected the accusation. The two sides met in Geneva last week "
-        "and agreed to resume talks. ";
-    size_t n = strlen(unit), reps = 400;
-    char *text = malloc(n * reps + 1);
-    assert_non_null(text);
-    for (size_t i = 0; i < reps; i++)
-        memcpy(text + i * n, unit, n);
-    text[n * reps] = '\0';
+    size_t len;
+    char *text = prose_text(&len);
     for (int cameo_only = 0; cameo_only < 2; cameo_only++) {
         evg_extract_opts o;
         models_opts(state, "2019-05-23", &o);
@@ -154,9 +171,10 @@ static void compact_events_same_json_prose(void **state)
         evg_doc *full, *compact;
         evg_error err;
         evg_error_clear(&err);
-        assert_int_equal(evg_extract_text(text, n * reps, &o, &full, &err), 0);
+        assert_int_equal(evg_extract_text(text, len, &o, &full, &err), 0);
         o.compact_events = 1;
-        assert_int_equal(evg_extract_text(text, n * reps, &o, &compact, &err),
+        o.compact_sentences = cameo_only; /* both forms of the sentences */
+        assert_int_equal(evg_extract_text(text, len, &o, &compact, &err),
                          0);
         assert_true(full->n_events > 10);
         assert_int_equal(compact->n_events, 0);
@@ -202,6 +220,82 @@ static void compact_events_side_bound(void **state)
     free(text);
 }
 
+/* The tokenizer's tokens of the sentences before the event coder are
+ * given back as it goes (evg_doc__release_before): those still held are
+ * the stage's, those given back are tokenized again, the same. */
+static void tokens_given_back(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = go_text(&len);
+    evg_doc *doc;
+    assert_int_equal(evg_doc_new(&doc), 0);
+    doc->text = evg_doc_strndup(doc, text, len);
+    doc->text_len = len;
+    for (size_t k = 0; k < GO_SENTENCES; k++) {
+        evg_sentence *s = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
+                                       doc->cap_sentences);
+        assert_non_null(s);
+        s->start = 4 * k;
+        s->end = 4 * k + 3;
+    }
+    assert_int_equal(evg_extract__tokens(doc), 0);
+    evg_doc_pieces *p = doc->pieces;
+    assert_int_equal(p->n, 2 * GO_SENTENCES); /* Go . */
+    size_t at = GO_SENTENCES * 3 / 4;
+    evg_doc__release_before(doc, at);
+    assert_int_equal(p->k0, at);
+    assert_int_equal(p->v0, 2 * at);
+    assert_true(p->cap <= 2 * (GO_SENTENCES - at));
+    evg_tokens a = {0}, b = {0};
+    for (size_t k = 0; k < GO_SENTENCES; k += 97) {
+        b.n = 0;
+        assert_int_equal(evg_extract__tokens_of(doc, k, &a), 0);
+        assert_int_equal(evg_extract__tokenize(text, 4 * k, 4 * k + 3, &b),
+                         0);
+        assert_int_equal(a.n, 2);
+        assert_int_equal(b.n, 2);
+        for (size_t i = 0; i < 2; i++) {
+            assert_int_equal(a.v[i].start, b.v[i].start);
+            assert_int_equal(a.v[i].end, b.v[i].end);
+            assert_int_equal(a.v[i].flags, b.v[i].flags);
+        }
+    }
+    /* a few sentences more do not move the rest again */
+    evg_doc__release_before(doc, at + 8);
+    assert_int_equal(p->k0, at);
+    evg_extract__tokens_dispose(&a);
+    evg_extract__tokens_dispose(&b);
+    evg_doc_free(doc);
+    free(text);
+}
+
+/* The token layer's words given back as the coder goes when they are not
+ * kept (drop_tokens): the same document as with the layer written out
+ * whole at the end, but for the tokens. */
+static void layer_given_back_same_json(void **state)
+{
+    for (int prose = 0; prose < 2; prose++) {
+        size_t len;
+        char *text = prose ? prose_text(&len) : go_text(&len);
+        evg_extract_opts o;
+        models_opts(state, "2019-05-23", &o);
+        evg_doc *kept, *dropped;
+        evg_error err;
+        evg_error_clear(&err);
+        assert_int_equal(evg_extract_text(text, len, &o, &kept, &err), 0);
+        assert_true(kept->n_tokens >= 2 * GO_SENTENCES);
+        kept->n_tokens = 0; /* written without them */
+        o.drop_tokens = 1;
+        assert_int_equal(evg_extract_text(text, len, &o, &dropped, &err), 0);
+        assert_int_equal(dropped->n_tokens, 0);
+        assert_null(dropped->layer);
+        assert_null(dropped->pieces);
+        assert_same_json_and_free(kept, dropped);
+        free(text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +305,8 @@ int main(void)
         cmocka_unit_test(compact_events_same_json_and_bound),
         cmocka_unit_test(compact_events_same_json_prose),
         cmocka_unit_test(compact_events_side_bound),
+        cmocka_unit_test(tokens_given_back),
+        cmocka_unit_test(layer_given_back_same_json),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
