@@ -61,7 +61,7 @@ model-lexicon: deps
 	cmake -S . -B build-model -DCMAKE_BUILD_TYPE=Release -DEVG_TESTS=OFF >/dev/null
 	cmake --build build-model -j $(JOBS) --target evgraph-train -- --no-print-directory >/dev/null
 	build-model/evgraph-train -o build-model/en-ud-syntax-lexicon.evgm \
-	    -d $(UD)/en_ewt-ud-dev.conllu --wordnet $(WORDNET) --words $(WORDS) \
+	    -d $(UD)/en_ewt-ud-dev.conllu --wordnet $(WORDNET) --words $(WORDS) --tag-beam 4 \
 	    $(UD)/en_ewt-ud-train.conllu $(UD)/en_gum-ccby-ud-train.conllu
 
 # The event-mention model (docs/events.md) from TimeBank's EVENT annotations

@@ -30,6 +30,9 @@
  * a model trained without one is written, and read, as version 3 */
 #define FORMAT_VERSION 5u
 #define FORMAT_VERSION_PLAIN 3u
+/* 6: a lexicon model whose tagger's second pass is a beam search with
+ * the features of its hypotheses' clauses (section TBEM: the width) */
+#define FORMAT_VERSION_BEAM 6u
 #define BOM 0x01020304u
 #define HEADER SYN_FILE_HEADER
 #define MAX_MODEL ((size_t)256 << 20)
@@ -206,11 +209,17 @@ int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err)
         put_map(&s, &m->lexicon);
         section(&p, SEC('L', 'E', 'X', 'C'), s.data, s.len);
     }
+    uint32_t version = m->lexicon.cap ? FORMAT_VERSION : FORMAT_VERSION_PLAIN;
+    if (m->beam > 1) {
+        s.len = 0;
+        put_u32(&s, m->beam);
+        put_u32(&s, 0);
+        section(&p, SEC('T', 'B', 'E', 'M'), s.data, s.len);
+        version = FORMAT_VERSION_BEAM;
+    }
     evg_buf_dispose(&s);
 
-    int rc = syn_file_save(path, MAGIC,
-                           m->lexicon.cap ? FORMAT_VERSION : FORMAT_VERSION_PLAIN,
-                           &p, err);
+    int rc = syn_file_save(path, MAGIC, version, &p, err);
     evg_buf_dispose(&p);
     return rc;
 }
@@ -558,9 +567,10 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
         unsigned char head[12];
         uint32_t v;
         if (fread(head, 1, sizeof head, pf) == sizeof head &&
-            !memcmp(head, MAGIC, 8) && (memcpy(&v, head + 8, 4), v) ==
-            FORMAT_VERSION_PLAIN)
-            version = FORMAT_VERSION_PLAIN;
+            !memcmp(head, MAGIC, 8) &&
+            ((memcpy(&v, head + 8, 4), v) == FORMAT_VERSION_PLAIN ||
+             v == FORMAT_VERSION_BEAM))
+            version = v;
         fclose(pf);
     }
     int rc = syn_file_load(path, MAGIC, version, "syntax model", &data,
@@ -622,6 +632,13 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
     /* the lexicon is optional: a model trained without dictionaries */
     if (ok && find_section(pay, n, SEC('L', 'E', 'X', 'C'), &r))
         ok = get_map(r, &m->lexicon, 1u << 20);
+    if (ok && version == FORMAT_VERSION_BEAM) {
+        uint32_t bw = 0;
+        ok = find_section(pay, n, SEC('T', 'B', 'E', 'M'), &r) && r.n == 8 &&
+             (memcpy(&bw, r.p, 4), bw > 1 && bw <= SYN_BEAM_MAX) &&
+             m->tagjoint.cap && m->lexicon.cap;
+        m->beam = bw;
+    }
     ok = ok && syn_model_coarse(m) == 0;
     if (!ok) {
         evg_syn_model_free(m);

@@ -608,6 +608,54 @@ void syn_ptab_score2(const syn_ptab *t, const uint64_t *f, size_t nsplit,
     }
 }
 
+void syn_ptab_score_from(const syn_ptab *t, const uint64_t *f, size_t nf,
+                         uint32_t lo, int32_t *scores)
+{
+    if (t->inl) { /* not the tagger's: every class, then the ones asked */
+        int32_t all[SYN_INLINE_CLASSES] = {0};
+        inl_score(t, f, nf, nf, all, all);
+        for (uint32_t c = lo; c < t->nclass; c++)
+            scores[c - lo] += all[c];
+        return;
+    }
+    const void *rows[128];
+    unsigned char dense[128];
+    size_t n = nf < 128 ? nf : 128;
+    for (size_t j = 0; j < n; j++)
+        __builtin_prefetch(t->slot +
+                           2 * (size_t)home_of(fingerprint(fix_key(f[j])),
+                                               t->cap));
+    uint32_t nc = t->nclass;
+    for (size_t j = 0; j < n; j++) {
+        const uint32_t *at = find_ptab_row(t, fix_key(f[j]));
+        rows[j] = NULL;
+        if (!at)
+            continue;
+        if (*at & DENSE_BIT)
+            rows[j] = t->dense + (size_t)(*at & ~DENSE_BIT) * nc + lo;
+        else
+            rows[j] = t->pairs + *at;
+        dense[j] = (*at & DENSE_BIT) != 0;
+        __builtin_prefetch(rows[j]);
+    }
+    for (size_t j = 0; j < n; j++) {
+        if (!rows[j])
+            continue;
+        if (dense[j]) {
+            const int16_t *w = rows[j];
+            for (uint32_t c = 0; c < nc - lo; c++)
+                scores[c] += w[c];
+            continue;
+        }
+        const uint32_t *row = rows[j];
+        uint32_t k = row[0];
+        for (uint32_t q = 1; q <= k; q++)
+            if (row[q] >> 16 >= lo)
+                scores[(row[q] >> 16) - lo] +=
+                    (int16_t)(uint16_t)(row[q] & 0xffff);
+    }
+}
+
 const syn_entry *syn_map_find(const syn_map *m, uint64_t key)
 {
     if (!m->cap)

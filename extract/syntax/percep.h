@@ -93,6 +93,10 @@ void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
  * in one pass over memory (a table not inline: at most 128 features). */
 void syn_ptab_score2(const syn_ptab *t, const uint64_t *f, size_t nsplit,
                      size_t nf, int32_t *sa, int32_t *sb);
+/* scores[c - lo] += the weights of classes c >= lo of the features (the
+ * second pass's part of a joined table). */
+void syn_ptab_score_from(const syn_ptab *t, const uint64_t *f, size_t nf,
+                         uint32_t lo, int32_t *scores);
 /* Joins two tables of the same classes into one of twice the classes:
  * `a`'s weights as classes 0 to nclass - 1, `b`'s as nclass to 2 nclass
  * - 1, so that a feature both score costs one lookup. Its lookups answer

@@ -58,6 +58,8 @@ struct evg_syn_model {
     uint8_t *coarse;             /* per tag: its UPOS, as a small number */
     uint8_t *finite;             /* per tag: 1 for a finite verb's (Penn
                                     VBD, VBZ, VBP, MD), else 0 */
+    unsigned beam;               /* the second tagger pass's beam width
+                                    (format 6); 0 or 1: greedy */
     /* tokenization learned from the treebanks: clitics split off a word
      * ("n't", "'s"), and abbreviations that keep their full stop */
     size_t nclitics, nabbrevs;
@@ -96,6 +98,8 @@ typedef struct syn_word {
     uint32_t lex;                /* the lexicon's bits (SYN_LEX_*) */
     uint8_t has_lex;             /* the model has a lexicon: the features
                                     that read it are on */
+    uint8_t punct;               /* a punctuation word (it closes a clause
+                                    for the beam's history features) */
 } syn_word;
 
 /* How a sentence is capitalized: as prose, most words capitalized (a
@@ -117,6 +121,35 @@ uint64_t syn_form_key(const char *form);
 size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
                         const uint16_t *tags, const uint16_t *first,
                         const uint8_t *finite, uint64_t *f);
+/* The second pass as a beam search (models with m->beam > 1): each
+ * hypothesis also reads its own clause so far (how many finite verbs it
+ * has tagged since the last punctuation mark and in the sentence), and a
+ * punctuation mark or the sentence's end scores the clause it closes.
+ * `score` adds the scores of features f[0..nf) into sc[0..ntags). `base`:
+ * per word, the scores of its features that read no tags (ntags each), or
+ * NULL to score them here. `gold` (training): the correct sequence,
+ * scored alongside; *stop = i when the best hypothesis at word i is not
+ * its prefix and is further over it than at any other word or at the end
+ * (max-violation), and `out` holds that hypothesis up to i; else *stop = n
+ * and `out` the best whole sequence. EVG_ENOMEM. */
+typedef void (*syn_score_fn)(void *ctx, const uint64_t *f, size_t nf,
+                             int32_t *sc);
+int syn_tag_beam(const evg_syn_model *m, syn_score_fn score, void *ctx,
+                 const syn_word *w, size_t n, const uint16_t *first,
+                 const int32_t *base, const uint16_t *gold, uint16_t *out,
+                 size_t *stop);
+/* The features the beam scores for word i of the sequence `seq` (its
+ * tags before i are read): SYN_BF_FIXED, those that read no tag of the
+ * pass's own; SYN_BF_OWN, those that do, with the clause's history, and
+ * for a punctuation mark the clause it closes (a word of the tag
+ * dictionary: these last only); SYN_BF_END (i = n), the sentence's end,
+ * scored as class 0. For the trainer's updates. */
+enum { SYN_BF_FIXED, SYN_BF_OWN, SYN_BF_END };
+size_t syn_beam_features(const syn_word *w, size_t n, size_t i,
+                         const uint16_t *seq, const uint16_t *first,
+                         const uint8_t *finite, int which, uint64_t *f);
+#define SYN_BEAM_MAX 16
+
 /* Tags words from the tag dictionary, or else by the model. EVG_ENOMEM. */
 int syn_tag(const evg_syn_model *m, const syn_word *w, size_t n,
              uint16_t *tags);

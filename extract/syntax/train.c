@@ -174,7 +174,7 @@ static void logf_(const syn_train_opts *o, const char *fmt, ...)
 /* Sentence scratch: word features sized for the longest sentence. */
 typedef struct scratch {
     syn_word *w;
-    uint16_t *tags;
+    uint16_t *tags, *gold;
     size_t cap;
 } scratch;
 
@@ -184,14 +184,102 @@ static int scratch_fit(scratch *sc, size_t n)
         return 0;
     free(sc->w);
     free(sc->tags);
+    free(sc->gold);
     sc->w = malloc(n * sizeof *sc->w);
     sc->tags = malloc(n * sizeof *sc->tags);
-    sc->cap = sc->w && sc->tags ? n : 0;
+    sc->gold = malloc(n * sizeof *sc->gold);
+    sc->cap = sc->w && sc->tags && sc->gold ? n : 0;
     return sc->cap ? 0 : EVG_ENOMEM;
 }
 
+/* The trainer's current weights as the beam's scores (they are whole
+ * numbers: every update adds or takes one). */
+typedef struct ptrain_ctx {
+    const syn_ptrain *p;
+    float *buf;
+} ptrain_ctx;
+
+static void ptrain_score(void *ctx, const uint64_t *f, size_t nf, int32_t *sc)
+{
+    const ptrain_ctx *c = ctx;
+    syn_ptrain_score(c->p, f, nf, c->buf);
+    for (size_t t = 0; t < c->p->nclass; t++)
+        sc[t] += (int32_t)c->buf[t];
+}
+
+/* Adds `delta` to class `c` of the beam's features of word i of `seq`
+ * (`which`: SYN_BF_*). */
+static int beam_update(syn_ptrain *p, const syn_word *w, size_t n, size_t i,
+                       const uint16_t *seq, const uint16_t *first,
+                       const uint8_t *finite, int which, size_t c, float delta)
+{
+    uint64_t f[SYN_TAG_FEATS];
+    size_t nf = syn_beam_features(w, n, i, seq, first, finite, which, f);
+    return nf ? syn_ptrain_update(p, f, nf, c, delta) : 0;
+}
+
+/* One sentence of the second pass trained as a whole (the beam, m->beam):
+ * the weights move towards the gold sequence and away from the best
+ * hypothesis over words 0 to i, where i is the word (or the sentence's
+ * end) at which the best hypothesis is furthest over the gold one
+ * (max-violation, Huang, Fayong and Guo 2012). The gold sequence takes
+ * the tag dictionary's tags where it has them, as the greedy trainer
+ * does. */
+static int beam_sentence(syn_ptrain *p, const evg_syn_model *m,
+                         const tb_sent *s, scratch *sc, uint16_t *gold,
+                         uint16_t *pred, float *buf, size_t *right,
+                         size_t *total)
+{
+    const syn_word *w = sc->w;
+    size_t n = s->n, stop;
+    for (size_t i = 0; i < n; i++)
+        gold[i] = w[i].dtag != 0xffff ? w[i].dtag : s->tag[i];
+    ptrain_ctx ctx = {p, buf};
+    int rc = syn_tag_beam(m, ptrain_score, &ctx, w, n, s->ptag, NULL, gold,
+                          pred, &stop);
+    if (rc < 0)
+        return rc;
+    size_t upto = stop < n ? stop + 1 : n;
+    int same = 1;
+    for (size_t i = 0; i < upto; i++) {
+        if (w[i].dtag != 0xffff)
+            continue;
+        p->t++;
+        (*total)++;
+        *right += pred[i] == s->tag[i];
+        same &= pred[i] == gold[i];
+    }
+    if (stop == n && same)
+        return 0;
+    int diverged = 0;
+    for (size_t i = 0; i < upto && rc == 0; i++) {
+        if (!diverged && pred[i] == gold[i])
+            continue;
+        if (pred[i] != gold[i] &&
+            ((rc = beam_update(p, w, n, i, gold, s->ptag, m->finite,
+                               SYN_BF_FIXED, gold[i], 1.0f)) < 0 ||
+             (rc = beam_update(p, w, n, i, pred, s->ptag, m->finite,
+                               SYN_BF_FIXED, pred[i], -1.0f)) < 0))
+            break;
+        diverged = 1;
+        if ((rc = beam_update(p, w, n, i, gold, s->ptag, m->finite,
+                              SYN_BF_OWN, gold[i], 1.0f)) < 0 ||
+            (rc = beam_update(p, w, n, i, pred, s->ptag, m->finite,
+                              SYN_BF_OWN, pred[i], -1.0f)) < 0)
+            break;
+    }
+    if (rc == 0 && stop == n &&
+        ((rc = beam_update(p, w, n, n, gold, s->ptag, m->finite, SYN_BF_END,
+                           0, 1.0f)) < 0 ||
+         (rc = beam_update(p, w, n, n, pred, s->ptag, m->finite, SYN_BF_END,
+                           0, -1.0f)) < 0))
+        return rc;
+    return rc;
+}
+
 /* `second`: train the second pass, on the first pass's jackknifed tags. */
-static int tagger_epoch(syn_ptrain *p, const syn_map *dict, const syn_map *lex,
+static int tagger_epoch(const evg_syn_model *m, syn_ptrain *p,
+                        const syn_map *dict, const syn_map *lex,
                         const uint8_t *finite,
                         const treebank *tb, const size_t *order, size_t n,
                         scratch *sc, int second, size_t *right,
@@ -208,6 +296,14 @@ static int tagger_epoch(syn_ptrain *p, const syn_map *dict, const syn_map *lex,
             return EVG_ENOMEM;
         }
         syn_words(dict, lex, s->form, s->n, sc->w);
+        if (second && m->beam > 1 && s->n <= EVG_SYN_MAX_WORDS) {
+            if (beam_sentence(p, m, s, sc, sc->gold, sc->tags, score, right,
+                              total) < 0) {
+                free(score);
+                return EVG_ENOMEM;
+            }
+            continue;
+        }
         for (size_t i = 0; i < s->n; i++) {
             if (sc->w[i].dtag != 0xffff) {
                 sc->tags[i] = sc->w[i].dtag;
@@ -271,7 +367,7 @@ static int train_tagger(const syn_train_opts *o, evg_syn_model *m,
     for (unsigned e = 0; e < o->tag_epochs; e++) {
         shuffle(idx, n, rng);
         size_t right = 0, total = 0;
-        if (tagger_epoch(p, &m->tagdict, &m->lexicon, m->finite, tb, idx, n,
+        if (tagger_epoch(m, p, &m->tagdict, &m->lexicon, m->finite, tb, idx, n,
                          sc, second, &right,
                          &total) < 0)
             return EVG_ENOMEM;
@@ -1118,6 +1214,8 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
                                       o->nlex)) < 0) ||
         (rc = build_lemmas(m, &tb)) < 0 || (rc = build_lexicon(o, m)) < 0)
         goto done;
+    /* the beam is a lexicon model's (format 6); with one pass, none */
+    m->beam = o->nlex && o->folds > 1 && o->tag_beam > 1 ? o->tag_beam : 0;
     size_t maxlen = 1, ntok = 0;
     for (size_t i = 0; i < tb.n; i++) {
         if (tb.s[i].n > maxlen)
@@ -1230,6 +1328,11 @@ int syn_train(const syn_train_opts *o, evg_syn_model **out, evg_error *err)
              tb.n, ntok, o->tag_epochs, o->parse_epochs, pc.best_epoch, o->folds,
              o->prune_tagger, o->prune,
              (unsigned long long)o->seed);
+    if (m->beam > 1) {
+        size_t len = strlen(info);
+        snprintf(info + len, sizeof info - len,
+                 "; second tagger pass a beam of %u", m->beam);
+    }
     if (o->nlex) {
         size_t len = strlen(info);
         snprintf(info + len, sizeof info - len, "; lexicon of %zu words",
@@ -1245,6 +1348,7 @@ done:
     free(idx);
     free(sc.w);
     free(sc.tags);
+    free(sc.gold);
     syn_ptrain_dispose(&tagp);
     syn_ptrain_dispose(&tag2p);
     parse_ctx_dispose(&pc);

@@ -16,6 +16,9 @@ typedef struct syn_train_opts {
     unsigned prune;             /* parser and labeler features updated
                                    fewer times than this are left out */
     unsigned prune_tagger;      /* the same for the tagger's */
+    unsigned tag_beam;          /* with a lexicon: the second tagger pass
+                                   as a beam of this width (format 6),
+                                   trained with early update; 0: greedy */
     unsigned long long seed;
     size_t max_sentences;       /* 0: all (a small sample for tests) */
     FILE *log;                  /* progress, or NULL */

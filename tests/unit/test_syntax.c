@@ -880,6 +880,83 @@ static void lemmas_ask_the_lexicon(void **state)
     evg_syn_model_free(bare);
 }
 
+/* A lexicon model whose second tagger pass is a beam (format 6): the
+ * width is kept in the file, the loaded model (its passes joined) tags
+ * every sentence as the trained one (its passes apart), and two trainings
+ * give the same bytes. */
+static evg_syn_model *beam_model(const char *path)
+{
+    const char *words[] = {"the", "dog", "barked", "said", "company"};
+    const uint32_t values[] = {0, SYN_LEX_N | SYN_LEX_LOWER,
+                               SYN_LEX_V << SYN_LEX_INFL_SHIFT,
+                               SYN_LEX_V << SYN_LEX_INFL_SHIFT,
+                               SYN_LEX_N | SYN_LEX_LOWER};
+    syn_train_opts o;
+    syn_train_defaults(&o);
+    const char *files[] = {TINY};
+    o.train = files;
+    o.ntrain = 1;
+    o.tag_epochs = 3;
+    o.parse_epochs = 2;
+    o.prune = o.prune_tagger = 1;
+    o.folds = 2;
+    o.tag_beam = 4;
+    o.lex_words = words;
+    o.lex_values = values;
+    o.nlex = sizeof values / sizeof *values;
+    evg_error err;
+    evg_error_clear(&err);
+    evg_syn_model *m;
+    assert_int_equal(syn_train(&o, &m, &err), 0);
+    assert_int_equal(m->beam, 4);
+    assert_int_equal(evg_syn_model_save(m, path, &err), 0);
+    return m;
+}
+
+static void beam_model_tags_as_trained(void **state)
+{
+    (void)state;
+    char p[] = "/tmp/evg-syn-b4-XXXXXX", q[] = "/tmp/evg-syn-b5-XXXXXX";
+    close(mkstemp(p));
+    close(mkstemp(q));
+    evg_syn_model *m = beam_model(p), *again = beam_model(q), *l;
+    evg_error err;
+    char *x, *y;
+    size_t nx, ny;
+    assert_int_equal(evg_read_file(p, 1 << 26, &x, &nx, &err), 0);
+    assert_int_equal(evg_read_file(q, 1 << 26, &y, &ny, &err), 0);
+    assert_int_equal(nx, ny);
+    assert_memory_equal(x, y, nx);
+    uint32_t version;
+    memcpy(&version, x + 8, 4);
+    assert_int_equal(version, 6);
+    free(x);
+    free(y);
+    assert_int_equal(evg_syn_model_load(p, &l, &err), 0);
+    assert_int_equal(l->beam, 4);
+    assert_true(l->tagjoint.cap > 0 && !l->tagger2.cap);
+    syn_conllu c = load_tiny();
+    size_t words = 0;
+    for (size_t k = 0; k < c.n; k++) {
+        const char *form[64];
+        syn_word w[64];
+        uint16_t ta[64], tb[64];
+        size_t n = tiny_words(&c.sents[k], &m->tagdict, form, w);
+        syn_words(&m->tagdict, &m->lexicon, form, n, w);
+        assert_int_equal(syn_tag(m, w, n, ta), 0);
+        assert_int_equal(syn_tag(l, w, n, tb), 0);
+        assert_memory_equal(ta, tb, n * sizeof *ta);
+        words += n;
+    }
+    assert_true(words > 50);
+    syn_conllu_dispose(&c);
+    unlink(p);
+    unlink(q);
+    evg_syn_model_free(m);
+    evg_syn_model_free(again);
+    evg_syn_model_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -898,6 +975,7 @@ int main(void)
         cmocka_unit_test(inline_table_of_any_bytes),
         cmocka_unit_test(conllu_errors_name_the_line),
         cmocka_unit_test(lemmas_ask_the_lexicon),
+        cmocka_unit_test(beam_model_tags_as_trained),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,9 @@ static void usage(FILE *f)
             "                         word classes kept in the model\n"
             "      --words FILE       word list for the lexicon (Debian:\n"
             "                         wamerican, /usr/share/dict/american-english)\n"
+            "      --tag-beam N       with a lexicon: the second tagger pass\n"
+            "                         decides the sentence as a whole, a beam\n"
+            "                         of N (2 to 16; default 0, greedy)\n"
             "      --max-sentences N  use only the first N sentences of each\n"
             "                         file (for quick tests)\n"
             "  -q, --quiet            no progress on stderr\n"
@@ -88,7 +91,7 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--tag-epochs") || !strcmp(a, "--parse-epochs") ||
                    !strcmp(a, "--folds") || !strcmp(a, "--seed") ||
                    !strcmp(a, "--max-sentences") || !strcmp(a, "--prune") ||
-                   !strcmp(a, "--prune-tagger")) {
+                   !strcmp(a, "--prune-tagger") || !strcmp(a, "--tag-beam")) {
             if (evg_train_number(a, v, &n) < 0) {
                 free(train);
                 return 2;
@@ -106,6 +109,15 @@ int main(int argc, char **argv)
                 o.prune = (unsigned)n;
             else if (!strcmp(a, "--prune-tagger"))
                 o.prune_tagger = (unsigned)n;
+            else if (!strcmp(a, "--tag-beam")) {
+                if (n == 1 || n > 16) {
+                    fprintf(stderr, "evgraph-train: --tag-beam takes 0 or 2 "
+                            "to 16\n");
+                    free(train);
+                    return 2;
+                }
+                o.tag_beam = (unsigned)n;
+            }
             else
                 o.max_sentences = (size_t)n;
         } else if (a[0] == '-' && a[1]) {
