@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "doc_events.h"
 
 typedef struct ingest {
     const settings *st;
@@ -41,7 +42,7 @@ static int store_doc(ingest *g, evg_doc *doc)
     } else {
         if (added) {
             g->added++;
-            g->events += doc->n_events;
+            g->events += evg_doc__event_count(doc);
         } else {
             g->known++;
         }
@@ -226,6 +227,7 @@ int cmd_ingest(int argc, char **argv, settings *st)
         argc = 1;
     }
     size_t max = st->ex.max_bytes ? st->ex.max_bytes : EVG_DEFAULT_MAX_BYTES;
+    st->ex.compact_events = 1; /* the store reads them packed */
     double t0 = now();
     int status = EXIT_OK, stop = 0;
     for (int i = 0; i < argc && !stop; i++) {

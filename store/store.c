@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "actors.h"
+#include "doc_events.h"
 #include "evgraph/graph.h"
 #include "internal.h"
 
@@ -1126,6 +1127,9 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
     /* the document's row holds its sentences, entities and relations as
      * JSON: one row for what a query reads of an article as a whole */
     int rc = 0;
+    /* the events as extraction left them: packed (`ingest` asks for the
+     * compact form, evg_extract_opts.compact_events) or in doc->events */
+    size_t n_events = evg_doc__event_count(doc);
     evg_buf sents, list, rels;
     evg_buf_init(&sents, 0);
     evg_buf_init(&list, 0);
@@ -1146,7 +1150,7 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
     /* [[type, from, to]] between events stored, or none */
     for (size_t i = 0; i < doc->n_relations; i++) {
         const evg_relation *r = &doc->relations[i];
-        if (r->from >= doc->n_events || r->to >= doc->n_events)
+        if (r->from >= n_events || r->to >= n_events)
             continue;
         evg_buf_puts(&rels, rels.len ? ",[\"" : "[[\"");
         evg_buf_puts(&rels, evg_rel_type_name(r->type));
@@ -1159,7 +1163,7 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
     if (rels.len)
         evg_buf_putc(&rels, ']');
     sqlite3_int64 *actor_of = calloc(doc->n_entities + 1, sizeof(*actor_of));
-    sqlite3_int64 *event_of = calloc(doc->n_events + 1, sizeof(*event_of));
+    sqlite3_int64 *event_of = calloc(n_events + 1, sizeof(*event_of));
     evg_buf sig, acts;
     evg_buf_init(&sig, 0);
     evg_buf_init(&acts, 0);
@@ -1224,7 +1228,7 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
         bind_text(s, 9, evg_dct_source_name(doc->dct_source));
         sqlite3_bind_int64(s, 10, (sqlite3_int64)doc->n_sentences);
         sqlite3_bind_int64(s, 11, (sqlite3_int64)doc->n_entities);
-        sqlite3_bind_int64(s, 12, (sqlite3_int64)doc->n_events);
+        sqlite3_bind_int64(s, 12, (sqlite3_int64)n_events);
         sqlite3_bind_text(s, 13, sents.data, (int)sents.len, SQLITE_STATIC);
         sqlite3_bind_text(s, 14, list.data, (int)list.len, SQLITE_STATIC);
         if (rels.len)
@@ -1242,14 +1246,23 @@ static int add_body(evg_store *st, const evg_doc *doc, const char *id,
     /* scratch for the participants of events without a code, taken by
      * role: two lists of at most n_args entities each */
     size_t max_args = 0;
-    for (size_t i = 0; i < doc->n_events; i++)
-        if (doc->events[i].n_args > max_args)
-            max_args = doc->events[i].n_args;
+    evg_event ev;
+    for (size_t i = 0; i < n_events && !rc; i++) {
+        if (evg_doc__event_get(doc, i, &ev))
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+        else if (ev.n_args > max_args)
+            max_args = ev.n_args;
+    }
     size_t *by_role = malloc((2 * max_args + 1) * sizeof(size_t));
     if (!by_role && !rc)
         rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
-    for (size_t i = 0; i < doc->n_events && !rc; i++) {
-        const evg_event *e = &doc->events[i];
+    for (size_t i = 0; i < n_events && !rc; i++) {
+        /* a packed event's arguments hold until the next one is read */
+        if (evg_doc__event_get(doc, i, &ev)) {
+            rc = evg_error_set(err, EVG_ENOMEM, "out of memory");
+            break;
+        }
+        const evg_event *e = &ev;
         /* '' stands for "no CAMEO code" in the NOT NULL column */
         const char *cameo = e->cameo ? e->cameo : "";
         /* the participants: CAMEO's source and target, or for an event
@@ -1624,7 +1637,7 @@ int evg_store_add(evg_store *st, const evg_doc *doc, int *added,
     st->pending++;
     if (*added) {
         st->pending_added++;
-        st->pending_events += doc->n_events;
+        st->pending_events += evg_doc__event_count(doc);
     }
     if (*added)
         st->unmerged++;

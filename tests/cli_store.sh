@@ -35,6 +35,20 @@ expect_exit 0 "ingest the articles" -- "$EVG" ingest -q --db "$DB" \
 dump "$DB" >"$WORK/dump2"
 cmp -s "$WORK/dump1" "$WORK/dump2" && ok ||
   bad "re-ingest (same ids, same content) changed the store: $(diff "$WORK/dump1" "$WORK/dump2" | head -5)"
+# articles into a new store: every event of the events document goes in
+# (the store reads them in the compact form extraction keeps for it)
+n_ev=$("$PY" -c "import json,sys; print(sum(len(json.loads(l)['events']) for l in open(sys.argv[1])))" "$WORK/fix.jsonl")
+expect_exit 0 "ingest the articles, new store" -- "$EVG" ingest --db "$WORK/art.db" \
+  "$FIX/huawei-south-korea.txt" "$FIX/huawei-followup.txt"
+expect_stderr "ingest: 2 documents added \\($n_ev events\\)" "every event of the articles stored"
+"$PY" - "$WORK/art.db" "$n_ev" <<'EOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+n = c.execute("select sum(n_events) from documents").fetchone()[0]
+r = c.execute("select count(*) from evidence").fetchone()[0]
+assert n == r == int(sys.argv[2]), (n, r, sys.argv[2])
+EOF
+[ $? = 0 ] && ok || bad "the store of the articles does not hold their $n_ev events"
 # the same article under another id is known by its content
 sed 's/"id":"huawei-followup.txt"/"id":"renamed"/' "$WORK/fix.jsonl" >"$WORK/renamed.jsonl"
 expect_exit 0 "ingest renamed copy" -- "$EVG" ingest --db "$DB" "$WORK/renamed.jsonl"

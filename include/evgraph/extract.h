@@ -64,10 +64,10 @@ typedef struct evg_extract_opts {
                                  compact private form (48 bytes an event
                                  and its share of the side tables, instead
                                  of an evg_event of 240), for a caller that
-                                 only writes the document:
-                                 evg_doc_write_json() and evg_doc_to_json()
-                                 write the same events from it;
-                                 doc->events stays empty */
+                                 only writes or stores the document:
+                                 evg_doc_write_json(), evg_doc_to_json()
+                                 and evg_store_add() read the same events
+                                 from it; doc->events stays empty */
     int compact_sentences;    /* keep the sentences in the document in
                                  their compact private form (8 bytes a
                                  sentence, its text not copied, instead of
