@@ -561,8 +561,35 @@ void syn_ptab_score(const syn_ptab *t, const uint64_t *f, size_t nf,
     syn_ptab_score2(t, f, nf, nf, scores, scores);
 }
 
-/* Memory bound: the slots of all features are fetched first, then their
- * rows, then added up, so that the cache misses overlap. */
+/* The rows of the first 128 features (NULL where a feature has none), a
+ * dense row from its class lo on, each marked dense or not: the slots of
+ * all features are fetched first, then their rows, so that the cache
+ * misses overlap. Returns how many features it looked up. */
+static inline size_t fetch_rows(const syn_ptab *t, const uint64_t *f,
+                                size_t nf, uint32_t lo, const void **rows,
+                                unsigned char *dense)
+{
+    size_t n = nf < 128 ? nf : 128;
+    for (size_t j = 0; j < n; j++)
+        __builtin_prefetch(t->slot +
+                           2 * (size_t)home_of(fingerprint(fix_key(f[j])),
+                                               t->cap));
+    for (size_t j = 0; j < n; j++) {
+        const uint32_t *at = find_ptab_row(t, fix_key(f[j]));
+        rows[j] = NULL;
+        if (!at)
+            continue;
+        if (*at & DENSE_BIT)
+            rows[j] = t->dense + (size_t)(*at & ~DENSE_BIT) * t->nclass + lo;
+        else
+            rows[j] = t->pairs + *at;
+        dense[j] = (*at & DENSE_BIT) != 0;
+        __builtin_prefetch(rows[j]);
+    }
+    return n;
+}
+
+/* Memory bound: the rows are fetched first (fetch_rows), then added up. */
 void syn_ptab_score2(const syn_ptab *t, const uint64_t *f, size_t nsplit,
                      size_t nf, int32_t *sa, int32_t *sb)
 {
@@ -573,24 +600,8 @@ void syn_ptab_score2(const syn_ptab *t, const uint64_t *f, size_t nsplit,
 
     const void *rows[128];
     unsigned char dense[128];
-    size_t n = nf < 128 ? nf : 128;
-    for (size_t j = 0; j < n; j++)
-        __builtin_prefetch(t->slot +
-                           2 * (size_t)home_of(fingerprint(fix_key(f[j])),
-                                               t->cap));
+    size_t n = fetch_rows(t, f, nf, 0, rows, dense);
     uint32_t nc = t->nclass;
-    for (size_t j = 0; j < n; j++) {
-        const uint32_t *at = find_ptab_row(t, fix_key(f[j]));
-        rows[j] = NULL;
-        if (!at)
-            continue;
-        if (*at & DENSE_BIT)
-            rows[j] = t->dense + (size_t)(*at & ~DENSE_BIT) * nc;
-        else
-            rows[j] = t->pairs + *at;
-        dense[j] = (*at & DENSE_BIT) != 0;
-        __builtin_prefetch(rows[j]);
-    }
     for (size_t j = 0; j < n; j++) {
         if (!rows[j])
             continue;
@@ -620,24 +631,8 @@ void syn_ptab_score_from(const syn_ptab *t, const uint64_t *f, size_t nf,
     }
     const void *rows[128];
     unsigned char dense[128];
-    size_t n = nf < 128 ? nf : 128;
-    for (size_t j = 0; j < n; j++)
-        __builtin_prefetch(t->slot +
-                           2 * (size_t)home_of(fingerprint(fix_key(f[j])),
-                                               t->cap));
+    size_t n = fetch_rows(t, f, nf, lo, rows, dense);
     uint32_t nc = t->nclass;
-    for (size_t j = 0; j < n; j++) {
-        const uint32_t *at = find_ptab_row(t, fix_key(f[j]));
-        rows[j] = NULL;
-        if (!at)
-            continue;
-        if (*at & DENSE_BIT)
-            rows[j] = t->dense + (size_t)(*at & ~DENSE_BIT) * nc + lo;
-        else
-            rows[j] = t->pairs + *at;
-        dense[j] = (*at & DENSE_BIT) != 0;
-        __builtin_prefetch(rows[j]);
-    }
     for (size_t j = 0; j < n; j++) {
         if (!rows[j])
             continue;
