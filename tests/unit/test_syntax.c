@@ -436,20 +436,53 @@ static void damaged_models_are_errors(void **state)
     unlink(p);
 }
 
+/* A training of the sample small enough to run twice in a test. */
+static void quick_opts(syn_train_opts *o)
+{
+    static const char *files[] = {TINY};
+    syn_train_defaults(o);
+    o->train = files;
+    o->ntrain = 1;
+    o->tag_epochs = 3;
+    o->parse_epochs = 2;
+    o->prune = o->prune_tagger = 1;
+    o->folds = 2;
+}
+
+/* The trained model m and the loaded model l tag every sentence of the
+ * sample alike: with the lexicon's word classes (syn_words), or with
+ * every word scored and none taken from the tag dictionary. */
+static void assert_same_tags(const evg_syn_model *m, const evg_syn_model *l,
+                             int lexicon)
+{
+    syn_conllu c = load_tiny();
+    size_t words = 0;
+    for (size_t k = 0; k < c.n; k++) {
+        const char *form[64];
+        syn_word w[64];
+        uint16_t ta[64], tb[64];
+        size_t n = tiny_words(&c.sents[k], &m->tagdict, form, w);
+        if (lexicon)
+            syn_words(&m->tagdict, &m->lexicon, form, n, w);
+        else
+            for (size_t i = 0; i < n; i++)
+                w[i].dtag = 0xffff;
+        assert_int_equal(syn_tag(m, w, n, ta), 0);
+        assert_int_equal(syn_tag(l, w, n, tb), 0);
+        assert_memory_equal(ta, tb, n * sizeof *ta);
+        words += n;
+    }
+    assert_true(words > 50);
+    syn_conllu_dispose(&c);
+}
+
 /* A model file holds the tagger's two passes joined: the loaded model
  * tags every sentence as the trained one, whose tables are apart. */
 static void loaded_model_tags_as_trained(void **state)
 {
     (void)state;
     syn_train_opts o;
-    syn_train_defaults(&o);
-    const char *files[] = {TINY};
-    o.train = files;
-    o.ntrain = 1;
-    o.tag_epochs = 3;
-    o.parse_epochs = 2;
-    o.prune = o.prune_tagger = 1;
-    o.folds = 2;
+    quick_opts(&o);
     evg_error err;
     evg_syn_model *m, *l;
     assert_int_equal(syn_train(&o, &m, &err), 0);
@@ -460,22 +493,7 @@ static void loaded_model_tags_as_trained(void **state)
     assert_int_equal(evg_syn_model_load(p, &l, &err), 0);
     unlink(p);
     assert_true(l->tagjoint.cap > 0 && !l->tagger.cap && !l->tagger2.cap);
-    syn_conllu c = load_tiny();
-    size_t words = 0;
-    for (size_t q = 0; q < c.n; q++) {
-        const char *form[64];
-        syn_word w[64];
-        uint16_t ta[64], tb[64];
-        size_t n = tiny_words(&c.sents[q], &m->tagdict, form, w);
-        for (size_t i = 0; i < n; i++)
-            w[i].dtag = 0xffff; /* every word scored, none from the dictionary */
-        assert_int_equal(syn_tag(m, w, n, ta), 0);
-        assert_int_equal(syn_tag(l, w, n, tb), 0);
-        assert_memory_equal(ta, tb, n * sizeof *ta);
-        words += n;
-    }
-    assert_true(words > 50);
-    syn_conllu_dispose(&c);
+    assert_same_tags(m, l, 0);
     evg_syn_model_free(m);
     evg_syn_model_free(l);
 }
@@ -892,14 +910,7 @@ static evg_syn_model *beam_model(const char *path)
                                SYN_LEX_V << SYN_LEX_INFL_SHIFT,
                                SYN_LEX_N | SYN_LEX_LOWER};
     syn_train_opts o;
-    syn_train_defaults(&o);
-    const char *files[] = {TINY};
-    o.train = files;
-    o.ntrain = 1;
-    o.tag_epochs = 3;
-    o.parse_epochs = 2;
-    o.prune = o.prune_tagger = 1;
-    o.folds = 2;
+    quick_opts(&o);
     o.tag_beam = 4;
     o.lex_words = words;
     o.lex_values = values;
@@ -935,21 +946,7 @@ static void beam_model_tags_as_trained(void **state)
     assert_int_equal(evg_syn_model_load(p, &l, &err), 0);
     assert_int_equal(l->beam, 4);
     assert_true(l->tagjoint.cap > 0 && !l->tagger2.cap);
-    syn_conllu c = load_tiny();
-    size_t words = 0;
-    for (size_t k = 0; k < c.n; k++) {
-        const char *form[64];
-        syn_word w[64];
-        uint16_t ta[64], tb[64];
-        size_t n = tiny_words(&c.sents[k], &m->tagdict, form, w);
-        syn_words(&m->tagdict, &m->lexicon, form, n, w);
-        assert_int_equal(syn_tag(m, w, n, ta), 0);
-        assert_int_equal(syn_tag(l, w, n, tb), 0);
-        assert_memory_equal(ta, tb, n * sizeof *ta);
-        words += n;
-    }
-    assert_true(words > 50);
-    syn_conllu_dispose(&c);
+    assert_same_tags(m, l, 1);
     unlink(p);
     unlink(q);
     evg_syn_model_free(m);
