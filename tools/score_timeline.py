@@ -381,20 +381,15 @@ def locate(text, b2c, start, end, want):
 
 # ---- entities ----
 
-MODEL_RE = re.compile(r"[a-z]{1,2}([0-9]{2,})")
-
-
 def words(s):
     """Content words, lower case, a plural s dropped (`Dreamliners`,
-    `A380s` name the Dreamliner, the A380), a model number's letters
-    before its digits dropped (`Airbus 380` is the Airbus A380)."""
+    `A380s` name the Dreamliner, the A380). Which mentions are one actor
+    (`the Airbus 380`, `the A380` after `the Airbus A380`) is evgraph's
+    work: its entity's name and aliases say it."""
     out = []
     for w in WORD_RE.findall(s.lower().replace("\u2019", "'")):
         if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
-        m = MODEL_RE.fullmatch(w)
-        if m:
-            w = m.group(1)
         if w not in STOP:
             out.append(w)
     return out

@@ -77,17 +77,29 @@ static int state_sector(const char *s)
 
 /* "rebels in Darfur", "president of Armenia", "students throughout
  * Indonesia", "a missionary from Calgary": the country after a role (of a
- * country, its capital, or a city the gazetteer places in one). */
+ * country, its capital, or a city the gazetteer places in one); after
+ * "from", also of a country's adjective past a number or a quantifier
+ * ("doctors from two American aid groups": people from a body come from
+ * its country). */
 static const evg_gz_entry *country_after(const ctx *x, size_t j)
 {
     if (!(tok_is(x, j, "in") || tok_is(x, j, "of") || tok_is(x, j, "from") ||
           tok_is(x, j, "throughout") || tok_is(x, j, "across")))
         return NULL;
+    unsigned mask = B(COUNTRY) | B(CAPITAL) | B(CITY);
+    if (tok_is(x, j, "from")) {
+        mask |= B(ADJ);
+        if (j + 1 < x->n && (up_is(x, j + 1, "NUM") ||
+                             word_in(x->t, &x->tk[j + 1],
+                                     evg_actors__quantifiers) ||
+                             tok_is(x, j + 1, "a") || tok_is(x, j + 1, "an")))
+            j++;
+    }
     j++;
     if (tok_is(x, j, "the"))
         j++;
     const evg_gz_entry *e;
-    if (evg_actors__gz(x, j, B(COUNTRY) | B(CAPITAL) | B(CITY), &e) &&
+    if (evg_actors__gz(x, j, mask, &e) &&
         memcmp(e->country, "---", 3) != 0)
         return e;
     return NULL;
@@ -308,6 +320,18 @@ static int thing_head(const ctx *x, size_t i)
         return 0;
     sg.end--;
     return word_in(x->t, &sg, evg_actors__name_heads);
+}
+
+/* Does the organization word at j (a gazetteer entry e of len tokens)
+ * open a name that goes on past a connector ("Movement for Democratic
+ * Change", "Party for Freedom"), at the start of a chain (`any` 0)? */
+static int orgword_opens(const ctx *x, size_t j, size_t len,
+                         const evg_gz_entry *e, int any)
+{
+    return !any && len == 1 && e->cls == EVG_GZ_ORGWORD &&
+           (x->tk[j].flags & EVG_TOK_CAP) && j + 1 < x->n &&
+           is_lower_word(x->t, &x->tk[j + 1]) &&
+           evg_actors__cap_span(x, j) > 2;
 }
 
 /* Length of a run of capitalized words at i, not gazetteer names, that
@@ -751,7 +775,8 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
                 continue;
             }
         }
-        if (!len && !x->boiler && j < x->n && is_word(&x->tk[j]) &&
+        if ((!len || orgword_opens(x, j, len, e, any)) && !x->boiler &&
+            j < x->n && is_word(&x->tk[j]) &&
             ((x->tk[j].flags & EVG_TOK_CAP) ||
              evg_actors__brand_word(x, j))) {
             size_t l = evg_actors__cap_span(x, j);
@@ -1577,39 +1602,19 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         return evg_error_set(err, EVG_ELIMIT,
                              "text too long for the actor finder (4 GiB)");
     x.date = dct_number(doc->dct);
-    /* a discard list's story-level phrase: no actors in this story; a
-     * sentence-level one: none in the sentence (each sentence looked at
-     * once) */
-    unsigned char *discarded = NULL;
-    if (evg_extract__has_discards(x.g) && doc->n_sentences) {
-        if (!(discarded = malloc(doc->n_sentences)))
-            return evg_error_set(err, EVG_ENOMEM, "out of memory");
-        for (size_t s = 0; s < doc->n_sentences; s++) {
-            int w = evg_extract__discarded(x.g, doc->text,
-                                           evg_doc__sentence(doc, s).start,
-                                           evg_doc__sentence(doc, s).end);
-            if (w == 2) {
-                free(discarded);
-                return 0;
-            }
-            discarded[s] = (unsigned char)w;
-        }
-    }
+    /* PETRARCH's discard list takes CAMEO's codes from a sentence, not its
+     * actors: the event coder applies it (events.c) */
     int rc = evg_actors__load_words(err);
     if (!rc)
         rc = evg_names_load(err);
-    if (rc) {
-        free(discarded);
+    if (rc)
         return rc;
-    }
     evg_tokens toks = {0};
     for (size_t s = 0; s < doc->n_sentences && !rc; s++) {
         const evg_sentence sent = evg_doc__sentence(doc, s), *sn = &sent;
         if ((rc = evg_extract__tokens_of(doc, s, &toks)))
             break;
         x.sent = s;
-        if (discarded && discarded[s])
-            continue; /* a discarded sentence (PETRARCH's discard list) */
         x.tk = toks.v;
         x.ud = evg_doc__sentence_tokens(doc, s, &x.n_ud, NULL);
         if (!x.ud || !x.ud[0].deprel)
@@ -1641,7 +1646,6 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         }
     }
     evg_extract__tokens_dispose(&toks);
-    free(discarded);
     if (!rc)
         rc = evg_actors__build(&x);
     if (!rc && x.nfail)

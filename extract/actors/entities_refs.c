@@ -387,8 +387,8 @@ size_t evg_actors__same_bytes(ctx *x, size_t upto, const char *p, size_t n)
 }
 
 /* The last word of the n bytes at p: its start in *lw; its model core
- * (the digits on, past one or two capitals: "380" of "A380") in *core and
- * *cn, or 0 when it has none. */
+ * (the digits on, past one or two capitals, without a plural's s: "380"
+ * of "A380" and of "A380s") in *core and *cn, or 0 when it has none. */
 static int model_core(const char *p, size_t n, size_t *lw, const char **core,
                       size_t *cn)
 {
@@ -398,6 +398,8 @@ static int model_core(const char *p, size_t n, size_t *lw, const char **core,
     size_t c = w;
     while (c < n && c < w + 2 && isupper((unsigned char)p[c]))
         c++;
+    if (n > c + 2 && p[n - 1] == 's' && isdigit((unsigned char)p[n - 2]))
+        n--; /* "A380s", "the 787s": the model's plural */
     *lw = w;
     *core = p + c;
     *cn = n - c;

@@ -397,6 +397,8 @@ int evg_actors__model_code(const ctx *x, size_t j)
         d++;
     if (d < 2 || d > 4 || w[i] == '0')
         return 0;
+    if (n > i + d && w[n - 1] == 's')
+        n--; /* "A380s": the model's plural */
     for (i += d; i < n; i++)
         if (!isupper((unsigned char)w[i]))
             return 0;

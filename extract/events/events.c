@@ -1572,6 +1572,36 @@ static int collect_mentions(ev_state *st)
     return 0;
 }
 
+/* PETRARCH's discard list (sports, entertainment, animal diseases): into
+ * *out (malloc'd, NULL when the lexicon has no list), 1 for each sentence
+ * no CAMEO event is coded in, every sentence of a story with a story-level
+ * phrase. Their events stay, with their participants, uncoded. */
+static int discarded_sentences(const evg_doc *doc, const evg_lexicon *lex,
+                               unsigned char **out)
+{
+    *out = NULL;
+    if (!lex->gaz || !evg_extract__has_discards(lex->gaz) ||
+        !doc->n_sentences)
+        return 0;
+    unsigned char *d = malloc(doc->n_sentences);
+    if (!d)
+        return EVG_ENOMEM;
+    for (size_t si = 0; si < doc->n_sentences; si++) {
+        const evg_sentence sn = evg_doc__sentence(doc, si);
+        int w = sn.end <= doc->text_len
+                    ? evg_extract__discarded(lex->gaz, doc->text, sn.start,
+                                             sn.end)
+                    : 0;
+        if (w == 2) {
+            memset(d, 1, doc->n_sentences);
+            break;
+        }
+        d[si] = (unsigned char)(w != 0);
+    }
+    *out = d;
+    return 0;
+}
+
 int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
                         const evg_extract_opts *opts, evg_error *err)
 {
@@ -1595,8 +1625,10 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
                                                  : EVG_DEFAULT_MAX_EVENTS;
     sent_ctx s;
     memset(&s, 0, sizeof(s));
+    unsigned char *discarded = NULL;
     /* the events are packed as they become final (doc_events.h) */
-    if ((rc = evg_doc__events_begin(doc)) || (rc = collect_mentions(&st)))
+    if ((rc = discarded_sentences(doc, lex, &discarded)) ||
+        (rc = evg_doc__events_begin(doc)) || (rc = collect_mentions(&st)))
         goto done;
     if ((rc = evg_events__timex_index(&st)))
         goto done;
@@ -1608,8 +1640,10 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
         if (sen->end <= sen->start || sen->end > doc->text_len)
             continue;
         size_t first = doc->n_events;
+        s.n_cand = 0; /* a discarded sentence: no CAMEO trigger */
         if ((rc = prepare_sentence(&st, &s, si)) ||
-            (rc = scan_sentence(&s, st.trig)) ||
+            (!(discarded && discarded[si]) &&
+             (rc = scan_sentence(&s, st.trig))) ||
             (rc = evg_events__emit(&st, &s)) ||
             (rc = evg_events__uncoded(&st, &s, opts)))
             goto done;
@@ -1644,6 +1678,7 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
     if (!rc && !(opts && opts->compact_events))
         rc = evg_doc__events_unpack(doc);
 done:
+    free(discarded);
     sent_dispose(&s);
     evg_events__state_dispose(&st);
     if (rc == EVG_ENOMEM)

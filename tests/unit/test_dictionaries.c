@@ -245,38 +245,57 @@ static void dictionaries_agents_combine_with_countries(void **state)
     unlink(path);
 }
 
+/* The CAMEO code of the coded event whose trigger is `trigger`, or "" when
+ * no event with that trigger has one. */
+static const char *code_of(const evg_doc *doc, const char *trigger)
+{
+    for (size_t i = 0; i < doc->n_events; i++)
+        if (doc->events[i].cameo &&
+            !strcmp(doc->events[i].trigger.text, trigger))
+            return doc->events[i].cameo;
+    return "";
+}
+
+/* A discarded sentence (sports, entertainment) is coded with no CAMEO
+ * event; its actors stay (with the parse, its events too, uncoded, with
+ * their participants: test_roles), so that a story about a band and a
+ * company still has a timeline. */
 static void dictionaries_discards_leave_text_uncoded(void **state)
 {
     (void)state;
     /* the shipped Phoenix list is built in: "MARATHON" discards a
      * sentence, but a year does not (discards_skipped.words) */
     const char *text = "Kenyan troops arrived in Somalia in 1990. "
-                       "Ethiopian runners won the marathon in Nairobi.";
+                       "Ethiopian police arrested the runners after the "
+                       "marathon in Nairobi.";
     evg_doc *doc = extract_at(text, "2019-05-23", NULL);
-    assert_non_null(by_mention(doc, "Kenyan troops"));
-    assert_null(by_mention(doc, "Ethiopian"));
-    assert_null(by_mention(doc, "Nairobi"));
+    assert_string_equal(code_of(doc, "arrived in"), "042");
+    assert_string_equal(code_of(doc, "arrested"), "");
+    assert_non_null(by_mention(doc, "Ethiopian police"));
     evg_doc_free(doc);
     text = "Kenyan troops arrived in Somalia. "
-           "Ethiopian runners won the zorbball cup in Nairobi.";
+           "Ethiopian police arrested the runners after the zorbball cup "
+           "in Nairobi.";
     doc = extract_at(text, "2019-05-23", NULL);
-    assert_non_null(by_mention(doc, "Ethiopian"));
-    assert_non_null(by_mention(doc, "Nairobi"));
+    assert_string_equal(code_of(doc, "arrested"), "173");
     evg_doc_free(doc);
     char path[256];
     evg_lexicon *lex = load("sports.discards", "# sports\nZORBBALL_\n",
                             path, sizeof(path));
     doc = extract_at(text, "2019-05-23", lex);
-    assert_non_null(by_mention(doc, "Kenyan troops"));
-    assert_null(by_mention(doc, "Ethiopian"));
-    assert_null(by_mention(doc, "Nairobi"));
+    assert_string_equal(code_of(doc, "arrived in"), "042");
+    assert_string_equal(code_of(doc, "arrested"), "");
+    assert_non_null(by_mention(doc, "Ethiopian police"));
     evg_doc_free(doc);
     evg_lexicon_free(lex);
     unlink(path);
     /* '+': the whole story */
     lex = load("sports.discards", "+ZORBBALL_\n", path, sizeof(path));
     doc = extract_at(text, "2019-05-23", lex);
-    assert_int_equal(doc->n_entities, 0);
+    assert_string_equal(code_of(doc, "arrived in"), "");
+    assert_string_equal(code_of(doc, "arrested"), "");
+    assert_non_null(by_mention(doc, "Kenyan troops"));
+    assert_non_null(by_mention(doc, "Ethiopian police"));
     evg_doc_free(doc);
     evg_lexicon_free(lex);
     unlink(path);
@@ -284,7 +303,8 @@ static void dictionaries_discards_leave_text_uncoded(void **state)
     lex = load("years.discards", "1990\n", path, sizeof(path));
     doc = extract_at("Kenyan troops arrived in Somalia in 1990.",
                      "2019-05-23", lex);
-    assert_int_equal(doc->n_entities, 0);
+    assert_string_equal(code_of(doc, "arrived in"), "");
+    assert_non_null(by_mention(doc, "Kenyan troops"));
     evg_doc_free(doc);
     evg_lexicon_free(lex);
     unlink(path);

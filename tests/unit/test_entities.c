@@ -422,13 +422,19 @@ static void entities_products_and_brands(void **state)
     doc = extract("The Airbus A350 landed in Toulouse on Monday. Airbus "
                   "said the A350 would carry 300 passengers, and the first "
                   "A350 will enter service in May. The Airbus 350 seats "
-                  "300.");
+                  "300. Qantas ordered six A350s.");
     const evg_entity *a = by_mention(doc, "Airbus A350");
     assert_non_null(a);
     assert_ptr_not_equal(a, by_mention(doc, "Airbus"));
     assert_int_not_equal(a->kind, EVG_KIND_PERSON);
     assert_true(has_mention(a, "A350"));
     assert_true(has_mention(a, "Airbus 350"));
+    assert_true(has_mention(a, "A350s")); /* the model's plural */
+    evg_doc_free(doc);
+    /* a maker's name before a model's plural names the model */
+    doc = extract("Qantas ordered six Airbus A350s on Monday.");
+    assert_non_null(by_mention(doc, "Airbus A350s"));
+    assert_null(by_mention(doc, "Airbus"));
     evg_doc_free(doc);
     /* a name before the title and name of one of its people is a
      * company's, in its earlier mentions too; one that opens with a known
@@ -1165,6 +1171,31 @@ static void entities_dated_name_of_a_pope(void **state)
     evg_doc_free(doc);
 }
 
+/* A name that opens with an organization word and goes on past a
+ * connector is one name ("Movement for Democratic Change" is no person
+ * "Democratic Change"); people "from" a body of a country are of that
+ * country ("doctors from two Kelmarian aid groups"). */
+static void entities_org_word_names_and_from(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("The Movement for Democratic Change won the "
+                           "vote in Zimbabwe on Monday.");
+    const evg_entity *m = by_mention(doc, "Movement for Democratic Change");
+    assert_non_null(m);
+    assert_int_not_equal(m->kind, EVG_KIND_PERSON);
+    assert_null(by_mention(doc, "Democratic Change"));
+    evg_doc_free(doc);
+    doc = extract("Doctors from two American aid groups visited Iraq. "
+                  "Teachers from several Kenyan schools met in Nairobi.");
+    const evg_entity *d = by_mention(doc, "Doctors");
+    assert_non_null(d);
+    assert_string_equal(d->code, "USAMED");
+    const evg_entity *t = by_mention(doc, "Teachers");
+    assert_non_null(t);
+    assert_string_equal(t->code, "KENEDU");
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1209,6 +1240,7 @@ int main(void)
         cmocka_unit_test(entities_dated_name_of_a_pope),
         cmocka_unit_test(entities_officer_of_a_company),
         cmocka_unit_test(entities_verb_ends_phrase),
+        cmocka_unit_test(entities_org_word_names_and_from),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -597,6 +597,21 @@ static void title_before_subject(void **state)
     evg_doc_free(doc);
 }
 
+/* A sentence of PETRARCH's discard list (sports, entertainment) has no
+ * CAMEO event, but its events keep their participants: "the marathon"
+ * takes the arrest's code, not its agent. */
+static void discarded_sentence_keeps_participants(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Ethiopian police arrested the runners after the "
+                           "marathon in Nairobi.");
+    const evg_event *a = event(doc, "arrested");
+    assert_null(a->cameo);
+    assert_string_equal(arg_actor(doc, a, "agent"), "Ethiopian police");
+    sources(doc, a, "Ethiopian police", NULL);
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -627,6 +642,7 @@ int main(void)
         cmocka_unit_test(description_before_name),
         cmocka_unit_test(parties_between),
         cmocka_unit_test(title_before_subject),
+        cmocka_unit_test(discarded_sentence_keeps_participants),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
