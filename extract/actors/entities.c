@@ -309,6 +309,14 @@ static int suffix_word(const ctx *x, size_t i)
     return i < x->n && evg_actors__gz(x, i, B(SUFFIX), &e) != 0;
 }
 
+/* Is token i a capitalized word of a trade after a company's name
+ * (company_descriptors.words: "Computer" of "Apple Computer")? */
+static int descriptor_word(const ctx *x, size_t i)
+{
+    return i < x->n && is_word(&x->tk[i]) && (x->tk[i].flags & EVG_TOK_CAP) &&
+           word_in(x->t, &x->tk[i], evg_actors__company_descriptors);
+}
+
 /* Is token i a head of names of things (name_heads.words: "Store",
  * "Center"), or its plural ("Stores")? */
 static int thing_head(const ctx *x, size_t i)
@@ -747,10 +755,15 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             commit = j + len;
             if (e->cls == EVG_GZ_ORG) {
                 size_t l2 = org_after(x, j + len), k2 = j + len;
-                while (k2 < j + len + l2 && suffix_word(x, k2))
+                while (k2 < j + len + l2 &&
+                       (suffix_word(x, k2) || descriptor_word(x, k2)))
                     k2++;
+                size_t d = j + len;
+                while (descriptor_word(x, d))
+                    d++;
                 if (l2 && k2 == j + len + l2) {
-                    /* "Boeing Co.", "Apple Inc.": the company itself */
+                    /* "Boeing Co.", "Apple Inc.", "Apple Computer Inc.":
+                     * the company itself */
                     ch->name_e = commit = k2;
                 } else if (l2) {
                     /* "Apple Corps", "Ford Motor Company": another
@@ -758,6 +771,10 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
                     ch->name = NULL;
                     ch->unknown = 1;
                     ch->name_e = commit = j + len + l2;
+                } else if (d > j + len) {
+                    /* "Apple Computer", "Ford Motor": the company by a
+                     * fuller name (no actor "Computer") */
+                    ch->name_e = commit = d;
                 }
             }
             break;

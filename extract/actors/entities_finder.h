@@ -202,6 +202,7 @@ extern const char *const *evg_actors__state_media;
 /* ethnic_heads.words: "population", "minority" after a demonym */
 extern const char *const *evg_actors__ethnic_heads;
 extern const char *const *evg_actors__employer_titles; /* employer_titles.words */
+extern const char *const *evg_actors__company_descriptors; /* company_descriptors.words */
 
 int evg_actors__stop_word(const char *t, const evg_token *k);
 size_t evg_actors__gz(const ctx *x, size_t i, unsigned mask,

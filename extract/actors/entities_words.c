@@ -43,6 +43,7 @@ const char *const *evg_actors__transnational;
 const char *const *evg_actors__state_media;
 const char *const *evg_actors__ethnic_heads;
 const char *const *evg_actors__employer_titles;
+const char *const *evg_actors__company_descriptors;
 static const char *const *genders; /* pairs: word, "m" or "f" */
 static size_t n_genders;
 
@@ -75,6 +76,8 @@ static const evg_words_use uses[] = {
     {"state_media_marks.words", 0, &evg_actors__state_media, NULL},
     {"ethnic_heads.words", 0, &evg_actors__ethnic_heads, NULL},
     {"employer_titles.words", 0, &evg_actors__employer_titles, NULL},
+    {"company_descriptors.words", 0, &evg_actors__company_descriptors,
+     NULL},
     {"person_gender.words", EVG_WORDS_PAIRS | EVG_WORDS_SORTED, &genders,
      &n_genders}};
 static evg_words_set lists = EVG_WORDS_SET(uses);

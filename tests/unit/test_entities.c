@@ -1196,6 +1196,28 @@ static void entities_org_word_names_and_from(void **state)
     evg_doc_free(doc);
 }
 
+/* A known company's name and a word of its trade is the company by a
+ * fuller name ("Apple Computer", "Ford Motor Co."), not the company and an
+ * organization "Computer"; with an organization word it is another name
+ * ("Apple Corps"). */
+static void entities_company_fuller_name(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Apple Computer launched a phone on Monday. "
+                           "Apple Corps sued Apple on Tuesday, and Ford "
+                           "Motor Co. said Ford would cut jobs.");
+    const evg_entity *a = by_mention(doc, "Apple Computer");
+    assert_non_null(a);
+    assert_string_equal(a->name, "Apple");
+    assert_true(has_mention(a, "Apple"));
+    assert_null(by_mention(doc, "Computer"));
+    assert_ptr_not_equal(by_mention(doc, "Apple Corps"), a);
+    const evg_entity *f = by_mention(doc, "Ford Motor Co");
+    assert_non_null(f);
+    assert_true(has_mention(f, "Ford"));
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1241,6 +1263,7 @@ int main(void)
         cmocka_unit_test(entities_officer_of_a_company),
         cmocka_unit_test(entities_verb_ends_phrase),
         cmocka_unit_test(entities_org_word_names_and_from),
+        cmocka_unit_test(entities_company_fuller_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,6 +38,7 @@ static const struct {
     {"boilerplate_markers.words", P},
     {"clause_boundaries.words", 0},
     {"clause_markers.words", 0},
+    {"company_descriptors.words", 0},
     {"day_kinds.words", 0},
     {"decades.words", EVG_WORDS_COUNT(8)},
     {"definite_determiners.words", 0},
