@@ -812,6 +812,29 @@ static void parse_chain(const ctx *x, size_t i, chain *ch)
             j++;
             continue;
         }
+        if (ch->title && !ch->role && !ch->c && !ch->name && j == commit &&
+            tok_is(x, j, "of")) {
+            /* "Secretary of the Air Force James Roche": a body written
+             * as a name after "of" is part of the title of the person
+             * named after it */
+            size_t k = j + 1;
+            if (tok_is(x, k, "the"))
+                k++;
+            const evg_gz_entry *b;
+            size_t l = k < x->n && (x->tk[k].flags & EVG_TOK_CAP)
+                           ? evg_actors__gz(x, k, B(ROLE), &b)
+                           : 0;
+            const evg_gz_entry *n2;
+            if (l && k + l + 1 < x->n && is_word(&x->tk[k + l]) &&
+                (x->tk[k + l].flags & EVG_TOK_CAP) &&
+                !evg_actors__gz(x, k + l, M_ALL & ~B(PERSON), &n2) &&
+                evg_actors__cap_span(x, k + l) >= 2) {
+                if (!ch->title->sector[0] && b->sector[0])
+                    ch->title = b;
+                j = commit = k + l;
+                continue;
+            }
+        }
         if ((ch->title || ch->role) && !ch->c && !ch->name && j == commit &&
             tok_is(x, j, "of")) {
             /* "the president of Armenia", "the government of Sudan":

@@ -105,6 +105,48 @@ static size_t head_antecedent(const ctx *x, const evg_token *head,
     return EVG_NONE;
 }
 
+/* Whether bytes [s, e) of the text hold the word `h` (hn bytes) as it is
+ * written, capitals included. */
+static int holds_word(const char *t, size_t s, size_t e, const char *h,
+                      size_t hn)
+{
+    size_t i = s;
+    while (i < e) {
+        while (i < e && !isalnum((unsigned char)t[i]))
+            i++;
+        size_t b = i;
+        while (i < e && (isalnum((unsigned char)t[i]) || t[i] == '-'))
+            i++;
+        if (i - b == hn && hn && memcmp(t + b, h, hn) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A description written as a name, its head capitalized ("the Air Force",
+ * "the Company"), names the institution an earlier name holds that word
+ * of ("United States Air Force", "Ford Motor Company"), however far back:
+ * the root cand of the latest such name it can refer to, or EVG_NONE. */
+static size_t name_antecedent(const ctx *x, const evg_token *head,
+                              const char *sector, const char *country,
+                              int want_country)
+{
+    const char *h = x->t + head->start;
+    size_t hn = head->end - head->start;
+    size_t lo = x->c.n > NAME_WINDOW ? x->c.n - NAME_WINDOW : 0;
+    for (size_t k = x->c.n; k-- > lo;) {
+        const cand *a = &x->c.v[k];
+        if (a->ante != CAND_NONE || a->adj_only || a->end > head->start ||
+            a->kind == EVG_KIND_PERSON ||
+            !holds_word(x->t, a->start, a->end, h, hn))
+            continue; /* a person's title ("Secretary of the Air Force
+                       * James Roche") names no body */
+        if (compatible(a, 0, sector, country, want_country))
+            return k;
+    }
+    return EVG_NONE;
+}
+
 /* The most recent earlier mention (within COREF_WINDOW sentences) that a
  * pronoun or description can refer to; returns its root cand or EVG_NONE.
  * A description whose head word an earlier mention holds refers to that
@@ -119,6 +161,8 @@ size_t evg_actors__antecedent(const ctx *x, int want_person,
     if (head && !want_person) {
         size_t r = head_antecedent(x, head, sector, country, want_country,
                                    allow_groups);
+        if (r == EVG_NONE && (head->flags & EVG_TOK_CAP))
+            r = name_antecedent(x, head, sector, country, want_country);
         if (r != EVG_NONE)
             return r;
     }

@@ -1218,6 +1218,39 @@ static void entities_company_fuller_name(void **state)
     evg_doc_free(doc);
 }
 
+/* A description written as a name ("the Air Force") is the institution
+ * an earlier name holds its head word of, however far back, not the most
+ * salient body of the same code ("the Pentagon" named just before). */
+static void entities_capitalized_description(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("The United States Air Force signed a deal on "
+                           "Monday. Boeing built planes. Boeing sold "
+                           "planes. Airbus sold planes. Airbus built jets. "
+                           "Rescue helicopters went to the Pentagon. "
+                           "Senators said the Air Force chose a European "
+                           "company.");
+    const evg_entity *f = by_mention(doc, "the Air Force");
+    assert_non_null(f);
+    assert_string_equal(f->name, "United States Air Force");
+    assert_ptr_not_equal(f, by_mention(doc, "Pentagon"));
+    evg_doc_free(doc);
+    /* a body after a title's "of" is part of the title of the person
+     * named after it, who is no body the description can name */
+    doc = extract("The United States Air Force signed a deal on Monday. "
+                  "Secretary of the Air Force James Roche said the Air "
+                  "Force would buy tankers.");
+    const evg_entity *r = by_mention(doc, "Secretary of the Air Force James "
+                                          "Roche");
+    assert_non_null(r);
+    assert_int_equal(r->kind, EVG_KIND_PERSON);
+    assert_string_equal(r->name, "James Roche");
+    f = by_mention(doc, "United States Air Force");
+    assert_non_null(f);
+    assert_true(has_mention(f, "the Air Force"));
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1264,6 +1297,7 @@ int main(void)
         cmocka_unit_test(entities_verb_ends_phrase),
         cmocka_unit_test(entities_org_word_names_and_from),
         cmocka_unit_test(entities_company_fuller_name),
+        cmocka_unit_test(entities_capitalized_description),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
