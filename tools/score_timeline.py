@@ -537,12 +537,14 @@ def system_timelines(docs, tml, targets, gold_ids, uncertain=False):
                     for ent in d["entities"]}
         ents = {}
         for ent in d["entities"]:
-            # a person's other forms often carry the employer ("Airbus
-            # spokesman ..."): a person names a target by its name only
+            # an actor names a target by its names: its canonical name
+            # and, but for a person (whose other forms often carry the
+            # employer: "Airbus spokesman ..."), its aliases. Which
+            # descriptions and pronouns are the actor ("the Air Force")
+            # is the extractor's work: its mention texts are not read.
             surf = [ent["name"]]
             if ent.get("kind") != "person":
-                surf += list(ent.get("aliases") or []) + \
-                    [m["text"] for m in ent.get("mentions") or []]
+                surf += list(ent.get("aliases") or [])
             ents[ent["id"]] = best_targets(surf, targets)
         for ev in d["events"]:
             if not uncertain and ev.get("modality") in UNDRAWN:
