@@ -53,7 +53,7 @@ model: deps
 
 # The same with a lexicon of word classes from WordNet (wordnet-base) and the
 # American English word list (wamerican), which `scripts/deps.sh train`
-# installs, the second tagger pass a beam of 4: a format 6 model, better on
+# installs, the second tagger pass a beam of 4: a model better on
 # the treebanks, not shipped (it breaks parses the event stages' tests rely
 # on; docs/syntax.md, "The lexicon model").
 # Written into build-model/; use it with `--model` or $$EVGRAPH_MODEL.

@@ -168,6 +168,7 @@ static int parse_articles(const evg_syn_model *m, const char *path,
         evg_extract_opts_init(&opts);
         opts.path = art.path;
         opts.dct = art.dct;
+        opts.sentences_only = 1; /* the parse needs no dictionaries */
         evg_doc *doc = NULL;
         evg_error_clear(&err);
         rc = evg_extract_text(art.text, art.len, &opts, &doc, &err);

@@ -180,7 +180,8 @@ static int extract_text(const char *text, size_t len, char **owned,
                              opts->dct);
 
     const evg_lexicon *lex = opts->lexicon;
-    if (!lex && !(lex = evg_extract__default_lexicon(err)))
+    if (!lex && !opts->sentences_only &&
+        !(lex = evg_extract__default_lexicon(err)))
         return err ? err->code : EVG_EDEP;
 
     evg_doc *doc;
@@ -216,8 +217,13 @@ static int extract_text(const char *text, size_t len, char **owned,
                                 "--dct); relative dates stay unanchored",
                                 name)))
         goto done;
-    if ((rc = evg_extract__sentences(doc, body, opts, err)) ||
-        (rc = evg_extract__tokens(doc)) ||
+    if ((rc = evg_extract__sentences(doc, body, opts, err)))
+        goto done;
+    if (opts->sentences_only) {
+        rc = opts->compact_sentences ? 0 : evg_doc__sentences_unpack(doc);
+        goto done;
+    }
+    if ((rc = evg_extract__tokens(doc)) ||
         (rc = evg_extract__syntax(doc, opts->syntax)) ||
         (rc = evg_extract__mentions(doc, opts->syntax ? opts->mentions
                                                       : NULL)) ||

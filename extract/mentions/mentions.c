@@ -14,6 +14,7 @@
 #define MODEL_NAME "/en-timebank-events.evgm"
 #define MAGIC "EVGMEN\0\0"
 #define FORMAT_VERSION 3u
+static const uint32_t versions_read[] = {FORMAT_VERSION, 0};
 #define PRIOR_LIMIT 4096u
 #define LISTED_LIMIT 0xffffu
 
@@ -675,19 +676,17 @@ static int get_classes(syn_reader r, evg_men_model *m)
 int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err)
 {
     *out = NULL;
-    char *data;
-    size_t n;
-    int rc = syn_file_load(path, MAGIC, FORMAT_VERSION, "event-mention model",
-                           &data, &n, err);
-    if (rc < 0)
-        return rc;
     evg_men_model *m = calloc(1, sizeof *m);
-    if (!m) {
-        free(data);
+    if (!m)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    int rc = syn_file_load(path, MAGIC, versions_read, "event-mention model",
+                           &m->file, err);
+    if (rc < 0) {
+        free(m);
+        return rc;
     }
-    m->mem = data;
-    const unsigned char *pay = (const unsigned char *)data + SYN_FILE_HEADER;
+    const unsigned char *pay = m->file.pay;
+    size_t n = m->file.n;
     syn_reader r;
     int ok = syn_section_find(pay, n, SYN_SEC('I', 'N', 'F', 'O'), &r) &&
              (m->info = malloc(r.n + 1)) != NULL;
@@ -741,6 +740,6 @@ void evg_men_model_free(evg_men_model *m)
     free(m->owned);
     free(m->owned_senses);
     free(m->owned_classes);
-    free(m->mem);
+    syn_file_release(&m->file);
     free(m);
 }

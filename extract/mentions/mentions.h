@@ -42,7 +42,7 @@ typedef struct evg_men_model {
                         it is compared with NONE (weight units), set from
                         held-out margins (evg_men_threshold) */
     char *info;
-    void *mem;   /* the file's bytes, when loaded */
+    syn_file file; /* the file's bytes, when loaded */
     void *owned; /* the lexicon's entries, when built in memory */
     void *owned_senses;
     void *owned_classes;

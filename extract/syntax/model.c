@@ -8,14 +8,18 @@
  * (the tagger's two passes joined, syn_ptab_join) or PTAG (one pass), PLAB
  * (perceptron tables), PPAR (the parser's table, inline: see
  * put_inline_table), LRUL, LMAP, LSTR (lemma rules, map and strings), TDIC,
- * TOKN. Every count and offset is checked on load, so a damaged file is an
- * error and never a crash. Format 2: the inline parser table; format 3:
- * the joined tagger table. */
+ * TOKN, and when the model has them LEXC (the lexicon) and TBEM (the
+ * beam's width). Every count and offset is checked on load, so a damaged
+ * file is an error and never a crash. Format 2: the inline parser table;
+ * format 3: the joined tagger table; 5: the lexicon; 6: the beam; 7: the
+ * checksum of eight lanes and the tables in their final form, used where
+ * the file is mapped. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,23 +29,29 @@
 #include "syn_internal.h"
 
 #define MAGIC "EVGSYN\0\0"
-/* 5: with a lexicon (LEXC) and the features that read it (4 had three
- * tagger features fewer: its tables would be read with the wrong ones);
- * a model trained without one is written, and read, as version 3 */
-#define FORMAT_VERSION 5u
-#define FORMAT_VERSION_PLAIN 3u
-/* 6: a lexicon model whose tagger's second pass is a beam search with
- * the features of its hypotheses' clauses (section TBEM: the width) */
+/* 7: what the trainer writes, whatever the model holds (a lexicon, a
+ * beam: sections LEXC, TBEM): the tables in their final form, the
+ * checksum of eight lanes (SYN_FILE_LANES_FROM). Read besides, as before:
+ * 6, a lexicon model whose tagger's second pass is a beam search with the
+ * features of its hypotheses' clauses (section TBEM: the width); 5, with
+ * a lexicon (LEXC) and the features that read it (4 had three tagger
+ * features fewer: its tables would be read with the wrong ones); 3, a
+ * model trained without one. */
+#define FORMAT_VERSION 7u
 #define FORMAT_VERSION_BEAM 6u
+static const uint32_t versions_read[] = {FORMAT_VERSION, 6u, 5u, 3u, 0};
 #define BOM 0x01020304u
 #define HEADER SYN_FILE_HEADER
 #define MAX_MODEL ((size_t)256 << 20)
 
 #define SEC SYN_SEC
 
-static uint64_t checksum(const unsigned char *p, size_t n)
+#define SEED 0x6576677261706800ull
+
+/* Versions before 7: one chain of syn_mix over the 8-byte words. */
+static uint64_t checksum_chain(const unsigned char *p, size_t n)
 {
-    uint64_t h = 0x6576677261706800ull ^ n;
+    uint64_t h = SEED ^ n;
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t v;
@@ -51,6 +61,41 @@ static uint64_t checksum(const unsigned char *p, size_t n)
     for (; i < n; i++)
         h = syn_mix(h, p[i]);
     return h;
+}
+
+/* From version 7: eight chains side by side, lane l mixing words l, l +
+ * 8, l + 16, ... of each 64 bytes (independent multiplies that the
+ * processor overlaps, so that the pass runs near the speed of memory),
+ * then the lanes and the last bytes mixed into one. A changed byte
+ * changes its lane's value. */
+static uint64_t checksum_lanes(const unsigned char *p, size_t n)
+{
+    uint64_t h0 = SEED ^ n, h1 = h0 ^ 1, h2 = h0 ^ 2, h3 = h0 ^ 3,
+             h4 = h0 ^ 4, h5 = h0 ^ 5, h6 = h0 ^ 6, h7 = h0 ^ 7;
+    size_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        uint64_t v[8];
+        memcpy(v, p + i, 64);
+        h0 = syn_mix(h0, v[0]);
+        h1 = syn_mix(h1, v[1]);
+        h2 = syn_mix(h2, v[2]);
+        h3 = syn_mix(h3, v[3]);
+        h4 = syn_mix(h4, v[4]);
+        h5 = syn_mix(h5, v[5]);
+        h6 = syn_mix(h6, v[6]);
+        h7 = syn_mix(h7, v[7]);
+    }
+    uint64_t h = syn_mix(syn_mix(syn_mix(syn_mix(SEED ^ n, h0), h1), h2), h3);
+    h = syn_mix(syn_mix(syn_mix(syn_mix(h, h4), h5), h6), h7);
+    for (; i < n; i++)
+        h = syn_mix(h, p[i]);
+    return h;
+}
+
+static uint64_t checksum(uint32_t version, const unsigned char *p, size_t n)
+{
+    return version >= SYN_FILE_LANES_FROM ? checksum_lanes(p, n)
+                                          : checksum_chain(p, n);
 }
 
 /* ---- writing ---- */
@@ -102,6 +147,69 @@ void syn_table_put(evg_buf *b, uint32_t name, const syn_ptab *t)
 }
 
 #define put_table syn_table_put
+
+#define DENSE_BIT 0x80000000u
+
+/* The table in the form it is used in, which the loader reads in place:
+ * its rows of a quarter of the classes or more dense (syn_ptab_densify),
+ * the pairs only those of the rows left sparse, in slot order. */
+void syn_table_put_final(evg_buf *b, uint32_t name, const syn_ptab *t)
+{
+    size_t cap = t->cap;
+    uint32_t *slots = malloc(cap ? cap * 8 : 1);
+    uint32_t *pairs = malloc(t->npairs ? (size_t)t->npairs * 4 : 1);
+    syn_ptab d = *t;
+    d.owned = NULL;
+    d.inl_owned = NULL;
+    d.dense_owned = NULL;
+    if (!slots || !pairs) {
+        b->failed = EVG_ENOMEM;
+        goto done;
+    }
+    if (cap)
+        memcpy(slots, t->slot, cap * 8);
+    d.slot = slots;
+    if (!t->dense) { /* as trained: densified here; else as loaded */
+        d.dense = NULL;
+        d.ndense = 0;
+        if (syn_ptab_densify(&d, slots) < 0) {
+            b->failed = EVG_ENOMEM;
+            goto done;
+        }
+    }
+    uint32_t np = 0;
+    for (size_t i = 0; i < cap; i++) {
+        uint32_t o = slots[2 * i + 1];
+        if (!slots[2 * i] || (o & DENSE_BIT))
+            continue;
+        uint32_t k = t->pairs[o] + 1;
+        memcpy(pairs + np, t->pairs + o, (size_t)k * 4);
+        slots[2 * i + 1] = np;
+        np += k;
+    }
+    evg_buf s;
+    evg_buf_init(&s, 0);
+    put_u32(&s, t->nclass);
+    put_u32(&s, t->cap);
+    put_u32(&s, np);
+    put(&s, &t->scale, 4);
+    put_u32(&s, d.ndense);
+    put_u32(&s, 0);
+    put(&s, slots, cap * 8);
+    put(&s, pairs, (size_t)np * 4);
+    put(&s, d.dense, (size_t)d.ndense * t->nclass * 2);
+    if (s.failed)
+        b->failed = EVG_ENOMEM;
+    else
+        section(b, name, s.data, s.len);
+    evg_buf_dispose(&s);
+done:
+    free(d.dense_owned);
+    free(slots);
+    free(pairs);
+}
+
+#define put_final syn_table_put_final
 
 /* A table of few classes in its inline form (built here when the table
  * has none): u32 classes, u32 log2 of the slots, u32 zero, f32 scale,
@@ -174,13 +282,15 @@ int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err)
         if (syn_ptab_join(&j, &m->tagger, &m->tagger2) < 0)
             p.failed = EVG_ENOMEM;
         else
-            put_table(&p, SEC('P', 'T', 'G', 'J'), &j);
+            put_final(&p, SEC('P', 'T', 'G', 'J'), &j);
         syn_ptab_dispose(&j);
+    } else if (m->tagjoint.cap) { /* a loaded model's */
+        put_final(&p, SEC('P', 'T', 'G', 'J'), &m->tagjoint);
     } else {
-        put_table(&p, SEC('P', 'T', 'A', 'G'), &m->tagger);
+        put_final(&p, SEC('P', 'T', 'A', 'G'), &m->tagger);
     }
     put_inline_table(&p, SEC('P', 'P', 'A', 'R'), &m->parser);
-    put_table(&p, SEC('P', 'L', 'A', 'B'), &m->labeler);
+    put_final(&p, SEC('P', 'L', 'A', 'B'), &m->labeler);
     const syn_lemmas *l = &m->lemmas;
     put_u32(&s, (uint32_t)l->nrules);
     for (size_t i = 0; i < l->nrules; i++) {
@@ -209,17 +319,15 @@ int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err)
         put_map(&s, &m->lexicon);
         section(&p, SEC('L', 'E', 'X', 'C'), s.data, s.len);
     }
-    uint32_t version = m->lexicon.cap ? FORMAT_VERSION : FORMAT_VERSION_PLAIN;
     if (m->beam > 1) {
         s.len = 0;
         put_u32(&s, m->beam);
         put_u32(&s, 0);
         section(&p, SEC('T', 'B', 'E', 'M'), s.data, s.len);
-        version = FORMAT_VERSION_BEAM;
     }
     evg_buf_dispose(&s);
 
-    int rc = syn_file_save(path, MAGIC, version, &p, err);
+    int rc = syn_file_save(path, MAGIC, FORMAT_VERSION, &p, err);
     evg_buf_dispose(&p);
     return rc;
 }
@@ -233,7 +341,7 @@ int syn_file_save(const char *path, const char magic[8], uint32_t version,
     put_u32(&f, version);
     put_u32(&f, BOM);
     put_u64(&f, p->len);
-    put_u64(&f, checksum((const unsigned char *)p->data, p->len));
+    put_u64(&f, checksum(version, (const unsigned char *)p->data, p->len));
     put(&f, p->data, p->len);
     int rc;
     if (p->failed || f.failed)
@@ -302,6 +410,56 @@ int syn_table_get(syn_reader r, syn_ptab *t, size_t nclass)
      * rewrite (read, not mapped) */
     return used < cap &&
            syn_ptab_densify(t, (uint32_t *)(uintptr_t)t->slot) == 0;
+}
+
+int syn_table_get_final(syn_reader r, syn_ptab *t, size_t nclass)
+{
+    uint32_t ndense, zero;
+    memset(t, 0, sizeof *t);
+    if (r.n < 24 || (uintptr_t)r.p % 8)
+        return 0;
+    memcpy(&t->nclass, r.p, 4);
+    memcpy(&t->cap, r.p + 4, 4);
+    memcpy(&t->npairs, r.p + 8, 4);
+    memcpy(&t->scale, r.p + 12, 4);
+    memcpy(&ndense, r.p + 16, 4);
+    memcpy(&zero, r.p + 20, 4);
+    uint32_t cap = t->cap, np = t->npairs;
+    if (t->nclass != nclass || nclass > 0xffff || cap == 0 || zero ||
+        ndense >= DENSE_BIT ||
+        r.n != 24 + (uint64_t)cap * 8 + (uint64_t)np * 4 +
+                   (uint64_t)ndense * nclass * 2)
+        return 0;
+    const uint32_t *slot = (const uint32_t *)(const void *)(r.p + 24);
+    const uint32_t *pairs = slot + 2 * (size_t)cap;
+    /* every row lies inside `pairs` or the dense rows and names real
+     * classes; an empty slot ends every probe */
+    size_t used = 0;
+    for (uint32_t i = 0; i < cap; i++) {
+        if (!slot[2 * i])
+            continue;
+        used++;
+        uint32_t o = slot[2 * i + 1];
+        if (o & DENSE_BIT) {
+            if ((o & ~DENSE_BIT) >= ndense)
+                return 0;
+            continue;
+        }
+        if (o >= np || pairs[o] > np - o - 1)
+            return 0;
+        uint32_t bad = 0;
+        for (uint32_t q = 1; q <= pairs[o]; q++)
+            bad |= (uint32_t)(pairs[o + q] >> 16 >= nclass);
+        if (bad)
+            return 0;
+    }
+    if (used == cap)
+        return 0;
+    t->slot = slot;
+    t->pairs = pairs;
+    t->ndense = ndense;
+    t->dense = ndense ? (const int16_t *)(const void *)(pairs + np) : NULL;
+    return 1;
 }
 
 /* A table in its inline form (see put_inline_table), borrowed from the
@@ -459,11 +617,66 @@ static int get_tokenization(reader r, evg_syn_model *m)
     return 1;
 }
 
-/* The whole file in one allocation of its size, in one pass. */
-static int read_model(const char *path, const char *what, char **out,
-                      size_t *len, evg_error *err)
+/* Reads n bytes at `off` of `fd` into `buf`: 0, or an errno. */
+static int read_at(int fd, void *buf, size_t n, off_t off)
 {
-    int fd = open(path, O_RDONLY);
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = pread(fd, (char *)buf + got, n - got, off + (off_t)got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return k < 0 ? errno : EIO;
+        got += (size_t)k;
+    }
+    return 0;
+}
+
+void syn_file_release(syn_file *f)
+{
+    if (f->mapped)
+        munmap(f->base, f->len);
+    else
+        free(f->base);
+    memset(f, 0, sizeof *f);
+}
+
+/* The file's bytes: mapped read-only and its pages mapped at once (one
+ * call rather than a fault a page), or read into memory of its size. */
+static int map_or_read(int fd, size_t len, int map, syn_file *f)
+{
+    if (map) {
+        int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+        flags |= MAP_POPULATE;
+#endif
+        void *p = mmap(NULL, len, PROT_READ, flags, fd, 0);
+        if (p != MAP_FAILED) {
+            f->base = p;
+            f->len = len;
+            f->mapped = 1;
+            return 0;
+        }
+    }
+    char *buf = malloc(len);
+    if (!buf)
+        return ENOMEM;
+    int e = read_at(fd, buf, len, 0);
+    if (e) {
+        free(buf);
+        return e;
+    }
+    f->base = buf;
+    f->len = len;
+    return 0;
+}
+
+int syn_file_load(const char *path, const char magic[8],
+                  const uint32_t *versions, const char *what, syn_file *f,
+                  evg_error *err)
+{
+    memset(f, 0, sizeof *f);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return evg_error_set(err, EVG_EIO, "%s: cannot open the %s: %s",
                              path, what, strerror(errno));
@@ -481,42 +694,14 @@ static int read_model(const char *path, const char *what, char **out,
                              : S_ISREG(st.st_mode) ? "too large"
                                                    : "not a regular file");
     }
-    size_t n = (size_t)st.st_size, got = 0;
-    char *buf = malloc(n ? n : 1);
-    if (!buf) {
+    size_t len = (size_t)st.st_size;
+    unsigned char u[HEADER];
+    int e = read_at(fd, u, len < HEADER ? len : HEADER, 0);
+    if (e) {
         close(fd);
-        return evg_error_set(err, EVG_ENOMEM, "%s: out of memory", path);
+        return evg_error_set(err, EVG_EIO, "%s: read failed: %s", path,
+                             strerror(e));
     }
-    while (got < n) {
-        ssize_t k = read(fd, buf + got, n - got);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0) {
-            int e = k < 0 ? errno : EIO;
-            free(buf);
-            close(fd);
-            return evg_error_set(err, EVG_EIO, "%s: read failed: %s", path,
-                                 strerror(e));
-        }
-        got += (size_t)k;
-    }
-    close(fd);
-    *out = buf;
-    *len = n;
-    return 0;
-}
-
-int syn_file_load(const char *path, const char magic[8], uint32_t version,
-                  const char *what, char **out, size_t *n, evg_error *err)
-{
-    *out = NULL;
-    *n = 0;
-    char *data = NULL;
-    size_t len = 0;
-    int rc = read_model(path, what, &data, &len, err);
-    if (rc < 0)
-        return rc;
-    const unsigned char *u = (const unsigned char *)data;
     uint32_t ver = 0, bom = 0;
     uint64_t plen = 0, sum = 0;
     if (len >= HEADER) {
@@ -525,6 +710,9 @@ int syn_file_load(const char *path, const char magic[8], uint32_t version,
         memcpy(&plen, u + 16, 8);
         memcpy(&sum, u + 24, 8);
     }
+    int known = 0;
+    for (size_t i = 0; versions[i]; i++)
+        known |= versions[i] == ver;
     const char *why = NULL;
     if (len < 8 || memcmp(u, magic, 8))
         why = "not an evgraph";
@@ -532,14 +720,29 @@ int syn_file_load(const char *path, const char magic[8], uint32_t version,
         why = "model file is truncated";
     else if (bom != BOM)
         why = "model written on a machine of another byte order";
-    else if (ver != version)
+    else if (!known)
         why = "version";
     else if (plen != len - HEADER)
         why = "model file is truncated or has trailing bytes";
-    else if (checksum(u + HEADER, len - HEADER) != sum)
-        why = "model file is corrupt (checksum mismatch)";
+    if (!why) {
+        e = map_or_read(fd, len, ver >= SYN_FILE_LANES_FROM, f);
+        if (e) {
+            close(fd);
+            return evg_error_set(err, e == ENOMEM ? EVG_ENOMEM : EVG_EIO,
+                                 "%s: %s", path,
+                                 e == ENOMEM ? "out of memory"
+                                             : strerror(e));
+        }
+        f->pay = (const unsigned char *)f->base + HEADER;
+        f->n = len - HEADER;
+        f->version = ver;
+        if (checksum(ver, f->pay, f->n) != sum) {
+            why = "model file is corrupt (checksum mismatch)";
+            syn_file_release(f);
+        }
+    }
+    close(fd);
     if (why) {
-        free(data);
         if (!strcmp(why, "not an evgraph"))
             return evg_error_set(err, EVG_EPARSE, "%s: not an evgraph %s",
                                  path, what);
@@ -547,46 +750,31 @@ int syn_file_load(const char *path, const char magic[8], uint32_t version,
             return evg_error_set(err, EVG_EPARSE,
                                  "%s: %s format version %u not supported by "
                                  "this evgraph, which reads version %u",
-                                 path, what, ver, version);
+                                 path, what, ver, versions[0]);
         return evg_error_set(err, EVG_EPARSE, "%s: %s", path, why);
     }
-    *out = data;
-    *n = len - HEADER;
     return 0;
 }
 
 int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
 {
     *out = NULL;
-    char *data = NULL;
-    size_t len = 0;
-    /* a model without a lexicon is version 3: peek at the version */
-    uint32_t version = FORMAT_VERSION;
-    FILE *pf = fopen(path, "rb");
-    if (pf) {
-        unsigned char head[12];
-        uint32_t v;
-        if (fread(head, 1, sizeof head, pf) == sizeof head &&
-            !memcmp(head, MAGIC, 8) &&
-            ((memcpy(&v, head + 8, 4), v) == FORMAT_VERSION_PLAIN ||
-             v == FORMAT_VERSION_BEAM))
-            version = v;
-        fclose(pf);
-    }
-    int rc = syn_file_load(path, MAGIC, version, "syntax model", &data,
-                           &len, err);
-    if (rc < 0)
-        return rc;
-    const unsigned char *u = (const unsigned char *)data;
-    len += HEADER;
     evg_syn_model *m = calloc(1, sizeof *m);
-    if (!m) {
-        free(data);
+    if (!m)
         return evg_error_set(err, EVG_ENOMEM, "out of memory");
+    int rc = syn_file_load(path, MAGIC, versions_read, "syntax model",
+                           &m->file, err);
+    if (rc < 0) {
+        free(m);
+        return rc;
     }
-    m->mem = data;
-    const unsigned char *pay = u + HEADER;
-    size_t n = len - HEADER;
+    const unsigned char *pay = m->file.pay;
+    size_t n = m->file.n;
+    uint32_t version = m->file.version;
+    /* from version 7 the tables are read in place, as they are used;
+     * before, they are densified in the file's (read, writable) bytes */
+    int (*table)(syn_reader, syn_ptab *, size_t) =
+        version >= SYN_FILE_LANES_FROM ? syn_table_get_final : get_table;
     reader r;
     int ok = 1;
     void *mem[2];
@@ -616,14 +804,14 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
     }
     ok = ok && m->ntags < 1024 && m->nrels < 256;
     if (ok && find_section(pay, n, SEC('P', 'T', 'G', 'J'), &r))
-        ok = get_table(r, &m->tagjoint, 2 * m->ntags);
+        ok = table(r, &m->tagjoint, 2 * m->ntags);
     else
         ok = ok && find_section(pay, n, SEC('P', 'T', 'A', 'G'), &r) &&
-             get_table(r, &m->tagger, m->ntags);
+             table(r, &m->tagger, m->ntags);
     ok = ok && find_section(pay, n, SEC('P', 'P', 'A', 'R'), &r) &&
          get_inline_table(r, &m->parser, SYN_NACT);
     ok = ok && find_section(pay, n, SEC('P', 'L', 'A', 'B'), &r) &&
-         get_table(r, &m->labeler, m->nrels);
+         table(r, &m->labeler, m->nrels);
     ok = ok && get_lemmas(pay, n, m);
     ok = ok && find_section(pay, n, SEC('T', 'D', 'I', 'C'), &r) &&
          get_map(r, &m->tagdict, (uint32_t)m->ntags);
@@ -632,9 +820,11 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
     /* the lexicon is optional: a model trained without dictionaries */
     if (ok && find_section(pay, n, SEC('L', 'E', 'X', 'C'), &r))
         ok = get_map(r, &m->lexicon, 1u << 20);
-    if (ok && version == FORMAT_VERSION_BEAM) {
+    /* the beam: in a format 6 model always, from 7 when trained with one */
+    int beam = find_section(pay, n, SEC('T', 'B', 'E', 'M'), &r);
+    if (ok && (beam || version == FORMAT_VERSION_BEAM)) {
         uint32_t bw = 0;
-        ok = find_section(pay, n, SEC('T', 'B', 'E', 'M'), &r) && r.n == 8 &&
+        ok = beam && r.n == 8 &&
              (memcpy(&bw, r.p, 4), bw > 1 && bw <= SYN_BEAM_MAX) &&
              m->tagjoint.cap && m->lexicon.cap;
         m->beam = bw;
@@ -682,6 +872,7 @@ void evg_syn_model_free(evg_syn_model *m)
     free(m->lexpos);
     free(m->finite);
     free(m->mem);
+    syn_file_release(&m->file);
     free(m);
 }
 

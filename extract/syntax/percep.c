@@ -276,7 +276,7 @@ int syn_ptab_from_train(syn_ptab *t, const syn_ptrain *p, unsigned min_hits)
 void syn_ptab_dispose(syn_ptab *t)
 {
     free(t->owned);
-    free(t->dense);
+    free(t->dense_owned);
     free(t->inl_owned);
     memset(t, 0, sizeof *t);
 }
@@ -306,8 +306,9 @@ int syn_ptab_densify(syn_ptab *t, uint32_t *slots)
         slots[2 * i + 1] = DENSE_BIT | (uint32_t)r;
         r++;
     }
-    free(t->dense);
-    t->dense = d;
+    free(t->dense_owned);
+    t->dense = t->dense_owned = d;
+    t->ndense = (uint32_t)rows;
     return 0;
 }
 

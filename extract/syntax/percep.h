@@ -52,9 +52,12 @@ typedef struct syn_ptab {
     uint32_t npairs;
     float scale;           /* weight = int16 value * scale */
     void *owned;           /* memory to free when built, not mapped */
-    int16_t *dense;        /* rows with many classes, as nclass weights;
+    const int16_t *dense;  /* rows with many classes, as nclass weights;
                               a slot's offset with the top bit set points
-                              here (in rows), built by syn_ptab_densify */
+                              here (in rows): built by syn_ptab_densify,
+                              or read in place from a model file */
+    uint32_t ndense;       /* dense rows */
+    int16_t *dense_owned;  /* `dense`, when built here */
     /* Tables of at most SYN_INLINE_CLASSES classes (the parser's) are
      * held inline instead: 2^inl_bits slots of 64 bits, each a 16-bit tag
      * and the weights of every class, so that a feature costs one memory

@@ -42,24 +42,47 @@ const char *syn_model_path(const char *env_name, const char *const *places,
 void syn_section_put(evg_buf *b, uint32_t name, const void *p, size_t n);
 void syn_table_put(evg_buf *b, uint32_t name, const syn_ptab *t);
 void syn_map_put(evg_buf *b, const syn_map *m);
-/* Writes header and payload to `path`, atomically. EVG_EIO, EVG_ENOMEM. */
+/* Writes header and payload to `path`, atomically. EVG_EIO, EVG_ENOMEM.
+ * The checksum is the one of `version` (SYN_FILE_LANES_FROM). */
 int syn_file_save(const char *path, const char magic[8], uint32_t version,
                   const evg_buf *payload, evg_error *err);
 
-/* Reading: the whole file into `*data` (malloc'd, the caller frees it),
- * its header checked: magic, byte order, version, length, checksum. The
- * payload is data + SYN_FILE_HEADER, `*n` bytes. `what` names the kind of
- * model in messages ("syntax model"). EVG_EIO, EVG_EPARSE, EVG_ENOMEM. */
+/* Format versions from this one on (of either kind of model) have the
+ * checksum of eight lanes, and their tables are stored in the form they
+ * are used in (nothing is rewritten on load): the file is mapped
+ * read-only rather than read. Older versions have the checksum of one
+ * chain and are read into memory, where their tables are densified. */
+#define SYN_FILE_LANES_FROM 7u
+
+/* A loaded model file (syn_file, syn_internal.h). */
+/* Opens `path` and checks its header: magic, byte order, a version of
+ * `versions` (those this evgraph reads, the newest first, 0 ending the
+ * list), length, checksum. Versions from SYN_FILE_LANES_FROM on are
+ * mapped read-only (read when mapping fails), older ones read into
+ * writable memory. `what` names the kind of model in messages ("syntax
+ * model"). EVG_EIO, EVG_EPARSE, EVG_ENOMEM; on error `f` holds nothing. */
 #define SYN_FILE_HEADER 32
-int syn_file_load(const char *path, const char magic[8], uint32_t version,
-                  const char *what, char **data, size_t *n, evg_error *err);
+int syn_file_load(const char *path, const char magic[8],
+                  const uint32_t *versions, const char *what, syn_file *f,
+                  evg_error *err);
+/* Unmaps or frees the file's bytes (any number of times). */
+void syn_file_release(syn_file *f);
 /* Finds a section of the payload; 0 when absent or when the sections
  * overrun the payload. */
 int syn_section_find(const unsigned char *pay, size_t n, uint32_t name,
                      syn_reader *out);
 /* A table with `nclass` classes, checked and densified in place (the
- * file's bytes are rewritten); 0 when inconsistent. */
+ * file's bytes are rewritten: versions before SYN_FILE_LANES_FROM); 0 when
+ * inconsistent. */
 int syn_table_get(syn_reader r, syn_ptab *t, size_t nclass);
+/* Writing and reading a table in its final form (versions from
+ * SYN_FILE_LANES_FROM on): u32 classes, u32 slots, u32 pairs, f32 scale,
+ * u32 dense rows, u32 zero, then the slots (a dense row's offset has the
+ * top bit set), the pairs of the rows left sparse, and the dense rows of
+ * `classes` 16-bit weights each. Read in place, checked, never
+ * rewritten; 0 when inconsistent. */
+void syn_table_put_final(evg_buf *b, uint32_t name, const syn_ptab *t);
+int syn_table_get_final(syn_reader r, syn_ptab *t, size_t nclass);
 /* A map whose values are all below `limit`; 0 when inconsistent. */
 int syn_map_get(syn_reader r, syn_map *m, uint32_t limit);
 

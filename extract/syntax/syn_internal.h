@@ -41,6 +41,16 @@ typedef struct syn_lemmas {
     size_t strings_len;
 } syn_lemmas;
 
+/* A loaded model file: its payload, mapped or read. */
+typedef struct syn_file {
+    const unsigned char *pay;  /* the payload, after the header */
+    size_t n;                  /* its bytes */
+    uint32_t version;          /* the file's format version */
+    void *base;                /* the whole file: unmapped or freed */
+    size_t len;
+    int mapped;
+} syn_file;
+
 struct evg_syn_model {
     size_t ntags, nrels;
     char **upos, **xpos, **rels; /* tag and relation names */
@@ -66,7 +76,8 @@ struct evg_syn_model {
     char **clitics, **abbrevs;
     int own_tokenization, own_names; /* trained in memory: free each */
     char *info;
-    void *mem;                   /* the file's bytes, or training memory */
+    void *mem;                   /* training memory */
+    syn_file file;               /* the model file's bytes, mapped or read */
     void *owned[12];              /* other blocks to free */
 };
 

@@ -77,6 +77,13 @@ typedef struct evg_extract_opts {
                                  write the same sentences from it;
                                  doc->sentences stays NULL, n_sentences
                                  counts them */
+    int sentences_only;       /* stop once the text is read (its dateline
+                                 too) and split into sentences: no
+                                 dictionaries are loaded (`lexicon` is not
+                                 read) and no later stage runs, so the
+                                 document holds its text and sentences
+                                 alone, for a caller that wants no more
+                                 (evgraph parse) */
 } evg_extract_opts;
 
 #define EVG_DEFAULT_MAX_BYTES ((size_t)16 << 20)

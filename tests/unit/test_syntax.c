@@ -378,6 +378,22 @@ static void training_is_deterministic(void **state)
     unlink(b);
 }
 
+/* The mappings of this test's model files (/proc/self/maps): a model
+ * file mapped stays so until its model is freed, and is unmapped on every
+ * path, a failed load's too. */
+static int mapped_models(void)
+{
+    FILE *f = fopen("/proc/self/maps", "r");
+    if (!f)
+        return 0; /* not Linux: nothing to count */
+    char line[4096];
+    int k = 0;
+    while (fgets(line, sizeof line, f))
+        k += strstr(line, "/tmp/evg-syn-") != NULL;
+    fclose(f);
+    return k;
+}
+
 /* Writes `len` bytes of `data` to a fresh file and tries to load it. */
 static int load_bytes(const char *data, size_t len, evg_error *err)
 {
@@ -388,8 +404,10 @@ static int load_bytes(const char *data, size_t len, evg_error *err)
     close(fd);
     evg_syn_model *m = NULL;
     evg_error_clear(err);
+    int before = mapped_models();
     int rc = evg_syn_model_load(p, &m, err);
     assert_null(m);
+    assert_int_equal(mapped_models(), before);
     unlink(p);
     return rc;
 }
@@ -872,8 +890,8 @@ static void lemmas_ask_the_lexicon(void **state)
     assert_true(syn_lex_find(&m->lexicon, "Postpone") & SYN_LEX_V);
     assert_int_equal(syn_lex_find(&m->lexicon, "zorbed"), 0);
     assert_int_equal(syn_lex_find(&bare->lexicon, "postpone"), 0);
-    /* a model with a lexicon is written as format version 5, one without
-     * as version 3, and each reads back as it was */
+    /* a model with a lexicon and one without are both written as format
+     * version 7, and each reads back as it was */
     char p[] = "/tmp/evg-syn-l-XXXXXX";
     close(mkstemp(p));
     evg_error err;
@@ -885,7 +903,7 @@ static void lemmas_ask_the_lexicon(void **state)
         assert_int_equal(evg_read_file(p, 1 << 26, &bytes, &len, &err), 0);
         uint32_t version;
         memcpy(&version, bytes + 8, 4);
-        assert_int_equal(version, with ? 5 : 3);
+        assert_int_equal(version, 7);
         free(bytes);
         evg_syn_model *l;
         assert_int_equal(evg_syn_model_load(p, &l, &err), 0);
@@ -940,7 +958,7 @@ static void beam_model_tags_as_trained(void **state)
     assert_memory_equal(x, y, nx);
     uint32_t version;
     memcpy(&version, x + 8, 4);
-    assert_int_equal(version, 6);
+    assert_int_equal(version, 7);
     free(x);
     free(y);
     assert_int_equal(evg_syn_model_load(p, &l, &err), 0);
@@ -952,6 +970,270 @@ static void beam_model_tags_as_trained(void **state)
     evg_syn_model_free(m);
     evg_syn_model_free(again);
     evg_syn_model_free(l);
+}
+
+/* The payload of model file bytes `good` (`n`), copied. */
+static unsigned char *payload_of(const char *good, size_t n, size_t *len)
+{
+    *len = n - SYN_FILE_HEADER;
+    unsigned char *pay = malloc(*len);
+    memcpy(pay, good + SYN_FILE_HEADER, *len);
+    return pay;
+}
+
+/* Writes `pay` (`len` bytes) as a model file of `version` with a valid
+ * checksum and loads it. */
+static int load_payload(const char *magic, uint32_t version,
+                        const unsigned char *pay, size_t len,
+                        evg_syn_model **m, evg_error *err)
+{
+    evg_buf b;
+    evg_buf_init(&b, 0);
+    assert_int_equal(evg_buf_append(&b, (const char *)pay, len), 0);
+    char p[] = "/tmp/evg-syn-q-XXXXXX";
+    close(mkstemp(p));
+    assert_int_equal(syn_file_save(p, magic, version, &b, err), 0);
+    evg_buf_dispose(&b);
+    *m = NULL;
+    evg_error_clear(err);
+    int before = mapped_models();
+    int rc = evg_syn_model_load(p, m, err);
+    assert_int_equal(mapped_models(),
+                     before + (rc == 0 && (*m)->file.mapped));
+    unlink(p);
+    return rc;
+}
+
+/* A table section in its final form (format 7): header words, slots,
+ * pairs, dense rows. */
+typedef struct final_tab {
+    uint32_t *w;                 /* the header's six words */
+    uint32_t *slot, *pairs;
+    int16_t *dense;
+} final_tab;
+
+static final_tab final_of(unsigned char *pay, size_t len, uint32_t name)
+{
+    syn_reader r;
+    assert_true(syn_section_find(pay, len, name, &r));
+    final_tab t;
+    t.w = (uint32_t *)(pay + (r.p - pay));
+    t.slot = t.w + 6;
+    t.pairs = t.slot + 2 * (size_t)t.w[1];
+    t.dense = (int16_t *)(t.pairs + t.w[2]);
+    return t;
+}
+
+/* The first used slot whose row is dense (`dense`) or sparse, or -1. */
+static long used_slot(final_tab t, int dense)
+{
+    for (uint32_t i = 0; i < t.w[1]; i++)
+        if (t.slot[2 * i] && !(t.slot[2 * i + 1] >> 31) == !dense)
+            return (long)i;
+    return -1;
+}
+
+/* Format 7 keeps the tables as they are used and reads them in place:
+ * whatever their bytes under a valid checksum, a row outside the table, a
+ * class the model does not have, or no empty slot is an error. */
+static void final_tables_are_checked(void **state)
+{
+    (void)state;
+    char p[] = "/tmp/evg-syn-f-XXXXXX";
+    close(mkstemp(p));
+    char *good = train_tiny(p, 3, 2);
+    size_t n = file_size(p);
+    unlink(p);
+    evg_syn_model *m;
+    evg_error err;
+    size_t len;
+    unsigned char *pay = payload_of(good, n, &len);
+    assert_int_equal(load_payload(good, 7, pay, len, &m, &err), 0);
+    assert_true(m->file.mapped);
+    assert_true(m->tagjoint.cap && m->labeler.cap);
+    assert_true(m->tagjoint.ndense + m->labeler.ndense > 0);
+    evg_syn_model_free(m);
+    const uint32_t names[] = {SYN_SEC('P', 'T', 'G', 'J'),
+                              SYN_SEC('P', 'L', 'A', 'B')};
+    int dense_seen = 0;
+    for (size_t k = 0; k < 2; k++)
+        for (int c = 0; c < 9; c++) {
+            free(pay);
+            pay = payload_of(good, n, &len);
+            final_tab t = final_of(pay, len, names[k]);
+            long s;
+            switch (c) {
+            case 0: t.w[0]++; break;            /* classes */
+            case 1: t.w[1]--; break;            /* slots: the size */
+            case 2: t.w[4]++; break;            /* dense rows: the size */
+            case 3: t.w[5] = 1; break;          /* the reserved word */
+            case 4: t.w[4] = 0x80000000u; break;
+            case 5: /* a sparse row past the pairs */
+                s = used_slot(t, 0);
+                assert_true(s >= 0);
+                t.slot[2 * s + 1] = t.w[2];
+                break;
+            case 6: /* a sparse row's class */
+                s = used_slot(t, 0);
+                t.pairs[t.slot[2 * s + 1] + 1] |= 0xffffu << 16;
+                break;
+            case 7: /* a dense row past the dense rows */
+                if ((s = used_slot(t, 1)) < 0)
+                    continue;
+                dense_seen = 1;
+                t.slot[2 * s + 1] = 0x80000000u | t.w[4];
+                break;
+            case 8: /* no empty slot: a probe would not end */
+                for (uint32_t i = 0; i < t.w[1]; i++)
+                    if (!t.slot[2 * i]) {
+                        t.slot[2 * i] = 1;
+                        t.slot[2 * i + 1] = 0;
+                    }
+                break;
+            }
+            assert_int_equal(load_payload(good, 7, pay, len, &m, &err),
+                             EVG_EPARSE);
+            assert_null(m);
+            assert_non_null(strstr(err.message, "damaged"));
+        }
+    assert_true(dense_seen);
+    /* dense rows of any weights are read */
+    free(pay);
+    pay = payload_of(good, n, &len);
+    for (size_t k = 0; k < 2; k++) {
+        final_tab t = final_of(pay, len, names[k]);
+        memset(t.dense, 0x7f, (size_t)t.w[4] * t.w[0] * 2);
+    }
+    assert_int_equal(load_payload(good, 7, pay, len, &m, &err), 0);
+    evg_syn_model_free(m);
+    assert_int_equal(mapped_models(), 0);
+    free(pay);
+    free(good);
+}
+
+/* Rewrites a format 7 payload as the versions before it held it: each
+ * table's rows all sparse in its pairs, header of four words. */
+static void payload_to_old(const unsigned char *pay, size_t len,
+                           evg_buf *out)
+{
+    size_t i = 0;
+    while (i + 16 <= len) {
+        uint32_t name;
+        uint64_t n;
+        memcpy(&name, pay + i, 4);
+        memcpy(&n, pay + i + 8, 8);
+        const unsigned char *d = pay + i + 16;
+        if (name == SYN_SEC('P', 'T', 'G', 'J') ||
+            name == SYN_SEC('P', 'T', 'A', 'G') ||
+            name == SYN_SEC('P', 'L', 'A', 'B')) {
+            uint32_t w[6];
+            memcpy(w, d, 24);
+            uint32_t nc = w[0], cap = w[1], np = w[2];
+            uint32_t *slot = malloc((size_t)cap * 8);
+            memcpy(slot, d + 24, (size_t)cap * 8);
+            const unsigned char *pairs = d + 24 + (size_t)cap * 8;
+            const unsigned char *dense = pairs + (size_t)np * 4;
+            evg_buf rows;
+            evg_buf_init(&rows, 0);
+            assert_int_equal(evg_buf_append(&rows, (const char *)pairs,
+                                            (size_t)np * 4), 0);
+            uint32_t total = np;
+            for (uint32_t s = 0; s < cap; s++) {
+                if (!slot[2 * s] || !(slot[2 * s + 1] >> 31))
+                    continue;
+                size_t row = slot[2 * s + 1] & 0x7fffffffu;
+                uint32_t k = 0, v[1024];
+                for (uint32_t c = 0; c < nc; c++) {
+                    int16_t x;
+                    memcpy(&x, dense + (row * nc + c) * 2, 2);
+                    if (x)
+                        v[1 + k++] = c << 16 | (uint16_t)x;
+                }
+                v[0] = k;
+                assert_int_equal(evg_buf_append(&rows, (const char *)v,
+                                                (1 + k) * 4), 0);
+                slot[2 * s + 1] = total;
+                total += 1 + k;
+            }
+            evg_buf sec;
+            evg_buf_init(&sec, 0);
+            uint32_t h[4] = {nc, cap, total, w[3]};
+            assert_int_equal(evg_buf_append(&sec, (const char *)h, 16), 0);
+            assert_int_equal(evg_buf_append(&sec, (const char *)slot,
+                                            (size_t)cap * 8), 0);
+            assert_int_equal(evg_buf_append(&sec, rows.data, rows.len), 0);
+            syn_section_put(out, name, sec.data, sec.len);
+            evg_buf_dispose(&sec);
+            evg_buf_dispose(&rows);
+            free(slot);
+        } else {
+            syn_section_put(out, name, d, (size_t)n);
+        }
+        i += 16 + (size_t)n + (8 - (size_t)n % 8) % 8;
+    }
+}
+
+/* Models of the versions before 7 (3 without a lexicon, 6 with a lexicon
+ * and a beam) are still read: into memory, their tables densified there;
+ * they tag as the same model in format 7, which is mapped. A flipped byte
+ * of theirs is found by their checksum of one chain. */
+static void older_formats_still_load(void **state)
+{
+    (void)state;
+    for (int beam = 0; beam < 2; beam++) {
+        char p[] = "/tmp/evg-syn-o-XXXXXX";
+        close(mkstemp(p));
+        evg_syn_model *m, *l, *old;
+        evg_error err;
+        if (beam) {
+            m = beam_model(p);
+        } else {
+            syn_train_opts o;
+            quick_opts(&o);
+            assert_int_equal(syn_train(&o, &m, &err), 0);
+            assert_int_equal(evg_syn_model_save(m, p, &err), 0);
+        }
+        char *bytes;
+        size_t n, len;
+        assert_int_equal(evg_read_file(p, 1 << 26, &bytes, &n, &err), 0);
+        unlink(p);
+        unsigned char *pay = payload_of(bytes, n, &len);
+        assert_int_equal(load_payload(bytes, 7, pay, len, &l, &err), 0);
+        assert_true(l->file.mapped);
+        evg_buf b;
+        evg_buf_init(&b, 0);
+        payload_to_old(pay, len, &b);
+        assert_false(b.failed);
+        uint32_t version = beam ? 6 : 3;
+        assert_int_equal(load_payload(bytes, version,
+                                      (const unsigned char *)b.data, b.len,
+                                      &old, &err), 0);
+        assert_false(old->file.mapped);
+        assert_int_equal(old->file.version, version);
+        assert_int_equal(old->beam, l->beam);
+        assert_int_equal(old->tagjoint.ndense, l->tagjoint.ndense);
+        assert_same_tags(l, old, beam);
+        assert_same_tags(m, old, beam);
+        evg_syn_model_free(old);
+        /* the old checksum still finds a flipped byte */
+        char q[] = "/tmp/evg-syn-r-XXXXXX";
+        close(mkstemp(q));
+        assert_int_equal(syn_file_save(q, bytes, version, &b, &err), 0);
+        char *ob;
+        size_t on;
+        assert_int_equal(evg_read_file(q, 1 << 26, &ob, &on, &err), 0);
+        unlink(q);
+        ob[on / 2] ^= 0x21;
+        assert_int_equal(load_bytes(ob, on, &err), EVG_EPARSE);
+        assert_non_null(strstr(err.message, "corrupt"));
+        free(ob);
+        evg_buf_dispose(&b);
+        free(pay);
+        free(bytes);
+        evg_syn_model_free(l);
+        evg_syn_model_free(m);
+        assert_int_equal(mapped_models(), 0);
+    }
 }
 
 int main(void)
@@ -973,6 +1255,8 @@ int main(void)
         cmocka_unit_test(conllu_errors_name_the_line),
         cmocka_unit_test(lemmas_ask_the_lexicon),
         cmocka_unit_test(beam_model_tags_as_trained),
+        cmocka_unit_test(final_tables_are_checked),
+        cmocka_unit_test(older_formats_still_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
