@@ -1259,6 +1259,15 @@ static long emit(ctx *x, const chain *ch)
             if (r0 == EVG_NONE && d->kind == EVG_KIND_PERSON)
                 r0 = evg_actors__same_person(x, x->c.n - 1, d->nstart,
                                              d->nend);
+            if (r0 == EVG_NONE && nl == 1 && !ch->title && !role &&
+                evg_actors__first_name(x, n0)) {
+                /* "Steve announced" after "Steve Jobs": a first name alone
+                 * is the one earlier person of that first name */
+                r0 = evg_actors__same_first_name(x, x->c.n - 1, d->nstart,
+                                                 d->nend);
+                if (r0 != EVG_NONE)
+                    d->kind = EVG_KIND_PERSON;
+            }
             if (r0 == EVG_NONE)
                 /* "the A380", "the Airbus 380" after "the Airbus A380":
                  * the product */

@@ -244,6 +244,11 @@ size_t evg_actors__antecedent(const ctx *x, int want_person,
 int evg_actors__push_ref(ctx *x, size_t s, size_t e, size_t root);
 int evg_actors__pronoun(ctx *x, size_t i);
 size_t evg_actors__same_name(ctx *x, size_t upto, size_t s, size_t e);
+/* A first name alone (bytes s..e: "Steve") after a person whose name it
+ * opens ("Steve Jobs"): the root cand of the one such person before
+ * `upto`, or EVG_NONE when none or several ("Steve Wozniak" too). */
+size_t evg_actors__same_first_name(const ctx *x, size_t upto, size_t s,
+                                   size_t e);
 /* A model's code alone ("A380", bytes s..e) after an earlier product
  * named with its maker ("Airbus A380"), or a product named as an earlier
  * one with the code's capitals left out ("Airbus 380"): the root cand of

@@ -475,6 +475,29 @@ size_t evg_actors__same_model(const ctx *x, size_t upto, size_t s, size_t e)
     return EVG_NONE;
 }
 
+size_t evg_actors__same_first_name(const ctx *x, size_t upto, size_t s,
+                                   size_t e)
+{
+    size_t found = EVG_NONE, n = e - s;
+    size_t lo = upto > NAME_WINDOW ? upto - NAME_WINDOW : 0;
+    for (size_t k = lo; k < upto; k++) {
+        const cand *a = &x->c.v[k];
+        if (a->ante != CAND_NONE || a->kind != EVG_KIND_PERSON ||
+            !a->is_name)
+            continue;
+        const char *p = a->kk == 'g' && a->name ? a->name : x->t + a->nstart;
+        size_t pn = a->kk == 'g' && a->name ? strlen(a->name)
+                                            : a->nend - a->nstart;
+        /* the first of two or more words of the name */
+        if (pn <= n + 1 || p[n] != ' ' || memcmp(p, x->t + s, n) != 0)
+            continue;
+        if (found != EVG_NONE && found != k)
+            return EVG_NONE; /* "Steve Jobs and Steve Wozniak": neither */
+        found = k;
+    }
+    return found;
+}
+
 /* A full personal name written another way than an earlier person's
  * ("Bill Smith" after "William Smith", "George Bush" after "George W.
  * Bush"): the root cand of the one earlier person whose full name agrees

@@ -1251,6 +1251,48 @@ static void entities_capitalized_description(void **state)
     evg_doc_free(doc);
 }
 
+/* A first name alone is the one earlier person whose name it opens
+ * ("Steve" after "Steve Jobs"), and nobody's when two are ("Steve Jobs
+ * and Steve Wozniak"). */
+static void entities_first_name_alone(void **state)
+{
+    (void)state;
+    evg_syntax *syn = syntax_model(); /* a sentence's first word: the parse */
+    evg_doc *doc = extract_parsed("Kelmar CEO Steve Vostrid spoke on Monday. "
+                                  "Steve announced a new phone.", syn);
+    const evg_entity *p = by_mention(doc, "Steve");
+    assert_non_null(p);
+    assert_int_equal(p->kind, EVG_KIND_PERSON);
+    assert_string_equal(p->name, "Steve Vostrid");
+    evg_doc_free(doc);
+    doc = extract_parsed("Steve Vostrid and Steve Zorvan founded Kelmar Inc. "
+                         "on Monday. Steve said it was fun.", syn);
+    p = by_mention(doc, "Steve");
+    assert_true(p == NULL || (strcmp(p->name, "Steve Vostrid") != 0 &&
+                              strcmp(p->name, "Steve Zorvan") != 0));
+    evg_doc_free(doc);
+    evg_syntax_free(syn);
+}
+
+/* "Chief Executive Officer" is one title, no person "Officer". */
+static void entities_officer_titles(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("Steve Vostrid, the Kelmar Chief Executive "
+                           "Officer, spoke on Monday. Kelmar Chief Operating "
+                           "Officer Jane Roe quit.");
+    for (size_t i = 0; i < doc->n_entities; i++)
+        assert_string_not_equal(doc->entities[i].name, "Officer");
+    const evg_entity *r = by_mention(doc, "Kelmar Chief Operating Officer "
+                                          "Jane Roe");
+    if (!r)
+        r = by_mention(doc, "Chief Operating Officer Jane Roe");
+    assert_non_null(r);
+    assert_int_equal(r->kind, EVG_KIND_PERSON);
+    assert_string_equal(r->name, "Jane Roe");
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1298,6 +1340,8 @@ int main(void)
         cmocka_unit_test(entities_org_word_names_and_from),
         cmocka_unit_test(entities_company_fuller_name),
         cmocka_unit_test(entities_capitalized_description),
+        cmocka_unit_test(entities_first_name_alone),
+        cmocka_unit_test(entities_officer_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
