@@ -13,8 +13,11 @@
 
 #define MODEL_NAME "/en-timebank-events.evgm"
 #define MAGIC "EVGMEN\0\0"
-#define FORMAT_VERSION 3u
-static const uint32_t versions_read[] = {FORMAT_VERSION, 0};
+/* 7: the tables in their final form, read in place from the mapped file,
+ * and the checksum of eight lanes (SYN_FILE_LANES_FROM, the syntax
+ * model's format 7); 3, still read: the tables densified on load */
+#define FORMAT_VERSION 7u
+static const uint32_t versions_read[] = {FORMAT_VERSION, 3u, 0};
 #define PRIOR_LIMIT 4096u
 #define LISTED_LIMIT 0xffffu
 
@@ -623,8 +626,8 @@ int evg_men_model_save(const evg_men_model *m, const char *path,
     if (s.failed)
         p.failed = s.failed;
     syn_section_put(&p, SYN_SEC('C', 'L', 'A', 'S'), s.data, s.len);
-    syn_table_put(&p, SYN_SEC('P', 'M', 'E', 'N'), &m->tab);
-    syn_table_put(&p, SYN_SEC('P', 'C', 'L', 'S'), &m->ctab);
+    syn_table_put_final(&p, SYN_SEC('P', 'M', 'E', 'N'), &m->tab);
+    syn_table_put_final(&p, SYN_SEC('P', 'C', 'L', 'S'), &m->ctab);
     s.len = 0;
     syn_map_put(&s, &m->lex);
     if (s.failed)
@@ -687,6 +690,9 @@ int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err)
     }
     const unsigned char *pay = m->file.pay;
     size_t n = m->file.n;
+    int (*table)(syn_reader, syn_ptab *, size_t) =
+        m->file.version >= SYN_FILE_LANES_FROM ? syn_table_get_final
+                                               : syn_table_get;
     syn_reader r;
     int ok = syn_section_find(pay, n, SYN_SEC('I', 'N', 'F', 'O'), &r) &&
              (m->info = malloc(r.n + 1)) != NULL;
@@ -697,9 +703,9 @@ int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err)
     ok = ok && syn_section_find(pay, n, SYN_SEC('C', 'L', 'A', 'S'), &r) &&
          get_classes(r, m);
     ok = ok && syn_section_find(pay, n, SYN_SEC('P', 'M', 'E', 'N'), &r) &&
-         syn_table_get(r, &m->tab, m->nclass);
+         table(r, &m->tab, m->nclass);
     ok = ok && syn_section_find(pay, n, SYN_SEC('P', 'C', 'L', 'S'), &r) &&
-         syn_table_get(r, &m->ctab, m->nclass);
+         table(r, &m->ctab, m->nclass);
     ok = ok && syn_section_find(pay, n, SYN_SEC('L', 'E', 'X', 'E'), &r) &&
          syn_map_get(r, &m->lex, PRIOR_LIMIT);
     ok = ok && syn_section_find(pay, n, SYN_SEC('W', 'N', 'S', 'S'), &r) &&

@@ -19,6 +19,7 @@
 #include "evgraph/io.h"
 #include "mentions/mentions.h"
 #include "syntax/syn_file.h"
+#include "model_file_fixture.h"
 
 /* A word of a hand-made token layer: form, UPOS, XPOS, lemma, head,
  * relation, and its gold class (0: no event). */
@@ -713,6 +714,53 @@ static void damaged_models_are_errors(void **state)
     unlink(p);
 }
 
+/* A model is written in format 7, mapped when loaded; a format 3 file
+ * (its tables in the old layout, the checksum of one chain) is still read,
+ * into memory, and labels every word alike. */
+static void older_format_still_loads(void **state)
+{
+    (void)state;
+    corpus c;
+    make_corpus(&c);
+    evg_men_model *m = train(&c, NULL), *l = NULL, *old = NULL;
+    char p[] = "/tmp/evg-men-o-XXXXXX";
+    close(mkstemp(p));
+    evg_error err;
+    assert_int_equal(evg_men_model_save(m, p, &err), 0);
+    size_t n;
+    char *bytes = slurp(p, &n);
+    uint32_t version;
+    memcpy(&version, bytes + 8, 4);
+    assert_int_equal(version, 7);
+    assert_int_equal(evg_men_model_load(p, &l, &err), 0);
+    assert_true(l->file.mapped);
+    static const uint32_t tables[] = {SYN_SEC('P', 'M', 'E', 'N'),
+                                      SYN_SEC('P', 'C', 'L', 'S'), 0};
+    evg_buf b;
+    evg_buf_init(&b, 0);
+    payload_to_old((const unsigned char *)bytes + SYN_FILE_HEADER,
+                   n - SYN_FILE_HEADER, &b, tables);
+    assert_false(b.failed);
+    assert_int_equal(syn_file_save(p, "EVGMEN\0\0", 3, &b, &err), 0);
+    assert_int_equal(evg_men_model_load(p, &old, &err), 0);
+    assert_false(old->file.mapped);
+    assert_int_equal(old->file.version, 3);
+    for (size_t d = 0; d < 4; d++) {
+        uint8_t x[64], y[64], z[64];
+        labels(m, &c.l[d], x);
+        labels(l, &c.l[d], y);
+        labels(old, &c.l[d], z);
+        assert_memory_equal(x, y, c.l[d].n);
+        assert_memory_equal(x, z, c.l[d].n);
+    }
+    evg_buf_dispose(&b);
+    free(bytes);
+    unlink(p);
+    evg_men_model_free(m);
+    evg_men_model_free(l);
+    evg_men_model_free(old);
+}
+
 /* The stage with the shipped models: skipped (visibly) without them. */
 static void stage_in_the_pipeline(void **state)
 {
@@ -798,6 +846,7 @@ int main(void)
         cmocka_unit_test(class_stage_labels_by_complement),
         cmocka_unit_test(event_threshold),
         cmocka_unit_test(damaged_models_are_errors),
+        cmocka_unit_test(older_format_still_loads),
         cmocka_unit_test(stage_in_the_pipeline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,6 +24,12 @@ size_t __sanitizer_get_current_allocated_bytes(void); /* the ASan runtime's */
 #include "syntax/syn_file.h"
 #include "syntax/syn_internal.h"
 #include "syntax/train.h"
+#include "model_file_fixture.h"
+
+/* The syntax model's tables (the parser's inline one is as it was). */
+static const uint32_t syntax_tables[] = {SYN_SEC('P', 'T', 'G', 'J'),
+                                         SYN_SEC('P', 'T', 'A', 'G'),
+                                         SYN_SEC('P', 'L', 'A', 'B'), 0};
 
 #define TINY EVG_SOURCE_DIR "/tests/data/syntax_tiny.conllu"
 
@@ -1111,68 +1117,6 @@ static void final_tables_are_checked(void **state)
     free(good);
 }
 
-/* Rewrites a format 7 payload as the versions before it held it: each
- * table's rows all sparse in its pairs, header of four words. */
-static void payload_to_old(const unsigned char *pay, size_t len,
-                           evg_buf *out)
-{
-    size_t i = 0;
-    while (i + 16 <= len) {
-        uint32_t name;
-        uint64_t n;
-        memcpy(&name, pay + i, 4);
-        memcpy(&n, pay + i + 8, 8);
-        const unsigned char *d = pay + i + 16;
-        if (name == SYN_SEC('P', 'T', 'G', 'J') ||
-            name == SYN_SEC('P', 'T', 'A', 'G') ||
-            name == SYN_SEC('P', 'L', 'A', 'B')) {
-            uint32_t w[6];
-            memcpy(w, d, 24);
-            uint32_t nc = w[0], cap = w[1], np = w[2];
-            uint32_t *slot = malloc((size_t)cap * 8);
-            memcpy(slot, d + 24, (size_t)cap * 8);
-            const unsigned char *pairs = d + 24 + (size_t)cap * 8;
-            const unsigned char *dense = pairs + (size_t)np * 4;
-            evg_buf rows;
-            evg_buf_init(&rows, 0);
-            assert_int_equal(evg_buf_append(&rows, (const char *)pairs,
-                                            (size_t)np * 4), 0);
-            uint32_t total = np;
-            for (uint32_t s = 0; s < cap; s++) {
-                if (!slot[2 * s] || !(slot[2 * s + 1] >> 31))
-                    continue;
-                size_t row = slot[2 * s + 1] & 0x7fffffffu;
-                uint32_t k = 0, v[1024];
-                for (uint32_t c = 0; c < nc; c++) {
-                    int16_t x;
-                    memcpy(&x, dense + (row * nc + c) * 2, 2);
-                    if (x)
-                        v[1 + k++] = c << 16 | (uint16_t)x;
-                }
-                v[0] = k;
-                assert_int_equal(evg_buf_append(&rows, (const char *)v,
-                                                (1 + k) * 4), 0);
-                slot[2 * s + 1] = total;
-                total += 1 + k;
-            }
-            evg_buf sec;
-            evg_buf_init(&sec, 0);
-            uint32_t h[4] = {nc, cap, total, w[3]};
-            assert_int_equal(evg_buf_append(&sec, (const char *)h, 16), 0);
-            assert_int_equal(evg_buf_append(&sec, (const char *)slot,
-                                            (size_t)cap * 8), 0);
-            assert_int_equal(evg_buf_append(&sec, rows.data, rows.len), 0);
-            syn_section_put(out, name, sec.data, sec.len);
-            evg_buf_dispose(&sec);
-            evg_buf_dispose(&rows);
-            free(slot);
-        } else {
-            syn_section_put(out, name, d, (size_t)n);
-        }
-        i += 16 + (size_t)n + (8 - (size_t)n % 8) % 8;
-    }
-}
-
 /* Models of the versions before 7 (3 without a lexicon, 6 with a lexicon
  * and a beam) are still read: into memory, their tables densified there;
  * they tag as the same model in format 7, which is mapped. A flipped byte
@@ -1202,7 +1146,7 @@ static void older_formats_still_load(void **state)
         assert_true(l->file.mapped);
         evg_buf b;
         evg_buf_init(&b, 0);
-        payload_to_old(pay, len, &b);
+        payload_to_old(pay, len, &b, syntax_tables);
         assert_false(b.failed);
         uint32_t version = beam ? 6 : 3;
         assert_int_equal(load_payload(bytes, version,
