@@ -690,9 +690,6 @@ int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err)
     }
     const unsigned char *pay = m->file.pay;
     size_t n = m->file.n;
-    int (*table)(syn_reader, syn_ptab *, size_t) =
-        m->file.version >= SYN_FILE_LANES_FROM ? syn_table_get_final
-                                               : syn_table_get;
     syn_reader r;
     int ok = syn_section_find(pay, n, SYN_SEC('I', 'N', 'F', 'O'), &r) &&
              (m->info = malloc(r.n + 1)) != NULL;
@@ -703,9 +700,9 @@ int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err)
     ok = ok && syn_section_find(pay, n, SYN_SEC('C', 'L', 'A', 'S'), &r) &&
          get_classes(r, m);
     ok = ok && syn_section_find(pay, n, SYN_SEC('P', 'M', 'E', 'N'), &r) &&
-         table(r, &m->tab, m->nclass);
+         syn_table_read(&m->file, r, &m->tab, m->nclass);
     ok = ok && syn_section_find(pay, n, SYN_SEC('P', 'C', 'L', 'S'), &r) &&
-         table(r, &m->ctab, m->nclass);
+         syn_table_read(&m->file, r, &m->ctab, m->nclass);
     ok = ok && syn_section_find(pay, n, SYN_SEC('L', 'E', 'X', 'E'), &r) &&
          syn_map_get(r, &m->lex, PRIOR_LIMIT);
     ok = ok && syn_section_find(pay, n, SYN_SEC('W', 'N', 'S', 'S'), &r) &&

@@ -462,6 +462,14 @@ int syn_table_get_final(syn_reader r, syn_ptab *t, size_t nclass)
     return 1;
 }
 
+int syn_table_read(const syn_file *f, syn_reader r, syn_ptab *t,
+                   size_t nclass)
+{
+    return f->version >= SYN_FILE_LANES_FROM
+               ? syn_table_get_final(r, t, nclass)
+               : syn_table_get(r, t, nclass);
+}
+
 /* A table in its inline form (see put_inline_table), borrowed from the
  * file's bytes. */
 static int get_inline_table(reader r, syn_ptab *t, size_t nclass)
@@ -484,7 +492,6 @@ static int get_inline_table(reader r, syn_ptab *t, size_t nclass)
 }
 
 #define find_section syn_section_find
-#define get_table syn_table_get
 
 static char **split_lines(const reader *r, size_t *n, char **second,
                           void **mem)
@@ -771,10 +778,6 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
     const unsigned char *pay = m->file.pay;
     size_t n = m->file.n;
     uint32_t version = m->file.version;
-    /* from version 7 the tables are read in place, as they are used;
-     * before, they are densified in the file's (read, writable) bytes */
-    int (*table)(syn_reader, syn_ptab *, size_t) =
-        version >= SYN_FILE_LANES_FROM ? syn_table_get_final : get_table;
     reader r;
     int ok = 1;
     void *mem[2];
@@ -804,14 +807,14 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
     }
     ok = ok && m->ntags < 1024 && m->nrels < 256;
     if (ok && find_section(pay, n, SEC('P', 'T', 'G', 'J'), &r))
-        ok = table(r, &m->tagjoint, 2 * m->ntags);
+        ok = syn_table_read(&m->file, r, &m->tagjoint, 2 * m->ntags);
     else
         ok = ok && find_section(pay, n, SEC('P', 'T', 'A', 'G'), &r) &&
-             table(r, &m->tagger, m->ntags);
+             syn_table_read(&m->file, r, &m->tagger, m->ntags);
     ok = ok && find_section(pay, n, SEC('P', 'P', 'A', 'R'), &r) &&
          get_inline_table(r, &m->parser, SYN_NACT);
     ok = ok && find_section(pay, n, SEC('P', 'L', 'A', 'B'), &r) &&
-         table(r, &m->labeler, m->nrels);
+         syn_table_read(&m->file, r, &m->labeler, m->nrels);
     ok = ok && get_lemmas(pay, n, m);
     ok = ok && find_section(pay, n, SEC('T', 'D', 'I', 'C'), &r) &&
          get_map(r, &m->tagdict, (uint32_t)m->ntags);

@@ -83,6 +83,10 @@ int syn_table_get(syn_reader r, syn_ptab *t, size_t nclass);
  * rewritten; 0 when inconsistent. */
 void syn_table_put_final(evg_buf *b, uint32_t name, const syn_ptab *t);
 int syn_table_get_final(syn_reader r, syn_ptab *t, size_t nclass);
+/* A table of file `f` as its version stores it: syn_table_get_final from
+ * SYN_FILE_LANES_FROM on, else syn_table_get. */
+int syn_table_read(const syn_file *f, syn_reader r, syn_ptab *t,
+                   size_t nclass);
 /* A map whose values are all below `limit`; 0 when inconsistent. */
 int syn_map_get(syn_reader r, syn_map *m, uint32_t limit);
 
