@@ -345,7 +345,18 @@ static size_t bytes_hash(const char *p, size_t n)
     return h;
 }
 
+static int nput_if(ctx *x, const char *p, size_t n, size_t root,
+                   int replace);
+
 static int nput(ctx *x, const char *p, size_t n, size_t root)
+{
+    return nput_if(x, p, n, root, 1);
+}
+
+/* Maps name p (n bytes) to root; a name already mapped keeps its root
+ * unless `replace`. */
+static int nput_if(ctx *x, const char *p, size_t n, size_t root,
+                   int replace)
 {
     if (!n)
         return 0;
@@ -370,7 +381,8 @@ static int nput(ctx *x, const char *p, size_t n, size_t root)
     while (x->ntab[j].s) {
         nslot *sl = &x->ntab[j];
         if (sl->hash == h && sl->n == n && memcmp(sl->s, p, n) == 0) {
-            sl->root = root; /* the latest mention wins */
+            if (replace)
+                sl->root = root; /* the latest mention wins */
             return 0;
         }
         j = (j + 1) & (x->ncap - 1);
@@ -393,7 +405,12 @@ static void index_names(ctx *x, size_t upto)
         const cand *root = &x->c.v[r];
         const char *p = x->t + a->nstart;
         size_t n = a->nend - a->nstart;
-        if (nput(x, p, n, r) || (a->name && nput(x, a->name, strlen(a->name), r)))
+        /* "USAF officials": the name is the body's before it is the
+         * group's, so an actor already of that name keeps it ("The USAF"
+         * later is the USAF, not its officials) */
+        int replace = a->nend >= a->end;
+        if (nput_if(x, p, n, r, replace) ||
+            (a->name && nput_if(x, a->name, strlen(a->name), r, replace)))
             x->nfail = 1;
         if (root->kind == EVG_KIND_PERSON && a == root) {
             const char *sp = NULL;

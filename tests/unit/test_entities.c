@@ -1293,6 +1293,23 @@ static void entities_officer_titles(void **state)
     evg_doc_free(doc);
 }
 
+/* "USAF officials" are a group of the USAF's people: "the USAF" after
+ * them is still the USAF its parenthesis named, not the officials. */
+static void entities_name_before_role_keeps_its_actor(void **state)
+{
+    (void)state;
+    evg_doc *doc = extract("The Kelmar Zorvex Agency (KZA) signed a deal "
+                           "on Monday. KZA officials said it was good. The "
+                           "KZA denied it on Tuesday.");
+    const evg_entity *a = by_mention(doc, "Kelmar Zorvex Agency");
+    assert_non_null(a);
+    int n = 0;
+    for (size_t k = 0; k < a->n_mentions; k++)
+        n += !strcmp(a->mentions[k].span.text, "KZA");
+    assert_int_equal(n, 2); /* the parenthesis and "The KZA" */
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1342,6 +1359,7 @@ int main(void)
         cmocka_unit_test(entities_capitalized_description),
         cmocka_unit_test(entities_first_name_alone),
         cmocka_unit_test(entities_officer_titles),
+        cmocka_unit_test(entities_name_before_role_keeps_its_actor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
