@@ -1659,13 +1659,23 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     if (rc)
         return rc;
     evg_tokens toks = {0};
-    for (size_t s = 0; s < doc->n_sentences && !rc; s++) {
+    /* a sentence of more than EVG_DOC_WINDOW words in windows of that
+     * many (doc_layer.h) */
+    size_t n_win = 0, w = 0;
+    for (size_t s = 0; s < doc->n_sentences && !rc;
+         w + 1 < n_win ? w++ : (w = 0, s++)) {
         const evg_sentence sent = evg_doc__sentence(doc, s), *sn = &sent;
-        if ((rc = evg_extract__tokens_of(doc, s, &toks)))
+        if (w == 0)
+            n_win = evg_doc__windows(doc, s);
+        evg_doc_window win = evg_doc__window(doc, s, w);
+        if ((rc = win.whole ? evg_extract__tokens_of(doc, s, &toks)
+                            : evg_extract__tokens_in(doc, s, win.lo, win.hi,
+                                                     &toks)))
             break;
         x.sent = s;
         x.tk = toks.v;
-        x.ud = evg_doc__sentence_tokens(doc, s, &x.n_ud, NULL);
+        x.ud = evg_doc__sentence_tokens_range(doc, s, win.from, win.count,
+                                              &x.n_ud, NULL);
         if (!x.ud || !x.ud[0].deprel)
             x.n_ud = 0; /* no parse (--no-parse): no roles */
         x.n = toks.n;

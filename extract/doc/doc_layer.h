@@ -138,6 +138,43 @@ size_t evg_doc__token_count(const evg_doc *doc);
 const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
                                               size_t *n, int *err);
 
+/* Words [from, from + count) of sentence `k` (as many as it has), as
+ * evg_doc__sentence_tokens makes them, for a stage that reads a very long
+ * sentence in windows: with a layer, a head outside those words is 0 (the
+ * root) and the others count from `from`; without one (doc->tokens) the
+ * words are the document's own, heads as in the whole sentence. */
+const evg_doc_token *evg_doc__sentence_tokens_range(const evg_doc *doc,
+                                                    size_t k, size_t from,
+                                                    size_t count, size_t *n,
+                                                    int *err);
+
+/* The number of words of sentence `k`, and the first byte of its word
+ * `i` (< that number), without making them. */
+size_t evg_doc__sentence_word_count(const evg_doc *doc, size_t k);
+size_t evg_doc__sentence_word_start(const evg_doc *doc, size_t k, size_t i);
+
+/* A sentence of more than EVG_DOC_WINDOW words (UD words, or the
+ * tokenizer's tokens without the parse) is read by the stages after the
+ * parse in windows of that many, each as they read a sentence, so that
+ * what a stage holds for a sentence does not grow with its length: the
+ * parser's pieces (EVG_SYN_MAX_WORDS, docs/syntax.md), whose parses are
+ * whole trees. A window is bytes [lo, hi) of the text (the tokens that
+ * start there) and words [from, from + count) of the sentence
+ * (evg_doc__sentence_tokens_range); `whole`: the sentence itself, read
+ * as before. */
+#define EVG_DOC_WINDOW 1024
+typedef struct evg_doc_window {
+    int whole;
+    size_t lo, hi, from, count;
+} evg_doc_window;
+
+/* How many windows sentence `k` is read in (1 for a sentence of up to
+ * EVG_DOC_WINDOW words). */
+size_t evg_doc__windows(const evg_doc *doc, size_t k);
+
+/* Window `w` (< evg_doc__windows) of sentence `k`. */
+evg_doc_window evg_doc__window(const evg_doc *doc, size_t k, size_t w);
+
 /* Frees the scratch of evg_doc__sentence_tokens (the last sentence's
  * words): a sentence of 10,000 words leaves about 1.4 MB there. The next
  * call makes it again. */

@@ -59,7 +59,7 @@ struct evg_doc_layer {
     size_t n_classes;
     /* the sentence made last (evg_doc__sentence_tokens) */
     evg_doc_token *view;
-    size_t view_cap, view_k, view_n;
+    size_t view_cap, view_k, view_n, view_from;
     char *forms;
     size_t forms_cap;
 };
@@ -368,6 +368,14 @@ static void make_token(const evg_doc *doc, const evg_doc_layer *l, size_t i,
 const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
                                               size_t *n, int *err)
 {
+    return evg_doc__sentence_tokens_range(doc, k, 0, SIZE_MAX, n, err);
+}
+
+const evg_doc_token *evg_doc__sentence_tokens_range(const evg_doc *doc,
+                                                    size_t k, size_t from,
+                                                    size_t count, size_t *n,
+                                                    int *err)
+{
     size_t b, e;
     *n = 0;
     if (err)
@@ -375,13 +383,21 @@ const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
     evg_doc_layer *l = doc->layer;
     if (!l) {
         token_bounds(doc, k, &b, &e);
-        *n = e - b;
-        return e > b ? doc->tokens + b : NULL;
+        if (from >= e - b)
+            return NULL;
+        *n = e - b - from < count ? e - b - from : count;
+        return doc->tokens + b + from;
     }
     bounds(l, k, &b, &e);
-    if (e == b)
+    if (from >= e - b)
         return NULL;
-    if (l->view_k == k) {
+    /* words [b, e) of the document's numbers; heads renumbered when only
+     * part of the sentence is made */
+    int part = from > 0 || e - b - from > count;
+    b += from;
+    if (e - b > count)
+        e = b + count;
+    if (l->view_k == k && l->view_from == from && l->view_n == e - b) {
         *n = l->view_n;
         return l->view;
     }
@@ -405,12 +421,85 @@ const evg_doc_token *evg_doc__sentence_tokens(const evg_doc *doc, size_t k,
         unpack(doc, l, k, i, &f);
         memcpy(p, doc->text + f.start, f.end - f.start);
         p[f.end - f.start] = '\0';
-        make_token(doc, l, i, k, p, &c, &l->view[i - b]);
+        evg_doc_token *t = &l->view[i - b];
+        make_token(doc, l, i, k, p, &c, t);
+        if (part)
+            t->head = t->head > from && t->head - from <= e - b
+                          ? t->head - from
+                          : 0;
         p += f.end - f.start + 1;
     }
     l->view_k = k;
+    l->view_from = from;
     l->view_n = *n = e - b;
     return l->view;
+}
+
+/* The windows of sentence k are counted in UD words, or in the tokens
+ * (`*pieces`) of a sentence without any. */
+static size_t window_units(const evg_doc *doc, size_t k,
+                           const evg_doc_piece **pieces)
+{
+    size_t units = evg_doc__sentence_word_count(doc, k);
+    *pieces = NULL;
+    if (!units && (*pieces = evg_doc__sentence_pieces(doc, k, &units)) == NULL)
+        units = 0;
+    return units;
+}
+
+size_t evg_doc__windows(const evg_doc *doc, size_t k)
+{
+    const evg_doc_piece *pieces;
+    size_t units = window_units(doc, k, &pieces);
+    return units > EVG_DOC_WINDOW
+               ? (units + EVG_DOC_WINDOW - 1) / EVG_DOC_WINDOW
+               : 1;
+}
+
+evg_doc_window evg_doc__window(const evg_doc *doc, size_t k, size_t w)
+{
+    evg_sentence sen = evg_doc__sentence(doc, k);
+    evg_doc_window win = {1, sen.start, sen.end, 0, SIZE_MAX};
+    const evg_doc_piece *pieces;
+    size_t units = window_units(doc, k, &pieces);
+    if (units <= EVG_DOC_WINDOW)
+        return win;
+    win.whole = 0;
+    win.from = w * EVG_DOC_WINDOW;
+    win.count = EVG_DOC_WINDOW;
+    if (w > 0)
+        win.lo = pieces ? pieces[win.from].start
+                        : evg_doc__sentence_word_start(doc, k, win.from);
+    if (win.from + EVG_DOC_WINDOW < units)
+        win.hi = pieces
+                     ? pieces[win.from + EVG_DOC_WINDOW].start
+                     : evg_doc__sentence_word_start(doc, k,
+                                                    win.from + EVG_DOC_WINDOW);
+    return win;
+}
+
+size_t evg_doc__sentence_word_count(const evg_doc *doc, size_t k)
+{
+    size_t b, e;
+    if (doc->layer)
+        bounds(doc->layer, k, &b, &e);
+    else
+        token_bounds(doc, k, &b, &e);
+    return e - b;
+}
+
+size_t evg_doc__sentence_word_start(const evg_doc *doc, size_t k, size_t i)
+{
+    size_t b, e;
+    const evg_doc_layer *l = doc->layer;
+    if (!l) {
+        token_bounds(doc, k, &b, &e);
+        return doc->tokens[b + i].start;
+    }
+    bounds(l, k, &b, &e);
+    wfull f;
+    unpack(doc, l, k, b + i, &f);
+    return f.start;
 }
 
 void evg_doc__layer_drop_view(evg_doc *doc)
@@ -476,9 +565,10 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
     }
     if (there)
         l->conf[r] = c ? confidence : 0.0;
-    if (l->view_k == k) {
-        l->view[i].tml_class = c ? tml_class : NULL;
-        l->view[i].event_confidence = there ? l->conf[r] : 0.0;
+    if (l->view_k == k && i >= l->view_from && i - l->view_from < l->view_n) {
+        l->view[i - l->view_from].tml_class = c ? tml_class : NULL;
+        l->view[i - l->view_from].event_confidence =
+            there ? l->conf[r] : 0.0;
     }
 }
 

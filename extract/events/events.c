@@ -1441,11 +1441,49 @@ static int cmp_mention(const void *a, const void *b)
     return x->end > y->end ? -1 : (x->end < y->end);
 }
 
-static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
+/* The words of the window from doc->tokens (no layer), copied with their
+ * heads counted from its first word: a head outside it is the root. */
+static int own_words(sent_ctx *s, const evg_doc_window *win)
 {
-    const evg_sentence sent = evg_doc__sentence(st->doc, si), *sen = &sent;
-    if (evg_extract__tokens_of(st->doc, si, &s->tok))
+    if (!s->n_ud)
+        return 0;
+    if (evg_reserve_raw(&s->own_ud, &s->cap_own_ud, s->n_ud,
+                        sizeof(*s->own_ud), 64) < 0)
         return EVG_ENOMEM;
+    memcpy(s->own_ud, s->ud, s->n_ud * sizeof(*s->own_ud));
+    for (size_t i = 0; i < s->n_ud; i++) {
+        size_t h = s->own_ud[i].head;
+        s->own_ud[i].head =
+            h > win->from && h - win->from <= s->n_ud ? h - win->from : 0;
+    }
+    s->ud = s->own_ud;
+    return 0;
+}
+
+static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si,
+                            const evg_doc_window *win)
+{
+    if (win->whole ? evg_extract__tokens_of(st->doc, si, &s->tok)
+                   : evg_extract__tokens_in(st->doc, si, win->lo, win->hi,
+                                            &s->tok))
+        return EVG_ENOMEM;
+    /* the time expressions of the window: those that start in it, and
+     * one running into it */
+    s->tx_lo = st->tx_first[si];
+    s->tx_hi = st->tx_first[si + 1];
+    if (!win->whole) {
+        const evg_timex *tx = st->doc->timexes;
+        size_t a = s->tx_lo;
+        while (a < s->tx_hi && tx[st->tx_order[a]].span.start < win->lo)
+            a++;
+        if (a > s->tx_lo && tx[st->tx_order[a - 1]].span.end > win->lo)
+            a--;
+        size_t b = a;
+        while (b < s->tx_hi && tx[st->tx_order[b]].span.start < win->hi)
+            b++;
+        s->tx_lo = a;
+        s->tx_hi = b;
+    }
     size_t n = s->tok.n;
     /* not zeroed (evg_reserve_raw): the room a doubling adds beyond
      * the sentence stays untouched, so it takes no memory; every element
@@ -1466,7 +1504,7 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     s->n_pool = 0;
     memset(s->in_tx, 0, n + 1);
     memset(s->used, 0, n + 1);
-    for (size_t k = st->tx_first[si]; k < st->tx_first[si + 1]; k++) {
+    for (size_t k = s->tx_lo; k < s->tx_hi; k++) {
         const evg_timex *tx = &st->doc->timexes[st->tx_order[k]];
         for (size_t i = 0; i < n; i++)
             if (s->tok.v[i].start >= tx->span.start &&
@@ -1476,12 +1514,19 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si)
     s->text = st->doc->text;
     s->index = si;
     int rc = 0;
-    s->ud = evg_doc__sentence_tokens(st->doc, si, &s->n_ud, &rc);
+    if (win->whole) {
+        s->ud = evg_doc__sentence_tokens(st->doc, si, &s->n_ud, &rc);
+    } else {
+        s->ud = evg_doc__sentence_tokens_range(st->doc, si, win->from,
+                                               win->count, &s->n_ud, &rc);
+        if (!rc && !st->doc->layer)
+            rc = own_words(s, win);
+    }
     if (rc || (rc = evg_events__index(s)))
         return rc;
     evg_frames_use_kids(s->ud, s->n_ud, s->kid_at, s->kids);
     /* map tokens onto mentions (sorted, non-overlapping) */
-    while (st->mpos < st->n_ment && st->ment[st->mpos].end <= sen->start)
+    while (st->mpos < st->n_ment && st->ment[st->mpos].end <= win->lo)
         st->mpos++;
     size_t m = st->mpos;
     for (size_t i = 0; i < n; i++) {
@@ -1537,6 +1582,7 @@ static void sent_dispose(sent_ctx *s)
     free(s->lem_pool);
     free(s->n_lem);
     free(s->cand);
+    free(s->own_ud);
     evg_frames_use_kids(NULL, 0, NULL, NULL);
     evg_events__index_dispose(s);
 }
@@ -1639,27 +1685,33 @@ int evg_extract__events(evg_doc *doc, const evg_lexicon *lex,
             continue;
         if (sen->end <= sen->start || sen->end > doc->text_len)
             continue;
-        size_t first = doc->n_events;
-        s.n_cand = 0; /* a discarded sentence: no CAMEO trigger */
-        if ((rc = prepare_sentence(&st, &s, si)) ||
-            (!(discarded && discarded[si]) &&
-             (rc = scan_sentence(&s, st.trig))) ||
-            (rc = evg_events__emit(&st, &s)) ||
-            (rc = evg_events__uncoded(&st, &s, opts)))
-            goto done;
-        evg_events__quotes(&st, si, first);
-        if ((rc = evg_events__merge_progress(&st)))
-            goto done;
-        if (st.n_final > max_events) {
-            if (err)
-                err->offset = (long long)sen->end;
-            rc = evg_error_set(err, EVG_ELIMIT,
-                               "%s: over the limit of %zu events "
-                               "(--max-events): %zu by sentence %zu of %zu",
-                               opts && opts->path ? opts->path : "<input>",
-                               max_events, st.n_final, si + 1,
-                               doc->n_sentences);
-            goto done;
+        /* a sentence of more than EVG_DOC_WINDOW words is read in
+         * windows of that many, each coded as a sentence is */
+        size_t n_win = evg_doc__windows(doc, si);
+        for (size_t wi = 0; wi < n_win; wi++) {
+            evg_doc_window win = evg_doc__window(doc, si, wi);
+            size_t first = doc->n_events;
+            s.n_cand = 0; /* a discarded sentence: no CAMEO trigger */
+            if ((rc = prepare_sentence(&st, &s, si, &win)) ||
+                (!(discarded && discarded[si]) &&
+                 (rc = scan_sentence(&s, st.trig))) ||
+                (rc = evg_events__emit(&st, &s)) ||
+                (rc = evg_events__uncoded(&st, &s, opts)))
+                goto done;
+            evg_events__quotes(&st, si, win.lo, win.hi, first);
+            if ((rc = evg_events__merge_progress(&st)))
+                goto done;
+            if (st.n_final > max_events) {
+                if (err)
+                    err->offset = (long long)win.hi;
+                rc = evg_error_set(
+                    err, EVG_ELIMIT,
+                    "%s: over the limit of %zu events "
+                    "(--max-events): %zu by sentence %zu of %zu",
+                    opts && opts->path ? opts->path : "<input>", max_events,
+                    st.n_final, si + 1, doc->n_sentences);
+                goto done;
+            }
         }
     }
     /* the per-sentence working memory (a sentence of 10,000 words takes

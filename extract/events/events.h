@@ -96,6 +96,13 @@ typedef struct sent_ctx {
     int question;
     const evg_doc_token *ud; /* the sentence's words in the token layer */
     size_t n_ud;             /* 0 when the document was not parsed */
+    /* the words of a window of a sentence read from doc->tokens, with
+     * heads counted from the window's first word */
+    evg_doc_token *own_ud;
+    size_t cap_own_ud;
+    /* the time expressions of the sentence (or window): positions
+     * [tx_lo, tx_hi) of ev_state.tx_order */
+    size_t tx_lo, tx_hi;
     cand *cand;
     size_t n_cand, cap_cand;
     /* indexes of the parse, made once a sentence (events_index.c), so
@@ -389,7 +396,8 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
  * are attributed to the speaker named where it closes (or before it
  * opened) and are `reported` when asserted. Call once per sentence, in
  * order, after its events are emitted. */
-void evg_events__quotes(ev_state *st, size_t s, size_t first);
+void evg_events__quotes(ev_state *st, size_t s, size_t lo, size_t hi,
+                        size_t first);
 /* After a sentence's events and quotations: merges the events that no
  * quotation may still change with the 64 before them, and frees the room
  * of those merged away that no later event can reach (docs/events.md,

@@ -222,7 +222,7 @@ int evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
 {
     evg_doc *doc = st->doc;
     size_t best = EVG_NONE, best_bar = 0, best_dist = 0;
-    for (size_t k = st->tx_first[s->index]; k < st->tx_first[s->index + 1];
+    for (size_t k = s->tx_lo; k < s->tx_hi;
          k++) {
         size_t ti = st->tx_order[k];
         const evg_timex *tx = &doc->timexes[ti];
@@ -289,7 +289,7 @@ int evg_events__pick_time(ev_state *st, const sent_ctx *s, size_t head,
 static void attach_durations(ev_state *st, const sent_ctx *s)
 {
     evg_doc *doc = st->doc;
-    for (size_t k = st->tx_first[s->index]; k < st->tx_first[s->index + 1];
+    for (size_t k = s->tx_lo; k < s->tx_hi;
          k++) {
         size_t ti = st->tx_order[k];
         if (doc->timexes[ti].type != EVG_TIMEX_DURATION)

@@ -239,7 +239,7 @@ static void phrase_bytes(const sent_ctx *s, size_t w, size_t *start,
 static size_t timex_at(const ev_state *st, const sent_ctx *s, size_t a,
                        size_t b)
 {
-    for (size_t k = st->tx_first[s->index]; k < st->tx_first[s->index + 1];
+    for (size_t k = s->tx_lo; k < s->tx_hi;
          k++) {
         const evg_timex *tx = &st->doc->timexes[st->tx_order[k]];
         if (tx->span.start <= a && b <= tx->span.end)

@@ -9,7 +9,6 @@
  * QUOTE_SENTENCES sentences is taken for a stray mark and forgotten. */
 #include <string.h>
 
-#include "doc_layer.h"
 #include "events.h"
 
 #define QUOTE_SENTENCES 6
@@ -89,10 +88,13 @@ static void give(evg_doc *doc, size_t e, size_t speaker)
         ev->modality = EVG_MOD_REPORTED;
 }
 
-void evg_events__quotes(ev_state *st, size_t s, size_t first)
+void evg_events__quotes(ev_state *st, size_t s, size_t lo, size_t hi,
+                        size_t first)
 {
     evg_doc *doc = st->doc;
-    const evg_sentence sent = evg_doc__sentence(doc, s), *sen = &sent;
+    const struct {
+        size_t start, end;
+    } sent = {lo, hi}, *sen = &sent;
     if (!st->q_open) {
         st->q_speaker = EVG_NONE;
         st->q_from = EVG_NONE;

@@ -31,22 +31,29 @@ int evg_extract__mentions(evg_doc *doc, const evg_mentions *m)
     size_t cap = 0, cap_m = 0;
     int rc = 0;
     for (size_t k = 0; !rc && k < doc->n_sentences; k++) {
-        size_t n;
-        const evg_doc_token *t = evg_doc__sentence_tokens(doc, k, &n, &rc);
-        if (rc || !n)
-            continue;
-        if (evg_reserve(&cls, &cap, n, 1, 256) ||
-            evg_reserve(&margin, &cap_m, n, sizeof *margin, 256) ||
-            (rc = evg_men_label(m, t, n, cls, margin))) {
-            rc = rc ? rc : EVG_ENOMEM;
-            break;
-        }
-        for (size_t i = 0; i < n; i++) {
-            const char *c = cls[i] ? evg_tml_class_lookup(m->names[cls[i]])
-                                   : NULL;
-            evg_doc__token_set_event(doc, k, i, c,
-                                     c ? evg_men_confidence(m, margin[i])
-                                       : 0.0);
+        /* a sentence of more than EVG_DOC_WINDOW words in windows of
+         * that many (doc_layer.h) */
+        size_t n_win = evg_doc__windows(doc, k);
+        for (size_t w = 0; !rc && w < n_win; w++) {
+            evg_doc_window win = evg_doc__window(doc, k, w);
+            size_t n;
+            const evg_doc_token *t = evg_doc__sentence_tokens_range(
+                doc, k, win.from, win.count, &n, &rc);
+            if (rc || !n)
+                continue;
+            if (evg_reserve(&cls, &cap, n, 1, 256) ||
+                evg_reserve(&margin, &cap_m, n, sizeof *margin, 256) ||
+                (rc = evg_men_label(m, t, n, cls, margin))) {
+                rc = rc ? rc : EVG_ENOMEM;
+                break;
+            }
+            for (size_t i = 0; i < n; i++) {
+                const char *c =
+                    cls[i] ? evg_tml_class_lookup(m->names[cls[i]]) : NULL;
+                evg_doc__token_set_event(
+                    doc, k, win.from + i, c,
+                    c ? evg_men_confidence(m, margin[i]) : 0.0);
+            }
         }
     }
     free(cls);

@@ -321,22 +321,42 @@ int evg_extract__tokens(evg_doc *doc)
 
 int evg_extract__tokens_of(const evg_doc *doc, size_t k, evg_tokens *out)
 {
+    return evg_extract__tokens_in(doc, k, 0, SIZE_MAX, out);
+}
+
+int evg_extract__tokens_in(const evg_doc *doc, size_t k, size_t lo,
+                           size_t hi, evg_tokens *out)
+{
     out->n = 0;
     if (!doc->pieces || k < doc->pieces->k0) {
         evg_sentence s = evg_doc__sentence(doc, k);
-        return evg_extract__tokenize(doc->text, s.start, s.end, out);
+        int rc = evg_extract__tokenize(doc->text, s.start, s.end, out);
+        size_t w = 0;
+        for (size_t i = 0; !rc && i < out->n; i++)
+            if (out->v[i].start >= lo && out->v[i].start < hi)
+                out->v[w++] = out->v[i];
+        if (!rc)
+            out->n = w;
+        return rc;
     }
     size_t n;
     const evg_doc_piece *v = evg_doc__sentence_pieces(doc, k, &n);
-    if (n && evg_reserve_raw(&out->v, &out->cap, n, sizeof *out->v, 64) != 0)
+    size_t a = 0;
+    while (a < n && v[a].start < lo)
+        a++;
+    size_t b = a;
+    while (b < n && v[b].start < hi)
+        b++;
+    if (b > a &&
+        evg_reserve_raw(&out->v, &out->cap, b - a, sizeof *out->v, 64) != 0)
         return EVG_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = a; i < b; i++) {
         uint32_t lf = v[i].len_flags;
-        out->v[i].start = v[i].start;
-        out->v[i].end =
+        out->v[i - a].start = v[i].start;
+        out->v[i - a].end =
             (size_t)v[i].start + (lf & ((1u << EVG_PIECE_LEN_BITS) - 1));
-        out->v[i].flags = lf >> EVG_PIECE_LEN_BITS;
+        out->v[i - a].flags = lf >> EVG_PIECE_LEN_BITS;
     }
-    out->n = n;
+    out->n = b - a;
     return 0;
 }

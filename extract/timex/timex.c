@@ -388,17 +388,26 @@ int evg_extract__timexes(evg_doc *doc, evg_error *err)
     c.has_dct = parse_dct(&c, doc->dct);
     for (size_t s = 0; s < doc->n_sentences && doc->text; s++) {
         const evg_sentence sent = evg_doc__sentence(doc, s), *sn = &sent;
-        size_t n_ud;
         c.sent = s;
-        const evg_doc_token *ud = evg_doc__sentence_tokens(doc, s, &n_ud, &rc);
-        if (rc)
-            goto done;
         if (sn->end > doc->text_len || sn->start > sn->end)
             continue;
-        if ((rc = evg_extract__tokens_of(doc, s, &layer)) ||
-            (rc = evg_timex__tokens(&c, &layer, ud, n_ud)) ||
-            (rc = tag_sentence(doc, &c)))
-            goto done;
+        /* a sentence of more than EVG_DOC_WINDOW words in windows of
+         * that many (doc_layer.h) */
+        size_t n_win = evg_doc__windows(doc, s);
+        for (size_t w = 0; w < n_win; w++) {
+            evg_doc_window win = evg_doc__window(doc, s, w);
+            size_t n_ud;
+            const evg_doc_token *ud = evg_doc__sentence_tokens_range(
+                doc, s, win.from, win.count, &n_ud, &rc);
+            if (rc)
+                goto done;
+            if ((rc = win.whole ? evg_extract__tokens_of(doc, s, &layer)
+                                : evg_extract__tokens_in(doc, s, win.lo,
+                                                         win.hi, &layer)) ||
+                (rc = evg_timex__tokens(&c, &layer, ud, n_ud)) ||
+                (rc = tag_sentence(doc, &c)))
+                goto done;
+        }
     }
 done:
     free(c.t);

@@ -296,6 +296,133 @@ static void layer_given_back_same_json(void **state)
     }
 }
 
+/* "The officials said talks went on ... and ended." with `reps` times
+ * "officials said talks went on " (five words each), then a short
+ * sentence: a coded event ("talks", CAMEO 040) and uncoded ones ("said",
+ * "went") every five words. */
+static char *long_sentence(size_t reps, size_t *len)
+{
+    static const char *unit = "officials said talks went on ";
+    static const char *tail = "and ended. Japan accused China of theft.";
+    size_t n = strlen(unit), t = strlen(tail);
+    char *s = malloc(4 + n * reps + t + 1);
+    assert_non_null(s);
+    memcpy(s, "The ", 4);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(s + 4 + i * n, unit, n);
+    memcpy(s + 4 + n * reps, tail, t + 1);
+    *len = 4 + n * reps + t;
+    return s;
+}
+
+/* The events of sentence 0, in the document's order: whether an event
+ * without a CAMEO code comes before a coded one. The coder makes a
+ * sentence's coded events, then its uncoded ones: read whole, a sentence
+ * has all its coded events first; read in windows, each window's. */
+static int uncoded_before_coded(const evg_doc *doc)
+{
+    int uncoded = 0;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const evg_event *ev = &doc->events[i];
+        if (ev->sentence != 0)
+            continue;
+        if (!ev->cameo)
+            uncoded = 1;
+        else if (uncoded)
+            return 1;
+    }
+    return 0;
+}
+
+/* A sentence of more than EVG_DOC_WINDOW words is read in windows of
+ * that many by the stages after the parse (the parser's pieces): the
+ * windows cover it in order, the words of a window have their heads
+ * among them or at the root, and the coder codes each window as a
+ * sentence (its coded events, then its uncoded ones, before the next
+ * window's). A sentence of up to EVG_DOC_WINDOW words is read whole. */
+static void long_sentence_in_windows(void **state)
+{
+    /* 2,560 words: three windows; 1,000 words: one */
+    size_t sizes[] = {511, 199};
+    for (int k = 0; k < 2; k++) {
+        size_t len;
+        char *text = long_sentence(sizes[k], &len);
+        evg_extract_opts o;
+        models_opts(state, "2019-05-23", &o);
+        evg_doc *doc;
+        evg_error err;
+        evg_error_clear(&err);
+        assert_int_equal(evg_extract_text(text, len, &o, &doc, &err), 0);
+        assert_int_equal(doc->n_sentences, 2);
+        size_t words = evg_doc__sentence_word_count(doc, 0);
+        size_t n_win = evg_doc__windows(doc, 0);
+        assert_int_equal(n_win, (words + EVG_DOC_WINDOW - 1) /
+                                    EVG_DOC_WINDOW);
+        assert_int_equal(n_win, k == 0 ? 3 : 1);
+        assert_int_equal(evg_doc__windows(doc, 1), 1);
+        size_t at = doc->sentences[0].start;
+        for (size_t w = 0; w < n_win; w++) {
+            evg_doc_window win = evg_doc__window(doc, 0, w);
+            assert_int_equal(win.whole, n_win == 1);
+            assert_int_equal(win.lo, at);
+            assert_int_equal(win.from, w * EVG_DOC_WINDOW);
+            if (w > 0)
+                assert_int_equal(win.lo, doc->tokens[win.from].start);
+            at = win.hi;
+        }
+        assert_int_equal(at, doc->sentences[0].end);
+        /* read whole: coded events first; in windows: window by window */
+        assert_int_equal(uncoded_before_coded(doc), n_win > 1);
+        evg_doc_free(doc);
+        free(text);
+    }
+}
+
+/* The words of a window of the token layer: heads counted from the
+ * window's first word, those outside it at the root (0). */
+static void window_words_heads(void **state)
+{
+    size_t len;
+    char *text = long_sentence(511, &len);
+    evg_extract_opts o;
+    models_opts(state, "2019-05-23", &o);
+    o.compact_tokens = 1; /* the layer kept, compact */
+    evg_doc *doc;
+    evg_error err;
+    evg_error_clear(&err);
+    assert_int_equal(evg_extract_text(text, len, &o, &doc, &err), 0);
+    assert_non_null(doc->layer);
+    size_t words = evg_doc__sentence_word_count(doc, 0), n_all, n_win;
+    int rc;
+    /* a copy of the whole sentence's words (the view is scratch) */
+    const evg_doc_token *all = evg_doc__sentence_tokens(doc, 0, &n_all, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(n_all, words);
+    evg_doc_token *copy = malloc(n_all * sizeof(*copy));
+    assert_non_null(copy);
+    memcpy(copy, all, n_all * sizeof(*copy));
+    for (size_t w = 0; w < evg_doc__windows(doc, 0); w++) {
+        evg_doc_window win = evg_doc__window(doc, 0, w);
+        const evg_doc_token *v = evg_doc__sentence_tokens_range(
+            doc, 0, win.from, win.count, &n_win, &rc);
+        assert_int_equal(rc, 0);
+        assert_true(n_win <= EVG_DOC_WINDOW);
+        assert_int_equal(v[0].start, win.lo);
+        for (size_t i = 0; i < n_win; i++) {
+            const evg_doc_token *c = &copy[win.from + i];
+            assert_int_equal(v[i].start, c->start);
+            assert_string_equal(v[i].form, c->form);
+            if (c->head > win.from && c->head <= win.from + n_win)
+                assert_int_equal(v[i].head, c->head - win.from);
+            else
+                assert_int_equal(v[i].head, 0);
+        }
+    }
+    free(copy);
+    evg_doc_free(doc);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +434,8 @@ int main(void)
         cmocka_unit_test(compact_events_side_bound),
         cmocka_unit_test(tokens_given_back),
         cmocka_unit_test(layer_given_back_same_json),
+        cmocka_unit_test(long_sentence_in_windows),
+        cmocka_unit_test(window_words_heads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
