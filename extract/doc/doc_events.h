@@ -1,4 +1,4 @@
-/* The events while a document is extracted (evpack.c): compact, 48 bytes
+/* The events while a document is extracted (evpack.c): compact, 40 bytes
  * an event instead of a whole evg_event (240), since a text dense in
  * events (an event every 4 to 14 bytes) would otherwise hold 17 to 60
  * times its size in them. The event coder packs each event once it is

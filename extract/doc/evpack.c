@@ -43,6 +43,7 @@ typedef struct pk_side {
     evg_span *mentions;
     uint32_t args_at;
     uint32_t n_source, n_target, n_args, n_mentions;
+    uint32_t duration, attributed; /* PK_NONE: none */
 } pk_side;
 
 /* 24 bytes an argument (an evg_arg is 40). */
@@ -59,12 +60,13 @@ typedef struct pk_arg {
 
 #define PK_NONE UINT32_MAX
 
-/* 48 bytes an event. */
+/* 40 bytes an event (its duration and speaker, which few events have,
+ * are in its side record: they took 8 bytes of every event). */
 typedef struct pk_event {
     uint32_t trig_start, trig_end;
     uint32_t trig_text, summary; /* numbers in `strs` */
     uint32_t kind, time;         /* numbers in `kinds`, `times` */
-    uint32_t duration, attributed, sentence; /* PK_NONE: EVG_NONE */
+    uint32_t sentence;           /* PK_NONE: EVG_NONE */
     uint32_t side;               /* its record in `sv` or PK_NONE */
     double confidence;
 } pk_event;
@@ -178,6 +180,10 @@ static int side_of(const evg_event *ev, pk_side *sd)
     if (ev->n_source >= PK_NONE || ev->n_target >= PK_NONE ||
         ev->n_args >= PK_NONE || ev->n_mentions >= PK_NONE)
         return EVG_ELIMIT;
+    int rc;
+    if ((rc = small(ev->duration, &sd->duration)) ||
+        (rc = small(ev->attributed, &sd->attributed)))
+        return rc;
     sd->source = ev->n_source ? ev->source : NULL;
     sd->target = ev->n_target ? ev->target : NULL;
     sd->mentions = ev->n_mentions ? ev->mentions : NULL;
@@ -190,24 +196,36 @@ static int side_of(const evg_event *ev, pk_side *sd)
 
 /* A side record: a word of flags, then for each array the event has, in
  * this order, its length and (sources, targets, mentions) its pointer in
- * two words or (arguments) where they start in p->args. */
-enum { SD_SOURCE = 1, SD_TARGET = 2, SD_MENTIONS = 4, SD_ARGS = 8 };
+ * two words or (arguments) where they start in p->args; then its
+ * duration and its speaker when it has them, a word each. */
+enum {
+    SD_SOURCE = 1,
+    SD_TARGET = 2,
+    SD_MENTIONS = 4,
+    SD_ARGS = 8,
+    SD_DURATION = 16,
+    SD_ATTRIBUTED = 32
+};
 
 static size_t side_words(uint32_t flags)
 {
     return 1 + 3 * !!(flags & SD_SOURCE) + 3 * !!(flags & SD_TARGET) +
-           3 * !!(flags & SD_MENTIONS) + 2 * !!(flags & SD_ARGS);
+           3 * !!(flags & SD_MENTIONS) + 2 * !!(flags & SD_ARGS) +
+           !!(flags & SD_DURATION) + !!(flags & SD_ATTRIBUTED);
 }
 
 static uint32_t side_flags(const pk_side *sd)
 {
     return (sd->n_source ? SD_SOURCE : 0) | (sd->n_target ? SD_TARGET : 0) |
-           (sd->n_mentions ? SD_MENTIONS : 0) | (sd->n_args ? SD_ARGS : 0);
+           (sd->n_mentions ? SD_MENTIONS : 0) | (sd->n_args ? SD_ARGS : 0) |
+           (sd->duration != PK_NONE ? SD_DURATION : 0) |
+           (sd->attributed != PK_NONE ? SD_ATTRIBUTED : 0);
 }
 
 static void side_get(const evg_doc_evpack *p, uint32_t at, pk_side *sd)
 {
     memset(sd, 0, sizeof(*sd));
+    sd->duration = sd->attributed = PK_NONE;
     const uint32_t *w = p->sv + at;
     uint32_t flags = *w++;
     if (flags & SD_SOURCE) {
@@ -227,8 +245,12 @@ static void side_get(const evg_doc_evpack *p, uint32_t at, pk_side *sd)
     }
     if (flags & SD_ARGS) {
         sd->n_args = *w++;
-        sd->args_at = *w;
+        sd->args_at = *w++;
     }
+    if (flags & SD_DURATION)
+        sd->duration = *w++;
+    if (flags & SD_ATTRIBUTED)
+        sd->attributed = *w;
 }
 
 /* Stores `*sd` as a record: over the record at `had` when that has the
@@ -268,8 +290,12 @@ static int side_put(evg_doc_evpack *p, const pk_side *sd, uint32_t had,
     }
     if (flags & SD_ARGS) {
         *w++ = sd->n_args;
-        *w = sd->args_at;
+        *w++ = sd->args_at;
     }
+    if (flags & SD_DURATION)
+        *w++ = sd->duration;
+    if (flags & SD_ATTRIBUTED)
+        *w = sd->attributed;
     *at = had;
     return 0;
 }
@@ -333,8 +359,6 @@ static int pack(evg_doc_evpack *p, const evg_event *ev, uint32_t had,
         (rc = str_id(p, ev->summary, &pe->summary)) ||
         (rc = blob_id(&p->kinds, &k, &pe->kind)) ||
         (rc = blob_id(&p->times, &t, &pe->time)) ||
-        (rc = small(ev->duration, &pe->duration)) ||
-        (rc = small(ev->attributed, &pe->attributed)) ||
         (rc = small(ev->sentence, &pe->sentence)))
         return rc;
     pe->confidence = ev->confidence;
@@ -345,7 +369,8 @@ static int pack(evg_doc_evpack *p, const evg_event *ev, uint32_t had,
         side_get(p, had, &old);
         args_at = old.args_at;
     }
-    if (!ev->n_source && !ev->n_target && !ev->n_args && !ev->n_mentions)
+    if (!ev->n_source && !ev->n_target && !ev->n_args && !ev->n_mentions &&
+        ev->duration == EVG_NONE && ev->attributed == EVG_NONE)
         return 0;
     pk_side sd;
     if ((rc = side_of(ev, &sd)))
@@ -380,8 +405,8 @@ static int unpack(evg_doc_evpack *p, const pk_event *pe, evg_event *ev,
     ev->trigger.end = pe->trig_end;
     ev->trigger.text = str_at(p, pe->trig_text);
     ev->summary = str_at(p, pe->summary);
-    ev->duration = big(pe->duration);
-    ev->attributed = big(pe->attributed);
+    ev->duration = EVG_NONE;
+    ev->attributed = EVG_NONE;
     ev->sentence = big(pe->sentence);
     ev->confidence = pe->confidence;
     if (pe->side == PK_NONE)
@@ -389,6 +414,8 @@ static int unpack(evg_doc_evpack *p, const pk_event *pe, evg_event *ev,
     pk_side side;
     side_get(p, pe->side, &side);
     const pk_side *sd = &side;
+    ev->duration = big(sd->duration);
+    ev->attributed = big(sd->attributed);
     /* the arrays are the arena's: a push onto one makes a copy (capacity
      * = length), as the room behind it may be another event's */
     ev->source = sd->source;
