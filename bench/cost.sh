@@ -154,7 +154,8 @@ for kb in sizes:
     w(f"prose-{kb}.txt", p)
     w(f"go-{kb}.txt", rep(b"Go. ", n))
     # sentences as long as --max-sentence (64 KiB) allows: 58 KB, 10,000
-    # words each, parsed in pieces of 1,024 words
+    # words each, parsed in pieces of 1,024 words and read in windows of
+    # 1,024 words by the stages after the parse
     w(f"long-{kb}.txt", rep(b"The " + b"officials said talks went on " * 2000 +
                             b"and ended.\n\n",
                             n - 1) + b"\n")
