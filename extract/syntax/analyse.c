@@ -211,6 +211,7 @@ static int analyse_piece(const evg_syn_model *m, evg_syn_sent *s, size_t from,
         return EVG_ENOMEM;
     syn_state_reset(st, n);
     syn_parse(m, w, s->tag + from, st);
+    syn_repair(m, w, s->tag + from, n, st->head, st->rel);
     for (size_t i = 0; i < n; i++) {
         int h = st->head[i + 1];
         s->head[from + i] = h > 0 ? h + (int)from : h == 0 ? 0 : 0;

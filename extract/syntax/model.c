@@ -40,6 +40,10 @@
 #define FORMAT_VERSION 7u
 #define FORMAT_VERSION_BEAM 6u
 static const uint32_t versions_read[] = {FORMAT_VERSION, 6u, 5u, 3u, 0};
+/* TBEM's second word: the set of features the beam's hypotheses read: 1,
+ * with the clause from where it opens and its subject; 0, two features
+ * fewer, is refused, as its tables would be read with the wrong ones */
+#define BEAM_FEATURES 1u
 #define BOM 0x01020304u
 #define HEADER SYN_FILE_HEADER
 #define MAX_MODEL ((size_t)256 << 20)
@@ -322,7 +326,7 @@ int syn_model_save(const evg_syn_model *m, const char *path, evg_error *err)
     if (m->beam > 1) {
         s.len = 0;
         put_u32(&s, m->beam);
-        put_u32(&s, 0);
+        put_u32(&s, BEAM_FEATURES);
         section(&p, SEC('T', 'B', 'E', 'M'), s.data, s.len);
     }
     evg_buf_dispose(&s);
@@ -825,12 +829,23 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
         ok = get_map(r, &m->lexicon, 1u << 20);
     /* the beam: in a format 6 model always, from 7 when trained with one */
     int beam = find_section(pay, n, SEC('T', 'B', 'E', 'M'), &r);
+    uint32_t feats = BEAM_FEATURES;
     if (ok && (beam || version == FORMAT_VERSION_BEAM)) {
         uint32_t bw = 0;
         ok = beam && r.n == 8 &&
              (memcpy(&bw, r.p, 4), bw > 1 && bw <= SYN_BEAM_MAX) &&
              m->tagjoint.cap && m->lexicon.cap;
+        if (ok)
+            memcpy(&feats, r.p + 4, 4);
         m->beam = bw;
+    }
+    if (ok && feats != BEAM_FEATURES) {
+        evg_syn_model_free(m);
+        return evg_error_set(err, EVG_EPARSE,
+                             "%s: syntax model's tagger beam reads feature "
+                             "set %u, not supported by this evgraph, which "
+                             "reads set %u: rebuild it with `make model`",
+                             path, feats, BEAM_FEATURES);
     }
     ok = ok && syn_model_coarse(m) == 0;
     if (!ok) {
@@ -874,6 +889,7 @@ void evg_syn_model_free(evg_syn_model *m)
     free(m->coarse);
     free(m->lexpos);
     free(m->finite);
+    free(m->relcls);
     free(m->mem);
     syn_file_release(&m->file);
     free(m);

@@ -216,11 +216,21 @@ int syn_model_coarse(evg_syn_model *m)
     m->finite = calloc(m->ntags ? m->ntags : 1, 1);
     if (!m->coarse || !m->lexpos || !m->finite)
         return EVG_ENOMEM;
-    static const char *const fin[4] = {"VBD", "VBZ", "VBP", "MD"};
+    static const struct {
+        const char *xpos;
+        uint8_t cls;
+    } tc[] = {{"VBD", SYN_TC_FINITE}, {"VBZ", SYN_TC_FINITE},
+              {"VBP", SYN_TC_FINITE}, {"MD", SYN_TC_FINITE},
+              {"IN", SYN_TC_OPEN}, {"CC", SYN_TC_OPEN},
+              {"WRB", SYN_TC_OPEN}, {"WDT", SYN_TC_OPEN | SYN_TC_NOMINAL},
+              {"WP", SYN_TC_OPEN | SYN_TC_NOMINAL}, {"NN", SYN_TC_NOMINAL},
+              {"NNS", SYN_TC_NOMINAL}, {"NNP", SYN_TC_NOMINAL},
+              {"NNPS", SYN_TC_NOMINAL}, {"PRP", SYN_TC_NOMINAL},
+              {"EX", SYN_TC_NOMINAL}};
     for (size_t t = 0; t < m->ntags; t++)
-        for (unsigned k = 0; k < 4; k++)
-            if (m->xpos[t] && !strcmp(m->xpos[t], fin[k]))
-                m->finite[t] = 1;
+        for (size_t k = 0; k < sizeof tc / sizeof *tc; k++)
+            if (m->xpos[t] && !strcmp(m->xpos[t], tc[k].xpos))
+                m->finite[t] = tc[k].cls;
     /* the UPOS whose words have WordNet base forms, by its name in UD */
     static const char *const wn[4] = {"NOUN", "VERB", "ADJ", "ADV"};
     for (size_t t = 0; t < m->ntags; t++)
@@ -233,7 +243,7 @@ int syn_model_coarse(evg_syn_model *m)
             u++;
         m->coarse[t] = (uint8_t)(u < 250 ? u : 250);
     }
-    return 0;
+    return syn_model_relations(m);
 }
 
 /* The features of syn_parse_features (by their place in its list) that

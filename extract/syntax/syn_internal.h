@@ -66,8 +66,14 @@ struct evg_syn_model {
     uint8_t *lexpos;             /* per tag: the SYN_LEX_ base bit of its
                                     UPOS (NOUN, VERB, ADJ, ADV), or 0 */
     uint8_t *coarse;             /* per tag: its UPOS, as a small number */
-    uint8_t *finite;             /* per tag: 1 for a finite verb's (Penn
-                                    VBD, VBZ, VBP, MD), else 0 */
+    uint8_t *finite;             /* per tag: SYN_TC_* bits: a finite
+                                    verb's (Penn VBD, VBZ, VBP, MD), a
+                                    clause or phrase opener's, a
+                                    nominal's */
+    uint8_t *relcls;             /* per relation: SYN_RC_* bits, for the
+                                    parse's repairs (repair.c) */
+    uint16_t rel_nsubj, rel_nsubj_pass, rel_acl, rel_advcl, rel_punct,
+        rel_aux_pass;            /* those relations' numbers, or 0xffff */
     unsigned beam;               /* the second tagger pass's beam width
                                     (format 6); 0 or 1: greedy */
     /* tokenization learned from the treebanks: clitics split off a word
@@ -127,6 +133,11 @@ void syn_words(const syn_map *dict, const syn_map *lex,
 /* Tagger. The form's hash for the tag dictionary. */
 uint64_t syn_form_key(const char *form);
 #define SYN_TAG_FEATS 64
+/* The tag classes the tagger's clause features read (m->finite): a finite
+ * verb (VBD, VBZ, VBP, MD); a word that opens a clause or phrase (IN, a
+ * subordinator or preposition; CC; WDT, WP, WRB); a nominal that can be
+ * a subject (NN, NNS, NNP, NNPS, PRP, EX, WDT, WP). */
+enum { SYN_TC_FINITE = 1, SYN_TC_OPEN = 2, SYN_TC_NOMINAL = 4 };
 /* Features of word i given the tags before it and, for the second pass,
  * the first pass's tags of the whole sentence (`first`, or NULL). */
 size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
@@ -134,7 +145,9 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
                         const uint8_t *finite, uint64_t *f);
 /* The second pass as a beam search (models with m->beam > 1): each
  * hypothesis also reads its own clause so far (how many finite verbs it
- * has tagged since the last punctuation mark and in the sentence), and a
+ * has tagged since the last punctuation mark, since the last word that
+ * opens a clause or phrase and in the sentence, and whether the clause
+ * has a nominal for its subject), and a
  * punctuation mark or the sentence's end scores the clause it closes.
  * `score` adds the scores of features f[0..nf) into sc[0..ntags). `base`:
  * per word, the scores of its features that read no tags (ntags each), or
@@ -198,8 +211,24 @@ extern const uint8_t syn_parse_buffer_feats[SYN_PARSE_BUFFER_FEATS];
 size_t syn_parse_features(const syn_state *s, const syn_word *w,
                           const uint16_t *tags, const uint8_t *coarse,
                           uint64_t *f);
-/* Fills m->coarse from the tag names. EVG_ENOMEM. */
+/* Fills m->coarse, m->lexpos and m->finite from the tag names, and the
+ * relations' classes (syn_model_relations) from the relation names.
+ * EVG_ENOMEM. */
 int syn_model_coarse(evg_syn_model *m);
+/* The relation classes the repairs read: a subject (nsubj, csubj, with
+ * subtypes; expl), a word that makes a clause (a subject, mark, aux, cop),
+ * obl and its subtypes, a list member (appos, conj), cc, flat and fixed,
+ * an auxiliary (aux and its subtypes). */
+enum { SYN_RC_SUBJ = 1, SYN_RC_CLAUSE = 2, SYN_RC_OBL = 4, SYN_RC_LIST = 8,
+       SYN_RC_CC = 16, SYN_RC_FLAT = 32, SYN_RC_AUX = 64 };
+int syn_model_relations(evg_syn_model *m);
+/* Repairs a parse (heads and relations of words 1..n, as syn_state
+ * holds them) where it reads two constructions wrong (repair.c): the
+ * list after a fronted time phrase, the subject of a verb that has none;
+ * a bare past participle right after a noun, its modifier (acl) rather
+ * than an adverbial clause of an earlier verb. */
+void syn_repair(const evg_syn_model *m, const syn_word *w,
+                const uint16_t *tags, size_t n, int *head, uint16_t *rel);
 #define SYN_LABEL_FEATS 40
 size_t syn_label_features(const syn_state *s, const syn_word *w,
                           const uint16_t *tags, int dep, int head,

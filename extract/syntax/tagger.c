@@ -272,11 +272,11 @@ static size_t tag_features(const syn_word *w, size_t n, size_t i,
             unsigned fin = 0;
             for (size_t j = i; j-- > 0 && i - j <= 40 &&
                                w[j].punct_before == c->punct_before;)
-                fin += finite[first[j]];
+                fin += finite[first[j]] & SYN_TC_FINITE;
             for (size_t j = i + 1; j < n && j - i <= 40 &&
                                    w[j].punct_before == c->punct_before;
                  j++)
-                fin += finite[first[j]];
+                fin += finite[first[j]] & SYN_TC_FINITE;
             f[k++] = F3(66, fin > 2 ? 2 : fin, SYN_LEX_CLASS(c->lex),
                         first[i]);
         }
@@ -297,9 +297,14 @@ size_t syn_tag_features(const syn_word *w, size_t n, size_t i,
 /* ---- the second pass as a beam ---- */
 
 /* A hypothesis's clause so far: finite verbs it has tagged since the last
- * punctuation mark and in the whole sentence, and the clause's words. */
+ * punctuation mark (fc), in the whole sentence (fs) and since the last
+ * word that opens a clause or phrase (fo: a punctuation mark, or a word it
+ * tags as a subordinator or preposition, wh-word or coordinator), the
+ * clause's words (cl), and whether a nominal (a noun, personal pronoun,
+ * wh-pronoun, existential "there") came since the last opener or finite
+ * verb (nom): the subject a finite verb needs. */
 typedef struct hist {
-    unsigned fc, fs, cl;
+    unsigned fc, fs, cl, fo, nom;
 } hist;
 
 static uint64_t cap2(unsigned v) { return v > 2 ? 2 : v; }
@@ -311,12 +316,20 @@ static uint64_t len_bucket(unsigned v)
 static void hist_add(hist *h, const syn_word *c, unsigned tag,
                      const uint8_t *finite)
 {
+    unsigned cls = finite[tag], fin = cls & SYN_TC_FINITE;
+    if (c->punct || (cls & SYN_TC_OPEN))
+        h->fo = h->nom = 0;
     if (c->punct) {
         h->fc = h->cl = 0;
         return;
     }
-    h->fc += finite[tag];
-    h->fs += finite[tag];
+    h->fc += fin;
+    h->fs += fin;
+    h->fo += fin;
+    if (fin)
+        h->nom = 0;
+    if (cls & SYN_TC_NOMINAL)
+        h->nom = 1;
     h->cl++;
 }
 
@@ -325,10 +338,21 @@ static void hist_add(hist *h, const syn_word *c, unsigned tag,
  * yet, against the word's dictionary classes, the tag before and the
  * first pass's tag; for a punctuation mark, the clause it closes. A word
  * of the tag dictionary (own = 0) has only the latter. `part`: OWN_ALL in
- * the trainer's order; the beam scores OWN_T1 once for each t1 it holds
- * and OWN_REST for each hypothesis (the same features between them). */
-enum { OWN_ALL, OWN_T1, OWN_REST }; /* own_features' parts: all; those
-                                       that read t1 alone; the others */
+ * the trainer's order; the beam scores OWN_T1 once for each t1 it holds,
+ * OWN_HIST once for each history (hist_key) and OWN_PAIR for each
+ * hypothesis (the same features between the three). */
+enum { OWN_ALL, OWN_T1, OWN_HIST, OWN_PAIR }; /* own_features' parts: all;
+                                       those that read t1 alone; the
+                                       history alone; t1 with t2 or the
+                                       history */
+
+/* What the OWN_HIST features read of a history, as one number. */
+static unsigned hist_key(const hist *h)
+{
+    return (unsigned)(cap2(h->fc) | cap2(h->fs) << 2 | len_bucket(h->cl) << 4 |
+                      cap2(h->fo) << 7) |
+           (h->nom ? 1u << 9 : 0);
+}
 
 static size_t own_features(const syn_word *w, size_t n, size_t i,
                            uint64_t t1, uint64_t t2, const uint16_t *first,
@@ -339,7 +363,7 @@ static size_t own_features(const syn_word *w, size_t n, size_t i,
     uint64_t lc = c->has_lex ? SYN_LEX_CLASS(c->lex) : 0;
     uint64_t fc = cap2(h->fc), fs = cap2(h->fs), cl = len_bucket(h->cl);
     size_t k = 0;
-    if (own && part != OWN_REST) {
+    if (own && (part == OWN_ALL || part == OWN_T1)) {
         if (c->has_lex) {
             f[k++] = F2(64, t1, lc);
             f[k++] = F3(65, t1, lc, SYN_LEX_CLASS(n1->lex));
@@ -356,12 +380,23 @@ static size_t own_features(const syn_word *w, size_t n, size_t i,
     }
     if (part == OWN_T1)
         return k;
-    if (own) {
-        if (part == OWN_REST)
+    if (part == OWN_PAIR) {
+        if (own) {
             f[k++] = F2(15, t1, t2);
+            f[k++] = F3(73, fc, t1, lc);
+        }
+        return k;
+    }
+    if (own) {
         f[k++] = F3(67, fc, lc, fs);
         f[k++] = F3(68, fc, first[i], cl);
-        f[k++] = F3(73, fc, t1, lc);
+        if (part == OWN_ALL)
+            f[k++] = F3(73, fc, t1, lc);
+        /* the clause from where it opens: "since the plant | closed",
+         * and whether it has its subject yet ("Shares | fell") */
+        uint64_t fo = cap2(h->fo);
+        f[k++] = F3(74, fo, h->nom, lc);
+        f[k++] = F3(75, fo, h->nom, first[i]);
     }
     if (c->punct) {
         f[k++] = F2(69, fc, cl);
@@ -381,7 +416,7 @@ size_t syn_beam_features(const syn_word *w, size_t n, size_t i,
                          const uint16_t *seq, const uint16_t *first,
                          const uint8_t *finite, int which, uint64_t *f)
 {
-    hist h = {0, 0, 0};
+    hist h = {0, 0, 0, 0, 0};
     for (size_t j = 0; j < i && j < n; j++)
         hist_add(&h, &w[j], seq[j], finite);
     if (which == SYN_BF_END)
@@ -439,14 +474,14 @@ int syn_tag_beam(const evg_syn_model *m, syn_score_fn score, void *ctx,
         return EVG_ENOMEM;
     bitem cur[SYN_BEAM_MAX], nxt[SYN_BEAM_MAX];
     size_t ncur = 1, stop_at = n;
-    cur[0] = (bitem){0, 0xffff, 0xffff, {0, 0, 0}, 0, 0, 1};
+    cur[0] = (bitem){0, 0xffff, 0xffff, {0, 0, 0, 0, 0}, 0, 0, 1};
     /* training: the gold sequence followed alongside the beam, and the word
      * where the best hypothesis is furthest over it (max-violation) */
     bitem gi = cur[0];
     int64_t vmax = 0;
     uint64_t f[SYN_TAG_FEATS], g[SYN_TAG_FEATS];
     int32_t fixed[1024], sc[1024];
-    int32_t *by_t1 = malloc(b * nt * sizeof *by_t1);
+    int32_t *by_t1 = malloc(2 * b * nt * sizeof *by_t1), *by_h = by_t1 + b * nt;
     if (!by_t1) {
         free(bt);
         return EVG_ENOMEM;
@@ -502,19 +537,40 @@ int syn_tag_beam(const evg_syn_model *m, syn_score_fn score, void *ctx,
                 memcpy(row, fixed, nt * sizeof *row);
                 score(ctx, f, nf, row);
             }
+            /* the features that read the history alone, scored once for
+             * each history of the beam */
+            unsigned hks[SYN_BEAM_MAX];
+            size_t nh = 0;
+            for (size_t q = 0; q < ncur; q++) {
+                unsigned key = hist_key(&cur[q].h);
+                size_t u = 0;
+                while (u < nh && hks[u] != key)
+                    u++;
+                if (u < nh)
+                    continue;
+                hks[nh] = key;
+                int32_t *row = by_h + nh++ * nt;
+                size_t nf = own_features(w, n, i, cur[q].t1, 0, first,
+                                         &cur[q].h, 1, OWN_HIST, f);
+                memset(row, 0, nt * sizeof *row);
+                score(ctx, f, nf, row);
+            }
             for (size_t q = 0; q < ncur; q++) {
                 const bitem *it = &cur[q];
-                size_t u = 0;
+                size_t u = 0, v = 0;
                 while (t1s[u] != it->t1)
                     u++;
-                const int32_t *row = by_t1 + u * nt;
+                unsigned key = hist_key(&it->h);
+                while (hks[v] != key)
+                    v++;
+                const int32_t *row = by_t1 + u * nt, *hrow = by_h + v * nt;
                 size_t nf = own_features(w, n, i, it->t1, it->t2, first,
-                                         &it->h, 1, OWN_REST, f);
+                                         &it->h, 1, OWN_PAIR, f);
                 memset(sc, 0, nt * sizeof *sc);
                 score(ctx, f, nf, sc);
                 for (size_t t = 0; t < nt; t++) {
                     bitem cand;
-                    cand.score = it->score + row[t] + sc[t];
+                    cand.score = it->score + row[t] + hrow[t] + sc[t];
                     if (nn == b && cand.score <= nxt[b - 1].score)
                         continue;
                     cand.t2 = it->t1;

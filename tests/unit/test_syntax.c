@@ -1178,6 +1178,153 @@ static void older_formats_still_load(void **state)
         evg_syn_model_free(m);
         assert_int_equal(mapped_models(), 0);
     }
+/* The parse's repairs (repair.c), on parses written here as a greedy
+ * parser gets them wrong. Tags and relations by name; a word's lexicon
+ * class noun.time for the time words. */
+static char rp_tags[][2][8] = {
+    {"PROPN", "NNP"}, {"NOUN", "NN"}, {"NOUN", "NNS"}, {"ADJ", "JJ"},
+    {"PUNCT", ","}, {"PUNCT", "."}, {"CCONJ", "CC"}, {"VERB", "VBD"},
+    {"VERB", "VBN"}, {"DET", "DT"}, {"AUX", "VBD"}, {"PRON", "PRP"}};
+static char rp_rels[][16] = {"root", "nsubj", "nsubj:pass", "obj",
+                                "obl:unmarked", "appos", "conj", "cc",
+                                "punct", "amod", "det", "advcl", "acl",
+                                "aux:pass", "obl"};
+
+typedef struct rp_word {
+    const char *form, *xpos, *rel;
+    int head, time;
+} rp_word;
+
+static unsigned rp_find(size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(rp_rels[i], s))
+            return (unsigned)i;
+    fail_msg("no %s", s);
+    return 0;
+}
+
+/* Repairs the parse `in` and checks each word's head and relation against
+ * `want` (the same words). */
+static void rp_check(const rp_word *in, const rp_word *want, size_t n)
+{
+    size_t nt = sizeof rp_tags / sizeof *rp_tags;
+    size_t nr = sizeof rp_rels / sizeof *rp_rels;
+    char *upos[16], *xpos[16], *rels[16];
+    for (size_t t = 0; t < nt; t++) {
+        upos[t] = rp_tags[t][0];
+        xpos[t] = rp_tags[t][1];
+    }
+    for (size_t r = 0; r < nr; r++)
+        rels[r] = rp_rels[r];
+    evg_syn_model m;
+    memset(&m, 0, sizeof m);
+    m.ntags = nt;
+    m.upos = upos;
+    m.xpos = xpos;
+    m.nrels = nr;
+    m.rels = rels;
+    assert_int_equal(syn_model_coarse(&m), 0);
+    syn_word w[32];
+    uint16_t tags[32], rel[33];
+    int head[33];
+    memset(w, 0, sizeof w);
+    head[0] = -1;
+    rel[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned t = 0;
+        int aux = !strncmp(in[i].rel, "aux", 3);
+        while (strcmp(rp_tags[t][1], in[i].xpos) ||
+               aux != !strcmp(rp_tags[t][0], "AUX"))
+            t++;
+        tags[i] = (uint16_t)t;
+        w[i].punct = !strcmp(rp_tags[t][0], "PUNCT");
+        w[i].has_lex = 1;
+        w[i].lex = in[i].time ? 26u << SYN_LEX_NOUN_SHIFT : 0;
+        head[i + 1] = in[i].head;
+        rel[i + 1] = (uint16_t)rp_find(nr, in[i].rel);
+    }
+    syn_repair(&m, w, tags, n, head, rel);
+    for (size_t i = 0; i < n; i++) {
+        if (head[i + 1] != want[i].head ||
+            rel[i + 1] != rp_find(nr, want[i].rel))
+            fail_msg("%s: %d %s, want %d %s", in[i].form, head[i + 1],
+                     rp_rels[rel[i + 1]], want[i].head, want[i].rel);
+    }
+    free(m.coarse);
+    free(m.lexpos);
+    free(m.finite);
+    free(m.relcls);
+}
+
+static void repairs_mend_two_readings(void **state)
+{
+    (void)state;
+    /* "Last week, Brazil, Chile and Peru signed the accord.": the list an
+     * apposition of "week", or conjuncts of it, and "signed" without a
+     * subject; the list is its subject */
+    const rp_word appos[] = {
+        {"Last", "JJ", "amod", 2, 0},    {"week", "NN", "obl:unmarked", 9, 1},
+        {",", ",", "punct", 4, 0},       {"Brazil", "NNP", "appos", 2, 0},
+        {",", ",", "punct", 6, 0},       {"Chile", "NNP", "conj", 4, 0},
+        {"and", "CC", "cc", 8, 0},       {"Peru", "NNP", "conj", 4, 0},
+        {"signed", "VBD", "root", 0, 0}, {"the", "DT", "det", 11, 0},
+        {"accord", "NN", "obj", 9, 0},   {".", ".", "punct", 9, 0}};
+    rp_word fixed[12];
+    memcpy(fixed, appos, sizeof fixed);
+    fixed[2] = (rp_word){",", ",", "punct", 2, 0};
+    fixed[3] = (rp_word){"Brazil", "NNP", "nsubj", 9, 0};
+    rp_check(appos, fixed, 12);
+    rp_word conj[12];
+    memcpy(conj, appos, sizeof conj);
+    conj[3].rel = "conj";
+    conj[4].head = 6;
+    conj[5].head = conj[7].head = 2;
+    rp_check(conj, fixed, 12);
+    /* passive: "Last week, Brazil and Chile were warned." */
+    const rp_word passive[] = {
+        {"Last", "JJ", "amod", 2, 0},     {"week", "NN", "obl:unmarked", 8, 1},
+        {",", ",", "punct", 4, 0},        {"Brazil", "NNP", "appos", 2, 0},
+        {"and", "CC", "cc", 6, 0},        {"Chile", "NNP", "conj", 4, 0},
+        {"were", "VBD", "aux:pass", 8, 0}, {"warned", "VBN", "root", 0, 0},
+        {".", ".", "punct", 8, 0}};
+    rp_word pfixed[9];
+    memcpy(pfixed, passive, sizeof pfixed);
+    pfixed[2].head = 2;
+    pfixed[3] = (rp_word){"Brazil", "NNP", "nsubj:pass", 8, 0};
+    rp_check(passive, pfixed, 9);
+    /* left alone: the verb has a subject ("Last week, Monday, ministers
+     * met"), or the apposition is a time itself */
+    const rp_word subj[] = {
+        {"Last", "JJ", "amod", 2, 0},  {"week", "NN", "obl:unmarked", 6, 1},
+        {",", ",", "punct", 4, 0},     {"Monday", "NNP", "appos", 2, 1},
+        {",", ",", "punct", 2, 0},     {"met", "VBD", "root", 0, 0},
+        {".", ".", "punct", 6, 0}};
+    rp_check(subj, subj, 7);
+    rp_word has[12];
+    memcpy(has, appos, sizeof has);
+    has[9] = (rp_word){"they", "PRP", "nsubj", 9, 0};
+    rp_check(has, has, 12);
+
+    /* "Police returned the cars stolen last month.": "stolen" an adverbial
+     * clause of "returned"; it modifies "cars" */
+    const rp_word part[] = {
+        {"Police", "NNS", "nsubj", 2, 0},     {"returned", "VBD", "root", 0, 0},
+        {"the", "DT", "det", 4, 0},           {"cars", "NNS", "obj", 2, 0},
+        {"stolen", "VBN", "advcl", 2, 0},     {"last", "JJ", "amod", 7, 0},
+        {"month", "NN", "obl:unmarked", 5, 1}, {".", ".", "punct", 2, 0}};
+    rp_word pacl[8];
+    memcpy(pacl, part, sizeof pacl);
+    pacl[4] = (rp_word){"stolen", "VBN", "acl", 4, 0};
+    rp_check(part, pacl, 8);
+    /* left alone: after a comma ("They left the room, angered."), or with
+     * a subject of its own */
+    const rp_word comma[] = {
+        {"They", "PRP", "nsubj", 2, 0}, {"left", "VBD", "root", 0, 0},
+        {"the", "DT", "det", 4, 0},     {"room", "NN", "obj", 2, 0},
+        {",", ",", "punct", 6, 0},      {"angered", "VBN", "advcl", 2, 0},
+        {".", ".", "punct", 2, 0}};
+    rp_check(comma, comma, 7);
 }
 
 int main(void)
@@ -1201,6 +1348,7 @@ int main(void)
         cmocka_unit_test(beam_model_tags_as_trained),
         cmocka_unit_test(final_tables_are_checked),
         cmocka_unit_test(older_formats_still_load),
+        cmocka_unit_test(repairs_mend_two_readings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
