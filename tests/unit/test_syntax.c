@@ -1178,6 +1178,8 @@ static void older_formats_still_load(void **state)
         evg_syn_model_free(m);
         assert_int_equal(mapped_models(), 0);
     }
+}
+
 /* The parse's repairs (repair.c), on parses written here as a greedy
  * parser gets them wrong. Tags and relations by name; a word's lexicon
  * class noun.time for the time words. */
