@@ -260,25 +260,6 @@ static size_t object_participle(const evg_doc_token *w, size_t n, size_t p)
     return o;
 }
 
-/* The same reduced relative parsed as one: a past participle with no
- * auxiliary, marker or subject of its own, the modifier (acl) of a noun
- * that is a verb's object or a conjunct of it ("return weapons and
- * equipment seized last year"). */
-static int object_acl(const evg_doc_token *w, size_t n, size_t p)
-{
-    if (!xpos_is(&w[p], "VBN") || !rel_is(w[p].deprel, "acl") ||
-        child(w, n, p, "aux", 1) != EVG_NONE ||
-        child(w, n, p, "mark", 0) != EVG_NONE ||
-        child(w, n, p, "nsubj", 1) != EVG_NONE)
-        return 0;
-    size_t h = head_of(w, n, p);
-    for (int d = 0; d < DEPTH_MAX && h != EVG_NONE && h < p &&
-                    rel_is(w[h].deprel, "conj");
-         d++)
-        h = head_of(w, n, h);
-    return h != EVG_NONE && h < p && rel_is(w[h].deprel, "obj");
-}
-
 static int is_passive(const evg_doc_token *w, size_t n, size_t p)
 {
     if (reduced_passive(w, n, p) || object_participle(w, n, p) != EVG_NONE)
@@ -955,8 +936,7 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
     }
     /* a participle that describes a noun (a reduced relative): what it
      * tells is background to its clause */
-    f->reduced = !f->nominal && (object_participle(w, n, p) != EVG_NONE ||
-                                 object_acl(w, n, p));
+    f->reduced = !f->nominal && object_participle(w, n, p) != EVG_NONE;
     /* arguments coordinated with an argument: "X and Y", "X, Y and Z" */
     size_t n0 = f->n_arg;
     for (size_t i = 0; i < n0; i++)

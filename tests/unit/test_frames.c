@@ -260,21 +260,6 @@ static void relative_clauses(void **state)
     assert_int_equal(f.passive, 1);
     assert_string_equal(args(&t, &f, EVG_FR_AGENT), "president");
     assert_string_equal(args(&t, &f, EVG_FR_PATIENT), "bill");
-    assert_int_equal(f.reduced, 0);
-    /* "They returned weapons and equipment seized last year.": a reduced
-     * relative on the object, background to its clause */
-    build(&t, "They they PRON PRP 2 nsubj\n"
-              "returned return VERB VBD 0 root\n"
-              "weapons weapon NOUN NNS 2 obj\n"
-              "and and CCONJ CC 5 cc\n"
-              "equipment equipment NOUN NN 3 conj\n"
-              "seized seize VERB VBN 5 acl\n"
-              "last last ADJ JJ 8 amod\n"
-              "year year NOUN NN 6 obl:unmarked\n");
-    frame(&t, "seized", &f);
-    assert_int_equal(f.passive, 1);
-    assert_int_equal(f.reduced, 1);
-    assert_string_equal(args(&t, &f, EVG_FR_PATIENT), "equipment");
 }
 
 static void participles(void **state)
