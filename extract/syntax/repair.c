@@ -215,7 +215,10 @@ static void participle_after_noun(const evg_syn_model *m, const syn_word *w,
 void syn_repair(const evg_syn_model *m, const syn_word *w,
                 const uint16_t *tags, size_t n, int *head, uint16_t *rel)
 {
-    if (!m->relcls)
+    /* a lexicon model's only: with the model without one, the participle
+     * repair cost the event-mention model's cross-validated F1 on
+     * TimeBank (docs/syntax.md, "Repairs") */
+    if (!m->relcls || !m->lexicon.cap)
         return;
     fronted_time_list(m, w, tags, n, head, rel);
     participle_after_noun(m, w, tags, n, head, rel);

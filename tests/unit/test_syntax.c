@@ -1226,6 +1226,7 @@ static void rp_check(const rp_word *in, const rp_word *want, size_t n)
     m.xpos = xpos;
     m.nrels = nr;
     m.rels = rels;
+    m.lexicon.cap = 1; /* a lexicon model's (the repairs read w[].lex) */
     assert_int_equal(syn_model_coarse(&m), 0);
     syn_word w[32];
     uint16_t tags[32], rel[33];
