@@ -57,13 +57,15 @@ static size_t singular_len(const char *w, size_t n)
     return n;
 }
 
-/* Whether a word of bytes [s, e) of the text is the head word `h` (hn
- * bytes), in any case, singular or plural: "China Eastern Airlines" and
- * "Irish national airline Aer Lingus" hold the head of "the airline". */
-static int holds_head(const char *t, size_t s, size_t e, const char *h,
-                      size_t hn)
+/* Whether a word of bytes [s, e) of the text is the word `h` (hn bytes):
+ * as it is written, capitals included, when `exact`; else in any case,
+ * singular or plural, so that "China Eastern Airlines" and "Irish national
+ * airline Aer Lingus" hold the head of "the airline". */
+static int holds_word(const char *t, size_t s, size_t e, const char *h,
+                      size_t hn, int exact)
 {
-    hn = singular_len(h, hn);
+    if (!exact)
+        hn = singular_len(h, hn);
     size_t i = s;
     while (i < e) {
         while (i < e && !isalnum((unsigned char)t[i]))
@@ -71,8 +73,9 @@ static int holds_head(const char *t, size_t s, size_t e, const char *h,
         size_t b = i;
         while (i < e && (isalnum((unsigned char)t[i]) || t[i] == '-'))
             i++;
-        size_t n = singular_len(t + b, i - b);
-        if (n == hn && n && strncasecmp(t + b, h, n) == 0)
+        size_t n = exact ? i - b : singular_len(t + b, i - b);
+        if (n == hn && n &&
+            (exact ? memcmp(t + b, h, n) : strncasecmp(t + b, h, n)) == 0)
             return 1;
     }
     return 0;
@@ -98,29 +101,11 @@ static size_t head_antecedent(const ctx *x, const evg_token *head,
         if (root->adj_only || a->adj_only ||
             (root->kk == 'r' && !allow_groups) || a->start >= head->start)
             continue;
-        if (holds_head(x->t, a->start, a->end, h, hn) &&
+        if (holds_word(x->t, a->start, a->end, h, hn, 0) &&
             compatible(root, 0, sector, country, want_country))
             return r;
     }
     return EVG_NONE;
-}
-
-/* Whether bytes [s, e) of the text hold the word `h` (hn bytes) as it is
- * written, capitals included. */
-static int holds_word(const char *t, size_t s, size_t e, const char *h,
-                      size_t hn)
-{
-    size_t i = s;
-    while (i < e) {
-        while (i < e && !isalnum((unsigned char)t[i]))
-            i++;
-        size_t b = i;
-        while (i < e && (isalnum((unsigned char)t[i]) || t[i] == '-'))
-            i++;
-        if (i - b == hn && hn && memcmp(t + b, h, hn) == 0)
-            return 1;
-    }
-    return 0;
 }
 
 /* A description written as a name, its head capitalized ("the Air Force",
@@ -138,7 +123,7 @@ static size_t name_antecedent(const ctx *x, const evg_token *head,
         const cand *a = &x->c.v[k];
         if (a->ante != CAND_NONE || a->adj_only || a->end > head->start ||
             a->kind == EVG_KIND_PERSON ||
-            !holds_word(x->t, a->start, a->end, h, hn))
+            !holds_word(x->t, a->start, a->end, h, hn, 1))
             continue; /* a person's title ("Secretary of the Air Force
                        * James Roche") names no body */
         if (compatible(a, 0, sector, country, want_country))
