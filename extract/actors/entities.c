@@ -1668,9 +1668,7 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
         if (w == 0)
             n_win = evg_doc__windows(doc, s);
         evg_doc_window win = evg_doc__window(doc, s, w);
-        if ((rc = win.whole ? evg_extract__tokens_of(doc, s, &toks)
-                            : evg_extract__tokens_in(doc, s, win.lo, win.hi,
-                                                     &toks)))
+        if ((rc = evg_extract__tokens_in(doc, s, &win, &toks)))
             break;
         x.sent = s;
         x.tk = toks.v;

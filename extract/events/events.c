@@ -1463,9 +1463,7 @@ static int own_words(sent_ctx *s, const evg_doc_window *win)
 static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si,
                             const evg_doc_window *win)
 {
-    if (win->whole ? evg_extract__tokens_of(st->doc, si, &s->tok)
-                   : evg_extract__tokens_in(st->doc, si, win->lo, win->hi,
-                                            &s->tok))
+    if (evg_extract__tokens_in(st->doc, si, win, &s->tok))
         return EVG_ENOMEM;
     /* the time expressions of the window: those that start in it, and
      * one running into it */

@@ -319,13 +319,9 @@ int evg_extract__tokens(evg_doc *doc)
     return rc;
 }
 
-int evg_extract__tokens_of(const evg_doc *doc, size_t k, evg_tokens *out)
-{
-    return evg_extract__tokens_in(doc, k, 0, SIZE_MAX, out);
-}
-
-int evg_extract__tokens_in(const evg_doc *doc, size_t k, size_t lo,
-                           size_t hi, evg_tokens *out)
+/* The tokens of sentence `k` that start in bytes [lo, hi). */
+static int tokens_between(const evg_doc *doc, size_t k, size_t lo, size_t hi,
+                          evg_tokens *out)
 {
     out->n = 0;
     if (!doc->pieces || k < doc->pieces->k0) {
@@ -359,4 +355,16 @@ int evg_extract__tokens_in(const evg_doc *doc, size_t k, size_t lo,
     }
     out->n = b - a;
     return 0;
+}
+
+int evg_extract__tokens_of(const evg_doc *doc, size_t k, evg_tokens *out)
+{
+    return tokens_between(doc, k, 0, SIZE_MAX, out);
+}
+
+int evg_extract__tokens_in(const evg_doc *doc, size_t k,
+                           const evg_doc_window *win, evg_tokens *out)
+{
+    return win->whole ? evg_extract__tokens_of(doc, k, out)
+                      : tokens_between(doc, k, win->lo, win->hi, out);
 }

@@ -43,10 +43,11 @@ int evg_extract__tokens(evg_doc *doc);
  * stage's), or, for a document made without that stage (by hand, or
  * read back from JSON), the sentence tokenized now. EVG_ENOMEM. */
 int evg_extract__tokens_of(const evg_doc *doc, size_t k, evg_tokens *out);
-/* The same for the tokens of sentence `k` that start in bytes [lo, hi)
- * (a window of a very long sentence). EVG_ENOMEM. */
-int evg_extract__tokens_in(const evg_doc *doc, size_t k, size_t lo,
-                           size_t hi, evg_tokens *out);
+/* The same for window `win` of sentence `k` (evg_doc__window): the
+ * tokens that start in its bytes [lo, hi), or the whole sentence's for a
+ * window that is the sentence itself. EVG_ENOMEM. */
+int evg_extract__tokens_in(const evg_doc *doc, size_t k,
+                           const evg_doc_window *win, evg_tokens *out);
 
 /* Case-insensitive comparison of token `t` with the ASCII word `w`. */
 int evg_extract__tok_is(const char *text, const evg_token *t, const char *w);

@@ -401,9 +401,7 @@ int evg_extract__timexes(evg_doc *doc, evg_error *err)
                 doc, s, win.from, win.count, &n_ud, &rc);
             if (rc)
                 goto done;
-            if ((rc = win.whole ? evg_extract__tokens_of(doc, s, &layer)
-                                : evg_extract__tokens_in(doc, s, win.lo,
-                                                         win.hi, &layer)) ||
+            if ((rc = evg_extract__tokens_in(doc, s, &win, &layer)) ||
                 (rc = evg_timex__tokens(&c, &layer, ud, n_ud)) ||
                 (rc = tag_sentence(doc, &c)))
                 goto done;
