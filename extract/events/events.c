@@ -1512,14 +1512,10 @@ static int prepare_sentence(ev_state *st, sent_ctx *s, size_t si,
     s->text = st->doc->text;
     s->index = si;
     int rc = 0;
-    if (win->whole) {
-        s->ud = evg_doc__sentence_tokens(st->doc, si, &s->n_ud, &rc);
-    } else {
-        s->ud = evg_doc__sentence_tokens_range(st->doc, si, win->from,
-                                               win->count, &s->n_ud, &rc);
-        if (!rc && !st->doc->layer)
-            rc = own_words(s, win);
-    }
+    s->ud = evg_doc__sentence_tokens_range(st->doc, si, win->from, win->count,
+                                           &s->n_ud, &rc);
+    if (!rc && !win->whole && !st->doc->layer)
+        rc = own_words(s, win);
     if (rc || (rc = evg_events__index(s)))
         return rc;
     evg_frames_use_kids(s->ud, s->n_ud, s->kid_at, s->kids);

@@ -173,7 +173,7 @@ static void fronted_time_list(const evg_syn_model *m, const syn_word *w,
                         rel[d] == m->rel_aux_pass;
             for (int d = a + 1; d < v; d++)
                 if (head[d] == t)
-                        head[d] = a; /* the other members, their commas and
+                    head[d] = a; /* the other members, their commas and
                                     conjunction */
             head[a] = v;
             rel[a] = pass && m->rel_nsubj_pass != 0xffff ? m->rel_nsubj_pass
