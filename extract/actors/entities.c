@@ -1661,45 +1661,44 @@ int evg_extract__entities(evg_doc *doc, const evg_lexicon *lex,
     evg_tokens toks = {0};
     /* a sentence of more than EVG_DOC_WINDOW words in windows of that
      * many (doc_layer.h) */
-    size_t n_win = 0, w = 0;
-    for (size_t s = 0; s < doc->n_sentences && !rc;
-         w + 1 < n_win ? w++ : (w = 0, s++)) {
+    for (size_t s = 0; s < doc->n_sentences && !rc; s++) {
         const evg_sentence sent = evg_doc__sentence(doc, s), *sn = &sent;
-        if (w == 0)
-            n_win = evg_doc__windows(doc, s);
-        evg_doc_window win = evg_doc__window(doc, s, w);
-        if ((rc = evg_extract__tokens_in(doc, s, &win, &toks)))
-            break;
-        x.sent = s;
-        x.tk = toks.v;
-        x.ud = evg_doc__sentence_tokens_range(doc, s, win.from, win.count,
-                                              &x.n_ud, NULL);
-        if (!x.ud || !x.ud[0].deprel)
-            x.n_ud = 0; /* no parse (--no-parse): no roles */
-        x.n = toks.n;
-        /* boilerplate and title-case lines (headlines) name no new actors
-         * from capitalized words alone */
-        x.boiler = sn->boilerplate || title_case(&x);
-        x.credit = sn->boilerplate;
-        size_t i = 0;
-        while (i < x.n) {
-            int p = evg_actors__pronoun(&x, i);
-            if (p < 0) {
-                rc = p;
+        size_t n_win = evg_doc__windows(doc, s);
+        for (size_t w = 0; w < n_win && !rc; w++) {
+            evg_doc_window win = evg_doc__window(doc, s, w);
+            if ((rc = evg_extract__tokens_in(doc, s, &win, &toks)))
                 break;
+            x.sent = s;
+            x.tk = toks.v;
+            x.ud = evg_doc__sentence_tokens_range(doc, s, win.from, win.count,
+                                                  &x.n_ud, NULL);
+            if (!x.ud || !x.ud[0].deprel)
+                x.n_ud = 0; /* no parse (--no-parse): no roles */
+            x.n = toks.n;
+            /* boilerplate and title-case lines (headlines) name no new actors
+             * from capitalized words alone */
+            x.boiler = sn->boilerplate || title_case(&x);
+            x.credit = sn->boilerplate;
+            size_t i = 0;
+            while (i < x.n) {
+                int p = evg_actors__pronoun(&x, i);
+                if (p < 0) {
+                    rc = p;
+                    break;
+                }
+                if (p) {
+                    i++;
+                    continue;
+                }
+                chain ch;
+                parse_chain(&x, i, &ch);
+                long used = emit(&x, &ch);
+                if (used < 0) {
+                    rc = (int)used;
+                    break;
+                }
+                i += used > 0 ? (size_t)used : 1;
             }
-            if (p) {
-                i++;
-                continue;
-            }
-            chain ch;
-            parse_chain(&x, i, &ch);
-            long used = emit(&x, &ch);
-            if (used < 0) {
-                rc = (int)used;
-                break;
-            }
-            i += used > 0 ? (size_t)used : 1;
         }
     }
     evg_extract__tokens_dispose(&toks);
