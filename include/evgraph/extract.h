@@ -61,7 +61,7 @@ typedef struct evg_extract_opts {
                                  write the same tokens from it;
                                  doc->tokens stays empty */
     int compact_events;       /* keep the events in the document in their
-                                 compact private form (48 bytes an event
+                                 compact private form (40 bytes an event
                                  and its share of the side tables, instead
                                  of an evg_event of 240), for a caller that
                                  only writes or stores the document:
