@@ -69,6 +69,13 @@ grep -q '^  one class per word within its document: [01]\.[0-9]\{4\}$' "$WORK/st
 expect_exit 0 "scorer runs the trainer" -- $PY "$SRC/tools/score_timeml_events.py" --timebank "$tb" --train "$TRAIN" --wordnet "$wn" --cv 3
 grep -q '16 gold events' "$WORK/stdout" && ok || bad "scorer: gold events: $(head -c 300 "$WORK/stdout")"
 expect_exit 1 "scorer floor" -- $PY "$SRC/tools/score_timeml_events.py" --timebank "$tb" --predict "$WORK/pred.tsv" --min-event-f1 1.01
+# --oracle: the held-out documents' labels seen in training, a bound
+expect_exit 0 "oracle class stage" -- $PY "$SRC/tools/score_timeml_events.py" --timebank "$tb" --train "$TRAIN" --wordnet "$wn" --cv 3 --seed 7 --oracle class
+grep -q '^class  *P [01]\.[0-9]*  R ' "$WORK/stdout" && ok || bad "oracle class: $(head -c 300 "$WORK/stdout")"
+expect_exit 0 "oracle model" -- "$TRAIN" events --timebank "$tb" --wordnet "$wn" --cv 3 --oracle all --predict "$WORK/oracle.tsv" -q
+[ -s "$WORK/oracle.tsv" ] && ok || bad "oracle model: no predictions"
+expect_exit 2 "--oracle with -o" -- "$TRAIN" events --timebank "$tb" --cv 3 --oracle class -o "$WORK/x.evgm"
+expect_exit 2 "--oracle bad" -- "$TRAIN" events --timebank "$tb" --cv 3 --oracle some
 
 # the model in extract
 expect_exit 0 "extract with the trained model" -- "$EVG" extract --tokens --events-model "$WORK/m1.evgm" "$tb/a.tml"

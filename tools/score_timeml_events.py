@@ -29,7 +29,8 @@ test documents included), over the other documents only, and within its
 own document.
 
 Usage: score_timeml_events.py [--timebank DIR] [--cv K] [--train BIN]
-           [--syntax MODEL] [--wordnet DIR] [--predict FILE] [--min-event-f1 X]
+           [--syntax MODEL] [--wordnet DIR] [--seed N] [--oracle class|all]
+           [--predict FILE] [--min-event-f1 X]
            [--min-class-f1 X] [--confusion] [--consistency] [--errors N]
 Exit status 0, 1 when a floor given by --min-* is not reached, 2 on usage
 or input errors. Standard library only.
@@ -185,6 +186,11 @@ def main():
     ap.add_argument("--syntax", help="syntax model for the trainer")
     ap.add_argument("--wordnet", help="WordNet folder for the trainer "
                     "('' for none)")
+    ap.add_argument("--seed", type=int, help="the trainer's seed")
+    ap.add_argument("--oracle", choices=("class", "all"),
+                    help="a bound, not a figure: the trainer's class stage "
+                    "(or whole model) trained on every document, the "
+                    "held-out ones included")
     ap.add_argument("--predict", help="score this predictions file instead "
                     "of running the trainer")
     ap.add_argument("--min-event-f1", type=float)
@@ -221,6 +227,10 @@ def main():
             cmd += ["--wordnet", a.wordnet]
         if a.syntax:
             cmd += ["--syntax", a.syntax]
+        if a.seed is not None:
+            cmd += ["--seed", str(a.seed)]
+        if a.oracle:
+            cmd += ["--oracle", a.oracle]
         try:
             r = subprocess.run(cmd)
         except OSError as e:

@@ -382,6 +382,10 @@ static void usage(FILE *f)
             "      --predict FILE   with --cv: the held-out mentions, one a\n"
             "                       line (file, start, end, class, confidence,\n"
             "                       word), '-' for stdout\n"
+            "      --oracle WHAT    with --cv and without -o, a bound, not a\n"
+            "                       figure: the class stage ('class') or the\n"
+            "                       whole model ('all') trained on every\n"
+            "                       document, the held-out ones included\n"
             "  -q, --quiet          no progress on stderr\n"
             "  -h, --help           this help\n\n"
             "Exit status: 0 ok, 1 bad data or model, 2 usage error, 3 I/O "
@@ -399,6 +403,7 @@ int evg_train_events_main(int argc, char **argv)
     const char *wndir = "/usr/share/wordnet";
     const char *clpath = EVG_CLASSES_DEFAULT;
     unsigned long long cv = 0;
+    int oracle_what = 0; /* 1: the class stage, 2: the whole model */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         unsigned long long n = 0;
@@ -410,7 +415,7 @@ int evg_train_events_main(int argc, char **argv)
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output") ||
                    !strcmp(a, "--timebank") || !strcmp(a, "--syntax") ||
                    !strcmp(a, "--predict") || !strcmp(a, "--wordnet") ||
-                   !strcmp(a, "--classes")) {
+                   !strcmp(a, "--classes") || !strcmp(a, "--oracle")) {
             if (!v) {
                 fprintf(stderr, "evgraph-train: %s needs a value\n", a);
                 return 2;
@@ -425,7 +430,16 @@ int evg_train_events_main(int argc, char **argv)
                 wndir = v;
             else if (!strcmp(a, "--classes"))
                 clpath = v;
-            else
+            else if (!strcmp(a, "--oracle")) {
+                oracle_what = !strcmp(v, "class") ? 1
+                              : !strcmp(v, "all") ? 2
+                                                  : -1;
+                if (oracle_what < 0) {
+                    fprintf(stderr, "evgraph-train: --oracle: 'class' or "
+                                    "'all', not '%s'\n", v);
+                    return 2;
+                }
+            } else
                 out = v;
             i++;
         } else if (!strcmp(a, "--epochs") || !strcmp(a, "--prune") ||
@@ -462,6 +476,11 @@ int evg_train_events_main(int argc, char **argv)
             return 2;
         }
     }
+    if (oracle_what && (!cv || out)) {
+        fprintf(stderr, "evgraph-train: events: --oracle needs --cv and no "
+                        "-o (try --help)\n");
+        return 2;
+    }
     if (!dir || (!out && !cv) || cv == 1 || (predpath && !cv)) {
         fprintf(stderr, "evgraph-train: events: need --timebank DIR and -o "
                         "MODEL or --cv K (K >= 2) (try --help)\n");
@@ -481,7 +500,7 @@ int evg_train_events_main(int argc, char **argv)
     syn_entry *senses = NULL, *listed = NULL;
     heldout ho = {0};
     doc_scores *ds = NULL;
-    evg_men_model *names_model = NULL;
+    evg_men_model *names_model = NULL, *oracle = NULL;
     float all_bias = 0;
     /* the quick checks first: the folder, WordNet, then the syntax model */
     int rc = list_tml(dir, &names, &ndocs, &err);
@@ -523,6 +542,16 @@ int evg_train_events_main(int argc, char **argv)
         /* every document scored by the model of the other folds */
         if (!rc && !(ds = calloc(ndocs, sizeof *ds)))
             rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
+        /* --oracle: a model of every document, the held-out ones
+         * included, whose class stage (or all of it) labels them: how far
+         * these features and this learner go when they have seen the
+         * labels they are scored on */
+        if (!rc && oracle_what) {
+            FILE *keep = o.log;
+            o.log = NULL;
+            rc = evg_men_train(&o, md, ndocs, NULL, &oracle, &err);
+            o.log = keep;
+        }
         for (unsigned long long k = 0; !rc && k < cv; k++) {
             for (size_t i = 0; i < ndocs; i++)
                 use[i] = i % cv != k;
@@ -531,6 +560,13 @@ int evg_train_events_main(int argc, char **argv)
             o.log = NULL;
             rc = evg_men_train(&o, md, ndocs, use, &m, &err);
             o.log = keep;
+            syn_ptab own_ctab;
+            memset(&own_ctab, 0, sizeof own_ctab);
+            if (!rc) {
+                own_ctab = m->ctab;
+                if (oracle_what == 1)
+                    m->ctab = oracle->ctab; /* lent: given back below */
+            }
             for (size_t i = 0; !rc && i < ndocs; i++) {
                 if (use[i])
                     continue;
@@ -538,10 +574,13 @@ int evg_train_events_main(int argc, char **argv)
                 if (!(ds[i].evc = malloc(n)) ||
                     !(ds[i].evm = malloc(n * sizeof (float))) ||
                     !(ds[i].gap = malloc(n * sizeof (float))) ||
-                    evg_men_scores_doc(m, docs[i].doc, ds[i].evc, ds[i].evm,
+                    evg_men_scores_doc(oracle_what == 2 ? oracle : m,
+                                       docs[i].doc, ds[i].evc, ds[i].evm,
                                        ds[i].gap) < 0)
                     rc = evg_error_set(&err, EVG_ENOMEM, "out of memory");
             }
+            if (m)
+                m->ctab = own_ctab;
             if (!rc && !names_model)
                 names_model = m; /* for the class names and the scale */
             else
@@ -602,6 +641,7 @@ int evg_train_events_main(int argc, char **argv)
     }
     free(ds);
     evg_men_model_free(names_model);
+    evg_men_model_free(oracle);
     free(ho.margin);
     free(ho.right);
     evg_syntax_free(syn);
