@@ -65,13 +65,13 @@ int evg_doc__sentences_unpack(evg_doc *doc);
 /* Frees the compact sentences (evg_doc_free). */
 void evg_doc__sentences_free(evg_doc *doc);
 
-/* A token at the tokenizer's grain (extract/text/tokens.h), 8 bytes: its
- * first byte and, in `len_flags`, its length (the low EVG_PIECE_LEN_BITS
- * bits) and its EVG_TOK_* flags (the bits above). The UD words of the
- * layer below are made from these (clitics split off, "Mr" "." joined). */
-#define EVG_PIECE_LEN_BITS 27
+/* A token at the tokenizer's grain (extract/text/tokens.h), 4 bytes: its
+ * first byte counted from its sentence's first, and its length. Its
+ * EVG_TOK_* flags are not kept: they follow from its bytes
+ * (evg_extract__tokens_of makes them again). The UD words of the layer
+ * below are made from these (clitics split off, "Mr" "." joined). */
 typedef struct evg_doc_piece {
-    uint32_t start, len_flags;
+    uint16_t off, len;
 } evg_doc_piece;
 
 /* The tokens of every sentence, made once per document by the tokens
@@ -80,8 +80,9 @@ typedef struct evg_doc_piece {
  * event coder, the last to read them, gives back those of the sentences
  * behind it as it goes (evg_doc__release_before): `v` then holds the
  * tokens from number `v0` on, `first` the sentences from `k0` on. A text
- * of 4 GiB or more, or with a token of 128 MiB or more, has none (the
- * stages then tokenize each sentence themselves). */
+ * of 4 GiB or more, or with a token that starts 64 KiB or more into its
+ * sentence or is that long (only with a --max-sentence over 64 KiB), has
+ * none (the stages then tokenize each sentence themselves). */
 struct evg_doc_pieces {
     evg_doc_piece *v;
     size_t n, cap, v0;

@@ -468,11 +468,11 @@ evg_doc_window evg_doc__window(const evg_doc *doc, size_t k, size_t w)
     win.from = w * EVG_DOC_WINDOW;
     win.count = EVG_DOC_WINDOW;
     if (w > 0)
-        win.lo = pieces ? pieces[win.from].start
+        win.lo = pieces ? sen.start + pieces[win.from].off
                         : evg_doc__sentence_word_start(doc, k, win.from);
     if (win.from + EVG_DOC_WINDOW < units)
         win.hi = pieces
-                     ? pieces[win.from + EVG_DOC_WINDOW].start
+                     ? sen.start + pieces[win.from + EVG_DOC_WINDOW].off
                      : evg_doc__sentence_word_start(doc, k,
                                                     win.from + EVG_DOC_WINDOW);
     return win;

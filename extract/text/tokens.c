@@ -277,6 +277,22 @@ int evg_extract__tok_is(const char *text, const evg_token *t, const char *w)
     return w[n] == '\0';
 }
 
+/* The flags evg_extract__tokenize gave the token text[start, end) (one
+ * it made): a number, a word (a possessive 's too) or punctuation, from
+ * its first character, as the tokenizer chose. */
+static unsigned token_flags(const char *text, size_t start, size_t end)
+{
+    int32_t cp = peek(text, end, start, NULL);
+    size_t alen;
+    if (ascii_digit((unsigned)cp))
+        return EVG_TOK_NUM;
+    if (is_letter_cp(cp))
+        return EVG_TOK_WORD | case_flags(text, start, end);
+    if (is_apos_at(text, end, start, &alen) && end - start == alen + 1)
+        return EVG_TOK_WORD; /* possessive 's: one character more */
+    return EVG_TOK_PUNCT;
+}
+
 int evg_extract__tokens(evg_doc *doc)
 {
     evg_doc__pieces_free(doc);
@@ -303,18 +319,16 @@ int evg_extract__tokens(evg_doc *doc)
                             1024) != 0)
             rc = EVG_ENOMEM;
         for (size_t i = 0; !rc && fits && i < one.n; i++, p->n++) {
-            size_t len = one.v[i].end - one.v[i].start;
-            fits = len >> EVG_PIECE_LEN_BITS == 0 &&
-                   one.v[i].flags >> (32 - EVG_PIECE_LEN_BITS) == 0;
-            p->v[p->n].start = (uint32_t)one.v[i].start;
-            p->v[p->n].len_flags =
-                (uint32_t)len |
-                (uint32_t)one.v[i].flags << EVG_PIECE_LEN_BITS;
+            size_t off = one.v[i].start - s.start,
+                   len = one.v[i].end - one.v[i].start;
+            fits = off <= UINT16_MAX && len <= UINT16_MAX;
+            p->v[p->n].off = (uint16_t)off;
+            p->v[p->n].len = (uint16_t)len;
         }
     }
     p->first[p->n_sent] = (uint32_t)p->n;
     evg_extract__tokens_dispose(&one);
-    if (!rc && !fits) /* a token of 128 MiB: tokenized on demand */
+    if (!rc && !fits) /* a sentence over 64 KiB: tokenized on demand */
         evg_doc__pieces_free(doc);
     return rc;
 }
@@ -324,8 +338,8 @@ static int tokens_between(const evg_doc *doc, size_t k, size_t lo, size_t hi,
                           evg_tokens *out)
 {
     out->n = 0;
+    evg_sentence s = evg_doc__sentence(doc, k);
     if (!doc->pieces || k < doc->pieces->k0) {
-        evg_sentence s = evg_doc__sentence(doc, k);
         int rc = evg_extract__tokenize(doc->text, s.start, s.end, out);
         size_t w = 0;
         for (size_t i = 0; !rc && i < out->n; i++)
@@ -338,20 +352,19 @@ static int tokens_between(const evg_doc *doc, size_t k, size_t lo, size_t hi,
     size_t n;
     const evg_doc_piece *v = evg_doc__sentence_pieces(doc, k, &n);
     size_t a = 0;
-    while (a < n && v[a].start < lo)
+    while (a < n && s.start + v[a].off < lo)
         a++;
     size_t b = a;
-    while (b < n && v[b].start < hi)
+    while (b < n && s.start + v[b].off < hi)
         b++;
     if (b > a &&
         evg_reserve_raw(&out->v, &out->cap, b - a, sizeof *out->v, 64) != 0)
         return EVG_ENOMEM;
     for (size_t i = a; i < b; i++) {
-        uint32_t lf = v[i].len_flags;
-        out->v[i - a].start = v[i].start;
-        out->v[i - a].end =
-            (size_t)v[i].start + (lf & ((1u << EVG_PIECE_LEN_BITS) - 1));
-        out->v[i - a].flags = lf >> EVG_PIECE_LEN_BITS;
+        evg_token *t = &out->v[i - a];
+        t->start = s.start + v[i].off;
+        t->end = t->start + v[i].len;
+        t->flags = token_flags(doc->text, t->start, t->end);
     }
     out->n = b - a;
     return 0;
