@@ -253,8 +253,8 @@ static int extract_text(const char *text, size_t len, char **owned,
     if (opts->drop_tokens || !opts->compact_tokens || !doc->layer) {
         if ((rc = evg_doc__layer_end(doc, !opts->drop_tokens)))
             goto done;
-    } else {
-        evg_doc__layer_keep(doc);
+    } else if ((rc = evg_doc__layer_keep(doc))) {
+        goto done;
     }
     size_t max_events =
         opts->max_events ? opts->max_events : EVG_DEFAULT_MAX_EVENTS;

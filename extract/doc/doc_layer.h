@@ -182,9 +182,16 @@ evg_doc_window evg_doc__window(const evg_doc *doc, size_t k, size_t w);
 void evg_doc__layer_drop_view(evg_doc *doc);
 
 /* Sets word `i` of sentence `k`'s event class (evg_tml_class_lookup's
- * pointer or NULL) and the detector's confidence. */
+ * pointer or NULL) and the detector's margin, which `conf_of(ctx,
+ * margin)` makes its confidence (a word without a class has 0): the layer
+ * keeps the margin (4 bytes, not 8) and makes the confidence when the
+ * word is read, so `ctx` must last until the extraction's end (the
+ * layer kept past it holds the confidences: evg_doc__layer_keep). */
 void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
-                              const char *tml_class, double confidence);
+                              const char *tml_class, float margin,
+                              double (*conf_of)(const void *ctx,
+                                                float margin),
+                              const void *ctx);
 
 /* The part of speech of the word starting at byte `off` ("PROPN"), or
  * NULL when no word starts there. */
@@ -199,8 +206,9 @@ int evg_doc__layer_end(evg_doc *doc, int keep);
 
 /* Ends the extraction's use of the layer but keeps it, compact, for the
  * JSON writer (evg_extract_opts.compact_tokens): what only building it
- * needed is freed. */
-void evg_doc__layer_keep(evg_doc *doc);
+ * needed is freed, and the event words' confidences are made from their
+ * margins (the detector need not outlive the extraction). EVG_ENOMEM. */
+int evg_doc__layer_keep(evg_doc *doc);
 
 /* The layer will not be kept (evg_extract_opts.drop_tokens): the words
  * of the sentences behind the last reader may be given back

@@ -37,7 +37,7 @@ typedef struct big {
 /* A transient layer (evg_doc__layer_transient) gives back the words of
  * the sentences its last reader has passed (evg_doc__release_before):
  * `w` then holds words [w0, n), `first` sentences [k0, filled), `conf_at`
- * and `conf` event words [c0, n_conf); the numbers stay the document's. */
+ * and `margin` event words [c0, n_conf); the numbers stay the document's. */
 struct evg_doc_layer {
     word *w;
     size_t n, cap, w0;
@@ -51,8 +51,15 @@ struct evg_doc_layer {
     uint32_t *slots;        /* hash set of lemmas: index + 1, 0 empty */
     size_t n_slots;
     uint32_t *conf_at;      /* the event words, in order */
-    double *conf;           /* and the detector's confidence in each */
-    size_t n_conf, cap_conf, cap_conf_at, c0;
+    float *margin;          /* and the detector's margin for each: 4 bytes
+                             * where its confidence took 8, made when read
+                             * (conf_of, the detector's own function) */
+    size_t n_conf, cap_margin, cap_conf_at, c0;
+    double (*conf_of)(const void *ctx, float margin);
+    const void *conf_ctx;
+    double *conf;           /* the confidences, made once the layer is
+                             * kept past the extraction (the detector may
+                             * be gone by then): evg_doc__layer_keep */
     big *big;               /* the overflow table, by word and field */
     size_t n_big, cap_big;
     const char *classes[MAX_CLASSES];
@@ -79,6 +86,14 @@ static inline size_t first_of(const evg_doc_layer *l, size_t k)
 static inline uint32_t conf_word(const evg_doc_layer *l, size_t j)
 {
     return l->conf_at[j - l->c0];
+}
+
+/* The confidence of event word j (a number of the document). */
+static double confidence_of(const evg_doc_layer *l, size_t j)
+{
+    if (l->conf)
+        return l->conf[j - l->c0];
+    return l->conf_of ? l->conf_of(l->conf_ctx, l->margin[j - l->c0]) : 0.0;
 }
 
 int evg_doc__layer_begin(evg_doc *doc, size_t ntags, size_t nrels)
@@ -360,7 +375,10 @@ static void make_token(const evg_doc *doc, const evg_doc_layer *l, size_t i,
     t->tml_class = f.cls ? l->classes[f.cls - 1] : NULL;
     t->event_confidence = 0.0;
     if (*c < l->n_conf && conf_word(l, *c) == i) {
-        t->event_confidence = l->conf[*c - l->c0];
+        /* a word whose class was taken back keeps its place: no class,
+         * no confidence */
+        if (f.cls)
+            t->event_confidence = confidence_of(l, *c);
         ++*c;
     }
 }
@@ -517,7 +535,10 @@ void evg_doc__layer_drop_view(evg_doc *doc)
 }
 
 void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
-                              const char *tml_class, double confidence)
+                              const char *tml_class, float margin,
+                              double (*conf_of)(const void *ctx,
+                                                float margin),
+                              const void *ctx)
 {
     size_t b, e;
     evg_doc_layer *l = doc->layer;
@@ -525,10 +546,13 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
         token_bounds(doc, k, &b, &e);
         if (b + i < e) {
             doc->tokens[b + i].tml_class = tml_class;
-            doc->tokens[b + i].event_confidence = confidence;
+            doc->tokens[b + i].event_confidence =
+                tml_class ? conf_of(ctx, margin) : 0.0;
         }
         return;
     }
+    l->conf_of = conf_of;
+    l->conf_ctx = ctx;
     bounds(l, k, &b, &e);
     if (b + i >= e)
         return;
@@ -549,26 +573,26 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
     if (c && !there) {
         if (evg_reserve_raw(&l->conf_at, &l->cap_conf_at, held + 1,
                             sizeof *l->conf_at, 256) < 0 ||
-            evg_reserve_raw(&l->conf, &l->cap_conf, held + 1,
-                            sizeof *l->conf, 256) < 0) {
+            evg_reserve_raw(&l->margin, &l->cap_margin, held + 1,
+                            sizeof *l->margin, 256) < 0) {
             c = 0; /* no room: no confidence, so no class either */
             w->lemma &= LEMMA_MASK;
         } else {
             memmove(l->conf_at + r + 1, l->conf_at + r,
                     (held - r) * sizeof *l->conf_at);
-            memmove(l->conf + r + 1, l->conf + r,
-                    (held - r) * sizeof *l->conf);
+            memmove(l->margin + r + 1, l->margin + r,
+                    (held - r) * sizeof *l->margin);
             l->conf_at[r] = (uint32_t)(b + i);
             l->n_conf++;
             there = 1;
         }
     }
     if (there)
-        l->conf[r] = c ? confidence : 0.0;
+        l->margin[r] = margin;
     if (l->view_k == k && i >= l->view_from && i - l->view_from < l->view_n) {
         l->view[i - l->view_from].tml_class = c ? tml_class : NULL;
         l->view[i - l->view_from].event_confidence =
-            there ? l->conf[r] : 0.0;
+            there && c ? conf_of(ctx, margin) : 0.0;
     }
 }
 
@@ -691,14 +715,27 @@ int evg_doc__layer_end(evg_doc *doc, int keep)
     return rc;
 }
 
-void evg_doc__layer_keep(evg_doc *doc)
+int evg_doc__layer_keep(evg_doc *doc)
 {
     evg_doc_layer *l = doc->layer;
     if (!l)
-        return;
+        return 0;
     free(l->slots); /* the lemmas' hash set: no lemma comes any more */
     l->slots = NULL;
     l->n_slots = 0;
+    /* the confidences made while the detector is there */
+    size_t held = l->n_conf - l->c0;
+    if (held && !l->conf) {
+        if (!(l->conf = malloc(held * sizeof *l->conf)))
+            return EVG_ENOMEM;
+        for (size_t j = 0; j < held; j++)
+            l->conf[j] = l->conf_of ? l->conf_of(l->conf_ctx, l->margin[j])
+                                    : 0.0;
+        free(l->margin);
+        l->margin = NULL;
+        l->cap_margin = 0;
+    }
+    return 0;
 }
 
 void evg_doc__layer_free(evg_doc *doc)
@@ -714,6 +751,7 @@ void evg_doc__layer_free(evg_doc *doc)
     free(l->lemmas);
     free(l->slots);
     free(l->conf_at);
+    free(l->margin);
     free(l->conf);
     free(l->big);
     free(l->view);
@@ -809,8 +847,8 @@ void evg_doc__release_before(evg_doc *doc, size_t k)
     size_t c0 = conf_from(l, w0);
     drop_front(&l->conf_at, &l->cap_conf_at, l->n_conf - l->c0, c0 - l->c0, 0,
                sizeof *l->conf_at);
-    drop_front(&l->conf, &l->cap_conf, l->n_conf - l->c0, c0 - l->c0, 0,
-               sizeof *l->conf);
+    drop_front(&l->margin, &l->cap_margin, l->n_conf - l->c0, c0 - l->c0, 0,
+               sizeof *l->margin);
     l->c0 = c0;
 }
 

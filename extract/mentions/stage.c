@@ -20,6 +20,12 @@ void evg_mentions_free(evg_mentions *mentions)
     evg_men_model_free(mentions);
 }
 
+/* A margin's confidence, for the token layer (it keeps the margins). */
+static double confidence(const void *m, float margin)
+{
+    return evg_men_confidence(m, margin);
+}
+
 int evg_extract__mentions(evg_doc *doc, const evg_mentions *m)
 {
     if (!m || !evg_doc__token_count(doc))
@@ -50,9 +56,8 @@ int evg_extract__mentions(evg_doc *doc, const evg_mentions *m)
             for (size_t i = 0; i < n; i++) {
                 const char *c =
                     cls[i] ? evg_tml_class_lookup(m->names[cls[i]]) : NULL;
-                evg_doc__token_set_event(
-                    doc, k, win.from + i, c,
-                    c ? evg_men_confidence(m, margin[i]) : 0.0);
+                evg_doc__token_set_event(doc, k, win.from + i, c,
+                                         margin[i], confidence, m);
             }
         }
     }
