@@ -108,6 +108,11 @@ void evg_doc__pieces_free(evg_doc *doc);
  * then tokenizes it again) and, in a transient layer, no words. */
 void evg_doc__release_before(evg_doc *doc, size_t k);
 
+/* Hands the pages of memory freed so far back to the system (with glibc,
+ * malloc_trim: it keeps them resident until an allocation reuses them),
+ * for a stage that has just freed a great deal. */
+void evg_doc__give_back(void);
+
 /* Starts the layer of `doc` (after its sentences are known): `ntags` and
  * `nrels` are how many tags and relations the parser has. EVG_ENOMEM,
  * EVG_ELIMIT (a text of 4 GiB or more). */

@@ -54,10 +54,19 @@ int evg_extract__syntax(evg_doc *doc, const evg_syn_model *m)
     evg_tokens p = {0};
     evg_syn_tokens t = {0};
     evg_syn_sent s = {0};
-    for (size_t k = 0; rc == 0 && k < doc->n_sentences; k++)
+    size_t most = 0; /* words of the longest sentence */
+    for (size_t k = 0; rc == 0 && k < doc->n_sentences; k++) {
         rc = parse_sentence(doc, m, k, &p, &t, &s);
+        if (s.n > most)
+            most = s.n;
+    }
     evg_extract__tokens_dispose(&p);
     evg_syn_tokens_dispose(&t);
     evg_syn_sent_dispose(&s);
+    /* the room of a sentence longer than a window (its tokens, words,
+     * lemmas and forms: about 100 bytes a word) stays resident once freed
+     * unless given back */
+    if (most > EVG_DOC_WINDOW)
+        evg_doc__give_back();
     return rc;
 }
