@@ -1,5 +1,5 @@
 /* The token layer while a document is being extracted (layer.c): compact,
- * 12 bytes a word instead of a whole evg_doc_token (about 110 with its
+ * 10 bytes a word instead of a whole evg_doc_token (about 110 with its
  * strings), since every stage from the parse to the events needs it for
  * the whole document. The form is the text's own bytes (offsets relative
  * to the sentence), lemmas are stored once per distinct lemma, tags and

@@ -10,23 +10,27 @@
 #include "doc_layer.h"
 
 #define MAX_CLASSES 15 /* distinct TimeML classes (7 exist) */
-#define CLS_SHIFT 28   /* a word's class: the top bits of `lemma` */
-#define LEMMA_MASK ((1u << CLS_SHIFT) - 1)
+#define CLS_SHIFT 12   /* a word's class: the top bits of `len_cls` */
+#define LEN_MASK ((1u << CLS_SHIFT) - 1)
 #define BIG16 UINT16_MAX /* the value is in the overflow table */
+#define BIG12 LEN_MASK
 #define BIG8 UINT8_MAX
 
-/* One word: 12 bytes. A value too big for its field (a word 64 KiB into
- * its sentence or longer, a sentence of 65,535 words and more, a model
- * with 255 tags and more) is kept in the overflow table instead. */
+/* One word: 10 bytes. A value too big for its field (a word 64 KiB into
+ * its sentence, 4 KiB long or longer, a sentence of 65,535 words and
+ * more, a model with 255 tags and more, a document's 65,535th distinct
+ * lemma and those after it) is kept in the overflow table instead. */
 typedef struct word {
-    uint16_t off;   /* start - its sentence's start */
-    uint16_t len;   /* end - start */
-    uint16_t head;  /* 1-based word of the sentence, 0: root */
+    uint16_t off;     /* start - its sentence's start */
+    uint16_t len_cls; /* end - start (the low CLS_SHIFT bits), and above
+                       * them the event class: 1-based index into
+                       * classes, 0 none */
+    uint16_t head;    /* 1-based word of the sentence, 0: root */
     uint8_t tag, rel; /* the parser's numbers */
-    uint32_t lemma; /* 1-based index into lemmas (0: the lemma is the
-                     * form), and above CLS_SHIFT the event class: 1-based
-                     * index into classes, 0 none */
+    uint16_t lemma;   /* 1-based index into lemmas (0: the lemma is the
+                       * form) */
 } word;
+_Static_assert(sizeof(word) == 10, "a word in 10 bytes");
 
 enum { F_OFF, F_LEN, F_HEAD, F_TAG, F_REL, F_LEMMA };
 
@@ -257,20 +261,20 @@ int evg_doc__layer_push(evg_doc *doc, size_t k, size_t start, size_t end,
     if ((rc = store(l, at, F_OFF,
                     (uint32_t)(start - evg_doc__sentence(doc, k).start),
                     BIG16, &v[F_OFF])) ||
-        (rc = store(l, at, F_LEN, (uint32_t)(end - start), BIG16,
+        (rc = store(l, at, F_LEN, (uint32_t)(end - start), BIG12,
                     &v[F_LEN])) ||
         (rc = store(l, at, F_HEAD, (uint32_t)head, BIG16, &v[F_HEAD])) ||
         (rc = store(l, at, F_TAG, tag, BIG8, &v[F_TAG])) ||
         (rc = store(l, at, F_REL, rel, BIG8, &v[F_REL])) ||
-        (rc = store(l, at, F_LEMMA, lem, LEMMA_MASK, &v[F_LEMMA])))
+        (rc = store(l, at, F_LEMMA, lem, BIG16, &v[F_LEMMA])))
         return rc;
     word *w = word_of(l, l->n++);
     w->off = (uint16_t)v[F_OFF];
-    w->len = (uint16_t)v[F_LEN];
+    w->len_cls = (uint16_t)v[F_LEN];
     w->head = (uint16_t)v[F_HEAD];
     w->tag = (uint8_t)v[F_TAG];
     w->rel = (uint8_t)v[F_REL];
-    w->lemma = v[F_LEMMA];
+    w->lemma = (uint16_t)v[F_LEMMA];
     return 0;
 }
 
@@ -287,12 +291,12 @@ static void unpack(const evg_doc *doc, const evg_doc_layer *l, size_t k,
     const word *w = word_of(l, i);
     f->start = evg_doc__sentence(doc, k).start +
                field(l, i, F_OFF, w->off, BIG16);
-    f->end = f->start + field(l, i, F_LEN, w->len, BIG16);
+    f->end = f->start + field(l, i, F_LEN, w->len_cls & LEN_MASK, BIG12);
     f->head = field(l, i, F_HEAD, w->head, BIG16);
     f->tag = field(l, i, F_TAG, w->tag, BIG8);
     f->rel = field(l, i, F_REL, w->rel, BIG8);
-    f->lemma = field(l, i, F_LEMMA, w->lemma & LEMMA_MASK, LEMMA_MASK);
-    f->cls = w->lemma >> CLS_SHIFT;
+    f->lemma = field(l, i, F_LEMMA, w->lemma, BIG16);
+    f->cls = (unsigned)w->len_cls >> CLS_SHIFT;
 }
 
 /* The sentence of word i: the last with its first word at or before it. */
@@ -568,7 +572,7 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
         l->classes[l->n_classes++] = tml_class;
         c = (unsigned)l->n_classes;
     }
-    w->lemma = (w->lemma & LEMMA_MASK) | (uint32_t)c << CLS_SHIFT;
+    w->len_cls = (uint16_t)((w->len_cls & LEN_MASK) | c << CLS_SHIFT);
     /* the confidence: kept for event words only, by word number */
     size_t at = conf_from(l, b + i), held = l->n_conf - l->c0,
            r = at - l->c0; /* its place in the arrays */
@@ -579,7 +583,7 @@ void evg_doc__token_set_event(evg_doc *doc, size_t k, size_t i,
             evg_reserve_raw(&l->margin, &l->cap_margin, held + 1,
                             sizeof *l->margin, 256) < 0) {
             c = 0; /* no room: no confidence, so no class either */
-            w->lemma &= LEMMA_MASK;
+            w->len_cls &= LEN_MASK;
         } else {
             memmove(l->conf_at + r + 1, l->conf_at + r,
                     (held - r) * sizeof *l->conf_at);

@@ -7,6 +7,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -423,6 +426,85 @@ static void window_words_heads(void **state)
     free(text);
 }
 
+static double half_margin(const void *ctx, float margin)
+{
+    (void)ctx;
+    return (double)margin / 2;
+}
+
+/* A word of the token layer is 10 bytes: a length of 4 KiB and more, and
+ * the 65,535th distinct lemma of a document and those after it, are kept
+ * in its overflow table; read back whole, with the event class beside a
+ * long length, and a confidence made from the margin. */
+static void layer_fields_overflow(void **state)
+{
+    (void)state;
+    enum { WORDS = 70000, LONG = 5000 };
+    size_t len = (size_t)WORDS * 2 + LONG;
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    memset(text, 'a', LONG);
+    for (size_t i = 0; i < WORDS; i++)
+        memcpy(text + LONG + 2 * i, " b", 2);
+    text[len] = '\0';
+    evg_doc *doc;
+    assert_int_equal(evg_doc_new(&doc), 0);
+    doc->text = evg_doc_strndup(doc, text, len);
+    doc->text_len = len;
+    assert_int_equal(evg_doc__sentence_add(doc, 0, LONG, 0), 0);
+    assert_int_equal(evg_doc__sentence_add(doc, LONG + 1, len, 0), 0);
+    assert_int_equal(evg_doc__layer_begin(doc, 2, 2), 0);
+    assert_int_equal(evg_doc__layer_tag(doc, 0, "NOUN", "NN"), 0);
+    assert_int_equal(evg_doc__layer_tag(doc, 1, "VERB", "VB"), 0);
+    assert_int_equal(evg_doc__layer_rel(doc, 0, "root"), 0);
+    assert_int_equal(evg_doc__layer_rel(doc, 1, "dep"), 0);
+    assert_int_equal(evg_doc__layer_push(doc, 0, 0, LONG, "long", 1, 0, 0),
+                     0);
+    char lemma[16];
+    for (size_t i = 0; i < WORDS; i++) {
+        snprintf(lemma, sizeof lemma, "l%zu", i);
+        size_t at = LONG + 2 * i + 1;
+        assert_int_equal(evg_doc__layer_push(doc, 1, at, at + 1, lemma,
+                                             (unsigned)(i & 1), 1, 1),
+                         0);
+    }
+    const char *cls = evg_tml_class_lookup("OCCURRENCE");
+    assert_non_null(cls);
+    evg_doc__token_set_event(doc, 0, 0, cls, 0.5f, half_margin, NULL);
+    evg_doc__token_set_event(doc, 1, WORDS - 1, cls, 1.5f, half_margin,
+                             NULL);
+    size_t n;
+    const evg_doc_token *t = evg_doc__sentence_tokens(doc, 0, &n, NULL);
+    assert_int_equal(n, 1);
+    assert_int_equal(t[0].end - t[0].start, LONG);
+    assert_string_equal(t[0].lemma, "long");
+    assert_string_equal(t[0].upos, "VERB");
+    assert_ptr_equal(t[0].tml_class, cls);
+    assert_true(t[0].event_confidence == 0.25);
+    t = evg_doc__sentence_tokens(doc, 1, &n, NULL);
+    assert_int_equal(n, WORDS);
+    for (size_t i = 0; i < WORDS; i += 997) {
+        snprintf(lemma, sizeof lemma, "l%zu", i);
+        assert_string_equal(t[i].lemma, lemma);
+        assert_int_equal(t[i].start, LONG + 2 * i + 1);
+        assert_int_equal(t[i].end, LONG + 2 * i + 2);
+        assert_string_equal(t[i].upos, i & 1 ? "VERB" : "NOUN");
+        assert_string_equal(t[i].deprel, "dep");
+        assert_int_equal(t[i].head, 1);
+        assert_null(t[i].tml_class);
+    }
+    assert_string_equal(t[WORDS - 1].lemma, "l69999");
+    assert_ptr_equal(t[WORDS - 1].tml_class, cls);
+    assert_true(t[WORDS - 1].event_confidence == 0.75);
+    /* kept past the extraction: the confidences made once */
+    assert_int_equal(evg_doc__layer_keep(doc), 0);
+    t = evg_doc__sentence_tokens(doc, 1, &n, NULL);
+    assert_true(t[WORDS - 1].event_confidence == 0.75);
+    assert_true(t[WORDS - 2].event_confidence == 0.0);
+    evg_doc_free(doc);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -436,6 +518,7 @@ int main(void)
         cmocka_unit_test(layer_given_back_same_json),
         cmocka_unit_test(long_sentence_in_windows),
         cmocka_unit_test(window_words_heads),
+        cmocka_unit_test(layer_fields_overflow),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
