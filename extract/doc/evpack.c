@@ -6,6 +6,7 @@
 
 #include "core.h"
 #include "doc_events.h"
+#include "doc_layer.h"
 
 /* Distinct fixed-size values (a pointer, a tuple of an event's fields),
  * each with its number: open addressing over the numbers. The values are
@@ -86,6 +87,26 @@ struct evg_doc_evpack {
      * the next in its first bytes */
     void *spare[RECYCLE_MAX + 1];
 };
+
+/* The packed events' arrays grow by doubling, in one piece each: a copy
+ * that moves leaves the room it had, which glibc keeps resident (the
+ * events grow as the coder goes, and nothing else fits there); from this
+ * size on, it is handed back when the array has moved (evg_doc__give_back:
+ * a few times a document). */
+#define GIVE_BACK_MIN ((size_t)64 << 10)
+
+static int grow(void *items_ptr, size_t *cap, size_t need, size_t size,
+                size_t first)
+{
+    void **items = items_ptr;
+    void *was = *items;
+    size_t had = *cap;
+    if (evg_reserve_raw(items_ptr, cap, need, size, first) < 0)
+        return -1;
+    if (*items != was && was && had * size >= GIVE_BACK_MIN)
+        evg_doc__give_back();
+    return 0;
+}
 
 static int blob_grow(blobtab *t)
 {
@@ -265,7 +286,7 @@ static int side_put(evg_doc_evpack *p, const pk_side *sd, uint32_t had,
     if (had == PK_NONE || p->sv[had] != flags) {
         if (p->n_sv + nw >= PK_NONE)
             return EVG_ELIMIT;
-        if (evg_reserve_raw(&p->sv, &p->cap_sv, p->n_sv + nw,
+        if (grow(&p->sv, &p->cap_sv, p->n_sv + nw,
                             sizeof(*p->sv), 64) < 0)
             return EVG_ENOMEM;
         had = (uint32_t)p->n_sv;
@@ -308,7 +329,7 @@ static int pack_args(evg_doc_evpack *p, const evg_event *ev, pk_side *sd)
         return 0;
     if (p->n_args + ev->n_args >= PK_NONE)
         return EVG_ELIMIT;
-    if (evg_reserve_raw(&p->args, &p->cap_args, p->n_args + ev->n_args,
+    if (grow(&p->args, &p->cap_args, p->n_args + ev->n_args,
                         sizeof(*p->args), 64) < 0)
         return EVG_ENOMEM;
     for (size_t k = 0; k < ev->n_args; k++) {
@@ -525,7 +546,7 @@ int evg_doc__events_pack(evg_doc *doc, const evg_event *ev)
     evg_doc_evpack *p = doc->evpack;
     if (rc || !p)
         return rc ? rc : EVG_ELIMIT;
-    if (evg_reserve_raw(&p->v, &p->cap, p->n + 1, sizeof(*p->v), 64) < 0)
+    if (grow(&p->v, &p->cap, p->n + 1, sizeof(*p->v), 64) < 0)
         return EVG_ENOMEM;
     rc = pack(p, ev, PK_NONE, 0, &p->v[p->n]);
     if (!rc)
