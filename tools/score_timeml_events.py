@@ -26,7 +26,8 @@ of that class matched to a gold EVENT of that class.
 --consistency prints how far one class per word takes a classifier, from
 the gold alone: each word's most frequent class over every document (the
 test documents included), over the other documents only, and within its
-own document.
+own document; then how many class errors on matched events found the
+class the other documents give the same word most often.
 
 Usage: score_timeml_events.py [--timebank DIR] [--cv K] [--train BIN]
            [--syntax MODEL] [--wordnet DIR] [--seed N] [--oracle class|all]
@@ -138,13 +139,16 @@ def majority_right(counts):
     return sum(max(c.values()) for c in counts.values())
 
 
-def print_consistency(gold_words, event_f1):
+def print_consistency(gold_words, event_f1, class_errors):
     """How far one class per word takes a classifier, from the gold alone
     (a word is its form, lower-cased): each word's most frequent class
     over every document, the test documents included (what a model that
     had memorised the test labels word by word would get right); over the
     other documents only (a word no other document has as an event taken
-    as OCCURRENCE); and within its own document."""
+    as OCCURRENCE); and within its own document. Then the class errors
+    (document, word, class found) on matched events against the other
+    documents' gold: how many found the class the other documents give
+    the word most often, or one they give it at all."""
     n = len(gold_words)
     if not n:
         return
@@ -174,6 +178,26 @@ def print_consistency(gold_words, event_f1):
           % (majority_right(per_doc) / n))
     print("  class F1 at this event F1 with the first: %.4f"
           % (event_f1 * acc_all))
+    n_err = len(class_errors)
+    if not n_err:
+        return
+    major = some = unseen = 0
+    for doc, w, found in class_errors:
+        other = dict(every.get(w, {}))
+        for k, v in per_doc.get((doc, w), {}).items():
+            other[k] -= v
+        other = {k: v for k, v in other.items() if v > 0}
+        if not other:
+            unseen += 1
+            continue
+        major += max(sorted(other), key=lambda k: other[k]) == found
+        some += found in other
+    print("class errors on matched events: %d; the class found is the "
+          "other documents' most frequent for the word: %d (%.1f%%), one "
+          "they give it: %d (%.1f%%); a word no other document has as an "
+          "event: %d (%.1f%%)" % (n_err, major, 100.0 * major / n_err, some,
+                                  100.0 * some / n_err, unseen,
+                                  100.0 * unseen / n_err))
 
 
 def main():
@@ -253,6 +277,7 @@ def main():
     confusion = {}
     missed, spurious = [], []
     gold_words = []  # (document, word form lower-cased, class)
+    class_errors = []  # (document, gold word lower-cased, class found)
     for fi, name in enumerate(files):
         text, gold = gold_events(os.path.join(a.timebank, name))
         gold_words += [(name, text[g[0]:g[1]].decode("utf-8", "replace")
@@ -287,6 +312,10 @@ def main():
                 tpc += 1
                 if gc in per:
                     per[gc][0] += 1
+            else:
+                g = gold[gi]
+                class_errors.append((name, text[g[0]:g[1]].decode(
+                    "utf-8", "replace").lower(), sc))
         for gi, g in enumerate(gold):
             if gi not in hit_g:
                 missed.append((name, text[g[0]:g[1]].decode("utf-8", "replace"),
@@ -328,7 +357,7 @@ def main():
             print("  %-12s %s" % (g, " ".join(
                 "%6d" % confusion.get((g, c), 0) for c in CLASSES)))
     if a.consistency:
-        print_consistency(gold_words, ef)
+        print_consistency(gold_words, ef, class_errors)
     print("anchors (TempEval-3 platinum test, best systems): event F1 0.81 "
           "(ATT-1), class F1 0.718")
     if misaligned:
