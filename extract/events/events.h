@@ -328,8 +328,14 @@ int evg_events__modifier_actor(const ev_state *st, const sent_ctx *s,
 int evg_events__party_prep(const char *prep);
 /* Reads the word lists of events_links.c (once); EVG_EPARSE, EVG_ENOMEM. */
 int evg_events__load_links(evg_error *err);
+/* The frame's arguments as the event's `args`. With `inner`, also adds
+ * to it the actors of phrases of their own inside a patient or recipient
+ * ("stop buying equipment from Huawei": Huawei), which are arguments of
+ * their own, not the patient, though CAMEO's view counts them as the
+ * target. */
 int evg_events__frame_args(ev_state *st, const sent_ctx *s,
-                           const evg_frame *f, evg_event *ev);
+                           const evg_frame *f, evg_event *ev,
+                           actor_set *inner);
 /* Whether the time expression at bytes start..end dates the trigger at
  * text token `head`, by the parse: 2 it modifies that trigger, 0 it
  * modifies another trigger or another clause, 1 it may (no parse, or it

@@ -619,7 +619,7 @@ static int emit_one(ev_state *st, sent_ctx *s, size_t ci)
     if (c->framed) {
         evg_frame f;
         evg_events__cand_frame(s, c, &f);
-        if (evg_events__frame_args(st, s, &f, ev))
+        if (evg_events__frame_args(st, s, &f, ev, NULL))
             return EVG_ENOMEM;
     }
     if (evg_events__pick_time(st, s, c->head, c->pat->kind == EVG_TK_REPORT,

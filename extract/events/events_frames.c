@@ -33,7 +33,10 @@ size_t evg_events__ud_entity(const sent_ctx *s, size_t w)
     return w < s->n_ud ? entity_at(s, w) : EVG_NONE;
 }
 
-static int is_rel(const evg_doc_token *t, const char *rel);
+static int is_rel(const evg_doc_token *t, const char *rel)
+{
+    return t->deprel && strcmp(t->deprel, rel) == 0;
+}
 
 static int phrase_rel(const char *rel)
 {
@@ -46,10 +49,36 @@ static int phrase_rel(const char *rel)
     return 0;
 }
 
+/* The lemma of the preposition of UD word j, or NULL. */
+static const char *case_of(const sent_ctx *s, size_t j)
+{
+    for (uint32_t q = s->kid_at[j]; q < s->kid_at[j + 1]; q++)
+        if (is_rel(&s->ud[s->kids[q]], "case"))
+            return s->ud[s->kids[q]].lemma;
+    return NULL;
+}
+
+/* Whether UD word j, inside a noun phrase, is a phrase whose actor is the
+ * phrase's own participant rather than the participant of the phrase
+ * around it: one with a preposition other than those of membership ("a
+ * letter from Airbus", "the contract to Boeing"; "the president of Iran"
+ * stands for Iran: frame_member_preps.words). */
+static int own_phrase(const sent_ctx *s, size_t j)
+{
+    const char *rel = s->ud[j].deprel;
+    if (!rel || !evg_fr_base_is(rel, "nmod") || strcmp(rel, "nmod:poss") == 0)
+        return 0;
+    const char *p = case_of(s, j);
+    return p && !evg_frame_member_prep(p);
+}
+
 /* The word of the noun phrase headed by w that names an actor: w itself,
  * else the nearest inside it ("the president of Iran", "the spokesman,
- * Richard Boucher"), never inside a clause that modifies it. */
-static size_t phrase_actor(const sent_ctx *s, size_t w)
+ * Richard Boucher"), never inside a clause that modifies it. With `own`,
+ * never inside a phrase of its own either (own_phrase: "a letter from
+ * Airbus" names no actor); CAMEO's view reads it all the same ("sanctions
+ * on Iraq" target Iraq). */
+static size_t phrase_actor(const sent_ctx *s, size_t w, int own)
 {
     if (entity_at(s, w) != EVG_NONE) {
         /* a description set before the name it describes ("Irish
@@ -92,7 +121,7 @@ static size_t phrase_actor(const sent_ctx *s, size_t w)
                 int appos = evg_fr_base_is(s->ud[j].deprel, "appos");
                 int nmod = evg_fr_base_is(s->ud[j].deprel, "nmod");
                 if ((pass == 0 && !appos) || (pass == 1 && (appos || nmod)) ||
-                    (pass == 2 && !nmod))
+                    (pass == 2 && !nmod) || (own && own_phrase(s, j)))
                     continue;
                 if (entity_at(s, j) != EVG_NONE)
                     return j;
@@ -105,24 +134,20 @@ static size_t phrase_actor(const sent_ctx *s, size_t w)
     return EVG_NONE;
 }
 
-static int is_rel(const evg_doc_token *t, const char *rel)
-{
-    return t->deprel && strcmp(t->deprel, rel) == 0;
-}
 
 /* Adds the actor of the phrase headed by w, the actors coordinated with
  * it inside the phrase ("between an Israeli movement and the PLO"), and
  * coordinated modifiers ("Hungarian and Romanian officials"). */
 static void phrase_actors(const sent_ctx *s, size_t w, actor_set *out)
 {
-    size_t x = phrase_actor(s, w);
+    size_t x = phrase_actor(s, w, 0);
     if (x == EVG_NONE)
         return;
     evg_events__add_actor(out, entity_at(s, x));
     for (uint32_t q = s->kid_at[x]; q < s->kid_at[x + 1]; q++) {
         size_t j = s->kids[q];
         if (x != w && is_rel(&s->ud[j], "conj")) {
-            size_t y = phrase_actor(s, j);
+            size_t y = phrase_actor(s, j, 0);
             if (y != EVG_NONE)
                 evg_events__add_actor(out, entity_at(s, y));
         }
@@ -161,7 +186,7 @@ size_t evg_events__speaker(const sent_ctx *s, const evg_frame *f)
     evg_frame_build(s->ud, s->n_ud, f->report, &r);
     size_t at = 0;
     const evg_fr_arg *a = evg_frame_next(&r, EVG_FR_AGENT, &at);
-    size_t x = a ? phrase_actor(s, a->word) : EVG_NONE;
+    size_t x = a ? phrase_actor(s, a->word, 0) : EVG_NONE;
     return x == EVG_NONE ? EVG_NONE : entity_at(s, x);
 }
 
@@ -248,21 +273,64 @@ static size_t timex_at(const ev_state *st, const sent_ctx *s, size_t a,
     return EVG_NONE;
 }
 
+/* Bytes [*start, *end) of an argument headed by UD word w and naming
+ * actor word x of entity e: with the whole of the actor's mention where
+ * the parse split it ("company CEO Steve Jobs" read as "CEO" and a
+ * conjunct "Steve Jobs"), and without a time expression the parse hung
+ * at its end ("a letter from Airbus on Monday"). */
+static void arg_bytes(const ev_state *st, const sent_ctx *s, size_t w,
+                      size_t x, size_t e, size_t *start, size_t *end)
+{
+    phrase_bytes(s, w, start, end);
+    size_t i = x == EVG_NONE || e == EVG_NONE ? EVG_NONE
+                                              : evg_events__text_token(s, x);
+    if (i != EVG_NONE && s->ent[i] == e) {
+        size_t ma, mb;
+        evg_events__mention_span(s, i, &ma, &mb);
+        size_t ms = s->tok.v[ma].start, me = s->tok.v[mb].end;
+        if (ms < *end && *start < me) {
+            *start = ms < *start ? ms : *start;
+            *end = me > *end ? me : *end;
+        }
+    }
+    for (size_t k = s->tx_lo; k < s->tx_hi; k++) {
+        const evg_timex *tx = &st->doc->timexes[st->tx_order[k]];
+        if (tx->span.end != *end || tx->span.start <= s->ud[w].end ||
+            tx->span.start <= *start)
+            continue;
+        /* back past the time's preposition to the word before it */
+        size_t cut = *start;
+        for (size_t j = w; j < s->n_ud && s->ud[j].start < tx->span.start;
+             j++) {
+            const evg_doc_token *t = &s->ud[j];
+            int prep = t->head && t->head <= s->n_ud &&
+                       s->ud[t->head - 1].start >= tx->span.start &&
+                       is_rel(t, "case");
+            if (!prep && !(t->upos && strcmp(t->upos, "PUNCT") == 0))
+                cut = t->end;
+        }
+        if (cut > *start)
+            *end = cut;
+        break;
+    }
+}
+
 int evg_events__frame_args(ev_state *st, const sent_ctx *s,
-                           const evg_frame *f, evg_event *ev)
+                           const evg_frame *f, evg_event *ev,
+                           actor_set *inner)
 {
     /* the arguments first, then room for exactly that many in the
      * document (most events have one or two) */
     struct {
         evg_fr_role role;
-        size_t entity, start, end;
-    } got[EVG_FR_ARGS];
+        size_t entity, start, end, word;
+        int inner; /* a phrase inside another argument */
+    } got[2 * EVG_FR_ARGS];
     size_t n = 0;
     for (size_t i = 0; i < f->n_arg && i < EVG_FR_ARGS; i++) {
         const evg_fr_arg *a = &f->arg[i];
         size_t start, end;
-        phrase_bytes(s, a->word, &start, &end);
-        size_t x = phrase_actor(s, a->word);
+        size_t x = phrase_actor(s, a->word, 1);
         size_t e = x == EVG_NONE ? EVG_NONE : entity_at(s, x);
         /* "buys Airbus jets": the jets are the patient, not Airbus */
         int modifier = x != a->word && evg_events__modifier_actor(st, s, x, e);
@@ -281,6 +349,13 @@ int evg_events__frame_args(ev_state *st, const sent_ctx *s,
             e = evg_events__link_arg(st, s, f, a->word);
         else if (x == a->word)
             e = evg_events__speaker_description(st, s, f, a->word, e);
+        /* "medical leave", "a sharp decrease": an adjective of an event
+         * noun is its agent only when it names an actor ("Iraqi
+         * shelling") */
+        if (role == EVG_FR_AGENT && e == EVG_NONE && f->nominal &&
+            is_rel(&s->ud[a->word], "amod"))
+            continue;
+        arg_bytes(st, s, a->word, modifier ? EVG_NONE : x, e, &start, &end);
         size_t tx = timex_at(st, s, s->ud[a->word].start, s->ud[a->word].end);
         if (tx != EVG_NONE) {
             /* the time expression alone, not what the parse hung on it */
@@ -296,8 +371,70 @@ int evg_events__frame_args(ev_state *st, const sent_ctx *s,
         got[n].entity = role == EVG_FR_TIME ? EVG_NONE : e;
         got[n].start = start;
         got[n].end = end;
+        got[n].word = a->word;
+        got[n].inner = 0;
         n++;
+        if (role == EVG_FR_TIME || role == EVG_FR_LOCATION)
+            continue;
+        /* the actor of a phrase of its own inside the argument ("sent a
+         * letter from Airbus"): a participant of the event by its
+         * preposition, not the argument */
+        for (uint32_t q = s->kid_at[a->word]; q < s->kid_at[a->word + 1] &&
+                                              n < 2 * EVG_FR_ARGS;
+             q++) {
+            size_t j = s->kids[q];
+            if (!own_phrase(s, j))
+                continue;
+            size_t y = phrase_actor(s, j, 1);
+            size_t ye = y == EVG_NONE ? EVG_NONE : entity_at(s, y);
+            if (ye == EVG_NONE || ye == e ||
+                evg_events__modifier_actor(st, s, y, ye) ||
+                timex_at(st, s, s->ud[j].start, s->ud[j].end) != EVG_NONE)
+                continue;
+            got[n].role = evg_frame_prep_role(case_of(s, j));
+            got[n].entity = ye;
+            arg_bytes(st, s, j, y, ye, &got[n].start, &got[n].end);
+            got[n].word = j;
+            got[n].inner = 1;
+            n++;
+            if (inner && (role == EVG_FR_PATIENT || role == EVG_FR_RECIPIENT))
+                evg_events__add_actor(inner, ye);
+        }
     }
+    /* one actor, one argument: a word of an actor's mention the parse
+     * hung elsewhere ("by Apple CEO Steve Jobs", "Steve Jobs" an oblique
+     * of its own) adds no second argument */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        int dup = 0;
+        for (size_t k = 0; k < n && !dup; k++)
+            dup = k != i && got[i].entity != EVG_NONE &&
+                  got[k].entity == got[i].entity &&
+                  got[k].start <= s->ud[got[i].word].start &&
+                  s->ud[got[i].word].end <= got[k].end &&
+                  !(got[i].start <= s->ud[got[k].word].start &&
+                    s->ud[got[k].word].end <= got[i].end && i < k);
+        if (!dup)
+            got[m++] = got[i];
+    }
+    n = m;
+    /* an argument hung inside another by the parse ("At the show, company
+     * chairman X unveiled", X read as a part of the show's phrase): the
+     * outer one ends before it */
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < n; k++) {
+            if (k == i || got[k].inner ||
+                got[k].start <= s->ud[got[i].word].end ||
+                got[k].start >= got[i].end || got[k].end > got[i].end)
+                continue;
+            size_t cut = got[i].start;
+            for (size_t j = got[i].word;
+                 j < s->n_ud && s->ud[j].end <= got[k].start; j++)
+                if (!(s->ud[j].upos && strcmp(s->ud[j].upos, "PUNCT") == 0))
+                    cut = s->ud[j].end;
+            if (cut > got[i].start)
+                got[i].end = cut;
+        }
     if (!ev->n_args && evg_doc__arg_room(st->doc, ev, n))
         return EVG_ENOMEM;
     for (size_t i = 0; i < n; i++) {

@@ -273,6 +273,7 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
             h = s->tok.n - 1;
         int would, rc = 0;
         evg_frame f;
+        actor_set inner = {0};
         ev->attributed = EVG_NONE;
         if (evg_events__frame_at(s, h, &f)) {
             ev->modality = evg_events__frame_modality(&f, &would);
@@ -286,7 +287,7 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
             /* participants by role from the parse; CAMEO's view of them,
              * the source and target, is the agent and the patient or
              * recipient */
-            if ((rc = evg_events__frame_args(st, s, &f, ev)) ||
+            if ((rc = evg_events__frame_args(st, s, &f, ev, &inner)) ||
                 (rc = evg_events__frame_summary(st, s, &f, ev)))
                 return rc;
         } else {
@@ -303,6 +304,8 @@ int evg_events__uncoded(ev_state *st, sent_ctx *s,
                      !strcmp(g->role, "recipient"))
                 evg_events__add_actor(&tgt, g->entity);
         }
+        for (size_t k = 0; k < inner.n; k++)
+            evg_events__add_actor(&tgt, inner.v[k]);
         for (size_t k = 0; k < src.n; k++) {
             size_t *slot = evg_doc_push(doc, &ev->source, &ev->n_source,
                                         &ev->cap_source, sizeof(size_t));

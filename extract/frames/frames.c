@@ -18,7 +18,7 @@ static const char *const *hypo_heads, *const *planned_heads,
     *const *occasion_preps, *const *sched_verbs, *const *sched_preps,
     *const *simul_marks, *const *object_control,
     *const *reduced_passive_verbs,
-    *const *opposition_nouns;
+    *const *opposition_nouns, *const *member_preps;
 
 static const evg_words_use uses[] = {
     {"frame_hypothetical_heads.words", EVG_WORDS_SORTED, &hypo_heads, NULL},
@@ -48,6 +48,7 @@ static const evg_words_use uses[] = {
      &reduced_passive_verbs, NULL},
     {"frame_opposition_nouns.words", EVG_WORDS_SORTED, &opposition_nouns,
      NULL},
+    {"frame_member_preps.words", EVG_WORDS_SORTED, &member_preps, NULL},
 };
 static evg_words_set lists = EVG_WORDS_SET(uses);
 
@@ -317,6 +318,76 @@ static size_t named_subject(const evg_doc_token *w, size_t n, size_t p,
     return j;
 }
 
+/* A subject takes no preposition: a phrase with one that the parser made
+ * the subject ("At the company's conference, its CEO unveiled ...":
+ * "conference") is a fronted oblique, and the phrase set after it (an
+ * apposition or conjunct of it, for the parser) is the subject; j itself
+ * when there is none. */
+static size_t subject_past_oblique(const evg_doc_token *w, size_t n, size_t p,
+                                   size_t j)
+{
+    size_t c = child(w, n, j, "case", 0);
+    if (c == EVG_NONE || c > j || !upos_is(&w[c], "ADP"))
+        return j;
+    /* the last such phrase, the one right before the verb (not "(WWDC)"
+     * after "the Worldwide Developers Conference") */
+    size_t k, last = j;
+    FOR_KIDS(k, w, n, j) {
+        if (k <= j || k >= p || w[k].head != j + 1)
+            continue;
+        if ((rel_is(w[k].deprel, "appos") || rel_is(w[k].deprel, "conj") ||
+             rel_is(w[k].deprel, "list")) &&
+            (upos_is(&w[k], "NOUN") || upos_is(&w[k], "PROPN") ||
+             upos_is(&w[k], "PRON")) &&
+            child(w, n, k, "case", 0) == EVG_NONE)
+            last = k;
+    }
+    return last;
+}
+
+/* The subject of a finite verb the parser gave none, from the phrases
+ * before it: a time word takes no name, so a bare time noun holding a
+ * name as its compound ("Apple Computer today launched", read as a
+ * compound of "today") has the verb's subject in that name; a fronted
+ * oblique holding a noun phrase after a comma ("At the show, company
+ * chairman X unveiled", read as a list of "show") has it in that phrase
+ * (subject_past_oblique). EVG_NONE otherwise. */
+static size_t subject_before_time(const evg_doc_token *w, size_t n, size_t p)
+{
+    if (!(xpos_is(&w[p], "VBD") || xpos_is(&w[p], "VBZ") ||
+          xpos_is(&w[p], "VBP")))
+        return EVG_NONE;
+    size_t j;
+    FOR_KIDS(j, w, n, p) {
+        if (j >= p)
+            break;
+        if (w[j].head == p + 1 && evg_fr_base_is(w[j].deprel, "obl")) {
+            size_t k = subject_past_oblique(w, n, p, j);
+            int comma = 0;
+            for (size_t i = j + 1; i < k && !comma; i++)
+                comma = w[i].form && strcmp(w[i].form, ",") == 0;
+            if (k != j && comma)
+                return k;
+        }
+        if (w[j].head != p + 1 ||
+            !(rel_is(w[j].deprel, "obl:tmod") ||
+              rel_is(w[j].deprel, "obl:unmarked") ||
+              rel_is(w[j].deprel, "obl:npmod") ||
+              rel_is(w[j].deprel, "nmod:tmod")) ||
+            child(w, n, j, "case", 0) != EVG_NONE)
+            continue;
+        size_t k, name = EVG_NONE;
+        for (kid_it in_ = kid_first(w, n, j); kid_next(&in_, &k);)
+            if (k < j && w[k].head == j + 1 &&
+                rel_is(w[k].deprel, "compound") &&
+                (upos_is(&w[k], "PROPN") || upos_is(&w[k], "NOUN")))
+                name = k; /* the last one: the name's head */
+        if (name != EVG_NONE && upos_is(&w[name], "PROPN"))
+            return name;
+    }
+    return EVG_NONE;
+}
+
 /* Whether verb p is a "to" infinitive: its marker is the particle "to". */
 static int to_infinitive(const evg_doc_token *w, size_t n, size_t p)
 {
@@ -331,7 +402,9 @@ static size_t subject_of(const evg_doc_token *w, size_t n, size_t p,
 {
     size_t s = child(w, n, p, "nsubj", 1);
     if (s != EVG_NONE)
-        return resolve(w, n, p, named_subject(w, n, p, s), how);
+        return resolve(w, n, p,
+                       named_subject(w, n, p, subject_past_oblique(w, n, p, s)),
+                       how);
     return agent_of(w, n, p, depth + 1, how);
 }
 
@@ -354,11 +427,17 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
         }
         if (!passive && (rel_is(w[j].deprel, "nsubj") ||
                          rel_is(w[j].deprel, "nsubj:outer"))) {
-            return resolve(w, n, p, named_subject(w, n, p, j), how);
+            return resolve(w, n, p,
+                           named_subject(w, n, p,
+                                         subject_past_oblique(w, n, p, j)),
+                           how);
         }
     }
     if (passive)
         return EVG_NONE;
+    size_t named = subject_before_time(w, n, p);
+    if (named != EVG_NONE)
+        return named;
     size_t h = head_of(w, n, p);
     if (h == EVG_NONE)
         return EVG_NONE;
@@ -456,6 +535,15 @@ static void add(evg_frame *f, evg_fr_role role, evg_fr_how how, size_t word,
     f->arg[f->n_arg++] = (evg_fr_arg){role, how, word, prep};
 }
 
+evg_fr_role evg_frame_prep_role(const char *prep)
+{
+    if (in(prep, recip_preps))
+        return EVG_FR_RECIPIENT;
+    if (in(prep, loc_preps))
+        return EVG_FR_LOCATION;
+    return EVG_FR_OBLIQUE;
+}
+
 /* The role of a prepositional phrase of a verb. */
 static evg_fr_role oblique_role(const evg_doc_token *w, size_t j,
                                 const char *prep)
@@ -465,11 +553,12 @@ static evg_fr_role oblique_role(const evg_doc_token *w, size_t j,
         rel_is(w[j].deprel, "nmod:unmarked") ||
         rel_is(w[j].deprel, "obl:npmod"))
         return EVG_FR_TIME;
-    if (in(prep, recip_preps))
-        return EVG_FR_RECIPIENT;
-    if (in(prep, loc_preps))
-        return EVG_FR_LOCATION;
-    return EVG_FR_OBLIQUE;
+    return evg_frame_prep_role(prep);
+}
+
+int evg_frame_member_prep(const char *prep)
+{
+    return in(prep, member_preps);
 }
 
 /* "until sanctions force him to withdraw", parsed with "until" as the

@@ -149,6 +149,17 @@ const evg_fr_arg *evg_frame_next(const evg_frame *f, evg_fr_role role,
  * is "obl"); 0 for NULL. */
 int evg_fr_base_is(const char *rel, const char *base);
 
+/* The role a phrase with preposition `prep` takes: a recipient ("to",
+ * "for": frame_recipient_preps.words), a location ("in", "at":
+ * frame_locative_preps.words), else an oblique. */
+evg_fr_role evg_frame_prep_role(const char *prep);
+/* Whether a phrase with preposition `prep` inside a noun phrase names a
+ * member or the whole the phrase's noun stands for ("the president of
+ * Iran": Iran; frame_member_preps.words), so that its actor is the
+ * phrase's; an actor behind another preposition ("a letter from
+ * Airbus") is not. */
+int evg_frame_member_prep(const char *prep);
+
 /* The name of a role as the events document writes it ("agent"). */
 const char *evg_fr_role_name(evg_fr_role role);
 

@@ -612,6 +612,78 @@ static void discarded_sentence_keeps_participants(void **state)
     evg_doc_free(doc);
 }
 
+/* The argument of `role` of event e whose text is `text`, or NULL. */
+static const evg_arg *arg_with_text(const evg_doc *doc, const evg_event *e,
+                                    const char *role, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i < e->n_args; i++) {
+        const evg_span *sp = &e->args[i].span;
+        if (strcmp(e->args[i].role, role) == 0 && doc->text &&
+            sp->end - sp->start == n &&
+            memcmp(doc->text + sp->start, text, n) == 0)
+            return &e->args[i];
+    }
+    return NULL;
+}
+
+/* "medical leave", "a sharp decrease": an adjective of an event noun that
+ * names no actor is no agent of it. */
+static void adjective_no_agent(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "The rebels were on medical leave after a sharp "
+                           "decrease of supplies.");
+    assert_null(arg_with_text(doc, event(doc, "leave"), "agent", "medical"));
+    assert_null(arg_with_text(doc, event(doc, "decrease"), "agent", "sharp"));
+    evg_doc_free(doc);
+}
+
+/* "received a loan from Germany": the loan is the patient; Germany is a
+ * participant of its own by its preposition, not the patient. */
+static void actor_in_own_phrase(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Greece received a loan from Germany last year.");
+    const evg_event *r = event(doc, "received");
+    assert_null(arg_actor(doc, r, "patient"));
+    assert_string_equal(arg_actor(doc, r, "theme"), "Germany");
+    evg_doc_free(doc);
+}
+
+/* "Microsoft Corporation yesterday released": the name the parser hung on
+ * the time word as its compound is the subject. */
+static void subject_before_time_word(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "Microsoft Corporation yesterday released a new "
+                           "version of Windows.");
+    assert_string_equal(arg_actor(doc, event(doc, "released"), "agent"),
+                        "Microsoft");
+    evg_doc_free(doc);
+}
+
+/* "At yesterday's show, company CEO X unveiled": a phrase with a
+ * preposition is no subject; the title and name after the comma are, the
+ * argument's text holding the whole mention. */
+static void subject_after_fronted_oblique(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "At yesterday's Detroit Auto Show, company CEO "
+                           "Alan Mulally unveiled the new truck.");
+    const evg_event *u = event(doc, "unveiled");
+    assert_string_equal(arg_actor(doc, u, "agent"), "Alan Mulally");
+    assert_non_null(arg_with_text(doc, u, "agent", "company CEO Alan Mulally"));
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "At yesterday's Paris Air Show, company chairman Louis "
+                  "Gallois unveiled the new aircraft.");
+    u = event(doc, "unveiled");
+    assert_string_equal(arg_actor(doc, u, "agent"), "Louis Gallois");
+    assert_non_null(arg_with_text(doc, u, "location", "At yesterday's Paris Air Show"));
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -643,6 +715,10 @@ int main(void)
         cmocka_unit_test(parties_between),
         cmocka_unit_test(title_before_subject),
         cmocka_unit_test(discarded_sentence_keeps_participants),
+        cmocka_unit_test(adjective_no_agent),
+        cmocka_unit_test(actor_in_own_phrase),
+        cmocka_unit_test(subject_before_time_word),
+        cmocka_unit_test(subject_after_fronted_oblique),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -59,6 +59,7 @@ static const struct {
     {"frame_reduced_passive_verbs.words", S},
     {"frame_occasion_preps.words", S},
     {"frame_opposition_nouns.words", S},
+    {"frame_member_preps.words", S},
     {"frame_perfect_auxiliaries.words", S},
     {"frame_planned_heads.words", S},
     {"frame_recipient_preps.words", S},
