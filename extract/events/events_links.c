@@ -45,6 +45,7 @@ static const char *const *thing;        /* pronouns_thing.words */
 static const char *const *third_plural; /* pronouns_plural.words */
 static const char *const *definite;     /* definite_determiners.words */
 static const char *const *vehicles;     /* vehicles.words */
+static const char *const *product_heads; /* product_heads.words */
 static const char *const *party_preps;  /* party_preps.words */
 
 static const evg_words_use uses[] = {
@@ -53,6 +54,7 @@ static const evg_words_use uses[] = {
     {"pronouns_plural.words", 0, &third_plural, NULL},
     {"definite_determiners.words", 0, &definite, NULL},
     {"vehicles.words", 0, &vehicles, NULL},
+    {"product_heads.words", 0, &product_heads, NULL},
     {"party_preps.words", 0, &party_preps, NULL},
 };
 static evg_words_set lists = EVG_WORDS_SET(uses);
@@ -473,6 +475,15 @@ static int model_entity(const evg_doc *doc, size_t e)
     return 0;
 }
 
+/* Whether the entity's code names no sector (no "BUS", "GOV", ...): an
+ * organization the dictionaries know nothing of, a product's name. */
+static int no_sector(const evg_doc *doc, size_t e)
+{
+    const evg_entity *en = &doc->entities[e];
+    return en->kind == EVG_KIND_ORGANIZATION &&
+           (!en->code || strlen(en->code) <= 3);
+}
+
 int evg_events__modifier_actor(const ev_state *st, const sent_ctx *s,
                                size_t x, size_t e)
 {
@@ -501,8 +512,12 @@ int evg_events__modifier_actor(const ev_state *st, const sent_ctx *s,
         !islower((unsigned char)h->form[0]) ||
         evg_events__ud_entity(s, s->ud[m].head - 1) == e)
         return 0;
-    /* "the A380 superjumbo" is the A380 */
-    return !(ud_in(h, vehicles) && model_entity(st->doc, e));
+    /* "the A380 superjumbo" is the A380, "an iPod portable music player"
+     * the iPod: a model's name, or a name that is no actor's (no sector:
+     * no company's, no government's), before the noun of its kind names
+     * the thing itself; a maker stays the maker ("Boeing jets") */
+    return !((ud_in(h, vehicles) || ud_in(h, product_heads)) &&
+             (model_entity(st->doc, e) || no_sector(st->doc, e)));
 }
 
 size_t evg_events__link_arg(ev_state *st, const sent_ctx *s,

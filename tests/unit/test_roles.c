@@ -684,6 +684,18 @@ static void subject_after_fronted_oblique(void **state)
     evg_doc_free(doc);
 }
 
+/* "sold two million iPod players": a name that is no actor's before the
+ * noun of its kind of product names the product, the patient. */
+static void product_before_its_kind(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "The company sold two million iPod players last "
+                           "year.");
+    assert_string_equal(arg_actor(doc, event(doc, "sold"), "patient"),
+                        "iPod");
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -719,6 +731,7 @@ int main(void)
         cmocka_unit_test(actor_in_own_phrase),
         cmocka_unit_test(subject_before_time_word),
         cmocka_unit_test(subject_after_fronted_oblique),
+        cmocka_unit_test(product_before_its_kind),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -126,6 +126,7 @@ static const struct {
     {"transnational_words.words", 0},
     {"ultimatum_marks.words", 0},
     {"vehicles.words", 0},
+    {"product_heads.words", 0},
     {"weekdays.words", 0},
     {"year_blockers_after.words", 0},
     {"year_blockers_before.words", 0},
