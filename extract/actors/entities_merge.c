@@ -144,6 +144,18 @@ static int has_and(const char *t, size_t s, size_t e)
     return 0;
 }
 
+/* Is `d` a body of a state (its government, armed forces, legislature,
+ * courts or police)? A company lends it no country: where a firm is from
+ * says nothing of which state's ministry it deals with ("an EADS-led
+ * consortium signed a contract with the Defense Ministry"). */
+static int state_body(const cand *d)
+{
+    return d->kind == EVG_KIND_GOVERNMENT ||
+           !memcmp(d->sector, "GOV", 4) || !memcmp(d->sector, "MIL", 4) ||
+           !memcmp(d->sector, "LEG", 4) || !memcmp(d->sector, "JUD", 4) ||
+           !memcmp(d->sector, "COP", 4);
+}
+
 /* May cand `a` lend its country to cand `d` near it? Not a person the
  * dictionary knows to another person named in the same list (`inlist`:
  * "Charles de Gaulle, Vladimir Putin and Helmut Kohl"): the dictionary
@@ -153,17 +165,15 @@ static int has_and(const char *t, size_t s, size_t e)
  * coordinated with it (`coord`: "Northrop Grumman and EADS", firms of any
  * country work together) or to another body in its list; a person set
  * beside it ("McCammon, Ford's vice president") still takes its country.
- * Nor does a company to any body but a person: where a firm is from says
- * nothing of where another firm or a state's body it deals with is from
- * ("Qantas received a letter from Airbus", "an EADS-led consortium signed
- * a contract with the Defense Ministry"). */
+ * Nor does a company to a state's body (state_body). */
 static int lends_to(const cand *a, const cand *d, int inlist, int coord)
 {
     return lends_country(a) &&
            !(inlist && a->kind == EVG_KIND_PERSON && a->kk == 'g' &&
              !a->cprefix && d->kind == EVG_KIND_PERSON) &&
-           !(!memcmp(a->sector, "BUS", 4) &&
-             (coord || d->kind != EVG_KIND_PERSON));
+           !(inlist && !memcmp(a->sector, "BUS", 4) &&
+             (coord || d->kind != EVG_KIND_PERSON)) &&
+           !(!memcmp(a->sector, "BUS", 4) && state_body(d));
 }
 
 static const char *place_near(const ctx *x, size_t k)

@@ -318,16 +318,16 @@ static size_t named_subject(const evg_doc_token *w, size_t n, size_t p,
     return j;
 }
 
-/* A subject takes no preposition: a phrase with one that the parser made
- * the subject ("At the company's conference, its CEO unveiled ...":
- * "conference") is a fronted oblique, and the phrase set after it (an
- * apposition or conjunct of it, for the parser) is the subject; j itself
- * when there is none. */
+/* A subject takes no preposition or case marker: a phrase with one that
+ * the parser made the subject ("At the company's conference, its CEO
+ * unveiled ...": "conference") is a fronted oblique, and the phrase set
+ * after it (an apposition, conjunct, list item or unlabeled dependent of
+ * it, for the parser) is the subject; j itself when there is none. */
 static size_t subject_past_oblique(const evg_doc_token *w, size_t n, size_t p,
                                    size_t j)
 {
     size_t c = child(w, n, j, "case", 0);
-    if (c == EVG_NONE || c > j || !upos_is(&w[c], "ADP"))
+    if (c == EVG_NONE || c > j)
         return j;
     /* the last such phrase, the one right before the verb (not "(WWDC)"
      * after "the Worldwide Developers Conference") */
@@ -336,7 +336,7 @@ static size_t subject_past_oblique(const evg_doc_token *w, size_t n, size_t p,
         if (k <= j || k >= p || w[k].head != j + 1)
             continue;
         if ((rel_is(w[k].deprel, "appos") || rel_is(w[k].deprel, "conj") ||
-             rel_is(w[k].deprel, "list")) &&
+             rel_is(w[k].deprel, "list") || rel_is(w[k].deprel, "dep")) &&
             (upos_is(&w[k], "NOUN") || upos_is(&w[k], "PROPN") ||
              upos_is(&w[k], "PRON")) &&
             child(w, n, k, "case", 0) == EVG_NONE)
@@ -897,6 +897,12 @@ static unsigned mod_of(const evg_doc_token *w, size_t n, size_t p,
         rel_is(w[p - 1].deprel, "mark") && w[p - 1].lemma &&
         strcmp(w[p - 1].lemma, "to") == 0 && in(w[p - 2].lemma, planned_heads))
         mod |= EVG_FR_PLANNED;
+    /* a relative clause says what its noun is: "the proposal that the
+     * minister made" was made, "the proposal that Iran withdraw" is the
+     * proposal's content */
+    if (complement && (rel_is(rel, "acl:relcl") ||
+                       evg_frame_relative_clause(w, n, p)))
+        complement = 0;
     if (complement) {
         const char *hl = w[h].lemma;
         if (in(hl, hypo_heads))

@@ -527,23 +527,6 @@ static void entities_context_gives_country(void **state)
     evg_doc_free(doc);
 }
 
-static void entities_company_lends_no_country_to_a_body(void **state)
-{
-    (void)state;
-    /* a firm's country is no other firm's: the one named near it takes
-     * none from it; a person beside it still does */
-    evg_doc *doc = extract("Zentrix Airways received an offer from Airbus "
-                           "on Monday.");
-    const evg_entity *z = by_name(doc, "Zentrix Airways");
-    assert_non_null(z);
-    assert_null(z->country);
-    evg_doc_free(doc);
-    doc = extract("Ford's vice president, Jim McCammon, said the plant "
-                  "would close.");
-    assert_string_equal(by_name(doc, "Jim McCammon")->country, "USA");
-    evg_doc_free(doc);
-}
-
 static void entities_company_suffix_and_orgwords(void **state)
 {
     (void)state;
@@ -1338,7 +1321,6 @@ int main(void)
         cmocka_unit_test(entities_igo_codes_and_roles),
         cmocka_unit_test(entities_unknown_country_keeps_role),
         cmocka_unit_test(entities_context_gives_country),
-        cmocka_unit_test(entities_company_lends_no_country_to_a_body),
         cmocka_unit_test(entities_company_suffix_and_orgwords),
         cmocka_unit_test(entities_possessive_country_and_bodies),
         cmocka_unit_test(entities_coordinated_adjectives_share_role),

@@ -207,6 +207,23 @@ static void quotation_over_sentences(void **state)
     evg_doc_free(doc);
 }
 
+/* What a recommendation or proposal asks for is not asserted ("a
+ * recommendation that X reopen"); what a relative clause on such a noun
+ * tells is ("the demand which Iran made" was made). */
+static void recommendation_and_relative(void **state)
+{
+    evg_doc *doc = extract(state, "2020-01-01",
+                           "The watchdog issued a recommendation that the "
+                           "Air Force reopen the competition.");
+    assert_int_equal(event(doc, "reopen")->modality, EVG_MOD_HYPOTHETICAL);
+    assert_int_equal(event(doc, "issued")->modality, EVG_MOD_ASSERTED);
+    evg_doc_free(doc);
+    doc = extract(state, "2020-01-01",
+                  "The demand which Iran made was rejected.");
+    assert_int_equal(event(doc, "made")->modality, EVG_MOD_ASSERTED);
+    evg_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +233,7 @@ int main(void)
         cmocka_unit_test(until_and_unless),
         cmocka_unit_test(questions),
         cmocka_unit_test(hope_fear_and_expectation),
+        cmocka_unit_test(recommendation_and_relative),
         cmocka_unit_test(report_covers_its_clause),
         cmocka_unit_test(quotation_over_sentences),
     };

@@ -682,6 +682,16 @@ static void subject_after_fronted_oblique(void **state)
     assert_string_equal(arg_actor(doc, u, "agent"), "Louis Gallois");
     assert_non_null(arg_with_text(doc, u, "location", "At yesterday's Paris Air Show"));
     evg_doc_free(doc);
+    /* text tokenized as a treebank writes it ("year 's"): the possessive
+     * marker, split, is a case marker of the name the parser made the
+     * subject; the person it hung on it is the subject */
+    doc = extract(state, "2020-01-01",
+                  "Yesterday , at this year 's Kelmar Global Developers "
+                  "Conference ( KGDC ) , company CEO Jane Roe unveiled the "
+                  "new phone .");
+    assert_string_equal(arg_actor(doc, event(doc, "unveiled"), "agent"),
+                        "Jane Roe");
+    evg_doc_free(doc);
 }
 
 /* "sold two million iPod players": a name that is no actor's before the
