@@ -342,7 +342,39 @@ static size_t subject_past_oblique(const evg_doc_token *w, size_t n, size_t p,
             child(w, n, k, "case", 0) == EVG_NONE)
             last = k;
     }
-    return last;
+    if (last != j)
+        return last;
+    /* deeper in the phrase: the words after its last comma before the
+     * verb, a noun phrase the parser hung below the fronted one ("At the
+     * company's own conference at the center in San Francisco, Apple CEO
+     * Steve Jobs introduced") */
+    size_t comma = EVG_NONE;
+    for (size_t i = p; i-- > j + 1;)
+        if (w[i].form && strcmp(w[i].form, ",") == 0) {
+            comma = i;
+            break;
+        }
+    if (comma == EVG_NONE || comma + 1 >= p)
+        return j;
+    size_t top = EVG_NONE;
+    for (size_t i = comma + 1; i < p; i++) {
+        if (upos_is(&w[i], "VERB") || upos_is(&w[i], "AUX") ||
+            upos_is(&w[i], "ADP") || upos_is(&w[i], "PUNCT") ||
+            upos_is(&w[i], "SCONJ") || upos_is(&w[i], "CCONJ"))
+            return j;
+        size_t h = head_of(w, n, i);
+        if (top == EVG_NONE && (h == EVG_NONE || h <= comma || h >= p))
+            top = i;
+    }
+    if (top == EVG_NONE ||
+        !(upos_is(&w[top], "NOUN") || upos_is(&w[top], "PROPN") ||
+          upos_is(&w[top], "PRON")))
+        return j;
+    /* inside the fronted phrase */
+    size_t q = top;
+    for (int d = 0; d < DEPTH_MAX && q != EVG_NONE && q != j; d++)
+        q = head_of(w, n, q);
+    return q == j ? top : j;
 }
 
 /* The subject of a finite verb the parser gave none, from the phrases

@@ -692,6 +692,15 @@ static void subject_after_fronted_oblique(void **state)
     assert_string_equal(arg_actor(doc, event(doc, "unveiled"), "agent"),
                         "Jane Roe");
     evg_doc_free(doc);
+    /* the subject hung deeper in the fronted phrase, after its last
+     * comma */
+    doc = extract(state, "2020-01-01",
+                  "At the company's annual meeting at the convention center "
+                  "in Chicago, Kelmar CEO Jane Roe announced the merger.");
+    const evg_event *a = event(doc, "announced");
+    assert_string_equal(arg_actor(doc, a, "agent"), "Jane Roe");
+    assert_non_null(arg_with_text(doc, a, "agent", "Kelmar CEO Jane Roe"));
+    evg_doc_free(doc);
 }
 
 /* "sold two million iPod players": a name that is no actor's before the
