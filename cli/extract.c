@@ -3,6 +3,9 @@
  * them over in order, worker threads extract (and serialize) them, and the
  * main thread passes the results on in input order. A ring of a few slots
  * per thread bounds memory by the largest documents, not the corpus. */
+#ifdef __linux__
+#define _GNU_SOURCE /* fopencookie */
+#endif
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
@@ -172,8 +175,75 @@ static int slot_fill(slot *s, const evg_article *a)
     return bad ? EVG_ENOMEM : 0;
 }
 
-/* Articles up to this size are serialized by the worker threads. */
+/* Articles up to this size are serialized by the worker threads, into
+ * at most SERIALIZE_RATIO times their size (and 16 KiB): news prose
+ * gives about ten times its size, `Go. ` repeated (an event every 4
+ * bytes) 120 times; an article whose JSON grows past that is streamed by
+ * the main thread, as a longer one is (docs/robustness.md, "Memory
+ * budget"). */
 #define SERIALIZE_MAX ((size_t)16 << 10)
+#define SERIALIZE_RATIO 32
+
+#ifdef __GLIBC__
+/* A memory stream that refuses to grow past `max` bytes (`over`). */
+typedef struct capped {
+    char *data;
+    size_t len, cap, max;
+    int over;
+} capped;
+
+static ssize_t capped_write(void *cookie, const char *buf, size_t n)
+{
+    capped *m = cookie;
+    if (m->over || n > m->max - m->len) {
+        m->over = 1;
+        return 0; /* an error: the writer stops */
+    }
+    if (m->len + n + 1 > m->cap) {
+        size_t c = m->cap ? m->cap : 4096;
+        while (c < m->len + n + 1)
+            c *= 2;
+        char *d = realloc(m->data, c);
+        if (!d)
+            return 0;
+        m->data = d;
+        m->cap = c;
+    }
+    memcpy(m->data + m->len, buf, n);
+    m->len += n;
+    m->data[m->len] = '\0';
+    return (ssize_t)n;
+}
+
+/* The document's JSON into s->json when it is at most `max` bytes, else
+ * nothing (the main thread streams it). */
+static void serialize_capped(pipeline *p, slot *s, size_t max)
+{
+    capped m = {NULL, 0, 0, max, 0};
+    cookie_io_functions_t io = {NULL, capped_write, NULL, NULL};
+    FILE *f = fopencookie(&m, "w", io);
+    if (!f) {
+        s->rc = evg_error_set(&s->err, EVG_ENOMEM, "out of memory");
+        return;
+    }
+    s->rc = evg_doc_write_json(s->doc, p->st->pretty, f, &s->err);
+    int bad = fclose(f) != 0;
+    if (m.over) { /* too long to hold: streamed when its turn comes */
+        free(m.data);
+        s->rc = 0;
+        evg_error_clear(&s->err);
+        return;
+    }
+    if (bad && !s->rc)
+        s->rc = evg_error_set(&s->err, EVG_ENOMEM, "out of memory");
+    if (s->rc) {
+        free(m.data);
+        return;
+    }
+    s->json = m.data;
+    s->json_len = m.len;
+}
+#endif
 
 /* Extracts (and serializes) one slot; runs without the lock. */
 static void slot_work(pipeline *p, slot *s)
@@ -206,6 +276,11 @@ static void slot_work(pipeline *p, slot *s)
          * thread writes the buffers in input order. A longer article's
          * JSON (several times its size) is never held whole: the main
          * thread streams it straight to the output when its turn comes */
+#ifdef __GLIBC__
+        size_t max = s->len * SERIALIZE_RATIO;
+        serialize_capped(p, s, max > SERIALIZE_MAX ? max : SERIALIZE_MAX);
+        return;
+#endif
         FILE *m = open_memstream(&s->json, &s->json_len);
         if (!m) {
             s->rc = evg_error_set(&s->err, EVG_ENOMEM, "out of memory");
