@@ -631,6 +631,49 @@ static void tokens_follow_ud(void **state)
     evg_syn_model_free(m);
 }
 
+/* A document of `text` in two sentences, bounds[k] the bytes of sentence
+ * k, through the tokens stage. */
+static evg_doc *two_sentences(const char *text, size_t bounds[2][2])
+{
+    evg_doc *doc;
+    assert_int_equal(evg_doc_new(&doc), 0);
+    doc->text = evg_doc_strdup(doc, text);
+    doc->text_len = strlen(text);
+    for (size_t k = 0; k < 2; k++) {
+        evg_sentence *s = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
+                                       doc->cap_sentences);
+        assert_non_null(s);
+        s->start = bounds[k][0];
+        s->end = bounds[k][1];
+    }
+    assert_int_equal(evg_extract__tokens(doc), 0);
+    return doc;
+}
+
+/* Each sentence's tokens as a stage reads them (into *a) are the
+ * tokenizer's (into *b): places, lengths and flags. *a is left with the
+ * last sentence's. Returns every flag seen. */
+static unsigned same_as_tokenizer(evg_doc *doc, const char *text,
+                                  size_t bounds[2][2], evg_tokens *a,
+                                  evg_tokens *b)
+{
+    unsigned seen = 0;
+    for (size_t k = 0; k < 2; k++) {
+        b->n = 0;
+        assert_int_equal(evg_extract__tokens_of(doc, k, a), 0);
+        assert_int_equal(evg_extract__tokenize(text, bounds[k][0],
+                                               bounds[k][1], b), 0);
+        assert_int_equal(a->n, b->n);
+        for (size_t i = 0; i < a->n; i++) {
+            assert_int_equal(a->v[i].start, b->v[i].start);
+            assert_int_equal(a->v[i].end, b->v[i].end);
+            assert_int_equal(a->v[i].flags, b->v[i].flags);
+            seen |= b->v[i].flags;
+        }
+    }
+    return seen;
+}
+
 /* The stage keeps a token's place and length only (4 bytes): its flags,
  * made again from its bytes, are the tokenizer's, for every kind of token
  * (possessives with either apostrophe, a lone apostrophe, numbers,
@@ -645,36 +688,12 @@ static void stage_tokens_keep_their_flags(void **state)
         "The ministers\xe2\x80\x99 talks \xe2\x80\x94 begun in the 1990s \xe2\x80\x94 "
         "ended; \xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xb0's aide and the "
         "\xe2\x80\x9cIMF\xe2\x80\x9d met at 5pm on 2019-05-23 via e-mail.com.";
-    evg_doc *doc;
-    assert_int_equal(evg_doc_new(&doc), 0);
-    doc->text = evg_doc_strdup(doc, text);
-    doc->text_len = strlen(text);
     size_t cut = (size_t)(strstr(text, "\n\n") - text);
-    size_t bounds[][2] = {{0, cut}, {cut + 2, strlen(text)}};
-    for (size_t k = 0; k < 2; k++) {
-        evg_sentence *s = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
-                                       doc->cap_sentences);
-        assert_non_null(s);
-        s->start = bounds[k][0];
-        s->end = bounds[k][1];
-    }
-    assert_int_equal(evg_extract__tokens(doc), 0);
+    size_t bounds[2][2] = {{0, cut}, {cut + 2, strlen(text)}};
+    evg_doc *doc = two_sentences(text, bounds);
     assert_non_null(doc->pieces);
     evg_tokens a = {0}, b = {0};
-    unsigned seen = 0;
-    for (size_t k = 0; k < 2; k++) {
-        b.n = 0;
-        assert_int_equal(evg_extract__tokens_of(doc, k, &a), 0);
-        assert_int_equal(evg_extract__tokenize(text, bounds[k][0],
-                                               bounds[k][1], &b), 0);
-        assert_int_equal(a.n, b.n);
-        for (size_t i = 0; i < a.n; i++) {
-            assert_int_equal(a.v[i].start, b.v[i].start);
-            assert_int_equal(a.v[i].end, b.v[i].end);
-            assert_int_equal(a.v[i].flags, b.v[i].flags);
-            seen |= b.v[i].flags;
-        }
-    }
+    unsigned seen = same_as_tokenizer(doc, text, bounds, &a, &b);
     assert_int_equal(seen, EVG_TOK_WORD | EVG_TOK_NUM | EVG_TOK_PUNCT |
                                EVG_TOK_CAP | EVG_TOK_UPPER);
     evg_extract__tokens_dispose(&a);
@@ -690,33 +709,11 @@ static void stages_read_the_token_layer(void **state)
     (void)state;
     evg_syn_model *m = tiny_model();
     const char *text = "They don't trust New York. Kim waits.";
-    evg_doc *doc;
-    assert_int_equal(evg_doc_new(&doc), 0);
-    doc->text = evg_doc_strdup(doc, text);
-    doc->text_len = strlen(text);
     size_t cut = (size_t)(strchr(text, '.') - text) + 1;
-    size_t bounds[][2] = {{0, cut}, {cut + 1, strlen(text)}};
-    for (size_t k = 0; k < 2; k++) {
-        evg_sentence *s = EVG_DOC_PUSH(doc, doc->sentences, doc->n_sentences,
-                                       doc->cap_sentences);
-        assert_non_null(s);
-        s->start = bounds[k][0];
-        s->end = bounds[k][1];
-    }
-    assert_int_equal(evg_extract__tokens(doc), 0);
+    size_t bounds[2][2] = {{0, cut}, {cut + 1, strlen(text)}};
+    evg_doc *doc = two_sentences(text, bounds);
     evg_tokens a = {0}, b = {0};
-    for (size_t k = 0; k < 2; k++) {
-        b.n = 0;
-        assert_int_equal(evg_extract__tokens_of(doc, k, &a), 0);
-        assert_int_equal(evg_extract__tokenize(text, bounds[k][0],
-                                               bounds[k][1], &b), 0);
-        assert_int_equal(a.n, b.n);
-        for (size_t i = 0; i < a.n; i++) {
-            assert_int_equal(a.v[i].start, b.v[i].start);
-            assert_int_equal(a.v[i].end, b.v[i].end);
-            assert_int_equal(a.v[i].flags, b.v[i].flags);
-        }
-    }
+    same_as_tokenizer(doc, text, bounds, &a, &b);
     assert_int_equal(a.n, 3); /* Kim waits . */
     /* "New" and "York" made one token in the layer */
     evg_doc_pieces *p = doc->pieces;
