@@ -219,6 +219,24 @@ static size_t scan_number(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* The flags of the token text[start, end), one evg_extract__tokenize
+ * made: a number, a word (a possessive 's too) or punctuation, from its
+ * first character and its length. The tokenizer and the tokens stage,
+ * which keeps a token's place and length only, both take them from
+ * here. */
+static unsigned token_flags(const char *text, size_t start, size_t end)
+{
+    int32_t cp = peek(text, end, start, NULL);
+    size_t alen;
+    if (ascii_digit((unsigned)cp))
+        return EVG_TOK_NUM;
+    if (is_letter_cp(cp))
+        return EVG_TOK_WORD | case_flags(text, start, end);
+    if (is_apos_at(text, end, start, &alen) && end - start == alen + 1)
+        return EVG_TOK_WORD; /* possessive 's: one character more */
+    return EVG_TOK_PUNCT;
+}
+
 int evg_extract__tokenize(const char *text, size_t start, size_t end,
                           evg_tokens *out)
 {
@@ -231,26 +249,20 @@ int evg_extract__tokenize(const char *text, size_t start, size_t end,
             continue;
         }
         size_t tok_end;
-        unsigned flags;
         size_t alen;
-        if (ascii_digit((unsigned)cp)) {
+        if (ascii_digit((unsigned)cp))
             tok_end = scan_number(text, end, i);
-            flags = EVG_TOK_NUM;
-        } else if (is_letter_cp(cp)) {
+        else if (is_letter_cp(cp))
             tok_end = scan_word(text, end, i);
-            flags = EVG_TOK_WORD | case_flags(text, i, tok_end);
-        } else if (is_apos_at(text, end, i, &alen) &&
-                   (peek(text, end, i + alen, NULL) == 's' ||
-                    peek(text, end, i + alen, NULL) == 'S') &&
-                   !is_letter_cp(peek(text, end, i + alen + 1, NULL)) &&
-                   out->n && out->v[out->n - 1].end == i) {
+        else if (is_apos_at(text, end, i, &alen) &&
+                 (peek(text, end, i + alen, NULL) == 's' ||
+                  peek(text, end, i + alen, NULL) == 'S') &&
+                 !is_letter_cp(peek(text, end, i + alen + 1, NULL)) &&
+                 out->n && out->v[out->n - 1].end == i)
             tok_end = i + alen + 1; /* possessive 's */
-            flags = EVG_TOK_WORD;
-        } else {
+        else
             tok_end = next;
-            flags = EVG_TOK_PUNCT;
-        }
-        if (push(out, i, tok_end, flags))
+        if (push(out, i, tok_end, token_flags(text, i, tok_end)))
             return EVG_ENOMEM;
         i = tok_end;
     }
@@ -275,22 +287,6 @@ int evg_extract__tok_is(const char *text, const evg_token *t, const char *w)
                          ascii_lower((unsigned char)w[i]))
             return 0;
     return w[n] == '\0';
-}
-
-/* The flags evg_extract__tokenize gave the token text[start, end) (one
- * it made): a number, a word (a possessive 's too) or punctuation, from
- * its first character, as the tokenizer chose. */
-static unsigned token_flags(const char *text, size_t start, size_t end)
-{
-    int32_t cp = peek(text, end, start, NULL);
-    size_t alen;
-    if (ascii_digit((unsigned)cp))
-        return EVG_TOK_NUM;
-    if (is_letter_cp(cp))
-        return EVG_TOK_WORD | case_flags(text, start, end);
-    if (is_apos_at(text, end, start, &alen) && end - start == alen + 1)
-        return EVG_TOK_WORD; /* possessive 's: one character more */
-    return EVG_TOK_PUNCT;
 }
 
 int evg_extract__tokens(evg_doc *doc)
