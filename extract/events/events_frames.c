@@ -49,15 +49,6 @@ static int phrase_rel(const char *rel)
     return 0;
 }
 
-/* The lemma of the preposition of UD word j, or NULL. */
-static const char *case_of(const sent_ctx *s, size_t j)
-{
-    for (uint32_t q = s->kid_at[j]; q < s->kid_at[j + 1]; q++)
-        if (is_rel(&s->ud[s->kids[q]], "case"))
-            return s->ud[s->kids[q]].lemma;
-    return NULL;
-}
-
 /* Whether UD word j, inside a noun phrase, is a phrase whose actor is the
  * phrase's own participant rather than the participant of the phrase
  * around it: one with a preposition other than those of membership ("a
@@ -68,7 +59,7 @@ static int own_phrase(const sent_ctx *s, size_t j)
     const char *rel = s->ud[j].deprel;
     if (!rel || !evg_fr_base_is(rel, "nmod") || strcmp(rel, "nmod:poss") == 0)
         return 0;
-    const char *p = case_of(s, j);
+    const char *p = evg_frame_prep_of(s->ud, s->n_ud, j);
     return p && !evg_frame_member_prep(p);
 }
 
@@ -391,7 +382,8 @@ int evg_events__frame_args(ev_state *st, const sent_ctx *s,
                 evg_events__modifier_actor(st, s, y, ye) ||
                 timex_at(st, s, s->ud[j].start, s->ud[j].end) != EVG_NONE)
                 continue;
-            got[n].role = evg_frame_prep_role(case_of(s, j));
+            got[n].role =
+                evg_frame_prep_role(evg_frame_prep_of(s->ud, s->n_ud, j));
             got[n].entity = ye;
             arg_bytes(st, s, j, y, ye, &got[n].start, &got[n].end);
             got[n].word = j;

@@ -210,8 +210,7 @@ static size_t child(const evg_doc_token *w, size_t n, size_t p,
     return EVG_NONE;
 }
 
-/* The lemma of the preposition of word j ("case" or "mark" child). */
-static const char *prep_of(const evg_doc_token *w, size_t n, size_t j)
+const char *evg_frame_prep_of(const evg_doc_token *w, size_t n, size_t j)
 {
     size_t c = child(w, n, j, "case", 0);
     return c != EVG_NONE ? w[c].lemma : NULL;
@@ -451,9 +450,11 @@ static size_t agent_of(const evg_doc_token *w, size_t n, size_t p, int depth,
     FOR_KIDS(j, w, n, p) {
         if (w[j].head != p + 1)
             continue;
-        if (passive && (rel_is(w[j].deprel, "obl:agent") ||
-                        (evg_fr_base_is(w[j].deprel, "obl") && prep_of(w, n, j) &&
-                         strcmp(prep_of(w, n, j), "by") == 0))) {
+        if (passive &&
+            (rel_is(w[j].deprel, "obl:agent") ||
+             (evg_fr_base_is(w[j].deprel, "obl") &&
+              evg_frame_prep_of(w, n, j) &&
+              strcmp(evg_frame_prep_of(w, n, j), "by") == 0))) {
             *how = EVG_FR_BY_AGENT;
             return j;
         }
@@ -1013,7 +1014,7 @@ void evg_frame_build(const evg_doc_token *w, size_t n, size_t p,
         if (w[j].head != p + 1)
             continue;
         const char *rel = w[j].deprel;
-        const char *prep = prep_of(w, n, j);
+        const char *prep = evg_frame_prep_of(w, n, j);
         how = EVG_FR_DIRECT;
         if (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass") ||
             (rel_is(rel, "nsubj") && f->passive)) {
@@ -1133,7 +1134,7 @@ int evg_frame_scheduled_time(const evg_doc_token *w, size_t n, size_t p,
 {
     return p < n && j < n && head_of(w, n, j) == p &&
            verb_in(&w[p], sched_verbs) &&
-           in(prep_of(w, n, j), sched_preps);
+           in(evg_frame_prep_of(w, n, j), sched_preps);
 }
 
 int evg_frame_same_time_clause(const evg_doc_token *w, size_t n, size_t p)
@@ -1162,7 +1163,7 @@ int evg_frame_occasion(const evg_doc_token *w, size_t n, size_t j)
     if (j >= n || !(evg_fr_base_is(w[j].deprel, "obl") ||
                     evg_fr_base_is(w[j].deprel, "nmod")))
         return 0;
-    return in(prep_of(w, n, j), occasion_preps);
+    return in(evg_frame_prep_of(w, n, j), occasion_preps);
 }
 
 evg_fr_tense evg_frame_tense(const evg_doc_token *w, size_t n, size_t p)

@@ -153,6 +153,11 @@ int evg_fr_base_is(const char *rel, const char *base);
  * "for": frame_recipient_preps.words), a location ("in", "at":
  * frame_locative_preps.words), else an oblique. */
 evg_fr_role evg_frame_prep_role(const char *prep);
+
+/* The lemma of the preposition of word j of w[0 .. n-1] (its first
+ * "case" dependent), or NULL. */
+const char *evg_frame_prep_of(const evg_doc_token *w, size_t n, size_t j);
+
 /* Whether a phrase with preposition `prep` inside a noun phrase names a
  * member or the whole the phrase's noun stands for ("the president of
  * Iran": Iran; frame_member_preps.words), so that its actor is the
