@@ -733,11 +733,12 @@ int evg_doc__layer_keep(evg_doc *doc)
     /* the confidences made while the detector is there */
     size_t held = l->n_conf - l->c0;
     if (held && !l->conf) {
-        if (!(l->conf = malloc(held * sizeof *l->conf)))
+        double *conf = malloc(held * sizeof *conf);
+        if (!conf)
             return EVG_ENOMEM;
         for (size_t j = 0; j < held; j++)
-            l->conf[j] = l->conf_of ? l->conf_of(l->conf_ctx, l->margin[j])
-                                    : 0.0;
+            conf[j] = confidence_of(l, l->c0 + j);
+        l->conf = conf;
         free(l->margin);
         l->margin = NULL;
         l->cap_margin = 0;
