@@ -691,12 +691,8 @@ int evg_men_model_load(const char *path, evg_men_model **out, evg_error *err)
     const unsigned char *pay = m->file.pay;
     size_t n = m->file.n;
     syn_reader r;
-    int ok = syn_section_find(pay, n, SYN_SEC('I', 'N', 'F', 'O'), &r) &&
-             (m->info = malloc(r.n + 1)) != NULL;
-    if (ok) {
-        memcpy(m->info, r.p, r.n);
-        m->info[r.n] = 0;
-    }
+    m->info = syn_section_text(pay, n, SYN_SEC('I', 'N', 'F', 'O'));
+    int ok = m->info != NULL;
     ok = ok && syn_section_find(pay, n, SYN_SEC('C', 'L', 'A', 'S'), &r) &&
          get_classes(r, m);
     ok = ok && syn_section_find(pay, n, SYN_SEC('P', 'M', 'E', 'N'), &r) &&

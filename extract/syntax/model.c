@@ -381,6 +381,17 @@ int syn_section_find(const unsigned char *pay, size_t n, uint32_t name,
     return 0;
 }
 
+char *syn_section_text(const unsigned char *pay, size_t n, uint32_t name)
+{
+    syn_reader r;
+    char *text;
+    if (!syn_section_find(pay, n, name, &r) || !(text = malloc(r.n + 1)))
+        return NULL;
+    memcpy(text, r.p, r.n);
+    text[r.n] = 0;
+    return text;
+}
+
 int syn_table_get(syn_reader r, syn_ptab *t, size_t nclass)
 {
     if (r.n < 16)
@@ -786,14 +797,11 @@ int evg_syn_model_load(const char *path, evg_syn_model **out, evg_error *err)
     int ok = 1;
     void *mem[2];
     char **second = NULL;
-    if (ok && find_section(pay, n, SEC('I', 'N', 'F', 'O'), &r) &&
-        (m->info = malloc(r.n + 1))) {
-        memcpy(m->info, r.p, r.n);
-        m->info[r.n] = 0;
+    m->info = syn_section_text(pay, n, SEC('I', 'N', 'F', 'O'));
+    if (m->info)
         m->owned[0] = m->info;
-    } else {
+    else
         ok = 0;
-    }
     if (ok && find_section(pay, n, SEC('T', 'A', 'G', 'S'), &r) &&
         (m->upos = split_lines(&r, &m->ntags, (char **)&second, mem))) {
         m->xpos = second;

@@ -71,6 +71,9 @@ void syn_file_release(syn_file *f);
  * overrun the payload. */
 int syn_section_find(const unsigned char *pay, size_t n, uint32_t name,
                      syn_reader *out);
+/* A section of the payload as a string of its own (malloc, NUL added):
+ * the model's INFO text; NULL when absent or out of memory. */
+char *syn_section_text(const unsigned char *pay, size_t n, uint32_t name);
 /* A table with `nclass` classes, checked and densified in place (the
  * file's bytes are rewritten: versions before SYN_FILE_LANES_FROM); 0 when
  * inconsistent. */
